@@ -1,0 +1,39 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Chart, Testing, Yaml } from 'cdk8s';
+import { App } from '../lib';
+
+/** A fresh chart in an app whose output folder is never written. */
+export function newChart(id = 'test'): Chart {
+  return new Chart(new App({ outdir: path.join(os.tmpdir(), 'peapod-never-written') }), id);
+}
+
+/** The chart's manifests as YAML text, the way `cdk8s synth` writes them. */
+export function synthYaml(chart: Chart): string {
+  return Yaml.stringify(...Testing.synth(chart));
+}
+
+/** The chart's manifests as objects. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function synthObjects(chart: Chart): any[] {
+  return Testing.synth(chart);
+}
+
+/** Runs `body` with a temporary folder that is removed afterwards, whatever happens. */
+export function withTempDir<T>(body: (dir: string) => T): T {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peapod-test-'));
+  try {
+    return body(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The files of a folder, name to content. */
+export function readFolder(dir: string): Record<string, string> {
+  if (!fs.existsSync(dir)) {
+    return {};
+  }
+  return Object.fromEntries(fs.readdirSync(dir).sort().map((file) => [file, fs.readFileSync(path.join(dir, file), 'utf8')]));
+}

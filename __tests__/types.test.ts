@@ -1,0 +1,106 @@
+/**
+ * Type tests: every `@ts-expect-error` line below must fail to compile. If
+ * a compile-time check disappears, the directive is unused and both `tsc`
+ * (run by `npm test`) and ts-jest fail with TS2578.
+ */
+import { Container, EnvReferences, Pod, Probe, Volume } from '../lib';
+import { newChart, synthObjects } from './_support';
+
+// Never called: these lines exist to be type-checked.
+function rejectedAtCompileTime(): void {
+  const chart = newChart();
+
+  // imagePullPolicy, restartPolicy, protocol and hostPath type are literal unions.
+  // @ts-expect-error 'always' is not an ImagePullPolicy
+  new Container({ name: 'a', image: 'a:1', imagePullPolicy: 'always' });
+  // @ts-expect-error 'always' is not a RestartPolicy
+  new Pod(chart, 'restart', { restartPolicy: 'always' });
+  // @ts-expect-error 'tcp' is not a Protocol
+  new Container({ name: 'a', image: 'a:1', ports: { dns: { containerPort: 53, protocol: 'tcp' } } });
+  // @ts-expect-error 'directory' is not a HostPathType
+  Volume.hostPath('data', '/data', { type: 'directory' });
+
+  // nodeSelector and label values are strings.
+  // @ts-expect-error a boolean is not a label value
+  new Pod(chart, 'gpu', { nodeSelector: { gpu: true } });
+  // @ts-expect-error a boolean is not a label value
+  new Pod(chart, 'labels', { labels: { canary: true } });
+  // @ts-expect-error the well-known OS label takes only the values nodes report
+  new Pod(chart, 'os', { nodeSelector: { 'kubernetes.io/os': 'Linux' } });
+
+  // Resource quantities are typed.
+  // @ts-expect-error '512MB' is not a Kubernetes quantity: write '512Mi' or '512M'
+  new Container({ name: 'a', image: 'a:1', resources: { requests: { memory: '512MB' } } });
+  // @ts-expect-error '2cores' is not a CPU quantity
+  new Container({ name: 'a', image: 'a:1', resources: { limits: { cpu: '2cores' } } });
+
+  // $(VAR) references must name a variable defined earlier in the same container.
+  new Container({
+    name: 'a',
+    image: 'a:1',
+    env: [
+      { name: 'PROFILE', value: 'production' },
+      // @ts-expect-error $(PROFILES) is not defined
+      { name: 'MESSAGE', value: 'This application is running on $(PROFILES)' },
+    ],
+  });
+  new Container({
+    name: 'a',
+    image: 'a:1',
+    env: [
+      // @ts-expect-error $(PROFILE) is defined only below
+      { name: 'MESSAGE', value: 'This application is running on $(PROFILE)' },
+      { name: 'PROFILE', value: 'production' },
+    ],
+  });
+
+  // Probe ports are names or numbers of ports the container declares.
+  // @ts-expect-error 'htp' is not a declared port name
+  new Container({ name: 'a', image: 'a:1', ports: { http: 80 }, readinessProbe: Probe.http({ port: 'htp', path: '/healthz' }) });
+  // @ts-expect-error 8080 is not a declared port number
+  new Container({ name: 'a', image: 'a:1', ports: { http: 80 }, livenessProbe: Probe.tcp({ port: 8080 }) });
+  // @ts-expect-error a container without ports has no port to probe
+  new Container({ name: 'a', image: 'a:1', startupProbe: Probe.tcp({ port: 'http' }) });
+
+  // Misspelt props and wrongly typed values.
+  // @ts-expect-error 'imge' is not a prop
+  new Container({ name: 'a', imge: 'a:1' });
+  // @ts-expect-error readOnly is a boolean
+  Volume.emptyDir('html').mount('/var/html', { readOnly: 'true' });
+  // @ts-expect-error 'containers' is modeled: the escape hatch cannot set it
+  new Pod(chart, 'hatch', { extraSpec: { containers: [] } });
+}
+
+describe('what compiles renders', () => {
+  test('a $$-escaped reference is literal text and needs no variable', () => {
+    const escaped: EnvReferences<'costs $$(PRICE)'> = undefined as never;
+    expect(escaped).toBeUndefined();
+    const chart = newChart();
+    new Pod(chart, 'p', {
+      containers: [new Container({ name: 'a', image: 'a:1', env: [{ name: 'TEXT', value: 'costs $$(PRICE)' }] })],
+    });
+    expect(synthObjects(chart)[0].spec.containers[0].env).toEqual([{ name: 'TEXT', value: 'costs $$(PRICE)' }]);
+  });
+
+  test('probes accept declared port names and numbers', () => {
+    const chart = newChart();
+    new Pod(chart, 'p', {
+      containers: [
+        new Container({
+          name: 'a',
+          image: 'a:1',
+          ports: { http: 80, metrics: { containerPort: 9090 } },
+          readinessProbe: Probe.http({ port: 'http', path: '/healthz' }),
+          livenessProbe: Probe.tcp({ port: 9090 }),
+          startupProbe: Probe.exec({ command: ['true'] }),
+        }),
+      ],
+    });
+    const container = synthObjects(chart)[0].spec.containers[0];
+    expect(container.readinessProbe).toEqual({ httpGet: { path: '/healthz', port: 'http' } });
+    expect(container.livenessProbe).toEqual({ tcpSocket: { port: 9090 } });
+    expect(container.startupProbe).toEqual({ exec: { command: ['true'] } });
+  });
+});
+
+export { rejectedAtCompileTime };

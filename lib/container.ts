@@ -1,0 +1,247 @@
+import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { CheckedEnv, EnvVar } from './env';
+import { ListedPort, PortNames, PortReference, Ports, PortSpec } from './port';
+import { Probe } from './probe';
+import { CpuQuantity, MemoryQuantity, toKubeQuantity } from './quantity';
+import { VolumeMount } from './volume';
+
+/**
+ * When the kubelet pulls the image.
+ * @see https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy
+ */
+export type ImagePullPolicy = 'Always' | 'IfNotPresent' | 'Never';
+
+/** Amounts of CPU, memory and local storage. */
+export interface ResourceAmounts {
+  /** CPU in cores (`0.5`) or millicores (`'500m'`). */
+  readonly cpu?: CpuQuantity;
+  /** Memory in bytes or with a suffix (`'512Mi'`). */
+  readonly memory?: MemoryQuantity;
+  /** Local ephemeral storage (`'1Gi'`). */
+  readonly 'ephemeral-storage'?: MemoryQuantity;
+}
+
+/**
+ * What the container asks the scheduler for, and the most it may use.
+ * @see https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
+ */
+export interface Resources {
+  /**
+   * Reserved for the container; the scheduler places the Pod by these.
+   * @default - no requests
+   */
+  readonly requests?: ResourceAmounts;
+  /**
+   * The most the container may use.
+   * @default - no limits
+   */
+  readonly limits?: ResourceAmounts;
+}
+
+// Fields of the Kubernetes Container that have a prop of their own.
+const MODELED_FIELDS = [
+  'name', 'image', 'imagePullPolicy', 'command', 'args', 'workingDir', 'ports', 'env', 'volumeMounts',
+  'resources', 'livenessProbe', 'readinessProbe', 'startupProbe', 'securityContext',
+] as const;
+type ModeledField = (typeof MODELED_FIELDS)[number];
+
+/** Properties of a {@link Container}. */
+export interface ContainerProps<P extends Ports = Ports, E extends readonly EnvVar[] = readonly EnvVar[]> {
+  /** Name of the container, a DNS-1123 label unique in its Pod. */
+  readonly name: string;
+  /** The image, with a tag or digest (`nginx:1.27`). */
+  readonly image: string;
+  /**
+   * When the kubelet pulls the image.
+   * @default - not emitted; Kubernetes uses Always for `:latest` or untagged images, IfNotPresent otherwise
+   */
+  readonly imagePullPolicy?: ImagePullPolicy;
+  /**
+   * Ports the container listens on: `{ http: 80 }`, or a list where names are optional.
+   * Containers of one Pod share its IP, so no two may use the same port.
+   * @default - no ports
+   */
+  readonly ports?: P;
+  /**
+   * Replaces the image's ENTRYPOINT.
+   * @default - the image's entrypoint
+   */
+  readonly command?: readonly string[];
+  /**
+   * Replaces the image's CMD.
+   * @default - the image's arguments
+   */
+  readonly args?: readonly string[];
+  /**
+   * The working directory.
+   * @default - the image's
+   */
+  readonly workingDir?: string;
+  /**
+   * Environment variables, in order. A value may refer to a variable defined
+   * earlier with `$(NAME)`; a reference to one not defined earlier does not compile.
+   * @default - no variables
+   */
+  readonly env?: E;
+  /**
+   * Volumes mounted in the container, made with `volume.mount(path)`. Mounting a volume adds it to the Pod.
+   * @default - no mounts
+   */
+  readonly mounts?: readonly VolumeMount[];
+  /**
+   * CPU and memory requests and limits.
+   * @default - none: the Pod is BestEffort
+   */
+  readonly resources?: Resources;
+  /**
+   * Restarts the container when it fails. Its port must be one the container declares.
+   * @default - no liveness probe
+   */
+  readonly livenessProbe?: Probe<PortReference<P>>;
+  /**
+   * Holds traffic back until it passes. Its port must be one the container declares.
+   * @default - no readiness probe
+   */
+  readonly readinessProbe?: Probe<PortReference<P>>;
+  /**
+   * Holds the other probes back until the container has started.
+   * @default - no startup probe
+   */
+  readonly startupProbe?: Probe<PortReference<P>>;
+  /**
+   * The container's security settings.
+   * @default - not emitted; the Pod's and the runtime's
+   * @see https://kubernetes.io/docs/tasks/configure-pod-container/security-context/
+   */
+  readonly securityContext?: k8s.SecurityContext;
+  /**
+   * Escape hatch: fields of the Kubernetes Container that Peapod does not
+   * model (`lifecycle`, `stdin`, …). They are emitted as given and validated
+   * with the rest; a field Peapod models must be set through its prop.
+   * @default - none
+   */
+  readonly extraFields?: Omit<Partial<k8s.Container>, ModeledField>;
+}
+
+/**
+ * A container of a Pod: an image, how it runs, the ports it listens on,
+ * its environment and the volumes it mounts.
+ *
+ * @see https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container
+ */
+export class Container<const P extends Ports = Ports, const E extends readonly EnvVar[] = readonly EnvVar[]> {
+  /** Name of the container. */
+  public readonly name: string;
+  /** The image. */
+  public readonly image: string;
+  /** The names of the container's ports, for the type checks of Services and probes. */
+  public declare readonly portNames: PortNames<P>;
+
+  private readonly props: ContainerProps<P, E>;
+  private readonly env: EnvVar[];
+  private readonly mounts: VolumeMount[];
+  private readonly extraPorts: k8s.ContainerPort[] = [];
+
+  public constructor(props: ContainerProps<P, E> & { readonly env?: CheckedEnv<E> }) {
+    this.props = props;
+    this.name = props.name;
+    this.image = props.image;
+    this.env = [...(props.env ?? [])];
+    this.mounts = [...(props.mounts ?? [])];
+  }
+
+  /** The volume mounts, in order. */
+  public get volumeMounts(): readonly VolumeMount[] {
+    return [...this.mounts];
+  }
+
+  /**
+   * Adds an environment variable after those already defined. Its `$(NAME)`
+   * references are checked at synth.
+   */
+  public addEnv(variable: EnvVar): this {
+    this.env.push(variable);
+    return this;
+  }
+
+  /** Mounts a volume; mounting adds the volume to the Pod. */
+  public addMount(mount: VolumeMount): this {
+    this.mounts.push(mount);
+    return this;
+  }
+
+  /** Adds a port after those declared in the props. */
+  public addPort(port: ListedPort): this {
+    this.extraPorts.push(renderPort(port.name, port));
+    return this;
+  }
+
+  /** @internal */
+  public _toKube(): k8s.Container {
+    const p = this.props;
+    const own: k8s.Container = {
+      name: p.name,
+      image: p.image,
+      imagePullPolicy: p.imagePullPolicy,
+      command: p.command ? [...p.command] : undefined,
+      args: p.args ? [...p.args] : undefined,
+      workingDir: p.workingDir,
+      ports: nonEmpty([...renderPorts(p.ports), ...this.extraPorts]),
+      env: nonEmpty(this.env.map(renderEnv)),
+      volumeMounts: nonEmpty(this.mounts.map((m) => m._toKube())),
+      resources: p.resources ? renderResources(p.resources) : undefined,
+      livenessProbe: p.livenessProbe?._toKube(),
+      readinessProbe: p.readinessProbe?._toKube(),
+      startupProbe: p.startupProbe?._toKube(),
+      securityContext: p.securityContext,
+    };
+    return { ...p.extraFields, ...definedOnly(own) } as k8s.Container;
+  }
+
+  /** Keys of `extraFields` that Peapod models with a prop of its own. @internal */
+  public _shadowedExtraFields(): string[] {
+    return Object.keys(this.props.extraFields ?? {}).filter((key) => (MODELED_FIELDS as readonly string[]).includes(key));
+  }
+}
+
+function renderPorts(ports: Ports | undefined): k8s.ContainerPort[] {
+  if (!ports) {
+    return [];
+  }
+  if (Array.isArray(ports)) {
+    return (ports as readonly (number | (PortSpec & { name?: string }))[]).map((port) =>
+      typeof port === 'number' ? { containerPort: port } : renderPort(port.name, port),
+    );
+  }
+  return Object.entries(ports as Record<string, number | PortSpec>).map(([name, port]) =>
+    renderPort(name, typeof port === 'number' ? { containerPort: port } : port),
+  );
+}
+
+function renderPort(name: string | undefined, port: PortSpec): k8s.ContainerPort {
+  return { name, containerPort: port.containerPort, protocol: port.protocol, hostPort: port.hostPort, hostIp: port.hostIP };
+}
+
+function renderEnv(variable: EnvVar): k8s.EnvVar {
+  return 'valueFrom' in variable ? { name: variable.name, valueFrom: variable.valueFrom._toKube() } : { name: variable.name, value: variable.value };
+}
+
+function renderResources(resources: Resources): k8s.ResourceRequirements {
+  return { requests: renderAmounts(resources.requests), limits: renderAmounts(resources.limits) };
+}
+
+function renderAmounts(amounts: ResourceAmounts | undefined): { [key: string]: k8s.Quantity } | undefined {
+  if (!amounts) {
+    return undefined;
+  }
+  const entries = Object.entries(amounts).filter(([, value]) => value !== undefined);
+  return Object.fromEntries(entries.map(([key, value]) => [key, toKubeQuantity(value)]));
+}
+
+function nonEmpty<T>(items: T[]): T[] | undefined {
+  return items.length > 0 ? items : undefined;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

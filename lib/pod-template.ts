@@ -1,0 +1,227 @@
+import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { Container } from './container';
+import { Annotations, Labels } from './labels';
+import { NodeSelector } from './node-selector';
+import { validatePodSpec } from './validation/pod-spec';
+import { Report } from './validation/problem';
+import { Volume } from './volume';
+
+/** Any container, whatever its ports and env. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyContainer = Container<any, any>;
+
+/**
+ * What restarts a Pod's containers when they exit.
+ * @see https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy
+ */
+export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
+
+// Fields of the Kubernetes PodSpec that have a prop of their own.
+const MODELED_SPEC_FIELDS = [
+  'containers', 'initContainers', 'volumes', 'nodeSelector', 'restartPolicy', 'serviceAccountName', 'securityContext', 'tolerations',
+] as const;
+type ModeledSpecField = (typeof MODELED_SPEC_FIELDS)[number];
+
+/**
+ * Everything that describes a Pod: its labels and its spec. A Pod takes
+ * these props, and so does the template of a Deployment or ReplicaSet, so a
+ * Pod is written one way wherever it runs.
+ */
+export interface PodTemplateProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> {
+  /**
+   * Labels of the Pod. Workloads select their Pods by them, and Services route to them.
+   * @default - no labels
+   */
+  readonly labels?: Labels;
+  /**
+   * Annotations of the Pod.
+   * @default - no annotations
+   */
+  readonly annotations?: Annotations;
+  /**
+   * Node labels the Pod requires, emitted exactly as given (`{ gpu: 'true' }`).
+   * @default - any node
+   */
+  readonly nodeSelector?: NodeSelector;
+  /**
+   * The containers, in order. No two may share a name or a port: they share the Pod's IP.
+   * @default - none; add them with addContainer(). A Pod with no container fails synth.
+   */
+  readonly containers?: C;
+  /**
+   * Containers that run to completion, one after another, before the others start.
+   * @default - none
+   */
+  readonly initContainers?: readonly AnyContainer[];
+  /**
+   * Volumes of the Pod. Volumes mounted by a container are added on their
+   * own; list one here only to declare it without a mount.
+   * @default - the volumes the containers mount
+   */
+  readonly volumes?: readonly Volume[];
+  /**
+   * What restarts the containers when they exit.
+   * @default - not emitted; Kubernetes uses Always
+   */
+  readonly restartPolicy?: RestartPolicy;
+  /**
+   * The ServiceAccount the Pod runs as.
+   * @default - not emitted; the namespace's `default` account
+   */
+  readonly serviceAccountName?: string;
+  /**
+   * Security settings of the whole Pod.
+   * @default - not emitted
+   * @see https://kubernetes.io/docs/tasks/configure-pod-container/security-context/
+   */
+  readonly securityContext?: k8s.PodSecurityContext;
+  /**
+   * Taints of nodes the Pod tolerates.
+   * @default - none
+   * @see https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/
+   */
+  readonly tolerations?: readonly k8s.Toleration[];
+  /**
+   * Escape hatch: fields of the Kubernetes PodSpec that Peapod does not model
+   * (`affinity`, `hostNetwork`, …). They are emitted as given and validated
+   * with the rest; a field Peapod models must be set through its prop.
+   * @default - none
+   */
+  readonly extraSpec?: Omit<Partial<k8s.PodSpec>, ModeledSpecField>;
+}
+
+/**
+ * The Pod description shared by Pods and workload templates, with the
+ * mutators of its lists. Renders the metadata and spec that go into the
+ * manifest.
+ */
+export class PodTemplate {
+  private readonly containers: AnyContainer[];
+  private readonly initContainers: AnyContainer[];
+  private readonly volumes: Volume[];
+  private readonly labels: Record<string, string>;
+
+  public constructor(private readonly props: PodTemplateProps) {
+    this.containers = [...(props.containers ?? [])];
+    this.initContainers = [...(props.initContainers ?? [])];
+    this.volumes = [...(props.volumes ?? [])];
+    this.labels = { ...props.labels };
+  }
+
+  /** The Pod's labels. */
+  public get podLabels(): Labels {
+    return { ...this.labels };
+  }
+
+  /** The Pod's containers, in order. */
+  public get podContainers(): readonly AnyContainer[] {
+    return [...this.containers];
+  }
+
+  /** The Pod's init containers, in order. */
+  public get podInitContainers(): readonly AnyContainer[] {
+    return [...this.initContainers];
+  }
+
+  /** Adds a container after the others. */
+  public addContainer(container: AnyContainer): void {
+    this.containers.push(container);
+  }
+
+  /** Adds an init container after the others. */
+  public addInitContainer(container: AnyContainer): void {
+    this.initContainers.push(container);
+  }
+
+  /** Declares a volume; mounting it in a container does so too. */
+  public addVolume(volume: Volume): void {
+    this.volumes.push(volume);
+  }
+
+  /** Adds or replaces a label. */
+  public addLabel(key: string, value: string): void {
+    this.labels[key] = value;
+  }
+
+  /**
+   * Records every problem of the rendered spec in `report`; `at` is the
+   * spec's field path in its manifest.
+   */
+  public validate(spec: unknown, at: string, report: Report): void {
+    for (const key of Object.keys(this.props.extraSpec ?? {})) {
+      if ((MODELED_SPEC_FIELDS as readonly string[]).includes(key)) {
+        report.error('extra-field-modeled', `${at}.${key}`, `extraSpec sets "${key}", which Peapod models`, `set it with the \`${key}\` prop instead`);
+      }
+    }
+    [...this.containers, ...this.initContainers].forEach((container) => {
+      for (const key of container._shadowedExtraFields()) {
+        report.error(
+          'extra-field-modeled',
+          `${at}.containers[name=${container.name}].${key}`,
+          `extraFields of container "${container.name}" sets "${key}", which Peapod models`,
+          `set it with the container's \`${key === 'volumeMounts' ? 'mounts' : key}\` prop instead`,
+        );
+      }
+    });
+    validatePodSpec(spec, at, report);
+  }
+
+  /** The metadata labels and annotations, for the manifest. */
+  public metadata(): { labels?: { [key: string]: string }; annotations?: { [key: string]: string } } {
+    return {
+      labels: Object.keys(this.labels).length > 0 ? { ...this.labels } : undefined,
+      annotations: this.props.annotations ? { ...this.props.annotations } : undefined,
+    };
+  }
+
+  /** The spec, for the manifest. */
+  public spec(): k8s.PodSpec {
+    const p = this.props;
+    const own: k8s.PodSpec = {
+      nodeSelector: p.nodeSelector ? definedValues(p.nodeSelector) : undefined,
+      restartPolicy: p.restartPolicy,
+      serviceAccountName: p.serviceAccountName,
+      securityContext: p.securityContext,
+      tolerations: p.tolerations ? [...p.tolerations] : undefined,
+      initContainers: this.initContainers.length > 0 ? this.initContainers.map((c) => c._toKube()) : undefined,
+      containers: this.containers.map((c) => c._toKube()),
+      volumes: this.allVolumes().map((v) => v._toKube()),
+    };
+    if (own.volumes!.length === 0) {
+      delete (own as { volumes?: unknown }).volumes;
+    }
+    return { ...p.extraSpec, ...stripUndefined(own) } as k8s.PodSpec;
+  }
+
+  // Declared volumes first, then those first seen in a mount; the same
+  // Volume object is listed once however many containers mount it.
+  private allVolumes(): Volume[] {
+    const seen = new Set<Volume>();
+    const all: Volume[] = [];
+    const add = (volume: Volume) => {
+      if (!seen.has(volume)) {
+        seen.add(volume);
+        all.push(volume);
+      }
+    };
+    this.volumes.forEach(add);
+    for (const container of [...this.initContainers, ...this.containers]) {
+      container.volumeMounts.forEach((mount) => add(mount.volume));
+    }
+    return all;
+  }
+}
+
+function definedValues(map: NodeSelector): { [key: string]: string } {
+  const out: { [key: string]: string } = {};
+  for (const [key, value] of Object.entries(map)) {
+    if (value !== undefined) {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

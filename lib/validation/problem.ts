@@ -1,0 +1,48 @@
+/** How much a problem matters: an error stops synth, a warning is printed. */
+export type Severity = 'error' | 'warning';
+
+/** One problem found in an app, with where it is and how to fix it. */
+export interface Problem {
+  /** Stable id of the rule that found it, such as `container-name-unique`. */
+  readonly rule: string;
+  /** Whether it stops synth. */
+  readonly severity: Severity;
+  /** Path of the construct that declared the offending value. */
+  readonly construct: string;
+  /** Path of the field in the manifest, such as `spec.containers[1].ports[0].containerPort`. */
+  readonly field: string;
+  /** What is wrong, with the value received. */
+  readonly message: string;
+  /** How to fix it. */
+  readonly fix: string;
+}
+
+/**
+ * Renders a problem on one line, the way synth reports it after the
+ * construct path: `field: what is wrong. Fix: how (rule-id)`.
+ */
+export function formatProblem(problem: Problem): string {
+  return `${problem.field}: ${problem.message}. Fix: ${problem.fix} (${problem.rule})`;
+}
+
+/** Collects the problems of one construct. */
+export class Report {
+  private readonly found: Problem[] = [];
+
+  public constructor(private readonly construct: string) {}
+
+  /** Records an error. */
+  public error(rule: string, field: string, message: string, fix: string): void {
+    this.found.push({ rule, severity: 'error', construct: this.construct, field, message, fix });
+  }
+
+  /** Records a warning. */
+  public warn(rule: string, field: string, message: string, fix: string): void {
+    this.found.push({ rule, severity: 'warning', construct: this.construct, field, message, fix });
+  }
+
+  /** Everything recorded so far. */
+  public get problems(): readonly Problem[] {
+    return this.found;
+  }
+}

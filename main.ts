@@ -1,0 +1,85 @@
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { App, AppProps, Container, Pod, Volume } from './lib';
+
+/** The tutorial's first Pod: one container, env that refers to itself, a GPU node. */
+export class KubeExampleChart extends Chart {
+  public constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new Pod(this, 'kube-example', {
+      labels: { app: 'kube-example', project: 'kubernetes_study' },
+      nodeSelector: { gpu: 'true' },
+      containers: [
+        new Container({
+          name: 'kube-example',
+          image: 'kube-example:1.0',
+          imagePullPolicy: 'Always',
+          ports: [80],
+          env: [
+            { name: 'PROFILE', value: 'production' },
+            { name: 'CONFIG_DIRECTORY', value: '/config' },
+            { name: 'MESSAGE', value: 'This application is running on $(PROFILE)' },
+          ],
+        }),
+      ],
+    });
+  }
+}
+
+/** The tutorial's shared volume: the app writes HTML that nginx serves read-only. */
+export class SharedHtmlChart extends Chart {
+  public constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const html = Volume.emptyDir('html');
+    new Pod(this, 'shared-html', {
+      labels: { app: 'kube-example', project: 'kubernetes_study' },
+      containers: [
+        new Container({
+          name: 'kube-example',
+          image: 'kube-example:1.0',
+          mounts: [html.mount('/var/html')],
+        }),
+        new Container({
+          name: 'web-server',
+          image: 'nginx:1.27',
+          ports: { http: 80 },
+          mounts: [html.mount('/usr/share/nginx/html', { readOnly: true })],
+        }),
+      ],
+    });
+  }
+}
+
+/** The tutorial's hostPath volume: MySQL keeps its data on the node. */
+export class MysqlHostPathChart extends Chart {
+  public constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const data = Volume.hostPath('host-volume', '/data/mysql');
+    new Pod(this, 'mysql', {
+      labels: { app: 'mysql', project: 'kubernetes_study' },
+      containers: [
+        new Container({
+          name: 'mysql',
+          image: 'mysql:8.4',
+          ports: { mysql: 3306 },
+          // The image refuses to start without a root password setting.
+          env: [{ name: 'MYSQL_RANDOM_ROOT_PASSWORD', value: 'yes' }],
+          mounts: [data.mount('/var/lib/mysql')],
+        }),
+      ],
+    });
+  }
+}
+
+/** Builds the example app; `cdk8s synth` runs this file and writes `dist/`. */
+export function buildApp(props: AppProps = {}): App {
+  const app = new App(props);
+  new KubeExampleChart(app, 'kube-example');
+  new SharedHtmlChart(app, 'shared-html');
+  new MysqlHostPathChart(app, 'mysql');
+  return app;
+}
+
+if (require.main === module) {
+  buildApp().synth();
+}
