@@ -1,5 +1,6 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { CheckedEnv, EnvVar } from './env';
+import { EnvFrom } from './env-value';
 import { ListedPort, PortNames, PortReference, Ports, PortSpec } from './port';
 import { Probe } from './probe';
 import { CpuQuantity, MemoryQuantity, toKubeQuantity } from './quantity';
@@ -40,10 +41,17 @@ export interface Resources {
 
 // Fields of the Kubernetes Container that have a prop of their own.
 const MODELED_FIELDS = [
-  'name', 'image', 'imagePullPolicy', 'command', 'args', 'workingDir', 'ports', 'env', 'volumeMounts',
+  'name', 'image', 'imagePullPolicy', 'command', 'args', 'workingDir', 'ports', 'env', 'envFrom', 'volumeMounts',
   'resources', 'livenessProbe', 'readinessProbe', 'startupProbe', 'securityContext',
 ] as const;
 type ModeledField = (typeof MODELED_FIELDS)[number];
+
+/**
+ * The port names a container declares, for the type checks of Services:
+ * none when it declares no ports, any name when its type is not known
+ * (`Container<any>`), where synth checks them instead.
+ */
+export type DeclaredPortNames<P> = 0 extends 1 & P ? string : Ports extends P ? never : PortNames<P>;
 
 /** Properties of a {@link Container}. */
 export interface ContainerProps<P extends Ports = Ports, E extends readonly EnvVar[] = readonly EnvVar[]> {
@@ -83,6 +91,13 @@ export interface ContainerProps<P extends Ports = Ports, E extends readonly EnvV
    * @default - no variables
    */
   readonly env?: E;
+  /**
+   * Whole ConfigMaps and Secrets whose keys become env vars
+   * (`EnvFrom.configMap(config)`). Variables in `env` win over these.
+   * @default - none
+   * @see https://kubernetes.io/docs/tasks/configure-pod-container/configure-pod-configmap/#configure-all-key-value-pairs-in-a-configmap-as-container-environment-variables
+   */
+  readonly envFrom?: readonly EnvFrom[];
   /**
    * Volumes mounted in the container, made with `volume.mount(path)`. Mounting a volume adds it to the Pod.
    * @default - no mounts
@@ -135,10 +150,11 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
   /** The image. */
   public readonly image: string;
   /** The names of the container's ports, for the type checks of Services and probes. */
-  public declare readonly portNames: PortNames<P>;
+  public declare readonly portNames: DeclaredPortNames<P>;
 
   private readonly props: ContainerProps<P, E>;
   private readonly env: EnvVar[];
+  private readonly envFrom: EnvFrom[];
   private readonly mounts: VolumeMount[];
   private readonly extraPorts: k8s.ContainerPort[] = [];
 
@@ -147,6 +163,7 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
     this.name = props.name;
     this.image = props.image;
     this.env = [...(props.env ?? [])];
+    this.envFrom = [...(props.envFrom ?? [])];
     this.mounts = [...(props.mounts ?? [])];
   }
 
@@ -161,6 +178,12 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
    */
   public addEnv(variable: EnvVar): this {
     this.env.push(variable);
+    return this;
+  }
+
+  /** Takes every key of a ConfigMap or Secret as env vars, after those already listed. */
+  public addEnvFrom(source: EnvFrom): this {
+    this.envFrom.push(source);
     return this;
   }
 
@@ -188,6 +211,7 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
       workingDir: p.workingDir,
       ports: nonEmpty([...renderPorts(p.ports), ...this.extraPorts]),
       env: nonEmpty(this.env.map(renderEnv)),
+      envFrom: nonEmpty(this.envFrom.map((source) => source._toKube())),
       volumeMounts: nonEmpty(this.mounts.map((m) => m._toKube())),
       resources: p.resources ? renderResources(p.resources) : undefined,
       livenessProbe: p.livenessProbe?._toKube(),
