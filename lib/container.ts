@@ -46,13 +46,6 @@ const MODELED_FIELDS = [
 ] as const;
 type ModeledField = (typeof MODELED_FIELDS)[number];
 
-/**
- * The port names a container declares, for the type checks of Services:
- * none when it declares no ports, any name when its type is not known
- * (`Container<any>`), where synth checks them instead.
- */
-export type DeclaredPortNames<P> = 0 extends 1 & P ? string : Ports extends P ? never : PortNames<P>;
-
 /** Properties of a {@link Container}. */
 export interface ContainerProps<P extends Ports = Ports, E extends readonly EnvVar[] = readonly EnvVar[]> {
   /** Name of the container, a DNS-1123 label unique in its Pod. */
@@ -150,7 +143,7 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
   /** The image. */
   public readonly image: string;
   /** The names of the container's ports, for the type checks of Services and probes. */
-  public declare readonly portNames: DeclaredPortNames<P>;
+  public declare readonly portNames: PortNames<P>;
 
   private readonly props: ContainerProps<P, E>;
   private readonly env: EnvVar[];

@@ -48,11 +48,11 @@ export function validateDataKeys(sections: readonly (readonly [string, readonly 
     for (const key of keys) {
       const why = invalidDataKey(key);
       if (why !== undefined) {
-        report.error('data-key-valid', `${field}.${key}`, `${kind} key "${key}" ${why}`, 'use at most 253 letters, digits, "-", "_" and "."');
+        report.error('data-key-valid', `${field}["${key}"]`, `${kind} key "${key}" ${why}`, 'use at most 253 letters, digits, "-", "_" and "."');
       }
       const first = seen.get(key);
       if (first !== undefined) {
-        report.error('data-key-unique', `${field}.${key}`, `${kind} key "${key}" is also in ${first}`, `keep the key in one of ${first} and ${field}`);
+        report.error('data-key-unique', `${field}["${key}"]`, `${kind} key "${key}" is also in ${first}`, `keep the key in one of ${first} and ${field}`);
       } else {
         seen.set(key, field);
       }
