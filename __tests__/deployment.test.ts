@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { App, ConfigMap, Container, Deployment, DeploymentStrategy, EnvValue, Volume } from '../lib';
+import { App, ConfigMap, Container, Deployment, DeploymentStrategy, EnvValue, Pod, ReplicaSet, Volume } from '../lib';
 import { problemsOf } from './_problems';
 import { newChart, synthObjects, synthYaml } from './_support';
 
@@ -181,6 +181,19 @@ describe('Deployment fails synth', () => {
     });
     expect(problems).toEqual([
       'spec.template.spec.containers[0].env[0].valueFrom.configMapKeyRef.key: key "LOG_LEVL" is not in ConfigMap "config" of this app (it has "LOG_LEVEL"). Fix: add "LOG_LEVL" to the ConfigMap, use one of its keys, or mark the reference optional (config-map-key-exists)',
+    ]);
+  });
+
+  test("when its selector matches the Pods of another workload or a bare Pod in its namespace", () => {
+    const app = new App();
+    const chart = new Chart(app, 'shop');
+    new Deployment(chart, 'web', { template: fine });
+    new ReplicaSet(chart, 'canary', { template: { labels: { app: 'web', track: 'canary' }, containers: [web()] } });
+    new Pod(chart, 'debug', { labels: { app: 'web' }, containers: [web()] });
+    new Pod(new Chart(app, 'elsewhere', { namespace: 'other' }), 'web', { labels: { app: 'web' }, containers: [web()] });
+    expect(app.node.findAll().flatMap((c) => c.node.validate())).toEqual([
+      'spec.selector.matchLabels: selector app=web also matches the Pods of shop/canary (labels app=web,track=canary). Fix: give each workload a label value of its own (a distinct `app`) and keep it in the selector (workload-selector-overlap)',
+      'spec.selector.matchLabels: selector app=web also matches the Pods of shop/debug (labels app=web). Fix: give each workload a label value of its own (a distinct `app`) and keep it in the selector (workload-selector-overlap)',
     ]);
   });
 

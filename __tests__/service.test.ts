@@ -87,7 +87,7 @@ describe('Service fails synth', () => {
     const target = webDeployment(new Chart(app, 'backend', { namespace: 'backend' }));
     const service = new Service(new Chart(app, 'frontend', { namespace: 'frontend' }), 'web', { target, ports: [{ port: 80, targetPort: 'http' }] });
     expect(service.node.validate()).toEqual([
-      'spec.selector: selector app=web matches no Pod of this app in namespace "frontend". Fix: put the Service in the chart namespace of its target (service-selects-pods)',
+      'spec.selector: selector app=web matches no Pod of this app in namespace "frontend". Fix: create the Service in a chart with the namespace of its target (service-selects-pods)',
     ]);
   });
 

@@ -1,12 +1,12 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct, IConstruct } from 'constructs';
+import { podsOfApp } from './_app-pods';
 import { Labels } from './labels';
-import { Pod } from './pod';
 import { PodTemplate } from './pod-template';
 import { Protocol } from './port';
 import { formatProblem, Problem, Report } from './validation/problem';
-import { SelectablePods, TargetablePort, validateService } from './validation/service';
+import { TargetablePort, validateService } from './validation/service';
 import { Workload } from './workload';
 
 /**
@@ -178,9 +178,3 @@ function renderPort(port: ServicePortProps): k8s.ServicePort {
   };
 }
 
-function podsOfApp(scope: IConstruct): SelectablePods[] {
-  return scope.node.root.node
-    .findAll()
-    .filter((c): c is Pod | Workload => c instanceof Pod || c instanceof Workload)
-    .map((c) => ({ namespace: c.apiObject.metadata.namespace, labels: c.template.podLabels }));
-}

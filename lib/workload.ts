@@ -1,11 +1,12 @@
 import { ApiObject } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
+import { podsOfApp, selects } from './_app-pods';
 import { Labels } from './labels';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { formatProblem, Problem, Report } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
-import { validateWorkload } from './validation/workload';
+import { validateSelectorOverlap, validateWorkload } from './validation/workload';
 import { Volume } from './volume';
 
 /** Properties shared by every workload that keeps a number of Pods running. */
@@ -120,6 +121,9 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
     const report = new Report(this.node.path);
     const manifest = this.apiObject.toJson();
     validateWorkload(manifest, { kind: this.kind, selectBy: this.selectBy }, report);
+    const namespace = this.apiObject.metadata.namespace;
+    const others = podsOfApp(this).filter((pods) => pods.construct !== this && pods.namespace === namespace && selects(this.selector, pods.labels));
+    validateSelectorOverlap(this.selector, others.map((pods) => ({ construct: pods.construct.node.path, labels: pods.labels })), report);
     this.template.validate(manifest.spec?.template?.spec ?? {}, 'spec.template.spec', report);
     validateKeyReferences(this, manifest, report);
     return report.problems;

@@ -190,7 +190,7 @@ function validateSelector(selector: Record<string, string>, namespace: string | 
       'service-selects-pods',
       'spec.selector',
       `selector ${text} matches no Pod of this app in namespace "${namespace ?? 'default'}"`,
-      'put the Service in the chart namespace of its target',
+      'create the Service in a chart with the namespace of its target',
     );
   }
 }

@@ -20,6 +20,13 @@ export const WORKLOAD_RULES: readonly RuleDescription[] = [
     fix: 'add the label to the template, or remove it from selectBy',
   },
   {
+    id: 'workload-selector-overlap',
+    severity: 'error',
+    summary: 'the selector of a workload matches no Pods but its own: none of another workload or a bare Pod of the app in its namespace',
+    why: 'a ReplicaSet adopts every Pod its selector matches and deletes those over its count; workloads with overlapping selectors fight over their Pods',
+    fix: 'give each workload a label value of its own (a distinct `app`) and keep it in the selector',
+  },
+  {
     id: 'workload-replicas-valid',
     severity: 'error',
     summary: 'replicas is a whole number, 0 or more',
@@ -164,4 +171,25 @@ function isZero(value: unknown): boolean {
 
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+/** Pods of another construct that a workload's selector matches. */
+export interface OverlappingPods {
+  /** Construct path of the Pod or workload. */
+  readonly construct: string;
+  /** The labels of its Pods. */
+  readonly labels: { readonly [key: string]: string };
+}
+
+/** Records a problem for each Pod or workload of the app whose Pods `selector` matches besides the workload's own. */
+export function validateSelectorOverlap(selector: { readonly [key: string]: string }, others: readonly OverlappingPods[], report: Report): void {
+  const text = (labels: { readonly [key: string]: string }) => Object.entries(labels).map(([key, value]) => `${key}=${value}`).join(',');
+  for (const other of others) {
+    report.error(
+      'workload-selector-overlap',
+      'spec.selector.matchLabels',
+      `selector ${text(selector)} also matches the Pods of ${other.construct} (labels ${text(other.labels)})`,
+      'give each workload a label value of its own (a distinct `app`) and keep it in the selector',
+    );
+  }
 }
