@@ -130,7 +130,7 @@ describe('Service fails synth', () => {
           { port: 0, targetPort: 'http' },
           { port: 443, targetPort: 'https', nodePort: 70000 },
           { name: 'again', port: 443, targetPort: 'https' },
-          { name: 'udp', port: 443, targetPort: 'https', protocol: 'UDP' },
+          { name: 'quic', port: 443, targetPort: 443, protocol: 'UDP' },
         ],
       });
     });
@@ -139,6 +139,34 @@ describe('Service fails synth', () => {
       'spec.ports[1].nodePort: nodePort is 70000; it must be a whole number from 1 to 65535. Fix: use a port number from 1 to 65535 (service-port-valid)',
       "spec.ports[1].nodePort: nodePort 70000 is set on a Service of type ClusterIP. Fix: set type to 'NodePort' or 'LoadBalancer', or remove the nodePort (service-node-port-type)",
       'spec.ports[2].port: port 443/TCP is already used by spec.ports[1]. Fix: give each port its own number, or another protocol (service-port-unique)',
+    ]);
+  });
+
+  test('when a named target port is declared for another protocol', () => {
+    const problems = problemsOf((chart) => {
+      const dns = new Deployment(chart, 'dns', {
+        template: { labels: { app: 'dns' }, containers: [new Container({ name: 'dns', image: 'dns:1', ports: [{ name: 'dns', containerPort: 53, protocol: 'UDP' }] })] },
+      });
+      new Service(chart, 'svc', { target: dns, ports: [{ port: 53, targetPort: 'dns' }] });
+    });
+    expect(problems).toEqual([
+      'spec.ports[0].targetPort: target port "dns" is declared by test/dns for UDP, but this Service port is TCP. Fix: set the Service port\'s protocol to UDP, or declare the container port with protocol TCP (service-target-port-protocol)',
+    ]);
+  });
+
+  test('when two ports of a NodePort Service share a nodePort', () => {
+    const problems = problemsOf((chart) => {
+      new Service(chart, 'svc', {
+        type: 'NodePort',
+        target: webDeployment(chart),
+        ports: [
+          { port: 80, targetPort: 'http', nodePort: 30080 },
+          { port: 443, targetPort: 'https', nodePort: 30080 },
+        ],
+      });
+    });
+    expect(problems).toEqual([
+      'spec.ports[1].nodePort: nodePort 30080/TCP is already used by spec.ports[0]. Fix: give each port its own nodePort, or leave nodePort out to let Kubernetes pick one (service-port-unique)',
     ]);
   });
 

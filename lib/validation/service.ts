@@ -20,6 +20,13 @@ export const SERVICE_RULES: readonly RuleDescription[] = [
     fix: 'declare the port on the container, or target one it declares',
   },
   {
+    id: 'service-target-port-protocol',
+    severity: 'error',
+    summary: 'a Service port that targets a container port by name has the protocol of that container port',
+    why: 'Kubernetes resolves a named target port by name and protocol together: a UDP Service port never reaches a port declared as TCP',
+    fix: 'give the Service port the protocol of the container port, or declare the container port with that protocol',
+  },
+  {
     id: 'service-has-ports',
     severity: 'error',
     summary: 'a Service that is not headless has at least one port',
@@ -36,7 +43,7 @@ export const SERVICE_RULES: readonly RuleDescription[] = [
   {
     id: 'service-port-unique',
     severity: 'error',
-    summary: 'no two ports of a Service have the same number and protocol',
+    summary: 'no two ports of a Service have the same number and protocol, nor the same nodePort and protocol',
     why: 'the API server rejects the Service: the second port could never be reached',
     fix: 'give each port its own number, or another protocol',
   },
@@ -81,6 +88,8 @@ export const SERVICE_RULES: readonly RuleDescription[] = [
 export interface TargetablePort {
   readonly name?: string;
   readonly containerPort: number;
+  /** @default 'TCP' */
+  readonly protocol?: string;
 }
 
 /** A Pod or Pod template of the app, for the selector check. */
@@ -117,6 +126,7 @@ export function validateService(manifest: any, facts: ServiceFacts, report: Repo
 
   const names = new Map<string, number>();
   const numbers = new Map<string, number>();
+  const nodePorts = new Map<string, number>();
   ports.forEach((port, i) => {
     const at = `spec.ports[${i}]`;
     for (const field of ['port', 'nodePort']) {
@@ -134,6 +144,19 @@ export function validateService(manifest: any, facts: ServiceFacts, report: Repo
       );
     }
     const protocol = port.protocol ?? 'TCP';
+    if (port.nodePort !== undefined) {
+      const nodeKey = `${port.nodePort}/${protocol}`;
+      if (nodePorts.has(nodeKey)) {
+        report.error(
+          'service-port-unique',
+          `${at}.nodePort`,
+          `nodePort ${port.nodePort}/${protocol} is already used by spec.ports[${nodePorts.get(nodeKey)}]`,
+          'give each port its own nodePort, or leave nodePort out to let Kubernetes pick one',
+        );
+      } else {
+        nodePorts.set(nodeKey, i);
+      }
+    }
     const numberKey = `${port.port}/${protocol}`;
     if (numbers.has(numberKey)) {
       report.error(
@@ -168,7 +191,7 @@ export function validateService(manifest: any, facts: ServiceFacts, report: Repo
       names.set(port.name, i);
     }
 
-    validateTargetPort(port.targetPort, `${at}.targetPort`, facts, report);
+    validateTargetPort(port.targetPort, protocol, `${at}.targetPort`, facts, report);
   });
 }
 
@@ -195,12 +218,21 @@ function validateSelector(selector: Record<string, string>, namespace: string | 
   }
 }
 
-function validateTargetPort(target: unknown, at: string, facts: ServiceFacts, report: Report): void {
+function validateTargetPort(target: unknown, protocol: string, at: string, facts: ServiceFacts, report: Report): void {
   if (target === undefined) {
     return;
   }
-  const declared = facts.targetPorts.some((port) => (typeof target === 'number' ? port.containerPort === target : port.name === target));
-  if (declared) {
+  const declared = facts.targetPorts.filter((port) => (typeof target === 'number' ? port.containerPort === target : port.name === target));
+  if (typeof target === 'string' && declared.length > 0 && !declared.some((port) => (port.protocol ?? 'TCP') === protocol)) {
+    report.error(
+      'service-target-port-protocol',
+      at,
+      `target port "${target}" is declared by ${facts.target} for ${declared.map((port) => port.protocol ?? 'TCP').join(', ')}, but this Service port is ${protocol}`,
+      `set the Service port's protocol to ${declared[0].protocol ?? 'TCP'}, or declare the container port with protocol ${protocol}`,
+    );
+    return;
+  }
+  if (declared.length > 0) {
     return;
   }
   const list = facts.targetPorts.map((port) => (port.name ? `${port.name} (${port.containerPort})` : `${port.containerPort}`)).join(', ');
