@@ -144,29 +144,18 @@ export function validateService(manifest: any, facts: ServiceFacts, report: Repo
       );
     }
     const protocol = port.protocol ?? 'TCP';
-    if (port.nodePort !== undefined) {
-      const nodeKey = `${port.nodePort}/${protocol}`;
-      if (nodePorts.has(nodeKey)) {
-        report.error(
-          'service-port-unique',
-          `${at}.nodePort`,
-          `nodePort ${port.nodePort}/${protocol} is already used by spec.ports[${nodePorts.get(nodeKey)}]`,
-          'give each port its own nodePort, or leave nodePort out to let Kubernetes pick one',
-        );
-      } else {
-        nodePorts.set(nodeKey, i);
-      }
-    }
-    const numberKey = `${port.port}/${protocol}`;
-    if (numbers.has(numberKey)) {
+    const nodePortFirst = port.nodePort === undefined ? undefined : claim(nodePorts, `${port.nodePort}/${protocol}`, i);
+    if (nodePortFirst !== undefined) {
       report.error(
         'service-port-unique',
-        `${at}.port`,
-        `port ${port.port}/${protocol} is already used by spec.ports[${numbers.get(numberKey)}]`,
-        'give each port its own number, or another protocol',
+        `${at}.nodePort`,
+        `nodePort ${port.nodePort}/${protocol} is already used by spec.ports[${nodePortFirst}]`,
+        'give each port its own nodePort, or leave nodePort out to let Kubernetes pick one',
       );
-    } else {
-      numbers.set(numberKey, i);
+    }
+    const portFirst = claim(numbers, `${port.port}/${protocol}`, i);
+    if (portFirst !== undefined) {
+      report.error('service-port-unique', `${at}.port`, `port ${port.port}/${protocol} is already used by spec.ports[${portFirst}]`, 'give each port its own number, or another protocol');
     }
 
     if (port.name === undefined) {
@@ -185,14 +174,24 @@ export function validateService(manifest: any, facts: ServiceFacts, report: Repo
         `port name "${port.name}" is not a DNS-1123 label`,
         'use at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit',
       );
-    } else if (names.has(port.name)) {
-      report.error('service-port-name-unique', `${at}.name`, `port name "${port.name}" is already used by spec.ports[${names.get(port.name)}]`, 'give each port its own name');
     } else {
-      names.set(port.name, i);
+      const nameFirst = claim(names, port.name, i);
+      if (nameFirst !== undefined) {
+        report.error('service-port-name-unique', `${at}.name`, `port name "${port.name}" is already used by spec.ports[${nameFirst}]`, 'give each port its own name');
+      }
     }
 
     validateTargetPort(port.targetPort, protocol, `${at}.targetPort`, facts, report);
   });
+}
+
+// Records that ports[i] uses `key`; returns the index of the port that used it first, if another did.
+function claim(seen: Map<string, number>, key: string, i: number): number | undefined {
+  const first = seen.get(key);
+  if (first === undefined) {
+    seen.set(key, i);
+  }
+  return first;
 }
 
 function validateSelector(selector: Record<string, string>, namespace: string | undefined, facts: ServiceFacts, report: Report): void {
