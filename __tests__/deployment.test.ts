@@ -28,6 +28,8 @@ describe('Deployment', () => {
     const cache = Volume.emptyDir('cache');
     new Deployment(chart, 'web', {
       name: 'web-frontend',
+      labels: { app: 'web', team: 'a' },
+      annotations: { 'example.com/runbook': 'https://runbooks.example.com/web' },
       replicas: 3,
       selectBy: ['app'],
       minReadySeconds: 5,

@@ -50,7 +50,13 @@ describe('Service', () => {
       ports: [{ port: 80, targetPort: 'http', nodePort: 30080 }],
       externalTrafficPolicy: 'Local',
     });
-    new Service(chart, 'lb', { type: 'LoadBalancer', target, sessionAffinity: 'ClientIP' })
+    new Service(chart, 'lb', {
+      type: 'LoadBalancer',
+      target,
+      sessionAffinity: 'ClientIP',
+      labels: { app: 'web' },
+      annotations: { 'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb' },
+    })
       .addPort({ port: 80, targetPort: 'http', appProtocol: 'http' })
       .addPort({ name: 'tls', port: 443, targetPort: 443 });
     new Service(chart, 'peers', { headless: true, target, publishNotReadyAddresses: true });

@@ -82,7 +82,7 @@ export class Deployment<const C extends readonly AnyContainer[] = readonly AnyCo
   public constructor(scope: Construct, id: string, props: DeploymentProps<C>) {
     super(scope, id, props, 'Deployment');
     this.apiObject = new k8s.KubeDeployment(this, 'Resource', {
-      metadata: { name: this.name },
+      metadata: this._metadata(),
       spec: Lazy.any({
         produce: (): k8s.DeploymentSpec => ({
           ...this._commonSpec(),

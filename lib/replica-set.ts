@@ -23,7 +23,7 @@ export class ReplicaSet<const C extends readonly AnyContainer[] = readonly AnyCo
   public constructor(scope: Construct, id: string, props: ReplicaSetProps<C>) {
     super(scope, id, props, 'ReplicaSet');
     this.apiObject = new k8s.KubeReplicaSet(this, 'Resource', {
-      metadata: { name: this.name },
+      metadata: this._metadata(),
       spec: Lazy.any({ produce: (): k8s.ReplicaSetSpec => this._commonSpec() }),
     });
   }

@@ -2,7 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct, IConstruct } from 'constructs';
 import { podsOfApp } from './_app-pods';
-import { Labels } from './labels';
+import { Annotations, Labels } from './labels';
 import { PodTemplate } from './pod-template';
 import { Protocol } from './port';
 import { formatProblem, Problem, Report } from './validation/problem';
@@ -68,6 +68,16 @@ export interface ServiceProps<N extends string = string> {
    */
   readonly name?: string;
   /**
+   * Labels of the Service object itself.
+   * @default - no labels
+   */
+  readonly labels?: Labels;
+  /**
+   * Annotations of the Service, such as the settings of a cloud load balancer.
+   * @default - no annotations
+   */
+  readonly annotations?: Annotations;
+  /**
    * The Pod or workload the Service routes to. Its selector is the
    * target's: a workload's own selector, or all labels of a Pod.
    */
@@ -130,7 +140,7 @@ export class Service<const N extends string = string> extends Construct {
     this.target = props.target;
     this.ports = [...(props.ports ?? [])];
     this.apiObject = new k8s.KubeService(this, 'Resource', {
-      metadata: { name: this.name },
+      metadata: { name: this.name, labels: props.labels ? { ...props.labels } : undefined, annotations: props.annotations ? { ...props.annotations } : undefined },
       spec: Lazy.any({
         produce: (): k8s.ServiceSpec => ({
           type: props.type,

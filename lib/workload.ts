@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { podsOfApp, selects } from './_app-pods';
-import { Labels } from './labels';
+import { Annotations, Labels } from './labels';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { formatProblem, Problem, Report } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
@@ -16,6 +16,17 @@ export interface WorkloadProps<C extends readonly AnyContainer[] = readonly AnyC
    * @default - the construct id
    */
   readonly name?: string;
+  /**
+   * Labels of the workload object itself, for `kubectl get -l`; its Pods
+   * get the template's labels, not these.
+   * @default - no labels
+   */
+  readonly labels?: Labels;
+  /**
+   * Annotations of the workload object itself.
+   * @default - no annotations
+   */
+  readonly annotations?: Annotations;
   /**
    * The Pods to run, written exactly as for a Pod. Its labels are the
    * workload's selector, so it needs at least one.
@@ -127,6 +138,12 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
     this.template.validate(manifest.spec?.template?.spec ?? {}, 'spec.template.spec', report);
     validateKeyReferences(this, manifest, report);
     return report.problems;
+  }
+
+  /** The metadata of the workload object. @internal */
+  protected _metadata(): { name: string; labels?: { [key: string]: string }; annotations?: { [key: string]: string } } {
+    const { labels, annotations } = this.workloadProps;
+    return { name: this.name, labels: labels ? { ...labels } : undefined, annotations: annotations ? { ...annotations } : undefined };
   }
 
   /** The spec fields every workload has: replicas, selector, template. @internal */
