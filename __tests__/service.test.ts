@@ -78,6 +78,15 @@ describe('Service', () => {
 });
 
 describe('Service fails synth', () => {
+  test('when its name is not a DNS-1035 label', () => {
+    expect(problemsOf((chart) => new Service(chart, '2048-game', { target: webDeployment(chart), ports: [{ port: 80, targetPort: 'http' }] }))).toEqual([
+      'metadata.name: Service name "2048-game" is not a DNS-1035 label. Fix: use at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit (service-name-valid)',
+    ]);
+    expect(problemsOf((chart) => new Service(chart, 'svc', { name: 'web.api', target: webDeployment(chart), ports: [{ port: 80, targetPort: 'http' }] }))).toEqual([
+      'metadata.name: Service name "web.api" is not a DNS-1035 label. Fix: use at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit (service-name-valid)',
+    ]);
+  });
+
   test('when its target has no labels', () => {
     const problems = problemsOf((chart) => {
       const pod = new Pod(chart, 'bare', { containers: [web()] });

@@ -6,6 +6,13 @@ import { RuleDescription } from './rule-description';
 /** The rules that check Services. */
 export const SERVICE_RULES: readonly RuleDescription[] = [
   {
+    id: 'service-name-valid',
+    severity: 'error',
+    summary: 'the name of a Service is a DNS-1035 label: at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit',
+    why: 'the API server rejects the Service: its name becomes a DNS name and environment variable names in other Pods',
+    fix: 'rename the Service with the `name` prop',
+  },
+  {
     id: 'service-selects-pods',
     severity: 'error',
     summary: 'the selector of a Service matches the labels of at least one Pod or Pod template of the app, in its namespace',
@@ -109,10 +116,20 @@ export interface ServiceFacts {
 }
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
 /** Checks a rendered Service manifest and records every problem in `report`. */
 export function validateService(manifest: any, facts: ServiceFacts, report: Report): void {
   const spec = manifest.spec ?? {};
+  const name: string = manifest.metadata?.name ?? '';
+  if (name.length > 63 || !DNS1035_LABEL.test(name)) {
+    report.error(
+      'service-name-valid',
+      'metadata.name',
+      `Service name "${name}" is not a DNS-1035 label`,
+      'use at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit',
+    );
+  }
   validateSelector(spec.selector ?? {}, manifest.metadata?.namespace, facts, report);
 
   const headless = spec.clusterIP === 'None';
