@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { App, AppProps, Container, Pod, Volume } from './lib';
+import { App, AppProps, Container, Deployment, EnvValue, Pod, Probe, Service, Volume } from './lib';
 
 /** The tutorial's first Pod: one container, env that refers to itself, a GPU node. */
 export class KubeExampleChart extends Chart {
@@ -71,12 +71,50 @@ export class MysqlHostPathChart extends Chart {
   }
 }
 
+/**
+ * Production's answer to a bare Pod: a Deployment keeps three copies of
+ * `myapp` running, and a Service gives them one stable name and IP.
+ */
+export class MyappChart extends Chart {
+  public constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const myapp = new Deployment(this, 'myapp', {
+      replicas: 3,
+      // Select by `app` alone: a selector cannot change once applied, and other labels may.
+      selectBy: ['app'],
+      template: {
+        labels: { app: 'myapp', project: 'kubernetes_study' },
+        containers: [
+          new Container({
+            name: 'myapp',
+            image: 'kube-example:1.0',
+            ports: { http: 80 },
+            env: [
+              { name: 'PROFILE', value: 'production' },
+              // Each copy has its own IP and name; the Pod tells the container both.
+              { name: 'POD_IP', valueFrom: EnvValue.fromField('status.podIP') },
+              { name: 'POD_NAME', valueFrom: EnvValue.fromField('metadata.name') },
+            ],
+            readinessProbe: Probe.http({ port: 'http', path: '/' }),
+          }),
+        ],
+      },
+    });
+    new Service(this, 'myapp-service', {
+      name: 'myapp',
+      target: myapp,
+      ports: [{ port: 80, targetPort: 'http' }],
+    });
+  }
+}
+
 /** Builds the example app; `cdk8s synth` runs this file and writes `dist/`. */
 export function buildApp(props: AppProps = {}): App {
   const app = new App(props);
   new KubeExampleChart(app, 'kube-example');
   new SharedHtmlChart(app, 'shared-html');
   new MysqlHostPathChart(app, 'mysql');
+  new MyappChart(app, 'myapp');
   return app;
 }
 

@@ -1,5 +1,6 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { CheckedEnv, EnvVar } from './env';
+import { EnvFrom } from './env-value';
 import { ListedPort, PortNames, PortReference, Ports, PortSpec } from './port';
 import { Probe } from './probe';
 import { CpuQuantity, MemoryQuantity, toKubeQuantity } from './quantity';
@@ -40,7 +41,7 @@ export interface Resources {
 
 // Fields of the Kubernetes Container that have a prop of their own.
 const MODELED_FIELDS = [
-  'name', 'image', 'imagePullPolicy', 'command', 'args', 'workingDir', 'ports', 'env', 'volumeMounts',
+  'name', 'image', 'imagePullPolicy', 'command', 'args', 'workingDir', 'ports', 'env', 'envFrom', 'volumeMounts',
   'resources', 'livenessProbe', 'readinessProbe', 'startupProbe', 'securityContext',
 ] as const;
 type ModeledField = (typeof MODELED_FIELDS)[number];
@@ -83,6 +84,13 @@ export interface ContainerProps<P extends Ports = Ports, E extends readonly EnvV
    * @default - no variables
    */
   readonly env?: E;
+  /**
+   * Whole ConfigMaps and Secrets whose keys become env vars
+   * (`EnvFrom.configMap(config)`). Variables in `env` win over these.
+   * @default - none
+   * @see https://kubernetes.io/docs/tasks/configure-pod-container/configure-pod-configmap/#configure-all-key-value-pairs-in-a-configmap-as-container-environment-variables
+   */
+  readonly envFrom?: readonly EnvFrom[];
   /**
    * Volumes mounted in the container, made with `volume.mount(path)`. Mounting a volume adds it to the Pod.
    * @default - no mounts
@@ -139,6 +147,7 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
 
   private readonly props: ContainerProps<P, E>;
   private readonly env: EnvVar[];
+  private readonly envFrom: EnvFrom[];
   private readonly mounts: VolumeMount[];
   private readonly extraPorts: k8s.ContainerPort[] = [];
 
@@ -147,6 +156,7 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
     this.name = props.name;
     this.image = props.image;
     this.env = [...(props.env ?? [])];
+    this.envFrom = [...(props.envFrom ?? [])];
     this.mounts = [...(props.mounts ?? [])];
   }
 
@@ -161,6 +171,12 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
    */
   public addEnv(variable: EnvVar): this {
     this.env.push(variable);
+    return this;
+  }
+
+  /** Takes every key of a ConfigMap or Secret as env vars, after those already listed. */
+  public addEnvFrom(source: EnvFrom): this {
+    this.envFrom.push(source);
     return this;
   }
 
@@ -188,6 +204,7 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
       workingDir: p.workingDir,
       ports: nonEmpty([...renderPorts(p.ports), ...this.extraPorts]),
       env: nonEmpty(this.env.map(renderEnv)),
+      envFrom: nonEmpty(this.envFrom.map((source) => source._toKube())),
       volumeMounts: nonEmpty(this.mounts.map((m) => m._toKube())),
       resources: p.resources ? renderResources(p.resources) : undefined,
       livenessProbe: p.livenessProbe?._toKube(),

@@ -3,6 +3,7 @@ import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { formatProblem, Problem, Report } from './validation/problem';
+import { validateKeyReferences } from './validation/references';
 import { Volume } from './volume';
 
 /** Properties of a {@link Pod}. */
@@ -75,6 +76,7 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
     const report = new Report(this.node.path);
     const manifest = this.apiObject.toJson();
     this.template.validate(manifest.spec, 'spec', report);
+    validateKeyReferences(this, manifest, report);
     return report.problems;
   }
 }

@@ -1,0 +1,88 @@
+import { ConfigMap, Container, EnvFrom, EnvValue, Pod, Secret } from '../lib';
+import { newChart, synthObjects, synthYaml } from './_support';
+
+const containerOf = (build: (chart: ReturnType<typeof newChart>) => Container) => {
+  const chart = newChart();
+  new Pod(chart, 'p', { containers: [build(chart)] });
+  return synthObjects(chart).find((manifest) => manifest.kind === 'Pod').spec.containers[0];
+};
+
+describe('env from elsewhere', () => {
+  test('keys of a ConfigMap and a Secret of this app, whole objects, the Pod fields and resources', () => {
+    const chart = newChart();
+    const config = new ConfigMap(chart, 'config', { data: { LOG_LEVEL: 'info', FEATURES: 'a,b' } });
+    const db = new Secret(chart, 'db', { stringData: { password: 'secret' } });
+    const app = new Container({
+      name: 'app',
+      image: 'app:1.0',
+      resources: { limits: { cpu: 1, memory: '512Mi' } },
+      env: [
+        { name: 'LOG_LEVEL', valueFrom: EnvValue.fromConfigMap(config, 'LOG_LEVEL') },
+        { name: 'DB_PASSWORD', valueFrom: EnvValue.fromSecret(db, 'password') },
+        { name: 'POD_IP', valueFrom: EnvValue.fromField('status.podIP') },
+        { name: 'POD_NAME', valueFrom: EnvValue.fromField('metadata.name') },
+        { name: 'NODE_NAME', valueFrom: EnvValue.fromField('spec.nodeName') },
+        { name: 'MEMORY_LIMIT_MI', valueFrom: EnvValue.fromResource('limits.memory', { divisor: '1Mi' }) },
+        { name: 'GREETING', value: 'hello from $(POD_NAME) at $(POD_IP)' },
+      ],
+      envFrom: [EnvFrom.configMap(config, { prefix: 'CFG_' })],
+    });
+    new Pod(chart, 'p', { containers: [app] });
+    expect(synthYaml(chart)).toMatchSnapshot();
+  });
+
+  test('every Pod field Kubernetes offers to env vars', () => {
+    const fields = [
+      'metadata.name',
+      'metadata.namespace',
+      'metadata.uid',
+      "metadata.labels['app']",
+      "metadata.annotations['example.com/owner']",
+      'spec.nodeName',
+      'spec.serviceAccountName',
+      'status.hostIP',
+      'status.hostIPs',
+      'status.podIP',
+      'status.podIPs',
+    ] as const;
+    const container = containerOf(() => new Container({ name: 'a', image: 'a:1', env: fields.map((field, i) => ({ name: `F${i}`, valueFrom: EnvValue.fromField(field) })) }));
+    expect(container.env.map((v: { valueFrom: { fieldRef: { fieldPath: string } } }) => v.valueFrom.fieldRef.fieldPath)).toEqual([...fields]);
+  });
+
+  test("another container's resources, and optional keys of existing objects", () => {
+    const sidecar = new Container({ name: 'sidecar', image: 's:1', resources: { requests: { cpu: '250m' } } });
+    const container = containerOf(() =>
+      new Container({
+        name: 'a',
+        image: 'a:1',
+        env: [
+          { name: 'SIDECAR_CPU', valueFrom: EnvValue.fromResource('requests.cpu', { container: sidecar, divisor: '1m' }) },
+          { name: 'TOKEN', valueFrom: EnvValue.fromSecret(Secret.fromName('api-token'), 'token', { optional: true }) },
+          { name: 'REGION', valueFrom: EnvValue.fromConfigMap(ConfigMap.fromName('cluster-info'), 'region', { optional: false }) },
+        ],
+      }),
+    );
+    expect(container.env).toEqual([
+      { name: 'SIDECAR_CPU', valueFrom: { resourceFieldRef: { resource: 'requests.cpu', containerName: 'sidecar', divisor: '1m' } } },
+      { name: 'TOKEN', valueFrom: { secretKeyRef: { name: 'api-token', key: 'token', optional: true } } },
+      { name: 'REGION', valueFrom: { configMapKeyRef: { name: 'cluster-info', key: 'region', optional: false } } },
+    ]);
+  });
+
+  test('envFrom: whole ConfigMaps and Secrets, from props and addEnvFrom(), in order', () => {
+    const container = containerOf((chart) =>
+      new Container({ name: 'a', image: 'a:1', envFrom: [EnvFrom.secret(new Secret(chart, 'db', { stringData: { USER: 'app' } }))] })
+        .addEnvFrom(EnvFrom.configMap(ConfigMap.fromName('shared'), { optional: true }))
+        .addEnvFrom(EnvFrom.secret(Secret.fromName('extra'), { prefix: 'X_', optional: false })),
+    );
+    expect(container.envFrom).toEqual([
+      { secretRef: { name: 'db' } },
+      { configMapRef: { name: 'shared', optional: true } },
+      { secretRef: { name: 'extra', optional: false }, prefix: 'X_' },
+    ]);
+  });
+
+  test('a container without envFrom emits none', () => {
+    expect(containerOf(() => new Container({ name: 'a', image: 'a:1' }))).toEqual({ name: 'a', image: 'a:1' });
+  });
+});

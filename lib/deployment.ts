@@ -1,0 +1,96 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { Construct } from 'constructs';
+import { AnyContainer } from './pod-template';
+import { Workload, WorkloadProps } from './workload';
+
+/** A number of Pods (`1`) or a percentage of the replicas (`'25%'`). */
+export type PodCount = number | `${number}%`;
+
+/** Options of a rolling update. */
+export interface RollingUpdateOptions {
+  /**
+   * How many Pods may run above the replica count during an update.
+   * @default - not emitted; Kubernetes uses 25%
+   */
+  readonly maxSurge?: PodCount;
+  /**
+   * How many Pods may be unavailable during an update.
+   * @default - not emitted; Kubernetes uses 25%
+   */
+  readonly maxUnavailable?: PodCount;
+}
+
+/**
+ * How a Deployment replaces its Pods when the template changes.
+ * @see https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#strategy
+ */
+export class DeploymentStrategy {
+  /** Stops every old Pod before starting new ones: a short outage, never two versions at once. */
+  public static recreate(): DeploymentStrategy {
+    return new DeploymentStrategy({ type: 'Recreate' });
+  }
+
+  /** Replaces Pods a few at a time, old and new running side by side. */
+  public static rollingUpdate(options: RollingUpdateOptions = {}): DeploymentStrategy {
+    const amount = (value: PodCount | undefined) =>
+      value === undefined ? undefined : typeof value === 'number' ? k8s.IntOrString.fromNumber(value) : k8s.IntOrString.fromString(value);
+    const rollingUpdate = options.maxSurge === undefined && options.maxUnavailable === undefined
+      ? undefined
+      : { maxSurge: amount(options.maxSurge), maxUnavailable: amount(options.maxUnavailable) };
+    return new DeploymentStrategy({ type: 'RollingUpdate', rollingUpdate });
+  }
+
+  private constructor(private readonly strategy: k8s.DeploymentStrategy) {}
+
+  /** @internal */
+  public _toKube(): k8s.DeploymentStrategy {
+    return this.strategy;
+  }
+}
+
+/** Properties of a {@link Deployment}. */
+export interface DeploymentProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> extends WorkloadProps<C> {
+  /**
+   * How Pods are replaced when the template changes.
+   * @default - not emitted; Kubernetes rolls Pods over with 25% surge and 25% unavailable
+   */
+  readonly strategy?: DeploymentStrategy;
+  /**
+   * How many old ReplicaSets to keep for `kubectl rollout undo`.
+   * @default - not emitted; Kubernetes keeps 10
+   */
+  readonly revisionHistoryLimit?: number;
+  /**
+   * Seconds a rollout may go without progress before it is reported failed.
+   * @default - not emitted; Kubernetes uses 600
+   */
+  readonly progressDeadlineSeconds?: number;
+}
+
+/**
+ * Keeps a number of copies of a Pod running, replaces them when they fail
+ * or their node goes away, and rolls out changes to their template. Renders
+ * an `apps/v1` `Deployment`; its selector is the template's own labels.
+ *
+ * @see https://kubernetes.io/docs/concepts/workloads/controllers/deployment/
+ */
+export class Deployment<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends Workload<C> {
+  /** The L1 object rendered into the manifest. */
+  public readonly apiObject: ApiObject;
+
+  public constructor(scope: Construct, id: string, props: DeploymentProps<C>) {
+    super(scope, id, props, 'Deployment');
+    this.apiObject = new k8s.KubeDeployment(this, 'Resource', {
+      metadata: this._metadata(),
+      spec: Lazy.any({
+        produce: (): k8s.DeploymentSpec => ({
+          ...this._commonSpec(),
+          strategy: props.strategy?._toKube(),
+          revisionHistoryLimit: props.revisionHistoryLimit,
+          progressDeadlineSeconds: props.progressDeadlineSeconds,
+        }),
+      }),
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { Construct } from 'constructs';
+import { AnyContainer } from './pod-template';
+import { Workload, WorkloadProps } from './workload';
+
+/** Properties of a {@link ReplicaSet}. */
+export interface ReplicaSetProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> extends WorkloadProps<C> {}
+
+/**
+ * Keeps a number of copies of a Pod running. It does not roll out changes
+ * to the template (running Pods keep the old one), which is why a
+ * {@link Deployment}, which manages ReplicaSets, is usually the better
+ * choice. Renders an `apps/v1` `ReplicaSet`; its selector is the
+ * template's own labels.
+ *
+ * @see https://kubernetes.io/docs/concepts/workloads/controllers/replicaset/
+ */
+export class ReplicaSet<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends Workload<C> {
+  /** The L1 object rendered into the manifest. */
+  public readonly apiObject: ApiObject;
+
+  public constructor(scope: Construct, id: string, props: ReplicaSetProps<C>) {
+    super(scope, id, props, 'ReplicaSet');
+    this.apiObject = new k8s.KubeReplicaSet(this, 'Resource', {
+      metadata: this._metadata(),
+      spec: Lazy.any({ produce: (): k8s.ReplicaSetSpec => this._commonSpec() }),
+    });
+  }
+}

@@ -1,0 +1,121 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { Construct } from 'constructs';
+import { nonEmpty } from './config-map';
+import { validateDataKeys } from './validation/data-keys';
+import { formatProblem, Problem, Report } from './validation/problem';
+import { NamedObject } from './volume';
+
+/**
+ * A Secret that env vars, `envFrom` and volumes can refer to: one of this
+ * app ({@link Secret}) or one that exists already ({@link Secret.fromName}).
+ * `K` is the keys it is known to hold.
+ */
+export interface ISecret<K extends string = string> extends NamedObject {
+  /** Tells a Secret from a ConfigMap, which has the same shape. */
+  readonly kind: 'Secret';
+  /** The keys, for the type checks of key references; `string` when unknown. */
+  readonly keys: K;
+}
+
+/** Properties of a {@link Secret}. */
+export interface SecretProps<K extends string = string> {
+  /**
+   * `metadata.name` of the Secret, a DNS-1123 subdomain.
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /**
+   * Entries as plain text; the API server encodes them into `data` when it stores them.
+   * Emitted as `stringData`, so the text is in the manifest: keep real
+   * secrets out of committed files and use {@link Secret.fromName} for them.
+   * @default - no text entries
+   */
+  readonly stringData?: { readonly [key in K]?: string };
+  /**
+   * Entries with base64-encoded values.
+   * @default - no encoded entries
+   */
+  readonly data?: { readonly [key in K]?: string };
+  /**
+   * The Secret's type, such as `kubernetes.io/tls`, which fixes the keys it must hold.
+   * @default - not emitted; Kubernetes uses `Opaque`
+   * @see https://kubernetes.io/docs/concepts/configuration/secret/#secret-types
+   */
+  readonly type?: string;
+  /**
+   * Forbids changes to the data once created; the object must be replaced instead.
+   * @default - not emitted; the data can be changed
+   */
+  readonly immutable?: boolean;
+}
+
+/**
+ * Sensitive configuration for Pods. Renders a `v1` `Secret` with exactly
+ * the entries declared. Containers take its keys with
+ * `EnvValue.fromSecret(secret, key)`, all of it with `EnvFrom.secret(secret)`,
+ * and as files with `Volume.secret(name, secret)`.
+ *
+ * @see https://kubernetes.io/docs/concepts/configuration/secret/
+ */
+export class Secret<const K extends string = string> extends Construct implements ISecret<K> {
+  /**
+   * A Secret that exists already, outside this app (made by hand, by a
+   * controller or by a secret manager). Its keys are not known, so
+   * references to them are not checked.
+   */
+  public static fromName(name: string): ISecret<string> {
+    return { kind: 'Secret', name } as ISecret<string>;
+  }
+
+  /** Tells a Secret from a ConfigMap. */
+  public readonly kind = 'Secret' as const;
+  /** `metadata.name` of the Secret. */
+  public readonly name: string;
+  /** The L1 object rendered into the manifest. */
+  public readonly apiObject: ApiObject;
+  /** The keys written in `data` and `stringData`, for the type checks of key references. */
+  public declare readonly keys: K;
+
+  private readonly data: Record<string, string>;
+  private readonly stringData: Record<string, string>;
+
+  public constructor(scope: Construct, id: string, props: SecretProps<K> = {}) {
+    super(scope, id);
+    this.name = props.name ?? id;
+    this.data = { ...(props.data as Record<string, string> | undefined) };
+    this.stringData = { ...(props.stringData as Record<string, string> | undefined) };
+    this.apiObject = new k8s.KubeSecret(this, 'Resource', {
+      metadata: { name: this.name },
+      type: props.type,
+      immutable: props.immutable,
+      data: Lazy.any({ produce: () => nonEmpty(this.data) }),
+      stringData: Lazy.any({ produce: () => nonEmpty(this.stringData) }),
+    });
+    this.node.addValidation({ validate: () => this.problems().filter((p) => p.severity === 'error').map(formatProblem) });
+  }
+
+  /**
+   * Adds a plain-text entry. The returned reference knows the new key, so
+   * key references made through it compile.
+   */
+  public addStringData<const N extends string>(key: N, value: string): Secret<K | N> {
+    this.stringData[key] = value;
+    return this as Secret<K | N>;
+  }
+
+  /** The keys of all entries. */
+  public get entryKeys(): readonly string[] {
+    return [...Object.keys(this.data), ...Object.keys(this.stringData)];
+  }
+
+  /** Every problem of this Secret, errors and warnings. */
+  public problems(): readonly Problem[] {
+    const report = new Report(this.node.path);
+    validateDataKeys([
+      ['data', Object.keys(this.data)],
+      ['stringData', Object.keys(this.stringData)],
+    ], 'Secret', report);
+    return report.problems;
+  }
+}

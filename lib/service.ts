@@ -1,0 +1,190 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { Construct, IConstruct } from 'constructs';
+import { podsOfApp } from './_app-pods';
+import { Annotations, Labels } from './labels';
+import { PodTemplate } from './pod-template';
+import { Protocol } from './port';
+import { formatProblem, Problem, Report } from './validation/problem';
+import { TargetablePort, validateService } from './validation/service';
+import { Workload } from './workload';
+
+/**
+ * How a Service is reached.
+ * @see https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types
+ */
+export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+
+/**
+ * What a Service routes to: a {@link Pod}, {@link Deployment} or
+ * {@link ReplicaSet}. `N` is the names of the ports its containers declare.
+ */
+export interface ServiceTarget<N extends string = string> extends IConstruct {
+  /** The container port names, a type only. */
+  readonly portNames: N;
+  /** The Pod description, whose labels the Service selects by. */
+  readonly template: PodTemplate;
+  /** The target's manifest object, for its namespace. */
+  readonly apiObject: ApiObject;
+}
+
+/** One port of a Service. */
+export interface ServicePortProps<N extends string = string> {
+  /** The port the Service listens on, 1–65535. */
+  readonly port: number;
+  /**
+   * The container port that traffic goes to: the name of a port a
+   * container of the target declares (a name it does not declare does not
+   * compile), or its number.
+   */
+  readonly targetPort: N | number;
+  /**
+   * Name of the Service port, a DNS-1123 label; required by Kubernetes when the Service has more than one port.
+   * @default - the target port's name when it is given by name; otherwise none
+   */
+  readonly name?: string;
+  /**
+   * The protocol.
+   * @default - not emitted; Kubernetes uses TCP
+   */
+  readonly protocol?: Protocol;
+  /**
+   * The port opened on every node, for NodePort and LoadBalancer Services.
+   * @default - not emitted; Kubernetes picks a free one (30000–32767 by default)
+   */
+  readonly nodePort?: number;
+  /**
+   * The application protocol, such as `http` or `kubernetes.io/h2c`, a hint for proxies and load balancers.
+   * @default - not emitted
+   */
+  readonly appProtocol?: string;
+}
+
+/** Properties of a {@link Service}. */
+export interface ServiceProps<N extends string = string> {
+  /**
+   * `metadata.name` of the Service, a DNS-1123 label; other Pods reach it at this DNS name.
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /**
+   * Labels of the Service object itself.
+   * @default - no labels
+   */
+  readonly labels?: Labels;
+  /**
+   * Annotations of the Service, such as the settings of a cloud load balancer.
+   * @default - no annotations
+   */
+  readonly annotations?: Annotations;
+  /**
+   * The Pod or workload the Service routes to. Its selector is the
+   * target's: a workload's own selector, or all labels of a Pod.
+   */
+  readonly target: ServiceTarget<N>;
+  /**
+   * The ports, each forwarding to a container port of the target.
+   * @default - none; add them with addPort(). A Service that is not headless needs one.
+   */
+  readonly ports?: readonly ServicePortProps<NoInfer<N>>[];
+  /**
+   * How the Service is reached: inside the cluster only, on a port of every node, or through a cloud load balancer.
+   * @default - not emitted; Kubernetes uses ClusterIP
+   */
+  readonly type?: ServiceType;
+  /**
+   * A Service with no cluster IP (`clusterIP: None`): its DNS name resolves
+   * to the IPs of the ready Pods themselves, for clients that pick a Pod.
+   * @default false - a cluster IP that balances connections over the Pods
+   * @see https://kubernetes.io/docs/concepts/services-networking/service/#headless-services
+   */
+  readonly headless?: boolean;
+  /**
+   * `'ClientIP'` sends each client to the same Pod while it lives.
+   * @default - not emitted; Kubernetes uses None
+   */
+  readonly sessionAffinity?: 'None' | 'ClientIP';
+  /**
+   * `'Local'` keeps traffic from outside on the node it arrives at, keeping the client's IP; for NodePort and LoadBalancer.
+   * @default - not emitted; Kubernetes uses Cluster
+   */
+  readonly externalTrafficPolicy?: 'Cluster' | 'Local';
+  /**
+   * Routes to Pods before they are ready, for peers that must find each other to become ready.
+   * @default - not emitted; only ready Pods
+   */
+  readonly publishNotReadyAddresses?: boolean;
+}
+
+/**
+ * A stable name and IP in front of the Pods of a workload, whose own IPs
+ * change whenever they are recreated. Made from a Pod or workload, so its
+ * selector is derived and cannot mismatch, and its ports name the container
+ * ports they forward to. Renders a `v1` `Service`.
+ *
+ * @see https://kubernetes.io/docs/concepts/services-networking/service/
+ */
+export class Service<const N extends string = string> extends Construct {
+  /** `metadata.name` of the Service, its DNS name. */
+  public readonly name: string;
+  /** The L1 object rendered into the manifest. */
+  public readonly apiObject: ApiObject;
+  /** What the Service routes to. */
+  public readonly target: ServiceTarget<N>;
+
+  private readonly ports: ServicePortProps<N>[];
+
+  public constructor(scope: Construct, id: string, props: ServiceProps<N>) {
+    super(scope, id);
+    this.name = props.name ?? id;
+    this.target = props.target;
+    this.ports = [...(props.ports ?? [])];
+    this.apiObject = new k8s.KubeService(this, 'Resource', {
+      metadata: { name: this.name, labels: props.labels ? { ...props.labels } : undefined, annotations: props.annotations ? { ...props.annotations } : undefined },
+      spec: Lazy.any({
+        produce: (): k8s.ServiceSpec => ({
+          type: props.type,
+          clusterIp: props.headless ? 'None' : undefined,
+          selector: { ...this.selector },
+          ports: this.ports.length > 0 ? this.ports.map(renderPort) : undefined,
+          sessionAffinity: props.sessionAffinity,
+          externalTrafficPolicy: props.externalTrafficPolicy,
+          publishNotReadyAddresses: props.publishNotReadyAddresses,
+        }),
+      }),
+    });
+    this.node.addValidation({ validate: () => this.problems().filter((p) => p.severity === 'error').map(formatProblem) });
+  }
+
+  /** The labels the Service selects Pods by, taken from its target. */
+  public get selector(): Labels {
+    return this.target instanceof Workload ? this.target.selector : this.target.template.podLabels;
+  }
+
+  /** Adds a port after the others. */
+  public addPort(port: ServicePortProps<N>): this {
+    this.ports.push(port);
+    return this;
+  }
+
+  /** Every problem of this Service, errors and warnings. */
+  public problems(): readonly Problem[] {
+    const report = new Report(this.node.path);
+    const targetPorts: TargetablePort[] = this.target.template.podContainers.flatMap((c) => c._toKube().ports ?? []);
+    validateService(this.apiObject.toJson(), { target: this.target.node.path, targetPorts, pods: podsOfApp(this) }, report);
+    return report.problems;
+  }
+}
+
+function renderPort(port: ServicePortProps): k8s.ServicePort {
+  const target = typeof port.targetPort === 'number' ? k8s.IntOrString.fromNumber(port.targetPort) : k8s.IntOrString.fromString(port.targetPort);
+  return {
+    name: port.name ?? (typeof port.targetPort === 'string' ? port.targetPort : undefined),
+    port: port.port,
+    targetPort: target,
+    protocol: port.protocol,
+    nodePort: port.nodePort,
+    appProtocol: port.appProtocol,
+  };
+}
+

@@ -1,0 +1,106 @@
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { ConfigMap } from '../config-map';
+import { Secret } from '../secret';
+import { Report } from './problem';
+import { RuleDescription } from './rule-description';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
+
+/** The rules that check references from Pods to ConfigMaps and Secrets of the app. */
+export const REFERENCE_RULES: readonly RuleDescription[] = [
+  {
+    id: 'config-map-key-exists',
+    severity: 'error',
+    summary: 'a key that a Pod takes from a ConfigMap of this app is in that ConfigMap',
+    why: 'the container does not start (CreateContainerConfigError) while a required key is missing',
+    fix: 'add the key to the ConfigMap, correct the key, or mark the reference optional',
+  },
+  {
+    id: 'secret-key-exists',
+    severity: 'error',
+    summary: 'a key that a Pod takes from a Secret of this app is in that Secret',
+    why: 'the container does not start (CreateContainerConfigError) while a required key is missing',
+    fix: 'add the key to the Secret, correct the key, or mark the reference optional',
+  },
+];
+
+interface KeyedObject {
+  readonly kind: 'ConfigMap' | 'Secret';
+  readonly name: string;
+  readonly keys: readonly string[];
+}
+
+/**
+ * Checks that every key a manifest takes from a ConfigMap or Secret of the
+ * same app and namespace exists there: in `env[].valueFrom` and in the
+ * `items` of configMap and secret volumes and projections. Objects that are not part of the
+ * app (`ConfigMap.fromName`) cannot be checked, nor can optional references
+ * be wrong.
+ */
+export function validateKeyReferences(scope: IConstruct, manifest: any, report: Report): void {
+  const namespace = manifest?.metadata?.namespace;
+  const objects = keyedObjectsOf(scope, namespace);
+  if (objects.length === 0) {
+    return;
+  }
+  const lookup = (kind: KeyedObject['kind'], name: string) => objects.find((o) => o.kind === kind && o.name === name);
+  const check = (kind: KeyedObject['kind'], name: string, key: string, optional: boolean | undefined, at: string) => {
+    const target = lookup(kind, name);
+    if (!target || optional || target.keys.includes(key)) {
+      return;
+    }
+    const has = target.keys.length > 0 ? `it has ${target.keys.map((k) => `"${k}"`).join(', ')}` : 'it has no keys';
+    report.error(
+      kind === 'ConfigMap' ? 'config-map-key-exists' : 'secret-key-exists',
+      at,
+      `key "${key}" is not in ${kind} "${name}" of this app (${has})`,
+      `add "${key}" to the ${kind}, use one of its keys, or mark the reference optional`,
+    );
+  };
+
+  walk(manifest, '', (node, at) => {
+    if (node.configMapKeyRef) {
+      const ref = node.configMapKeyRef;
+      check('ConfigMap', ref.name, ref.key, ref.optional, `${at}.configMapKeyRef.key`);
+    }
+    if (node.secretKeyRef) {
+      const ref = node.secretKeyRef;
+      check('Secret', ref.name, ref.key, ref.optional, `${at}.secretKeyRef.key`);
+    }
+    if (node.configMap && Array.isArray(node.configMap.items)) {
+      node.configMap.items.forEach((item: any, i: number) =>
+        check('ConfigMap', node.configMap.name, item.key, node.configMap.optional, `${at}.configMap.items[${i}].key`),
+      );
+    }
+    if (node.secret && Array.isArray(node.secret.items)) {
+      node.secret.items.forEach((item: any, i: number) =>
+        check('Secret', node.secret.secretName ?? node.secret.name, item.key, node.secret.optional, `${at}.secret.items[${i}].key`),
+      );
+    }
+  });
+}
+
+function keyedObjectsOf(scope: IConstruct, namespace: string | undefined): KeyedObject[] {
+  const found: KeyedObject[] = [];
+  for (const construct of scope.node.root.node.findAll()) {
+    if (construct instanceof ConfigMap || construct instanceof Secret) {
+      if ((construct.apiObject as ApiObject).metadata.namespace === namespace) {
+        found.push({ kind: construct.kind, name: construct.name, keys: construct.entryKeys });
+      }
+    }
+  }
+  return found;
+}
+
+// Calls `visit` on every object of the manifest with its field path.
+function walk(node: any, at: string, visit: (node: any, at: string) => void): void {
+  if (Array.isArray(node)) {
+    node.forEach((item, i) => walk(item, `${at}[${i}]`, visit));
+  } else if (node !== null && typeof node === 'object') {
+    visit(node, at);
+    for (const [key, value] of Object.entries(node)) {
+      walk(value, at === '' ? key : `${at}.${key}`, visit);
+    }
+  }
+}

@@ -1,0 +1,261 @@
+import { Report } from './problem';
+import { RuleDescription } from './rule-description';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
+
+/** The rules that check Services. */
+export const SERVICE_RULES: readonly RuleDescription[] = [
+  {
+    id: 'service-name-valid',
+    severity: 'error',
+    summary: 'the name of a Service is a DNS-1035 label: at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit',
+    why: 'the API server rejects the Service: its name becomes a DNS name and environment variable names in other Pods',
+    fix: 'rename the Service with the `name` prop',
+  },
+  {
+    id: 'service-selects-pods',
+    severity: 'error',
+    summary: 'the selector of a Service matches the labels of at least one Pod or Pod template of the app, in its namespace',
+    why: 'a Service that selects no Pod has no endpoints: every connection to it fails',
+    fix: 'give the target labels, or put the Service in the namespace of its target',
+  },
+  {
+    id: 'service-target-port-declared',
+    severity: 'error',
+    summary: 'the target port of a Service port is a port that a container of its target declares, by name or number',
+    why: 'a named target port that no container declares resolves to nothing, and the Service has no endpoints for it',
+    fix: 'declare the port on the container, or target one it declares',
+  },
+  {
+    id: 'service-target-port-protocol',
+    severity: 'error',
+    summary: 'a Service port that targets a container port by name has the protocol of that container port',
+    why: 'Kubernetes resolves a named target port by name and protocol together: a UDP Service port never reaches a port declared as TCP',
+    fix: 'give the Service port the protocol of the container port, or declare the container port with that protocol',
+  },
+  {
+    id: 'service-has-ports',
+    severity: 'error',
+    summary: 'a Service that is not headless has at least one port',
+    why: 'the API server rejects a Service with a cluster IP and no ports',
+    fix: 'add a port, or make the Service headless',
+  },
+  {
+    id: 'service-port-valid',
+    severity: 'error',
+    summary: 'port and nodePort of a Service are whole numbers from 1 to 65535',
+    why: 'the API server rejects other port numbers',
+    fix: 'use a port number from 1 to 65535',
+  },
+  {
+    id: 'service-port-unique',
+    severity: 'error',
+    summary: 'no two ports of a Service have the same number and protocol, nor the same nodePort and protocol',
+    why: 'the API server rejects the Service: the second port could never be reached',
+    fix: 'give each port its own number, or another protocol',
+  },
+  {
+    id: 'service-port-name-valid',
+    severity: 'error',
+    summary: 'the name of a Service port is a DNS-1123 label: at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit',
+    why: 'the API server rejects the Service; the name also appears in the DNS SRV records of the port',
+    fix: 'rename the port',
+  },
+  {
+    id: 'service-port-name-unique',
+    severity: 'error',
+    summary: 'no two ports of a Service share a name',
+    why: 'the API server rejects the Service, and SRV lookups by name would be ambiguous',
+    fix: 'give each port its own name',
+  },
+  {
+    id: 'service-port-name-required',
+    severity: 'error',
+    summary: 'every port of a Service with more than one port has a name',
+    why: 'the API server rejects a Service with several ports when one has no name',
+    fix: 'name each port, or target containers ports by name (their name is used)',
+  },
+  {
+    id: 'service-node-port-type',
+    severity: 'error',
+    summary: 'a nodePort is set only on a NodePort or LoadBalancer Service',
+    why: 'the API server rejects a nodePort on a ClusterIP Service',
+    fix: "set type to 'NodePort' or 'LoadBalancer', or remove the nodePort",
+  },
+  {
+    id: 'service-headless-type',
+    severity: 'error',
+    summary: 'a headless Service is of type ClusterIP',
+    why: 'a headless Service has no cluster IP, which NodePort and LoadBalancer Services need',
+    fix: 'remove headless, or leave type out',
+  },
+];
+
+/** A container port that a Service may target. */
+export interface TargetablePort {
+  readonly name?: string;
+  readonly containerPort: number;
+  /** @default 'TCP' */
+  readonly protocol?: string;
+}
+
+/** A Pod or Pod template of the app, for the selector check. */
+export interface SelectablePods {
+  readonly namespace?: string;
+  readonly labels: { readonly [key: string]: string };
+}
+
+/** What a Service's validation needs besides the manifest. */
+export interface ServiceFacts {
+  /** Construct path of the target, for the messages. */
+  readonly target: string;
+  /** The ports the target's containers declare. */
+  readonly targetPorts: readonly TargetablePort[];
+  /** Every Pod and Pod template of the app. */
+  readonly pods: readonly SelectablePods[];
+}
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+
+/** Checks a rendered Service manifest and records every problem in `report`. */
+export function validateService(manifest: any, facts: ServiceFacts, report: Report): void {
+  const spec = manifest.spec ?? {};
+  const name: string = manifest.metadata?.name ?? '';
+  if (name.length > 63 || !DNS1035_LABEL.test(name)) {
+    report.error(
+      'service-name-valid',
+      'metadata.name',
+      `Service name "${name}" is not a DNS-1035 label`,
+      'use at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit',
+    );
+  }
+  validateSelector(spec.selector ?? {}, manifest.metadata?.namespace, facts, report);
+
+  const headless = spec.clusterIP === 'None';
+  if (headless && spec.type !== undefined && spec.type !== 'ClusterIP') {
+    report.error('service-headless-type', 'spec.clusterIP', `a headless Service cannot be of type ${spec.type}`, 'remove headless, or leave type out');
+  }
+  const ports: any[] = spec.ports ?? [];
+  if (ports.length === 0 && !headless) {
+    report.error('service-has-ports', 'spec.ports', 'the Service has no ports', 'add a port with the `ports` prop or addPort(), or make the Service headless');
+  }
+
+  const names = new Map<string, number>();
+  const numbers = new Map<string, number>();
+  const nodePorts = new Map<string, number>();
+  ports.forEach((port, i) => {
+    const at = `spec.ports[${i}]`;
+    for (const field of ['port', 'nodePort']) {
+      const value = port[field];
+      if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= 65535)) {
+        report.error('service-port-valid', `${at}.${field}`, `${field} is ${value}; it must be a whole number from 1 to 65535`, 'use a port number from 1 to 65535');
+      }
+    }
+    if (port.nodePort !== undefined && spec.type !== 'NodePort' && spec.type !== 'LoadBalancer') {
+      report.error(
+        'service-node-port-type',
+        `${at}.nodePort`,
+        `nodePort ${port.nodePort} is set on a Service of type ${spec.type ?? 'ClusterIP'}`,
+        "set type to 'NodePort' or 'LoadBalancer', or remove the nodePort",
+      );
+    }
+    const protocol = port.protocol ?? 'TCP';
+    const nodePortFirst = port.nodePort === undefined ? undefined : claim(nodePorts, `${port.nodePort}/${protocol}`, i);
+    if (nodePortFirst !== undefined) {
+      report.error(
+        'service-port-unique',
+        `${at}.nodePort`,
+        `nodePort ${port.nodePort}/${protocol} is already used by spec.ports[${nodePortFirst}]`,
+        'give each port its own nodePort, or leave nodePort out to let Kubernetes pick one',
+      );
+    }
+    const portFirst = claim(numbers, `${port.port}/${protocol}`, i);
+    if (portFirst !== undefined) {
+      report.error('service-port-unique', `${at}.port`, `port ${port.port}/${protocol} is already used by spec.ports[${portFirst}]`, 'give each port its own number, or another protocol');
+    }
+
+    if (port.name === undefined) {
+      if (ports.length > 1) {
+        report.error(
+          'service-port-name-required',
+          `${at}.name`,
+          `port ${port.port} has no name, and the Service has ${ports.length} ports`,
+          'name it with `name`, or target a container port by name',
+        );
+      }
+    } else if (port.name.length > 63 || !DNS1123_LABEL.test(port.name)) {
+      report.error(
+        'service-port-name-valid',
+        `${at}.name`,
+        `port name "${port.name}" is not a DNS-1123 label`,
+        'use at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit',
+      );
+    } else {
+      const nameFirst = claim(names, port.name, i);
+      if (nameFirst !== undefined) {
+        report.error('service-port-name-unique', `${at}.name`, `port name "${port.name}" is already used by spec.ports[${nameFirst}]`, 'give each port its own name');
+      }
+    }
+
+    validateTargetPort(port.targetPort, protocol, `${at}.targetPort`, facts, report);
+  });
+}
+
+// Records that ports[i] uses `key`; returns the index of the port that used it first, if another did.
+function claim(seen: Map<string, number>, key: string, i: number): number | undefined {
+  const first = seen.get(key);
+  if (first === undefined) {
+    seen.set(key, i);
+  }
+  return first;
+}
+
+function validateSelector(selector: Record<string, string>, namespace: string | undefined, facts: ServiceFacts, report: Report): void {
+  const pairs = Object.entries(selector);
+  if (pairs.length === 0) {
+    report.error(
+      'service-selects-pods',
+      'spec.selector',
+      `the target ${facts.target} has no labels, so the Service would select no Pods`,
+      "give the target labels, such as `labels: { app: 'myapp' }`",
+    );
+    return;
+  }
+  const matches = facts.pods.some((pods) => pods.namespace === namespace && pairs.every(([key, value]) => pods.labels[key] === value));
+  if (!matches) {
+    const text = pairs.map(([key, value]) => `${key}=${value}`).join(',');
+    report.error(
+      'service-selects-pods',
+      'spec.selector',
+      `selector ${text} matches no Pod of this app in namespace "${namespace ?? 'default'}"`,
+      'create the Service in a chart with the namespace of its target',
+    );
+  }
+}
+
+function validateTargetPort(target: unknown, protocol: string, at: string, facts: ServiceFacts, report: Report): void {
+  if (target === undefined) {
+    return;
+  }
+  const declared = facts.targetPorts.filter((port) => (typeof target === 'number' ? port.containerPort === target : port.name === target));
+  if (typeof target === 'string' && declared.length > 0 && !declared.some((port) => (port.protocol ?? 'TCP') === protocol)) {
+    report.error(
+      'service-target-port-protocol',
+      at,
+      `target port "${target}" is declared by ${facts.target} for ${declared.map((port) => port.protocol ?? 'TCP').join(', ')}, but this Service port is ${protocol}`,
+      `set the Service port's protocol to ${declared[0].protocol ?? 'TCP'}, or declare the container port with protocol ${protocol}`,
+    );
+    return;
+  }
+  if (declared.length > 0) {
+    return;
+  }
+  const list = facts.targetPorts.map((port) => (port.name ? `${port.name} (${port.containerPort})` : `${port.containerPort}`)).join(', ');
+  report.error(
+    'service-target-port-declared',
+    at,
+    `target port ${JSON.stringify(target)} is not declared by any container of ${facts.target} (${list ? `they declare ${list}` : 'they declare no ports'})`,
+    'declare the port on the container, or target one of the declared ports',
+  );
+}

@@ -1,0 +1,158 @@
+import { ApiObject } from 'cdk8s';
+import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { Construct } from 'constructs';
+import { podsOfApp, selects } from './_app-pods';
+import { Annotations, Labels } from './labels';
+import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
+import { formatProblem, Problem, Report } from './validation/problem';
+import { validateKeyReferences } from './validation/references';
+import { validateSelectorOverlap, validateWorkload } from './validation/workload';
+import { Volume } from './volume';
+
+/** Properties shared by every workload that keeps a number of Pods running. */
+export interface WorkloadProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> {
+  /**
+   * `metadata.name` of the workload, a DNS-1123 subdomain.
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /**
+   * Labels of the workload object itself, for `kubectl get -l`; its Pods
+   * get the template's labels, not these.
+   * @default - no labels
+   */
+  readonly labels?: Labels;
+  /**
+   * Annotations of the workload object itself.
+   * @default - no annotations
+   */
+  readonly annotations?: Annotations;
+  /**
+   * The Pods to run, written exactly as for a Pod. Its labels are the
+   * workload's selector, so it needs at least one.
+   */
+  readonly template: PodTemplateProps<C>;
+  /**
+   * How many Pods to keep running. When set, every `kubectl apply` resets
+   * the count to it, undoing `kubectl scale`; leave it out when
+   * `kubectl scale` or an autoscaler owns the count.
+   * @default - not emitted; Kubernetes starts 1 Pod and keeps whatever count it is scaled to
+   * @see https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#scaling-a-deployment
+   */
+  readonly replicas?: number;
+  /**
+   * The template labels, by key, that the selector consists of, when it
+   * should be fewer than all of them. The values are the template's, so the
+   * selector always matches it. A selector cannot change once applied:
+   * choose labels that will not change (`app`), and leave out those that
+   * will (`version`).
+   * @default - every label of the template
+   * @see https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#label-selector-updates
+   */
+  readonly selectBy?: readonly string[];
+  /**
+   * Seconds a new Pod must be ready, with no container crashing, before it counts as available.
+   * @default - not emitted; Kubernetes uses 0: available once ready
+   */
+  readonly minReadySeconds?: number;
+}
+
+/**
+ * What Deployments and ReplicaSets share: a Pod template, a selector
+ * taken from the template's own labels, a count, and their validation.
+ */
+export abstract class Workload<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends Construct {
+  /** `metadata.name` of the workload. */
+  public readonly name: string;
+  /** The description of the Pods, the same a Pod takes. */
+  public readonly template: PodTemplate;
+  /** The L1 object rendered into the manifest. */
+  public abstract readonly apiObject: ApiObject;
+  /** The container port names, for the type checks of Services. */
+  public declare readonly portNames: C[number]['portNames'];
+
+  private readonly selectBy: readonly string[] | undefined;
+
+  protected constructor(
+    scope: Construct,
+    id: string,
+    private readonly workloadProps: WorkloadProps<C>,
+    private readonly kind: string,
+  ) {
+    super(scope, id);
+    this.name = workloadProps.name ?? id;
+    this.template = new PodTemplate(workloadProps.template);
+    this.selectBy = workloadProps.selectBy ? [...workloadProps.selectBy] : undefined;
+    this.node.addValidation({ validate: () => this.problems().filter((p) => p.severity === 'error').map(formatProblem) });
+  }
+
+  /**
+   * The labels the workload selects its Pods by: the template's, or those
+   * named by `selectBy`. Made only of labels, never of construct ids, so
+   * renaming a construct or chart leaves it as it is.
+   */
+  public get selector(): Labels {
+    const labels = this.template.podLabels;
+    if (!this.selectBy) {
+      return labels;
+    }
+    return Object.fromEntries(this.selectBy.filter((key) => key in labels).map((key) => [key, labels[key]]));
+  }
+
+  /** Adds a container after the others. */
+  public addContainer(container: AnyContainer): this {
+    this.template.addContainer(container);
+    return this;
+  }
+
+  /** Adds an init container after the others. */
+  public addInitContainer(container: AnyContainer): this {
+    this.template.addInitContainer(container);
+    return this;
+  }
+
+  /** Declares a volume; mounting it in a container does so too. */
+  public addVolume(volume: Volume): this {
+    this.template.addVolume(volume);
+    return this;
+  }
+
+  /**
+   * Adds or replaces a label of the Pod template. Without `selectBy` the
+   * selector grows with it; a selector cannot change once applied, so add
+   * labels that are not to be selected by only when `selectBy` is set.
+   */
+  public addLabel(key: string, value: string): this {
+    this.template.addLabel(key, value);
+    return this;
+  }
+
+  /** Every problem of this workload and its Pod template, errors and warnings. */
+  public problems(): readonly Problem[] {
+    const report = new Report(this.node.path);
+    const manifest = this.apiObject.toJson();
+    validateWorkload(manifest, { kind: this.kind, selectBy: this.selectBy }, report);
+    const namespace = this.apiObject.metadata.namespace;
+    const others = podsOfApp(this).filter((pods) => pods.construct !== this && pods.namespace === namespace && selects(this.selector, pods.labels));
+    validateSelectorOverlap(this.selector, others.map((pods) => ({ construct: pods.construct.node.path, labels: pods.labels })), report);
+    this.template.validate(manifest.spec?.template?.spec ?? {}, 'spec.template.spec', report);
+    validateKeyReferences(this, manifest, report);
+    return report.problems;
+  }
+
+  /** The metadata of the workload object. @internal */
+  protected _metadata(): { name: string; labels?: { [key: string]: string }; annotations?: { [key: string]: string } } {
+    const { labels, annotations } = this.workloadProps;
+    return { name: this.name, labels: labels ? { ...labels } : undefined, annotations: annotations ? { ...annotations } : undefined };
+  }
+
+  /** The spec fields every workload has: replicas, selector, template. @internal */
+  protected _commonSpec(): { replicas?: number; minReadySeconds?: number; selector: k8s.LabelSelector; template: k8s.PodTemplateSpec } {
+    return {
+      replicas: this.workloadProps.replicas,
+      minReadySeconds: this.workloadProps.minReadySeconds,
+      selector: { matchLabels: { ...this.selector } },
+      template: { metadata: this.template.metadata(), spec: this.template.spec() },
+    };
+  }
+}
