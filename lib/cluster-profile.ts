@@ -109,7 +109,13 @@ export class ClusterProfile {
    * `List` or `NodeList` of nodes, a single `Node`, or several YAML documents.
    */
   public static fromFile(file: string): ClusterProfile {
-    return ClusterProfile.fromKubectl(fs.readFileSync(file, 'utf8'), file);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new Error(`cannot read the cluster profile ${file}: ${(error as Error).message}. Fix: write it with \`kubectl get nodes -o yaml > ${file}\``);
+    }
+    return ClusterProfile.fromKubectl(text, file);
   }
 
   /**
@@ -121,7 +127,9 @@ export class ClusterProfile {
     const nodes: NodeProfile[] = [];
     documents.forEach((document, d) => {
       if (document.errors.length > 0) {
-        throw new Error(`${source} is not valid YAML or JSON: ${document.errors[0].message}. Fix: save the output of \`kubectl get nodes -o yaml\` unchanged`);
+        // The parser's message goes on with a picture of the line; its first line says where.
+        const what = document.errors[0].message.split('\n')[0].replace(/:$/, '');
+        throw new Error(`${source} is not valid YAML or JSON: ${what}. Fix: save the output of \`kubectl get nodes -o yaml\` unchanged`);
       }
       const at = documents.length > 1 ? `document ${d + 1}: ` : '';
       const value: unknown = document.toJS();
@@ -144,6 +152,9 @@ export class ClusterProfile {
         throw new Error(`${source}: ${at}kind is ${JSON.stringify(kind)}; expected a List or NodeList of nodes, or a Node. Fix: save the output of \`kubectl get nodes -o yaml\``);
       }
     });
+    if (nodes.length === 0) {
+      throw new Error(`${source} lists no nodes. Fix: dump a cluster that has some, with \`kubectl get nodes -o yaml\``);
+    }
     return new ClusterProfile(nodes);
   }
 
@@ -152,6 +163,9 @@ export class ClusterProfile {
 
   /** Describes the nodes; names must be unique and quantities valid. */
   public constructor(nodes: readonly NodeProfile[]) {
+    if (nodes.length === 0) {
+      throw new Error('cluster profile: no nodes. Fix: describe at least one node, or dump a cluster that has some with `kubectl get nodes -o yaml`');
+    }
     const seen = new Set<string>();
     this.nodes = nodes.map((node, i) => {
       if (seen.has(node.name)) {
@@ -213,7 +227,7 @@ function nodeFromKubectl(object: any, at: string): NodeProfile {
   }
   const values: Record<string, Quantity> = {};
   for (const [resource, quantity] of Object.entries(allocatable)) {
-    if (typeof quantity !== 'string' && typeof quantity !== 'number') {
+    if ((typeof quantity !== 'string' && typeof quantity !== 'number') || parseQuantity(quantity) === undefined) {
       throw new Error(`${at}status.allocatable.${resource} of node "${name}" is ${JSON.stringify(quantity)}, not a quantity. Fix: save the output of \`kubectl get nodes -o yaml\` unchanged`);
     }
     // kubectl prints every amount as a string, pods included ("110"); the profile parses them all alike.

@@ -112,7 +112,7 @@ export function previewScheduling(carrier: PodCarrier, profile: ClusterProfile):
   const readable: Record<string, string> = {};
   for (const [resource, amount] of requests) {
     if (resource !== 'pods') {
-      readable[resource] = formatAmount(resource, amount);
+      readable[resource] = formatAmount(resource, amount, false);
     }
   }
   return {
@@ -133,9 +133,6 @@ export function previewScheduling(carrier: PodCarrier, profile: ClusterProfile):
  * no node, a warning when only some of a workload's replicas fit.
  */
 export function reportScheduling(preview: SchedulingPreview, report: Report): void {
-  if (preview.nodes.length === 0) {
-    return;
-  }
   const what = preview.kind === 'Pod' ? 'the Pod' : `the Pod of ${preview.kind} "${preview.name}"`;
   if (preview.fittingNodes.length === 0) {
     const why = preview.nodes.map((fit) => `${fit.node}: ${fit.reasons.join(' and ')}`).join('; ');
@@ -239,7 +236,9 @@ function fitOnNode(spec: any, requests: ReadonlyMap<string, number>, node: Profi
     reasons.push('matches no term of the required node affinity');
   }
   for (const taint of node.taints) {
-    if (taint.effect !== 'PreferNoSchedule' && !tolerations.some((t) => tolerates(t, taint))) {
+    // Cordoning adds this taint too; it is reported once, as cordoned.
+    const cordonTaint = node.unschedulable && taint.key === 'node.kubernetes.io/unschedulable';
+    if (taint.effect !== 'PreferNoSchedule' && !cordonTaint && !tolerations.some((t) => tolerates(t, taint))) {
       reasons.push(`taint ${taint.key}${taint.value ? `=${taint.value}` : ''}:${taint.effect} not tolerated`);
     }
   }
