@@ -60,7 +60,7 @@ export interface NodeFit {
   readonly reasons: readonly string[];
   /** How many copies of the Pod fit on the node when it is empty; 0 when the Pod does not fit. */
   readonly copies: number;
-  /** The resource the Pod takes the largest share of on this node, when it requests any. */
+  /** The resource one copy takes the largest share of on this node, when the Pod fits and requests any. */
   readonly largestShare?: ResourceShare;
 }
 
@@ -258,7 +258,7 @@ function fitOnNode(spec: any, requests: ReadonlyMap<string, number>, node: Profi
     }
   }
   const fits = reasons.length === 0;
-  return { node: node.name, fits, reasons, copies: fits ? copies : 0, ...(largestShare ? { largestShare } : {}) };
+  return { node: node.name, fits, reasons, copies: fits ? copies : 0, ...(fits && largestShare ? { largestShare } : {}) };
 }
 
 // The scheduler's rule: an empty effect matches every effect, an empty key

@@ -85,7 +85,7 @@ function renderPreview(construct: string, preview: SchedulingPreview): string[] 
         ? `runs on ${preview.placed} of ${preview.nodes.length} nodes`
         : `${preview.placed} of ${preview.replicas} placed; room for ${preview.capacity} on the empty nodes`;
   return [
-    `${construct}  (${preview.kind} ${preview.name}, ${asked}, requests ${requests.length > 0 ? requests.join(', ') : 'nothing'})`,
+    `${construct}  (${preview.kind} ${preview.name}, ${asked}, ${requests.length > 0 ? `requests ${requests.join(', ')}` : 'no requests'})`,
     ...table(['NODE', 'FITS', 'COPIES', 'LARGEST SHARE', 'WHY NOT'], rows).map((line) => `  ${line}`),
     `  => ${outcome}`,
   ];

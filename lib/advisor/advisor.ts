@@ -116,6 +116,7 @@ export class Advisor extends Construct {
   /** The cluster's nodes, if configured. */
   public readonly profile?: ClusterProfile;
   private readonly packingThreshold: number;
+  private readonly printed = new Set<string>();
 
   public constructor(scope: Construct, id: string, props: AdvisorProps = {}) {
     super(scope, id);
@@ -152,10 +153,16 @@ export class Advisor extends Construct {
   // Until the App reports every construct's problems() itself, the advisor
   // prints its warnings and hands its errors to cdk8s, naming the construct
   // that declared the Pod (cdk8s prefixes them with the advisor's path).
+  // cdk8s validates the whole app again for each chart it writes, so each
+  // warning is printed once only.
   private synthMessages(): string[] {
     const problems = this.problems();
     for (const warning of problems.filter((p) => p.severity === 'warning')) {
-      process.stderr.write(`warning: [${warning.construct}] ${formatProblem(warning)}\n`);
+      const line = `warning: [${warning.construct}] ${formatProblem(warning)}`;
+      if (!this.printed.has(line)) {
+        this.printed.add(line);
+        process.stderr.write(`${line}\n`);
+      }
     }
     return problems.filter((p) => p.severity === 'error').map((p) => `${p.construct}: ${formatProblem(p)}`);
   }
