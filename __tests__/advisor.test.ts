@@ -305,3 +305,26 @@ describe('the example app and npm run plan', () => {
   });
 });
 
+
+describe('container roles', () => {
+  test('a role is read by the advisor, never emitted', () => {
+    const container = new Container({ name: 'logs', image: 'fluent-bit:3', role: 'log-collector' });
+    expect(container.role).toBe('log-collector');
+    expect(container._toKube()).toEqual({ name: 'logs', image: 'fluent-bit:3' });
+  });
+});
+
+// Never called: these lines exist to be type-checked; `npm test` runs tsc first,
+// so a check that disappears leaves an unused directive and fails the build.
+function rejectedAtCompileTime(): void {
+  // @ts-expect-error 'helper' is not a ContainerRole
+  new Container({ name: 'a', image: 'a:1', role: 'helper' });
+  // @ts-expect-error 'GB' is not a Kubernetes memory unit
+  new ClusterProfile([{ name: 'n', allocatable: { cpu: 1, memory: '16GB' } }]);
+  // @ts-expect-error 'NoSchedul' is not a TaintEffect
+  new ClusterProfile([{ name: 'n', allocatable: { cpu: 1, memory: '1Gi' }, taints: [{ key: 'k', effect: 'NoSchedul' }] }]);
+  // @ts-expect-error node labels are strings
+  new ClusterProfile([{ name: 'n', labels: { gpu: true }, allocatable: { cpu: 1, memory: '1Gi' } }]);
+}
+
+export { rejectedAtCompileTime };

@@ -191,6 +191,11 @@ describe('scheduling preview', () => {
     expect(result.placed).toBe(1);
   });
 
+  test('a Pod that binds a host port: one copy per node', () => {
+    const pod = podManifest({ containers: [{ name: 'app', image: 'app:1.0', ports: [{ containerPort: 80, hostPort: 8080 }] }] });
+    expect(preview(pod, node('a'), node('b'))).toMatchObject({ capacity: 2, nodes: [{ copies: 1 }, { copies: 1 }] });
+  });
+
   test('a Pod that fits no node is an error that says why for each node', () => {
     const pod = requesting({ cpu: 4 }, { nodeSelector: { gpu: 'true' } });
     expect(problems(pod, node('node-a', { allocatable: { cpu: 8, memory: '8Gi' } }), node('node-b', { labels: { gpu: 'true' }, allocatable: { cpu: 2, memory: '8Gi' } }))).toEqual([

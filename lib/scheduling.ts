@@ -98,8 +98,9 @@ export interface SchedulingPreview {
 
 /**
  * Mirrors the scheduler's filters for what a manifest decides (the Pod's
- * node name, nodeSelector, required node affinity, tolerations and resource
- * requests) against each node of the profile. Nodes are taken as empty:
+ * node name, nodeSelector, required node affinity, tolerations, resource
+ * requests, and host ports, which allow one copy per node) against each
+ * node of the profile. Nodes are taken as empty:
  * the Pods already running on a real cluster leave less room.
  *
  * @see https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/#kube-scheduler-implementation
@@ -257,8 +258,17 @@ function fitOnNode(spec: any, requests: ReadonlyMap<string, number>, node: Profi
       largestShare = { resource, fraction, amounts: `${formatAmount(resource, requested)} of ${formatAmount(resource, allocatable, false)}` };
     }
   }
+  if (usesHostPort(spec)) {
+    // Two copies cannot bind the same host port: one per node.
+    copies = Math.min(copies, 1);
+  }
   const fits = reasons.length === 0;
   return { node: node.name, fits, reasons, copies: fits ? copies : 0, ...(fits && largestShare ? { largestShare } : {}) };
+}
+
+function usesHostPort(spec: any): boolean {
+  const containers: any[] = [...(spec.containers ?? []), ...(spec.initContainers ?? [])];
+  return containers.some((container) => (container.ports ?? []).some((port: any) => typeof port.hostPort === 'number' && port.hostPort > 0));
 }
 
 // The scheduler's rule: an empty effect matches every effect, an empty key
