@@ -223,6 +223,16 @@ describe('Advisor', () => {
     });
   });
 
+  test('a Pod changed after a first look is looked at again', () => {
+    let pod: Pod | undefined;
+    const advisor = appWith((chart) => {
+      pod = new Pod(chart, 'web', { containers: [new Container({ name: 'web', image: 'shop:1' })] });
+    });
+    expect(advisor.problems()).toEqual([]);
+    pod!.addContainer(new Container({ name: 'db', image: 'postgres:16' }));
+    expect(advisor.problems().map((p) => p.rule)).toEqual(['split-by-scaling']);
+  });
+
   test('Advisor.of finds the advisor of the app', () => {
     const advisor = appWith(() => undefined);
     expect(Advisor.of(advisor.node.root)).toBe(advisor);

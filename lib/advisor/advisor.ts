@@ -117,6 +117,7 @@ export class Advisor extends Construct {
   public readonly profile?: ClusterProfile;
   private readonly packingThreshold: number;
   private readonly printed = new Set<string>();
+  private readonly memo = new WeakMap<ApiObject, { readonly key: string; readonly value: PlanEntry }>();
 
   public constructor(scope: Construct, id: string, props: AdvisorProps = {}) {
     super(scope, id);
@@ -139,8 +140,17 @@ export class Advisor extends Construct {
         continue;
       }
       const owner = declaringConstruct(apiObject);
-      const options = { construct: owner.node.path, roles: rolesOfConstruct(owner), profile: this.profile, packingThreshold: this.packingThreshold };
-      entries.push({ construct: owner.node.path, ...adviseCarrier(carrier, options) });
+      const roles = rolesOfConstruct(owner);
+      // cdk8s validates the whole app again for each chart it writes; an
+      // unchanged manifest is not previewed again.
+      const key = JSON.stringify([owner.node.path, [...roles], manifest]);
+      let entry = this.memo.get(apiObject);
+      if (entry?.key !== key) {
+        const options = { construct: owner.node.path, roles, profile: this.profile, packingThreshold: this.packingThreshold };
+        entry = { key, value: { construct: owner.node.path, ...adviseCarrier(carrier, options) } };
+        this.memo.set(apiObject, entry);
+      }
+      entries.push(entry.value);
     }
     return entries;
   }
