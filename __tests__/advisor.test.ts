@@ -270,7 +270,7 @@ describe('the example app and npm run plan', () => {
         'synth failed with 1 problem; no manifest was written:\n' +
           '  [advisor] kube-example/kube-example: spec: the Pod fits no node of the cluster profile, so the scheduler would leave it Pending: ' +
           'control-plane: missing label gpu=true and taint node-role.kubernetes.io/control-plane:NoSchedule not tolerated; worker: has label gpu=false instead of gpu=true. ' +
-          'Fix: change the nodeSelector, tolerations or resource requests so that one node passes, or add a node that does to the cluster profile (pod-fits-no-node)',
+          "Fix: change the nodeSelector or the node's labels so that node worker, the closest (fewest failed checks), takes it, or add a node that takes it to the cluster profile (pod-fits-no-node)",
       );
       expect(readFolder(outdir)).toEqual({});
     });
@@ -308,6 +308,10 @@ describe('the example app and npm run plan', () => {
       ['mysql/mysql', ['worker-1'], []],
     ]);
     expect(plan.entries[0].preview.nodes[1].reasons).toEqual(['taint nvidia.com/gpu=present:NoSchedule not tolerated']);
+    // The GPU node only lacks a toleration: the fix points there.
+    expect(plan.entries[0].problems[0].fix).toBe(
+      "tolerate the node's taints so that node gpu-1, the closest (fewest failed checks), takes it, or add a node that takes it to the cluster profile",
+    );
   });
 
   test('npm run plan rejects an unknown argument', () => {

@@ -200,7 +200,7 @@ describe('scheduling preview', () => {
     const pod = requesting({ cpu: 4 }, { nodeSelector: { gpu: 'true' } });
     expect(problems(pod, node('node-a', { allocatable: { cpu: 8, memory: '8Gi' } }), node('node-b', { labels: { gpu: 'true' }, allocatable: { cpu: 2, memory: '8Gi' } }))).toEqual([
       'error spec: the Pod fits no node of the cluster profile, so the scheduler would leave it Pending: node-a: missing label gpu=true; node-b: needs 4 CPU, has 2. ' +
-        'Fix: change the nodeSelector, tolerations or resource requests so that one node passes, or add a node that does to the cluster profile (pod-fits-no-node)',
+        "Fix: change the nodeSelector or the node's labels so that node node-a, the closest (fewest failed checks), takes it, or add a node that takes it to the cluster profile (pod-fits-no-node)",
     ]);
   });
 
@@ -243,7 +243,7 @@ describe('scheduling preview', () => {
     expect(problems(deployment(4, { cpu: 1 }), ...nodes)).toEqual([]);
     expect(problems(deployment(2, { cpu: 5 }), ...nodes)).toEqual([
       'error spec.template.spec: the Pod of Deployment "web" fits no node of the cluster profile, so the scheduler would leave it Pending: node-a: needs 5 CPU, has 4. ' +
-        'Fix: change the nodeSelector, tolerations or resource requests so that one node passes, or add a node that does to the cluster profile (pod-fits-no-node)',
+        'Fix: lower the resource requests so that node node-a takes it, or add a node that takes it to the cluster profile (pod-fits-no-node)',
     ]);
   });
 
@@ -273,7 +273,7 @@ describe('with an Advisor and a profile in the app', () => {
       expect(() => app.synth()).toThrow(
         'synth failed with 1 problem; no manifest was written:\n' +
           '  [advisor] ml/trainer: spec: the Pod fits no node of the cluster profile, so the scheduler would leave it Pending: node-a: missing label gpu=true; node-b: needs 4 CPU, has 2. ' +
-          'Fix: change the nodeSelector, tolerations or resource requests so that one node passes, or add a node that does to the cluster profile (pod-fits-no-node)',
+          "Fix: change the nodeSelector or the node's labels so that node node-a, the closest (fewest failed checks), takes it, or add a node that takes it to the cluster profile (pod-fits-no-node)",
       );
       expect(readFolder(outdir)).toEqual({});
     });

@@ -50,6 +50,19 @@ export function podCarrier(manifest: any): PodCarrier | undefined {
   return { kind: manifest.kind, name: String(manifest.metadata?.name ?? ''), spec, at: carrier.spec.join('.'), replicas };
 }
 
+/** A filter of the scheduling preview. */
+export type SchedulingCheck = 'nodeName' | 'unschedulable' | 'nodeSelector' | 'nodeAffinity' | 'tolerations' | 'resources';
+
+// What to change so that a node passes each filter.
+const CHECK_FIXES: Readonly<Record<SchedulingCheck, string>> = {
+  nodeName: 'drop or change the nodeName',
+  unschedulable: 'uncordon the node (`kubectl uncordon`)',
+  nodeSelector: 'change the nodeSelector or the node\'s labels',
+  nodeAffinity: 'change the required node affinity',
+  tolerations: 'tolerate the node\'s taints',
+  resources: 'lower the resource requests',
+};
+
 /** Whether one node can take the Pod, and if not, why. */
 export interface NodeFit {
   /** The node's name. */
@@ -58,6 +71,8 @@ export interface NodeFit {
   readonly fits: boolean;
   /** Why it does not, one reason per failed check (`missing label gpu=true`); empty when it fits. */
   readonly reasons: readonly string[];
+  /** The filters it fails, in the order they run. */
+  readonly failedChecks: readonly SchedulingCheck[];
   /** How many copies of the Pod fit on the node when it is empty; 0 when the Pod does not fit. */
   readonly copies: number;
   /** The resource one copy takes the largest share of on this node, when the Pod fits and requests any. */
@@ -136,12 +151,14 @@ export function previewScheduling(carrier: PodCarrier, profile: ClusterProfile):
 export function reportScheduling(preview: SchedulingPreview, report: Report): void {
   const what = preview.kind === 'Pod' ? 'the Pod' : `the Pod of ${preview.kind} "${preview.name}"`;
   if (preview.fittingNodes.length === 0) {
+    // On a tie, the first node of the profile.
+    const closest = preview.nodes.reduce((best, fit) => (fit.failedChecks.length < best.failedChecks.length ? fit : best));
     const why = preview.nodes.map((fit) => `${fit.node}: ${fit.reasons.join(' and ')}`).join('; ');
     report.error(
       'pod-fits-no-node',
       preview.at,
       `${what} fits no node of the cluster profile, so the scheduler would leave it Pending: ${why}`,
-      'change the nodeSelector, tolerations or resource requests so that one node passes, or add a node that does to the cluster profile',
+      `${closest.failedChecks.map((check) => CHECK_FIXES[check]).join(' and ')} so that node ${closest.node}${preview.nodes.length > 1 ? ', the closest (fewest failed checks),' : ''} takes it, or add a node that takes it to the cluster profile`,
     );
     return;
   }
@@ -220,27 +237,36 @@ function amountsOf(map: any): Map<string, number> {
 
 function fitOnNode(spec: any, requests: ReadonlyMap<string, number>, node: ProfiledNode): NodeFit {
   const reasons: string[] = [];
+  const failedChecks = new Set<SchedulingCheck>();
+  const fail = (check: SchedulingCheck, reason: string) => {
+    failedChecks.add(check);
+    reasons.push(reason);
+  };
   const tolerations: any[] = spec.tolerations ?? [];
 
   if (typeof spec.nodeName === 'string' && spec.nodeName !== node.name) {
-    reasons.push(`the Pod names node "${spec.nodeName}"`);
+    fail('nodeName', `the Pod names node "${spec.nodeName}"`);
   }
   if (node.unschedulable && !tolerations.some((t) => tolerates(t, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }))) {
-    reasons.push('cordoned (unschedulable)');
+    fail('unschedulable', 'cordoned (unschedulable)');
   }
   for (const [key, value] of Object.entries<string>(spec.nodeSelector ?? {})) {
     const has = node.labels[key];
-    reasons.push(...(has === undefined ? [`missing label ${key}=${value}`] : has !== value ? [`has label ${key}=${has} instead of ${key}=${value}`] : []));
+    if (has === undefined) {
+      fail('nodeSelector', `missing label ${key}=${value}`);
+    } else if (has !== value) {
+      fail('nodeSelector', `has label ${key}=${has} instead of ${key}=${value}`);
+    }
   }
   const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   if (Array.isArray(terms) && !terms.some((term) => termMatches(term, node))) {
-    reasons.push('matches no term of the required node affinity');
+    fail('nodeAffinity', 'matches no term of the required node affinity');
   }
   for (const taint of node.taints) {
     // Cordoning adds this taint too; it is reported once, as cordoned.
     const cordonTaint = node.unschedulable && taint.key === 'node.kubernetes.io/unschedulable';
     if (taint.effect !== 'PreferNoSchedule' && !cordonTaint && !tolerations.some((t) => tolerates(t, taint))) {
-      reasons.push(`taint ${taint.key}${taint.value ? `=${taint.value}` : ''}:${taint.effect} not tolerated`);
+      fail('tolerations', `taint ${taint.key}${taint.value ? `=${taint.value}` : ''}:${taint.effect} not tolerated`);
     }
   }
 
@@ -249,7 +275,7 @@ function fitOnNode(spec: any, requests: ReadonlyMap<string, number>, node: Profi
   for (const [resource, requested] of requests) {
     const allocatable = node.allocatable.get(resource) ?? 0;
     if (requested > allocatable) {
-      reasons.push(`needs ${formatAmount(resource, requested)}, has ${formatAmount(resource, allocatable, false)}`);
+      fail('resources', `needs ${formatAmount(resource, requested)}, has ${formatAmount(resource, allocatable, false)}`);
       continue;
     }
     copies = Math.min(copies, Math.floor(allocatable / requested));
@@ -263,7 +289,7 @@ function fitOnNode(spec: any, requests: ReadonlyMap<string, number>, node: Profi
     copies = Math.min(copies, 1);
   }
   const fits = reasons.length === 0;
-  return { node: node.name, fits, reasons, copies: fits ? copies : 0, ...(fits && largestShare ? { largestShare } : {}) };
+  return { node: node.name, fits, reasons, failedChecks: [...failedChecks], copies: fits ? copies : 0, ...(fits && largestShare ? { largestShare } : {}) };
 }
 
 function usesHostPort(spec: any): boolean {
