@@ -42,6 +42,8 @@ describe('podCarrier', () => {
   test('ignores manifests that run no Pods', () => {
     expect(podCarrier({ kind: 'Service', metadata: { name: 's' }, spec: { ports: [] } })).toBeUndefined();
     expect(podCarrier({ kind: 'Deployment', metadata: { name: 'd' }, spec: {} })).toBeUndefined();
+    expect(podCarrier({ kind: 'constructor', spec: {} })).toBeUndefined();
+    expect(podCarrier(undefined)).toBeUndefined();
   });
 });
 

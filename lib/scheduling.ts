@@ -35,7 +35,8 @@ const CARRIERS: Readonly<Record<string, { readonly spec: readonly string[]; read
  * for, or `undefined` when the manifest runs no Pods (a Service, a ConfigMap).
  */
 export function podCarrier(manifest: any): PodCarrier | undefined {
-  const carrier = CARRIERS[manifest?.kind];
+  const kind = manifest?.kind;
+  const carrier = typeof kind === 'string' && Object.hasOwn(CARRIERS, kind) ? CARRIERS[kind] : undefined;
   const spec = carrier ? dig(manifest, carrier.spec) : undefined;
   if (!carrier || typeof spec !== 'object' || spec === null) {
     return undefined;
@@ -115,8 +116,8 @@ export interface SchedulingPreview {
  * Mirrors the scheduler's filters for what a manifest decides (the Pod's
  * node name, nodeSelector, required node affinity, tolerations, resource
  * requests, and host ports, which allow one copy per node) against each
- * node of the profile. Nodes are taken as empty:
- * the Pods already running on a real cluster leave less room.
+ * node of the profile. Nodes are taken as empty: the Pods already running
+ * on a real cluster leave less room.
  *
  * @see https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/#kube-scheduler-implementation
  */
@@ -165,11 +166,12 @@ export function reportScheduling(preview: SchedulingPreview, report: Report): vo
   if (preview.replicas !== undefined && preview.placed < preview.replicas) {
     const spread = preview.nodes.filter((fit) => fit.fits).map((fit) => `${fit.node}: ${fit.copies}`).join(', ');
     const pending = preview.replicas - preview.placed;
+    const countField = preview.kind.endsWith('Job') ? 'parallelism' : 'replicas';
     report.warn(
       'replicas-fit-partly',
-      `${preview.at.replace(/\.template\.spec$/, '')}.${preview.kind.endsWith('Job') ? 'parallelism' : 'replicas'}`,
+      `${preview.at.replace(/\.template\.spec$/, '')}.${countField}`,
       `only ${preview.placed} of ${preview.replicas} replicas fit on the empty nodes of the cluster profile (${spread}); ${pending} would stay Pending`,
-      `lower the replicas to ${preview.placed}, lower the resource requests, or add nodes to the cluster profile`,
+      `lower the ${countField} to ${preview.placed}, lower the resource requests, or add nodes to the cluster profile`,
     );
   }
 }
