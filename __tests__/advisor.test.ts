@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
 import {
@@ -12,6 +14,16 @@ import { readFolder, withTempDir } from './_support';
 const LIFECYCLE = '(tutorial question 1: do the containers share a lifecycle? Would one still mean anything once the other stopped?)';
 const SCALING = '(tutorial question 2: do they have the same scaling needs?)';
 const PACKING = '(tutorial question 3: does the Pod pack well onto nodes? A big Pod needs a big free slot; smaller Pods fill the gaps)';
+
+/** Runs an async `body` with a temporary folder that is removed afterwards, whatever happens. */
+async function withTempDirAsync(body: (dir: string) => Promise<void>): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peapod-test-'));
+  try {
+    await body(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 type Spec = readonly (readonly [name: string, image: string, role?: ContainerRole])[];
 
@@ -231,6 +243,32 @@ describe('Advisor', () => {
     expect(advisor.problems()).toEqual([]);
     pod!.addContainer(new Container({ name: 'db', image: 'postgres:16' }));
     expect(advisor.problems().map((p) => p.rule)).toEqual(['split-by-scaling']);
+  });
+
+  test('a second synth prints the warnings again', async () => {
+    await withTempDirAsync(async (outdir) => {
+      const app = new App({ outdir });
+      new Advisor(app, 'advisor');
+      new Pod(new Chart(app, 'one'), 'pod', { containers: [new Container({ name: 'a', image: 'a:1' }), new Container({ name: 'b', image: 'b:1' })] });
+      const printed: string[] = [];
+      const spy = jest.spyOn(process.stderr, 'write').mockImplementation((text) => printed.push(String(text)) > 0);
+      try {
+        app.synth();
+        await Promise.resolve();
+        app.synth();
+      } finally {
+        spy.mockRestore();
+      }
+      expect(printed).toEqual([`warning: [one/pod] ${unrelated('b', 'a', 1)}\n`, `warning: [one/pod] ${unrelated('b', 'a', 1)}\n`]);
+    });
+  });
+
+  test('an app has one Advisor', () => {
+    const app = new App();
+    new Advisor(app, 'advisor');
+    expect(() => new Advisor(new Chart(app, 'c'), 'again')).toThrow(
+      'Advisor "again": the app already has an Advisor at "advisor", and each would report every Pod. Fix: keep one Advisor per app',
+    );
   });
 
   test('Advisor.of finds the advisor of the app', () => {

@@ -121,6 +121,10 @@ export class Advisor extends Construct {
 
   public constructor(scope: Construct, id: string, props: AdvisorProps = {}) {
     super(scope, id);
+    const other = this.node.root.node.findAll().find((c) => c instanceof Advisor && c !== this);
+    if (other) {
+      throw new Error(`Advisor "${id}": the app already has an Advisor at "${other.node.path}", and each would report every Pod. Fix: keep one Advisor per app`);
+    }
     const threshold = props.packingThreshold ?? DEFAULT_PACKING_THRESHOLD;
     if (!(threshold > 0 && threshold <= 1)) {
       throw new Error(`Advisor "${id}": packingThreshold is ${threshold}; it is a share of a node, above 0 and at most 1. Fix: use a value such as 0.5 (half a node)`);
@@ -164,12 +168,16 @@ export class Advisor extends Construct {
   // prints its warnings and hands its errors to cdk8s, naming the construct
   // that declared the Pod (cdk8s prefixes them with the advisor's path).
   // cdk8s validates the whole app again for each chart it writes, so each
-  // warning is printed once only.
+  // warning is printed once per synth: a synth runs in one go, and the
+  // record of what was printed is cleared once it returns.
   private synthMessages(): string[] {
     const problems = this.problems();
     for (const warning of problems.filter((p) => p.severity === 'warning')) {
       const line = `warning: [${warning.construct}] ${formatProblem(warning)}`;
       if (!this.printed.has(line)) {
+        if (this.printed.size === 0) {
+          queueMicrotask(() => this.printed.clear());
+        }
         this.printed.add(line);
         process.stderr.write(`${line}\n`);
       }
