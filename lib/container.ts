@@ -67,7 +67,7 @@ export interface ContainerProps<P extends Ports = Ports, E extends readonly EnvV
   readonly image: string;
   /**
    * What the container is to its Pod; not emitted, read by the design advisor.
-   * @default - undeclared: the first container of a Pod counts as its main one, any other as unrelated to it
+   * @default - undeclared: the Pod's first container without a role (a database image aside) counts as its main one, any other as unrelated to it
    */
   readonly role?: ContainerRole;
   /**
