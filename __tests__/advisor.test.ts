@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
+import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import {
   ADVISOR_RULES, advise, Advisor, adviseDesign, App, ClusterProfile, Container, ContainerRole, formatProblem, imageName, isDatabaseImage, MemoryQuantity, NodeProfile, Pod, podCarrier, previewScheduling, Report,
 } from '../lib';
@@ -206,6 +207,20 @@ describe('Advisor', () => {
       ['shop/web', 4, []],
       ['shop/batch', 1, ['pod-packs-poorly']],
     ]);
+  });
+
+  test('workloads are read from their manifests, whatever construct renders them', () => {
+    const advisor = appWith((chart) => {
+      new k8s.KubeDeployment(chart, 'api', {
+        spec: {
+          replicas: 6,
+          selector: { matchLabels: { app: 'api' } },
+          template: { metadata: { labels: { app: 'api' } }, spec: { containers: [{ name: 'api', image: 'api:3', resources: { requests: { cpu: k8s.Quantity.fromString('1500m') } } }] } },
+        },
+      });
+    });
+    const [entry] = advisor.plan();
+    expect([entry.construct, entry.preview?.placed, entry.problems.map((p) => `${p.field} ${p.rule}`)]).toEqual(['shop/api', 2, ['spec.replicas replicas-fit-partly']]);
   });
 
   test('without a profile the plan has no preview, and only the design advice runs', () => {
