@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { App, AppProps, Container, Deployment, EnvValue, Pod, Probe, Service, Volume } from './lib';
+import { Advisor, App, AppProps, ClusterProfile, Container, Deployment, EnvValue, Pod, Probe, Service, Volume } from './lib';
 
 /** The tutorial's first Pod: one container, env that refers to itself, a GPU node. */
 export class KubeExampleChart extends Chart {
@@ -37,11 +37,14 @@ export class SharedHtmlChart extends Chart {
         new Container({
           name: 'kube-example',
           image: 'kube-example:1.0',
+          role: 'main',
           mounts: [html.mount('/var/html')],
         }),
         new Container({
           name: 'web-server',
           image: 'nginx:1.27',
+          // It serves what the app writes: no use without it, so one Pod.
+          role: 'sidecar',
           ports: { http: 80 },
           mounts: [html.mount('/usr/share/nginx/html', { readOnly: true })],
         }),
@@ -108,9 +111,39 @@ export class MyappChart extends Chart {
   }
 }
 
+/**
+ * The example cluster of the tutorial: one node with a GPU (`gpu=true`) and
+ * one without (`gpu=false`). `npm run plan` shows where each Pod lands; a
+ * real cluster's `kubectl get nodes -o yaml` works too (`npm run plan -- --profile nodes.yaml`).
+ */
+export const exampleCluster = new ClusterProfile([
+  {
+    name: 'gpu-node',
+    labels: { gpu: 'true', 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64' },
+    allocatable: { cpu: 8, memory: '30Gi', pods: 110, 'nvidia.com/gpu': 1 },
+  },
+  {
+    name: 'cpu-node',
+    labels: { gpu: 'false', 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64' },
+    allocatable: { cpu: 4, memory: '15Gi', pods: 110 },
+  },
+]);
+
+/** Properties of the example app. */
+export interface ExampleAppProps extends AppProps {
+  /**
+   * The cluster the design advisor previews scheduling on.
+   * @default exampleCluster
+   */
+  readonly profile?: ClusterProfile;
+}
+
 /** Builds the example app; `cdk8s synth` runs this file and writes `dist/`. */
-export function buildApp(props: AppProps = {}): App {
-  const app = new App(props);
+export function buildApp(props: ExampleAppProps = {}): App {
+  const { profile = exampleCluster, ...appProps } = props;
+  const app = new App(appProps);
+  // With a profile, a Pod that fits no node fails synth; see `npm run plan`.
+  new Advisor(app, 'advisor', { profile });
   new KubeExampleChart(app, 'kube-example');
   new SharedHtmlChart(app, 'shared-html');
   new MysqlHostPathChart(app, 'mysql');

@@ -12,6 +12,20 @@ import { VolumeMount } from './volume';
  */
 export type ImagePullPolicy = 'Always' | 'IfNotPresent' | 'Never';
 
+/**
+ * What a container is to its Pod. The design advisor reads it: a container
+ * that is neither the main one nor one of its helpers belongs in a Pod of its own.
+ *
+ * - `main`: the application the Pod exists for.
+ * - `sidecar`: a helper that lives and dies with the main container.
+ * - `log-collector`: ships the main container's logs.
+ * - `proxy`: carries the main container's traffic (a service-mesh or TLS proxy).
+ * - `init`: prepares what the main container needs.
+ * - `database`: a database, cache or queue; it scales on its own, unlike the
+ *   containers that use it.
+ */
+export type ContainerRole = 'main' | 'sidecar' | 'log-collector' | 'proxy' | 'init' | 'database';
+
 /** Amounts of CPU, memory and local storage. */
 export interface ResourceAmounts {
   /** CPU in cores (`0.5`) or millicores (`'500m'`). */
@@ -52,6 +66,11 @@ export interface ContainerProps<P extends Ports = Ports, E extends readonly EnvV
   readonly name: string;
   /** The image, with a tag or digest (`nginx:1.27`). */
   readonly image: string;
+  /**
+   * What the container is to its Pod; not emitted, read by the design advisor.
+   * @default - undeclared: the Pod's first container without a role (a database image aside) counts as its main one, any other as unrelated to it
+   */
+  readonly role?: ContainerRole;
   /**
    * When the kubelet pulls the image.
    * @default - not emitted; Kubernetes uses Always for `:latest` or untagged images, IfNotPresent otherwise
@@ -142,6 +161,8 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
   public readonly name: string;
   /** The image. */
   public readonly image: string;
+  /** What the container is to its Pod, if declared. */
+  public readonly role?: ContainerRole;
   /** The names of the container's ports, for the type checks of Services and probes. */
   public declare readonly portNames: PortNames<P>;
 
@@ -155,6 +176,7 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
     this.props = props;
     this.name = props.name;
     this.image = props.image;
+    this.role = props.role;
     this.env = [...(props.env ?? [])];
     this.envFrom = [...(props.envFrom ?? [])];
     this.mounts = [...(props.mounts ?? [])];

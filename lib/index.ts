@@ -18,3 +18,6 @@ export * from './volume';
 export * from './workload';
 export * from './validation/problem';
 export * from './validation/rule-description';
+export * from './advisor';
+export * from './cluster-profile';
+export * from './scheduling';

@@ -1,0 +1,4 @@
+export * from './advisor';
+export * from './design';
+export * from './packing';
+export * from './rules';

@@ -1,0 +1,252 @@
+import * as fs from 'fs';
+import * as YAML from 'yaml';
+import { CpuQuantity, MemoryQuantity, parseQuantity, Quantity } from './quantity';
+
+/**
+ * What a taint does to Pods that do not tolerate it.
+ * @see https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/
+ */
+export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+
+/**
+ * A taint of a node: Pods without a matching toleration stay off it.
+ * @see https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/
+ */
+export interface NodeTaint {
+  /** The taint's key, such as `nvidia.com/gpu`. */
+  readonly key: string;
+  /**
+   * The taint's value.
+   * @default - no value
+   */
+  readonly value?: string;
+  /** What happens to Pods that do not tolerate it. */
+  readonly effect: TaintEffect;
+}
+
+/**
+ * What a node offers to Pods, as `status.allocatable` reports it: its
+ * capacity minus what the system reserves.
+ * @see https://kubernetes.io/docs/tasks/administer-cluster/reserve-compute-resources/#node-allocatable
+ */
+export interface NodeAllocatable {
+  /** CPU in cores (`4`) or millicores (`'3920m'`). */
+  readonly cpu: CpuQuantity;
+  /** Memory in bytes or with a suffix (`'16Gi'`). */
+  readonly memory: MemoryQuantity;
+  /**
+   * How many Pods the node may run.
+   * @default 110, the kubelet's default `maxPods`
+   */
+  readonly pods?: number;
+  /**
+   * Local ephemeral storage.
+   * @default - not described; Pods that request it fit no node
+   */
+  readonly 'ephemeral-storage'?: MemoryQuantity;
+  /** Extended resources, such as `'nvidia.com/gpu': 1`. */
+  readonly [resource: string]: Quantity | undefined;
+}
+
+/** One node of a cluster profile. */
+export interface NodeProfile {
+  /** `metadata.name` of the node. */
+  readonly name: string;
+  /**
+   * The node's labels, matched against `nodeSelector` and node affinity.
+   * @default - no labels
+   */
+  readonly labels?: { readonly [key: string]: string };
+  /** What the node offers to Pods. */
+  readonly allocatable: NodeAllocatable;
+  /**
+   * The node's taints.
+   * @default - no taints
+   */
+  readonly taints?: readonly NodeTaint[];
+  /**
+   * Whether the node is cordoned (`kubectl cordon`): the scheduler places no new Pod on it.
+   * @default false
+   */
+  readonly unschedulable?: boolean;
+}
+
+/**
+ * A node as the scheduling preview reads it: resources as numbers in
+ * thousandths of their unit (millicores, millibytes), as Kubernetes
+ * compares them, so that `0.1` CPU times ten is exactly one core.
+ */
+export interface ProfiledNode {
+  /** `metadata.name` of the node. */
+  readonly name: string;
+  /** The node's labels. */
+  readonly labels: { readonly [key: string]: string };
+  /** Allocatable resources in thousandths of their unit, `pods` included. */
+  readonly allocatable: ReadonlyMap<string, number>;
+  /** The node's taints. */
+  readonly taints: readonly NodeTaint[];
+  /** Whether the node is cordoned. */
+  readonly unschedulable: boolean;
+}
+
+const DEFAULT_MAX_PODS = 110;
+const TAINT_EFFECTS: readonly string[] = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+
+/**
+ * A description of a cluster's nodes (names, labels, allocatable
+ * resources, taints), for the scheduling preview and the packing advice.
+ * Write it in TypeScript, or load the output of `kubectl get nodes -o yaml`
+ * (or `-o json`) from a real cluster.
+ *
+ * The preview treats every node as empty: a real cluster has less room,
+ * taken by the Pods already running there.
+ *
+ * @see https://kubernetes.io/docs/reference/kubernetes-api/cluster-resources/node-v1/
+ */
+export class ClusterProfile {
+  /**
+   * Reads a file written by `kubectl get nodes -o yaml` or `-o json`: a
+   * `List` or `NodeList` of nodes, a single `Node`, or several YAML documents.
+   */
+  public static fromFile(file: string): ClusterProfile {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new Error(`cannot read the cluster profile ${file}: ${(error as Error).message}. Fix: write it with \`kubectl get nodes -o yaml > ${file}\``);
+    }
+    return ClusterProfile.fromKubectl(text, file);
+  }
+
+  /**
+   * Parses the text `kubectl get nodes -o yaml` or `-o json` prints.
+   * `source` names the text in error messages.
+   */
+  public static fromKubectl(text: string, source = 'the node list'): ClusterProfile {
+    const documents = YAML.parseAllDocuments(text);
+    const nodes: NodeProfile[] = [];
+    documents.forEach((document, d) => {
+      if (document.errors.length > 0) {
+        // The parser's message goes on with a picture of the line; its first line says where.
+        const what = document.errors[0].message.split('\n')[0].replace(/:$/, '');
+        throw new Error(`${source} is not valid YAML or JSON: ${what}. Fix: save the output of \`kubectl get nodes -o yaml\` unchanged`);
+      }
+      const at = documents.length > 1 ? `document ${d + 1}: ` : '';
+      const value: unknown = document.toJS();
+      if (value === null || value === undefined) {
+        return;
+      }
+      const object = asObject(value);
+      const kind = object?.kind;
+      if (kind === 'Node') {
+        nodes.push(nodeFromKubectl(object!, `${source}: ${at}`));
+      } else if ((kind === 'List' || kind === 'NodeList') && Array.isArray(object!.items)) {
+        object!.items.forEach((item: unknown, i: number) => {
+          const node = asObject(item);
+          if (node?.kind !== undefined && node.kind !== 'Node') {
+            throw new Error(`${source}: ${at}items[${i}].kind is "${String(node.kind)}", not "Node". Fix: dump nodes only, with \`kubectl get nodes -o yaml\``);
+          }
+          nodes.push(nodeFromKubectl(node ?? {}, `${source}: ${at}items[${i}].`));
+        });
+      } else {
+        throw new Error(`${source}: ${at}kind is ${JSON.stringify(kind)}; expected a List or NodeList of nodes, or a Node. Fix: save the output of \`kubectl get nodes -o yaml\``);
+      }
+    });
+    if (nodes.length === 0) {
+      throw new Error(`${source} lists no nodes. Fix: dump a cluster that has some, with \`kubectl get nodes -o yaml\``);
+    }
+    return new ClusterProfile(nodes);
+  }
+
+  /** The nodes, in the order given, as the preview reads them. */
+  public readonly nodes: readonly ProfiledNode[];
+
+  /** Describes the nodes; names must be unique and quantities valid. */
+  public constructor(nodes: readonly NodeProfile[]) {
+    if (nodes.length === 0) {
+      throw new Error('cluster profile: no nodes. Fix: describe at least one node, or dump a cluster that has some with `kubectl get nodes -o yaml`');
+    }
+    const seen = new Set<string>();
+    this.nodes = nodes.map((node, i) => {
+      if (seen.has(node.name)) {
+        throw new Error(`cluster profile: nodes[${i}].name "${node.name}" is already used by another node. Fix: give each node its own name`);
+      }
+      seen.add(node.name);
+      return profiled(node, `cluster profile: nodes[${i}] ("${node.name}")`);
+    });
+  }
+
+  /** The node with this name, if there is one. */
+  public node(name: string): ProfiledNode | undefined {
+    return this.nodes.find((node) => node.name === name);
+  }
+}
+
+function profiled(node: NodeProfile, at: string): ProfiledNode {
+  const allocatable = new Map<string, number>();
+  for (const [resource, quantity] of Object.entries({ pods: DEFAULT_MAX_PODS, ...node.allocatable })) {
+    if (quantity === undefined) {
+      continue;
+    }
+    const value = parseQuantity(quantity);
+    if (value === undefined || value < 0) {
+      throw new Error(`${at}: allocatable.${resource} is ${JSON.stringify(quantity)}, not a quantity. Fix: write it as Kubernetes does, such as 4, '3920m' or '16Gi'`);
+    }
+    allocatable.set(resource, toMilli(value));
+  }
+  for (const taint of node.taints ?? []) {
+    if (!TAINT_EFFECTS.includes(taint.effect)) {
+      throw new Error(`${at}: taint "${taint.key}" has effect ${JSON.stringify(taint.effect)}. Fix: use NoSchedule, PreferNoSchedule or NoExecute`);
+    }
+  }
+  return {
+    name: node.name,
+    labels: { ...node.labels },
+    allocatable,
+    taints: [...(node.taints ?? [])],
+    unschedulable: node.unschedulable ?? false,
+  };
+}
+
+/** A quantity in thousandths of its unit, rounded the way Kubernetes rounds up its MilliValue. @internal */
+export function toMilli(value: number): number {
+  // Round away float noise (0.1 * 1000 = 100.00000000000001) before rounding up.
+  return Math.ceil(Number((value * 1000).toPrecision(15)));
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- a kubectl dump is read as plain JSON */
+
+function nodeFromKubectl(object: any, at: string): NodeProfile {
+  const name = object.metadata?.name;
+  if (typeof name !== 'string' || name === '') {
+    throw new Error(`${at}metadata.name is missing. Fix: save the output of \`kubectl get nodes -o yaml\` unchanged`);
+  }
+  const allocatable = asObject(object.status?.allocatable);
+  if (!allocatable || allocatable.cpu === undefined || allocatable.memory === undefined) {
+    throw new Error(`${at}status.allocatable of node "${name}" has no cpu or memory. Fix: dump the nodes with \`kubectl get nodes -o yaml\`, which includes their status`);
+  }
+  const values: Record<string, Quantity> = {};
+  for (const [resource, quantity] of Object.entries(allocatable)) {
+    if ((typeof quantity !== 'string' && typeof quantity !== 'number') || parseQuantity(quantity) === undefined) {
+      throw new Error(`${at}status.allocatable.${resource} of node "${name}" is ${JSON.stringify(quantity)}, not a quantity. Fix: save the output of \`kubectl get nodes -o yaml\` unchanged`);
+    }
+    // kubectl prints every amount as a string, pods included ("110"); the profile parses them all alike.
+    values[resource] = quantity as Quantity;
+  }
+  const taints: NodeTaint[] = (object.spec?.taints ?? []).map((taint: any) => ({
+    key: String(taint.key),
+    value: taint.value === undefined ? undefined : String(taint.value),
+    effect: taint.effect,
+  }));
+  return {
+    name,
+    labels: { ...object.metadata.labels },
+    allocatable: values as unknown as NodeAllocatable,
+    taints,
+    unschedulable: object.spec?.unschedulable === true,
+  };
+}
+
+function asObject(value: unknown): Record<string, any> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, any>) : undefined;
+}
