@@ -71,7 +71,20 @@ function rejectedAtCompileTime(): void {
   new Pod(chart, 'hatch', { extraSpec: { containers: [] } });
 }
 
+// A container with ports, env and probes is still a plain `Container`, so
+// helpers can return one and lists can hold several kinds.
+function webContainer(): Container {
+  return new Container({ name: 'web', image: 'web:1', ports: { http: 80 }, env: [{ name: 'A', value: 'a' }], readinessProbe: Probe.http({ port: 'http' }) });
+}
+
 describe('what compiles renders', () => {
+  test('containers of different declarations share the Container type', () => {
+    const containers: Container[] = [webContainer(), new Container({ name: 'metrics', image: 'm:1', ports: [{ containerPort: 9090, name: 'metrics' }] })];
+    const chart = newChart();
+    new Pod(chart, 'p', { containers });
+    expect(synthObjects(chart)[0].spec.containers.map((c: { name: string }) => c.name)).toEqual(['web', 'metrics']);
+  });
+
   test('a $$-escaped reference is literal text and needs no variable', () => {
     const escaped: EnvReferences<'costs $$(PRICE)'> = undefined as never;
     expect(escaped).toBeUndefined();

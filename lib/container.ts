@@ -163,17 +163,22 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
   public readonly image: string;
   /** What the container is to its Pod, if declared. */
   public readonly role?: ContainerRole;
-  /** The names of the container's ports, for the type checks of Services and probes. */
-  public declare readonly portNames: PortNames<P>;
+  /**
+   * The container's port declaration, as a type only: Services and probes
+   * read the declared port names from it (see {@link ContainerPortNames}).
+   * Kept covariant so a container with ports is still a `Container`.
+   */
+  public declare readonly portDeclaration: P;
 
-  private readonly props: ContainerProps<P, E>;
+  // Not generic: the generic props would tie P and E invariantly to the class.
+  private readonly props: ContainerProps;
   private readonly env: EnvVar[];
   private readonly envFrom: EnvFrom[];
   private readonly mounts: VolumeMount[];
   private readonly extraPorts: k8s.ContainerPort[] = [];
 
   public constructor(props: ContainerProps<P, E> & { readonly env?: CheckedEnv<E> }) {
-    this.props = props;
+    this.props = props as ContainerProps;
     this.name = props.name;
     this.image = props.image;
     this.role = props.role;
@@ -242,6 +247,10 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
     return Object.keys(this.props.extraFields ?? {}).filter((key) => (MODELED_FIELDS as readonly string[]).includes(key));
   }
 }
+
+/** The port names a container, or a union of containers, declares. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ContainerPortNames<C> = C extends Container<infer P, any> ? PortNames<P> : never;
 
 function renderPorts(ports: Ports | undefined): k8s.ContainerPort[] {
   if (!ports) {

@@ -1,6 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
+import { ContainerPortNames } from './container';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { formatProblem, Problem, Report } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
@@ -33,7 +34,7 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
   /** The L1 object rendered into the manifest. */
   public readonly apiObject: ApiObject;
   /** The container port names, for the type checks of Services. */
-  public declare readonly portNames: C[number]['portNames'];
+  public declare readonly portNames: ContainerPortNames<C[number]>;
 
   public constructor(scope: Construct, id: string, props: PodProps<C> = {}) {
     super(scope, id);

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
+import { ContainerPortNames } from './container';
 import { podsOfApp, selects } from './_app-pods';
 import { Annotations, Labels } from './labels';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
@@ -69,7 +70,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
   /** The L1 object rendered into the manifest. */
   public abstract readonly apiObject: ApiObject;
   /** The container port names, for the type checks of Services. */
-  public declare readonly portNames: C[number]['portNames'];
+  public declare readonly portNames: ContainerPortNames<C[number]>;
 
   private readonly selectBy: readonly string[] | undefined;
 
