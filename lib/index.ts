@@ -10,3 +10,6 @@ export * from './probe';
 export * from './quantity';
 export * from './volume';
 export * from './validation/problem';
+export * from './validation/config';
+export * from './validation/engine';
+export * from './validation/rules';

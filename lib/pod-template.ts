@@ -2,6 +2,7 @@ import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Container } from './container';
 import { Annotations, Labels } from './labels';
 import { NodeSelector } from './node-selector';
+import { validateAnnotations, validateLabels } from './validation/metadata';
 import { validatePodSpec } from './validation/pod-spec';
 import { Report } from './validation/problem';
 import { Volume } from './volume';
@@ -144,10 +145,15 @@ export class PodTemplate {
   }
 
   /**
-   * Records every problem of the rendered spec in `report`; `at` is the
-   * spec's field path in its manifest.
+   * Records every problem of the rendered spec, and of the labels and
+   * annotations, in `report`; `at` is the spec's field path in its manifest
+   * (`spec`, or `spec.template.spec`, whose metadata is `spec.template.metadata`).
    */
   public validate(spec: unknown, at: string, report: Report): void {
+    const metadataAt = at === 'spec' ? 'metadata' : at.replace(/\.spec$/, '.metadata');
+    const metadata = this.metadata();
+    validateLabels(metadata.labels, `${metadataAt}.labels`, report);
+    validateAnnotations(metadata.annotations, `${metadataAt}.annotations`, report);
     for (const key of Object.keys(this.props.extraSpec ?? {})) {
       if ((MODELED_SPEC_FIELDS as readonly string[]).includes(key)) {
         report.error('extra-field-modeled', `${at}.${key}`, `extraSpec sets "${key}", which Peapod models`, `set it with the \`${key}\` prop instead`);
