@@ -41,7 +41,12 @@ export function effectiveProblems(construct: IConstruct, problems: readonly Prob
  */
 export function addProblemValidation(source: IProblemSource): void {
   source.node.addValidation({
-    validate: () => (validatedRoots.has(source.node.root) ? [] : source.problems().filter((p) => p.severity === 'error').map(formatProblem)),
+    validate: () =>
+      validatedRoots.has(source.node.root)
+        ? []
+        : effectiveProblems(source, source.problems())
+            .filter((p) => p.severity === 'error')
+            .map(formatProblem),
   });
 }
 
