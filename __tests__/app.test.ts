@@ -192,3 +192,20 @@ describe('problem sources from other modules', () => {
     expect(widget?.calls).toBe(1);
   });
 });
+
+describe('App.addCheck', () => {
+  test('adds problems about the whole app that obey the settings of the construct they name', () => {
+    const result = synthIn({}, (app) => {
+      const chart = new Chart(app, 'c');
+      new Widget(chart, 'quiet', { size: 1, color: 'blue' });
+      Rules.of(new Widget(chart, 'loud', { size: 1, color: 'blue' })).suppress('widget-is-blue', 'checked by hand');
+      app.addCheck({
+        check: () => [
+          { rule: 'widget-is-blue', severity: 'error', construct: 'c/quiet', field: 'spec', message: 'no node fits it', fix: 'add a node' },
+          { rule: 'widget-is-blue', severity: 'error', construct: 'c/loud', field: 'spec', message: 'no node fits it', fix: 'add a node' },
+        ],
+      });
+    });
+    expect(result.error?.message).toBe('synth failed with 1 error; no manifest was written:\n  [c/quiet] spec: no node fits it. Fix: add a node (widget-is-blue)');
+  });
+});

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as cdk8s from 'cdk8s';
 import { CONFIG_FILE_NAME, PeapodConfig, projectRules, readConfigFile } from './validation/config';
-import { _attachProjectRules, _withValidated, collectProblems } from './validation/engine';
+import { _attachProjectRules, _withValidated, collectProblems, IAppCheck } from './validation/engine';
 import { formatProblem, Problem } from './validation/problem';
 import { ProjectRules } from './validation/rules';
 
@@ -46,6 +46,7 @@ export class App extends cdk8s.App {
   private readonly configErrors: string[];
   private readonly configSource: string;
   private readonly onWarnings: (warnings: readonly Problem[]) => void;
+  private readonly checks: IAppCheck[] = [];
 
   public constructor(props: AppProps = {}) {
     super(props);
@@ -59,13 +60,22 @@ export class App extends cdk8s.App {
     _attachProjectRules(this, rules);
   }
 
+  /**
+   * Adds a check over the whole app, run at every synth after the
+   * constructs' own problems; its problems obey the same configuration.
+   */
+  public addCheck(check: IAppCheck): this {
+    this.checks.push(check);
+    return this;
+  }
+
   /** Every problem of the app, errors and warnings, with configured severities, in tree order. */
   public problems(): Problem[] {
-    return collectProblems(this).problems;
+    return collectProblems(this, this.checks).problems;
   }
 
   public synth(): void {
-    const { problems, otherErrors } = collectProblems(this);
+    const { problems, otherErrors } = collectProblems(this, this.checks);
     const errors = problems.filter((p) => p.severity === 'error');
     const warnings = problems.filter((p) => p.severity === 'warning');
     const configErrors = this.configErrors.map((error) => `[${this.configSource}] ${error}`);

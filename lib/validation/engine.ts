@@ -59,11 +59,22 @@ export interface CollectedProblems {
 }
 
 /**
- * Every problem of the tree under `root`, from every construct that has
- * `problems()`, plus the errors of other constructs' cdk8s validations, so
- * that one synth reports them all.
+ * A check over the whole app rather than one construct, such as a
+ * scheduling preview that needs every Pod and the cluster's nodes. Its
+ * problems name the construct they are about by path (`chart/pod`), and
+ * obey that construct's rule settings.
  */
-export function collectProblems(root: IConstruct): CollectedProblems {
+export interface IAppCheck {
+  /** Every problem found in the app under `root`. */
+  check(root: IConstruct): readonly Problem[];
+}
+
+/**
+ * Every problem of the tree under `root`, from every construct that has
+ * `problems()` and from `checks`, plus the errors of other constructs'
+ * cdk8s validations, so that one synth reports them all.
+ */
+export function collectProblems(root: IConstruct, checks: readonly IAppCheck[] = []): CollectedProblems {
   const problems: Problem[] = [];
   const otherErrors: string[] = [];
   for (const construct of root.node.findAll()) {
@@ -77,7 +88,25 @@ export function collectProblems(root: IConstruct): CollectedProblems {
       otherErrors.push(...construct.node.validate().map((message) => `[${construct.node.path}] ${message}`));
     }
   }
+  for (const check of checks) {
+    for (const problem of check.check(root)) {
+      problems.push(...effectiveProblems(constructAt(root, problem.construct), [problem]));
+    }
+  }
   return { problems, otherErrors };
+}
+
+// The construct at a path such as `chart/pod`, or the nearest one above it that exists.
+function constructAt(root: IConstruct, path: string): IConstruct {
+  let found = root;
+  for (const id of path.split('/').filter((part) => part.length > 0)) {
+    const child = found.node.tryFindChild(id);
+    if (child === undefined) {
+      break;
+    }
+    found = child;
+  }
+  return found;
 }
 
 /** Runs `body` while cdk8s validation of `root`'s problem sources is known to be done. @internal */
