@@ -270,6 +270,27 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
     ],
   },
   {
+    rule: 'reference-name',
+    valid: (s) => {
+      s.serviceAccountName = 'ci.runner-1';
+      s.volumes = [{ name: 'c', configMap: { name: 'app-config' } }, { name: 's', secret: { secretName: 'tls' } }, { name: 'd', persistentVolumeClaim: { claimName: 'data' } }];
+      s.containers[0].env = [{ name: 'PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } }];
+    },
+    invalid: (s) => {
+      s.serviceAccountName = 'CI Runner';
+      s.volumes = [{ name: 'c', configMap: {} }, { name: 's', secret: { secretName: '' } }, { name: 'd', persistentVolumeClaim: {} }];
+      s.containers[0].env = [{ name: 'MODE', valueFrom: { configMapKeyRef: { key: 'mode' } } }, { name: 'PASSWORD', valueFrom: { secretKeyRef: { name: 'db' } } }];
+    },
+    messages: [
+      'spec.serviceAccountName: serviceAccountName "CI Runner" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: name the ServiceAccount by its metadata.name, such as "ci-runner" (reference-name)',
+      'spec.volumes[0].configMap.name: configMap volume "c" names no object. Fix: pass the ConfigMap object, or { name } of one that exists (reference-name)',
+      'spec.volumes[1].secret.secretName: secret volume "s" names no object. Fix: pass the Secret object, or { name } of one that exists (reference-name)',
+      'spec.volumes[2].persistentVolumeClaim.claimName: persistentVolumeClaim volume "d" names no object. Fix: pass the claim object, or { name } of one that exists (reference-name)',
+      'spec.containers[0].env[0].valueFrom.configMapKeyRef: configMapKeyRef of env "MODE" of container "app" names no ConfigMap. Fix: give both the object\'s name and the key (reference-name)',
+      'spec.containers[0].env[1].valueFrom.secretKeyRef: secretKeyRef of env "PASSWORD" of container "app" names no key. Fix: give both the object\'s name and the key (reference-name)',
+    ],
+  },
+  {
     rule: 'supported-value',
     valid: (s) => {
       s.restartPolicy = 'OnFailure';
@@ -330,6 +351,8 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
         { name: 'MESSAGE', value: 'running on $(PROFILE), literally $$(PROFILE), linked $(DB_SERVICE_HOST)' },
       ];
       s.containers[0].args = ['--profile=$(MESSAGE)'];
+      // With envFrom, names come from a ConfigMap Peapod cannot read: not reported.
+      s.containers.push({ ...cleanContainer('from-config', 9090), envFrom: [{ configMapRef: { name: 'settings' } }], env: [{ name: 'URL', value: '$(HOST)/x' }] });
     },
     invalid: (s) => {
       s.containers[0].env = [
@@ -340,8 +363,8 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       s.containers[0].command = ['/app', '--name=$(NAME)'];
     },
     messages: [
-      'spec.containers[0].env[0].value: $(PROFILE) in MESSAGE refers to a variable defined later in container "app"; Kubernetes would leave it as the literal text. Fix: move PROFILE above MESSAGE (env-reference-defined)',
-      'spec.containers[0].env[2].value: $(PROFILES) in GREETING refers to no variable defined in container "app"; Kubernetes would leave it as the literal text. Fix: define PROFILES before GREETING, fix the name, or write $$(PROFILES) for the literal text (env-reference-defined)',
+      'spec.containers[0].env[0].value: $(PROFILE) in MESSAGE refers to no variable defined before MESSAGE in this container\'s env (container "app"; PROFILE is defined after MESSAGE); Kubernetes would leave it as the literal text. Fix: move PROFILE above MESSAGE (env-reference-defined)',
+      'spec.containers[0].env[2].value: $(PROFILES) in GREETING refers to no variable defined before GREETING in this container\'s env (container "app"); Kubernetes would leave it as the literal text. Fix: define PROFILES before GREETING, fix the name, or write $$(PROFILES) for the literal text (env-reference-defined)',
       'spec.containers[0].command[1]: $(NAME) in command of container "app" refers to no variable of its env; Kubernetes would leave it as the literal text. Fix: add NAME to the container\'s env, fix the name, or write $$(NAME) for the literal text (env-reference-defined)',
     ],
   },

@@ -2,7 +2,8 @@
  * Type tests of rule settings: every `@ts-expect-error` line must fail to
  * compile, or tsc (run by `npm test`) fails with TS2578.
  */
-import { Container, Pod, Rules } from '../../lib';
+import { Container, Pod, Rules, UndefinedEnvReference } from '../../lib';
+import { specProblems, specWith } from './_spec';
 import { newChart } from '../_support';
 
 // Never called: these lines exist to be type-checked.
@@ -18,4 +19,11 @@ function rejectedAtCompileTime(): void {
 
 test('rule settings are type-checked (see the @ts-expect-error lines)', () => {
   expect(typeof rejectedAtCompileTime).toBe('function');
+});
+
+test('a $(VAR) that names no earlier variable reads the same at compile time and at synth', () => {
+  // Compiles only while the text equals the compile-time error type.
+  const compileTime: UndefinedEnvReference<'GREETING', 'PROFILES'> = "$(PROFILES) in GREETING refers to no variable defined before GREETING in this container's env";
+  const spec = specWith((s) => (s.containers[0].env = [{ name: 'GREETING', value: 'hello $(PROFILES)' }]));
+  expect(specProblems(spec, 'env-reference-defined')[0]).toContain(compileTime);
 });

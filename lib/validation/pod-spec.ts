@@ -2,7 +2,7 @@ import { envReferences } from '../env';
 import { parseQuantity } from '../quantity';
 import { list } from './_json';
 import { suggestName, validateLabels } from './metadata';
-import { descendingPathError, dns1123LabelError, envVarNameError, portNameError } from './names';
+import { descendingPathError, dns1123LabelError, dns1123SubdomainError, envVarNameError, portNameError } from './names';
 import { lintPodSpec } from './pod-lints';
 import { Report } from './problem';
 import { defineRules } from './rules';
@@ -210,6 +210,14 @@ export const POD_SPEC_API_RULES = defineRules([
     see: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
   },
   {
+    id: 'reference-name',
+    severity: 'error',
+    category: 'api-server',
+    summary: '`serviceAccountName` is a DNS-1123 subdomain, and every ConfigMap, Secret and claim reference (volumes, env) names its object.',
+    why: 'The API server refuses the Pod.',
+    fix: 'Pass the ConfigMap, Secret or claim object, or `{ name }` of one that exists.',
+  },
+  {
     id: 'supported-value',
     severity: 'error',
     category: 'api-server',
@@ -279,6 +287,7 @@ const VOLUME_SOURCES = [
   'iscsi', 'fc', 'awsElasticBlockStore', 'gcePersistentDisk', 'azureDisk', 'azureFile', 'cephfs', 'rbd', 'cinder', 'flexVolume',
   'flocker', 'gitRepo', 'glusterfs', 'photonPersistentDisk', 'portworxVolume', 'quobyte', 'scaleIO', 'storageos', 'vsphereVolume',
 ];
+const REFERENCING_VOLUMES = [['configMap', 'name'], ['secret', 'secretName'], ['persistentVolumeClaim', 'claimName']] as const;
 const ENV_SOURCES = ['configMapKeyRef', 'secretKeyRef', 'fieldRef', 'resourceFieldRef', 'fileKeyRef'];
 const PROBE_HANDLERS = ['httpGet', 'tcpSocket', 'grpc', 'exec'];
 const PROBE_TIMINGS = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds'];
@@ -311,6 +320,12 @@ export function validatePodSpec(spec: any, at: string, report: Report): void {
     report.error('pod-has-containers', `${at}.containers`, 'the Pod has no containers', 'add one with the `containers` prop or addContainer()');
   }
   checkEnum(spec.restartPolicy, RESTART_POLICIES, `${at}.restartPolicy`, 'restartPolicy', report);
+  if (spec.serviceAccountName !== undefined) {
+    const wrong = typeof spec.serviceAccountName === 'string' ? dns1123SubdomainError(spec.serviceAccountName) : 'is not a string';
+    if (wrong !== undefined) {
+      report.error('reference-name', `${at}.serviceAccountName`, `serviceAccountName ${JSON.stringify(spec.serviceAccountName)} ${wrong}`, `name the ServiceAccount by its metadata.name, such as "${suggestName(String(spec.serviceAccountName), 253)}"`);
+    }
+  }
   validateLabels(spec.nodeSelector, `${at}.nodeSelector`, report);
 
   const volumeNames = validateVolumes(list(spec.volumes), at, report);
@@ -367,6 +382,11 @@ function validateVolumes(volumes: any[], at: string, report: Report): Set<string
         report.error('host-path', `${path}.hostPath.path`, `hostPath "${hostPath}" of volume "${name}" holds a ".." segment`, 'write the path on the node without ".."');
       }
       checkEnum(volume.hostPath.type, HOST_PATH_TYPES, `${path}.hostPath.type`, 'hostPath type', report);
+    }
+    for (const [source, field] of REFERENCING_VOLUMES) {
+      if (volume?.[source] && !volume[source][field]) {
+        report.error('reference-name', `${path}.${source}.${field}`, `${source} volume "${name}" names no object`, `pass the ${source === 'persistentVolumeClaim' ? 'claim' : source === 'secret' ? 'Secret' : 'ConfigMap'} object, or { name } of one that exists`);
+      }
     }
     if (volume?.emptyDir) {
       checkEnum(volume.emptyDir.medium, EMPTY_DIR_MEDIA, `${path}.emptyDir.medium`, 'emptyDir medium', report);
@@ -500,7 +520,7 @@ function validateEnv(c: any, path: string, serviceLinks: boolean, report: Report
           report.error(
             'env-reference-defined',
             `${at}.value`,
-            `$(${ref}) in ${name} refers to ${later ? 'a variable defined later' : 'no variable defined'} in container "${c.name}"; Kubernetes would leave it as the literal text`,
+            `${undefinedReference(name, ref)} (container "${c.name}"${later ? `; ${ref} is defined after ${name}` : ''}); Kubernetes would leave it as the literal text`,
             later ? `move ${ref} above ${name}` : `define ${ref} before ${name}, fix the name, or write $$(${ref}) for the literal text`,
           );
         }
@@ -532,12 +552,24 @@ function validateEnv(c: any, path: string, serviceLinks: boolean, report: Report
   }
 }
 
+// The text of the compile-time check (UndefinedEnvReference in env.ts), so
+// that both say the same whether the env list was a literal or not.
+function undefinedReference(variable: string, ref: string): string {
+  return `$(${ref}) in ${variable} refers to no variable defined before ${variable} in this container's env`;
+}
+
 function checkEnvSource(variable: any, at: string, container: string, report: Report): void {
   const name = variable?.name;
   if (variable?.value !== undefined && variable?.valueFrom !== undefined) {
     report.error('env-value-source', at, `env "${name}" of container "${container}" has both value and valueFrom`, 'keep one of them');
   } else if (variable?.valueFrom !== undefined) {
     const sources = ENV_SOURCES.filter((source) => variable.valueFrom?.[source] !== undefined);
+    for (const ref of ['configMapKeyRef', 'secretKeyRef'] as const) {
+      const selector = variable.valueFrom[ref];
+      if (selector !== undefined && (!selector.name || !selector.key)) {
+        report.error('reference-name', `${at}.valueFrom.${ref}`, `${ref} of env "${name}" of container "${container}" names no ${!selector.name ? (ref === 'secretKeyRef' ? 'Secret' : 'ConfigMap') : 'key'}`, 'give both the object\'s name and the key');
+      }
+    }
     if (sources.length !== 1) {
       report.error(
         'env-value-source',
