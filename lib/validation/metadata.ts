@@ -1,3 +1,4 @@
+import { text } from './_json';
 import { dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
 import { Report } from './problem';
 import { defineRules } from './rules';
@@ -59,7 +60,7 @@ const MAX_ANNOTATIONS_BYTES = 256 * 1024;
 export function validateObjectName(name: unknown, at: string, report: Report): void {
   const wrong = typeof name === 'string' ? dns1123SubdomainError(name) : 'is not a string';
   if (wrong !== undefined) {
-    report.error('object-name', at, `name ${JSON.stringify(name)} ${wrong}`, `use a DNS-1123 subdomain such as ${JSON.stringify(suggestName(String(name ?? ''), 253))}`);
+    report.error('object-name', at, `name ${JSON.stringify(name)} ${wrong}`, `use a DNS-1123 subdomain such as ${JSON.stringify(suggestName(text(name ?? ''), 253))}`);
   }
 }
 
@@ -76,7 +77,7 @@ export function validateLabels(labels: any, at: string, report: Report): void {
         'label-value',
         `${at}[${key}]`,
         `label value ${JSON.stringify(value)} of "${key}" ${valueError}`,
-        typeof value === 'string' ? `use a value such as ${JSON.stringify(suggestName(value, 63))}, or move free text to an annotation` : `quote it: "${String(value)}"`,
+        typeof value === 'string' ? `use a value such as ${JSON.stringify(suggestName(value, 63))}, or move free text to an annotation` : `quote it: "${text(value)}"`,
       );
     }
   }
@@ -90,7 +91,7 @@ export function validateAnnotations(annotations: any, at: string, report: Report
     if (keyError !== undefined) {
       report.error('annotation-key', `${at}[${key}]`, `annotation key "${key}" ${keyError}`, 'use a key such as `example.com/owner`');
     }
-    bytes += Buffer.byteLength(key) + Buffer.byteLength(String(value));
+    bytes += Buffer.byteLength(key) + Buffer.byteLength(text(value));
   }
   if (bytes > MAX_ANNOTATIONS_BYTES) {
     report.error('annotations-size', at, `annotations total ${bytes} bytes; at most ${MAX_ANNOTATIONS_BYTES} (256 KiB) are allowed`, 'move large values into a ConfigMap and mount it');

@@ -1,5 +1,5 @@
 import { parseQuantity } from '../quantity';
-import { list } from './_json';
+import { list, text } from './_json';
 import { Report } from './problem';
 import { defineRules } from './rules';
 
@@ -265,7 +265,7 @@ function lintResources(c: any, path: string, report: Report): void {
           'fractional-memory',
           `${path}.resources.${kind}.${resource}`,
           `${resource} ${JSON.stringify(amounts[resource])} of container "${c.name}" is ${value} bytes, not a whole number`,
-          String(amounts[resource]).endsWith('m') ? `write "${String(amounts[resource]).replace(/m$/, 'Mi')}" for mebibytes` : 'use a whole number of bytes, such as "512Mi"',
+          text(amounts[resource]).endsWith('m') ? `write "${text(amounts[resource]).replace(/m$/, 'Mi')}" for mebibytes` : 'use a whole number of bytes, such as "512Mi"',
         );
       }
     }

@@ -1,6 +1,6 @@
 import { envReferences } from '../env';
 import { parseQuantity } from '../quantity';
-import { list } from './_json';
+import { asObject, list, text } from './_json';
 import { suggestName, validateLabels } from './metadata';
 import { descendingPathError, dns1123LabelError, dns1123SubdomainError, envVarNameError, portNameError } from './names';
 import { lintPodSpec } from './pod-lints';
@@ -310,7 +310,8 @@ interface ContainerAt {
  * (`spec` for a Pod, `spec.template.spec` for a workload). Costs time in
  * proportion to the size of the spec: duplicates are found with maps.
  */
-export function validatePodSpec(spec: any, at: string, report: Report): void {
+export function validatePodSpec(rendered: any, at: string, report: Report): void {
+  const spec = asObject(rendered);
   const containers = list(spec.containers).map((container, i): ContainerAt => ({ container, path: `${at}.containers[${i}]`, longRunning: true, init: false }));
   const initContainers = list(spec.initContainers).map(
     (container, i): ContainerAt => ({ container, path: `${at}.initContainers[${i}]`, longRunning: container?.restartPolicy === 'Always', init: true }),
@@ -323,7 +324,7 @@ export function validatePodSpec(spec: any, at: string, report: Report): void {
   if (spec.serviceAccountName !== undefined) {
     const wrong = typeof spec.serviceAccountName === 'string' ? dns1123SubdomainError(spec.serviceAccountName) : 'is not a string';
     if (wrong !== undefined) {
-      report.error('reference-name', `${at}.serviceAccountName`, `serviceAccountName ${JSON.stringify(spec.serviceAccountName)} ${wrong}`, `name the ServiceAccount by its metadata.name, such as "${suggestName(String(spec.serviceAccountName), 253)}"`);
+      report.error('reference-name', `${at}.serviceAccountName`, `serviceAccountName ${JSON.stringify(spec.serviceAccountName)} ${wrong}`, `name the ServiceAccount by its metadata.name, such as "${suggestName(text(spec.serviceAccountName), 253)}"`);
     }
   }
   validateLabels(spec.nodeSelector, `${at}.nodeSelector`, report);
@@ -352,7 +353,7 @@ function validateVolumes(volumes: any[], at: string, report: Report): Set<string
     const name = volume?.name;
     const nameError = typeof name === 'string' ? dns1123LabelError(name) : 'is missing';
     if (nameError !== undefined) {
-      report.error('volume-name', `${path}.name`, `volume name ${JSON.stringify(name)} ${nameError}`, `rename it to a DNS-1123 label such as "${suggestName(String(name ?? ''), 63)}"`);
+      report.error('volume-name', `${path}.name`, `volume name ${JSON.stringify(name)} ${nameError}`, `rename it to a DNS-1123 label such as "${suggestName(text(name ?? ''), 63)}"`);
     }
     const first = names.get(name);
     if (first !== undefined) {
@@ -400,7 +401,7 @@ function validateContainer(entry: ContainerAt, volumeNames: ReadonlySet<string>,
   const name = c?.name;
   const nameError = typeof name === 'string' ? dns1123LabelError(name) : 'is missing';
   if (nameError !== undefined) {
-    report.error('container-name', `${path}.name`, `container name ${JSON.stringify(name)} ${nameError}`, `rename it to a DNS-1123 label such as "${suggestName(String(name ?? ''), 63)}"`);
+    report.error('container-name', `${path}.name`, `container name ${JSON.stringify(name)} ${nameError}`, `rename it to a DNS-1123 label such as "${suggestName(text(name ?? ''), 63)}"`);
   }
   const image = c?.image;
   if (typeof image !== 'string' || image.trim().length === 0) {
@@ -427,7 +428,7 @@ function validatePorts(c: any, path: string, report: Report): Set<string> {
     if (port?.name !== undefined) {
       const wrong = typeof port.name === 'string' ? portNameError(port.name) : 'is not a string';
       if (wrong !== undefined) {
-        report.error('port-name', `${at}.name`, `port name ${JSON.stringify(port.name)} of container "${c.name}" ${wrong}`, `rename it to an IANA service name such as "${suggestPortName(String(port.name))}"`);
+        report.error('port-name', `${at}.name`, `port name ${JSON.stringify(port.name)} of container "${c.name}" ${wrong}`, `rename it to an IANA service name such as "${suggestPortName(text(port.name))}"`);
       }
       const first = names.get(port.name);
       if (first !== undefined) {
@@ -510,7 +511,7 @@ function validateEnv(c: any, path: string, serviceLinks: boolean, report: Report
     const name = variable?.name;
     const nameError = typeof name === 'string' ? envVarNameError(name) : 'is missing';
     if (nameError !== undefined) {
-      report.error('env-name', `${at}.name`, `env name ${JSON.stringify(name)} of container "${c.name}" ${nameError}`, `rename it, such as "${String(name ?? 'NAME').replace(/[^-._a-zA-Z0-9]+/g, '_').replace(/^[0-9]/, '_$&')}"`);
+      report.error('env-name', `${at}.name`, `env name ${JSON.stringify(name)} of container "${c.name}" ${nameError}`, `rename it, such as "${text(name ?? 'NAME').replace(/[^-._a-zA-Z0-9]+/g, '_').replace(/^[0-9]/, '_$&')}"`);
     }
     checkEnvSource(variable, at, c.name, report);
     if (typeof variable?.value === 'string') {
@@ -560,13 +561,15 @@ function undefinedReference(variable: string, ref: string): string {
 
 function checkEnvSource(variable: any, at: string, container: string, report: Report): void {
   const name = variable?.name;
-  if (variable?.value !== undefined && variable?.valueFrom !== undefined) {
+  // In manifest JSON a null field is an absent one.
+  const valueFrom = variable?.valueFrom ?? undefined;
+  if (variable?.value != null && valueFrom !== undefined) {
     report.error('env-value-source', at, `env "${name}" of container "${container}" has both value and valueFrom`, 'keep one of them');
-  } else if (variable?.valueFrom !== undefined) {
-    const sources = ENV_SOURCES.filter((source) => variable.valueFrom?.[source] !== undefined);
+  } else if (valueFrom !== undefined) {
+    const sources = ENV_SOURCES.filter((source) => valueFrom[source] != null);
     for (const ref of ['configMapKeyRef', 'secretKeyRef'] as const) {
-      const selector = variable.valueFrom[ref];
-      if (selector !== undefined && (!selector.name || !selector.key)) {
+      const selector = valueFrom[ref];
+      if (selector != null && (!selector.name || !selector.key)) {
         report.error('reference-name', `${at}.valueFrom.${ref}`, `${ref} of env "${name}" of container "${container}" names no ${!selector.name ? (ref === 'secretKeyRef' ? 'Secret' : 'ConfigMap') : 'key'}`, 'give both the object\'s name and the key');
       }
     }
@@ -701,7 +704,7 @@ function validateSecurityContext(c: any, path: string, report: Report): void {
 
 function checkEnum(value: unknown, allowed: readonly string[], at: string, what: string, report: Report): void {
   if (value !== undefined && !allowed.includes(value as string)) {
-    const near = allowed.find((option) => option.toLowerCase() === String(value).toLowerCase());
+    const near = allowed.find((option) => option.toLowerCase() === text(value).toLowerCase());
     report.error(
       'supported-value',
       at,
