@@ -143,7 +143,11 @@ const WIDGET_RULES = defineRules([
 
 class Widget extends Construct {
   public calls = 0;
-  public constructor(scope: Construct, id: string, private readonly props: { size?: number; color?: string }) {
+  public constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: { size?: number; color?: string },
+  ) {
     super(scope, id);
     addProblemValidation(this);
   }
@@ -206,6 +210,8 @@ describe('App.addCheck', () => {
         ],
       });
     });
-    expect(result.error?.message).toBe('synth failed with 1 error; no manifest was written:\n  [c/quiet] spec: no node fits it. Fix: add a node (widget-is-blue)');
+    expect(result.error?.message).toBe(
+      'synth failed with 1 error; no manifest was written:\n  [c/quiet] spec: no node fits it. Fix: add a node (widget-is-blue)',
+    );
   });
 });

@@ -126,7 +126,7 @@ export class SynthError extends Error {
 }
 
 const HOW_TO_CONFIGURE =
-  'Change a rule\'s level in peapod.config.json, or for one construct with Rules.of(construct).set(rule, level, reason); docs/rules.md lists the rules.';
+  "Change a rule's level in peapod.config.json, or for one construct with Rules.of(construct).set(rule, level, reason); docs/rules.md lists the rules.";
 
 function withConstruct(problem: Problem): string {
   return `[${problem.construct}] ${formatProblem(problem)}`;
@@ -147,7 +147,10 @@ function printWarnings(warnings: readonly Problem[]): void {
 
 function asSynthError(error: unknown): Error {
   if (error instanceof Error && error.message.startsWith('Validation failed with the following errors:')) {
-    const lines = error.message.split('\n').slice(1).map((line) => line.trim());
+    const lines = error.message
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim());
     return new SynthError(failureMessage(lines, false));
   }
   return error instanceof Error ? error : new Error(String(error));

@@ -29,8 +29,7 @@ const SECTIONS: readonly { category: RuleCategory; title: string; intro: string 
     category: 'lint',
     title: 'Lints',
     intro:
-      'Best practices, with the ids kube-linter (or Polaris) gives them. Warnings by default: printed by a successful ' +
-      'synth, and failures in strict mode.',
+      'Best practices, with the ids kube-linter (or Polaris) gives them. Warnings by default: printed by a successful ' + 'synth, and failures in strict mode.',
   },
 ];
 
@@ -45,7 +44,7 @@ export function renderRulesDoc(rules: readonly RuleDefinition[] = ruleDefinition
     '`[construct path] field: what is wrong. Fix: how (rule-id)`. Errors stop synth and no manifest is written;',
     'warnings are printed and synth goes on, unless strict mode is on.',
     '',
-    '## Changing a rule\'s level',
+    "## Changing a rule's level",
     '',
     'Project-wide, in `peapod.config.json` at the project root (the working directory of `cdk8s synth`):',
     '',
@@ -66,7 +65,7 @@ export function renderRulesDoc(rules: readonly RuleDefinition[] = ruleDefinition
     "new Pod(chart, 'dev', { rules: { 'latest-tag': { level: 'warning', reason: 'dev image, rebuilt on every push' } }, … });",
     '```',
     '',
-    'A construct\'s setting wins over one further up the tree, which wins over the project\'s. Levels are `error`,',
+    "A construct's setting wins over one further up the tree, which wins over the project's. Levels are `error`,",
     '`warning` and `off`. `strict` (or `new App({ strict: true })`) turns every warning into an error. Rules of the',
     'API server cannot be changed.',
     '',

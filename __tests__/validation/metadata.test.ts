@@ -5,7 +5,10 @@ const container = new Container({ name: 'app', image: 'app:1.0' });
 
 function podProblems(props: PodProps, rule: string): string[] {
   const pod = new Pod(newChart(), 'pod', { containers: [container], ...props });
-  return pod.problems().filter((p) => p.rule === rule).map(formatProblem);
+  return pod
+    .problems()
+    .filter((p) => p.rule === rule)
+    .map(formatProblem);
 }
 
 describe('rule object-name', () => {

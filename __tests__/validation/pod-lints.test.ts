@@ -48,7 +48,13 @@ const LINT_CASES: readonly RuleCase[] = [
   },
   {
     rule: 'no-readiness-probe',
-    valid: (s) => s.containers.push({ ...cleanContainer('log-shipper', 9090), ports: undefined, readinessProbe: undefined, livenessProbe: { exec: { command: ['true'] } } }),
+    valid: (s) =>
+      s.containers.push({
+        ...cleanContainer('log-shipper', 9090),
+        ports: undefined,
+        readinessProbe: undefined,
+        livenessProbe: { exec: { command: ['true'] } },
+      }),
     invalid: (s) => delete s.containers[0].readinessProbe,
     messages: [
       'spec.containers[0].readinessProbe: container "app" declares ports but has no readiness probe. Fix: add a readinessProbe, such as Probe.http({ port, path: "/ready" }) (no-readiness-probe)',
@@ -65,8 +71,14 @@ const LINT_CASES: readonly RuleCase[] = [
   {
     rule: 'writable-host-mount',
     valid: (s) => {
-      s.volumes = [{ name: 'logs', hostPath: { path: '/var/log' } }, { name: 'scratch', emptyDir: {} }];
-      s.containers[0].volumeMounts = [{ name: 'logs', mountPath: '/logs', readOnly: true }, { name: 'scratch', mountPath: '/tmp' }];
+      s.volumes = [
+        { name: 'logs', hostPath: { path: '/var/log' } },
+        { name: 'scratch', emptyDir: {} },
+      ];
+      s.containers[0].volumeMounts = [
+        { name: 'logs', mountPath: '/logs', readOnly: true },
+        { name: 'scratch', mountPath: '/tmp' },
+      ];
     },
     invalid: (s) => {
       s.volumes = [{ name: 'logs', hostPath: { path: '/var/log' } }];
@@ -79,7 +91,11 @@ const LINT_CASES: readonly RuleCase[] = [
   {
     rule: 'sensitive-host-mounts',
     valid: (s) => (s.volumes = [{ name: 'etc-app', hostPath: { path: '/etc/app' } }]),
-    invalid: (s) => (s.volumes = [{ name: 'docker', hostPath: { path: '/var/run/docker.sock' } }, { name: 'etc', hostPath: { path: '/etc/' } }]),
+    invalid: (s) =>
+      (s.volumes = [
+        { name: 'docker', hostPath: { path: '/var/run/docker.sock' } },
+        { name: 'etc', hostPath: { path: '/etc/' } },
+      ]),
     messages: [
       'spec.volumes[0].hostPath.path: volume "docker" exposes the node path "/var/run/docker.sock" to the Pod. Fix: mount only the directory the container needs (sensitive-host-mounts)',
       'spec.volumes[1].hostPath.path: volume "etc" exposes the node path "/etc/" to the Pod. Fix: mount only the directory the container needs (sensitive-host-mounts)',
@@ -115,7 +131,14 @@ const LINT_CASES: readonly RuleCase[] = [
     invalid: (s) => {
       s.securityContext = { runAsUser: 0 };
       s.containers.push({ ...cleanContainer('other', 9090), securityContext: { ...cleanContainer().securityContext, runAsUser: 1000 } });
-      s.initContainers = [{ ...cleanContainer('init', 9000), livenessProbe: undefined, readinessProbe: undefined, securityContext: { ...cleanContainer().securityContext, runAsNonRoot: false, runAsUser: undefined } }];
+      s.initContainers = [
+        {
+          ...cleanContainer('init', 9000),
+          livenessProbe: undefined,
+          readinessProbe: undefined,
+          securityContext: { ...cleanContainer().securityContext, runAsNonRoot: false, runAsUser: undefined },
+        },
+      ];
     },
     messages: [
       'spec.containers[0].securityContext.runAsUser: container "app" runs as root (runAsUser: 0). Fix: run as a non-root user id, and set runAsNonRoot: true (run-as-non-root)',
@@ -134,25 +157,19 @@ const LINT_CASES: readonly RuleCase[] = [
     rule: 'host-network',
     valid: (s) => (s.hostNetwork = false),
     invalid: (s) => (s.hostNetwork = true),
-    messages: [
-      'spec.hostNetwork: the Pod sets hostNetwork: true. Fix: remove hostNetwork (host-network)',
-    ],
+    messages: ['spec.hostNetwork: the Pod sets hostNetwork: true. Fix: remove hostNetwork (host-network)'],
   },
   {
     rule: 'host-pid',
     valid: (s) => (s.hostPID = false),
     invalid: (s) => (s.hostPID = true),
-    messages: [
-      'spec.hostPID: the Pod sets hostPID: true. Fix: remove hostPID (host-pid)',
-    ],
+    messages: ['spec.hostPID: the Pod sets hostPID: true. Fix: remove hostPID (host-pid)'],
   },
   {
     rule: 'host-ipc',
     valid: (s) => (s.hostIPC = false),
     invalid: (s) => (s.hostIPC = true),
-    messages: [
-      'spec.hostIPC: the Pod sets hostIPC: true. Fix: remove hostIPC (host-ipc)',
-    ],
+    messages: ['spec.hostIPC: the Pod sets hostIPC: true. Fix: remove hostIPC (host-ipc)'],
   },
   {
     rule: 'deprecated-node-label',

@@ -9,9 +9,7 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
     rule: 'pod-has-containers',
     valid: () => undefined,
     invalid: (s) => (s.containers = []),
-    messages: [
-      'spec.containers: the Pod has no containers. Fix: add one with the `containers` prop or addContainer() (pod-has-containers)',
-    ],
+    messages: ['spec.containers: the Pod has no containers. Fix: add one with the `containers` prop or addContainer() (pod-has-containers)'],
   },
   {
     rule: 'container-name',
@@ -103,7 +101,11 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
   {
     rule: 'env-name',
     valid: (s) => (s.containers[0].env = [{ name: '_my.var-1', value: 'x' }]),
-    invalid: (s) => (s.containers[0].env = [{ name: '1ST', value: 'x' }, { name: 'MY VAR', value: 'y' }]),
+    invalid: (s) =>
+      (s.containers[0].env = [
+        { name: '1ST', value: 'x' },
+        { name: 'MY VAR', value: 'y' },
+      ]),
     messages: [
       'spec.containers[0].env[0].name: env name "1ST" of container "app" must be letters, digits, "_", "-" and ".", and not start with a digit. Fix: rename it, such as "_1ST" (env-name)',
       'spec.containers[0].env[1].name: env name "MY VAR" of container "app" must be letters, digits, "_", "-" and ".", and not start with a digit. Fix: rename it, such as "MY_VAR" (env-name)',
@@ -111,7 +113,11 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
   },
   {
     rule: 'env-value-source',
-    valid: (s) => (s.containers[0].env = [{ name: 'A', value: '' }, { name: 'IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } }]),
+    valid: (s) =>
+      (s.containers[0].env = [
+        { name: 'A', value: '' },
+        { name: 'IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+      ]),
     invalid: (s) =>
       (s.containers[0].env = [
         { name: 'BOTH', value: 'x', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
@@ -134,8 +140,16 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
   },
   {
     rule: 'volume-name-unique',
-    valid: (s) => (s.volumes = [{ name: 'a', emptyDir: {} }, { name: 'b', emptyDir: {} }]),
-    invalid: (s) => (s.volumes = [{ name: 'data', emptyDir: {} }, { name: 'data', configMap: { name: 'c' } }]),
+    valid: (s) =>
+      (s.volumes = [
+        { name: 'a', emptyDir: {} },
+        { name: 'b', emptyDir: {} },
+      ]),
+    invalid: (s) =>
+      (s.volumes = [
+        { name: 'data', emptyDir: {} },
+        { name: 'data', configMap: { name: 'c' } },
+      ]),
     messages: [
       'spec.volumes[1].name: volume name "data" is already used by spec.volumes[0]. Fix: give each volume of the Pod its own name, or mount the same Volume object in both containers (volume-name-unique)',
     ],
@@ -152,7 +166,11 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
   {
     rule: 'host-path',
     valid: (s) => (s.volumes = [{ name: 'data', hostPath: { path: '/data/..mysql' } }]),
-    invalid: (s) => (s.volumes = [{ name: 'data', hostPath: { path: '/data/../etc' } }, { name: 'empty', hostPath: { path: '' } }]),
+    invalid: (s) =>
+      (s.volumes = [
+        { name: 'data', hostPath: { path: '/data/../etc' } },
+        { name: 'empty', hostPath: { path: '' } },
+      ]),
     messages: [
       'spec.volumes[0].hostPath.path: hostPath "/data/../etc" of volume "data" holds a ".." segment. Fix: write the path on the node without ".." (host-path)',
       'spec.volumes[1].hostPath.path: hostPath volume "empty" has no path. Fix: give the path on the node, such as `/data/mysql` (host-path)',
@@ -175,13 +193,26 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
   {
     rule: 'mount-path-unique',
     valid: (s) => {
-      s.volumes = [{ name: 'a', emptyDir: {} }, { name: 'b', emptyDir: {} }];
-      s.containers[0].volumeMounts = [{ name: 'a', mountPath: '/data' }, { name: 'b', mountPath: '/data/b' }];
+      s.volumes = [
+        { name: 'a', emptyDir: {} },
+        { name: 'b', emptyDir: {} },
+      ];
+      s.containers[0].volumeMounts = [
+        { name: 'a', mountPath: '/data' },
+        { name: 'b', mountPath: '/data/b' },
+      ];
       s.containers.push({ ...cleanContainer('other', 9090), volumeMounts: [{ name: 'a', mountPath: '/data' }] });
     },
     invalid: (s) => {
-      s.volumes = [{ name: 'a', emptyDir: {} }, { name: 'b', emptyDir: {} }];
-      s.containers[0].volumeMounts = [{ name: 'a', mountPath: '/data' }, { name: 'b', mountPath: '/data' }, { name: 'b', mountPath: '' }];
+      s.volumes = [
+        { name: 'a', emptyDir: {} },
+        { name: 'b', emptyDir: {} },
+      ];
+      s.containers[0].volumeMounts = [
+        { name: 'a', mountPath: '/data' },
+        { name: 'b', mountPath: '/data' },
+        { name: 'b', mountPath: '' },
+      ];
     },
     messages: [
       'spec.containers[0].volumeMounts[1].mountPath: container "app" already mounts a volume at "/data" (spec.containers[0].volumeMounts[0]). Fix: mount this volume at another path (mount-path-unique)',
@@ -262,7 +293,8 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
   },
   {
     rule: 'security-context-conflict',
-    valid: (s) => (s.containers[0].securityContext = { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { add: ['NET_BIND_SERVICE'] } }),
+    valid: (s) =>
+      (s.containers[0].securityContext = { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { add: ['NET_BIND_SERVICE'] } }),
     invalid: (s) => (s.containers[0].securityContext = { allowPrivilegeEscalation: false, privileged: true, capabilities: { add: ['SYS_ADMIN'] } }),
     messages: [
       'spec.containers[0].securityContext.allowPrivilegeEscalation: container "app" sets allowPrivilegeEscalation: false and privileged: true. Fix: drop privileged, or drop allowPrivilegeEscalation: false (security-context-conflict)',
@@ -273,13 +305,24 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
     rule: 'reference-name',
     valid: (s) => {
       s.serviceAccountName = 'ci.runner-1';
-      s.volumes = [{ name: 'c', configMap: { name: 'app-config' } }, { name: 's', secret: { secretName: 'tls' } }, { name: 'd', persistentVolumeClaim: { claimName: 'data' } }];
+      s.volumes = [
+        { name: 'c', configMap: { name: 'app-config' } },
+        { name: 's', secret: { secretName: 'tls' } },
+        { name: 'd', persistentVolumeClaim: { claimName: 'data' } },
+      ];
       s.containers[0].env = [{ name: 'PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } }];
     },
     invalid: (s) => {
       s.serviceAccountName = 'CI Runner';
-      s.volumes = [{ name: 'c', configMap: {} }, { name: 's', secret: { secretName: '' } }, { name: 'd', persistentVolumeClaim: {} }];
-      s.containers[0].env = [{ name: 'MODE', valueFrom: { configMapKeyRef: { key: 'mode' } } }, { name: 'PASSWORD', valueFrom: { secretKeyRef: { name: 'db' } } }];
+      s.volumes = [
+        { name: 'c', configMap: {} },
+        { name: 's', secret: { secretName: '' } },
+        { name: 'd', persistentVolumeClaim: {} },
+      ];
+      s.containers[0].env = [
+        { name: 'MODE', valueFrom: { configMapKeyRef: { key: 'mode' } } },
+        { name: 'PASSWORD', valueFrom: { secretKeyRef: { name: 'db' } } },
+      ];
     },
     messages: [
       'spec.serviceAccountName: serviceAccountName "CI Runner" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: name the ServiceAccount by its metadata.name, such as "ci-runner" (reference-name)',
@@ -302,7 +345,10 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       s.restartPolicy = 'always';
       s.containers[0].imagePullPolicy = 'Sometimes';
       s.containers[0].ports[0].protocol = 'tcp';
-      s.volumes = [{ name: 'data', hostPath: { path: '/data', type: 'directory' } }, { name: 'mem', emptyDir: { medium: 'RAM' } }];
+      s.volumes = [
+        { name: 'data', hostPath: { path: '/data', type: 'directory' } },
+        { name: 'mem', emptyDir: { medium: 'RAM' } },
+      ];
       s.initContainers = [{ name: 'init', image: 'init:1', restartPolicy: 'OnFailure' }];
     },
     messages: [
@@ -352,7 +398,11 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       ];
       s.containers[0].args = ['--profile=$(MESSAGE)'];
       // With envFrom, names come from a ConfigMap Peapod cannot read: not reported.
-      s.containers.push({ ...cleanContainer('from-config', 9090), envFrom: [{ configMapRef: { name: 'settings' } }], env: [{ name: 'URL', value: '$(HOST)/x' }] });
+      s.containers.push({
+        ...cleanContainer('from-config', 9090),
+        envFrom: [{ configMapRef: { name: 'settings' } }],
+        env: [{ name: 'URL', value: '$(HOST)/x' }],
+      });
     },
     invalid: (s) => {
       s.containers[0].env = [
@@ -370,8 +420,14 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
   },
   {
     rule: 'env-name-unique',
-    valid: (s) => s.containers.push({ ...cleanContainer('other', 9090), env: [{ name: 'A', value: '2' }] }, (s.containers[0].env = [{ name: 'A', value: '1' }])),
-    invalid: (s) => (s.containers[0].env = [{ name: 'A', value: '1' }, { name: 'B', value: '2' }, { name: 'A', value: '3' }]),
+    valid: (s) =>
+      s.containers.push({ ...cleanContainer('other', 9090), env: [{ name: 'A', value: '2' }] }, (s.containers[0].env = [{ name: 'A', value: '1' }])),
+    invalid: (s) =>
+      (s.containers[0].env = [
+        { name: 'A', value: '1' },
+        { name: 'B', value: '2' },
+        { name: 'A', value: '3' },
+      ]),
     messages: [
       'spec.containers[0].env[2].name: env name "A" of container "app" is already defined at spec.containers[0].env[0]; the later entry hides it. Fix: remove one of the two entries or rename one (env-name-unique)',
     ],

@@ -24,11 +24,17 @@ function replaced(spec: any, path: (string | number)[], value: unknown): any {
 
 const richSpec = (): any => {
   const spec = cleanSpec();
-  spec.volumes = [{ name: 'v', hostPath: { path: '/data', type: 'Directory' } }, { name: 'c', configMap: { name: 'c', items: [{ key: 'k', path: 'p' }] } }];
+  spec.volumes = [
+    { name: 'v', hostPath: { path: '/data', type: 'Directory' } },
+    { name: 'c', configMap: { name: 'c', items: [{ key: 'k', path: 'p' }] } },
+  ];
   spec.nodeSelector = { gpu: 'true' };
   spec.initContainers = [{ name: 'init', image: 'init:1', restartPolicy: 'Always', ports: [{ containerPort: 9000, hostPort: 9000, hostIP: '1.2.3.4' }] }];
   Object.assign(spec.containers[0], {
-    env: [{ name: 'A', value: '$(B)' }, { name: 'B', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }],
+    env: [
+      { name: 'A', value: '$(B)' },
+      { name: 'B', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } },
+    ],
     envFrom: [{ configMapRef: { name: 'x' } }],
     args: ['$(A)'],
     volumeMounts: [{ name: 'v', mountPath: '/v', subPath: 'x' }],

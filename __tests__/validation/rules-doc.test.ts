@@ -34,7 +34,9 @@ describe('the rule registry', () => {
   });
 
   test('has, for every rule, a test that expects one of its messages exactly', () => {
-    const tests = filesUnder(path.join(root, '__tests__')).map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+    const tests = filesUnder(path.join(root, '__tests__'))
+      .map((file) => fs.readFileSync(file, 'utf8'))
+      .join('\n');
     expect([...ids].filter((id) => !tests.includes(`(${id})'`) && !tests.includes(`(${id})\``) && !tests.includes(`(${id})",`))).toEqual([]);
   });
 });

@@ -4,7 +4,14 @@ import { Chart } from 'cdk8s';
 import { App, Container, defineRules, findRule, Pod, Problem, projectRules, readConfigFile, resolveProblems, Rules } from '../../lib';
 import { withTempDir } from '../_support';
 
-const problem = (rule: string, severity: Problem['severity'] = 'warning'): Problem => ({ rule, severity, construct: 'c/p', field: 'spec', message: 'm', fix: 'f' });
+const problem = (rule: string, severity: Problem['severity'] = 'warning'): Problem => ({
+  rule,
+  severity,
+  construct: 'c/p',
+  field: 'spec',
+  message: 'm',
+  fix: 'f',
+});
 
 function podInChart(): { app: App; chart: Chart; pod: Pod } {
   const app = new App({ outdir: 'never-written', config: {} });
@@ -66,7 +73,9 @@ describe('Rules.of', () => {
 
   test('fails without a reason', () => {
     const { pod } = podInChart();
-    expect(() => Rules.of(pod).suppress('latest-tag', ' ')).toThrow('Rules.of(chart/pod).set: rule "latest-tag" needs a reason; say why the default does not fit here');
+    expect(() => Rules.of(pod).suppress('latest-tag', ' ')).toThrow(
+      'Rules.of(chart/pod).set: rule "latest-tag" needs a reason; say why the default does not fit here',
+    );
   });
 
   test('the Pod prop `rules` sets them too', () => {
@@ -89,9 +98,9 @@ describe('resolveProblems', () => {
   });
 
   test('applies the project level, and drops problems of rules turned off', () => {
-    expect(resolveProblems(pod, [problem('latest-tag'), problem('no-liveness-probe')], project({ 'latest-tag': 'error', 'no-liveness-probe': 'off' }))).toEqual([
-      problem('latest-tag', 'error'),
-    ]);
+    expect(resolveProblems(pod, [problem('latest-tag'), problem('no-liveness-probe')], project({ 'latest-tag': 'error', 'no-liveness-probe': 'off' }))).toEqual(
+      [problem('latest-tag', 'error')],
+    );
   });
 
   test('strict mode turns warnings into errors', () => {
@@ -123,7 +132,10 @@ describe('peapod.config.json', () => {
     withTempDir((dir) => {
       const file = path.join(dir, 'peapod.config.json');
       fs.writeFileSync(file, JSON.stringify({ strict: true, rules: { 'latest-tag': 'error', 'no-liveness-probe': { level: 'off', reason: 'batch' } } }));
-      expect(projectRules(readConfigFile(file)!)).toEqual({ rules: { rules: { 'latest-tag': 'error', 'no-liveness-probe': 'off' }, strict: true }, errors: [] });
+      expect(projectRules(readConfigFile(file)!)).toEqual({
+        rules: { rules: { 'latest-tag': 'error', 'no-liveness-probe': 'off' }, strict: true },
+        errors: [],
+      });
     });
   });
 

@@ -23,7 +23,8 @@ test('rule settings are type-checked (see the @ts-expect-error lines)', () => {
 
 test('a $(VAR) that names no earlier variable reads the same at compile time and at synth', () => {
   // Compiles only while the text equals the compile-time error type.
-  const compileTime: UndefinedEnvReference<'GREETING', 'PROFILES'> = "$(PROFILES) in GREETING refers to no variable defined before GREETING in this container's env";
+  const compileTime: UndefinedEnvReference<'GREETING', 'PROFILES'> =
+    "$(PROFILES) in GREETING refers to no variable defined before GREETING in this container's env";
   const spec = specWith((s) => (s.containers[0].env = [{ name: 'GREETING', value: 'hello $(PROFILES)' }]));
   expect(specProblems(spec, 'env-reference-defined')[0]).toContain(compileTime);
 });

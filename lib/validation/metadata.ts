@@ -47,7 +47,7 @@ export const METADATA_RULES = defineRules([
     id: 'annotations-size',
     severity: 'error',
     category: 'api-server',
-    summary: 'The keys and values of an object\'s annotations total at most 256 KiB.',
+    summary: "The keys and values of an object's annotations total at most 256 KiB.",
     why: 'The API server refuses larger annotations; they are stored with the object in etcd.',
     fix: 'Move large data into a ConfigMap and mount it.',
     see: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/',
@@ -60,7 +60,12 @@ const MAX_ANNOTATIONS_BYTES = 256 * 1024;
 export function validateObjectName(name: unknown, at: string, report: Report): void {
   const wrong = typeof name === 'string' ? dns1123SubdomainError(name) : 'is not a string';
   if (wrong !== undefined) {
-    report.error('object-name', at, `name ${JSON.stringify(name)} ${wrong}`, `use a DNS-1123 subdomain such as ${JSON.stringify(suggestName(text(name ?? ''), 253))}`);
+    report.error(
+      'object-name',
+      at,
+      `name ${JSON.stringify(name)} ${wrong}`,
+      `use a DNS-1123 subdomain such as ${JSON.stringify(suggestName(text(name ?? ''), 253))}`,
+    );
   }
 }
 
@@ -77,7 +82,9 @@ export function validateLabels(labels: any, at: string, report: Report): void {
         'label-value',
         `${at}[${key}]`,
         `label value ${JSON.stringify(value)} of "${key}" ${valueError}`,
-        typeof value === 'string' ? `use a value such as ${JSON.stringify(suggestName(value, 63))}, or move free text to an annotation` : `quote it: "${text(value)}"`,
+        typeof value === 'string'
+          ? `use a value such as ${JSON.stringify(suggestName(value, 63))}, or move free text to an annotation`
+          : `quote it: "${text(value)}"`,
       );
     }
   }
@@ -94,7 +101,12 @@ export function validateAnnotations(annotations: any, at: string, report: Report
     bytes += Buffer.byteLength(key) + Buffer.byteLength(text(value));
   }
   if (bytes > MAX_ANNOTATIONS_BYTES) {
-    report.error('annotations-size', at, `annotations total ${bytes} bytes; at most ${MAX_ANNOTATIONS_BYTES} (256 KiB) are allowed`, 'move large values into a ConfigMap and mount it');
+    report.error(
+      'annotations-size',
+      at,
+      `annotations total ${bytes} bytes; at most ${MAX_ANNOTATIONS_BYTES} (256 KiB) are allowed`,
+      'move large values into a ConfigMap and mount it',
+    );
   }
 }
 

@@ -36,7 +36,7 @@ export const POD_LINT_RULES = defineRules([
     id: 'unset-memory-requirements',
     severity: 'warning',
     summary: 'Containers set a memory limit.',
-    why: 'Without a limit one leaking container can use the node\'s memory until the kernel kills its neighbours.',
+    why: "Without a limit one leaking container can use the node's memory until the kernel kills its neighbours.",
     fix: 'Set `resources.limits.memory`, such as `512Mi` (the request defaults to it).',
     see: RESOURCE_DOCS,
   },
@@ -45,7 +45,7 @@ export const POD_LINT_RULES = defineRules([
     severity: 'warning',
     summary: 'Long-running containers have a liveness probe (not checked for Pods with restartPolicy `Never` or `OnFailure`).',
     why: 'Without one the kubelet restarts a container only when its process exits, not when it hangs.',
-    fix: 'Add `livenessProbe: Probe.http({ port: \'http\', path: \'/healthz\' })` or a tcp/exec probe.',
+    fix: "Add `livenessProbe: Probe.http({ port: 'http', path: '/healthz' })` or a tcp/exec probe.",
     see: PROBE_DOCS,
   },
   {
@@ -53,7 +53,7 @@ export const POD_LINT_RULES = defineRules([
     severity: 'warning',
     summary: 'Long-running containers that declare ports have a readiness probe.',
     why: 'Without one a Service sends traffic to the container as soon as it starts, before it can answer.',
-    fix: 'Add `readinessProbe: Probe.http({ port: \'http\', path: \'/ready\' })` or a tcp probe.',
+    fix: "Add `readinessProbe: Probe.http({ port: 'http', path: '/ready' })` or a tcp probe.",
     see: PROBE_DOCS,
   },
   {
@@ -68,8 +68,8 @@ export const POD_LINT_RULES = defineRules([
     id: 'writable-host-mount',
     severity: 'warning',
     summary: 'Containers mount hostPath volumes read-only.',
-    why: 'A writable host mount lets the container change the node\'s files.',
-    fix: 'Mount with `volume.mount(path, { readOnly: true })`, or suppress the rule with a reason when the container must write (a database\'s data directory).',
+    why: "A writable host mount lets the container change the node's files.",
+    fix: "Mount with `volume.mount(path, { readOnly: true })`, or suppress the rule with a reason when the container must write (a database's data directory).",
     see: HOST_PATH_DOCS,
   },
   {
@@ -101,7 +101,7 @@ export const POD_LINT_RULES = defineRules([
     severity: 'warning',
     summary: 'Containers run as a non-root user: `runAsNonRoot: true`, or a `runAsUser` other than 0, on the container or the Pod.',
     why: 'Root in a container is root on the node once a breakout succeeds, and many images run as root unless told otherwise.',
-    fix: 'Set `runAsNonRoot: true` (and a `runAsUser` if the image has no non-root user) in the Pod\'s or the container\'s security context.',
+    fix: "Set `runAsNonRoot: true` (and a `runAsUser` if the image has no non-root user) in the Pod's or the container's security context.",
     see: SECURITY_DOCS,
   },
   {
@@ -115,15 +115,15 @@ export const POD_LINT_RULES = defineRules([
   {
     id: 'host-network',
     severity: 'warning',
-    summary: 'The Pod does not use the node\'s network (`hostNetwork`).',
-    why: 'The Pod sees all of the node\'s traffic and its ports clash with the node\'s.',
+    summary: "The Pod does not use the node's network (`hostNetwork`).",
+    why: "The Pod sees all of the node's traffic and its ports clash with the node's.",
     fix: 'Remove `hostNetwork` and expose the Pod through a Service.',
     see: SECURITY_DOCS,
   },
   {
     id: 'host-pid',
     severity: 'warning',
-    summary: 'The Pod does not share the node\'s process namespace (`hostPID`).',
+    summary: "The Pod does not share the node's process namespace (`hostPID`).",
     why: 'The containers can see, and signal, every process of the node.',
     fix: 'Remove `hostPID`.',
     see: SECURITY_DOCS,
@@ -131,7 +131,7 @@ export const POD_LINT_RULES = defineRules([
   {
     id: 'host-ipc',
     severity: 'warning',
-    summary: 'The Pod does not share the node\'s IPC namespace (`hostIPC`).',
+    summary: "The Pod does not share the node's IPC namespace (`hostIPC`).",
     why: 'The containers can read the shared memory of every process of the node.',
     fix: 'Remove `hostIPC`.',
     see: SECURITY_DOCS,
@@ -163,8 +163,21 @@ export const POD_LINT_RULES = defineRules([
 
 // kube-linter's default list of node paths that give away the node.
 const SENSITIVE_HOST_PATHS = new Set([
-  '/', '/boot', '/dev', '/etc', '/lib', '/proc', '/sys', '/usr', '/var/lib/kubelet', '/var/lib/docker',
-  '/var/run/docker.sock', '/run/docker.sock', '/var/run/containerd/containerd.sock', '/run/containerd/containerd.sock', '/var/run/crio/crio.sock',
+  '/',
+  '/boot',
+  '/dev',
+  '/etc',
+  '/lib',
+  '/proc',
+  '/sys',
+  '/usr',
+  '/var/lib/kubelet',
+  '/var/lib/docker',
+  '/var/run/docker.sock',
+  '/run/docker.sock',
+  '/var/run/containerd/containerd.sock',
+  '/run/containerd/containerd.sock',
+  '/var/run/crio/crio.sock',
 ]);
 
 const DEPRECATED_NODE_LABELS: Readonly<Record<string, string>> = {
@@ -185,7 +198,12 @@ export function lintPodSpec(spec: any, at: string, report: Report): void {
   for (const key of Object.keys(spec.nodeSelector ?? {})) {
     const replacement = DEPRECATED_NODE_LABELS[key];
     if (replacement !== undefined) {
-      report.warn('deprecated-node-label', `${at}.nodeSelector[${key}]`, `node label "${key}" is deprecated; newer nodes do not report it`, `select on "${replacement}" instead`);
+      report.warn(
+        'deprecated-node-label',
+        `${at}.nodeSelector[${key}]`,
+        `node label "${key}" is deprecated; newer nodes do not report it`,
+        `select on "${replacement}" instead`,
+      );
     }
   }
   const hostPaths = new Map<string, any>();
@@ -196,10 +214,20 @@ export function lintPodSpec(spec: any, at: string, report: Report): void {
     }
     hostPaths.set(volume.name, volume);
     const path = `${at}.volumes[${i}].hostPath`;
-    report.warn('host-path-set', path, `volume "${volume.name}" is a hostPath ("${hostPath}"); the Pod depends on the files of whichever node it lands on`, 'use a persistentVolumeClaim for data or an emptyDir for scratch space');
+    report.warn(
+      'host-path-set',
+      path,
+      `volume "${volume.name}" is a hostPath ("${hostPath}"); the Pod depends on the files of whichever node it lands on`,
+      'use a persistentVolumeClaim for data or an emptyDir for scratch space',
+    );
     const normalized = hostPath.length > 1 ? hostPath.replace(/\/+$/, '') : hostPath;
     if (SENSITIVE_HOST_PATHS.has(normalized)) {
-      report.warn('sensitive-host-mounts', `${path}.path`, `volume "${volume.name}" exposes the node path "${hostPath}" to the Pod`, 'mount only the directory the container needs');
+      report.warn(
+        'sensitive-host-mounts',
+        `${path}.path`,
+        `volume "${volume.name}" exposes the node path "${hostPath}" to the Pod`,
+        'mount only the directory the container needs',
+      );
     }
   });
 
@@ -220,12 +248,22 @@ export function lintPodSpec(spec: any, at: string, report: Report): void {
     lintSecurity(c, spec.securityContext ?? {}, path, report);
     list(c.volumeMounts).forEach((mount, i) => {
       if (hostPaths.has(mount?.name) && mount.readOnly !== true) {
-        report.warn('writable-host-mount', `${path}.volumeMounts[${i}].readOnly`, `container "${c.name}" mounts hostPath volume "${mount.name}" writable at "${mount.mountPath}"`, 'mount it with { readOnly: true }');
+        report.warn(
+          'writable-host-mount',
+          `${path}.volumeMounts[${i}].readOnly`,
+          `container "${c.name}" mounts hostPath volume "${mount.name}" writable at "${mount.mountPath}"`,
+          'mount it with { readOnly: true }',
+        );
       }
     });
     list(c.ports).forEach((port, i) => {
       if (port?.hostIP && !port.hostPort) {
-        report.warn('host-ip-without-host-port', `${path}.ports[${i}].hostIP`, `port ${port.containerPort} of container "${c.name}" sets hostIP "${port.hostIP}" but no hostPort`, 'add a hostPort, or remove hostIP');
+        report.warn(
+          'host-ip-without-host-port',
+          `${path}.ports[${i}].hostIP`,
+          `port ${port.containerPort} of container "${c.name}" sets hostIP "${port.hostIP}" but no hostPort`,
+          'add a hostPort, or remove hostIP',
+        );
       }
     });
   }
@@ -252,12 +290,25 @@ function lintResources(c: any, path: string, report: Report): void {
   const requests = c.resources?.requests ?? {};
   const limits = c.resources?.limits ?? {};
   if (requests.cpu === undefined && limits.cpu === undefined) {
-    report.warn('unset-cpu-requirements', `${path}.resources.requests.cpu`, `container "${c.name}" requests no CPU`, 'set resources.requests.cpu, such as "250m"');
+    report.warn(
+      'unset-cpu-requirements',
+      `${path}.resources.requests.cpu`,
+      `container "${c.name}" requests no CPU`,
+      'set resources.requests.cpu, such as "250m"',
+    );
   }
   if (limits.memory === undefined) {
-    report.warn('unset-memory-requirements', `${path}.resources.limits.memory`, `container "${c.name}" has no memory limit`, 'set resources.limits.memory, such as "512Mi"');
+    report.warn(
+      'unset-memory-requirements',
+      `${path}.resources.limits.memory`,
+      `container "${c.name}" has no memory limit`,
+      'set resources.limits.memory, such as "512Mi"',
+    );
   }
-  for (const [kind, amounts] of [['requests', requests], ['limits', limits]] as const) {
+  for (const [kind, amounts] of [
+    ['requests', requests],
+    ['limits', limits],
+  ] as const) {
     for (const resource of ['memory', 'ephemeral-storage']) {
       const value = parseQuantity(amounts[resource] ?? 0);
       if (value !== undefined && !Number.isInteger(value)) {
@@ -265,7 +316,9 @@ function lintResources(c: any, path: string, report: Report): void {
           'fractional-memory',
           `${path}.resources.${kind}.${resource}`,
           `${resource} ${JSON.stringify(amounts[resource])} of container "${c.name}" is ${value} bytes, not a whole number`,
-          text(amounts[resource]).endsWith('m') ? `write "${text(amounts[resource]).replace(/m$/, 'Mi')}" for mebibytes` : 'use a whole number of bytes, such as "512Mi"',
+          text(amounts[resource]).endsWith('m')
+            ? `write "${text(amounts[resource]).replace(/m$/, 'Mi')}" for mebibytes`
+            : 'use a whole number of bytes, such as "512Mi"',
         );
       }
     }
@@ -274,11 +327,21 @@ function lintResources(c: any, path: string, report: Report): void {
 
 function lintProbes(c: any, path: string, report: Report): void {
   if (c.livenessProbe === undefined) {
-    report.warn('no-liveness-probe', `${path}.livenessProbe`, `container "${c.name}" has no liveness probe`, 'add a livenessProbe, such as Probe.http({ port, path: "/healthz" })');
+    report.warn(
+      'no-liveness-probe',
+      `${path}.livenessProbe`,
+      `container "${c.name}" has no liveness probe`,
+      'add a livenessProbe, such as Probe.http({ port, path: "/healthz" })',
+    );
   }
   // Readiness gates traffic to the container's ports; without ports there is none.
   if (c.readinessProbe === undefined && list(c.ports).length > 0) {
-    report.warn('no-readiness-probe', `${path}.readinessProbe`, `container "${c.name}" declares ports but has no readiness probe`, 'add a readinessProbe, such as Probe.http({ port, path: "/ready" })');
+    report.warn(
+      'no-readiness-probe',
+      `${path}.readinessProbe`,
+      `container "${c.name}" declares ports but has no readiness probe`,
+      'add a readinessProbe, such as Probe.http({ port, path: "/ready" })',
+    );
   }
 }
 
@@ -286,7 +349,12 @@ function lintSecurity(c: any, pod: any, path: string, report: Report): void {
   const sc = c.securityContext ?? {};
   const at = `${path}.securityContext`;
   if (sc.privileged === true) {
-    report.warn('privileged-container', `${at}.privileged`, `container "${c.name}" runs privileged`, 'remove privileged: true and add only the capabilities it needs');
+    report.warn(
+      'privileged-container',
+      `${at}.privileged`,
+      `container "${c.name}" runs privileged`,
+      'remove privileged: true and add only the capabilities it needs',
+    );
   } else if (sc.allowPrivilegeEscalation !== false) {
     report.warn(
       'privilege-escalation-container',
@@ -298,11 +366,26 @@ function lintSecurity(c: any, pod: any, path: string, report: Report): void {
   const runAsUser = sc.runAsUser ?? pod.runAsUser;
   const runAsNonRoot = sc.runAsNonRoot ?? pod.runAsNonRoot;
   if (runAsUser === 0) {
-    report.warn('run-as-non-root', `${at}.runAsUser`, `container "${c.name}" runs as root (runAsUser: 0)`, 'run as a non-root user id, and set runAsNonRoot: true');
+    report.warn(
+      'run-as-non-root',
+      `${at}.runAsUser`,
+      `container "${c.name}" runs as root (runAsUser: 0)`,
+      'run as a non-root user id, and set runAsNonRoot: true',
+    );
   } else if (runAsNonRoot !== true && !(typeof runAsUser === 'number' && runAsUser > 0)) {
-    report.warn('run-as-non-root', `${at}.runAsNonRoot`, `container "${c.name}" may run as root: neither it nor the Pod sets runAsNonRoot: true or a non-zero runAsUser`, 'set runAsNonRoot: true in the Pod\'s or the container\'s securityContext');
+    report.warn(
+      'run-as-non-root',
+      `${at}.runAsNonRoot`,
+      `container "${c.name}" may run as root: neither it nor the Pod sets runAsNonRoot: true or a non-zero runAsUser`,
+      "set runAsNonRoot: true in the Pod's or the container's securityContext",
+    );
   }
   if (sc.readOnlyRootFilesystem !== true) {
-    report.warn('no-read-only-root-fs', `${at}.readOnlyRootFilesystem`, `container "${c.name}" can write to its root file system`, 'set securityContext.readOnlyRootFilesystem to true and mount an emptyDir where it writes');
+    report.warn(
+      'no-read-only-root-fs',
+      `${at}.readOnlyRootFilesystem`,
+      `container "${c.name}" can write to its root file system`,
+      'set securityContext.readOnlyRootFilesystem to true and mount an emptyDir where it writes',
+    );
   }
 }

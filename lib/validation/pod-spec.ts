@@ -76,7 +76,7 @@ export const POD_SPEC_API_RULES = defineRules([
     id: 'host-port-conflict',
     severity: 'error',
     category: 'api-server',
-    summary: 'No two ports of a Pod\'s containers claim the same `hostPort`, protocol and host IP.',
+    summary: "No two ports of a Pod's containers claim the same `hostPort`, protocol and host IP.",
     why: 'The API server refuses the Pod: one node port cannot be forwarded to two places.',
     fix: 'Give one of them another `hostPort`, or drop `hostPort` and reach the Pod through a Service.',
   },
@@ -151,7 +151,7 @@ export const POD_SPEC_API_RULES = defineRules([
     id: 'mount-sub-path',
     severity: 'error',
     category: 'api-server',
-    summary: 'A mount\'s `subPath` is relative and has no `..` segment.',
+    summary: "A mount's `subPath` is relative and has no `..` segment.",
     why: 'The API server refuses a subPath that could reach outside the volume.',
     fix: 'Write a path inside the volume, such as `app/config`.',
     see: 'https://kubernetes.io/docs/concepts/storage/volumes/#using-subpath',
@@ -233,7 +233,7 @@ export const POD_SPEC_PEAPOD_RULES = defineRules([
     id: 'probe-port',
     severity: 'error',
     category: 'peapod',
-    summary: 'A probe that names its port (`port: \'http\'`) names a port its container declares.',
+    summary: "A probe that names its port (`port: 'http'`) names a port its container declares.",
     why: 'The API server accepts any name, but the kubelet cannot resolve an undeclared one and the probe fails forever.',
     fix: 'Declare the port on the container, or probe the number.',
   },
@@ -283,11 +283,42 @@ const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 const HOST_PATH_TYPES = ['', 'DirectoryOrCreate', 'Directory', 'FileOrCreate', 'File', 'Socket', 'CharDevice', 'BlockDevice'];
 const EMPTY_DIR_MEDIA = ['', 'Memory', 'HugePages'];
 const VOLUME_SOURCES = [
-  'emptyDir', 'hostPath', 'configMap', 'secret', 'persistentVolumeClaim', 'projected', 'downwardAPI', 'ephemeral', 'csi', 'image', 'nfs',
-  'iscsi', 'fc', 'awsElasticBlockStore', 'gcePersistentDisk', 'azureDisk', 'azureFile', 'cephfs', 'rbd', 'cinder', 'flexVolume',
-  'flocker', 'gitRepo', 'glusterfs', 'photonPersistentDisk', 'portworxVolume', 'quobyte', 'scaleIO', 'storageos', 'vsphereVolume',
+  'emptyDir',
+  'hostPath',
+  'configMap',
+  'secret',
+  'persistentVolumeClaim',
+  'projected',
+  'downwardAPI',
+  'ephemeral',
+  'csi',
+  'image',
+  'nfs',
+  'iscsi',
+  'fc',
+  'awsElasticBlockStore',
+  'gcePersistentDisk',
+  'azureDisk',
+  'azureFile',
+  'cephfs',
+  'rbd',
+  'cinder',
+  'flexVolume',
+  'flocker',
+  'gitRepo',
+  'glusterfs',
+  'photonPersistentDisk',
+  'portworxVolume',
+  'quobyte',
+  'scaleIO',
+  'storageos',
+  'vsphereVolume',
 ];
-const REFERENCING_VOLUMES = [['configMap', 'name'], ['secret', 'secretName'], ['persistentVolumeClaim', 'claimName']] as const;
+const REFERENCING_VOLUMES = [
+  ['configMap', 'name'],
+  ['secret', 'secretName'],
+  ['persistentVolumeClaim', 'claimName'],
+] as const;
 const ENV_SOURCES = ['configMapKeyRef', 'secretKeyRef', 'fieldRef', 'resourceFieldRef', 'fileKeyRef'];
 const PROBE_HANDLERS = ['httpGet', 'tcpSocket', 'grpc', 'exec'];
 const PROBE_TIMINGS = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds'];
@@ -313,9 +344,12 @@ interface ContainerAt {
 export function validatePodSpec(rendered: any, at: string, report: Report): void {
   const spec = asObject(rendered);
   const containers = list(spec.containers).map((container, i): ContainerAt => ({ container, path: `${at}.containers[${i}]`, longRunning: true, init: false }));
-  const initContainers = list(spec.initContainers).map(
-    (container, i): ContainerAt => ({ container, path: `${at}.initContainers[${i}]`, longRunning: container?.restartPolicy === 'Always', init: true }),
-  );
+  const initContainers = list(spec.initContainers).map((container, i): ContainerAt => ({
+    container,
+    path: `${at}.initContainers[${i}]`,
+    longRunning: container?.restartPolicy === 'Always',
+    init: true,
+  }));
   const all = [...containers, ...initContainers];
   if (containers.length === 0) {
     report.error('pod-has-containers', `${at}.containers`, 'the Pod has no containers', 'add one with the `containers` prop or addContainer()');
@@ -324,7 +358,12 @@ export function validatePodSpec(rendered: any, at: string, report: Report): void
   if (spec.serviceAccountName !== undefined) {
     const wrong = typeof spec.serviceAccountName === 'string' ? dns1123SubdomainError(spec.serviceAccountName) : 'is not a string';
     if (wrong !== undefined) {
-      report.error('reference-name', `${at}.serviceAccountName`, `serviceAccountName ${JSON.stringify(spec.serviceAccountName)} ${wrong}`, `name the ServiceAccount by its metadata.name, such as "${suggestName(text(spec.serviceAccountName), 253)}"`);
+      report.error(
+        'reference-name',
+        `${at}.serviceAccountName`,
+        `serviceAccountName ${JSON.stringify(spec.serviceAccountName)} ${wrong}`,
+        `name the ServiceAccount by its metadata.name, such as "${suggestName(text(spec.serviceAccountName), 253)}"`,
+      );
     }
   }
   validateLabels(spec.nodeSelector, `${at}.nodeSelector`, report);
@@ -335,13 +374,21 @@ export function validatePodSpec(rendered: any, at: string, report: Report): void
     const name = entry.container?.name;
     const first = containerNames.get(name);
     if (first !== undefined) {
-      report.error('container-name-unique', `${entry.path}.name`, `container name "${name}" is already used by ${first}`, 'give each container and init container of the Pod its own name');
+      report.error(
+        'container-name-unique',
+        `${entry.path}.name`,
+        `container name "${name}" is already used by ${first}`,
+        'give each container and init container of the Pod its own name',
+      );
     } else {
       containerNames.set(name, entry.path);
     }
     validateContainer(entry, volumeNames, spec.enableServiceLinks !== false, report);
   }
-  checkSharedPorts(all.filter((entry) => entry.longRunning), report);
+  checkSharedPorts(
+    all.filter((entry) => entry.longRunning),
+    report,
+  );
   checkHostPorts(containers, report);
   lintPodSpec(spec, at, report);
 }
@@ -353,7 +400,12 @@ function validateVolumes(volumes: any[], at: string, report: Report): Set<string
     const name = volume?.name;
     const nameError = typeof name === 'string' ? dns1123LabelError(name) : 'is missing';
     if (nameError !== undefined) {
-      report.error('volume-name', `${path}.name`, `volume name ${JSON.stringify(name)} ${nameError}`, `rename it to a DNS-1123 label such as "${suggestName(text(name ?? ''), 63)}"`);
+      report.error(
+        'volume-name',
+        `${path}.name`,
+        `volume name ${JSON.stringify(name)} ${nameError}`,
+        `rename it to a DNS-1123 label such as "${suggestName(text(name ?? ''), 63)}"`,
+      );
     }
     const first = names.get(name);
     if (first !== undefined) {
@@ -380,13 +432,23 @@ function validateVolumes(volumes: any[], at: string, report: Report): Set<string
       if (typeof hostPath !== 'string' || hostPath.length === 0) {
         report.error('host-path', `${path}.hostPath.path`, `hostPath volume "${name}" has no path`, 'give the path on the node, such as `/data/mysql`');
       } else if (hostPath.split('/').includes('..')) {
-        report.error('host-path', `${path}.hostPath.path`, `hostPath "${hostPath}" of volume "${name}" holds a ".." segment`, 'write the path on the node without ".."');
+        report.error(
+          'host-path',
+          `${path}.hostPath.path`,
+          `hostPath "${hostPath}" of volume "${name}" holds a ".." segment`,
+          'write the path on the node without ".."',
+        );
       }
       checkEnum(volume.hostPath.type, HOST_PATH_TYPES, `${path}.hostPath.type`, 'hostPath type', report);
     }
     for (const [source, field] of REFERENCING_VOLUMES) {
       if (volume?.[source] && !volume[source][field]) {
-        report.error('reference-name', `${path}.${source}.${field}`, `${source} volume "${name}" names no object`, `pass the ${source === 'persistentVolumeClaim' ? 'claim' : source === 'secret' ? 'Secret' : 'ConfigMap'} object, or { name } of one that exists`);
+        report.error(
+          'reference-name',
+          `${path}.${source}.${field}`,
+          `${source} volume "${name}" names no object`,
+          `pass the ${source === 'persistentVolumeClaim' ? 'claim' : source === 'secret' ? 'Secret' : 'ConfigMap'} object, or { name } of one that exists`,
+        );
       }
     }
     if (volume?.emptyDir) {
@@ -401,13 +463,23 @@ function validateContainer(entry: ContainerAt, volumeNames: ReadonlySet<string>,
   const name = c?.name;
   const nameError = typeof name === 'string' ? dns1123LabelError(name) : 'is missing';
   if (nameError !== undefined) {
-    report.error('container-name', `${path}.name`, `container name ${JSON.stringify(name)} ${nameError}`, `rename it to a DNS-1123 label such as "${suggestName(text(name ?? ''), 63)}"`);
+    report.error(
+      'container-name',
+      `${path}.name`,
+      `container name ${JSON.stringify(name)} ${nameError}`,
+      `rename it to a DNS-1123 label such as "${suggestName(text(name ?? ''), 63)}"`,
+    );
   }
   const image = c?.image;
   if (typeof image !== 'string' || image.trim().length === 0) {
     report.error('container-image', `${path}.image`, `container "${name}" has no image`, 'set `image`, such as "nginx:1.27"');
   } else if (image.trim() !== image) {
-    report.error('container-image', `${path}.image`, `image ${JSON.stringify(image)} of container "${name}" has leading or trailing spaces`, `write it as "${image.trim()}"`);
+    report.error(
+      'container-image',
+      `${path}.image`,
+      `image ${JSON.stringify(image)} of container "${name}" has leading or trailing spaces`,
+      `write it as "${image.trim()}"`,
+    );
   }
   checkEnum(c?.imagePullPolicy, PULL_POLICIES, `${path}.imagePullPolicy`, 'imagePullPolicy', report);
   if (entry.init) {
@@ -428,11 +500,21 @@ function validatePorts(c: any, path: string, report: Report): Set<string> {
     if (port?.name !== undefined) {
       const wrong = typeof port.name === 'string' ? portNameError(port.name) : 'is not a string';
       if (wrong !== undefined) {
-        report.error('port-name', `${at}.name`, `port name ${JSON.stringify(port.name)} of container "${c.name}" ${wrong}`, `rename it to an IANA service name such as "${suggestPortName(text(port.name))}"`);
+        report.error(
+          'port-name',
+          `${at}.name`,
+          `port name ${JSON.stringify(port.name)} of container "${c.name}" ${wrong}`,
+          `rename it to an IANA service name such as "${suggestPortName(text(port.name))}"`,
+        );
       }
       const first = names.get(port.name);
       if (first !== undefined) {
-        report.error('port-name-unique', `${at}.name`, `port name "${port.name}" of container "${c.name}" is already used by ${first}`, 'give each port of the container its own name');
+        report.error(
+          'port-name-unique',
+          `${at}.name`,
+          `port name "${port.name}" of container "${c.name}" is already used by ${first}`,
+          'give each port of the container its own name',
+        );
       } else {
         names.set(port.name, at);
       }
@@ -467,7 +549,12 @@ function checkSharedPorts(entries: readonly ContainerAt[], report: Report): void
       if (first === undefined) {
         seen.set(key, { container, path: at });
       } else if (first.container === container) {
-        report.error('port-shared-localhost', `${at}.containerPort`, `port ${key} is declared twice by container "${container.name}", first at ${first.path}`, 'remove one of the two declarations');
+        report.error(
+          'port-shared-localhost',
+          `${at}.containerPort`,
+          `port ${key} is declared twice by container "${container.name}", first at ${first.path}`,
+          'remove one of the two declarations',
+        );
       } else {
         report.error(
           'port-shared-localhost',
@@ -491,7 +578,12 @@ function checkHostPorts(entries: readonly ContainerAt[], report: Report): void {
       const at = `${path}.ports[${i}].hostPort`;
       const first = seen.get(key);
       if (first !== undefined) {
-        report.error('host-port-conflict', at, `hostPort ${key} of container "${container.name}" is already claimed by ${first}`, 'give one of them another hostPort, or reach the Pod through a Service instead');
+        report.error(
+          'host-port-conflict',
+          at,
+          `hostPort ${key} of container "${container.name}" is already claimed by ${first}`,
+          'give one of them another hostPort, or reach the Pod through a Service instead',
+        );
       } else {
         seen.set(key, at);
       }
@@ -505,13 +597,21 @@ function validateEnv(c: any, path: string, serviceLinks: boolean, report: Report
   const namesUnknown = list(c?.envFrom).length > 0;
   const defined = new Map<string, string>();
   const allNames = new Set(env.map((variable) => variable?.name));
-  const resolvable = (ref: string, known: { has(name: string): boolean }) => known.has(ref) || namesUnknown || (serviceLinks && SERVICE_LINK_VARIABLE.test(ref));
+  const resolvable = (ref: string, known: { has(name: string): boolean }) =>
+    known.has(ref) || namesUnknown || (serviceLinks && SERVICE_LINK_VARIABLE.test(ref));
   env.forEach((variable, i) => {
     const at = `${path}.env[${i}]`;
     const name = variable?.name;
     const nameError = typeof name === 'string' ? envVarNameError(name) : 'is missing';
     if (nameError !== undefined) {
-      report.error('env-name', `${at}.name`, `env name ${JSON.stringify(name)} of container "${c.name}" ${nameError}`, `rename it, such as "${text(name ?? 'NAME').replace(/[^-._a-zA-Z0-9]+/g, '_').replace(/^[0-9]/, '_$&')}"`);
+      report.error(
+        'env-name',
+        `${at}.name`,
+        `env name ${JSON.stringify(name)} of container "${c.name}" ${nameError}`,
+        `rename it, such as "${text(name ?? 'NAME')
+          .replace(/[^-._a-zA-Z0-9]+/g, '_')
+          .replace(/^[0-9]/, '_$&')}"`,
+      );
     }
     checkEnvSource(variable, at, c.name, report);
     if (typeof variable?.value === 'string') {
@@ -529,7 +629,12 @@ function validateEnv(c: any, path: string, serviceLinks: boolean, report: Report
     }
     const first = defined.get(name);
     if (first !== undefined) {
-      report.error('env-name-unique', `${at}.name`, `env name "${name}" of container "${c.name}" is already defined at ${first}; the later entry hides it`, 'remove one of the two entries or rename one');
+      report.error(
+        'env-name-unique',
+        `${at}.name`,
+        `env name "${name}" of container "${c.name}" is already defined at ${first}; the later entry hides it`,
+        'remove one of the two entries or rename one',
+      );
     } else if (typeof name === 'string') {
       defined.set(name, at);
     }
@@ -570,7 +675,12 @@ function checkEnvSource(variable: any, at: string, container: string, report: Re
     for (const ref of ['configMapKeyRef', 'secretKeyRef'] as const) {
       const selector = valueFrom[ref];
       if (selector != null && (!selector.name || !selector.key)) {
-        report.error('reference-name', `${at}.valueFrom.${ref}`, `${ref} of env "${name}" of container "${container}" names no ${!selector.name ? (ref === 'secretKeyRef' ? 'Secret' : 'ConfigMap') : 'key'}`, 'give both the object\'s name and the key');
+        report.error(
+          'reference-name',
+          `${at}.valueFrom.${ref}`,
+          `${ref} of env "${name}" of container "${container}" names no ${!selector.name ? (ref === 'secretKeyRef' ? 'Secret' : 'ConfigMap') : 'key'}`,
+          "give both the object's name and the key",
+        );
       }
     }
     if (sources.length !== 1) {
@@ -589,15 +699,30 @@ function validateMounts(c: any, path: string, volumeNames: ReadonlySet<string>, 
   list(c?.volumeMounts).forEach((mount, i) => {
     const at = `${path}.volumeMounts[${i}]`;
     if (!volumeNames.has(mount?.name)) {
-      report.error('mount-volume-exists', `${at}.name`, `container "${c.name}" mounts volume "${mount?.name}", which the Pod does not declare`, 'mount with volume.mount(path), which adds the volume to the Pod, or fix the name');
+      report.error(
+        'mount-volume-exists',
+        `${at}.name`,
+        `container "${c.name}" mounts volume "${mount?.name}", which the Pod does not declare`,
+        'mount with volume.mount(path), which adds the volume to the Pod, or fix the name',
+      );
     }
     const mountPath = mount?.mountPath;
     if (typeof mountPath !== 'string' || mountPath.length === 0) {
-      report.error('mount-path-unique', `${at}.mountPath`, `mount of volume "${mount?.name}" in container "${c.name}" has no path`, 'give the path where the volume appears in the container');
+      report.error(
+        'mount-path-unique',
+        `${at}.mountPath`,
+        `mount of volume "${mount?.name}" in container "${c.name}" has no path`,
+        'give the path where the volume appears in the container',
+      );
     } else {
       const first = paths.get(mountPath);
       if (first !== undefined) {
-        report.error('mount-path-unique', `${at}.mountPath`, `container "${c.name}" already mounts a volume at "${mountPath}" (${first})`, 'mount this volume at another path');
+        report.error(
+          'mount-path-unique',
+          `${at}.mountPath`,
+          `container "${c.name}" already mounts a volume at "${mountPath}" (${first})`,
+          'mount this volume at another path',
+        );
       } else {
         paths.set(mountPath, at);
       }
@@ -605,7 +730,12 @@ function validateMounts(c: any, path: string, volumeNames: ReadonlySet<string>, 
     if (typeof mount?.subPath === 'string' && mount.subPath.length > 0) {
       const wrong = descendingPathError(mount.subPath);
       if (wrong !== undefined) {
-        report.error('mount-sub-path', `${at}.subPath`, `subPath "${mount.subPath}" of container "${c.name}" ${wrong}`, 'write a relative path inside the volume, without ".."');
+        report.error(
+          'mount-sub-path',
+          `${at}.subPath`,
+          `subPath "${mount.subPath}" of container "${c.name}" ${wrong}`,
+          'write a relative path inside the volume, without ".."',
+        );
       }
     }
   });
@@ -620,7 +750,12 @@ function validateProbes(entry: ContainerAt, portNames: ReadonlySet<string>, repo
     }
     const at = `${path}.${kind}`;
     if (entry.init && !entry.longRunning) {
-      report.error('init-container-probes', at, `init container "${c.name}" has a ${kind}; it runs to completion, so nothing would act on it`, 'remove the probe, or make the init container a sidecar with restartPolicy: Always');
+      report.error(
+        'init-container-probes',
+        at,
+        `init container "${c.name}" has a ${kind}; it runs to completion, so nothing would act on it`,
+        'remove the probe, or make the init container a sidecar with restartPolicy: Always',
+      );
       continue;
     }
     const handlers = PROBE_HANDLERS.filter((handler) => probe[handler] !== undefined);
@@ -634,11 +769,21 @@ function validateProbes(entry: ContainerAt, portNames: ReadonlySet<string>, repo
     }
     for (const timing of PROBE_TIMINGS) {
       if (typeof probe[timing] === 'number' && probe[timing] < 0) {
-        report.error('probe-handler', `${at}.${timing}`, `${timing} of the ${kind} of container "${c.name}" is ${probe[timing]}; it must not be negative`, 'use 0 or more, or leave it out for the default');
+        report.error(
+          'probe-handler',
+          `${at}.${timing}`,
+          `${timing} of the ${kind} of container "${c.name}" is ${probe[timing]}; it must not be negative`,
+          'use 0 or more, or leave it out for the default',
+        );
       }
     }
     if ((kind === 'livenessProbe' || kind === 'startupProbe') && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
-      report.error('probe-success-threshold', `${at}.successThreshold`, `successThreshold of the ${kind} of container "${c.name}" is ${probe.successThreshold}; it must be 1`, 'remove successThreshold or set it to 1');
+      report.error(
+        'probe-success-threshold',
+        `${at}.successThreshold`,
+        `successThreshold of the ${kind} of container "${c.name}" is ${probe.successThreshold}; it must be 1`,
+        'remove successThreshold or set it to 1',
+      );
     }
     const port = probe.httpGet?.port ?? probe.tcpSocket?.port;
     if (typeof port === 'string' && !/^[0-9]+$/.test(port) && !portNames.has(port)) {
@@ -695,10 +840,20 @@ function validateSecurityContext(c: any, path: string, report: Report): void {
   }
   const at = `${path}.securityContext.allowPrivilegeEscalation`;
   if (sc.privileged === true) {
-    report.error('security-context-conflict', at, `container "${c.name}" sets allowPrivilegeEscalation: false and privileged: true`, 'drop privileged, or drop allowPrivilegeEscalation: false');
+    report.error(
+      'security-context-conflict',
+      at,
+      `container "${c.name}" sets allowPrivilegeEscalation: false and privileged: true`,
+      'drop privileged, or drop allowPrivilegeEscalation: false',
+    );
   }
   if (list(sc.capabilities?.add).includes('SYS_ADMIN') || list(sc.capabilities?.add).includes('CAP_SYS_ADMIN')) {
-    report.error('security-context-conflict', at, `container "${c.name}" sets allowPrivilegeEscalation: false and adds the SYS_ADMIN capability`, 'drop SYS_ADMIN, or drop allowPrivilegeEscalation: false');
+    report.error(
+      'security-context-conflict',
+      at,
+      `container "${c.name}" sets allowPrivilegeEscalation: false and adds the SYS_ADMIN capability`,
+      'drop SYS_ADMIN, or drop allowPrivilegeEscalation: false',
+    );
   }
 }
 
@@ -715,6 +870,9 @@ function checkEnum(value: unknown, allowed: readonly string[], at: string, what:
 }
 
 function suggestPortName(value: string): string {
-  const cleaned = suggestName(value, 15).replace(/\./g, '-').replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '');
+  const cleaned = suggestName(value, 15)
+    .replace(/\./g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
   return /[a-z]/.test(cleaned) ? cleaned : `port-${cleaned}`.slice(0, 15).replace(/-+$/, '');
 }
