@@ -87,6 +87,23 @@ export function renderRulesDoc(rules: readonly RuleDefinition[] = ruleDefinition
       }
     }
   }
+  lines.push(
+    '',
+    '## Declaring a rule',
+    '',
+    'A module declares its rules once, at its top level, and reports problems with their ids:',
+    '',
+    '```ts',
+    "export const WORKLOAD_RULES = defineRules([",
+    "  { id: 'selector-matches-labels', severity: 'error', category: 'api-server', summary: '…', why: '…', fix: '…' },",
+    ']);',
+    "report.error('selector-matches-labels', 'spec.selector', 'what is wrong, with the value', 'how to fix it');",
+    '```',
+    '',
+    'A construct that exposes `problems(): readonly Problem[]` and calls `addProblemValidation(this)` in its',
+    'constructor is collected by every synth, with the levels above applied; a check over the whole app is added',
+    'with `app.addCheck({ check: (app) => problems })`. Then run `npm run rules-doc`.',
+  );
   return `${lines.join('\n')}\n`;
 }
 
