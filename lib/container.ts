@@ -3,6 +3,7 @@ import { CheckedEnv, EnvVar } from './env';
 import { ListedPort, PortNames, PortReference, Ports, PortSpec } from './port';
 import { Probe } from './probe';
 import { CpuQuantity, MemoryQuantity, toKubeQuantity } from './quantity';
+import { checkRuleSetting, RuleSettings } from './validation/rules';
 import { VolumeMount } from './volume';
 
 /**
@@ -121,6 +122,13 @@ export interface ContainerProps<P extends Ports = Ports, E extends readonly EnvV
    * @default - none
    */
   readonly extraFields?: Omit<Partial<k8s.Container>, ModeledField>;
+  /**
+   * Levels of validation rules for this container only, each with the
+   * reason the default does not fit: `{ 'writable-host-mount': { level: 'off', reason: 'MySQL writes its data there' } }`.
+   * They win over the Pod's and the project's.
+   * @default - the Pod's levels
+   */
+  readonly rules?: RuleSettings;
 }
 
 /**
@@ -136,6 +144,8 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
   public readonly image: string;
   /** The names of the container's ports, for the type checks of Services and probes. */
   public declare readonly portNames: PortNames<P>;
+  /** Levels of validation rules for this container only. */
+  public readonly rules: RuleSettings;
 
   private readonly props: ContainerProps<P, E>;
   private readonly env: EnvVar[];
@@ -148,6 +158,10 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
     this.image = props.image;
     this.env = [...(props.env ?? [])];
     this.mounts = [...(props.mounts ?? [])];
+    for (const [rule, setting] of Object.entries(props.rules ?? {})) {
+      checkRuleSetting(`container "${props.name}" rules`, rule, setting);
+    }
+    this.rules = { ...props.rules };
   }
 
   /** The volume mounts, in order. */

@@ -4,7 +4,8 @@ import { Annotations, Labels } from './labels';
 import { NodeSelector } from './node-selector';
 import { validateAnnotations, validateLabels } from './validation/metadata';
 import { validatePodSpec } from './validation/pod-spec';
-import { Report } from './validation/problem';
+import { Problem, Report } from './validation/problem';
+import { RuleSettings } from './validation/rules';
 import { Volume } from './volume';
 
 /** Any container, whatever its ports and env. */
@@ -169,7 +170,7 @@ export class PodTemplate {
         );
       }
     });
-    validatePodSpec(spec, at, report);
+    validatePodSpec(spec, at, new ContainerRulesReport(report, at, this.containers, this.initContainers));
   }
 
   /** The metadata labels and annotations, for the manifest. */
@@ -215,6 +216,33 @@ export class PodTemplate {
       container.volumeMounts.forEach((mount) => add(mount.volume));
     }
     return all;
+  }
+}
+
+// Passes problems on to `report`, with the `rules` of the container each
+// one is in applied; the container is found by the field path's prefix.
+class ContainerRulesReport extends Report {
+  private readonly settings = new Map<string, RuleSettings>();
+
+  public constructor(
+    private readonly report: Report,
+    at: string,
+    containers: readonly AnyContainer[],
+    initContainers: readonly AnyContainer[],
+  ) {
+    super(report.construct);
+    containers.forEach((c, i) => this.settings.set(`${at}.containers[${i}]`, c.rules));
+    initContainers.forEach((c, i) => this.settings.set(`${at}.initContainers[${i}]`, c.rules));
+  }
+
+  public add(problem: Problem): void {
+    const container = /^(.*\.(?:initContainers|containers)\[\d+\])/.exec(problem.field)?.[1];
+    const setting = container === undefined ? undefined : this.settings.get(container)?.[problem.rule];
+    if (setting === undefined) {
+      this.report.add(problem);
+    } else if (setting.level !== 'off') {
+      this.report.add({ ...problem, severity: setting.level, reason: setting.reason });
+    }
   }
 }
 

@@ -171,3 +171,40 @@ describe('peapod.config.json', () => {
     expect(projectRules({ strict: true }, false).rules.strict).toBe(false);
   });
 });
+
+describe('the container prop `rules`', () => {
+  const pod = (config: { rules?: Record<string, 'error' | 'warning' | 'off'> } = {}) => {
+    const app = new App({ outdir: 'never-written', config });
+    return new Pod(new Chart(app, 'c'), 'p', {
+      containers: [
+        new Container({ name: 'pinned', image: 'app', rules: { 'latest-tag': { level: 'warning', reason: 'the tag is moved by the release job' } } }),
+        new Container({ name: 'dev', image: 'tools', rules: { 'latest-tag': { level: 'off', reason: 'a dev tool' } } }),
+        new Container({ name: 'other', image: 'other' }),
+      ],
+    });
+  };
+  const tagProblems = (p: Pod) =>
+    p
+      .problems()
+      .filter((problem) => problem.rule === 'latest-tag')
+      .map((problem) => `${problem.field} ${problem.severity}`);
+
+  test('applies to the problems of that container only', () => {
+    expect(tagProblems(pod())).toEqual(['spec.containers[0].image warning', 'spec.containers[2].image warning']);
+  });
+
+  test('wins over the project level, and keeps its reason', () => {
+    const p = pod({ rules: { 'latest-tag': 'error' } });
+    expect(tagProblems(p)).toEqual(['spec.containers[0].image warning', 'spec.containers[2].image error']);
+    expect(p.problems().find((problem) => problem.rule === 'latest-tag')?.reason).toBe('the tag is moved by the release job');
+  });
+
+  test('fails at once on a setting that cannot be made', () => {
+    expect(() => new Container({ name: 'a', image: 'a:1', rules: { 'container-name': { level: 'off', reason: 'x' } } })).toThrow(
+      'container "a" rules: rule "container-name" mirrors the Kubernetes API server, which would refuse the manifest; it cannot be set to "off"',
+    );
+    expect(() => new Container({ name: 'a', image: 'a:1', rules: { 'latest-tag': { level: 'off', reason: '' } } })).toThrow(
+      'container "a" rules: rule "latest-tag" needs a reason; say why the default does not fit here',
+    );
+  });
+});

@@ -135,6 +135,21 @@ function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
+/**
+ * Throws when a rule setting is not one that can be made: an unknown rule,
+ * an invalid level, a rule of the API server, or an empty reason. `where`
+ * starts the message.
+ */
+export function checkRuleSetting(where: string, rule: string, setting: RuleSetting): void {
+  const wrong = ruleLevelError(rule, setting?.level);
+  if (wrong !== undefined) {
+    throw new Error(`${where}: ${wrong}`);
+  }
+  if (typeof setting.reason !== 'string' || setting.reason.trim().length === 0) {
+    throw new Error(`${where}: rule "${rule}" needs a reason; say why the default does not fit here`);
+  }
+}
+
 const settingsByConstruct = new WeakMap<IConstruct, Map<string, RuleSetting>>();
 
 /**
@@ -160,13 +175,7 @@ export class Rules {
    * the reason empty.
    */
   public set(rule: string, level: RuleLevel, reason: string): this {
-    const wrong = ruleLevelError(rule, level);
-    if (wrong !== undefined) {
-      throw new Error(`Rules.of(${this.scope.node.path || 'app'}).set: ${wrong}`);
-    }
-    if (typeof reason !== 'string' || reason.trim().length === 0) {
-      throw new Error(`Rules.of(${this.scope.node.path || 'app'}).set: rule "${rule}" needs a reason; say why the default does not fit here`);
-    }
+    checkRuleSetting(`Rules.of(${this.scope.node.path || 'app'}).set`, rule, { level, reason });
     let settings = settingsByConstruct.get(this.scope);
     if (settings === undefined) {
       settings = new Map();
@@ -217,7 +226,13 @@ export function resolveProblems(construct: IConstruct, problems: readonly Proble
   for (const problem of problems) {
     const definition = registry.get(problem.rule);
     const locked = definition !== undefined && categoryOf(definition) === 'api-server';
-    const level: RuleLevel = locked ? 'error' : (rules.settingOf(problem.rule)?.level ?? project.rules[problem.rule] ?? problem.severity);
+    // A level set where the problem is (a container) has already been applied.
+    const setHere = problem.reason !== undefined;
+    const level: RuleLevel = locked
+      ? 'error'
+      : setHere
+        ? problem.severity
+        : (rules.settingOf(problem.rule)?.level ?? project.rules[problem.rule] ?? problem.severity);
     if (level === 'off') {
       continue;
     }
