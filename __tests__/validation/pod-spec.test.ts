@@ -334,6 +334,29 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
     ],
   },
   {
+    rule: 'toleration',
+    valid: (s) =>
+      (s.tolerations = [
+        { key: 'gpu', operator: 'Equal', value: 'true', effect: 'NoSchedule' },
+        { operator: 'Exists' },
+        { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 },
+      ]),
+    invalid: (s) =>
+      (s.tolerations = [
+        { value: 'x' },
+        { key: 'gpu', operator: 'Exists', value: 'true' },
+        { key: 'bad key', value: 'not a label value!' },
+        { key: 'gpu', effect: 'NoSchedule', tolerationSeconds: 30 },
+      ]),
+    messages: [
+      'spec.tolerations[0].key: a toleration without a key must use operator "Exists". Fix: name the taint\'s key, or set operator: "Exists" to tolerate every taint (toleration)',
+      'spec.tolerations[1].value: a toleration with operator "Exists" has value "true". Fix: remove the value, or use operator "Equal" (toleration)',
+      'spec.tolerations[2].key: toleration key "bad key" has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use the taint\'s key, such as "gpu" or "example.com/dedicated" (toleration)',
+      'spec.tolerations[2].value: toleration value "not a label value!" must be empty or letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use the taint\'s value (toleration)',
+      'spec.tolerations[3].tolerationSeconds: tolerationSeconds is set with effect "NoSchedule". Fix: set effect: "NoExecute", or remove tolerationSeconds (toleration)',
+    ],
+  },
+  {
     rule: 'supported-value',
     valid: (s) => {
       s.restartPolicy = 'OnFailure';
@@ -343,6 +366,7 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
     },
     invalid: (s) => {
       s.restartPolicy = 'always';
+      s.tolerations = [{ key: 'gpu', operator: 'In', effect: 'NoScheduling' }];
       s.containers[0].imagePullPolicy = 'Sometimes';
       s.containers[0].ports[0].protocol = 'tcp';
       s.volumes = [
@@ -353,6 +377,8 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
     },
     messages: [
       'spec.restartPolicy: restartPolicy "always" is not supported; the values are "Always", "OnFailure", "Never". Fix: write "Always" (supported-value)',
+      'spec.tolerations[0].operator: toleration operator "In" is not supported; the values are "Equal", "Exists". Fix: use one of the listed values (supported-value)',
+      'spec.tolerations[0].effect: toleration effect "NoScheduling" is not supported; the values are "", "NoSchedule", "PreferNoSchedule", "NoExecute". Fix: use one of the listed values (supported-value)',
       'spec.volumes[0].hostPath.type: hostPath type "directory" is not supported; the values are "", "DirectoryOrCreate", "Directory", "FileOrCreate", "File", "Socket", "CharDevice", "BlockDevice". Fix: write "Directory" (supported-value)',
       'spec.volumes[1].emptyDir.medium: emptyDir medium "RAM" is not supported; the values are "", "Memory", "HugePages". Fix: use one of the listed values (supported-value)',
       'spec.containers[0].imagePullPolicy: imagePullPolicy "Sometimes" is not supported; the values are "Always", "IfNotPresent", "Never". Fix: use one of the listed values (supported-value)',

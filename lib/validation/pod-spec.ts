@@ -2,7 +2,7 @@ import { envReferences } from '../env';
 import { parseQuantity } from '../quantity';
 import { asObject, list, text } from './_json';
 import { suggestName, validateLabels } from './metadata';
-import { descendingPathError, dns1123LabelError, dns1123SubdomainError, envVarNameError, portNameError } from './names';
+import { descendingPathError, dns1123LabelError, dns1123SubdomainError, envVarNameError, labelValueError, portNameError, qualifiedNameError } from './names';
 import { lintPodSpec } from './pod-lints';
 import { Report } from './problem';
 import { defineRules } from './rules';
@@ -218,6 +218,16 @@ export const POD_SPEC_API_RULES = defineRules([
     fix: 'Pass the ConfigMap, Secret or claim object, or `{ name }` of one that exists.',
   },
   {
+    id: 'toleration',
+    severity: 'error',
+    category: 'api-server',
+    summary:
+      'A toleration has a label-key `key` (or none, with operator `Exists`), a label-value `value` (none with `Exists`), and `tolerationSeconds` only with effect `NoExecute`.',
+    why: 'The API server refuses the Pod.',
+    fix: 'Give `Equal` a key and a value, `Exists` a key or nothing, and `tolerationSeconds` only to `NoExecute`.',
+    see: 'https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/',
+  },
+  {
     id: 'supported-value',
     severity: 'error',
     category: 'api-server',
@@ -281,6 +291,8 @@ const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 const HOST_PATH_TYPES = ['', 'DirectoryOrCreate', 'Directory', 'FileOrCreate', 'File', 'Socket', 'CharDevice', 'BlockDevice'];
+const TOLERATION_OPERATORS = ['Equal', 'Exists'];
+const TAINT_EFFECTS = ['', 'NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 const EMPTY_DIR_MEDIA = ['', 'Memory', 'HugePages'];
 const VOLUME_SOURCES = [
   'emptyDir',
@@ -368,6 +380,8 @@ export function validatePodSpec(rendered: any, at: string, report: Report): void
   }
   validateLabels(spec.nodeSelector, `${at}.nodeSelector`, report);
 
+  list(spec.tolerations).forEach((toleration, i) => validateToleration(asObject(toleration), `${at}.tolerations[${i}]`, report));
+
   const volumeNames = validateVolumes(list(spec.volumes), at, report);
   const containerNames = new Map<string, string>();
   for (const entry of all) {
@@ -391,6 +405,51 @@ export function validatePodSpec(rendered: any, at: string, report: Report): void
   );
   checkHostPorts(containers, report);
   lintPodSpec(spec, at, report);
+}
+
+function validateToleration(toleration: any, at: string, report: Report): void {
+  const { key, operator, value, effect, tolerationSeconds } = toleration;
+  checkEnum(operator, TOLERATION_OPERATORS, `${at}.operator`, 'toleration operator', report);
+  checkEnum(effect, TAINT_EFFECTS, `${at}.effect`, 'toleration effect', report);
+  if (key !== undefined && key !== '') {
+    const wrong = typeof key === 'string' ? qualifiedNameError(key) : 'is not a string';
+    if (wrong !== undefined) {
+      report.error(
+        'toleration',
+        `${at}.key`,
+        `toleration key ${JSON.stringify(key)} ${wrong}`,
+        'use the taint\'s key, such as "gpu" or "example.com/dedicated"',
+      );
+    }
+  } else if (operator !== 'Exists') {
+    report.error(
+      'toleration',
+      `${at}.key`,
+      'a toleration without a key must use operator "Exists"',
+      'name the taint\'s key, or set operator: "Exists" to tolerate every taint',
+    );
+  }
+  if (operator === 'Exists' && value !== undefined && value !== '') {
+    report.error(
+      'toleration',
+      `${at}.value`,
+      `a toleration with operator "Exists" has value ${JSON.stringify(value)}`,
+      'remove the value, or use operator "Equal"',
+    );
+  } else if (value !== undefined) {
+    const wrong = typeof value === 'string' ? labelValueError(value) : 'is not a string';
+    if (wrong !== undefined) {
+      report.error('toleration', `${at}.value`, `toleration value ${JSON.stringify(value)} ${wrong}`, "use the taint's value");
+    }
+  }
+  if (tolerationSeconds !== undefined && effect !== 'NoExecute') {
+    report.error(
+      'toleration',
+      `${at}.tolerationSeconds`,
+      `tolerationSeconds is set with effect ${JSON.stringify(effect ?? '')}`,
+      'set effect: "NoExecute", or remove tolerationSeconds',
+    );
+  }
 }
 
 function validateVolumes(volumes: any[], at: string, report: Report): Set<string> {
