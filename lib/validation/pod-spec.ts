@@ -386,7 +386,8 @@ export function validatePodSpec(rendered: any, at: string, report: Report): void
   const containerNames = new Map<string, string>();
   for (const entry of all) {
     const name = entry.container?.name;
-    const first = containerNames.get(name);
+    // A missing name is reported by container-name, once per container.
+    const first = typeof name === 'string' ? containerNames.get(name) : undefined;
     if (first !== undefined) {
       report.error(
         'container-name-unique',
@@ -394,7 +395,7 @@ export function validatePodSpec(rendered: any, at: string, report: Report): void
         `container name "${name}" is already used by ${first}`,
         'give each container and init container of the Pod its own name',
       );
-    } else {
+    } else if (typeof name === 'string') {
       containerNames.set(name, entry.path);
     }
     validateContainer(entry, volumeNames, spec.enableServiceLinks !== false, report);
@@ -466,7 +467,7 @@ function validateVolumes(volumes: any[], at: string, report: Report): Set<string
         `rename it to a DNS-1123 label such as "${suggestName(text(name ?? ''), 63)}"`,
       );
     }
-    const first = names.get(name);
+    const first = typeof name === 'string' ? names.get(name) : undefined;
     if (first !== undefined) {
       report.error(
         'volume-name-unique',
@@ -474,7 +475,7 @@ function validateVolumes(volumes: any[], at: string, report: Report): Set<string
         `volume name "${name}" is already used by ${first}`,
         'give each volume of the Pod its own name, or mount the same Volume object in both containers',
       );
-    } else {
+    } else if (typeof name === 'string') {
       names.set(name, path);
     }
     const sources = VOLUME_SOURCES.filter((source) => volume?.[source] !== undefined && volume?.[source] !== null);
