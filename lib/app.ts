@@ -41,23 +41,33 @@ export interface AppProps extends cdk8s.AppProps {
  * scratch folder beside the output and moved into place.
  */
 export class App extends cdk8s.App {
-  /** Rule levels and strict mode in force for this app. */
-  public readonly projectRules: ProjectRules;
-  private readonly configErrors: string[];
+  private readonly config: PeapodConfig;
   private readonly configSource: string;
+  private readonly strict?: boolean;
   private readonly onWarnings: (warnings: readonly Problem[]) => void;
   private readonly checks: IAppCheck[] = [];
+  private resolvedConfig?: { rules: ProjectRules; errors: string[] };
 
   public constructor(props: AppProps = {}) {
     super(props);
     const file = path.resolve(props.configFile ?? CONFIG_FILE_NAME);
-    const config = props.config ?? readConfigFile(file) ?? {};
+    // Read now, so that a broken file fails at once; rule ids are checked
+    // at validation time, once every module has declared its rules.
+    this.config = props.config ?? readConfigFile(file) ?? {};
     this.configSource = props.config ? 'App config' : path.relative(process.cwd(), file) || file;
-    const { rules, errors } = projectRules(config, props.strict);
-    this.projectRules = rules;
-    this.configErrors = errors;
+    this.strict = props.strict;
     this.onWarnings = props.onWarnings ?? printWarnings;
-    _attachProjectRules(this, rules);
+    _attachProjectRules(this, () => this.projectRules);
+  }
+
+  /** Rule levels and strict mode in force for this app. */
+  public get projectRules(): ProjectRules {
+    return this.resolveConfig().rules;
+  }
+
+  private resolveConfig(): { rules: ProjectRules; errors: string[] } {
+    this.resolvedConfig ??= projectRules(this.config, this.strict);
+    return this.resolvedConfig;
   }
 
   /**
@@ -78,7 +88,7 @@ export class App extends cdk8s.App {
     const { problems, otherErrors } = collectProblems(this, this.checks);
     const errors = problems.filter((p) => p.severity === 'error');
     const warnings = problems.filter((p) => p.severity === 'warning');
-    const configErrors = this.configErrors.map((error) => `[${this.configSource}] ${error}`);
+    const configErrors = this.resolveConfig().errors.map((error) => `[${this.configSource}] ${error}`);
     // Warnings are reported whether synth goes on or not; the error lists only what stops it.
     if (warnings.length > 0) {
       this.onWarnings(warnings);

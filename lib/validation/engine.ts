@@ -13,17 +13,21 @@ export function isProblemSource(construct: IConstruct): construct is IProblemSou
   return typeof (construct as Partial<IProblemSource>).problems === 'function';
 }
 
-const projectRulesByRoot = new WeakMap<IConstruct, ProjectRules>();
+const projectRulesByRoot = new WeakMap<IConstruct, () => ProjectRules>();
 const validatedRoots = new WeakSet<IConstruct>();
 
-/** Makes `rules` the project configuration of every construct under `root`. @internal */
-export function _attachProjectRules(root: IConstruct, rules: ProjectRules): void {
+/**
+ * Makes `rules()` the project configuration of every construct under
+ * `root`; it is asked at validation time, when every module has declared
+ * its rules. @internal
+ */
+export function _attachProjectRules(root: IConstruct, rules: () => ProjectRules): void {
   projectRulesByRoot.set(root, rules);
 }
 
 /** The project configuration that applies to `construct`: its App's, or the defaults. */
 export function projectRulesOf(construct: IConstruct): ProjectRules {
-  return projectRulesByRoot.get(construct.node.root) ?? DEFAULT_PROJECT_RULES;
+  return projectRulesByRoot.get(construct.node.root)?.() ?? DEFAULT_PROJECT_RULES;
 }
 
 /** `problems` with the severities configured for `construct` and its project. */
