@@ -8,7 +8,8 @@ export const CONFIG_FILE_NAME = 'peapod.config.json';
 export type ConfiguredLevel = RuleLevel | { readonly level: RuleLevel; readonly reason?: string };
 
 /**
- * The project configuration, the content of `peapod.config.json`.
+ * The project configuration, the content of `peapod.config.json`. JSON has
+ * no comments, so a `$comment` key may hold a note.
  *
  * ```json
  * {
