@@ -1,11 +1,30 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Advisor, App, AppProps, ClusterProfile, Container, Deployment, EnvValue, Pod, Probe, Service, Volume } from './lib';
+import { Advisor, App, AppProps, ClusterProfile, Container, Deployment, EnvValue, Pod, Probe, Rules, Service, Volume } from './lib';
+
+// The tutorial's Pods show the manifest fields it teaches and nothing more;
+// MyappChart below shows the production setup these lints ask for.
+const TUTORIAL_REASON = 'tutorial example: only the fields the tutorial teaches; see MyappChart for a production setup';
+const PRODUCTION_LINTS = [
+  'unset-cpu-requirements',
+  'unset-memory-requirements',
+  'no-liveness-probe',
+  'no-readiness-probe',
+  'privilege-escalation-container',
+  'run-as-non-root',
+  'no-read-only-root-fs',
+];
+
+function tutorialExample(chart: Chart): void {
+  const rules = Rules.of(chart);
+  PRODUCTION_LINTS.forEach((rule) => rules.suppress(rule, TUTORIAL_REASON));
+}
 
 /** The tutorial's first Pod: one container, env that refers to itself, a GPU node. */
 export class KubeExampleChart extends Chart {
   public constructor(scope: Construct, id: string) {
     super(scope, id);
+    tutorialExample(this);
     new Pod(this, 'kube-example', {
       labels: { app: 'kube-example', project: 'kubernetes_study' },
       nodeSelector: { gpu: 'true' },
@@ -30,6 +49,7 @@ export class KubeExampleChart extends Chart {
 export class SharedHtmlChart extends Chart {
   public constructor(scope: Construct, id: string) {
     super(scope, id);
+    tutorialExample(this);
     const html = Volume.emptyDir('html');
     new Pod(this, 'shared-html', {
       labels: { app: 'kube-example', project: 'kubernetes_study' },
@@ -57,6 +77,10 @@ export class SharedHtmlChart extends Chart {
 export class MysqlHostPathChart extends Chart {
   public constructor(scope: Construct, id: string) {
     super(scope, id);
+    tutorialExample(this);
+    Rules.of(this)
+      .suppress('host-path-set', "the tutorial's hostPath example: MySQL keeps its data in /data/mysql on the node")
+      .suppress('writable-host-mount', 'MySQL writes its data files to the hostPath volume');
     const data = Volume.hostPath('host-volume', '/data/mysql');
     new Pod(this, 'mysql', {
       labels: { app: 'mysql', project: 'kubernetes_study' },
@@ -81,24 +105,33 @@ export class MysqlHostPathChart extends Chart {
 export class MyappChart extends Chart {
   public constructor(scope: Construct, id: string) {
     super(scope, id);
+    // The app writes only to /tmp; the rest of its file system stays read-only.
+    const tmp = Volume.emptyDir('tmp', { sizeLimit: '64Mi' });
     const myapp = new Deployment(this, 'myapp', {
       replicas: 3,
       // Select by `app` alone: a selector cannot change once applied, and other labels may.
       selectBy: ['app'],
       template: {
         labels: { app: 'myapp', project: 'kubernetes_study' },
+        securityContext: { runAsNonRoot: true, runAsUser: 10001 },
         containers: [
           new Container({
             name: 'myapp',
             image: 'kube-example:1.0',
-            ports: { http: 80 },
+            // A user other than root may not bind ports below 1024; the Service still answers on 80.
+            ports: { http: 8080 },
             env: [
               { name: 'PROFILE', value: 'production' },
               // Each copy has its own IP and name; the Pod tells the container both.
               { name: 'POD_IP', valueFrom: EnvValue.fromField('status.podIP') },
               { name: 'POD_NAME', valueFrom: EnvValue.fromField('metadata.name') },
             ],
+            mounts: [tmp.mount('/tmp')],
+            // Sized so that several copies fit on one node of the example cluster.
+            resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } },
             readinessProbe: Probe.http({ port: 'http', path: '/' }),
+            livenessProbe: Probe.http({ port: 'http', path: '/', periodSeconds: 20 }),
+            securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
           }),
         ],
       },

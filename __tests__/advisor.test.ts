@@ -1,5 +1,3 @@
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
@@ -15,16 +13,6 @@ import { readFolder, withTempDir } from './_support';
 const LIFECYCLE = '(tutorial question 1: do the containers share a lifecycle? Would one still mean anything once the other stopped?)';
 const SCALING = '(tutorial question 2: do they have the same scaling needs?)';
 const PACKING = '(tutorial question 3: does the Pod pack well onto nodes? A big Pod needs a big free slot; smaller Pods fill the gaps)';
-
-/** Runs an async `body` with a temporary folder that is removed afterwards, whatever happens. */
-async function withTempDirAsync(body: (dir: string) => Promise<void>): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peapod-test-'));
-  try {
-    await body(dir);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 type Spec = readonly (readonly [name: string, image: string, role?: ContainerRole])[];
 
@@ -195,7 +183,7 @@ describe('Advisor', () => {
         ],
       });
     });
-    expect(advisor.problems().map((p) => `${p.construct} ${p.field} ${p.rule}`)).toEqual(['shop/web spec.containers[2] one-container-per-pod']);
+    expect(advisor.findings().map((p) => `${p.construct} ${p.field} ${p.rule}`)).toEqual(['shop/web spec.containers[2] one-container-per-pod']);
   });
 
   test('the plan lists each Pod with where it can land', () => {
@@ -230,23 +218,21 @@ describe('Advisor', () => {
     expect(advisor.plan()).toEqual([{ construct: 'shop/huge', problems: [] }]);
   });
 
-  test('warnings are printed once at synth, errors fail it', () => {
+  test('its warnings reach the App once per synth, with the construct that declared the Pod', () => {
     withTempDir((outdir) => {
-      const app = new App({ outdir });
+      const seen: string[][] = [];
+      const app = new App({ outdir, onWarnings: (warnings) => seen.push(warnings.filter((w) => w.rule === 'one-container-per-pod').map((w) => `[${w.construct}] ${formatProblem(w)}`)) });
       new Advisor(app, 'advisor', { profile });
       for (const id of ['one', 'two']) {
         new Pod(new Chart(app, id), 'pod', { containers: [new Container({ name: 'a', image: 'a:1' }), new Container({ name: 'b', image: 'b:1' })] });
       }
-      const printed: string[] = [];
-      const spy = jest.spyOn(process.stderr, 'write').mockImplementation((text) => printed.push(String(text)) > 0);
-      try {
-        app.synth();
-      } finally {
-        spy.mockRestore();
-      }
-      // cdk8s validates the app once, then again for each chart it writes.
-      expect(printed).toEqual([`warning: [one/pod] ${unrelated('b', 'a', 1)}\n`, `warning: [two/pod] ${unrelated('b', 'a', 1)}\n`]);
+      app.synth();
+      expect(seen).toEqual([[`[one/pod] ${unrelated('b', 'a', 1)}`, `[two/pod] ${unrelated('b', 'a', 1)}`]]);
       expect(Object.keys(readFolder(outdir))).toEqual(['one.k8s.yaml', 'two.k8s.yaml']);
+      // A second synth reports them again.
+      app.synth();
+      expect(seen).toHaveLength(2);
+      expect(seen[1]).toEqual(seen[0]);
     });
   });
 
@@ -255,26 +241,24 @@ describe('Advisor', () => {
     const advisor = appWith((chart) => {
       pod = new Pod(chart, 'web', { containers: [new Container({ name: 'web', image: 'shop:1' })] });
     });
-    expect(advisor.problems()).toEqual([]);
+    expect(advisor.findings()).toEqual([]);
     pod!.addContainer(new Container({ name: 'db', image: 'postgres:16' }));
-    expect(advisor.problems().map((p) => p.rule)).toEqual(['split-by-scaling']);
+    expect(advisor.findings().map((p) => p.rule)).toEqual(['split-by-scaling']);
   });
 
-  test('a second synth prints the warnings again', async () => {
-    await withTempDirAsync(async (outdir) => {
-      const app = new App({ outdir });
+  test('its findings obey the rule settings of the construct they are about', () => {
+    withTempDir((outdir) => {
+      const seen: string[] = [];
+      const app = new App({ outdir, onWarnings: (warnings) => seen.push(...warnings.filter((w) => w.rule === 'one-container-per-pod').map((w) => w.construct)) });
       new Advisor(app, 'advisor');
-      new Pod(new Chart(app, 'one'), 'pod', { containers: [new Container({ name: 'a', image: 'a:1' }), new Container({ name: 'b', image: 'b:1' })] });
-      const printed: string[] = [];
-      const spy = jest.spyOn(process.stderr, 'write').mockImplementation((text) => printed.push(String(text)) > 0);
-      try {
-        app.synth();
-        await Promise.resolve();
-        app.synth();
-      } finally {
-        spy.mockRestore();
+      for (const id of ['one', 'two']) {
+        new Pod(new Chart(app, id), 'pod', {
+          containers: [new Container({ name: 'a', image: 'a:1' }), new Container({ name: 'b', image: 'b:1' })],
+          rules: id === 'two' ? { 'one-container-per-pod': { level: 'off', reason: 'b is a debugging shell, removed before release' } } : {},
+        });
       }
-      expect(printed).toEqual([`warning: [one/pod] ${unrelated('b', 'a', 1)}\n`, `warning: [one/pod] ${unrelated('b', 'a', 1)}\n`]);
+      app.synth();
+      expect(seen).toEqual(['one/pod']);
     });
   });
 
@@ -321,8 +305,8 @@ describe('the example app and npm run plan', () => {
     ]);
     withTempDir((outdir) => {
       expect(() => buildApp({ outdir, profile: noGpu }).synth()).toThrow(
-        'synth failed with 1 problem; no manifest was written:\n' +
-          '  [advisor] kube-example/kube-example: spec: the Pod fits no node of the cluster profile, so the scheduler would leave it Pending: ' +
+        'synth failed with 1 error; no manifest was written:\n' +
+          '  [kube-example/kube-example] spec: the Pod fits no node of the cluster profile, so the scheduler would leave it Pending: ' +
           'control-plane: missing label gpu=true and taint node-role.kubernetes.io/control-plane:NoSchedule not tolerated; worker: has label gpu=false instead of gpu=true. ' +
           "Fix: change the nodeSelector or the node's labels so that node worker, the closest (fewest failed checks), takes it, or add a node that takes it to the cluster profile (pod-fits-no-node)",
       );

@@ -155,12 +155,12 @@ describe('Pod fails synth', () => {
       const outdir = path.join(dir, 'dist');
       fs.mkdirSync(outdir);
       fs.writeFileSync(path.join(outdir, 'old.k8s.yaml'), 'stale');
-      const broken = new App({ outdir });
+      const broken = new App({ outdir, onWarnings: () => undefined });
       new Pod(new Chart(broken, 'one'), 'empty');
       new Pod(new Chart(broken, 'two'), 'twins', { containers: [app('web'), app('web')] });
       new Pod(new Chart(broken, 'three'), 'fine', { containers: [app()] });
       expect(() => broken.synth()).toThrow(
-        'synth failed with 2 problems; no manifest was written:\n' +
+        'synth failed with 2 errors; no manifest was written:\n' +
           '  [one/empty] spec.containers: the Pod has no containers. Fix: add one with the `containers` prop or addContainer() (pod-has-containers)\n' +
           '  [two/twins] spec.containers[1].name: container name "web" is already used by spec.containers[0]. Fix: give each container and init container of the Pod its own name (container-name-unique)',
       );
@@ -174,7 +174,7 @@ describe('Pod fails synth', () => {
       const outdir = path.join(dir, 'dist');
       fs.mkdirSync(outdir);
       fs.writeFileSync(path.join(outdir, 'removed-chart.k8s.yaml'), 'old');
-      const fine = new App({ outdir });
+      const fine = new App({ outdir, onWarnings: () => undefined });
       new Pod(new Chart(fine, 'web'), 'web', { containers: [app()] });
       fine.synth();
       expect(Object.keys(readFolder(outdir))).toEqual(['web.k8s.yaml']);

@@ -273,8 +273,8 @@ describe('with an Advisor and a profile in the app', () => {
         containers: [new Container({ name: 'train', image: 'trainer:2.1', resources: { requests: { cpu: 4 } } })],
       });
       expect(() => app.synth()).toThrow(
-        'synth failed with 1 problem; no manifest was written:\n' +
-          '  [advisor] ml/trainer: spec: the Pod fits no node of the cluster profile, so the scheduler would leave it Pending: node-a: missing label gpu=true; node-b: needs 4 CPU, has 2. ' +
+        'synth failed with 1 error; no manifest was written:\n' +
+          '  [ml/trainer] spec: the Pod fits no node of the cluster profile, so the scheduler would leave it Pending: node-a: missing label gpu=true; node-b: needs 4 CPU, has 2. ' +
           "Fix: change the nodeSelector or the node's labels so that node node-a, the closest (fewest failed checks), takes it, or add a node that takes it to the cluster profile (pod-fits-no-node)",
       );
       expect(readFolder(outdir)).toEqual({});

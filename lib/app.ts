@@ -1,23 +1,106 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as cdk8s from 'cdk8s';
+import { CONFIG_FILE_NAME, PeapodConfig, projectRules, readConfigFile } from './validation/config';
+import { _attachProjectRules, _withValidated, collectProblems, IAppCheck } from './validation/engine';
+import { formatProblem, Problem } from './validation/problem';
+import { ProjectRules } from './validation/rules';
 
 /** Properties of an {@link App}. */
-export interface AppProps extends cdk8s.AppProps {}
+export interface AppProps extends cdk8s.AppProps {
+  /**
+   * The project configuration: rule levels and strict mode.
+   * @default - read from `configFile`
+   */
+  readonly config?: PeapodConfig;
+  /**
+   * The configuration file, read when `config` is not given.
+   * @default - `peapod.config.json` in the working directory, if there is one; otherwise every rule at its default
+   */
+  readonly configFile?: string;
+  /**
+   * Warnings fail synth, as errors do.
+   * @default - the configuration's `strict`, false when it has none
+   */
+  readonly strict?: boolean;
+  /**
+   * Receives the warnings of a synth, before it writes or fails.
+   * @default - they are printed to stderr, one per line, with the construct path
+   */
+  readonly onWarnings?: (warnings: readonly Problem[]) => void;
+}
 
 /**
- * A cdk8s App whose synth is all or nothing: manifests are written to a
- * scratch folder beside the output and moved into place only when every
- * chart validated and rendered. A failed synth leaves no manifest in the
- * output folder, neither partial nor stale, and throws one error listing
- * every problem of the app.
+ * A cdk8s App whose synth validates the whole app first and is all or
+ * nothing. Every problem of every construct that has `problems()` (Pods,
+ * workloads, Services) is collected with the severity the project
+ * configuration and per-construct `Rules` give it. Errors, or warnings in
+ * strict mode, fail synth with one error listing all of them, and no
+ * manifest is left in the output folder, neither partial nor stale.
+ * Otherwise the warnings are printed, and the manifests are written to a
+ * scratch folder beside the output and moved into place.
  */
 export class App extends cdk8s.App {
+  private readonly config: PeapodConfig;
+  private readonly configSource: string;
+  private readonly strict?: boolean;
+  private readonly onWarnings: (warnings: readonly Problem[]) => void;
+  private readonly checks: IAppCheck[] = [];
+  private resolvedConfig?: { rules: ProjectRules; errors: string[] };
+
   public constructor(props: AppProps = {}) {
     super(props);
+    const file = path.resolve(props.configFile ?? CONFIG_FILE_NAME);
+    // Read now, so that a broken file fails at once; rule ids are checked
+    // at validation time, once every module has declared its rules.
+    this.config = props.config ?? readConfigFile(file) ?? {};
+    this.configSource = props.config ? 'App config' : path.relative(process.cwd(), file) || file;
+    this.strict = props.strict;
+    this.onWarnings = props.onWarnings ?? printWarnings;
+    _attachProjectRules(this, () => this.projectRules);
+  }
+
+  /** Rule levels and strict mode in force for this app. */
+  public get projectRules(): ProjectRules {
+    return this.resolveConfig().rules;
+  }
+
+  private resolveConfig(): { rules: ProjectRules; errors: string[] } {
+    this.resolvedConfig ??= projectRules(this.config, this.strict);
+    return this.resolvedConfig;
+  }
+
+  /**
+   * Adds a check over the whole app, run at every synth after the
+   * constructs' own problems; its problems obey the same configuration.
+   */
+  public addCheck(check: IAppCheck): this {
+    this.checks.push(check);
+    return this;
+  }
+
+  /** Every problem of the app, errors and warnings, with configured severities, in tree order. */
+  public problems(): Problem[] {
+    return collectProblems(this, this.checks).problems;
   }
 
   public synth(): void {
+    const { problems, otherErrors } = collectProblems(this, this.checks);
+    const errors = problems.filter((p) => p.severity === 'error');
+    const warnings = problems.filter((p) => p.severity === 'warning');
+    const configErrors = this.resolveConfig().errors.map((error) => `[${this.configSource}] ${error}`);
+    // Warnings are reported whether synth goes on or not; the error lists only what stops it.
+    if (warnings.length > 0) {
+      this.onWarnings(warnings);
+    }
+    if (errors.length + otherErrors.length + configErrors.length > 0) {
+      removeManifests(this.outdir, this.outputFileExtension);
+      throw new SynthError(failureMessage([...configErrors, ...errors.map(withConstruct), ...otherErrors], this.projectRules.strict));
+    }
+    _withValidated(this, () => this.writeAllOrNothing());
+  }
+
+  private writeAllOrNothing(): void {
     const outdir = this.outdir;
     const scratch = fs.mkdtempSync(path.join(path.dirname(path.resolve(outdir)), `.${path.basename(outdir)}.synth-`));
     try {
@@ -52,10 +135,33 @@ export class SynthError extends Error {
   }
 }
 
+const HOW_TO_CONFIGURE =
+  "Change a rule's level in peapod.config.json, or for one construct with Rules.of(construct).set(rule, level, reason); docs/rules.md lists the rules.";
+
+function withConstruct(problem: Problem): string {
+  return `[${problem.construct}] ${formatProblem(problem)}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function failureMessage(errors: readonly string[], strict: boolean): string {
+  const mode = strict ? ' (strict mode: warnings count as errors)' : '';
+  return `synth failed with ${plural(errors.length, 'error')}${mode}; no manifest was written:\n  ${errors.join('\n  ')}`;
+}
+
+function printWarnings(warnings: readonly Problem[]): void {
+  process.stderr.write(`${plural(warnings.length, 'warning')}:\n  ${warnings.map(withConstruct).join('\n  ')}\n${HOW_TO_CONFIGURE}\n`);
+}
+
 function asSynthError(error: unknown): Error {
   if (error instanceof Error && error.message.startsWith('Validation failed with the following errors:')) {
-    const lines = error.message.split('\n').slice(1).map((line) => line.trim());
-    return new SynthError(`synth failed with ${lines.length} problem${lines.length === 1 ? '' : 's'}; no manifest was written:\n  ${lines.join('\n  ')}`);
+    const lines = error.message
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim());
+    return new SynthError(failureMessage(lines, false));
   }
   return error instanceof Error ? error : new Error(String(error));
 }

@@ -2,7 +2,9 @@ import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { validateDataKeys } from './validation/data-keys';
-import { formatProblem, Problem, Report } from './validation/problem';
+import { addProblemValidation, effectiveProblems } from './validation/engine';
+import { validateAnnotations, validateLabels, validateObjectName } from './validation/metadata';
+import { Problem, Report } from './validation/problem';
 import { NamedObject } from './volume';
 
 /**
@@ -82,7 +84,7 @@ export class ConfigMap<const K extends string = string> extends Construct implem
       data: Lazy.any({ produce: () => nonEmpty(this.data) }),
       binaryData: Lazy.any({ produce: () => nonEmpty(this.binaryData) }),
     });
-    this.node.addValidation({ validate: () => this.problems().filter((p) => p.severity === 'error').map(formatProblem) });
+    addProblemValidation(this);
   }
 
   /**
@@ -108,11 +110,15 @@ export class ConfigMap<const K extends string = string> extends Construct implem
   /** Every problem of this ConfigMap, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
+    const metadata = this.apiObject.metadata.toJson();
+    validateObjectName(metadata.name, 'metadata.name', report);
+    validateLabels(metadata.labels, 'metadata.labels', report);
+    validateAnnotations(metadata.annotations, 'metadata.annotations', report);
     validateDataKeys([
       ['data', Object.keys(this.data)],
       ['binaryData', Object.keys(this.binaryData)],
     ], 'ConfigMap', report);
-    return report.problems;
+    return effectiveProblems(this, report.problems);
   }
 }
 

@@ -4,6 +4,7 @@ import { EnvFrom } from './env-value';
 import { ListedPort, PortNames, PortReference, Ports, PortSpec } from './port';
 import { Probe } from './probe';
 import { CpuQuantity, MemoryQuantity, toKubeQuantity } from './quantity';
+import { checkRuleSetting, RuleSettings } from './validation/rules';
 import { VolumeMount } from './volume';
 
 /**
@@ -148,6 +149,13 @@ export interface ContainerProps<P extends Ports = Ports, E extends readonly EnvV
    * @default - none
    */
   readonly extraFields?: Omit<Partial<k8s.Container>, ModeledField>;
+  /**
+   * Levels of validation rules for this container only, each with the
+   * reason the default does not fit: `{ 'writable-host-mount': { level: 'off', reason: 'MySQL writes its data there' } }`.
+   * They win over the Pod's and the project's.
+   * @default - the Pod's levels
+   */
+  readonly rules?: RuleSettings;
 }
 
 /**
@@ -169,6 +177,8 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
    * Kept covariant so a container with ports is still a `Container`.
    */
   public declare readonly portDeclaration: P;
+  /** Levels of validation rules for this container only. */
+  public readonly rules: RuleSettings;
 
   // Not generic: the generic props would tie P and E invariantly to the class.
   private readonly props: ContainerProps;
@@ -185,6 +195,10 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
     this.env = [...(props.env ?? [])];
     this.envFrom = [...(props.envFrom ?? [])];
     this.mounts = [...(props.mounts ?? [])];
+    for (const [rule, setting] of Object.entries(props.rules ?? {})) {
+      checkRuleSetting(`container "${props.name}" rules`, rule, setting);
+    }
+    this.rules = { ...props.rules };
   }
 
   /** The volume mounts, in order. */

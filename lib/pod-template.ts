@@ -2,8 +2,10 @@ import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Container } from './container';
 import { Annotations, Labels } from './labels';
 import { NodeSelector } from './node-selector';
+import { validateAnnotations, validateLabels } from './validation/metadata';
 import { validatePodSpec } from './validation/pod-spec';
-import { Report } from './validation/problem';
+import { Problem, Report } from './validation/problem';
+import { RuleSettings } from './validation/rules';
 import { Volume } from './volume';
 
 /** Any container, whatever its ports and env. */
@@ -144,10 +146,15 @@ export class PodTemplate {
   }
 
   /**
-   * Records every problem of the rendered spec in `report`; `at` is the
-   * spec's field path in its manifest.
+   * Records every problem of the rendered spec, and of the labels and
+   * annotations, in `report`; `at` is the spec's field path in its manifest
+   * (`spec`, or `spec.template.spec`, whose metadata is `spec.template.metadata`).
    */
   public validate(spec: unknown, at: string, report: Report): void {
+    const metadataAt = at === 'spec' ? 'metadata' : at.replace(/\.spec$/, '.metadata');
+    const metadata = this.metadata();
+    validateLabels(metadata.labels, `${metadataAt}.labels`, report);
+    validateAnnotations(metadata.annotations, `${metadataAt}.annotations`, report);
     for (const key of Object.keys(this.props.extraSpec ?? {})) {
       if ((MODELED_SPEC_FIELDS as readonly string[]).includes(key)) {
         report.error('extra-field-modeled', `${at}.${key}`, `extraSpec sets "${key}", which Peapod models`, `set it with the \`${key}\` prop instead`);
@@ -163,7 +170,7 @@ export class PodTemplate {
         );
       }
     });
-    validatePodSpec(spec, at, report);
+    validatePodSpec(spec, at, new ContainerRulesReport(report, at, this.containers, this.initContainers));
   }
 
   /** The metadata labels and annotations, for the manifest. */
@@ -209,6 +216,33 @@ export class PodTemplate {
       container.volumeMounts.forEach((mount) => add(mount.volume));
     }
     return all;
+  }
+}
+
+// Passes problems on to `report`, with the `rules` of the container each
+// one is in applied; the container is found by the field path's prefix.
+class ContainerRulesReport extends Report {
+  private readonly settings = new Map<string, RuleSettings>();
+
+  public constructor(
+    private readonly report: Report,
+    at: string,
+    containers: readonly AnyContainer[],
+    initContainers: readonly AnyContainer[],
+  ) {
+    super(report.construct);
+    containers.forEach((c, i) => this.settings.set(`${at}.containers[${i}]`, c.rules));
+    initContainers.forEach((c, i) => this.settings.set(`${at}.initContainers[${i}]`, c.rules));
+  }
+
+  public add(problem: Problem): void {
+    const container = /^(.*\.(?:initContainers|containers)\[\d+\])/.exec(problem.field)?.[1];
+    const setting = container === undefined ? undefined : this.settings.get(container)?.[problem.rule];
+    if (setting === undefined) {
+      this.report.add(problem);
+    } else if (setting.level !== 'off') {
+      this.report.add({ ...problem, severity: setting.level, reason: setting.reason });
+    }
   }
 }
 

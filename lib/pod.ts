@@ -3,8 +3,11 @@ import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { ContainerPortNames } from './container';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
-import { formatProblem, Problem, Report } from './validation/problem';
+import { addProblemValidation, effectiveProblems } from './validation/engine';
+import { validateObjectName } from './validation/metadata';
+import { Problem, Report } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
+import { Rules, RuleSettings } from './validation/rules';
 import { Volume } from './volume';
 
 /** Properties of a {@link Pod}. */
@@ -14,6 +17,13 @@ export interface PodProps<C extends readonly AnyContainer[] = readonly AnyContai
    * @default - the construct id
    */
   readonly name?: string;
+  /**
+   * Levels of validation rules for this Pod, each with the reason the
+   * default does not fit: `{ 'latest-tag': { level: 'off', reason: 'dev image' } }`.
+   * The same as `Rules.of(pod).set(rule, level, reason)`.
+   * @default - the project's levels (peapod.config.json), or the defaults in docs/rules.md
+   */
+  readonly rules?: RuleSettings;
 }
 
 /**
@@ -44,7 +54,10 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
       metadata: { name: this.name, ...this.template.metadata() },
       spec: Lazy.any({ produce: () => this.template.spec() }),
     });
-    this.node.addValidation({ validate: () => this.problems().filter((p) => p.severity === 'error').map(formatProblem) });
+    for (const [rule, setting] of Object.entries(props.rules ?? {})) {
+      Rules.of(this).set(rule, setting.level, setting.reason);
+    }
+    addProblemValidation(this);
   }
 
   /** Adds a container after the others. */
@@ -72,12 +85,13 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
     return this;
   }
 
-  /** Every problem of this Pod, errors and warnings. */
+  /** Every problem of this Pod, errors and warnings, with the severities configured for it. */
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
     const manifest = this.apiObject.toJson();
+    validateObjectName(manifest.metadata?.name, 'metadata.name', report);
     this.template.validate(manifest.spec, 'spec', report);
     validateKeyReferences(this, manifest, report);
-    return report.problems;
+    return effectiveProblems(this, report.problems);
   }
 }

@@ -3,7 +3,9 @@ import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { nonEmpty } from './config-map';
 import { validateDataKeys } from './validation/data-keys';
-import { formatProblem, Problem, Report } from './validation/problem';
+import { addProblemValidation, effectiveProblems } from './validation/engine';
+import { validateAnnotations, validateLabels, validateObjectName } from './validation/metadata';
+import { Problem, Report } from './validation/problem';
 import { NamedObject } from './volume';
 
 /**
@@ -92,7 +94,7 @@ export class Secret<const K extends string = string> extends Construct implement
       data: Lazy.any({ produce: () => nonEmpty(this.data) }),
       stringData: Lazy.any({ produce: () => nonEmpty(this.stringData) }),
     });
-    this.node.addValidation({ validate: () => this.problems().filter((p) => p.severity === 'error').map(formatProblem) });
+    addProblemValidation(this);
   }
 
   /**
@@ -112,10 +114,14 @@ export class Secret<const K extends string = string> extends Construct implement
   /** Every problem of this Secret, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
+    const metadata = this.apiObject.metadata.toJson();
+    validateObjectName(metadata.name, 'metadata.name', report);
+    validateLabels(metadata.labels, 'metadata.labels', report);
+    validateAnnotations(metadata.annotations, 'metadata.annotations', report);
     validateDataKeys([
       ['data', Object.keys(this.data)],
       ['stringData', Object.keys(this.stringData)],
     ], 'Secret', report);
-    return report.problems;
+    return effectiveProblems(this, report.problems);
   }
 }

@@ -5,7 +5,8 @@ import { podsOfApp } from './_app-pods';
 import { Annotations, Labels } from './labels';
 import { PodTemplate } from './pod-template';
 import { Protocol } from './port';
-import { formatProblem, Problem, Report } from './validation/problem';
+import { addProblemValidation, effectiveProblems } from './validation/engine';
+import { Problem, Report } from './validation/problem';
 import { TargetablePort, validateService } from './validation/service';
 import { Workload } from './workload';
 
@@ -153,7 +154,7 @@ export class Service<const N extends string = string> extends Construct {
         }),
       }),
     });
-    this.node.addValidation({ validate: () => this.problems().filter((p) => p.severity === 'error').map(formatProblem) });
+    addProblemValidation(this);
   }
 
   /** The labels the Service selects Pods by, taken from its target. */
@@ -172,7 +173,7 @@ export class Service<const N extends string = string> extends Construct {
     const report = new Report(this.node.path);
     const targetPorts: TargetablePort[] = this.target.template.podContainers.flatMap((c) => c._toKube().ports ?? []);
     validateService(this.apiObject.toJson(), { target: this.target.node.path, targetPorts, pods: podsOfApp(this) }, report);
-    return report.problems;
+    return effectiveProblems(this, report.problems);
   }
 }
 

@@ -5,7 +5,9 @@ import { ContainerPortNames } from './container';
 import { podsOfApp, selects } from './_app-pods';
 import { Annotations, Labels } from './labels';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
-import { formatProblem, Problem, Report } from './validation/problem';
+import { addProblemValidation, effectiveProblems } from './validation/engine';
+import { validateAnnotations, validateLabels, validateObjectName } from './validation/metadata';
+import { Problem, Report } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import { validateSelectorOverlap, validateWorkload } from './validation/workload';
 import { Volume } from './volume';
@@ -84,7 +86,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
     this.name = workloadProps.name ?? id;
     this.template = new PodTemplate(workloadProps.template);
     this.selectBy = workloadProps.selectBy ? [...workloadProps.selectBy] : undefined;
-    this.node.addValidation({ validate: () => this.problems().filter((p) => p.severity === 'error').map(formatProblem) });
+    addProblemValidation(this);
   }
 
   /**
@@ -132,13 +134,16 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
     const manifest = this.apiObject.toJson();
+    validateObjectName(manifest.metadata?.name, 'metadata.name', report);
+    validateLabels(manifest.metadata?.labels, 'metadata.labels', report);
+    validateAnnotations(manifest.metadata?.annotations, 'metadata.annotations', report);
     validateWorkload(manifest, { kind: this.kind, selectBy: this.selectBy }, report);
     const namespace = this.apiObject.metadata.namespace;
     const others = podsOfApp(this).filter((pods) => pods.construct !== this && pods.namespace === namespace && selects(this.selector, pods.labels));
     validateSelectorOverlap(this.selector, others.map((pods) => ({ construct: pods.construct.node.path, labels: pods.labels })), report);
     this.template.validate(manifest.spec?.template?.spec ?? {}, 'spec.template.spec', report);
     validateKeyReferences(this, manifest, report);
-    return report.problems;
+    return effectiveProblems(this, report.problems);
   }
 
   /** The metadata of the workload object. @internal */

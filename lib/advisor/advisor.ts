@@ -1,10 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { App } from '../app';
 import { ClusterProfile } from '../cluster-profile';
 import { ContainerRole } from '../container';
 import { AnyContainer } from '../pod-template';
 import { PodCarrier, podCarrier, previewScheduling, reportScheduling, SchedulingPreview } from '../scheduling';
-import { formatProblem, Problem, Report } from '../validation/problem';
+import { Problem, Report } from '../validation/problem';
 import { adviseDesign, ContainerRoles } from './design';
 import { advisePacking, DEFAULT_PACKING_THRESHOLD } from './packing';
 
@@ -116,7 +117,6 @@ export class Advisor extends Construct {
   /** The cluster's nodes, if configured. */
   public readonly profile?: ClusterProfile;
   private readonly packingThreshold: number;
-  private readonly printed = new Set<string>();
   private readonly memo = new WeakMap<ApiObject, { readonly key: string; readonly value: PlanEntry }>();
 
   public constructor(scope: Construct, id: string, props: AdvisorProps = {}) {
@@ -131,7 +131,13 @@ export class Advisor extends Construct {
     }
     this.profile = props.profile;
     this.packingThreshold = threshold;
-    this.node.addValidation({ validate: () => this.synthMessages() });
+    // The App runs the advisor once per synth, after the constructs' own
+    // checks; each finding obeys the rule settings of the construct it is about.
+    const app = this.node.root;
+    if (!(app instanceof App)) {
+      throw new Error(`Advisor "${id}": its app is not a Peapod App, so nothing would run it at synth. Fix: create the app with \`new App()\` from Peapod`);
+    }
+    app.addCheck({ check: () => this.findings() });
   }
 
   /** Each manifest of the app that runs Pods, in tree order, with its preview and findings. */
@@ -145,8 +151,7 @@ export class Advisor extends Construct {
       }
       const owner = declaringConstruct(apiObject);
       const roles = rolesOfConstruct(owner);
-      // cdk8s validates the whole app again for each chart it writes; an
-      // unchanged manifest is not previewed again.
+      // `npm run plan` and synth may both ask; an unchanged manifest is not previewed again.
       const key = JSON.stringify([owner.node.path, [...roles], manifest]);
       let entry = this.memo.get(apiObject);
       if (entry?.key !== key) {
@@ -159,30 +164,12 @@ export class Advisor extends Construct {
     return entries;
   }
 
-  /** Every finding of the advisor in the app, errors and warnings. */
-  public problems(): readonly Problem[] {
+  /**
+   * Every finding of the advisor in the app, errors and warnings, before
+   * rule settings apply; synth reports them with the configured severities.
+   */
+  public findings(): readonly Problem[] {
     return this.plan().flatMap((entry) => entry.problems);
-  }
-
-  // Until the App reports every construct's problems() itself, the advisor
-  // prints its warnings and hands its errors to cdk8s, naming the construct
-  // that declared the Pod (cdk8s prefixes them with the advisor's path).
-  // cdk8s validates the whole app again for each chart it writes, so each
-  // warning is printed once per synth: a synth runs in one go, and the
-  // record of what was printed is cleared once it returns.
-  private synthMessages(): string[] {
-    const problems = this.problems();
-    for (const warning of problems.filter((p) => p.severity === 'warning')) {
-      const line = `warning: [${warning.construct}] ${formatProblem(warning)}`;
-      if (!this.printed.has(line)) {
-        if (this.printed.size === 0) {
-          queueMicrotask(() => this.printed.clear());
-        }
-        this.printed.add(line);
-        process.stderr.write(`${line}\n`);
-      }
-    }
-    return problems.filter((p) => p.severity === 'error').map((p) => `${p.construct}: ${formatProblem(p)}`);
   }
 }
 

@@ -1,18 +1,4 @@
-import { Severity } from '../validation/problem';
-
-/** A rule of the design advisor or the scheduling preview, for the rules doc and the severity config. */
-export interface RuleDefinition {
-  /** Stable id, as printed after each problem (`one-container-per-pod`). */
-  readonly id: string;
-  /** The severity it reports with unless configured otherwise. */
-  readonly severity: Severity;
-  /** What the rule checks, in one line. */
-  readonly summary: string;
-  /** Why it matters. */
-  readonly why: string;
-  /** How to fix what it finds. */
-  readonly fix: string;
-}
+import { defineRules } from '../validation/rules';
 
 /** The tutorial's three questions for one container per Pod or several, quoted in the advice. */
 export const TUTORIAL_QUESTIONS = {
@@ -22,7 +8,7 @@ export const TUTORIAL_QUESTIONS = {
 } as const;
 
 /** The rules of the design advisor and the scheduling preview. */
-export const ADVISOR_RULES: readonly RuleDefinition[] = [
+export const ADVISOR_RULES = defineRules([
   {
     id: 'one-container-per-pod',
     severity: 'warning',
@@ -61,4 +47,4 @@ export const ADVISOR_RULES: readonly RuleDefinition[] = [
     why: 'Replicas that fit no node stay Pending; the workload never reaches the count it declares.',
     fix: 'Lower the replicas or the requests, or add nodes to the cluster profile.',
   },
-];
+]);

@@ -1,10 +1,12 @@
 import { Report } from './problem';
-import { RuleDescription } from './rule-description';
+import { defineRules } from './rules';
 
 /** The rules that check the keys of ConfigMaps and Secrets. */
-export const DATA_KEY_RULES: readonly RuleDescription[] = [
+export const DATA_KEY_RULES = defineRules([
   {
     id: 'data-key-valid',
+
+    category: 'api-server',
     severity: 'error',
     summary: 'ConfigMap and Secret keys are at most 253 characters of [-._a-zA-Z0-9], and not "." or ".."',
     why: 'the API server rejects the object; keys become file names when the object is mounted',
@@ -12,12 +14,14 @@ export const DATA_KEY_RULES: readonly RuleDescription[] = [
   },
   {
     id: 'data-key-unique',
+
+    category: 'api-server',
     severity: 'error',
     summary: 'a key appears in only one of the data sections of a ConfigMap or Secret',
     why: 'the API server rejects a ConfigMap whose data and binaryData share a key; in a Secret, stringData silently overwrites data',
     fix: 'keep the key in one section',
   },
-];
+]);
 
 const KEY_PATTERN = /^[-._a-zA-Z0-9]+$/;
 

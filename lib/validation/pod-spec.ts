@@ -1,48 +1,393 @@
+import { asObject, list, text } from './_json';
+import { checkEnum, ContainerAt, validateContainer } from './container-spec';
+import { suggestName, validateLabels } from './metadata';
+import { dns1123LabelError, dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
+import { lintPodSpec } from './pod-lints';
 import { Report } from './problem';
+import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
+/** The rules of a Pod spec that the Kubernetes API server enforces. */
+export const POD_SPEC_API_RULES = defineRules([
+  {
+    id: 'pod-has-containers',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'A Pod has at least one container.',
+    why: 'The API server refuses a Pod without containers.',
+    fix: 'Give the Pod a container with the `containers` prop or `addContainer()`.',
+  },
+  {
+    id: 'container-name-unique',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'No two containers or init containers of a Pod share a name.',
+    why: 'The API server refuses the Pod; logs, exec and status address containers by name.',
+    fix: 'Give each container and init container its own name.',
+  },
+  {
+    id: 'host-port-conflict',
+    severity: 'error',
+    category: 'api-server',
+    summary: "No two ports of a Pod's containers claim the same `hostPort`, protocol and host IP.",
+    why: 'The API server refuses the Pod: one node port cannot be forwarded to two places.',
+    fix: 'Give one of them another `hostPort`, or drop `hostPort` and reach the Pod through a Service.',
+  },
+  {
+    id: 'volume-name',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'Volume names are DNS-1123 labels.',
+    why: 'The API server refuses other names.',
+    fix: 'Rename the volume, for example `html-data`.',
+  },
+  {
+    id: 'volume-name-unique',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'No two volumes of a Pod share a name.',
+    why: 'The API server refuses the Pod; mounts find their volume by name.',
+    fix: 'Give each volume its own name, or mount the same Volume object in both containers.',
+  },
+  {
+    id: 'volume-source',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'A volume has exactly one source (`emptyDir`, `hostPath`, `configMap`, …).',
+    why: 'The API server refuses a volume with none or several.',
+    fix: 'Build the volume with one `Volume` factory, or keep one source in the escape hatch.',
+    see: 'https://kubernetes.io/docs/concepts/storage/volumes/',
+  },
+  {
+    id: 'host-path',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'A hostPath volume has a path without `..` segments.',
+    why: 'The API server refuses a path that climbs out of where it points.',
+    fix: 'Write the path on the node without `..`, such as `/data/mysql`.',
+    see: 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath',
+  },
+  {
+    id: 'reference-name',
+    severity: 'error',
+    category: 'api-server',
+    summary: '`serviceAccountName` is a DNS-1123 subdomain, and every ConfigMap, Secret and claim reference (volumes, env) names its object.',
+    why: 'The API server refuses the Pod.',
+    fix: 'Pass the ConfigMap, Secret or claim object, or `{ name }` of one that exists.',
+  },
+  {
+    id: 'toleration',
+    severity: 'error',
+    category: 'api-server',
+    summary:
+      'A toleration has a label-key `key` (or none, with operator `Exists`), a label-value `value` (none with `Exists`), and `tolerationSeconds` only with effect `NoExecute`.',
+    why: 'The API server refuses the Pod.',
+    fix: 'Give `Equal` a key and a value, `Exists` a key or nothing, and `tolerationSeconds` only to `NoExecute`.',
+    see: 'https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/',
+  },
+  {
+    id: 'supported-value',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'Fields with a closed set of values (`restartPolicy`, `imagePullPolicy`, `protocol`, hostPath `type`, …) hold one of them.',
+    why: 'The API server refuses other values; the types rule them out, but JSON input, the escape hatches and `as any` do not.',
+    fix: 'Use one of the values the message lists; they are case-sensitive.',
+  },
+]);
+
+/** Peapod's own rules about the DSL. */
+export const POD_SPEC_PEAPOD_RULES = defineRules([
+  {
+    id: 'extra-field-modeled',
+    severity: 'error',
+    category: 'peapod',
+    summary: 'The escape hatches (`extraSpec`, `extraFields`) do not set a field Peapod models with a prop.',
+    why: 'The prop and the escape hatch would both claim the field, and one would silently win.',
+    fix: 'Set the field with its prop; the message names it.',
+  },
+]);
+
+/** The tutorial's rules, stricter than the API server. */
+export const POD_SPEC_TUTORIAL_RULES = defineRules([
+  {
+    id: 'port-shared-localhost',
+    severity: 'error',
+    category: 'peapod',
+    summary: 'No two containers of a Pod declare the same port and protocol, and no container declares one twice.',
+    why: 'Containers of a Pod share one IP and talk over `localhost`: only one of them can listen on a port, the other fails to bind at run time. The API server only warns.',
+    fix: 'Give one of the containers another port.',
+    see: 'https://kubernetes.io/docs/concepts/workloads/pods/#pod-networking',
+  },
+]);
+
+const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
+const HOST_PATH_TYPES = ['', 'DirectoryOrCreate', 'Directory', 'FileOrCreate', 'File', 'Socket', 'CharDevice', 'BlockDevice'];
+const TOLERATION_OPERATORS = ['Equal', 'Exists'];
+const TAINT_EFFECTS = ['', 'NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+const EMPTY_DIR_MEDIA = ['', 'Memory', 'HugePages'];
+const VOLUME_SOURCES = [
+  'emptyDir',
+  'hostPath',
+  'configMap',
+  'secret',
+  'persistentVolumeClaim',
+  'projected',
+  'downwardAPI',
+  'ephemeral',
+  'csi',
+  'image',
+  'nfs',
+  'iscsi',
+  'fc',
+  'awsElasticBlockStore',
+  'gcePersistentDisk',
+  'azureDisk',
+  'azureFile',
+  'cephfs',
+  'rbd',
+  'cinder',
+  'flexVolume',
+  'flocker',
+  'gitRepo',
+  'glusterfs',
+  'photonPersistentDisk',
+  'portworxVolume',
+  'quobyte',
+  'scaleIO',
+  'storageos',
+  'vsphereVolume',
+];
+const REFERENCING_VOLUMES = [
+  ['configMap', 'name'],
+  ['secret', 'secretName'],
+  ['persistentVolumeClaim', 'claimName'],
+] as const;
+
 /**
  * Checks a rendered Pod spec, as it will be written, and records every
- * problem in `report`. `at` is the field path of the spec in its manifest
- * (`spec` for a Pod, `spec.template.spec` for a workload).
+ * problem in `report`: the API server's rules, the tutorial's stricter
+ * rules and the lints. `at` is the field path of the spec in its manifest
+ * (`spec` for a Pod, `spec.template.spec` for a workload). Costs time in
+ * proportion to the size of the spec: duplicates are found with maps.
  */
-export function validatePodSpec(spec: any, at: string, report: Report): void {
-  const containers: any[] = spec.containers ?? [];
-  const initContainers: any[] = spec.initContainers ?? [];
+export function validatePodSpec(rendered: any, at: string, report: Report): void {
+  const spec = asObject(rendered);
+  const containers = list(spec.containers).map((container, i): ContainerAt => ({ container, path: `${at}.containers[${i}]`, longRunning: true, init: false }));
+  const initContainers = list(spec.initContainers).map((container, i): ContainerAt => ({
+    container,
+    path: `${at}.initContainers[${i}]`,
+    longRunning: container?.restartPolicy === 'Always',
+    init: true,
+  }));
+  const all = [...containers, ...initContainers];
   if (containers.length === 0) {
     report.error('pod-has-containers', `${at}.containers`, 'the Pod has no containers', 'add one with the `containers` prop or addContainer()');
   }
+  checkEnum(spec.restartPolicy, RESTART_POLICIES, `${at}.restartPolicy`, 'restartPolicy', report);
+  if (spec.serviceAccountName !== undefined) {
+    const wrong = typeof spec.serviceAccountName === 'string' ? dns1123SubdomainError(spec.serviceAccountName) : 'is not a string';
+    if (wrong !== undefined) {
+      report.error(
+        'reference-name',
+        `${at}.serviceAccountName`,
+        `serviceAccountName ${JSON.stringify(spec.serviceAccountName)} ${wrong}`,
+        `name the ServiceAccount by its metadata.name, such as "${suggestName(text(spec.serviceAccountName), 253)}"`,
+      );
+    }
+  }
+  validateLabels(spec.nodeSelector, `${at}.nodeSelector`, report);
 
+  list(spec.tolerations).forEach((toleration, i) => validateToleration(asObject(toleration), `${at}.tolerations[${i}]`, report));
+
+  const volumeNames = validateVolumes(list(spec.volumes), at, report);
   const containerNames = new Map<string, string>();
-  const each = [...containers.map((c, i) => [c, `${at}.containers[${i}]`] as const), ...initContainers.map((c, i) => [c, `${at}.initContainers[${i}]`] as const)];
-  for (const [container, path] of each) {
-    const first = containerNames.get(container.name);
+  for (const entry of all) {
+    const name = entry.container?.name;
+    // A missing name is reported by container-name, once per container.
+    const first = typeof name === 'string' ? containerNames.get(name) : undefined;
     if (first !== undefined) {
       report.error(
         'container-name-unique',
-        `${path}.name`,
-        `container name "${container.name}" is already used by ${first}`,
+        `${entry.path}.name`,
+        `container name "${name}" is already used by ${first}`,
         'give each container and init container of the Pod its own name',
       );
-    } else {
-      containerNames.set(container.name, path);
+    } else if (typeof name === 'string') {
+      containerNames.set(name, entry.path);
+    }
+    validateContainer(entry, volumeNames, spec.enableServiceLinks !== false, report);
+  }
+  checkSharedPorts(
+    all.filter((entry) => entry.longRunning),
+    report,
+  );
+  checkHostPorts(containers, report);
+  lintPodSpec(spec, at, report);
+}
+
+function validateToleration(toleration: any, at: string, report: Report): void {
+  const { key, operator, value, effect, tolerationSeconds } = toleration;
+  checkEnum(operator, TOLERATION_OPERATORS, `${at}.operator`, 'toleration operator', report);
+  checkEnum(effect, TAINT_EFFECTS, `${at}.effect`, 'toleration effect', report);
+  if (key !== undefined && key !== '') {
+    const wrong = typeof key === 'string' ? qualifiedNameError(key) : 'is not a string';
+    if (wrong !== undefined) {
+      report.error(
+        'toleration',
+        `${at}.key`,
+        `toleration key ${JSON.stringify(key)} ${wrong}`,
+        'use the taint\'s key, such as "gpu" or "example.com/dedicated"',
+      );
+    }
+  } else if (operator !== 'Exists') {
+    report.error(
+      'toleration',
+      `${at}.key`,
+      'a toleration without a key must use operator "Exists"',
+      'name the taint\'s key, or set operator: "Exists" to tolerate every taint',
+    );
+  }
+  if (operator === 'Exists' && value !== undefined && value !== '') {
+    report.error(
+      'toleration',
+      `${at}.value`,
+      `a toleration with operator "Exists" has value ${JSON.stringify(value)}`,
+      'remove the value, or use operator "Equal"',
+    );
+  } else if (value !== undefined) {
+    const wrong = typeof value === 'string' ? labelValueError(value) : 'is not a string';
+    if (wrong !== undefined) {
+      report.error('toleration', `${at}.value`, `toleration value ${JSON.stringify(value)} ${wrong}`, "use the taint's value");
     }
   }
+  if (tolerationSeconds !== undefined && effect !== 'NoExecute') {
+    report.error(
+      'toleration',
+      `${at}.tolerationSeconds`,
+      `tolerationSeconds is set with effect ${JSON.stringify(effect ?? '')}`,
+      'set effect: "NoExecute", or remove tolerationSeconds',
+    );
+  }
+}
 
-  const volumeNames = new Map<string, string>();
-  (spec.volumes ?? []).forEach((volume: any, i: number) => {
+function validateVolumes(volumes: any[], at: string, report: Report): Set<string> {
+  const names = new Map<string, string>();
+  volumes.forEach((volume, i) => {
     const path = `${at}.volumes[${i}]`;
-    const first = volumeNames.get(volume.name);
+    const name = volume?.name;
+    const nameError = typeof name === 'string' ? dns1123LabelError(name) : 'is missing';
+    if (nameError !== undefined) {
+      report.error(
+        'volume-name',
+        `${path}.name`,
+        `volume name ${JSON.stringify(name)} ${nameError}`,
+        `rename it to a DNS-1123 label such as "${suggestName(text(name ?? ''), 63)}"`,
+      );
+    }
+    const first = typeof name === 'string' ? names.get(name) : undefined;
     if (first !== undefined) {
       report.error(
         'volume-name-unique',
         `${path}.name`,
-        `volume name "${volume.name}" is already used by ${first}`,
+        `volume name "${name}" is already used by ${first}`,
         'give each volume of the Pod its own name, or mount the same Volume object in both containers',
       );
-    } else {
-      volumeNames.set(volume.name, path);
+    } else if (typeof name === 'string') {
+      names.set(name, path);
+    }
+    const sources = VOLUME_SOURCES.filter((source) => volume?.[source] !== undefined && volume?.[source] !== null);
+    if (sources.length !== 1) {
+      report.error(
+        'volume-source',
+        path,
+        sources.length === 0 ? `volume "${name}" has no source` : `volume "${name}" has ${sources.length} sources (${sources.join(', ')})`,
+        'give it exactly one source, such as `emptyDir` or `hostPath`',
+      );
+    }
+    if (volume?.hostPath) {
+      const hostPath = volume.hostPath.path;
+      if (typeof hostPath !== 'string' || hostPath.length === 0) {
+        report.error('host-path', `${path}.hostPath.path`, `hostPath volume "${name}" has no path`, 'give the path on the node, such as `/data/mysql`');
+      } else if (hostPath.split('/').includes('..')) {
+        report.error(
+          'host-path',
+          `${path}.hostPath.path`,
+          `hostPath "${hostPath}" of volume "${name}" holds a ".." segment`,
+          'write the path on the node without ".."',
+        );
+      }
+      checkEnum(volume.hostPath.type, HOST_PATH_TYPES, `${path}.hostPath.type`, 'hostPath type', report);
+    }
+    for (const [source, field] of REFERENCING_VOLUMES) {
+      if (volume?.[source] && !volume[source][field]) {
+        report.error(
+          'reference-name',
+          `${path}.${source}.${field}`,
+          `${source} volume "${name}" names no object`,
+          `pass the ${source === 'persistentVolumeClaim' ? 'claim' : source === 'secret' ? 'Secret' : 'ConfigMap'} object, or { name } of one that exists`,
+        );
+      }
+    }
+    if (volume?.emptyDir) {
+      checkEnum(volume.emptyDir.medium, EMPTY_DIR_MEDIA, `${path}.emptyDir.medium`, 'emptyDir medium', report);
     }
   });
+  return new Set(names.keys());
+}
+
+// Containers that run side by side share the Pod's network namespace.
+function checkSharedPorts(entries: readonly ContainerAt[], report: Report): void {
+  const seen = new Map<string, { container: any; path: string }>();
+  for (const { container, path } of entries) {
+    list(container?.ports).forEach((port, i) => {
+      if (typeof port?.containerPort !== 'number') {
+        return;
+      }
+      const key = `${port.containerPort}/${port.protocol ?? 'TCP'}`;
+      const at = `${path}.ports[${i}]`;
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, { container, path: at });
+      } else if (first.container === container) {
+        report.error(
+          'port-shared-localhost',
+          `${at}.containerPort`,
+          `port ${key} is declared twice by container "${container.name}", first at ${first.path}`,
+          'remove one of the two declarations',
+        );
+      } else {
+        report.error(
+          'port-shared-localhost',
+          `${at}.containerPort`,
+          `port ${key} of container "${container.name}" is already used by container "${first.container.name}" (${first.path}); containers of a Pod share localhost, so only one can listen on it`,
+          `give "${container.name}" or "${first.container.name}" another port`,
+        );
+      }
+    });
+  }
+}
+
+function checkHostPorts(entries: readonly ContainerAt[], report: Report): void {
+  const seen = new Map<string, string>();
+  for (const { container, path } of entries) {
+    list(container?.ports).forEach((port, i) => {
+      if (!port?.hostPort) {
+        return;
+      }
+      const key = `${port.hostPort}/${port.protocol ?? 'TCP'}${port.hostIP ? ` on ${port.hostIP}` : ''}`;
+      const at = `${path}.ports[${i}].hostPort`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        report.error(
+          'host-port-conflict',
+          at,
+          `hostPort ${key} of container "${container.name}" is already claimed by ${first}`,
+          'give one of them another hostPort, or reach the Pod through a Service instead',
+        );
+      } else {
+        seen.set(key, at);
+      }
+    });
+  }
 }

@@ -15,6 +15,12 @@ export interface Problem {
   readonly message: string;
   /** How to fix it. */
   readonly fix: string;
+  /**
+   * Why the rule's level was set by hand where the problem is (a container's
+   * `rules` prop); such a level wins over the construct's and the project's.
+   * @default - the level comes from the construct or the project
+   */
+  readonly reason?: string;
 }
 
 /**
@@ -29,16 +35,24 @@ export function formatProblem(problem: Problem): string {
 export class Report {
   private readonly found: Problem[] = [];
 
-  public constructor(private readonly construct: string) {}
+  public constructor(
+    /** Path of the construct the problems are about. */
+    public readonly construct: string,
+  ) {}
 
   /** Records an error. */
   public error(rule: string, field: string, message: string, fix: string): void {
-    this.found.push({ rule, severity: 'error', construct: this.construct, field, message, fix });
+    this.add({ rule, severity: 'error', construct: this.construct, field, message, fix });
   }
 
   /** Records a warning. */
   public warn(rule: string, field: string, message: string, fix: string): void {
-    this.found.push({ rule, severity: 'warning', construct: this.construct, field, message, fix });
+    this.add({ rule, severity: 'warning', construct: this.construct, field, message, fix });
+  }
+
+  /** Records a problem as it is, such as one found by another report. */
+  public add(problem: Problem): void {
+    this.found.push(problem);
   }
 
   /** Everything recorded so far. */

@@ -3,12 +3,12 @@ import { IConstruct } from 'constructs';
 import { ConfigMap } from '../config-map';
 import { Secret } from '../secret';
 import { Report } from './problem';
-import { RuleDescription } from './rule-description';
+import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
 /** The rules that check references from Pods to ConfigMaps and Secrets of the app. */
-export const REFERENCE_RULES: readonly RuleDescription[] = [
+export const REFERENCE_RULES = defineRules([
   {
     id: 'config-map-key-exists',
     severity: 'error',
@@ -23,7 +23,7 @@ export const REFERENCE_RULES: readonly RuleDescription[] = [
     why: 'the container does not start (CreateContainerConfigError) while a required key is missing',
     fix: 'add the key to the Secret, correct the key, or mark the reference optional',
   },
-];
+]);
 
 interface KeyedObject {
   readonly kind: 'ConfigMap' | 'Secret';

@@ -1,12 +1,14 @@
 import { Report } from './problem';
-import { RuleDescription } from './rule-description';
+import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
 /** The rules that check Services. */
-export const SERVICE_RULES: readonly RuleDescription[] = [
+export const SERVICE_RULES = defineRules([
   {
     id: 'service-name-valid',
+
+    category: 'api-server',
     severity: 'error',
     summary: 'the name of a Service is a DNS-1035 label: at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit',
     why: 'the API server rejects the Service: its name becomes a DNS name and environment variable names in other Pods',
@@ -35,6 +37,8 @@ export const SERVICE_RULES: readonly RuleDescription[] = [
   },
   {
     id: 'service-has-ports',
+
+    category: 'api-server',
     severity: 'error',
     summary: 'a Service that is not headless has at least one port',
     why: 'the API server rejects a Service with a cluster IP and no ports',
@@ -42,6 +46,8 @@ export const SERVICE_RULES: readonly RuleDescription[] = [
   },
   {
     id: 'service-port-valid',
+
+    category: 'api-server',
     severity: 'error',
     summary: 'port and nodePort of a Service are whole numbers from 1 to 65535',
     why: 'the API server rejects other port numbers',
@@ -49,6 +55,8 @@ export const SERVICE_RULES: readonly RuleDescription[] = [
   },
   {
     id: 'service-port-unique',
+
+    category: 'api-server',
     severity: 'error',
     summary: 'no two ports of a Service have the same number and protocol, nor the same nodePort and protocol',
     why: 'the API server rejects the Service: the second port could never be reached',
@@ -56,6 +64,8 @@ export const SERVICE_RULES: readonly RuleDescription[] = [
   },
   {
     id: 'service-port-name-valid',
+
+    category: 'api-server',
     severity: 'error',
     summary: 'the name of a Service port is a DNS-1123 label: at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit',
     why: 'the API server rejects the Service; the name also appears in the DNS SRV records of the port',
@@ -63,6 +73,8 @@ export const SERVICE_RULES: readonly RuleDescription[] = [
   },
   {
     id: 'service-port-name-unique',
+
+    category: 'api-server',
     severity: 'error',
     summary: 'no two ports of a Service share a name',
     why: 'the API server rejects the Service, and SRV lookups by name would be ambiguous',
@@ -70,6 +82,8 @@ export const SERVICE_RULES: readonly RuleDescription[] = [
   },
   {
     id: 'service-port-name-required',
+
+    category: 'api-server',
     severity: 'error',
     summary: 'every port of a Service with more than one port has a name',
     why: 'the API server rejects a Service with several ports when one has no name',
@@ -77,6 +91,8 @@ export const SERVICE_RULES: readonly RuleDescription[] = [
   },
   {
     id: 'service-node-port-type',
+
+    category: 'api-server',
     severity: 'error',
     summary: 'a nodePort is set only on a NodePort or LoadBalancer Service',
     why: 'the API server rejects a nodePort on a ClusterIP Service',
@@ -84,12 +100,14 @@ export const SERVICE_RULES: readonly RuleDescription[] = [
   },
   {
     id: 'service-headless-type',
+
+    category: 'api-server',
     severity: 'error',
     summary: 'a headless Service is of type ClusterIP',
     why: 'a headless Service has no cluster IP, which NodePort and LoadBalancer Services need',
     fix: 'remove headless, or leave type out',
   },
-];
+]);
 
 /** A container port that a Service may target. */
 export interface TargetablePort {

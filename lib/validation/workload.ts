@@ -1,12 +1,14 @@
 import { Report } from './problem';
-import { RuleDescription } from './rule-description';
+import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
 /** The rules that check Deployments and ReplicaSets, besides those of their Pod template. */
-export const WORKLOAD_RULES: readonly RuleDescription[] = [
+export const WORKLOAD_RULES = defineRules([
   {
     id: 'workload-selector-labels',
+
+    category: 'api-server',
     severity: 'error',
     summary: 'the Pod template of a workload has labels to select its Pods by',
     why: 'the selector is made of the template labels; the API server rejects an empty one, and it cannot be changed once applied',
@@ -14,6 +16,8 @@ export const WORKLOAD_RULES: readonly RuleDescription[] = [
   },
   {
     id: 'workload-selector-matches-template',
+
+    category: 'api-server',
     severity: 'error',
     summary: 'every label a workload selects by (selectBy) is a label of its Pod template',
     why: 'the API server rejects a selector that does not match the template labels: the workload would never see its own Pods',
@@ -28,6 +32,8 @@ export const WORKLOAD_RULES: readonly RuleDescription[] = [
   },
   {
     id: 'workload-replicas-valid',
+
+    category: 'api-server',
     severity: 'error',
     summary: 'replicas is a whole number, 0 or more',
     why: 'the API server rejects a negative or fractional count',
@@ -35,6 +41,8 @@ export const WORKLOAD_RULES: readonly RuleDescription[] = [
   },
   {
     id: 'workload-field-valid',
+
+    category: 'api-server',
     severity: 'error',
     summary: 'minReadySeconds, revisionHistoryLimit and progressDeadlineSeconds are whole numbers, 0 or more; the deadline exceeds minReadySeconds',
     why: 'the API server rejects the workload otherwise',
@@ -42,6 +50,8 @@ export const WORKLOAD_RULES: readonly RuleDescription[] = [
   },
   {
     id: 'workload-restart-policy-always',
+
+    category: 'api-server',
     severity: 'error',
     summary: 'the Pod template of a workload has restartPolicy Always, or none',
     why: 'a workload keeps its Pods running; the API server accepts no other restart policy in its template',
@@ -49,12 +59,14 @@ export const WORKLOAD_RULES: readonly RuleDescription[] = [
   },
   {
     id: 'deployment-rolling-update-valid',
+
+    category: 'api-server',
     severity: 'error',
     summary: 'maxSurge and maxUnavailable of a rolling update are counts or percentages (at most 100%), and not both 0',
     why: 'the API server rejects the Deployment: with both 0 a rollout could never replace a Pod',
     fix: 'let one of them be more than 0, and write percentages as "25%"',
   },
-];
+]);
 
 /** What a workload's validation needs besides the manifest. */
 export interface WorkloadFacts {

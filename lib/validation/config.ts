@@ -1,0 +1,99 @@
+import * as fs from 'fs';
+import { ProjectRules, ruleLevelError, RuleLevel } from './rules';
+
+/** The name of the project configuration file, looked up in the working directory. */
+export const CONFIG_FILE_NAME = 'peapod.config.json';
+
+/** A rule's level in the configuration: the level alone, or with the reason. */
+export type ConfiguredLevel = RuleLevel | { readonly level: RuleLevel; readonly reason?: string };
+
+/**
+ * The project configuration, the content of `peapod.config.json`. JSON has
+ * no comments, so a `$comment` key may hold a note.
+ *
+ * ```json
+ * {
+ *   "strict": true,
+ *   "rules": {
+ *     "latest-tag": "error",
+ *     "no-liveness-probe": { "level": "off", "reason": "batch Pods only; they exit when done" }
+ *   }
+ * }
+ * ```
+ */
+export interface PeapodConfig {
+  /**
+   * Warnings fail synth, as errors do.
+   * @default false
+   */
+  readonly strict?: boolean;
+  /**
+   * Levels of rules by id: `error`, `warning` or `off`. Rules that mirror
+   * the Kubernetes API server are always errors.
+   * @default - every rule at the severity docs/rules.md gives it
+   */
+  readonly rules?: { readonly [rule: string]: ConfiguredLevel };
+}
+
+/**
+ * Reads a configuration file, or returns `undefined` when there is none.
+ * Throws when the file is not JSON or not a {@link PeapodConfig}.
+ */
+export function readConfigFile(file: string): PeapodConfig | undefined {
+  if (!fs.existsSync(file)) {
+    return undefined;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON (${(error as Error).message}); fix the syntax`);
+  }
+  const wrong = configShapeErrors(parsed);
+  if (wrong.length > 0) {
+    throw new Error(`${file}: ${wrong.join('; ')}`);
+  }
+  return parsed as PeapodConfig;
+}
+
+// The shape only; rule ids are checked by projectRules, once every module
+// has declared its rules.
+function configShapeErrors(config: unknown): string[] {
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+    return ['must hold a JSON object such as { "strict": false, "rules": {} }'];
+  }
+  const errors: string[] = [];
+  for (const key of Object.keys(config)) {
+    if (key !== 'strict' && key !== 'rules' && key !== '$comment') {
+      errors.push(`unknown key "${key}"; the keys are "strict" and "rules"`);
+    }
+  }
+  const { strict, rules } = config as { strict?: unknown; rules?: unknown };
+  if (strict !== undefined && typeof strict !== 'boolean') {
+    errors.push(`"strict" is ${JSON.stringify(strict)}; it must be true or false`);
+  }
+  if (rules !== undefined && (typeof rules !== 'object' || rules === null || Array.isArray(rules))) {
+    errors.push(`"rules" must be an object from rule id to "error", "warning" or "off"`);
+  }
+  return errors;
+}
+
+/**
+ * The project rules a configuration gives, and what is wrong with it: an
+ * unknown rule id, a level that is not `error`, `warning` or `off`, or a
+ * level below error for a rule the API server enforces.
+ */
+export function projectRules(config: PeapodConfig, strictOverride?: boolean): { rules: ProjectRules; errors: string[] } {
+  const levels: { [rule: string]: RuleLevel } = {};
+  const errors: string[] = [];
+  for (const [rule, configured] of Object.entries(config.rules ?? {})) {
+    const level = typeof configured === 'object' && configured !== null ? configured.level : configured;
+    const wrong = ruleLevelError(rule, level);
+    if (wrong !== undefined) {
+      errors.push(`rules["${rule}"]: ${wrong}`);
+    } else {
+      levels[rule] = level;
+    }
+  }
+  return { rules: { rules: levels, strict: strictOverride ?? config.strict ?? false }, errors };
+}

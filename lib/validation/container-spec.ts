@@ -1,0 +1,568 @@
+import { envReferences } from '../env';
+import { parseQuantity } from '../quantity';
+import { list, text } from './_json';
+import { suggestName } from './metadata';
+import { descendingPathError, dns1123LabelError, envVarNameError, portNameError } from './names';
+import { Report } from './problem';
+import { defineRules } from './rules';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
+
+const CONTAINER_DOCS = 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container';
+
+/** The rules of one container that the Kubernetes API server enforces. */
+export const CONTAINER_API_RULES = defineRules([
+  {
+    id: 'container-name',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'Container names are DNS-1123 labels: at most 63 lower-case letters, digits and `-`.',
+    why: 'The API server refuses other names.',
+    fix: 'Rename the container, for example `Web_Server` to `web-server`.',
+    see: CONTAINER_DOCS,
+  },
+  {
+    id: 'container-image',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'Every container names an image, without leading or trailing spaces.',
+    why: 'The API server refuses a container without an image (Deployments and Pods alike).',
+    fix: 'Set `image`, such as `nginx:1.27`.',
+    see: 'https://kubernetes.io/docs/concepts/containers/images/',
+  },
+  {
+    id: 'port-name',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'Port names are IANA service names: at most 15 characters of `[-a-z0-9]`, at least one letter, no `--`, no `-` at either end.',
+    why: 'The API server refuses other names; Services and probes refer to ports by them.',
+    fix: 'Rename the port, for example `http-metrics` rather than `HTTP_metrics_port`.',
+    see: 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#ports',
+  },
+  {
+    id: 'port-name-unique',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'No two ports of one container share a name.',
+    why: 'The API server refuses the Pod: a Service or probe naming the port would be ambiguous.',
+    fix: 'Give each port of the container its own name.',
+  },
+  {
+    id: 'port-number',
+    severity: 'error',
+    category: 'api-server',
+    summary: '`containerPort` is a whole number from 1 to 65535, and so is `hostPort` when set.',
+    why: 'The API server refuses other numbers.',
+    fix: 'Use the port the process listens on, from 1 to 65535.',
+  },
+  {
+    id: 'env-name',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'Environment variable names are letters, digits, `_`, `-` and `.`, not starting with a digit.',
+    why: 'The API server refuses other names (Kubernetes 1.32 and later relax this; Peapod keeps the rule every version accepts).',
+    fix: 'Rename the variable, for example `LOG_LEVEL`.',
+  },
+  {
+    id: 'env-value-source',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'An env entry has either `value` or `valueFrom`, and `valueFrom` has exactly one source.',
+    why: 'The API server refuses an entry with both, or a `valueFrom` with none or several sources.',
+    fix: 'Keep one of `value` and `valueFrom`; give `valueFrom` one of `configMapKeyRef`, `secretKeyRef`, `fieldRef`, `resourceFieldRef`.',
+    see: 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#environment-variables',
+  },
+  {
+    id: 'mount-volume-exists',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'Each volume mount names a volume of the Pod.',
+    why: 'The API server refuses a mount of a volume the Pod does not declare.',
+    fix: 'Mount with `volume.mount(path)`, which adds the volume to the Pod.',
+  },
+  {
+    id: 'mount-path-unique',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'A container mounts at most one volume at each path, and every mount has a path.',
+    why: 'The API server refuses two mounts at one path: only one could be visible there.',
+    fix: 'Mount the second volume at another path, or use `subPath` to combine them.',
+  },
+  {
+    id: 'mount-sub-path',
+    severity: 'error',
+    category: 'api-server',
+    summary: "A mount's `subPath` is relative and has no `..` segment.",
+    why: 'The API server refuses a subPath that could reach outside the volume.',
+    fix: 'Write a path inside the volume, such as `app/config`.',
+    see: 'https://kubernetes.io/docs/concepts/storage/volumes/#using-subpath',
+  },
+  {
+    id: 'probe-handler',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'A probe has exactly one handler (`httpGet`, `tcpSocket`, `grpc` or `exec`) and no negative timing.',
+    why: 'The API server refuses a probe with none or several handlers, or a negative number of seconds.',
+    fix: 'Build the probe with one `Probe` factory and non-negative timings.',
+    see: 'https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/',
+  },
+  {
+    id: 'probe-success-threshold',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'Liveness and startup probes have a `successThreshold` of 1.',
+    why: 'The API server refuses any other value: one success is what ends a liveness or startup failure.',
+    fix: 'Remove `successThreshold`, or set it to 1; only readiness probes take more.',
+  },
+  {
+    id: 'init-container-probes',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'Init containers have no probes, unless they are sidecars (`restartPolicy: Always`).',
+    why: 'The API server refuses probes on an init container that runs to completion.',
+    fix: 'Remove the probes, or make the init container a sidecar.',
+    see: 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/',
+  },
+  {
+    id: 'resource-quantity',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'Resource requests and limits are Kubernetes quantities (`250m`, `512Mi`, `2`).',
+    why: 'The API server refuses other text, such as `512MB`.',
+    fix: 'Use a number with a Kubernetes suffix: `m` for millicores, `Ki`/`Mi`/`Gi` for bytes.',
+    see: 'https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/',
+  },
+  {
+    id: 'requests-within-limits',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'A container requests no more of a resource than its limit.',
+    why: 'The API server refuses a request above the limit: the container could never get what it reserved.',
+    fix: 'Lower the request or raise the limit.',
+    see: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
+  },
+  {
+    id: 'security-context-conflict',
+    severity: 'error',
+    category: 'api-server',
+    summary: '`allowPrivilegeEscalation: false` is not combined with `privileged: true` or the `SYS_ADMIN` capability.',
+    why: 'The API server refuses the combination: a privileged container can always escalate.',
+    fix: 'Drop `privileged` and `SYS_ADMIN`, or drop `allowPrivilegeEscalation: false`.',
+    see: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
+  },
+]);
+
+/** Peapod's own rules about one container. */
+export const CONTAINER_PEAPOD_RULES = defineRules([
+  {
+    id: 'probe-port',
+    severity: 'error',
+    category: 'peapod',
+    summary: "A probe that names its port (`port: 'http'`) names a port its container declares.",
+    why: 'The API server accepts any name, but the kubelet cannot resolve an undeclared one and the probe fails forever.',
+    fix: 'Declare the port on the container, or probe the number.',
+  },
+]);
+
+/** The tutorial's rules about one container, stricter than the API server. */
+export const CONTAINER_TUTORIAL_RULES = defineRules([
+  {
+    id: 'env-reference-defined',
+    severity: 'error',
+    category: 'peapod',
+    summary: 'A `$(VAR)` in an env value refers to a variable defined earlier in the same container; in `command` and `args`, to one defined in its env.',
+    why: 'Kubernetes leaves a reference it cannot resolve as the literal text `$(VAR)`, silently.',
+    fix: 'Define the variable before the one that refers to it, fix the name, or write `$$(VAR)` for the literal text.',
+    see: 'https://kubernetes.io/docs/tasks/inject-data-application/define-interdependent-environment-variables/',
+  },
+  {
+    id: 'env-name-unique',
+    severity: 'error',
+    category: 'peapod',
+    summary: 'No two env entries of one container share a name.',
+    why: 'The later entry silently hides the earlier one, and `kubectl apply` may drop one of them. The API server only warns.',
+    fix: 'Remove one of the entries or rename it.',
+  },
+]);
+
+const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
+const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
+const ENV_SOURCES = ['configMapKeyRef', 'secretKeyRef', 'fieldRef', 'resourceFieldRef', 'fileKeyRef'];
+const PROBE_HANDLERS = ['httpGet', 'tcpSocket', 'grpc', 'exec'];
+const PROBE_TIMINGS = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds'];
+// Variables the kubelet defines for Services (service links), which `$(VAR)` may use.
+const SERVICE_LINK_VARIABLE = /^[A-Z0-9_]+_(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT(_\d+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?)?)$/;
+
+export /** A container of the spec, where it is, and whether it runs beside the others. */
+interface ContainerAt {
+  readonly container: any;
+  readonly path: string;
+  /** Runs for the Pod's whole life beside the others: a container, or an init container that is a sidecar. */
+  readonly longRunning: boolean;
+  readonly init: boolean;
+}
+
+/** Checks one container of a rendered Pod spec; `volumeNames` are the Pod's volumes. */
+export function validateContainer(entry: ContainerAt, volumeNames: ReadonlySet<string>, serviceLinks: boolean, report: Report): void {
+  const { container: c, path } = entry;
+  const name = c?.name;
+  const nameError = typeof name === 'string' ? dns1123LabelError(name) : 'is missing';
+  if (nameError !== undefined) {
+    report.error(
+      'container-name',
+      `${path}.name`,
+      `container name ${JSON.stringify(name)} ${nameError}`,
+      `rename it to a DNS-1123 label such as "${suggestName(text(name ?? ''), 63)}"`,
+    );
+  }
+  const image = c?.image;
+  if (typeof image !== 'string' || image.trim().length === 0) {
+    report.error('container-image', `${path}.image`, `container "${name}" has no image`, 'set `image`, such as "nginx:1.27"');
+  } else if (image.trim() !== image) {
+    report.error(
+      'container-image',
+      `${path}.image`,
+      `image ${JSON.stringify(image)} of container "${name}" has leading or trailing spaces`,
+      `write it as "${image.trim()}"`,
+    );
+  }
+  checkEnum(c?.imagePullPolicy, PULL_POLICIES, `${path}.imagePullPolicy`, 'imagePullPolicy', report);
+  if (entry.init) {
+    checkEnum(c?.restartPolicy, ['Always'], `${path}.restartPolicy`, 'init container restartPolicy', report);
+  }
+  const portNames = validatePorts(c, path, report);
+  validateEnv(c, path, serviceLinks, report);
+  validateMounts(c, path, volumeNames, report);
+  validateProbes(entry, portNames, report);
+  validateResources(c, path, report);
+  validateSecurityContext(c, path, report);
+}
+
+function validatePorts(c: any, path: string, report: Report): Set<string> {
+  const names = new Map<string, string>();
+  list(c?.ports).forEach((port, i) => {
+    const at = `${path}.ports[${i}]`;
+    if (port?.name !== undefined) {
+      const wrong = typeof port.name === 'string' ? portNameError(port.name) : 'is not a string';
+      if (wrong !== undefined) {
+        report.error(
+          'port-name',
+          `${at}.name`,
+          `port name ${JSON.stringify(port.name)} of container "${c.name}" ${wrong}`,
+          `rename it to an IANA service name such as "${suggestPortName(text(port.name))}"`,
+        );
+      }
+      const first = names.get(port.name);
+      if (first !== undefined) {
+        report.error(
+          'port-name-unique',
+          `${at}.name`,
+          `port name "${port.name}" of container "${c.name}" is already used by ${first}`,
+          'give each port of the container its own name',
+        );
+      } else {
+        names.set(port.name, at);
+      }
+    }
+    checkPortNumber(port?.containerPort, `${at}.containerPort`, `containerPort of container "${c.name}"`, true, report);
+    checkPortNumber(port?.hostPort, `${at}.hostPort`, `hostPort of container "${c.name}"`, false, report);
+    checkEnum(port?.protocol, PROTOCOLS, `${at}.protocol`, 'protocol', report);
+  });
+  return new Set(names.keys());
+}
+
+function checkPortNumber(value: unknown, at: string, what: string, required: boolean, report: Report): void {
+  if (value === undefined && !required) {
+    return;
+  }
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 65535) {
+    report.error('port-number', at, `${what} is ${JSON.stringify(value)}; it must be a whole number from 1 to 65535`, 'use the port the process listens on');
+  }
+}
+
+function validateEnv(c: any, path: string, serviceLinks: boolean, report: Report): void {
+  const env = list(c?.env);
+  // With envFrom, names come from a ConfigMap or Secret Peapod cannot read.
+  const namesUnknown = list(c?.envFrom).length > 0;
+  const defined = new Map<string, string>();
+  const allNames = new Set(env.map((variable) => variable?.name));
+  const resolvable = (ref: string, known: { has(name: string): boolean }) =>
+    known.has(ref) || namesUnknown || (serviceLinks && SERVICE_LINK_VARIABLE.test(ref));
+  env.forEach((variable, i) => {
+    const at = `${path}.env[${i}]`;
+    const name = variable?.name;
+    const nameError = typeof name === 'string' ? envVarNameError(name) : 'is missing';
+    if (nameError !== undefined) {
+      report.error(
+        'env-name',
+        `${at}.name`,
+        `env name ${JSON.stringify(name)} of container "${c.name}" ${nameError}`,
+        `rename it, such as "${text(name ?? 'NAME')
+          .replace(/[^-._a-zA-Z0-9]+/g, '_')
+          .replace(/^[0-9]/, '_$&')}"`,
+      );
+    }
+    checkEnvSource(variable, at, c.name, report);
+    if (typeof variable?.value === 'string') {
+      for (const ref of envReferences(variable.value)) {
+        if (!resolvable(ref, defined)) {
+          const later = allNames.has(ref) && ref !== name;
+          report.error(
+            'env-reference-defined',
+            `${at}.value`,
+            `${undefinedReference(name, ref)} (container "${c.name}"${later ? `; ${ref} is defined after ${name}` : ''}); Kubernetes would leave it as the literal text`,
+            later ? `move ${ref} above ${name}` : `define ${ref} before ${name}, fix the name, or write $$(${ref}) for the literal text`,
+          );
+        }
+      }
+    }
+    const first = defined.get(name);
+    if (first !== undefined) {
+      report.error(
+        'env-name-unique',
+        `${at}.name`,
+        `env name "${name}" of container "${c.name}" is already defined at ${first}; the later entry hides it`,
+        'remove one of the two entries or rename one',
+      );
+    } else if (typeof name === 'string') {
+      defined.set(name, at);
+    }
+  });
+  for (const field of ['command', 'args'] as const) {
+    list(c?.[field]).forEach((arg, i) => {
+      if (typeof arg !== 'string') {
+        return;
+      }
+      for (const ref of envReferences(arg)) {
+        if (!resolvable(ref, allNames)) {
+          report.error(
+            'env-reference-defined',
+            `${path}.${field}[${i}]`,
+            `$(${ref}) in ${field} of container "${c.name}" refers to no variable of its env; Kubernetes would leave it as the literal text`,
+            `add ${ref} to the container's env, fix the name, or write $$(${ref}) for the literal text`,
+          );
+        }
+      }
+    });
+  }
+}
+
+// The text of the compile-time check (UndefinedEnvReference in env.ts), so
+// that both say the same whether the env list was a literal or not.
+function undefinedReference(variable: string, ref: string): string {
+  return `$(${ref}) in ${variable} refers to no variable defined before ${variable} in this container's env`;
+}
+
+function checkEnvSource(variable: any, at: string, container: string, report: Report): void {
+  const name = variable?.name;
+  // In manifest JSON a null field is an absent one.
+  const valueFrom = variable?.valueFrom ?? undefined;
+  if (variable?.value != null && valueFrom !== undefined) {
+    report.error('env-value-source', at, `env "${name}" of container "${container}" has both value and valueFrom`, 'keep one of them');
+  } else if (valueFrom !== undefined) {
+    const sources = ENV_SOURCES.filter((source) => valueFrom[source] != null);
+    for (const ref of ['configMapKeyRef', 'secretKeyRef'] as const) {
+      const selector = valueFrom[ref];
+      if (selector != null && (!selector.name || !selector.key)) {
+        report.error(
+          'reference-name',
+          `${at}.valueFrom.${ref}`,
+          `${ref} of env "${name}" of container "${container}" names no ${!selector.name ? (ref === 'secretKeyRef' ? 'Secret' : 'ConfigMap') : 'key'}`,
+          "give both the object's name and the key",
+        );
+      }
+    }
+    if (sources.length !== 1) {
+      report.error(
+        'env-value-source',
+        `${at}.valueFrom`,
+        `valueFrom of env "${name}" of container "${container}" has ${sources.length === 0 ? 'no source' : `${sources.length} sources (${sources.join(', ')})`}`,
+        'give it exactly one of configMapKeyRef, secretKeyRef, fieldRef, resourceFieldRef',
+      );
+    }
+  }
+}
+
+function validateMounts(c: any, path: string, volumeNames: ReadonlySet<string>, report: Report): void {
+  const paths = new Map<string, string>();
+  list(c?.volumeMounts).forEach((mount, i) => {
+    const at = `${path}.volumeMounts[${i}]`;
+    if (!volumeNames.has(mount?.name)) {
+      report.error(
+        'mount-volume-exists',
+        `${at}.name`,
+        `container "${c.name}" mounts volume "${mount?.name}", which the Pod does not declare`,
+        'mount with volume.mount(path), which adds the volume to the Pod, or fix the name',
+      );
+    }
+    const mountPath = mount?.mountPath;
+    if (typeof mountPath !== 'string' || mountPath.length === 0) {
+      report.error(
+        'mount-path-unique',
+        `${at}.mountPath`,
+        `mount of volume "${mount?.name}" in container "${c.name}" has no path`,
+        'give the path where the volume appears in the container',
+      );
+    } else {
+      const first = paths.get(mountPath);
+      if (first !== undefined) {
+        report.error(
+          'mount-path-unique',
+          `${at}.mountPath`,
+          `container "${c.name}" already mounts a volume at "${mountPath}" (${first})`,
+          'mount this volume at another path',
+        );
+      } else {
+        paths.set(mountPath, at);
+      }
+    }
+    if (typeof mount?.subPath === 'string' && mount.subPath.length > 0) {
+      const wrong = descendingPathError(mount.subPath);
+      if (wrong !== undefined) {
+        report.error(
+          'mount-sub-path',
+          `${at}.subPath`,
+          `subPath "${mount.subPath}" of container "${c.name}" ${wrong}`,
+          'write a relative path inside the volume, without ".."',
+        );
+      }
+    }
+  });
+}
+
+function validateProbes(entry: ContainerAt, portNames: ReadonlySet<string>, report: Report): void {
+  const { container: c, path } = entry;
+  for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+    const probe = c?.[kind];
+    if (probe === undefined || probe === null) {
+      continue;
+    }
+    const at = `${path}.${kind}`;
+    if (entry.init && !entry.longRunning) {
+      report.error(
+        'init-container-probes',
+        at,
+        `init container "${c.name}" has a ${kind}; it runs to completion, so nothing would act on it`,
+        'remove the probe, or make the init container a sidecar with restartPolicy: Always',
+      );
+      continue;
+    }
+    const handlers = PROBE_HANDLERS.filter((handler) => probe[handler] !== undefined);
+    if (handlers.length !== 1) {
+      report.error(
+        'probe-handler',
+        at,
+        `${kind} of container "${c.name}" has ${handlers.length === 0 ? 'no handler' : `${handlers.length} handlers (${handlers.join(', ')})`}`,
+        'give it exactly one of httpGet, tcpSocket, grpc, exec',
+      );
+    }
+    for (const timing of PROBE_TIMINGS) {
+      if (typeof probe[timing] === 'number' && probe[timing] < 0) {
+        report.error(
+          'probe-handler',
+          `${at}.${timing}`,
+          `${timing} of the ${kind} of container "${c.name}" is ${probe[timing]}; it must not be negative`,
+          'use 0 or more, or leave it out for the default',
+        );
+      }
+    }
+    if ((kind === 'livenessProbe' || kind === 'startupProbe') && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
+      report.error(
+        'probe-success-threshold',
+        `${at}.successThreshold`,
+        `successThreshold of the ${kind} of container "${c.name}" is ${probe.successThreshold}; it must be 1`,
+        'remove successThreshold or set it to 1',
+      );
+    }
+    const port = probe.httpGet?.port ?? probe.tcpSocket?.port;
+    if (typeof port === 'string' && !/^[0-9]+$/.test(port) && !portNames.has(port)) {
+      const declared = [...portNames].map((n) => `"${n}"`).join(', ');
+      report.error(
+        'probe-port',
+        `${at}.${probe.httpGet ? 'httpGet' : 'tcpSocket'}.port`,
+        `${kind} of container "${c.name}" calls port "${port}", which the container does not declare (${declared.length > 0 ? `it declares ${declared}` : 'it names no ports'})`,
+        'declare the port on the container, or probe its number',
+      );
+    }
+  }
+}
+
+function validateResources(c: any, path: string, report: Report): void {
+  const requests = c?.resources?.requests ?? {};
+  const limits = c?.resources?.limits ?? {};
+  const parsed = (amounts: any, kind: 'requests' | 'limits') => {
+    const values = new Map<string, number>();
+    for (const [resource, amount] of Object.entries(amounts)) {
+      const value = parseQuantity(amount as string);
+      if (value === undefined) {
+        report.error(
+          'resource-quantity',
+          `${path}.resources.${kind}.${resource}`,
+          `${resource} ${kind === 'requests' ? 'request' : 'limit'} ${JSON.stringify(amount)} of container "${c.name}" is not a Kubernetes quantity`,
+          resource === 'cpu' ? 'write cores ("0.5", 2) or millicores ("500m")' : 'write bytes with a Kubernetes suffix, such as "512Mi" or "1Gi"',
+        );
+      } else {
+        values.set(resource, value);
+      }
+    }
+    return values;
+  };
+  const requested = parsed(requests, 'requests');
+  const limited = parsed(limits, 'limits');
+  for (const [resource, request] of requested) {
+    const limit = limited.get(resource);
+    if (limit !== undefined && request > limit) {
+      report.error(
+        'requests-within-limits',
+        `${path}.resources.requests.${resource}`,
+        `${resource} request ${JSON.stringify(requests[resource])} of container "${c.name}" is above its limit ${JSON.stringify(limits[resource])}`,
+        'lower the request or raise the limit',
+      );
+    }
+  }
+}
+
+function validateSecurityContext(c: any, path: string, report: Report): void {
+  const sc = c?.securityContext;
+  if (sc?.allowPrivilegeEscalation !== false) {
+    return;
+  }
+  const at = `${path}.securityContext.allowPrivilegeEscalation`;
+  if (sc.privileged === true) {
+    report.error(
+      'security-context-conflict',
+      at,
+      `container "${c.name}" sets allowPrivilegeEscalation: false and privileged: true`,
+      'drop privileged, or drop allowPrivilegeEscalation: false',
+    );
+  }
+  if (list(sc.capabilities?.add).includes('SYS_ADMIN') || list(sc.capabilities?.add).includes('CAP_SYS_ADMIN')) {
+    report.error(
+      'security-context-conflict',
+      at,
+      `container "${c.name}" sets allowPrivilegeEscalation: false and adds the SYS_ADMIN capability`,
+      'drop SYS_ADMIN, or drop allowPrivilegeEscalation: false',
+    );
+  }
+}
+
+/** Reports a value outside a closed set, suggesting the one that differs only in case. */
+export function checkEnum(value: unknown, allowed: readonly string[], at: string, what: string, report: Report): void {
+  if (value !== undefined && !allowed.includes(value as string)) {
+    const near = allowed.find((option) => option.toLowerCase() === text(value).toLowerCase());
+    report.error(
+      'supported-value',
+      at,
+      `${what} ${JSON.stringify(value)} is not supported; the values are ${allowed.map((option) => JSON.stringify(option)).join(', ')}`,
+      near !== undefined ? `write "${near}"` : 'use one of the listed values',
+    );
+  }
+}
+
+function suggestPortName(value: string): string {
+  const cleaned = suggestName(value, 15)
+    .replace(/\./g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return /[a-z]/.test(cleaned) ? cleaned : `port-${cleaned}`.slice(0, 15).replace(/-+$/, '');
+}

@@ -1,0 +1,124 @@
+import { IConstruct } from 'constructs';
+import { formatProblem, Problem } from './problem';
+import { DEFAULT_PROJECT_RULES, ProjectRules, resolveProblems } from './rules';
+
+/** A construct that can say what is wrong with it: Pods, workloads, Services. */
+export interface IProblemSource extends IConstruct {
+  /** Every problem of the construct, errors and warnings. */
+  problems(): readonly Problem[];
+}
+
+/** Whether a construct reports problems through `problems()`. */
+export function isProblemSource(construct: IConstruct): construct is IProblemSource {
+  return typeof (construct as Partial<IProblemSource>).problems === 'function';
+}
+
+const projectRulesByRoot = new WeakMap<IConstruct, () => ProjectRules>();
+const validatedRoots = new WeakSet<IConstruct>();
+
+/**
+ * Makes `rules()` the project configuration of every construct under
+ * `root`; it is asked at validation time, when every module has declared
+ * its rules. @internal
+ */
+export function _attachProjectRules(root: IConstruct, rules: () => ProjectRules): void {
+  projectRulesByRoot.set(root, rules);
+}
+
+/** The project configuration that applies to `construct`: its App's, or the defaults. */
+export function projectRulesOf(construct: IConstruct): ProjectRules {
+  return projectRulesByRoot.get(construct.node.root)?.() ?? DEFAULT_PROJECT_RULES;
+}
+
+/** `problems` with the severities configured for `construct` and its project. */
+export function effectiveProblems(construct: IConstruct, problems: readonly Problem[]): Problem[] {
+  return resolveProblems(construct, problems, projectRulesOf(construct));
+}
+
+/**
+ * Makes the errors of a problem source fail cdk8s validation (`Testing.synth`,
+ * `app.synthYaml()`, a plain cdk8s App), with severities as configured.
+ * Peapod's App collects every problem itself first, and the hook then
+ * stays quiet instead of validating a second time.
+ *
+ * Call it in the constructor of every construct that has `problems()`.
+ */
+export function addProblemValidation(source: IProblemSource): void {
+  source.node.addValidation({
+    validate: () =>
+      validatedRoots.has(source.node.root)
+        ? []
+        : effectiveProblems(source, source.problems())
+            .filter((p) => p.severity === 'error')
+            .map(formatProblem),
+  });
+}
+
+/** What {@link collectProblems} finds. */
+export interface CollectedProblems {
+  /** The problems of every problem source, with configured severities, in tree order. */
+  readonly problems: Problem[];
+  /** Errors of other cdk8s validations, as `[construct path] message`. */
+  readonly otherErrors: string[];
+}
+
+/**
+ * A check over the whole app rather than one construct, such as a
+ * scheduling preview that needs every Pod and the cluster's nodes. Its
+ * problems name the construct they are about by path (`chart/pod`), and
+ * obey that construct's rule settings.
+ */
+export interface IAppCheck {
+  /** Every problem found in the app under `root`. */
+  check(root: IConstruct): readonly Problem[];
+}
+
+/**
+ * Every problem of the tree under `root`, from every construct that has
+ * `problems()` and from `checks`, plus the errors of other constructs'
+ * cdk8s validations, so that one synth reports them all.
+ */
+export function collectProblems(root: IConstruct, checks: readonly IAppCheck[] = []): CollectedProblems {
+  const problems: Problem[] = [];
+  const otherErrors: string[] = [];
+  for (const construct of root.node.findAll()) {
+    if (construct === root) {
+      // The App itself gathers problems; it has none of its own.
+      continue;
+    }
+    if (isProblemSource(construct)) {
+      problems.push(...effectiveProblems(construct, construct.problems()));
+    } else {
+      otherErrors.push(...construct.node.validate().map((message) => `[${construct.node.path}] ${message}`));
+    }
+  }
+  for (const check of checks) {
+    for (const problem of check.check(root)) {
+      problems.push(...effectiveProblems(constructAt(root, problem.construct), [problem]));
+    }
+  }
+  return { problems, otherErrors };
+}
+
+// The construct at a path such as `chart/pod`, or the nearest one above it that exists.
+function constructAt(root: IConstruct, path: string): IConstruct {
+  let found = root;
+  for (const id of path.split('/').filter((part) => part.length > 0)) {
+    const child = found.node.tryFindChild(id);
+    if (child === undefined) {
+      break;
+    }
+    found = child;
+  }
+  return found;
+}
+
+/** Runs `body` while cdk8s validation of `root`'s problem sources is known to be done. @internal */
+export function _withValidated<T>(root: IConstruct, body: () => T): T {
+  validatedRoots.add(root);
+  try {
+    return body();
+  } finally {
+    validatedRoots.delete(root);
+  }
+}

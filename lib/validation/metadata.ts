@@ -1,0 +1,125 @@
+import { text } from './_json';
+import { dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
+import { Report } from './problem';
+import { defineRules } from './rules';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
+
+/** The rules of object metadata. */
+export const METADATA_RULES = defineRules([
+  {
+    id: 'object-name',
+    severity: 'error',
+    category: 'api-server',
+    summary: '`metadata.name` is a DNS-1123 subdomain of at most 253 characters.',
+    why: 'The API server refuses any other name; names also become DNS records and file names.',
+    fix: 'Use lower-case letters, digits, `-` and `.`, starting and ending with a letter or digit.',
+    see: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-subdomain-names',
+  },
+  {
+    id: 'label-key',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'Label and nodeSelector keys are qualified names: an optional DNS subdomain prefix and `/`, then at most 63 characters.',
+    why: 'The API server refuses the object.',
+    fix: 'Use letters, digits, `-`, `_` and `.` in the name part, starting and ending with a letter or digit; a prefix is a lower-case DNS subdomain.',
+    see: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set',
+  },
+  {
+    id: 'label-value',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'Label and nodeSelector values are empty or at most 63 letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit.',
+    why: 'The API server refuses the object.',
+    fix: 'Shorten the value or replace the characters it does not allow; put free text in an annotation instead.',
+    see: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set',
+  },
+  {
+    id: 'annotation-key',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'Annotation keys are qualified names, like label keys.',
+    why: 'The API server refuses the object.',
+    fix: 'Use a key such as `example.com/owner`.',
+    see: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/#syntax-and-character-set',
+  },
+  {
+    id: 'annotations-size',
+    severity: 'error',
+    category: 'api-server',
+    summary: "The keys and values of an object's annotations total at most 256 KiB.",
+    why: 'The API server refuses larger annotations; they are stored with the object in etcd.',
+    fix: 'Move large data into a ConfigMap and mount it.',
+    see: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/',
+  },
+]);
+
+const MAX_ANNOTATIONS_BYTES = 256 * 1024;
+
+/** Checks `metadata.name`, at field path `at`. */
+export function validateObjectName(name: unknown, at: string, report: Report): void {
+  const wrong = typeof name === 'string' ? dns1123SubdomainError(name) : 'is not a string';
+  if (wrong !== undefined) {
+    report.error(
+      'object-name',
+      at,
+      `name ${JSON.stringify(name)} ${wrong}`,
+      `use a DNS-1123 subdomain such as ${JSON.stringify(suggestName(text(name ?? ''), 253))}`,
+    );
+  }
+}
+
+/** Checks a label map (`metadata.labels`, `spec.nodeSelector`), at field path `at`. */
+export function validateLabels(labels: any, at: string, report: Report): void {
+  for (const [key, value] of Object.entries(labels ?? {})) {
+    const keyError = qualifiedNameError(key);
+    if (keyError !== undefined) {
+      report.error('label-key', `${at}[${key}]`, `label key "${key}" ${keyError}`, 'use a key such as `app` or `example.com/tier`');
+    }
+    const valueError = typeof value === 'string' ? labelValueError(value) : `is a ${typeof value}, not a string`;
+    if (valueError !== undefined) {
+      report.error(
+        'label-value',
+        `${at}[${key}]`,
+        `label value ${JSON.stringify(value)} of "${key}" ${valueError}`,
+        typeof value === 'string'
+          ? `use a value such as ${JSON.stringify(suggestName(value, 63))}, or move free text to an annotation`
+          : `quote it: "${text(value)}"`,
+      );
+    }
+  }
+}
+
+/** Checks `metadata.annotations`, at field path `at`. */
+export function validateAnnotations(annotations: any, at: string, report: Report): void {
+  let bytes = 0;
+  for (const [key, value] of Object.entries(annotations ?? {})) {
+    const keyError = qualifiedNameError(key.toLowerCase());
+    if (keyError !== undefined) {
+      report.error('annotation-key', `${at}[${key}]`, `annotation key "${key}" ${keyError}`, 'use a key such as `example.com/owner`');
+    }
+    bytes += Buffer.byteLength(key) + Buffer.byteLength(text(value));
+  }
+  if (bytes > MAX_ANNOTATIONS_BYTES) {
+    report.error(
+      'annotations-size',
+      at,
+      `annotations total ${bytes} bytes; at most ${MAX_ANNOTATIONS_BYTES} (256 KiB) are allowed`,
+      'move large values into a ConfigMap and mount it',
+    );
+  }
+}
+
+/**
+ * A name in the DNS-1123 alphabet close to `value`, for the fix of a
+ * message: lower-cased, other characters replaced by `-`, trimmed.
+ */
+export function suggestName(value: string, maxLength: number): string {
+  const cleaned = value
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .slice(0, maxLength)
+    .replace(/^[-.]+|[-.]+$/g, '');
+  return cleaned.length > 0 ? cleaned : 'my-name';
+}

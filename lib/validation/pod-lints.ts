@@ -1,0 +1,391 @@
+import { parseQuantity } from '../quantity';
+import { list, text } from './_json';
+import { Report } from './problem';
+import { defineRules } from './rules';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
+
+const SECURITY_DOCS = 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/';
+const RESOURCE_DOCS = 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/';
+const PROBE_DOCS = 'https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/';
+const HOST_PATH_DOCS = 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath';
+
+/**
+ * Warnings about Pod specs Kubernetes accepts but that tend to hurt in
+ * production. Ids follow kube-linter where it has the check, Polaris
+ * otherwise (its camelCase id in kebab-case).
+ */
+export const POD_LINT_RULES = defineRules([
+  {
+    id: 'latest-tag',
+    severity: 'warning',
+    summary: 'Images name a tag other than `latest`, or a digest.',
+    why: 'An untagged or `:latest` image changes under the same name: two nodes may run different code, and a rollback cannot go back.',
+    fix: 'Pin a version tag (`nginx:1.27`) or a digest (`nginx@sha256:…`).',
+    see: 'https://kubernetes.io/docs/concepts/containers/images/#image-names',
+  },
+  {
+    id: 'unset-cpu-requirements',
+    severity: 'warning',
+    summary: 'Containers request CPU (a CPU limit alone counts, since the request then defaults to it).',
+    why: 'Without a request the scheduler places the Pod as if it used no CPU, and it is the first to starve on a busy node.',
+    fix: 'Set `resources.requests.cpu`, such as `250m`.',
+    see: RESOURCE_DOCS,
+  },
+  {
+    id: 'unset-memory-requirements',
+    severity: 'warning',
+    summary: 'Containers set a memory limit.',
+    why: "Without a limit one leaking container can use the node's memory until the kernel kills its neighbours.",
+    fix: 'Set `resources.limits.memory`, such as `512Mi` (the request defaults to it).',
+    see: RESOURCE_DOCS,
+  },
+  {
+    id: 'no-liveness-probe',
+    severity: 'warning',
+    summary: 'Long-running containers have a liveness probe (not checked for Pods with restartPolicy `Never` or `OnFailure`).',
+    why: 'Without one the kubelet restarts a container only when its process exits, not when it hangs.',
+    fix: "Add `livenessProbe: Probe.http({ port: 'http', path: '/healthz' })` or a tcp/exec probe.",
+    see: PROBE_DOCS,
+  },
+  {
+    id: 'no-readiness-probe',
+    severity: 'warning',
+    summary: 'Long-running containers that declare ports have a readiness probe.',
+    why: 'Without one a Service sends traffic to the container as soon as it starts, before it can answer.',
+    fix: "Add `readinessProbe: Probe.http({ port: 'http', path: '/ready' })` or a tcp probe.",
+    see: PROBE_DOCS,
+  },
+  {
+    id: 'host-path-set',
+    severity: 'warning',
+    summary: 'The Pod uses no hostPath volume (Polaris: hostPathSet).',
+    why: 'A hostPath ties the Pod to the files of whichever node it lands on, and exposes the node to the container.',
+    fix: 'Use a persistentVolumeClaim for data, an emptyDir for scratch space, or a configMap for files.',
+    see: HOST_PATH_DOCS,
+  },
+  {
+    id: 'writable-host-mount',
+    severity: 'warning',
+    summary: 'Containers mount hostPath volumes read-only.',
+    why: "A writable host mount lets the container change the node's files.",
+    fix: "Mount with `volume.mount(path, { readOnly: true })`, or suppress the rule with a reason when the container must write (a database's data directory).",
+    see: HOST_PATH_DOCS,
+  },
+  {
+    id: 'sensitive-host-mounts',
+    severity: 'warning',
+    summary: 'No hostPath volume points at a sensitive node path (`/`, `/etc`, `/proc`, `/sys`, `/var/run/docker.sock`, …).',
+    why: 'Access to these paths is access to the node: its configuration, its processes or its container runtime.',
+    fix: 'Mount only the directory the container needs, or use another volume type.',
+    see: HOST_PATH_DOCS,
+  },
+  {
+    id: 'privileged-container',
+    severity: 'warning',
+    summary: 'Containers do not run privileged.',
+    why: 'A privileged container has every capability and every device of the node: a breakout is one step away.',
+    fix: 'Remove `privileged: true`; add only the capabilities the process needs.',
+    see: SECURITY_DOCS,
+  },
+  {
+    id: 'privilege-escalation-container',
+    severity: 'warning',
+    summary: 'Containers set `allowPrivilegeEscalation: false` (Polaris: privilegeEscalationAllowed).',
+    why: 'Unless it is false, a process can gain more privileges than its parent, through setuid binaries for instance.',
+    fix: 'Set `securityContext: { allowPrivilegeEscalation: false }` on the container.',
+    see: SECURITY_DOCS,
+  },
+  {
+    id: 'run-as-non-root',
+    severity: 'warning',
+    summary: 'Containers run as a non-root user: `runAsNonRoot: true`, or a `runAsUser` other than 0, on the container or the Pod.',
+    why: 'Root in a container is root on the node once a breakout succeeds, and many images run as root unless told otherwise.',
+    fix: "Set `runAsNonRoot: true` (and a `runAsUser` if the image has no non-root user) in the Pod's or the container's security context.",
+    see: SECURITY_DOCS,
+  },
+  {
+    id: 'no-read-only-root-fs',
+    severity: 'warning',
+    summary: 'Containers set `readOnlyRootFilesystem: true`.',
+    why: 'A writable root file system lets an intruder change binaries and configuration inside the container.',
+    fix: 'Set `securityContext: { readOnlyRootFilesystem: true }` and mount an emptyDir where the process writes.',
+    see: SECURITY_DOCS,
+  },
+  {
+    id: 'host-network',
+    severity: 'warning',
+    summary: "The Pod does not use the node's network (`hostNetwork`).",
+    why: "The Pod sees all of the node's traffic and its ports clash with the node's.",
+    fix: 'Remove `hostNetwork` and expose the Pod through a Service.',
+    see: SECURITY_DOCS,
+  },
+  {
+    id: 'host-pid',
+    severity: 'warning',
+    summary: "The Pod does not share the node's process namespace (`hostPID`).",
+    why: 'The containers can see, and signal, every process of the node.',
+    fix: 'Remove `hostPID`.',
+    see: SECURITY_DOCS,
+  },
+  {
+    id: 'host-ipc',
+    severity: 'warning',
+    summary: "The Pod does not share the node's IPC namespace (`hostIPC`).",
+    why: 'The containers can read the shared memory of every process of the node.',
+    fix: 'Remove `hostIPC`.',
+    see: SECURITY_DOCS,
+  },
+  {
+    id: 'deprecated-node-label',
+    severity: 'warning',
+    summary: 'nodeSelector keys are not deprecated node labels (`beta.kubernetes.io/os`, `failure-domain.beta.kubernetes.io/zone`, …).',
+    why: 'Newer nodes stop reporting the deprecated labels, and the Pod then fits no node. The API server warns about them.',
+    fix: 'Use the label the message names, at hand as `WellKnownNodeLabels`.',
+    see: 'https://kubernetes.io/docs/reference/labels-annotations-taints/',
+  },
+  {
+    id: 'fractional-memory',
+    severity: 'warning',
+    summary: 'Memory and ephemeral-storage amounts are whole bytes.',
+    why: '`512m` means 0.512 bytes, not 512 MiB; Kubernetes rounds it up and the container cannot start. The API server warns about it.',
+    fix: 'Use `Mi` or `Gi`, such as `512Mi`.',
+    see: RESOURCE_DOCS,
+  },
+  {
+    id: 'host-ip-without-host-port',
+    severity: 'warning',
+    summary: 'A port that sets `hostIP` also sets `hostPort`.',
+    why: 'Without a hostPort nothing is bound on the node, so the hostIP does nothing. The API server warns about it.',
+    fix: 'Add the `hostPort`, or remove `hostIP`.',
+  },
+]);
+
+// kube-linter's default list of node paths that give away the node.
+const SENSITIVE_HOST_PATHS = new Set([
+  '/',
+  '/boot',
+  '/dev',
+  '/etc',
+  '/lib',
+  '/proc',
+  '/sys',
+  '/usr',
+  '/var/lib/kubelet',
+  '/var/lib/docker',
+  '/var/run/docker.sock',
+  '/run/docker.sock',
+  '/var/run/containerd/containerd.sock',
+  '/run/containerd/containerd.sock',
+  '/var/run/crio/crio.sock',
+]);
+
+const DEPRECATED_NODE_LABELS: Readonly<Record<string, string>> = {
+  'beta.kubernetes.io/os': 'kubernetes.io/os',
+  'beta.kubernetes.io/arch': 'kubernetes.io/arch',
+  'beta.kubernetes.io/instance-type': 'node.kubernetes.io/instance-type',
+  'failure-domain.beta.kubernetes.io/zone': 'topology.kubernetes.io/zone',
+  'failure-domain.beta.kubernetes.io/region': 'topology.kubernetes.io/region',
+};
+
+/** Records the lint warnings of a rendered Pod spec at field path `at`. */
+export function lintPodSpec(spec: any, at: string, report: Report): void {
+  for (const field of ['hostNetwork', 'hostPID', 'hostIPC'] as const) {
+    if (spec[field] === true) {
+      report.warn(field.replace(/^host/, 'host-').toLowerCase(), `${at}.${field}`, `the Pod sets ${field}: true`, `remove ${field}`);
+    }
+  }
+  for (const key of Object.keys(spec.nodeSelector ?? {})) {
+    const replacement = DEPRECATED_NODE_LABELS[key];
+    if (replacement !== undefined) {
+      report.warn(
+        'deprecated-node-label',
+        `${at}.nodeSelector[${key}]`,
+        `node label "${key}" is deprecated; newer nodes do not report it`,
+        `select on "${replacement}" instead`,
+      );
+    }
+  }
+  const hostPaths = new Map<string, any>();
+  list(spec.volumes).forEach((volume, i) => {
+    const hostPath = volume?.hostPath?.path;
+    if (typeof hostPath !== 'string') {
+      return;
+    }
+    hostPaths.set(volume.name, volume);
+    const path = `${at}.volumes[${i}].hostPath`;
+    report.warn(
+      'host-path-set',
+      path,
+      `volume "${volume.name}" is a hostPath ("${hostPath}"); the Pod depends on the files of whichever node it lands on`,
+      'use a persistentVolumeClaim for data or an emptyDir for scratch space',
+    );
+    const normalized = hostPath.length > 1 ? hostPath.replace(/\/+$/, '') : hostPath;
+    if (SENSITIVE_HOST_PATHS.has(normalized)) {
+      report.warn(
+        'sensitive-host-mounts',
+        `${path}.path`,
+        `volume "${volume.name}" exposes the node path "${hostPath}" to the Pod`,
+        'mount only the directory the container needs',
+      );
+    }
+  });
+
+  const runsToCompletion = spec.restartPolicy === 'Never' || spec.restartPolicy === 'OnFailure';
+  const entries = [
+    ...list(spec.containers).map((c, i) => ({ c, path: `${at}.containers[${i}]`, longRunning: true })),
+    ...list(spec.initContainers).map((c, i) => ({ c, path: `${at}.initContainers[${i}]`, longRunning: c?.restartPolicy === 'Always' })),
+  ];
+  for (const { c, path, longRunning } of entries) {
+    if (c === null || typeof c !== 'object') {
+      continue;
+    }
+    lintImage(c, path, report);
+    lintResources(c, path, report);
+    if (longRunning && !runsToCompletion) {
+      lintProbes(c, path, report);
+    }
+    lintSecurity(c, spec.securityContext ?? {}, path, report);
+    list(c.volumeMounts).forEach((mount, i) => {
+      if (hostPaths.has(mount?.name) && mount.readOnly !== true) {
+        report.warn(
+          'writable-host-mount',
+          `${path}.volumeMounts[${i}].readOnly`,
+          `container "${c.name}" mounts hostPath volume "${mount.name}" writable at "${mount.mountPath}"`,
+          'mount it with { readOnly: true }',
+        );
+      }
+    });
+    list(c.ports).forEach((port, i) => {
+      if (port?.hostIP && !port.hostPort) {
+        report.warn(
+          'host-ip-without-host-port',
+          `${path}.ports[${i}].hostIP`,
+          `port ${port.containerPort} of container "${c.name}" sets hostIP "${port.hostIP}" but no hostPort`,
+          'add a hostPort, or remove hostIP',
+        );
+      }
+    });
+  }
+}
+
+function lintImage(c: any, path: string, report: Report): void {
+  if (typeof c.image !== 'string' || c.image.trim().length === 0 || c.image.includes('@')) {
+    return;
+  }
+  const lastSegment = c.image.slice(c.image.lastIndexOf('/') + 1);
+  const colon = lastSegment.indexOf(':');
+  const tag = colon >= 0 ? lastSegment.slice(colon + 1) : undefined;
+  if (tag === undefined || tag === 'latest') {
+    report.warn(
+      'latest-tag',
+      `${path}.image`,
+      `image "${c.image}" of container "${c.name}" ${tag === undefined ? 'has no tag, so it means :latest' : 'uses the tag latest'}, which moves`,
+      `pin a version, such as "${c.image.replace(/:latest$/, '')}:1.2.3", or a digest`,
+    );
+  }
+}
+
+function lintResources(c: any, path: string, report: Report): void {
+  const requests = c.resources?.requests ?? {};
+  const limits = c.resources?.limits ?? {};
+  if (requests.cpu === undefined && limits.cpu === undefined) {
+    report.warn(
+      'unset-cpu-requirements',
+      `${path}.resources.requests.cpu`,
+      `container "${c.name}" requests no CPU`,
+      'set resources.requests.cpu, such as "250m"',
+    );
+  }
+  if (limits.memory === undefined) {
+    report.warn(
+      'unset-memory-requirements',
+      `${path}.resources.limits.memory`,
+      `container "${c.name}" has no memory limit`,
+      'set resources.limits.memory, such as "512Mi"',
+    );
+  }
+  for (const [kind, amounts] of [
+    ['requests', requests],
+    ['limits', limits],
+  ] as const) {
+    for (const resource of ['memory', 'ephemeral-storage']) {
+      const value = parseQuantity(amounts[resource] ?? 0);
+      if (value !== undefined && !Number.isInteger(value)) {
+        report.warn(
+          'fractional-memory',
+          `${path}.resources.${kind}.${resource}`,
+          `${resource} ${JSON.stringify(amounts[resource])} of container "${c.name}" is ${value} bytes, not a whole number`,
+          text(amounts[resource]).endsWith('m')
+            ? `write "${text(amounts[resource]).replace(/m$/, 'Mi')}" for mebibytes`
+            : 'use a whole number of bytes, such as "512Mi"',
+        );
+      }
+    }
+  }
+}
+
+function lintProbes(c: any, path: string, report: Report): void {
+  if (c.livenessProbe === undefined) {
+    report.warn(
+      'no-liveness-probe',
+      `${path}.livenessProbe`,
+      `container "${c.name}" has no liveness probe`,
+      'add a livenessProbe, such as Probe.http({ port, path: "/healthz" })',
+    );
+  }
+  // Readiness gates traffic to the container's ports; without ports there is none.
+  if (c.readinessProbe === undefined && list(c.ports).length > 0) {
+    report.warn(
+      'no-readiness-probe',
+      `${path}.readinessProbe`,
+      `container "${c.name}" declares ports but has no readiness probe`,
+      'add a readinessProbe, such as Probe.http({ port, path: "/ready" })',
+    );
+  }
+}
+
+function lintSecurity(c: any, pod: any, path: string, report: Report): void {
+  const sc = c.securityContext ?? {};
+  const at = `${path}.securityContext`;
+  if (sc.privileged === true) {
+    report.warn(
+      'privileged-container',
+      `${at}.privileged`,
+      `container "${c.name}" runs privileged`,
+      'remove privileged: true and add only the capabilities it needs',
+    );
+  } else if (sc.allowPrivilegeEscalation !== false) {
+    report.warn(
+      'privilege-escalation-container',
+      `${at}.allowPrivilegeEscalation`,
+      `container "${c.name}" ${sc.allowPrivilegeEscalation === true ? 'sets allowPrivilegeEscalation: true' : 'does not set allowPrivilegeEscalation: false'}`,
+      'set securityContext.allowPrivilegeEscalation to false',
+    );
+  }
+  const runAsUser = sc.runAsUser ?? pod.runAsUser;
+  const runAsNonRoot = sc.runAsNonRoot ?? pod.runAsNonRoot;
+  if (runAsUser === 0) {
+    report.warn(
+      'run-as-non-root',
+      `${at}.runAsUser`,
+      `container "${c.name}" runs as root (runAsUser: 0)`,
+      'run as a non-root user id, and set runAsNonRoot: true',
+    );
+  } else if (runAsNonRoot !== true && !(typeof runAsUser === 'number' && runAsUser > 0)) {
+    report.warn(
+      'run-as-non-root',
+      `${at}.runAsNonRoot`,
+      `container "${c.name}" may run as root: neither it nor the Pod sets runAsNonRoot: true or a non-zero runAsUser`,
+      "set runAsNonRoot: true in the Pod's or the container's securityContext",
+    );
+  }
+  if (sc.readOnlyRootFilesystem !== true) {
+    report.warn(
+      'no-read-only-root-fs',
+      `${at}.readOnlyRootFilesystem`,
+      `container "${c.name}" can write to its root file system`,
+      'set securityContext.readOnlyRootFilesystem to true and mount an emptyDir where it writes',
+    );
+  }
+}
