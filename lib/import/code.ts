@@ -26,10 +26,10 @@ export interface CallCode {
 const WIDTH = 120;
 const INDENT = '  ';
 
-/** Prints `code` as if it started at column `indent.length` after `indent`. */
-export function print(code: Code, indent = ''): string {
+/** Prints `code` on a line that starts with `indent` and `lead` more characters before it. */
+export function print(code: Code, indent = '', lead = 0): string {
   const flat = printFlat(code);
-  if (flat !== undefined && indent.length + flat.length <= WIDTH) {
+  if (flat !== undefined && indent.length + lead + flat.length <= WIDTH) {
     return flat;
   }
   const inner = indent + INDENT;

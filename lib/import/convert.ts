@@ -130,7 +130,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     const statement = (props: Code, used: () => boolean, more: string[] = []) => () => {
       const lines = [...extras, ...more];
       const assign = used() || lines.length > 0 ? `const ${variable} = ` : '';
-      return [`${assign}${print({ call: `new ${kind}`, args: ['this', stringLiteral(id), props] }, '    ')};`, ...lines];
+      return [`${assign}${print({ call: `new ${kind}`, args: ['this', stringLiteral(id), props] }, '    ', assign.length + 1)};`, ...lines];
     };
 
     switch (kind) {
@@ -199,7 +199,10 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     items.push({
       group: 1,
       after: service.target,
-      render: () => [`${lines.length > 0 ? `const ${variable} = ` : ''}${print({ call: 'new Service', args: ['this', stringLiteral(id), props] }, '    ')};`, ...lines],
+      render: () => {
+        const assign = lines.length > 0 ? `const ${variable} = ` : '';
+        return [`${assign}${print({ call: 'new Service', args: ['this', stringLiteral(id), props] }, '    ', assign.length + 1)};`, ...lines];
+      },
     });
   }
 

@@ -63,8 +63,8 @@ export function l1Literal(value: any, type: L1Type, at: string, reader: FieldRea
   }
 }
 
-/** An object of the L1 interface `name`, or of the fields of it listed in `only`. */
-export function l1Object(value: any, name: string, at: string, reader: FieldReader, usage: L1Usage, json = false, only?: readonly string[]): Code | undefined {
+/** An object of the L1 interface `name`; `partial` when it holds only some of its fields, as an escape hatch does. */
+export function l1Object(value: any, name: string, at: string, reader: FieldReader, usage: L1Usage, json = false, partial = false): Code | undefined {
   const map = reader.map(value, at);
   const fields = l1Schema().get(name);
   if (!map || !fields) {
@@ -74,7 +74,7 @@ export function l1Object(value: any, name: string, at: string, reader: FieldRead
   const entries: [string, Code][] = [];
   for (const [key, item] of Object.entries(map)) {
     const field = fields.get(key);
-    if (!field || (only && !only.includes(key))) {
+    if (!field) {
       reader.problem(`${at}.${key}`, `is not a field of ${name}`, 'check the spelling against the Kubernetes API reference, or remove it');
       ok = false;
       continue;
@@ -86,7 +86,7 @@ export function l1Object(value: any, name: string, at: string, reader: FieldRead
       entries.push([field.property, code]);
     }
   }
-  if (!only) {
+  if (!partial) {
     for (const [key, field] of fields) {
       if (!field.optional && !(key in map)) {
         reader.problem(`${at}.${key}`, 'is missing', `add ${key}; ${name} requires it`);

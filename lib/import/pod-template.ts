@@ -139,7 +139,7 @@ export function convertTemplate(reader: FieldReader, scope: Scope, metadata: Yam
   }
   const extra = otherKeys(spec, MODELED_SPEC);
   if (extra.length > 0) {
-    const code = l1Object(pick(spec, extra), 'PodSpec', at, reader, scope.usage);
+    const code = l1Object(pick(spec, extra), 'PodSpec', at, reader, scope.usage, false, true);
     if (code) {
       entries.push(['extraSpec', code, `Not modeled by Peapod; emitted as given: ${extra.join(', ')}.`]);
     }
@@ -228,7 +228,7 @@ function convertContainer(
   }
   const extra = otherKeys(container, MODELED_CONTAINER);
   if (extra.length > 0) {
-    entries.push(['extraFields', l1Object(pick(container, extra), 'Container', at, reader, scope.usage), `Not modeled by Peapod; emitted as given: ${extra.join(', ')}.`]);
+    entries.push(['extraFields', l1Object(pick(container, extra), 'Container', at, reader, scope.usage, false, true), `Not modeled by Peapod; emitted as given: ${extra.join(', ')}.`]);
   }
   return { code: { call: 'new Container', args: [objectOf(entries)] }, ports };
 }
@@ -650,7 +650,7 @@ function convertVolume(reader: FieldReader, scope: Scope, value: any, at: string
   }
   scope.imports.add('Volume');
   const variable = scope.names.claim(camelCase(name), camelCase(`${name}-volume`), camelCase(`${owner}-${name}-volume`));
-  return { name, variable, statement: `const ${variable} = ${print(call, '    ')};` };
+  return { name, variable, statement: `const ${variable} = ${print(call, '    ', variable.length + 10)};` };
 }
 
 // File modes read best in octal, as chmod writes them.

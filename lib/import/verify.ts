@@ -79,31 +79,34 @@ function diff(a: any, b: any, at: string, out: string[]): void {
 }
 
 /**
- * Type-checks generated source under the project's tsconfig, as if it were
- * a file at `<project>/lib/imported/chart.ts` (never written) importing
- * Peapod from `..`. Returns the compiler's messages; empty when it compiles.
+ * Type-checks generated sources under the project's tsconfig, as if each
+ * were a file at `<project>/lib/imported/chartN.ts` (never written)
+ * importing Peapod from `..`: one program for all, as the compiler is slow
+ * to start. Returns the compiler's messages; empty when they compile.
  */
-export function typeCheckGenerated(source: string): string[] {
+export function typeCheckGenerated(...sources: string[]): string[] {
   const configPath = path.join(PROJECT_ROOT, 'tsconfig.json');
   const config = ts.readConfigFile(configPath, ts.sys.readFile);
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, PROJECT_ROOT);
-  const file = path.join(PROJECT_ROOT, 'lib', 'imported', 'chart.ts');
+  const files = new Map(sources.map((source, i) => [path.join(PROJECT_ROOT, 'lib', 'imported', `chart${i}.ts`), source]));
   const host = ts.createCompilerHost(parsed.options);
   const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, version, ...rest) =>
-    path.resolve(name) === file ? ts.createSourceFile(name, source, version) : getSourceFile(name, version, ...rest);
+  host.getSourceFile = (name, version, ...rest) => {
+    const source = files.get(path.resolve(name));
+    return source === undefined ? getSourceFile(name, version, ...rest) : ts.createSourceFile(name, source, version);
+  };
   const fileExists = host.fileExists.bind(host);
-  host.fileExists = (name) => path.resolve(name) === file || fileExists(name);
-  const program = ts.createProgram({ rootNames: [file], options: { ...parsed.options, noEmit: true, types: ['node'] }, host });
+  host.fileExists = (name) => files.has(path.resolve(name)) || fileExists(name);
+  const program = ts.createProgram({ rootNames: [...files.keys()], options: { ...parsed.options, noEmit: true, types: ['node'] }, host });
   return ts
     .getPreEmitDiagnostics(program)
-    .filter((d) => d.file === undefined || path.resolve(d.file.fileName) === file)
+    .filter((d) => d.file === undefined || files.has(path.resolve(d.file.fileName)))
     .map((d) => {
       const text = ts.flattenDiagnosticMessageText(d.messageText, '\n');
       if (!d.file || d.start === undefined) {
         return text;
       }
       const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
-      return `line ${line + 1}:${character + 1}: ${text}`;
+      return `${path.basename(d.file.fileName)}:${line + 1}:${character + 1}: ${text}`;
     });
 }
