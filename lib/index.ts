@@ -18,3 +18,4 @@ export * from './volume';
 export * from './workload';
 export * from './validation/problem';
 export * from './validation/rule-description';
+export * from './import';

@@ -207,7 +207,10 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   }
 
   if (findings.problems.length > 0) {
-    throw new ImportError(findings.problems);
+    // In input order: syntax errors are found while reading, before the objects are converted.
+    const fileIndex = (file: string) => inputs.findIndex((i) => i.file === file);
+    const order = (o: Origin) => fileIndex(o.file) * 1e6 + o.document;
+    throw new ImportError([...findings.problems].sort((a, b) => order(a.origin) - order(b.origin)));
   }
 
   const className = options.className ?? defaultClassName(inputs);

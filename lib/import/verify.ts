@@ -32,7 +32,8 @@ export function synthGenerated(source: string, className: string, modules: Reado
   const app = new cdk8s.App({ outdir: path.join(PROJECT_ROOT, '.never-written') });
   const chart: cdk8s.Chart = new module.exports[className](app, 'imported');
   const errors = app.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`));
-  return { objects: chart.toJson(), errors };
+  // Rendering a chart validates it again, and throws on the first error; the errors are reported instead.
+  return { objects: errors.length > 0 ? [] : chart.toJson(), errors };
 }
 
 /**
