@@ -99,6 +99,28 @@ describe('the generated code', () => {
     expect(source).toContain("Volume.secret('tls', Secret.fromName('postgres-tls'), { defaultMode: 0o400 })");
   });
 
+  test('a workload keeps the plain name when a Service before it in the input shares it', () => {
+    const result = importFixture('edge-cases.yaml');
+    expect(result.source).toContain("const worker = new Deployment(this, 'worker', {");
+    expect(result.source).toContain("new Service(this, 'worker-service', { name: 'worker', target: worker, ports: [{ port: 8080, targetPort: 8080 }] });");
+    expect(result.notes).toContain(
+      'edge-cases.yaml: document 1 (Service "worker"): items[0].spec.ports[0].targetPort: written as 8080, the port, which is what Kubernetes uses when it is left out',
+    );
+  });
+
+  test('empty lists and mappings are left out, with a note each', () => {
+    const text = pod('  volumes: []\n  containers:\n    - {name: a, image: nginx, env: [], resources: {}}\n  initContainers: []');
+    const result = importManifests([{ file: 'in.yaml', text }], { from: '..' });
+    expect(result.source).toContain("new Pod(this, 'p', { containers: [new Container({ name: 'a', image: 'nginx' })] });");
+    expect(result.notes).toEqual([
+      'in.yaml: document 1 (Pod "p"): spec.volumes: left out: it is empty, which Kubernetes reads as absent',
+      'in.yaml: document 1 (Pod "p"): spec.containers[0].env: left out: it is empty, which Kubernetes reads as absent',
+      'in.yaml: document 1 (Pod "p"): spec.containers[0].resources: left out: it is empty, which Kubernetes reads as absent',
+      'in.yaml: document 1 (Pod "p"): spec.initContainers: left out: it is empty, which Kubernetes reads as absent',
+    ]);
+    expect(manifestDifferences(result.objects, synthGenerated(result.source, result.className, { '..': peapod }).objects)).toEqual([]);
+  });
+
   test('fields the L1 types spell differently, quantities and ports in escape hatches', () => {
     const result = importManifests([
       {
@@ -132,7 +154,7 @@ describe('input the import refuses, with file, document and field path', () => {
   });
 
   test('an unknown kind, a wrong apiVersion, a missing name', () => {
-    const text = 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\n---\napiVersion: v1\nkind: Deployment\nmetadata: {name: d}\nspec: {template: {spec: {containers: [{name: c, image: i}]}}, selector: {matchLabels: {}}}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {}\n';
+    const text = 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\n---\napiVersion: v1\nkind: Deployment\nmetadata: {name: d}\nspec: {template: {metadata: {labels: {app: d}}, spec: {containers: [{name: c, image: i}]}}, selector: {matchLabels: {app: d}}}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {}\n';
     expect(problemsOf(text)).toEqual([
       'in.yaml: document 1: kind: kind "Job" is not one peapod import reads. Fix: import Pods, Deployments, ReplicaSets, Services, ConfigMaps and Secrets; keep other objects in YAML',
       'in.yaml: document 2: apiVersion: Deployment has apiVersion "v1". Fix: use apiVersion: apps/v1',

@@ -38,7 +38,7 @@ export function print(code: Code, indent = '', lead = 0): string {
   }
   if ('object' in code) {
     const lines = code.object.map(([key, value, comment]) =>
-      `${comment ? `${inner}// ${comment}\n` : ''}${inner}${propertyKey(key)}: ${print(value, inner)},`,
+      `${comment ? `${inner}// ${comment}\n` : ''}${inner}${propertyKey(key)}: ${print(value, inner, propertyKey(key).length + 3)},`,
     );
     return `{\n${lines.join('\n')}\n${indent}}`;
   }
@@ -47,8 +47,9 @@ export function print(code: Code, indent = '', lead = 0): string {
   }
   // A call breaks inside its last argument, the way prettier lays out `new X(this, 'id', { … })`.
   const head = code.args.slice(0, -1).map((arg) => printFlat(arg) ?? print(arg, indent));
-  const last = code.args.length > 0 ? print(code.args[code.args.length - 1], indent) : undefined;
-  return `${code.call}(${[...head, ...(last === undefined ? [] : [last])].join(', ')})`;
+  const opening = `${code.call}(${head.map((h) => `${h}, `).join('')}`;
+  const last = code.args.length > 0 ? print(code.args[code.args.length - 1], indent, lead + opening.length + 2) : '';
+  return `${opening}${last})`;
 }
 
 // The one-line form, or undefined when the expression must break (a comment inside).

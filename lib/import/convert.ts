@@ -116,7 +116,10 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     return [{ reader: new FieldReader(findings, origin), value: copy, kind, name }];
   });
 
-  const ordered = [...accepted.filter((o) => o.kind === 'ConfigMap' || o.kind === 'Secret'), ...accepted.filter((o) => o.kind !== 'ConfigMap' && o.kind !== 'Secret')];
+  // ConfigMaps and Secrets first, as Pods refer to them, and Services last, as they refer to
+  // workloads; a workload also gets the plain name as its id and variable when a Service shares it.
+  const rank = (kind: string) => (kind === 'ConfigMap' || kind === 'Secret' ? 0 : kind === 'Service' ? 2 : 1);
+  const ordered = [...accepted].sort((a, b) => rank(a.kind) - rank(b.kind));
   for (const { reader, value, kind, name } of ordered) {
     const id = ids.claim(name, `${name}-${kind.toLowerCase()}`);
     const variable = scope.names.claim(camelCase(name), camelCase(`${name}-${kind}`), camelCase(kind));
@@ -130,7 +133,8 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     const statement = (props: Code, used: () => boolean, more: string[] = []) => () => {
       const lines = [...extras, ...more];
       const assign = used() || lines.length > 0 ? `const ${variable} = ` : '';
-      return [`${assign}${print({ call: `new ${kind}`, args: ['this', stringLiteral(id), props] }, '    ', assign.length + 1)};`, ...lines];
+      const args = typeof props === 'object' && 'object' in props && props.object.length === 0 ? [] : [props];
+      return [`${assign}${print({ call: `new ${kind}`, args: ['this', stringLiteral(id), ...args] }, '    ', assign.length + 1)};`, ...lines];
     };
 
     switch (kind) {
@@ -220,11 +224,12 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   const files = inputs.map((i) => (i.file === '-' ? 'standard input' : path.basename(i.file))).join(', ');
   const nsProps = namespace?.value === undefined ? 'props' : `{ namespace: ${stringLiteral(namespace.value)}, ...props }`;
   const source = [
-    `// Imported by \`peapod import\` from ${files}. It is ordinary code now: edit it, it is not regenerated.`,
+    `// Imported by \`peapod import\` from ${files}.`,
+    '// It is ordinary code now: edit it, it is not regenerated.',
     `import { ${cdk8s.join(', ')} } from 'cdk8s';`,
     ...(scope.usage.usesK8s ? ["import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';"] : []),
     "import { Construct } from 'constructs';",
-    `import { ${peapod.join(', ')} } from ${stringLiteral(options.from ?? 'peapod')};`,
+    importLine(peapod, options.from ?? 'peapod'),
     '',
     `/** The objects of ${files}. */`,
     `export class ${className} extends Chart {`,
@@ -236,6 +241,12 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     '',
   ].join('\n');
   return { source, className, notes: findings.notes, objects: cleaned };
+}
+
+// One line when it fits, one name a line otherwise.
+function importLine(names: readonly string[], from: string): string {
+  const line = `import { ${names.join(', ')} } from ${stringLiteral(from)};`;
+  return line.length <= 120 ? line : `import {\n${names.map((n) => `  ${n},`).join('\n')}\n} from ${stringLiteral(from)};`;
 }
 
 // ConfigMaps and Secrets first, as Pods refer to them; then the rest in
@@ -291,7 +302,31 @@ function clean(value: YamlMap, reader: FieldReader): YamlMap {
       }
     }
   }
+  dropEmpty(value, '', reader);
   return value;
+}
+
+// An empty list or mapping means what an absent one does to Kubernetes, and
+// Peapod leaves empty ones out; dropping them keeps the round trip exact.
+// Volume sources are kept: `emptyDir: {}` is a volume, not an empty field.
+function dropEmpty(value: any, at: string, reader: FieldReader): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => dropEmpty(item, `${at}[${i}]`, reader));
+    return;
+  }
+  if (value === null || typeof value !== 'object') {
+    return;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    const field = at ? `${at}.${key}` : key;
+    const empty = item !== null && typeof item === 'object' && Object.keys(item).length === 0;
+    if (empty && !/\.volumes\[\d+\]$/.test(at)) {
+      delete value[key];
+      reader.note(field, 'left out: it is empty, which Kubernetes reads as absent');
+    } else {
+      dropEmpty(item, field, reader);
+    }
+  }
 }
 
 // Metadata of an object besides its name: labels and annotations go on the
