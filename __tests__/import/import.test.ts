@@ -46,6 +46,15 @@ describe('round trip: import, then synth, gives the input back', () => {
     expect(byKindAndName(synth.objects)).toEqual(byKindAndName(result.objects));
   });
 
+  test('several files make one chart, where a Pod refers to the ConfigMap of another file', () => {
+    const inputs = ['multi-a.yaml', 'multi-b.yaml'].map((file) => ({ file, text: fs.readFileSync(path.join(FIXTURES, file), 'utf8') }));
+    const result = importManifests(inputs, { from: '..' });
+    expect(result.className).toBe('MultiAChart');
+    expect(result.source).toContain('envFrom: [EnvFrom.configMap(greeting)],');
+    const synth = synthGenerated(result.source, result.className, { '..': peapod });
+    expect(byKindAndName(synth.objects)).toEqual(byKindAndName(result.objects));
+  });
+
   test('the code of every fixture compiles under the project tsconfig', () => {
     expect(typeCheckGenerated(...fixtures.map((file) => importFixture(file).source))).toEqual([]);
   });
