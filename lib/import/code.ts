@@ -38,7 +38,7 @@ export function print(code: Code, indent = '', lead = 0): string {
   }
   if ('object' in code) {
     const lines = code.object.map(([key, value, comment]) =>
-      `${comment ? `${inner}// ${comment}\n` : ''}${inner}${propertyKey(key)}: ${print(value, inner, propertyKey(key).length + 3)},`,
+      `${comment ? commentLines(comment, inner) : ''}${inner}${propertyKey(key)}: ${print(value, inner, propertyKey(key).length + 3)},`,
     );
     return `{\n${lines.join('\n')}\n${indent}}`;
   }
@@ -50,6 +50,20 @@ export function print(code: Code, indent = '', lead = 0): string {
   const opening = `${code.call}(${head.map((h) => `${h}, `).join('')}`;
   const last = code.args.length > 0 ? print(code.args[code.args.length - 1], indent, lead + opening.length + 2) : '';
   return `${opening}${last})`;
+}
+
+// A comment as `//` lines that fit the width, each ending in a newline.
+function commentLines(comment: string, indent: string): string {
+  const lines: string[] = [];
+  for (const word of comment.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && indent.length + 3 + lines[last].length + 1 + word.length <= WIDTH) {
+      lines[last] += ` ${word}`;
+    } else {
+      lines.push(word);
+    }
+  }
+  return lines.map((line) => `${indent}// ${line}\n`).join('');
 }
 
 // The one-line form, or undefined when the expression must break (a comment inside).

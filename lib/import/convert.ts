@@ -302,8 +302,40 @@ function clean(value: YamlMap, reader: FieldReader): YamlMap {
       }
     }
   }
+  const podSpec = value.kind === 'Pod' ? ['spec', value.spec] : ['spec.template.spec', value.spec?.template?.spec];
+  if (podSpec[1] !== null && typeof podSpec[1] === 'object') {
+    cleanPodSpec(podSpec[1], podSpec[0], reader);
+  }
   dropEmpty(value, '', reader);
   return value;
+}
+
+// What admission and defaulting add to a Pod spec that `kubectl get -o yaml` shows.
+function cleanPodSpec(spec: YamlMap, at: string, reader: FieldReader): void {
+  const injected = new Set<string>();
+  if (Array.isArray(spec.volumes)) {
+    spec.volumes = spec.volumes.filter((volume: any, i: number) => {
+      const token = typeof volume?.name === 'string' && volume.name.startsWith('kube-api-access-') && volume.projected !== undefined;
+      if (token) {
+        injected.add(volume.name);
+        reader.note(`${at}.volumes[${i}]`, `left out: the ServiceAccount admission plugin adds volume "${volume.name}" and its mounts to every Pod`);
+      }
+      return !token;
+    });
+  }
+  for (const field of ['initContainers', 'containers']) {
+    (Array.isArray(spec[field]) ? spec[field] : []).forEach((container: any, i: number) => {
+      if (Array.isArray(container?.volumeMounts)) {
+        container.volumeMounts = container.volumeMounts.filter((mount: any) => !injected.has(mount?.name));
+      }
+      (Array.isArray(container?.env) ? container.env : []).forEach((variable: any, j: number) => {
+        if (variable?.valueFrom?.fieldRef?.apiVersion === 'v1') {
+          delete variable.valueFrom.fieldRef.apiVersion;
+          reader.note(`${at}.${field}[${i}].env[${j}].valueFrom.fieldRef.apiVersion`, 'left out: "v1" is the default');
+        }
+      });
+    });
+  }
 }
 
 // An empty list or mapping means what an absent one does to Kubernetes, and
