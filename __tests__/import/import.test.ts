@@ -185,6 +185,22 @@ describe('input the import refuses, with file, document and field path', () => {
     ]);
   });
 
+  test('the same object twice', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n';
+    expect(problemsOf(text)).toEqual([
+      'in.yaml: document 2 (ConfigMap "c"): metadata.name: ConfigMap "c" is also in in.yaml document 1. Fix: keep one of them; Kubernetes would apply one over the other',
+    ]);
+  });
+
+  test('a key of a ConfigMap of the input that is not there', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: x}\n---\n' +
+      pod('  containers:\n    - {name: a, image: x, env: [{name: B, valueFrom: {configMapKeyRef: {name: c, key: b}}}]}');
+    expect(problemsOf(text)).toEqual([
+      'in.yaml: document 2 (Pod "p"): spec.containers[0].env[0].valueFrom.configMapKeyRef.key: key "b" is not in ConfigMap "c" of the input. ' +
+        'Fix: add "b" to the ConfigMap, or mark the reference optional (config-map-key-exists)',
+    ]);
+  });
+
   test('a port reused across the containers of a Pod: refused, as Peapod refuses it', () => {
     const spec = '  containers:\n    - {name: a, image: x, ports: [{containerPort: 80}]}\n    - {name: b, image: nginx, ports: [{containerPort: 80}]}';
     expect(problemsOf(pod(spec))).toEqual([

@@ -105,7 +105,8 @@ export function propertyKey(key: string): string {
  * several lines (configuration files kept in ConfigMaps read better that way).
  */
 export function stringLiteral(value: string): string {
-  if (value.includes('\n') && value.length > 40) {
+  // Not with a carriage return, which a template literal would read as a line feed.
+  if (value.includes('\n') && value.length > 40 && !value.includes('\r')) {
     return `\`${value.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')}\``;
   }
   const escaped = JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'");

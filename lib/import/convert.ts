@@ -75,6 +75,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   const services: { reader: FieldReader; spec: YamlMap; variable: string; id: string; nameEntry: [string, Code | undefined]; extras: string[] }[] = [];
   const cleaned: any[] = [];
   let namespace: { value: string | undefined; origin: Origin } | undefined;
+  const seen = new Map<string, Origin>();
 
   const accepted = objects.flatMap((object) => {
     const reader = new FieldReader(findings, object.origin);
@@ -100,6 +101,12 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
       return [];
     }
     const origin = { ...object.origin, object: `${kind} "${name}"` };
+    const first = seen.get(`${kind}/${name}`);
+    if (first) {
+      findings.problem(origin, 'metadata.name', `${kind} "${name}" is also in ${first.file} document ${first.document}`, `keep one of them; Kubernetes would apply one over the other`);
+      return [];
+    }
+    seen.set(`${kind}/${name}`, origin);
     const copy = clean(structuredClone(value), new FieldReader(findings, origin));
     cleaned.push(copy);
     const ns = copy.metadata.namespace;

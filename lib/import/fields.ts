@@ -16,10 +16,12 @@ export class FieldReader {
     public readonly origin: Origin,
   ) {}
 
+  /** Records a problem of the object at `field`. */
   public problem(field: string, message: string, fix: string, rule?: string): void {
     this.findings.problem(this.origin, field, message, fix, rule);
   }
 
+  /** Records a change the import made at `field`. */
   public note(field: string, message: string): void {
     this.findings.note(this.origin, field, message);
   }
@@ -34,6 +36,7 @@ export class FieldReader {
     return value;
   }
 
+  /** The value as a mapping; undefined when absent or not one. */
   public map(value: any, at: string): YamlMap | undefined {
     if (value === undefined || value === null) {
       return undefined;
@@ -45,6 +48,7 @@ export class FieldReader {
     return value;
   }
 
+  /** The value as a list; undefined when absent or not one. */
   public list(value: any, at: string): any[] | undefined {
     if (value === undefined || value === null) {
       return undefined;
@@ -56,6 +60,7 @@ export class FieldReader {
     return value;
   }
 
+  /** The value as a string; undefined when absent or not one (YAML reads `80` and `true` as other types). */
   public string(value: any, at: string): string | undefined {
     if (value === undefined || value === null) {
       return undefined;
@@ -67,6 +72,7 @@ export class FieldReader {
     return value;
   }
 
+  /** The value as a whole number; undefined when absent or not one. */
   public integer(value: any, at: string): number | undefined {
     if (value === undefined || value === null) {
       return undefined;
@@ -78,6 +84,7 @@ export class FieldReader {
     return value;
   }
 
+  /** The value as true or false; undefined when absent or not one. */
   public boolean(value: any, at: string): boolean | undefined {
     if (value === undefined || value === null) {
       return undefined;

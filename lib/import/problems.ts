@@ -35,7 +35,10 @@ export function formatImportProblem(problem: ImportProblem): string {
 
 /** The error `importManifests` throws: every problem of the input, none of the output. */
 export class ImportError extends Error {
-  public constructor(public readonly problems: readonly ImportProblem[]) {
+  public constructor(
+    /** Every problem found, in input order. */
+    public readonly problems: readonly ImportProblem[],
+  ) {
     super(`peapod import found ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written:\n  ${problems.map(formatImportProblem).join('\n  ')}`);
     this.name = 'ImportError';
     this.stack = `${this.name}: ${this.message}`;
@@ -44,13 +47,17 @@ export class ImportError extends Error {
 
 /** Collects problems, and the notes about what the import changed on the way. */
 export class Findings {
+  /** What stops the import. */
   public readonly problems: ImportProblem[] = [];
+  /** What the import changed on the way, one line each. */
   public readonly notes: string[] = [];
 
+  /** Records a problem of the object from `origin`. */
   public problem(origin: Origin, field: string, message: string, fix: string, rule?: string): void {
     this.problems.push({ origin, field, message, fix, rule });
   }
 
+  /** Records a change the import made to the object from `origin`. */
   public note(origin: Origin, field: string, message: string): void {
     const where = [origin.prefix, field].filter((p) => p.length > 0).join('.');
     this.notes.push(`${origin.file}: document ${origin.document}${origin.object ? ` (${origin.object})` : ''}: ${where ? `${where}: ` : ''}${message}`);
