@@ -298,6 +298,18 @@ describe('peapod import on the command line', () => {
     });
   });
 
+  test('an output file that cannot be written: exit 73, nothing left behind', () => {
+    withTempDir((dir) => {
+      const out = path.join(dir, 'missing', 'legacy.ts');
+      expect(run(['import', tutorial, '-o', out, '--no-typecheck'])).toEqual({
+        code: 73,
+        stdout: '',
+        stderr: `peapod import: cannot write ${out}: ENOENT; nothing was written\n`,
+      });
+      expect(fs.readdirSync(dir)).toEqual([]);
+    });
+  });
+
   test('usage errors exit 64', () => {
     expect(run(['import']).code).toBe(64);
     expect(run(['import', tutorial, '--class', 'lower']).stderr).toBe('peapod import: --class "lower" is not a class name; use PascalCase letters and digits\n');

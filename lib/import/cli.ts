@@ -121,7 +121,11 @@ export function run(args: readonly string[], stdin: () => string = () => fs.read
   if (output === undefined) {
     return { code: 0, stdout: result.source, stderr: notes };
   }
-  writeAtomically(output, result.source);
+  try {
+    writeAtomically(output, result.source);
+  } catch (error) {
+    return { code: 73, stdout: '', stderr: `${notes}peapod import: cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; nothing was written\n` };
+  }
   return { code: 0, stdout: '', stderr: `${notes}peapod import: wrote ${result.className} to ${output}\n` };
 }
 
