@@ -309,6 +309,14 @@ function clean(value: YamlMap, reader: FieldReader): YamlMap {
       }
     }
   }
+  if (value.kind === 'Service' && value.spec?.clusterIP !== undefined && value.spec.clusterIP !== 'None') {
+    for (const key of ['clusterIP', 'clusterIPs']) {
+      if (value.spec[key] !== undefined) {
+        delete value.spec[key];
+        reader.note(`spec.${key}`, 'left out: the API server allocates it');
+      }
+    }
+  }
   const podSpec = value.kind === 'Pod' ? ['spec', value.spec] : ['spec.template.spec', value.spec?.template?.spec];
   if (podSpec[1] !== null && typeof podSpec[1] === 'object') {
     cleanPodSpec(podSpec[1], podSpec[0], reader);
@@ -358,10 +366,10 @@ function dropEmpty(value: any, at: string, reader: FieldReader): void {
   }
   for (const [key, item] of Object.entries(value)) {
     const field = at ? `${at}.${key}` : key;
-    const empty = item !== null && typeof item === 'object' && Object.keys(item).length === 0;
+    const empty = item === null || (typeof item === 'object' && Object.keys(item).length === 0);
     if (empty && !/\.volumes\[\d+\]$/.test(at)) {
       delete value[key];
-      reader.note(field, 'left out: it is empty, which Kubernetes reads as absent');
+      reader.note(field, `left out: it is ${item === null ? 'null' : 'empty'}, which Kubernetes reads as absent`);
     } else {
       dropEmpty(item, field, reader);
     }
