@@ -179,6 +179,12 @@ describe('input the import refuses, with file, document and field path', () => {
     ]);
   });
 
+  test('a well-known node label with a value no node reports', () => {
+    expect(problemsOf(pod('  nodeSelector: {kubernetes.io/os: Linux}\n  containers: [{name: c, image: x}]'))).toEqual([
+      'in.yaml: document 1 (Pod "p"): spec.nodeSelector.kubernetes.io/os: is "Linux", which no node reports. Fix: use one of "linux", "windows"',
+    ]);
+  });
+
   test('a field the Kubernetes API does not have', () => {
     expect(problemsOf(pod('  hostNetwrk: true\n  containers: [{name: c, image: x}]'))).toEqual([
       'in.yaml: document 1 (Pod "p"): spec.hostNetwrk: is not a field of PodSpec. Fix: check the spelling against the Kubernetes API reference, or remove it',

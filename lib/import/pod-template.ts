@@ -26,6 +26,8 @@ const MODELED_CONTAINER = [
 const PROBE_TIMING = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds'];
 const POD_FIELD = /^(metadata\.(name|namespace|uid)|metadata\.(labels|annotations)\['[^']*'\]|spec\.(nodeName|serviceAccountName)|status\.(hostIP|hostIPs|podIP|podIPs))$/;
 const CONTAINER_RESOURCE = /^(requests|limits)\.(cpu|memory|ephemeral-storage|hugepages-.+)$/;
+const NODE_OS = ['linux', 'windows'] as const;
+const NODE_ARCH = ['amd64', 'arm64', 'arm', 'ppc64le', 's390x', 'riscv64'] as const;
 const CPU = /^[0-9.]+m?$/;
 const MEMORY = /^[0-9.]+(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
 const ANY_QUANTITY = /^[0-9.]+(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?$/;
@@ -46,6 +48,13 @@ export function convertTemplate(reader: FieldReader, scope: Scope, metadata: Yam
     entries.push(['annotations', jsonLiteral(annotations)]);
   }
   const nodeSelector = reader.stringMap(spec.nodeSelector, `${at}.nodeSelector`);
+  // Peapod types the well-known OS and architecture labels with the values nodes report.
+  for (const [key, allowed] of [['kubernetes.io/os', NODE_OS], ['kubernetes.io/arch', NODE_ARCH]] as const) {
+    const value = nodeSelector?.[key];
+    if (value !== undefined && !(allowed as readonly string[]).includes(value)) {
+      reader.problem(`${at}.nodeSelector.${key}`, `is "${value}", which no node reports`, `use one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+    }
+  }
   if (nodeSelector) {
     entries.push(['nodeSelector', jsonLiteral(nodeSelector)]);
   }
