@@ -23,3 +23,4 @@ export * from './scheduling';
 export * from './validation/config';
 export * from './validation/engine';
 export * from './validation/rules';
+export * from './import';

@@ -1,0 +1,143 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { importManifests } from './convert';
+import { ImportError } from './problems';
+import { ImportInput } from './read';
+
+const USAGE = `usage: peapod import FILE... [-o OUT.ts] [--class NAME] [--from MODULE] [--no-typecheck]
+
+Converts Kubernetes YAML (Pods, Deployments, ReplicaSets, Services,
+ConfigMaps, Secrets) into a Peapod chart class. FILE "-" reads standard
+input. The code is written to standard output, or to OUT.ts with -o, only
+when the whole conversion succeeded and the code synthesizes back to the
+input; otherwise nothing is written and the problems are listed.
+
+  -o, --output FILE  write to FILE (replaced atomically) instead of standard output
+  --class NAME       name of the chart class (default: from the first file's name)
+  --from MODULE      module to import Peapod from (default: peapod)
+  --no-typecheck     skip compiling the code with the project's tsconfig (saves a few seconds)`;
+
+/** What the command wrote and its exit code; `run` does no I/O on the console itself. */
+export interface CliOutcome {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs `peapod ARGS`. Reads files (and `stdin` for `-`), writes the `-o`
+ * file if asked; returns what goes to standard output and error.
+ */
+export function run(args: readonly string[], stdin: () => string = () => fs.readFileSync(0, 'utf8')): CliOutcome {
+  const [command, ...rest] = args;
+  if (command !== 'import') {
+    return { code: command === undefined || command === '--help' || command === '-h' ? 0 : 64, stdout: '', stderr: `${USAGE}\n` };
+  }
+  const files: string[] = [];
+  let output: string | undefined;
+  let className: string | undefined;
+  let from: string | undefined;
+  let typecheck = true;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const value = () => {
+      const next = rest[++i];
+      if (next === undefined) {
+        throw new UsageError(`${arg} needs a value`);
+      }
+      return next;
+    };
+    try {
+      if (arg === '-o' || arg === '--output') {
+        output = value();
+      } else if (arg === '--class') {
+        className = value();
+      } else if (arg === '--from') {
+        from = value();
+      } else if (arg === '--no-typecheck') {
+        typecheck = false;
+      } else if (arg === '-h' || arg === '--help') {
+        return { code: 0, stdout: `${USAGE}\n`, stderr: '' };
+      } else if (arg.startsWith('-') && arg !== '-') {
+        throw new UsageError(`unknown option ${arg}`);
+      } else {
+        files.push(arg);
+      }
+    } catch (error) {
+      return { code: 64, stdout: '', stderr: `peapod import: ${(error as Error).message}\n${USAGE}\n` };
+    }
+  }
+  if (files.length === 0) {
+    return { code: 64, stdout: '', stderr: `peapod import: name the YAML files to import, or - for standard input\n${USAGE}\n` };
+  }
+  if (className !== undefined && !/^[A-Z][A-Za-z0-9_]*$/.test(className)) {
+    return { code: 64, stdout: '', stderr: `peapod import: --class "${className}" is not a class name; use PascalCase letters and digits\n` };
+  }
+
+  let inputs: ImportInput[];
+  try {
+    inputs = files.map((file) => ({ file, text: file === '-' ? stdin() : fs.readFileSync(file, 'utf8') }));
+  } catch (error) {
+    return { code: 66, stdout: '', stderr: `peapod import: ${(error as Error).message}\n` };
+  }
+
+  let result;
+  try {
+    result = importManifests(inputs, { className, from });
+  } catch (error) {
+    if (error instanceof ImportError) {
+      return { code: 1, stdout: '', stderr: `${error.message}\n` };
+    }
+    throw error;
+  }
+  const notes = result.notes.map((note) => `note: ${note}\n`).join('');
+
+  // The promise of the command: the code synthesizes to the input. Check it
+  // before writing anything, with Peapod's own validation.
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded only here: the checks need the compiler and the whole DSL */
+  const verify = require('./verify') as typeof import('./verify');
+  const peapod = require('../index') as unknown;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const checked = importManifests(inputs, { className: result.className, from: '..' });
+  const synth = verify.synthGenerated(checked.source, checked.className, { '..': peapod });
+  if (synth.errors.length > 0) {
+    return {
+      code: 1,
+      stdout: '',
+      stderr: `${notes}peapod import: the input breaks ${synth.errors.length === 1 ? 'a Peapod rule' : `${synth.errors.length} Peapod rules`}, which synth would report; nothing was written:\n  ${synth.errors.join('\n  ')}\n`,
+    };
+  }
+  const differences = verify.manifestDifferences(checked.objects, synth.objects);
+  const compiler = typecheck ? verify.typeCheckGenerated(checked.source) : [];
+  if (differences.length > 0 || compiler.length > 0) {
+    const details = [...differences, ...compiler.map((m) => `does not compile: ${m}`)];
+    return {
+      code: 70,
+      stdout: '',
+      stderr: `${notes}peapod import: internal error, the generated code would not give back the input; nothing was written. Please report it with the input:\n  ${details.join('\n  ')}\n`,
+    };
+  }
+
+  if (output === undefined) {
+    return { code: 0, stdout: result.source, stderr: notes };
+  }
+  try {
+    writeAtomically(output, result.source);
+  } catch (error) {
+    return { code: 73, stdout: '', stderr: `${notes}peapod import: cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; nothing was written\n` };
+  }
+  return { code: 0, stdout: '', stderr: `${notes}peapod import: wrote ${result.className} to ${output}\n` };
+}
+
+class UsageError extends Error {}
+
+// Written beside the target and renamed over it: a reader sees the old file or the new one, never half of one.
+function writeAtomically(file: string, text: string): void {
+  const temp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temp, text);
+    fs.renameSync(temp, file);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}

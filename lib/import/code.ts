@@ -1,0 +1,173 @@
+/**
+ * A small tree of TypeScript expressions that prints itself on one line
+ * when it fits and over several lines when it does not, so the generated
+ * source reads like hand-written code without a formatter.
+ */
+
+/** An expression: source text, an object literal, an array literal or a call. */
+export type Code = string | ObjectCode | ArrayCode | CallCode;
+
+/** An object literal; an entry may carry a comment line above it. */
+export interface ObjectCode {
+  readonly object: readonly (readonly [key: string, value: Code, comment?: string])[];
+}
+
+/** An array literal. */
+export interface ArrayCode {
+  readonly array: readonly Code[];
+}
+
+/** A call: `callee(arg, …)`. */
+export interface CallCode {
+  readonly call: string;
+  readonly args: readonly Code[];
+}
+
+const WIDTH = 120;
+const INDENT = '  ';
+
+/** Prints `code` on a line that starts with `indent` and `lead` more characters before it. */
+export function print(code: Code, indent = '', lead = 0): string {
+  const flat = printFlat(code);
+  if (flat !== undefined && indent.length + lead + flat.length <= WIDTH) {
+    return flat;
+  }
+  const inner = indent + INDENT;
+  if (typeof code === 'string') {
+    return code;
+  }
+  if ('object' in code) {
+    const lines = code.object.map(([key, value, comment]) =>
+      `${comment ? commentLines(comment, inner) : ''}${inner}${propertyKey(key)}: ${print(value, inner, propertyKey(key).length + 3)},`,
+    );
+    return `{\n${lines.join('\n')}\n${indent}}`;
+  }
+  if ('array' in code) {
+    return `[\n${code.array.map((item) => `${inner}${print(item, inner)},`).join('\n')}\n${indent}]`;
+  }
+  // A call breaks inside its last argument, the way prettier lays out `new X(this, 'id', { … })`.
+  const head = code.args.slice(0, -1).map((arg) => printFlat(arg) ?? print(arg, indent));
+  const opening = `${code.call}(${head.map((h) => `${h}, `).join('')}`;
+  const last = code.args.length > 0 ? print(code.args[code.args.length - 1], indent, lead + opening.length + 2) : '';
+  return `${opening}${last})`;
+}
+
+// A comment as `//` lines that fit the width, each ending in a newline.
+function commentLines(comment: string, indent: string): string {
+  const lines: string[] = [];
+  for (const word of comment.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && indent.length + 3 + lines[last].length + 1 + word.length <= WIDTH) {
+      lines[last] += ` ${word}`;
+    } else {
+      lines.push(word);
+    }
+  }
+  return lines.map((line) => `${indent}// ${line}\n`).join('');
+}
+
+// The one-line form, or undefined when the expression must break (a comment inside).
+function printFlat(code: Code): string | undefined {
+  if (typeof code === 'string') {
+    return code.includes('\n') ? undefined : code;
+  }
+  if ('object' in code) {
+    if (code.object.length === 0) {
+      return '{}';
+    }
+    const parts: string[] = [];
+    for (const [key, value, comment] of code.object) {
+      const flat = printFlat(value);
+      if (comment || flat === undefined) {
+        return undefined;
+      }
+      parts.push(`${propertyKey(key)}: ${flat}`);
+    }
+    return `{ ${parts.join(', ')} }`;
+  }
+  if ('array' in code) {
+    const parts = code.array.map(printFlat);
+    return parts.some((p) => p === undefined) ? undefined : `[${parts.join(', ')}]`;
+  }
+  const args = code.args.map(printFlat);
+  return args.some((a) => a === undefined) ? undefined : `${code.call}(${args.join(', ')})`;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** A property key, quoted only when it must be. */
+export function propertyKey(key: string): string {
+  return IDENTIFIER.test(key) ? key : stringLiteral(key);
+}
+
+/**
+ * A string literal: single-quoted, or a template literal for text of
+ * several lines (configuration files kept in ConfigMaps read better that way).
+ */
+export function stringLiteral(value: string): string {
+  // Not with a carriage return, which a template literal would read as a line feed.
+  if (value.includes('\n') && value.length > 40 && !value.includes('\r')) {
+    return `\`${value.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')}\``;
+  }
+  const escaped = JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'");
+  return `'${escaped}'`;
+}
+
+/** Any JSON value as a literal. */
+export function jsonLiteral(value: unknown): Code {
+  if (typeof value === 'string') {
+    return stringLiteral(value);
+  }
+  if (Array.isArray(value)) {
+    return { array: value.map(jsonLiteral) };
+  }
+  if (value !== null && typeof value === 'object') {
+    return { object: Object.entries(value).map(([k, v]) => [k, jsonLiteral(v)] as const) };
+  }
+  return String(value);
+}
+
+/** An object literal from entries, leaving out those whose value is undefined. */
+export function objectOf(entries: readonly (readonly [string, Code | undefined, string?])[]): ObjectCode {
+  return { object: entries.filter((e): e is readonly [string, Code, string?] => e[1] !== undefined) };
+}
+
+const RESERVED = new Set(
+  ('break case catch class const continue debugger default delete do else enum export extends false finally for function if import in ' +
+    'instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package ' +
+    'private protected public await any boolean number string symbol object undefined require module exports props scope id')
+    .split(' '),
+);
+
+/** A camelCase identifier for a Kubernetes name (`web-config` → `webConfig`), or undefined when it would not be one. */
+export function camelCase(name: string): string | undefined {
+  const words = name.split(/[^A-Za-z0-9]+/).filter((w) => w.length > 0);
+  if (words.length === 0) {
+    return undefined;
+  }
+  const text = words.map((w, i) => (i === 0 ? w[0].toLowerCase() + w.slice(1) : w[0].toUpperCase() + w.slice(1))).join('');
+  return /^[0-9]/.test(text) || RESERVED.has(text) ? undefined : text;
+}
+
+/** Hands out identifiers, each once. */
+export class Names {
+  private readonly taken = new Set<string>(['Chart', 'ChartProps', 'Construct', 'k8s', 'JsonPatch']);
+
+  /** The first of the candidates that is free, else the last with a number appended. */
+  public claim(...candidates: (string | undefined)[]): string {
+    const valid = candidates.filter((c): c is string => c !== undefined);
+    for (const candidate of valid) {
+      if (!this.taken.has(candidate)) {
+        this.taken.add(candidate);
+        return candidate;
+      }
+    }
+    const base = valid[valid.length - 1] ?? 'object';
+    for (let n = 2; ; n++) {
+      if (!this.taken.has(`${base}${n}`)) {
+        this.taken.add(`${base}${n}`);
+        return `${base}${n}`;
+      }
+    }
+  }
+}

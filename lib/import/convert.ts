@@ -1,0 +1,621 @@
+import * as path from 'path';
+import { camelCase, Code, jsonLiteral, Names, objectOf, print, stringLiteral } from './code';
+import { FieldReader, otherKeys, YamlMap } from './fields';
+import { l1Literal, l1Property } from './l1-literal';
+import { l1Schema } from './l1-schema';
+import { convertTemplate } from './pod-template';
+import { Findings, ImportError, Origin } from './problems';
+import { ImportInput, readObjects } from './read';
+import { DeclaredPort, Scope } from './scope';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the input is untyped YAML */
+
+/** Options of {@link importManifests}. */
+export interface ImportOptions {
+  /**
+   * Name of the generated chart class.
+   * @default - from the first file's name (`pods.yaml` → `PodsChart`), or `ImportedChart` for standard input
+   */
+  readonly className?: string;
+  /**
+   * The module the generated code imports Peapod from.
+   * @default 'peapod'
+   */
+  readonly from?: string;
+}
+
+/** What {@link importManifests} produced. */
+export interface ImportResult {
+  /** The TypeScript source of the chart. */
+  readonly source: string;
+  /** The name of the chart class. */
+  readonly className: string;
+  /** What the import changed on the way (fields the API server sets, defaults it made explicit), one line each. */
+  readonly notes: readonly string[];
+  /** The input objects as the import read them, after the changes in `notes`: what synth of the chart gives. */
+  readonly objects: readonly any[];
+}
+
+const API_VERSIONS: Record<string, string> = { Pod: 'v1', Service: 'v1', ConfigMap: 'v1', Secret: 'v1', Deployment: 'apps/v1', ReplicaSet: 'apps/v1' };
+// Written by the API server or by kubectl; an exported manifest carries them, a source manifest does not.
+const SERVER_METADATA = ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'selfLink'];
+const SERVER_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration', 'deployment.kubernetes.io/revision'];
+
+interface Target {
+  readonly kind: string;
+  readonly name: string;
+  readonly variable: string;
+  /** The labels Peapod's Service takes from it: a workload's selector, a Pod's labels. */
+  readonly selector: Record<string, string>;
+  readonly labels: Record<string, string>;
+  readonly ports: DeclaredPort[];
+  used: boolean;
+}
+
+interface Item {
+  readonly group: number;
+  readonly after?: Target;
+  readonly target?: Target;
+  readonly render: () => string[];
+}
+
+/**
+ * Converts Kubernetes manifests (Pods, Deployments, ReplicaSets, Services,
+ * ConfigMaps, Secrets) into the source of a Peapod chart class. Throws an
+ * {@link ImportError} listing every problem of the input when any object
+ * cannot be written as Peapod code that synthesizes to it.
+ */
+export function importManifests(inputs: readonly ImportInput[], options: ImportOptions = {}): ImportResult {
+  const findings = new Findings();
+  const objects = readObjects(inputs, findings);
+  const scope: Scope = { names: new Names(), usage: { usesK8s: false, usesJsonPatch: false }, imports: new Set(), configMaps: new Map(), secrets: new Map() };
+  const ids = new Names();
+  const items: Item[] = [];
+  const targets: Target[] = [];
+  const services: { reader: FieldReader; spec: YamlMap; variable: string; id: string; nameEntry: [string, Code | undefined]; extras: string[] }[] = [];
+  const cleaned: any[] = [];
+  let namespace: { value: string | undefined; origin: Origin } | undefined;
+  const seen = new Map<string, Origin>();
+
+  const accepted = objects.flatMap((object) => {
+    const reader = new FieldReader(findings, object.origin);
+    const value = reader.map(object.value, '');
+    if (!value) {
+      return [];
+    }
+    const kind = reader.string(reader.required(value, 'kind', '', 'add kind: Pod, Deployment, …'), 'kind');
+    if (kind === undefined) {
+      return [];
+    }
+    if (!(kind in API_VERSIONS)) {
+      reader.problem('kind', `kind "${kind}" is not one peapod import reads`, 'import Pods, Deployments, ReplicaSets, Services, ConfigMaps and Secrets; keep other objects in YAML');
+      return [];
+    }
+    const apiVersion = reader.string(reader.required(value, 'apiVersion', '', `add apiVersion: ${API_VERSIONS[kind]}`), 'apiVersion');
+    if (apiVersion !== undefined && apiVersion !== API_VERSIONS[kind]) {
+      reader.problem('apiVersion', `${kind} has apiVersion "${apiVersion}"`, `use apiVersion: ${API_VERSIONS[kind]}`);
+    }
+    const metadata = reader.map(reader.required(value, 'metadata', ''), 'metadata') ?? {};
+    const name = reader.string(reader.required(metadata, 'name', 'metadata'), 'metadata.name');
+    if (name === undefined) {
+      return [];
+    }
+    const origin = { ...object.origin, object: `${kind} "${name}"` };
+    const first = seen.get(`${kind}/${name}`);
+    if (first) {
+      findings.problem(origin, 'metadata.name', `${kind} "${name}" is also in ${first.file} document ${first.document}`, `keep one of them; Kubernetes would apply one over the other`);
+      return [];
+    }
+    seen.set(`${kind}/${name}`, origin);
+    const copy = clean(structuredClone(value), new FieldReader(findings, origin));
+    cleaned.push(copy);
+    const ns = copy.metadata.namespace;
+    if (!namespace) {
+      namespace = { value: ns, origin };
+    } else if (namespace.value !== ns) {
+      findings.problem(
+        origin,
+        'metadata.namespace',
+        `is ${ns === undefined ? 'not set' : `"${ns}"`}, but ${namespace.origin.file} document ${namespace.origin.document} is ${namespace.value === undefined ? 'in no namespace' : `in "${namespace.value}"`}; a chart has one namespace`,
+        'import the objects of each namespace into a chart of their own',
+      );
+    }
+    return [{ reader: new FieldReader(findings, origin), value: copy, kind, name }];
+  });
+
+  // ConfigMaps and Secrets first, as Pods refer to them, and Services last, as they refer to
+  // workloads; a workload also gets the plain name as its id and variable when a Service shares it.
+  const rank = (kind: string) => (kind === 'ConfigMap' || kind === 'Secret' ? 0 : kind === 'Service' ? 2 : 1);
+  const ordered = [...accepted].sort((a, b) => rank(a.kind) - rank(b.kind));
+  for (const { reader, value, kind, name } of ordered) {
+    const id = ids.claim(name, `${name}-${kind.toLowerCase()}`);
+    const variable = scope.names.claim(camelCase(name), camelCase(`${name}-${kind}`), camelCase(kind));
+    scope.imports.add(kind);
+    const nameEntry: [string, Code | undefined] = ['name', id === name ? undefined : stringLiteral(name)];
+    const extras = metadataExtras(reader, value.metadata, variable, kind === 'Pod');
+    const spec = kind === 'ConfigMap' || kind === 'Secret' ? {} : reader.map(reader.required(value, 'spec', ''), 'spec') ?? {};
+    for (const key of otherKeys(value, ['apiVersion', 'kind', 'metadata', ...(kind === 'ConfigMap' ? ['data', 'binaryData', 'immutable'] : []), ...(kind === 'Secret' ? ['data', 'stringData', 'type', 'immutable'] : []), ...(kind === 'ConfigMap' || kind === 'Secret' ? [] : ['spec'])])) {
+      reader.problem(key, `is not a field of a ${kind}`, 'remove it');
+    }
+    const statement = (props: Code, used: () => boolean, more: string[] = []) => () => {
+      const lines = [...extras, ...more];
+      const assign = used() || lines.length > 0 ? `const ${variable} = ` : '';
+      const args = typeof props === 'object' && 'object' in props && props.object.length === 0 ? [] : [props];
+      return [`${assign}${print({ call: `new ${kind}`, args: ['this', stringLiteral(id), ...args] }, '    ', assign.length + 1)};`, ...lines];
+    };
+
+    switch (kind) {
+      case 'ConfigMap': {
+        const data = reader.stringMap(value.data, 'data');
+        const binaryData = reader.stringMap(value.binaryData, 'binaryData');
+        const immutable = reader.boolean(value.immutable, 'immutable');
+        const keyed = { variable, typedKeys: new Set(Object.keys(data ?? {})), used: false };
+        scope.configMaps.set(name, keyed);
+        const props = objectOf([nameEntry, ['data', data && jsonLiteral(data)], ['binaryData', binaryData && jsonLiteral(binaryData)], ['immutable', immutable === undefined ? undefined : String(immutable)]]);
+        items.push({ group: 0, render: statement(props, () => keyed.used) });
+        break;
+      }
+      case 'Secret': {
+        const data = reader.stringMap(value.data, 'data');
+        const stringData = reader.stringMap(value.stringData, 'stringData');
+        const type = reader.string(value.type, 'type');
+        const immutable = reader.boolean(value.immutable, 'immutable');
+        const keyed = { variable, typedKeys: new Set([...Object.keys(data ?? {}), ...Object.keys(stringData ?? {})]), used: false };
+        scope.secrets.set(name, keyed);
+        if (data || stringData) {
+          reader.note('', 'its values are now in the generated source; keep that file out of version control, or use Secret.fromName for a Secret made elsewhere');
+        }
+        const props = objectOf([
+          nameEntry,
+          ['type', type === undefined ? undefined : stringLiteral(type)],
+          ['stringData', stringData && jsonLiteral(stringData)],
+          ['data', data && jsonLiteral(data)],
+          ['immutable', immutable === undefined ? undefined : String(immutable)],
+        ]);
+        items.push({ group: 0, render: statement(props, () => keyed.used) });
+        break;
+      }
+      case 'Pod': {
+        const template = convertTemplate(reader, scope, value.metadata, spec, 'spec', 'metadata', variable);
+        const target: Target = { kind, name, variable, selector: template.labels, labels: template.labels, ports: template.ports, used: false };
+        targets.push(target);
+        const render = statement(objectOf([nameEntry, ...template.entries]), () => target.used);
+        items.push({ group: 1, target, render: () => [...template.statements, ...render()] });
+        break;
+      }
+      case 'Deployment':
+      case 'ReplicaSet': {
+        const workload = convertWorkload(reader, scope, spec, kind, variable);
+        if (!workload) {
+          break;
+        }
+        const target: Target = { kind, name, variable, selector: workload.selector, labels: workload.labels, ports: workload.ports, used: false };
+        targets.push(target);
+        const render = statement(objectOf([nameEntry, ...workload.entries]), () => target.used, workload.patches);
+        items.push({ group: 1, target, render: () => [...workload.statements, ...render()] });
+        break;
+      }
+      case 'Service':
+        services.push({ reader, spec, variable, id, nameEntry, extras });
+        break;
+    }
+  }
+  for (const { reader, spec, variable, id, nameEntry, extras } of services) {
+    const service = convertService(reader, scope, spec, variable, targets);
+    if (!service) {
+      continue;
+    }
+    const props = objectOf([nameEntry, ['target', service.target.variable], ...service.entries]);
+    const lines = [...extras, ...service.patches];
+    items.push({
+      group: 1,
+      after: service.target,
+      render: () => {
+        const assign = lines.length > 0 ? `const ${variable} = ` : '';
+        return [`${assign}${print({ call: 'new Service', args: ['this', stringLiteral(id), props] }, '    ', assign.length + 1)};`, ...lines];
+      },
+    });
+  }
+
+  if (findings.problems.length > 0) {
+    // In input order: syntax errors are found while reading, before the objects are converted.
+    const fileIndex = (file: string) => inputs.findIndex((i) => i.file === file);
+    const order = (o: Origin) => fileIndex(o.file) * 1e6 + o.document;
+    throw new ImportError([...findings.problems].sort((a, b) => order(a.origin) - order(b.origin)));
+  }
+
+  const className = options.className ?? defaultClassName(inputs);
+  const body = arrange(items).flatMap((item) => item.render());
+  const peapod = [...scope.imports].sort();
+  const cdk8s = ['Chart', 'ChartProps', ...(scope.usage.usesJsonPatch ? ['JsonPatch'] : [])];
+  const files = inputs.map((i) => (i.file === '-' ? 'standard input' : path.basename(i.file))).join(', ');
+  const nsProps = namespace?.value === undefined ? 'props' : `{ namespace: ${stringLiteral(namespace.value)}, ...props }`;
+  const source = [
+    `// Imported by \`peapod import\` from ${files}.`,
+    '// It is ordinary code now: edit it, it is not regenerated.',
+    `import { ${cdk8s.join(', ')} } from 'cdk8s';`,
+    ...(scope.usage.usesK8s ? ["import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';"] : []),
+    "import { Construct } from 'constructs';",
+    importLine(peapod, options.from ?? 'peapod'),
+    '',
+    `/** The objects of ${files}. */`,
+    `export class ${className} extends Chart {`,
+    '  public constructor(scope: Construct, id: string, props: ChartProps = {}) {',
+    `    super(scope, id, ${nsProps});`,
+    ...body.map((line) => (line.length > 0 ? `    ${line}` : line)),
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+  return { source, className, notes: findings.notes, objects: cleaned };
+}
+
+// One line when it fits, one name a line otherwise.
+function importLine(names: readonly string[], from: string): string {
+  const line = `import { ${names.join(', ')} } from ${stringLiteral(from)};`;
+  return line.length <= 120 ? line : `import {\n${names.map((n) => `  ${n},`).join('\n')}\n} from ${stringLiteral(from)};`;
+}
+
+// ConfigMaps and Secrets first, as Pods refer to them; then the rest in
+// input order, with each Service after the workload it is made from.
+function arrange(items: Item[]): Item[] {
+  const out = items.filter((i) => i.group === 0);
+  const rest = items.filter((i) => i.group !== 0);
+  const placed = new Set<Target>();
+  const waiting: Item[] = [];
+  for (const item of rest) {
+    if (item.after && !placed.has(item.after)) {
+      waiting.push(item);
+      continue;
+    }
+    out.push(item);
+    if (item.target) {
+      placed.add(item.target);
+      for (const w of waiting.filter((w) => w.after === item.target)) {
+        out.push(w);
+        waiting.splice(waiting.indexOf(w), 1);
+      }
+    }
+  }
+  return [...out, ...waiting];
+}
+
+function defaultClassName(inputs: readonly ImportInput[]): string {
+  const first = inputs.find((i) => i.file !== '-');
+  const base = first ? path.basename(first.file).replace(/\.(ya?ml|json)$/i, '') : 'imported';
+  const camel = camelCase(base) ?? camelCase(`imported-${base}`) ?? 'imported';
+  return `${camel[0].toUpperCase()}${camel.slice(1)}Chart`;
+}
+
+// Drops what the API server writes into an object, so an exported manifest imports like a source one.
+function clean(value: YamlMap, reader: FieldReader): YamlMap {
+  if (value.status !== undefined) {
+    delete value.status;
+    reader.note('status', 'left out: the API server writes it');
+  }
+  const metadata = value.metadata;
+  for (const key of SERVER_METADATA) {
+    if (metadata[key] !== undefined) {
+      delete metadata[key];
+      reader.note(`metadata.${key}`, 'left out: the API server writes it');
+    }
+  }
+  for (const key of SERVER_ANNOTATIONS) {
+    if (metadata.annotations && metadata.annotations[key] !== undefined) {
+      delete metadata.annotations[key];
+      reader.note(`metadata.annotations.${key}`, 'left out: kubectl or a controller writes it');
+      if (Object.keys(metadata.annotations).length === 0) {
+        delete metadata.annotations;
+      }
+    }
+  }
+  if (value.kind === 'Service' && value.spec?.clusterIP !== undefined && value.spec.clusterIP !== 'None') {
+    for (const key of ['clusterIP', 'clusterIPs']) {
+      if (value.spec[key] !== undefined) {
+        delete value.spec[key];
+        reader.note(`spec.${key}`, 'left out: the API server allocates it');
+      }
+    }
+  }
+  const podSpec = value.kind === 'Pod' ? ['spec', value.spec] : ['spec.template.spec', value.spec?.template?.spec];
+  if (podSpec[1] !== null && typeof podSpec[1] === 'object') {
+    cleanPodSpec(podSpec[1], podSpec[0], reader);
+  }
+  dropEmpty(value, '', reader);
+  return value;
+}
+
+// What admission and defaulting add to a Pod spec that `kubectl get -o yaml` shows.
+function cleanPodSpec(spec: YamlMap, at: string, reader: FieldReader): void {
+  const injected = new Set<string>();
+  if (Array.isArray(spec.volumes)) {
+    spec.volumes = spec.volumes.filter((volume: any, i: number) => {
+      const token = typeof volume?.name === 'string' && volume.name.startsWith('kube-api-access-') && volume.projected !== undefined;
+      if (token) {
+        injected.add(volume.name);
+        reader.note(`${at}.volumes[${i}]`, `left out: the ServiceAccount admission plugin adds volume "${volume.name}" and its mounts to every Pod`);
+      }
+      return !token;
+    });
+  }
+  for (const field of ['initContainers', 'containers']) {
+    (Array.isArray(spec[field]) ? spec[field] : []).forEach((container: any, i: number) => {
+      if (Array.isArray(container?.volumeMounts)) {
+        container.volumeMounts = container.volumeMounts.filter((mount: any) => !injected.has(mount?.name));
+      }
+      (Array.isArray(container?.env) ? container.env : []).forEach((variable: any, j: number) => {
+        if (variable?.valueFrom?.fieldRef?.apiVersion === 'v1') {
+          delete variable.valueFrom.fieldRef.apiVersion;
+          reader.note(`${at}.${field}[${i}].env[${j}].valueFrom.fieldRef.apiVersion`, 'left out: "v1" is the default');
+        }
+      });
+    });
+  }
+}
+
+// An empty list or mapping means what an absent one does to Kubernetes, and
+// Peapod leaves empty ones out; dropping them keeps the round trip exact.
+// Volume sources are kept: `emptyDir: {}` is a volume, not an empty field.
+function dropEmpty(value: any, at: string, reader: FieldReader): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => dropEmpty(item, `${at}[${i}]`, reader));
+    return;
+  }
+  if (value === null || typeof value !== 'object') {
+    return;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    const field = at ? `${at}.${key}` : key;
+    const empty = item === null || (typeof item === 'object' && Object.keys(item).length === 0);
+    if (empty && !/\.volumes\[\d+\]$/.test(at)) {
+      delete value[key];
+      reader.note(field, `left out: it is ${item === null ? 'null' : 'empty'}, which Kubernetes reads as absent`);
+    } else {
+      dropEmpty(item, field, reader);
+    }
+  }
+}
+
+// Metadata of an object besides its name: labels and annotations go on the
+// manifest object (Peapod's props have them only for Pods), namespace on the chart.
+function metadataExtras(reader: FieldReader, metadata: YamlMap, variable: string, isPod: boolean): string[] {
+  for (const key of otherKeys(metadata, ['name', 'namespace', 'labels', 'annotations'])) {
+    reader.problem(`metadata.${key}`, 'is not modeled by peapod import', 'remove it, or set it in the code after the import');
+  }
+  reader.string(metadata.namespace, 'metadata.namespace');
+  if (isPod) {
+    return [];
+  }
+  const lines: string[] = [];
+  for (const [field, method] of [['labels', 'addLabel'], ['annotations', 'addAnnotation']] as const) {
+    const map = reader.stringMap(metadata[field], `metadata.${field}`) ?? {};
+    for (const [key, value] of Object.entries(map)) {
+      lines.push(`${variable}.apiObject.metadata.${method}(${stringLiteral(key)}, ${stringLiteral(value)});`);
+    }
+  }
+  return lines;
+}
+
+interface WorkloadCode {
+  readonly entries: [string, Code | undefined, string?][];
+  readonly statements: string[];
+  readonly patches: string[];
+  readonly selector: Record<string, string>;
+  readonly labels: Record<string, string>;
+  readonly ports: DeclaredPort[];
+}
+
+function convertWorkload(reader: FieldReader, scope: Scope, spec: YamlMap, kind: string, variable: string): WorkloadCode | undefined {
+  const modeled = ['replicas', 'selector', 'template', 'minReadySeconds', ...(kind === 'Deployment' ? ['strategy', 'revisionHistoryLimit', 'progressDeadlineSeconds'] : [])];
+  const template = reader.map(reader.required(spec, 'template', 'spec'), 'spec.template');
+  const selector = reader.map(reader.required(spec, 'selector', 'spec'), 'spec.selector');
+  if (!template || !selector) {
+    return undefined;
+  }
+  const metadata = reader.map(template.metadata, 'spec.template.metadata') ?? {};
+  for (const key of otherKeys(metadata, ['labels', 'annotations'])) {
+    reader.problem(`spec.template.metadata.${key}`, 'is not modeled by Peapod in a Pod template', 'remove it');
+  }
+  const podSpec = reader.map(reader.required(template, 'spec', 'spec.template'), 'spec.template.spec') ?? {};
+  const converted = convertTemplate(reader, scope, metadata, podSpec, 'spec.template.spec', 'spec.template.metadata', variable);
+  for (const key of otherKeys(selector, ['matchLabels'])) {
+    reader.problem(`spec.selector.${key}`, `is not modeled by Peapod, which selects a ${kind}'s Pods by labels of its template`, 'select by matchLabels only');
+  }
+  const matchLabels = reader.stringMap(reader.required(selector, 'matchLabels', 'spec.selector'), 'spec.selector.matchLabels') ?? {};
+  for (const [key, value] of Object.entries(matchLabels)) {
+    if (converted.labels[key] !== value) {
+      reader.problem(
+        `spec.selector.matchLabels.${key}`,
+        `selects ${key}=${value}, but the Pod template has ${key in converted.labels ? `${key}=${converted.labels[key]}` : `no label ${key}`}`,
+        'make the selector a subset of the template labels; Kubernetes rejects it otherwise',
+        'workload-selector-matches-template',
+      );
+    }
+  }
+  const selectBy = Object.keys(matchLabels);
+  const all = Object.keys(converted.labels);
+  const entries: [string, Code | undefined, string?][] = [];
+  const replicas = reader.integer(spec.replicas, 'spec.replicas');
+  entries.push(['replicas', replicas === undefined ? undefined : String(replicas)]);
+  if (selectBy.length !== all.length) {
+    entries.push(['selectBy', jsonLiteral(selectBy)]);
+  }
+  const minReady = reader.integer(spec.minReadySeconds, 'spec.minReadySeconds');
+  entries.push(['minReadySeconds', minReady === undefined ? undefined : String(minReady)]);
+  if (kind === 'Deployment') {
+    entries.push(['strategy', convertStrategy(reader, scope, spec.strategy)]);
+    for (const key of ['revisionHistoryLimit', 'progressDeadlineSeconds']) {
+      const n = reader.integer(spec[key], `spec.${key}`);
+      entries.push([key, n === undefined ? undefined : String(n)]);
+    }
+  }
+  entries.push(['template', objectOf(converted.entries)]);
+  const patches = specPatches(reader, scope, spec, modeled, kind === 'Deployment' ? 'DeploymentSpec' : 'ReplicaSetSpec', variable);
+  return { entries, statements: converted.statements, patches, selector: matchLabels, labels: converted.labels, ports: converted.ports };
+}
+
+function convertStrategy(reader: FieldReader, scope: Scope, value: any): Code | undefined {
+  const strategy = reader.map(value, 'spec.strategy');
+  if (!strategy) {
+    return undefined;
+  }
+  scope.imports.add('DeploymentStrategy');
+  for (const key of otherKeys(strategy, ['type', 'rollingUpdate'])) {
+    reader.problem(`spec.strategy.${key}`, 'is not a field of a Deployment strategy', 'remove it');
+  }
+  if (strategy.type === undefined) {
+    strategy.type = 'RollingUpdate';
+    reader.note('spec.strategy.type', 'written as RollingUpdate, the default Kubernetes applies');
+  }
+  const type = reader.oneOf(strategy.type, 'spec.strategy.type', ['RollingUpdate', 'Recreate']);
+  if (type === 'Recreate') {
+    if (strategy.rollingUpdate !== undefined) {
+      reader.problem('spec.strategy.rollingUpdate', 'is set on a Recreate strategy', 'remove it; Kubernetes rejects it');
+    }
+    return 'DeploymentStrategy.recreate()';
+  }
+  const rolling = reader.map(strategy.rollingUpdate, 'spec.strategy.rollingUpdate');
+  if (!rolling) {
+    return 'DeploymentStrategy.rollingUpdate()';
+  }
+  const entries: [string, Code | undefined][] = [];
+  for (const key of ['maxSurge', 'maxUnavailable']) {
+    const amount = rolling[key];
+    if (amount !== undefined && typeof amount !== 'number' && !(typeof amount === 'string' && /^[0-9]+%$/.test(amount))) {
+      reader.problem(`spec.strategy.rollingUpdate.${key}`, `is ${JSON.stringify(amount)}; expected a count or a percentage`, 'write a number (1) or a percentage ("25%")');
+    }
+    entries.push([key, amount === undefined ? undefined : jsonLiteral(amount)]);
+  }
+  for (const key of otherKeys(rolling, ['maxSurge', 'maxUnavailable'])) {
+    reader.problem(`spec.strategy.rollingUpdate.${key}`, 'is not a field of a rolling update', 'remove it');
+  }
+  return { call: 'DeploymentStrategy.rollingUpdate', args: [objectOf(entries)] };
+}
+
+// Spec fields with no prop, as JSON patches on the manifest object.
+function specPatches(reader: FieldReader, scope: Scope, spec: YamlMap, modeled: string[], l1Name: string, variable: string): string[] {
+  const lines: string[] = [];
+  for (const key of otherKeys(spec, modeled)) {
+    const property = l1Property(l1Name, key);
+    const field = l1Schema().get(l1Name)?.get(key);
+    if (!property || !field) {
+      reader.problem(`spec.${key}`, `is not a field of ${l1Name}`, 'check the spelling against the Kubernetes API reference, or remove it');
+      continue;
+    }
+    const code = l1Literal(spec[key], field.type, `spec.${key}`, reader, scope.usage, true);
+    if (code === undefined) {
+      continue;
+    }
+    scope.usage.usesJsonPatch = true;
+    if (lines.length === 0) {
+      lines.push('// Not modeled by Peapod: patched into the manifest, with field names as cdk8s spells them.');
+    }
+    lines.push(`${variable}.apiObject.addJsonPatch(JsonPatch.add(${stringLiteral(`/spec/${property}`)}, ${print(code, '    ')}));`);
+  }
+  return lines;
+}
+
+interface ServiceCode {
+  readonly target: Target;
+  readonly entries: [string, Code | undefined][];
+  readonly patches: string[];
+}
+
+function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variable: string, targets: Target[]): ServiceCode | undefined {
+  const selector = reader.stringMap(reader.required(spec, 'selector', 'spec', 'add the selector of the Pods it routes to; Peapod makes a Service from its target'), 'spec.selector');
+  if (!selector) {
+    return undefined;
+  }
+  const pairs = Object.entries(selector);
+  const text = pairs.map(([k, v]) => `${k}=${v}`).join(',');
+  const same = (a: Record<string, string>) => Object.keys(a).length === pairs.length && pairs.every(([k, v]) => a[k] === v);
+  const covers = (a: Record<string, string>) => pairs.every(([k, v]) => a[k] === v);
+  const byPreference = [...targets.filter((t) => t.kind !== 'Pod'), ...targets.filter((t) => t.kind === 'Pod')];
+  const exact = byPreference.find((t) => same(t.selector));
+  const target = exact ?? byPreference.find((t) => covers(t.labels));
+  if (!target) {
+    reader.problem(
+      'spec.selector',
+      `selector ${text} matches no Pod, Deployment or ReplicaSet of the input, and Peapod makes a Service from the workload it routes to`,
+      'import the Service in one command with the workload it routes to',
+      'service-selects-pods',
+    );
+    return undefined;
+  }
+  target.used = true;
+  const patches: string[] = [];
+  if (!exact) {
+    scope.usage.usesJsonPatch = true;
+    patches.push(
+      `// The input selects by fewer labels than ${target.kind} ${target.name} has; Peapod would select by all of them.`,
+      `${variable}.apiObject.addJsonPatch(JsonPatch.replace('/spec/selector', ${print(jsonLiteral(selector), '    ')}));`,
+    );
+  }
+  const entries: [string, Code | undefined][] = [];
+  const ports = reader.list(spec.ports, 'spec.ports');
+  if (ports) {
+    entries.push([
+      'ports',
+      {
+        array: ports.map((item, i) => {
+          const pat = `spec.ports[${i}]`;
+          const port = reader.map(item, pat) ?? {};
+          for (const key of otherKeys(port, ['name', 'port', 'targetPort', 'protocol', 'nodePort', 'appProtocol'])) {
+            reader.problem(`${pat}.${key}`, 'is not a field of a Service port', 'remove it');
+          }
+          const number = reader.integer(reader.required(port, 'port', pat), `${pat}.port`);
+          if (port.targetPort === undefined && number !== undefined) {
+            port.targetPort = number;
+            reader.note(`${pat}.targetPort`, `written as ${number}, the port, which is what Kubernetes uses when it is left out`);
+          }
+          const targetPort = port.targetPort;
+          if (typeof targetPort === 'string' && port.name === undefined) {
+            port.name = targetPort;
+            reader.note(`${pat}.name`, `written as "${targetPort}": Peapod names a Service port after the container port it targets`);
+          }
+          const declared = typeof targetPort === 'number' ? target.ports.some((p) => p.containerPort === targetPort) : target.ports.some((p) => p.name === targetPort);
+          if (!declared) {
+            reader.problem(
+              `${pat}.targetPort`,
+              `targets port ${JSON.stringify(targetPort)}, which no container of ${target.kind} ${target.name} declares`,
+              'declare the port on the container, or target one it declares',
+              'service-target-port-declared',
+            );
+          }
+          const name = reader.string(port.name, `${pat}.name`);
+          const protocol = port.protocol === undefined ? undefined : reader.oneOf(port.protocol, `${pat}.protocol`, ['TCP', 'UDP', 'SCTP']);
+          const nodePort = reader.integer(port.nodePort, `${pat}.nodePort`);
+          const appProtocol = reader.string(port.appProtocol, `${pat}.appProtocol`);
+          return objectOf([
+            ['name', name === undefined || name === targetPort ? undefined : stringLiteral(name)],
+            ['port', number === undefined ? undefined : String(number)],
+            ['targetPort', jsonLiteral(targetPort)],
+            ['protocol', protocol && stringLiteral(protocol)],
+            ['nodePort', nodePort === undefined ? undefined : String(nodePort)],
+            ['appProtocol', appProtocol === undefined ? undefined : stringLiteral(appProtocol)],
+          ]);
+        }),
+      },
+    ]);
+  }
+  if (spec.type !== undefined) {
+    const type = reader.oneOf(spec.type, 'spec.type', ['ClusterIP', 'NodePort', 'LoadBalancer']);
+    entries.push(['type', type && stringLiteral(type)]);
+  }
+  if (spec.clusterIP === 'None') {
+    entries.push(['headless', 'true']);
+  }
+  if (spec.sessionAffinity !== undefined) {
+    const affinity = reader.oneOf(spec.sessionAffinity, 'spec.sessionAffinity', ['None', 'ClientIP']);
+    entries.push(['sessionAffinity', affinity && stringLiteral(affinity)]);
+  }
+  if (spec.externalTrafficPolicy !== undefined) {
+    const policy = reader.oneOf(spec.externalTrafficPolicy, 'spec.externalTrafficPolicy', ['Cluster', 'Local']);
+    entries.push(['externalTrafficPolicy', policy && stringLiteral(policy)]);
+  }
+  const publish = reader.boolean(spec.publishNotReadyAddresses, 'spec.publishNotReadyAddresses');
+  entries.push(['publishNotReadyAddresses', publish === undefined ? undefined : String(publish)]);
+  const modeled = ['selector', 'ports', 'type', 'sessionAffinity', 'externalTrafficPolicy', 'publishNotReadyAddresses', ...(spec.clusterIP === 'None' ? ['clusterIP'] : [])];
+  patches.push(...specPatches(reader, scope, spec, modeled, 'ServiceSpec', variable));
+  return { target, entries, patches };
+}

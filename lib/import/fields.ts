@@ -1,0 +1,137 @@
+import { Findings, Origin } from './problems';
+import { describe } from './read';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the input is untyped YAML */
+
+/** A mapping of the input. */
+export type YamlMap = Record<string, any>;
+
+/**
+ * Reads the fields of one input object, recording a problem, with the
+ * field path, for each value that is missing or of the wrong type.
+ */
+export class FieldReader {
+  public constructor(
+    public readonly findings: Findings,
+    public readonly origin: Origin,
+  ) {}
+
+  /** Records a problem of the object at `field`. */
+  public problem(field: string, message: string, fix: string, rule?: string): void {
+    this.findings.problem(this.origin, field, message, fix, rule);
+  }
+
+  /** Records a change the import made at `field`. */
+  public note(field: string, message: string): void {
+    this.findings.note(this.origin, field, message);
+  }
+
+  /** The value, or a "missing" problem when it is absent. */
+  public required(map: YamlMap, key: string, at: string, fix = `add ${key}`): any {
+    const value = map[key];
+    if (value === undefined || value === null) {
+      this.problem(join(at, key), 'is missing', fix);
+      return undefined;
+    }
+    return value;
+  }
+
+  /** The value as a mapping; undefined when absent or not one. */
+  public map(value: any, at: string): YamlMap | undefined {
+    if (value === undefined || value === null) {
+      return undefined;
+    }
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      this.problem(at, `is ${describe(value)}; expected a mapping`, 'write it as `key: value` lines');
+      return undefined;
+    }
+    return value;
+  }
+
+  /** The value as a list; undefined when absent or not one. */
+  public list(value: any, at: string): any[] | undefined {
+    if (value === undefined || value === null) {
+      return undefined;
+    }
+    if (!Array.isArray(value)) {
+      this.problem(at, `is ${describe(value)}; expected a list`, 'write it as `- item` lines');
+      return undefined;
+    }
+    return value;
+  }
+
+  /** The value as a string; undefined when absent or not one (YAML reads `80` and `true` as other types). */
+  public string(value: any, at: string): string | undefined {
+    if (value === undefined || value === null) {
+      return undefined;
+    }
+    if (typeof value !== 'string') {
+      this.problem(at, `is ${describe(value)}; expected a string`, `quote it: "${String(value)}"`);
+      return undefined;
+    }
+    return value;
+  }
+
+  /** The value as a whole number; undefined when absent or not one. */
+  public integer(value: any, at: string): number | undefined {
+    if (value === undefined || value === null) {
+      return undefined;
+    }
+    if (typeof value !== 'number' || !Number.isInteger(value)) {
+      this.problem(at, `is ${describe(value)}; expected a whole number`, 'write a number without quotes');
+      return undefined;
+    }
+    return value;
+  }
+
+  /** The value as true or false; undefined when absent or not one. */
+  public boolean(value: any, at: string): boolean | undefined {
+    if (value === undefined || value === null) {
+      return undefined;
+    }
+    if (typeof value !== 'boolean') {
+      this.problem(at, `is ${describe(value)}; expected true or false`, 'write true or false without quotes');
+      return undefined;
+    }
+    return value;
+  }
+
+  /** A map whose values must all be strings, as labels, annotations and ConfigMap data are. */
+  public stringMap(value: any, at: string): Record<string, string> | undefined {
+    const map = this.map(value, at);
+    if (!map) {
+      return undefined;
+    }
+    const out: Record<string, string> = {};
+    for (const [key, item] of Object.entries(map)) {
+      const text = this.string(item, `${at}.${key}`);
+      if (text !== undefined) {
+        out[key] = text;
+      }
+    }
+    return out;
+  }
+
+  /** One of `allowed`, or a problem that lists them. */
+  public oneOf<T extends string>(value: any, at: string, allowed: readonly T[]): T | undefined {
+    const text = this.string(value, at);
+    if (text === undefined) {
+      return undefined;
+    }
+    if (!(allowed as readonly string[]).includes(text)) {
+      this.problem(at, `is "${text}"; expected one of ${allowed.map((a) => `"${a}"`).join(', ')}`, 'use one of those values, spelled as shown');
+      return undefined;
+    }
+    return text as T;
+  }
+}
+
+/** `a.b`, or `b` when `a` is empty. */
+export function join(at: string, key: string): string {
+  return at ? `${at}.${key}` : key;
+}
+
+/** The keys of `map` not in `known`, in order. */
+export function otherKeys(map: YamlMap, known: readonly string[]): string[] {
+  return Object.keys(map).filter((key) => !known.includes(key));
+}

@@ -1,0 +1,3 @@
+export { importManifests, ImportOptions, ImportResult } from './convert';
+export { formatImportProblem, ImportError, ImportProblem, Origin } from './problems';
+export { ImportInput } from './read';

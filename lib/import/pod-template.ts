@@ -1,0 +1,672 @@
+import { envReferences } from '../env';
+import { parseQuantity } from '../quantity';
+import { CallCode, camelCase, Code, jsonLiteral, objectOf, print, stringLiteral } from './code';
+import { FieldReader, otherKeys, YamlMap } from './fields';
+import { l1Literal, l1Object } from './l1-literal';
+import { l1Schema } from './l1-schema';
+import { DeclaredPort, Scope } from './scope';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the input is untyped YAML */
+
+/** The props of a Pod or Pod template, with the statements that declare its volumes. */
+export interface TemplateCode {
+  readonly entries: [string, Code, string?][];
+  readonly statements: string[];
+  readonly labels: Record<string, string>;
+  readonly ports: DeclaredPort[];
+}
+
+// PodSpec fields with a prop of their own in PodTemplateProps; the rest go to extraSpec.
+const MODELED_SPEC = ['containers', 'initContainers', 'volumes', 'nodeSelector', 'restartPolicy', 'serviceAccountName', 'securityContext', 'tolerations'];
+// Container fields with a prop of their own; the rest go to extraFields.
+const MODELED_CONTAINER = [
+  'name', 'image', 'imagePullPolicy', 'command', 'args', 'workingDir', 'ports', 'env', 'envFrom', 'volumeMounts',
+  'resources', 'livenessProbe', 'readinessProbe', 'startupProbe', 'securityContext',
+];
+const PROBE_TIMING = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds'];
+const POD_FIELD = /^(metadata\.(name|namespace|uid)|metadata\.(labels|annotations)\['[^']*'\]|spec\.(nodeName|serviceAccountName)|status\.(hostIP|hostIPs|podIP|podIPs))$/;
+const CONTAINER_RESOURCE = /^(requests|limits)\.(cpu|memory|ephemeral-storage|hugepages-.+)$/;
+const NODE_OS = ['linux', 'windows'] as const;
+const NODE_ARCH = ['amd64', 'arm64', 'arm', 'ppc64le', 's390x', 'riscv64'] as const;
+const CPU = /^[0-9.]+m?$/;
+const MEMORY = /^[0-9.]+(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
+const ANY_QUANTITY = /^[0-9.]+(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?$/;
+
+/**
+ * Converts the metadata and spec of a Pod, or of a workload's Pod template,
+ * into PodTemplateProps entries. `at` is the spec's field path.
+ */
+export function convertTemplate(reader: FieldReader, scope: Scope, metadata: YamlMap, spec: YamlMap, at: string, metaAt: string, owner: string): TemplateCode {
+  const entries: [string, Code, string?][] = [];
+  const statements: string[] = [];
+  const labels = reader.stringMap(metadata.labels, `${metaAt}.labels`) ?? {};
+  if (metadata.labels !== undefined) {
+    entries.push(['labels', jsonLiteral(labels)]);
+  }
+  const annotations = reader.stringMap(metadata.annotations, `${metaAt}.annotations`);
+  if (annotations) {
+    entries.push(['annotations', jsonLiteral(annotations)]);
+  }
+  const nodeSelector = reader.stringMap(spec.nodeSelector, `${at}.nodeSelector`);
+  // Peapod types the well-known OS and architecture labels with the values nodes report.
+  for (const [key, allowed] of [['kubernetes.io/os', NODE_OS], ['kubernetes.io/arch', NODE_ARCH]] as const) {
+    const value = nodeSelector?.[key];
+    if (value !== undefined && !(allowed as readonly string[]).includes(value)) {
+      reader.problem(`${at}.nodeSelector.${key}`, `is "${value}", which no node reports`, `use one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+    }
+  }
+  if (nodeSelector) {
+    entries.push(['nodeSelector', jsonLiteral(nodeSelector)]);
+  }
+
+  // Volumes first: containers mount them by variable.
+  const volumes = new Map<string, { variable: string; mounted: boolean }>();
+  const volumeOrder: string[] = [];
+  (reader.list(spec.volumes, `${at}.volumes`) ?? []).forEach((volume, i) => {
+    const declared = convertVolume(reader, scope, volume, `${at}.volumes[${i}]`, owner);
+    if (declared) {
+      if (volumes.has(declared.name)) {
+        reader.problem(`${at}.volumes[${i}].name`, `volume name "${declared.name}" is used twice`, 'give each volume of the Pod its own name', 'volume-name-unique');
+        return;
+      }
+      volumes.set(declared.name, { variable: declared.variable, mounted: false });
+      volumeOrder.push(declared.name);
+      statements.push(declared.statement);
+    }
+  });
+
+  const ports: DeclaredPort[] = [];
+  const mountOrder: string[] = [];
+  const convertContainers = (field: 'containers' | 'initContainers'): Code | undefined => {
+    const list = reader.list(spec[field], `${at}.${field}`);
+    if (!list) {
+      return undefined;
+    }
+    return {
+      array: list.map((container, i) => {
+        const converted = convertContainer(reader, scope, container, `${at}.${field}[${i}]`, volumes, mountOrder);
+        if (field === 'containers') {
+          for (const port of converted.ports) {
+            const clash = ports.find((p) => p.containerPort === port.containerPort && p.protocol === port.protocol);
+            if (clash) {
+              reader.problem(
+                `${at}.containers[${i}].ports`,
+                `port ${port.containerPort}/${port.protocol} is also declared by another container of the Pod, and containers of a Pod share localhost`,
+                'give each container its own port, or split the containers into separate Pods; Peapod refuses a port reused within a Pod',
+                'port-shared-localhost',
+              );
+            }
+          }
+          ports.push(...converted.ports);
+        }
+        return converted.code;
+      }),
+    };
+  };
+  const initContainers = convertContainers('initContainers');
+  if (reader.required(spec, 'containers', at, 'add at least one container') !== undefined) {
+    const containers = convertContainers('containers');
+    if (initContainers) {
+      entries.push(['initContainers', initContainers]);
+    }
+    if (containers) {
+      entries.push(['containers', containers]);
+    }
+  }
+
+  // PodTemplate lists declared volumes first, then the mounted ones in
+  // order of first mount. Declaring only the unmounted ones keeps the code
+  // short; when that would change the order of `volumes`, declare them all.
+  const unmounted = volumeOrder.filter((name) => !volumes.get(name)!.mounted);
+  const rendered = [...unmounted, ...mountOrder.filter((name) => !unmounted.includes(name))];
+  const declare = rendered.every((name, i) => name === volumeOrder[i]) ? unmounted : volumeOrder;
+  if (declare.length > 0) {
+    entries.push(['volumes', { array: declare.map((name) => volumes.get(name)!.variable) }]);
+  }
+
+  if (spec.restartPolicy !== undefined) {
+    const policy = reader.oneOf(spec.restartPolicy, `${at}.restartPolicy`, ['Always', 'OnFailure', 'Never']);
+    if (policy) {
+      entries.push(['restartPolicy', stringLiteral(policy)]);
+    }
+  }
+  const account = reader.string(spec.serviceAccountName, `${at}.serviceAccountName`);
+  if (account !== undefined) {
+    entries.push(['serviceAccountName', stringLiteral(account)]);
+  }
+  if (spec.securityContext !== undefined) {
+    const code = l1Object(spec.securityContext, 'PodSecurityContext', `${at}.securityContext`, reader, scope.usage);
+    if (code) {
+      entries.push(['securityContext', code]);
+    }
+  }
+  if (spec.tolerations !== undefined) {
+    const code = l1Literal(spec.tolerations, { kind: 'list', of: { kind: 'interface', name: 'Toleration' } }, `${at}.tolerations`, reader, scope.usage);
+    if (code) {
+      entries.push(['tolerations', code]);
+    }
+  }
+  const extra = otherKeys(spec, MODELED_SPEC);
+  if (extra.length > 0) {
+    const code = l1Object(pick(spec, extra), 'PodSpec', at, reader, scope.usage, false, true);
+    if (code) {
+      entries.push(['extraSpec', code, `Not modeled by Peapod; emitted as given: ${extra.join(', ')}.`]);
+    }
+  }
+  return { entries, statements, labels, ports };
+}
+
+interface ContainerCode {
+  readonly code: CallCode;
+  readonly ports: DeclaredPort[];
+}
+
+function convertContainer(
+  reader: FieldReader,
+  scope: Scope,
+  value: any,
+  at: string,
+  volumes: Map<string, { variable: string; mounted: boolean }>,
+  mountOrder: string[],
+): ContainerCode {
+  scope.imports.add('Container');
+  const container = reader.map(value, at) ?? {};
+  const entries: [string, Code | undefined, string?][] = [];
+  const name = reader.string(reader.required(container, 'name', at), `${at}.name`);
+  entries.push(['name', name === undefined ? undefined : stringLiteral(name)]);
+  const image = reader.string(reader.required(container, 'image', at), `${at}.image`);
+  entries.push(['image', image === undefined ? undefined : stringLiteral(image)]);
+  if (container.imagePullPolicy !== undefined) {
+    const policy = reader.oneOf(container.imagePullPolicy, `${at}.imagePullPolicy`, ['Always', 'IfNotPresent', 'Never']);
+    entries.push(['imagePullPolicy', policy && stringLiteral(policy)]);
+  }
+
+  const { code: portsCode, ports } = convertPorts(reader, container.ports, `${at}.ports`);
+  entries.push(['ports', portsCode]);
+  for (const field of ['command', 'args']) {
+    const list = reader.list(container[field], `${at}.${field}`);
+    if (list) {
+      entries.push([field, { array: list.map((item, i) => stringLiteral(reader.string(item, `${at}.${field}[${i}]`) ?? '')) }]);
+    }
+  }
+  const workingDir = reader.string(container.workingDir, `${at}.workingDir`);
+  entries.push(['workingDir', workingDir === undefined ? undefined : stringLiteral(workingDir)]);
+  entries.push(['env', convertEnv(reader, scope, container.env, `${at}.env`)]);
+  entries.push(['envFrom', convertEnvFrom(reader, scope, container.envFrom, `${at}.envFrom`)]);
+
+  const mounts = reader.list(container.volumeMounts, `${at}.volumeMounts`);
+  if (mounts) {
+    entries.push([
+      'mounts',
+      {
+        array: mounts.map((mount, i) => {
+          const mat = `${at}.volumeMounts[${i}]`;
+          const m = reader.map(mount, mat) ?? {};
+          for (const key of otherKeys(m, ['name', 'mountPath', 'readOnly', 'subPath'])) {
+            reader.problem(`${mat}.${key}`, `is not modeled by Peapod's volume mounts`, 'remove it, or add it to the container after the import');
+          }
+          const volumeName = reader.string(reader.required(m, 'name', mat), `${mat}.name`) ?? '';
+          const path = reader.string(reader.required(m, 'mountPath', mat), `${mat}.mountPath`) ?? '';
+          const volume = volumes.get(volumeName);
+          if (!volume && m.name !== undefined) {
+            reader.problem(`${mat}.name`, `mounts volume "${volumeName}", which the Pod does not declare`, 'declare the volume in the Pod spec, or correct the name');
+          } else if (volume) {
+            volume.mounted = true;
+            if (!mountOrder.includes(volumeName)) {
+              mountOrder.push(volumeName);
+            }
+          }
+          const readOnly = reader.boolean(m.readOnly, `${mat}.readOnly`);
+          const subPath = reader.string(m.subPath, `${mat}.subPath`);
+          const options = objectOf([
+            ['readOnly', readOnly === undefined ? undefined : String(readOnly)],
+            ['subPath', subPath === undefined ? undefined : stringLiteral(subPath)],
+          ]);
+          const args: Code[] = [stringLiteral(path), ...(options.object.length > 0 ? [options] : [])];
+          return { call: `${volume?.variable ?? 'undefined'}.mount`, args };
+        }),
+      },
+    ]);
+  }
+  entries.push(['resources', convertResources(reader, container.resources, `${at}.resources`)]);
+  for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+    entries.push([probe, convertProbe(reader, scope, container[probe], `${at}.${probe}`, ports)]);
+  }
+  if (container.securityContext !== undefined) {
+    entries.push(['securityContext', l1Object(container.securityContext, 'SecurityContext', `${at}.securityContext`, reader, scope.usage)]);
+  }
+  const extra = otherKeys(container, MODELED_CONTAINER);
+  if (extra.length > 0) {
+    entries.push(['extraFields', l1Object(pick(container, extra), 'Container', at, reader, scope.usage, false, true), `Not modeled by Peapod; emitted as given: ${extra.join(', ')}.`]);
+  }
+  return { code: { call: 'new Container', args: [objectOf(entries)] }, ports };
+}
+
+function convertPorts(reader: FieldReader, value: any, at: string): { code?: Code; ports: DeclaredPort[] } {
+  const list = reader.list(value, at);
+  if (!list) {
+    return { ports: [] };
+  }
+  const ports: DeclaredPort[] = [];
+  const specs = list.map((item, i) => {
+    const pat = `${at}[${i}]`;
+    const port = reader.map(item, pat) ?? {};
+    for (const key of otherKeys(port, ['name', 'containerPort', 'protocol', 'hostPort', 'hostIP'])) {
+      reader.problem(`${pat}.${key}`, 'is not a field of a container port', 'remove it');
+    }
+    const containerPort = reader.integer(reader.required(port, 'containerPort', pat), `${pat}.containerPort`) ?? 0;
+    const name = reader.string(port.name, `${pat}.name`);
+    const protocol = port.protocol === undefined ? undefined : reader.oneOf(port.protocol, `${pat}.protocol`, ['TCP', 'UDP', 'SCTP']);
+    const hostPort = reader.integer(port.hostPort, `${pat}.hostPort`);
+    const hostIP = reader.string(port.hostIP, `${pat}.hostIP`);
+    if (name !== undefined && ports.some((p) => p.name === name)) {
+      reader.problem(`${pat}.name`, `port name "${name}" is used twice in the container`, 'give each port its own name', 'port-name-unique');
+    }
+    ports.push({ name, containerPort, protocol: protocol ?? 'TCP' });
+    const options: [string, Code | undefined][] = [
+      ['containerPort', String(containerPort)],
+      ['protocol', protocol && stringLiteral(protocol)],
+      ['hostPort', hostPort === undefined ? undefined : String(hostPort)],
+      ['hostIP', hostIP === undefined ? undefined : stringLiteral(hostIP)],
+    ];
+    return { name, options };
+  });
+  const named = specs.every((s) => s.name !== undefined) && new Set(specs.map((s) => s.name)).size === specs.length;
+  const bare = (s: (typeof specs)[number]) => s.options.slice(1).every(([, v]) => v === undefined);
+  if (named && specs.length > 0) {
+    // The `{ http: 80 }` form, which names the ports for probes and Services.
+    return { ports, code: objectOf(specs.map((s) => [s.name!, bare(s) ? s.options[0][1] : objectOf(s.options)])) };
+  }
+  return {
+    ports,
+    code: { array: specs.map((s) => (bare(s) && s.name === undefined ? (s.options[0][1] as string) : objectOf([['name', s.name === undefined ? undefined : stringLiteral(s.name)], ...s.options]))) },
+  };
+}
+
+function convertEnv(reader: FieldReader, scope: Scope, value: any, at: string): Code | undefined {
+  const list = reader.list(value, at);
+  if (!list) {
+    return undefined;
+  }
+  const defined: string[] = [];
+  return {
+    array: list.map((item, i) => {
+      const eat = `${at}[${i}]`;
+      const variable = reader.map(item, eat) ?? {};
+      for (const key of otherKeys(variable, ['name', 'value', 'valueFrom'])) {
+        reader.problem(`${eat}.${key}`, 'is not a field of an env var', 'remove it');
+      }
+      const name = reader.string(reader.required(variable, 'name', eat), `${eat}.name`) ?? '';
+      const entries: [string, Code | undefined][] = [['name', stringLiteral(name)]];
+      if (variable.valueFrom !== undefined) {
+        entries.push(['valueFrom', convertValueFrom(reader, scope, variable.valueFrom, `${eat}.valueFrom`)]);
+      } else if (variable.value === undefined || variable.value === null) {
+        reader.problem(`${eat}.value`, `env var ${name} has neither value nor valueFrom`, "give it a value (`value: \"\"` for an empty one)");
+      } else {
+        const text = reader.string(variable.value, `${eat}.value`);
+        if (text !== undefined) {
+          for (const ref of envReferences(text)) {
+            if (!defined.includes(ref)) {
+              reader.problem(
+                `${eat}.value`,
+                `$(${ref}) in ${name} refers to no variable defined before ${name}; Kubernetes would leave it as literal text`,
+                `define ${ref} earlier in env, or write $$(${ref}) for the literal text`,
+                'env-reference-defined',
+              );
+            }
+          }
+        }
+        entries.push(['value', text === undefined ? undefined : stringLiteral(text)]);
+      }
+      defined.push(name);
+      return objectOf(entries);
+    }),
+  };
+}
+
+function convertValueFrom(reader: FieldReader, scope: Scope, value: any, at: string): Code | undefined {
+  const source = reader.map(value, at) ?? {};
+  const kinds = Object.keys(source);
+  if (kinds.length !== 1) {
+    reader.problem(at, `has ${kinds.length === 0 ? 'no source' : `${kinds.length} sources (${kinds.join(', ')})`}`, 'give exactly one of configMapKeyRef, secretKeyRef, fieldRef and resourceFieldRef');
+    return undefined;
+  }
+  const kind = kinds[0];
+  const sat = `${at}.${kind}`;
+  const ref = reader.map(source[kind], sat) ?? {};
+  scope.imports.add('EnvValue');
+  switch (kind) {
+    case 'configMapKeyRef':
+    case 'secretKeyRef': {
+      for (const key of otherKeys(ref, ['name', 'key', 'optional'])) {
+        reader.problem(`${sat}.${key}`, `is not a field of ${kind}`, 'remove it');
+      }
+      const objectName = reader.string(reader.required(ref, 'name', sat), `${sat}.name`) ?? '';
+      const key = reader.string(reader.required(ref, 'key', sat), `${sat}.key`) ?? '';
+      const optional = reader.boolean(ref.optional, `${sat}.optional`);
+      const target = keyedReference(reader, scope, kind === 'configMapKeyRef' ? 'ConfigMap' : 'Secret', objectName, key, optional, `${sat}.key`);
+      const options = optional === undefined ? [] : [objectOf([['optional', String(optional)]])];
+      return { call: kind === 'configMapKeyRef' ? 'EnvValue.fromConfigMap' : 'EnvValue.fromSecret', args: [target, stringLiteral(key), ...options] };
+    }
+    case 'fieldRef': {
+      for (const key of otherKeys(ref, ['fieldPath'])) {
+        reader.problem(`${sat}.${key}`, key === 'apiVersion' ? 'is not modeled by Peapod' : 'is not a field of fieldRef', 'remove it; "v1" is the default');
+      }
+      const path = reader.string(reader.required(ref, 'fieldPath', sat), `${sat}.fieldPath`);
+      if (path !== undefined && !POD_FIELD.test(path)) {
+        reader.problem(`${sat}.fieldPath`, `"${path}" is not a field of the Pod an env var can read`, 'use status.podIP, metadata.name, spec.nodeName, … (see the Downward API)');
+      }
+      return { call: 'EnvValue.fromField', args: [stringLiteral(path ?? '')] };
+    }
+    case 'resourceFieldRef': {
+      for (const key of otherKeys(ref, ['resource', 'containerName', 'divisor'])) {
+        reader.problem(`${sat}.${key}`, 'is not a field of resourceFieldRef', 'remove it');
+      }
+      const resource = reader.string(reader.required(ref, 'resource', sat), `${sat}.resource`);
+      if (resource !== undefined && !CONTAINER_RESOURCE.test(resource)) {
+        reader.problem(`${sat}.resource`, `"${resource}" is not a container resource an env var can read`, 'use requests.cpu, limits.memory, …');
+      }
+      const containerName = reader.string(ref.containerName, `${sat}.containerName`);
+      const divisor = quantity(reader, ref.divisor, `${sat}.divisor`, ANY_QUANTITY);
+      const options = objectOf([
+        ['container', containerName === undefined ? undefined : objectOf([['name', stringLiteral(containerName)]])],
+        ['divisor', divisor],
+      ]);
+      return { call: 'EnvValue.fromResource', args: [stringLiteral(resource ?? ''), ...(options.object.length > 0 ? [options] : [])] };
+    }
+    default:
+      reader.problem(sat, `"${kind}" is not a source of an env var`, 'use configMapKeyRef, secretKeyRef, fieldRef or resourceFieldRef');
+      return undefined;
+  }
+}
+
+/**
+ * The object a key reference names: the variable of a ConfigMap or Secret
+ * of the input when it holds the key (so the reference is type-checked),
+ * `fromName` for one outside the input or for an optional key it lacks.
+ * A required key missing from an object of the input is an error, as synth would report.
+ */
+function keyedReference(reader: FieldReader, scope: Scope, kind: 'ConfigMap' | 'Secret', name: string, key: string | undefined, optional: boolean | undefined, at: string): string {
+  const own = (kind === 'ConfigMap' ? scope.configMaps : scope.secrets).get(name);
+  if (own && (key === undefined || own.typedKeys.has(key))) {
+    own.used = true;
+    return own.variable;
+  }
+  if (own && key !== undefined && !optional) {
+    reader.problem(
+      at,
+      `key "${key}" is not in ${kind} "${name}" of the input`,
+      `add "${key}" to the ${kind}, or mark the reference optional`,
+      kind === 'ConfigMap' ? 'config-map-key-exists' : 'secret-key-exists',
+    );
+  }
+  scope.imports.add(kind);
+  return `${kind}.fromName(${stringLiteral(name)})`;
+}
+
+function convertEnvFrom(reader: FieldReader, scope: Scope, value: any, at: string): Code | undefined {
+  const list = reader.list(value, at);
+  if (!list) {
+    return undefined;
+  }
+  scope.imports.add('EnvFrom');
+  return {
+    array: list.map((item, i) => {
+      const eat = `${at}[${i}]`;
+      const source = reader.map(item, eat) ?? {};
+      for (const key of otherKeys(source, ['configMapRef', 'secretRef', 'prefix'])) {
+        reader.problem(`${eat}.${key}`, 'is not a field of envFrom', 'remove it');
+      }
+      const kind = source.configMapRef !== undefined ? 'configMapRef' : 'secretRef';
+      const ref = reader.map(reader.required(source, kind, eat, 'add configMapRef or secretRef'), `${eat}.${kind}`) ?? {};
+      const name = reader.string(reader.required(ref, 'name', `${eat}.${kind}`), `${eat}.${kind}.name`) ?? '';
+      const optional = reader.boolean(ref.optional, `${eat}.${kind}.optional`);
+      const prefix = reader.string(source.prefix, `${eat}.prefix`);
+      const target = keyedReference(reader, scope, kind === 'configMapRef' ? 'ConfigMap' : 'Secret', name, undefined, optional, eat);
+      const options = objectOf([
+        ['prefix', prefix === undefined ? undefined : stringLiteral(prefix)],
+        ['optional', optional === undefined ? undefined : String(optional)],
+      ]);
+      return { call: kind === 'configMapRef' ? 'EnvFrom.configMap' : 'EnvFrom.secret', args: [target, ...(options.object.length > 0 ? [options] : [])] };
+    }),
+  };
+}
+
+function convertResources(reader: FieldReader, value: any, at: string): Code | undefined {
+  const resources = reader.map(value, at);
+  if (!resources) {
+    return undefined;
+  }
+  for (const key of otherKeys(resources, ['requests', 'limits'])) {
+    reader.problem(`${at}.${key}`, 'is not modeled by Peapod', 'remove it, or set it in the code after the import');
+  }
+  const amounts = (field: string): Code | undefined => {
+    const map = reader.map(resources[field], `${at}.${field}`);
+    if (!map) {
+      return undefined;
+    }
+    return objectOf(
+      Object.entries(map).map(([key, amount]) => {
+        const rat = `${at}.${field}.${key}`;
+        if (!['cpu', 'memory', 'ephemeral-storage'].includes(key)) {
+          reader.problem(rat, `resource "${key}" is not modeled by Peapod, which knows cpu, memory and ephemeral-storage`, 'remove it, or add it to the manifest after the import');
+          return [key, undefined] as const;
+        }
+        return [key, quantity(reader, amount, rat, key === 'cpu' ? CPU : MEMORY)] as const;
+      }),
+    );
+  };
+  return objectOf([
+    ['requests', amounts('requests')],
+    ['limits', amounts('limits')],
+  ]);
+}
+
+// A quantity as Peapod's quantity types accept it: numbers as numbers, text as text.
+function quantity(reader: FieldReader, value: any, at: string, pattern: RegExp): Code | undefined {
+  if (value === undefined || value === null) {
+    return undefined;
+  }
+  if (typeof value === 'number') {
+    return String(value);
+  }
+  if (typeof value !== 'string' || !pattern.test(value) || parseQuantity(value) === undefined) {
+    reader.problem(at, `${JSON.stringify(value)} is not a quantity Peapod accepts here`, pattern === CPU ? 'write cores (0.5) or millicores ("500m")' : 'write bytes, or a number with a suffix such as "512Mi"');
+    return undefined;
+  }
+  return stringLiteral(value);
+}
+
+function convertProbe(reader: FieldReader, scope: Scope, value: any, at: string, ports: DeclaredPort[]): Code | undefined {
+  const probe = reader.map(value, at);
+  if (!probe) {
+    return undefined;
+  }
+  scope.imports.add('Probe');
+  const handlers = ['httpGet', 'tcpSocket', 'grpc', 'exec'].filter((h) => probe[h] !== undefined);
+  for (const key of otherKeys(probe, ['httpGet', 'tcpSocket', 'grpc', 'exec', ...PROBE_TIMING])) {
+    reader.problem(`${at}.${key}`, 'is not a field of a probe', 'remove it');
+  }
+  if (handlers.length !== 1) {
+    reader.problem(at, `has ${handlers.length === 0 ? 'no handler' : `${handlers.length} handlers`}`, 'give exactly one of httpGet, tcpSocket, grpc and exec');
+    return undefined;
+  }
+  const handler = handlers[0];
+  const hat = `${at}.${handler}`;
+  const h = reader.map(probe[handler], hat) ?? {};
+  const allowed: Record<string, string[]> = {
+    httpGet: ['port', 'path', 'scheme', 'host', 'httpHeaders'],
+    tcpSocket: ['port', 'host'],
+    grpc: ['port', 'service'],
+    exec: ['command'],
+  };
+  for (const key of otherKeys(h, allowed[handler])) {
+    reader.problem(`${hat}.${key}`, `is not a field of ${handler}`, 'remove it');
+  }
+  const entries: [string, Code | undefined][] = [];
+  if (handler !== 'exec') {
+    const port = reader.required(h, 'port', hat);
+    if (port !== undefined) {
+      const declared = typeof port === 'number' ? ports.some((p) => p.containerPort === port) : ports.some((p) => p.name === port);
+      if (!declared || (handler === 'grpc' && typeof port !== 'number')) {
+        reader.problem(
+          `${hat}.port`,
+          `the probe calls port ${JSON.stringify(port)}, which the container does not declare`,
+          handler === 'grpc' ? 'declare the port number in the container\'s ports' : "declare the port in the container's ports, and call it by name",
+          'probe-port',
+        );
+      }
+      entries.push(['port', jsonLiteral(port)]);
+    }
+  }
+  for (const key of ['path', 'host', 'service']) {
+    const text = reader.string(h[key], `${hat}.${key}`);
+    entries.push([key, text === undefined ? undefined : stringLiteral(text)]);
+  }
+  if (h.scheme !== undefined) {
+    const scheme = reader.oneOf(h.scheme, `${hat}.scheme`, ['HTTP', 'HTTPS']);
+    entries.push(['scheme', scheme && stringLiteral(scheme)]);
+  }
+  const headers = reader.list(h.httpHeaders, `${hat}.httpHeaders`);
+  if (headers) {
+    const map: Record<string, string> = {};
+    headers.forEach((header, i) => {
+      const hh = reader.map(header, `${hat}.httpHeaders[${i}]`) ?? {};
+      const name = reader.string(reader.required(hh, 'name', `${hat}.httpHeaders[${i}]`), `${hat}.httpHeaders[${i}].name`) ?? '';
+      if (name in map) {
+        reader.problem(`${hat}.httpHeaders[${i}].name`, `header "${name}" is given twice`, 'send it once, with the values joined by commas');
+      }
+      map[name] = reader.string(hh.value, `${hat}.httpHeaders[${i}].value`) ?? '';
+    });
+    entries.push(['headers', jsonLiteral(map)]);
+  }
+  if (handler === 'exec') {
+    const command = reader.list(reader.required(h, 'command', hat), `${hat}.command`) ?? [];
+    entries.push(['command', { array: command.map((c, i) => stringLiteral(reader.string(c, `${hat}.command[${i}]`) ?? '')) }]);
+  }
+  for (const key of PROBE_TIMING) {
+    const n = reader.integer(probe[key], `${at}.${key}`);
+    entries.push([key, n === undefined ? undefined : String(n)]);
+  }
+  const factory = { httpGet: 'http', tcpSocket: 'tcp', grpc: 'grpc', exec: 'exec' }[handler];
+  return { call: `Probe.${factory}`, args: [objectOf(entries)] };
+}
+
+interface VolumeCode {
+  readonly name: string;
+  readonly variable: string;
+  readonly statement: string;
+}
+
+function convertVolume(reader: FieldReader, scope: Scope, value: any, at: string, owner: string): VolumeCode | undefined {
+  const volume = reader.map(value, at);
+  if (!volume) {
+    return undefined;
+  }
+  const name = reader.string(reader.required(volume, 'name', at), `${at}.name`);
+  const sources = otherKeys(volume, ['name']);
+  if (name === undefined) {
+    return undefined;
+  }
+  if (sources.length !== 1) {
+    reader.problem(at, `volume "${name}" has ${sources.length === 0 ? 'no source' : `${sources.length} sources (${sources.join(', ')})`}`, 'give it exactly one source, such as emptyDir: {}');
+    return undefined;
+  }
+  const kind = sources[0];
+  const sat = `${at}.${kind}`;
+  const source = reader.map(volume[kind], sat) ?? {};
+  const modes = (): [string, Code | undefined][] => {
+    const items = reader.list(source.items, `${sat}.items`);
+    const defaultMode = reader.integer(source.defaultMode, `${sat}.defaultMode`);
+    const optional = reader.boolean(source.optional, `${sat}.optional`);
+    return [
+      [
+        'items',
+        items && {
+          array: items.map((item, i) => {
+            const iat = `${sat}.items[${i}]`;
+            const kp = reader.map(item, iat) ?? {};
+            for (const key of otherKeys(kp, ['key', 'path', 'mode'])) {
+              reader.problem(`${iat}.${key}`, 'is not a field of an item', 'remove it');
+            }
+            const key = reader.string(reader.required(kp, 'key', iat), `${iat}.key`) ?? '';
+            const path = reader.string(reader.required(kp, 'path', iat), `${iat}.path`) ?? '';
+            const mode = reader.integer(kp.mode, `${iat}.mode`);
+            return objectOf([['key', stringLiteral(key)], ['path', stringLiteral(path)], ['mode', mode === undefined ? undefined : fileMode(mode)]]);
+          }),
+        },
+      ],
+      ['defaultMode', defaultMode === undefined ? undefined : fileMode(defaultMode)],
+      ['optional', optional === undefined ? undefined : String(optional)],
+    ];
+  };
+  const only = (keys: string[]) => {
+    for (const key of otherKeys(source, keys)) {
+      reader.problem(`${sat}.${key}`, `is not modeled by Peapod's ${kind} volumes`, 'remove it, or edit the volume after the import');
+    }
+  };
+  let call: CallCode;
+  switch (kind) {
+    case 'emptyDir': {
+      only(['medium', 'sizeLimit']);
+      const medium = source.medium === undefined ? undefined : reader.oneOf(source.medium, `${sat}.medium`, ['', 'Memory']);
+      const options = objectOf([['medium', medium === undefined ? undefined : stringLiteral(medium)], ['sizeLimit', quantity(reader, source.sizeLimit, `${sat}.sizeLimit`, MEMORY)]]);
+      call = { call: 'Volume.emptyDir', args: [stringLiteral(name), ...(options.object.length > 0 ? [options] : [])] };
+      break;
+    }
+    case 'hostPath': {
+      only(['path', 'type']);
+      const path = reader.string(reader.required(source, 'path', sat), `${sat}.path`) ?? '';
+      const type = source.type === undefined
+        ? undefined
+        : reader.oneOf(source.type, `${sat}.type`, ['', 'DirectoryOrCreate', 'Directory', 'FileOrCreate', 'File', 'Socket', 'CharDevice', 'BlockDevice']);
+      const options = objectOf([['type', type === undefined ? undefined : stringLiteral(type)]]);
+      call = { call: 'Volume.hostPath', args: [stringLiteral(name), stringLiteral(path), ...(options.object.length > 0 ? [options] : [])] };
+      break;
+    }
+    case 'configMap':
+    case 'secret': {
+      const nameField = kind === 'configMap' ? 'name' : 'secretName';
+      only([nameField, 'items', 'defaultMode', 'optional']);
+      const objectName = reader.string(reader.required(source, nameField, sat), `${sat}.${nameField}`) ?? '';
+      const options = objectOf(modes());
+      const optional = source.optional === true;
+      const keyed = kind === 'configMap' ? 'ConfigMap' : 'Secret';
+      // Items name keys; each must be in an object of the input unless the volume is optional.
+      let target: string | undefined;
+      for (const [i, item] of (Array.isArray(source.items) ? source.items : []).entries()) {
+        target = keyedReference(reader, scope, keyed, objectName, typeof item?.key === 'string' ? item.key : undefined, optional, `${sat}.items[${i}].key`);
+      }
+      target ??= keyedReference(reader, scope, keyed, objectName, undefined, optional, sat);
+      call = { call: `Volume.${kind}`, args: [stringLiteral(name), target, ...(options.object.length > 0 ? [options] : [])] };
+      break;
+    }
+    case 'persistentVolumeClaim': {
+      only(['claimName', 'readOnly']);
+      const claim = reader.string(reader.required(source, 'claimName', sat), `${sat}.claimName`) ?? '';
+      const readOnly = reader.boolean(source.readOnly, `${sat}.readOnly`);
+      const options = objectOf([['readOnly', readOnly === undefined ? undefined : String(readOnly)]]);
+      call = { call: 'Volume.persistentVolumeClaim', args: [stringLiteral(name), objectOf([['name', stringLiteral(claim)]]), ...(options.object.length > 0 ? [options] : [])] };
+      break;
+    }
+    default:
+      if (l1Schema().get('Volume')?.has(kind)) {
+        reader.problem(sat, `volume "${name}" is of type ${kind}, which Peapod does not model yet`, 'use emptyDir, hostPath, configMap, secret or persistentVolumeClaim, or add this Pod by hand');
+      } else {
+        reader.problem(sat, `"${kind}" is not a volume type`, 'check the spelling against the Kubernetes API reference');
+      }
+      return undefined;
+  }
+  scope.imports.add('Volume');
+  const variable = scope.names.claim(camelCase(name), camelCase(`${name}-volume`), camelCase(`${owner}-${name}-volume`));
+  return { name, variable, statement: `const ${variable} = ${print(call, '    ', variable.length + 10)};` };
+}
+
+// File modes read best in octal, as chmod writes them.
+function fileMode(mode: number): string {
+  return mode >= 0 && mode <= 0o777 ? `0o${mode.toString(8)}` : String(mode);
+}
+
+function pick(map: YamlMap, keys: readonly string[]): YamlMap {
+  return Object.fromEntries(keys.map((key) => [key, map[key]]));
+}

@@ -1,0 +1,29 @@
+import { Names } from './code';
+import { L1Usage } from './l1-literal';
+
+/** A ConfigMap or Secret of the input, which Pods refer to by variable. */
+export interface KeyedObject {
+  /** The variable that holds the construct. */
+  readonly variable: string;
+  /** Keys that the construct's type knows, so references to them compile. */
+  readonly typedKeys: ReadonlySet<string>;
+  /** Whether the generated code refers to the variable. */
+  used: boolean;
+}
+
+/** A port a container of a Pod declares, for probes and Services. */
+export interface DeclaredPort {
+  readonly name?: string;
+  readonly containerPort: number;
+  readonly protocol: string;
+}
+
+/** What the conversion of all objects shares: names, imports, and the ConfigMaps and Secrets of the input. */
+export interface Scope {
+  readonly names: Names;
+  readonly usage: L1Usage & { usesJsonPatch: boolean };
+  /** Names imported from Peapod. */
+  readonly imports: Set<string>;
+  readonly configMaps: Map<string, KeyedObject>;
+  readonly secrets: Map<string, KeyedObject>;
+}
