@@ -3,7 +3,7 @@ import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { validateDataKeys } from './validation/data-keys';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
-import { validateAnnotations, validateLabels, validateObjectName } from './validation/metadata';
+import { validateObjectMetadata } from './validation/metadata';
 import { Problem, Report } from './validation/problem';
 import { NamedObject } from './volume';
 
@@ -110,10 +110,7 @@ export class ConfigMap<const K extends string = string> extends Construct implem
   /** Every problem of this ConfigMap, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
-    const metadata = this.apiObject.metadata.toJson();
-    validateObjectName(metadata.name, 'metadata.name', report);
-    validateLabels(metadata.labels, 'metadata.labels', report);
-    validateAnnotations(metadata.annotations, 'metadata.annotations', report);
+    validateObjectMetadata(this.apiObject.metadata.toJson(), report);
     validateDataKeys([
       ['data', Object.keys(this.data)],
       ['binaryData', Object.keys(this.binaryData)],

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { nonEmpty } from './config-map';
 import { validateDataKeys } from './validation/data-keys';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
-import { validateAnnotations, validateLabels, validateObjectName } from './validation/metadata';
+import { validateObjectMetadata } from './validation/metadata';
 import { Problem, Report } from './validation/problem';
 import { NamedObject } from './volume';
 
@@ -114,10 +114,7 @@ export class Secret<const K extends string = string> extends Construct implement
   /** Every problem of this Secret, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
-    const metadata = this.apiObject.metadata.toJson();
-    validateObjectName(metadata.name, 'metadata.name', report);
-    validateLabels(metadata.labels, 'metadata.labels', report);
-    validateAnnotations(metadata.annotations, 'metadata.annotations', report);
+    validateObjectMetadata(this.apiObject.metadata.toJson(), report);
     validateDataKeys([
       ['data', Object.keys(this.data)],
       ['stringData', Object.keys(this.stringData)],

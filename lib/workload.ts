@@ -6,7 +6,7 @@ import { podsOfApp, selects } from './_app-pods';
 import { Annotations, Labels } from './labels';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
-import { validateAnnotations, validateLabels, validateObjectName } from './validation/metadata';
+import { validateObjectMetadata } from './validation/metadata';
 import { Problem, Report } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import { validateSelectorOverlap, validateWorkload } from './validation/workload';
@@ -134,9 +134,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
     const manifest = this.apiObject.toJson();
-    validateObjectName(manifest.metadata?.name, 'metadata.name', report);
-    validateLabels(manifest.metadata?.labels, 'metadata.labels', report);
-    validateAnnotations(manifest.metadata?.annotations, 'metadata.annotations', report);
+    validateObjectMetadata(manifest.metadata, report);
     validateWorkload(manifest, { kind: this.kind, selectBy: this.selectBy }, report);
     const namespace = this.apiObject.metadata.namespace;
     const others = podsOfApp(this).filter((pods) => pods.construct !== this && pods.namespace === namespace && selects(this.selector, pods.labels));

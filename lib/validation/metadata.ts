@@ -123,3 +123,14 @@ export function suggestName(value: string, maxLength: number): string {
     .replace(/^[-.]+|[-.]+$/g, '');
   return cleaned.length > 0 ? cleaned : 'my-name';
 }
+
+/**
+ * Checks the `metadata` of an object that has no Pod template of its own
+ * (workloads, ConfigMaps, Secrets): its name, labels and annotations.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function validateObjectMetadata(metadata: any, report: Report): void {
+  validateObjectName(metadata?.name, 'metadata.name', report);
+  validateLabels(metadata?.labels, 'metadata.labels', report);
+  validateAnnotations(metadata?.annotations, 'metadata.annotations', report);
+}
