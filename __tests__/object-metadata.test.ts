@@ -1,5 +1,7 @@
+import * as os from 'os';
+import * as path from 'path';
 import { Chart } from 'cdk8s';
-import { ConfigMap, Container, Deployment, ReplicaSet, Secret } from '../lib';
+import { App, ConfigMap, Container, Deployment, ReplicaSet, Secret, Service } from '../lib';
 import { problemsOf } from './_problems';
 
 // Objects without a Pod of their own still carry a name, labels and
@@ -26,5 +28,31 @@ describe('metadata of workloads, ConfigMaps and Secrets', () => {
 
   test('valid metadata passes', () => {
     expect(problemsOf((chart) => new ConfigMap(chart, 'c', { name: 'web-config', data: { a: 'b' } }))).toEqual([]);
+  });
+});
+
+describe('whole-app lookups during validation', () => {
+  // Each workload and Service looks for the Pods its selector picks; the
+  // app is walked a fixed number of times per synth, not once per object.
+  function walksOfTheApp(copies: number): number {
+    const app = new App({ outdir: path.join(os.tmpdir(), 'peapod-never-written'), onWarnings: () => undefined });
+    const chart = new Chart(app, 'shop');
+    for (let i = 0; i < copies; i++) {
+      const web = new Deployment(chart, `web-${i}`, {
+        template: { labels: { app: `web-${i}`, project: 'shop' }, containers: [new Container({ name: 'web', image: 'web:1', ports: { http: 8080 } })] },
+      });
+      new Service(chart, `web-${i}-service`, { target: web, ports: [{ port: 80, targetPort: 'http' }] });
+    }
+    const walk = jest.spyOn(app.node, 'findAll');
+    try {
+      expect(app.problems().filter((p) => p.severity === 'error')).toEqual([]);
+      return walk.mock.calls.length;
+    } finally {
+      walk.mockRestore();
+    }
+  }
+
+  test('do not grow with the number of workloads and Services', () => {
+    expect(walksOfTheApp(40)).toBe(walksOfTheApp(5));
   });
 });

@@ -1,7 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct, IConstruct } from 'constructs';
-import { podsOfApp } from './_app-pods';
+import { podsSelectedBy } from './_app-pods';
 import { Annotations, Labels } from './labels';
 import { PodTemplate } from './pod-template';
 import { Protocol } from './port';
@@ -172,7 +172,10 @@ export class Service<const N extends string = string> extends Construct {
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
     const targetPorts: TargetablePort[] = this.target.template.podContainers.flatMap((c) => c._toKube().ports ?? []);
-    validateService(this.apiObject.toJson(), { target: this.target.node.path, targetPorts, pods: podsOfApp(this) }, report);
+    const manifest = this.apiObject.toJson();
+    // Only the Pods the selector picks matter, found without testing every Pod of the app.
+    const pods = podsSelectedBy(this, manifest.spec?.selector ?? {}, this.apiObject.metadata.namespace);
+    validateService(manifest, { target: this.target.node.path, targetPorts, pods }, report);
     return effectiveProblems(this, report.problems);
   }
 }

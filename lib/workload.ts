@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { ContainerPortNames } from './container';
-import { podsOfApp, selects } from './_app-pods';
+import { podsSelectedBy } from './_app-pods';
 import { Annotations, Labels } from './labels';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
@@ -137,7 +137,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
     validateObjectMetadata(manifest.metadata, report);
     validateWorkload(manifest, { kind: this.kind, selectBy: this.selectBy }, report);
     const namespace = this.apiObject.metadata.namespace;
-    const others = podsOfApp(this).filter((pods) => pods.construct !== this && pods.namespace === namespace && selects(this.selector, pods.labels));
+    const others = podsSelectedBy(this, this.selector, namespace).filter((pods) => pods.construct !== this);
     validateSelectorOverlap(this.selector, others.map((pods) => ({ construct: pods.construct.node.path, labels: pods.labels })), report);
     this.template.validate(manifest.spec?.template?.spec ?? {}, 'spec.template.spec', report);
     validateKeyReferences(this, manifest, report);

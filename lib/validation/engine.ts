@@ -14,6 +14,25 @@ export function isProblemSource(construct: IConstruct): construct is IProblemSou
 }
 
 const projectRulesByRoot = new WeakMap<IConstruct, () => ProjectRules>();
+const passCaches = new WeakMap<IConstruct, Map<string, unknown>>();
+
+/**
+ * Facts about the whole app that several constructs look up while they
+ * validate (such as every Pod's labels) are computed once per validation
+ * pass, so validation stays linear in the size of the app. Outside a pass
+ * (a direct `problems()` call) `compute` runs every time, since the tree may
+ * have changed since.
+ */
+export function _oncePerPass<T>(scope: IConstruct, key: string, compute: () => T): T {
+  const cache = passCaches.get(scope.node.root);
+  if (cache === undefined) {
+    return compute();
+  }
+  if (!cache.has(key)) {
+    cache.set(key, compute());
+  }
+  return cache.get(key) as T;
+}
 const validatedRoots = new WeakSet<IConstruct>();
 
 /**
@@ -79,6 +98,15 @@ export interface IAppCheck {
  * cdk8s validations, so that one synth reports them all.
  */
 export function collectProblems(root: IConstruct, checks: readonly IAppCheck[] = []): CollectedProblems {
+  passCaches.set(root, new Map());
+  try {
+    return collectInPass(root, checks);
+  } finally {
+    passCaches.delete(root);
+  }
+}
+
+function collectInPass(root: IConstruct, checks: readonly IAppCheck[]): CollectedProblems {
   const problems: Problem[] = [];
   const otherErrors: string[] = [];
   for (const construct of root.node.findAll()) {

@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ConfigMap } from '../config-map';
 import { Secret } from '../secret';
+import { _oncePerPass } from './engine';
 import { Report } from './problem';
 import { defineRules } from './rules';
 
@@ -81,16 +82,20 @@ export function validateKeyReferences(scope: IConstruct, manifest: any, report: 
   });
 }
 
-function keyedObjectsOf(scope: IConstruct, namespace: string | undefined): KeyedObject[] {
-  const found: KeyedObject[] = [];
-  for (const construct of scope.node.root.node.findAll()) {
-    if (construct instanceof ConfigMap || construct instanceof Secret) {
-      if ((construct.apiObject as ApiObject).metadata.namespace === namespace) {
-        found.push({ kind: construct.kind, name: construct.name, keys: construct.entryKeys });
+function keyedObjectsOf(scope: IConstruct, namespace: string | undefined): readonly KeyedObject[] {
+  const byNamespace = _oncePerPass(scope, 'keyed-objects', () => {
+    const found = new Map<string | undefined, KeyedObject[]>();
+    for (const construct of scope.node.root.node.findAll()) {
+      if (construct instanceof ConfigMap || construct instanceof Secret) {
+        const objectNamespace = (construct.apiObject as ApiObject).metadata.namespace;
+        const list = found.get(objectNamespace) ?? [];
+        list.push({ kind: construct.kind, name: construct.name, keys: construct.entryKeys });
+        found.set(objectNamespace, list);
       }
     }
-  }
-  return found;
+    return found;
+  });
+  return byNamespace.get(namespace) ?? [];
 }
 
 // Calls `visit` on every object of the manifest with its field path.

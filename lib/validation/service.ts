@@ -129,7 +129,7 @@ export interface ServiceFacts {
   readonly target: string;
   /** The ports the target's containers declare. */
   readonly targetPorts: readonly TargetablePort[];
-  /** Every Pod and Pod template of the app. */
+  /** The Pods and Pod templates of the app that the Service's selector picks (at least). */
   readonly pods: readonly SelectablePods[];
 }
 
