@@ -1,1 +1,2 @@
 export * from './schema-check';
+export * from './check-files';
