@@ -1,4 +1,5 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { droppedFields } from './_dropped-fields';
 import { Container } from './container';
 import { Annotations, Labels } from './labels';
 import { NodeSelector } from './node-selector';
@@ -163,6 +164,14 @@ export class PodTemplate {
         );
       }
     });
+    for (const field of droppedFields(this.spec(), spec, at)) {
+      report.error(
+        'unknown-field',
+        field,
+        `"${field.slice(field.lastIndexOf('.') + 1)}" is not a field Kubernetes knows here, so it would be missing from the manifest`,
+        'check its spelling and case against the Kubernetes API reference',
+      );
+    }
     validatePodSpec(spec, at, report);
   }
 
