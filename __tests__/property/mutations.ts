@@ -174,6 +174,27 @@ export const MUTATIONS: readonly Mutation[] = [
     },
   },
   {
+    name: 'an escape hatch carries a field Kubernetes does not define',
+    rule: 'unknown-field',
+    mutate: (pod) =>
+      fc.oneof(
+        fc.constantFrom({ hostnam: 'x' }, { affinity: { nodeAffinity: { requiredDuringScheduling: { nodeSelectorTerms: [] } } } }, { dnsConfig: { nameserver: ['1.1.1.1'] } }).map((extraSpec) => ({ ...pod, extraSpec })),
+        fc
+          .tuple(someContainer(pod), fc.constantFrom({ stdinn: true }, { lifecycle: { preStop: { exec: { commands: ['x'] } } } }, { terminationMessagepolicy: 'File', tty: true }))
+          .map(([i, extraFields]) => updateContainer(pod, i, (c) => ({ ...c, extraFields }))),
+      ),
+  },
+  {
+    name: 'an escape hatch carries a value of the wrong type',
+    rule: 'kubernetes-schema',
+    pending: 'TODO(lead): no Peapod rule checks the types of escape-hatch values; run the schema check of lib/schema at synth (rule id kubernetes-schema) to enforce it',
+    mutate: (pod) =>
+      fc.oneof(
+        fc.constantFrom({ hostname: 5 }, { hostNetwork: 'yes' }, { activeDeadlineSeconds: '30' }).map((extraSpec) => ({ ...pod, extraSpec })),
+        fc.tuple(someContainer(pod), fc.constantFrom({ tty: 'true' }, { stdin: 1 })).map(([i, extraFields]) => updateContainer(pod, i, (c) => ({ ...c, extraFields }))),
+      ),
+  },
+  {
     name: 'the Pod name is not a DNS-1123 subdomain',
     rule: 'object-name',
     pending: VALIDATION_BRANCH,
