@@ -1,9 +1,9 @@
 /**
  * The corpus of bad Peapod programs: one or more per class of error, each
  * with the exact lines synth must report (after the `synth failed with …`
- * header). `pending` entries name a rule the validation branch adds; their
- * exact message is not known here, so only the rule id is expected until
- * the lead fills `expected` in and removes `pending`.
+ * header). `pending` entries need a rule the validation branch adds: they
+ * run as `test.failing` until it is merged; then delete `pending`. An entry
+ * without `expected` is checked for its rule id only.
  */
 import { Chart } from 'cdk8s';
 import { Container, EnvVar, Pod, Volume } from '../../lib';
@@ -25,7 +25,8 @@ export interface BadProgram {
 }
 
 const app = (name = 'app', extra: object = {}) => new Container({ name, image: 'app:1.0', ...extra });
-const PENDING = 'TODO(validation): write the exact message here once the validation branch is merged';
+// The messages below are those of the validation branch at 3becc74, taken from a trial merge.
+const PENDING = 'TODO(validation): enforced once the validation branch is merged; then delete `pending`';
 
 export const BAD_PROGRAMS: readonly BadProgram[] = [
   {
@@ -78,40 +79,124 @@ export const BAD_PROGRAMS: readonly BadProgram[] = [
       '[bad/typo] spec.containers[0].terminationMessagepolicy: "terminationMessagepolicy" is not a field Kubernetes knows here, so it would be missing from the manifest. Fix: check its spelling and case against the Kubernetes API reference (unknown-field)',
     ],
   },
-  { name: 'a containerPort of 0', rule: 'port-number', pending: PENDING, build: (chart) => new Pod(chart, 'p', { containers: [app('app', { ports: [0] })] }) },
-  { name: 'a containerPort of 65536', rule: 'port-number', pending: PENDING, build: (chart) => new Pod(chart, 'p', { containers: [app('app', { ports: { http: 65536 } })] }) },
+  {
+    name: 'a containerPort of 0',
+    rule: 'port-number',
+    pending: PENDING,
+    expected: [
+      '[bad/p] spec.containers[0].ports[0].containerPort: containerPort of container "app" is 0; it must be a whole number from 1 to 65535. Fix: use the port the process listens on (port-number)',
+    ],
+    build: (chart) => new Pod(chart, 'p', { containers: [app('app', { ports: [0] })] }),
+  },
+  {
+    name: 'a containerPort of 65536',
+    rule: 'port-number',
+    pending: PENDING,
+    expected: [
+      '[bad/p] spec.containers[0].ports[0].containerPort: containerPort of container "app" is 65536; it must be a whole number from 1 to 65535. Fix: use the port the process listens on (port-number)',
+    ],
+    build: (chart) => new Pod(chart, 'p', { containers: [app('app', { ports: { http: 65536 } })] }),
+  },
   {
     name: 'the tutorial\'s app and nginx both on port 80',
     rule: 'port-shared-localhost',
     pending: PENDING,
+    expected: [
+      '[bad/p] spec.containers[1].ports[0].containerPort: port 80/TCP of container "web-server" is already used by container "kube-example" (spec.containers[0].ports[0]); containers of a Pod share localhost, so only one can listen on it. Fix: give "web-server" or "kube-example" another port (port-shared-localhost)',
+    ],
     build: (chart) => new Pod(chart, 'p', { containers: [app('kube-example', { ports: [80] }), app('web-server', { ports: { http: 80 } })] }),
   },
   {
     name: 'a $(VAR) that names no variable (added with addEnv, so no type check)',
     rule: 'env-reference-defined',
     pending: PENDING,
+    expected: [
+      '[bad/p] spec.containers[0].env[0].value: $(PROFILES) in MESSAGE refers to no variable defined before MESSAGE in this container\'s env (container "app"); Kubernetes would leave it as the literal text. Fix: define PROFILES before MESSAGE, fix the name, or write $$(PROFILES) for the literal text (env-reference-defined)',
+    ],
     build: (chart) => new Pod(chart, 'p', { containers: [app().addEnv({ name: 'MESSAGE', value: 'running on $(PROFILES)' })] }),
   },
   {
     name: 'a $(VAR) that names a variable defined later',
     rule: 'env-reference-defined',
     pending: PENDING,
+    expected: [
+      '[bad/p] spec.containers[0].env[0].value: $(PROFILE) in MESSAGE refers to no variable defined before MESSAGE in this container\'s env (container "app"; PROFILE is defined after MESSAGE); Kubernetes would leave it as the literal text. Fix: move PROFILE above MESSAGE (env-reference-defined)',
+    ],
     build: (chart) => {
       const env: EnvVar[] = [{ name: 'MESSAGE', value: 'running on $(PROFILE)' }, { name: 'PROFILE', value: 'production' }];
       new Pod(chart, 'p', { containers: [app('app', { env })] });
     },
   },
-  { name: 'a label key with a space', rule: 'label-key', pending: PENDING, build: (chart) => new Pod(chart, 'p', { labels: { 'my app': 'x' }, containers: [app()] }) },
-  { name: 'a label value of 64 characters', rule: 'label-value', pending: PENDING, build: (chart) => new Pod(chart, 'p', { labels: { app: 'v'.repeat(64) }, containers: [app()] }) },
-  { name: 'a nodeSelector key with two slashes', rule: 'label-key', pending: PENDING, build: (chart) => new Pod(chart, 'p', { nodeSelector: { 'a/b/c': 'true' }, containers: [app()] }) },
-  { name: 'a container name with an underscore', rule: 'container-name', pending: PENDING, build: (chart) => new Pod(chart, 'p', { containers: [app('web_server')] }) },
-  { name: 'a Pod name with capitals', rule: 'object-name', pending: PENDING, build: (chart) => new Pod(chart, 'Kube-Example', { containers: [app()] }) },
-  { name: 'a volume name with a dot', rule: 'volume-name', pending: PENDING, build: (chart) => new Pod(chart, 'p', { containers: [app()], volumes: [Volume.emptyDir('html.d')] }) },
-  { name: 'a port name of 16 characters', rule: 'port-name', pending: PENDING, build: (chart) => new Pod(chart, 'p', { containers: [app('app', { ports: { 'metrics-exporter': 9100 } })] }) },
+  {
+    name: 'a label key with a space',
+    rule: 'label-key',
+    pending: PENDING,
+    expected: [
+      '[bad/p] metadata.labels[my app]: label key "my app" has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use a key such as `app` or `example.com/tier` (label-key)',
+    ],
+    build: (chart) => new Pod(chart, 'p', { labels: { 'my app': 'x' }, containers: [app()] }),
+  },
+  {
+    name: 'a label value of 64 characters',
+    rule: 'label-value',
+    pending: PENDING,
+    expected: [
+      '[bad/p] metadata.labels[app]: label value "vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv" of "app" is 64 characters long; at most 63 are allowed. Fix: use a value such as "vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv", or move free text to an annotation (label-value)',
+    ],
+    build: (chart) => new Pod(chart, 'p', { labels: { app: 'v'.repeat(64) }, containers: [app()] }),
+  },
+  {
+    name: 'a nodeSelector key with two slashes',
+    rule: 'label-key',
+    pending: PENDING,
+    expected: [
+      '[bad/p] spec.nodeSelector[a/b/c]: label key "a/b/c" has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use a key such as `app` or `example.com/tier` (label-key)',
+    ],
+    build: (chart) => new Pod(chart, 'p', { nodeSelector: { 'a/b/c': 'true' }, containers: [app()] }),
+  },
+  {
+    name: 'a container name with an underscore',
+    rule: 'container-name',
+    pending: PENDING,
+    expected: [
+      '[bad/p] spec.containers[0].name: container name "web_server" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: rename it to a DNS-1123 label such as "web-server" (container-name)',
+    ],
+    build: (chart) => new Pod(chart, 'p', { containers: [app('web_server')] }),
+  },
+  {
+    name: 'a Pod name with capitals',
+    rule: 'object-name',
+    pending: PENDING,
+    expected: [
+      '[bad/Kube-Example] metadata.name: name "Kube-Example" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: use a DNS-1123 subdomain such as "kube-example" (object-name)',
+    ],
+    build: (chart) => new Pod(chart, 'Kube-Example', { containers: [app()] }),
+  },
+  {
+    name: 'a volume name with a dot',
+    rule: 'volume-name',
+    pending: PENDING,
+    expected: [
+      '[bad/p] spec.volumes[0].name: volume name "html.d" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: rename it to a DNS-1123 label such as "html.d" (volume-name)',
+    ],
+    build: (chart) => new Pod(chart, 'p', { containers: [app()], volumes: [Volume.emptyDir('html.d')] }),
+  },
+  {
+    name: 'a port name of 16 characters',
+    rule: 'port-name',
+    pending: PENDING,
+    expected: [
+      '[bad/p] spec.containers[0].ports[0].name: port name "metrics-exporter" of container "app" is 16 characters long; at most 15 are allowed. Fix: rename it to an IANA service name such as "metrics-exporte" (port-name)',
+    ],
+    build: (chart) => new Pod(chart, 'p', { containers: [app('app', { ports: { 'metrics-exporter': 9100 } })] }),
+  },
   {
     name: 'two volumes mounted at one path',
     rule: 'mount-path-unique',
     pending: PENDING,
+    expected: [
+      '[bad/p] spec.containers[0].volumeMounts[1].mountPath: container "app" already mounts a volume at "/data" (spec.containers[0].volumeMounts[0]). Fix: mount this volume at another path (mount-path-unique)',
+    ],
     build: (chart) => new Pod(chart, 'p', { containers: [app('app', { mounts: [Volume.emptyDir('a').mount('/data'), Volume.emptyDir('b').mount('/data')] })] }),
   },
   {
