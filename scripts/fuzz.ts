@@ -33,6 +33,13 @@ function main(): number {
   const perMutation = Math.max(1, Math.round(runs / MUTATIONS.length));
   console.log(`fuzz: seed ${seed}, ${runs} valid programs, ${runs} mutated programs, ${perMutation} per rule`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peapod-fuzz-'));
+  // A long run is often stopped with Ctrl-C; leave no temp folder behind.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      process.exit(130);
+    });
+  }
   let failed = 0;
   try {
     const run = (label: string, property: fc.IPropertyWithHooks<never>, numRuns: number, enforced: boolean) => {
