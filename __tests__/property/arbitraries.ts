@@ -136,6 +136,10 @@ function container(name: string, ports: readonly PortDesc[], volumeCount: number
       // Init containers take no probes.
       readinessProbe: init ? fc.constant(undefined) : probe(ports),
       livenessProbe: init ? fc.constant(undefined) : probe(ports),
+      securityContext: fc.record(
+        { readOnlyRootFilesystem: fc.boolean(), allowPrivilegeEscalation: fc.boolean(), runAsNonRoot: fc.constant(true) },
+        { requiredKeys: ['readOnlyRootFilesystem', 'allowPrivilegeEscalation'] },
+      ),
     },
     { requiredKeys: ['name', 'image', 'ports', 'env', 'mounts'] },
   );
@@ -171,6 +175,16 @@ export function podDesc(name: string): fc.Arbitrary<PodDesc> {
           annotations,
           nodeSelector,
           restartPolicy: fc.constantFrom('Always' as const, 'OnFailure' as const, 'Never' as const),
+          serviceAccountName: dnsSubdomain,
+          // A non-root user id, so runAsNonRoot holds.
+          securityContext: fc.record({ runAsNonRoot: fc.boolean(), runAsUser: fc.integer({ min: 1, max: 65535 }), fsGroup: fc.integer({ min: 1, max: 65535 }) }, { requiredKeys: ['runAsNonRoot', 'runAsUser'] }),
+          tolerations: fc.array(
+            fc.oneof(
+              fc.record({ key: labelKey, operator: fc.constant('Exists' as const), effect: fc.constantFrom('NoSchedule' as const, 'NoExecute' as const) }),
+              fc.record({ key: labelKey, operator: fc.constant('Equal' as const), value: labelValue, effect: fc.constantFrom('NoSchedule' as const, 'NoExecute' as const) }),
+            ),
+            { maxLength: 2 },
+          ),
           volumes: fc.tuple(...volumeNames.map(volume)),
           declaredVolumes: fc.subarray(volumeNames.map((_, i) => i)),
           containerNames: fc.uniqueArray(dnsLabel, { minLength: containerCount + initCount, maxLength: containerCount + initCount }),

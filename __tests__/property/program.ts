@@ -61,6 +61,7 @@ export interface ContainerDesc {
   readonly resources?: { readonly requests: { cpu: string; memory: string }; readonly limits: { cpu: string; memory: string } };
   readonly readinessProbe?: ProbeDesc;
   readonly livenessProbe?: ProbeDesc;
+  readonly securityContext?: { readonly readOnlyRootFilesystem: boolean; readonly allowPrivilegeEscalation: boolean; readonly runAsNonRoot?: boolean };
   /** Escape-hatch fields, given `as any` the way JSON input would arrive. */
   readonly extraFields?: Record<string, unknown>;
 }
@@ -72,6 +73,9 @@ export interface PodDesc {
   readonly annotations: Readonly<Record<string, string>>;
   readonly nodeSelector: Readonly<Record<string, string>>;
   readonly restartPolicy?: RestartPolicy;
+  readonly serviceAccountName?: string;
+  readonly securityContext?: { readonly runAsNonRoot: boolean; readonly runAsUser: number; readonly fsGroup?: number };
+  readonly tolerations?: readonly { readonly key: string; readonly operator: 'Exists' | 'Equal'; readonly value?: string; readonly effect: 'NoSchedule' | 'NoExecute' }[];
   readonly volumes: readonly VolumeDesc[];
   /** Volumes (by index) listed in the `volumes` prop; the others appear only through mounts. */
   readonly declaredVolumes: readonly number[];
@@ -110,6 +114,9 @@ export function podTemplateProps(pod: PodDesc): PodTemplateProps {
     annotations: pod.annotations,
     nodeSelector: pod.nodeSelector,
     restartPolicy: pod.restartPolicy,
+    serviceAccountName: pod.serviceAccountName,
+    securityContext: pod.securityContext,
+    tolerations: pod.tolerations,
     volumes: pod.declaredVolumes.map((i) => volumes[i]),
     containers: pod.containers.map(container),
     initContainers: pod.initContainers.length > 0 ? pod.initContainers.map(container) : undefined,
@@ -181,6 +188,7 @@ function toContainer(c: ContainerDesc, volumes: readonly Volume[]): AnyContainer
     // here the ports are data, so the probe is given untyped.
     readinessProbe: toProbe(c.readinessProbe) as never,
     livenessProbe: toProbe(c.livenessProbe) as never,
+    securityContext: c.securityContext,
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     extraFields: c.extraFields as any,
   });

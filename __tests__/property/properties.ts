@@ -87,6 +87,9 @@ function expectRenderedAsDescribed(pod: PodDesc, metadata: Json, spec: Json): vo
   deepStrictEqual(metadata.annotations ?? {}, pod.annotations, 'metadata.annotations');
   deepStrictEqual(spec.nodeSelector ?? {}, pod.nodeSelector, 'spec.nodeSelector');
   deepStrictEqual(spec.restartPolicy, pod.restartPolicy, 'spec.restartPolicy');
+  deepStrictEqual(spec.serviceAccountName, pod.serviceAccountName, 'spec.serviceAccountName');
+  deepStrictEqual(spec.securityContext, json(pod.securityContext), 'spec.securityContext');
+  deepStrictEqual(spec.tolerations, json(pod.tolerations), 'spec.tolerations');
   renderedContainers(spec.containers, pod.containers, pod, 'spec.containers');
   renderedContainers(spec.initContainers ?? [], pod.initContainers, pod, 'spec.initContainers');
   // Declared volumes first, then those first seen in a mount (init containers first), each once.
@@ -110,7 +113,13 @@ function renderedContainers(rendered: Json[], described: readonly ContainerDesc[
       `${where}.volumeMounts`,
     );
     deepStrictEqual(r.resources, c.resources, `${where}.resources`);
+    deepStrictEqual(r.securityContext, json(c.securityContext), `${where}.securityContext`);
   });
+}
+
+// Generated records may lack a prototype; the manifest's objects never do.
+function json<T>(value: T): T {
+  return value === undefined ? value : JSON.parse(JSON.stringify(value));
 }
 
 function strip<T extends object>(value: T): Partial<T> {
