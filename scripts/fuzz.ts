@@ -13,7 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
 import { MUTATIONS } from '../__tests__/property/mutations';
-import { neverCrashesProperty, refusedProperty, validProgramsProperty } from '../__tests__/property/properties';
+import { neverCrashes, PropertyParts, refusedPrograms, validPrograms } from '../__tests__/property/properties';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -27,7 +27,16 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-function main(): number {
+// Each case yields to the event loop first, so Ctrl-C is handled between
+// cases (a synchronous run would hold the signal until the very end).
+function interruptible<T>(parts: PropertyParts<T>): fc.IAsyncPropertyWithHooks<[T]> {
+  return fc.asyncProperty(parts.arbitrary, async (value) => {
+    await new Promise((resolve) => setImmediate(resolve));
+    parts.check(value);
+  });
+}
+
+async function main(): Promise<number> {
   const runs = option('--runs', 10_000);
   const seed = option('--seed', Date.now() % 2 ** 31);
   const perMutation = Math.max(1, Math.round(runs / MUTATIONS.length));
@@ -42,9 +51,9 @@ function main(): number {
   }
   let failed = 0;
   try {
-    const run = (label: string, property: fc.IPropertyWithHooks<never>, numRuns: number, enforced: boolean) => {
+    const run = async <T>(label: string, parts: PropertyParts<T>, numRuns: number, enforced: boolean) => {
       const started = process.hrtime.bigint();
-      const details = fc.check(property, { seed, numRuns });
+      const details = await fc.check(interruptible(parts), { seed, numRuns });
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const verdict = !details.failed ? 'ok' : enforced ? 'FAILED' : 'not enforced yet';
       console.log(`${verdict.padEnd(16)} ${label}: ${details.numRuns} cases in ${(ms / 1000).toFixed(1)} s (${(ms / Math.max(details.numRuns, 1)).toFixed(1)} ms/case)`);
@@ -53,10 +62,10 @@ function main(): number {
         console.log(fc.defaultReportMessage(details));
       }
     };
-    run('valid programs synthesize, match the schema, render as declared', validProgramsProperty(dir) as never, runs, true);
-    run('mutated programs never crash and write nothing when refused', neverCrashesProperty(MUTATIONS, dir) as never, runs, true);
+    await run('valid programs synthesize, match the schema, render as declared', validPrograms(dir), runs, true);
+    await run('mutated programs never crash and write nothing when refused', neverCrashes(MUTATIONS, dir), runs, true);
     for (const mutation of MUTATIONS) {
-      run(`refused by ${mutation.rule} when ${mutation.name}`, refusedProperty(mutation, dir) as never, perMutation, !mutation.pending);
+      await run(`refused by ${mutation.rule} when ${mutation.name}`, refusedPrograms(mutation, dir), perMutation, !mutation.pending);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -65,4 +74,6 @@ function main(): number {
   return failed === 0 ? 0 : 1;
 }
 
-process.exitCode = main();
+main().then((code) => {
+  process.exitCode = code;
+});

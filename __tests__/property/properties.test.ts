@@ -8,27 +8,27 @@
 import fc from 'fast-check';
 import { withTempDir } from '../_support';
 import { MUTATIONS } from './mutations';
-import { neverCrashesProperty, refusedProperty, validProgramsProperty } from './properties';
+import { asProperty, neverCrashes, refusedPrograms, validPrograms } from './properties';
 
 const SEED = 20271127;
 const RUNS = { valid: 40, perMutation: 10, crash: 40 };
 
 describe('valid programs', () => {
   test('synthesize into manifests that match the Kubernetes schema and say exactly what was declared', () => {
-    withTempDir((dir) => fc.assert(validProgramsProperty(dir), { seed: SEED, numRuns: RUNS.valid }));
+    withTempDir((dir) => fc.assert(asProperty(validPrograms(dir)), { seed: SEED, numRuns: RUNS.valid }));
   });
 });
 
 describe('invalid programs', () => {
   test('never crash synth, and leave no manifest when refused', () => {
-    withTempDir((dir) => fc.assert(neverCrashesProperty(MUTATIONS, dir), { seed: SEED, numRuns: RUNS.crash }));
+    withTempDir((dir) => fc.assert(asProperty(neverCrashes(MUTATIONS, dir)), { seed: SEED, numRuns: RUNS.crash }));
   });
 
   for (const mutation of MUTATIONS) {
     // Pending rules: expected to fail until the rule lands (see mutations.ts).
     const run = mutation.pending ? test.failing : test;
     run(`are refused by ${mutation.rule} when ${mutation.name}`, () => {
-      withTempDir((dir) => fc.assert(refusedProperty(mutation, dir), { seed: SEED, numRuns: RUNS.perMutation }));
+      withTempDir((dir) => fc.assert(asProperty(refusedPrograms(mutation, dir)), { seed: SEED, numRuns: RUNS.perMutation }));
     });
   }
 });

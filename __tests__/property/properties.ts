@@ -16,38 +16,56 @@ type Json = any;
 
 const kindOf = (kind: string): GeneratedKind<unknown> => GENERATED_KINDS.find((k) => k.kind === kind)!;
 
+/** A property as its two halves, so a run can wrap the check (the long run makes it async). */
+export interface PropertyParts<T> {
+  readonly arbitrary: fc.Arbitrary<T>;
+  /** Throws when the property does not hold for the value. */
+  readonly check: (value: T) => void;
+}
+
+/** The property, for `fc.assert`. */
+export function asProperty<T>(parts: PropertyParts<T>): fc.IPropertyWithHooks<[T]> {
+  return fc.property(parts.arbitrary, parts.check);
+}
+
 /** Valid programs synthesize, every manifest matches the Kubernetes schema, and each Pod is rendered exactly as described. */
-export function validProgramsProperty(dir: string): fc.IPropertyWithHooks<[ProgramDesc]> {
-  return fc.property(programDesc(), (program) => {
-    const outcome = synthesize(program, dir, GENERATED_KINDS);
-    if (outcome.kind === 'refused') {
-      throw new Error(`synth refused a valid program:\n${outcome.message}`);
-    }
-    const problems = outcome.manifests.flatMap((m) => checkManifest(m).map((p) => `${manifestLabel(m)} ${formatSchemaProblem(p)}`));
-    if (problems.length > 0) {
-      throw new Error(`synth wrote manifests the Kubernetes schema refuses:\n  ${problems.join('\n  ')}`);
-    }
-    const resources = program.charts.flatMap((chart) => chart.resources);
-    deepStrictEqual(outcome.manifests.length, resources.length, 'one manifest per construct');
-    for (const resource of resources.filter((r) => r.kind === 'Pod')) {
-      const pod = resource.desc as PodDesc;
-      const manifest = outcome.manifests.find((m: Json) => m.kind === 'Pod' && m.metadata.name === pod.name);
-      expectRenderedAsDescribed(pod, (manifest as Json).metadata, (manifest as Json).spec);
-    }
-  });
+export function validPrograms(dir: string): PropertyParts<ProgramDesc> {
+  return {
+    arbitrary: programDesc(),
+    check: (program) => {
+      const outcome = synthesize(program, dir, GENERATED_KINDS);
+      if (outcome.kind === 'refused') {
+        throw new Error(`synth refused a valid program:\n${outcome.message}`);
+      }
+      const problems = outcome.manifests.flatMap((m) => checkManifest(m).map((p) => `${manifestLabel(m)} ${formatSchemaProblem(p)}`));
+      if (problems.length > 0) {
+        throw new Error(`synth wrote manifests the Kubernetes schema refuses:\n  ${problems.join('\n  ')}`);
+      }
+      const resources = program.charts.flatMap((chart) => chart.resources);
+      deepStrictEqual(outcome.manifests.length, resources.length, 'one manifest per construct');
+      for (const resource of resources.filter((r) => r.kind === 'Pod')) {
+        const pod = resource.desc as PodDesc;
+        const manifest = outcome.manifests.find((m: Json) => m.kind === 'Pod' && m.metadata.name === pod.name);
+        expectRenderedAsDescribed(pod, (manifest as Json).metadata, (manifest as Json).spec);
+      }
+    },
+  };
 }
 
 /** A mutated program is refused, and the refusal names the mutation's rule. */
-export function refusedProperty(mutation: Mutation, dir: string): fc.IPropertyWithHooks<[ProgramDesc]> {
-  return fc.property(mutatedProgram(mutation), (program) => {
-    const outcome = synthesize(program, dir, GENERATED_KINDS);
-    if (outcome.kind === 'written') {
-      throw new Error(`synth wrote manifests for a program where ${mutation.name}`);
-    }
-    if (!outcome.message.includes(`(${mutation.rule})`)) {
-      throw new Error(`synth refused a program where ${mutation.name}, but named no (${mutation.rule}):\n${outcome.message}`);
-    }
-  });
+export function refusedPrograms(mutation: Mutation, dir: string): PropertyParts<ProgramDesc> {
+  return {
+    arbitrary: mutatedProgram(mutation),
+    check: (program) => {
+      const outcome = synthesize(program, dir, GENERATED_KINDS);
+      if (outcome.kind === 'written') {
+        throw new Error(`synth wrote manifests for a program where ${mutation.name}`);
+      }
+      if (!outcome.message.includes(`(${mutation.rule})`)) {
+        throw new Error(`synth refused a program where ${mutation.name}, but named no (${mutation.rule}):\n${outcome.message}`);
+      }
+    },
+  };
 }
 
 /**
@@ -55,10 +73,13 @@ export function refusedProperty(mutation: Mutation, dir: string): fc.IPropertyWi
  * a SynthError and writes none (`synthesize` checks both). Holds for the
  * pending rules too, whose programs synthesize today.
  */
-export function neverCrashesProperty(mutations: readonly Mutation[], dir: string): fc.IPropertyWithHooks<[ProgramDesc]> {
-  return fc.property(fc.constantFrom(...mutations).chain(mutatedProgram), (program) => {
-    synthesize(program, dir, GENERATED_KINDS);
-  });
+export function neverCrashes(mutations: readonly Mutation[], dir: string): PropertyParts<ProgramDesc> {
+  return {
+    arbitrary: fc.constantFrom(...mutations).chain(mutatedProgram),
+    check: (program) => {
+      synthesize(program, dir, GENERATED_KINDS);
+    },
+  };
 }
 
 /** A valid program with the mutation applied to one of its Pods (or templates). */
