@@ -17,7 +17,12 @@ export interface GeneratedKind<D> extends ResourceKind<D> {
   podOf(desc: D): PodDesc;
   /** The description with its Pod replaced. */
   withPod(desc: D, pod: PodDesc): D;
+  /** Where the Pod of the description is in the synthesized manifests: its metadata and spec (a workload's `spec.template`). */
+  renderedPod(desc: D, manifests: readonly Json[]): { readonly metadata: Json; readonly spec: Json };
 }
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 // ---- names and values, by the grammar Kubernetes documents ----
 
@@ -205,13 +210,16 @@ export const GENERATED_POD: GeneratedKind<PodDesc> = {
   arbitrary: podDesc,
   podOf: (pod) => pod,
   withPod: (_desc, pod) => pod,
+  renderedPod: (pod, manifests) => manifests.find((m) => m.kind === 'Pod' && m.metadata.name === pod.name),
 };
 
 /**
  * Every kind the generators produce. TODO(workloads): add Deployment and
- * ReplicaSet (a description `{ replicas, pod: PodDesc }`, built with
- * `podTemplateProps(pod)`), and Service (a description naming an earlier
- * resource of the chart by index and the port names it exposes).
+ * ReplicaSet (a description `{ name, replicas, pod: PodDesc }` whose pod has
+ * at least one label, built with `template: podTemplateProps(pod)`;
+ * `renderedPod` returns `spec.template`), and Service (a description naming
+ * an earlier construct of the chart by index and the port names it exposes;
+ * `build` finds it in `earlier`).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const GENERATED_KINDS: readonly GeneratedKind<any>[] = [GENERATED_POD];

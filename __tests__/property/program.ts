@@ -101,8 +101,12 @@ export interface ProgramDesc {
 export interface ResourceKind<D> {
   /** Key used in {@link ResourceDesc.kind}. */
   readonly kind: string;
-  /** Builds the construct from its description. */
-  build(scope: Construct, id: string, desc: D): Construct;
+  /**
+   * Builds the construct from its description. `earlier` holds the
+   * constructs built before it in the same chart, for kinds that refer to
+   * another (a Service to its workload, by index).
+   */
+  build(scope: Construct, id: string, desc: D, earlier: readonly Construct[]): Construct;
 }
 
 /** The Pod template props a description stands for; Volume objects are shared by index. */
@@ -136,12 +140,13 @@ export function buildProgram(program: ProgramDesc, outdir: string, kinds: readon
   const app = new App({ outdir });
   for (const chart of program.charts) {
     const scope = new Chart(app, chart.id);
+    const earlier: Construct[] = [];
     for (const resource of chart.resources) {
       const kind = kinds.find((k) => k.kind === resource.kind);
       if (!kind) {
         throw new Error(`no resource kind "${resource.kind}" in the generators`);
       }
-      kind.build(scope, resource.id, resource.desc as never);
+      earlier.push(kind.build(scope, resource.id, resource.desc as never, earlier));
     }
   }
   return app;

@@ -43,10 +43,10 @@ export function validPrograms(dir: string): PropertyParts<ProgramDesc> {
       }
       const resources = program.charts.flatMap((chart) => chart.resources);
       deepStrictEqual(outcome.manifests.length, resources.length, 'one manifest per construct');
-      for (const resource of resources.filter((r) => r.kind === 'Pod')) {
-        const pod = resource.desc as PodDesc;
-        const manifest = outcome.manifests.find((m: Json) => m.kind === 'Pod' && m.metadata.name === pod.name);
-        expectRenderedAsDescribed(pod, (manifest as Json).metadata, (manifest as Json).spec);
+      for (const resource of resources) {
+        const kind = kindOf(resource.kind);
+        const rendered = kind.renderedPod(resource.desc, outcome.manifests);
+        expectRenderedAsDescribed(kind.podOf(resource.desc), rendered.metadata, rendered.spec);
       }
     },
   };
