@@ -17,7 +17,8 @@ import * as vm from 'vm';
  *
  * Version 4.3.1 of `kubernetes-models` is pinned exactly: it is the last
  * release generated from the Kubernetes 1.27 OpenAPI spec that still ships
- * the schemas as data (4.4.x ships precompiled validators; 4.5 moved to 1.29).
+ * the schemas as data (4.4.x ships precompiled validators; 4.5 already has
+ * fields of Kubernetes 1.29, such as the sleep lifecycle action).
  */
 export function loadKubernetesSchemas(): Map<string, SchemaObject> {
   const modelsDir = packageDir('kubernetes-models', __dirname);
