@@ -21,10 +21,10 @@ describe('fields the L1 classes would drop', () => {
         }),
     );
     expect(problems).toEqual([
-      'spec.hostnam: "hostnam" is not a field Kubernetes knows here, so it would be missing from the manifest. Fix: check its spelling and case against the Kubernetes API reference (unknown-field)',
-      'spec.affinity.nodeAffinity.requiredDuringScheduling: "requiredDuringScheduling" is not a field Kubernetes knows here, so it would be missing from the manifest. Fix: check its spelling and case against the Kubernetes API reference (unknown-field)',
-      'spec.containers[0].stdinn: "stdinn" is not a field Kubernetes knows here, so it would be missing from the manifest. Fix: check its spelling and case against the Kubernetes API reference (unknown-field)',
-      'spec.containers[0].lifecycle.preStop.exec.commands: "commands" is not a field Kubernetes knows here, so it would be missing from the manifest. Fix: check its spelling and case against the Kubernetes API reference (unknown-field)',
+      'spec.hostnam: "hostnam" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID) (unknown-field)',
+      'spec.affinity.nodeAffinity.requiredDuringScheduling: "requiredDuringScheduling" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID) (unknown-field)',
+      'spec.containers[0].stdinn: "stdinn" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID) (unknown-field)',
+      'spec.containers[0].lifecycle.preStop.exec.commands: "commands" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID) (unknown-field)',
     ]);
   });
 

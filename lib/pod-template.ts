@@ -169,8 +169,8 @@ export class PodTemplate {
       report.error(
         'unknown-field',
         field,
-        `"${field.slice(field.lastIndexOf('.') + 1)}" is not a field Kubernetes knows here, so it would be missing from the manifest`,
-        'check its spelling and case against the Kubernetes API reference',
+        `"${field.slice(field.lastIndexOf('.') + 1)}" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest`,
+        'check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID)',
       );
     }
     validatePodSpec(spec, at, report);
