@@ -3,21 +3,31 @@ import * as os from 'os';
 import * as path from 'path';
 import { Chart, Testing, Yaml } from 'cdk8s';
 import { App } from '../lib';
+import { assertManifestsMatchSchema } from '../lib/schema';
 
 /** A fresh chart in an app whose output folder is never written. */
 export function newChart(id = 'test'): Chart {
   return new Chart(new App({ outdir: path.join(os.tmpdir(), 'peapod-never-written') }), id);
 }
 
-/** The chart's manifests as YAML text, the way `cdk8s synth` writes them. */
+/**
+ * The chart's manifests as YAML text, the way `cdk8s synth` writes them.
+ * Throws when a manifest does not match the Kubernetes schema.
+ */
 export function synthYaml(chart: Chart): string {
-  return Yaml.stringify(...Testing.synth(chart));
+  return Yaml.stringify(...synthObjects(chart));
 }
 
-/** The chart's manifests as objects. */
+/**
+ * The chart's manifests as objects. Every manifest a test synthesizes is
+ * checked against the Kubernetes 1.27 schema (unknown fields included), so
+ * no test can pass on output the API server would refuse.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function synthObjects(chart: Chart): any[] {
-  return Testing.synth(chart);
+  const manifests = Testing.synth(chart);
+  assertManifestsMatchSchema(manifests, `chart "${chart.node.path}"`);
+  return manifests;
 }
 
 /** Runs `body` with a temporary folder that is removed afterwards, whatever happens. */

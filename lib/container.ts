@@ -1,4 +1,5 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { plainData } from './_plain';
 import { CheckedEnv, EnvVar } from './env';
 import { EnvFrom } from './env-value';
 import { ListedPort, PortNames, PortReference, Ports, PortSpec } from './port';
@@ -251,9 +252,9 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
       livenessProbe: p.livenessProbe?._toKube(),
       readinessProbe: p.readinessProbe?._toKube(),
       startupProbe: p.startupProbe?._toKube(),
-      securityContext: p.securityContext,
+      securityContext: plainData(p.securityContext),
     };
-    return { ...p.extraFields, ...definedOnly(own) } as k8s.Container;
+    return { ...plainData(p.extraFields), ...definedOnly(own) } as k8s.Container;
   }
 
   /** Keys of `extraFields` that Peapod models with a prop of its own. @internal */

@@ -1,4 +1,6 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { droppedFields } from './_dropped-fields';
+import { plainData } from './_plain';
 import { Container } from './container';
 import { Annotations, Labels } from './labels';
 import { NodeSelector } from './node-selector';
@@ -170,6 +172,14 @@ export class PodTemplate {
         );
       }
     });
+    for (const field of droppedFields(this.spec(), spec, at)) {
+      report.error(
+        'unknown-field',
+        field,
+        `"${field.slice(field.lastIndexOf('.') + 1)}" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest`,
+        'check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID)',
+      );
+    }
     validatePodSpec(spec, at, new ContainerRulesReport(report, at, this.containers, this.initContainers));
   }
 
@@ -188,8 +198,8 @@ export class PodTemplate {
       nodeSelector: p.nodeSelector ? definedValues(p.nodeSelector) : undefined,
       restartPolicy: p.restartPolicy,
       serviceAccountName: p.serviceAccountName,
-      securityContext: p.securityContext,
-      tolerations: p.tolerations ? [...p.tolerations] : undefined,
+      securityContext: plainData(p.securityContext),
+      tolerations: p.tolerations ? plainData([...p.tolerations]) : undefined,
       initContainers: this.initContainers.length > 0 ? this.initContainers.map((c) => c._toKube()) : undefined,
       containers: this.containers.map((c) => c._toKube()),
       volumes: this.allVolumes().map((v) => v._toKube()),
@@ -197,7 +207,7 @@ export class PodTemplate {
     if (own.volumes!.length === 0) {
       delete (own as { volumes?: unknown }).volumes;
     }
-    return { ...p.extraSpec, ...stripUndefined(own) } as k8s.PodSpec;
+    return { ...plainData(p.extraSpec), ...stripUndefined(own) } as k8s.PodSpec;
   }
 
   // Declared volumes first, then those first seen in a mount; the same

@@ -133,9 +133,11 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
   {
     rule: 'volume-name',
     valid: (s) => (s.volumes = [{ name: 'html-data', emptyDir: {} }]),
-    invalid: (s) => (s.volumes = [{ name: 'HTML_Data', emptyDir: {} }]),
+    // A dot is fine in a subdomain but not in a label: the suggestion drops it.
+    invalid: (s) => (s.volumes = [{ name: 'HTML_Data', emptyDir: {} }, { name: 'html.d', emptyDir: {} }]),
     messages: [
       'spec.volumes[0].name: volume name "HTML_Data" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: rename it to a DNS-1123 label such as "html-data" (volume-name)',
+      'spec.volumes[1].name: volume name "html.d" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: rename it to a DNS-1123 label such as "html-d" (volume-name)',
     ],
   },
   {

@@ -212,7 +212,7 @@ export function validateContainer(entry: ContainerAt, volumeNames: ReadonlySet<s
       'container-name',
       `${path}.name`,
       `container name ${JSON.stringify(name)} ${nameError}`,
-      `rename it to a DNS-1123 label such as "${suggestName(text(name ?? ''), 63)}"`,
+      `rename it to a DNS-1123 label such as "${suggestName(text(name ?? ''), 63, false)}"`,
     );
   }
   const image = c?.image;

@@ -112,12 +112,13 @@ export function validateAnnotations(annotations: any, at: string, report: Report
 
 /**
  * A name in the DNS-1123 alphabet close to `value`, for the fix of a
- * message: lower-cased, other characters replaced by `-`, trimmed.
+ * message: lower-cased, other characters replaced by `-`, trimmed. Dots
+ * are kept for subdomains and replaced for labels (`dots: false`).
  */
-export function suggestName(value: string, maxLength: number): string {
+export function suggestName(value: string, maxLength: number, dots = true): string {
   const cleaned = value
     .toLowerCase()
-    .replace(/[^a-z0-9.-]+/g, '-')
+    .replace(dots ? /[^a-z0-9.-]+/g : /[^a-z0-9-]+/g, '-')
     .replace(/-{2,}/g, '-')
     .slice(0, maxLength)
     .replace(/^[-.]+|[-.]+$/g, '');

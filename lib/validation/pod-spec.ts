@@ -106,6 +106,14 @@ export const POD_SPEC_PEAPOD_RULES = defineRules([
     why: 'The prop and the escape hatch would both claim the field, and one would silently win.',
     fix: 'Set the field with its prop; the message names it.',
   },
+  {
+    id: 'unknown-field',
+    severity: 'error',
+    category: 'peapod',
+    summary: 'Every field given through an escape hatch or an untyped value is a field of the cdk8s-plus-27 k8s types at its place.',
+    why: 'The cdk8s L1 classes leave out fields they do not know, without a word: a misspelt setting would silently vanish from the manifest.',
+    fix: 'Correct the spelling; escape hatches take the field names of the k8s types, which differ from the manifest in case only (`hostPid` for `hostPID`).',
+  },
 ]);
 
 /** The tutorial's rules, stricter than the API server. */
@@ -282,7 +290,7 @@ function validateVolumes(volumes: any[], at: string, report: Report): Set<string
         'volume-name',
         `${path}.name`,
         `volume name ${JSON.stringify(name)} ${nameError}`,
-        `rename it to a DNS-1123 label such as "${suggestName(text(name ?? ''), 63)}"`,
+        `rename it to a DNS-1123 label such as "${suggestName(text(name ?? ''), 63, false)}"`,
       );
     }
     const first = typeof name === 'string' ? names.get(name) : undefined;

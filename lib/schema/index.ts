@@ -1,0 +1,2 @@
+export * from './schema-check';
+export * from './check-files';
