@@ -165,7 +165,7 @@ export const BAD_PROGRAMS: readonly BadProgram[] = [
     name: 'a volume name with a dot',
     rule: 'volume-name',
     expected: [
-      '[bad/p] spec.volumes[0].name: volume name "html.d" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: rename it to a DNS-1123 label such as "html.d" (volume-name)',
+      '[bad/p] spec.volumes[0].name: volume name "html.d" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: rename it to a DNS-1123 label such as "html-d" (volume-name)',
     ],
     build: (chart) => new Pod(chart, 'p', { containers: [app()], volumes: [Volume.emptyDir('html.d')] }),
   },
