@@ -31,6 +31,8 @@ function rejectedAtCompileTime(): void {
   // Resource quantities are typed.
   // @ts-expect-error '512MB' is not a Kubernetes quantity: write '512Mi' or '512M'
   new Container({ name: 'a', image: 'a:1', resources: { requests: { memory: '512MB' } } });
+  // @ts-expect-error an extended resource is counted in whole units, not with a suffix
+  new Container({ name: 'a', image: 'a:1', resources: { limits: { 'nvidia.com/gpu': '1Gi' } } });
   // @ts-expect-error '2cores' is not a CPU quantity
   new Container({ name: 'a', image: 'a:1', resources: { limits: { cpu: '2cores' } } });
 

@@ -36,6 +36,12 @@ export interface ResourceAmounts {
   readonly memory?: MemoryQuantity;
   /** Local ephemeral storage (`'1Gi'`). */
   readonly 'ephemeral-storage'?: MemoryQuantity;
+  /**
+   * Extended resources advertised by nodes, such as `'nvidia.com/gpu': 1`:
+   * whole numbers, with the request equal to the limit.
+   * @see https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#extended-resources
+   */
+  readonly [extended: `${string}/${string}`]: number | `${number}` | undefined;
 }
 
 /**

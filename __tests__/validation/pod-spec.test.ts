@@ -294,6 +294,18 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
     ],
   },
   {
+    rule: 'extended-resource',
+    valid: (s) => (s.containers[0].resources = { requests: { cpu: '1', memory: '128Mi', 'nvidia.com/gpu': 2 }, limits: { memory: '128Mi', 'nvidia.com/gpu': '2' } }),
+    invalid: (s) => {
+      s.containers[0].resources = { requests: { cpu: '1', memory: '128Mi', 'nvidia.com/gpu': 1, 'example.com/fpga': 1 }, limits: { memory: '128Mi', 'nvidia.com/gpu': 2, 'example.com/dongle': '500m' } };
+    },
+    messages: [
+      'spec.containers[0].resources.limits["example.com/dongle"]: example.com/dongle limit 0.5 of container "app" is not a whole number. Fix: use a whole number, such as 1 (extended-resource)',
+      'spec.containers[0].resources.requests["nvidia.com/gpu"]: nvidia.com/gpu request 1 of container "app" differs from its limit 2. Fix: make the request equal to the limit, or leave the request out (extended-resource)',
+      'spec.containers[0].resources.requests["example.com/fpga"]: container "app" requests 1 example.com/fpga without a limit. Fix: set limits["example.com/fpga"] to 1 as well (extended-resource)',
+    ],
+  },
+  {
     rule: 'security-context-conflict',
     valid: (s) =>
       (s.containers[0].securityContext = { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { add: ['NET_BIND_SERVICE'] } }),

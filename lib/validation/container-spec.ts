@@ -142,6 +142,15 @@ export const CONTAINER_API_RULES = defineRules([
     see: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
   },
   {
+    id: 'extended-resource',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'Extended resources (`nvidia.com/gpu`) are whole numbers, have a limit, and a request equal to it.',
+    why: 'Extended resources cannot be shared or overcommitted: the API server refuses fractions, a request without a limit, and a request other than the limit.',
+    fix: 'Set the limit to a whole number, such as `1`; set the request to the same number or leave it out.',
+    see: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#extended-resources',
+  },
+  {
     id: 'security-context-conflict',
     severity: 'error',
     category: 'api-server',
@@ -509,6 +518,7 @@ function validateResources(c: any, path: string, report: Report): void {
   };
   const requested = parsed(requests, 'requests');
   const limited = parsed(limits, 'limits');
+  validateExtendedResources(c, path, requested, limited, report);
   for (const [resource, request] of requested) {
     const limit = limited.get(resource);
     if (limit !== undefined && request > limit) {
@@ -518,6 +528,33 @@ function validateResources(c: any, path: string, report: Report): void {
         `${resource} request ${JSON.stringify(requests[resource])} of container "${c.name}" is above its limit ${JSON.stringify(limits[resource])}`,
         'lower the request or raise the limit',
       );
+    }
+  }
+}
+
+// Names with a domain, outside kubernetes.io (and requests.* quota names), are extended resources.
+function isExtendedResource(resource: string): boolean {
+  return resource.includes('/') && !resource.startsWith('kubernetes.io/') && !resource.includes('.kubernetes.io/');
+}
+
+function validateExtendedResources(c: any, path: string, requested: Map<string, number>, limited: Map<string, number>, report: Report): void {
+  const at = (kind: string, resource: string) => `${path}.resources.${kind}["${resource}"]`;
+  for (const [kind, values] of [['requests', requested], ['limits', limited]] as const) {
+    for (const [resource, value] of values) {
+      if (isExtendedResource(resource) && !Number.isInteger(value)) {
+        report.error('extended-resource', at(kind, resource), `${resource} ${kind === 'requests' ? 'request' : 'limit'} ${value} of container "${c.name}" is not a whole number`, 'use a whole number, such as 1');
+      }
+    }
+  }
+  for (const [resource, request] of requested) {
+    if (!isExtendedResource(resource)) {
+      continue;
+    }
+    const limit = limited.get(resource);
+    if (limit === undefined) {
+      report.error('extended-resource', at('requests', resource), `container "${c.name}" requests ${request} ${resource} without a limit`, `set limits["${resource}"] to ${request} as well`);
+    } else if (limit !== request) {
+      report.error('extended-resource', at('requests', resource), `${resource} request ${request} of container "${c.name}" differs from its limit ${limit}`, `make the request equal to the limit, or leave the request out`);
     }
   }
 }
