@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as cdk8s from 'cdk8s';
+import { withSynthCaches } from './_synth';
 
 /** Properties of an {@link App}. */
 export interface AppProps extends cdk8s.AppProps {}
@@ -22,7 +23,7 @@ export class App extends cdk8s.App {
     const scratch = fs.mkdtempSync(path.join(path.dirname(path.resolve(outdir)), `.${path.basename(outdir)}.synth-`));
     try {
       (this as { outdir: string }).outdir = scratch;
-      super.synth();
+      withSynthCaches(() => super.synth());
     } catch (error) {
       fs.rmSync(scratch, { recursive: true, force: true });
       removeManifests(outdir, this.outputFileExtension);

@@ -1,6 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
+import { renderOnce } from './_synth';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { formatProblem, Problem, Report } from './validation/problem';
 import { Volume } from './volume';
@@ -38,7 +39,7 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
     super(scope, id);
     this.name = props.name ?? id;
     this.template = new PodTemplate(props);
-    this.apiObject = new k8s.KubePod(this, 'Resource', {
+    this.apiObject = new RenderedOnce(this, 'Resource', {
       metadata: { name: this.name, ...this.template.metadata() },
       spec: Lazy.any({ produce: () => this.template.spec() }),
     });
@@ -76,5 +77,12 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
     const manifest = this.apiObject.toJson();
     this.template.validate(manifest.spec, 'spec', report);
     return report.problems;
+  }
+}
+
+// Validation reads the rendered manifest and synth writes it: during a synth, render it once.
+class RenderedOnce extends k8s.KubePod {
+  public toJson(): any {
+    return renderOnce(this, () => super.toJson());
   }
 }
