@@ -4,7 +4,7 @@ import { Chart, Testing, Yaml } from 'cdk8s';
 import * as fc from 'fast-check';
 import { buildWorkload } from '../bench/workloads';
 import { App, Container, Pod } from '../lib';
-import { renderOnce, withSynthCaches } from '../lib/_synth';
+import { oncePerSynth, withSynthCaches } from '../lib/_synth';
 import { fallbackCount, saveYaml, stringifyYaml, withFastYaml } from '../lib/_yaml';
 import { buildApp } from '../main';
 import { readFolder, withTempDir } from './_support';
@@ -152,18 +152,18 @@ describe('withFastYaml', () => {
   });
 });
 
-describe('renderOnce', () => {
-  test('renders every time outside a synth, once inside one', () => {
+describe('oncePerSynth', () => {
+  test('computes every time outside a synth, once inside one', () => {
     const owner = {};
     let renders = 0;
     const render = () => ({ n: ++renders });
-    expect(renderOnce(owner, render)).toEqual({ n: 1 });
-    expect(renderOnce(owner, render)).toEqual({ n: 2 });
+    expect(oncePerSynth(owner, render)).toEqual({ n: 1 });
+    expect(oncePerSynth(owner, render)).toEqual({ n: 2 });
     withSynthCaches(() => {
-      expect(renderOnce(owner, render)).toEqual({ n: 3 });
-      expect(renderOnce(owner, render)).toEqual({ n: 3 });
+      expect(oncePerSynth(owner, render)).toEqual({ n: 3 });
+      expect(oncePerSynth(owner, render)).toEqual({ n: 3 });
     });
-    expect(renderOnce(owner, render)).toEqual({ n: 4 });
+    expect(oncePerSynth(owner, render)).toEqual({ n: 4 });
   });
 
   test('a Pod changed after problems() were read synthesizes with the change', () => {
@@ -177,13 +177,16 @@ describe('renderOnce', () => {
     });
   });
 
-  test('a Pod renders once per synth, though validation and the writer both read it', () => {
+  test('a Pod renders and checks once per synth, though cdk8s validates twice and then writes', () => {
     withTempDir((outdir) => {
       const app = new App({ outdir });
       const pod = new Pod(new Chart(app, 'one'), 'pod', { containers: [new Container({ name: 'a', image: 'a:1' })] });
       const spec = jest.spyOn(pod.template, 'spec');
+      const problems = jest.spyOn(pod, 'problems');
       app.synth();
       expect(spec).toHaveBeenCalledTimes(1);
+      // cdk8s validates the app twice in this synth: once itself, once for the chart it writes.
+      expect(problems).toHaveBeenCalledTimes(1);
       expect(readFolder(outdir)['one.k8s.yaml']).toBe(reference(...Testing.synth(pod.node.scope as Chart)));
     });
   });

@@ -1,7 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { renderOnce } from './_synth';
+import { oncePerSynth } from './_synth';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { formatProblem, Problem, Report } from './validation/problem';
 import { Volume } from './volume';
@@ -43,7 +43,8 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
       metadata: { name: this.name, ...this.template.metadata() },
       spec: Lazy.any({ produce: () => this.template.spec() }),
     });
-    this.node.addValidation({ validate: () => this.problems().filter((p) => p.severity === 'error').map(formatProblem) });
+    // cdk8s validates the whole app again for each chart it writes: during a synth, check once.
+    this.node.addValidation({ validate: () => oncePerSynth(this, () => this.problems().filter((p) => p.severity === 'error').map(formatProblem)) });
   }
 
   /** Adds a container after the others. */
@@ -83,6 +84,6 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
 // Validation reads the rendered manifest and synth writes it: during a synth, render it once.
 class RenderedOnce extends k8s.KubePod {
   public toJson(): any {
-    return renderOnce(this, () => super.toJson());
+    return oncePerSynth(this, () => super.toJson());
   }
 }
