@@ -32,7 +32,7 @@ function copyProject(): string {
 }
 
 function cdk8sSynth(dir: string, scenario: Scenario): number {
-  const cli = require.resolve('cdk8s-cli/bin/cdk8s', { paths: [ROOT] });
+  const cli = path.join(ROOT, 'node_modules', 'cdk8s-cli', 'bin', 'cdk8s');
   const out = path.join(dir, `out-${scenario}`);
   const args = [cli, '--no-check-upgrade', 'synth', '--output', out, ...(scenario === 'ts-node' ? ['--app', 'npx ts-node main.ts'] : [])];
   const start = performance.now();

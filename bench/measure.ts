@@ -31,6 +31,7 @@ const WARMUP_PODS = 500;
 const WARMUP_RUNS = 3;
 // Small apps are synthesized again until about this many Pods were timed.
 const TIMED_PODS = 2_000;
+const MAX_RUNS = 20;
 
 function synthOnce(variant: Variant, pods: number, keepYaml: boolean): { ms: number; yaml?: string } {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'peapod-bench-'));
@@ -73,7 +74,7 @@ function main(): void {
   const checks = instrumentChecks();
   const runs: Array<{ ms: number; checksMs: number }> = [];
   let yaml: string | undefined;
-  for (let i = 0; i < Math.max(1, Math.round(TIMED_PODS / pods)); i++) {
+  for (let i = 0; i < Math.min(MAX_RUNS, Math.max(1, Math.round(TIMED_PODS / pods))); i++) {
     (globalThis as { gc?: () => void }).gc?.();
     checks.total = 0;
     const run = synthOnce(v, pods, flag === '--yaml' && i === 0);

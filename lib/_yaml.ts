@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Yaml } from 'cdk8s';
-import type * as YAML from 'yaml';
 
 /*
  * A YAML writer for manifests, byte-identical to cdk8s's `Yaml.stringify`
@@ -53,6 +52,9 @@ export function withFastYaml<T>(body: () => T): T {
   }
 }
 
+// Characters written at a time: few system calls, little text held.
+const WRITE_CHUNK = 64 * 1024;
+
 /**
  * Writes the bytes cdk8s's `Yaml.save(filePath, docs)` writes, one
  * document at a time, so that a large chart's YAML never sits in memory
@@ -61,10 +63,20 @@ export function withFastYaml<T>(body: () => T): T {
 export function saveYaml(filePath: string, docs: unknown[]): void {
   const fd = fs.openSync(filePath, 'w');
   try {
+    let chunk: string[] = [];
+    let chunkLength = 0;
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i];
-      fs.writeSync(fd, (i > 0 ? '---\n' : '') + (doc === undefined ? '\n' : stringifyDocument(doc)), null, 'utf8');
+      const text = (i > 0 ? '---\n' : '') + (doc === undefined ? '\n' : stringifyDocument(doc));
+      chunk.push(text);
+      chunkLength += text.length;
+      if (chunkLength >= WRITE_CHUNK) {
+        fs.writeSync(fd, chunk.join(''), null, 'utf8');
+        chunk = [];
+        chunkLength = 0;
+      }
     }
+    fs.writeSync(fd, chunk.join(''), null, 'utf8');
   } finally {
     fs.closeSync(fd);
   }
@@ -78,10 +90,19 @@ function stringifyDocument(doc: unknown): string {
     const keys = Object.keys(doc);
     if (keys.length > 0) {
       try {
-        const writer = new BlockWriter();
-        writer.map(doc, keys, '', true);
-        writer.parts.push('\n');
-        return writer.parts.join('');
+        // One writer serves every document, so its buffers are not garbage
+        // each time; a document met while one is being written (a getter
+        // that stringifies) gets its own.
+        const writer = idleWriter ?? new BlockWriter();
+        idleWriter = undefined;
+        try {
+          writer.map(doc, keys, '', true);
+          writer.parts.push('\n');
+          return writer.parts.join('');
+        } finally {
+          writer.reset();
+          idleWriter = writer;
+        }
       } catch (error) {
         if (!(error instanceof Unsupported)) {
           throw error;
@@ -92,6 +113,8 @@ function stringifyDocument(doc: unknown): string {
   fallbackCount.documents++;
   return cdk8sStringify(doc);
 }
+
+let idleWriter: BlockWriter | undefined;
 
 /** Thrown where the data leaves the shapes this writer reproduces exactly. */
 class Unsupported extends Error {}
@@ -105,6 +128,12 @@ class BlockWriter {
   public readonly parts: string[] = [];
   // yaml writes an object met twice as an anchor and an alias; we leave that to it.
   private readonly seen = new Set<object>();
+
+  /** Forgets the document written, keeping the buffers. */
+  public reset(): void {
+    this.parts.length = 0;
+    this.seen.clear();
+  }
 
   /** A non-empty map whose first line follows what is already written; later lines start with `indent`. */
   public map(obj: Record<string, unknown>, keys: readonly string[], indent: string, atRoot: boolean): void {
@@ -266,11 +295,23 @@ const NOT_PLAIN_ON_ONE_LINE = /^[\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][\t ]|:[\t ]|
 // A line that starts a document or a directive.
 const DOCUMENT_MARKER = /^(?:%|---|\.\.\.)/m;
 
+// The little of the `yaml` package read here. (Importing its types would
+// add its declarations to the type-check of every synth.)
+interface SchemaTag {
+  readonly tag: string;
+  readonly default?: boolean | 'key';
+  readonly test?: RegExp;
+  readonly identify?: (value: unknown) => boolean;
+}
+interface YamlPackage {
+  readonly Document: new (value: null, options: { version: '1.1' }) => { readonly schema: { readonly tags: SchemaTag[]; readonly compat: SchemaTag[] | null } };
+}
+
 // The `yaml` package's YAML 1.1 schema, from the copy cdk8s itself loads,
 // so that this writer and cdk8s's cannot disagree about it.
 const SCHEMA_TAGS = (() => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const yaml: typeof YAML = require(require.resolve('yaml', { paths: [path.dirname(require.resolve('cdk8s'))] }));
+  const yaml: YamlPackage = require(require.resolve('yaml', { paths: [path.dirname(require.resolve('cdk8s'))] }));
   const schema = new yaml.Document(null, { version: '1.1' }).schema;
   return [...schema.tags, ...(schema.compat ?? [])].filter((tag) => tag.tag !== 'tag:yaml.org,2002:str');
 })();
