@@ -6,8 +6,8 @@ import { buildWorkload, Variant, VARIANTS } from './workloads';
 
 /*
  * One measurement, in a process of its own so that peak memory belongs to
- * one variant and one size: `measure.ts <variant> <pods> [--yaml]`.
- * Warms the JIT up first, then times building the app and synthesizing it
+ * one variant and one size: `measure.ts <variant> <pods> [--quick]`.
+ * Warms the JIT up first (on the same number of Pods whatever the size), then times building the app and synthesizing it
  * to YAML files: once for large apps, several times (taking the median)
  * for small ones, whose single runs are too short to time. Prints one line
  * of JSON: a {@link Sample}.
@@ -23,7 +23,7 @@ export interface Sample {
   readonly checksMs: number;
   /** Peak resident set size of the process, in KiB. */
   readonly maxRssKiB: number;
-  /** With `--yaml`: the synthesized manifests. */
+  /** With `--quick`: the synthesized manifests. */
   readonly yaml?: string;
 }
 
@@ -33,7 +33,7 @@ const WARMUP_RUNS = 3;
 const TIMED_PODS = 2_000;
 const MAX_RUNS = 20;
 
-function synthOnce(variant: Variant, pods: number, keepYaml: boolean): { ms: number; yaml?: string } {
+function synthOnce(variant: Variant, pods: number, keepYaml = false): { ms: number; yaml?: string } {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'peapod-bench-'));
   try {
     const start = performance.now();
@@ -65,19 +65,22 @@ function main(): void {
   const [variant, podsArg, flag] = process.argv.slice(2);
   const pods = Number(podsArg);
   if (!VARIANTS.includes(variant as Variant) || !Number.isInteger(pods) || pods < 1) {
-    throw new Error(`usage: measure.ts <${VARIANTS.join('|')}> <pods> [--yaml]; got ${process.argv.slice(2).join(' ')}`);
+    throw new Error(`usage: measure.ts <${VARIANTS.join('|')}> <pods> [--quick]; got ${process.argv.slice(2).join(' ')}`);
   }
   const v = variant as Variant;
-  for (let i = 0; i < WARMUP_RUNS; i++) {
-    synthOnce(v, Math.min(pods, WARMUP_PODS), false);
+  // --quick: one run, no warm-up, and the YAML for the caller to check.
+  const quick = flag === '--quick';
+  for (let i = 0; i < (quick ? 0 : WARMUP_RUNS); i++) {
+    synthOnce(v, WARMUP_PODS);
   }
   const checks = instrumentChecks();
   const runs: Array<{ ms: number; checksMs: number }> = [];
   let yaml: string | undefined;
-  for (let i = 0; i < Math.min(MAX_RUNS, Math.max(1, Math.round(TIMED_PODS / pods))); i++) {
+  const timedRuns = quick ? 1 : Math.min(MAX_RUNS, Math.max(1, Math.round(TIMED_PODS / pods)));
+  for (let i = 0; i < timedRuns; i++) {
     (globalThis as { gc?: () => void }).gc?.();
     checks.total = 0;
-    const run = synthOnce(v, pods, flag === '--yaml' && i === 0);
+    const run = synthOnce(v, pods, quick);
     yaml ??= run.yaml;
     runs.push({ ms: run.ms, checksMs: checks.total });
   }

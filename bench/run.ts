@@ -64,8 +64,8 @@ function listTs(dir: string): string[] {
   });
 }
 
-function measure(variant: Variant, pods: number, withYaml: boolean): Sample {
-  const args = ['--expose-gc', path.join(BUILD, 'bench', 'measure.js'), variant, String(pods), ...(withYaml ? ['--yaml'] : [])];
+function measure(variant: Variant, pods: number, quick: boolean): Sample {
+  const args = ['--expose-gc', path.join(BUILD, 'bench', 'measure.js'), variant, String(pods), ...(quick ? ['--quick'] : [])];
   const out = childProcess.execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return JSON.parse(out.trim().split('\n').pop()!) as Sample;
 }
