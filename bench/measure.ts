@@ -78,7 +78,7 @@ function main(): void {
   let yaml: string | undefined;
   const timedRuns = quick ? 1 : Math.min(MAX_RUNS, Math.max(1, Math.round(TIMED_PODS / pods)));
   for (let i = 0; i < timedRuns; i++) {
-    (globalThis as { gc?: () => void }).gc?.();
+    // No forced gc() here: after one, V8 runs the next synth several times slower.
     checks.total = 0;
     const run = synthOnce(v, pods, quick);
     yaml ??= run.yaml;

@@ -65,7 +65,7 @@ function listTs(dir: string): string[] {
 }
 
 function measure(variant: Variant, pods: number, quick: boolean): Sample {
-  const args = ['--expose-gc', path.join(BUILD, 'bench', 'measure.js'), variant, String(pods), ...(quick ? ['--quick'] : [])];
+  const args = [path.join(BUILD, 'bench', 'measure.js'), variant, String(pods), ...(quick ? ['--quick'] : [])];
   const out = childProcess.execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return JSON.parse(out.trim().split('\n').pop()!) as Sample;
 }

@@ -37,8 +37,8 @@ export function stringifyYaml(...docs: unknown[]): string {
 /**
  * Runs `body` with cdk8s's `Yaml.stringify` and `Yaml.save` (which
  * `App.synth` calls) replaced by {@link stringifyYaml} and {@link saveYaml},
- * and restores them afterwards, whatever happens. Synth is synchronous, so nothing else sees
- * the swap.
+ * and restores them afterwards, whatever happens. Synth is synchronous,
+ * so nothing else sees the swap.
  */
 export function withFastYaml<T>(body: () => T): T {
   const { stringify, save } = Yaml;
@@ -56,8 +56,8 @@ export function withFastYaml<T>(body: () => T): T {
 const WRITE_CHUNK = 64 * 1024;
 
 /**
- * Writes the bytes cdk8s's `Yaml.save(filePath, docs)` writes, one
- * document at a time, so that a large chart's YAML never sits in memory
+ * Writes the bytes cdk8s's `Yaml.save(filePath, docs)` writes, a few
+ * documents at a time, so that a large chart's YAML never sits in memory
  * whole.
  */
 export function saveYaml(filePath: string, docs: unknown[]): void {
