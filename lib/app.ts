@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as cdk8s from 'cdk8s';
+import { withSynthCaches } from './_synth';
 import { CONFIG_FILE_NAME, PeapodConfig, projectRules, readConfigFile } from './validation/config';
 import { _attachProjectRules, _withValidated, collectProblems, IAppCheck } from './validation/engine';
 import { formatProblem, Problem } from './validation/problem';
@@ -85,6 +86,11 @@ export class App extends cdk8s.App {
   }
 
   public synth(): void {
+    // One synth: each manifest is rendered once, for validation and for writing alike.
+    withSynthCaches(() => this.validateThenWrite());
+  }
+
+  private validateThenWrite(): void {
     const { problems, otherErrors } = collectProblems(this, this.checks);
     const errors = problems.filter((p) => p.severity === 'error');
     const warnings = problems.filter((p) => p.severity === 'warning');
@@ -105,7 +111,7 @@ export class App extends cdk8s.App {
     const scratch = fs.mkdtempSync(path.join(path.dirname(path.resolve(outdir)), `.${path.basename(outdir)}.synth-`));
     try {
       (this as { outdir: string }).outdir = scratch;
-      super.synth();
+      withSynthCaches(() => super.synth());
     } catch (error) {
       fs.rmSync(scratch, { recursive: true, force: true });
       removeManifests(outdir, this.outputFileExtension);

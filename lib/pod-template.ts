@@ -1,5 +1,6 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { droppedFields } from './_dropped-fields';
+import { oncePerSynth } from './_synth';
 import { plainData } from './_plain';
 import { Container } from './container';
 import { Annotations, Labels } from './labels';
@@ -191,8 +192,12 @@ export class PodTemplate {
     };
   }
 
-  /** The spec, for the manifest. */
+  /** The spec, for the manifest; during a synth, rendered once for validation and writing alike. */
   public spec(): k8s.PodSpec {
+    return oncePerSynth(this, () => this.renderSpec());
+  }
+
+  private renderSpec(): k8s.PodSpec {
     const p = this.props;
     const own: k8s.PodSpec = {
       nodeSelector: p.nodeSelector ? definedValues(p.nodeSelector) : undefined,

@@ -2,6 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { ContainerPortNames } from './container';
+import { oncePerSynth } from './_synth';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectName } from './validation/metadata';
@@ -50,7 +51,7 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
     super(scope, id);
     this.name = props.name ?? id;
     this.template = new PodTemplate(props);
-    this.apiObject = new k8s.KubePod(this, 'Resource', {
+    this.apiObject = new RenderedOnce(this, 'Resource', {
       metadata: { name: this.name, ...this.template.metadata() },
       spec: Lazy.any({ produce: () => this.template.spec() }),
     });
@@ -93,5 +94,12 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
     this.template.validate(manifest.spec, 'spec', report);
     validateKeyReferences(this, manifest, report);
     return effectiveProblems(this, report.problems);
+  }
+}
+
+// Validation reads the rendered manifest and synth writes it: during a synth, render it once.
+class RenderedOnce extends k8s.KubePod {
+  public toJson(): any {
+    return oncePerSynth(this, () => super.toJson());
   }
 }

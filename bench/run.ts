@@ -1,0 +1,188 @@
+import * as childProcess from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as ts from 'typescript';
+import type { Sample } from './measure';
+import { Variant, VARIANTS } from './workloads';
+
+/*
+ * The synth benchmark: `npm run bench` (all of it), `npm run bench -- --quick`
+ * (checks that it runs and that the three variants write what they should;
+ * no figures worth reading).
+ *
+ * Options: --sizes 100,1000,10000   --reps 5   --no-e2e   --quick
+ *
+ * Each measurement runs in a child process of its own (bench/measure.ts),
+ * so peak memory is per variant and size; repetitions are interleaved
+ * (the order of the variants rotates) and every figure is a median.
+ * Absolute times on a shared machine are noise; the ratios, measured in
+ * the same run, are the result.
+ */
+
+const ROOT = path.resolve(__dirname, '..');
+// Private to this run, and removed after it: runs may overlap (a test and a benchmark).
+const BUILD = path.join(ROOT, '.build', `bench-${process.pid}`);
+
+interface Options {
+  readonly quick: boolean;
+  readonly sizes: readonly number[];
+  readonly reps: number;
+  readonly e2e: boolean;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const quick = argv.includes('--quick');
+  const value = (name: string) => {
+    const i = argv.indexOf(name);
+    return i === -1 ? undefined : argv[i + 1];
+  };
+  const sizes = (value('--sizes') ?? (quick ? '5' : '100,1000,10000')).split(',').map(Number);
+  const reps = Number(value('--reps') ?? (quick ? 1 : 5));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(reps) || reps < 1) {
+    throw new Error(`--sizes takes whole numbers separated by commas and --reps a whole number; got ${argv.join(' ')}`);
+  }
+  return { quick, sizes, reps, e2e: !quick && !argv.includes('--no-e2e') };
+}
+
+/** Transpiles lib/ and bench/ once, so that every child starts as plain JavaScript, the same way for each variant. */
+function compile(): void {
+  const options: ts.CompilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
+  for (const dir of ['lib', 'bench']) {
+    for (const file of listTs(path.join(ROOT, dir))) {
+      const out = path.join(BUILD, path.relative(ROOT, file)).replace(/\.ts$/, '.js');
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.writeFileSync(out, ts.transpileModule(fs.readFileSync(file, 'utf8'), { compilerOptions: options, fileName: file }).outputText);
+    }
+  }
+}
+
+function listTs(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? listTs(full) : entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [full] : [];
+  });
+}
+
+function measure(variant: Variant, pods: number, quick: boolean): Sample {
+  const args = [path.join(BUILD, 'bench', 'measure.js'), variant, String(pods), ...(quick ? ['--quick'] : [])];
+  const out = childProcess.execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return JSON.parse(out.trim().split('\n').pop()!) as Sample;
+}
+
+/** The median; for an even count, the mean of the middle two. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** `items` rotated left by `by`: repetition r runs the variants starting from the r-th. */
+export function rotate<T>(items: readonly T[], by: number): T[] {
+  const k = by % items.length;
+  return [...items.slice(k), ...items.slice(0, k)];
+}
+
+interface SizeResult {
+  readonly pods: number;
+  readonly ms: Record<Variant, number>;
+  readonly maxRssMiB: Record<Variant, number>;
+  readonly checksShare: number;
+  readonly samples: Sample[];
+}
+
+function runSize(pods: number, options: Options): SizeResult {
+  const samples: Sample[] = [];
+  for (let rep = 0; rep < options.reps; rep++) {
+    for (const variant of rotate(VARIANTS, rep)) {
+      samples.push(measure(variant, pods, options.quick));
+    }
+  }
+  const of = (v: Variant) => samples.filter((s) => s.variant === v);
+  const perVariant = (f: (s: Sample) => number) => Object.fromEntries(VARIANTS.map((v) => [v, median(of(v).map(f))])) as Record<Variant, number>;
+  return {
+    pods,
+    ms: perVariant((s) => s.ms),
+    maxRssMiB: perVariant((s) => s.maxRssKiB / 1024),
+    checksShare: median(of('peapod').map((s) => s.checksMs / s.ms)),
+    samples,
+  };
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+const LABEL: Record<Variant, string> = { peapod: 'Peapod', l1: 'cdk8s L1 (k8s.KubePod)', plus27: 'cdk8s-plus-27 (kplus.Pod)' };
+
+function printSize(r: SizeResult, reps: number): void {
+  console.log(`\nN = ${r.pods.toLocaleString('en-US')} Pods, 2 containers each; median of ${reps}`);
+  console.log(`  ${'variant'.padEnd(28)}${'synth ms'.padStart(10)}${'ms/Pod'.padStart(9)}${'peak MiB'.padStart(10)}`);
+  for (const v of VARIANTS) {
+    console.log(`  ${LABEL[v].padEnd(28)}${fmt(r.ms[v]).padStart(10)}${fmt(r.ms[v] / r.pods, 3).padStart(9)}${fmt(r.maxRssMiB[v]).padStart(10)}`);
+  }
+  console.log(`  Peapod/L1 time ${fmt(r.ms.peapod / r.ms.l1, 2)}   Peapod/plus-27 time ${fmt(r.ms.peapod / r.ms.plus27, 2)} (${fmt(r.ms.plus27 / r.ms.peapod, 1)}x faster)`);
+  console.log(`  Peapod/L1 peak memory ${fmt(r.maxRssMiB.peapod / r.maxRssMiB.l1, 2)}   validation ${pct(r.checksShare)} of Peapod's synth`);
+}
+
+function printTargets(results: readonly SizeResult[]): void {
+  const largest = results[results.length - 1];
+  const smallest = results[0];
+  const perPod = (r: SizeResult) => r.ms.peapod / r.pods;
+  const check = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  console.log(`\nTargets at N = ${largest.pods.toLocaleString('en-US')}:`);
+  console.log(`  no slower than L1 (Peapod/L1 <= 1.0): ${fmt(largest.ms.peapod / largest.ms.l1, 2)} ${check(largest.ms.peapod <= largest.ms.l1)}`);
+  console.log(`  2x faster than plus-27 (<= 0.5): ${fmt(largest.ms.peapod / largest.ms.plus27, 2)} ${check(largest.ms.peapod * 2 <= largest.ms.plus27)}`);
+  console.log(`  validation <= 10% of synth: ${pct(largest.checksShare)} ${check(largest.checksShare <= 0.1)}`);
+  console.log(`  peak memory <= L1's: ${fmt(largest.maxRssMiB.peapod)} vs ${fmt(largest.maxRssMiB.l1)} MiB ${check(largest.maxRssMiB.peapod <= largest.maxRssMiB.l1)}`);
+  if (results.length > 1) {
+    console.log(`  time per Pod, N = ${largest.pods} over N = ${smallest.pods}: ${fmt(perPod(largest) / perPod(smallest), 2)} (flat is 1.0)`);
+  }
+}
+
+/** In quick mode: Peapod writes exactly what the same Pods written with L1 classes give; plus-27 writes N Pods of its own. */
+function checkOutputs(results: readonly SizeResult[]): void {
+  for (const r of results) {
+    const yamlOf = (v: Variant) => r.samples.find((s) => s.variant === v)!.yaml!;
+    if (yamlOf('peapod') !== yamlOf('l1')) {
+      throw new Error(`N=${r.pods}: Peapod's YAML differs from the L1 variant's; the workloads in bench/workloads.ts must describe the same Pods`);
+    }
+    const plus = yamlOf('plus27');
+    const docs = plus.split(/^---$/m);
+    const pods = docs.filter((d) => /^kind: Pod$/m.test(d));
+    if (docs.length !== r.pods || pods.length !== r.pods || !pods.every((d) => d.includes('name: web-server') && d.includes('nodeAffinity'))) {
+      throw new Error(`N=${r.pods}: cdk8s-plus-27 wrote ${pods.length} Pods in ${docs.length} documents; expected ${r.pods} with a web-server container and node affinity`);
+    }
+    console.log(`  outputs checked at N = ${r.pods}: Peapod = L1 byte for byte; plus-27 wrote ${pods.length} Pods`);
+  }
+}
+
+function main(): void {
+  const options = parseOptions(process.argv.slice(2));
+  compile();
+  try {
+    runAll(options);
+  } finally {
+    fs.rmSync(BUILD, { recursive: true, force: true });
+  }
+}
+
+function runAll(options: Options): void {
+  console.log(`Synth benchmark${options.quick ? ' (quick: checks that it runs, figures mean nothing)' : ''}; node ${process.version}, ${os.cpus().length} CPUs`);
+  const results = options.sizes.map((pods) => {
+    const result = runSize(pods, options);
+    printSize(result, options.reps);
+    return result;
+  });
+  if (options.quick) {
+    checkOutputs(results);
+  } else {
+    printTargets(results);
+  }
+  if (options.e2e) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('./e2e') as typeof import('./e2e')).runEndToEnd(options.reps);
+  }
+}
+
+if (require.main === module) {
+  main();
+}

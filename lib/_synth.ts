@@ -1,0 +1,45 @@
+import { withFastYaml } from './_yaml';
+
+/*
+ * What makes one `App.synth()` fast without changing what it writes:
+ * manifests serialized by Peapod's YAML writer; each ApiObject rendered
+ * once, although both validation and the writer read it; and each
+ * construct checked once, although cdk8s validates the whole app again for
+ * every chart it writes.
+ */
+
+// Set only while a synth runs. Between cdk8s's validation passes and its
+// writing pass no user code runs that could change a construct, so what
+// was computed for the first pass holds for the rest.
+let results: WeakMap<object, unknown> | undefined;
+
+/** Runs one synth of an app: `body` calls cdk8s's `App.synth()`. */
+export function withSynthCaches<T>(body: () => T): T {
+  if (results !== undefined) {
+    return withFastYaml(body);
+  }
+  results = new WeakMap();
+  try {
+    return withFastYaml(body);
+  } finally {
+    results = undefined;
+  }
+}
+
+/**
+ * `compute()` the first time `owner` asks during a synth, the same result
+ * after that (one result per owner); outside a synth, `compute()` every
+ * time, so a test that changes a construct and renders it again sees the
+ * change. Callers must not mutate the result.
+ */
+export function oncePerSynth<T>(owner: object, compute: () => T): T {
+  if (results === undefined) {
+    return compute();
+  }
+  if (results.has(owner)) {
+    return results.get(owner) as T;
+  }
+  const result = compute();
+  results.set(owner, result);
+  return result;
+}
