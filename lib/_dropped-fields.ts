@@ -12,24 +12,50 @@
  * not looked into. Returns the manifest paths of the dropped fields.
  */
 export function droppedFields(declared: unknown, rendered: unknown, at: string): string[] {
+  const dropped: string[] = [];
+  collectDropped(declared, rendered, at, dropped);
+  return dropped;
+}
+
+// Runs for every Pod at every synth, so it walks without building lists or maps.
+function collectDropped(declared: unknown, rendered: unknown, at: string, dropped: string[]): void {
   if (Array.isArray(declared)) {
-    return Array.isArray(rendered) ? declared.flatMap((item, i) => droppedFields(item, rendered[i], `${at}[${i}]`)) : [];
+    if (Array.isArray(rendered)) {
+      for (let i = 0; i < declared.length; i++) {
+        collectDropped(declared[i], rendered[i], `${at}[${i}]`, dropped);
+      }
+    }
+    return;
   }
   if (!isPlainObject(declared) || !isPlainObject(rendered)) {
-    return [];
+    return;
   }
-  const renderedKeys = new Map(Object.keys(rendered).map((key) => [key.toLowerCase(), key]));
-  return Object.entries(declared).flatMap(([key, value]) => {
+  for (const key in declared) {
+    const value = declared[key];
     if (value === undefined || isEmpty(value)) {
-      return []; // nothing is lost, whether or not the L1 kept it
+      continue; // nothing is lost, whether or not the L1 kept it
     }
-    const match = renderedKeys.get(key.toLowerCase());
-    return match === undefined ? [`${at}.${key}`] : droppedFields(value, rendered[match], `${at}.${match}`);
-  });
+    // Most keys are spelt alike in both; only then look for another case.
+    const match = key in rendered ? key : Object.keys(rendered).find((other) => other.toLowerCase() === key.toLowerCase());
+    if (match === undefined) {
+      dropped.push(`${at}.${key}`);
+    } else {
+      collectDropped(value, rendered[match], `${at}.${match}`, dropped);
+    }
+  }
 }
 
 function isEmpty(value: unknown): boolean {
-  return Array.isArray(value) ? value.length === 0 : isPlainObject(value) && Object.keys(value).length === 0;
+  if (Array.isArray(value)) {
+    return value.length === 0;
+  }
+  if (!isPlainObject(value)) {
+    return false;
+  }
+  for (const _key in value) {
+    return false;
+  }
+  return true;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

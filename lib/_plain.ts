@@ -15,3 +15,14 @@ export function plainData<T>(value: T): T {
   }
   return value;
 }
+
+/** `value` without its undefined fields, so that they cannot override the escape hatch's. */
+export function definedOnly<T extends object>(value: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key in value) {
+    if (value[key] !== undefined) {
+      out[key] = value[key];
+    }
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
-import { plainData } from './_plain';
+import { definedOnly, plainData } from './_plain';
 import { CheckedEnv, EnvVar } from './env';
 import { EnvFrom } from './env-value';
 import { ListedPort, PortNames, PortReference, Ports, PortSpec } from './port';
@@ -309,8 +309,4 @@ function renderAmounts(amounts: ResourceAmounts | undefined): { [key: string]: k
 
 function nonEmpty<T>(items: T[]): T[] | undefined {
   return items.length > 0 ? items : undefined;
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,7 +1,7 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { droppedFields } from './_dropped-fields';
 import { oncePerSynth } from './_synth';
-import { plainData } from './_plain';
+import { definedOnly, plainData } from './_plain';
 import { Container } from './container';
 import { Annotations, Labels } from './labels';
 import { NodeSelector } from './node-selector';
@@ -212,7 +212,7 @@ export class PodTemplate {
     if (own.volumes!.length === 0) {
       delete (own as { volumes?: unknown }).volumes;
     }
-    return { ...plainData(p.extraSpec), ...stripUndefined(own) } as k8s.PodSpec;
+    return { ...plainData(p.extraSpec), ...definedOnly(own) } as k8s.PodSpec;
   }
 
   // Declared volumes first, then those first seen in a mount; the same
@@ -246,11 +246,17 @@ class ContainerRulesReport extends Report {
     initContainers: readonly AnyContainer[],
   ) {
     super(report.construct);
-    containers.forEach((c, i) => this.settings.set(`${at}.containers[${i}]`, c.rules));
-    initContainers.forEach((c, i) => this.settings.set(`${at}.initContainers[${i}]`, c.rules));
+    // Only containers with settings of their own; most have none.
+    const withRules = (c: AnyContainer) => Object.keys(c.rules).length > 0;
+    containers.forEach((c, i) => withRules(c) && this.settings.set(`${at}.containers[${i}]`, c.rules));
+    initContainers.forEach((c, i) => withRules(c) && this.settings.set(`${at}.initContainers[${i}]`, c.rules));
   }
 
   public add(problem: Problem): void {
+    if (this.settings.size === 0) {
+      this.report.add(problem);
+      return;
+    }
     const container = /^(.*\.(?:initContainers|containers)\[\d+\])/.exec(problem.field)?.[1];
     const setting = container === undefined ? undefined : this.settings.get(container)?.[problem.rule];
     if (setting === undefined) {
@@ -269,8 +275,4 @@ function definedValues(map: NodeSelector): { [key: string]: string } {
     }
   }
   return out;
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -39,6 +39,13 @@ function main() {
       return 1;
     }
   }
+  // A failed synth is a report for the user, not a crash: print its list of
+  // problems without the source line and stack trace Node adds.
+  process.on('uncaughtException', (error) => {
+    const report = error instanceof Error && error.name === 'SynthError';
+    process.stderr.write(`${report ? error.message : (error && error.stack) || String(error)}\n`);
+    process.exit(1);
+  });
   // Run the app in this process, as its main module (`require.main === module`), the way ts-node does.
   process.argv.splice(1, process.argv.length - 1, entryJs);
   require('module').runMain();

@@ -304,6 +304,23 @@ describe('peapod import on the command line', () => {
     });
   });
 
+  test('extended resources such as a GPU come over as whole units', () => {
+    const yaml = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: trainer}',
+      'spec:',
+      '  containers:',
+      '  - name: train',
+      '    image: trainer:2.1',
+      '    resources: {limits: {nvidia.com/gpu: 1}}',
+      '',
+    ].join('\n');
+    const outcome = run(['import', '-', '--no-typecheck'], () => yaml);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain("resources: { limits: { 'nvidia.com/gpu': 1 } }");
+  });
+
   test('an output file that cannot be written: exit 73, nothing left behind', () => {
     withTempDir((dir) => {
       const out = path.join(dir, 'missing', 'legacy.ts');

@@ -30,6 +30,7 @@ const NODE_OS = ['linux', 'windows'] as const;
 const NODE_ARCH = ['amd64', 'arm64', 'arm', 'ppc64le', 's390x', 'riscv64'] as const;
 const CPU = /^[0-9.]+m?$/;
 const MEMORY = /^[0-9.]+(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
+const WHOLE_UNITS = /^[0-9]+$/;
 const ANY_QUANTITY = /^[0-9.]+(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?$/;
 
 /**
@@ -448,11 +449,13 @@ function convertResources(reader: FieldReader, value: any, at: string): Code | u
     return objectOf(
       Object.entries(map).map(([key, amount]) => {
         const rat = `${at}.${field}.${key}`;
-        if (!['cpu', 'memory', 'ephemeral-storage'].includes(key)) {
-          reader.problem(rat, `resource "${key}" is not modeled by Peapod, which knows cpu, memory and ephemeral-storage`, 'remove it, or add it to the manifest after the import');
+        // Extended resources (`nvidia.com/gpu`) have a domain and count whole units.
+        const extended = key.includes('/');
+        if (!extended && !['cpu', 'memory', 'ephemeral-storage'].includes(key)) {
+          reader.problem(rat, `resource "${key}" is not modeled by Peapod, which knows cpu, memory, ephemeral-storage and extended resources such as nvidia.com/gpu`, 'remove it, or add it to the manifest after the import');
           return [key, undefined] as const;
         }
-        return [key, quantity(reader, amount, rat, key === 'cpu' ? CPU : MEMORY)] as const;
+        return [key, quantity(reader, amount, rat, extended ? WHOLE_UNITS : key === 'cpu' ? CPU : MEMORY)] as const;
       }),
     );
   };
