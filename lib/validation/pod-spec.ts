@@ -166,6 +166,7 @@ const VOLUME_SOURCES = [
   'storageos',
   'vsphereVolume',
 ];
+const VOLUME_SOURCE_SET: ReadonlySet<string> = new Set(VOLUME_SOURCES);
 const REFERENCING_VOLUMES = [
   ['configMap', 'name'],
   ['secret', 'secretName'],
@@ -304,7 +305,8 @@ function validateVolumes(volumes: any[], at: string, report: Report): Set<string
     } else if (typeof name === 'string') {
       names.set(name, path);
     }
-    const sources = VOLUME_SOURCES.filter((source) => volume?.[source] !== undefined && volume?.[source] !== null);
+    // Walk the volume's own few keys rather than all the source types Kubernetes knows.
+    const sources = Object.keys(volume ?? {}).filter((key) => VOLUME_SOURCE_SET.has(key) && volume[key] !== undefined && volume[key] !== null);
     if (sources.length !== 1) {
       report.error(
         'volume-source',
