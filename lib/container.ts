@@ -263,6 +263,11 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
     return { ...plainData(p.extraFields), ...definedOnly(own) } as k8s.Container;
   }
 
+  /** Keys set through `extraFields`. @internal */
+  public _extraFieldKeys(): string[] {
+    return Object.keys(this.props.extraFields ?? {});
+  }
+
   /** Keys of `extraFields` that Peapod models with a prop of its own. @internal */
   public _shadowedExtraFields(): string[] {
     return Object.keys(this.props.extraFields ?? {}).filter((key) => (MODELED_FIELDS as readonly string[]).includes(key));

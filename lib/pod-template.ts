@@ -184,6 +184,19 @@ export class PodTemplate {
     validatePodSpec(spec, at, new ContainerRulesReport(report, at, this.containers, this.initContainers));
   }
 
+  /**
+   * The manifest paths of the fields set through `extraSpec` and the
+   * containers' `extraFields`, under the spec at `at`.
+   */
+  public escapeHatchFields(at: string): string[] {
+    const fields = Object.keys(this.props.extraSpec ?? {}).map((key) => `${at}.${key}`);
+    const add = (list: string, containers: readonly AnyContainer[]) =>
+      containers.forEach((container, i) => fields.push(...container._extraFieldKeys().map((key) => `${at}.${list}[${i}].${key}`)));
+    add('containers', this.containers);
+    add('initContainers', this.initContainers);
+    return fields;
+  }
+
   /** The metadata labels and annotations, for the manifest. */
   public metadata(): { labels?: { [key: string]: string }; annotations?: { [key: string]: string } } {
     return {

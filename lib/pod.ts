@@ -6,6 +6,7 @@ import { oncePerSynth } from './_synth';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectName } from './validation/metadata';
+import { validateEscapeHatchValues } from './validation/escape-hatch';
 import { Problem, Report } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import { Rules, RuleSettings } from './validation/rules';
@@ -93,6 +94,7 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
     validateObjectName(manifest.metadata?.name, 'metadata.name', report);
     this.template.validate(manifest.spec, 'spec', report);
     validateKeyReferences(this, manifest, report);
+    validateEscapeHatchValues(manifest, this.template.escapeHatchFields('spec'), report);
     return effectiveProblems(this, report.problems);
   }
 }

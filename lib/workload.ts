@@ -7,6 +7,7 @@ import { Annotations, Labels } from './labels';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectMetadata } from './validation/metadata';
+import { validateEscapeHatchValues } from './validation/escape-hatch';
 import { Problem, Report } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import { validateSelectorOverlap, validateWorkload } from './validation/workload';
@@ -141,6 +142,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
     validateSelectorOverlap(this.selector, others.map((pods) => ({ construct: pods.construct.node.path, labels: pods.labels })), report);
     this.template.validate(manifest.spec?.template?.spec ?? {}, 'spec.template.spec', report);
     validateKeyReferences(this, manifest, report);
+    validateEscapeHatchValues(manifest, this.template.escapeHatchFields('spec.template.spec'), report);
     return effectiveProblems(this, report.problems);
   }
 

@@ -172,7 +172,6 @@ export const MUTATIONS: readonly Mutation[] = [
   {
     name: 'an escape hatch carries a value of the wrong type',
     rule: 'kubernetes-schema',
-    pending: 'TODO(lead): no Peapod rule checks the types of escape-hatch values; run the schema check of lib/schema at synth (rule id kubernetes-schema) to enforce it',
     mutate: (pod) =>
       fc.oneof(
         fc.constantFrom({ hostname: 5 }, { hostNetwork: 'yes' }, { activeDeadlineSeconds: '30' }).map((extraSpec) => ({ ...pod, extraSpec })),

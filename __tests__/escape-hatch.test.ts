@@ -1,0 +1,46 @@
+import { Container, Deployment, Pod } from '../lib';
+import { problemsOf } from './_problems';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- values that bypass the types, as JSON input or `as any` would */
+
+describe('values given through escape hatches', () => {
+  test('of the type the Kubernetes schema gives the field pass', () => {
+    expect(
+      problemsOf((chart) =>
+        new Pod(chart, 'p', {
+          containers: [new Container({ name: 'app', image: 'app:1', extraFields: { stdin: true, terminationMessagePolicy: 'FallbackToLogsOnError' } })],
+          extraSpec: { hostNetwork: false, activeDeadlineSeconds: 30 },
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  test('of another type fail synth, in a Pod and in a workload template', () => {
+    expect(
+      problemsOf((chart) =>
+        new Pod(chart, 'p', {
+          containers: [new Container({ name: 'app', image: 'app:1', extraFields: { stdin: 'no' } as any })],
+          extraSpec: { hostNetwork: 'yes' } as any,
+        }),
+      ),
+    ).toEqual([
+      'spec.containers[0].stdin: the escape-hatch value must be boolean, got "no", which the Kubernetes 1.27 schema refuses. Fix: give the field a value of the type the Kubernetes API reference lists for it (kubernetes-schema)',
+      'spec.hostNetwork: the escape-hatch value must be boolean, got "yes", which the Kubernetes 1.27 schema refuses. Fix: give the field a value of the type the Kubernetes API reference lists for it (kubernetes-schema)',
+    ]);
+    expect(
+      problemsOf((chart) =>
+        new Deployment(chart, 'd', { template: { labels: { app: 'd' }, containers: [new Container({ name: 'app', image: 'app:1' })], extraSpec: { activeDeadlineSeconds: '30' } as any } }),
+      ),
+    ).toEqual([
+      'spec.template.spec.activeDeadlineSeconds: the escape-hatch value must be integer, got "30", which the Kubernetes 1.27 schema refuses. Fix: give the field a value of the type the Kubernetes API reference lists for it (kubernetes-schema)',
+    ]);
+  });
+
+  test('only the fields an escape hatch set are held to the schema here', () => {
+    // A wrong value of a modeled field is Peapod's own rules' business (supported-value here), reported once.
+    const problems = problemsOf((chart) =>
+      new Pod(chart, 'p', { restartPolicy: 'always' as any, containers: [new Container({ name: 'app', image: 'app:1' })], extraSpec: { hostname: 'web' } }),
+    );
+    expect(problems.map((p) => p.slice(p.lastIndexOf('(')))).toEqual(['(supported-value)']);
+  });
+});
