@@ -8,12 +8,13 @@ import { withFastYaml } from './_yaml';
  * every chart it writes.
  */
 
-// Set only while a synth runs. Between cdk8s's validation passes and its
-// writing pass no user code runs that could change a construct, so what
-// was computed for the first pass holds for the rest.
+// Set only while a synth or a validation pass (App.problems()) runs. Between
+// cdk8s's validation passes and its writing pass no user code runs that
+// could change a construct, so what was computed for the first pass holds
+// for the rest.
 let results: WeakMap<object, unknown> | undefined;
 
-/** Runs one synth of an app: `body` calls cdk8s's `App.synth()`. */
+/** Runs one synth of an app (`body` calls cdk8s's `App.synth()`), or one validation pass. */
 export function withSynthCaches<T>(body: () => T): T {
   if (results !== undefined) {
     return withFastYaml(body);

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { oncePerSynth, withSynthCaches } from '../_synth';
 import { formatProblem, Problem } from './problem';
 import { DEFAULT_PROJECT_RULES, ProjectRules, resolveProblems } from './rules';
 
@@ -14,24 +15,23 @@ export function isProblemSource(construct: IConstruct): construct is IProblemSou
 }
 
 const projectRulesByRoot = new WeakMap<IConstruct, () => ProjectRules>();
-const passCaches = new WeakMap<IConstruct, Map<string, unknown>>();
+// One owner object per app and fact, for oncePerSynth's cache.
+const factOwners = new WeakMap<IConstruct, Map<string, object>>();
 
 /**
  * Facts about the whole app that several constructs look up while they
- * validate (such as every Pod's labels) are computed once per validation
- * pass, so validation stays linear in the size of the app. Outside a pass
- * (a direct `problems()` call) `compute` runs every time, since the tree may
- * have changed since.
+ * validate (such as every Pod's labels) are computed once per synth or
+ * validation pass, so validation stays linear in the size of the app.
+ * Outside one (a direct `problems()` call) `compute` runs every time, since
+ * the tree may have changed since.
  */
-export function _oncePerPass<T>(scope: IConstruct, key: string, compute: () => T): T {
-  const cache = passCaches.get(scope.node.root);
-  if (cache === undefined) {
-    return compute();
-  }
-  if (!cache.has(key)) {
-    cache.set(key, compute());
-  }
-  return cache.get(key) as T;
+export function _oncePerPass<T>(scope: IConstruct, fact: string, compute: () => T): T {
+  const root = scope.node.root;
+  const owners = factOwners.get(root) ?? new Map<string, object>();
+  factOwners.set(root, owners);
+  const owner = owners.get(fact) ?? {};
+  owners.set(fact, owner);
+  return oncePerSynth(owner, compute);
 }
 const validatedRoots = new WeakSet<IConstruct>();
 
@@ -98,12 +98,8 @@ export interface IAppCheck {
  * cdk8s validations, so that one synth reports them all.
  */
 export function collectProblems(root: IConstruct, checks: readonly IAppCheck[] = []): CollectedProblems {
-  passCaches.set(root, new Map());
-  try {
-    return collectInPass(root, checks);
-  } finally {
-    passCaches.delete(root);
-  }
+  // Within one pass nothing changes the tree: renders and whole-app facts are computed once.
+  return withSynthCaches(() => collectInPass(root, checks));
 }
 
 function collectInPass(root: IConstruct, checks: readonly IAppCheck[]): CollectedProblems {
