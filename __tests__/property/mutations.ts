@@ -7,7 +7,7 @@
  * starts catching it, and `pending` must then be deleted.
  */
 import fc from 'fast-check';
-import { ContainerDesc, PodDesc } from './program';
+import { ContainerDesc, PodDesc, ProgramDesc, ResourceDesc } from './program';
 
 /** A way to break a valid Pod. */
 export interface Mutation {
@@ -17,10 +17,19 @@ export interface Mutation {
   readonly rule: string;
   /** Why the rule is not enforced yet; absent when it is. */
   readonly pending?: string;
-  /** Only for these resource kinds (a Pod's `metadata.name` is not a template's). @default every kind with a Pod */
+  /**
+   * Only for these resource kinds (a Pod's `metadata.name` is not a
+   * template's); the program generated for the mutation has one of them.
+   * @default every kind with a Pod
+   */
   readonly kinds?: readonly string[];
-  /** The broken Pod. */
-  mutate(pod: PodDesc): fc.Arbitrary<PodDesc>;
+  /** The broken Pod (or workload template). One of the three `mutate…` is given. */
+  mutate?(pod: PodDesc): fc.Arbitrary<PodDesc>;
+  /** The broken resource, one of `kinds`, given the resources of its chart (a Service's target is among them). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  mutateResource?(desc: any, chart: readonly ResourceDesc[]): fc.Arbitrary<unknown>;
+  /** The broken program, for mistakes between resources. */
+  mutateProgram?(program: ProgramDesc): fc.Arbitrary<ProgramDesc>;
 }
 
 

@@ -14,7 +14,29 @@
  */
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { AnyContainer, App, Container, EnvVar, ImagePullPolicy, Pod, PodTemplateProps, Probe, Protocol, RestartPolicy, Volume } from '../../lib';
+import {
+  AnyContainer,
+  App,
+  ConfigMap,
+  Container,
+  Deployment,
+  DeploymentStrategy,
+  EnvValue,
+  EnvVar,
+  ImagePullPolicy,
+  Pod,
+  PodCount,
+  PodTemplateProps,
+  Probe,
+  Protocol,
+  ReplicaSet,
+  RestartPolicy,
+  Secret,
+  Service,
+  ServiceTarget,
+  ServiceType,
+  Volume,
+} from '../../lib';
 
 /** A volume of a Pod. */
 export type VolumeDesc =
@@ -29,11 +51,19 @@ export interface PortDesc {
   readonly protocol?: Protocol;
 }
 
-/** An env entry: a literal value, which may refer to other variables with `$(NAME)`. */
-export interface EnvDesc {
+/** A key of a ConfigMap or Secret, by the object's name (of this app, or one that exists already). */
+export interface KeyRefDesc {
+  readonly kind: 'ConfigMap' | 'Secret';
   readonly name: string;
-  readonly value: string;
+  readonly key: string;
+  readonly optional?: boolean;
 }
+
+/**
+ * An env entry: a literal value, which may refer to other variables with
+ * `$(NAME)`, or the value of a ConfigMap or Secret key.
+ */
+export type EnvDesc = { readonly name: string; readonly value: string } | { readonly name: string; readonly keyRef: KeyRefDesc };
 
 /** A mount of one of the Pod's volumes, by index in `PodDesc.volumes`. */
 export interface MountDesc {
@@ -85,6 +115,62 @@ export interface PodDesc {
   readonly extraSpec?: Record<string, unknown>;
 }
 
+/** A Deployment or ReplicaSet. */
+export interface WorkloadDesc {
+  readonly name: string;
+  readonly replicas?: number;
+  readonly minReadySeconds?: number;
+  /** Label keys of the template to select by. */
+  readonly selectBy?: readonly string[];
+  /** Deployments only. */
+  readonly strategy?: { readonly kind: 'recreate' } | { readonly kind: 'rollingUpdate'; readonly maxSurge?: PodCount; readonly maxUnavailable?: PodCount };
+  /** Deployments only. */
+  readonly revisionHistoryLimit?: number;
+  /** Deployments only. */
+  readonly progressDeadlineSeconds?: number;
+  /** The template; its `name` is not used. */
+  readonly pod: PodDesc;
+}
+
+/** A port of a Service. */
+export interface ServicePortDesc {
+  readonly port: number;
+  /** A name or number a container of the target declares (unless mutated). */
+  readonly targetPort: string | number;
+  readonly name?: string;
+  readonly protocol?: Protocol;
+  readonly nodePort?: number;
+}
+
+export type { ServiceType };
+
+/** A Service. */
+export interface ServiceDesc {
+  readonly name: string;
+  /** Index, in its chart, of the Pod or workload it routes to; always an earlier one. */
+  readonly target: number;
+  readonly type?: ServiceType;
+  readonly headless?: boolean;
+  readonly ports: readonly ServicePortDesc[];
+  readonly sessionAffinity?: 'None' | 'ClientIP';
+  readonly externalTrafficPolicy?: 'Cluster' | 'Local';
+}
+
+/** A ConfigMap. */
+export interface ConfigMapDesc {
+  readonly name: string;
+  readonly data: Readonly<Record<string, string>>;
+  readonly binaryData: Readonly<Record<string, string>>;
+}
+
+/** A Secret. */
+export interface SecretDesc {
+  readonly name: string;
+  readonly stringData: Readonly<Record<string, string>>;
+  /** Base64-encoded values. */
+  readonly data: Readonly<Record<string, string>>;
+}
+
 /** One construct of a program: its kind (a key of the resource kinds) and description. */
 export interface ResourceDesc {
   readonly kind: string;
@@ -133,6 +219,60 @@ export function podTemplateProps(pod: PodDesc): PodTemplateProps {
 export const POD_KIND: ResourceKind<PodDesc> = {
   kind: 'Pod',
   build: (scope, id, pod) => new Pod(scope, id, { name: pod.name, ...podTemplateProps(pod) }),
+};
+
+/** The Deployment kind. */
+export const DEPLOYMENT_KIND: ResourceKind<WorkloadDesc> = {
+  kind: 'Deployment',
+  build: (scope, id, d) => {
+    const strategy = d.strategy?.kind === 'recreate' ? DeploymentStrategy.recreate() : d.strategy ? DeploymentStrategy.rollingUpdate(d.strategy) : undefined;
+    return new Deployment(scope, id, {
+      name: d.name,
+      replicas: d.replicas,
+      minReadySeconds: d.minReadySeconds,
+      selectBy: d.selectBy,
+      strategy,
+      revisionHistoryLimit: d.revisionHistoryLimit,
+      progressDeadlineSeconds: d.progressDeadlineSeconds,
+      template: podTemplateProps(d.pod),
+    });
+  },
+};
+
+/** The ReplicaSet kind. */
+export const REPLICA_SET_KIND: ResourceKind<WorkloadDesc> = {
+  kind: 'ReplicaSet',
+  build: (scope, id, d) =>
+    new ReplicaSet(scope, id, { name: d.name, replicas: d.replicas, minReadySeconds: d.minReadySeconds, selectBy: d.selectBy, template: podTemplateProps(d.pod) }),
+};
+
+/** The Service kind: its target is the construct built at that index of the chart. */
+export const SERVICE_KIND: ResourceKind<ServiceDesc> = {
+  kind: 'Service',
+  build: (scope, id, d, earlier) =>
+    new Service(scope, id, {
+      name: d.name,
+      target: earlier[d.target] as ServiceTarget,
+      type: d.type,
+      headless: d.headless,
+      // Target port names are checked at compile time against literal port
+      // lists; here they are data, as in a program reading them from elsewhere.
+      ports: d.ports,
+      sessionAffinity: d.sessionAffinity,
+      externalTrafficPolicy: d.externalTrafficPolicy,
+    }),
+};
+
+/** The ConfigMap kind. */
+export const CONFIG_MAP_KIND: ResourceKind<ConfigMapDesc> = {
+  kind: 'ConfigMap',
+  build: (scope, id, d) => new ConfigMap(scope, id, { name: d.name, data: d.data, binaryData: d.binaryData }),
+};
+
+/** The Secret kind. */
+export const SECRET_KIND: ResourceKind<SecretDesc> = {
+  kind: 'Secret',
+  build: (scope, id, d) => new Secret(scope, id, { name: d.name, stringData: d.stringData, data: d.data }),
 };
 
 // Random programs draw many lint warnings, which App prints on each synth
@@ -203,6 +343,19 @@ function toContainer(c: ContainerDesc, volumes: readonly Volume[]): AnyContainer
     extraFields: c.extraFields as any,
   });
   // addEnv takes values that are not literals, as a program reading them from elsewhere would.
-  c.env.forEach((e) => container.addEnv(e as EnvVar));
+  c.env.forEach((e) => container.addEnv(toEnvVar(e)));
   return container;
+}
+
+// Key references name the object, as the object itself would (EnvValue
+// keeps only its name): ConfigMap.fromName stands for the construct, which
+// may be in another chart or not built yet.
+function toEnvVar(e: EnvDesc): EnvVar {
+  if ('value' in e) {
+    return e as EnvVar;
+  }
+  const { kind, name, key, optional } = e.keyRef;
+  const valueFrom =
+    kind === 'ConfigMap' ? EnvValue.fromConfigMap(ConfigMap.fromName(name), key, { optional }) : EnvValue.fromSecret(Secret.fromName(name), key, { optional });
+  return { name: e.name, valueFrom };
 }
