@@ -181,7 +181,15 @@ export class Service<const N extends string = string> extends Construct {
 }
 
 function renderPort(port: ServicePortProps): k8s.ServicePort {
-  const target = typeof port.targetPort === 'number' ? k8s.IntOrString.fromNumber(port.targetPort) : k8s.IntOrString.fromString(port.targetPort);
+  // Untyped input (JSON, `as any`) may leave targetPort out: Kubernetes then
+  // forwards to `port`, and validation checks that port instead. An
+  // IntOrString of nothing would make cdk8s throw while rendering.
+  const target =
+    port.targetPort === undefined || port.targetPort === null
+      ? undefined
+      : typeof port.targetPort === 'number'
+        ? k8s.IntOrString.fromNumber(port.targetPort)
+        : k8s.IntOrString.fromString(port.targetPort);
   return {
     name: port.name ?? (typeof port.targetPort === 'string' ? port.targetPort : undefined),
     port: port.port,

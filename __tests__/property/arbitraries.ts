@@ -330,6 +330,7 @@ function serviceDesc(name: string, target: number, pod: PodDesc): fc.Arbitrary<S
       chosen: fc.subarray(declared),
       byName: fc.array(fc.boolean(), { minLength: declared.length, maxLength: declared.length }),
       explicitName: fc.array(fc.boolean(), { minLength: declared.length, maxLength: declared.length }),
+      omitTarget: fc.array(fc.boolean(), { minLength: declared.length, maxLength: declared.length }),
       numbers: fc.uniqueArray(fc.integer({ min: 1, max: 65535 }), { minLength: declared.length, maxLength: declared.length }),
       nodePorts: fc.uniqueArray(fc.integer({ min: 30000, max: 32767 }), { minLength: declared.length, maxLength: declared.length }),
       setNodePort: fc.array(fc.boolean(), { minLength: declared.length, maxLength: declared.length }),
@@ -337,7 +338,7 @@ function serviceDesc(name: string, target: number, pod: PodDesc): fc.Arbitrary<S
       sessionAffinity: fc.option(fc.constantFrom('None' as const, 'ClientIP' as const), { nil: undefined }),
       externalTrafficPolicy: fc.option(fc.constantFrom('Cluster' as const, 'Local' as const), { nil: undefined }),
     })
-    .map(({ chosen, byName, explicitName, numbers, nodePorts, setNodePort, type, sessionAffinity, externalTrafficPolicy }) => {
+    .map(({ chosen, byName, explicitName, omitTarget, numbers, nodePorts, setNodePort, type, sessionAffinity, externalTrafficPolicy }) => {
       // Headless when asked, or when the target declares no port: a Service with a cluster IP needs one (service-has-ports).
       const headless = type === 'headless' || declared.length === 0;
       const serviceType: ServiceType | undefined = type === 'headless' ? undefined : headless ? (type === 'ClusterIP' ? type : undefined) : type;
@@ -347,7 +348,10 @@ function serviceDesc(name: string, target: number, pod: PodDesc): fc.Arbitrary<S
         const named = p.name !== undefined && byName[i];
         // A container port name has at most one "-", and starts with a letter: these never clash with one.
         const name = named ? (explicitName[i] ? `${p.name}-svc-port` : undefined) : exposed.length > 1 || explicitName[i] ? `${p.containerPort}-by-number` : undefined;
-        return strip({ port: numbers[i], targetPort: named ? p.name! : p.containerPort, name, protocol: p.protocol, nodePort: nodeType && setNodePort[i] ? nodePorts[i] : undefined });
+        // Left out (as untyped input may), targetPort is the port itself: then the port is the container port.
+        const omit = !named && omitTarget[i] && !numbers.slice(0, exposed.length).includes(p.containerPort);
+        const targetPort = named ? p.name! : omit ? undefined : p.containerPort;
+        return strip({ port: omit ? p.containerPort : numbers[i], targetPort, name, protocol: p.protocol, nodePort: nodeType && setNodePort[i] ? nodePorts[i] : undefined });
       });
       return strip({
         name,

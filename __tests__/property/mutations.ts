@@ -229,6 +229,12 @@ function workloadMutations(): Mutation[] {
       mutateResource: (d: WorkloadDesc) => fc.constant({ ...d, selectBy: undefined, pod: { ...d.pod, labels: {} } }),
     },
     {
+      name: 'selectBy is empty',
+      rule: 'workload-selector-labels',
+      kinds: WORKLOADS,
+      mutateResource: (d: WorkloadDesc) => fc.constant({ ...d, selectBy: [] }),
+    },
+    {
       name: 'the template restarts other than Always',
       rule: 'workload-restart-policy-always',
       kinds: WORKLOADS,
@@ -310,6 +316,17 @@ function serviceMutations(): Mutation[] {
         const number = [...Array(100).keys()].map((n) => 9100 + n).find((n) => !declared.has(n))!;
         // A name no generated container port has (at most 7 characters before its "-").
         return fc.constantFrom<string | number>('undeclared-x', number).map((targetPort) => withPorts(d, [{ port: freePort(d), targetPort, name: 'not-declared' }]));
+      },
+    },
+    {
+      name: 'a Service port leaves targetPort out (untyped input) and its number is not a declared port',
+      rule: 'service-target-port-declared',
+      kinds: SERVICES,
+      mutateResource: (d: ServiceDesc, chart) => {
+        const declared = new Set(targetPorts(d, chart).map((p) => p.containerPort));
+        const used = new Set(d.ports.map((p) => p.port));
+        const port = [...Array(100).keys()].map((n) => 9200 + n).find((n) => !declared.has(n) && !used.has(n))!;
+        return fc.constant(withPorts(d, [{ port, name: 'no-target' }]));
       },
     },
     {

@@ -33,6 +33,7 @@ import {
   RestartPolicy,
   Secret,
   Service,
+  ServicePortProps,
   ServiceTarget,
   ServiceType,
   Volume,
@@ -135,8 +136,8 @@ export interface WorkloadDesc {
 /** A port of a Service. */
 export interface ServicePortDesc {
   readonly port: number;
-  /** A name or number a container of the target declares (unless mutated). */
-  readonly targetPort: string | number;
+  /** A name or number a container of the target declares (unless mutated); left out, as untyped input may, it is `port`. */
+  readonly targetPort?: string | number;
   readonly name?: string;
   readonly protocol?: Protocol;
   readonly nodePort?: number;
@@ -257,7 +258,7 @@ export const SERVICE_KIND: ResourceKind<ServiceDesc> = {
       headless: d.headless,
       // Target port names are checked at compile time against literal port
       // lists; here they are data, as in a program reading them from elsewhere.
-      ports: d.ports,
+      ports: d.ports as ServicePortProps[],
       sessionAffinity: d.sessionAffinity,
       externalTrafficPolicy: d.externalTrafficPolicy,
     }),

@@ -216,7 +216,8 @@ export function validateService(manifest: any, facts: ServiceFacts, report: Repo
       }
     }
 
-    validateTargetPort(port.targetPort, protocol, `${at}.targetPort`, facts, report);
+    // Without a targetPort, Kubernetes forwards to the container port of the same number.
+    validateTargetPort(port.targetPort ?? port.port, protocol, `${at}.${port.targetPort === undefined ? 'port' : 'targetPort'}`, facts, report);
   });
 }
 
