@@ -1,6 +1,8 @@
 /**
- * Mutations that turn a valid Pod into one synth must refuse, each with the
- * id of the rule that must refuse it.
+ * Mutations that turn a valid program into one synth must refuse, each with
+ * the id of the rule that must refuse it: of a Pod or workload template
+ * (`mutate`), of one resource such as a Service (`mutateResource`), or
+ * between resources (`mutateProgram`).
  *
  * `pending` marks a mutation that no synth rule catches yet: its "refuses"
  * property runs as `test.failing`, so it fails the suite the day a rule

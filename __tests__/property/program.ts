@@ -6,11 +6,11 @@
  * A description says exactly what a user would write: Volume objects are
  * shared by index, so a mount cannot dangle, as in the DSL.
  *
- * To cover a new construct (Deployment, ReplicaSet, Service), add a
- * {@link ResourceKind} to `RESOURCE_KINDS` in `arbitraries.ts`: a generator
- * of its description and a `build` that creates it. Workloads embed a
- * {@link PodDesc} and reuse {@link podTemplateProps}, so every Pod mutation
- * applies to their templates too.
+ * Pods, Deployments and ReplicaSets embed a {@link PodDesc} and share
+ * {@link podTemplateProps}, so every Pod mutation applies to workload
+ * templates too. A Service names its target by index among the constructs
+ * of its chart built before it; env entries name ConfigMaps and Secrets by
+ * their `metadata.name`, as the DSL's references do.
  */
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
@@ -276,10 +276,9 @@ export const SECRET_KIND: ResourceKind<SecretDesc> = {
   build: (scope, id, d) => new Secret(scope, id, { name: d.name, stringData: d.stringData, data: d.data }),
 };
 
-// Random programs draw many lint warnings, which App prints on each synth
-// once the validation branch is merged; the properties judge errors only.
-// (Spread so it compiles before that branch adds the prop.)
-const QUIET: object = { onWarnings: () => undefined };
+// Random programs draw many lint warnings, which App prints on each synth;
+// the properties judge errors only.
+const QUIET = { onWarnings: () => undefined };
 
 /** Builds a program into a new App writing to `outdir`. */
 export function buildProgram(program: ProgramDesc, outdir: string, kinds: readonly ResourceKind<never>[]): App {

@@ -217,7 +217,11 @@ export function validateService(manifest: any, facts: ServiceFacts, report: Repo
     }
 
     // Without a targetPort, Kubernetes forwards to the container port of the same number.
-    validateTargetPort(port.targetPort ?? port.port, protocol, `${at}.${port.targetPort === undefined ? 'port' : 'targetPort'}`, facts, report);
+    if (port.targetPort === undefined) {
+      validateTargetPort(port.port, protocol, `${at}.port`, facts, report, ' (targetPort is not set, so it is the port itself)');
+    } else {
+      validateTargetPort(port.targetPort, protocol, `${at}.targetPort`, facts, report);
+    }
   });
 }
 
@@ -253,7 +257,7 @@ function validateSelector(selector: Record<string, string>, namespace: string | 
   }
 }
 
-function validateTargetPort(target: unknown, protocol: string, at: string, facts: ServiceFacts, report: Report): void {
+function validateTargetPort(target: unknown, protocol: string, at: string, facts: ServiceFacts, report: Report, implied = ''): void {
   if (target === undefined) {
     return;
   }
@@ -274,7 +278,7 @@ function validateTargetPort(target: unknown, protocol: string, at: string, facts
   report.error(
     'service-target-port-declared',
     at,
-    `target port ${JSON.stringify(target)} is not declared by any container of ${facts.target} (${list ? `they declare ${list}` : 'they declare no ports'})`,
+    `target port ${JSON.stringify(target)}${implied} is not declared by any container of ${facts.target} (${list ? `they declare ${list}` : 'they declare no ports'})`,
     'declare the port on the container, or target one of the declared ports',
   );
 }
