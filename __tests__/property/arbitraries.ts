@@ -400,9 +400,10 @@ const EXTERNAL: KeyRefDesc[] = [
  * Their names are longer than generated env names, so never clash.
  */
 function withKeyReferences(program: ProgramDesc): fc.Arbitrary<ProgramDesc> {
-  const refs: KeyRefDesc[] = [
+  // Objects of another namespace are outside the Pod's reach: a reference to one names a ConfigMap of its own namespace.
+  const refsIn = (namespace: string | undefined): KeyRefDesc[] => [
     ...EXTERNAL,
-    ...program.charts.flatMap((chart) =>
+    ...program.charts.filter((chart) => chart.namespace === namespace).flatMap((chart) =>
       chart.resources.flatMap((r): KeyRefDesc[] => {
         const d = r.desc as ConfigMapDesc & SecretDesc;
         const keys = r.kind === 'ConfigMap' ? [...Object.keys(d.data), ...Object.keys(d.binaryData)] : r.kind === 'Secret' ? [...Object.keys(d.stringData), ...Object.keys(d.data)] : [];
@@ -410,7 +411,8 @@ function withKeyReferences(program: ProgramDesc): fc.Arbitrary<ProgramDesc> {
       }),
     ),
   ];
-  const ref = fc.tuple(fc.constantFrom(...refs), fc.option(fc.boolean(), { nil: undefined })).map(([r, optional]) => strip({ ...r, optional }));
+  const ref = (namespace: string | undefined) =>
+    fc.tuple(fc.constantFrom(...refsIn(namespace)), fc.option(fc.boolean(), { nil: undefined })).map(([r, optional]) => strip({ ...r, optional }));
   return fc
     .tuple(
       ...program.charts.map((chart) =>
@@ -423,7 +425,7 @@ function withKeyReferences(program: ProgramDesc): fc.Arbitrary<ProgramDesc> {
             const pod = kind.podOf(r.desc);
             const all = [...pod.containers, ...pod.initContainers];
             return fc
-              .array(fc.tuple(fc.nat(all.length - 1), ref), { maxLength: 3 })
+              .array(fc.tuple(fc.nat(all.length - 1), ref(chart.namespace)), { maxLength: 3 })
               .map((added) => {
                 const env = all.map((c, i): EnvDesc[] => [
                   ...c.env,
@@ -471,6 +473,8 @@ export function needsOf(kinds: readonly string[]): Needs {
 export function programDesc(needs: Needs = {}): fc.Arbitrary<ProgramDesc> {
   const chartShape = (first: boolean) =>
     fc.record({
+      // Few namespaces, so that charts often share one.
+      namespace: fc.option(fc.constantFrom('team-a', 'team-b'), { nil: undefined }),
       pods: fc.integer({ min: 1, max: 2 }),
       services: fc.integer({ min: first && needs.service ? 1 : 0, max: 2 }),
       configMap: first && needs.configMap ? fc.constant(true) : fc.boolean(),
@@ -515,7 +519,7 @@ export function programDesc(needs: Needs = {}): fc.Arbitrary<ProgramDesc> {
                 ),
               ),
             )
-            .map((services) => ({ id: chartIds, resources: [...resources, ...services] }));
+            .map((services) => strip({ id: chartIds, namespace: shape.namespace, resources: [...resources, ...services] }));
         });
       });
       return fc.tuple(...charts).map((list) => ({ charts: list }));

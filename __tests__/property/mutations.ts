@@ -273,10 +273,14 @@ function workloadMutations(): Mutation[] {
       kinds: WORKLOADS,
       mutateProgram: (program) => {
         const workloads = program.charts.flatMap((chart, c) => chart.resources.filter((r) => WORKLOADS.includes(r.kind)).map((r) => ({ c, r })));
-        return fc.tuple(fc.constantFrom(...workloads), fc.nat(program.charts.length - 1)).map(([{ r }, into]) => {
+        return fc.constantFrom(...workloads).chain(({ c, r }) => {
+          // Into a chart of the workload's namespace: Pods of other namespaces are not its to select.
+          const charts = program.charts.map((chart, i) => ({ chart, i })).filter(({ chart }) => chart.namespace === program.charts[c].namespace);
+          return fc.constantFrom(...charts).map(({ i: into }) => {
           // A name longer than generated ones, so it is unique.
           const pod: PodDesc = { ...(r.desc as WorkloadDesc).pod, name: 'fuzz-overlap-pod', restartPolicy: undefined };
           return addResource(program, into, { kind: 'Pod', id: 'overlap', desc: pod });
+          });
         });
       },
     },
@@ -448,9 +452,12 @@ function keyMutations(): Mutation[] {
     rule: kind === 'ConfigMap' ? 'config-map-key-exists' : 'secret-key-exists',
     kinds: [kind],
     mutateProgram: (program) => {
-      const objects = program.charts.flatMap((chart) => chart.resources.filter((r) => r.kind === kind).map((r) => (r.desc as { name: string }).name));
+      const objects = program.charts.flatMap((chart) => chart.resources.filter((r) => r.kind === kind).map((r) => ({ namespace: chart.namespace, name: (r.desc as { name: string }).name })));
       const runners = program.charts.flatMap((chart, c) => chart.resources.map((r, i) => ({ c, i, r })).filter(({ r }) => podKindOf(r.kind)));
-      return fc.tuple(fc.constantFrom(...objects), fc.constantFrom(...runners), fc.option(fc.constant(false), { nil: undefined })).chain(([name, { c, i, r }, optional]) => {
+      // A Pod of the object's namespace: the first chart has both.
+      const sameNamespace = (namespace: string | undefined) => runners.filter(({ c }) => program.charts[c].namespace === namespace);
+      const pick = fc.constantFrom(...objects).chain((object) => fc.constantFrom(...sameNamespace(object.namespace)).map((runner) => ({ name: object.name, ...runner })));
+      return fc.tuple(pick, fc.option(fc.constant(false), { nil: undefined })).chain(([{ name, c, i, r }, optional]) => {
         const kindOfRunner = podKindOf(r.kind)!;
         const pod = kindOfRunner.podOf(r.desc);
         // A key longer than generated ones, so no object has it.

@@ -179,9 +179,16 @@ export interface ResourceDesc {
   readonly desc: unknown;
 }
 
+/** A chart: its resources, in the chart's namespace if it has one. */
+export interface ChartDesc {
+  readonly id: string;
+  readonly namespace?: string;
+  readonly resources: readonly ResourceDesc[];
+}
+
 /** A program: charts of resources. */
 export interface ProgramDesc {
-  readonly charts: readonly { readonly id: string; readonly resources: readonly ResourceDesc[] }[];
+  readonly charts: readonly ChartDesc[];
 }
 
 /** How to generate and build one kind of construct. */
@@ -284,7 +291,7 @@ const QUIET = { onWarnings: () => undefined };
 export function buildProgram(program: ProgramDesc, outdir: string, kinds: readonly ResourceKind<never>[]): App {
   const app = new App({ outdir, ...QUIET });
   for (const chart of program.charts) {
-    const scope = new Chart(app, chart.id);
+    const scope = new Chart(app, chart.id, { namespace: chart.namespace });
     const earlier: Construct[] = [];
     for (const resource of chart.resources) {
       const kind = kinds.find((k) => k.kind === resource.kind);
