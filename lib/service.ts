@@ -6,6 +6,7 @@ import { Annotations, Labels } from './labels';
 import { PodTemplate } from './pod-template';
 import { Protocol } from './port';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
+import { validateAnnotations, validateLabels } from './validation/metadata';
 import { Problem, Report } from './validation/problem';
 import { TargetablePort, validateService } from './validation/service';
 import { Workload } from './workload';
@@ -173,6 +174,9 @@ export class Service<const N extends string = string> extends Construct {
     const report = new Report(this.node.path);
     const targetPorts: TargetablePort[] = this.target.template.podContainers.flatMap((c) => c._toKube().ports ?? []);
     const manifest = this.apiObject.toJson();
+    // The name has a rule of its own (service-name-valid, in validateService): a DNS-1035 label.
+    validateLabels(manifest.metadata?.labels, 'metadata.labels', report);
+    validateAnnotations(manifest.metadata?.annotations, 'metadata.annotations', report);
     // Only the Pods the selector picks matter, found without testing every Pod of the app.
     const pods = podsSelectedBy(this, manifest.spec?.selector ?? {}, this.apiObject.metadata.namespace);
     validateService(manifest, { target: this.target.node.path, targetPorts, pods }, report);

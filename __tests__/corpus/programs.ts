@@ -395,6 +395,15 @@ function servicePrograms(): BadProgram[] {
       ],
     },
     {
+      name: 'a Service with a label key with a space and an annotation key with two slashes',
+      rule: 'label-key',
+      build: (chart) => service(chart, { labels: { 'my app': 'web' }, annotations: { 'a/b/c': 'x' }, ports: [{ port: 80, targetPort: 'http' }] }),
+      expected: [
+        '[bad/svc] metadata.labels[my app]: label key "my app" has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use a key such as `app` or `example.com/tier` (label-key)',
+        '[bad/svc] metadata.annotations[a/b/c]: annotation key "a/b/c" has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use a key such as `example.com/owner` (annotation-key)',
+      ],
+    },
+    {
       name: 'a Service of a Pod without labels',
       rule: 'service-selects-pods',
       build: (chart) => service(chart, { ports: [{ port: 80, targetPort: 'http' }] }, new Pod(chart, 'web', { containers: [web()] }) as any),

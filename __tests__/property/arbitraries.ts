@@ -261,6 +261,8 @@ function workloadDesc(name: string, deployment: boolean): fc.Arbitrary<WorkloadD
     .record(
       {
         pod: podDesc(name),
+        labels,
+        annotations,
         replicas: fc.integer({ min: 0, max: 10 }),
         minReadySeconds: fc.integer({ min: 0, max: 60 }),
         restartAlways: fc.boolean(),
@@ -335,10 +337,12 @@ function serviceDesc(name: string, target: number, pod: PodDesc): fc.Arbitrary<S
       nodePorts: fc.uniqueArray(fc.integer({ min: 30000, max: 32767 }), { minLength: declared.length, maxLength: declared.length }),
       setNodePort: fc.array(fc.boolean(), { minLength: declared.length, maxLength: declared.length }),
       type: fc.constantFrom(undefined, 'ClusterIP' as const, 'NodePort' as const, 'LoadBalancer' as const, 'headless' as const),
+      objectLabels: fc.option(labels, { nil: undefined }),
+      objectAnnotations: fc.option(annotations, { nil: undefined }),
       sessionAffinity: fc.option(fc.constantFrom('None' as const, 'ClientIP' as const), { nil: undefined }),
       externalTrafficPolicy: fc.option(fc.constantFrom('Cluster' as const, 'Local' as const), { nil: undefined }),
     })
-    .map(({ chosen, byName, explicitName, omitTarget, numbers, nodePorts, setNodePort, type, sessionAffinity, externalTrafficPolicy }) => {
+    .map(({ chosen, byName, explicitName, omitTarget, numbers, nodePorts, setNodePort, type, objectLabels, objectAnnotations, sessionAffinity, externalTrafficPolicy }) => {
       // Headless when asked, or when the target declares no port: a Service with a cluster IP needs one (service-has-ports).
       const headless = type === 'headless' || declared.length === 0;
       const serviceType: ServiceType | undefined = type === 'headless' ? undefined : headless ? (type === 'ClusterIP' ? type : undefined) : type;
@@ -355,6 +359,8 @@ function serviceDesc(name: string, target: number, pod: PodDesc): fc.Arbitrary<S
       });
       return strip({
         name,
+        labels: objectLabels,
+        annotations: objectAnnotations,
         target,
         type: serviceType,
         headless: headless || undefined,

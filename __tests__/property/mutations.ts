@@ -503,4 +503,29 @@ function addResource(program: ProgramDesc, c: number, resource: ResourceDesc): P
   return { charts: program.charts.map((chart, cc) => (cc !== c ? chart : { ...chart, resources: [...chart.resources, resource] })) };
 }
 
-export const MUTATIONS: readonly Mutation[] = [...POD_MUTATIONS, ...workloadMutations(), ...serviceMutations(), ...keyMutations()];
+/** Bad labels of the workload or Service object itself (its Pods' are the Pod mutations'). */
+function objectLabelMutations(): Mutation[] {
+  const kinds = ['Deployment', 'ReplicaSet', 'Service'];
+  return [
+    {
+      name: 'a label key of a workload or Service is not a valid label key',
+      rule: 'label-key',
+      kinds,
+      mutateResource: (d: { labels?: Record<string, string> }) => fc.constantFrom(...badLabelKeys).map((key) => ({ ...d, labels: { ...d.labels, [key]: 'v' } })),
+    },
+    {
+      name: 'a label value of a workload or Service is not a valid label value',
+      rule: 'label-value',
+      kinds,
+      mutateResource: (d: { labels?: Record<string, string> }) => fc.constantFrom(...badLabelValues).map((value) => ({ ...d, labels: { ...d.labels, app: value } })),
+    },
+    {
+      name: 'an annotation key of a workload or Service is not a valid key',
+      rule: 'annotation-key',
+      kinds,
+      mutateResource: (d: { annotations?: Record<string, string> }) => fc.constantFrom(...badLabelKeys).map((key) => ({ ...d, annotations: { ...d.annotations, [key]: 'v' } })),
+    },
+  ];
+}
+
+export const MUTATIONS: readonly Mutation[] = [...POD_MUTATIONS, ...workloadMutations(), ...serviceMutations(), ...keyMutations(), ...objectLabelMutations()];

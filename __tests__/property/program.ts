@@ -119,6 +119,9 @@ export interface PodDesc {
 /** A Deployment or ReplicaSet. */
 export interface WorkloadDesc {
   readonly name: string;
+  /** Of the workload object itself, not its Pods. */
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
   readonly replicas?: number;
   readonly minReadySeconds?: number;
   /** Label keys of the template to select by. */
@@ -148,6 +151,8 @@ export type { ServiceType };
 /** A Service. */
 export interface ServiceDesc {
   readonly name: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
   /** Index, in its chart, of the Pod or workload it routes to; always an earlier one. */
   readonly target: number;
   readonly type?: ServiceType;
@@ -236,6 +241,8 @@ export const DEPLOYMENT_KIND: ResourceKind<WorkloadDesc> = {
     const strategy = d.strategy?.kind === 'recreate' ? DeploymentStrategy.recreate() : d.strategy ? DeploymentStrategy.rollingUpdate(d.strategy) : undefined;
     return new Deployment(scope, id, {
       name: d.name,
+      labels: d.labels,
+      annotations: d.annotations,
       replicas: d.replicas,
       minReadySeconds: d.minReadySeconds,
       selectBy: d.selectBy,
@@ -251,7 +258,7 @@ export const DEPLOYMENT_KIND: ResourceKind<WorkloadDesc> = {
 export const REPLICA_SET_KIND: ResourceKind<WorkloadDesc> = {
   kind: 'ReplicaSet',
   build: (scope, id, d) =>
-    new ReplicaSet(scope, id, { name: d.name, replicas: d.replicas, minReadySeconds: d.minReadySeconds, selectBy: d.selectBy, template: podTemplateProps(d.pod) }),
+    new ReplicaSet(scope, id, { name: d.name, labels: d.labels, annotations: d.annotations, replicas: d.replicas, minReadySeconds: d.minReadySeconds, selectBy: d.selectBy, template: podTemplateProps(d.pod) }),
 };
 
 /** The Service kind: its target is the construct built at that index of the chart. */
@@ -260,6 +267,8 @@ export const SERVICE_KIND: ResourceKind<ServiceDesc> = {
   build: (scope, id, d, earlier) =>
     new Service(scope, id, {
       name: d.name,
+      labels: d.labels,
+      annotations: d.annotations,
       target: earlier[d.target] as ServiceTarget,
       type: d.type,
       headless: d.headless,

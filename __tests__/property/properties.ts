@@ -119,6 +119,12 @@ function manifestOf(resource: ResourceDesc, manifests: readonly Json[]): Json {
 
 function expectRendered(resource: ResourceDesc, chart: readonly ResourceDesc[], manifests: readonly Json[]): void {
   const manifest = manifestOf(resource, manifests);
+  if (resource.kind !== 'Pod') {
+    // The object's own labels and annotations; a Pod's are checked with the Pod.
+    const d = resource.desc as { labels?: object; annotations?: object };
+    deepStrictEqual(manifest.metadata.labels ?? {}, json(d.labels ?? {}), `${resource.kind} metadata.labels`);
+    deepStrictEqual(manifest.metadata.annotations ?? {}, json(d.annotations ?? {}), `${resource.kind} metadata.annotations`);
+  }
   const podKind = podKindOf(resource.kind);
   if (podKind) {
     const rendered = podKind.renderedPod(manifest);
