@@ -357,6 +357,14 @@ function servicePrograms(): BadProgram[] {
       ],
     },
     {
+      name: 'an externalTrafficPolicy on a ClusterIP Service',
+      rule: 'service-external-traffic-policy-type',
+      build: (chart) => service(chart, { externalTrafficPolicy: 'Local', ports: [{ port: 80, targetPort: 'http' }] }),
+      expected: [
+        '[bad/svc] spec.externalTrafficPolicy: externalTrafficPolicy "Local" is set on a Service of type ClusterIP, which takes no traffic from outside the cluster. Fix: set type to \'NodePort\' or \'LoadBalancer\', or remove externalTrafficPolicy (service-external-traffic-policy-type)',
+      ],
+    },
+    {
       name: 'a headless LoadBalancer',
       rule: 'service-headless-type',
       build: (chart) => service(chart, { headless: true, type: 'LoadBalancer', ports: [{ port: 80, targetPort: 'http' }] }),

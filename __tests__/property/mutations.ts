@@ -377,6 +377,16 @@ function serviceMutations(): Mutation[] {
         ),
     },
     {
+      name: 'a ClusterIP Service has an externalTrafficPolicy',
+      rule: 'service-external-traffic-policy-type',
+      kinds: SERVICES,
+      mutateResource: (d: ServiceDesc) =>
+        fc
+          .tuple(fc.constantFrom(undefined, 'ClusterIP' as const), fc.constantFrom('Cluster' as const, 'Local' as const))
+          // nodePorts of a generated NodePort Service would be wrong too now: they go.
+          .map(([type, externalTrafficPolicy]) => ({ ...d, type, externalTrafficPolicy, ports: d.ports.map((p) => ({ ...p, nodePort: undefined })) })),
+    },
+    {
       name: 'a headless Service is of type NodePort or LoadBalancer',
       rule: 'service-headless-type',
       kinds: SERVICES,
@@ -523,7 +533,9 @@ function objectLabelMutations(): Mutation[] {
       name: 'an annotation key of a workload or Service is not a valid key',
       rule: 'annotation-key',
       kinds,
-      mutateResource: (d: { annotations?: Record<string, string> }) => fc.constantFrom(...badLabelKeys).map((key) => ({ ...d, annotations: { ...d.annotations, [key]: 'v' } })),
+      // Kubernetes checks annotation keys in lower case, so capitals are allowed there.
+      mutateResource: (d: { annotations?: Record<string, string> }) =>
+        fc.constantFrom(...badLabelKeys.filter((key) => key === key.toLowerCase())).map((key) => ({ ...d, annotations: { ...d.annotations, [key]: 'v' } })),
     },
   ];
 }

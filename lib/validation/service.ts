@@ -99,6 +99,15 @@ export const SERVICE_RULES = defineRules([
     fix: "set type to 'NodePort' or 'LoadBalancer', or remove the nodePort",
   },
   {
+    id: 'service-external-traffic-policy-type',
+
+    category: 'api-server',
+    severity: 'error',
+    summary: 'externalTrafficPolicy is set only on a NodePort or LoadBalancer Service',
+    why: 'the policy governs traffic arriving from outside the cluster; the API server rejects it on a ClusterIP Service, which has none',
+    fix: "set type to 'NodePort' or 'LoadBalancer', or remove externalTrafficPolicy",
+  },
+  {
     id: 'service-headless-type',
 
     category: 'api-server',
@@ -153,6 +162,15 @@ export function validateService(manifest: any, facts: ServiceFacts, report: Repo
   const headless = spec.clusterIP === 'None';
   if (headless && spec.type !== undefined && spec.type !== 'ClusterIP') {
     report.error('service-headless-type', 'spec.clusterIP', `a headless Service cannot be of type ${spec.type}`, 'remove headless, or leave type out');
+  }
+  const external = spec.type === 'NodePort' || spec.type === 'LoadBalancer';
+  if (spec.externalTrafficPolicy !== undefined && !external) {
+    report.error(
+      'service-external-traffic-policy-type',
+      'spec.externalTrafficPolicy',
+      `externalTrafficPolicy "${spec.externalTrafficPolicy}" is set on a Service of type ${spec.type ?? 'ClusterIP'}, which takes no traffic from outside the cluster`,
+      "set type to 'NodePort' or 'LoadBalancer', or remove externalTrafficPolicy",
+    );
   }
   const ports: any[] = spec.ports ?? [];
   if (ports.length === 0 && !headless) {
