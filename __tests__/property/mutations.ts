@@ -494,6 +494,17 @@ function keyMutations(): Mutation[] {
         }),
     },
     {
+      name: "a Secret's data or a ConfigMap's binaryData has a value that is not base64",
+      rule: 'data-value-base64',
+      kinds: ['ConfigMap', 'Secret'],
+      mutateResource: (d: ConfigMapDesc | SecretDesc) =>
+        fc.constantFrom('hunter2', 'eA', 'e A=', 'eA==x', '****').map((value) => {
+          const [first, second, make] = sections(d);
+          // The key is longer than generated ones, so it is in no other section.
+          return make(first, { ...second, 'fuzz-plain-text': value });
+        }),
+    },
+    {
       name: 'a ConfigMap or Secret key is in two data sections',
       rule: 'data-key-unique',
       kinds: ['ConfigMap', 'Secret'],
