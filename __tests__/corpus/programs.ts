@@ -466,18 +466,18 @@ function keyPrograms(): BadProgram[] {
     },
     {
       name: 'a Secret data value written as plain text',
-      rule: 'data-value-base64',
+      rule: 'data-value-encoded',
       build: (chart) => new Secret(chart, 'db', { data: { password: 'hunter2' } }),
       expected: [
-        '[bad/db] data["password"]: Secret data value of "password" is not base64: "hunter2". Fix: encode it, such as Buffer.from(text).toString(\'base64\'), or move it to stringData, which takes plain text (data-value-base64)',
+        '[bad/db] data["password"]: Secret data value of "password" is not base64: "hunter2". Fix: encode it, such as Buffer.from(text).toString(\'base64\'), or move it to stringData, which takes plain text (data-value-encoded)',
       ],
     },
     {
       name: 'a ConfigMap binaryData value without its padding',
-      rule: 'data-value-base64',
+      rule: 'data-value-encoded',
       build: (chart) => new ConfigMap(chart, 'settings', { binaryData: { logo: 'eA' } }),
       expected: [
-        '[bad/settings] binaryData["logo"]: ConfigMap binaryData value of "logo" is not base64: "eA". Fix: encode it, such as Buffer.from(text).toString(\'base64\'), or move it to data, which takes plain text (data-value-base64)',
+        '[bad/settings] binaryData["logo"]: ConfigMap binaryData value of "logo" is not base64: "eA". Fix: encode it, such as Buffer.from(text).toString(\'base64\'), or move it to data, which takes plain text (data-value-encoded)',
       ],
     },
     {

@@ -495,7 +495,7 @@ function keyMutations(): Mutation[] {
     },
     {
       name: "a Secret's data or a ConfigMap's binaryData has a value that is not base64",
-      rule: 'data-value-base64',
+      rule: 'data-value-encoded',
       kinds: ['ConfigMap', 'Secret'],
       mutateResource: (d: ConfigMapDesc | SecretDesc) =>
         fc.constantFrom('hunter2', 'eA', 'e A=', 'eA==x', '****').map((value) => {

@@ -22,7 +22,7 @@ export const DATA_KEY_RULES = defineRules([
     fix: 'keep the key in one section',
   },
   {
-    id: 'data-value-base64',
+    id: 'data-value-encoded',
 
     category: 'api-server',
     severity: 'error',
@@ -44,7 +44,7 @@ export function validateBase64Values(values: { readonly [key: string]: unknown }
     if (typeof value !== 'string' || !BASE64_PATTERN.test(value.replace(/[\r\n]/g, ''))) {
       const shown = typeof value === 'string' && value.length > 40 ? `${JSON.stringify(value.slice(0, 40))}…` : JSON.stringify(value);
       report.error(
-        'data-value-base64',
+        'data-value-encoded',
         `${field}["${key}"]`,
         `${kind} ${field} value of "${key}" is not base64: ${shown}`,
         `encode it, such as Buffer.from(text).toString('base64'), or move it to ${plainField}, which takes plain text`,
