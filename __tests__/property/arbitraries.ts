@@ -501,15 +501,14 @@ export function programDesc(needs: Needs = {}): fc.Arbitrary<ProgramDesc> {
     .chain(([shapes, names, kinds, serviceNames]) => {
       let next = 0;
       const take = () => names[next++];
-      let id = 0;
-      const resource = <D>(kind: string, desc: fc.Arbitrary<D>) => desc.map((d): ResourceDesc => ({ kind, id: `r${id++}`, desc: d }));
+      // Construct ids are set by position once the chart is complete.
+      const resource = <D>(kind: string, desc: fc.Arbitrary<D>) => desc.map((d): ResourceDesc => ({ kind, id: '', desc: d }));
       const charts = shapes.map((shape, c) => {
         const objects = [
           ...(shape.configMap ? [resource('ConfigMap', configMapDesc(take()))] : []),
           ...(shape.secret ? [resource('Secret', secretDesc(take()))] : []),
         ];
         const pods = kinds[c].map((kind) => resource(kind, podKindOf(kind)!.arbitrary(take())));
-        const chartIds = `chart${c}`;
         return fc.tuple(...objects, ...pods).chain((resources) => {
           // Services of the Pods and workloads with labels, which they select by.
           const targets = resources.map((r, i) => ({ r, i })).filter(({ r }) => {
@@ -521,11 +520,11 @@ export function programDesc(needs: Needs = {}): fc.Arbitrary<ProgramDesc> {
             .tuple(
               ...Array.from({ length: count }, (_, j) =>
                 fc.constantFrom(...targets).chain(({ r, i }) =>
-                  serviceDesc(`${serviceNames[c * 2 + j]}-s${c}-${j}`, i, podKindOf(r.kind)!.podOf(r.desc)).map((d): ResourceDesc => ({ kind: 'Service', id: `svc${c}x${j}`, desc: d })),
+                  serviceDesc(`${serviceNames[c * 2 + j]}-s${c}-${j}`, i, podKindOf(r.kind)!.podOf(r.desc)).map((d): ResourceDesc => ({ kind: 'Service', id: '', desc: d })),
                 ),
               ),
             )
-            .map((services) => strip({ id: chartIds, namespace: shape.namespace, resources: [...resources, ...services] }));
+            .map((services) => strip({ id: `chart${c}`, namespace: shape.namespace, resources: [...resources, ...services].map((r, i) => ({ ...r, id: `r${i}` })) }));
         });
       });
       return fc.tuple(...charts).map((list) => ({ charts: list }));
