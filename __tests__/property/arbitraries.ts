@@ -66,15 +66,23 @@ const labelName = fc.stringMatching(/^[A-Za-z0-9]([-A-Za-z0-9_.]{0,10}[A-Za-z0-9
 export const labelKey = fc
   .tuple(fc.option(fc.stringMatching(/^[a-z][a-z0-9]{0,5}\.(com|io|org)$/), { nil: undefined }), labelName)
   .map(([prefix, name]) => (prefix ? `${prefix}/${name}` : name));
-/** A label value: empty, or a label name. */
-export const labelValue = fc.oneof(labelName, fc.constant(''));
+/**
+ * Valid label values that YAML readers may take for numbers, booleans,
+ * null or dates unless the writer quotes them (go-yaml v2, which kubectl
+ * uses, reads `0o17` as 15).
+ */
+export const yamlLookalikes = ['0o17', '0O7', '0b1', '0x1F', '012', '1_000', '1e3', '1.5', 'yes', 'on', 'y', 'N', 'NO', 'null', 'true', '2001-12-14'];
+/** A label value: empty, a label name, or one YAML could misread. */
+export const labelValue = fc.oneof({ weight: 4, arbitrary: labelName }, { weight: 1, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom(...yamlLookalikes) });
+/** Free text, sometimes text YAML could misread. */
+const text = (maxLength: number) => fc.oneof({ weight: 4, arbitrary: fc.string({ maxLength }) }, { weight: 1, arbitrary: fc.constantFrom(...yamlLookalikes, '-0o1', '+0x1', '~', '.inf', '-.5') });
 const image = fc.stringMatching(/^([a-z][a-z0-9]{0,6}\/)?[a-z][a-z0-9]{0,8}:[0-9]{1,2}\.[0-9]{1,2}$/);
 const pathSegment = fc.stringMatching(/^[a-z][a-z0-9_.-]{0,6}$/).filter((s) => !s.includes('..'));
 const absolutePath = fc.array(pathSegment, { minLength: 1, maxLength: 3 }).map((parts) => `/${parts.join('/')}`);
 const relativePath = fc.array(pathSegment, { minLength: 1, maxLength: 2 }).map((parts) => parts.join('/'));
 
 const labels = fc.dictionary(labelKey, labelValue, { maxKeys: 3, noNullPrototype: true });
-const annotations = fc.dictionary(labelKey, fc.string({ maxLength: 20 }), { maxKeys: 2, noNullPrototype: true });
+const annotations = fc.dictionary(labelKey, text(20), { maxKeys: 2, noNullPrototype: true });
 const nodeSelector = fc
   .tuple(
     fc.dictionary(labelKey, labelValue, { maxKeys: 2, noNullPrototype: true }),
@@ -106,6 +114,7 @@ const envList: fc.Arbitrary<EnvDesc[]> = fc.uniqueArray(envName, { maxLength: 5 
         .array(
           fc.oneof(
             { weight: 3, arbitrary: fc.stringMatching(/^[a-zA-Z0-9 /:._-]{0,8}$/) },
+            { weight: 1, arbitrary: fc.constantFrom(...yamlLookalikes) },
             // $$ escapes: the literal text $(X), not a reference.
             { weight: 1, arbitrary: envName.map((n) => `$$(${n})`) },
             ...(i > 0 ? [{ weight: 2, arbitrary: fc.integer({ min: 0, max: i - 1 }).map((j) => `$(${names[j]})`) }] : []),
@@ -390,9 +399,9 @@ function twoSections(first: fc.Arbitrary<string>, second: fc.Arbitrary<string>):
 }
 
 const configMapDesc = (name: string): fc.Arbitrary<ConfigMapDesc> =>
-  twoSections(fc.string({ maxLength: 16 }), base64).map(([data, binaryData]) => ({ name, data, binaryData }));
+  twoSections(text(16), base64).map(([data, binaryData]) => ({ name, data, binaryData }));
 const secretDesc = (name: string): fc.Arbitrary<SecretDesc> =>
-  twoSections(fc.string({ maxLength: 16 }), base64).map(([stringData, data]) => ({ name, stringData, data }));
+  twoSections(text(16), base64).map(([stringData, data]) => ({ name, stringData, data }));
 
 /** An object that exists outside the app: references to it are not checked. Its name is longer than a generated one. */
 const EXTERNAL: KeyRefDesc[] = [
