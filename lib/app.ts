@@ -6,6 +6,7 @@ import { CONFIG_FILE_NAME, PeapodConfig, projectRules, readConfigFile } from './
 import { _attachProjectRules, _withValidated, collectProblems, IAppCheck } from './validation/engine';
 import { formatProblem, Problem } from './validation/problem';
 import { ProjectRules } from './validation/rules';
+import { quoteAmbiguousStrings } from './_yaml-quoting';
 
 /** Properties of an {@link App}. */
 export interface AppProps extends cdk8s.AppProps {
@@ -112,6 +113,7 @@ export class App extends cdk8s.App {
     try {
       (this as { outdir: string }).outdir = scratch;
       withSynthCaches(() => super.synth());
+      quoteAmbiguousStrings(scratch, this.outputFileExtension);
     } catch (error) {
       fs.rmSync(scratch, { recursive: true, force: true });
       removeManifests(outdir, this.outputFileExtension);

@@ -1,7 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { validateDataKeys } from './validation/data-keys';
+import { validateBase64Values, validateDataKeys } from './validation/data-keys';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectMetadata } from './validation/metadata';
 import { Problem, Report } from './validation/problem';
@@ -115,6 +115,7 @@ export class ConfigMap<const K extends string = string> extends Construct implem
       ['data', Object.keys(this.data)],
       ['binaryData', Object.keys(this.binaryData)],
     ], 'ConfigMap', report);
+    validateBase64Values(this.binaryData, 'binaryData', 'data', 'ConfigMap', report);
     return effectiveProblems(this, report.problems);
   }
 }

@@ -2,7 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { nonEmpty } from './config-map';
-import { validateDataKeys } from './validation/data-keys';
+import { validateBase64Values, validateDataKeys } from './validation/data-keys';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectMetadata } from './validation/metadata';
 import { Problem, Report } from './validation/problem';
@@ -119,6 +119,7 @@ export class Secret<const K extends string = string> extends Construct implement
       ['data', Object.keys(this.data)],
       ['stringData', Object.keys(this.stringData)],
     ], 'Secret', report);
+    validateBase64Values(this.data, 'data', 'stringData', 'Secret', report);
     return effectiveProblems(this, report.problems);
   }
 }

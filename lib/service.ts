@@ -6,6 +6,7 @@ import { Annotations, Labels } from './labels';
 import { PodTemplate } from './pod-template';
 import { Protocol } from './port';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
+import { validateAnnotations, validateLabels } from './validation/metadata';
 import { Problem, Report } from './validation/problem';
 import { TargetablePort, validateService } from './validation/service';
 import { Workload } from './workload';
@@ -173,6 +174,9 @@ export class Service<const N extends string = string> extends Construct {
     const report = new Report(this.node.path);
     const targetPorts: TargetablePort[] = this.target.template.podContainers.flatMap((c) => c._toKube().ports ?? []);
     const manifest = this.apiObject.toJson();
+    // The name has a rule of its own (service-name-valid, in validateService): a DNS-1035 label.
+    validateLabels(manifest.metadata?.labels, 'metadata.labels', report);
+    validateAnnotations(manifest.metadata?.annotations, 'metadata.annotations', report);
     // Only the Pods the selector picks matter, found without testing every Pod of the app.
     const pods = podsSelectedBy(this, manifest.spec?.selector ?? {}, this.apiObject.metadata.namespace);
     validateService(manifest, { target: this.target.node.path, targetPorts, pods }, report);
@@ -181,7 +185,15 @@ export class Service<const N extends string = string> extends Construct {
 }
 
 function renderPort(port: ServicePortProps): k8s.ServicePort {
-  const target = typeof port.targetPort === 'number' ? k8s.IntOrString.fromNumber(port.targetPort) : k8s.IntOrString.fromString(port.targetPort);
+  // Untyped input (JSON, `as any`) may leave targetPort out: Kubernetes then
+  // forwards to `port`, and validation checks that port instead. An
+  // IntOrString of nothing would make cdk8s throw while rendering.
+  const target =
+    port.targetPort === undefined || port.targetPort === null
+      ? undefined
+      : typeof port.targetPort === 'number'
+        ? k8s.IntOrString.fromNumber(port.targetPort)
+        : k8s.IntOrString.fromString(port.targetPort);
   return {
     name: port.name ?? (typeof port.targetPort === 'string' ? port.targetPort : undefined),
     port: port.port,

@@ -6,7 +6,7 @@
  * without `expected` is checked for its rule id only.
  */
 import { Chart } from 'cdk8s';
-import { Container, EnvVar, Pod, Volume } from '../../lib';
+import { ConfigMap, Container, Deployment, DeploymentStrategy, EnvValue, EnvVar, Pod, ReplicaSet, Secret, Service, Volume } from '../../lib';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- bad input arrives untyped, from JSON or `as any` */
 
@@ -190,4 +190,300 @@ export const BAD_PROGRAMS: readonly BadProgram[] = [
     rule: 'kubernetes-schema',
     build: (chart) => new Pod(chart, 'p', { containers: [app()], extraSpec: { hostNetwork: 'yes' } as any }),
   },
+  ...workloadPrograms(),
+  ...servicePrograms(),
+  ...keyPrograms(),
 ];
+
+// ---- workloads ----
+
+const web = () => app('web', { ports: { http: 8080, metrics: 9100 } });
+/** A Deployment of `web` labelled app=web, with changes. */
+const deployment = (chart: Chart, id: string, changes: object = {}) =>
+  new Deployment(chart, id, { template: { labels: { app: 'web', tier: 'front' }, containers: [web()] }, ...changes });
+
+function workloadPrograms(): BadProgram[] {
+  return [
+    {
+      name: 'a Deployment with replicas -1',
+      rule: 'workload-replicas-valid',
+      build: (chart) => deployment(chart, 'web', { replicas: -1 }),
+      expected: ['[bad/web] spec.replicas: replicas is -1; it must be a whole number, 0 or more. Fix: set replicas to 0 or more (workload-replicas-valid)'],
+    },
+    {
+      name: 'a ReplicaSet selecting by a label its template lacks',
+      rule: 'workload-selector-matches-template',
+      build: (chart) => new ReplicaSet(chart, 'web', { selectBy: ['app', 'version'], template: { labels: { app: 'web' }, containers: [web()] } }),
+      expected: [
+        '[bad/web] spec.selector.matchLabels: selectBy names label "version", which the Pod template does not have (it has "app"). Fix: add "version" to the template labels, or remove it from selectBy (workload-selector-matches-template)',
+      ],
+    },
+    {
+      name: 'a Deployment whose template has no labels',
+      rule: 'workload-selector-labels',
+      build: (chart) => new Deployment(chart, 'web', { template: { containers: [web()] } }),
+      expected: [
+        '[bad/web] spec.template.metadata.labels: the Pod template has no labels, so the Deployment has nothing to select its Pods by. Fix: give the template labels, such as `labels: { app: \'myapp\' }` (workload-selector-labels)',
+      ],
+    },
+    {
+      name: 'a Deployment with an empty selectBy',
+      rule: 'workload-selector-labels',
+      build: (chart) => deployment(chart, 'web', { selectBy: [] }),
+      expected: [
+        '[bad/web] spec.selector.matchLabels: selectBy is empty, so the Deployment has nothing to select its Pods by. Fix: name the template labels to select by, such as ["app"], or leave selectBy out to select by all of them (workload-selector-labels)',
+      ],
+    },
+    {
+      name: 'a Deployment whose template restarts OnFailure',
+      rule: 'workload-restart-policy-always',
+      build: (chart) => new Deployment(chart, 'web', { template: { labels: { app: 'web' }, restartPolicy: 'OnFailure', containers: [web()] } }),
+      expected: [
+        '[bad/web] spec.template.spec.restartPolicy: restartPolicy is "OnFailure", but a Deployment accepts only "Always". Fix: remove restartPolicy from the template; for work that runs to completion use a Job (workload-restart-policy-always)',
+      ],
+    },
+    {
+      name: 'a Deployment with a negative minReadySeconds, and a deadline not past it',
+      rule: 'workload-field-valid',
+      build: (chart) => {
+        deployment(chart, 'web', { minReadySeconds: -5 });
+        deployment(chart, 'api', { template: { labels: { app: 'api' }, containers: [web()] }, minReadySeconds: 30, progressDeadlineSeconds: 30 });
+      },
+      expected: [
+        '[bad/web] spec.minReadySeconds: minReadySeconds is -5; it must be a whole number, 0 or more. Fix: set minReadySeconds to 0 or more, or leave it out (workload-field-valid)',
+        '[bad/api] spec.progressDeadlineSeconds: progressDeadlineSeconds is 30, not more than minReadySeconds (30). Fix: make progressDeadlineSeconds greater than minReadySeconds (workload-field-valid)',
+      ],
+    },
+    {
+      name: 'a rolling update with maxSurge and maxUnavailable both 0',
+      rule: 'deployment-rolling-update-valid',
+      build: (chart) => deployment(chart, 'web', { strategy: DeploymentStrategy.rollingUpdate({ maxSurge: 0, maxUnavailable: '0%' }) }),
+      expected: [
+        '[bad/web] spec.strategy.rollingUpdate: maxSurge and maxUnavailable are both 0, so a rollout could never replace a Pod. Fix: let maxSurge or maxUnavailable be more than 0 (deployment-rolling-update-valid)',
+      ],
+    },
+    {
+      name: 'a rolling update with maxUnavailable over 100%',
+      rule: 'deployment-rolling-update-valid',
+      build: (chart) => deployment(chart, 'web', { strategy: DeploymentStrategy.rollingUpdate({ maxUnavailable: '150%' }) }),
+      expected: [
+        '[bad/web] spec.strategy.rollingUpdate.maxUnavailable: maxUnavailable is "150%"; it may not be more than 100%. Fix: write a whole number of Pods (1) or a percentage ("25%") (deployment-rolling-update-valid)',
+      ],
+    },
+    {
+      name: 'a Deployment and a bare Pod with the same labels',
+      rule: 'workload-selector-overlap',
+      build: (chart) => {
+        deployment(chart, 'web', { selectBy: ['app'] });
+        new Pod(chart, 'debug', { labels: { app: 'web' }, containers: [app('shell')] });
+      },
+      expected: [
+        '[bad/web] spec.selector.matchLabels: selector app=web also matches the Pods of bad/debug (labels app=web). Fix: give each workload a label value of its own (a distinct `app`) and keep it in the selector (workload-selector-overlap)',
+      ],
+    },
+    {
+      name: 'a Deployment name with an underscore',
+      rule: 'object-name',
+      build: (chart) => deployment(chart, 'web_server'),
+      expected: [
+        '[bad/web_server] metadata.name: name "web_server" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: use a DNS-1123 subdomain such as "web-server" (object-name)',
+      ],
+    },
+  ];
+}
+
+// ---- Services ----
+
+function servicePrograms(): BadProgram[] {
+  const service = (chart: Chart, props: object, target = deployment(chart, 'web')) => new Service(chart, 'svc', { target, ...props } as any);
+  return [
+    {
+      name: 'a Service port targeting a port name no container declares (untyped)',
+      rule: 'service-target-port-declared',
+      build: (chart) => service(chart, { ports: [{ port: 80, targetPort: 'htpp' as any }] }),
+      expected: [
+        '[bad/svc] spec.ports[0].targetPort: target port "htpp" is not declared by any container of bad/web (they declare http (8080), metrics (9100)). Fix: declare the port on the container, or target one of the declared ports (service-target-port-declared)',
+      ],
+    },
+    {
+      name: 'a Service port targeting a port number no container declares',
+      rule: 'service-target-port-declared',
+      build: (chart) => service(chart, { ports: [{ port: 80, targetPort: 8081 }] }),
+      expected: [
+        '[bad/svc] spec.ports[0].targetPort: target port 8081 is not declared by any container of bad/web (they declare http (8080), metrics (9100)). Fix: declare the port on the container, or target one of the declared ports (service-target-port-declared)',
+      ],
+    },
+    {
+      name: 'a Service port without targetPort (untyped), whose number no container declares',
+      rule: 'service-target-port-declared',
+      build: (chart) => service(chart, { ports: [{ port: 80 }] }),
+      expected: [
+        '[bad/svc] spec.ports[0].port: target port 80 (targetPort is not set, so it is the port itself) is not declared by any container of bad/web (they declare http (8080), metrics (9100)). Fix: declare the port on the container, or target one of the declared ports (service-target-port-declared)',
+      ],
+    },
+    {
+      name: 'two Service ports with one name',
+      rule: 'service-port-name-unique',
+      build: (chart) => service(chart, { ports: [{ port: 80, targetPort: 'http', name: 'web' }, { port: 9100, targetPort: 'metrics', name: 'web' }] }),
+      expected: ['[bad/svc] spec.ports[1].name: port name "web" is already used by spec.ports[0]. Fix: give each port its own name (service-port-name-unique)'],
+    },
+    {
+      name: 'two Service ports with one number',
+      rule: 'service-port-unique',
+      build: (chart) => service(chart, { ports: [{ port: 80, targetPort: 'http' }, { port: 80, targetPort: 'metrics' }] }),
+      expected: [
+        '[bad/svc] spec.ports[1].port: port 80/TCP is already used by spec.ports[0]. Fix: give each port its own number, or another protocol (service-port-unique)',
+      ],
+    },
+    {
+      name: 'a Service with no ports',
+      rule: 'service-has-ports',
+      build: (chart) => service(chart, {}),
+      expected: ['[bad/svc] spec.ports: the Service has no ports. Fix: add a port with the `ports` prop or addPort(), or make the Service headless (service-has-ports)'],
+    },
+    {
+      name: 'a Service port of 0',
+      rule: 'service-port-valid',
+      build: (chart) => service(chart, { ports: [{ port: 0, targetPort: 'http' }] }),
+      expected: ['[bad/svc] spec.ports[0].port: port is 0; it must be a whole number from 1 to 65535. Fix: use a port number from 1 to 65535 (service-port-valid)'],
+    },
+    {
+      name: 'a nodePort on a ClusterIP Service',
+      rule: 'service-node-port-type',
+      build: (chart) => service(chart, { ports: [{ port: 80, targetPort: 'http', nodePort: 30080 }] }),
+      expected: [
+        '[bad/svc] spec.ports[0].nodePort: nodePort 30080 is set on a Service of type ClusterIP. Fix: set type to \'NodePort\' or \'LoadBalancer\', or remove the nodePort (service-node-port-type)',
+      ],
+    },
+    {
+      name: 'an externalTrafficPolicy on a ClusterIP Service',
+      rule: 'service-external-traffic-policy-type',
+      build: (chart) => service(chart, { externalTrafficPolicy: 'Local', ports: [{ port: 80, targetPort: 'http' }] }),
+      expected: [
+        '[bad/svc] spec.externalTrafficPolicy: externalTrafficPolicy "Local" is set on a Service of type ClusterIP, which takes no traffic from outside the cluster. Fix: set type to \'NodePort\' or \'LoadBalancer\', or remove externalTrafficPolicy (service-external-traffic-policy-type)',
+      ],
+    },
+    {
+      name: 'a headless LoadBalancer',
+      rule: 'service-headless-type',
+      build: (chart) => service(chart, { headless: true, type: 'LoadBalancer', ports: [{ port: 80, targetPort: 'http' }] }),
+      expected: ['[bad/svc] spec.clusterIP: a headless Service cannot be of type LoadBalancer. Fix: remove headless, or leave type out (service-headless-type)'],
+    },
+    {
+      name: 'a Service name with a dot',
+      rule: 'service-name-valid',
+      build: (chart) => service(chart, { name: 'web.api', ports: [{ port: 80, targetPort: 'http' }] }),
+      expected: [
+        '[bad/svc] metadata.name: Service name "web.api" is not a DNS-1035 label. Fix: use at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit (service-name-valid)',
+      ],
+    },
+    {
+      name: 'a Service port name in capitals',
+      rule: 'service-port-name-valid',
+      build: (chart) => service(chart, { ports: [{ port: 80, targetPort: 'http', name: 'HTTP' }] }),
+      expected: [
+        '[bad/svc] spec.ports[0].name: port name "HTTP" is not a DNS-1123 label. Fix: use at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit (service-port-name-valid)',
+      ],
+    },
+    {
+      name: 'a Service with two ports, one without a name',
+      rule: 'service-port-name-required',
+      build: (chart) => service(chart, { ports: [{ port: 80, targetPort: 'http' }, { port: 9100, targetPort: 9100 }] }),
+      expected: [
+        '[bad/svc] spec.ports[1].name: port 9100 has no name, and the Service has 2 ports. Fix: name it with `name`, or target a container port by name (service-port-name-required)',
+      ],
+    },
+    {
+      name: 'a UDP Service port targeting a TCP container port by name',
+      rule: 'service-target-port-protocol',
+      build: (chart) => service(chart, { ports: [{ port: 53, targetPort: 'http', protocol: 'UDP' }] }),
+      expected: [
+        '[bad/svc] spec.ports[0].targetPort: target port "http" is declared by bad/web for TCP, but this Service port is UDP. Fix: set the Service port\'s protocol to TCP, or declare the container port with protocol UDP (service-target-port-protocol)',
+      ],
+    },
+    {
+      name: 'a Service with a label key with a space and an annotation key with two slashes',
+      rule: 'label-key',
+      build: (chart) => service(chart, { labels: { 'my app': 'web' }, annotations: { 'a/b/c': 'x' }, ports: [{ port: 80, targetPort: 'http' }] }),
+      expected: [
+        '[bad/svc] metadata.labels[my app]: label key "my app" has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use a key such as `app` or `example.com/tier` (label-key)',
+        '[bad/svc] metadata.annotations[a/b/c]: annotation key "a/b/c" has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use a key such as `example.com/owner` (annotation-key)',
+      ],
+    },
+    {
+      name: 'a Service of a Pod without labels',
+      rule: 'service-selects-pods',
+      build: (chart) => service(chart, { ports: [{ port: 80, targetPort: 'http' }] }, new Pod(chart, 'web', { containers: [web()] }) as any),
+      expected: [
+        '[bad/svc] spec.selector: the target bad/web has no labels, so the Service would select no Pods. Fix: give the target labels, such as `labels: { app: \'myapp\' }` (service-selects-pods)',
+      ],
+    },
+  ];
+}
+
+// ---- ConfigMaps and Secrets ----
+
+function keyPrograms(): BadProgram[] {
+  return [
+    {
+      name: 'an env var taking a key the ConfigMap does not have (added at run time)',
+      rule: 'config-map-key-exists',
+      build: (chart) => {
+        const config = new ConfigMap(chart, 'settings', { data: { 'log.level': 'info' } });
+        new Pod(chart, 'p', { containers: [app().addEnv({ name: 'LEVEL', valueFrom: EnvValue.fromConfigMap(config, 'loglevel' as any) })] });
+      },
+      expected: [
+        '[bad/p] spec.containers[0].env[0].valueFrom.configMapKeyRef.key: key "loglevel" is not in ConfigMap "settings" of this app (it has "log.level"). Fix: add "loglevel" to the ConfigMap, use one of its keys, or mark the reference optional (config-map-key-exists)',
+      ],
+    },
+    {
+      name: 'an env var taking a key the Secret does not have, in a Deployment',
+      rule: 'secret-key-exists',
+      build: (chart) => {
+        const secret = new Secret(chart, 'db', { stringData: { password: 'x' } });
+        deployment(chart, 'web', { template: { labels: { app: 'web' }, containers: [app().addEnv({ name: 'DB_PASSWORD', valueFrom: EnvValue.fromSecret(secret, 'pasword' as any) })] } });
+      },
+      expected: [
+        '[bad/web] spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef.key: key "pasword" is not in Secret "db" of this app (it has "password"). Fix: add "pasword" to the Secret, use one of its keys, or mark the reference optional (secret-key-exists)',
+      ],
+    },
+    {
+      name: 'a ConfigMap key with a slash',
+      rule: 'data-key-valid',
+      build: (chart) => new ConfigMap(chart, 'settings', { data: { 'conf/app.yaml': 'x' } }),
+      expected: [
+        '[bad/settings] data["conf/app.yaml"]: ConfigMap key "conf/app.yaml" has characters other than letters, digits, "-", "_" and ".". Fix: use at most 253 letters, digits, "-", "_" and "." (data-key-valid)',
+      ],
+    },
+    {
+      name: 'a Secret key starting with ..',
+      rule: 'data-key-valid',
+      build: (chart) => new Secret(chart, 'db', { stringData: { '..password': 'x' } }),
+      expected: [
+        '[bad/db] stringData["..password"]: Secret key "..password" is "." or starts with "..". Fix: use at most 253 letters, digits, "-", "_" and "." (data-key-valid)',
+      ],
+    },
+    {
+      name: 'a Secret data value written as plain text',
+      rule: 'data-value-encoded',
+      build: (chart) => new Secret(chart, 'db', { data: { password: 'hunter2' } }),
+      expected: [
+        '[bad/db] data["password"]: Secret data value of "password" is not base64: "hunter2". Fix: encode it, such as Buffer.from(text).toString(\'base64\'), or move it to stringData, which takes plain text (data-value-encoded)',
+      ],
+    },
+    {
+      name: 'a ConfigMap binaryData value without its padding',
+      rule: 'data-value-encoded',
+      build: (chart) => new ConfigMap(chart, 'settings', { binaryData: { logo: 'eA' } }),
+      expected: [
+        '[bad/settings] binaryData["logo"]: ConfigMap binaryData value of "logo" is not base64: "eA". Fix: encode it, such as Buffer.from(text).toString(\'base64\'), or move it to data, which takes plain text (data-value-encoded)',
+      ],
+    },
+    {
+      name: 'a ConfigMap key in data and binaryData',
+      rule: 'data-key-unique',
+      build: (chart) => new ConfigMap(chart, 'settings', { data: { logo: 'x' }, binaryData: { logo: 'eA==' } }),
+      expected: ['[bad/settings] binaryData["logo"]: ConfigMap key "logo" is also in data. Fix: keep the key in one of data and binaryData (data-key-unique)'],
+    },
+  ];
+}

@@ -7,18 +7,44 @@
  */
 import fc from 'fast-check';
 import { WellKnownNodeLabels } from '../../lib';
-import { ContainerDesc, EnvDesc, MountDesc, PodDesc, POD_KIND, PortDesc, ProbeDesc, ProgramDesc, ResourceDesc, ResourceKind, VolumeDesc } from './program';
+import {
+  CONFIG_MAP_KIND,
+  ConfigMapDesc,
+  ContainerDesc,
+  DEPLOYMENT_KIND,
+  EnvDesc,
+  KeyRefDesc,
+  MountDesc,
+  PodDesc,
+  POD_KIND,
+  PortDesc,
+  ProbeDesc,
+  ProgramDesc,
+  REPLICA_SET_KIND,
+  ResourceDesc,
+  ResourceKind,
+  SECRET_KIND,
+  SecretDesc,
+  SERVICE_KIND,
+  ServiceDesc,
+  ServicePortDesc,
+  ServiceType,
+  VolumeDesc,
+  WorkloadDesc,
+} from './program';
 
-/** A construct kind the generators can produce, with its generator and, for workloads, where its Pod template is. */
-export interface GeneratedKind<D> extends ResourceKind<D> {
-  /** Descriptions of valid constructs; `podName` is unique in the program. */
-  arbitrary(podName: string): fc.Arbitrary<D>;
+/** A kind of construct that runs Pods (a Pod or a workload), with its generator and where its Pod is. */
+export interface PodKind<D> extends ResourceKind<D> {
+  /** Descriptions of valid constructs; `name` is unique in the program. */
+  arbitrary(name: string): fc.Arbitrary<D>;
   /** The Pod (or template) the description holds, for mutations. */
   podOf(desc: D): PodDesc;
   /** The description with its Pod replaced. */
   withPod(desc: D, pod: PodDesc): D;
-  /** Where the Pod of the description is in the synthesized manifests: its metadata and spec (a workload's `spec.template`). */
-  renderedPod(desc: D, manifests: readonly Json[]): { readonly metadata: Json; readonly spec: Json };
+  /** The labels its Pods are selected by: a Service targeting it gets this selector. */
+  selectorOf(desc: D): Readonly<Record<string, string>>;
+  /** Where the Pod of its manifest is: its metadata and spec (a workload's `spec.template`). */
+  renderedPod(manifest: Json): { readonly metadata: Json; readonly spec: Json };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -40,15 +66,23 @@ const labelName = fc.stringMatching(/^[A-Za-z0-9]([-A-Za-z0-9_.]{0,10}[A-Za-z0-9
 export const labelKey = fc
   .tuple(fc.option(fc.stringMatching(/^[a-z][a-z0-9]{0,5}\.(com|io|org)$/), { nil: undefined }), labelName)
   .map(([prefix, name]) => (prefix ? `${prefix}/${name}` : name));
-/** A label value: empty, or a label name. */
-export const labelValue = fc.oneof(labelName, fc.constant(''));
+/**
+ * Valid label values that YAML readers may take for numbers, booleans,
+ * null or dates unless the writer quotes them (go-yaml v2, which kubectl
+ * uses, reads `0o17` as 15).
+ */
+export const yamlLookalikes = ['0o17', '0O7', '0b1', '0x1F', '012', '1_000', '1e3', '1.5', 'yes', 'on', 'y', 'N', 'NO', 'null', 'true', '2001-12-14'];
+/** A label value: empty, a label name, or one YAML could misread. */
+export const labelValue = fc.oneof({ weight: 4, arbitrary: labelName }, { weight: 1, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom(...yamlLookalikes) });
+/** Free text, sometimes text YAML could misread. */
+const text = (maxLength: number) => fc.oneof({ weight: 4, arbitrary: fc.string({ maxLength }) }, { weight: 1, arbitrary: fc.constantFrom(...yamlLookalikes, '-0o1', '+0x1', '~', '.inf', '-.5') });
 const image = fc.stringMatching(/^([a-z][a-z0-9]{0,6}\/)?[a-z][a-z0-9]{0,8}:[0-9]{1,2}\.[0-9]{1,2}$/);
 const pathSegment = fc.stringMatching(/^[a-z][a-z0-9_.-]{0,6}$/).filter((s) => !s.includes('..'));
 const absolutePath = fc.array(pathSegment, { minLength: 1, maxLength: 3 }).map((parts) => `/${parts.join('/')}`);
 const relativePath = fc.array(pathSegment, { minLength: 1, maxLength: 2 }).map((parts) => parts.join('/'));
 
 const labels = fc.dictionary(labelKey, labelValue, { maxKeys: 3, noNullPrototype: true });
-const annotations = fc.dictionary(labelKey, fc.string({ maxLength: 20 }), { maxKeys: 2, noNullPrototype: true });
+const annotations = fc.dictionary(labelKey, text(20), { maxKeys: 2, noNullPrototype: true });
 const nodeSelector = fc
   .tuple(
     fc.dictionary(labelKey, labelValue, { maxKeys: 2, noNullPrototype: true }),
@@ -80,6 +114,7 @@ const envList: fc.Arbitrary<EnvDesc[]> = fc.uniqueArray(envName, { maxLength: 5 
         .array(
           fc.oneof(
             { weight: 3, arbitrary: fc.stringMatching(/^[a-zA-Z0-9 /:._-]{0,8}$/) },
+            { weight: 1, arbitrary: fc.constantFrom(...yamlLookalikes) },
             // $$ escapes: the literal text $(X), not a reference.
             { weight: 1, arbitrary: envName.map((n) => `$$(${n})`) },
             ...(i > 0 ? [{ weight: 2, arbitrary: fc.integer({ min: 0, max: i - 1 }).map((j) => `$(${names[j]})`) }] : []),
@@ -205,38 +240,303 @@ export function podDesc(name: string): fc.Arbitrary<PodDesc> {
 }
 
 /** The Pod kind, generated. */
-export const GENERATED_POD: GeneratedKind<PodDesc> = {
+export const GENERATED_POD: PodKind<PodDesc> = {
   ...POD_KIND,
   arbitrary: podDesc,
   podOf: (pod) => pod,
   withPod: (_desc, pod) => pod,
-  renderedPod: (pod, manifests) => manifests.find((m) => m.kind === 'Pod' && m.metadata.name === pod.name),
+  selectorOf: (pod) => pod.labels,
+  renderedPod: (manifest) => manifest,
 };
 
 /**
- * Every kind the generators produce. TODO(workloads): add Deployment and
- * ReplicaSet (a description `{ name, replicas, pod: PodDesc }` whose pod has
- * at least one label, built with `template: podTemplateProps(pod)`;
- * `renderedPod` returns `spec.template`), and Service (a description naming
- * an earlier construct of the chart by index and the port names it exposes;
- * `build` finds it in `earlier`).
+ * The label every generated workload template carries, its value the
+ * workload's name, so that no two workloads select each other's Pods
+ * (workload-selector-overlap). The generated labels never use this prefix.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const GENERATED_KINDS: readonly GeneratedKind<any>[] = [GENERATED_POD];
+export const WORKLOAD_LABEL = 'fuzz.test/workload';
 
-/** A valid program: 1–2 charts of 1–2 constructs each, every Pod name unique. */
-export function programDesc(kinds: readonly GeneratedKind<unknown>[] = GENERATED_KINDS): fc.Arbitrary<ProgramDesc> {
+/** A valid Deployment or ReplicaSet: a valid Pod template that restarts Always, selected by its own label. */
+function workloadDesc(name: string, deployment: boolean): fc.Arbitrary<WorkloadDesc> {
+  const count = fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 100 }).map((n): `${number}%` => `${n}%`));
+  const strategy = fc.oneof(
+    fc.constant({ kind: 'recreate' as const }),
+    fc
+      .record({ kind: fc.constant('rollingUpdate' as const), maxSurge: count, maxUnavailable: count }, { requiredKeys: ['kind'] })
+      // Both 0 would never replace a Pod (deployment-rolling-update-valid).
+      .filter((s) => !(isZero(s.maxSurge) && isZero(s.maxUnavailable))),
+  );
   return fc
-    .array(fc.integer({ min: 1, max: 2 }), { minLength: 1, maxLength: 2 })
-    .chain((sizes) => {
-      const total = sizes.reduce((a, b) => a + b, 0);
-      return fc.tuple(
-        fc.uniqueArray(dnsSubdomain, { minLength: total, maxLength: total }),
-        fc.array(fc.constantFrom(...kinds), { minLength: total, maxLength: total }),
-      ).chain(([names, chosen]) => fc.tuple(...chosen.map((kind, i) => kind.arbitrary(names[i]).map((desc): ResourceDesc => ({ kind: kind.kind, id: `r${i}`, desc })))))
-        .map((resources) => {
-          let next = 0;
-          return { charts: sizes.map((size, c) => ({ id: `chart${c}`, resources: resources.slice(next, (next += size)) })) };
-        });
+    .record(
+      {
+        pod: podDesc(name),
+        labels,
+        annotations,
+        replicas: fc.integer({ min: 0, max: 10 }),
+        minReadySeconds: fc.integer({ min: 0, max: 60 }),
+        restartAlways: fc.boolean(),
+        selectSome: fc.boolean(),
+        ...(deployment ? { strategy, revisionHistoryLimit: fc.integer({ min: 0, max: 10 }), progressDeadline: fc.integer({ min: 1, max: 600 }) } : {}),
+      },
+      { requiredKeys: ['pod', 'restartAlways', 'selectSome'] },
+    )
+    .chain(({ pod, restartAlways, selectSome, progressDeadline, ...rest }) => {
+      const labels = { ...pod.labels, [WORKLOAD_LABEL]: name };
+      // The deadline must exceed minReadySeconds (workload-field-valid).
+      const progressDeadlineSeconds = progressDeadline === undefined ? undefined : progressDeadline + (rest.minReadySeconds ?? 0);
+      const base = { name, ...rest, progressDeadlineSeconds, pod: { ...pod, labels, restartPolicy: restartAlways ? ('Always' as const) : undefined } };
+      // selectBy keeps the workload's own label, and some of the others.
+      const selectBy = selectSome ? fc.subarray(Object.keys(pod.labels)).map((keys) => [WORKLOAD_LABEL, ...keys]) : fc.constant(undefined);
+      return selectBy.map((keys) => strip({ ...base, selectBy: keys }) as WorkloadDesc);
     });
+}
+
+function isZero(count: unknown): boolean {
+  return count === 0 || count === '0%';
+}
+
+function strip<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+const workloadKind = (base: ResourceKind<WorkloadDesc>, deployment: boolean): PodKind<WorkloadDesc> => ({
+  ...base,
+  arbitrary: (name) => workloadDesc(name, deployment),
+  podOf: (d) => d.pod,
+  withPod: (d, pod) => ({ ...d, pod }),
+  selectorOf: (d) => (d.selectBy ? Object.fromEntries(d.selectBy.filter((k) => k in d.pod.labels).map((k) => [k, d.pod.labels[k]])) : d.pod.labels),
+  renderedPod: (manifest) => manifest.spec.template,
+});
+
+/** The Deployment kind, generated. */
+export const GENERATED_DEPLOYMENT = workloadKind(DEPLOYMENT_KIND, true);
+/** The ReplicaSet kind, generated. */
+export const GENERATED_REPLICA_SET = workloadKind(REPLICA_SET_KIND, false);
+
+/** The kinds that run Pods. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const POD_KINDS: readonly PodKind<any>[] = [GENERATED_POD, GENERATED_DEPLOYMENT, GENERATED_REPLICA_SET];
+
+/** Every kind a generated program may hold, for building it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const GENERATED_KINDS: readonly ResourceKind<any>[] = [...POD_KINDS, SERVICE_KIND, CONFIG_MAP_KIND, SECRET_KIND];
+
+/** The Pod kind of that name, or undefined for kinds that run no Pods. */
+export function podKindOf(kind: string): PodKind<unknown> | undefined {
+  return POD_KINDS.find((k) => k.kind === kind);
+}
+
+// ---- Services ----
+
+/**
+ * A valid Service of the Pod or workload at `target`: ports forward to
+ * distinct ports its containers declare, by name or number, with the
+ * container port's protocol. Service port names are the target port's
+ * (its default), or names no container port can have.
+ */
+function serviceDesc(name: string, target: number, pod: PodDesc): fc.Arbitrary<ServiceDesc> {
+  const declared = pod.containers.flatMap((c) => c.ports);
+  return fc
+    .record({
+      chosen: fc.subarray(declared),
+      byName: fc.array(fc.boolean(), { minLength: declared.length, maxLength: declared.length }),
+      explicitName: fc.array(fc.boolean(), { minLength: declared.length, maxLength: declared.length }),
+      omitTarget: fc.array(fc.boolean(), { minLength: declared.length, maxLength: declared.length }),
+      numbers: fc.uniqueArray(fc.integer({ min: 1, max: 65535 }), { minLength: declared.length, maxLength: declared.length }),
+      nodePorts: fc.uniqueArray(fc.integer({ min: 30000, max: 32767 }), { minLength: declared.length, maxLength: declared.length }),
+      setNodePort: fc.array(fc.boolean(), { minLength: declared.length, maxLength: declared.length }),
+      type: fc.constantFrom(undefined, 'ClusterIP' as const, 'NodePort' as const, 'LoadBalancer' as const, 'headless' as const),
+      objectLabels: fc.option(labels, { nil: undefined }),
+      objectAnnotations: fc.option(annotations, { nil: undefined }),
+      sessionAffinity: fc.option(fc.constantFrom('None' as const, 'ClientIP' as const), { nil: undefined }),
+      externalTrafficPolicy: fc.option(fc.constantFrom('Cluster' as const, 'Local' as const), { nil: undefined }),
+    })
+    .map(({ chosen, byName, explicitName, omitTarget, numbers, nodePorts, setNodePort, type, objectLabels, objectAnnotations, sessionAffinity, externalTrafficPolicy }) => {
+      // Headless when asked, or when the target declares no port: a Service with a cluster IP needs one (service-has-ports).
+      const headless = type === 'headless' || declared.length === 0;
+      const serviceType: ServiceType | undefined = type === 'headless' ? undefined : headless ? (type === 'ClusterIP' ? type : undefined) : type;
+      const exposed = chosen.length === 0 && !headless ? [declared[0]] : chosen;
+      const nodeType = serviceType === 'NodePort' || serviceType === 'LoadBalancer';
+      const ports = exposed.map((p, i): ServicePortDesc => {
+        const named = p.name !== undefined && byName[i];
+        // A container port name has at most one "-", and starts with a letter: these never clash with one.
+        const name = named ? (explicitName[i] ? `${p.name}-svc-port` : undefined) : exposed.length > 1 || explicitName[i] ? `${p.containerPort}-by-number` : undefined;
+        // Left out (as untyped input may), targetPort is the port itself: then the port is the container port.
+        const omit = !named && omitTarget[i] && !numbers.slice(0, exposed.length).includes(p.containerPort);
+        const targetPort = named ? p.name! : omit ? undefined : p.containerPort;
+        return strip({ port: omit ? p.containerPort : numbers[i], targetPort, name, protocol: p.protocol, nodePort: nodeType && setNodePort[i] ? nodePorts[i] : undefined });
+      });
+      return strip({
+        name,
+        labels: objectLabels,
+        annotations: objectAnnotations,
+        target,
+        type: serviceType,
+        headless: headless || undefined,
+        ports,
+        sessionAffinity,
+        // Only for traffic from outside: the API server refuses it on a ClusterIP Service.
+        externalTrafficPolicy: nodeType ? externalTrafficPolicy : undefined,
+      });
+    });
+}
+
+// ---- ConfigMaps and Secrets ----
+
+/** A ConfigMap or Secret key: `[-._a-zA-Z0-9]`, never "." or starting with "..". */
+export const dataKey = fc.stringMatching(/^\.?[a-zA-Z0-9_-][-._a-zA-Z0-9]{0,10}$/);
+const base64 = fc.uint8Array({ maxLength: 12 }).map((bytes) => Buffer.from(bytes).toString('base64'));
+
+/** Keys unique across both sections, split between them. */
+function twoSections(first: fc.Arbitrary<string>, second: fc.Arbitrary<string>): fc.Arbitrary<[Record<string, string>, Record<string, string>]> {
+  return fc
+    .uniqueArray(dataKey, { maxLength: 5 })
+    .chain((keys) => fc.tuple(...keys.map((key) => fc.tuple(fc.constant(key), fc.boolean(), first, second))))
+    .map((entries) => [
+      Object.fromEntries(entries.filter(([, inFirst]) => inFirst).map(([key, , a]) => [key, a])),
+      Object.fromEntries(entries.filter(([, inFirst]) => !inFirst).map(([key, , , b]) => [key, b])),
+    ]);
+}
+
+const configMapDesc = (name: string): fc.Arbitrary<ConfigMapDesc> =>
+  twoSections(text(16), base64).map(([data, binaryData]) => ({ name, data, binaryData }));
+const secretDesc = (name: string): fc.Arbitrary<SecretDesc> =>
+  twoSections(text(16), base64).map(([stringData, data]) => ({ name, stringData, data }));
+
+/** An object that exists outside the app: references to it are not checked. Its name is longer than a generated one. */
+const EXTERNAL: KeyRefDesc[] = [
+  { kind: 'ConfigMap', name: 'external-config', key: 'any.key' },
+  { kind: 'Secret', name: 'external-secret', key: 'token' },
+];
+
+/**
+ * The program with env entries taking keys of its ConfigMaps and Secrets
+ * (in any chart), or of objects outside the app, added to some containers.
+ * Their names are longer than generated env names, so never clash.
+ */
+function withKeyReferences(program: ProgramDesc): fc.Arbitrary<ProgramDesc> {
+  // Objects of another namespace are outside the Pod's reach: a reference to one names a ConfigMap of its own namespace.
+  const refsIn = (namespace: string | undefined): KeyRefDesc[] => [
+    ...EXTERNAL,
+    ...program.charts.filter((chart) => chart.namespace === namespace).flatMap((chart) =>
+      chart.resources.flatMap((r): KeyRefDesc[] => {
+        const d = r.desc as ConfigMapDesc & SecretDesc;
+        const keys = r.kind === 'ConfigMap' ? [...Object.keys(d.data), ...Object.keys(d.binaryData)] : r.kind === 'Secret' ? [...Object.keys(d.stringData), ...Object.keys(d.data)] : [];
+        return keys.map((key) => ({ kind: r.kind as KeyRefDesc['kind'], name: d.name, key }));
+      }),
+    ),
+  ];
+  const ref = (namespace: string | undefined) =>
+    fc.tuple(fc.constantFrom(...refsIn(namespace)), fc.option(fc.boolean(), { nil: undefined })).map(([r, optional]) => strip({ ...r, optional }));
+  return fc
+    .tuple(
+      ...program.charts.map((chart) =>
+        fc.tuple(
+          ...chart.resources.map((r) => {
+            const kind = podKindOf(r.kind);
+            if (!kind) {
+              return fc.constant(r);
+            }
+            const pod = kind.podOf(r.desc);
+            const all = [...pod.containers, ...pod.initContainers];
+            return fc
+              .array(fc.tuple(fc.nat(all.length - 1), ref(chart.namespace)), { maxLength: 3 })
+              .map((added) => {
+                const env = all.map((c, i): EnvDesc[] => [
+                  ...c.env,
+                  ...added.filter(([j]) => j === i).map(([, keyRef], n): EnvDesc => ({ name: `FROM_KEY_REF_${n}`, keyRef })),
+                ]);
+                const containers = all.map((c, i) => ({ ...c, env: env[i] }));
+                return { ...r, desc: kind.withPod(r.desc, { ...pod, containers: containers.slice(0, pod.containers.length), initContainers: containers.slice(pod.containers.length) }) };
+              });
+          }),
+        ).map((resources) => ({ ...chart, resources })),
+      ),
+    )
+    .map((charts) => ({ charts }));
+}
+
+// ---- programs ----
+
+/** What a generated program must hold, for mutations of one kind. */
+export interface Needs {
+  /** Its first construct is of one of these Pod kinds. */
+  readonly firstKinds?: readonly string[];
+  /** Its first chart has a Service. */
+  readonly service?: boolean;
+  /** Its first chart has a ConfigMap, a Secret. */
+  readonly configMap?: boolean;
+  readonly secret?: boolean;
+}
+
+/** The needs of mutations of resources of these kinds. */
+export function needsOf(kinds: readonly string[]): Needs {
+  const podKinds = kinds.filter((k) => podKindOf(k));
+  return {
+    firstKinds: kinds.includes('Service') ? ['Deployment', 'ReplicaSet'] : podKinds.length > 0 ? podKinds : undefined,
+    service: kinds.includes('Service'),
+    configMap: kinds.includes('ConfigMap'),
+    secret: kinds.includes('Secret'),
+  };
+}
+
+/**
+ * A valid program: 1–2 charts, each with an optional ConfigMap and Secret,
+ * 1–2 Pods or workloads, and 0–2 Services of those with labels; names
+ * unique in the program; env entries that take keys of the ConfigMaps and Secrets.
+ */
+export function programDesc(needs: Needs = {}): fc.Arbitrary<ProgramDesc> {
+  const chartShape = (first: boolean) =>
+    fc.record({
+      // Few namespaces, so that charts often share one.
+      namespace: fc.option(fc.constantFrom('team-a', 'team-b'), { nil: undefined }),
+      pods: fc.integer({ min: 1, max: 2 }),
+      services: fc.integer({ min: first && needs.service ? 1 : 0, max: 2 }),
+      configMap: first && needs.configMap ? fc.constant(true) : fc.boolean(),
+      secret: first && needs.secret ? fc.constant(true) : fc.boolean(),
+    });
+  return fc
+    .integer({ min: 1, max: 2 })
+    .chain((charts) => fc.tuple(...Array.from({ length: charts }, (_, c) => chartShape(c === 0))))
+    .chain((shapes) => {
+      const named = shapes.reduce((n, s) => n + s.pods + Number(s.configMap) + Number(s.secret), 0);
+      return fc.tuple(
+        fc.constant(shapes),
+        fc.uniqueArray(dnsSubdomain, { minLength: named, maxLength: named }),
+        fc.tuple(...shapes.map((s, c) => fc.array(fc.constantFrom(...(c === 0 && needs.firstKinds ? needs.firstKinds : POD_KINDS.map((k) => k.kind))), { minLength: s.pods, maxLength: s.pods }))),
+        fc.array(dnsLabel, { minLength: shapes.length * 2, maxLength: shapes.length * 2 }),
+      );
+    })
+    .chain(([shapes, names, kinds, serviceNames]) => {
+      let next = 0;
+      const take = () => names[next++];
+      // Construct ids are set by position once the chart is complete.
+      const resource = <D>(kind: string, desc: fc.Arbitrary<D>) => desc.map((d): ResourceDesc => ({ kind, id: '', desc: d }));
+      const charts = shapes.map((shape, c) => {
+        const objects = [
+          ...(shape.configMap ? [resource('ConfigMap', configMapDesc(take()))] : []),
+          ...(shape.secret ? [resource('Secret', secretDesc(take()))] : []),
+        ];
+        const pods = kinds[c].map((kind) => resource(kind, podKindOf(kind)!.arbitrary(take())));
+        return fc.tuple(...objects, ...pods).chain((resources) => {
+          // Services of the Pods and workloads with labels, which they select by.
+          const targets = resources.map((r, i) => ({ r, i })).filter(({ r }) => {
+            const kind = podKindOf(r.kind);
+            return kind && Object.keys(kind.selectorOf(r.desc)).length > 0;
+          });
+          const count = targets.length === 0 ? 0 : shape.services;
+          return fc
+            .tuple(
+              ...Array.from({ length: count }, (_, j) =>
+                fc.constantFrom(...targets).chain(({ r, i }) =>
+                  serviceDesc(`${serviceNames[c * 2 + j]}-s${c}-${j}`, i, podKindOf(r.kind)!.podOf(r.desc)).map((d): ResourceDesc => ({ kind: 'Service', id: '', desc: d })),
+                ),
+              ),
+            )
+            .map((services) => strip({ id: `chart${c}`, namespace: shape.namespace, resources: [...resources, ...services].map((r, i) => ({ ...r, id: `r${i}` })) }));
+        });
+      });
+      return fc.tuple(...charts).map((list) => ({ charts: list }));
+    })
+    .chain(withKeyReferences);
 }

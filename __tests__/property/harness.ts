@@ -1,3 +1,4 @@
+import { deepStrictEqual } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
@@ -38,6 +39,10 @@ export function synthesize(program: ProgramDesc, dir: string, kinds: readonly Re
     }
     return { kind: 'refused', message: refusal };
   }
-  const manifests = files.flatMap((file) => parseAllDocuments(fs.readFileSync(path.join(outdir, file), 'utf8')).map((doc) => doc.toJS()));
+  const read = (version: '1.1' | '1.2') =>
+    files.flatMap((file) => parseAllDocuments(fs.readFileSync(path.join(outdir, file), 'utf8'), { version }).map((doc) => doc.toJS()));
+  const manifests = read('1.2');
+  // Readers of either YAML version see the same manifests: no string that one takes for a number or boolean is left unquoted.
+  deepStrictEqual(read('1.1'), manifests, 'the manifests read alike as YAML 1.1 and 1.2');
   return { kind: 'written', manifests };
 }

@@ -6,15 +6,38 @@
  * A description says exactly what a user would write: Volume objects are
  * shared by index, so a mount cannot dangle, as in the DSL.
  *
- * To cover a new construct (Deployment, ReplicaSet, Service), add a
- * {@link ResourceKind} to `RESOURCE_KINDS` in `arbitraries.ts`: a generator
- * of its description and a `build` that creates it. Workloads embed a
- * {@link PodDesc} and reuse {@link podTemplateProps}, so every Pod mutation
- * applies to their templates too.
+ * Pods, Deployments and ReplicaSets embed a {@link PodDesc} and share
+ * {@link podTemplateProps}, so every Pod mutation applies to workload
+ * templates too. A Service names its target by index among the constructs
+ * of its chart built before it; env entries name ConfigMaps and Secrets by
+ * their `metadata.name`, as the DSL's references do.
  */
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { AnyContainer, App, Container, EnvVar, ImagePullPolicy, Pod, PodTemplateProps, Probe, Protocol, RestartPolicy, Volume } from '../../lib';
+import {
+  AnyContainer,
+  App,
+  ConfigMap,
+  Container,
+  Deployment,
+  DeploymentStrategy,
+  EnvValue,
+  EnvVar,
+  ImagePullPolicy,
+  Pod,
+  PodCount,
+  PodTemplateProps,
+  Probe,
+  Protocol,
+  ReplicaSet,
+  RestartPolicy,
+  Secret,
+  Service,
+  ServicePortProps,
+  ServiceTarget,
+  ServiceType,
+  Volume,
+} from '../../lib';
 
 /** A volume of a Pod. */
 export type VolumeDesc =
@@ -29,11 +52,19 @@ export interface PortDesc {
   readonly protocol?: Protocol;
 }
 
-/** An env entry: a literal value, which may refer to other variables with `$(NAME)`. */
-export interface EnvDesc {
+/** A key of a ConfigMap or Secret, by the object's name (of this app, or one that exists already). */
+export interface KeyRefDesc {
+  readonly kind: 'ConfigMap' | 'Secret';
   readonly name: string;
-  readonly value: string;
+  readonly key: string;
+  readonly optional?: boolean;
 }
+
+/**
+ * An env entry: a literal value, which may refer to other variables with
+ * `$(NAME)`, or the value of a ConfigMap or Secret key.
+ */
+export type EnvDesc = { readonly name: string; readonly value: string } | { readonly name: string; readonly keyRef: KeyRefDesc };
 
 /** A mount of one of the Pod's volumes, by index in `PodDesc.volumes`. */
 export interface MountDesc {
@@ -85,6 +116,67 @@ export interface PodDesc {
   readonly extraSpec?: Record<string, unknown>;
 }
 
+/** A Deployment or ReplicaSet. */
+export interface WorkloadDesc {
+  readonly name: string;
+  /** Of the workload object itself, not its Pods. */
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
+  readonly replicas?: number;
+  readonly minReadySeconds?: number;
+  /** Label keys of the template to select by. */
+  readonly selectBy?: readonly string[];
+  /** Deployments only. */
+  readonly strategy?: { readonly kind: 'recreate' } | { readonly kind: 'rollingUpdate'; readonly maxSurge?: PodCount; readonly maxUnavailable?: PodCount };
+  /** Deployments only. */
+  readonly revisionHistoryLimit?: number;
+  /** Deployments only. */
+  readonly progressDeadlineSeconds?: number;
+  /** The template; its `name` is not used. */
+  readonly pod: PodDesc;
+}
+
+/** A port of a Service. */
+export interface ServicePortDesc {
+  readonly port: number;
+  /** A name or number a container of the target declares (unless mutated); left out, as untyped input may, it is `port`. */
+  readonly targetPort?: string | number;
+  readonly name?: string;
+  readonly protocol?: Protocol;
+  readonly nodePort?: number;
+}
+
+export type { ServiceType };
+
+/** A Service. */
+export interface ServiceDesc {
+  readonly name: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
+  /** Index, in its chart, of the Pod or workload it routes to; always an earlier one. */
+  readonly target: number;
+  readonly type?: ServiceType;
+  readonly headless?: boolean;
+  readonly ports: readonly ServicePortDesc[];
+  readonly sessionAffinity?: 'None' | 'ClientIP';
+  readonly externalTrafficPolicy?: 'Cluster' | 'Local';
+}
+
+/** A ConfigMap. */
+export interface ConfigMapDesc {
+  readonly name: string;
+  readonly data: Readonly<Record<string, string>>;
+  readonly binaryData: Readonly<Record<string, string>>;
+}
+
+/** A Secret. */
+export interface SecretDesc {
+  readonly name: string;
+  readonly stringData: Readonly<Record<string, string>>;
+  /** Base64-encoded values. */
+  readonly data: Readonly<Record<string, string>>;
+}
+
 /** One construct of a program: its kind (a key of the resource kinds) and description. */
 export interface ResourceDesc {
   readonly kind: string;
@@ -92,9 +184,16 @@ export interface ResourceDesc {
   readonly desc: unknown;
 }
 
+/** A chart: its resources, in the chart's namespace if it has one. */
+export interface ChartDesc {
+  readonly id: string;
+  readonly namespace?: string;
+  readonly resources: readonly ResourceDesc[];
+}
+
 /** A program: charts of resources. */
 export interface ProgramDesc {
-  readonly charts: readonly { readonly id: string; readonly resources: readonly ResourceDesc[] }[];
+  readonly charts: readonly ChartDesc[];
 }
 
 /** How to generate and build one kind of construct. */
@@ -135,16 +234,73 @@ export const POD_KIND: ResourceKind<PodDesc> = {
   build: (scope, id, pod) => new Pod(scope, id, { name: pod.name, ...podTemplateProps(pod) }),
 };
 
-// Random programs draw many lint warnings, which App prints on each synth
-// once the validation branch is merged; the properties judge errors only.
-// (Spread so it compiles before that branch adds the prop.)
-const QUIET: object = { onWarnings: () => undefined };
+/** The Deployment kind. */
+export const DEPLOYMENT_KIND: ResourceKind<WorkloadDesc> = {
+  kind: 'Deployment',
+  build: (scope, id, d) => {
+    const strategy = d.strategy?.kind === 'recreate' ? DeploymentStrategy.recreate() : d.strategy ? DeploymentStrategy.rollingUpdate(d.strategy) : undefined;
+    return new Deployment(scope, id, {
+      name: d.name,
+      labels: d.labels,
+      annotations: d.annotations,
+      replicas: d.replicas,
+      minReadySeconds: d.minReadySeconds,
+      selectBy: d.selectBy,
+      strategy,
+      revisionHistoryLimit: d.revisionHistoryLimit,
+      progressDeadlineSeconds: d.progressDeadlineSeconds,
+      template: podTemplateProps(d.pod),
+    });
+  },
+};
+
+/** The ReplicaSet kind. */
+export const REPLICA_SET_KIND: ResourceKind<WorkloadDesc> = {
+  kind: 'ReplicaSet',
+  build: (scope, id, d) =>
+    new ReplicaSet(scope, id, { name: d.name, labels: d.labels, annotations: d.annotations, replicas: d.replicas, minReadySeconds: d.minReadySeconds, selectBy: d.selectBy, template: podTemplateProps(d.pod) }),
+};
+
+/** The Service kind: its target is the construct built at that index of the chart. */
+export const SERVICE_KIND: ResourceKind<ServiceDesc> = {
+  kind: 'Service',
+  build: (scope, id, d, earlier) =>
+    new Service(scope, id, {
+      name: d.name,
+      labels: d.labels,
+      annotations: d.annotations,
+      target: earlier[d.target] as ServiceTarget,
+      type: d.type,
+      headless: d.headless,
+      // Target port names are checked at compile time against literal port
+      // lists; here they are data, as in a program reading them from elsewhere.
+      ports: d.ports as ServicePortProps[],
+      sessionAffinity: d.sessionAffinity,
+      externalTrafficPolicy: d.externalTrafficPolicy,
+    }),
+};
+
+/** The ConfigMap kind. */
+export const CONFIG_MAP_KIND: ResourceKind<ConfigMapDesc> = {
+  kind: 'ConfigMap',
+  build: (scope, id, d) => new ConfigMap(scope, id, { name: d.name, data: d.data, binaryData: d.binaryData }),
+};
+
+/** The Secret kind. */
+export const SECRET_KIND: ResourceKind<SecretDesc> = {
+  kind: 'Secret',
+  build: (scope, id, d) => new Secret(scope, id, { name: d.name, stringData: d.stringData, data: d.data }),
+};
+
+// Random programs draw many lint warnings, which App prints on each synth;
+// the properties judge errors only.
+const QUIET = { onWarnings: () => undefined };
 
 /** Builds a program into a new App writing to `outdir`. */
 export function buildProgram(program: ProgramDesc, outdir: string, kinds: readonly ResourceKind<never>[]): App {
   const app = new App({ outdir, ...QUIET });
   for (const chart of program.charts) {
-    const scope = new Chart(app, chart.id);
+    const scope = new Chart(app, chart.id, { namespace: chart.namespace });
     const earlier: Construct[] = [];
     for (const resource of chart.resources) {
       const kind = kinds.find((k) => k.kind === resource.kind);
@@ -203,6 +359,19 @@ function toContainer(c: ContainerDesc, volumes: readonly Volume[]): AnyContainer
     extraFields: c.extraFields as any,
   });
   // addEnv takes values that are not literals, as a program reading them from elsewhere would.
-  c.env.forEach((e) => container.addEnv(e as EnvVar));
+  c.env.forEach((e) => container.addEnv(toEnvVar(e)));
   return container;
+}
+
+// Key references name the object, as the object itself would (EnvValue
+// keeps only its name): ConfigMap.fromName stands for the construct, which
+// may be in another chart or not built yet.
+function toEnvVar(e: EnvDesc): EnvVar {
+  if ('value' in e) {
+    return e as EnvVar;
+  }
+  const { kind, name, key, optional } = e.keyRef;
+  const valueFrom =
+    kind === 'ConfigMap' ? EnvValue.fromConfigMap(ConfigMap.fromName(name), key, { optional }) : EnvValue.fromSecret(Secret.fromName(name), key, { optional });
+  return { name: e.name, valueFrom };
 }

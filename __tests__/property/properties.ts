@@ -6,15 +6,13 @@
 import { deepStrictEqual } from 'assert';
 import fc from 'fast-check';
 import { checkManifest, formatSchemaProblem, manifestLabel } from '../../lib/schema';
-import { GENERATED_KINDS, GeneratedKind, programDesc } from './arbitraries';
+import { GENERATED_KINDS, needsOf, podKindOf, POD_KINDS, programDesc } from './arbitraries';
 import { synthesize } from './harness';
 import { Mutation } from './mutations';
-import { ContainerDesc, PodDesc, ProgramDesc } from './program';
+import { ConfigMapDesc, ContainerDesc, EnvDesc, PodDesc, ProgramDesc, ResourceDesc, SecretDesc, ServiceDesc, WorkloadDesc } from './program';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
-
-const kindOf = (kind: string): GeneratedKind<unknown> => GENERATED_KINDS.find((k) => k.kind === kind)!;
 
 /** A property as its two halves, so a run can wrap the check (the long run makes it async). */
 export interface PropertyParts<T> {
@@ -28,7 +26,7 @@ export function asProperty<T>(parts: PropertyParts<T>): fc.IPropertyWithHooks<[T
   return fc.property(parts.arbitrary, parts.check);
 }
 
-/** Valid programs synthesize, every manifest matches the Kubernetes schema, and each Pod is rendered exactly as described. */
+/** Valid programs synthesize, every manifest matches the Kubernetes schema, and each construct is rendered exactly as described. */
 export function validPrograms(dir: string): PropertyParts<ProgramDesc> {
   return {
     arbitrary: programDesc(),
@@ -43,10 +41,10 @@ export function validPrograms(dir: string): PropertyParts<ProgramDesc> {
       }
       const resources = program.charts.flatMap((chart) => chart.resources);
       deepStrictEqual(outcome.manifests.length, resources.length, 'one manifest per construct');
-      for (const resource of resources) {
-        const kind = kindOf(resource.kind);
-        const rendered = kind.renderedPod(resource.desc, outcome.manifests);
-        expectRenderedAsDescribed(kind.podOf(resource.desc), rendered.metadata, rendered.spec);
+      for (const chart of program.charts) {
+        for (const resource of chart.resources) {
+          expectRendered(resource, chart.resources, outcome.manifests);
+        }
       }
     },
   };
@@ -82,25 +80,114 @@ export function neverCrashes(mutations: readonly Mutation[], dir: string): Prope
   };
 }
 
-/** A valid program with the mutation applied to one of its Pods (or templates). */
+/**
+ * A valid program with the mutation applied: to the whole program, to one
+ * of its resources of the mutation's kinds, or to the Pod (or template) of
+ * one. The program is drawn so that it has such a resource.
+ */
 export function mutatedProgram(mutation: Mutation): fc.Arbitrary<ProgramDesc> {
-  return programDesc().chain((program) => {
-    const targets = program.charts.flatMap((chart, c) =>
-      chart.resources.map((r, i) => ({ c, i, kind: r.kind })).filter((t) => !mutation.kinds || mutation.kinds.includes(t.kind)),
-    );
-    if (targets.length === 0) {
-      return fc.constant(program);
-    }
+  if (mutation.mutateProgram) {
+    return programDesc(needsOf(mutation.kinds ?? [])).chain(mutation.mutateProgram);
+  }
+  const kinds = mutation.kinds ?? POD_KINDS.map((k) => k.kind);
+  return programDesc(needsOf(kinds)).chain((program) => {
+    const targets = program.charts.flatMap((chart, c) => chart.resources.map((r, i) => ({ c, i, kind: r.kind })).filter((t) => kinds.includes(t.kind)));
     return fc.constantFrom(...targets).chain(({ c, i }) => {
-      const resource = program.charts[c].resources[i];
-      const kind = kindOf(resource.kind);
-      return mutation.mutate(kind.podOf(resource.desc)).map((pod) => ({
-        charts: program.charts.map((chart, cc) =>
-          cc !== c ? chart : { ...chart, resources: chart.resources.map((r, ii) => (ii !== i ? r : { ...r, desc: kind.withPod(r.desc, pod) })) },
-        ),
-      }));
+      const chart = program.charts[c];
+      const resource = chart.resources[i];
+      const mutated: fc.Arbitrary<unknown> = mutation.mutateResource
+        ? mutation.mutateResource(resource.desc, chart.resources)
+        : mutation.mutate!(podKindOf(resource.kind)!.podOf(resource.desc)).map((pod) => podKindOf(resource.kind)!.withPod(resource.desc, pod));
+      return mutated.map((desc) => replaceResource(program, c, i, desc));
     });
   });
+}
+
+/** The program with the description of resource `i` of chart `c` replaced. */
+export function replaceResource(program: ProgramDesc, c: number, i: number, desc: unknown): ProgramDesc {
+  return {
+    charts: program.charts.map((chart, cc) => (cc !== c ? chart : { ...chart, resources: chart.resources.map((r, ii) => (ii !== i ? r : { ...r, desc })) })),
+  };
+}
+
+function manifestOf(resource: ResourceDesc, manifests: readonly Json[]): Json {
+  const name = (resource.desc as { name: string }).name;
+  const found = manifests.filter((m) => m.kind === resource.kind && m.metadata?.name === name);
+  deepStrictEqual(found.length, 1, `one ${resource.kind} named ${name}`);
+  return found[0];
+}
+
+function expectRendered(resource: ResourceDesc, chart: readonly ResourceDesc[], manifests: readonly Json[]): void {
+  const manifest = manifestOf(resource, manifests);
+  if (resource.kind !== 'Pod') {
+    // The object's own labels and annotations; a Pod's are checked with the Pod.
+    const d = resource.desc as { labels?: object; annotations?: object };
+    deepStrictEqual(manifest.metadata.labels ?? {}, json(d.labels ?? {}), `${resource.kind} metadata.labels`);
+    deepStrictEqual(manifest.metadata.annotations ?? {}, json(d.annotations ?? {}), `${resource.kind} metadata.annotations`);
+  }
+  const podKind = podKindOf(resource.kind);
+  if (podKind) {
+    const rendered = podKind.renderedPod(manifest);
+    expectRenderedAsDescribed(podKind.podOf(resource.desc), rendered.metadata, rendered.spec);
+    if (resource.kind !== 'Pod') {
+      expectWorkload(resource.desc as WorkloadDesc, podKind.selectorOf(resource.desc), manifest);
+    }
+    return;
+  }
+  switch (resource.kind) {
+    case 'Service': {
+      const d = resource.desc as ServiceDesc;
+      const target = chart[d.target];
+      deepStrictEqual(manifest.spec.selector, json(podKindOf(target.kind)!.selectorOf(target.desc)), 'Service spec.selector');
+      deepStrictEqual(manifest.spec.type, d.type, 'Service spec.type');
+      deepStrictEqual(manifest.spec.clusterIP, d.headless ? 'None' : undefined, 'Service spec.clusterIP');
+      deepStrictEqual(manifest.spec.sessionAffinity, d.sessionAffinity, 'Service spec.sessionAffinity');
+      deepStrictEqual(manifest.spec.externalTrafficPolicy, d.externalTrafficPolicy, 'Service spec.externalTrafficPolicy');
+      const ports = d.ports.map((p) => strip({ name: p.name ?? (typeof p.targetPort === 'string' ? p.targetPort : undefined), port: p.port, targetPort: p.targetPort, protocol: p.protocol, nodePort: p.nodePort }));
+      deepStrictEqual(manifest.spec.ports ?? [], ports, 'Service spec.ports');
+      return;
+    }
+    case 'ConfigMap': {
+      const d = resource.desc as ConfigMapDesc;
+      deepStrictEqual(manifest.data ?? {}, json(d.data), 'ConfigMap data');
+      deepStrictEqual(manifest.binaryData ?? {}, json(d.binaryData), 'ConfigMap binaryData');
+      return;
+    }
+    case 'Secret': {
+      const d = resource.desc as SecretDesc;
+      deepStrictEqual(manifest.stringData ?? {}, json(d.stringData), 'Secret stringData');
+      deepStrictEqual(manifest.data ?? {}, json(d.data), 'Secret data');
+      return;
+    }
+    default:
+      throw new Error(`no rendering check for ${resource.kind}`);
+  }
+}
+
+function expectWorkload(d: WorkloadDesc, selector: Readonly<Record<string, string>>, manifest: Json): void {
+  deepStrictEqual(manifest.spec.replicas, d.replicas, 'spec.replicas');
+  deepStrictEqual(manifest.spec.minReadySeconds, d.minReadySeconds, 'spec.minReadySeconds');
+  deepStrictEqual(manifest.spec.selector, { matchLabels: json(selector) }, 'spec.selector');
+  deepStrictEqual(manifest.spec.revisionHistoryLimit, d.revisionHistoryLimit, 'spec.revisionHistoryLimit');
+  deepStrictEqual(manifest.spec.progressDeadlineSeconds, d.progressDeadlineSeconds, 'spec.progressDeadlineSeconds');
+  const strategy =
+    d.strategy === undefined
+      ? undefined
+      : d.strategy.kind === 'recreate'
+        ? { type: 'Recreate' }
+        : strip({
+          type: 'RollingUpdate',
+          rollingUpdate: d.strategy.maxSurge === undefined && d.strategy.maxUnavailable === undefined ? undefined : strip({ maxSurge: d.strategy.maxSurge, maxUnavailable: d.strategy.maxUnavailable }),
+        });
+  deepStrictEqual(manifest.spec.strategy, strategy, 'spec.strategy');
+}
+
+function renderedEnv(e: EnvDesc): Json {
+  if ('value' in e) {
+    return { name: e.name, value: e.value };
+  }
+  const { kind, name, key, optional } = e.keyRef;
+  return { name: e.name, valueFrom: { [kind === 'ConfigMap' ? 'configMapKeyRef' : 'secretKeyRef']: strip({ name, key, optional }) } };
 }
 
 function expectRenderedAsDescribed(pod: PodDesc, metadata: Json, spec: Json): void {
@@ -127,7 +214,7 @@ function renderedContainers(rendered: Json[], described: readonly ContainerDesc[
     deepStrictEqual(r.image, c.image, `${where}.image`);
     deepStrictEqual(r.imagePullPolicy, c.imagePullPolicy, `${where}.imagePullPolicy`);
     deepStrictEqual(r.ports ?? [], c.ports.map((p) => strip({ containerPort: p.containerPort, name: p.name, protocol: p.protocol })), `${where}.ports`);
-    deepStrictEqual(r.env ?? [], c.env.map((e) => ({ name: e.name, value: e.value })), `${where}.env`);
+    deepStrictEqual(r.env ?? [], c.env.map(renderedEnv), `${where}.env`);
     deepStrictEqual(
       r.volumeMounts ?? [],
       c.mounts.map((m) => strip({ name: pod.volumes[m.volume].name, mountPath: m.path, readOnly: m.readOnly, subPath: m.subPath })),

@@ -21,7 +21,37 @@ export const DATA_KEY_RULES = defineRules([
     why: 'the API server rejects a ConfigMap whose data and binaryData share a key; in a Secret, stringData silently overwrites data',
     fix: 'keep the key in one section',
   },
+  {
+    id: 'data-value-encoded',
+
+    category: 'api-server',
+    severity: 'error',
+    summary: 'the values of a Secret\'s data and a ConfigMap\'s binaryData are base64, as the API server decodes them',
+    why: 'the API server rejects a value it cannot decode; plain text belongs in stringData or data',
+    fix: 'encode the value (Buffer.from(text).toString("base64")), or move it to stringData (Secret) or data (ConfigMap)',
+  },
 ]);
+
+// Standard base64 with padding, which the API server decodes these fields with; it skips line breaks.
+const BASE64_PATTERN = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * Checks that every value of a base64 section (`field`: a Secret's `data`,
+ * a ConfigMap's `binaryData`) decodes; `plainField` is where plain text goes instead.
+ */
+export function validateBase64Values(values: { readonly [key: string]: unknown }, field: string, plainField: string, kind: string, report: Report): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (typeof value !== 'string' || !BASE64_PATTERN.test(value.replace(/[\r\n]/g, ''))) {
+      const shown = typeof value === 'string' && value.length > 40 ? `${JSON.stringify(value.slice(0, 40))}…` : JSON.stringify(value);
+      report.error(
+        'data-value-encoded',
+        `${field}["${key}"]`,
+        `${kind} ${field} value of "${key}" is not base64: ${shown}`,
+        `encode it, such as Buffer.from(text).toString('base64'), or move it to ${plainField}, which takes plain text`,
+      );
+    }
+  }
+}
 
 const KEY_PATTERN = /^[-._a-zA-Z0-9]+$/;
 

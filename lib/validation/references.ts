@@ -48,7 +48,8 @@ export function validateKeyReferences(scope: IConstruct, manifest: any, report: 
   const lookup = (kind: KeyedObject['kind'], name: string) => objects.find((o) => o.kind === kind && o.name === name);
   const check = (kind: KeyedObject['kind'], name: string, key: string, optional: boolean | undefined, at: string) => {
     const target = lookup(kind, name);
-    if (!target || optional || target.keys.includes(key)) {
+    // A reference without a key is reported by reference-name already.
+    if (!target || optional || typeof key !== 'string' || target.keys.includes(key)) {
       return;
     }
     const has = target.keys.length > 0 ? `it has ${target.keys.map((k) => `"${k}"`).join(', ')}` : 'it has no keys';

@@ -99,6 +99,15 @@ export const SERVICE_RULES = defineRules([
     fix: "set type to 'NodePort' or 'LoadBalancer', or remove the nodePort",
   },
   {
+    id: 'service-external-traffic-policy-type',
+
+    category: 'api-server',
+    severity: 'error',
+    summary: 'externalTrafficPolicy is set only on a NodePort or LoadBalancer Service',
+    why: 'the policy governs traffic arriving from outside the cluster; the API server rejects it on a ClusterIP Service, which has none',
+    fix: "set type to 'NodePort' or 'LoadBalancer', or remove externalTrafficPolicy",
+  },
+  {
     id: 'service-headless-type',
 
     category: 'api-server',
@@ -153,6 +162,15 @@ export function validateService(manifest: any, facts: ServiceFacts, report: Repo
   const headless = spec.clusterIP === 'None';
   if (headless && spec.type !== undefined && spec.type !== 'ClusterIP') {
     report.error('service-headless-type', 'spec.clusterIP', `a headless Service cannot be of type ${spec.type}`, 'remove headless, or leave type out');
+  }
+  const external = spec.type === 'NodePort' || spec.type === 'LoadBalancer';
+  if (spec.externalTrafficPolicy !== undefined && !external) {
+    report.error(
+      'service-external-traffic-policy-type',
+      'spec.externalTrafficPolicy',
+      `externalTrafficPolicy "${spec.externalTrafficPolicy}" is set on a Service of type ${spec.type ?? 'ClusterIP'}, which takes no traffic from outside the cluster`,
+      "set type to 'NodePort' or 'LoadBalancer', or remove externalTrafficPolicy",
+    );
   }
   const ports: any[] = spec.ports ?? [];
   if (ports.length === 0 && !headless) {
@@ -216,7 +234,12 @@ export function validateService(manifest: any, facts: ServiceFacts, report: Repo
       }
     }
 
-    validateTargetPort(port.targetPort, protocol, `${at}.targetPort`, facts, report);
+    // Without a targetPort, Kubernetes forwards to the container port of the same number.
+    if (port.targetPort === undefined) {
+      validateTargetPort(port.port, protocol, `${at}.port`, facts, report, ' (targetPort is not set, so it is the port itself)');
+    } else {
+      validateTargetPort(port.targetPort, protocol, `${at}.targetPort`, facts, report);
+    }
   });
 }
 
@@ -252,7 +275,7 @@ function validateSelector(selector: Record<string, string>, namespace: string | 
   }
 }
 
-function validateTargetPort(target: unknown, protocol: string, at: string, facts: ServiceFacts, report: Report): void {
+function validateTargetPort(target: unknown, protocol: string, at: string, facts: ServiceFacts, report: Report, implied = ''): void {
   if (target === undefined) {
     return;
   }
@@ -273,7 +296,7 @@ function validateTargetPort(target: unknown, protocol: string, at: string, facts
   report.error(
     'service-target-port-declared',
     at,
-    `target port ${JSON.stringify(target)} is not declared by any container of ${facts.target} (${list ? `they declare ${list}` : 'they declare no ports'})`,
+    `target port ${JSON.stringify(target)}${implied} is not declared by any container of ${facts.target} (${list ? `they declare ${list}` : 'they declare no ports'})`,
     'declare the port on the container, or target one of the declared ports',
   );
 }

@@ -91,6 +91,14 @@ export function validateWorkload(manifest: any, facts: WorkloadFacts, report: Re
       `the Pod template has no labels, so the ${facts.kind} has nothing to select its Pods by`,
       "give the template labels, such as `labels: { app: 'myapp' }`",
     );
+  } else if (facts.selectBy !== undefined && facts.selectBy.length === 0) {
+    // Kubernetes refuses an empty selector: it would select every Pod of the namespace.
+    report.error(
+      'workload-selector-labels',
+      'spec.selector.matchLabels',
+      `selectBy is empty, so the ${facts.kind} has nothing to select its Pods by`,
+      `name the template labels to select by, such as ["${keys[0]}"], or leave selectBy out to select by all of them`,
+    );
   } else {
     for (const key of facts.selectBy ?? []) {
       if (!(key in labels)) {
