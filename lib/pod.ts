@@ -1,6 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
+import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
 import { oncePerSynth } from './_synth';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
@@ -10,7 +11,6 @@ import { validateEscapeHatchValues } from './validation/escape-hatch';
 import { Problem, Report } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import { Rules, RuleSettings } from './validation/rules';
-import { Volume } from './volume';
 
 /** Properties of a {@link Pod}. */
 export interface PodProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> extends PodTemplateProps<C> {
@@ -38,7 +38,7 @@ export interface PodProps<C extends readonly AnyContainer[] = readonly AnyContai
  *
  * @see https://kubernetes.io/docs/concepts/workloads/pods/
  */
-export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends Construct {
+export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends PodHolder {
   /** `metadata.name` of the Pod. */
   public readonly name: string;
   /** The Pod's description, shared with workload templates. */
@@ -60,24 +60,6 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
       Rules.of(this).set(rule, setting.level, setting.reason);
     }
     addProblemValidation(this);
-  }
-
-  /** Adds a container after the others. */
-  public addContainer(container: AnyContainer): this {
-    this.template.addContainer(container);
-    return this;
-  }
-
-  /** Adds an init container after the others. */
-  public addInitContainer(container: AnyContainer): this {
-    this.template.addInitContainer(container);
-    return this;
-  }
-
-  /** Declares a volume; mounting it in a container does so too. */
-  public addVolume(volume: Volume): this {
-    this.template.addVolume(volume);
-    return this;
   }
 
   /** Adds or replaces a label. */

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
+import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
 import { podsSelectedBy } from './_app-pods';
 import { Annotations, Labels } from './labels';
@@ -11,7 +12,6 @@ import { validateEscapeHatchValues } from './validation/escape-hatch';
 import { Problem, Report } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import { validateSelectorOverlap, validateWorkload } from './validation/workload';
-import { Volume } from './volume';
 
 /** Properties shared by every workload that keeps a number of Pods running. */
 export interface WorkloadProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> {
@@ -65,7 +65,7 @@ export interface WorkloadProps<C extends readonly AnyContainer[] = readonly AnyC
  * What Deployments and ReplicaSets share: a Pod template, a selector
  * taken from the template's own labels, a count, and their validation.
  */
-export abstract class Workload<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends Construct {
+export abstract class Workload<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends PodHolder {
   /** `metadata.name` of the workload. */
   public readonly name: string;
   /** The description of the Pods, the same a Pod takes. */
@@ -101,24 +101,6 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
       return labels;
     }
     return Object.fromEntries(this.selectBy.filter((key) => key in labels).map((key) => [key, labels[key]]));
-  }
-
-  /** Adds a container after the others. */
-  public addContainer(container: AnyContainer): this {
-    this.template.addContainer(container);
-    return this;
-  }
-
-  /** Adds an init container after the others. */
-  public addInitContainer(container: AnyContainer): this {
-    this.template.addInitContainer(container);
-    return this;
-  }
-
-  /** Declares a volume; mounting it in a container does so too. */
-  public addVolume(volume: Volume): this {
-    this.template.addVolume(volume);
-    return this;
   }
 
   /**
