@@ -1,8 +1,8 @@
 import { envReferences } from '../env';
 import { parseQuantity } from '../quantity';
 import { list, text } from './_json';
-import { suggestName } from './metadata';
-import { descendingPathError, dns1123LabelError, envVarNameError, portNameError } from './names';
+import { suggestName, validateLabelName } from './metadata';
+import { descendingPathError, envVarNameError, portNameError } from './names';
 import { Report } from './problem';
 import { defineRules } from './rules';
 
@@ -215,15 +215,7 @@ interface ContainerAt {
 export function validateContainer(entry: ContainerAt, volumeNames: ReadonlySet<string>, serviceLinks: boolean, report: Report): void {
   const { container: c, path } = entry;
   const name = c?.name;
-  const nameError = typeof name === 'string' ? dns1123LabelError(name) : 'is missing';
-  if (nameError !== undefined) {
-    report.error(
-      'container-name',
-      `${path}.name`,
-      `container name ${JSON.stringify(name)} ${nameError}`,
-      `rename it to a DNS-1123 label such as "${suggestName(text(name ?? ''), 63, false)}"`,
-    );
-  }
+  validateLabelName('container name', 'container-name', name, `${path}.name`, report);
   const image = c?.image;
   if (typeof image !== 'string' || image.trim().length === 0) {
     report.error('container-image', `${path}.image`, `container "${name}" has no image`, 'set `image`, such as "nginx:1.27"');

@@ -1,5 +1,5 @@
 import { text } from './_json';
-import { dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
+import { dns1123LabelError, dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
 import { Report } from './problem';
 import { defineRules } from './rules';
 
@@ -134,4 +134,15 @@ export function validateObjectMetadata(metadata: any, report: Report): void {
   validateObjectName(metadata?.name, 'metadata.name', report);
   validateLabels(metadata?.labels, 'metadata.labels', report);
   validateAnnotations(metadata?.annotations, 'metadata.annotations', report);
+}
+
+/**
+ * Checks a name that must be a DNS-1123 label (a container's, a volume's):
+ * `what` names it in the message (`container name`), `rule` reports it.
+ */
+export function validateLabelName(what: string, rule: string, name: unknown, at: string, report: Report): void {
+  const error = typeof name === 'string' ? dns1123LabelError(name) : 'is missing';
+  if (error !== undefined) {
+    report.error(rule, at, `${what} ${JSON.stringify(name)} ${error}`, `rename it to a DNS-1123 label such as "${suggestName(text(name ?? ''), 63, false)}"`);
+  }
 }

@@ -1,7 +1,7 @@
 import { asObject, list, text } from './_json';
 import { checkEnum, ContainerAt, validateContainer } from './container-spec';
-import { suggestName, validateLabels } from './metadata';
-import { dns1123LabelError, dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
+import { suggestName, validateLabelName, validateLabels } from './metadata';
+import { dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
 import { lintPodSpec } from './pod-lints';
 import { Report } from './problem';
 import { defineRules } from './rules';
@@ -285,15 +285,7 @@ function validateVolumes(volumes: any[], at: string, report: Report): Set<string
   volumes.forEach((volume, i) => {
     const path = `${at}.volumes[${i}]`;
     const name = volume?.name;
-    const nameError = typeof name === 'string' ? dns1123LabelError(name) : 'is missing';
-    if (nameError !== undefined) {
-      report.error(
-        'volume-name',
-        `${path}.name`,
-        `volume name ${JSON.stringify(name)} ${nameError}`,
-        `rename it to a DNS-1123 label such as "${suggestName(text(name ?? ''), 63, false)}"`,
-      );
-    }
+    validateLabelName('volume name', 'volume-name', name, `${path}.name`, report);
     const first = typeof name === 'string' ? names.get(name) : undefined;
     if (first !== undefined) {
       report.error(
