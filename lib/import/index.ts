@@ -1,3 +1,5 @@
-export { importManifests, ImportOptions, ImportResult } from './convert';
-export { formatImportProblem, ImportError, ImportProblem, Origin } from './problems';
-export { ImportInput } from './read';
+export { importManifests } from './convert';
+export type { ImportOptions, ImportResult } from './convert';
+export { formatImportProblem, ImportError } from './problems';
+export type { ImportProblem, Origin } from './problems';
+export type { ImportInput } from './read';
