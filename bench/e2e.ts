@@ -18,7 +18,7 @@ import { median, rotate } from './run';
  */
 
 const ROOT = path.resolve(__dirname, '..');
-const PROJECT_FILES = ['main.ts', 'lib', 'scripts', 'tsconfig.json', 'package.json', 'package-lock.json', 'cdk8s.yaml'];
+const PROJECT_FILES = ['main.ts', 'lib', 'scripts', 'tsconfig.json', 'package.json', 'package-lock.json', 'peapod.config.json', 'cdk8s.yaml'];
 
 type Scenario = 'ts-node' | 'cold' | 'edited' | 'unchanged';
 
