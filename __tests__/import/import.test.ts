@@ -81,6 +81,19 @@ describe('round trip: import, then synth, gives the input back', () => {
     const source = importFixture('tutorial.yaml').source.replace("imagePullPolicy: 'Always'", "imagePullPolicy: 'always'");
     expect(typeCheckGenerated(source)).toEqual([expect.stringMatching(/^chart0\.ts:\d+:\d+: Type '"always"' is not assignable to type 'ImagePullPolicy/)]);
   });
+
+  test('the compiler check reports each broken source by its own name, with the whole message', () => {
+    const fine = "import { Pod } from '..';\nexport const pod: typeof Pod = Pod;\n";
+    const broken = "const given = { a: { b: 'x' } };\nexport const wanted: { a: { b: number } } = given;\nexport const n: number = 'three';\n";
+    expect(typeCheckGenerated(fine, broken)).toEqual([
+      [
+        "chart1.ts:2:14: Type '{ a: { b: string; }; }' is not assignable to type '{ a: { b: number; }; }'.",
+        "The types of 'a.b' are incompatible between these types.",
+        "Type 'string' is not assignable to type 'number'.",
+      ].join('\n'),
+      "chart1.ts:3:14: Type 'string' is not assignable to type 'number'.",
+    ]);
+  });
 });
 
 describe('the generated code', () => {

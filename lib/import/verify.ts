@@ -1,5 +1,7 @@
 import * as path from 'path';
 import * as cdk8s from 'cdk8s';
+import * as childProcess from 'child_process';
+import * as fs from 'fs';
 import * as ts from 'typescript';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- manifests are compared as plain JSON */
@@ -80,34 +82,72 @@ function diff(a: any, b: any, at: string, out: string[]): void {
 }
 
 /**
- * Type-checks generated sources under the project's tsconfig, as if each
- * were a file at `<project>/lib/imported/chartN.ts` (never written)
- * importing Peapod from `..`: one program for all, as the compiler is slow
- * to start. Returns the compiler's messages; empty when they compile.
+ * Type-checks generated sources under the project's tsconfig with the
+ * native TypeScript compiler (the one synth uses), as if each were a file
+ * at `<project>/lib/imported/chartN.ts` importing Peapod from `..`: they are
+ * written to a private folder under `.build/` that mirrors that layout,
+ * beside a `lib/index.ts` re-exporting the real one, and checked in one
+ * run. Returns the compiler's messages about them, as
+ * `chartN.ts:LINE:COLUMN: message`; empty when they compile.
  */
 export function typeCheckGenerated(...sources: string[]): string[] {
-  const configPath = path.join(PROJECT_ROOT, 'tsconfig.json');
-  const config = ts.readConfigFile(configPath, ts.sys.readFile);
-  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, PROJECT_ROOT);
-  const files = new Map(sources.map((source, i) => [path.join(PROJECT_ROOT, 'lib', 'imported', `chart${i}.ts`), source]));
-  const host = ts.createCompilerHost(parsed.options);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, version, ...rest) => {
-    const source = files.get(path.resolve(name));
-    return source === undefined ? getSourceFile(name, version, ...rest) : ts.createSourceFile(name, source, version);
-  };
-  const fileExists = host.fileExists.bind(host);
-  host.fileExists = (name) => files.has(path.resolve(name)) || fileExists(name);
-  const program = ts.createProgram({ rootNames: [...files.keys()], options: { ...parsed.options, noEmit: true, types: ['node'] }, host });
-  return ts
-    .getPreEmitDiagnostics(program)
-    .filter((d) => d.file === undefined || files.has(path.resolve(d.file.fileName)))
-    .map((d) => {
-      const text = ts.flattenDiagnosticMessageText(d.messageText, '\n');
-      if (!d.file || d.start === undefined) {
-        return text;
-      }
-      const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
-      return `${path.basename(d.file.fileName)}:${line + 1}:${character + 1}: ${text}`;
+  const buildDir = path.join(PROJECT_ROOT, '.build');
+  fs.mkdirSync(buildDir, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(buildDir, 'import-check-'));
+  try {
+    fs.mkdirSync(path.join(dir, 'lib', 'imported'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'lib', 'index.ts'), `export * from ${JSON.stringify(path.join(PROJECT_ROOT, 'lib', 'index'))};\n`);
+    const files = sources.map((source, i) => {
+      const file = path.join(dir, 'lib', 'imported', `chart${i}.ts`);
+      fs.writeFileSync(file, source);
+      return file;
     });
+    const config = {
+      extends: path.join(PROJECT_ROOT, 'tsconfig.json'),
+      compilerOptions: { noEmit: true, incremental: false, types: ['node'] },
+      files,
+      include: [],
+    };
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(config));
+    const packageJson = require.resolve('typescript-7/package.json', { paths: [PROJECT_ROOT] });
+    const launcher = path.join(path.dirname(packageJson), JSON.parse(fs.readFileSync(packageJson, 'utf8')).bin.tsc);
+    const run = childProcess.spawnSync(process.execPath, [launcher, '--project', path.join(dir, 'tsconfig.json'), '--pretty', 'false'], { encoding: 'utf8' });
+    if (run.error) {
+      throw run.error;
+    }
+    return compilerMessagesAbout(`${run.stdout}${run.stderr}`, new Set(files), run.status === 0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The diagnostics in the compiler's plain output (`file(line,col): error
+ * TSnnnn: text`, its continuation lines indented) about `files`, or about
+ * no file at all; anything else is about the project's own sources.
+ */
+function compilerMessagesAbout(output: string, files: ReadonlySet<string>, succeeded: boolean): string[] {
+  const messages: string[][] = [];
+  let current: string[] | undefined;
+  for (const line of output.split('\n')) {
+    const located = /^(.+)\((\d+),(\d+)\): (?:error|warning) TS\d+: (.*)$/.exec(line);
+    const global = /^(?:error|warning) TS\d+: (.*)$/.exec(line);
+    if (current && !located && !global && /^\s+\S/.test(line)) {
+      current.push(line.trim());
+      continue;
+    }
+    current = undefined;
+    if (located && files.has(path.resolve(located[1]))) {
+      current = [`${path.basename(located[1])}:${located[2]}:${located[3]}: ${located[4]}`];
+    } else if (global) {
+      current = [global[1]];
+    }
+    if (current) {
+      messages.push(current);
+    }
+  }
+  if (messages.length === 0 && !succeeded) {
+    return [`the compiler failed without a message about the generated code: ${output.trim()}`];
+  }
+  return messages.map((lines) => lines.join('\n'));
 }
