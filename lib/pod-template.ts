@@ -1,6 +1,6 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { droppedFields } from './_dropped-fields';
-import { oncePerSynth } from './_synth';
+import { forgetForThisSynth, oncePerSynth } from './_synth';
 import { definedOnly, plainData } from './_plain';
 import { Container } from './container';
 import { Annotations, Labels } from './labels';
@@ -173,7 +173,11 @@ export class PodTemplate {
         );
       }
     });
-    for (const field of droppedFields(this.spec(), spec, at)) {
+    const declared = this.spec();
+    // The manifest was rendered from it before validation; only the check
+    // below reads it again, so it need not stay in memory through writing.
+    forgetForThisSynth(this);
+    for (const field of droppedFields(declared, spec, at)) {
       report.error(
         'unknown-field',
         field,
