@@ -13,16 +13,20 @@
  */
 export function droppedFields(declared: unknown, rendered: unknown, at: string): string[] {
   const dropped: string[] = [];
-  collectDropped(declared, rendered, at, dropped);
+  collectDropped(declared, rendered, [], at, dropped);
   return dropped;
 }
 
-// Runs for every Pod at every synth, so it walks without building lists or maps.
-function collectDropped(declared: unknown, rendered: unknown, at: string, dropped: string[]): void {
+// Runs for every Pod at every synth, so it walks without building lists,
+// maps or paths: `path` holds the keys and indexes from `at` down to here,
+// written out only for a field that was dropped.
+function collectDropped(declared: unknown, rendered: unknown, path: Array<string | number>, at: string, dropped: string[]): void {
   if (Array.isArray(declared)) {
     if (Array.isArray(rendered)) {
       for (let i = 0; i < declared.length; i++) {
-        collectDropped(declared[i], rendered[i], `${at}[${i}]`, dropped);
+        path.push(i);
+        collectDropped(declared[i], rendered[i], path, at, dropped);
+        path.pop();
       }
     }
     return;
@@ -38,11 +42,18 @@ function collectDropped(declared: unknown, rendered: unknown, at: string, droppe
     // Most keys are spelt alike in both; only then look for another case.
     const match = key in rendered ? key : Object.keys(rendered).find((other) => other.toLowerCase() === key.toLowerCase());
     if (match === undefined) {
-      dropped.push(`${at}.${key}`);
-    } else {
-      collectDropped(value, rendered[match], `${at}.${match}`, dropped);
+      dropped.push(fieldPath(at, [...path, key]));
+    } else if (typeof value === 'object') {
+      // Only objects and lists have fields of their own to lose.
+      path.push(match);
+      collectDropped(value, rendered[match], path, at, dropped);
+      path.pop();
     }
   }
+}
+
+function fieldPath(at: string, path: ReadonlyArray<string | number>): string {
+  return at + path.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join('');
 }
 
 function isEmpty(value: unknown): boolean {

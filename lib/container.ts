@@ -270,7 +270,10 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
 
   /** Keys of `extraFields` that Peapod models with a prop of its own. @internal */
   public _shadowedExtraFields(): string[] {
-    return Object.keys(this.props.extraFields ?? {}).filter((key) => (MODELED_FIELDS as readonly string[]).includes(key));
+    if (this.props.extraFields === undefined) {
+      return []; // most containers have none; validation asks for every one at every synth
+    }
+    return Object.keys(this.props.extraFields).filter((key) => (MODELED_FIELDS as readonly string[]).includes(key));
   }
 }
 

@@ -155,15 +155,17 @@ export class PodTemplate {
    */
   public validate(spec: unknown, at: string, report: Report): void {
     const metadataAt = at === 'spec' ? 'metadata' : at.replace(/\.spec$/, '.metadata');
-    const metadata = this.metadata();
-    validateLabels(metadata.labels, `${metadataAt}.labels`, report);
-    validateAnnotations(metadata.annotations, `${metadataAt}.annotations`, report);
+    // The labels and annotations the manifest's metadata gets (see metadata()).
+    validateLabels(this.labels, `${metadataAt}.labels`, report);
+    if (this.props.annotations !== undefined) {
+      validateAnnotations(this.props.annotations, `${metadataAt}.annotations`, report);
+    }
     for (const key of Object.keys(this.props.extraSpec ?? {})) {
       if ((MODELED_SPEC_FIELDS as readonly string[]).includes(key)) {
         report.error('extra-field-modeled', `${at}.${key}`, `extraSpec sets "${key}", which Peapod models`, `set it with the \`${key}\` prop instead`);
       }
     }
-    [...this.containers, ...this.initContainers].forEach((container) => {
+    for (const container of this.initContainers.length > 0 ? [...this.containers, ...this.initContainers] : this.containers) {
       for (const key of container._shadowedExtraFields()) {
         report.error(
           'extra-field-modeled',
@@ -172,7 +174,7 @@ export class PodTemplate {
           `set it with the container's \`${key === 'volumeMounts' ? 'mounts' : key}\` prop instead`,
         );
       }
-    });
+    }
     const declared = this.spec();
     // The manifest was rendered from it before validation; only the check
     // below reads it again, so it need not stay in memory through writing.
@@ -185,7 +187,7 @@ export class PodTemplate {
         'check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID)',
       );
     }
-    validatePodSpec(spec, at, new ContainerRulesReport(report, at, this.containers, this.initContainers));
+    validatePodSpec(spec, at, ContainerRulesReport.around(report, at, this.containers, this.initContainers));
   }
 
   /**
@@ -254,9 +256,15 @@ export class PodTemplate {
 // Passes problems on to `report`, with the `rules` of the container each
 // one is in applied; the container is found by the field path's prefix.
 class ContainerRulesReport extends Report {
+  /** `report` itself when no container has rules of its own, as in most Pods. */
+  public static around(report: Report, at: string, containers: readonly AnyContainer[], initContainers: readonly AnyContainer[]): Report {
+    const hasRules = (c: AnyContainer) => Object.keys(c.rules).length > 0;
+    return containers.some(hasRules) || initContainers.some(hasRules) ? new ContainerRulesReport(report, at, containers, initContainers) : report;
+  }
+
   private readonly settings = new Map<string, RuleSettings>();
 
-  public constructor(
+  private constructor(
     private readonly report: Report,
     at: string,
     containers: readonly AnyContainer[],
