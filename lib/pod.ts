@@ -3,6 +3,7 @@ import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
+import { withSharedShapes } from './_plain';
 import { oncePerSynth } from './_synth';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
@@ -81,9 +82,10 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
   }
 }
 
-// Validation reads the rendered manifest and synth writes it: during a synth, render it once.
+// Validation reads the rendered manifest and synth writes it: during a
+// synth, render it once, into objects that are quick to read (see withSharedShapes).
 class RenderedOnce extends k8s.KubePod {
   public toJson(): any {
-    return oncePerSynth(this, () => super.toJson());
+    return oncePerSynth(this, () => withSharedShapes(super.toJson()));
   }
 }
