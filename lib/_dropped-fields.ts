@@ -36,14 +36,23 @@ function collectDropped(declared: unknown, rendered: unknown, path: Array<string
   }
   for (const key in declared) {
     const value = declared[key];
-    if (value === undefined || isEmpty(value)) {
+    const nested = typeof value === 'object' && value !== null;
+    // Most keys are spelt alike in both; only then look for another case.
+    if (key in rendered) {
+      if (nested) {
+        path.push(key);
+        collectDropped(value, rendered[key], path, at, dropped);
+        path.pop();
+      }
+      continue;
+    }
+    if (value === undefined || (nested && isEmpty(value))) {
       continue; // nothing is lost, whether or not the L1 kept it
     }
-    // Most keys are spelt alike in both; only then look for another case.
-    const match = key in rendered ? key : Object.keys(rendered).find((other) => other.toLowerCase() === key.toLowerCase());
+    const match = Object.keys(rendered).find((other) => other.toLowerCase() === key.toLowerCase());
     if (match === undefined) {
       dropped.push(fieldPath(at, [...path, key]));
-    } else if (typeof value === 'object') {
+    } else if (nested) {
       // Only objects and lists have fields of their own to lose.
       path.push(match);
       collectDropped(value, rendered[match], path, at, dropped);

@@ -181,6 +181,9 @@ const SENSITIVE_HOST_PATHS = new Set([
   '/var/run/crio/crio.sock',
 ]);
 
+// Read in place of a field the container does not set.
+const NO_SECURITY_CONTEXT = Object.freeze({});
+const NO_AMOUNTS = Object.freeze({});
 const BYTE_RESOURCES = ['memory', 'ephemeral-storage'];
 
 const DEPRECATED_NODE_LABELS: Readonly<Record<string, string>> = {
@@ -288,18 +291,9 @@ function lintContainer(
   if (longRunning && !runsToCompletion) {
     lintProbes(c, path, report);
   }
-  lintSecurity(c, spec.securityContext ?? {}, path, report);
-  const mounts = hostPaths ? list(c.volumeMounts) : [];
-  for (let i = 0; i < mounts.length; i++) {
-    const mount = mounts[i];
-    if (hostPaths?.has(mount?.name) && mount.readOnly !== true) {
-      report.warn(
-        'writable-host-mount',
-        `${path}.volumeMounts[${i}].readOnly`,
-        `container "${c.name}" mounts hostPath volume "${mount.name}" writable at "${mount.mountPath}"`,
-        'mount it with { readOnly: true }',
-      );
-    }
+  lintSecurity(c, spec.securityContext ?? NO_SECURITY_CONTEXT, path, report);
+  if (hostPaths !== undefined) {
+    lintHostMounts(c, path, hostPaths, report);
   }
   const ports = list(c.ports);
   for (let i = 0; i < ports.length; i++) {
@@ -310,6 +304,21 @@ function lintContainer(
         `${path}.ports[${i}].hostIP`,
         `port ${port.containerPort} of container "${c.name}" sets hostIP "${port.hostIP}" but no hostPort`,
         'add a hostPort, or remove hostIP',
+      );
+    }
+  }
+}
+
+function lintHostMounts(c: any, path: string, hostPaths: ReadonlyMap<string, any>, report: Report): void {
+  const mounts = list(c.volumeMounts);
+  for (let i = 0; i < mounts.length; i++) {
+    const mount = mounts[i];
+    if (hostPaths.has(mount?.name) && mount.readOnly !== true) {
+      report.warn(
+        'writable-host-mount',
+        `${path}.volumeMounts[${i}].readOnly`,
+        `container "${c.name}" mounts hostPath volume "${mount.name}" writable at "${mount.mountPath}"`,
+        'mount it with { readOnly: true }',
       );
     }
   }
@@ -333,8 +342,8 @@ function lintImage(c: any, path: string, report: Report): void {
 }
 
 function lintResources(c: any, path: string, report: Report): void {
-  const requests = c.resources?.requests ?? {};
-  const limits = c.resources?.limits ?? {};
+  const requests = c.resources?.requests ?? NO_AMOUNTS;
+  const limits = c.resources?.limits ?? NO_AMOUNTS;
   if (requests.cpu === undefined && limits.cpu === undefined) {
     report.warn('unset-cpu-requirements', TEXT.cpuField.of(path), TEXT.noCpu.of(String(c.name)), 'set resources.requests.cpu, such as "250m"');
   }
@@ -380,7 +389,7 @@ function lintProbes(c: any, path: string, report: Report): void {
 }
 
 function lintSecurity(c: any, pod: any, path: string, report: Report): void {
-  const sc = c.securityContext ?? {};
+  const sc = c.securityContext ?? NO_SECURITY_CONTEXT;
   const at = TEXT.securityContext.of(path);
   if (sc.privileged === true) {
     report.warn(
