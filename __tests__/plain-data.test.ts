@@ -1,4 +1,4 @@
-import { Container, Pod } from '../lib';
+import { ConfigMap, Container, EnvFrom, Pod } from '../lib';
 import { withSharedShapes } from '../lib/_plain';
 import { newChart, synthObjects } from './_support';
 
@@ -52,5 +52,21 @@ describe('withSharedShapes', () => {
     const shared = { app: 'web' };
     const manifest = { metadata: { labels: shared }, spec: { selector: shared } };
     expect(withSharedShapes(manifest)).toBe(manifest);
+  });
+});
+
+describe('lists that start empty', () => {
+  test('are shared until something is added, and adding to one leaves the others empty', () => {
+    const chart = newChart();
+    const a = new Container({ name: 'a', image: 'a:1' });
+    const b = new Container({ name: 'b', image: 'b:1' });
+    a.addPort({ name: 'http', containerPort: 80 }).addEnvFrom(EnvFrom.configMap(ConfigMap.fromName('settings')));
+    const first = new Pod(chart, 'first', { containers: [a] });
+    new Pod(chart, 'second', { containers: [b] });
+    first.addInitContainer(new Container({ name: 'init', image: 'init:1' }));
+    const [one, two] = synthObjects(chart);
+    expect(one.spec.containers[0]).toMatchObject({ ports: [{ name: 'http', containerPort: 80 }], envFrom: [{ configMapRef: { name: 'settings' } }] });
+    expect(one.spec.initContainers).toEqual([{ name: 'init', image: 'init:1' }]);
+    expect(two.spec).toEqual({ containers: [{ name: 'b', image: 'b:1' }] });
   });
 });

@@ -65,13 +65,15 @@ function copyShared(value: unknown, seen: Set<object>): unknown {
   }
   seen.add(value);
   if (list) {
-    const out: unknown[] = [];
-    for (let i = 0; i < value.length; i++) {
-      const item = copyShared(value[i], seen);
+    // Filled in place: an array grown by push() reserves room for 17
+    // items, where manifests' lists mostly hold one or two.
+    const out = value.slice();
+    for (let i = 0; i < out.length; i++) {
+      const item = copyShared(out[i], seen);
       if (item === ALIASED) {
         return ALIASED;
       }
-      out.push(item);
+      out[i] = item;
     }
     return out;
   }
@@ -85,4 +87,26 @@ function copyShared(value: unknown, seen: Set<object>): unknown {
     out[key] = item;
   }
   return out;
+}
+
+// The one empty list that `listOf` hands out; never added to.
+const NO_ITEMS: unknown[] = Object.freeze([]) as unknown as unknown[];
+
+/**
+ * A copy of `items` to add to later with {@link appendTo}; when there are
+ * none, one shared empty list. Apps declare thousands of Pods and
+ * containers, and most of their lists (init containers, envFrom, ports
+ * added later) stay empty.
+ */
+export function listOf<T>(items: readonly T[] | undefined): T[] {
+  return items !== undefined && items.length > 0 ? [...items] : (NO_ITEMS as T[]);
+}
+
+/** `list` with `item` added at the end: `list` itself, or a new list in place of the shared empty one. */
+export function appendTo<T>(list: T[], item: T): T[] {
+  if ((list as unknown[]) === NO_ITEMS) {
+    return [item];
+  }
+  list.push(item);
+  return list;
 }

@@ -1,7 +1,7 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { droppedFields } from './_dropped-fields';
 import { forgetForThisSynth, oncePerSynth } from './_synth';
-import { definedOnly, plainData } from './_plain';
+import { appendTo, definedOnly, listOf, plainData } from './_plain';
 import { Container } from './container';
 import { Annotations, Labels } from './labels';
 import { NodeSelector } from './node-selector';
@@ -101,15 +101,16 @@ export interface PodTemplateProps<C extends readonly AnyContainer[] = readonly A
  * manifest.
  */
 export class PodTemplate {
-  private readonly containers: AnyContainer[];
-  private readonly initContainers: AnyContainer[];
-  private readonly volumes: Volume[];
+  // Lists start as listOf() copies and grow with appendTo().
+  private containers: AnyContainer[];
+  private initContainers: AnyContainer[];
+  private volumes: Volume[];
   private readonly labels: Record<string, string>;
 
   public constructor(private readonly props: PodTemplateProps) {
-    this.containers = [...(props.containers ?? [])];
-    this.initContainers = [...(props.initContainers ?? [])];
-    this.volumes = [...(props.volumes ?? [])];
+    this.containers = listOf(props.containers);
+    this.initContainers = listOf(props.initContainers);
+    this.volumes = listOf(props.volumes);
     this.labels = { ...props.labels };
   }
 
@@ -130,17 +131,17 @@ export class PodTemplate {
 
   /** Adds a container after the others. */
   public addContainer(container: AnyContainer): void {
-    this.containers.push(container);
+    this.containers = appendTo(this.containers, container);
   }
 
   /** Adds an init container after the others. */
   public addInitContainer(container: AnyContainer): void {
-    this.initContainers.push(container);
+    this.initContainers = appendTo(this.initContainers, container);
   }
 
   /** Declares a volume; mounting it in a container does so too. */
   public addVolume(volume: Volume): void {
-    this.volumes.push(volume);
+    this.volumes = appendTo(this.volumes, volume);
   }
 
   /** Adds or replaces a label. */

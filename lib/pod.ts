@@ -1,4 +1,4 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject, IAnyProducer, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { PodHolder } from './_pod-holder';
@@ -55,7 +55,7 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
     this.template = new PodTemplate(props);
     this.apiObject = new RenderedOnce(this, 'Resource', {
       metadata: { name: this.name, ...this.template.metadata() },
-      spec: Lazy.any({ produce: () => this.template.spec() }),
+      spec: Lazy.any(new SpecOf(this.template)),
     });
     for (const [rule, setting] of Object.entries(props.rules ?? {})) {
       Rules.of(this).set(rule, setting.level, setting.reason);
@@ -79,6 +79,16 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
     validateKeyReferences(this, manifest, report);
     validateEscapeHatchValues(manifest, this.template.escapeHatchFields('spec'), report);
     return effectiveProblems(this, report.problems);
+  }
+}
+
+// The spec of a template, rendered when cdk8s resolves the manifest. (A
+// small object rather than a closure: an app holds one per Pod.)
+class SpecOf implements IAnyProducer {
+  public constructor(private readonly template: PodTemplate) {}
+
+  public produce(): k8s.PodSpec {
+    return this.template.spec();
   }
 }
 

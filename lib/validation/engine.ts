@@ -1,4 +1,4 @@
-import { IConstruct } from 'constructs';
+import { IConstruct, IValidation } from 'constructs';
 import { oncePerSynth, withSynthCaches } from '../_synth';
 import { formatProblem, Problem } from './problem';
 import { DEFAULT_PROJECT_RULES, ProjectRules, resolveProblems } from './rules';
@@ -63,14 +63,21 @@ export function effectiveProblems(construct: IConstruct, problems: readonly Prob
  * Call it in the constructor of every construct that has `problems()`.
  */
 export function addProblemValidation(source: IProblemSource): void {
-  source.node.addValidation({
-    validate: () =>
-      validatedRoots.has(source.node.root)
-        ? []
-        : effectiveProblems(source, source.problems())
-            .filter((p) => p.severity === 'error')
-            .map(formatProblem),
-  });
+  source.node.addValidation(new ProblemValidation(source));
+}
+
+// One per problem source: a small object rather than a closure, since an
+// app may hold thousands.
+class ProblemValidation implements IValidation {
+  public constructor(private readonly source: IProblemSource) {}
+
+  public validate(): string[] {
+    return validatedRoots.has(this.source.node.root)
+      ? []
+      : effectiveProblems(this.source, this.source.problems())
+          .filter((p) => p.severity === 'error')
+          .map(formatProblem);
+  }
 }
 
 /** What {@link collectProblems} finds. */
