@@ -53,3 +53,16 @@ describe('duplicate checks on long lists', () => {
     ]);
   });
 });
+
+describe('shared ports on Pods with many ports', () => {
+  // Up to 16 ports are compared pairwise, more through a map: the problems must not differ.
+  test.each([4, 12])('name the first container to declare the port, with %i ports per container', (count) => {
+    const ports = (offset: number) => Array.from({ length: count }, (_, i) => ({ containerPort: 8000 + offset + i, ...(i === 1 ? { hostPort: 9000 } : {}) }));
+    const report = new Report('pod');
+    validatePodSpec({ containers: [{ name: 'a', image: 'a:1', ports: ports(0) }, { name: 'b', image: 'b:1', ports: ports(count - 1) }] }, 'spec', report);
+    expect(report.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([
+      `spec.containers[1].ports[0].containerPort: port ${8000 + count - 1}/TCP of container "b" is already used by container "a" (spec.containers[0].ports[${count - 1}]); containers of a Pod share localhost, so only one can listen on it. Fix: give "b" or "a" another port (port-shared-localhost)`,
+      'spec.containers[1].ports[1].hostPort: hostPort 9000/TCP of container "b" is already claimed by spec.containers[0].ports[1].hostPort. Fix: give one of them another hostPort, or reach the Pod through a Service instead (host-port-conflict)',
+    ]);
+  });
+});

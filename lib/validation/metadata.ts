@@ -71,7 +71,11 @@ export function validateObjectName(name: unknown, at: string, report: Report): v
 
 /** Checks a label map (`metadata.labels`, `spec.nodeSelector`), at field path `at`. */
 export function validateLabels(labels: any, at: string, report: Report): void {
-  for (const [key, value] of Object.entries(labels ?? {})) {
+  if (labels === undefined || labels === null) {
+    return;
+  }
+  for (const key of Object.keys(labels)) {
+    const value = labels[key];
     const keyError = qualifiedNameError(key);
     if (keyError !== undefined) {
       report.error('label-key', `${at}[${key}]`, `label key "${key}" ${keyError}`, 'use a key such as `app` or `example.com/tier`');

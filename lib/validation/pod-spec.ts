@@ -352,65 +352,108 @@ function validateVolumeSource(volume: any, name: unknown, path: string, report: 
 
 // Containers that run side by side share the Pod's network namespace.
 function checkSharedPorts(entries: readonly ContainerAt[], report: Report): void {
-  // By port and protocol: the entry and index of the port first seen.
-  const seen = new Map<string, { entry: ContainerAt; index: number }>();
-  for (const entry of entries) {
-    const ports = list(entry.container?.ports);
-    for (let i = 0; i < ports.length; i++) {
-      const port = ports[i];
-      if (typeof port?.containerPort !== 'number') {
-        continue;
-      }
-      const key = `${port.containerPort}/${port.protocol ?? 'TCP'}`;
-      const first = seen.get(key);
-      if (first === undefined) {
-        seen.set(key, { entry, index: i });
-        continue;
-      }
-      const { container, path } = entry;
-      const at = `${path}.ports[${i}]`;
-      const firstAt = `${first.entry.path}.ports[${first.index}]`;
-      if (first.entry.container === container) {
-        report.error(
-          'port-shared-localhost',
-          `${at}.containerPort`,
-          `port ${key} is declared twice by container "${container.name}", first at ${firstAt}`,
-          'remove one of the two declarations',
-        );
-      } else {
-        report.error(
-          'port-shared-localhost',
-          `${at}.containerPort`,
-          `port ${key} of container "${container.name}" is already used by container "${first.entry.container.name}" (${firstAt}); containers of a Pod share localhost, so only one can listen on it`,
-          `give "${container.name}" or "${first.entry.container.name}" another port`,
-        );
-      }
+  const ports = new PortsOf(entries, (port) => (typeof port?.containerPort === 'number' ? `${port.containerPort}/${port.protocol ?? 'TCP'}` : undefined));
+  ports.forEachRepeat((entry, i, key, first) => {
+    const { container, path } = entry;
+    const at = `${path}.ports[${i}]`;
+    const firstAt = `${first.entry.path}.ports[${first.index}]`;
+    if (first.entry.container === container) {
+      report.error(
+        'port-shared-localhost',
+        `${at}.containerPort`,
+        `port ${key} is declared twice by container "${container.name}", first at ${firstAt}`,
+        'remove one of the two declarations',
+      );
+    } else {
+      report.error(
+        'port-shared-localhost',
+        `${at}.containerPort`,
+        `port ${key} of container "${container.name}" is already used by container "${first.entry.container.name}" (${firstAt}); containers of a Pod share localhost, so only one can listen on it`,
+        `give "${container.name}" or "${first.entry.container.name}" another port`,
+      );
     }
-  }
+  });
 }
 
 function checkHostPorts(entries: readonly ContainerAt[], report: Report): void {
-  const seen = new Map<string, string>();
-  for (const { container, path } of entries) {
-    const ports = list(container?.ports);
-    for (let i = 0; i < ports.length; i++) {
-      const port = ports[i];
-      if (!port?.hostPort) {
-        continue;
-      }
-      const key = `${port.hostPort}/${port.protocol ?? 'TCP'}${port.hostIP ? ` on ${port.hostIP}` : ''}`;
-      const at = `${path}.ports[${i}].hostPort`;
-      const first = seen.get(key);
-      if (first !== undefined) {
-        report.error(
-          'host-port-conflict',
-          at,
-          `hostPort ${key} of container "${container.name}" is already claimed by ${first}`,
-          'give one of them another hostPort, or reach the Pod through a Service instead',
-        );
-      } else {
-        seen.set(key, at);
+  const ports = new PortsOf(entries, (port) =>
+    port?.hostPort ? `${port.hostPort}/${port.protocol ?? 'TCP'}${port.hostIP ? ` on ${port.hostIP}` : ''}` : undefined,
+  );
+  ports.forEachRepeat((entry, i, key, first) => {
+    report.error(
+      'host-port-conflict',
+      `${entry.path}.ports[${i}].hostPort`,
+      `hostPort ${key} of container "${entry.container.name}" is already claimed by ${first.entry.path}.ports[${first.index}].hostPort`,
+      'give one of them another hostPort, or reach the Pod through a Service instead',
+    );
+  });
+}
+
+/** Where a port is: its container, and its index in the container's ports. */
+interface PortAt {
+  readonly entry: ContainerAt;
+  readonly index: number;
+}
+
+/**
+ * The ports of some containers, keyed (by number and protocol, say) to
+ * find the ones that repeat a key. Most Pods declare a port or two: those
+ * are compared with the ports before them, and a map is built only for many.
+ */
+class PortsOf {
+  private readonly count: number;
+
+  public constructor(
+    private readonly entries: readonly ContainerAt[],
+    // The key of a port, or undefined for a port the check skips.
+    private readonly keyOf: (port: any) => string | undefined,
+  ) {
+    let count = 0;
+    for (const entry of entries) {
+      count += list(entry.container?.ports).length;
+    }
+    this.count = count;
+  }
+
+  /** Calls `repeat` for each port whose key an earlier port has, with that earlier port. */
+  public forEachRepeat(repeat: (entry: ContainerAt, index: number, key: string, first: PortAt) => void): void {
+    if (this.count < 2) {
+      return;
+    }
+    const seen = this.count > FEW_PORTS ? new Map<string, PortAt>() : undefined;
+    for (let e = 0; e < this.entries.length; e++) {
+      const entry = this.entries[e];
+      const ports = list(entry.container?.ports);
+      for (let i = 0; i < ports.length; i++) {
+        const key = this.keyOf(ports[i]);
+        if (key === undefined) {
+          continue;
+        }
+        const first = seen ? seen.get(key) : this.firstBefore(key, e, i);
+        if (first !== undefined) {
+          repeat(entry, i, key, first);
+        } else {
+          seen?.set(key, { entry, index: i });
+        }
       }
     }
   }
+
+  // The first port before port `index` of entry `end` with this key.
+  private firstBefore(key: string, end: number, index: number): PortAt | undefined {
+    for (let e = 0; e <= end; e++) {
+      const entry = this.entries[e];
+      const ports = list(entry.container?.ports);
+      const stop = e === end ? index : ports.length;
+      for (let i = 0; i < stop; i++) {
+        if (this.keyOf(ports[i]) === key) {
+          return { entry, index: i };
+        }
+      }
+    }
+    return undefined;
+  }
 }
+
+// Up to this many ports, repeats are found by comparing each port with those before it.
+const FEW_PORTS = 16;
