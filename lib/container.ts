@@ -266,15 +266,15 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
 
   /** Keys set through `extraFields`. @internal */
   public _extraFieldKeys(): string[] {
-    return Object.keys(this.props.extraFields ?? {});
+    if (this.props.extraFields === undefined) {
+      return []; // most containers have none; validation asks for every one at every synth
+    }
+    return Object.keys(this.props.extraFields);
   }
 
   /** Keys of `extraFields` that Peapod models with a prop of its own. @internal */
   public _shadowedExtraFields(): string[] {
-    if (this.props.extraFields === undefined) {
-      return []; // most containers have none; validation asks for every one at every synth
-    }
-    return Object.keys(this.props.extraFields).filter((key) => (MODELED_FIELDS as readonly string[]).includes(key));
+    return this._extraFieldKeys().filter((key) => (MODELED_FIELDS as readonly string[]).includes(key));
   }
 }
 

@@ -198,7 +198,11 @@ export class PodTemplate {
   public escapeHatchFields(at: string): string[] {
     const fields = Object.keys(this.props.extraSpec ?? {}).map((key) => `${at}.${key}`);
     const add = (list: string, containers: readonly AnyContainer[]) =>
-      containers.forEach((container, i) => fields.push(...container._extraFieldKeys().map((key) => `${at}.${list}[${i}].${key}`)));
+      containers.forEach((container, i) => {
+        for (const key of container._extraFieldKeys()) {
+          fields.push(`${at}.${list}[${i}].${key}`);
+        }
+      });
     add('containers', this.containers);
     add('initContainers', this.initContainers);
     return fields;
