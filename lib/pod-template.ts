@@ -161,7 +161,7 @@ export class PodTemplate {
     if (this.props.annotations !== undefined) {
       validateAnnotations(this.props.annotations, `${metadataAt}.annotations`, report);
     }
-    for (const key of Object.keys(this.props.extraSpec ?? {})) {
+    for (const key of this.props.extraSpec ? Object.keys(this.props.extraSpec) : []) {
       if ((MODELED_SPEC_FIELDS as readonly string[]).includes(key)) {
         report.error('extra-field-modeled', `${at}.${key}`, `extraSpec sets "${key}", which Peapod models`, `set it with the \`${key}\` prop instead`);
       }

@@ -196,6 +196,7 @@ export const CONTAINER_TUTORIAL_RULES = defineRules([
 ]);
 
 const COMMAND_FIELDS = ['command', 'args'] as const;
+const PROBE_KINDS = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 const ENV_SOURCES = ['configMapKeyRef', 'secretKeyRef', 'fieldRef', 'resourceFieldRef', 'fileKeyRef'];
@@ -442,7 +443,7 @@ function validateMounts(c: any, path: string, volumeNames: { has(name: unknown):
 
 function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: Report): void {
   const { container: c, path } = entry;
-  for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+  for (const kind of PROBE_KINDS) {
     const probe = c?.[kind];
     if (probe === undefined || probe === null) {
       continue;

@@ -184,6 +184,7 @@ const SENSITIVE_HOST_PATHS = new Set([
 // Read in place of a field the container does not set.
 const NO_SECURITY_CONTEXT = Object.freeze({});
 const NO_AMOUNTS = Object.freeze({});
+const HOST_NAMESPACES = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
 const BYTE_RESOURCES = ['memory', 'ephemeral-storage'];
 
 const DEPRECATED_NODE_LABELS: Readonly<Record<string, string>> = {
@@ -220,12 +221,12 @@ const TEXT = {
 
 /** Records the lint warnings of a rendered Pod spec at field path `at`. */
 export function lintPodSpec(spec: any, at: string, report: Report): void {
-  for (const field of ['hostNetwork', 'hostPID', 'hostIPC'] as const) {
+  for (const field of HOST_NAMESPACES) {
     if (spec[field] === true) {
       report.warn(field.replace(/^host/, 'host-').toLowerCase(), `${at}.${field}`, `the Pod sets ${field}: true`, `remove ${field}`);
     }
   }
-  for (const key of Object.keys(spec.nodeSelector ?? {})) {
+  for (const key in spec.nodeSelector) {
     const replacement = DEPRECATED_NODE_LABELS[key];
     if (replacement !== undefined) {
       report.warn(
@@ -238,10 +239,12 @@ export function lintPodSpec(spec: any, at: string, report: Report): void {
   }
   // The hostPath volumes by name; most Pods have none.
   let hostPaths: Map<string, any> | undefined;
-  list(spec.volumes).forEach((volume, i) => {
+  const volumes = list(spec.volumes);
+  for (let i = 0; i < volumes.length; i++) {
+    const volume = volumes[i];
     const hostPath = volume?.hostPath?.path;
     if (typeof hostPath !== 'string') {
-      return;
+      continue;
     }
     (hostPaths ??= new Map()).set(volume.name, volume);
     const path = `${at}.volumes[${i}].hostPath`;
@@ -260,7 +263,7 @@ export function lintPodSpec(spec: any, at: string, report: Report): void {
         'mount only the directory the container needs',
       );
     }
-  });
+  }
 
   const runsToCompletion = spec.restartPolicy === 'Never' || spec.restartPolicy === 'OnFailure';
   const containers = list(spec.containers);

@@ -216,7 +216,7 @@ export function validatePodSpec(rendered: any, at: string, report: Report): void
 
   const volumeNames = validateVolumes(list(spec.volumes), at, report);
   // A missing name is reported by container-name, once per container.
-  const containerNames = new FirstIndex(all.map((entry) => entry.container), 'name', true);
+  const containerNames = new FirstIndex(all === containers ? list(spec.containers) : all.map((entry) => entry.container), 'name', true);
   for (let i = 0; i < all.length; i++) {
     const entry = all[i];
     const name = entry.container?.name;
