@@ -49,7 +49,7 @@ function collectDropped(declared: unknown, rendered: unknown, path: Array<string
     if (value === undefined || (nested && isEmpty(value))) {
       continue; // nothing is lost, whether or not the L1 kept it
     }
-    const match = Object.keys(rendered).find((other) => other.toLowerCase() === key.toLowerCase());
+    const match = keyIgnoringCase(rendered, key);
     if (match === undefined) {
       dropped.push(fieldPath(at, [...path, key]));
     } else if (nested) {
@@ -59,6 +59,13 @@ function collectDropped(declared: unknown, rendered: unknown, path: Array<string
       path.pop();
     }
   }
+}
+
+// Kept out of the loop above: a closure over its `key` would make V8
+// allocate a context for every key of every object walked.
+function keyIgnoringCase(object: Record<string, unknown>, key: string): string | undefined {
+  const lower = key.toLowerCase();
+  return Object.keys(object).find((other) => other.toLowerCase() === lower);
 }
 
 function fieldPath(at: string, path: ReadonlyArray<string | number>): string {

@@ -295,8 +295,6 @@ function validateEnv(c: any, path: string, serviceLinks: boolean, report: Report
   // With envFrom, names come from a ConfigMap or Secret Peapod cannot read.
   const namesUnknown = list(c?.envFrom).length > 0;
   const names = new FirstIndex(env, 'name', true);
-  // Defined before entry `end`, or by the kubelet.
-  const resolvable = (ref: string, end: number) => names.firstBefore(ref, end) >= 0 || namesUnknown || (serviceLinks && SERVICE_LINK_VARIABLE.test(ref));
   for (let i = 0; i < env.length; i++) {
     const variable = env[i];
     const name = variable?.name;
@@ -317,7 +315,7 @@ function validateEnv(c: any, path: string, serviceLinks: boolean, report: Report
     // Only text with "$(" can hold a reference.
     if (typeof variable?.value === 'string' && variable.value.includes('$(')) {
       for (const ref of envReferences(variable.value)) {
-        if (!resolvable(ref, i)) {
+        if (!resolvable(ref, names, i, namesUnknown, serviceLinks)) {
           const later = names.has(ref) && ref !== name;
           report.error(
             'env-reference-defined',
@@ -346,7 +344,7 @@ function validateEnv(c: any, path: string, serviceLinks: boolean, report: Report
         continue;
       }
       for (const ref of envReferences(arg)) {
-        if (!resolvable(ref, env.length)) {
+        if (!resolvable(ref, names, env.length, namesUnknown, serviceLinks)) {
           report.error(
             'env-reference-defined',
             `${path}.${field}[${i}]`,
@@ -357,6 +355,11 @@ function validateEnv(c: any, path: string, serviceLinks: boolean, report: Report
       }
     }
   }
+}
+
+// Whether $(ref) resolves: defined before env entry `end`, or by the kubelet.
+function resolvable(ref: string, names: FirstIndex, end: number, namesUnknown: boolean, serviceLinks: boolean): boolean {
+  return names.firstBefore(ref, end) >= 0 || namesUnknown || (serviceLinks && SERVICE_LINK_VARIABLE.test(ref));
 }
 
 // The text of the compile-time check (UndefinedEnvReference in env.ts), so
@@ -458,7 +461,7 @@ function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: Repor
       );
       continue;
     }
-    const handlers = PROBE_HANDLERS.filter((handler) => probe[handler] !== undefined);
+    const handlers = handlersOf(probe);
     if (handlers.length !== 1) {
       report.error(
         'probe-handler',
@@ -501,31 +504,20 @@ function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: Repor
   }
 }
 
+// Kept out of validateProbes' loop: a closure over its `probe` would make V8
+// allocate a context for every kind of probe of every container, set or not.
+function handlersOf(probe: any): string[] {
+  return PROBE_HANDLERS.filter((handler) => probe[handler] !== undefined);
+}
+
 function validateResources(c: any, path: string, report: Report): void {
   if (c?.resources?.requests == null && c?.resources?.limits == null) {
     return; // nothing to check, as in most containers
   }
   const requests = c?.resources?.requests ?? {};
   const limits = c?.resources?.limits ?? {};
-  const parsed = (amounts: any, kind: 'requests' | 'limits') => {
-    const values = new Map<string, number>();
-    for (const [resource, amount] of Object.entries(amounts)) {
-      const value = parseQuantity(amount as string);
-      if (value === undefined) {
-        report.error(
-          'resource-quantity',
-          `${path}.resources.${kind}.${resource}`,
-          `${resource} ${kind === 'requests' ? 'request' : 'limit'} ${JSON.stringify(amount)} of container "${c.name}" is not a Kubernetes quantity`,
-          resource === 'cpu' ? 'write cores ("0.5", 2) or millicores ("500m")' : 'write bytes with a Kubernetes suffix, such as "512Mi" or "1Gi"',
-        );
-      } else {
-        values.set(resource, value);
-      }
-    }
-    return values;
-  };
-  const requested = parsed(requests, 'requests');
-  const limited = parsed(limits, 'limits');
+  const requested = parseAmounts(c, path, requests, 'requests', report);
+  const limited = parseAmounts(c, path, limits, 'limits', report);
   validateExtendedResources(c, path, requested, limited, report);
   for (const [resource, request] of requested) {
     const limit = limited.get(resource);
@@ -538,6 +530,25 @@ function validateResources(c: any, path: string, report: Report): void {
       );
     }
   }
+}
+
+// The amounts of `requests` or `limits` by resource, as numbers; what is not a quantity is reported.
+function parseAmounts(c: any, path: string, amounts: any, kind: 'requests' | 'limits', report: Report): Map<string, number> {
+  const values = new Map<string, number>();
+  for (const [resource, amount] of Object.entries(amounts)) {
+    const value = parseQuantity(amount as string);
+    if (value === undefined) {
+      report.error(
+        'resource-quantity',
+        `${path}.resources.${kind}.${resource}`,
+        `${resource} ${kind === 'requests' ? 'request' : 'limit'} ${JSON.stringify(amount)} of container "${c.name}" is not a Kubernetes quantity`,
+        resource === 'cpu' ? 'write cores ("0.5", 2) or millicores ("500m")' : 'write bytes with a Kubernetes suffix, such as "512Mi" or "1Gi"',
+      );
+    } else {
+      values.set(resource, value);
+    }
+  }
+  return values;
 }
 
 // Names with a domain, outside kubernetes.io (and requests.* quota names), are extended resources.
@@ -594,7 +605,7 @@ function validateSecurityContext(c: any, path: string, report: Report): void {
 /** Reports a value outside a closed set, suggesting the one that differs only in case. */
 export function checkEnum(value: unknown, allowed: readonly string[], at: string, what: string, report: Report): void {
   if (value !== undefined && !allowed.includes(value as string)) {
-    const near = allowed.find((option) => option.toLowerCase() === text(value).toLowerCase());
+    const near = sameIgnoringCase(allowed, text(value));
     report.error(
       'supported-value',
       at,
@@ -602,6 +613,11 @@ export function checkEnum(value: unknown, allowed: readonly string[], at: string
       near !== undefined ? `write "${near}"` : 'use one of the listed values',
     );
   }
+}
+
+function sameIgnoringCase(options: readonly string[], value: string): string | undefined {
+  const lower = value.toLowerCase();
+  return options.find((option) => option.toLowerCase() === lower);
 }
 
 function suggestPortName(value: string): string {

@@ -184,13 +184,8 @@ const REFERENCING_VOLUMES = [
  */
 export function validatePodSpec(rendered: any, at: string, report: Report): void {
   const spec = asObject(rendered);
-  const containers = list(spec.containers).map((container, i): ContainerAt => ({ container, path: containerPath(at, 'containers', i), longRunning: true, init: false }));
-  const initContainers = list(spec.initContainers).map((container, i): ContainerAt => ({
-    container,
-    path: containerPath(at, 'initContainers', i),
-    longRunning: container?.restartPolicy === 'Always',
-    init: true,
-  }));
+  const containers = entriesOf(list(spec.containers), at, false);
+  const initContainers = entriesOf(list(spec.initContainers), at, true);
   const all = initContainers.length > 0 ? [...containers, ...initContainers] : containers;
   if (containers.length === 0) {
     report.error('pod-has-containers', `${at}.containers`, 'the Pod has no containers', 'add one with the `containers` prop or addContainer()');
@@ -234,6 +229,17 @@ export function validatePodSpec(rendered: any, at: string, report: Report): void
   checkSharedPorts(initContainers.length > 0 ? all.filter((entry) => entry.longRunning) : containers, report);
   checkHostPorts(containers, report);
   lintPodSpec(spec, at, report);
+}
+
+function entriesOf(containers: readonly any[], at: string, init: boolean): ContainerAt[] {
+  const entries: ContainerAt[] = new Array(containers.length);
+  for (let i = 0; i < containers.length; i++) {
+    const container = containers[i];
+    entries[i] = init
+      ? { container, path: containerPath(at, 'initContainers', i), longRunning: container?.restartPolicy === 'Always', init: true }
+      : { container, path: containerPath(at, 'containers', i), longRunning: true, init: false };
+  }
+  return entries;
 }
 
 function validateToleration(toleration: any, at: string, report: Report): void {
@@ -302,6 +308,10 @@ function validateVolumes(volumes: any[], at: string, report: Report): FirstIndex
   return names;
 }
 
+function sourcesOf(volume: any): string[] {
+  return Object.keys(volume ?? {}).filter((key) => VOLUME_SOURCE_SET.has(key) && volume[key] != null);
+}
+
 function validateVolumeSource(volume: any, name: unknown, path: string, report: Report): void {
   // Walk the volume's own few keys rather than all the source types Kubernetes knows.
   let sourceCount = 0;
@@ -311,7 +321,7 @@ function validateVolumeSource(volume: any, name: unknown, path: string, report: 
     }
   }
   if (sourceCount !== 1) {
-    const sources = Object.keys(volume ?? {}).filter((key) => VOLUME_SOURCE_SET.has(key) && volume[key] != null);
+    const sources = sourcesOf(volume);
     report.error(
       'volume-source',
       path,
@@ -352,10 +362,9 @@ function validateVolumeSource(volume: any, name: unknown, path: string, report: 
 
 // Containers that run side by side share the Pod's network namespace.
 function checkSharedPorts(entries: readonly ContainerAt[], report: Report): void {
-  const ports = new PortsOf(entries, (port) => (typeof port?.containerPort === 'number' ? `${port.containerPort}/${port.protocol ?? 'TCP'}` : undefined));
-  ports.forEachRepeat((entry, i, key, first) => {
+  for (const { entry, index, key, first } of repeatedPorts(entries, containerPortKey)) {
     const { container, path } = entry;
-    const at = `${path}.ports[${i}]`;
+    const at = `${path}.ports[${index}]`;
     const firstAt = `${first.entry.path}.ports[${first.index}]`;
     if (first.entry.container === container) {
       report.error(
@@ -372,22 +381,24 @@ function checkSharedPorts(entries: readonly ContainerAt[], report: Report): void
         `give "${container.name}" or "${first.entry.container.name}" another port`,
       );
     }
-  });
+  }
 }
 
 function checkHostPorts(entries: readonly ContainerAt[], report: Report): void {
-  const ports = new PortsOf(entries, (port) =>
-    port?.hostPort ? `${port.hostPort}/${port.protocol ?? 'TCP'}${port.hostIP ? ` on ${port.hostIP}` : ''}` : undefined,
-  );
-  ports.forEachRepeat((entry, i, key, first) => {
+  for (const { entry, index, key, first } of repeatedPorts(entries, hostPortKey)) {
     report.error(
       'host-port-conflict',
-      `${entry.path}.ports[${i}].hostPort`,
+      `${entry.path}.ports[${index}].hostPort`,
       `hostPort ${key} of container "${entry.container.name}" is already claimed by ${first.entry.path}.ports[${first.index}].hostPort`,
       'give one of them another hostPort, or reach the Pod through a Service instead',
     );
-  });
+  }
 }
+
+// The keys that make two ports clash, or undefined for a port the check skips.
+type PortKey = (port: any) => string | undefined;
+const containerPortKey: PortKey = (port) => (typeof port?.containerPort === 'number' ? `${port.containerPort}/${port.protocol ?? 'TCP'}` : undefined);
+const hostPortKey: PortKey = (port) => (port?.hostPort ? `${port.hostPort}/${port.protocol ?? 'TCP'}${port.hostIP ? ` on ${port.hostIP}` : ''}` : undefined);
 
 /** Where a port is: its container, and its index in the container's ports. */
 interface PortAt {
@@ -395,65 +406,62 @@ interface PortAt {
   readonly index: number;
 }
 
-/**
- * The ports of some containers, keyed (by number and protocol, say) to
- * find the ones that repeat a key. Most Pods declare a port or two: those
- * are compared with the ports before them, and a map is built only for many.
- */
-class PortsOf {
-  private readonly count: number;
-
-  public constructor(
-    private readonly entries: readonly ContainerAt[],
-    // The key of a port, or undefined for a port the check skips.
-    private readonly keyOf: (port: any) => string | undefined,
-  ) {
-    let count = 0;
-    for (const entry of entries) {
-      count += list(entry.container?.ports).length;
-    }
-    this.count = count;
-  }
-
-  /** Calls `repeat` for each port whose key an earlier port has, with that earlier port. */
-  public forEachRepeat(repeat: (entry: ContainerAt, index: number, key: string, first: PortAt) => void): void {
-    if (this.count < 2) {
-      return;
-    }
-    const seen = this.count > FEW_PORTS ? new Map<string, PortAt>() : undefined;
-    for (let e = 0; e < this.entries.length; e++) {
-      const entry = this.entries[e];
-      const ports = list(entry.container?.ports);
-      for (let i = 0; i < ports.length; i++) {
-        const key = this.keyOf(ports[i]);
-        if (key === undefined) {
-          continue;
-        }
-        const first = seen ? seen.get(key) : this.firstBefore(key, e, i);
-        if (first !== undefined) {
-          repeat(entry, i, key, first);
-        } else {
-          seen?.set(key, { entry, index: i });
-        }
-      }
-    }
-  }
-
-  // The first port before port `index` of entry `end` with this key.
-  private firstBefore(key: string, end: number, index: number): PortAt | undefined {
-    for (let e = 0; e <= end; e++) {
-      const entry = this.entries[e];
-      const ports = list(entry.container?.ports);
-      const stop = e === end ? index : ports.length;
-      for (let i = 0; i < stop; i++) {
-        if (this.keyOf(ports[i]) === key) {
-          return { entry, index: i };
-        }
-      }
-    }
-    return undefined;
-  }
+/** A port whose key an earlier port has already, with that first port. */
+interface RepeatedPort extends PortAt {
+  readonly key: string;
+  readonly first: PortAt;
 }
+
+const NO_REPEATS: readonly RepeatedPort[] = Object.freeze([]);
 
 // Up to this many ports, repeats are found by comparing each port with those before it.
 const FEW_PORTS = 16;
+
+/**
+ * The ports of `entries` that repeat the key of an earlier one. Most Pods
+ * declare a port or two: those are compared with the ports before them,
+ * and a map is built only for many.
+ */
+function repeatedPorts(entries: readonly ContainerAt[], keyOf: PortKey): readonly RepeatedPort[] {
+  let count = 0;
+  for (const entry of entries) {
+    count += list(entry.container?.ports).length;
+  }
+  if (count < 2) {
+    return NO_REPEATS;
+  }
+  const seen = count > FEW_PORTS ? new Map<string, PortAt>() : undefined;
+  let repeats: RepeatedPort[] | undefined;
+  for (let e = 0; e < entries.length; e++) {
+    const entry = entries[e];
+    const ports = list(entry.container?.ports);
+    for (let i = 0; i < ports.length; i++) {
+      const key = keyOf(ports[i]);
+      if (key === undefined) {
+        continue;
+      }
+      const first = seen ? seen.get(key) : firstPortBefore(entries, keyOf, key, e, i);
+      if (first !== undefined) {
+        (repeats ??= []).push({ entry, index: i, key, first });
+      } else {
+        seen?.set(key, { entry, index: i });
+      }
+    }
+  }
+  return repeats ?? NO_REPEATS;
+}
+
+// The first port before port `index` of entry `end` whose key is `key`.
+function firstPortBefore(entries: readonly ContainerAt[], keyOf: PortKey, key: string, end: number, index: number): PortAt | undefined {
+  for (let e = 0; e <= end; e++) {
+    const entry = entries[e];
+    const ports = list(entry.container?.ports);
+    const stop = e === end ? index : ports.length;
+    for (let i = 0; i < stop; i++) {
+      if (keyOf(ports[i]) === key) {
+        return { entry, index: i };
+      }
+    }
+  }
+  return undefined;
+}
