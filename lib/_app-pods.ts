@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { Labels } from './labels';
-import { _oncePerPass } from './validation/engine';
+import { _allConstructs, _oncePerPass } from './validation/engine';
 import { Pod } from './pod';
 import { Workload } from './workload';
 
@@ -17,8 +17,7 @@ export interface PodsOfApp {
 /** Every Pod and workload Pod template of the app that `scope` belongs to, in construct order. */
 export function podsOfApp(scope: IConstruct): PodsOfApp[] {
   return _oncePerPass(scope, 'pods-of-app', () =>
-    scope.node.root.node
-      .findAll()
+    _allConstructs(scope)
       .filter((c): c is Pod | Workload => c instanceof Pod || c instanceof Workload)
       .map((c) => ({ construct: c, namespace: c.apiObject.metadata.namespace, labels: c.template.podLabels })),
   );

@@ -13,16 +13,20 @@
  */
 export function droppedFields(declared: unknown, rendered: unknown, at: string): string[] {
   const dropped: string[] = [];
-  collectDropped(declared, rendered, at, dropped);
+  collectDropped(declared, rendered, [], at, dropped);
   return dropped;
 }
 
-// Runs for every Pod at every synth, so it walks without building lists or maps.
-function collectDropped(declared: unknown, rendered: unknown, at: string, dropped: string[]): void {
+// Runs for every Pod at every synth, so it walks without building lists,
+// maps or paths: `path` holds the keys and indexes from `at` down to here,
+// written out only for a field that was dropped.
+function collectDropped(declared: unknown, rendered: unknown, path: Array<string | number>, at: string, dropped: string[]): void {
   if (Array.isArray(declared)) {
     if (Array.isArray(rendered)) {
       for (let i = 0; i < declared.length; i++) {
-        collectDropped(declared[i], rendered[i], `${at}[${i}]`, dropped);
+        path.push(i);
+        collectDropped(declared[i], rendered[i], path, at, dropped);
+        path.pop();
       }
     }
     return;
@@ -32,17 +36,40 @@ function collectDropped(declared: unknown, rendered: unknown, at: string, droppe
   }
   for (const key in declared) {
     const value = declared[key];
-    if (value === undefined || isEmpty(value)) {
+    const nested = typeof value === 'object' && value !== null;
+    // Most keys are spelt alike in both; only then look for another case.
+    if (key in rendered) {
+      if (nested) {
+        path.push(key);
+        collectDropped(value, rendered[key], path, at, dropped);
+        path.pop();
+      }
+      continue;
+    }
+    if (value === undefined || (nested && isEmpty(value))) {
       continue; // nothing is lost, whether or not the L1 kept it
     }
-    // Most keys are spelt alike in both; only then look for another case.
-    const match = key in rendered ? key : Object.keys(rendered).find((other) => other.toLowerCase() === key.toLowerCase());
+    const match = keyIgnoringCase(rendered, key);
     if (match === undefined) {
-      dropped.push(`${at}.${key}`);
-    } else {
-      collectDropped(value, rendered[match], `${at}.${match}`, dropped);
+      dropped.push(fieldPath(at, [...path, key]));
+    } else if (nested) {
+      // Only objects and lists have fields of their own to lose.
+      path.push(match);
+      collectDropped(value, rendered[match], path, at, dropped);
+      path.pop();
     }
   }
+}
+
+// Kept out of the loop above: a closure over its `key` would make V8
+// allocate a context for every key of every object walked.
+function keyIgnoringCase(object: Record<string, unknown>, key: string): string | undefined {
+  const lower = key.toLowerCase();
+  return Object.keys(object).find((other) => other.toLowerCase() === lower);
+}
+
+function fieldPath(at: string, path: ReadonlyArray<string | number>): string {
+  return at + path.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join('');
 }
 
 function isEmpty(value: unknown): boolean {

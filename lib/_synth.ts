@@ -44,3 +44,12 @@ export function oncePerSynth<T>(owner: object, compute: () => T): T {
   results.set(owner, result);
   return result;
 }
+
+/**
+ * Drops what `owner` computed in this synth, once no one will ask for it
+ * again, so that it need not stay in memory until the synth ends; were
+ * it asked for after all, it would be computed anew.
+ */
+export function forgetForThisSynth(owner: object): void {
+  results?.delete(owner);
+}

@@ -32,6 +32,28 @@ const TIMESTAMP = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
 // package will not quote it, and go-yaml merges only on a mapping key.)
 const MAY_BE_MISREAD_BY_GO = /0[oObB]|[0-9]_|_[0-9]/;
 
+/**
+ * Whether YAML text may hold a plain string go-yaml misreads; `false` means
+ * it surely holds none. The writer asks it of each document as it writes.
+ */
+export function mayBeMisreadByGo(text: string): boolean {
+  return MAY_BE_MISREAD_BY_GO.test(text);
+}
+
+// Files that Peapod's writer wrote and found free of such strings, by path:
+// the quoting pass need not read them back (at 10,000 Pods, reading the
+// chart back doubled its text in memory).
+const writtenClean = new Set<string>();
+
+/** Records that `file` was just written, and whether its text may need quoting. @internal */
+export function _noteWritten(file: string, mayNeedQuoting: boolean): void {
+  if (mayNeedQuoting) {
+    writtenClean.delete(path.resolve(file));
+  } else {
+    writtenClean.add(path.resolve(file));
+  }
+}
+
 /** Whether go-yaml v2 would read `text`, written as a plain scalar, as anything but that string. */
 export function readAsNonString(text: string): boolean {
   return KEYWORDS.has(text) || GO_NUMBER.test(text.replace(/_/g, '')) || TIMESTAMP.test(text);
@@ -39,13 +61,17 @@ export function readAsNonString(text: string): boolean {
 
 /**
  * Rewrites the manifests in `dir` whose plain string scalars (keys or
- * values) go-yaml would misread, quoting those; other files are left byte for byte.
+ * values) go-yaml would misread, quoting those; other files are left byte
+ * for byte, and those the writer found clean are not read at all.
  */
 export function quoteAmbiguousStrings(dir: string, extension: string): void {
   for (const file of fs.readdirSync(dir).filter((name) => name.endsWith(extension))) {
     const at = path.join(dir, file);
+    if (writtenClean.delete(path.resolve(at))) {
+      continue;
+    }
     const text = fs.readFileSync(at, 'utf8');
-    if (!MAY_BE_MISREAD_BY_GO.test(text)) {
+    if (!mayBeMisreadByGo(text)) {
       continue;
     }
     const docs = parseAllDocuments(text, { version: '1.1' });

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Yaml } from 'cdk8s';
+import { _noteWritten, mayBeMisreadByGo } from './_yaml-quoting';
 
 /*
  * A YAML writer for manifests, byte-identical to cdk8s's `Yaml.stringify`
@@ -62,12 +63,15 @@ const WRITE_CHUNK = 64 * 1024;
  */
 export function saveYaml(filePath: string, docs: unknown[]): void {
   const fd = fs.openSync(filePath, 'w');
+  // Checked on the text as it goes out, so the quoting pass need not read the file back.
+  let mayNeedQuoting = false;
   try {
     let chunk: string[] = [];
     let chunkLength = 0;
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i];
       const text = (i > 0 ? '---\n' : '') + (doc === undefined ? '\n' : stringifyDocument(doc));
+      mayNeedQuoting ||= mayBeMisreadByGo(text);
       chunk.push(text);
       chunkLength += text.length;
       if (chunkLength >= WRITE_CHUNK) {
@@ -77,8 +81,12 @@ export function saveYaml(filePath: string, docs: unknown[]): void {
       }
     }
     fs.writeSync(fd, chunk.join(''), null, 'utf8');
+  } catch (error) {
+    mayNeedQuoting = true;
+    throw error;
   } finally {
     fs.closeSync(fd);
+    _noteWritten(filePath, mayNeedQuoting);
   }
 }
 

@@ -1,5 +1,5 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
-import { definedOnly, plainData } from './_plain';
+import { appendTo, definedOnly, listOf, plainData } from './_plain';
 import { CheckedEnv, EnvVar } from './env';
 import { EnvFrom } from './env-value';
 import { ListedPort, PortNames, PortReference, Ports, PortSpec } from './port';
@@ -189,23 +189,24 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
 
   // Not generic: the generic props would tie P and E invariantly to the class.
   private readonly props: ContainerProps;
-  private readonly env: EnvVar[];
-  private readonly envFrom: EnvFrom[];
-  private readonly mounts: VolumeMount[];
-  private readonly extraPorts: k8s.ContainerPort[] = [];
+  // Lists start as listOf() copies and grow with appendTo().
+  private env: EnvVar[];
+  private envFrom: EnvFrom[];
+  private mounts: VolumeMount[];
+  private extraPorts: k8s.ContainerPort[] = listOf(undefined);
 
   public constructor(props: ContainerProps<P, E> & { readonly env?: CheckedEnv<E> }) {
     this.props = props as ContainerProps;
     this.name = props.name;
     this.image = props.image;
     this.role = props.role;
-    this.env = [...(props.env ?? [])];
-    this.envFrom = [...(props.envFrom ?? [])];
-    this.mounts = [...(props.mounts ?? [])];
+    this.env = listOf(props.env);
+    this.envFrom = listOf(props.envFrom);
+    this.mounts = listOf(props.mounts);
     for (const [rule, setting] of Object.entries(props.rules ?? {})) {
       checkRuleSetting(`container "${props.name}" rules`, rule, setting);
     }
-    this.rules = { ...props.rules };
+    this.rules = props.rules ? { ...props.rules } : NO_RULES;
   }
 
   /** The volume mounts, in order. */
@@ -218,25 +219,25 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
    * references are checked at synth.
    */
   public addEnv(variable: EnvVar): this {
-    this.env.push(variable);
+    this.env = appendTo(this.env, variable);
     return this;
   }
 
   /** Takes every key of a ConfigMap or Secret as env vars, after those already listed. */
   public addEnvFrom(source: EnvFrom): this {
-    this.envFrom.push(source);
+    this.envFrom = appendTo(this.envFrom, source);
     return this;
   }
 
   /** Mounts a volume; mounting adds the volume to the Pod. */
   public addMount(mount: VolumeMount): this {
-    this.mounts.push(mount);
+    this.mounts = appendTo(this.mounts, mount);
     return this;
   }
 
   /** Adds a port after those declared in the props. */
   public addPort(port: ListedPort): this {
-    this.extraPorts.push(renderPort(port.name, port));
+    this.extraPorts = appendTo(this.extraPorts, renderPort(port.name, port));
     return this;
   }
 
@@ -265,14 +266,20 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
 
   /** Keys set through `extraFields`. @internal */
   public _extraFieldKeys(): string[] {
-    return Object.keys(this.props.extraFields ?? {});
+    if (this.props.extraFields === undefined) {
+      return []; // most containers have none; validation asks for every one at every synth
+    }
+    return Object.keys(this.props.extraFields);
   }
 
   /** Keys of `extraFields` that Peapod models with a prop of its own. @internal */
   public _shadowedExtraFields(): string[] {
-    return Object.keys(this.props.extraFields ?? {}).filter((key) => (MODELED_FIELDS as readonly string[]).includes(key));
+    return this._extraFieldKeys().filter((key) => (MODELED_FIELDS as readonly string[]).includes(key));
   }
 }
+
+// The rules of the many containers that set none.
+const NO_RULES: RuleSettings = Object.freeze({});
 
 /** The port names a container, or a union of containers, declares. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

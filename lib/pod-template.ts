@@ -1,7 +1,7 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { droppedFields } from './_dropped-fields';
-import { oncePerSynth } from './_synth';
-import { definedOnly, plainData } from './_plain';
+import { forgetForThisSynth, oncePerSynth } from './_synth';
+import { appendTo, definedOnly, listOf, plainData } from './_plain';
 import { Container } from './container';
 import { Annotations, Labels } from './labels';
 import { NodeSelector } from './node-selector';
@@ -101,15 +101,16 @@ export interface PodTemplateProps<C extends readonly AnyContainer[] = readonly A
  * manifest.
  */
 export class PodTemplate {
-  private readonly containers: AnyContainer[];
-  private readonly initContainers: AnyContainer[];
-  private readonly volumes: Volume[];
+  // Lists start as listOf() copies and grow with appendTo().
+  private containers: AnyContainer[];
+  private initContainers: AnyContainer[];
+  private volumes: Volume[];
   private readonly labels: Record<string, string>;
 
   public constructor(private readonly props: PodTemplateProps) {
-    this.containers = [...(props.containers ?? [])];
-    this.initContainers = [...(props.initContainers ?? [])];
-    this.volumes = [...(props.volumes ?? [])];
+    this.containers = listOf(props.containers);
+    this.initContainers = listOf(props.initContainers);
+    this.volumes = listOf(props.volumes);
     this.labels = { ...props.labels };
   }
 
@@ -130,17 +131,17 @@ export class PodTemplate {
 
   /** Adds a container after the others. */
   public addContainer(container: AnyContainer): void {
-    this.containers.push(container);
+    this.containers = appendTo(this.containers, container);
   }
 
   /** Adds an init container after the others. */
   public addInitContainer(container: AnyContainer): void {
-    this.initContainers.push(container);
+    this.initContainers = appendTo(this.initContainers, container);
   }
 
   /** Declares a volume; mounting it in a container does so too. */
   public addVolume(volume: Volume): void {
-    this.volumes.push(volume);
+    this.volumes = appendTo(this.volumes, volume);
   }
 
   /** Adds or replaces a label. */
@@ -155,15 +156,17 @@ export class PodTemplate {
    */
   public validate(spec: unknown, at: string, report: Report): void {
     const metadataAt = at === 'spec' ? 'metadata' : at.replace(/\.spec$/, '.metadata');
-    const metadata = this.metadata();
-    validateLabels(metadata.labels, `${metadataAt}.labels`, report);
-    validateAnnotations(metadata.annotations, `${metadataAt}.annotations`, report);
-    for (const key of Object.keys(this.props.extraSpec ?? {})) {
+    // The labels and annotations the manifest's metadata gets (see metadata()).
+    validateLabels(this.labels, `${metadataAt}.labels`, report);
+    if (this.props.annotations !== undefined) {
+      validateAnnotations(this.props.annotations, `${metadataAt}.annotations`, report);
+    }
+    for (const key of this.props.extraSpec ? Object.keys(this.props.extraSpec) : []) {
       if ((MODELED_SPEC_FIELDS as readonly string[]).includes(key)) {
         report.error('extra-field-modeled', `${at}.${key}`, `extraSpec sets "${key}", which Peapod models`, `set it with the \`${key}\` prop instead`);
       }
     }
-    [...this.containers, ...this.initContainers].forEach((container) => {
+    for (const container of this.initContainers.length > 0 ? [...this.containers, ...this.initContainers] : this.containers) {
       for (const key of container._shadowedExtraFields()) {
         report.error(
           'extra-field-modeled',
@@ -172,8 +175,12 @@ export class PodTemplate {
           `set it with the container's \`${key === 'volumeMounts' ? 'mounts' : key}\` prop instead`,
         );
       }
-    });
-    for (const field of droppedFields(this.spec(), spec, at)) {
+    }
+    const declared = this.spec();
+    // The manifest was rendered from it before validation; only the check
+    // below reads it again, so it need not stay in memory through writing.
+    forgetForThisSynth(this);
+    for (const field of droppedFields(declared, spec, at)) {
       report.error(
         'unknown-field',
         field,
@@ -181,7 +188,7 @@ export class PodTemplate {
         'check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID)',
       );
     }
-    validatePodSpec(spec, at, new ContainerRulesReport(report, at, this.containers, this.initContainers));
+    validatePodSpec(spec, at, ContainerRulesReport.around(report, at, this.containers, this.initContainers));
   }
 
   /**
@@ -191,7 +198,11 @@ export class PodTemplate {
   public escapeHatchFields(at: string): string[] {
     const fields = Object.keys(this.props.extraSpec ?? {}).map((key) => `${at}.${key}`);
     const add = (list: string, containers: readonly AnyContainer[]) =>
-      containers.forEach((container, i) => fields.push(...container._extraFieldKeys().map((key) => `${at}.${list}[${i}].${key}`)));
+      containers.forEach((container, i) => {
+        for (const key of container._extraFieldKeys()) {
+          fields.push(`${at}.${list}[${i}].${key}`);
+        }
+      });
     add('containers', this.containers);
     add('initContainers', this.initContainers);
     return fields;
@@ -250,9 +261,15 @@ export class PodTemplate {
 // Passes problems on to `report`, with the `rules` of the container each
 // one is in applied; the container is found by the field path's prefix.
 class ContainerRulesReport extends Report {
+  /** `report` itself when no container has rules of its own, as in most Pods. */
+  public static around(report: Report, at: string, containers: readonly AnyContainer[], initContainers: readonly AnyContainer[]): Report {
+    const hasRules = (c: AnyContainer) => Object.keys(c.rules).length > 0;
+    return containers.some(hasRules) || initContainers.some(hasRules) ? new ContainerRulesReport(report, at, containers, initContainers) : report;
+  }
+
   private readonly settings = new Map<string, RuleSettings>();
 
-  public constructor(
+  private constructor(
     private readonly report: Report,
     at: string,
     containers: readonly AnyContainer[],

@@ -1,8 +1,9 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject, IAnyProducer, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
+import { withSharedShapes } from './_plain';
 import { oncePerSynth } from './_synth';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
@@ -54,7 +55,7 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
     this.template = new PodTemplate(props);
     this.apiObject = new RenderedOnce(this, 'Resource', {
       metadata: { name: this.name, ...this.template.metadata() },
-      spec: Lazy.any({ produce: () => this.template.spec() }),
+      spec: Lazy.any(new SpecOf(this.template)),
     });
     for (const [rule, setting] of Object.entries(props.rules ?? {})) {
       Rules.of(this).set(rule, setting.level, setting.reason);
@@ -81,9 +82,20 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
   }
 }
 
-// Validation reads the rendered manifest and synth writes it: during a synth, render it once.
+// The spec of a template, rendered when cdk8s resolves the manifest. (A
+// small object rather than a closure: an app holds one per Pod.)
+class SpecOf implements IAnyProducer {
+  public constructor(private readonly template: PodTemplate) {}
+
+  public produce(): k8s.PodSpec {
+    return this.template.spec();
+  }
+}
+
+// Validation reads the rendered manifest and synth writes it: during a
+// synth, render it once, into objects that are quick to read (see withSharedShapes).
 class RenderedOnce extends k8s.KubePod {
   public toJson(): any {
-    return oncePerSynth(this, () => super.toJson());
+    return oncePerSynth(this, () => withSharedShapes(super.toJson()));
   }
 }

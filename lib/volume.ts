@@ -139,7 +139,7 @@ export class Volume {
   ) {}
 
   /** Mounts this volume in a container at `path`. */
-  public mount(path: string, options: MountOptions = {}): VolumeMount {
+  public mount(path: string, options: MountOptions = NO_OPTIONS): VolumeMount {
     return new VolumeMount(this, path, options);
   }
 
@@ -166,6 +166,9 @@ export class VolumeMount {
     return { name: this.volume.name, mountPath: this.path, readOnly: this.options.readOnly, subPath: this.options.subPath };
   }
 }
+
+// The options of the many mounts that set none.
+const NO_OPTIONS: MountOptions = Object.freeze({});
 
 function keyToPaths(items: readonly KeyToPath[] | undefined): k8s.KeyToPath[] | undefined {
   return items?.map((item) => ({ key: item.key, path: item.path, mode: item.mode }));

@@ -1,5 +1,6 @@
 import { envReferences } from '../env';
 import { parseQuantity } from '../quantity';
+import { FirstIndex } from './_first-index';
 import { list, text } from './_json';
 import { suggestName, validateLabelName } from './metadata';
 import { descendingPathError, envVarNameError, portNameError } from './names';
@@ -194,6 +195,8 @@ export const CONTAINER_TUTORIAL_RULES = defineRules([
   },
 ]);
 
+const COMMAND_FIELDS = ['command', 'args'] as const;
+const PROBE_KINDS = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 const ENV_SOURCES = ['configMapKeyRef', 'secretKeyRef', 'fieldRef', 'resourceFieldRef', 'fileKeyRef'];
@@ -212,10 +215,10 @@ interface ContainerAt {
 }
 
 /** Checks one container of a rendered Pod spec; `volumeNames` are the Pod's volumes. */
-export function validateContainer(entry: ContainerAt, volumeNames: ReadonlySet<string>, serviceLinks: boolean, report: Report): void {
+export function validateContainer(entry: ContainerAt, volumeNames: { has(name: unknown): boolean }, serviceLinks: boolean, report: Report): void {
   const { container: c, path } = entry;
   const name = c?.name;
-  validateLabelName('container name', 'container-name', name, `${path}.name`, report);
+  validateLabelName('container name', 'container-name', name, path, report);
   const image = c?.image;
   if (typeof image !== 'string' || image.trim().length === 0) {
     report.error('container-image', `${path}.image`, `container "${name}" has no image`, 'set `image`, such as "nginx:1.27"');
@@ -227,7 +230,9 @@ export function validateContainer(entry: ContainerAt, volumeNames: ReadonlySet<s
       `write it as "${image.trim()}"`,
     );
   }
-  checkEnum(c?.imagePullPolicy, PULL_POLICIES, `${path}.imagePullPolicy`, 'imagePullPolicy', report);
+  if (c?.imagePullPolicy !== undefined) {
+    checkEnum(c.imagePullPolicy, PULL_POLICIES, `${path}.imagePullPolicy`, 'imagePullPolicy', report);
+  }
   if (entry.init) {
     checkEnum(c?.restartPolicy, ['Always'], `${path}.restartPolicy`, 'init container restartPolicy', report);
   }
@@ -239,103 +244,107 @@ export function validateContainer(entry: ContainerAt, volumeNames: ReadonlySet<s
   validateSecurityContext(c, path, report);
 }
 
-function validatePorts(c: any, path: string, report: Report): Set<string> {
-  const names = new Map<string, string>();
-  list(c?.ports).forEach((port, i) => {
-    const at = `${path}.ports[${i}]`;
+function validatePorts(c: any, path: string, report: Report): FirstIndex {
+  const ports = list(c?.ports);
+  const names = new FirstIndex(ports, 'name', false);
+  for (let i = 0; i < ports.length; i++) {
+    const port = ports[i];
     if (port?.name !== undefined) {
       const wrong = typeof port.name === 'string' ? portNameError(port.name) : 'is not a string';
       if (wrong !== undefined) {
         report.error(
           'port-name',
-          `${at}.name`,
+          `${path}.ports[${i}].name`,
           `port name ${JSON.stringify(port.name)} of container "${c.name}" ${wrong}`,
           `rename it to an IANA service name such as "${suggestPortName(text(port.name))}"`,
         );
       }
-      const first = names.get(port.name);
-      if (first !== undefined) {
+      const first = names.firstBefore(port.name, i);
+      if (first >= 0) {
         report.error(
           'port-name-unique',
-          `${at}.name`,
-          `port name "${port.name}" of container "${c.name}" is already used by ${first}`,
+          `${path}.ports[${i}].name`,
+          `port name "${port.name}" of container "${c.name}" is already used by ${path}.ports[${first}]`,
           'give each port of the container its own name',
         );
-      } else {
-        names.set(port.name, at);
       }
     }
-    checkPortNumber(port?.containerPort, `${at}.containerPort`, `containerPort of container "${c.name}"`, true, report);
-    checkPortNumber(port?.hostPort, `${at}.hostPort`, `hostPort of container "${c.name}"`, false, report);
-    checkEnum(port?.protocol, PROTOCOLS, `${at}.protocol`, 'protocol', report);
-  });
-  return new Set(names.keys());
+    if (!isPortNumber(port?.containerPort)) {
+      reportPortNumber(port?.containerPort, `${path}.ports[${i}].containerPort`, `containerPort of container "${c.name}"`, report);
+    }
+    if (port?.hostPort !== undefined && !isPortNumber(port.hostPort)) {
+      reportPortNumber(port.hostPort, `${path}.ports[${i}].hostPort`, `hostPort of container "${c.name}"`, report);
+    }
+    if (port?.protocol !== undefined) {
+      checkEnum(port.protocol, PROTOCOLS, `${path}.ports[${i}].protocol`, 'protocol', report);
+    }
+  }
+  return names;
 }
 
-function checkPortNumber(value: unknown, at: string, what: string, required: boolean, report: Report): void {
-  if (value === undefined && !required) {
-    return;
-  }
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 65535) {
-    report.error('port-number', at, `${what} is ${JSON.stringify(value)}; it must be a whole number from 1 to 65535`, 'use the port the process listens on');
-  }
+function isPortNumber(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;
+}
+
+function reportPortNumber(value: unknown, at: string, what: string, report: Report): void {
+  report.error('port-number', at, `${what} is ${JSON.stringify(value)}; it must be a whole number from 1 to 65535`, 'use the port the process listens on');
 }
 
 function validateEnv(c: any, path: string, serviceLinks: boolean, report: Report): void {
   const env = list(c?.env);
   // With envFrom, names come from a ConfigMap or Secret Peapod cannot read.
   const namesUnknown = list(c?.envFrom).length > 0;
-  const defined = new Map<string, string>();
-  const allNames = new Set(env.map((variable) => variable?.name));
-  const resolvable = (ref: string, known: { has(name: string): boolean }) =>
-    known.has(ref) || namesUnknown || (serviceLinks && SERVICE_LINK_VARIABLE.test(ref));
-  env.forEach((variable, i) => {
-    const at = `${path}.env[${i}]`;
+  const names = new FirstIndex(env, 'name', true);
+  for (let i = 0; i < env.length; i++) {
+    const variable = env[i];
     const name = variable?.name;
     const nameError = typeof name === 'string' ? envVarNameError(name) : 'is missing';
     if (nameError !== undefined) {
       report.error(
         'env-name',
-        `${at}.name`,
+        `${path}.env[${i}].name`,
         `env name ${JSON.stringify(name)} of container "${c.name}" ${nameError}`,
         `rename it, such as "${text(name ?? 'NAME')
           .replace(/[^-._a-zA-Z0-9]+/g, '_')
           .replace(/^[0-9]/, '_$&')}"`,
       );
     }
-    checkEnvSource(variable, at, c.name, report);
-    if (typeof variable?.value === 'string') {
+    if (variable?.valueFrom != null) {
+      checkEnvSource(variable, `${path}.env[${i}]`, c.name, report);
+    }
+    // Only text with "$(" can hold a reference.
+    if (typeof variable?.value === 'string' && variable.value.includes('$(')) {
       for (const ref of envReferences(variable.value)) {
-        if (!resolvable(ref, defined)) {
-          const later = allNames.has(ref) && ref !== name;
+        if (!resolvable(ref, names, i, namesUnknown, serviceLinks)) {
+          const later = names.has(ref) && ref !== name;
           report.error(
             'env-reference-defined',
-            `${at}.value`,
+            `${path}.env[${i}].value`,
             `${undefinedReference(name, ref)} (container "${c.name}"${later ? `; ${ref} is defined after ${name}` : ''}); Kubernetes would leave it as the literal text`,
             later ? `move ${ref} above ${name}` : `define ${ref} before ${name}, fix the name, or write $$(${ref}) for the literal text`,
           );
         }
       }
     }
-    const first = defined.get(name);
-    if (first !== undefined) {
+    const first = names.firstBefore(name, i);
+    if (first >= 0) {
       report.error(
         'env-name-unique',
-        `${at}.name`,
-        `env name "${name}" of container "${c.name}" is already defined at ${first}; the later entry hides it`,
+        `${path}.env[${i}].name`,
+        `env name "${name}" of container "${c.name}" is already defined at ${path}.env[${first}]; the later entry hides it`,
         'remove one of the two entries or rename one',
       );
-    } else if (typeof name === 'string') {
-      defined.set(name, at);
     }
-  });
-  for (const field of ['command', 'args'] as const) {
-    list(c?.[field]).forEach((arg, i) => {
-      if (typeof arg !== 'string') {
-        return;
+  }
+  for (const field of COMMAND_FIELDS) {
+    const args = list(c?.[field]);
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i];
+      if (typeof arg !== 'string' || !arg.includes('$(')) {
+        continue;
       }
       for (const ref of envReferences(arg)) {
-        if (!resolvable(ref, allNames)) {
+        if (!resolvable(ref, names, env.length, namesUnknown, serviceLinks)) {
           report.error(
             'env-reference-defined',
             `${path}.${field}[${i}]`,
@@ -344,8 +353,13 @@ function validateEnv(c: any, path: string, serviceLinks: boolean, report: Report
           );
         }
       }
-    });
+    }
   }
+}
+
+// Whether $(ref) resolves: defined before env entry `end`, or by the kubelet.
+function resolvable(ref: string, names: FirstIndex, end: number, namesUnknown: boolean, serviceLinks: boolean): boolean {
+  return names.firstBefore(ref, end) >= 0 || namesUnknown || (serviceLinks && SERVICE_LINK_VARIABLE.test(ref));
 }
 
 // The text of the compile-time check (UndefinedEnvReference in env.ts), so
@@ -384,14 +398,15 @@ function checkEnvSource(variable: any, at: string, container: string, report: Re
   }
 }
 
-function validateMounts(c: any, path: string, volumeNames: ReadonlySet<string>, report: Report): void {
-  const paths = new Map<string, string>();
-  list(c?.volumeMounts).forEach((mount, i) => {
-    const at = `${path}.volumeMounts[${i}]`;
+function validateMounts(c: any, path: string, volumeNames: { has(name: unknown): boolean }, report: Report): void {
+  const mounts = list(c?.volumeMounts);
+  const paths = new FirstIndex(mounts, 'mountPath', true);
+  for (let i = 0; i < mounts.length; i++) {
+    const mount = mounts[i];
     if (!volumeNames.has(mount?.name)) {
       report.error(
         'mount-volume-exists',
-        `${at}.name`,
+        `${path}.volumeMounts[${i}].name`,
         `container "${c.name}" mounts volume "${mount?.name}", which the Pod does not declare`,
         'mount with volume.mount(path), which adds the volume to the Pod, or fix the name',
       );
@@ -400,21 +415,19 @@ function validateMounts(c: any, path: string, volumeNames: ReadonlySet<string>, 
     if (typeof mountPath !== 'string' || mountPath.length === 0) {
       report.error(
         'mount-path-unique',
-        `${at}.mountPath`,
+        `${path}.volumeMounts[${i}].mountPath`,
         `mount of volume "${mount?.name}" in container "${c.name}" has no path`,
         'give the path where the volume appears in the container',
       );
     } else {
-      const first = paths.get(mountPath);
-      if (first !== undefined) {
+      const first = paths.firstBefore(mountPath, i);
+      if (first >= 0) {
         report.error(
           'mount-path-unique',
-          `${at}.mountPath`,
-          `container "${c.name}" already mounts a volume at "${mountPath}" (${first})`,
+          `${path}.volumeMounts[${i}].mountPath`,
+          `container "${c.name}" already mounts a volume at "${mountPath}" (${path}.volumeMounts[${first}])`,
           'mount this volume at another path',
         );
-      } else {
-        paths.set(mountPath, at);
       }
     }
     if (typeof mount?.subPath === 'string' && mount.subPath.length > 0) {
@@ -422,18 +435,18 @@ function validateMounts(c: any, path: string, volumeNames: ReadonlySet<string>, 
       if (wrong !== undefined) {
         report.error(
           'mount-sub-path',
-          `${at}.subPath`,
+          `${path}.volumeMounts[${i}].subPath`,
           `subPath "${mount.subPath}" of container "${c.name}" ${wrong}`,
           'write a relative path inside the volume, without ".."',
         );
       }
     }
-  });
+  }
 }
 
-function validateProbes(entry: ContainerAt, portNames: ReadonlySet<string>, report: Report): void {
+function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: Report): void {
   const { container: c, path } = entry;
-  for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+  for (const kind of PROBE_KINDS) {
     const probe = c?.[kind];
     if (probe === undefined || probe === null) {
       continue;
@@ -448,7 +461,7 @@ function validateProbes(entry: ContainerAt, portNames: ReadonlySet<string>, repo
       );
       continue;
     }
-    const handlers = PROBE_HANDLERS.filter((handler) => probe[handler] !== undefined);
+    const handlers = handlersOf(probe);
     if (handlers.length !== 1) {
       report.error(
         'probe-handler',
@@ -477,7 +490,10 @@ function validateProbes(entry: ContainerAt, portNames: ReadonlySet<string>, repo
     }
     const port = probe.httpGet?.port ?? probe.tcpSocket?.port;
     if (typeof port === 'string' && !/^[0-9]+$/.test(port) && !portNames.has(port)) {
-      const declared = [...portNames].map((n) => `"${n}"`).join(', ');
+      const declared = portNames
+        .values()
+        .map((n) => `"${n}"`)
+        .join(', ');
       report.error(
         'probe-port',
         `${at}.${probe.httpGet ? 'httpGet' : 'tcpSocket'}.port`,
@@ -488,28 +504,20 @@ function validateProbes(entry: ContainerAt, portNames: ReadonlySet<string>, repo
   }
 }
 
+// Kept out of validateProbes' loop: a closure over its `probe` would make V8
+// allocate a context for every kind of probe of every container, set or not.
+function handlersOf(probe: any): string[] {
+  return PROBE_HANDLERS.filter((handler) => probe[handler] !== undefined);
+}
+
 function validateResources(c: any, path: string, report: Report): void {
+  if (c?.resources?.requests == null && c?.resources?.limits == null) {
+    return; // nothing to check, as in most containers
+  }
   const requests = c?.resources?.requests ?? {};
   const limits = c?.resources?.limits ?? {};
-  const parsed = (amounts: any, kind: 'requests' | 'limits') => {
-    const values = new Map<string, number>();
-    for (const [resource, amount] of Object.entries(amounts)) {
-      const value = parseQuantity(amount as string);
-      if (value === undefined) {
-        report.error(
-          'resource-quantity',
-          `${path}.resources.${kind}.${resource}`,
-          `${resource} ${kind === 'requests' ? 'request' : 'limit'} ${JSON.stringify(amount)} of container "${c.name}" is not a Kubernetes quantity`,
-          resource === 'cpu' ? 'write cores ("0.5", 2) or millicores ("500m")' : 'write bytes with a Kubernetes suffix, such as "512Mi" or "1Gi"',
-        );
-      } else {
-        values.set(resource, value);
-      }
-    }
-    return values;
-  };
-  const requested = parsed(requests, 'requests');
-  const limited = parsed(limits, 'limits');
+  const requested = parseAmounts(c, path, requests, 'requests', report);
+  const limited = parseAmounts(c, path, limits, 'limits', report);
   validateExtendedResources(c, path, requested, limited, report);
   for (const [resource, request] of requested) {
     const limit = limited.get(resource);
@@ -522,6 +530,25 @@ function validateResources(c: any, path: string, report: Report): void {
       );
     }
   }
+}
+
+// The amounts of `requests` or `limits` by resource, as numbers; what is not a quantity is reported.
+function parseAmounts(c: any, path: string, amounts: any, kind: 'requests' | 'limits', report: Report): Map<string, number> {
+  const values = new Map<string, number>();
+  for (const [resource, amount] of Object.entries(amounts)) {
+    const value = parseQuantity(amount as string);
+    if (value === undefined) {
+      report.error(
+        'resource-quantity',
+        `${path}.resources.${kind}.${resource}`,
+        `${resource} ${kind === 'requests' ? 'request' : 'limit'} ${JSON.stringify(amount)} of container "${c.name}" is not a Kubernetes quantity`,
+        resource === 'cpu' ? 'write cores ("0.5", 2) or millicores ("500m")' : 'write bytes with a Kubernetes suffix, such as "512Mi" or "1Gi"',
+      );
+    } else {
+      values.set(resource, value);
+    }
+  }
+  return values;
 }
 
 // Names with a domain, outside kubernetes.io (and requests.* quota names), are extended resources.
@@ -578,7 +605,7 @@ function validateSecurityContext(c: any, path: string, report: Report): void {
 /** Reports a value outside a closed set, suggesting the one that differs only in case. */
 export function checkEnum(value: unknown, allowed: readonly string[], at: string, what: string, report: Report): void {
   if (value !== undefined && !allowed.includes(value as string)) {
-    const near = allowed.find((option) => option.toLowerCase() === text(value).toLowerCase());
+    const near = sameIgnoringCase(allowed, text(value));
     report.error(
       'supported-value',
       at,
@@ -586,6 +613,11 @@ export function checkEnum(value: unknown, allowed: readonly string[], at: string
       near !== undefined ? `write "${near}"` : 'use one of the listed values',
     );
   }
+}
+
+function sameIgnoringCase(options: readonly string[], value: string): string | undefined {
+  const lower = value.toLowerCase();
+  return options.find((option) => option.toLowerCase() === lower);
 }
 
 function suggestPortName(value: string): string {

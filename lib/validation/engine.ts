@@ -1,4 +1,4 @@
-import { IConstruct } from 'constructs';
+import { IConstruct, IValidation } from 'constructs';
 import { oncePerSynth, withSynthCaches } from '../_synth';
 import { formatProblem, Problem } from './problem';
 import { DEFAULT_PROJECT_RULES, ProjectRules, resolveProblems } from './rules';
@@ -36,6 +36,15 @@ export function _oncePerPass<T>(scope: IConstruct, fact: string, compute: () => 
 const validatedRoots = new WeakSet<IConstruct>();
 
 /**
+ * Every construct of the app `scope` belongs to, in tree order; within a
+ * synth or validation pass, walked once for all who ask (the pass itself,
+ * and facts such as every Pod's labels). @internal
+ */
+export function _allConstructs(scope: IConstruct): readonly IConstruct[] {
+  return _oncePerPass(scope, 'all-constructs', () => scope.node.root.node.findAll());
+}
+
+/**
  * Makes `rules()` the project configuration of every construct under
  * `root`; it is asked at validation time, when every module has declared
  * its rules. @internal
@@ -49,9 +58,15 @@ export function projectRulesOf(construct: IConstruct): ProjectRules {
   return projectRulesByRoot.get(construct.node.root)?.() ?? DEFAULT_PROJECT_RULES;
 }
 
+// The lists effectiveProblems returned, with the construct they were
+// resolved for: resolving one again for it would change nothing.
+const resolvedFor = new WeakMap<readonly Problem[], IConstruct>();
+
 /** `problems` with the severities configured for `construct` and its project. */
 export function effectiveProblems(construct: IConstruct, problems: readonly Problem[]): Problem[] {
-  return resolveProblems(construct, problems, projectRulesOf(construct));
+  const resolved = resolveProblems(construct, problems, projectRulesOf(construct));
+  resolvedFor.set(resolved, construct);
+  return resolved;
 }
 
 /**
@@ -63,14 +78,21 @@ export function effectiveProblems(construct: IConstruct, problems: readonly Prob
  * Call it in the constructor of every construct that has `problems()`.
  */
 export function addProblemValidation(source: IProblemSource): void {
-  source.node.addValidation({
-    validate: () =>
-      validatedRoots.has(source.node.root)
-        ? []
-        : effectiveProblems(source, source.problems())
-            .filter((p) => p.severity === 'error')
-            .map(formatProblem),
-  });
+  source.node.addValidation(new ProblemValidation(source));
+}
+
+// One per problem source: a small object rather than a closure, since an
+// app may hold thousands.
+class ProblemValidation implements IValidation {
+  public constructor(private readonly source: IProblemSource) {}
+
+  public validate(): string[] {
+    return validatedRoots.has(this.source.node.root)
+      ? []
+      : effectiveProblems(this.source, this.source.problems())
+          .filter((p) => p.severity === 'error')
+          .map(formatProblem);
+  }
 }
 
 /** What {@link collectProblems} finds. */
@@ -105,13 +127,14 @@ export function collectProblems(root: IConstruct, checks: readonly IAppCheck[] =
 function collectInPass(root: IConstruct, checks: readonly IAppCheck[]): CollectedProblems {
   const problems: Problem[] = [];
   const otherErrors: string[] = [];
-  for (const construct of root.node.findAll()) {
+  for (const construct of root.node.root === root ? _allConstructs(root) : root.node.findAll()) {
     if (construct === root) {
       // The App itself gathers problems; it has none of its own.
       continue;
     }
     if (isProblemSource(construct)) {
-      problems.push(...effectiveProblems(construct, construct.problems()));
+      const own = construct.problems();
+      problems.push(...(resolvedFor.get(own) === construct ? own : effectiveProblems(construct, own)));
     } else {
       otherErrors.push(...construct.node.validate().map((message) => `[${construct.node.path}] ${message}`));
     }

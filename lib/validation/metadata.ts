@@ -71,7 +71,11 @@ export function validateObjectName(name: unknown, at: string, report: Report): v
 
 /** Checks a label map (`metadata.labels`, `spec.nodeSelector`), at field path `at`. */
 export function validateLabels(labels: any, at: string, report: Report): void {
-  for (const [key, value] of Object.entries(labels ?? {})) {
+  if (labels === undefined || labels === null) {
+    return;
+  }
+  for (const key of Object.keys(labels)) {
+    const value = labels[key];
     const keyError = qualifiedNameError(key);
     if (keyError !== undefined) {
       report.error('label-key', `${at}[${key}]`, `label key "${key}" ${keyError}`, 'use a key such as `app` or `example.com/tier`');
@@ -137,12 +141,18 @@ export function validateObjectMetadata(metadata: any, report: Report): void {
 }
 
 /**
- * Checks a name that must be a DNS-1123 label (a container's, a volume's):
- * `what` names it in the message (`container name`), `rule` reports it.
+ * Checks a name that must be a DNS-1123 label (a container's, a volume's)
+ * at `${owner}.name`: `what` names it in the message (`container name`),
+ * `rule` reports it.
  */
-export function validateLabelName(what: string, rule: string, name: unknown, at: string, report: Report): void {
+export function validateLabelName(what: string, rule: string, name: unknown, owner: string, report: Report): void {
   const error = typeof name === 'string' ? dns1123LabelError(name) : 'is missing';
   if (error !== undefined) {
-    report.error(rule, at, `${what} ${JSON.stringify(name)} ${error}`, `rename it to a DNS-1123 label such as "${suggestName(text(name ?? ''), 63, false)}"`);
+    report.error(
+      rule,
+      `${owner}.name`,
+      `${what} ${JSON.stringify(name)} ${error}`,
+      `rename it to a DNS-1123 label such as "${suggestName(text(name ?? ''), 63, false)}"`,
+    );
   }
 }

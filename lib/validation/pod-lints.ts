@@ -1,5 +1,6 @@
 import { parseQuantity } from '../quantity';
 import { list, text } from './_json';
+import { containerPath, SharedText, sharedPath } from './_shared-text';
 import { Report } from './problem';
 import { defineRules } from './rules';
 
@@ -180,6 +181,12 @@ const SENSITIVE_HOST_PATHS = new Set([
   '/var/run/crio/crio.sock',
 ]);
 
+// Read in place of a field the container does not set.
+const NO_SECURITY_CONTEXT = Object.freeze({});
+const NO_AMOUNTS = Object.freeze({});
+const HOST_NAMESPACES = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
+const BYTE_RESOURCES = ['memory', 'ephemeral-storage'];
+
 const DEPRECATED_NODE_LABELS: Readonly<Record<string, string>> = {
   'beta.kubernetes.io/os': 'kubernetes.io/os',
   'beta.kubernetes.io/arch': 'kubernetes.io/arch',
@@ -188,14 +195,38 @@ const DEPRECATED_NODE_LABELS: Readonly<Record<string, string>> = {
   'failure-domain.beta.kubernetes.io/region': 'topology.kubernetes.io/region',
 };
 
+// The lints most Pods draw (no resources, probes or security context yet):
+// their texts are the same for every Pod with alike containers, so each is
+// written once (see _shared-text.ts).
+const TEXT = {
+  cpuField: sharedPath('.resources.requests.cpu'),
+  memoryField: sharedPath('.resources.limits.memory'),
+  livenessField: sharedPath('.livenessProbe'),
+  readinessField: sharedPath('.readinessProbe'),
+  securityContext: sharedPath('.securityContext'),
+  escalationField: sharedPath('.allowPrivilegeEscalation'),
+  nonRootField: sharedPath('.runAsNonRoot'),
+  readOnlyRootField: sharedPath('.readOnlyRootFilesystem'),
+  noCpu: new SharedText((name) => `container "${name}" requests no CPU`),
+  noMemoryLimit: new SharedText((name) => `container "${name}" has no memory limit`),
+  noLiveness: new SharedText((name) => `container "${name}" has no liveness probe`),
+  noReadiness: new SharedText((name) => `container "${name}" declares ports but has no readiness probe`),
+  allowsEscalation: new SharedText((name) => `container "${name}" sets allowPrivilegeEscalation: true`),
+  mayEscalate: new SharedText((name) => `container "${name}" does not set allowPrivilegeEscalation: false`),
+  mayRunAsRoot: new SharedText(
+    (name) => `container "${name}" may run as root: neither it nor the Pod sets runAsNonRoot: true or a non-zero runAsUser`,
+  ),
+  writableRoot: new SharedText((name) => `container "${name}" can write to its root file system`),
+};
+
 /** Records the lint warnings of a rendered Pod spec at field path `at`. */
 export function lintPodSpec(spec: any, at: string, report: Report): void {
-  for (const field of ['hostNetwork', 'hostPID', 'hostIPC'] as const) {
+  for (const field of HOST_NAMESPACES) {
     if (spec[field] === true) {
       report.warn(field.replace(/^host/, 'host-').toLowerCase(), `${at}.${field}`, `the Pod sets ${field}: true`, `remove ${field}`);
     }
   }
-  for (const key of Object.keys(spec.nodeSelector ?? {})) {
+  for (const key in spec.nodeSelector) {
     const replacement = DEPRECATED_NODE_LABELS[key];
     if (replacement !== undefined) {
       report.warn(
@@ -206,13 +237,16 @@ export function lintPodSpec(spec: any, at: string, report: Report): void {
       );
     }
   }
-  const hostPaths = new Map<string, any>();
-  list(spec.volumes).forEach((volume, i) => {
+  // The hostPath volumes by name; most Pods have none.
+  let hostPaths: Map<string, any> | undefined;
+  const volumes = list(spec.volumes);
+  for (let i = 0; i < volumes.length; i++) {
+    const volume = volumes[i];
     const hostPath = volume?.hostPath?.path;
     if (typeof hostPath !== 'string') {
-      return;
+      continue;
     }
-    hostPaths.set(volume.name, volume);
+    (hostPaths ??= new Map()).set(volume.name, volume);
     const path = `${at}.volumes[${i}].hostPath`;
     report.warn(
       'host-path-set',
@@ -229,43 +263,67 @@ export function lintPodSpec(spec: any, at: string, report: Report): void {
         'mount only the directory the container needs',
       );
     }
-  });
+  }
 
   const runsToCompletion = spec.restartPolicy === 'Never' || spec.restartPolicy === 'OnFailure';
-  const entries = [
-    ...list(spec.containers).map((c, i) => ({ c, path: `${at}.containers[${i}]`, longRunning: true })),
-    ...list(spec.initContainers).map((c, i) => ({ c, path: `${at}.initContainers[${i}]`, longRunning: c?.restartPolicy === 'Always' })),
-  ];
-  for (const { c, path, longRunning } of entries) {
-    if (c === null || typeof c !== 'object') {
-      continue;
+  const containers = list(spec.containers);
+  for (let i = 0; i < containers.length; i++) {
+    lintContainer(containers[i], containerPath(at, 'containers', i), true, runsToCompletion, spec, hostPaths, report);
+  }
+  const initContainers = list(spec.initContainers);
+  for (let i = 0; i < initContainers.length; i++) {
+    const c = initContainers[i];
+    lintContainer(c, containerPath(at, 'initContainers', i), c?.restartPolicy === 'Always', runsToCompletion, spec, hostPaths, report);
+  }
+}
+
+function lintContainer(
+  c: any,
+  path: string,
+  longRunning: boolean,
+  runsToCompletion: boolean,
+  spec: any,
+  hostPaths: ReadonlyMap<string, any> | undefined,
+  report: Report,
+): void {
+  if (c === null || typeof c !== 'object') {
+    return;
+  }
+  lintImage(c, path, report);
+  lintResources(c, path, report);
+  if (longRunning && !runsToCompletion) {
+    lintProbes(c, path, report);
+  }
+  lintSecurity(c, spec.securityContext ?? NO_SECURITY_CONTEXT, path, report);
+  if (hostPaths !== undefined) {
+    lintHostMounts(c, path, hostPaths, report);
+  }
+  const ports = list(c.ports);
+  for (let i = 0; i < ports.length; i++) {
+    const port = ports[i];
+    if (port?.hostIP && !port.hostPort) {
+      report.warn(
+        'host-ip-without-host-port',
+        `${path}.ports[${i}].hostIP`,
+        `port ${port.containerPort} of container "${c.name}" sets hostIP "${port.hostIP}" but no hostPort`,
+        'add a hostPort, or remove hostIP',
+      );
     }
-    lintImage(c, path, report);
-    lintResources(c, path, report);
-    if (longRunning && !runsToCompletion) {
-      lintProbes(c, path, report);
+  }
+}
+
+function lintHostMounts(c: any, path: string, hostPaths: ReadonlyMap<string, any>, report: Report): void {
+  const mounts = list(c.volumeMounts);
+  for (let i = 0; i < mounts.length; i++) {
+    const mount = mounts[i];
+    if (hostPaths.has(mount?.name) && mount.readOnly !== true) {
+      report.warn(
+        'writable-host-mount',
+        `${path}.volumeMounts[${i}].readOnly`,
+        `container "${c.name}" mounts hostPath volume "${mount.name}" writable at "${mount.mountPath}"`,
+        'mount it with { readOnly: true }',
+      );
     }
-    lintSecurity(c, spec.securityContext ?? {}, path, report);
-    list(c.volumeMounts).forEach((mount, i) => {
-      if (hostPaths.has(mount?.name) && mount.readOnly !== true) {
-        report.warn(
-          'writable-host-mount',
-          `${path}.volumeMounts[${i}].readOnly`,
-          `container "${c.name}" mounts hostPath volume "${mount.name}" writable at "${mount.mountPath}"`,
-          'mount it with { readOnly: true }',
-        );
-      }
-    });
-    list(c.ports).forEach((port, i) => {
-      if (port?.hostIP && !port.hostPort) {
-        report.warn(
-          'host-ip-without-host-port',
-          `${path}.ports[${i}].hostIP`,
-          `port ${port.containerPort} of container "${c.name}" sets hostIP "${port.hostIP}" but no hostPort`,
-          'add a hostPort, or remove hostIP',
-        );
-      }
-    });
   }
 }
 
@@ -287,67 +345,55 @@ function lintImage(c: any, path: string, report: Report): void {
 }
 
 function lintResources(c: any, path: string, report: Report): void {
-  const requests = c.resources?.requests ?? {};
-  const limits = c.resources?.limits ?? {};
+  const requests = c.resources?.requests ?? NO_AMOUNTS;
+  const limits = c.resources?.limits ?? NO_AMOUNTS;
   if (requests.cpu === undefined && limits.cpu === undefined) {
-    report.warn(
-      'unset-cpu-requirements',
-      `${path}.resources.requests.cpu`,
-      `container "${c.name}" requests no CPU`,
-      'set resources.requests.cpu, such as "250m"',
-    );
+    report.warn('unset-cpu-requirements', TEXT.cpuField.of(path), TEXT.noCpu.of(String(c.name)), 'set resources.requests.cpu, such as "250m"');
   }
   if (limits.memory === undefined) {
-    report.warn(
-      'unset-memory-requirements',
-      `${path}.resources.limits.memory`,
-      `container "${c.name}" has no memory limit`,
-      'set resources.limits.memory, such as "512Mi"',
-    );
+    report.warn('unset-memory-requirements', TEXT.memoryField.of(path), TEXT.noMemoryLimit.of(String(c.name)), 'set resources.limits.memory, such as "512Mi"');
   }
-  for (const [kind, amounts] of [
-    ['requests', requests],
-    ['limits', limits],
-  ] as const) {
-    for (const resource of ['memory', 'ephemeral-storage']) {
-      const value = parseQuantity(amounts[resource] ?? 0);
-      if (value !== undefined && !Number.isInteger(value)) {
-        report.warn(
-          'fractional-memory',
-          `${path}.resources.${kind}.${resource}`,
-          `${resource} ${JSON.stringify(amounts[resource])} of container "${c.name}" is ${value} bytes, not a whole number`,
-          text(amounts[resource]).endsWith('m')
-            ? `write "${text(amounts[resource]).replace(/m$/, 'Mi')}" for mebibytes`
-            : 'use a whole number of bytes, such as "512Mi"',
-        );
-      }
+  lintByteAmounts(c, path, 'requests', requests, report);
+  lintByteAmounts(c, path, 'limits', limits, report);
+}
+
+function lintByteAmounts(c: any, path: string, kind: 'requests' | 'limits', amounts: any, report: Report): void {
+  for (const resource of BYTE_RESOURCES) {
+    if (amounts[resource] == null) {
+      continue; // most containers set neither
+    }
+    const value = parseQuantity(amounts[resource]);
+    if (value !== undefined && !Number.isInteger(value)) {
+      report.warn(
+        'fractional-memory',
+        `${path}.resources.${kind}.${resource}`,
+        `${resource} ${JSON.stringify(amounts[resource])} of container "${c.name}" is ${value} bytes, not a whole number`,
+        text(amounts[resource]).endsWith('m')
+          ? `write "${text(amounts[resource]).replace(/m$/, 'Mi')}" for mebibytes`
+          : 'use a whole number of bytes, such as "512Mi"',
+      );
     }
   }
 }
 
 function lintProbes(c: any, path: string, report: Report): void {
   if (c.livenessProbe === undefined) {
-    report.warn(
-      'no-liveness-probe',
-      `${path}.livenessProbe`,
-      `container "${c.name}" has no liveness probe`,
-      'add a livenessProbe, such as Probe.http({ port, path: "/healthz" })',
-    );
+    report.warn('no-liveness-probe', TEXT.livenessField.of(path), TEXT.noLiveness.of(String(c.name)), 'add a livenessProbe, such as Probe.http({ port, path: "/healthz" })');
   }
   // Readiness gates traffic to the container's ports; without ports there is none.
   if (c.readinessProbe === undefined && list(c.ports).length > 0) {
     report.warn(
       'no-readiness-probe',
-      `${path}.readinessProbe`,
-      `container "${c.name}" declares ports but has no readiness probe`,
+      TEXT.readinessField.of(path),
+      TEXT.noReadiness.of(String(c.name)),
       'add a readinessProbe, such as Probe.http({ port, path: "/ready" })',
     );
   }
 }
 
 function lintSecurity(c: any, pod: any, path: string, report: Report): void {
-  const sc = c.securityContext ?? {};
-  const at = `${path}.securityContext`;
+  const sc = c.securityContext ?? NO_SECURITY_CONTEXT;
+  const at = TEXT.securityContext.of(path);
   if (sc.privileged === true) {
     report.warn(
       'privileged-container',
@@ -358,8 +404,8 @@ function lintSecurity(c: any, pod: any, path: string, report: Report): void {
   } else if (sc.allowPrivilegeEscalation !== false) {
     report.warn(
       'privilege-escalation-container',
-      `${at}.allowPrivilegeEscalation`,
-      `container "${c.name}" ${sc.allowPrivilegeEscalation === true ? 'sets allowPrivilegeEscalation: true' : 'does not set allowPrivilegeEscalation: false'}`,
+      TEXT.escalationField.of(at),
+      (sc.allowPrivilegeEscalation === true ? TEXT.allowsEscalation : TEXT.mayEscalate).of(String(c.name)),
       'set securityContext.allowPrivilegeEscalation to false',
     );
   }
@@ -373,18 +419,13 @@ function lintSecurity(c: any, pod: any, path: string, report: Report): void {
       'run as a non-root user id, and set runAsNonRoot: true',
     );
   } else if (runAsNonRoot !== true && !(typeof runAsUser === 'number' && runAsUser > 0)) {
-    report.warn(
-      'run-as-non-root',
-      `${at}.runAsNonRoot`,
-      `container "${c.name}" may run as root: neither it nor the Pod sets runAsNonRoot: true or a non-zero runAsUser`,
-      "set runAsNonRoot: true in the Pod's or the container's securityContext",
-    );
+    report.warn('run-as-non-root', TEXT.nonRootField.of(at), TEXT.mayRunAsRoot.of(String(c.name)), "set runAsNonRoot: true in the Pod's or the container's securityContext");
   }
   if (sc.readOnlyRootFilesystem !== true) {
     report.warn(
       'no-read-only-root-fs',
-      `${at}.readOnlyRootFilesystem`,
-      `container "${c.name}" can write to its root file system`,
+      TEXT.readOnlyRootField.of(at),
+      TEXT.writableRoot.of(String(c.name)),
       'set securityContext.readOnlyRootFilesystem to true and mount an emptyDir where it writes',
     );
   }

@@ -1,4 +1,6 @@
 import { asObject, list, text } from './_json';
+import { FirstIndex } from './_first-index';
+import { containerPath } from './_shared-text';
 import { checkEnum, ContainerAt, validateContainer } from './container-spec';
 import { suggestName, validateLabelName, validateLabels } from './metadata';
 import { dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
@@ -182,14 +184,9 @@ const REFERENCING_VOLUMES = [
  */
 export function validatePodSpec(rendered: any, at: string, report: Report): void {
   const spec = asObject(rendered);
-  const containers = list(spec.containers).map((container, i): ContainerAt => ({ container, path: `${at}.containers[${i}]`, longRunning: true, init: false }));
-  const initContainers = list(spec.initContainers).map((container, i): ContainerAt => ({
-    container,
-    path: `${at}.initContainers[${i}]`,
-    longRunning: container?.restartPolicy === 'Always',
-    init: true,
-  }));
-  const all = [...containers, ...initContainers];
+  const containers = entriesOf(list(spec.containers), at, false);
+  const initContainers = entriesOf(list(spec.initContainers), at, true);
+  const all = initContainers.length > 0 ? [...containers, ...initContainers] : containers;
   if (containers.length === 0) {
     report.error('pod-has-containers', `${at}.containers`, 'the Pod has no containers', 'add one with the `containers` prop or addContainer()');
   }
@@ -207,32 +204,42 @@ export function validatePodSpec(rendered: any, at: string, report: Report): void
   }
   validateLabels(spec.nodeSelector, `${at}.nodeSelector`, report);
 
-  list(spec.tolerations).forEach((toleration, i) => validateToleration(asObject(toleration), `${at}.tolerations[${i}]`, report));
+  const tolerations = list(spec.tolerations);
+  for (let i = 0; i < tolerations.length; i++) {
+    validateToleration(asObject(tolerations[i]), `${at}.tolerations[${i}]`, report);
+  }
 
   const volumeNames = validateVolumes(list(spec.volumes), at, report);
-  const containerNames = new Map<string, string>();
-  for (const entry of all) {
+  // A missing name is reported by container-name, once per container.
+  const containerNames = new FirstIndex(all === containers ? list(spec.containers) : all.map((entry) => entry.container), 'name', true);
+  for (let i = 0; i < all.length; i++) {
+    const entry = all[i];
     const name = entry.container?.name;
-    // A missing name is reported by container-name, once per container.
-    const first = typeof name === 'string' ? containerNames.get(name) : undefined;
-    if (first !== undefined) {
+    const first = containerNames.firstBefore(name, i);
+    if (first >= 0) {
       report.error(
         'container-name-unique',
         `${entry.path}.name`,
-        `container name "${name}" is already used by ${first}`,
+        `container name "${name}" is already used by ${all[first].path}`,
         'give each container and init container of the Pod its own name',
       );
-    } else if (typeof name === 'string') {
-      containerNames.set(name, entry.path);
     }
     validateContainer(entry, volumeNames, spec.enableServiceLinks !== false, report);
   }
-  checkSharedPorts(
-    all.filter((entry) => entry.longRunning),
-    report,
-  );
+  checkSharedPorts(initContainers.length > 0 ? all.filter((entry) => entry.longRunning) : containers, report);
   checkHostPorts(containers, report);
   lintPodSpec(spec, at, report);
+}
+
+function entriesOf(containers: readonly any[], at: string, init: boolean): ContainerAt[] {
+  const entries: ContainerAt[] = new Array(containers.length);
+  for (let i = 0; i < containers.length; i++) {
+    const container = containers[i];
+    entries[i] = init
+      ? { container, path: containerPath(at, 'initContainers', i), longRunning: container?.restartPolicy === 'Always', init: true }
+      : { container, path: containerPath(at, 'containers', i), longRunning: true, init: false };
+  }
+  return entries;
 }
 
 function validateToleration(toleration: any, at: string, report: Report): void {
@@ -280,49 +287,65 @@ function validateToleration(toleration: any, at: string, report: Report): void {
   }
 }
 
-function validateVolumes(volumes: any[], at: string, report: Report): Set<string> {
-  const names = new Map<string, string>();
-  volumes.forEach((volume, i) => {
+function validateVolumes(volumes: any[], at: string, report: Report): FirstIndex {
+  const names = new FirstIndex(volumes, 'name', true);
+  for (let i = 0; i < volumes.length; i++) {
+    const volume = volumes[i];
     const path = `${at}.volumes[${i}]`;
     const name = volume?.name;
-    validateLabelName('volume name', 'volume-name', name, `${path}.name`, report);
-    const first = typeof name === 'string' ? names.get(name) : undefined;
-    if (first !== undefined) {
+    validateLabelName('volume name', 'volume-name', name, path, report);
+    const first = names.firstBefore(name, i);
+    if (first >= 0) {
       report.error(
         'volume-name-unique',
         `${path}.name`,
-        `volume name "${name}" is already used by ${first}`,
+        `volume name "${name}" is already used by ${at}.volumes[${first}]`,
         'give each volume of the Pod its own name, or mount the same Volume object in both containers',
       );
-    } else if (typeof name === 'string') {
-      names.set(name, path);
     }
-    // Walk the volume's own few keys rather than all the source types Kubernetes knows.
-    const sources = Object.keys(volume ?? {}).filter((key) => VOLUME_SOURCE_SET.has(key) && volume[key] !== undefined && volume[key] !== null);
-    if (sources.length !== 1) {
+    validateVolumeSource(volume, name, path, report);
+  }
+  return names;
+}
+
+function sourcesOf(volume: any): string[] {
+  return Object.keys(volume ?? {}).filter((key) => VOLUME_SOURCE_SET.has(key) && volume[key] != null);
+}
+
+function validateVolumeSource(volume: any, name: unknown, path: string, report: Report): void {
+  // Walk the volume's own few keys rather than all the source types Kubernetes knows.
+  let sourceCount = 0;
+  for (const key in volume) {
+    if (VOLUME_SOURCE_SET.has(key) && volume[key] != null) {
+      sourceCount++;
+    }
+  }
+  if (sourceCount !== 1) {
+    const sources = sourcesOf(volume);
+    report.error(
+      'volume-source',
+      path,
+      sources.length === 0 ? `volume "${name}" has no source` : `volume "${name}" has ${sources.length} sources (${sources.join(', ')})`,
+      'give it exactly one source, such as `emptyDir` or `hostPath`',
+    );
+  }
+  if (volume?.hostPath) {
+    const hostPath = volume.hostPath.path;
+    if (typeof hostPath !== 'string' || hostPath.length === 0) {
+      report.error('host-path', `${path}.hostPath.path`, `hostPath volume "${name}" has no path`, 'give the path on the node, such as `/data/mysql`');
+    } else if (hostPath.split('/').includes('..')) {
       report.error(
-        'volume-source',
-        path,
-        sources.length === 0 ? `volume "${name}" has no source` : `volume "${name}" has ${sources.length} sources (${sources.join(', ')})`,
-        'give it exactly one source, such as `emptyDir` or `hostPath`',
+        'host-path',
+        `${path}.hostPath.path`,
+        `hostPath "${hostPath}" of volume "${name}" holds a ".." segment`,
+        'write the path on the node without ".."',
       );
     }
-    if (volume?.hostPath) {
-      const hostPath = volume.hostPath.path;
-      if (typeof hostPath !== 'string' || hostPath.length === 0) {
-        report.error('host-path', `${path}.hostPath.path`, `hostPath volume "${name}" has no path`, 'give the path on the node, such as `/data/mysql`');
-      } else if (hostPath.split('/').includes('..')) {
-        report.error(
-          'host-path',
-          `${path}.hostPath.path`,
-          `hostPath "${hostPath}" of volume "${name}" holds a ".." segment`,
-          'write the path on the node without ".."',
-        );
-      }
-      checkEnum(volume.hostPath.type, HOST_PATH_TYPES, `${path}.hostPath.type`, 'hostPath type', report);
-    }
+    checkEnum(volume.hostPath.type, HOST_PATH_TYPES, `${path}.hostPath.type`, 'hostPath type', report);
+  }
+  if (volume?.configMap || volume?.secret || volume?.persistentVolumeClaim) {
     for (const [source, field] of REFERENCING_VOLUMES) {
-      if (volume?.[source] && !volume[source][field]) {
+      if (volume[source] && !volume[source][field]) {
         report.error(
           'reference-name',
           `${path}.${source}.${field}`,
@@ -331,65 +354,114 @@ function validateVolumes(volumes: any[], at: string, report: Report): Set<string
         );
       }
     }
-    if (volume?.emptyDir) {
-      checkEnum(volume.emptyDir.medium, EMPTY_DIR_MEDIA, `${path}.emptyDir.medium`, 'emptyDir medium', report);
-    }
-  });
-  return new Set(names.keys());
+  }
+  if (volume?.emptyDir && volume.emptyDir.medium !== undefined) {
+    checkEnum(volume.emptyDir.medium, EMPTY_DIR_MEDIA, `${path}.emptyDir.medium`, 'emptyDir medium', report);
+  }
 }
 
 // Containers that run side by side share the Pod's network namespace.
 function checkSharedPorts(entries: readonly ContainerAt[], report: Report): void {
-  const seen = new Map<string, { container: any; path: string }>();
-  for (const { container, path } of entries) {
-    list(container?.ports).forEach((port, i) => {
-      if (typeof port?.containerPort !== 'number') {
-        return;
-      }
-      const key = `${port.containerPort}/${port.protocol ?? 'TCP'}`;
-      const at = `${path}.ports[${i}]`;
-      const first = seen.get(key);
-      if (first === undefined) {
-        seen.set(key, { container, path: at });
-      } else if (first.container === container) {
-        report.error(
-          'port-shared-localhost',
-          `${at}.containerPort`,
-          `port ${key} is declared twice by container "${container.name}", first at ${first.path}`,
-          'remove one of the two declarations',
-        );
-      } else {
-        report.error(
-          'port-shared-localhost',
-          `${at}.containerPort`,
-          `port ${key} of container "${container.name}" is already used by container "${first.container.name}" (${first.path}); containers of a Pod share localhost, so only one can listen on it`,
-          `give "${container.name}" or "${first.container.name}" another port`,
-        );
-      }
-    });
+  for (const { entry, index, key, first } of repeatedPorts(entries, containerPortKey)) {
+    const { container, path } = entry;
+    const at = `${path}.ports[${index}]`;
+    const firstAt = `${first.entry.path}.ports[${first.index}]`;
+    if (first.entry.container === container) {
+      report.error(
+        'port-shared-localhost',
+        `${at}.containerPort`,
+        `port ${key} is declared twice by container "${container.name}", first at ${firstAt}`,
+        'remove one of the two declarations',
+      );
+    } else {
+      report.error(
+        'port-shared-localhost',
+        `${at}.containerPort`,
+        `port ${key} of container "${container.name}" is already used by container "${first.entry.container.name}" (${firstAt}); containers of a Pod share localhost, so only one can listen on it`,
+        `give "${container.name}" or "${first.entry.container.name}" another port`,
+      );
+    }
   }
 }
 
 function checkHostPorts(entries: readonly ContainerAt[], report: Report): void {
-  const seen = new Map<string, string>();
-  for (const { container, path } of entries) {
-    list(container?.ports).forEach((port, i) => {
-      if (!port?.hostPort) {
-        return;
-      }
-      const key = `${port.hostPort}/${port.protocol ?? 'TCP'}${port.hostIP ? ` on ${port.hostIP}` : ''}`;
-      const at = `${path}.ports[${i}].hostPort`;
-      const first = seen.get(key);
-      if (first !== undefined) {
-        report.error(
-          'host-port-conflict',
-          at,
-          `hostPort ${key} of container "${container.name}" is already claimed by ${first}`,
-          'give one of them another hostPort, or reach the Pod through a Service instead',
-        );
-      } else {
-        seen.set(key, at);
-      }
-    });
+  for (const { entry, index, key, first } of repeatedPorts(entries, hostPortKey)) {
+    report.error(
+      'host-port-conflict',
+      `${entry.path}.ports[${index}].hostPort`,
+      `hostPort ${key} of container "${entry.container.name}" is already claimed by ${first.entry.path}.ports[${first.index}].hostPort`,
+      'give one of them another hostPort, or reach the Pod through a Service instead',
+    );
   }
+}
+
+// The keys that make two ports clash, or undefined for a port the check skips.
+type PortKey = (port: any) => string | undefined;
+const containerPortKey: PortKey = (port) => (typeof port?.containerPort === 'number' ? `${port.containerPort}/${port.protocol ?? 'TCP'}` : undefined);
+const hostPortKey: PortKey = (port) => (port?.hostPort ? `${port.hostPort}/${port.protocol ?? 'TCP'}${port.hostIP ? ` on ${port.hostIP}` : ''}` : undefined);
+
+/** Where a port is: its container, and its index in the container's ports. */
+interface PortAt {
+  readonly entry: ContainerAt;
+  readonly index: number;
+}
+
+/** A port whose key an earlier port has already, with that first port. */
+interface RepeatedPort extends PortAt {
+  readonly key: string;
+  readonly first: PortAt;
+}
+
+const NO_REPEATS: readonly RepeatedPort[] = Object.freeze([]);
+
+// Up to this many ports, repeats are found by comparing each port with those before it.
+const FEW_PORTS = 16;
+
+/**
+ * The ports of `entries` that repeat the key of an earlier one. Most Pods
+ * declare a port or two: those are compared with the ports before them,
+ * and a map is built only for many.
+ */
+function repeatedPorts(entries: readonly ContainerAt[], keyOf: PortKey): readonly RepeatedPort[] {
+  let count = 0;
+  for (const entry of entries) {
+    count += list(entry.container?.ports).length;
+  }
+  if (count < 2) {
+    return NO_REPEATS;
+  }
+  const seen = count > FEW_PORTS ? new Map<string, PortAt>() : undefined;
+  let repeats: RepeatedPort[] | undefined;
+  for (let e = 0; e < entries.length; e++) {
+    const entry = entries[e];
+    const ports = list(entry.container?.ports);
+    for (let i = 0; i < ports.length; i++) {
+      const key = keyOf(ports[i]);
+      if (key === undefined) {
+        continue;
+      }
+      const first = seen ? seen.get(key) : firstPortBefore(entries, keyOf, key, e, i);
+      if (first !== undefined) {
+        (repeats ??= []).push({ entry, index: i, key, first });
+      } else {
+        seen?.set(key, { entry, index: i });
+      }
+    }
+  }
+  return repeats ?? NO_REPEATS;
+}
+
+// The first port before port `index` of entry `end` whose key is `key`.
+function firstPortBefore(entries: readonly ContainerAt[], keyOf: PortKey, key: string, end: number, index: number): PortAt | undefined {
+  for (let e = 0; e <= end; e++) {
+    const entry = entries[e];
+    const ports = list(entry.container?.ports);
+    const stop = e === end ? index : ports.length;
+    for (let i = 0; i < stop; i++) {
+      if (keyOf(ports[i]) === key) {
+        return { entry, index: i };
+      }
+    }
+  }
+  return undefined;
 }

@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ConfigMap } from '../config-map';
 import { Secret } from '../secret';
-import { _oncePerPass } from './engine';
+import { _allConstructs, _oncePerPass } from './engine';
 import { Report } from './problem';
 import { defineRules } from './rules';
 
@@ -86,7 +86,7 @@ export function validateKeyReferences(scope: IConstruct, manifest: any, report: 
 function keyedObjectsOf(scope: IConstruct, namespace: string | undefined): readonly KeyedObject[] {
   const byNamespace = _oncePerPass(scope, 'keyed-objects', () => {
     const found = new Map<string | undefined, KeyedObject[]>();
-    for (const construct of scope.node.root.node.findAll()) {
+    for (const construct of _allConstructs(scope)) {
       if (construct instanceof ConfigMap || construct instanceof Secret) {
         const objectNamespace = (construct.apiObject as ApiObject).metadata.namespace;
         const list = found.get(objectNamespace) ?? [];

@@ -151,6 +151,9 @@ export function checkRuleSetting(where: string, rule: string, setting: RuleSetti
 }
 
 const settingsByConstruct = new WeakMap<IConstruct, Map<string, RuleSetting>>();
+// Whether any construct was given a rule setting in this process; until
+// one is, resolving problems need not look for settings up the tree.
+let anyConstructSettings = false;
 
 /**
  * Rule settings of one construct, which apply to it and to every construct
@@ -182,6 +185,7 @@ export class Rules {
       settingsByConstruct.set(this.scope, settings);
     }
     settings.set(rule, { level, reason });
+    anyConstructSettings = true;
     return this;
   }
 
@@ -192,6 +196,9 @@ export class Rules {
 
   /** The setting of a rule that applies here: this construct's, or the nearest one above. */
   public settingOf(rule: string): RuleSetting | undefined {
+    if (!anyConstructSettings) {
+      return undefined;
+    }
     for (let scope: IConstruct | undefined = this.scope; scope !== undefined; scope = scope.node.scope) {
       const setting = settingsByConstruct.get(scope)?.get(rule);
       if (setting !== undefined) {

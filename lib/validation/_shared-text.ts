@@ -1,0 +1,58 @@
+/*
+ * Texts of problems that many Pods share, written once.
+ *
+ * An app of 10,000 alike Pods reports the same lint warnings 10,000 times:
+ * the same field paths (`spec.containers[0].livenessProbe`) and the same
+ * messages (`container "app" has no liveness probe`). Written anew each
+ * time, these strings were most of the memory the warnings held and much
+ * of the time validation spent. A cache per kind of text hands out one
+ * copy; the problems stay plain objects with plain strings.
+ */
+
+// Beyond this many texts a cache starts over, so that an app of unlike
+// Pods cannot grow it without bound.
+const LIMIT = 10_000;
+
+/** Texts made from one string by one function, each made once. */
+export class SharedText {
+  private readonly made = new Map<string, string>();
+
+  public constructor(private readonly make: (value: string) => string) {}
+
+  /** The text for `value`: the copy made before, or a new one. */
+  public of(value: string): string {
+    let text = this.made.get(value);
+    if (text === undefined) {
+      text = this.make(value);
+      if (this.made.size >= LIMIT) {
+        this.made.clear();
+      }
+      this.made.set(value, text);
+    }
+    return text;
+  }
+}
+
+/** A field path under `base` (a container's path, say), made once per base. */
+export function sharedPath(suffix: string): SharedText {
+  return new SharedText((base) => base + suffix);
+}
+
+// By the spec's path (`spec`, `spec.template.spec`), then list and index.
+const containerPaths = new Map<string, { containers: string[]; initContainers: string[] }>();
+
+/**
+ * The path of a container, `${at}.${list}[${index}]`
+ * (`spec.containers[0]`), the same string for every Pod.
+ */
+export function containerPath(at: string, list: 'containers' | 'initContainers', index: number): string {
+  let lists = containerPaths.get(at);
+  if (lists === undefined) {
+    if (containerPaths.size >= LIMIT) {
+      containerPaths.clear();
+    }
+    lists = { containers: [], initContainers: [] };
+    containerPaths.set(at, lists);
+  }
+  return (lists[list][index] ??= `${at}.${list}[${index}]`);
+}
