@@ -14,6 +14,7 @@ describe('the synth benchmark', () => {
     );
     expect(out).toContain('outputs checked at N = 5: Peapod = L1 byte for byte; plus-27 wrote 5 Pods');
     expect(out).toMatch(/Peapod\/L1 time \d+\.\d\d/);
+    expect(out).toMatch(/validation \d+\.\d% of Peapod's synth \(of which the Pod checks, PodTemplate\.validate: \d+\.\d%\)/);
   }, 120_000);
 
   test('takes the median, of odd and even counts', () => {

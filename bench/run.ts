@@ -88,6 +88,7 @@ interface SizeResult {
   readonly ms: Record<Variant, number>;
   readonly maxRssMiB: Record<Variant, number>;
   readonly checksShare: number;
+  readonly validationShare: number;
   readonly samples: Sample[];
 }
 
@@ -105,6 +106,7 @@ function runSize(pods: number, options: Options): SizeResult {
     ms: perVariant((s) => s.ms),
     maxRssMiB: perVariant((s) => s.maxRssKiB / 1024),
     checksShare: median(of('peapod').map((s) => s.checksMs / s.ms)),
+    validationShare: median(of('peapod').map((s) => s.validationMs / s.ms)),
     samples,
   };
 }
@@ -120,7 +122,8 @@ function printSize(r: SizeResult, reps: number): void {
     console.log(`  ${LABEL[v].padEnd(28)}${fmt(r.ms[v]).padStart(10)}${fmt(r.ms[v] / r.pods, 3).padStart(9)}${fmt(r.maxRssMiB[v]).padStart(10)}`);
   }
   console.log(`  Peapod/L1 time ${fmt(r.ms.peapod / r.ms.l1, 2)}   Peapod/plus-27 time ${fmt(r.ms.peapod / r.ms.plus27, 2)} (${fmt(r.ms.plus27 / r.ms.peapod, 1)}x faster)`);
-  console.log(`  Peapod/L1 peak memory ${fmt(r.maxRssMiB.peapod / r.maxRssMiB.l1, 2)}   validation ${pct(r.checksShare)} of Peapod's synth`);
+  console.log(`  Peapod/L1 peak memory ${fmt(r.maxRssMiB.peapod / r.maxRssMiB.l1, 2)}`);
+  console.log(`  validation ${pct(r.validationShare)} of Peapod's synth (of which the Pod checks, PodTemplate.validate: ${pct(r.checksShare)})`);
 }
 
 function printTargets(results: readonly SizeResult[]): void {
@@ -131,7 +134,7 @@ function printTargets(results: readonly SizeResult[]): void {
   console.log(`\nTargets at N = ${largest.pods.toLocaleString('en-US')}:`);
   console.log(`  no slower than L1 (Peapod/L1 <= 1.0): ${fmt(largest.ms.peapod / largest.ms.l1, 2)} ${check(largest.ms.peapod <= largest.ms.l1)}`);
   console.log(`  2x faster than plus-27 (<= 0.5): ${fmt(largest.ms.peapod / largest.ms.plus27, 2)} ${check(largest.ms.peapod * 2 <= largest.ms.plus27)}`);
-  console.log(`  validation <= 10% of synth: ${pct(largest.checksShare)} ${check(largest.checksShare <= 0.1)}`);
+  console.log(`  validation <= 10% of synth: ${pct(largest.validationShare)} ${check(largest.validationShare <= 0.1)}`);
   console.log(`  peak memory <= L1's: ${fmt(largest.maxRssMiB.peapod)} vs ${fmt(largest.maxRssMiB.l1)} MiB ${check(largest.maxRssMiB.peapod <= largest.maxRssMiB.l1)}`);
   if (results.length > 1) {
     console.log(`  time per Pod, N = ${largest.pods} over N = ${smallest.pods}: ${fmt(perPod(largest) / perPod(smallest), 2)} (flat is 1.0)`);
@@ -150,6 +153,11 @@ function checkOutputs(results: readonly SizeResult[]): void {
     const pods = docs.filter((d) => /^kind: Pod$/m.test(d));
     if (docs.length !== r.pods || pods.length !== r.pods || !pods.every((d) => d.includes('name: web-server') && d.includes('nodeAffinity'))) {
       throw new Error(`N=${r.pods}: cdk8s-plus-27 wrote ${pods.length} Pods in ${docs.length} documents; expected ${r.pods} with a web-server container and node affinity`);
+    }
+    // The validation instruments must have seen the checks run, and the Pod checks within the whole pass.
+    const peapod = r.samples.find((s) => s.variant === 'peapod')!;
+    if (!(peapod.checksMs > 0 && peapod.validationMs >= peapod.checksMs)) {
+      throw new Error(`N=${r.pods}: validation measured ${peapod.validationMs} ms, the Pod checks ${peapod.checksMs} ms; the instruments in bench/measure.ts no longer see them`);
     }
     console.log(`  outputs checked at N = ${r.pods}: Peapod = L1 byte for byte; plus-27 wrote ${pods.length} Pods`);
   }
