@@ -30,8 +30,9 @@ const WRITTEN: Record<YamlOutputType, { full: string[]; oneWebOnly: string[] }> 
   },
 };
 
-// Files of the user's in the output folder, which no synth may remove.
-const USER_FILES = { 'keep/notes.md': 'mine', 'notes.txt': 'mine too' };
+// Files of the user's in the output folder, which no synth may remove; one
+// in the folder of chart "one", into which a synth then moves its manifests.
+const USER_FILES = { 'keep/notes.md': 'mine', 'notes.txt': 'mine too', 'one/notes.md': 'about chart one' };
 
 interface Shape {
   readonly pods: Readonly<Record<string, readonly string[]>>;
