@@ -47,3 +47,29 @@ export function readFolder(dir: string): Record<string, string> {
   }
   return Object.fromEntries(fs.readdirSync(dir).sort().map((file) => [file, fs.readFileSync(path.join(dir, file), 'utf8')]));
 }
+
+/**
+ * The files of a folder and of the folders in it, at any depth, by path
+ * relative to it (with "/"), to content; an empty folder as `name/`.
+ */
+export function readTree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (at: string, prefix: string): void => {
+    const entries = fs.readdirSync(at, { withFileTypes: true });
+    if (entries.length === 0 && prefix !== '') {
+      files[prefix] = '';
+    }
+    for (const entry of entries) {
+      const full = path.join(at, entry.name);
+      if (entry.isDirectory()) {
+        walk(full, `${prefix}${entry.name}/`);
+      } else {
+        files[`${prefix}${entry.name}`] = fs.readFileSync(full, 'utf8');
+      }
+    }
+  };
+  if (fs.existsSync(dir)) {
+    walk(dir, '');
+  }
+  return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

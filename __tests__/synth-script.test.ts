@@ -1,7 +1,7 @@
 import * as childProcess from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { readFolder, withTempDir } from './_support';
+import { readFolder, readTree, withTempDir } from './_support';
 
 /*
  * scripts/synth.js, the app command of `cdk8s synth`: it type-checks with
@@ -94,13 +94,20 @@ describe('scripts/synth.js', () => {
       const source = fs.readFileSync(main, 'utf8');
       fs.writeFileSync(main, `${source}\nexport const replicas: number = 'three';\n`);
       fs.writeFileSync(path.join(out, 'keep-me.txt'), 'not a manifest');
+      // Chart folders, as FOLDER_PER_CHART_FILE_PER_RESOURCE writes them.
+      fs.mkdirSync(path.join(out, 'web'));
+      fs.writeFileSync(path.join(out, 'web', 'Pod.web.k8s.yaml'), 'stale');
+      fs.mkdirSync(path.join(out, 'docs'));
+      fs.writeFileSync(path.join(out, 'docs', 'Pod.db.k8s.yaml'), 'stale');
+      fs.writeFileSync(path.join(out, 'docs', 'notes.md'), 'not a manifest');
 
       const failed = synth(project, out);
       expect(failed.status).toBe(1);
       expect(failed.stderr).toContain("main.ts(");
       expect(failed.stderr).toContain("error TS2322: Type 'string' is not assignable to type 'number'.");
       expect(failed.stderr).toContain('synth stopped: the TypeScript 7.0.2 check of main.ts failed; no manifest was written.');
-      expect(Object.keys(readFolder(out))).toEqual(['keep-me.txt']);
+      expect(readTree(out)).toEqual({ 'docs/notes.md': 'not a manifest', 'keep-me.txt': 'not a manifest' });
+      fs.rmSync(path.join(out, 'docs'), { recursive: true });
 
       // Failing once leaves no stamp behind that would let the broken program run.
       const again = synth(project, out);

@@ -1,3 +1,5 @@
+import type { ApiObject } from 'cdk8s';
+import { withSharedShapes } from './_plain';
 import { withFastYaml } from './_yaml';
 
 /*
@@ -52,4 +54,20 @@ export function oncePerSynth<T>(owner: object, compute: () => T): T {
  */
 export function forgetForThisSynth(owner: object): void {
   results?.delete(owner);
+}
+
+/**
+ * The L1 class `base` (`k8s.KubePod`, `k8s.KubeDeployment`…), rendering its
+ * manifest once per synth: validation reads the manifest and synth writes
+ * it, and cdk8s validates the app more than once before writing. What it
+ * renders is copied into objects quick to read (see withSharedShapes).
+ * Outside a synth it renders anew every time, as `base` does.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's constructor must take any[]
+export function renderedOnce<B extends new (...args: any[]) => ApiObject>(base: B): B {
+  return class RenderedOnce extends base {
+    public toJson(): any {
+      return oncePerSynth(this, () => withSharedShapes(super.toJson()));
+    }
+  };
 }

@@ -60,14 +60,20 @@ export function readAsNonString(text: string): boolean {
 }
 
 /**
- * Rewrites the manifests in `dir` whose plain string scalars (keys or
- * values) go-yaml would misread, quoting those; other files are left byte
- * for byte, and those the writer found clean are not read at all.
+ * Rewrites the manifests in `dir`, and in the folders in it at any depth
+ * (FOLDER_PER_CHART_FILE_PER_RESOURCE writes one per chart), whose plain
+ * string scalars (keys or values) go-yaml would misread, quoting those;
+ * other files are left byte for byte, and those the writer found clean are
+ * not read at all.
  */
 export function quoteAmbiguousStrings(dir: string, extension: string): void {
-  for (const file of fs.readdirSync(dir).filter((name) => name.endsWith(extension))) {
-    const at = path.join(dir, file);
-    if (writtenClean.delete(path.resolve(at))) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const at = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      quoteAmbiguousStrings(at, extension);
+      continue;
+    }
+    if (!entry.name.endsWith(extension) || writtenClean.delete(path.resolve(at))) {
       continue;
     }
     const text = fs.readFileSync(at, 'utf8');

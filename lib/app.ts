@@ -131,9 +131,7 @@ export class App extends cdk8s.App {
     try {
       fs.mkdirSync(outdir, { recursive: true });
       removeManifests(outdir, this.outputFileExtension);
-      for (const file of fs.readdirSync(scratch)) {
-        fs.renameSync(path.join(scratch, file), path.join(outdir, file));
-      }
+      moveInto(scratch, outdir);
     } finally {
       fs.rmSync(scratch, { recursive: true, force: true });
     }
@@ -181,13 +179,43 @@ function asSynthError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
+/**
+ * Removes the manifests an App writes from `outdir`: the files ending in
+ * `extension` in it and in the folders in it (one per chart with
+ * FOLDER_PER_CHART_FILE_PER_RESOURCE, whatever the output type is now, so
+ * that switching types leaves none behind), then the folders that this
+ * left empty. cdk8s writes no deeper than that; any other file stays.
+ */
 function removeManifests(outdir: string, extension: string): void {
   if (!fs.existsSync(outdir)) {
     return;
   }
-  for (const file of fs.readdirSync(outdir)) {
-    if (file.endsWith(extension)) {
-      fs.rmSync(path.join(outdir, file), { force: true });
+  for (const entry of fs.readdirSync(outdir, { withFileTypes: true })) {
+    const at = path.join(outdir, entry.name);
+    if (entry.isDirectory()) {
+      const files = fs.readdirSync(at);
+      const manifests = files.filter((file) => file.endsWith(extension));
+      for (const file of manifests) {
+        fs.rmSync(path.join(at, file), { force: true });
+      }
+      if (manifests.length > 0 && manifests.length === files.length) {
+        fs.rmdirSync(at);
+      }
+    } else if (entry.name.endsWith(extension)) {
+      fs.rmSync(at, { force: true });
+    }
+  }
+}
+
+/** Moves what is in folder `from` into folder `to`, into the folders `to` already has of the same name. */
+function moveInto(from: string, to: string): void {
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory() && fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
+      moveInto(source, target);
+    } else {
+      fs.renameSync(source, target);
     }
   }
 }

@@ -3,8 +3,7 @@ import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
-import { withSharedShapes } from './_plain';
-import { oncePerSynth } from './_synth';
+import { renderedOnce } from './_synth';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectName } from './validation/metadata';
@@ -12,6 +11,9 @@ import { validateEscapeHatchValues } from './validation/escape-hatch';
 import { Problem, Report } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import { Rules, RuleSettings } from './validation/rules';
+
+// Rendered once per synth, for validation and writing alike.
+const RenderedPod = renderedOnce(k8s.KubePod);
 
 /** Properties of a {@link Pod}. */
 export interface PodProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> extends PodTemplateProps<C> {
@@ -53,7 +55,7 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
     super(scope, id);
     this.name = props.name ?? id;
     this.template = new PodTemplate(props);
-    this.apiObject = new RenderedOnce(this, 'Resource', {
+    this.apiObject = new RenderedPod(this, 'Resource', {
       metadata: { name: this.name, ...this.template.metadata() },
       spec: Lazy.any(new SpecOf(this.template)),
     });
@@ -89,13 +91,5 @@ class SpecOf implements IAnyProducer {
 
   public produce(): k8s.PodSpec {
     return this.template.spec();
-  }
-}
-
-// Validation reads the rendered manifest and synth writes it: during a
-// synth, render it once, into objects that are quick to read (see withSharedShapes).
-class RenderedOnce extends k8s.KubePod {
-  public toJson(): any {
-    return oncePerSynth(this, () => withSharedShapes(super.toJson()));
   }
 }

@@ -2,7 +2,11 @@ import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { AnyContainer } from './pod-template';
+import { renderedOnce } from './_synth';
 import { Workload, WorkloadProps } from './workload';
+
+// Rendered once per synth, for validation and writing alike.
+const RenderedReplicaSet = renderedOnce(k8s.KubeReplicaSet);
 
 /** Properties of a {@link ReplicaSet}. */
 export interface ReplicaSetProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> extends WorkloadProps<C> {}
@@ -22,7 +26,7 @@ export class ReplicaSet<const C extends readonly AnyContainer[] = readonly AnyCo
 
   public constructor(scope: Construct, id: string, props: ReplicaSetProps<C>) {
     super(scope, id, props, 'ReplicaSet');
-    this.apiObject = new k8s.KubeReplicaSet(this, 'Resource', {
+    this.apiObject = new RenderedReplicaSet(this, 'Resource', {
       metadata: this._metadata(),
       spec: Lazy.any({ produce: (): k8s.ReplicaSetSpec => this._commonSpec() }),
     });

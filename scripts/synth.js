@@ -173,13 +173,22 @@ function projectFilesOf(buildInfo) {
     .sort();
 }
 
+/** Removes the manifests in `outdir` and its chart folders, and the folders left empty, as lib/app.ts does. */
 function removeManifests(outdir) {
   if (!fs.existsSync(outdir)) {
     return;
   }
-  for (const file of fs.readdirSync(outdir)) {
-    if (file.endsWith('.k8s.yaml')) {
-      fs.rmSync(path.join(outdir, file), { force: true });
+  for (const entry of fs.readdirSync(outdir, { withFileTypes: true })) {
+    const at = path.join(outdir, entry.name);
+    if (entry.isDirectory()) {
+      const files = fs.readdirSync(at);
+      const manifests = files.filter((file) => file.endsWith('.k8s.yaml'));
+      manifests.forEach((file) => fs.rmSync(path.join(at, file), { force: true }));
+      if (manifests.length > 0 && manifests.length === files.length) {
+        fs.rmdirSync(at);
+      }
+    } else if (entry.name.endsWith('.k8s.yaml')) {
+      fs.rmSync(at, { force: true });
     }
   }
 }
