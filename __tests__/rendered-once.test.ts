@@ -1,22 +1,23 @@
 import { ApiObject, Chart, Testing, Yaml } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
-import { App, Container, Deployment, Pod, ReplicaSet } from '../lib';
+import { App, Container, Deployment, Pod, ReplicaSet, Service } from '../lib';
 import { withSynthCaches } from '../lib/_synth';
 import { readFolder, withTempDir } from './_support';
 
 /*
- * Pods and workloads render their manifest once per synth, though
+ * Pods, workloads and Services render their manifest once per synth, though
  * validation reads it and cdk8s validates the app twice before it writes
  * it; what they hand out is a copy with shared shapes (see
  * withSharedShapes), equal to what the L1 class renders.
  */
 
-const template = () => ({ labels: { app: 'web' }, containers: [new Container({ name: 'a', image: 'a:1' })] });
+const template = () => ({ labels: { app: 'web' }, containers: [new Container({ name: 'a', image: 'a:1', ports: { http: 8080 } })] });
 
 const KINDS = [
   ['Pod', k8s.KubePod, (chart: Chart) => new Pod(chart, 'web', template())],
   ['Deployment', k8s.KubeDeployment, (chart: Chart) => new Deployment(chart, 'web', { replicas: 2, template: template() })],
   ['ReplicaSet', k8s.KubeReplicaSet, (chart: Chart) => new ReplicaSet(chart, 'web', { template: template() })],
+  ['Service', k8s.KubeService, (chart: Chart) => new Service(chart, 'web-svc', { target: new Pod(chart, 'web', template()), ports: [{ port: 80, targetPort: 'http' }] })],
 ] as const;
 
 describe.each(KINDS)('%s', (_kind, l1Class, declare) => {

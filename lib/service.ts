@@ -2,6 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct, IConstruct } from 'constructs';
 import { podsSelectedBy } from './_app-pods';
+import { renderedOnce } from './_synth';
 import { Annotations, Labels } from './labels';
 import { PodTemplate } from './pod-template';
 import { Protocol } from './port';
@@ -10,6 +11,9 @@ import { validateAnnotations, validateLabels } from './validation/metadata';
 import { Problem, Report } from './validation/problem';
 import { TargetablePort, validateService } from './validation/service';
 import { Workload } from './workload';
+
+// Validation reads the manifest and synth writes it: rendered once per synth.
+const RenderedService = renderedOnce(k8s.KubeService);
 
 /**
  * How a Service is reached.
@@ -141,7 +145,7 @@ export class Service<const N extends string = string> extends Construct {
     this.name = props.name ?? id;
     this.target = props.target;
     this.ports = [...(props.ports ?? [])];
-    this.apiObject = new k8s.KubeService(this, 'Resource', {
+    this.apiObject = new RenderedService(this, 'Resource', {
       metadata: { name: this.name, labels: props.labels ? { ...props.labels } : undefined, annotations: props.annotations ? { ...props.annotations } : undefined },
       spec: Lazy.any({
         produce: (): k8s.ServiceSpec => ({
