@@ -58,14 +58,19 @@ export function projectRulesOf(construct: IConstruct): ProjectRules {
   return projectRulesByRoot.get(construct.node.root)?.() ?? DEFAULT_PROJECT_RULES;
 }
 
-// The lists effectiveProblems returned, with the construct they were
-// resolved for: resolving one again for it would change nothing.
-const resolvedFor = new WeakMap<readonly Problem[], IConstruct>();
+// The list effectiveProblems returned last, and the construct it was
+// resolved for: a problem source's problems() ends with that call, and the
+// pass that asked need not resolve the list again, which would change
+// nothing. (One slot, not a map of every list: the pass asks at once, and
+// a map entry per construct cost more than the check saved.)
+let lastResolved: readonly Problem[] | undefined;
+let lastResolvedFor: IConstruct | undefined;
 
 /** `problems` with the severities configured for `construct` and its project. */
 export function effectiveProblems(construct: IConstruct, problems: readonly Problem[]): Problem[] {
   const resolved = resolveProblems(construct, problems, projectRulesOf(construct));
-  resolvedFor.set(resolved, construct);
+  lastResolved = resolved;
+  lastResolvedFor = construct;
   return resolved;
 }
 
@@ -134,7 +139,10 @@ function collectInPass(root: IConstruct, checks: readonly IAppCheck[]): Collecte
     }
     if (isProblemSource(construct)) {
       const own = construct.problems();
-      problems.push(...(resolvedFor.get(own) === construct ? own : effectiveProblems(construct, own)));
+      const resolved = own === lastResolved && construct === lastResolvedFor ? own : effectiveProblems(construct, own);
+      for (const problem of resolved) {
+        problems.push(problem);
+      }
     } else {
       otherErrors.push(...construct.node.validate().map((message) => `[${construct.node.path}] ${message}`));
     }
