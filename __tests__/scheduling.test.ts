@@ -263,9 +263,13 @@ describe('with an Advisor and a profile in the app', () => {
     { name: 'node-b', labels: { gpu: 'true' }, allocatable: { cpu: 2, memory: '16Gi' } },
   ]);
 
+  // The trainer Pod is not production-ready: these lints warn, and synth goes on.
+  const LINTS = ['unset-memory-requirements', 'no-liveness-probe', 'privilege-escalation-container', 'run-as-non-root', 'no-read-only-root-fs'];
+
   test('a Pod that fits no node fails synth, and no manifest is written', () => {
     withTempDir((outdir) => {
-      const app = new App({ outdir });
+      const warned: string[] = [];
+      const app = new App({ outdir, onWarnings: (warnings) => warned.push(...warnings.map((w) => w.rule)) });
       new Advisor(app, 'advisor', { profile });
       const chart = new Chart(app, 'ml');
       new Pod(chart, 'trainer', {
@@ -278,16 +282,19 @@ describe('with an Advisor and a profile in the app', () => {
           "Fix: change the nodeSelector or the node's labels so that node node-a, the closest (fewest failed checks), takes it, or add a node that takes it to the cluster profile (pod-fits-no-node)",
       );
       expect(readFolder(outdir)).toEqual({});
+      expect(warned).toEqual(LINTS);
     });
   });
 
   test('a Pod that fits synthesizes as usual', () => {
     withTempDir((outdir) => {
-      const app = new App({ outdir });
+      const warned: string[] = [];
+      const app = new App({ outdir, onWarnings: (warnings) => warned.push(...warnings.map((w) => w.rule)) });
       new Advisor(app, 'advisor', { profile });
       new Pod(new Chart(app, 'ml'), 'trainer', { nodeSelector: { gpu: 'true' }, containers: [new Container({ name: 'train', image: 'trainer:2.1', resources: { requests: { cpu: 1 } } })] });
       app.synth();
       expect(Object.keys(readFolder(outdir))).toEqual(['ml.k8s.yaml']);
+      expect(warned).toEqual(LINTS);
     });
   });
 });
