@@ -66,6 +66,7 @@ export function forgetForThisSynth(owner: object): void {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's constructor must take any[]
 export function renderedOnce<B extends new (...args: any[]) => ApiObject>(base: B): B {
   return class RenderedOnce extends base {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ApiObject.toJson() returns any
     public toJson(): any {
       return oncePerSynth(this, () => withSharedShapes(super.toJson()));
     }

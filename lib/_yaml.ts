@@ -279,6 +279,7 @@ function implicitKey(key: string, atRoot: boolean): string {
 }
 
 // Characters that yaml writes only double-quoted, with escapes.
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const NEEDS_ESCAPES = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
 
 // Where a plain scalar on one line would be read back differently: it

@@ -113,7 +113,7 @@ export class ClusterProfile {
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch (error) {
-      throw new Error(`cannot read the cluster profile ${file}: ${(error as Error).message}. Fix: write it with \`kubectl get nodes -o yaml > ${file}\``);
+      throw new Error(`cannot read the cluster profile ${file}: ${(error as Error).message}. Fix: write it with \`kubectl get nodes -o yaml > ${file}\``, { cause: error });
     }
     return ClusterProfile.fromKubectl(text, file);
   }

@@ -9,6 +9,7 @@ import { Workload, WorkloadProps } from './workload';
 const RenderedReplicaSet = renderedOnce(k8s.KubeReplicaSet);
 
 /** Properties of a {@link ReplicaSet}. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a name of its own, as DeploymentProps has, for ReplicaSet-only props to come
 export interface ReplicaSetProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> extends WorkloadProps<C> {}
 
 /**

@@ -25,7 +25,7 @@
  * `npm test` type-checks the project with both compilers.
  */
 const childProcess = require('child_process');
-const crypto = require('crypto');
+const { createHash } = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
@@ -84,7 +84,7 @@ function isStampFresh(compilerVersion) {
 
 /** A hash of the contents of `files` (relative to the root) and the config files; undefined if one is gone. */
 function fingerprintOf(files, compilerVersion) {
-  const hash = crypto.createHash('sha256');
+  const hash = createHash('sha256');
   hash.update(`typescript ${compilerVersion}\0`);
   hash.update(fs.readFileSync(__filename));
   for (const file of [...CONFIG_FILES, ...files]) {

@@ -24,7 +24,7 @@ export function synthesize(program: ProgramDesc, dir: string, kinds: readonly Re
     buildProgram(program, outdir, kinds).synth();
   } catch (error) {
     if (!(error instanceof SynthError)) {
-      throw new Error(`synth crashed instead of reporting a problem: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+      throw new Error(`synth crashed instead of reporting a problem: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`, { cause: error });
     }
     refusal = error.message;
   }

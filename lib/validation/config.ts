@@ -47,7 +47,7 @@ export function readConfigFile(file: string): PeapodConfig | undefined {
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as Error).message}); fix the syntax`);
+    throw new Error(`${file}: not valid JSON (${(error as Error).message}); fix the syntax`, { cause: error });
   }
   const wrong = configShapeErrors(parsed);
   if (wrong.length > 0) {

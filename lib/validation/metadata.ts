@@ -133,7 +133,6 @@ export function suggestName(value: string, maxLength: number, dots = true): stri
  * Checks the `metadata` of an object that has no Pod template of its own
  * (workloads, ConfigMaps, Secrets): its name, labels and annotations.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function validateObjectMetadata(metadata: any, report: Report): void {
   validateObjectName(metadata?.name, 'metadata.name', report);
   validateLabels(metadata?.labels, 'metadata.labels', report);
