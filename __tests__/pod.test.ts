@@ -150,6 +150,17 @@ describe('Pod fails synth', () => {
     ]);
   });
 
+  test("when a container's extraFields sets a modeled field (as any), named by its place in its list", () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const sneaky = (image: string) => ({ image }) as any;
+    const init = new Container({ name: 'init', image: 'init:1', extraFields: sneaky('other:1') });
+    const sidecar = new Container({ name: 'b', image: 'b:1', extraFields: sneaky('other:2') });
+    expect(problemsOf((chart) => new Pod(chart, 'p', { containers: [app(), sidecar], initContainers: [init] }))).toEqual([
+      'spec.containers[1].image: extraFields of container "b" sets "image", which Peapod models. Fix: set it with the container\'s `image` prop instead (extra-field-modeled)',
+      'spec.initContainers[0].image: extraFields of container "init" sets "image", which Peapod models. Fix: set it with the container\'s `image` prop instead (extra-field-modeled)',
+    ]);
+  });
+
   test('with every problem of the app in one error, and no manifest written', () => {
     withTempDir((dir) => {
       const outdir = path.join(dir, 'dist');

@@ -6,6 +6,7 @@ import { Container } from './container';
 import { Annotations, Labels } from './labels';
 import { NodeSelector } from './node-selector';
 import { validateAnnotations, validateLabels } from './validation/metadata';
+import { containerPath } from './validation/_shared-text';
 import { validatePodSpec } from './validation/pod-spec';
 import { Problem, Report } from './validation/problem';
 import { RuleSettings } from './validation/rules';
@@ -166,16 +167,8 @@ export class PodTemplate {
         report.error('extra-field-modeled', `${at}.${key}`, `extraSpec sets "${key}", which Peapod models`, `set it with the \`${key}\` prop instead`);
       }
     }
-    for (const container of this.initContainers.length > 0 ? [...this.containers, ...this.initContainers] : this.containers) {
-      for (const key of container._shadowedExtraFields()) {
-        report.error(
-          'extra-field-modeled',
-          `${at}.containers[name=${container.name}].${key}`,
-          `extraFields of container "${container.name}" sets "${key}", which Peapod models`,
-          `set it with the container's \`${key === 'volumeMounts' ? 'mounts' : key}\` prop instead`,
-        );
-      }
-    }
+    this.reportShadowedExtraFields(this.containers, 'containers', at, report);
+    this.reportShadowedExtraFields(this.initContainers, 'initContainers', at, report);
     const declared = this.spec();
     // The manifest was rendered from it before validation; only the check
     // below reads it again, so it need not stay in memory through writing.
@@ -189,6 +182,20 @@ export class PodTemplate {
       );
     }
     validatePodSpec(spec, at, ContainerRulesReport.around(report, at, this.containers, this.initContainers));
+  }
+
+  // A container's extraFields that set a field Peapod models, by the container's place in its list.
+  private reportShadowedExtraFields(containers: readonly AnyContainer[], list: 'containers' | 'initContainers', at: string, report: Report): void {
+    containers.forEach((container, index) => {
+      for (const key of container._shadowedExtraFields()) {
+        report.error(
+          'extra-field-modeled',
+          `${containerPath(at, list, index)}.${key}`,
+          `extraFields of container "${container.name}" sets "${key}", which Peapod models`,
+          `set it with the container's \`${key === 'volumeMounts' ? 'mounts' : key}\` prop instead`,
+        );
+      }
+    });
   }
 
   /**

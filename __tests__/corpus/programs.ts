@@ -66,7 +66,7 @@ export const BAD_PROGRAMS: readonly BadProgram[] = [
     rule: 'extra-field-modeled',
     build: (chart) => new Pod(chart, 'hatch', { containers: [app('app', { extraFields: { image: 'other:2' } as any })] }),
     expected: [
-      '[bad/hatch] spec.containers[name=app].image: extraFields of container "app" sets "image", which Peapod models. Fix: set it with the container\'s `image` prop instead (extra-field-modeled)',
+      '[bad/hatch] spec.containers[0].image: extraFields of container "app" sets "image", which Peapod models. Fix: set it with the container\'s `image` prop instead (extra-field-modeled)',
     ],
   },
   {
