@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as cdk8s from 'cdk8s';
+import { chartsWithoutDependencies } from './_chart-order';
 import { withSynthCaches } from './_synth';
 import { CONFIG_FILE_NAME, PeapodConfig, projectRules, readConfigFile } from './validation/config';
 import { _attachProjectRules, _withValidated, collectProblems, IAppCheck } from './validation/engine';
@@ -79,6 +80,15 @@ export class App extends cdk8s.App {
   public addCheck(check: IAppCheck): this {
     this.checks.push(check);
     return this;
+  }
+
+  /**
+   * The charts of this app, sorted topologically, as cdk8s sorts them;
+   * without a dependency in the app, found without building cdk8s's
+   * dependency graph over every construct.
+   */
+  public get charts(): cdk8s.Chart[] {
+    return chartsWithoutDependencies(this) ?? super.charts;
   }
 
   /** Every problem of the app, errors and warnings, with configured severities, in tree order. */
