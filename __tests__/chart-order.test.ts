@@ -4,7 +4,7 @@ import * as cdk8s from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { App, Container, Pod } from '../lib';
-import { chartsWithoutDependencies } from '../lib/_chart-order';
+import { chartsWithoutDependencies, withChartsInTreeOrder } from '../lib/_chart-order';
 import { withTempDir, readFolder } from './_support';
 
 // Peapod's App finds its charts without cdk8s's dependency graph when it
@@ -78,5 +78,69 @@ describe('App.charts', () => {
       expect(chartsWithoutDependencies(app)).toBeUndefined();
       expect(Object.keys(readFolder(dir)).sort()).toEqual(['0000-3.k8s.yaml', '0001-outer-inner-c841ea9b.k8s.yaml', '0002-outer.k8s.yaml']);
     });
+  });
+});
+
+// Chart.toJson() is what cdk8s's App.synth writes from.
+function cdk8sToJson(chart: cdk8s.Chart): unknown[] {
+  return chart.toJson();
+}
+
+function treeOrderToJson(chart: cdk8s.Chart): unknown[] {
+  return withChartsInTreeOrder(() => chart.toJson());
+}
+
+function configMap(scope: Construct, id: string): k8s.KubeConfigMap {
+  return new k8s.KubeConfigMap(scope, id, { metadata: { name: id }, data: { id } });
+}
+
+describe('withChartsInTreeOrder', () => {
+  test('renders the objects of a chart in the order cdk8s does, without those of the charts nested in it', () => {
+    const app = newApp();
+    const chart = new cdk8s.Chart(app, '0');
+    configMap(chart, 'b');
+    const group = new Construct(chart, 'group');
+    configMap(group, '9');
+    configMap(group, '1');
+    new Pod(chart, 'pod', { containers: [new Container({ name: 'app', image: 'nginx:1.27' })] });
+    configMap(new cdk8s.Chart(chart, 'nested'), 'inner');
+    configMap(chart, 'a');
+    const expected = cdk8sToJson(chart);
+    expect(expected.map((m) => (m as { metadata: { name: string } }).metadata.name)).toEqual(['b', '1', '9', 'pod', 'a']);
+    expect(treeOrderToJson(chart)).toEqual(expected);
+    expect(treeOrderToJson(app.node.findChild('0').node.findChild('nested') as cdk8s.Chart)).toEqual(cdk8sToJson(app.node.findChild('0').node.findChild('nested') as cdk8s.Chart));
+  });
+
+  test('leaves the order to cdk8s when objects depend on each other', () => {
+    const app = newApp();
+    const chart = new cdk8s.Chart(app, 'chart');
+    const first = configMap(chart, 'first');
+    const second = configMap(chart, 'second');
+    first.addDependency(second);
+    const expected = cdk8sToJson(chart);
+    expect(expected.map((m) => (m as { metadata: { name: string } }).metadata.name)).toEqual(['second', 'first']);
+    expect(treeOrderToJson(chart)).toEqual(expected);
+  });
+
+  test('fails on the errors of every construct of the app with the message cdk8s gives', () => {
+    const app = newApp();
+    const chart = new cdk8s.Chart(app, 'chart');
+    configMap(chart, 'config');
+    new Construct(chart, 'custom').node.addValidation({ validate: () => ['custom check failed', 'and another'] });
+    new Construct(new cdk8s.Chart(app, 'other'), 'check').node.addValidation({ validate: () => ['other chart failed'] });
+    expect(() => cdk8sToJson(chart)).toThrow(
+      'Validation failed with the following errors:\n  [chart/custom] custom check failed\n  [chart/custom] and another\n  [other/check] other chart failed',
+    );
+    expect(() => treeOrderToJson(chart)).toThrow(
+      'Validation failed with the following errors:\n  [chart/custom] custom check failed\n  [chart/custom] and another\n  [other/check] other chart failed',
+    );
+  });
+
+  test('puts cdk8s\'s own chart synth back afterwards', () => {
+    const before = (cdk8s.App as unknown as { _synthChart: unknown })._synthChart;
+    expect(() => withChartsInTreeOrder(() => {
+      throw new Error('body failed');
+    })).toThrow('body failed');
+    expect((cdk8s.App as unknown as { _synthChart: unknown })._synthChart).toBe(before);
   });
 });

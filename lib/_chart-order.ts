@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { ApiObject, App as CdkApp, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 
 /*
@@ -46,4 +46,60 @@ function arrayIndex(key: string): number | undefined {
   }
   const value = Number(key);
   return value <= MAX_ARRAY_INDEX ? value : undefined;
+}
+
+/*
+ * cdk8s writes a chart from `chart.toJson()`, that is `App._synthChart`,
+ * which validates the app again and then sorts the chart's ApiObjects with
+ * a dependency graph over every construct of the chart: the high point of
+ * a synth's memory. With no dependency in the app the graph has no edge,
+ * and its order is the chart's tree order (a path with a "/" is never an
+ * array index), so the objects are taken in that order instead.
+ */
+
+interface SynthChart {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cdk8s's own signature
+  _synthChart(chart: Chart): any[];
+}
+
+/**
+ * Runs `body` (cdk8s's `App.synth()`) with each chart rendered as cdk8s
+ * renders it, in the same order, without cdk8s's dependency graph when the
+ * app has no dependency.
+ */
+export function withChartsInTreeOrder<T>(body: () => T): T {
+  const app = CdkApp as unknown as SynthChart;
+  const original = app._synthChart;
+  app._synthChart = (chart) => synthChartInTreeOrder(chart) ?? original.call(CdkApp, chart);
+  try {
+    return body();
+  } finally {
+    app._synthChart = original;
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- manifests as cdk8s returns them
+function synthChartInTreeOrder(chart: Chart): any[] | undefined {
+  const root = chart.node.root;
+  if (chartsWithoutDependencies(root) === undefined) {
+    return undefined;
+  }
+  // As cdk8s does before it writes each chart: every construct's validations, all errors at once.
+  const errors: string[] = [];
+  for (const construct of root.node.findAll()) {
+    for (const error of construct.node.validate()) {
+      errors.push(`[${construct.node.path}] ${error}`);
+    }
+  }
+  if (errors.length > 0) {
+    throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
+  }
+  const manifests = [];
+  for (const construct of chart.node.findAll()) {
+    // An object belongs to the closest chart above it, which writes it.
+    if (construct instanceof ApiObject && Chart.of(construct) === chart) {
+      manifests.push(construct.toJson());
+    }
+  }
+  return manifests;
 }

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as cdk8s from 'cdk8s';
-import { chartsWithoutDependencies } from './_chart-order';
+import { chartsWithoutDependencies, withChartsInTreeOrder } from './_chart-order';
 import { withSynthCaches } from './_synth';
 import { CONFIG_FILE_NAME, PeapodConfig, projectRules, readConfigFile } from './validation/config';
 import { _attachProjectRules, _withValidated, collectProblems, IAppCheck } from './validation/engine';
@@ -129,7 +129,7 @@ export class App extends cdk8s.App {
     const scratch = fs.mkdtempSync(path.join(path.dirname(path.resolve(outdir)), `.${path.basename(outdir)}.synth-`));
     try {
       (this as { outdir: string }).outdir = scratch;
-      withSynthCaches(() => super.synth());
+      withSynthCaches(() => withChartsInTreeOrder(() => super.synth()));
       quoteAmbiguousStrings(scratch, this.outputFileExtension);
     } catch (error) {
       fs.rmSync(scratch, { recursive: true, force: true });
