@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as cdk8s from 'cdk8s';
+import { chartsWithoutDependencies, withChartsInTreeOrder } from './_chart-order';
 import { withSynthCaches } from './_synth';
 import { CONFIG_FILE_NAME, PeapodConfig, projectRules, readConfigFile } from './validation/config';
 import { _attachProjectRules, _withValidated, collectProblems, IAppCheck } from './validation/engine';
@@ -81,6 +82,15 @@ export class App extends cdk8s.App {
     return this;
   }
 
+  /**
+   * The charts of this app, sorted topologically, as cdk8s sorts them;
+   * without a dependency in the app, found without building cdk8s's
+   * dependency graph over every construct.
+   */
+  public get charts(): cdk8s.Chart[] {
+    return chartsWithoutDependencies(this) ?? super.charts;
+  }
+
   /** Every problem of the app, errors and warnings, with configured severities, in tree order. */
   public problems(): Problem[] {
     return collectProblems(this, this.checks).problems;
@@ -119,7 +129,7 @@ export class App extends cdk8s.App {
     const scratch = fs.mkdtempSync(path.join(path.dirname(path.resolve(outdir)), `.${path.basename(outdir)}.synth-`));
     try {
       (this as { outdir: string }).outdir = scratch;
-      withSynthCaches(() => super.synth());
+      withSynthCaches(() => withChartsInTreeOrder(() => super.synth()));
       quoteAmbiguousStrings(scratch, this.outputFileExtension);
     } catch (error) {
       fs.rmSync(scratch, { recursive: true, force: true });
