@@ -129,7 +129,8 @@ export class App extends cdk8s.App {
     const scratch = fs.mkdtempSync(path.join(path.dirname(path.resolve(outdir)), `.${path.basename(outdir)}.synth-`));
     try {
       (this as { outdir: string }).outdir = scratch;
-      withSynthCaches(() => withChartsInTreeOrder(() => super.synth()));
+      // Within synth()'s caches and YAML writer.
+      withChartsInTreeOrder(() => super.synth());
       quoteAmbiguousStrings(scratch, this.outputFileExtension);
     } catch (error) {
       fs.rmSync(scratch, { recursive: true, force: true });

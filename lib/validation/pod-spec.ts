@@ -308,20 +308,14 @@ function validateVolumes(volumes: any[], at: string, report: Report): FirstIndex
   return names;
 }
 
+// Walks the volume's own few keys rather than all the source types Kubernetes knows.
 function sourcesOf(volume: any): string[] {
   return Object.keys(volume ?? {}).filter((key) => VOLUME_SOURCE_SET.has(key) && volume[key] != null);
 }
 
 function validateVolumeSource(volume: any, name: unknown, path: string, report: Report): void {
-  // Walk the volume's own few keys rather than all the source types Kubernetes knows.
-  let sourceCount = 0;
-  for (const key in volume) {
-    if (VOLUME_SOURCE_SET.has(key) && volume[key] != null) {
-      sourceCount++;
-    }
-  }
-  if (sourceCount !== 1) {
-    const sources = sourcesOf(volume);
+  const sources = sourcesOf(volume);
+  if (sources.length !== 1) {
     report.error(
       'volume-source',
       path,
