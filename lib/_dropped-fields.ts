@@ -24,9 +24,13 @@ function collectDropped(declared: unknown, rendered: unknown, path: Array<string
   if (Array.isArray(declared)) {
     if (Array.isArray(rendered)) {
       for (let i = 0; i < declared.length; i++) {
-        path.push(i);
-        collectDropped(declared[i], rendered[i], path, at, dropped);
-        path.pop();
+        const item = declared[i];
+        // Only objects and lists have fields of their own to lose.
+        if (typeof item === 'object' && item !== null) {
+          path.push(i);
+          collectDropped(item, rendered[i], path, at, dropped);
+          path.pop();
+        }
       }
     }
     return;
@@ -36,24 +40,28 @@ function collectDropped(declared: unknown, rendered: unknown, path: Array<string
   }
   for (const key in declared) {
     const value = declared[key];
+    if (value === undefined) {
+      continue; // nothing is lost, whether or not the L1 kept it
+    }
     const nested = typeof value === 'object' && value !== null;
     // Most keys are spelt alike in both; only then look for another case.
-    if (key in rendered) {
+    // (The manifest is JSON: a field it has is never undefined.)
+    const kept = rendered[key];
+    if (kept !== undefined) {
       if (nested) {
         path.push(key);
-        collectDropped(value, rendered[key], path, at, dropped);
+        collectDropped(value, kept, path, at, dropped);
         path.pop();
       }
       continue;
     }
-    if (value === undefined || (nested && isEmpty(value))) {
-      continue; // nothing is lost, whether or not the L1 kept it
+    if (nested && isEmpty(value)) {
+      continue;
     }
     const match = keyIgnoringCase(rendered, key);
     if (match === undefined) {
       dropped.push(fieldPath(at, [...path, key]));
     } else if (nested) {
-      // Only objects and lists have fields of their own to lose.
       path.push(match);
       collectDropped(value, rendered[match], path, at, dropped);
       path.pop();
