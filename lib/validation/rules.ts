@@ -53,6 +53,8 @@ export interface RuleSetting {
 export type RuleSettings = { readonly [rule: string]: RuleSetting };
 
 const registry = new Map<string, RuleDefinition>();
+// The ids of the rules whose category is `api-server`.
+const apiServerRules = new Set<string>();
 
 /**
  * Declares rules, so that they appear in `docs/rules.md`, obey the project
@@ -71,6 +73,9 @@ export function defineRules<const R extends readonly RuleDefinition[]>(rules: R)
       throw new Error(`rule id "${rule.id}" is not kebab-case; use lower-case words joined by "-"`);
     }
     registry.set(rule.id, rule);
+    if (categoryOf(rule) === 'api-server') {
+      apiServerRules.add(rule.id);
+    }
   }
   return rules;
 }
@@ -225,12 +230,18 @@ export const DEFAULT_PROJECT_RULES: ProjectRules = { rules: {}, strict: false };
  * construct setting wins over the project's, which wins over the severity
  * reported; `off` drops the problem; strict mode turns warnings into
  * errors. Rules the API server enforces keep their severity. Applying it
- * twice gives the same result.
+ * twice gives the same result. When nothing changes (no setting applies,
+ * as for most constructs) the list itself is returned, not a copy.
  */
-export function resolveProblems(construct: IConstruct, problems: readonly Problem[], project: ProjectRules = DEFAULT_PROJECT_RULES): Problem[] {
+export function resolveProblems(construct: IConstruct, problems: readonly Problem[], project: ProjectRules = DEFAULT_PROJECT_RULES): readonly Problem[] {
+  if (!anyConstructSettings && !project.strict && !hasKeys(project.rules) && problems.every(hasOwnSeverity)) {
+    return problems; // nothing is configured: every problem keeps the severity it was reported with
+  }
   const rules = Rules.of(construct);
-  const resolved: Problem[] = [];
-  for (const problem of problems) {
+  // Copied from the first problem that changes or is dropped.
+  let resolved: Problem[] | undefined;
+  for (let i = 0; i < problems.length; i++) {
+    const problem = problems[i];
     const definition = registry.get(problem.rule);
     const locked = definition !== undefined && categoryOf(definition) === 'api-server';
     // A level set where the problem is (a container) has already been applied.
@@ -240,11 +251,27 @@ export function resolveProblems(construct: IConstruct, problems: readonly Proble
       : setHere
         ? problem.severity
         : (rules.settingOf(problem.rule)?.level ?? project.rules[problem.rule] ?? problem.severity);
-    if (level === 'off') {
+    const severity: Severity | undefined = level === 'off' ? undefined : project.strict ? 'error' : level;
+    if (resolved === undefined && severity === problem.severity) {
       continue;
     }
-    const severity: Severity = project.strict ? 'error' : level;
-    resolved.push(severity === problem.severity ? problem : { ...problem, severity });
+    resolved ??= problems.slice(0, i);
+    if (severity !== undefined) {
+      resolved.push(severity === problem.severity ? problem : { ...problem, severity });
+    }
   }
-  return resolved;
+  return resolved ?? problems;
+}
+
+// Whether a problem's severity is the one it keeps when nothing is
+// configured: a rule of the API server is always an error.
+function hasOwnSeverity(problem: Problem): boolean {
+  return problem.severity === 'error' || !apiServerRules.has(problem.rule);
+}
+
+function hasKeys(object: object): boolean {
+  for (const _key in object) {
+    return true;
+  }
+  return false;
 }
