@@ -39,8 +39,9 @@ export function oncePerSynth<T>(owner: object, compute: () => T): T {
   if (results === undefined) {
     return compute();
   }
-  if (results.has(owner)) {
-    return results.get(owner) as T;
+  const cached = results.get(owner);
+  if (cached !== undefined || results.has(owner)) {
+    return cached as T;
   }
   const result = compute();
   results.set(owner, result);

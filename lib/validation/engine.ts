@@ -27,12 +27,19 @@ const factOwners = new WeakMap<IConstruct, Map<string, object>>();
  */
 export function _oncePerPass<T>(scope: IConstruct, fact: string, compute: () => T): T {
   const root = scope.node.root;
-  const owners = factOwners.get(root) ?? new Map<string, object>();
-  factOwners.set(root, owners);
-  const owner = owners.get(fact) ?? {};
-  owners.set(fact, owner);
+  let owners = factOwners.get(root);
+  if (owners === undefined) {
+    owners = new Map();
+    factOwners.set(root, owners);
+  }
+  let owner = owners.get(fact);
+  if (owner === undefined) {
+    owner = {};
+    owners.set(fact, owner);
+  }
   return oncePerSynth(owner, compute);
 }
+
 const validatedRoots = new WeakSet<IConstruct>();
 
 /**
@@ -67,7 +74,7 @@ let lastResolved: readonly Problem[] | undefined;
 let lastResolvedFor: IConstruct | undefined;
 
 /** `problems` with the severities configured for `construct` and its project. */
-export function effectiveProblems(construct: IConstruct, problems: readonly Problem[]): Problem[] {
+export function effectiveProblems(construct: IConstruct, problems: readonly Problem[]): readonly Problem[] {
   const resolved = resolveProblems(construct, problems, projectRulesOf(construct));
   lastResolved = resolved;
   lastResolvedFor = construct;
@@ -144,7 +151,10 @@ function collectInPass(root: IConstruct, checks: readonly IAppCheck[]): Collecte
         problems.push(problem);
       }
     } else {
-      otherErrors.push(...construct.node.validate().map((message) => `[${construct.node.path}] ${message}`));
+      // Most constructs (each Pod's L1 object) have no validation, and no error.
+      for (const message of construct.node.validate()) {
+        otherErrors.push(`[${construct.node.path}] ${message}`);
+      }
     }
   }
   for (const check of checks) {
