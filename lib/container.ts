@@ -265,21 +265,24 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
   }
 
   /** Keys set through `extraFields`. @internal */
-  public _extraFieldKeys(): string[] {
+  public _extraFieldKeys(): readonly string[] {
     if (this.props.extraFields === undefined) {
-      return []; // most containers have none; validation asks for every one at every synth
+      return NO_KEYS; // most containers have none; validation asks for every one at every synth
     }
     return Object.keys(this.props.extraFields);
   }
 
   /** Keys of `extraFields` that Peapod models with a prop of its own. @internal */
-  public _shadowedExtraFields(): string[] {
-    return this._extraFieldKeys().filter((key) => (MODELED_FIELDS as readonly string[]).includes(key));
+  public _shadowedExtraFields(): readonly string[] {
+    const keys = this._extraFieldKeys();
+    return keys.length === 0 ? NO_KEYS : keys.filter((key) => (MODELED_FIELDS as readonly string[]).includes(key));
   }
 }
 
 // The rules of the many containers that set none.
 const NO_RULES: RuleSettings = Object.freeze({});
+// The extra fields of the many containers that set none.
+const NO_KEYS: readonly string[] = Object.freeze([]);
 
 /** The port names a container, or a union of containers, declares. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -186,7 +186,8 @@ export class PodTemplate {
 
   // A container's extraFields that set a field Peapod models, by the container's place in its list.
   private reportShadowedExtraFields(containers: readonly AnyContainer[], list: 'containers' | 'initContainers', at: string, report: Report): void {
-    containers.forEach((container, index) => {
+    for (let index = 0; index < containers.length; index++) {
+      const container = containers[index];
       for (const key of container._shadowedExtraFields()) {
         report.error(
           'extra-field-modeled',
@@ -195,7 +196,7 @@ export class PodTemplate {
           `set it with the container's \`${key === 'volumeMounts' ? 'mounts' : key}\` prop instead`,
         );
       }
-    });
+    }
   }
 
   /**
@@ -203,15 +204,14 @@ export class PodTemplate {
    * containers' `extraFields`, under the spec at `at`.
    */
   public escapeHatchFields(at: string): string[] {
-    const fields = Object.keys(this.props.extraSpec ?? {}).map((key) => `${at}.${key}`);
-    const add = (list: string, containers: readonly AnyContainer[]) =>
-      containers.forEach((container, i) => {
-        for (const key of container._extraFieldKeys()) {
-          fields.push(`${at}.${list}[${i}].${key}`);
-        }
-      });
-    add('containers', this.containers);
-    add('initContainers', this.initContainers);
+    const fields: string[] = [];
+    if (this.props.extraSpec !== undefined) {
+      for (const key of Object.keys(this.props.extraSpec)) {
+        fields.push(`${at}.${key}`);
+      }
+    }
+    addExtraFieldPaths(fields, at, 'containers', this.containers);
+    addExtraFieldPaths(fields, at, 'initContainers', this.initContainers);
     return fields;
   }
 
@@ -270,8 +270,7 @@ export class PodTemplate {
 class ContainerRulesReport extends Report {
   /** `report` itself when no container has rules of its own, as in most Pods. */
   public static around(report: Report, at: string, containers: readonly AnyContainer[], initContainers: readonly AnyContainer[]): Report {
-    const hasRules = (c: AnyContainer) => Object.keys(c.rules).length > 0;
-    return containers.some(hasRules) || initContainers.some(hasRules) ? new ContainerRulesReport(report, at, containers, initContainers) : report;
+    return anyHasRules(containers) || anyHasRules(initContainers) ? new ContainerRulesReport(report, at, containers, initContainers) : report;
   }
 
   private readonly settings = new Map<string, RuleSettings>();
@@ -284,9 +283,8 @@ class ContainerRulesReport extends Report {
   ) {
     super(report.construct);
     // Only containers with settings of their own; most have none.
-    const withRules = (c: AnyContainer) => Object.keys(c.rules).length > 0;
-    containers.forEach((c, i) => withRules(c) && this.settings.set(`${at}.containers[${i}]`, c.rules));
-    initContainers.forEach((c, i) => withRules(c) && this.settings.set(`${at}.initContainers[${i}]`, c.rules));
+    containers.forEach((c, i) => hasRules(c) && this.settings.set(`${at}.containers[${i}]`, c.rules));
+    initContainers.forEach((c, i) => hasRules(c) && this.settings.set(`${at}.initContainers[${i}]`, c.rules));
   }
 
   public add(problem: Problem): void {
@@ -304,6 +302,23 @@ class ContainerRulesReport extends Report {
   }
 }
 
+// Asked for every container at every synth: no list of keys is made.
+function hasRules(container: AnyContainer): boolean {
+  for (const _rule in container.rules) {
+    return true;
+  }
+  return false;
+}
+
+function anyHasRules(containers: readonly AnyContainer[]): boolean {
+  for (const container of containers) {
+    if (hasRules(container)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 function definedValues(map: NodeSelector): { [key: string]: string } {
   const out: { [key: string]: string } = {};
   for (const [key, value] of Object.entries(map)) {
@@ -312,4 +327,13 @@ function definedValues(map: NodeSelector): { [key: string]: string } {
     }
   }
   return out;
+}
+
+// Adds the paths of the containers' extraFields to `fields`; most containers have none.
+function addExtraFieldPaths(fields: string[], at: string, list: 'containers' | 'initContainers', containers: readonly AnyContainer[]): void {
+  for (let i = 0; i < containers.length; i++) {
+    for (const key of containers[i]._extraFieldKeys()) {
+      fields.push(`${at}.${list}[${i}].${key}`);
+    }
+  }
 }
