@@ -117,6 +117,20 @@ describe('resolveProblems', () => {
     expect(resolveProblems(pod, [problem('port-number', 'error')], project({ 'port-number': 'off' }))).toEqual([problem('port-number', 'error')]);
   });
 
+  test('with no setting anywhere in the process, gives back the list itself, yet still raises a rule of the API server', () => {
+    // A module registry of its own: no Rules.of() setting made by the tests above.
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const fresh = require('../../lib') as typeof import('../../lib');
+      const { Chart: FreshChart, App: Cdk8sApp } = require('cdk8s') as typeof import('cdk8s'); // eslint-disable-line @typescript-eslint/no-require-imports
+      const chart = new FreshChart(new Cdk8sApp(), 'chart');
+      const list = [problem('latest-tag'), problem('port-number', 'error')];
+      expect(fresh.resolveProblems(chart, list)).toBe(list);
+      expect(fresh.resolveProblems(chart, [problem('port-number', 'warning'), problem('latest-tag')])).toEqual([problem('port-number', 'error'), problem('latest-tag')]);
+      expect(fresh.resolveProblems(chart, list, project({ 'latest-tag': 'off' }))).toEqual([problem('port-number', 'error')]);
+    });
+  });
+
   test('gives the same result applied twice', () => {
     const once = resolveProblems(pod, [problem('latest-tag'), problem('no-liveness-probe')], project({ 'no-liveness-probe': 'error' }, true));
     expect(resolveProblems(pod, once, project({ 'no-liveness-probe': 'error' }, true))).toEqual(once);
