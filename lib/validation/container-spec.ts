@@ -336,8 +336,11 @@ function validateEnv(c: any, path: string, serviceLinks: boolean, report: Report
       );
     }
   }
+  if (c?.command == null && c?.args == null) {
+    return; // read by name: most containers set neither, and a lookup by a variable key costs more
+  }
   for (const field of COMMAND_FIELDS) {
-    const args = list(c?.[field]);
+    const args = list(c[field]);
     for (let i = 0; i < args.length; i++) {
       const arg = args[i];
       if (typeof arg !== 'string' || !arg.includes('$(')) {
@@ -446,6 +449,9 @@ function validateMounts(c: any, path: string, volumeNames: { has(name: unknown):
 
 function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: Report): void {
   const { container: c, path } = entry;
+  if (c?.livenessProbe == null && c?.readinessProbe == null && c?.startupProbe == null) {
+    return; // read by name: most containers have no probe, and a lookup by a variable key costs more
+  }
   for (const kind of PROBE_KINDS) {
     const probe = c?.[kind];
     if (probe === undefined || probe === null) {

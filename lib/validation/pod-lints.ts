@@ -221,9 +221,12 @@ const TEXT = {
 
 /** Records the lint warnings of a rendered Pod spec at field path `at`. */
 export function lintPodSpec(spec: any, at: string, report: Report): void {
-  for (const field of HOST_NAMESPACES) {
-    if (spec[field] === true) {
-      report.warn(field.replace(/^host/, 'host-').toLowerCase(), `${at}.${field}`, `the Pod sets ${field}: true`, `remove ${field}`);
+  // Read by name first: a field looked up by a variable key costs more, and most Pods set none.
+  if (spec.hostNetwork === true || spec.hostPID === true || spec.hostIPC === true) {
+    for (const field of HOST_NAMESPACES) {
+      if (spec[field] === true) {
+        report.warn(field.replace(/^host/, 'host-').toLowerCase(), `${at}.${field}`, `the Pod sets ${field}: true`, `remove ${field}`);
+      }
     }
   }
   for (const key in spec.nodeSelector) {
@@ -358,6 +361,9 @@ function lintResources(c: any, path: string, report: Report): void {
 }
 
 function lintByteAmounts(c: any, path: string, kind: 'requests' | 'limits', amounts: any, report: Report): void {
+  if (amounts === NO_AMOUNTS) {
+    return; // no requests (or limits) at all, as in most containers
+  }
   for (const resource of BYTE_RESOURCES) {
     if (amounts[resource] == null) {
       continue; // most containers set neither
