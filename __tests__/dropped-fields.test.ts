@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { Container, Pod } from '../lib';
+import { Container, Deployment, Pod } from '../lib';
 import { droppedFields } from '../lib/_dropped-fields';
 import { newChart, synthObjects } from './_support';
 
@@ -25,6 +25,33 @@ describe('fields the L1 classes would drop', () => {
       'spec.affinity.nodeAffinity.requiredDuringScheduling: "requiredDuringScheduling" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID) (unknown-field)',
       'spec.containers[0].stdinn: "stdinn" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID) (unknown-field)',
       'spec.containers[0].lifecycle.preStop.exec.commands: "commands" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID) (unknown-field)',
+    ]);
+  });
+
+  test('a misspelt field in a securityContext or toleration, of the Pod or of a container, fails synth too', () => {
+    const unknown = (field: string) =>
+      `${field}: "${field.slice(field.lastIndexOf('.') + 1)}" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID) (unknown-field)`;
+    const template = {
+      labels: { app: 'web' },
+      securityContext: { runAsNonRot: true } as any,
+      tolerations: [{ key: 'gpu', operator: 'Exists', efect: 'NoSchedule' } as any],
+      containers: [
+        new Container({ name: 'app', image: 'app:1.0' }),
+        new Container({ name: 'sidecar', image: 'proxy:1.0', securityContext: { capabilities: { drop: ['ALL'], ad: ['NET_ADMIN'] } } as any }),
+      ],
+      initContainers: [new Container({ name: 'setup', image: 'setup:1.0', securityContext: { readOnlyRootFileSystem: true } as any })],
+    };
+    expect(problemsOf((chart) => new Pod(chart, 'p', template))).toEqual([
+      unknown('spec.securityContext.runAsNonRot'),
+      unknown('spec.tolerations[0].efect'),
+      unknown('spec.containers[1].securityContext.capabilities.ad'),
+      unknown('spec.initContainers[0].securityContext.readOnlyRootFileSystem'),
+    ]);
+    expect(problemsOf((chart) => new Deployment(chart, 'd', { template }))).toEqual([
+      unknown('spec.template.spec.securityContext.runAsNonRot'),
+      unknown('spec.template.spec.tolerations[0].efect'),
+      unknown('spec.template.spec.containers[1].securityContext.capabilities.ad'),
+      unknown('spec.template.spec.initContainers[0].securityContext.readOnlyRootFileSystem'),
     ]);
   });
 

@@ -9,11 +9,19 @@
  * the same field is `hostIP`): keys are matched without regard to case,
  * which is the only way the two spellings differ in a Pod spec. Values that
  * are not plain objects (IntOrString, Quantity) are the L1's own and are
- * not looked into. Returns the manifest paths of the dropped fields.
+ * not looked into. With `keys`, only those fields of `declared` (and all
+ * that is under them) are compared. Returns the manifest paths of the
+ * dropped fields.
  */
-export function droppedFields(declared: unknown, rendered: unknown, at: string): string[] {
+export function droppedFields(declared: unknown, rendered: unknown, at: string, keys?: readonly string[]): string[] {
   const dropped: string[] = [];
-  collectDropped(declared, rendered, [], at, dropped);
+  if (keys === undefined) {
+    collectDropped(declared, rendered, [], at, dropped);
+  } else if (isPlainObject(declared) && isPlainObject(rendered)) {
+    for (const key of keys) {
+      compareField(declared, rendered, key, [], at, dropped);
+    }
+  }
   return dropped;
 }
 
@@ -39,33 +47,45 @@ function collectDropped(declared: unknown, rendered: unknown, path: Array<string
     return;
   }
   for (const key in declared) {
-    const value = declared[key];
-    if (value === undefined) {
-      continue; // nothing is lost, whether or not the L1 kept it
-    }
-    const nested = typeof value === 'object' && value !== null;
-    // Most keys are spelt alike in both; only then look for another case.
-    // (The manifest is JSON: a field it has is never undefined.)
-    const kept = rendered[key];
-    if (kept !== undefined) {
-      if (nested) {
-        path.push(key);
-        collectDropped(value, kept, path, at, dropped);
-        path.pop();
-      }
-      continue;
-    }
-    if (nested && isEmpty(value)) {
-      continue;
-    }
-    const match = keyIgnoringCase(rendered, key);
-    if (match === undefined) {
-      dropped.push(fieldPath(at, [...path, key]));
-    } else if (nested) {
-      path.push(match);
-      collectDropped(value, rendered[match], path, at, dropped);
+    compareField(declared, rendered, key, path, at, dropped);
+  }
+}
+
+// Whether field `key` of `declared` reached `rendered`, and what is under it.
+function compareField(
+  declared: Record<string, unknown>,
+  rendered: Record<string, unknown>,
+  key: string,
+  path: Array<string | number>,
+  at: string,
+  dropped: string[],
+): void {
+  const value = declared[key];
+  if (value === undefined) {
+    return; // nothing is lost, whether or not the L1 kept it
+  }
+  const nested = typeof value === 'object' && value !== null;
+  // Most keys are spelt alike in both; only then look for another case.
+  // (The manifest is JSON: a field it has is never undefined.)
+  const kept = rendered[key];
+  if (kept !== undefined) {
+    if (nested) {
+      path.push(key);
+      collectDropped(value, kept, path, at, dropped);
       path.pop();
     }
+    return;
+  }
+  if (nested && isEmpty(value)) {
+    return;
+  }
+  const match = keyIgnoringCase(rendered, key);
+  if (match === undefined) {
+    dropped.push(fieldPath(at, [...path, key]));
+  } else if (nested) {
+    path.push(match);
+    collectDropped(value, rendered[match], path, at, dropped);
+    path.pop();
   }
 }
 

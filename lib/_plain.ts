@@ -5,6 +5,11 @@
  * so an object without a prototype (`Object.create(null)`, some parsers and
  * generators make them) crashed synth with a TypeError. Instances of classes
  * (IntOrString, Quantity, Lazy values) are kept as they are.
+ *
+ * What it copies reaches the L1 class as given, and may hold a field the
+ * L1 class does not know and would drop; a renderer that uses it lists the
+ * field among those validation compares with the manifest
+ * (`Container._passedThroughKeys()`, `PodTemplate.passedThroughKeys()`).
  */
 export function plainData<T>(value: T): T {
   if (Array.isArray(value)) {

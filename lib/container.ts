@@ -259,9 +259,22 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
       livenessProbe: p.livenessProbe?._toKube(),
       readinessProbe: p.readinessProbe?._toKube(),
       startupProbe: p.startupProbe?._toKube(),
+      // Copied as given, as extraFields are: list such fields in _passedThroughKeys().
       securityContext: plainData(p.securityContext),
     };
     return { ...plainData(p.extraFields), ...definedOnly(own) } as k8s.Container;
+  }
+
+  /**
+   * The fields of `_toKube()` copied from the props as given rather than
+   * built field by field: those of `extraFields`, and `securityContext`.
+   * Only these may hold a field the L1 class does not know, which it
+   * would leave out of the manifest; validation compares them with the
+   * manifest (see droppedFields). @internal
+   */
+  public _passedThroughKeys(): readonly string[] {
+    const keys = this._extraFieldKeys();
+    return this.props.securityContext === undefined ? keys : [...keys, 'securityContext'];
   }
 
   /** Keys set through `extraFields`. @internal */

@@ -173,7 +173,7 @@ export class PodTemplate {
     // The manifest was rendered from it before validation; only the check
     // below reads it again, so it need not stay in memory through writing.
     forgetForThisSynth(this);
-    for (const field of droppedFields(declared, spec, at)) {
+    for (const field of this.droppedFields(declared, spec, at)) {
       report.error(
         'unknown-field',
         field,
@@ -182,6 +182,33 @@ export class PodTemplate {
       );
     }
     validatePodSpec(spec, at, ContainerRulesReport.around(report, at, this.containers, this.initContainers));
+  }
+
+  // The fields of the declared spec that the L1 class left out of the
+  // manifest. Only the fields copied from the props as given can hold one
+  // it does not know (see passedThroughKeys()); those Peapod builds field
+  // by field from typed props cannot, and are not walked.
+  private droppedFields(declared: k8s.PodSpec, rendered: unknown, at: string): string[] {
+    const dropped = droppedFields(declared, rendered, at, this.passedThroughKeys());
+    const renderedSpec = rendered as { containers?: unknown[]; initContainers?: unknown[] } | undefined;
+    addDroppedContainerFields(dropped, declared.containers, renderedSpec?.containers, at, 'containers', this.containers);
+    addDroppedContainerFields(dropped, declared.initContainers, renderedSpec?.initContainers, at, 'initContainers', this.initContainers);
+    // An extraSpec that sets the containers (an error of its own) walks them too.
+    return dropped.length > 1 ? [...new Set(dropped)] : dropped;
+  }
+
+  // The fields of renderSpec() copied from the props as given: those of
+  // extraSpec, the securityContext and the tolerations.
+  private passedThroughKeys(): string[] {
+    const p = this.props;
+    const keys = p.extraSpec === undefined ? [] : Object.keys(p.extraSpec);
+    if (p.securityContext !== undefined) {
+      keys.push('securityContext');
+    }
+    if (p.tolerations !== undefined) {
+      keys.push('tolerations');
+    }
+    return keys;
   }
 
   // A container's extraFields that set a field Peapod models, by the container's place in its list.
@@ -230,6 +257,7 @@ export class PodTemplate {
 
   private renderSpec(): k8s.PodSpec {
     const p = this.props;
+    // securityContext, tolerations and extraSpec are copied as given: list such fields in passedThroughKeys().
     const own: k8s.PodSpec = {
       nodeSelector: p.nodeSelector ? definedValues(p.nodeSelector) : undefined,
       restartPolicy: p.restartPolicy,
@@ -334,6 +362,24 @@ function addExtraFieldPaths(fields: string[], at: string, list: 'containers' | '
   for (let i = 0; i < containers.length; i++) {
     for (const key of containers[i]._extraFieldKeys()) {
       fields.push(`${at}.${list}[${i}].${key}`);
+    }
+  }
+}
+
+// Adds to `dropped` the fields of each container's passed-through values
+// that the L1 class left out; `declared` and `rendered` are the lists.
+function addDroppedContainerFields(
+  dropped: string[],
+  declared: readonly k8s.Container[] | undefined,
+  rendered: readonly unknown[] | undefined,
+  at: string,
+  list: 'containers' | 'initContainers',
+  containers: readonly AnyContainer[],
+): void {
+  for (let i = 0; i < containers.length; i++) {
+    const keys = containers[i]._passedThroughKeys();
+    if (keys.length > 0 && declared !== undefined && rendered !== undefined) {
+      dropped.push(...droppedFields(declared[i], rendered[i], containerPath(at, list, i), keys));
     }
   }
 }
