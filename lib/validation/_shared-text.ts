@@ -13,14 +13,14 @@
 // Pods cannot grow it without bound.
 const LIMIT = 10_000;
 
-/** Texts made from one string by one function, each made once. */
-export class SharedText {
-  private readonly made = new Map<string, string>();
+/** Values (texts, or records of texts) made from one string by one function, each made once. */
+export class SharedText<T = string> {
+  private readonly made = new Map<string, T>();
 
-  public constructor(private readonly make: (value: string) => string) {}
+  public constructor(private readonly make: (value: string) => T) {}
 
-  /** The text for `value`: the copy made before, or a new one. */
-  public of(value: string): string {
+  /** The value for `value`: the one made before, or a new one. */
+  public of(value: string): T {
     let text = this.made.get(value);
     if (text === undefined) {
       text = this.make(value);
@@ -31,11 +31,6 @@ export class SharedText {
     }
     return text;
   }
-}
-
-/** A field path under `base` (a container's path, say), made once per base. */
-export function sharedPath(suffix: string): SharedText {
-  return new SharedText((base) => base + suffix);
 }
 
 // By the spec's path (`spec`, `spec.template.spec`), then list and index.

@@ -1,6 +1,6 @@
 import { parseQuantity } from '../quantity';
 import { list, text } from './_json';
-import { containerPath, SharedText, sharedPath } from './_shared-text';
+import { containerPath, SharedText } from './_shared-text';
 import { Report } from './problem';
 import { defineRules } from './rules';
 
@@ -196,28 +196,38 @@ const DEPRECATED_NODE_LABELS: Readonly<Record<string, string>> = {
 };
 
 // The lints most Pods draw (no resources, probes or security context yet):
-// their texts are the same for every Pod with alike containers, so each is
-// written once (see _shared-text.ts).
-const TEXT = {
-  cpuField: sharedPath('.resources.requests.cpu'),
-  memoryField: sharedPath('.resources.limits.memory'),
-  livenessField: sharedPath('.livenessProbe'),
-  readinessField: sharedPath('.readinessProbe'),
-  securityContext: sharedPath('.securityContext'),
-  escalationField: sharedPath('.allowPrivilegeEscalation'),
-  nonRootField: sharedPath('.runAsNonRoot'),
-  readOnlyRootField: sharedPath('.readOnlyRootFilesystem'),
-  noCpu: new SharedText((name) => `container "${name}" requests no CPU`),
-  noMemoryLimit: new SharedText((name) => `container "${name}" has no memory limit`),
-  noLiveness: new SharedText((name) => `container "${name}" has no liveness probe`),
-  noReadiness: new SharedText((name) => `container "${name}" declares ports but has no readiness probe`),
-  allowsEscalation: new SharedText((name) => `container "${name}" sets allowPrivilegeEscalation: true`),
-  mayEscalate: new SharedText((name) => `container "${name}" does not set allowPrivilegeEscalation: false`),
-  mayRunAsRoot: new SharedText(
-    (name) => `container "${name}" may run as root: neither it nor the Pod sets runAsNonRoot: true or a non-zero runAsUser`,
-  ),
-  writableRoot: new SharedText((name) => `container "${name}" can write to its root file system`),
-};
+// their texts are the same for every Pod with alike containers, so they are
+// written once (see _shared-text.ts): the field paths for each container
+// path, the messages for each container name, all of them at a time.
+const FIELDS = new SharedText((path) => {
+  const securityContext = `${path}.securityContext`;
+  return {
+    cpu: `${path}.resources.requests.cpu`,
+    memory: `${path}.resources.limits.memory`,
+    liveness: `${path}.livenessProbe`,
+    readiness: `${path}.readinessProbe`,
+    securityContext,
+    escalation: `${securityContext}.allowPrivilegeEscalation`,
+    nonRoot: `${securityContext}.runAsNonRoot`,
+    readOnlyRoot: `${securityContext}.readOnlyRootFilesystem`,
+  };
+});
+const MESSAGES = new SharedText((name) => ({
+  noCpu: `container "${name}" requests no CPU`,
+  noMemoryLimit: `container "${name}" has no memory limit`,
+  noLiveness: `container "${name}" has no liveness probe`,
+  noReadiness: `container "${name}" declares ports but has no readiness probe`,
+  allowsEscalation: `container "${name}" sets allowPrivilegeEscalation: true`,
+  mayEscalate: `container "${name}" does not set allowPrivilegeEscalation: false`,
+  mayRunAsRoot: `container "${name}" may run as root: neither it nor the Pod sets runAsNonRoot: true or a non-zero runAsUser`,
+  writableRoot: `container "${name}" can write to its root file system`,
+}));
+
+/** The shared texts of one container's lints. */
+interface ContainerTexts {
+  readonly fields: ReturnType<typeof FIELDS.of>;
+  readonly messages: ReturnType<typeof MESSAGES.of>;
+}
 
 /** Records the lint warnings of a rendered Pod spec at field path `at`. */
 export function lintPodSpec(spec: any, at: string, report: Report): void {
@@ -292,12 +302,13 @@ function lintContainer(
   if (c === null || typeof c !== 'object') {
     return;
   }
+  const texts: ContainerTexts = { fields: FIELDS.of(path), messages: MESSAGES.of(String(c.name)) };
   lintImage(c, path, report);
-  lintResources(c, path, report);
+  lintResources(c, path, texts, report);
   if (longRunning && !runsToCompletion) {
-    lintProbes(c, path, report);
+    lintProbes(c, texts, report);
   }
-  lintSecurity(c, spec.securityContext ?? NO_SECURITY_CONTEXT, path, report);
+  lintSecurity(c, spec.securityContext ?? NO_SECURITY_CONTEXT, texts, report);
   if (hostPaths !== undefined) {
     lintHostMounts(c, path, hostPaths, report);
   }
@@ -347,14 +358,14 @@ function lintImage(c: any, path: string, report: Report): void {
   }
 }
 
-function lintResources(c: any, path: string, report: Report): void {
+function lintResources(c: any, path: string, { fields, messages }: ContainerTexts, report: Report): void {
   const requests = c.resources?.requests ?? NO_AMOUNTS;
   const limits = c.resources?.limits ?? NO_AMOUNTS;
   if (requests.cpu === undefined && limits.cpu === undefined) {
-    report.warn('unset-cpu-requirements', TEXT.cpuField.of(path), TEXT.noCpu.of(String(c.name)), 'set resources.requests.cpu, such as "250m"');
+    report.warn('unset-cpu-requirements', fields.cpu, messages.noCpu, 'set resources.requests.cpu, such as "250m"');
   }
   if (limits.memory === undefined) {
-    report.warn('unset-memory-requirements', TEXT.memoryField.of(path), TEXT.noMemoryLimit.of(String(c.name)), 'set resources.limits.memory, such as "512Mi"');
+    report.warn('unset-memory-requirements', fields.memory, messages.noMemoryLimit, 'set resources.limits.memory, such as "512Mi"');
   }
   lintByteAmounts(c, path, 'requests', requests, report);
   lintByteAmounts(c, path, 'limits', limits, report);
@@ -382,24 +393,24 @@ function lintByteAmounts(c: any, path: string, kind: 'requests' | 'limits', amou
   }
 }
 
-function lintProbes(c: any, path: string, report: Report): void {
+function lintProbes(c: any, { fields, messages }: ContainerTexts, report: Report): void {
   if (c.livenessProbe === undefined) {
-    report.warn('no-liveness-probe', TEXT.livenessField.of(path), TEXT.noLiveness.of(String(c.name)), 'add a livenessProbe, such as Probe.http({ port, path: "/healthz" })');
+    report.warn('no-liveness-probe', fields.liveness, messages.noLiveness, 'add a livenessProbe, such as Probe.http({ port, path: "/healthz" })');
   }
   // Readiness gates traffic to the container's ports; without ports there is none.
   if (c.readinessProbe === undefined && list(c.ports).length > 0) {
     report.warn(
       'no-readiness-probe',
-      TEXT.readinessField.of(path),
-      TEXT.noReadiness.of(String(c.name)),
+      fields.readiness,
+      messages.noReadiness,
       'add a readinessProbe, such as Probe.http({ port, path: "/ready" })',
     );
   }
 }
 
-function lintSecurity(c: any, pod: any, path: string, report: Report): void {
+function lintSecurity(c: any, pod: any, { fields, messages }: ContainerTexts, report: Report): void {
   const sc = c.securityContext ?? NO_SECURITY_CONTEXT;
-  const at = TEXT.securityContext.of(path);
+  const at = fields.securityContext;
   if (sc.privileged === true) {
     report.warn(
       'privileged-container',
@@ -410,8 +421,8 @@ function lintSecurity(c: any, pod: any, path: string, report: Report): void {
   } else if (sc.allowPrivilegeEscalation !== false) {
     report.warn(
       'privilege-escalation-container',
-      TEXT.escalationField.of(at),
-      (sc.allowPrivilegeEscalation === true ? TEXT.allowsEscalation : TEXT.mayEscalate).of(String(c.name)),
+      fields.escalation,
+      sc.allowPrivilegeEscalation === true ? messages.allowsEscalation : messages.mayEscalate,
       'set securityContext.allowPrivilegeEscalation to false',
     );
   }
@@ -425,13 +436,13 @@ function lintSecurity(c: any, pod: any, path: string, report: Report): void {
       'run as a non-root user id, and set runAsNonRoot: true',
     );
   } else if (runAsNonRoot !== true && !(typeof runAsUser === 'number' && runAsUser > 0)) {
-    report.warn('run-as-non-root', TEXT.nonRootField.of(at), TEXT.mayRunAsRoot.of(String(c.name)), "set runAsNonRoot: true in the Pod's or the container's securityContext");
+    report.warn('run-as-non-root', fields.nonRoot, messages.mayRunAsRoot, "set runAsNonRoot: true in the Pod's or the container's securityContext");
   }
   if (sc.readOnlyRootFilesystem !== true) {
     report.warn(
       'no-read-only-root-fs',
-      TEXT.readOnlyRootField.of(at),
-      TEXT.writableRoot.of(String(c.name)),
+      fields.readOnlyRoot,
+      messages.writableRoot,
       'set securityContext.readOnlyRootFilesystem to true and mount an emptyDir where it writes',
     );
   }
