@@ -189,7 +189,8 @@ export class PodTemplate {
   // it does not know (see passedThroughKeys()); those Peapod builds field
   // by field from typed props cannot, and are not walked.
   private droppedFields(declared: k8s.PodSpec, rendered: unknown, at: string): string[] {
-    const dropped = droppedFields(declared, rendered, at, this.passedThroughKeys());
+    const keys = this.passedThroughKeys();
+    const dropped = keys.length > 0 ? droppedFields(declared, rendered, at, keys) : [];
     const renderedSpec = rendered as { containers?: unknown[]; initContainers?: unknown[] } | undefined;
     addDroppedContainerFields(dropped, declared.containers, renderedSpec?.containers, at, 'containers', this.containers);
     addDroppedContainerFields(dropped, declared.initContainers, renderedSpec?.initContainers, at, 'initContainers', this.initContainers);
@@ -199,8 +200,11 @@ export class PodTemplate {
 
   // The fields of renderSpec() copied from the props as given: those of
   // extraSpec, the securityContext and the tolerations.
-  private passedThroughKeys(): string[] {
+  private passedThroughKeys(): readonly string[] {
     const p = this.props;
+    if (p.extraSpec === undefined && p.securityContext === undefined && p.tolerations === undefined) {
+      return NO_KEYS; // as for most Pods
+    }
     const keys = p.extraSpec === undefined ? [] : Object.keys(p.extraSpec);
     if (p.securityContext !== undefined) {
       keys.push('securityContext');
@@ -329,6 +333,8 @@ class ContainerRulesReport extends Report {
     }
   }
 }
+
+const NO_KEYS: readonly string[] = Object.freeze([]);
 
 // Asked for every container at every synth: no list of keys is made.
 function hasRules(container: AnyContainer): boolean {

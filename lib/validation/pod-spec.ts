@@ -287,7 +287,7 @@ function validateToleration(toleration: any, at: string, report: Report): void {
   }
 }
 
-function validateVolumes(volumes: any[], at: string, report: Report): FirstIndex {
+function validateVolumes(volumes: readonly any[], at: string, report: Report): FirstIndex {
   const names = new FirstIndex(volumes, 'name', true);
   for (let i = 0; i < volumes.length; i++) {
     const volume = volumes[i];
@@ -310,7 +310,13 @@ function validateVolumes(volumes: any[], at: string, report: Report): FirstIndex
 
 // Walks the volume's own few keys rather than all the source types Kubernetes knows.
 function sourcesOf(volume: any): string[] {
-  return Object.keys(volume ?? {}).filter((key) => VOLUME_SOURCE_SET.has(key) && volume[key] != null);
+  const sources: string[] = [];
+  for (const key in volume) {
+    if (VOLUME_SOURCE_SET.has(key) && volume[key] != null) {
+      sources.push(key);
+    }
+  }
+  return sources;
 }
 
 function validateVolumeSource(volume: any, name: unknown, path: string, report: Report): void {
