@@ -12,8 +12,35 @@ const QUALIFIED_NAME_PART = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 const PORT_NAME_CHARS = /^[-a-z0-9]+$/;
 
+// Beyond this many names a remembered check starts over, so that an app of
+// unlike names cannot grow it without bound.
+const REMEMBERED_LIMIT = 10_000;
+
+/*
+ * The checks of names an app repeats in every Pod (container "app", port
+ * "http", env var "PROFILE", label key "app") remember their answers: a
+ * lookup costs less than the regular expression, and validation asks for
+ * every name of every Pod at every synth. Names that are mostly unique
+ * (object names, label values) are checked anew each time.
+ */
+function remembered(check: (value: string) => string | undefined): (value: string) => string | undefined {
+  // null: checked, and fine.
+  const answers = new Map<string, string | null>();
+  return (value) => {
+    let answer = answers.get(value);
+    if (answer === undefined) {
+      answer = check(value) ?? null;
+      if (answers.size >= REMEMBERED_LIMIT) {
+        answers.clear();
+      }
+      answers.set(value, answer);
+    }
+    return answer ?? undefined;
+  };
+}
+
 /** A DNS-1123 label: container, volume and port-less object names. */
-export function dns1123LabelError(value: string): string | undefined {
+export const dns1123LabelError = remembered((value: string): string | undefined => {
   if (value.length === 0) {
     return 'is empty';
   }
@@ -24,7 +51,7 @@ export function dns1123LabelError(value: string): string | undefined {
     return 'must be lower-case letters, digits and "-", and start and end with a letter or digit';
   }
   return undefined;
-}
+});
 
 /** A DNS-1123 subdomain: object names such as a Pod's `metadata.name`. */
 export function dns1123SubdomainError(value: string): string | undefined {
@@ -44,7 +71,7 @@ export function dns1123SubdomainError(value: string): string | undefined {
  * A qualified name, the form of label and annotation keys: an optional
  * DNS-1123 subdomain prefix and `/`, then a name of at most 63 characters.
  */
-export function qualifiedNameError(value: string): string | undefined {
+export const qualifiedNameError = remembered((value: string): string | undefined => {
   const slash = value.indexOf('/');
   const prefix = slash >= 0 ? value.slice(0, slash) : undefined;
   const name = slash >= 0 ? value.slice(slash + 1) : value;
@@ -64,7 +91,7 @@ export function qualifiedNameError(value: string): string | undefined {
     return 'has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit';
   }
   return undefined;
-}
+});
 
 /** A label value: empty, or at most 63 characters of the qualified-name alphabet. */
 export function labelValueError(value: string): string | undefined {
@@ -81,7 +108,7 @@ export function labelValueError(value: string): string | undefined {
  * An IANA service name, the form of port names: at most 15 characters of
  * `[-a-z0-9]`, at least one letter, no `--`, no `-` at either end.
  */
-export function portNameError(value: string): string | undefined {
+export const portNameError = remembered((value: string): string | undefined => {
   if (value.length === 0) {
     return 'is empty';
   }
@@ -101,13 +128,13 @@ export function portNameError(value: string): string | undefined {
     return 'must not start or end with "-"';
   }
   return undefined;
-}
+});
 
 /**
  * An environment variable name in the form every Kubernetes version
  * accepts: letters, digits, `_`, `-` and `.`, not starting with a digit.
  */
-export function envVarNameError(value: string): string | undefined {
+export const envVarNameError = remembered((value: string): string | undefined => {
   if (value.length === 0) {
     return 'is empty';
   }
@@ -115,7 +142,7 @@ export function envVarNameError(value: string): string | undefined {
     return 'must be letters, digits, "_", "-" and ".", and not start with a digit';
   }
   return undefined;
-}
+});
 
 /**
  * A path that stays below where it is used: relative, with no `..`
