@@ -4,7 +4,12 @@ import { cleanContainer, RuleCase, specProblems, specWith } from './_spec';
 const LINT_CASES: readonly RuleCase[] = [
   {
     rule: 'latest-tag',
-    valid: (s) => s.containers.push({ ...cleanContainer('pinned', 9090), image: 'registry.example.com:5000/app@sha256:0123abcd' }),
+    valid: (s) => {
+      s.containers.push({ ...cleanContainer('pinned', 9090), image: 'registry.example.com:5000/app@sha256:0123abcd' });
+      // Tags that only begin or end like "latest" are pinned.
+      s.containers.push({ ...cleanContainer('near', 9091), image: 'registry.example.com:5000/app:latest-2' });
+      s.containers.push({ ...cleanContainer('short', 9092), image: 'app:oldlatest' });
+    },
     invalid: (s) => {
       s.containers[0].image = 'nginx';
       s.containers.push({ ...cleanContainer('latest', 9090), image: 'registry.example.com:5000/team/app:latest' });

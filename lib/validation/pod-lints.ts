@@ -345,14 +345,16 @@ function lintImage(c: any, path: string, report: Report): void {
   if (typeof c.image !== 'string' || c.image.trim().length === 0 || c.image.includes('@')) {
     return;
   }
-  const lastSegment = c.image.slice(c.image.lastIndexOf('/') + 1);
-  const colon = lastSegment.indexOf(':');
-  const tag = colon >= 0 ? lastSegment.slice(colon + 1) : undefined;
-  if (tag === undefined || tag === 'latest') {
+  const image: string = c.image;
+  // The tag follows the first ':' of the last segment (a registry's port comes before a '/'):
+  // found without cutting the image into pieces, as this runs for every container.
+  const colon = image.indexOf(':', image.lastIndexOf('/') + 1);
+  const untagged = colon < 0;
+  if (untagged || (image.length === colon + ':latest'.length && image.endsWith(':latest'))) {
     report.warn(
       'latest-tag',
       `${path}.image`,
-      `image "${c.image}" of container "${c.name}" ${tag === undefined ? 'has no tag, so it means :latest' : 'uses the tag latest'}, which moves`,
+      `image "${c.image}" of container "${c.name}" ${untagged ? 'has no tag, so it means :latest' : 'uses the tag latest'}, which moves`,
       `pin a version, such as "${c.image.replace(/:latest$/, '')}:1.2.3", or a digest`,
     );
   }
