@@ -1,3 +1,5 @@
+import { hasKeys } from './_plain';
+
 /**
  * Finds the fields of what Peapod declared that did not reach the
  * manifest. The cdk8s L1 classes copy only the fields they know, so a
@@ -104,13 +106,7 @@ function isEmpty(value: unknown): boolean {
   if (Array.isArray(value)) {
     return value.length === 0;
   }
-  if (!isPlainObject(value)) {
-    return false;
-  }
-  for (const _key in value) {
-    return false;
-  }
-  return true;
+  return isPlainObject(value) && !hasKeys(value);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

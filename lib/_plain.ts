@@ -21,6 +21,17 @@ export function plainData<T>(value: T): T {
   return value;
 }
 
+/** One frozen empty list of keys, for the many props and containers that set none. */
+export const NO_KEYS: readonly string[] = Object.freeze([]);
+
+/** Whether `object` has a key of its own, found without making the list of its keys. */
+export function hasKeys(object: object): boolean {
+  for (const _key in object) {
+    return true;
+  }
+  return false;
+}
+
 /** `value` without its undefined fields, so that they cannot override the escape hatch's. */
 export function definedOnly<T extends object>(value: T): Partial<T> {
   const out: Partial<T> = {};

@@ -1,5 +1,5 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
-import { appendTo, definedOnly, listOf, plainData } from './_plain';
+import { appendTo, definedOnly, listOf, NO_KEYS, plainData } from './_plain';
 import { CheckedEnv, EnvVar } from './env';
 import { EnvFrom } from './env-value';
 import { ListedPort, PortNames, PortReference, Ports, PortSpec } from './port';
@@ -294,8 +294,6 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
 
 // The rules of the many containers that set none.
 const NO_RULES: RuleSettings = Object.freeze({});
-// The extra fields of the many containers that set none.
-const NO_KEYS: readonly string[] = Object.freeze([]);
 
 /** The port names a container, or a union of containers, declares. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

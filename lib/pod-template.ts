@@ -1,7 +1,7 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { droppedFields } from './_dropped-fields';
 import { forgetForThisSynth, oncePerSynth } from './_synth';
-import { appendTo, definedOnly, listOf, plainData } from './_plain';
+import { appendTo, definedOnly, hasKeys, listOf, NO_KEYS, plainData } from './_plain';
 import { Container } from './container';
 import { Annotations, Labels } from './labels';
 import { NodeSelector } from './node-selector';
@@ -334,14 +334,9 @@ class ContainerRulesReport extends Report {
   }
 }
 
-const NO_KEYS: readonly string[] = Object.freeze([]);
-
-// Asked for every container at every synth: no list of keys is made.
+// Asked for every container at every synth.
 function hasRules(container: AnyContainer): boolean {
-  for (const _rule in container.rules) {
-    return true;
-  }
-  return false;
+  return hasKeys(container.rules);
 }
 
 function anyHasRules(containers: readonly AnyContainer[]): boolean {

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { hasKeys } from '../_plain';
 import { Problem, Severity } from './problem';
 
 /**
@@ -267,11 +268,4 @@ export function resolveProblems(construct: IConstruct, problems: readonly Proble
 // configured: a rule of the API server is always an error.
 function hasOwnSeverity(problem: Problem): boolean {
   return problem.severity === 'error' || !apiServerRules.has(problem.rule);
-}
-
-function hasKeys(object: object): boolean {
-  for (const _key in object) {
-    return true;
-  }
-  return false;
 }
