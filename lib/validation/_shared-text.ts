@@ -13,7 +13,10 @@
 // Pods cannot grow it without bound.
 const LIMIT = 10_000;
 
-/** Values (texts, or records of texts) made from one string by one function, each made once. */
+/**
+ * Values made from one string by one function, each made once: texts and
+ * records of texts of problems, and the answers of name checks (names.ts).
+ */
 export class SharedText<T = string> {
   private readonly made = new Map<string, T>();
 

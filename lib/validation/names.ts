@@ -6,37 +6,25 @@
  * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/
  */
 
+import { SharedText } from './_shared-text';
+
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const QUALIFIED_NAME_PART = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 const PORT_NAME_CHARS = /^[-a-z0-9]+$/;
 
-// Beyond this many names a remembered check starts over, so that an app of
-// unlike names cannot grow it without bound.
-const REMEMBERED_LIMIT = 10_000;
-
 /*
  * The checks of names an app repeats in every Pod (container "app", port
- * "http", env var "PROFILE", label key "app") remember their answers: a
- * lookup costs less than the regular expression, and validation asks for
- * every name of every Pod at every synth. Names that are mostly unique
- * (object names, label values) are checked anew each time.
+ * "http", env var "PROFILE", label key "app") remember their answers, up to
+ * the limit of SharedText: a lookup costs less than the regular expression,
+ * and validation asks for every name of every Pod at every synth. Names that
+ * are mostly unique (object names, label values) are checked anew each time.
  */
 function remembered(check: (value: string) => string | undefined): (value: string) => string | undefined {
   // null: checked, and fine.
-  const answers = new Map<string, string | null>();
-  return (value) => {
-    let answer = answers.get(value);
-    if (answer === undefined) {
-      answer = check(value) ?? null;
-      if (answers.size >= REMEMBERED_LIMIT) {
-        answers.clear();
-      }
-      answers.set(value, answer);
-    }
-    return answer ?? undefined;
-  };
+  const answers = new SharedText((value) => check(value) ?? null);
+  return (value) => answers.of(value) ?? undefined;
 }
 
 /** A DNS-1123 label: container, volume and port-less object names. */

@@ -243,8 +243,7 @@ export function resolveProblems(construct: IConstruct, problems: readonly Proble
   let resolved: Problem[] | undefined;
   for (let i = 0; i < problems.length; i++) {
     const problem = problems[i];
-    const definition = registry.get(problem.rule);
-    const locked = definition !== undefined && categoryOf(definition) === 'api-server';
+    const locked = apiServerRules.has(problem.rule);
     // A level set where the problem is (a container) has already been applied.
     const setHere = problem.reason !== undefined;
     const level: RuleLevel = locked
