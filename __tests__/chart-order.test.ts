@@ -136,6 +136,19 @@ describe('withChartsInTreeOrder', () => {
     );
   });
 
+  test('validates the app once per write, where cdk8s validates it again before every chart', () => {
+    const app = newApp();
+    const charts = [new cdk8s.Chart(app, 'a'), new cdk8s.Chart(app, 'b'), new cdk8s.Chart(app, 'c')];
+    charts.forEach((chart, i) => configMap(chart, `config-${i}`));
+    let validations = 0;
+    new Construct(charts[0], 'counted').node.addValidation({ validate: () => (validations++, []) });
+    const inTreeOrder = withChartsInTreeOrder(() => charts.map((chart) => chart.toJson()));
+    expect(validations).toBe(1);
+    validations = 0;
+    expect(charts.map((chart) => cdk8sToJson(chart))).toEqual(inTreeOrder);
+    expect(validations).toBe(3);
+  });
+
   test('puts cdk8s\'s own chart synth back afterwards', () => {
     const before = (cdk8s.App as unknown as { _synthChart: unknown })._synthChart;
     expect(() => withChartsInTreeOrder(() => {

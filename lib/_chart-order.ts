@@ -65,7 +65,8 @@ interface SynthChart {
 /**
  * Runs `body` (cdk8s's `App.synth()`) with each chart rendered as cdk8s
  * renders it, in the same order, without cdk8s's dependency graph when the
- * app has no dependency.
+ * app has no dependency; the app is then validated once, with cdk8s's
+ * message, before the first chart rather than before every chart.
  */
 export function withChartsInTreeOrder<T>(body: () => T): T {
   const app = CdkApp as unknown as SynthChart;
@@ -80,7 +81,19 @@ export function withChartsInTreeOrder<T>(body: () => T): T {
     }
     return known;
   };
-  app._synthChart = (chart) => (hasNoDependency(chart.node.root) ? synthChartInTreeOrder(chart) : original.call(CdkApp, chart));
+  // cdk8s validates the whole app again before each chart it writes; nothing can change between charts, so once is enough.
+  const validated = new Set<IConstruct>();
+  app._synthChart = (chart) => {
+    const root = chart.node.root;
+    if (!hasNoDependency(root)) {
+      return original.call(CdkApp, chart);
+    }
+    if (!validated.has(root)) {
+      validateApp(root);
+      validated.add(root);
+    }
+    return chartInTreeOrder(chart);
+  };
   try {
     return body();
   } finally {
@@ -88,10 +101,8 @@ export function withChartsInTreeOrder<T>(body: () => T): T {
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- manifests as cdk8s returns them
-function synthChartInTreeOrder(chart: Chart): any[] {
-  const root = chart.node.root;
-  // As cdk8s does before it writes each chart: every construct's validations, all errors at once.
+// As cdk8s does before it writes a chart: every construct's validations, all errors at once.
+function validateApp(root: IConstruct): void {
   const errors: string[] = [];
   for (const construct of root.node.findAll()) {
     for (const error of construct.node.validate()) {
@@ -101,6 +112,11 @@ function synthChartInTreeOrder(chart: Chart): any[] {
   if (errors.length > 0) {
     throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
   }
+}
+
+// The manifests of the chart's objects, in tree order.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- manifests as cdk8s returns them
+function chartInTreeOrder(chart: Chart): any[] {
   const manifests = [];
   for (const construct of chart.node.findAll()) {
     // An object belongs to the closest chart above it, which writes it.
