@@ -2,11 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { AnyContainer } from './pod-template';
-import { renderedOnce } from './_synth';
 import { Workload, WorkloadProps } from './workload';
-
-// Rendered once per synth, for validation and writing alike.
-const RenderedDeployment = renderedOnce(k8s.KubeDeployment);
 
 /** A number of Pods (`1`) or a percentage of the replicas (`'25%'`). */
 export type PodCount = number | `${number}%`;
@@ -85,7 +81,7 @@ export class Deployment<const C extends readonly AnyContainer[] = readonly AnyCo
 
   public constructor(scope: Construct, id: string, props: DeploymentProps<C>) {
     super(scope, id, props, 'Deployment');
-    this.apiObject = new RenderedDeployment(this, 'Resource', {
+    this.apiObject = new k8s.KubeDeployment(this, 'Resource', {
       metadata: this._metadata(),
       spec: Lazy.any({
         produce: (): k8s.DeploymentSpec => ({

@@ -2,11 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { AnyContainer } from './pod-template';
-import { renderedOnce } from './_synth';
 import { Workload, WorkloadProps } from './workload';
-
-// Rendered once per synth, for validation and writing alike.
-const RenderedReplicaSet = renderedOnce(k8s.KubeReplicaSet);
 
 /** Properties of a {@link ReplicaSet}. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a name of its own, as DeploymentProps has, for ReplicaSet-only props to come
@@ -27,7 +23,7 @@ export class ReplicaSet<const C extends readonly AnyContainer[] = readonly AnyCo
 
   public constructor(scope: Construct, id: string, props: ReplicaSetProps<C>) {
     super(scope, id, props, 'ReplicaSet');
-    this.apiObject = new RenderedReplicaSet(this, 'Resource', {
+    this.apiObject = new k8s.KubeReplicaSet(this, 'Resource', {
       metadata: this._metadata(),
       spec: Lazy.any({ produce: (): k8s.ReplicaSetSpec => this._commonSpec() }),
     });

@@ -2,7 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct, IConstruct } from 'constructs';
 import { podsSelectedBy } from './_app-pods';
-import { renderedOnce } from './_synth';
+import { renderedManifest } from './_synth';
 import { Annotations, Labels } from './labels';
 import { PodTemplate } from './pod-template';
 import { Protocol } from './port';
@@ -11,9 +11,6 @@ import { validateAnnotations, validateLabels } from './validation/metadata';
 import { Problem, Report } from './validation/problem';
 import { TargetablePort, validateService } from './validation/service';
 import { Workload } from './workload';
-
-// Validation reads the manifest and synth writes it: rendered once per synth.
-const RenderedService = renderedOnce(k8s.KubeService);
 
 /**
  * How a Service is reached.
@@ -145,7 +142,7 @@ export class Service<const N extends string = string> extends Construct {
     this.name = props.name ?? id;
     this.target = props.target;
     this.ports = [...(props.ports ?? [])];
-    this.apiObject = new RenderedService(this, 'Resource', {
+    this.apiObject = new k8s.KubeService(this, 'Resource', {
       metadata: { name: this.name, labels: props.labels ? { ...props.labels } : undefined, annotations: props.annotations ? { ...props.annotations } : undefined },
       spec: Lazy.any({
         produce: (): k8s.ServiceSpec => ({
@@ -177,7 +174,7 @@ export class Service<const N extends string = string> extends Construct {
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
     const targetPorts: TargetablePort[] = this.target.template.podContainers.flatMap((c) => c._toKube().ports ?? []);
-    const manifest = this.apiObject.toJson();
+    const manifest = renderedManifest(this.apiObject);
     // The name has a rule of its own (service-name-valid, in validateService): a DNS-1035 label.
     validateLabels(manifest.metadata?.labels, 'metadata.labels', report);
     validateAnnotations(manifest.metadata?.annotations, 'metadata.annotations', report);

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
 import { podsSelectedBy } from './_app-pods';
+import { renderedManifest } from './_synth';
 import { Annotations, Labels } from './labels';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
@@ -116,7 +117,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
   /** Every problem of this workload and its Pod template, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
-    const manifest = this.apiObject.toJson();
+    const manifest = renderedManifest(this.apiObject);
     validateObjectMetadata(manifest.metadata, report);
     validateWorkload(manifest, { kind: this.kind, selectBy: this.selectBy }, report);
     const namespace = this.apiObject.metadata.namespace;
