@@ -1,5 +1,5 @@
 import type { ApiObject } from 'cdk8s';
-import { withSharedShapes } from './_plain';
+import { withExactKeys, withSharedShapes } from './_plain';
 
 /*
  * One synth or validation pass renders each ApiObject once and checks each
@@ -59,7 +59,8 @@ export function forgetForThisSynth(owner: object): void {
 }
 
 /**
- * The manifest of `apiObject` (its `toJson()`): within a pass rendered
+ * The manifest of `apiObject` (its `toJson()`, with the keys cdk8s cannot
+ * hold given back, see keySafe): within a pass rendered
  * once, for validation and the writer alike, and copied into objects that
  * are quick to read (see withSharedShapes); outside one, anew every time.
  * Callers must not mutate it.
@@ -67,11 +68,11 @@ export function forgetForThisSynth(owner: object): void {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ApiObject.toJson() returns any
 export function renderedManifest(apiObject: ApiObject): any {
   if (pass === undefined) {
-    return apiObject.toJson();
+    return withExactKeys(apiObject.toJson());
   }
   let manifest = pass.manifests.get(apiObject);
   if (manifest === undefined) {
-    manifest = withSharedShapes(apiObject.toJson());
+    manifest = withSharedShapes(withExactKeys(apiObject.toJson()));
     pass.manifests.set(apiObject, manifest);
   }
   return manifest;

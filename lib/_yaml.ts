@@ -419,6 +419,10 @@ function multiLine(text: string, indent: string, writer: BlockWriter): string {
       break;
     }
   }
+  // go-yaml finds the indentation of a block on its first text line, and refuses a tab there.
+  if (body[leadEnd] === '\t') {
+    return doubleQuoted(text, writer);
+  }
   let lead = body.slice(0, lastLeadBreak + 1);
   body = body.slice(lead.length);
   lead = lead.replace(/\n+/g, `$&${indent}`);

@@ -6,6 +6,7 @@ import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectMetadata } from './validation/metadata';
 import { Problem, Report } from './validation/problem';
 import { NamedObject } from './volume';
+import { keySafe, setOwn } from './_plain';
 
 /**
  * A ConfigMap that env vars, `envFrom` and volumes can refer to: one of
@@ -92,13 +93,13 @@ export class ConfigMap<const K extends string = string> extends Construct implem
    * references made through it compile.
    */
   public addData<const N extends string>(key: N, value: string): ConfigMap<K | N> {
-    this.data[key] = value;
+    setOwn(this.data, key, value);
     return this as ConfigMap<K | N>;
   }
 
   /** Adds a binary entry, its value base64-encoded. */
   public addBinaryData(key: string, base64: string): this {
-    this.binaryData[key] = base64;
+    setOwn(this.binaryData, key, base64);
     return this;
   }
 
@@ -122,5 +123,5 @@ export class ConfigMap<const K extends string = string> extends Construct implem
 
 /** @internal */
 export function nonEmpty(map: Record<string, string>): Record<string, string> | undefined {
-  return Object.keys(map).length > 0 ? { ...map } : undefined;
+  return Object.keys(map).length > 0 ? keySafe({ ...map }) : undefined;
 }

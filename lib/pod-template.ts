@@ -1,7 +1,7 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { droppedFields } from './_dropped-fields';
 import { forgetForThisSynth, oncePerSynth } from './_synth';
-import { appendTo, definedOnly, hasKeys, listOf, NO_KEYS, plainData } from './_plain';
+import { appendTo, definedOnly, hasKeys, keySafe, listOf, NO_KEYS, plainData, setOwn } from './_plain';
 import { Container } from './container';
 import { Annotations, Labels } from './labels';
 import { NodeSelector } from './node-selector';
@@ -147,7 +147,7 @@ export class PodTemplate {
 
   /** Adds or replaces a label. */
   public addLabel(key: string, value: string): void {
-    this.labels[key] = value;
+    setOwn(this.labels, key, value);
   }
 
   /**
@@ -249,8 +249,8 @@ export class PodTemplate {
   /** The metadata labels and annotations, for the manifest. */
   public metadata(): { labels?: { [key: string]: string }; annotations?: { [key: string]: string } } {
     return {
-      labels: Object.keys(this.labels).length > 0 ? { ...this.labels } : undefined,
-      annotations: this.props.annotations ? { ...this.props.annotations } : undefined,
+      labels: Object.keys(this.labels).length > 0 ? keySafe({ ...this.labels }) : undefined,
+      annotations: this.props.annotations ? keySafe({ ...this.props.annotations }) : undefined,
     };
   }
 
@@ -263,7 +263,7 @@ export class PodTemplate {
     const p = this.props;
     // securityContext, tolerations and extraSpec are copied as given: list such fields in passedThroughKeys().
     const own: k8s.PodSpec = {
-      nodeSelector: p.nodeSelector ? definedValues(p.nodeSelector) : undefined,
+      nodeSelector: p.nodeSelector ? keySafe(definedValues(p.nodeSelector)) : undefined,
       restartPolicy: p.restartPolicy,
       serviceAccountName: p.serviceAccountName,
       securityContext: plainData(p.securityContext),
@@ -352,7 +352,7 @@ function definedValues(map: NodeSelector): { [key: string]: string } {
   const out: { [key: string]: string } = {};
   for (const [key, value] of Object.entries(map)) {
     if (value !== undefined) {
-      out[key] = value;
+      setOwn(out, key, value);
     }
   }
   return out;

@@ -11,6 +11,7 @@ import { validateEscapeHatchValues } from './validation/escape-hatch';
 import { Problem, Report } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import { Rules, RuleSettings } from './validation/rules';
+import { safeKey } from './_plain';
 
 /** Properties of a {@link Pod}. */
 export interface PodProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> extends PodTemplateProps<C> {
@@ -65,7 +66,7 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
   /** Adds or replaces a label. */
   public addLabel(key: string, value: string): this {
     this.template.addLabel(key, value);
-    this.apiObject.metadata.addLabel(key, value);
+    this.apiObject.metadata.addLabel(safeKey(key), value);
     return this;
   }
 

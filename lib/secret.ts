@@ -7,6 +7,7 @@ import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectMetadata } from './validation/metadata';
 import { Problem, Report } from './validation/problem';
 import { NamedObject } from './volume';
+import { setOwn } from './_plain';
 
 /**
  * A Secret that env vars, `envFrom` and volumes can refer to: one of this
@@ -102,7 +103,7 @@ export class Secret<const K extends string = string> extends Construct implement
    * key references made through it compile.
    */
   public addStringData<const N extends string>(key: N, value: string): Secret<K | N> {
-    this.stringData[key] = value;
+    setOwn(this.stringData, key, value);
     return this as Secret<K | N>;
   }
 

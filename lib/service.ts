@@ -11,6 +11,7 @@ import { validateAnnotations, validateLabels } from './validation/metadata';
 import { Problem, Report } from './validation/problem';
 import { TargetablePort, validateService } from './validation/service';
 import { Workload } from './workload';
+import { keySafe } from './_plain';
 
 /**
  * How a Service is reached.
@@ -143,12 +144,12 @@ export class Service<const N extends string = string> extends Construct {
     this.target = props.target;
     this.ports = [...(props.ports ?? [])];
     this.apiObject = new k8s.KubeService(this, 'Resource', {
-      metadata: { name: this.name, labels: props.labels ? { ...props.labels } : undefined, annotations: props.annotations ? { ...props.annotations } : undefined },
+      metadata: { name: this.name, labels: props.labels ? keySafe({ ...props.labels }) : undefined, annotations: props.annotations ? keySafe({ ...props.annotations }) : undefined },
       spec: Lazy.any({
         produce: (): k8s.ServiceSpec => ({
           type: props.type,
           clusterIp: props.headless ? 'None' : undefined,
-          selector: { ...this.selector },
+          selector: keySafe({ ...this.selector }),
           ports: this.ports.length > 0 ? this.ports.map(renderPort) : undefined,
           sessionAffinity: props.sessionAffinity,
           externalTrafficPolicy: props.externalTrafficPolicy,

@@ -13,6 +13,7 @@ import { validateEscapeHatchValues } from './validation/escape-hatch';
 import { Problem, Report } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import { validateSelectorOverlap, validateWorkload } from './validation/workload';
+import { hasOwn, keySafe } from './_plain';
 
 /** Properties shared by every workload that keeps a number of Pods running. */
 export interface WorkloadProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> {
@@ -101,7 +102,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
     if (!this.selectBy) {
       return labels;
     }
-    return Object.fromEntries(this.selectBy.filter((key) => key in labels).map((key) => [key, labels[key]]));
+    return Object.fromEntries(this.selectBy.filter((key) => hasOwn(labels, key)).map((key) => [key, labels[key]]));
   }
 
   /**
@@ -140,7 +141,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
     return {
       replicas: this.workloadProps.replicas,
       minReadySeconds: this.workloadProps.minReadySeconds,
-      selector: { matchLabels: { ...this.selector } },
+      selector: { matchLabels: keySafe({ ...this.selector }) },
       template: { metadata: this.template.metadata(), spec: this.template.spec() },
     };
   }
