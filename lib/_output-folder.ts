@@ -236,7 +236,7 @@ function lockFor(target: string): string {
     const other = readHolder(lock);
     if (other !== undefined && isRunning(other)) {
       throw new OutputFolderError(
-        `another synth is writing ${path.relative(process.cwd(), target) || target}: process ${other.pid} on ${other.host}, since ${other.since}. ` +
+        `another synth is writing ${target}: process ${other.pid} on ${other.host}, since ${other.since}. ` +
           `Wait for it to finish, then synth again; if that process is not a synth, delete ${lock}`,
       );
     }

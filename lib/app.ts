@@ -112,15 +112,12 @@ export class App extends cdk8s.App {
       try {
         this.reportProblems();
         const files = outputFiles({ app: this, charts: () => this.charts, kindAndName });
-        try {
-          replaceManifests(this.outdir, this.outputFileExtension, (dir) => this.writeFiles(dir, files));
-        } catch (error) {
-          if (error instanceof UnwritableManifests) {
-            this.failWith(error.lines, false);
-          }
-          throw error;
-        }
+        replaceManifests(this.outdir, this.outputFileExtension, (dir) => this.writeFiles(dir, files));
       } catch (error) {
+        const failures = failuresIn(error);
+        if (failures !== undefined) {
+          this.failWith(failures, false);
+        }
         throw asSynthError(error, this.outdir);
       }
     });
@@ -145,7 +142,11 @@ export class App extends cdk8s.App {
   // Throws the failure, after removing the manifests of the output folder: none is left, neither partial nor stale.
   private failWith(failures: readonly string[], strict: boolean): never {
     if (fs.existsSync(this.outdir)) {
-      replaceManifests(this.outdir, this.outputFileExtension, () => undefined);
+      try {
+        replaceManifests(this.outdir, this.outputFileExtension, () => undefined);
+      } catch (error) {
+        throw asSynthError(error, this.outdir);
+      }
     }
     throw new SynthError(failureMessage(failures, strict));
   }
@@ -266,13 +267,35 @@ const WRITE_FAILURES: Record<string, string> = {
   EIO: 'the disk reported an input/output error',
 };
 
-/** A Peapod message for whatever stopped a synth: problems, the output folder, the file system, a cycle. */
+// What cdk8s says when an object cannot be rendered.
+const RENDER_FAILED = /^Failed serializing construct at path '([^']*)' with name '[^']*': ([\s\S]*)$/;
+
+/** The problems in `error`, as `[construct] message` lines, when it is about what the app declared. */
+function failuresIn(error: unknown): string[] | undefined {
+  if (error instanceof UnwritableManifests) {
+    return [...error.lines];
+  }
+  if (!(error instanceof Error) || error instanceof SynthError) {
+    return undefined;
+  }
+  const render = RENDER_FAILED.exec(error.message);
+  const at = render ? `[${render[1].replace(/\/Resource$/, '')}] ` : '';
+  if (error instanceof RangeError || /Maximum call stack size exceeded/.test(error.message)) {
+    return [
+      `${at}a value given to an escape hatch (extraSpec, extraFields, securityContext, an L1 object) refers to itself (a cycle) or nests too deeply to render. Fix: give plain data, each object once on its path`,
+    ];
+  }
+  if (render) {
+    const hint = /non-simple object of type 'undefined'/.test(render[2]) ? ' (a map with a key "constructor", which the L1 classes cannot render; Peapod\'s own constructs write such keys)' : '';
+    return [`${at}cdk8s could not render the object: ${render[2]}${hint}. Fix: give its L1 props plain data`];
+  }
+  return undefined;
+}
+
+/** A Peapod message for what stopped a synth in the output folder or the file system. */
 function asSynthError(error: unknown, outdir: string): Error {
   if (error instanceof SynthError) {
     return error;
-  }
-  if (error instanceof UnwritableManifests) {
-    return new SynthError(failureMessage(error.lines, false));
   }
   if (error instanceof OutputFolderError) {
     return new SynthError(`synth failed: ${error.message}`);
@@ -281,12 +304,6 @@ function asSynthError(error: unknown, outdir: string): Error {
   if (code !== undefined && WRITE_FAILURES[code] !== undefined) {
     const at = (error as NodeJS.ErrnoException).path ?? outdir;
     return new SynthError(`synth failed: could not write ${at}: ${WRITE_FAILURES[code]} (${code}); the output folder ${outdir} was left as it was. Fix that, then synth again`);
-  }
-  if (error instanceof RangeError || (error instanceof Error && /Maximum call stack size exceeded/.test(error.message))) {
-    const at = /construct at path '([^']*)'/.exec(error.message)?.[1];
-    return new SynthError(
-      `synth failed: ${at ? `[${at}] ` : ''}a value given to an escape hatch (extraSpec, extraFields, securityContext, an L1 object) refers to itself (a cycle) or nests too deeply to render. Fix: give plain data, each object once on its path`,
-    );
   }
   return error instanceof Error ? error : new Error(String(error));
 }
