@@ -7,7 +7,8 @@ import { renderedManifest, withSynthCaches } from './_synth';
 import { stringifyDocument, UnwritableValue } from './_yaml';
 import { CONFIG_FILE_NAME, PeapodConfig, projectRules, readConfigFile } from './validation/config';
 import { _attachProjectRules, collectProblems, IAppCheck } from './validation/engine';
-import { formatProblem, Problem } from './validation/problem';
+import { Problem } from './validation/problem';
+import { plural, warningReport, withConstruct } from './_warnings';
 import { ProjectRules } from './validation/rules';
 
 /** Properties of an {@link App}. */
@@ -29,7 +30,7 @@ export interface AppProps extends cdk8s.AppProps {
   readonly strict?: boolean;
   /**
    * Receives the warnings of a synth, before it writes or fails.
-   * @default - they are printed to stderr, one per line, with the construct path
+   * @default - they are printed to stderr grouped by rule, each rule's fix once with its first places; every one with PEAPOD_WARNINGS=all
    */
   readonly onWarnings?: (warnings: readonly Problem[]) => void;
 }
@@ -235,24 +236,13 @@ function kindAndName(object: cdk8s.ApiObject): { kind?: string; name?: string } 
   return { kind: manifest?.kind, name: manifest?.metadata?.name };
 }
 
-const HOW_TO_CONFIGURE =
-  "Change a rule's level in peapod.config.json, or for one construct with Rules.of(construct).set(rule, level, reason); docs/rules.md lists the rules.";
-
-function withConstruct(problem: Problem): string {
-  return `[${problem.construct}] ${formatProblem(problem)}`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 function failureMessage(errors: readonly string[], strict: boolean): string {
   const mode = strict ? ' (strict mode: warnings count as errors)' : '';
   return `synth failed with ${plural(errors.length, 'error')}${mode}; no manifest was written:\n  ${errors.join('\n  ')}`;
 }
 
 function printWarnings(warnings: readonly Problem[]): void {
-  process.stderr.write(`${plural(warnings.length, 'warning')}:\n  ${warnings.map(withConstruct).join('\n  ')}\n${HOW_TO_CONFIGURE}\n`);
+  process.stderr.write(warningReport(warnings, process.env.PEAPOD_WARNINGS === 'all'));
 }
 
 // What Node's file system errors mean for a synth.
