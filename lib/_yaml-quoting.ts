@@ -21,3 +21,41 @@ const TIMESTAMP = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
 export function readAsNonString(text: string): boolean {
   return KEYWORDS.has(text.toLowerCase()) || GO_NUMBER.test(text.replace(/_/g, '')) || TIMESTAMP.test(text);
 }
+
+// go-yaml v2's table of plain words, in the spellings it knows.
+const GO_WORDS = new Map<string, boolean | null | number>([
+  ...['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'true', 'True', 'TRUE'].map((w) => [w, true] as const),
+  ...['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF', 'false', 'False', 'FALSE'].map((w) => [w, false] as const),
+  ...['', '~', 'null', 'Null', 'NULL'].map((w) => [w, null] as const),
+  ...['.nan', '.NaN', '.NAN'].map((w) => [w, NaN] as const),
+  ...['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF'].map((w) => [w, Infinity] as const),
+  ...['-.inf', '-.Inf', '-.INF'].map((w) => [w, -Infinity] as const),
+]);
+const GO_INT = /^([-+]?)(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|[0-9]+)$/;
+const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+
+/**
+ * What go-yaml v2, as kubectl uses it, makes of a plain scalar: a boolean,
+ * null, a number, or the string itself. (Dates stay strings: kubectl
+ * gives them back as written.)
+ */
+export function goYamlValue(text: string): string | boolean | null | number {
+  const word = GO_WORDS.get(text);
+  if (word !== undefined) {
+    return word;
+  }
+  if (!/^[-+.0-9]/.test(text)) {
+    return text;
+  }
+  const plain = text.replace(/_/g, '');
+  const int = GO_INT.exec(plain);
+  // Go's base-0 integers: 0x, 0b, 0o and a leading 0 (octal); 09 is no integer there, but a float.
+  if (int && !/^0[0-7]*[89]/.test(int[2])) {
+    const digits = int[2];
+    const sign = int[1] === '-' ? -1 : 1;
+    const prefixed = /^0[xXbBoO]/.test(digits);
+    const base = prefixed ? { x: 16, b: 2, o: 8 }[digits[1].toLowerCase() as 'x' | 'b' | 'o'] : digits.length > 1 && digits[0] === '0' ? 8 : 10;
+    return sign * parseInt(prefixed ? digits.slice(2) : digits, base);
+  }
+  return YAML_STYLE_FLOAT.test(plain) ? Number(plain) : text;
+}
