@@ -1,4 +1,5 @@
 import { IConstruct, IValidation } from 'constructs';
+import { checkUnderPlainApp } from '../_plain-app';
 import { oncePerSynth, withSynthCaches } from '../_synth';
 import { formatProblem, Problem } from './problem';
 import { DEFAULT_PROJECT_RULES, ProjectRules, resolveProblems } from './rules';
@@ -91,6 +92,11 @@ export function effectiveProblems(construct: IConstruct, problems: readonly Prob
  */
 export function addProblemValidation(source: IProblemSource): void {
   source.node.addValidation(new ProblemValidation(source));
+  const root = source.node.root;
+  if (!projectRulesByRoot.has(root)) {
+    // Not under Peapod's App: its validation applies the configuration and prints the warnings.
+    checkUnderPlainApp(root, { attachProjectRules: _attachProjectRules, problemsOf: (r) => collectProblems(r).problems });
+  }
 }
 
 // One per problem source: a small object rather than a closure, since an
