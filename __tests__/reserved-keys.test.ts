@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Chart } from 'cdk8s';
+import { Chart, Testing } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { App, ConfigMap, Container, Deployment, Pod, Secret } from '../lib';
 import { readFolder, withTempDir } from './_support';
@@ -72,5 +72,15 @@ describe('key __proto__', () => {
     });
     expect(error?.message).toMatch(/^synth failed with \d+ errors; no manifest was written:\n {2}\[c\/web\] metadata\.labels\[__proto__\]: label key "__proto__"/);
     expect(error?.message).toContain('spec.nodeSelector');
+  });
+});
+
+describe("cdk8s's own rendering", () => {
+  test('fails Testing.synth on a key it cannot write, naming the field and the fix', () => {
+    const chart = new Chart(new App({ config: {}, onWarnings: () => undefined }), 'c');
+    new ConfigMap(chart, 'config', { data: JSON.parse('{"constructor": "d"}') });
+    expect(() => Testing.synth(chart)).toThrow(
+      '[c/config] data.constructor: cdk8s\'s own rendering (Testing.synth, synthYaml, a cdk8s App) cannot write the key "constructor". Fix: synth with Peapod\'s App, which writes it, or test with app.problems() and the files it writes',
+    );
   });
 });

@@ -77,6 +77,18 @@ export function withExactKeys<T>(manifest: T): T {
   return renamedAny ? (restoreKeys(manifest) as T) : manifest;
 }
 
+/** The field paths of the keys keySafe() renamed in `manifest` as cdk8s renders it (`data.constructor`). */
+export function renamedKeysIn(manifest: unknown, at = ''): string[] {
+  if (!renamedAny || typeof manifest !== 'object' || manifest === null) {
+    return [];
+  }
+  return Object.entries(manifest).flatMap(([key, value]) => {
+    const name = key.startsWith(RENAMED_KEY) ? key.slice(RENAMED_KEY.length) : key;
+    const path = Array.isArray(manifest) ? `${at}[${key}]` : at === '' ? name : `${at}.${name}`;
+    return [...(name === key ? [] : [path]), ...renamedKeysIn(value, path)];
+  });
+}
+
 function restoreKeys(value: unknown): unknown {
   if (Array.isArray(value)) {
     return value.map(restoreKeys);

@@ -1,4 +1,6 @@
+import { ApiObject } from 'cdk8s';
 import { IConstruct, IValidation } from 'constructs';
+import { renamedKeysIn } from '../_plain';
 import { checkUnderPlainApp } from '../_plain-app';
 import { oncePerSynth, withSynthCaches } from '../_synth';
 import { formatProblem, Problem } from './problem';
@@ -105,11 +107,21 @@ class ProblemValidation implements IValidation {
   public constructor(private readonly source: IProblemSource) {}
 
   public validate(): string[] {
-    return validatedRoots.has(this.source.node.root)
-      ? []
-      : effectiveProblems(this.source, this.source.problems())
-          .filter((p) => p.severity === 'error')
-          .map(formatProblem);
+    if (validatedRoots.has(this.source.node.root)) {
+      return [];
+    }
+    const errors = effectiveProblems(this.source, this.source.problems())
+      .filter((p) => p.severity === 'error')
+      .map(formatProblem);
+    // Here cdk8s renders the manifests (Testing.synth, synthYaml, a cdk8s App), and it cannot hold some keys.
+    for (const child of this.source.node.children) {
+      for (const field of ApiObject.isApiObject(child) ? renamedKeysIn(child.toJson()) : []) {
+        errors.push(
+          `${field}: cdk8s's own rendering (Testing.synth, synthYaml, a cdk8s App) cannot write the key "${field.slice(field.lastIndexOf('.') + 1)}". Fix: synth with Peapod's App, which writes it, or test with app.problems() and the files it writes`,
+        );
+      }
+    }
+    return errors;
   }
 }
 
