@@ -20,10 +20,10 @@ import { IConstruct } from 'constructs';
 const MAX_ARRAY_INDEX = 2 ** 32 - 2;
 
 /** The charts under `root` in cdk8s's order, or `undefined` when some construct has a dependency. */
-export function chartsWithoutDependencies(root: IConstruct): Chart[] | undefined {
+export function chartsWithoutDependencies(root: IConstruct, all: readonly IConstruct[] = root.node.findAll()): Chart[] | undefined {
   const indexed: Array<{ index: number; chart: Chart }> = [];
   const named: Chart[] = [];
-  for (const construct of root.node.findAll()) {
+  for (const construct of all) {
     if (construct.node.dependencies.length > 0) {
       return undefined;
     }
@@ -58,6 +58,8 @@ export interface OutputFile {
 /** What an App's `synth()` needs to lay out its files; `charts` in cdk8s's order. */
 export interface OutputLayout {
   readonly app: CdkApp;
+  /** Every construct of the app, in tree order. */
+  readonly all: readonly IConstruct[];
   readonly charts: () => readonly Chart[];
   /** Kind and name of an object, as its manifest gives them. */
   readonly kindAndName: (object: ApiObject) => { kind?: string; name?: string };
@@ -70,11 +72,11 @@ export interface OutputLayout {
  * depends on each chart in it, and on the charts its constructs depend on).
  */
 export function outputFiles(layout: OutputLayout): OutputFile[] {
-  const { app } = layout;
-  const { dependantCharts, anyDependency } = addImpliedDependencies(app);
+  const { app, all } = layout;
+  const { dependantCharts, anyDependency } = addImpliedDependencies(all);
   const charts = layout.charts();
-  const inTreeOrder = !anyDependency;
-  const objectsOf = (chart: Chart): ApiObject[] => (inTreeOrder ? objectsInTreeOrder(chart) : objectsInGraphOrder(chart));
+  const inTreeOrder = anyDependency ? undefined : objectsByChart(all);
+  const objectsOf = (chart: Chart): ApiObject[] => (inTreeOrder ? (inTreeOrder.get(chart) ?? []) : objectsInGraphOrder(chart));
   const ext = app.outputFileExtension;
   const files: OutputFile[] = [];
   switch (app.yamlOutputType) {
@@ -120,15 +122,21 @@ function chartNamer(numbered: boolean): (chart: Chart) => string {
   return (chart) => (numbered ? `${(index++).toString().padStart(4, '0')}-` : '') + Names.toDnsLabel(chart);
 }
 
-// The objects of `chart` that no nested chart owns, in tree order.
-function objectsInTreeOrder(chart: Chart): ApiObject[] {
-  const objects: ApiObject[] = [];
-  for (const construct of chart.node.findAll()) {
-    if (construct instanceof ApiObject && Chart.of(construct) === chart) {
-      objects.push(construct);
+// The objects of each chart, those of a nested chart in its own, in tree order.
+function objectsByChart(all: readonly IConstruct[]): Map<Chart, ApiObject[]> {
+  const byChart = new Map<Chart, ApiObject[]>();
+  for (const construct of all) {
+    if (construct instanceof ApiObject) {
+      const chart = Chart.of(construct);
+      const objects = byChart.get(chart);
+      if (objects === undefined) {
+        byChart.set(chart, [construct]);
+      } else {
+        objects.push(construct);
+      }
     }
   }
-  return objects;
+  return byChart;
 }
 
 // The same objects in the order of cdk8s's dependency graph.
@@ -145,8 +153,7 @@ function objectsInGraphOrder(chart: Chart): ApiObject[] {
  * Returns whether any chart depends on another, and whether any construct
  * depends on another.
  */
-function addImpliedDependencies(app: CdkApp): { dependantCharts: boolean; anyDependency: boolean } {
-  const all = app.node.findAll();
+function addImpliedDependencies(all: readonly IConstruct[]): { dependantCharts: boolean; anyDependency: boolean } {
   let dependantCharts = false;
   let anyDependency = false;
   for (const construct of all) {

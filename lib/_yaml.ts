@@ -49,41 +49,46 @@ export function stringifyDocument(doc: unknown): string {
   try {
     writer.root(doc);
   } catch (error) {
-    if (error instanceof RangeError) {
-      throw new UnwritableValue('(document)', 'nests deeper than YAML can be written here (a structure thousands of levels deep)');
-    }
-    throw error;
+    throw error instanceof TooDeep ? tooDeep(doc) : error instanceof UnwritableValue && error.field === '' ? new UnwritableValue('(document)', error.problem) : error;
   }
   writer.parts.push('\n');
   return writer.parts.join('');
 }
 
 const INDENT_STEP = '  ';
+// Deeper than any manifest: what goes deeper is a cycle, or not worth writing.
+const MAX_DEPTH = 1000;
 
-/** Writes one document in block style into `parts`. */
+/** Thrown past MAX_DEPTH; the document is then walked again to say where (see tooDeep). */
+class TooDeep extends Error {}
+
+/**
+ * Writes one document in block style into `parts`. A refused value
+ * throws an UnwritableValue whose field path is put together on the way
+ * out, one step at each level, so that writing keeps no path.
+ */
 class BlockWriter {
   // Joined once at the end: a flat string, where `+=` would leave a rope
   // of thousands of pieces per document in memory until it is written.
   public readonly parts: string[] = [];
-  // The collections being written, to refuse a cycle rather than loop.
-  private readonly open = new Set<object>();
-  // Field path steps, kept only to name a field the writer refuses.
-  private readonly steps: Array<string | number> = [];
+  private depth = 0;
 
   public root(doc: unknown): void {
-    const value = jsonValue(doc, this);
+    const value = jsonValue(doc);
     if (Array.isArray(value) && value.length > 0) {
       this.seq(value, '');
     } else if (isPlainObject(value) && hasOwnKeys(value)) {
       this.map(value, '', true);
     } else {
-      this.parts.push(this.scalarOrEmpty(value, ''));
+      this.parts.push(scalar(value, ''));
     }
   }
 
   /** A non-empty map whose first line follows what is already written; later lines start with `indent`. */
   private map(obj: Record<string, unknown>, indent: string, atRoot: boolean): void {
-    this.enter(obj);
+    if (++this.depth > MAX_DEPTH) {
+      throw new TooDeep();
+    }
     const child = indent + INDENT_STEP;
     const keys = Object.keys(obj);
     for (let i = 0; i < keys.length; i++) {
@@ -91,28 +96,34 @@ class BlockWriter {
         this.parts.push('\n', indent);
       }
       const key = keys[i];
-      this.steps.push(key);
-      this.parts.push(atRoot ? rootKey(key, this) : nestedKey(key, this), ':');
-      this.value(obj[key], child, true);
-      this.steps.pop();
+      try {
+        this.parts.push(atRoot ? rootKey(key) : nestedKey(key), ':');
+        this.value(obj[key], child, true);
+      } catch (error) {
+        throw atStep(error, key);
+      }
     }
-    this.open.delete(obj);
+    this.depth--;
   }
 
   /** A non-empty sequence, laid out like `map`. */
   private seq(items: readonly unknown[], indent: string): void {
-    this.enter(items);
+    if (++this.depth > MAX_DEPTH) {
+      throw new TooDeep();
+    }
     const child = indent + INDENT_STEP;
     for (let i = 0; i < items.length; i++) {
       if (i > 0) {
         this.parts.push('\n', indent);
       }
-      this.steps.push(i);
       this.parts.push('- ');
-      this.value(items[i], child, false);
-      this.steps.pop();
+      try {
+        this.value(items[i], child, false);
+      } catch (error) {
+        throw atStep(error, i);
+      }
     }
-    this.open.delete(items);
+    this.depth--;
   }
 
   // A map value (`afterKey`) or a sequence item. Scalars and empty
@@ -120,10 +131,10 @@ class BlockWriter {
   // key; a non-empty collection under a key starts on a new line at
   // `indent`, one in a sequence right after its `- `.
   private value(raw: unknown, indent: string, afterKey: boolean): void {
-    const value = typeof raw === 'object' && raw !== null ? jsonValue(raw, this) : raw;
+    const value = typeof raw === 'object' && raw !== null ? jsonValue(raw) : raw;
     const list = Array.isArray(value);
     if (!(list ? value.length > 0 : isPlainObject(value) && hasOwnKeys(value))) {
-      this.parts.push(afterKey ? ' ' : '', this.scalarOrEmpty(value, indent));
+      this.parts.push(afterKey ? ' ' : '', scalar(value, indent));
       return;
     }
     if (afterKey) {
@@ -135,57 +146,64 @@ class BlockWriter {
       this.map(value as Record<string, unknown>, indent, false);
     }
   }
-
-  private scalarOrEmpty(value: unknown, indent: string): string {
-    if (Array.isArray(value)) {
-      this.enter(value);
-      this.open.delete(value);
-      return '[]';
-    }
-    if (isPlainObject(value)) {
-      this.enter(value);
-      this.open.delete(value);
-      return '{}';
-    }
-    return scalar(value, indent, this);
-  }
-
-  private enter(obj: object): void {
-    if (this.open.has(obj)) {
-      this.refuse('refers to an object that contains it (a cycle), which a manifest cannot hold');
-    }
-    this.open.add(obj);
-  }
-
-  /** Throws an UnwritableValue for the field being written. */
-  public refuse(problem: string): never {
-    throw new UnwritableValue(fieldPath(this.steps), problem);
-  }
 }
 
-/** `steps` as a manifest field path: `spec.containers[0].env[1].value`. */
-function fieldPath(steps: ReadonlyArray<string | number>): string {
-  let out = '';
-  for (const step of steps) {
-    if (typeof step === 'number') {
-      out += `[${step}]`;
-    } else {
-      out += out === '' ? step : /^[A-Za-z_][A-Za-z0-9_]*$/.test(step) ? `.${step}` : `[${JSON.stringify(step)}]`;
+/** Refuses the value being written; its field path is added on the way out. */
+function refuse(problem: string): never {
+  throw new UnwritableValue('', problem);
+}
+
+// `error` with `step` put in front of its field path.
+function atStep(error: unknown, step: string | number): unknown {
+  return error instanceof UnwritableValue ? new UnwritableValue(joinPath(step, error.field), error.problem) : error;
+}
+
+/** `step` then `rest` as a manifest field path: `spec` `.containers` `[0]`. */
+function joinPath(step: string | number, rest: string): string {
+  const head = typeof step === 'number' ? `[${step}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(step) ? step : `[${JSON.stringify(step)}]`;
+  return rest === '' ? head : rest.startsWith('[') ? head + rest : `${head}.${rest}`;
+}
+
+// Where a document too deep to write goes too deep: the path to an object
+// that contains itself, or the first levels of the deep path.
+function tooDeep(doc: unknown): UnwritableValue {
+  const steps: Array<string | number> = [];
+  const open = new Set<object>();
+  const find = (value: unknown): boolean => {
+    if (typeof value !== 'object' || value === null) {
+      return false;
     }
+    if (open.has(value)) {
+      return true;
+    }
+    open.add(value);
+    for (const [key, item] of Object.entries(value)) {
+      steps.push(Array.isArray(value) ? Number(key) : key);
+      if (find(item)) {
+        return true;
+      }
+      steps.pop();
+    }
+    open.delete(value);
+    return false;
+  };
+  const at = (count: number) => steps.slice(0, count).reduceRight<string>((rest, step) => joinPath(step, rest), '');
+  if (find(doc)) {
+    return new UnwritableValue(at(steps.length), 'refers to an object that contains it (a cycle), which a manifest cannot hold');
   }
-  return out === '' ? '(document)' : out;
+  return new UnwritableValue('(document)', `nests more than ${MAX_DEPTH} levels deep, more than a manifest can hold`);
 }
 
 // What JSON.stringify would make of an object that is not a plain object
 // or an array (a Date, through its toJSON()); anything else is refused.
-function jsonValue(value: unknown, writer: BlockWriter): unknown {
+function jsonValue(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || isPlainObject(value)) {
     return value;
   }
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     return (value as { toJSON(): unknown }).toJSON();
   }
-  return writer.refuse(`holds a ${value.constructor?.name ?? 'non-plain object'}, which is not JSON data; give plain objects, arrays, strings, numbers and booleans`);
+  return refuse(`holds a ${value.constructor?.name ?? 'non-plain object'}, which is not JSON data; give plain objects, arrays, strings, numbers and booleans`);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -206,10 +224,10 @@ function hasOwnKeys(value: object): boolean {
 }
 
 /** A scalar that is not a key; `indent` is where a block scalar's lines start. */
-function scalar(value: unknown, indent: string, writer: BlockWriter): string {
+function scalar(value: unknown, indent: string): string {
   switch (typeof value) {
     case 'string':
-      return value.includes('\n') ? multiLine(value, indent, writer) : stringValue(value, writer);
+      return value.includes('\n') ? multiLine(value, indent) : stringValue(value);
     case 'number':
       return numberText(value);
     case 'boolean':
@@ -217,9 +235,9 @@ function scalar(value: unknown, indent: string, writer: BlockWriter): string {
     case 'undefined':
       return 'null';
     case 'object':
-      return 'null'; // null: the others are collections
+      return value === null ? 'null' : Array.isArray(value) ? '[]' : '{}'; // the others are written as collections
     default:
-      return writer.refuse(`holds a ${typeof value}, which is not JSON data`);
+      return refuse(`holds a ${typeof value}, which is not JSON data`);
   }
 }
 
@@ -238,10 +256,10 @@ const CACHE_LIMIT = 100_000;
 const valueCache = new Map<string, string>();
 const keyCache = new Map<string, string>();
 
-function cached(cache: Map<string, string>, text: string, writer: BlockWriter, compute: (text: string, writer: BlockWriter) => string): string {
+function cached(cache: Map<string, string>, text: string, compute: (text: string) => string): string {
   let written = cache.get(text);
   if (written === undefined) {
-    written = compute(text, writer);
+    written = compute(text);
     if (cache.size >= CACHE_LIMIT) {
       cache.clear();
     }
@@ -250,25 +268,25 @@ function cached(cache: Map<string, string>, text: string, writer: BlockWriter, c
   return written;
 }
 
-function stringValue(text: string, writer: BlockWriter): string {
-  return cached(valueCache, text, writer, (t, w) => singleLine(t, false, w));
+function stringValue(text: string): string {
+  return cached(valueCache, text, (t) => singleLine(t, false));
 }
 
-function nestedKey(key: string, writer: BlockWriter): string {
-  return cached(keyCache, key, writer, (k, w) => implicitKey(k, false, w));
+function nestedKey(key: string): string {
+  return cached(keyCache, key, (k) => implicitKey(k, false));
 }
 
-function rootKey(key: string, writer: BlockWriter): string {
-  return implicitKey(key, true, writer);
+function rootKey(key: string): string {
+  return implicitKey(key, true);
 }
 
 // YAML reads a key written on one line (an implicit key) up to 1024 characters.
 const MAX_IMPLICIT_KEY = 1024;
 
-function implicitKey(key: string, atRoot: boolean, writer: BlockWriter): string {
-  const written = key.includes('\n') ? doubleQuoted(key, writer) : singleLine(key, atRoot, writer);
+function implicitKey(key: string, atRoot: boolean): string {
+  const written = key.includes('\n') ? doubleQuoted(key) : singleLine(key, atRoot);
   if (written.length > MAX_IMPLICIT_KEY) {
-    writer.refuse(`the key is ${key.length} characters long; YAML readers take keys of at most ${MAX_IMPLICIT_KEY}`);
+    refuse(`the key is ${key.length} characters long; YAML readers take keys of at most ${MAX_IMPLICIT_KEY}`);
   }
   return written;
 }
@@ -329,22 +347,22 @@ function readsAsNonString(text: string): boolean {
 }
 
 /** A string without line breaks: plain when it reads back as the same string, quoted otherwise. */
-function singleLine(text: string, rootLevelKey: boolean, writer: BlockWriter): string {
+function singleLine(text: string, rootLevelKey: boolean): string {
   if (NEEDS_ESCAPES.test(text)) {
-    return doubleQuoted(text, writer);
+    return doubleQuoted(text);
   }
   if (NOT_PLAIN_ON_ONE_LINE.test(text) || (rootLevelKey && DOCUMENT_MARKER.test(text)) || readsAsNonString(text)) {
-    return quoted(text, writer);
+    return quoted(text);
   }
   return text;
 }
 
 // Double quotes, as yaml prefers, or single quotes when only that avoids escaping a `"`.
-function quoted(text: string, writer: BlockWriter): string {
+function quoted(text: string): string {
   if (text.includes('"') && !text.includes("'")) {
     return `'${text}'`;
   }
-  return doubleQuoted(text, writer);
+  return doubleQuoted(text);
 }
 
 // YAML's short escapes for the control characters JSON writes as \u00XX.
@@ -353,10 +371,10 @@ const SHORT_ESCAPES: Record<string, string> = { '0000': '\\0', '0007': '\\a', '0
 // JSON's escaping (every YAML reader knows JSON's escapes), with YAML's
 // shorter forms for control characters, and escapes for what JSON leaves
 // as is but YAML readers would change. On one line: line breaks too are escaped.
-function doubleQuoted(text: string, writer: BlockWriter): string {
+function doubleQuoted(text: string): string {
   if (LONE_SURROGATE.test(text)) {
     const at = LONE_SURROGATE.exec(text)!.index;
-    writer.refuse(
+    refuse(
       `the string holds a lone surrogate (U+${text.charCodeAt(at).toString(16).toUpperCase()} at index ${at}), half of a character, which UTF-8 cannot encode; remove it or give the whole character`,
     );
   }
@@ -380,11 +398,11 @@ function doubleQuoted(text: string, writer: BlockWriter): string {
  * start with `indent`, the form cdk8s uses; double-quoted with escapes
  * when a block scalar could not give it back exactly.
  */
-function multiLine(text: string, indent: string, writer: BlockWriter): string {
+function multiLine(text: string, indent: string): string {
   // Blanks after the last line break, more than one line break at the end
   // (a keep-chomped block), or characters that must be escaped.
   if (NEEDS_ESCAPES.test(text) || /\n[\t ]+$/.test(text) || /\n\n$/.test(text) || text === '\n') {
-    return doubleQuoted(text, writer);
+    return doubleQuoted(text);
   }
   // Trailing line breaks decide the chomping indicator: none kept (`-`) or
   // exactly one (clip, no indicator).
@@ -398,7 +416,7 @@ function multiLine(text: string, indent: string, writer: BlockWriter): string {
   if (tailBreak === -1) {
     chomp = '-';
   } else if (bodyEnd === 0 || tailBreak !== tail.length - 1) {
-    return doubleQuoted(text, writer);
+    return doubleQuoted(text);
   } else {
     chomp = '';
     tail = tail.slice(0, -1);
@@ -421,7 +439,7 @@ function multiLine(text: string, indent: string, writer: BlockWriter): string {
   }
   // go-yaml finds the indentation of a block on its first text line, and refuses a tab there.
   if (body[leadEnd] === '\t') {
-    return doubleQuoted(text, writer);
+    return doubleQuoted(text);
   }
   let lead = body.slice(0, lastLeadBreak + 1);
   body = body.slice(lead.length);

@@ -6,7 +6,7 @@ import { OutputFolderError, replaceManifests } from './_output-folder';
 import { renderedManifest, withSynthCaches } from './_synth';
 import { stringifyDocument, UnwritableValue } from './_yaml';
 import { CONFIG_FILE_NAME, PeapodConfig, projectRules, readConfigFile } from './validation/config';
-import { _attachProjectRules, collectProblems, IAppCheck } from './validation/engine';
+import { _allConstructs, _attachProjectRules, collectProblems, IAppCheck } from './validation/engine';
 import { Problem } from './validation/problem';
 import { plural, warningReport, withConstruct } from './_warnings';
 import { ProjectRules } from './validation/rules';
@@ -95,7 +95,7 @@ export class App extends cdk8s.App {
    * dependency graph over every construct.
    */
   public get charts(): cdk8s.Chart[] {
-    return chartsWithoutDependencies(this) ?? super.charts;
+    return chartsWithoutDependencies(this, _allConstructs(this)) ?? super.charts;
   }
 
   /** Every problem of the app, errors and warnings, with configured severities, in tree order. */
@@ -112,7 +112,7 @@ export class App extends cdk8s.App {
     withSynthCaches(() => {
       try {
         this.reportProblems();
-        const files = outputFiles({ app: this, charts: () => this.charts, kindAndName });
+        const files = outputFiles({ app: this, all: _allConstructs(this), charts: () => this.charts, kindAndName });
         replaceManifests(this.outdir, this.outputFileExtension, (dir) => this.writeFiles(dir, files));
       } catch (error) {
         const failures = failuresIn(error);
