@@ -34,7 +34,7 @@ describe.each(['constructor', 'toString', 'hasOwnProperty'])('key %s', (key) => 
     const { manifests, error } = synthesize((chart) => {
       new Pod(chart, 'web', { labels: map('l'), annotations: map('a'), nodeSelector: map('n'), containers: [container()] }).addLabel('later', 'yes');
       new Pod(chart, 'added', { containers: [container()] }).addLabel(key, 'added');
-      new Deployment(chart, 'deploy', { template: { labels: { app: 'd', [key]: 's' }, containers: [container()] }, selectBy: [key] });
+      new Deployment(chart, 'deploy', { labels: map('w'), annotations: map('wa'), template: { labels: { app: 'd', [key]: 's' }, containers: [container()] }, selectBy: [key] });
     });
     expect(error).toBeUndefined();
     const [web, added, deploy] = manifests;
@@ -43,6 +43,7 @@ describe.each(['constructor', 'toString', 'hasOwnProperty'])('key %s', (key) => 
     expect(web.spec.nodeSelector).toEqual({ [key]: 'n', other: 'x' });
     expect(added.metadata.labels).toEqual({ [key]: 'added' });
     expect(deploy.spec.selector).toEqual({ matchLabels: { [key]: 's' } });
+    expect(deploy.metadata).toEqual({ name: 'deploy', labels: { [key]: 'w', other: 'x' }, annotations: { [key]: 'wa', other: 'x' } });
   });
 
   test('as a ConfigMap and Secret key, given and added', () => {

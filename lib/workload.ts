@@ -133,7 +133,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
   /** The metadata of the workload object. @internal */
   protected _metadata(): { name: string; labels?: { [key: string]: string }; annotations?: { [key: string]: string } } {
     const { labels, annotations } = this.workloadProps;
-    return { name: this.name, labels: labels ? { ...labels } : undefined, annotations: annotations ? { ...annotations } : undefined };
+    return { name: this.name, labels: labels ? keySafe({ ...labels }) : undefined, annotations: annotations ? keySafe({ ...annotations }) : undefined };
   }
 
   /** The spec fields every workload has: replicas, selector, template. @internal */
