@@ -1,4 +1,10 @@
 import { asObject, list, text } from './_json';
+import { checkInteger, INT64 } from './_integer';
+import { validateDnsSpec } from './dns-spec';
+import { validatePodLifecycle } from './pod-lifecycle';
+import { validatePodSecurityContext } from './pod-security-context';
+import { validateSchedulingSpec } from './scheduling-spec';
+import { validateVolumeSourceFields } from './volume-sources';
 import { FirstIndex } from './_first-index';
 import { containerPath } from './_shared-text';
 import { checkEnum, ContainerAt, validateContainer } from './container-spec';
@@ -190,7 +196,10 @@ export function validatePodSpec(rendered: any, at: string, report: Report): void
   if (containers.length === 0) {
     report.error('pod-has-containers', `${at}.containers`, 'the Pod has no containers', 'add one with the `containers` prop or addContainer()');
   }
-  checkEnum(spec.restartPolicy, RESTART_POLICIES, `${at}.restartPolicy`, 'restartPolicy', report);
+  // An empty restartPolicy is defaulted to Always before validation.
+  if (spec.restartPolicy !== '') {
+    checkEnum(spec.restartPolicy, RESTART_POLICIES, `${at}.restartPolicy`, 'restartPolicy', report);
+  }
   if (spec.serviceAccountName !== undefined) {
     const wrong = typeof spec.serviceAccountName === 'string' ? dns1123SubdomainError(spec.serviceAccountName) : 'is not a string';
     if (wrong !== undefined) {
@@ -208,6 +217,10 @@ export function validatePodSpec(rendered: any, at: string, report: Report): void
   for (let i = 0; i < tolerations.length; i++) {
     validateToleration(asObject(tolerations[i]), `${at}.tolerations[${i}]`, report);
   }
+  validateSchedulingSpec(spec, at, report);
+  validateDnsSpec(spec, at, report);
+  validatePodLifecycle(spec, at, report);
+  validatePodSecurityContext(spec, at, report);
 
   const volumeNames = validateVolumes(list(spec.volumes), at, report);
   // A missing name is reported by container-name, once per container.
@@ -244,7 +257,11 @@ function entriesOf(containers: readonly any[], at: string, init: boolean): Conta
 
 function validateToleration(toleration: any, at: string, report: Report): void {
   const { key, operator, value, effect, tolerationSeconds } = toleration;
-  checkEnum(operator, TOLERATION_OPERATORS, `${at}.operator`, 'toleration operator', report);
+  // An empty operator means Equal.
+  if (operator !== '') {
+    checkEnum(operator, TOLERATION_OPERATORS, `${at}.operator`, 'toleration operator', report);
+  }
+  checkInteger(tolerationSeconds, { rule: 'toleration', at: `${at}.tolerationSeconds`, what: 'tolerationSeconds', range: INT64, fix: 'set the seconds the Pod stays on a node after the taint appears, such as 300' }, report);
   checkEnum(effect, TAINT_EFFECTS, `${at}.effect`, 'toleration effect', report);
   if (key !== undefined && key !== '') {
     const wrong = typeof key === 'string' ? qualifiedNameError(key) : 'is not a string';
@@ -357,6 +374,9 @@ function validateVolumeSource(volume: any, name: unknown, path: string, report: 
   }
   if (volume?.emptyDir && volume.emptyDir.medium !== undefined) {
     checkEnum(volume.emptyDir.medium, EMPTY_DIR_MEDIA, `${path}.emptyDir.medium`, 'emptyDir medium', report);
+  }
+  if (volume !== null && typeof volume === 'object') {
+    validateVolumeSourceFields(volume, name, path, report);
   }
 }
 
