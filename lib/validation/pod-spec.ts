@@ -1,3 +1,4 @@
+import { HOST_PATH_TYPES, VOLUME_SOURCE_KINDS } from '../volume';
 import { asObject, list, text } from './_json';
 import { checkInteger, INT64 } from './_integer';
 import { validateDnsSpec } from './dns-spec';
@@ -138,43 +139,10 @@ export const POD_SPEC_TUTORIAL_RULES = defineRules([
 ]);
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
-const HOST_PATH_TYPES = ['', 'DirectoryOrCreate', 'Directory', 'FileOrCreate', 'File', 'Socket', 'CharDevice', 'BlockDevice'];
 const TOLERATION_OPERATORS = ['Equal', 'Exists'];
 const TAINT_EFFECTS = ['', 'NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 const EMPTY_DIR_MEDIA = ['', 'Memory', 'HugePages'];
-const VOLUME_SOURCES = [
-  'emptyDir',
-  'hostPath',
-  'configMap',
-  'secret',
-  'persistentVolumeClaim',
-  'projected',
-  'downwardAPI',
-  'ephemeral',
-  'csi',
-  'image',
-  'nfs',
-  'iscsi',
-  'fc',
-  'awsElasticBlockStore',
-  'gcePersistentDisk',
-  'azureDisk',
-  'azureFile',
-  'cephfs',
-  'rbd',
-  'cinder',
-  'flexVolume',
-  'flocker',
-  'gitRepo',
-  'glusterfs',
-  'photonPersistentDisk',
-  'portworxVolume',
-  'quobyte',
-  'scaleIO',
-  'storageos',
-  'vsphereVolume',
-];
-const VOLUME_SOURCE_SET: ReadonlySet<string> = new Set(VOLUME_SOURCES);
+const VOLUME_SOURCE_SET: ReadonlySet<string> = new Set(VOLUME_SOURCE_KINDS);
 const REFERENCING_VOLUMES = [
   ['configMap', 'name'],
   ['secret', 'secretName'],
@@ -372,7 +340,8 @@ function validateVolumeSource(volume: any, name: unknown, path: string, report: 
       }
     }
   }
-  if (volume?.emptyDir && volume.emptyDir.medium !== undefined) {
+  // HugePages-<size> (HugePages-2Mi) picks a page size; the kubelet knows no other media.
+  if (volume?.emptyDir && volume.emptyDir.medium !== undefined && !/^HugePages-.+$/.test(text(volume.emptyDir.medium))) {
     checkEnum(volume.emptyDir.medium, EMPTY_DIR_MEDIA, `${path}.emptyDir.medium`, 'emptyDir medium', report);
   }
   if (volume !== null && typeof volume === 'object') {

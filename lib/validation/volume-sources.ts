@@ -13,6 +13,7 @@ import { asObject, list } from './_json';
 import { checkName } from './_field-checks';
 import { checkInteger, quoteValue } from './_integer';
 import { parseQuantity } from '../quantity';
+import { ACCESS_MODES, DOWNWARD_API_FIELDS, DOWNWARD_API_RESOURCES, VOLUME_MODES } from '../volume';
 import { checkEnum } from './container-spec';
 import { validateLabels, validateAnnotations } from './metadata';
 import { Report } from './problem';
@@ -25,14 +26,6 @@ const LUN = { min: 0, max: 255 } as const;
 // A token lives at least 10 minutes and at most 2^32 seconds.
 const TOKEN_EXPIRATION = { min: 600, max: 2 ** 32 } as const;
 
-/** The Pod fields a downwardAPI volume file can hold. */
-export const DOWNWARD_API_VOLUME_FIELDS = ['metadata.name', 'metadata.namespace', 'metadata.labels', 'metadata.annotations', 'metadata.uid'] as const;
-/** The container resources a downwardAPI volume file can hold, besides `limits.hugepages-*` and `requests.hugepages-*`. */
-export const DOWNWARD_API_RESOURCES = ['limits.cpu', 'limits.memory', 'limits.ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage'] as const;
-/** The access modes of a claim. */
-export const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'] as const;
-/** Whether a claim is mounted as a file system or a raw block device. */
-export const VOLUME_MODES = ['Filesystem', 'Block'] as const;
 const AZURE_CACHING_MODES = ['None', 'ReadOnly', 'ReadWrite'] as const;
 const AZURE_DISK_KINDS = ['Shared', 'Dedicated', 'Managed'] as const;
 
@@ -286,11 +279,11 @@ function checkDownwardFile(file: any, at: string, what: string, report: Report):
     const fieldPath = asObject(file.fieldRef).fieldPath;
     // A subscript names one label or annotation: metadata.labels['app'].
     const base = typeof fieldPath === 'string' ? fieldPath.replace(/^(metadata\.(?:labels|annotations))\[.+\]$/, '$1') : fieldPath;
-    if (!(DOWNWARD_API_VOLUME_FIELDS as readonly unknown[]).includes(base)) {
+    if (!(DOWNWARD_API_FIELDS as readonly unknown[]).includes(base)) {
       report.error(
         'volume-items',
         `${at}.fieldRef.fieldPath`,
-        `fieldPath ${quoteValue(fieldPath)} of ${what} is not a field a downwardAPI volume can hold; the fields are ${DOWNWARD_API_VOLUME_FIELDS.map((f) => `"${f}"`).join(', ')}`,
+        `fieldPath ${quoteValue(fieldPath)} of ${what} is not a field a downwardAPI volume can hold; the fields are ${DOWNWARD_API_FIELDS.map((f) => `"${f}"`).join(', ')}`,
         'use one of the listed fields; status fields such as the Pod IP reach a container through env valueFrom',
       );
     }
