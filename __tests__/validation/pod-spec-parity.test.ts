@@ -290,6 +290,15 @@ const PARITY_CASES: readonly RuleCase[] = [
     ],
   },
   {
+    rule: 'image-pull-secret-name',
+    valid: (s) => (s.imagePullSecrets = [{ name: 'registry' }, { name: 'mirror' }]),
+    invalid: (s) => (s.imagePullSecrets = [{ name: 'registry' }, {}, { name: 'registry' }]),
+    messages: [
+      'spec.imagePullSecrets[1].name: image pull secret 1 has no name. Fix: name the Secret that holds the registry credentials, or remove the entry (image-pull-secret-name)',
+      'spec.imagePullSecrets[2].name: image pull secret "registry" is already listed at spec.imagePullSecrets[0]. Fix: list each pull Secret once (image-pull-secret-name)',
+    ],
+  },
+  {
     rule: 'pod-timing',
     valid: (s) => {
       s.activeDeadlineSeconds = 2147483647;
@@ -422,6 +431,21 @@ const PARITY_CASES: readonly RuleCase[] = [
     messages: [
       'spec.containers[0].securityContext.runAsUser: container "app" must run as non-root (runAsNonRoot: true from the Pod) with runAsUser: 0, so the kubelet refuses to start it. Fix: set runAsUser to a non-zero user ID, such as 1000, or drop runAsNonRoot (run-as-non-root-user-zero)',
       'spec.initContainers[0].securityContext.runAsUser: container "init" must run as non-root (runAsNonRoot: true) with runAsUser: 0, so the kubelet refuses to start it. Fix: set runAsUser to a non-zero user ID, such as 1000, or drop runAsNonRoot (run-as-non-root-user-zero)',
+    ],
+  },
+  {
+    rule: 'run-as-non-root-user-zero',
+    valid: (s) => {
+      s.securityContext = { runAsNonRoot: true, runAsUser: 0 };
+      s.containers[0].securityContext = { runAsUser: 1000 };
+    },
+    invalid: (s) => {
+      s.securityContext = { runAsNonRoot: true, runAsUser: 0 };
+      delete s.containers[0].securityContext;
+      s.containers.push({ ...cleanContainer('sidecar', 9090), securityContext: undefined }, { ...cleanContainer('own', 9091), securityContext: { runAsUser: 1000 } });
+    },
+    messages: [
+      'spec.securityContext.runAsUser: the Pod sets runAsNonRoot: true and runAsUser: 0, so the kubelet refuses to start containers "app", "sidecar". Fix: set runAsUser to a non-zero user ID, such as 1000, or drop runAsNonRoot (run-as-non-root-user-zero)',
     ],
   },
   {

@@ -2,8 +2,9 @@
  * The DNS and identity fields of a Pod spec, checked as `ValidatePodSpec`
  * checks them: `dnsPolicy` (validateDNSPolicy), `dnsConfig`
  * (validatePodDNSConfig), `hostname` and `subdomain` (DNS-1123 labels),
- * `hostAliases` (ValidateHostAliases), and the duplicate-IP warning of
- * `pkg/api/pod/warnings.go`.
+ * `hostAliases` (ValidateHostAliases), and the warnings of
+ * `pkg/api/pod/warnings.go` about duplicate host-alias IPs and image pull
+ * secrets that are named twice or not at all.
  */
 
 import { asObject, list } from './_json';
@@ -55,6 +56,15 @@ export const DNS_SPEC_RULES = defineRules([
     fix: 'List every hostname of the IP in one entry.',
     see: 'https://kubernetes.io/docs/tasks/network/customize-hosts-file-for-pods/',
   },
+  {
+    id: 'image-pull-secret-name',
+    severity: 'warning',
+    category: 'lint',
+    summary: 'Every `imagePullSecrets` entry names a Secret, and no Secret twice.',
+    why: 'An entry without a name gives the kubelet no credentials, and a repeated one may be dropped by `kubectl apply`. The API server warns: "invalid empty name", "duplicate name".',
+    fix: 'Name each pull Secret once, by its metadata.name.',
+    see: 'https://kubernetes.io/docs/tasks/configure-pod-container/pull-image-private-registry/',
+  },
 ]);
 
 /** Checks the DNS and identity fields of the Pod spec `spec` at field path `at`. */
@@ -70,6 +80,24 @@ export function validateDnsSpec(spec: any, at: string, report: Report): void {
     }
   }
   validateHostAliases(list(spec.hostAliases), `${at}.hostAliases`, report);
+  lintImagePullSecrets(list(spec.imagePullSecrets), `${at}.imagePullSecrets`, report);
+}
+
+function lintImagePullSecrets(secrets: readonly any[], at: string, report: Report): void {
+  const seen = new Map<unknown, number>();
+  for (let i = 0; i < secrets.length; i++) {
+    const name = asObject(secrets[i]).name;
+    if (name === undefined || name === '') {
+      report.warn('image-pull-secret-name', `${at}[${i}].name`, `image pull secret ${i} has no name`, 'name the Secret that holds the registry credentials, or remove the entry');
+      continue;
+    }
+    const first = seen.get(name);
+    if (first !== undefined) {
+      report.warn('image-pull-secret-name', `${at}[${i}].name`, `image pull secret ${quoteValue(name)} is already listed at ${at}[${first}]`, 'list each pull Secret once');
+    } else {
+      seen.set(name, i);
+    }
+  }
 }
 
 function validateDnsConfig(spec: any, at: string, report: Report): void {

@@ -256,29 +256,38 @@ function windowsUserNameError(name: unknown): string | undefined {
   return undefined;
 }
 
-// The kubelet checks each container with the settings in effect for it: its own, or the Pod's.
+// The kubelet checks each container with the settings in effect for it:
+// its own, or the Pod's. Containers that take both from the Pod are
+// reported once, at the Pod's runAsUser.
 function checkRunAsNonRoot(spec: any, at: string, report: Report): void {
   const pod = asObject(spec.securityContext);
-  if (pod.runAsNonRoot === true && pod.runAsUser === 0) {
-    report.error('run-as-non-root-user-zero', `${at}.securityContext.runAsUser`, 'the Pod sets runAsNonRoot: true and runAsUser: 0, so the kubelet refuses to start its containers', 'set runAsUser to a non-zero user ID, such as 1000, or drop runAsNonRoot');
-    return;
-  }
+  const inheriting: string[] = [];
   for (const kind of CONTAINER_LISTS) {
     const containers = list(spec[kind]);
     for (let i = 0; i < containers.length; i++) {
       const own = asObject(containers[i]?.securityContext);
-      const nonRoot = own.runAsNonRoot ?? pod.runAsNonRoot;
-      const user = own.runAsUser ?? pod.runAsUser;
-      if (nonRoot === true && user === 0) {
-        const userAt = own.runAsUser !== undefined ? `${at}.${kind}[${i}].securityContext.runAsUser` : `${at}.securityContext.runAsUser`;
-        report.error(
-          'run-as-non-root-user-zero',
-          userAt,
-          `container "${containers[i]?.name}" must run as non-root (runAsNonRoot: true${own.runAsNonRoot === undefined ? ' from the Pod' : ''}) with runAsUser: 0${own.runAsUser === undefined ? ' from the Pod' : ''}, so the kubelet refuses to start it`,
-          'set runAsUser to a non-zero user ID, such as 1000, or drop runAsNonRoot',
-        );
+      if ((own.runAsNonRoot ?? pod.runAsNonRoot) !== true || (own.runAsUser ?? pod.runAsUser) !== 0) {
+        continue;
       }
+      if (own.runAsNonRoot === undefined && own.runAsUser === undefined) {
+        inheriting.push(`"${containers[i]?.name}"`);
+        continue;
+      }
+      report.error(
+        'run-as-non-root-user-zero',
+        own.runAsUser !== undefined ? `${at}.${kind}[${i}].securityContext.runAsUser` : `${at}.securityContext.runAsUser`,
+        `container "${containers[i]?.name}" must run as non-root (runAsNonRoot: true${own.runAsNonRoot === undefined ? ' from the Pod' : ''}) with runAsUser: 0${own.runAsUser === undefined ? ' from the Pod' : ''}, so the kubelet refuses to start it`,
+        'set runAsUser to a non-zero user ID, such as 1000, or drop runAsNonRoot',
+      );
     }
+  }
+  if (inheriting.length > 0) {
+    report.error(
+      'run-as-non-root-user-zero',
+      `${at}.securityContext.runAsUser`,
+      `the Pod sets runAsNonRoot: true and runAsUser: 0, so the kubelet refuses to start container${inheriting.length === 1 ? '' : 's'} ${inheriting.join(', ')}`,
+      'set runAsUser to a non-zero user ID, such as 1000, or drop runAsNonRoot',
+    );
   }
 }
 
