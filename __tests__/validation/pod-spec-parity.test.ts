@@ -46,7 +46,7 @@ const PARITY_CASES: readonly RuleCase[] = [
         },
       }),
     messages: [
-      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator: operator "in" of matchExpressions[0] of the required node affinity term 0 is not a node selector operator; the operators are "In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt". Fix: use one of the listed operators; they are case-sensitive (node-affinity)',
+      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator: operator "in" of matchExpressions[0] of the required node affinity term 0 is not a node selector operator; the operators are "In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt". Fix: write "In" (node-affinity)',
       'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[1].values: matchExpressions[1] of the required node affinity term 0 has operator In and no values. Fix: list the node label values to match, or use operator Exists (node-affinity)',
       'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[2].values: matchExpressions[2] of the required node affinity term 0 has operator Exists and 1 value. Fix: remove the values, or use operator In or NotIn (node-affinity)',
       'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[3].values: matchExpressions[3] of the required node affinity term 0 has operator Gt and 2 values; it takes exactly one. Fix: give one whole number to compare the node label with, such as ["4"] (node-affinity)',

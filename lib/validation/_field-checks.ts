@@ -96,3 +96,9 @@ export function checkIpAddress(value: unknown, check: FieldCheck, report: Report
   );
   return false;
 }
+
+/** The option that differs from `value` in case only (`in` gives `In`), for the fix of a message. */
+export function sameIgnoringCase(options: readonly string[], value: unknown): string | undefined {
+  const lower = typeof value === 'string' ? value.toLowerCase() : undefined;
+  return lower === undefined ? undefined : options.find((option) => option.toLowerCase() === lower);
+}

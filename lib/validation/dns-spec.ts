@@ -84,6 +84,9 @@ export function validateDnsSpec(spec: any, at: string, report: Report): void {
 }
 
 function lintImagePullSecrets(secrets: readonly any[], at: string, report: Report): void {
+  if (secrets.length === 0) {
+    return;
+  }
   const seen = new Map<unknown, number>();
   for (let i = 0; i < secrets.length; i++) {
     const name = asObject(secrets[i]).name;
@@ -146,6 +149,9 @@ function validateDnsConfig(spec: any, at: string, report: Report): void {
 }
 
 function validateHostAliases(aliases: readonly any[], at: string, report: Report): void {
+  if (aliases.length === 0) {
+    return; // as for most Pods: no map for them
+  }
   const ips = new Map<unknown, number>();
   for (let i = 0; i < aliases.length; i++) {
     const alias = asObject(aliases[i]);

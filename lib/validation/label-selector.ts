@@ -1,6 +1,6 @@
 import { asObject, list } from './_json';
 import { quoteValue } from './_integer';
-import { checkName } from './_field-checks';
+import { checkName, sameIgnoringCase } from './_field-checks';
 import { validateLabels } from './metadata';
 import { Report } from './problem';
 import { defineRules } from './rules';
@@ -60,10 +60,16 @@ function validateSelectorRequirement(requirement: any, at: string, what: string,
       'label-selector',
       `${at}.operator`,
       `operator ${quoteValue(operator)} of ${what} is not a selector operator; the operators are ${LABEL_SELECTOR_OPERATORS.map((o) => `"${o}"`).join(', ')}`,
-      'use one of the listed operators; they are case-sensitive',
+      fixOperator(LABEL_SELECTOR_OPERATORS, operator),
     );
   }
   for (let v = 0; v < values.length; v++) {
     checkName(values[v], 'label-value', { rule: 'label-selector', at: `${at}.values[${v}]`, what: 'value', of: `${what}`, fix: 'use a label value: at most 63 letters, digits, "-", "_" and "."' }, report);
   }
+}
+
+/** The fix for an operator outside `operators`: the one it differs from in case, or the list. */
+export function fixOperator(operators: readonly string[], operator: unknown): string {
+  const near = sameIgnoringCase(operators, operator);
+  return near !== undefined ? `write "${near}"` : 'use one of the listed operators; they are case-sensitive';
 }

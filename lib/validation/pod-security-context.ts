@@ -126,6 +126,9 @@ function checkId(value: unknown, at: string, what: string, report: Report): void
 
 function validateSysctls(spec: any, sc: any, at: string, report: Report): void {
   const sysctls = list(sc.sysctls);
+  if (sysctls.length === 0) {
+    return;
+  }
   const seen = new Map<string, number>();
   for (let i = 0; i < sysctls.length; i++) {
     const name = asObject(sysctls[i]).name;
@@ -261,7 +264,7 @@ function windowsUserNameError(name: unknown): string | undefined {
 // reported once, at the Pod's runAsUser.
 function checkRunAsNonRoot(spec: any, at: string, report: Report): void {
   const pod = asObject(spec.securityContext);
-  const inheriting: string[] = [];
+  let inheriting: string[] | undefined;
   for (const kind of CONTAINER_LISTS) {
     const containers = list(spec[kind]);
     for (let i = 0; i < containers.length; i++) {
@@ -270,7 +273,7 @@ function checkRunAsNonRoot(spec: any, at: string, report: Report): void {
         continue;
       }
       if (own.runAsNonRoot === undefined && own.runAsUser === undefined) {
-        inheriting.push(`"${containers[i]?.name}"`);
+        (inheriting ??= []).push(`"${containers[i]?.name}"`);
         continue;
       }
       report.error(
@@ -281,7 +284,7 @@ function checkRunAsNonRoot(spec: any, at: string, report: Report): void {
       );
     }
   }
-  if (inheriting.length > 0) {
+  if (inheriting !== undefined) {
     report.error(
       'run-as-non-root-user-zero',
       `${at}.securityContext.runAsUser`,

@@ -12,7 +12,7 @@ import { asObject, list } from './_json';
 import { checkName } from './_field-checks';
 import { checkInteger, INT32, quoteValue } from './_integer';
 import { checkEnum } from './container-spec';
-import { validateLabelSelector } from './label-selector';
+import { fixOperator, validateLabelSelector } from './label-selector';
 import { deprecatedNodeLabelReplacement } from './pod-lints';
 import { Report } from './problem';
 import { defineRules } from './rules';
@@ -115,6 +115,9 @@ const FIELD_OBJECTS = { priorityClassName: 'PriorityClass', nodeName: 'node', ru
 
 function validateSchedulingGates(spec: any, at: string, report: Report): void {
   const gates = list(spec.schedulingGates);
+  if (gates.length === 0) {
+    return; // as for most Pods: no map for them
+  }
   const seen = new Map<unknown, number>();
   for (let i = 0; i < gates.length; i++) {
     const name = asObject(gates[i]).name;
@@ -127,7 +130,7 @@ function validateSchedulingGates(spec: any, at: string, report: Report): void {
       seen.set(name, i);
     }
   }
-  if (gates.length > 0 && typeof spec.nodeName === 'string' && spec.nodeName !== '') {
+  if (typeof spec.nodeName === 'string' && spec.nodeName !== '') {
     report.error(
       'scheduling-fields',
       `${at}.nodeName`,
@@ -244,7 +247,7 @@ function validateNodeSelectorRequirement(requirement: any, at: string, what: str
         'node-affinity',
         `${at}.operator`,
         `operator ${quoteValue(operator)} of ${what} is not a node selector operator; the operators are ${NODE_SELECTOR_OPERATORS.map((o) => `"${o}"`).join(', ')}`,
-        'use one of the listed operators; they are case-sensitive',
+        fixOperator(NODE_SELECTOR_OPERATORS, operator),
       );
   }
   if (checkName(key ?? '', 'qualified-name', { rule: 'node-affinity', at: `${at}.key`, what: 'key', of: `${what}`, fix: 'use a node label key, such as "kubernetes.io/arch"' }, report)) {
