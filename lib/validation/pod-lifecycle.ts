@@ -54,6 +54,15 @@ export const POD_LIFECYCLE_RULES = defineRules([
     see: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-readiness-gate',
   },
   {
+    id: 'no-ephemeral-containers',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'A Pod or Pod template declares no `ephemeralContainers`.',
+    why: 'The API server refuses a Pod created with them (ValidatePodCreate: "cannot be set on create"), and so every Pod a workload would create from such a template: ephemeral containers are added to a running Pod through its ephemeralcontainers subresource.',
+    fix: 'Remove ephemeralContainers; attach a debug container to a running Pod with `kubectl debug`.',
+    see: 'https://kubernetes.io/docs/concepts/workloads/pods/ephemeral-containers/',
+  },
+  {
     id: 'host-namespaces',
     severity: 'error',
     category: 'api-server',
@@ -91,6 +100,15 @@ export function validatePodLifecycle(spec: any, at: string, report: Report): voi
       what: 'readiness gate conditionType',
       fix: 'name the Pod condition to wait for, such as "example.com/load-balancer-ready"',
     }, report);
+  }
+  const ephemeral = list(spec.ephemeralContainers);
+  if (ephemeral.length > 0) {
+    report.error(
+      'no-ephemeral-containers',
+      `${at}.ephemeralContainers`,
+      `the Pod declares ${ephemeral.length} ephemeral container${ephemeral.length === 1 ? '' : 's'}; they cannot be set when a Pod is created`,
+      'remove ephemeralContainers, and attach a debug container to the running Pod with `kubectl debug`',
+    );
   }
   validateHostNamespaces(spec, at, report);
 }
