@@ -76,15 +76,18 @@ export const POD_LIFECYCLE_RULES = defineRules([
 
 /** Checks the lifecycle, timing and host-namespace fields of the Pod spec `spec` at field path `at`. */
 export function validatePodLifecycle(spec: any, at: string, report: Report): void {
-  checkInteger(spec.activeDeadlineSeconds, {
+  // Each field is looked at before its path is written out: most Pods set none of them.
+  if (spec.activeDeadlineSeconds !== undefined) {
+    checkInteger(spec.activeDeadlineSeconds, {
     rule: 'pod-timing',
     at: `${at}.activeDeadlineSeconds`,
     what: 'activeDeadlineSeconds',
     range: ACTIVE_DEADLINE,
     fix: 'set the seconds the Pod may run before it is stopped, 1 or more',
-  }, report);
+    }, report);
+  }
   const grace = spec.terminationGracePeriodSeconds;
-  if (checkInteger(grace, { rule: 'pod-timing', at: `${at}.terminationGracePeriodSeconds`, what: 'terminationGracePeriodSeconds', range: INT64, fix: 'set the seconds the containers get to shut down, such as 30' }, report) && grace < 0) {
+  if (grace !== undefined && checkInteger(grace, { rule: 'pod-timing', at: `${at}.terminationGracePeriodSeconds`, what: 'terminationGracePeriodSeconds', range: INT64, fix: 'set the seconds the containers get to shut down, such as 30' }, report) && grace < 0) {
     report.warn(
       'termination-grace-period-negative',
       `${at}.terminationGracePeriodSeconds`,
@@ -110,7 +113,9 @@ export function validatePodLifecycle(spec: any, at: string, report: Report): voi
       'remove ephemeralContainers, and attach a debug container to the running Pod with `kubectl debug`',
     );
   }
-  validateHostNamespaces(spec, at, report);
+  if (spec.shareProcessNamespace !== undefined || spec.hostNetwork !== undefined || spec.hostUsers !== undefined) {
+    validateHostNamespaces(spec, at, report);
+  }
 }
 
 function validateHostNamespaces(spec: any, at: string, report: Report): void {
