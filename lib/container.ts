@@ -129,12 +129,12 @@ export interface ContainerProps<P extends Ports = Ports, E extends readonly EnvV
    */
   readonly resources?: Resources;
   /**
-   * Restarts the container when it fails. Its port must be one the container declares.
+   * Restarts the container when it fails. A port it names must be one the container declares; a number need not be.
    * @default - no liveness probe
    */
   readonly livenessProbe?: Probe<PortReference<P>>;
   /**
-   * Holds traffic back until it passes. Its port must be one the container declares.
+   * Holds traffic back until it passes. A port it names must be one the container declares; a number need not be.
    * @default - no readiness probe
    */
   readonly readinessProbe?: Probe<PortReference<P>>;
@@ -195,7 +195,15 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
   private mounts: VolumeMount[];
   private extraPorts: k8s.ContainerPort[] = listOf(undefined);
 
-  public constructor(props: ContainerProps<P, E> & { readonly env?: CheckedEnv<E> }) {
+  // `env` is typed by CheckedEnv alone: E is inferred through it (it is E
+  // when every reference resolves), and an entry with a bad reference then
+  // meets the error text rather than an intersection with itself.
+  public constructor(
+    props: Omit<ContainerProps<P, E>, 'env'> & {
+      /** {@inheritDoc ContainerProps.env} */
+      readonly env?: CheckedEnv<E>;
+    },
+  ) {
     this.props = props as ContainerProps;
     this.name = props.name;
     this.image = props.image;

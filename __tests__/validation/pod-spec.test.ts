@@ -450,12 +450,10 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
         { name: 'PROFILE', value: 'production' },
         { name: 'GREETING', value: 'hello $(PROFILES)' },
       ];
-      s.containers[0].command = ['/app', '--name=$(NAME)'];
     },
     messages: [
       'spec.containers[0].env[0].value: $(PROFILE) in MESSAGE refers to no variable defined before MESSAGE in this container\'s env (container "app"; PROFILE is defined after MESSAGE); Kubernetes would leave it as the literal text. Fix: move PROFILE above MESSAGE (env-reference-defined)',
       'spec.containers[0].env[2].value: $(PROFILES) in GREETING refers to no variable defined before GREETING in this container\'s env (container "app"); Kubernetes would leave it as the literal text. Fix: define PROFILES before GREETING, fix the name, or write $$(PROFILES) for the literal text (env-reference-defined)',
-      'spec.containers[0].command[1]: $(NAME) in command of container "app" refers to no variable of its env; Kubernetes would leave it as the literal text. Fix: add NAME to the container\'s env, fix the name, or write $$(NAME) for the literal text (env-reference-defined)',
     ],
   },
   {

@@ -1,4 +1,4 @@
-import { envReferences } from '../env';
+import { envReferences, isServiceLinkVariable } from '../env';
 import { parseQuantity } from '../quantity';
 import { FirstIndex } from './_first-index';
 import { list, text } from './_json';
@@ -180,10 +180,19 @@ export const CONTAINER_TUTORIAL_RULES = defineRules([
     id: 'env-reference-defined',
     severity: 'error',
     category: 'peapod',
-    summary: 'A `$(VAR)` in an env value refers to a variable defined earlier in the same container; in `command` and `args`, to one defined in its env.',
-    why: 'Kubernetes leaves a reference it cannot resolve as the literal text `$(VAR)`, silently.',
+    summary: 'A `$(VAR)` in an env value refers to a variable defined earlier in the same container, or to a Service-link variable of the kubelet.',
+    why: 'Kubernetes leaves a reference it cannot resolve as the literal text `$(VAR)`, silently. A `$(…)` whose content is not a variable name (`$(date +%s)`) is no reference and is not checked.',
     fix: 'Define the variable before the one that refers to it, fix the name, or write `$$(VAR)` for the literal text.',
     see: 'https://kubernetes.io/docs/tasks/inject-data-application/define-interdependent-environment-variables/',
+  },
+  {
+    id: 'command-env-reference',
+    severity: 'warning',
+    category: 'lint',
+    summary: 'A `$(VAR)` in `command` or `args` that holds a variable name refers to a variable of the container\'s env, or to a Service-link variable.',
+    why: 'Kubernetes leaves an unresolved `$(VAR)` as the literal text; under `sh -c` that text is a command substitution (`$(date)`, `$(hostname)`), which may be what was meant. A `$(…)` whose content is not a variable name (`$(hostname -i)`) is never checked.',
+    fix: 'Add the variable to the env or fix its name; write `$$(…)` to make the text literal for Kubernetes, or suppress the rule when the shell is meant to run it.',
+    see: 'https://kubernetes.io/docs/tasks/inject-data-application/define-command-argument-container/#use-environment-variables-to-define-arguments',
   },
   {
     id: 'env-name-unique',
@@ -202,8 +211,6 @@ const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 const ENV_SOURCES = ['configMapKeyRef', 'secretKeyRef', 'fieldRef', 'resourceFieldRef', 'fileKeyRef'];
 const PROBE_HANDLERS = ['httpGet', 'tcpSocket', 'grpc', 'exec'];
 const PROBE_TIMINGS = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds'];
-// Variables the kubelet defines for Services (service links), which `$(VAR)` may use.
-const SERVICE_LINK_VARIABLE = /^[A-Z0-9_]+_(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT(_\d+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?)?)$/;
 
 export /** A container of the spec, where it is, and whether it runs beside the others. */
 interface ContainerAt {
@@ -348,11 +355,11 @@ function validateEnv(c: any, path: string, serviceLinks: boolean, report: Report
       }
       for (const ref of envReferences(arg)) {
         if (!resolvable(ref, names, env.length, namesUnknown, serviceLinks)) {
-          report.error(
-            'env-reference-defined',
+          report.warn(
+            'command-env-reference',
             `${path}.${field}[${i}]`,
-            `$(${ref}) in ${field} of container "${c.name}" refers to no variable of its env; Kubernetes would leave it as the literal text`,
-            `add ${ref} to the container's env, fix the name, or write $$(${ref}) for the literal text`,
+            `$(${ref}) in ${field} of container "${c.name}" refers to no variable of its env; Kubernetes would pass it on as the literal text, which a shell would run as a command`,
+            `add ${ref} to the container's env or fix the name; if the shell is meant to run it, write $$(${ref}) or suppress the rule with a reason`,
           );
         }
       }
@@ -362,7 +369,7 @@ function validateEnv(c: any, path: string, serviceLinks: boolean, report: Report
 
 // Whether $(ref) resolves: defined before env entry `end`, or by the kubelet.
 function resolvable(ref: string, names: FirstIndex, end: number, namesUnknown: boolean, serviceLinks: boolean): boolean {
-  return names.firstBefore(ref, end) >= 0 || namesUnknown || (serviceLinks && SERVICE_LINK_VARIABLE.test(ref));
+  return names.firstBefore(ref, end) >= 0 || namesUnknown || (serviceLinks && isServiceLinkVariable(ref));
 }
 
 // The text of the compile-time check (UndefinedEnvReference in env.ts), so
