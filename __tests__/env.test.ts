@@ -86,3 +86,19 @@ describe('env from elsewhere', () => {
     expect(containerOf(() => new Container({ name: 'a', image: 'a:1' }))).toEqual({ name: 'a', image: 'a:1' });
   });
 });
+
+describe('value and valueFrom together', () => {
+  test('reach the manifest as declared when untyped, and fail synth instead of losing the value', () => {
+    const chart = newChart();
+    const both = { name: 'IP', value: '10.0.0.1', valueFrom: EnvValue.fromField('status.podIP') } as unknown as { name: string; value: string };
+    new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1.0', env: [both] })] });
+    expect(() => synthObjects(chart)).toThrow(
+      'spec.containers[0].env[0]: env "IP" of container "app" has both value and valueFrom. Fix: keep one of them (env-value-source)',
+    );
+  });
+
+  test('an entry with valueFrom alone renders no value', () => {
+    const container = containerOf(() => new Container({ name: 'app', image: 'app:1.0', env: [{ name: 'IP', valueFrom: EnvValue.fromField('status.podIP') }] }));
+    expect(container.env).toEqual([{ name: 'IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } }]);
+  });
+});

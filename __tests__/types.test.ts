@@ -3,7 +3,7 @@
  * a compile-time check disappears, the directive is unused and both `tsc`
  * (run by `npm test`) and ts-jest fail with TS2578.
  */
-import { Container, EnvReferences, Pod, Probe, Volume } from '../lib';
+import { Container, EnvReferences, EnvValue, Pod, Probe, Volume } from '../lib';
 import { newChart, synthObjects } from './_support';
 
 // Never called: these lines exist to be type-checked.
@@ -75,6 +75,16 @@ function rejectedAtCompileTime(): void {
       { name: 'ADDR', value: '$(MYAPP_PORT_HTTP_TCP)' },
       // @ts-expect-error $$$(X) is an escaped $ followed by a reference
       { name: 'COST', value: '$$$(PRICE)' },
+    ],
+  });
+
+  // An env entry has a literal value or a source, not both (the API server refuses both).
+  new Container({
+    name: 'a',
+    image: 'a:1',
+    env: [
+      // @ts-expect-error value and valueFrom exclude each other
+      { name: 'IP', value: '10.0.0.1', valueFrom: EnvValue.fromField('status.podIP') },
     ],
   });
 

@@ -325,8 +325,14 @@ function renderPort(name: string | undefined, port: PortSpec): k8s.ContainerPort
   return { name, containerPort: port.containerPort, protocol: port.protocol, hostPort: port.hostPort, hostIp: port.hostIP };
 }
 
+// Both fields as given: an untyped entry with both reaches the manifest as
+// declared, and synth reports it (env-value-source) instead of dropping one.
 function renderEnv(variable: EnvVar): k8s.EnvVar {
-  return 'valueFrom' in variable ? { name: variable.name, valueFrom: variable.valueFrom._toKube() } : { name: variable.name, value: variable.value };
+  const valueFrom = variable.valueFrom == null ? undefined : variable.valueFrom._toKube();
+  if (valueFrom === undefined) {
+    return { name: variable.name, value: variable.value };
+  }
+  return variable.value === undefined ? { name: variable.name, valueFrom } : { name: variable.name, value: variable.value, valueFrom };
 }
 
 function renderResources(resources: Resources): k8s.ResourceRequirements {

@@ -20,6 +20,8 @@ export interface LiteralEnvVar {
    * @see https://kubernetes.io/docs/tasks/inject-data-application/define-interdependent-environment-variables/
    */
   readonly value: string;
+  /** A literal variable has no source: `value` and `valueFrom` exclude each other. */
+  readonly valueFrom?: never;
 }
 
 /** A variable whose value is taken from elsewhere at run time. */
@@ -28,6 +30,8 @@ export interface SourcedEnvVar {
   readonly name: string;
   /** The source of the value. */
   readonly valueFrom: IEnvValueSource;
+  /** A sourced variable has no literal value: the API server refuses both together. */
+  readonly value?: never;
 }
 
 /** One entry of a container's `env`. */

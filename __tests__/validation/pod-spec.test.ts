@@ -117,6 +117,8 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       (s.containers[0].env = [
         { name: 'A', value: '' },
         { name: 'IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+        // An empty value is the unset one: the API server accepts it beside valueFrom.
+        { name: 'EMPTY', value: '', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
       ]),
     invalid: (s) =>
       (s.containers[0].env = [
@@ -308,11 +310,12 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
   {
     rule: 'security-context-conflict',
     valid: (s) =>
-      (s.containers[0].securityContext = { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { add: ['NET_BIND_SERVICE'] } }),
-    invalid: (s) => (s.containers[0].securityContext = { allowPrivilegeEscalation: false, privileged: true, capabilities: { add: ['SYS_ADMIN'] } }),
+      // The API server refuses the text "CAP_SYS_ADMIN" only; "SYS_ADMIN" is accepted and works.
+      (s.containers[0].securityContext = { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { add: ['NET_BIND_SERVICE', 'SYS_ADMIN'] } }),
+    invalid: (s) => (s.containers[0].securityContext = { allowPrivilegeEscalation: false, privileged: true, capabilities: { add: ['CAP_SYS_ADMIN'] } }),
     messages: [
       'spec.containers[0].securityContext.allowPrivilegeEscalation: container "app" sets allowPrivilegeEscalation: false and privileged: true. Fix: drop privileged, or drop allowPrivilegeEscalation: false (security-context-conflict)',
-      'spec.containers[0].securityContext.allowPrivilegeEscalation: container "app" sets allowPrivilegeEscalation: false and adds the SYS_ADMIN capability. Fix: drop SYS_ADMIN, or drop allowPrivilegeEscalation: false (security-context-conflict)',
+      'spec.containers[0].securityContext.allowPrivilegeEscalation: container "app" sets allowPrivilegeEscalation: false and adds the CAP_SYS_ADMIN capability. Fix: drop CAP_SYS_ADMIN, or drop allowPrivilegeEscalation: false (security-context-conflict)',
     ],
   },
   {

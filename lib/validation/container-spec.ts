@@ -1,6 +1,7 @@
 import { envReferences, isServiceLinkVariable } from '../env';
 import { parseQuantity } from '../quantity';
 import { FirstIndex } from './_first-index';
+import { ContainerPod, lintEnvCredentials, validateAction, validateContainerFields, validateProbeGracePeriod } from './container-fields';
 import { list, text } from './_json';
 import { suggestName, validateLabelName } from './metadata';
 import { descendingPathError, envVarNameError, portNameError } from './names';
@@ -68,8 +69,8 @@ export const CONTAINER_API_RULES = defineRules([
     id: 'env-value-source',
     severity: 'error',
     category: 'api-server',
-    summary: 'An env entry has either `value` or `valueFrom`, and `valueFrom` has exactly one source.',
-    why: 'The API server refuses an entry with both, or a `valueFrom` with none or several sources.',
+    summary: 'An env entry has either a non-empty `value` or `valueFrom`, and `valueFrom` has exactly one source.',
+    why: 'The API server refuses an entry with both ("may not be specified when `value` is not empty"), or a `valueFrom` with none or several sources ("may not have more than one field specified at a time").',
     fix: 'Keep one of `value` and `valueFrom`; give `valueFrom` one of `configMapKeyRef`, `secretKeyRef`, `fieldRef`, `resourceFieldRef`.',
     see: 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#environment-variables',
   },
@@ -111,8 +112,8 @@ export const CONTAINER_API_RULES = defineRules([
     id: 'probe-success-threshold',
     severity: 'error',
     category: 'api-server',
-    summary: 'Liveness and startup probes have a `successThreshold` of 1.',
-    why: 'The API server refuses any other value: one success is what ends a liveness or startup failure.',
+    summary: 'Liveness and startup probes have a `successThreshold` of 1 (or 0, which the API server defaults to 1).',
+    why: 'The API server refuses any other value ("must be 1"): one success is what ends a liveness or startup failure.',
     fix: 'Remove `successThreshold`, or set it to 1; only readiness probes take more.',
   },
   {
@@ -155,9 +156,9 @@ export const CONTAINER_API_RULES = defineRules([
     id: 'security-context-conflict',
     severity: 'error',
     category: 'api-server',
-    summary: '`allowPrivilegeEscalation: false` is not combined with `privileged: true` or the `SYS_ADMIN` capability.',
-    why: 'The API server refuses the combination: a privileged container can always escalate.',
-    fix: 'Drop `privileged` and `SYS_ADMIN`, or drop `allowPrivilegeEscalation: false`.',
+    summary: '`allowPrivilegeEscalation: false` is not combined with `privileged: true` or the `CAP_SYS_ADMIN` capability.',
+    why: 'The API server refuses the combination ("cannot set `allowPrivilegeEscalation` to false and `privileged` to true"): a privileged container can always escalate.',
+    fix: 'Drop `privileged` and `CAP_SYS_ADMIN`, or drop `allowPrivilegeEscalation: false`.',
     see: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
   },
 ]);
@@ -207,6 +208,7 @@ export const CONTAINER_TUTORIAL_RULES = defineRules([
 const COMMAND_FIELDS = ['command', 'args'] as const;
 const PROBE_KINDS = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
+const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 const ENV_SOURCES = ['configMapKeyRef', 'secretKeyRef', 'fieldRef', 'resourceFieldRef', 'fileKeyRef'];
 const PROBE_HANDLERS = ['httpGet', 'tcpSocket', 'grpc', 'exec'];
@@ -221,8 +223,19 @@ interface ContainerAt {
   readonly init: boolean;
 }
 
-/** Checks one container of a rendered Pod spec; `volumeNames` are the Pod's volumes. */
-export function validateContainer(entry: ContainerAt, volumeNames: { has(name: unknown): boolean }, serviceLinks: boolean, report: Report): void {
+const NO_POD: ContainerPod = Object.freeze({});
+
+/**
+ * Checks one container of a rendered Pod spec; `volumeNames` are the Pod's
+ * volumes, `pod` the spec around it (its security context and volumes).
+ */
+export function validateContainer(
+  entry: ContainerAt,
+  volumeNames: { has(name: unknown): boolean },
+  serviceLinks: boolean,
+  report: Report,
+  pod: ContainerPod = NO_POD,
+): void {
   const { container: c, path } = entry;
   const name = c?.name;
   validateLabelName('container name', 'container-name', name, path, report);
@@ -249,6 +262,11 @@ export function validateContainer(entry: ContainerAt, volumeNames: { has(name: u
   validateProbes(entry, portNames, report);
   validateResources(c, path, report);
   validateSecurityContext(c, path, report);
+  if (c?.terminationMessagePolicy !== undefined) {
+    checkEnum(c.terminationMessagePolicy, TERMINATION_MESSAGE_POLICIES, `${path}.terminationMessagePolicy`, 'terminationMessagePolicy', report);
+  }
+  validateContainerFields(c, path, entry.init, entry.longRunning, pod, report);
+  lintEnvCredentials(c, path, report);
 }
 
 function validatePorts(c: any, path: string, report: Report): FirstIndex {
@@ -382,7 +400,8 @@ function checkEnvSource(variable: any, at: string, container: string, report: Re
   const name = variable?.name;
   // In manifest JSON a null field is an absent one.
   const valueFrom = variable?.valueFrom ?? undefined;
-  if (variable?.value != null && valueFrom !== undefined) {
+  // An empty value is the unset one to the API server: only text beside valueFrom conflicts.
+  if (typeof variable?.value === 'string' && variable.value.length > 0 && valueFrom !== undefined) {
     report.error('env-value-source', at, `env "${name}" of container "${container}" has both value and valueFrom`, 'keep one of them');
   } else if (valueFrom !== undefined) {
     const sources = ENV_SOURCES.filter((source) => valueFrom[source] != null);
@@ -493,7 +512,8 @@ function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: Repor
         );
       }
     }
-    if ((kind === 'livenessProbe' || kind === 'startupProbe') && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
+    // 0 is the unset value, which the API server defaults to 1 before it validates.
+    if ((kind === 'livenessProbe' || kind === 'startupProbe') && probe.successThreshold !== undefined && probe.successThreshold !== 1 && probe.successThreshold !== 0) {
       report.error(
         'probe-success-threshold',
         `${at}.successThreshold`,
@@ -501,8 +521,11 @@ function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: Repor
         'remove successThreshold or set it to 1',
       );
     }
+    validateAction(probe, at, `${kind} of container "${c.name}"`, report);
+    validateProbeGracePeriod(probe, kind, at, c.name, report);
     const port = probe.httpGet?.port ?? probe.tcpSocket?.port;
-    if (typeof port === 'string' && !/^[0-9]+$/.test(port) && !portNames.has(port)) {
+    // A port name that is no IANA service name (such as "8080") is probe-action's.
+    if (typeof port === 'string' && portNameError(port) === undefined && !portNames.has(port)) {
       const declared = portNames
         .values()
         .map((n) => `"${n}"`)
@@ -605,12 +628,13 @@ function validateSecurityContext(c: any, path: string, report: Report): void {
       'drop privileged, or drop allowPrivilegeEscalation: false',
     );
   }
-  if (list(sc.capabilities?.add).includes('SYS_ADMIN') || list(sc.capabilities?.add).includes('CAP_SYS_ADMIN')) {
+  // The API server compares the text: it refuses "CAP_SYS_ADMIN" only, and the runtime grants "SYS_ADMIN" all the same.
+  if (list(sc.capabilities?.add).includes('CAP_SYS_ADMIN')) {
     report.error(
       'security-context-conflict',
       at,
-      `container "${c.name}" sets allowPrivilegeEscalation: false and adds the SYS_ADMIN capability`,
-      'drop SYS_ADMIN, or drop allowPrivilegeEscalation: false',
+      `container "${c.name}" sets allowPrivilegeEscalation: false and adds the CAP_SYS_ADMIN capability`,
+      'drop CAP_SYS_ADMIN, or drop allowPrivilegeEscalation: false',
     );
   }
 }
