@@ -3,7 +3,7 @@
  * a compile-time check disappears, the directive is unused and both `tsc`
  * (run by `npm test`) and ts-jest fail with TS2578.
  */
-import { Container, EnvReferences, EnvValue, Pod, Probe, Volume } from '../lib';
+import { Container, EnvReferences, EnvValue, isServiceLinkVariable, IsServiceLinkVariable, Pod, Probe, Volume } from '../lib';
 import { newChart, synthObjects } from './_support';
 
 // Never called: these lines exist to be type-checked.
@@ -109,6 +109,14 @@ describe('what compiles renders', () => {
     const chart = newChart();
     new Pod(chart, 'p', { containers });
     expect(synthObjects(chart)[0].spec.containers.map((c: { name: string }) => c.name)).toEqual(['web', 'metrics']);
+  });
+
+  test('the compile-time Service-link shapes are those of isServiceLinkVariable()', () => {
+    // Each line compiles only while the type gives the same answer as the function.
+    const linked: [IsServiceLinkVariable<'WEB_SERVICE_PORT_HTTP_METRICS'>, IsServiceLinkVariable<'DNS_PORT_53_UDP_PROTO'>, IsServiceLinkVariable<'WEB_PORT'>] = [true, true, true];
+    const unlinked: [IsServiceLinkVariable<'web_SERVICE_HOST'>, IsServiceLinkVariable<'WEB_SERVICE_PORT_'>, IsServiceLinkVariable<'WEB_PORT_80_ICMP'>, IsServiceLinkVariable<'WEB-APP_SERVICE_HOST'>] = [false, false, false, false];
+    expect(['WEB_SERVICE_PORT_HTTP_METRICS', 'DNS_PORT_53_UDP_PROTO', 'WEB_PORT'].map(isServiceLinkVariable)).toEqual(linked);
+    expect(['web_SERVICE_HOST', 'WEB_SERVICE_PORT_', 'WEB_PORT_80_ICMP', 'WEB-APP_SERVICE_HOST'].map(isServiceLinkVariable)).toEqual(unlinked);
   });
 
   test('a $$-escaped reference is literal text and needs no variable', () => {
