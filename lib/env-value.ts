@@ -3,6 +3,7 @@ import { IConfigMap } from './config-map';
 import { IEnvValueSource } from './env';
 import { Quantity, toKubeQuantity } from './quantity';
 import { ISecret } from './secret';
+import { DOWNWARD_API_RESOURCES } from './volume';
 
 /**
  * The fields of its own Pod that a container can read into an env var as
@@ -28,16 +29,11 @@ export const ENV_POD_FIELDS = [
 export type PodField = (typeof ENV_POD_FIELDS)[number] | `metadata.labels['${string}']` | `metadata.annotations['${string}']`;
 
 /**
- * The resource requests and limits of a container that an env var can read,
- * besides huge pages (validContainerResourceFieldPathExpressions).
- */
-export const ENV_RESOURCE_FIELDS = ['requests.cpu', 'requests.memory', 'requests.ephemeral-storage', 'limits.cpu', 'limits.memory', 'limits.ephemeral-storage'] as const;
-
-/**
  * The resource requests and limits of a container that an env var can read.
  * @see https://kubernetes.io/docs/concepts/workloads/pods/downward-api/#downwardapi-resourceFieldRef
  */
-export type ContainerResource = (typeof ENV_RESOURCE_FIELDS)[number] | `requests.hugepages-${string}` | `limits.hugepages-${string}`;
+// The same resources as a downwardAPI volume's (validContainerResourceFieldPathExpressions).
+export type ContainerResource = (typeof DOWNWARD_API_RESOURCES)[number] | `requests.hugepages-${string}` | `limits.hugepages-${string}`;
 
 /** Options of a value taken from a ConfigMap or Secret key. */
 export interface KeyReferenceOptions {

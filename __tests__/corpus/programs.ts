@@ -207,12 +207,6 @@ function containerFieldPrograms(): BadProgram[] {
       build: (chart) => new Pod(chart, 'p', { containers: [app('app', { livenessProbe: Probe.exec({ command: [] }) })] }),
     },
     {
-      name: 'a container that must run as non-root, run as root by the Pod',
-      rule: 'run-as-non-root-conflict',
-      expected: ["[bad/p] spec.containers[0].securityContext: container \"app\" must run as non-root (its own runAsNonRoot: true) but runs as user 0 (the Pod's runAsUser: 0); the kubelet refuses to start it. Fix: set runAsUser to the image's non-root user id, such as 1000, or drop runAsNonRoot (run-as-non-root-conflict)"],
-      build: (chart) => new Pod(chart, 'p', { securityContext: { runAsUser: 0 }, containers: [app('app', { securityContext: { runAsNonRoot: true } })] }),
-    },
-    {
       name: 'a relative working directory',
       rule: 'working-dir-absolute',
       expected: ['[bad/p] spec.containers[0].workingDir: workingDir "srv" of container "app" is relative; the container runtime refuses to start a container in a relative working directory. Fix: write it from the root, such as "/srv" (working-dir-absolute)'],

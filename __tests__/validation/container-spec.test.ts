@@ -104,7 +104,7 @@ const CONTAINER_CASES: RuleCase[] = [
       'spec.containers[0].env[0].valueFrom.fieldRef.fieldPath: fieldRef "metadata.labels" of env "LABELS" of container "app" is not a field env vars can read; they read "metadata.name", "metadata.namespace", "metadata.uid", "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.hostIPs", "status.podIP", "status.podIPs", and metadata.labels[\'KEY\'] or metadata.annotations[\'KEY\']. Fix: use EnvValue.fromField(), whose type lists the fields (a whole label or annotation map is offered only to downwardAPI volumes) (env-field-ref)',
       'spec.containers[0].env[1].valueFrom.fieldRef.fieldPath: fieldRef "metadata.labels[\'-app\']" of env "BAD_KEY" of container "app" reads the key "-app", which has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: name a label or annotation key, such as metadata.labels[\'app\'] (env-field-ref)',
       'spec.containers[0].env[2].valueFrom.fieldRef.apiVersion: apiVersion "v2" of the fieldRef of env "OLD" of container "app" is not supported; the downward API of env vars is "v1". Fix: remove apiVersion, or write "v1" (env-field-ref)',
-      'spec.containers[0].env[3].valueFrom.resourceFieldRef.resource: resourceFieldRef "limits.nvidia.com/gpu" of env "GPU" of container "app" is not a resource env vars can read; they read "requests.cpu", "requests.memory", "requests.ephemeral-storage", "limits.cpu", "limits.memory", "limits.ephemeral-storage" and requests./limits.hugepages-<size>. Fix: use EnvValue.fromResource(), whose type lists them (env-field-ref)',
+      'spec.containers[0].env[3].valueFrom.resourceFieldRef.resource: resourceFieldRef "limits.nvidia.com/gpu" of env "GPU" of container "app" is not a resource env vars can read; they read "limits.cpu", "limits.memory", "limits.ephemeral-storage", "requests.cpu", "requests.memory", "requests.ephemeral-storage" and requests./limits.hugepages-<size>. Fix: use EnvValue.fromResource(), whose type lists them (env-field-ref)',
       'spec.containers[0].env[4].valueFrom.resourceFieldRef.divisor: divisor "1Mi" of the resourceFieldRef of env "CPU" of container "app" is not supported with limits.cpu; the values are "1m", "1". Fix: divide CPU by "1" (cores) or "1m" (millicores) (env-field-ref)',
       'spec.containers[0].env[5].valueFrom.resourceFieldRef.divisor: divisor "2Mi" of the resourceFieldRef of env "MEM" of container "app" is not supported with limits.memory; the values are "1", "1k", "1M", "1G", "1T", "1P", "1E", "1Ki", "1Mi", "1Gi", "1Ti", "1Pi", "1Ei". Fix: divide by "1" (bytes) or a unit such as "1Mi" (env-field-ref)',
     ],
@@ -171,27 +171,12 @@ const CONTAINER_CASES: RuleCase[] = [
   {
     rule: 'security-context-value',
     valid: (s) =>
-      (s.containers[0].securityContext = {
-        ...s.containers[0].securityContext,
-        runAsUser: 0,
-        runAsGroup: 2147483647,
-        procMount: 'Default',
-        seccompProfile: { type: 'Localhost', localhostProfile: 'profiles/audit.json' },
-      }),
-    invalid: (s) => {
-      s.containers[0].securityContext = { ...s.containers[0].securityContext, runAsUser: -1, runAsGroup: 2147483648, procMount: 'unmasked', seccompProfile: { type: 'Localhost' } };
-      s.containers.push({ name: 'other', image: 'o:1', securityContext: { seccompProfile: { type: 'RuntimeDefault', localhostProfile: 'x.json' } } });
-      s.containers.push({ name: 'third', image: 't:1', securityContext: { seccompProfile: { type: 'runtimedefault' } } });
-      s.containers.push({ name: 'fourth', image: 't:1', securityContext: { seccompProfile: { type: 'Localhost', localhostProfile: '../etc/x.json' } } });
-    },
+      (s.containers[0].securityContext = { ...s.containers[0].securityContext, runAsUser: 1000, runAsGroup: 2147483647, procMount: 'Default' }),
+    invalid: (s) => (s.containers[0].securityContext = { ...s.containers[0].securityContext, runAsUser: -1, runAsGroup: 2147483648, procMount: 'unmasked' }),
     messages: [
-      'spec.containers[0].securityContext.runAsUser: runAsUser -1 of container "app" must be between 0 and 2147483647, inclusive. Fix: use the numeric user id, such as 1000 (security-context-value)',
-      'spec.containers[0].securityContext.runAsGroup: runAsGroup 2147483648 of container "app" must be between 0 and 2147483647, inclusive. Fix: use the numeric group id, such as 1000 (security-context-value)',
+      'spec.containers[0].securityContext.runAsUser: runAsUser of container "app" is -1; it must be a whole number, 0 or more (at most 2147483647). Fix: use the numeric user id, such as 1000 (security-context-value)',
+      'spec.containers[0].securityContext.runAsGroup: runAsGroup of container "app" is 2147483648; it must be a whole number, 0 or more (at most 2147483647). Fix: use the numeric group id, such as 1000 (security-context-value)',
       'spec.containers[0].securityContext.procMount: procMount "unmasked" of container "app" is not supported; the values are "Default", "Unmasked". Fix: use "Default", or leave it out (security-context-value)',
-      'spec.containers[0].securityContext.seccompProfile.localhostProfile: the Localhost seccomp profile of container "app" has a localhostProfile that is missing. Fix: give the profile file relative to the kubelet\'s seccomp directory, such as "profiles/audit.json" (security-context-value)',
-      'spec.containers[1].securityContext.seccompProfile.localhostProfile: the RuntimeDefault seccomp profile of container "other" sets localhostProfile, which only a Localhost profile has. Fix: remove localhostProfile, or set type: "Localhost" (security-context-value)',
-      'spec.containers[2].securityContext.seccompProfile.type: seccomp profile type "runtimedefault" of container "third" is not supported; the values are "Localhost", "RuntimeDefault", "Unconfined". Fix: write "RuntimeDefault" (security-context-value)',
-      'spec.containers[3].securityContext.seccompProfile.localhostProfile: the Localhost seccomp profile of container "fourth" has a localhostProfile that holds a ".." segment. Fix: give the profile file relative to the kubelet\'s seccomp directory, such as "profiles/audit.json" (security-context-value)',
     ],
   },
   {
@@ -221,23 +206,6 @@ const CONTAINER_CASES: RuleCase[] = [
       'spec.containers[0].volumeDevices[3].devicePath: devicePath "/dev/../xvdc" of container "app" holds a ".." segment. Fix: write the path without ".." (volume-device)',
       'spec.containers[0].volumeDevices[4].name: a volume device of container "app" names no volume. Fix: name a persistentVolumeClaim volume of the Pod (volume-device)',
       'spec.containers[0].volumeDevices[4].devicePath: the device of volume "" in container "app" has no devicePath. Fix: give the path of the device in the container, such as "/dev/xvda" (volume-device)',
-    ],
-  },
-  {
-    rule: 'run-as-non-root-conflict',
-    valid: (s) => {
-      s.securityContext = { runAsNonRoot: true, runAsUser: 0 };
-      s.containers[0].securityContext = { ...s.containers[0].securityContext, runAsUser: 1000 };
-    },
-    invalid: (s) => {
-      s.securityContext = { runAsNonRoot: true };
-      s.containers[0].securityContext = { ...s.containers[0].securityContext, runAsUser: 0 };
-      s.containers.push({ name: 'inherits', image: 'i:1', securityContext: { runAsNonRoot: true } });
-      s.securityContext.runAsUser = 0;
-    },
-    messages: [
-      'spec.containers[0].securityContext.runAsUser: container "app" must run as non-root (the Pod\'s runAsNonRoot: true) but runs as user 0 (its own runAsUser: 0); the kubelet refuses to start it. Fix: set runAsUser to the image\'s non-root user id, such as 1000, or drop runAsNonRoot (run-as-non-root-conflict)',
-      'spec.containers[1].securityContext: container "inherits" must run as non-root (its own runAsNonRoot: true) but runs as user 0 (the Pod\'s runAsUser: 0); the kubelet refuses to start it. Fix: set runAsUser to the image\'s non-root user id, such as 1000, or drop runAsNonRoot (run-as-non-root-conflict)',
     ],
   },
   {
@@ -280,6 +248,19 @@ const CONTAINER_CASES: RuleCase[] = [
 ];
 
 describeRuleCases(CONTAINER_CASES);
+
+describe("a container's seccompProfile and windowsOptions", () => {
+  test('are checked as the Pod\'s are', () => {
+    const spec = specWith((s) => {
+      s.containers[0].securityContext = { ...s.containers[0].securityContext, seccompProfile: { type: 'Localhost' } };
+      s.containers.push({ name: 'win', image: 'w:1', securityContext: { windowsOptions: { runAsUserName: 'a\\b\\c' } } });
+    });
+    expect([...specProblems(spec, 'seccomp-profile'), ...specProblems(spec, 'pod-security-context')]).toEqual([
+      'spec.containers[0].securityContext.seccompProfile.localhostProfile: seccompProfile has type "Localhost" and no localhostProfile. Fix: give the path of the profile under the kubelet\'s seccomp directory, such as "profiles/app.json" (seccomp-profile)',
+      'spec.containers[1].securityContext.windowsOptions.runAsUserName: runAsUserName "a\\\\b\\\\c" holds more than one backslash. Fix: write a Windows user as "USER" or "DOMAIN\\\\USER", such as "ContainerUser" (pod-security-context)',
+    ]);
+  });
+});
 
 describe('refuses nothing that works', () => {
   test('an undefined $(VAR) in command or args is a warning, not an error', () => {

@@ -7,11 +7,14 @@
  * adds where the kubelet or the runtime would refuse what the API server
  * accepted.
  */
-import { ENV_POD_FIELDS, ENV_RESOURCE_FIELDS } from '../env-value';
+import { ENV_POD_FIELDS } from '../env-value';
 import { parseQuantity } from '../quantity';
+import { DOWNWARD_API_RESOURCES } from '../volume';
 import { list, text } from './_json';
 import { invalidDataKey } from './data-keys';
-import { descendingPathError, dns1123SubdomainError, envVarNameError, portNameError, qualifiedNameError } from './names';
+import { checkInteger } from './_integer';
+import { dns1123SubdomainError, envVarNameError, portNameError, qualifiedNameError } from './names';
+import { validateSeccompProfile, validateWindowsOptions } from './pod-security-context';
 import { Report } from './problem';
 import { defineRules } from './rules';
 
@@ -112,10 +115,9 @@ export const CONTAINER_FIELD_API_RULES = defineRules([
     id: 'security-context-value',
     severity: 'error',
     category: 'api-server',
-    summary:
-      "A container's `runAsUser` and `runAsGroup` are from 0 to 2147483647, `procMount` is `Default` or `Unmasked`, and a `Localhost` seccomp profile names a relative `localhostProfile`, which other types do not have.",
-    why: 'The API server refuses the Pod (ValidateSecurityContext, validateSeccompProfileField: "must be between 0 and 2147483647, inclusive", "must be set when seccomp type is Localhost", "can only be set when seccomp type is Localhost").',
-    fix: 'Use a user or group id of 0 or more, and `seccompProfile: { type: "RuntimeDefault" }` unless a profile file on the node is meant.',
+    summary: "A container's `runAsUser` and `runAsGroup` are whole numbers from 0 to 2147483647, and `procMount` is `Default` or `Unmasked` (its `seccompProfile` and `windowsOptions` are checked as the Pod's are).",
+    why: 'The API server refuses the Pod (ValidateSecurityContext: "must be between 0 and 2147483647, inclusive"; ValidateProcMountType: "Unsupported value").',
+    fix: 'Use the numeric user or group id, such as 1000, and leave `procMount` out unless the node allows unmasked /proc.',
     see: SECURITY_DOCS,
   },
   {
@@ -130,17 +132,12 @@ export const CONTAINER_FIELD_API_RULES = defineRules([
   },
 ]);
 
-/** Container rules of Peapod's: the API server accepts these, but the container does not start. */
+/**
+ * Container rules of Peapod's: the API server accepts these, but the
+ * container does not start. (runAsNonRoot with user 0 is checked for the
+ * whole Pod, with the Pod's settings, in pod-security-context.ts.)
+ */
 export const CONTAINER_FIELD_PEAPOD_RULES = defineRules([
-  {
-    id: 'run-as-non-root-conflict',
-    severity: 'error',
-    category: 'peapod',
-    summary: 'A container that must run as non-root (`runAsNonRoot: true`, its own or the Pod\'s) does not run as user 0 (`runAsUser: 0`, its own or the Pod\'s).',
-    why: 'The API server accepts the Pod, but the kubelet refuses to start the container ("container\'s runAsUser breaks non-root policy"), and it waits in CreateContainerConfigError.',
-    fix: 'Set `runAsUser` to the image\'s non-root user id (such as 1000), or drop `runAsNonRoot`.',
-    see: SECURITY_DOCS,
-  },
   {
     id: 'working-dir-absolute',
     severity: 'error',
@@ -173,9 +170,7 @@ export const CONTAINER_FIELD_LINT_RULES = defineRules([
 
 /** The Pod around a container, as far as its fields are checked against it. */
 export interface ContainerPod {
-  /** The Pod's security context, whose `runAsUser` and `runAsNonRoot` a container inherits. */
-  readonly securityContext?: any;
-  /** The Pod's volumes. */
+  /** The Pod's volumes, which volume devices name. */
   readonly volumes?: any;
 }
 
@@ -190,7 +185,7 @@ export function validateContainerFields(c: any, path: string, init: boolean, lon
   if (c?.resources?.requests != null || c?.resources?.limits != null) {
     validateResourceNames(c, path, report);
   }
-  validateSecurityValues(c, path, pod, report);
+  validateSecurityValues(c, path, report);
   if (c?.volumeDevices != null) {
     validateVolumeDevices(c, path, pod, report);
   }
@@ -401,12 +396,12 @@ function validateFieldRef(ref: any, at: string, owner: string, report: Report): 
 
 function validateResourceFieldRef(ref: any, at: string, owner: string, report: Report): void {
   const resource = ref.resource;
-  const known = (ENV_RESOURCE_FIELDS as readonly unknown[]).includes(resource) || (typeof resource === 'string' && /^(requests|limits)\.hugepages-/.test(resource));
+  const known = (DOWNWARD_API_RESOURCES as readonly unknown[]).includes(resource) || (typeof resource === 'string' && /^(requests|limits)\.hugepages-/.test(resource));
   if (!known) {
     report.error(
       'env-field-ref',
       `${at}.resource`,
-      `resourceFieldRef ${JSON.stringify(resource)} of ${owner} is not a resource env vars can read; they read ${ENV_RESOURCE_FIELDS.map((r) => `"${r}"`).join(', ')} and requests./limits.hugepages-<size>`,
+      `resourceFieldRef ${JSON.stringify(resource)} of ${owner} is not a resource env vars can read; they read ${DOWNWARD_API_RESOURCES.map((r) => `"${r}"`).join(', ')} and requests./limits.hugepages-<size>`,
       'use EnvValue.fromResource(), whose type lists them',
     );
     return;
@@ -591,63 +586,25 @@ function suggestResource(resource: string): string {
 
 // ---- security context ----------------------------------------------------------
 
-const MAX_ID = 2147483647;
+// IsValidUserID and IsValidGroupID.
+const ID_RANGE = { min: 0, max: 2147483647 } as const;
 const PROC_MOUNTS = ['Default', 'Unmasked'];
-const SECCOMP_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'];
 
-function validateSecurityValues(c: any, path: string, pod: ContainerPod, report: Report): void {
+function validateSecurityValues(c: any, path: string, report: Report): void {
   const sc = c?.securityContext;
+  if (sc === undefined || sc === null) {
+    return;
+  }
   const at = `${path}.securityContext`;
-  if (sc != null) {
-    for (const field of ['runAsUser', 'runAsGroup'] as const) {
-      const id = sc[field];
-      if (id !== undefined && id !== null && (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id > MAX_ID)) {
-        report.error('security-context-value', `${at}.${field}`, `${field} ${JSON.stringify(id)} of container "${c.name}" must be between 0 and ${MAX_ID}, inclusive`, `use the numeric ${field === 'runAsUser' ? 'user' : 'group'} id, such as 1000`);
-      }
-    }
-    if (sc.procMount !== undefined && sc.procMount !== null && !PROC_MOUNTS.includes(sc.procMount)) {
-      report.error('security-context-value', `${at}.procMount`, `procMount ${JSON.stringify(sc.procMount)} of container "${c.name}" is not supported; the values are "Default", "Unmasked"`, 'use "Default", or leave it out');
-    }
-    validateSeccomp(sc.seccompProfile, `${at}.seccompProfile`, `container "${c.name}"`, report);
+  for (const field of ['runAsUser', 'runAsGroup'] as const) {
+    const fix = `use the numeric ${field === 'runAsUser' ? 'user' : 'group'} id, such as 1000`;
+    checkInteger(sc[field] ?? undefined, { rule: 'security-context-value', at: `${at}.${field}`, what: `${field} of container "${c.name}"`, range: ID_RANGE, fix }, report);
   }
-  const nonRoot = sc?.runAsNonRoot ?? pod.securityContext?.runAsNonRoot;
-  const user = sc?.runAsUser ?? pod.securityContext?.runAsUser;
-  if (nonRoot === true && user === 0) {
-    const where = (field: string) => (sc?.[field] !== undefined ? 'its own' : "the Pod's");
-    report.error(
-      'run-as-non-root-conflict',
-      sc?.runAsUser !== undefined ? `${at}.runAsUser` : `${path}.securityContext`,
-      `container "${c.name}" must run as non-root (${where('runAsNonRoot')} runAsNonRoot: true) but runs as user 0 (${where('runAsUser')} runAsUser: 0); the kubelet refuses to start it`,
-      "set runAsUser to the image's non-root user id, such as 1000, or drop runAsNonRoot",
-    );
+  if (sc.procMount !== undefined && sc.procMount !== null && !PROC_MOUNTS.includes(sc.procMount)) {
+    report.error('security-context-value', `${at}.procMount`, `procMount ${JSON.stringify(sc.procMount)} of container "${c.name}" is not supported; the values are "Default", "Unmasked"`, 'use "Default", or leave it out');
   }
-}
-
-/** Checks a seccomp profile as validateSeccompProfileField does; `owner` names where it is. */
-export function validateSeccomp(profile: any, at: string, owner: string, report: Report): void {
-  if (profile === undefined || profile === null) {
-    return;
-  }
-  const type = profile.type;
-  if (!SECCOMP_TYPES.includes(type)) {
-    const near = SECCOMP_TYPES.find((option) => option.toLowerCase() === text(type).toLowerCase());
-    report.error('security-context-value', `${at}.type`, `seccomp profile type ${JSON.stringify(type)} of ${owner} is not supported; the values are ${SECCOMP_TYPES.map((t) => `"${t}"`).join(', ')}`, near ? `write "${near}"` : 'use "RuntimeDefault"');
-    return;
-  }
-  const local = profile.localhostProfile;
-  if (type === 'Localhost') {
-    const wrong = typeof local === 'string' && local.length > 0 ? descendingPathError(local) : 'is missing';
-    if (wrong !== undefined) {
-      report.error(
-        'security-context-value',
-        `${at}.localhostProfile`,
-        `the Localhost seccomp profile of ${owner} has a localhostProfile that ${wrong}`,
-        'give the profile file relative to the kubelet\'s seccomp directory, such as "profiles/audit.json"',
-      );
-    }
-  } else if (local !== undefined && local !== null) {
-    report.error('security-context-value', `${at}.localhostProfile`, `the ${type} seccomp profile of ${owner} sets localhostProfile, which only a Localhost profile has`, 'remove localhostProfile, or set type: "Localhost"');
-  }
+  validateSeccompProfile(sc.seccompProfile, `${at}.seccompProfile`, report);
+  validateWindowsOptions(sc.windowsOptions, `${at}.windowsOptions`, report);
 }
 
 // ---- volume devices ------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { envReferences, isServiceLinkVariable } from '../env';
 import { parseQuantity } from '../quantity';
+import { checkEnum } from './_field-checks';
 import { FirstIndex } from './_first-index';
 import { ContainerPod, lintEnvCredentials, validateAction, validateContainerFields, validateProbeGracePeriod } from './container-fields';
 import { list, text } from './_json';
@@ -222,6 +223,9 @@ interface ContainerAt {
   readonly longRunning: boolean;
   readonly init: boolean;
 }
+
+// Read by other validation modules from here, where it was first declared.
+export { checkEnum };
 
 const NO_POD: ContainerPod = Object.freeze({});
 
@@ -637,24 +641,6 @@ function validateSecurityContext(c: any, path: string, report: Report): void {
       'drop CAP_SYS_ADMIN, or drop allowPrivilegeEscalation: false',
     );
   }
-}
-
-/** Reports a value outside a closed set, suggesting the one that differs only in case. */
-export function checkEnum(value: unknown, allowed: readonly string[], at: string, what: string, report: Report): void {
-  if (value !== undefined && !allowed.includes(value as string)) {
-    const near = sameIgnoringCase(allowed, text(value));
-    report.error(
-      'supported-value',
-      at,
-      `${what} ${JSON.stringify(value)} is not supported; the values are ${allowed.map((option) => JSON.stringify(option)).join(', ')}`,
-      near !== undefined ? `write "${near}"` : 'use one of the listed values',
-    );
-  }
-}
-
-function sameIgnoringCase(options: readonly string[], value: string): string | undefined {
-  const lower = value.toLowerCase();
-  return options.find((option) => option.toLowerCase() === lower);
 }
 
 function suggestPortName(value: string): string {

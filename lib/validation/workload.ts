@@ -1,3 +1,4 @@
+import { validateLongRunningTemplate } from './pod-lifecycle';
 import { Report } from './problem';
 import { defineRules } from './rules';
 
@@ -138,6 +139,8 @@ export function validateWorkload(manifest: any, facts: WorkloadFacts, report: Re
       'remove restartPolicy from the template; for work that runs to completion use a Job',
     );
   }
+
+  validateLongRunningTemplate(facts.kind, spec.template?.spec, 'spec.template.spec', report);
 
   const rolling = spec.strategy?.rollingUpdate;
   if (rolling) {
