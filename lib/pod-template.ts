@@ -1,5 +1,6 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { droppedFields } from './_dropped-fields';
+import { laterFieldAt, laterFieldFix, laterFieldMessage } from './_later-fields';
 import { forgetForThisSynth, oncePerSynth } from './_synth';
 import { appendTo, definedOnly, hasKeys, keySafe, listOf, NO_KEYS, plainData, setOwn } from './_plain';
 import { Container } from './container';
@@ -174,11 +175,15 @@ export class PodTemplate {
     // below reads it again, so it need not stay in memory through writing.
     forgetForThisSynth(this);
     for (const field of this.droppedFields(declared, spec, at)) {
+      const name = field.slice(field.lastIndexOf('.') + 1);
+      const later = laterFieldAt(field);
       report.error(
         'unknown-field',
         field,
-        `"${field.slice(field.lastIndexOf('.') + 1)}" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest`,
-        'check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID)',
+        later ? laterFieldMessage(name, later) : `"${name}" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest`,
+        later
+          ? laterFieldFix(later)
+          : 'check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID)',
       );
     }
     validatePodSpec(spec, at, ContainerRulesReport.around(report, at, this.containers, this.initContainers));

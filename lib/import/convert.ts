@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { laterFieldDetail, laterFieldFix, laterFieldOf } from '../_later-fields';
 import { camelCase, Code, jsonLiteral, Names, objectOf, print, stringLiteral } from './code';
 import { FieldReader, otherKeys, YamlMap } from './fields';
 import { l1Literal, l1Property } from './l1-literal';
@@ -499,7 +500,12 @@ function specPatches(reader: FieldReader, scope: Scope, spec: YamlMap, modeled: 
     const property = l1Property(l1Name, key);
     const field = l1Schema().get(l1Name)?.get(key);
     if (!property || !field) {
-      reader.problem(`spec.${key}`, `is not a field of ${l1Name}`, 'check the spelling against the Kubernetes API reference, or remove it');
+      const later = laterFieldOf(l1Name, key);
+      reader.problem(
+        `spec.${key}`,
+        later ? laterFieldDetail(later) : `is not a field of ${l1Name}`,
+        later ? laterFieldFix(later) : 'check the spelling against the Kubernetes API reference, or remove it',
+      );
       continue;
     }
     const code = l1Literal(spec[key], field.type, `spec.${key}`, reader, scope.usage, true);
