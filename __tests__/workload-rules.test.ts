@@ -3,6 +3,7 @@ import * as path from 'path';
 import { DATA_KEY_RULES } from '../lib/validation/data-keys';
 import { REFERENCE_RULES } from '../lib/validation/references';
 import { SERVICE_RULES } from '../lib/validation/service';
+import { SERVICE_SPEC_RULES } from '../lib/validation/service-spec';
 import { WORKLOAD_RULES } from '../lib/validation/workload';
 
 // The rule lists feed the rules documentation: each must list exactly the
@@ -10,6 +11,7 @@ import { WORKLOAD_RULES } from '../lib/validation/workload';
 describe.each([
   ['workload.ts', WORKLOAD_RULES],
   ['service.ts', SERVICE_RULES],
+  ['service-spec.ts', SERVICE_SPEC_RULES],
   ['data-keys.ts', DATA_KEY_RULES],
   ['references.ts', REFERENCE_RULES],
 ])('the rules of lib/validation/%s', (file, rules) => {

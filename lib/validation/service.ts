@@ -1,3 +1,4 @@
+import { list } from './_json';
 import { Report } from './problem';
 import { defineRules } from './rules';
 
@@ -40,8 +41,8 @@ export const SERVICE_RULES = defineRules([
 
     category: 'api-server',
     severity: 'error',
-    summary: 'a Service that is not headless has at least one port',
-    why: 'the API server rejects a Service with a cluster IP and no ports',
+    summary: 'a Service that is neither headless nor ExternalName has at least one port',
+    why: 'the API server rejects a Service with a cluster IP and no ports ("spec.ports: Required value")',
     fix: 'add a port, or make the Service headless',
   },
   {
@@ -49,8 +50,8 @@ export const SERVICE_RULES = defineRules([
 
     category: 'api-server',
     severity: 'error',
-    summary: 'port and nodePort of a Service are whole numbers from 1 to 65535',
-    why: 'the API server rejects other port numbers',
+    summary: 'port and nodePort of a Service are whole numbers from 1 to 65535 (a nodePort of 0 is unset)',
+    why: 'the API server rejects other port numbers ("must be between 1 and 65535, inclusive")',
     fix: 'use a port number from 1 to 65535',
   },
   {
@@ -94,8 +95,8 @@ export const SERVICE_RULES = defineRules([
 
     category: 'api-server',
     severity: 'error',
-    summary: 'a nodePort is set only on a NodePort or LoadBalancer Service',
-    why: 'the API server rejects a nodePort on a ClusterIP Service',
+    summary: 'a nodePort is not set on a ClusterIP Service',
+    why: 'the API server rejects a nodePort on a ClusterIP Service ("may not be used when `type` is \'ClusterIP\'")',
     fix: "set type to 'NodePort' or 'LoadBalancer', or remove the nodePort",
   },
   {
@@ -103,8 +104,8 @@ export const SERVICE_RULES = defineRules([
 
     category: 'api-server',
     severity: 'error',
-    summary: 'externalTrafficPolicy is set only on a NodePort or LoadBalancer Service',
-    why: 'the policy governs traffic arriving from outside the cluster; the API server rejects it on a ClusterIP Service, which has none',
+    summary: 'externalTrafficPolicy is set only on a NodePort or LoadBalancer Service, or a ClusterIP Service with externalIPs',
+    why: 'the policy governs traffic arriving from outside the cluster; the API server rejects it on a Service that takes none ("may only be set for externally-accessible services")',
     fix: "set type to 'NodePort' or 'LoadBalancer', or remove externalTrafficPolicy",
   },
   {
@@ -112,8 +113,8 @@ export const SERVICE_RULES = defineRules([
 
     category: 'api-server',
     severity: 'error',
-    summary: 'a headless Service is of type ClusterIP',
-    why: 'a headless Service has no cluster IP, which NodePort and LoadBalancer Services need',
+    summary: 'a headless Service is not of type NodePort or LoadBalancer',
+    why: 'a headless Service has no cluster IP, which NodePort and LoadBalancer Services need (the API server: "may not be set to \'None\' for LoadBalancer services")',
     fix: 'remove headless, or leave type out',
   },
 ]);
@@ -145,11 +146,16 @@ export interface ServiceFacts {
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
+/** Why `name` is not a DNS-1035 label, the rule of Service names, or `undefined` when it is one. */
+export function serviceNameError(name: string): string | undefined {
+  return name.length > 63 || !DNS1035_LABEL.test(name) ? 'is not a DNS-1035 label' : undefined;
+}
+
 /** Checks a rendered Service manifest and records every problem in `report`. */
 export function validateService(manifest: any, facts: ServiceFacts, report: Report): void {
   const spec = manifest.spec ?? {};
   const name: string = manifest.metadata?.name ?? '';
-  if (name.length > 63 || !DNS1035_LABEL.test(name)) {
+  if (serviceNameError(name) !== undefined) {
     report.error(
       'service-name-valid',
       'metadata.name',
@@ -160,10 +166,12 @@ export function validateService(manifest: any, facts: ServiceFacts, report: Repo
   validateSelector(spec.selector ?? {}, manifest.metadata?.namespace, facts, report);
 
   const headless = spec.clusterIP === 'None';
-  if (headless && spec.type !== undefined && spec.type !== 'ClusterIP') {
+  // An ExternalName Service takes no cluster IP at all: service-external-name reports it.
+  if (headless && (spec.type === 'NodePort' || spec.type === 'LoadBalancer')) {
     report.error('service-headless-type', 'spec.clusterIP', `a headless Service cannot be of type ${spec.type}`, 'remove headless, or leave type out');
   }
-  const external = spec.type === 'NodePort' || spec.type === 'LoadBalancer';
+  // apiservice.ExternallyAccessible: a ClusterIP Service with external IPs takes outside traffic too.
+  const external = spec.type === 'NodePort' || spec.type === 'LoadBalancer' || ((spec.type ?? 'ClusterIP') === 'ClusterIP' && list(spec.externalIPs).length > 0);
   if (spec.externalTrafficPolicy !== undefined && !external) {
     report.error(
       'service-external-traffic-policy-type',
@@ -173,7 +181,7 @@ export function validateService(manifest: any, facts: ServiceFacts, report: Repo
     );
   }
   const ports: any[] = spec.ports ?? [];
-  if (ports.length === 0 && !headless) {
+  if (ports.length === 0 && !headless && spec.type !== 'ExternalName') {
     report.error('service-has-ports', 'spec.ports', 'the Service has no ports', 'add a port with the `ports` prop or addPort(), or make the Service headless');
   }
 
@@ -184,11 +192,13 @@ export function validateService(manifest: any, facts: ServiceFacts, report: Repo
     const at = `spec.ports[${i}]`;
     for (const field of ['port', 'nodePort']) {
       const value = port[field];
-      if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= 65535)) {
+      // A nodePort of 0 is Go's zero value: unset, and Kubernetes picks one.
+      if (value !== undefined && !(field === 'nodePort' && value === 0) && !(Number.isInteger(value) && value >= 1 && value <= 65535)) {
         report.error('service-port-valid', `${at}.${field}`, `${field} is ${value}; it must be a whole number from 1 to 65535`, 'use a port number from 1 to 65535');
       }
     }
-    if (port.nodePort !== undefined && spec.type !== 'NodePort' && spec.type !== 'LoadBalancer') {
+    // Only ClusterIP forbids it ("may not be used when `type` is 'ClusterIP'"); an ExternalName Service ignores it.
+    if (port.nodePort !== undefined && port.nodePort !== 0 && (spec.type ?? 'ClusterIP') === 'ClusterIP') {
       report.error(
         'service-node-port-type',
         `${at}.nodePort`,
@@ -197,7 +207,7 @@ export function validateService(manifest: any, facts: ServiceFacts, report: Repo
       );
     }
     const protocol = port.protocol ?? 'TCP';
-    const nodePortFirst = port.nodePort === undefined ? undefined : claim(nodePorts, `${port.nodePort}/${protocol}`, i);
+    const nodePortFirst = port.nodePort === undefined || port.nodePort === 0 ? undefined : claim(nodePorts, `${port.nodePort}/${protocol}`, i);
     if (nodePortFirst !== undefined) {
       report.error(
         'service-port-unique',
