@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DATA_KEY_RULES } from '../lib/validation/data-keys';
 import { REFERENCE_RULES } from '../lib/validation/references';
+import { SECRET_DATA_RULES } from '../lib/validation/secret-data';
 import { SERVICE_RULES } from '../lib/validation/service';
 import { SERVICE_SPEC_RULES } from '../lib/validation/service-spec';
 import { WORKLOAD_RULES } from '../lib/validation/workload';
@@ -14,6 +15,7 @@ describe.each([
   ['service-spec.ts', SERVICE_SPEC_RULES],
   ['data-keys.ts', DATA_KEY_RULES],
   ['references.ts', REFERENCE_RULES],
+  ['secret-data.ts', SECRET_DATA_RULES],
 ])('the rules of lib/validation/%s', (file, rules) => {
   const source = fs.readFileSync(path.join(__dirname, '..', 'lib', 'validation', file), 'utf8');
   const reported = [...source.matchAll(/report\.(error|warn)\(\s*(?:'([a-z-]+)'|kind === 'ConfigMap' \? '([a-z-]+)' : '([a-z-]+)')/g)].flatMap((m) =>
