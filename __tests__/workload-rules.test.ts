@@ -18,7 +18,8 @@ describe.each([
   ['secret-data.ts', SECRET_DATA_RULES],
 ])('the rules of lib/validation/%s', (file, rules) => {
   const source = fs.readFileSync(path.join(__dirname, '..', 'lib', 'validation', file), 'utf8');
-  const reported = [...source.matchAll(/report\.(error|warn)\(\s*(?:'([a-z-]+)'|kind === 'ConfigMap' \? '([a-z-]+)' : '([a-z-]+)')/g)].flatMap((m) =>
+  // Reported directly, or by checkInteger, which reports errors.
+  const reported = [...source.matchAll(/(?:report\.(error|warn)\(\s*|rule: )(?:'([a-z-]+)'|kind === 'ConfigMap' \? '([a-z-]+)' : '([a-z-]+)')/g)].flatMap((m) =>
     [m[2], m[3], m[4]].filter((id) => id !== undefined).map((id) => `${id} ${m[1] === 'warn' ? 'warning' : 'error'}`),
   );
 
