@@ -42,6 +42,14 @@ describe('Service type and ports', () => {
     expect(validSpec({ type: 'NodePort', ports: [{ port: 80, targetPort: 'http', protocol: 'TCP' }, { name: 'udp', port: 81, targetPort: 80, protocol: 'UDP' }] }).type).toBe('NodePort');
   });
 
+  test('values passed untyped are quoted as they were given', () => {
+    const problems = serviceProblems({ ports: [{ name: 'a', port: '80' as never, targetPort: 'http' }, { name: 'b', port: NaN, targetPort: 'http' }] });
+    expect(problems.filter((line) => line.endsWith('(service-port-valid)'))).toEqual([
+      'spec.ports[0].port: port is "80"; it must be a whole number from 1 to 65535. Fix: use a port number from 1 to 65535 (service-port-valid)',
+      'spec.ports[1].port: port is NaN; it must be a whole number from 1 to 65535. Fix: use a port number from 1 to 65535 (service-port-valid)',
+    ]);
+  });
+
   test('appProtocol is a qualified name', () => {
     expect(serviceProblems({ ports: [{ port: 80, targetPort: 'http', appProtocol: 'HTTP/2' }] })).toEqual([
       'spec.ports[0].appProtocol: appProtocol "HTTP/2" has a prefix "HTTP" that must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: use a name such as "http", "grpc" or "kubernetes.io/h2c" (service-app-protocol)',

@@ -1,4 +1,5 @@
 import { asObject, list, text } from './_json';
+import { quoteValue } from './_integer';
 import { isCidr, parseIp, ParsedIp, specialIpError } from './_ip';
 import { checkEnum } from './container-spec';
 import { dns1123SubdomainError, portNameError, qualifiedNameError } from './names';
@@ -258,7 +259,7 @@ function validateTargetPortForm(target: unknown, at: string, report: Report): vo
     report.error(
       'service-target-port-valid',
       at,
-      `targetPort ${JSON.stringify(target)} ${wrong}`,
+      `targetPort ${quoteValue(target)} ${wrong}`,
       typeof target === 'string' && /^[0-9]+$/.test(target) ? `write the number without quotes: targetPort: ${text(target)}` : 'target a container port by its number (1–65535) or by its name',
     );
   }
@@ -393,11 +394,11 @@ function validateTrafficPolicies(spec: any, type: unknown, range: PortRange, rep
     report.error(
       'service-health-check-node-port',
       'spec.healthCheckNodePort',
-      `healthCheckNodePort ${JSON.stringify(port)} is set, but the Service is of type ${text(type)} with externalTrafficPolicy ${text(spec.externalTrafficPolicy ?? 'Cluster')}`,
+      `healthCheckNodePort ${quoteValue(port)} is set, but the Service is of type ${text(type)} with externalTrafficPolicy ${text(spec.externalTrafficPolicy ?? 'Cluster')}`,
       "remove healthCheckNodePort, or set type: 'LoadBalancer' and externalTrafficPolicy: 'Local'",
     );
   } else if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
-    report.error('service-health-check-node-port', 'spec.healthCheckNodePort', `healthCheckNodePort ${JSON.stringify(port)} is not a port number from 1 to 65535`, 'leave it out to let Kubernetes pick one');
+    report.error('service-health-check-node-port', 'spec.healthCheckNodePort', `healthCheckNodePort ${quoteValue(port)} is not a port number from 1 to 65535`, 'leave it out to let Kubernetes pick one');
   } else {
     validateNodePortInRange(port, 'spec.healthCheckNodePort', 'healthCheckNodePort', range, report);
   }
@@ -423,7 +424,7 @@ function validateSessionAffinity(spec: any, report: Report): void {
     report.error(
       'service-session-affinity-config',
       'spec.sessionAffinityConfig.clientIP.timeoutSeconds',
-      `timeoutSeconds is ${JSON.stringify(timeout)}; it must be a whole number from 1 to ${MAX_AFFINITY_SECONDS}`,
+      `timeoutSeconds is ${quoteValue(timeout)}; it must be a whole number from 1 to ${MAX_AFFINITY_SECONDS}`,
       `give a timeout from 1 to ${MAX_AFFINITY_SECONDS} seconds, or leave it out for Kubernetes' 10800 (3 hours)`,
     );
   }

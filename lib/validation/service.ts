@@ -1,3 +1,4 @@
+import { quoteValue } from './_integer';
 import { list } from './_json';
 import { Report } from './problem';
 import { defineRules } from './rules';
@@ -194,7 +195,7 @@ export function validateService(manifest: any, facts: ServiceFacts, report: Repo
       const value = port[field];
       // A nodePort of 0 is Go's zero value: unset, and Kubernetes picks one.
       if (value !== undefined && !(field === 'nodePort' && value === 0) && !(Number.isInteger(value) && value >= 1 && value <= 65535)) {
-        report.error('service-port-valid', `${at}.${field}`, `${field} is ${value}; it must be a whole number from 1 to 65535`, 'use a port number from 1 to 65535');
+        report.error('service-port-valid', `${at}.${field}`, `${field} is ${quoteValue(value)}; it must be a whole number from 1 to 65535`, 'use a port number from 1 to 65535');
       }
     }
     // Only ClusterIP forbids it ("may not be used when `type` is 'ClusterIP'"); an ExternalName Service ignores it.
