@@ -39,6 +39,7 @@ describe('the rendered selector matches the rendered template', () => {
       { key: 'app', operator: 'Has' },
     ];
     expect(errors({}, [JsonPatch.add('/spec/selector/matchExpressions', expressions)])).toEqual([
+      'spec.selector.matchExpressions[2].operator: operator "Has" of matchExpressions[2] of the selector of the Deployment is not a selector operator; the operators are "In", "NotIn", "Exists", "DoesNotExist". Fix: use one of the listed operators; they are case-sensitive (label-selector)',
       'spec.template.metadata.labels: the selector\'s tier In (back), app DoesNotExist, app Has does not match the template labels (app=web, tier=front), so the Deployment would never see its own Pods. Fix: change the JsonPatch so that the selector and the template labels agree, or drop it and let Peapod derive the selector (workload-selector-matches-template)',
     ]);
     const matching = [
@@ -48,6 +49,14 @@ describe('the rendered selector matches the rendered template', () => {
       { key: 'canary', operator: 'DoesNotExist' },
     ];
     expect(validSpec({}, [JsonPatch.add('/spec/selector/matchExpressions', matching)]).selector.matchExpressions).toHaveLength(4);
+  });
+
+  test('the selector is a valid label selector', () => {
+    const problems = errors({}, [JsonPatch.add('/spec/selector/matchExpressions', [{ key: 'tier', operator: 'In' }, { key: 'app', operator: 'Exists', values: ['web'] }])]);
+    expect(problems.filter((line) => line.endsWith('(label-selector)'))).toEqual([
+      'spec.selector.matchExpressions[0].values: matchExpressions[0] of the selector of the Deployment has operator In and no values. Fix: list the label values to match, or use operator Exists (label-selector)',
+      'spec.selector.matchExpressions[1].values: matchExpressions[1] of the selector of the Deployment has operator Exists and 1 value. Fix: remove the values, or use operator In or NotIn (label-selector)',
+    ]);
   });
 
   test('an empty selector fails', () => {

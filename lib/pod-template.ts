@@ -199,13 +199,18 @@ export class PodTemplate {
   }
 
   // The fields of renderSpec() copied from the props as given: those of
-  // extraSpec, the securityContext and the tolerations.
+  // extraSpec, the securityContext, the tolerations, and the volumes when
+  // one was given as a source (Volume.fromSource).
   private passedThroughKeys(): readonly string[] {
     const p = this.props;
-    if (p.extraSpec === undefined && p.securityContext === undefined && p.tolerations === undefined) {
+    const volumes = this.anyVolumePassedThrough();
+    if (p.extraSpec === undefined && p.securityContext === undefined && p.tolerations === undefined && !volumes) {
       return NO_KEYS; // as for most Pods
     }
     const keys = p.extraSpec === undefined ? [] : Object.keys(p.extraSpec);
+    if (volumes) {
+      keys.push('volumes');
+    }
     if (p.securityContext !== undefined) {
       keys.push('securityContext');
     }
@@ -276,6 +281,26 @@ export class PodTemplate {
       delete (own as { volumes?: unknown }).volumes;
     }
     return { ...plainData(p.extraSpec), ...definedOnly(own) } as k8s.PodSpec;
+  }
+
+  // Whether a declared or mounted volume was given as a source; walks
+  // without building the volume list, since it is asked for every Pod.
+  private anyVolumePassedThrough(): boolean {
+    for (const volume of this.volumes) {
+      if (volume._passedThrough) {
+        return true;
+      }
+    }
+    for (const list of [this.initContainers, this.containers]) {
+      for (const container of list) {
+        for (const mount of container.volumeMounts) {
+          if (mount.volume._passedThrough) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   // Declared volumes first, then those first seen in a mount; the same

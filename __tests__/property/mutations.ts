@@ -186,9 +186,19 @@ const POD_MUTATIONS: readonly Mutation[] = [
     rule: 'kubernetes-schema',
     mutate: (pod) =>
       fc.oneof(
-        fc.constantFrom({ hostname: 5 }, { hostNetwork: 'yes' }, { activeDeadlineSeconds: '30' }).map((extraSpec) => ({ ...pod, extraSpec })),
+        // Fields no rule of their own checks (hostname and activeDeadlineSeconds have theirs: see below).
+        fc.constantFrom({ enableServiceLinks: 'no' }, { hostNetwork: 'yes' }, { automountServiceAccountToken: 1 }).map((extraSpec) => ({ ...pod, extraSpec })),
         fc.tuple(someContainer(pod), fc.constantFrom({ tty: 'true' }, { stdin: 1 })).map(([i, extraFields]) => updateContainer(pod, i, (c) => ({ ...c, extraFields }))),
       ),
+  },
+  {
+    name: 'activeDeadlineSeconds is not a whole number from 1 to 2147483647',
+    rule: 'pod-timing',
+    kinds: ['Pod'],
+    mutate: (pod) =>
+      fc
+        .constantFrom<unknown>('30', 0, -1, 0.5, 2 ** 31, 1e21, Number.NaN)
+        .map((activeDeadlineSeconds) => ({ ...pod, extraSpec: { activeDeadlineSeconds } })),
   },
   {
     name: 'the Pod name is not a DNS-1123 subdomain',

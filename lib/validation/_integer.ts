@@ -74,6 +74,9 @@ export function integerError(value: unknown, range: IntegerRange): string | unde
 /** A range in words: `a whole number from 1 to 65535`, `a whole number, 0 or more`. */
 export function rangeText(range: IntegerRange): string {
   const { min, max } = range;
+  if (BigInt(min) === INT64.min && BigInt(max) === INT64.max) {
+    return 'a whole number';
+  }
   if (BigInt(max) === INT64.max || BigInt(max) === BigInt(INT32.max)) {
     if (BigInt(min) === INT64.min || BigInt(min) === BigInt(INT32.min)) {
       return `a whole number from ${min} to ${max}`;

@@ -140,7 +140,7 @@ export const POD_LINT_RULES = defineRules([
   {
     id: 'deprecated-node-label',
     severity: 'warning',
-    summary: 'nodeSelector keys are not deprecated node labels (`beta.kubernetes.io/os`, `failure-domain.beta.kubernetes.io/zone`, …).',
+    summary: 'nodeSelector keys, node affinity keys and topology spread keys are not deprecated node labels (`beta.kubernetes.io/os`, `failure-domain.beta.kubernetes.io/zone`, …).',
     why: 'Newer nodes stop reporting the deprecated labels, and the Pod then fits no node. The API server warns about them.',
     fix: 'Use the label the message names, at hand as `WellKnownNodeLabels`.',
     see: 'https://kubernetes.io/docs/reference/labels-annotations-taints/',
@@ -187,13 +187,22 @@ const NO_AMOUNTS = Object.freeze({});
 const HOST_NAMESPACES = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
 const BYTE_RESOURCES = ['memory', 'ephemeral-storage'];
 
-const DEPRECATED_NODE_LABELS: Readonly<Record<string, string>> = {
+const DEPRECATED_NODE_LABELS: Readonly<Record<string, string>> = Object.freeze({
   'beta.kubernetes.io/os': 'kubernetes.io/os',
   'beta.kubernetes.io/arch': 'kubernetes.io/arch',
   'beta.kubernetes.io/instance-type': 'node.kubernetes.io/instance-type',
   'failure-domain.beta.kubernetes.io/zone': 'topology.kubernetes.io/zone',
   'failure-domain.beta.kubernetes.io/region': 'topology.kubernetes.io/region',
-};
+});
+
+/**
+ * The label that replaces a deprecated node label (`beta.kubernetes.io/os`
+ * gives `kubernetes.io/os`), or `undefined` for any other key, including
+ * keys such as `constructor` that name an Object method.
+ */
+export function deprecatedNodeLabelReplacement(key: string): string | undefined {
+  return Object.hasOwn(DEPRECATED_NODE_LABELS, key) ? DEPRECATED_NODE_LABELS[key] : undefined;
+}
 
 // The lints most Pods draw (no resources, probes or security context yet):
 // their texts are the same for every Pod with alike containers, so they are
@@ -240,7 +249,7 @@ export function lintPodSpec(spec: any, at: string, report: Report): void {
     }
   }
   for (const key in spec.nodeSelector) {
-    const replacement = DEPRECATED_NODE_LABELS[key];
+    const replacement = deprecatedNodeLabelReplacement(key);
     if (replacement !== undefined) {
       report.warn(
         'deprecated-node-label',

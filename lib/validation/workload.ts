@@ -1,6 +1,8 @@
 import { asObject, list } from './_json';
 import { checkInteger, INT32, isIntegerIn, quoteValue } from './_integer';
 import { checkEnum } from './container-spec';
+import { validateLabelSelector } from './label-selector';
+import { validateLongRunningTemplate } from './pod-lifecycle';
 import { Report } from './problem';
 import { defineRules } from './rules';
 
@@ -152,6 +154,8 @@ export function validateWorkload(manifest: any, facts: WorkloadFacts, report: Re
     );
   }
 
+  validateLongRunningTemplate(facts.kind, spec.template?.spec, 'spec.template.spec', report);
+
   if (spec.strategy !== undefined) {
     validateStrategy(asObject(spec.strategy), report);
   }
@@ -185,6 +189,10 @@ function validateRenderedSelector(spec: any, labels: Record<string, string>, fac
   if (Object.keys(labels).length === 0 || (facts.selectBy !== undefined && facts.selectBy.length === 0)) {
     return; // reported above, with the cause
   }
+  // The selector's syntax, as ValidateLabelSelector checks it; labels that are
+  // the template's are checked there already, so only others are checked here.
+  const ownLabels = Object.fromEntries(Object.entries(matchLabels).filter(([key, value]) => labels[key] !== value));
+  validateLabelSelector({ matchLabels: ownLabels, matchExpressions: expressions }, 'spec.selector', `selector of the ${facts.kind}`, report);
   if (Object.keys(matchLabels).length + expressions.length === 0) {
     report.error('workload-selector-labels', 'spec.selector', `the ${facts.kind}'s selector is empty, which the API server refuses`, 'select by the template labels, or leave spec.selector to Peapod');
     return;
