@@ -256,6 +256,16 @@ describe('external IPs', () => {
   });
 });
 
+describe('topology annotations', () => {
+  test('topology-mode and the older topology-aware-hints agree when both are set', () => {
+    const annotations = { 'service.kubernetes.io/topology-mode': 'Auto', 'service.kubernetes.io/topology-aware-hints': 'auto' };
+    expect(serviceProblems({ annotations })).toEqual([
+      'metadata.annotations[service.kubernetes.io/topology-mode]: service.kubernetes.io/topology-mode is "Auto" but service.kubernetes.io/topology-aware-hints is "auto". Fix: remove service.kubernetes.io/topology-aware-hints, which service.kubernetes.io/topology-mode replaces, or give both the same value (service-topology-annotations)',
+    ]);
+    expect(validSpec({ annotations: { 'service.kubernetes.io/topology-mode': 'Auto', 'service.kubernetes.io/topology-aware-hints': 'Auto' } }).type).toBeUndefined();
+  });
+});
+
 describe('metadata of a Service', () => {
   test('a namespace that is not a DNS label fails; the Service name rule applies to generateName', () => {
     const app = new App();

@@ -40,6 +40,8 @@ const MAX_AFFINITY_SECONDS = 86400;
 /** The node port range of a cluster that does not set `--service-node-port-range`. */
 export const DEFAULT_NODE_PORT_RANGE: PortRange = { min: 30000, max: 32767 };
 const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+const TOPOLOGY_MODE = 'service.kubernetes.io/topology-mode';
+const TOPOLOGY_HINTS = 'service.kubernetes.io/topology-aware-hints';
 
 /** The rules of a Service's spec that mirror the API server, besides those of `service.ts`. */
 export const SERVICE_SPEC_RULES = defineRules([
@@ -149,6 +151,15 @@ export const SERVICE_SPEC_RULES = defineRules([
     see: 'https://kubernetes.io/docs/concepts/services-networking/dual-stack/',
   },
   {
+    id: 'service-topology-annotations',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'The annotations `service.kubernetes.io/topology-mode` and the older `service.kubernetes.io/topology-aware-hints` agree when both are set.',
+    why: 'The API server refuses the Service when they differ ("must match annotations[service.kubernetes.io/topology-aware-hints] when both are specified").',
+    fix: 'Keep `topology-mode` alone, or give both the same value.',
+    see: 'https://kubernetes.io/docs/concepts/services-networking/topology-aware-routing/',
+  },
+  {
     id: 'service-external-ip',
     severity: 'error',
     category: 'api-server',
@@ -187,6 +198,16 @@ export function validateServiceSpec(manifest: any, settings: ServiceSpecSettings
   validateTrafficPolicies(spec, type, settings.nodePortRange ?? DEFAULT_NODE_PORT_RANGE, report);
   validateSessionAffinity(spec, report);
   validateLoadBalancerFields(spec, asObject(manifest.metadata?.annotations), type, report);
+  const annotations = asObject(manifest.metadata?.annotations);
+  const [mode, hints] = [annotations[TOPOLOGY_MODE], annotations[TOPOLOGY_HINTS]];
+  if (mode !== undefined && hints !== undefined && mode !== hints) {
+    report.error(
+      'service-topology-annotations',
+      `metadata.annotations[${TOPOLOGY_MODE}]`,
+      `${TOPOLOGY_MODE} is ${JSON.stringify(mode)} but ${TOPOLOGY_HINTS} is ${JSON.stringify(hints)}`,
+      `remove ${TOPOLOGY_HINTS}, which ${TOPOLOGY_MODE} replaces, or give both the same value`,
+    );
+  }
   list(spec.externalIPs).forEach((value, i) => {
     const ip = parseIp(value);
     const wrong = ip === undefined ? 'is not a valid IP address' : specialIpError(ip);
