@@ -144,7 +144,7 @@ describe('traffic policies and the health check port', () => {
 describe('session affinity', () => {
   test('a timeout needs ClientIP affinity, and is from 1 to 86400', () => {
     expect(serviceProblems({ sessionAffinityTimeoutSeconds: 600 })).toEqual([
-      "spec.sessionAffinityConfig: sessionAffinityConfig is set, but sessionAffinity is None. Fix: set sessionAffinity: 'ClientIP', or remove sessionAffinityConfig (service-session-affinity-config)",
+      "spec.sessionAffinityConfig: a session affinity timeout (sessionAffinityConfig) is set, but sessionAffinity is None. Fix: set sessionAffinity: 'ClientIP', or remove the timeout (sessionAffinityTimeoutSeconds) (service-session-affinity-config)",
     ]);
     expect(serviceProblems({ sessionAffinity: 'ClientIP', sessionAffinityTimeoutSeconds: 86401 })).toEqual([
       "spec.sessionAffinityConfig.clientIP.timeoutSeconds: timeoutSeconds is 86401; it must be a whole number from 1 to 86400. Fix: give a timeout from 1 to 86400 seconds, or leave it out for Kubernetes' 10800 (3 hours) (service-session-affinity-config)",

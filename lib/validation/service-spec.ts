@@ -435,8 +435,8 @@ function validateSessionAffinity(spec: any, report: Report): void {
     report.error(
       'service-session-affinity-config',
       'spec.sessionAffinityConfig',
-      `sessionAffinityConfig is set, but sessionAffinity is ${text(spec.sessionAffinity ?? 'None')}`,
-      "set sessionAffinity: 'ClientIP', or remove sessionAffinityConfig",
+      `a session affinity timeout (sessionAffinityConfig) is set, but sessionAffinity is ${text(spec.sessionAffinity ?? 'None')}`,
+      "set sessionAffinity: 'ClientIP', or remove the timeout (sessionAffinityTimeoutSeconds)",
     );
     return;
   }
