@@ -68,10 +68,9 @@ describe('typed Secrets hold the keys their type requires', () => {
       'metadata.annotations[kubernetes.io/service-account.name]: a Secret of type kubernetes.io/service-account-token needs the annotation kubernetes.io/service-account.name, naming the ServiceAccount whose token it holds. Fix: add the annotation "kubernetes.io/service-account.name": "<service account name>"; Kubernetes fills in the token (secret-type-keys)',
     ]);
     const chart = newChart();
-    const token = new Secret(chart, 'token', { type: 'kubernetes.io/service-account-token' });
-    token.apiObject.metadata.addAnnotation('kubernetes.io/service-account.name', 'build-robot');
+    const token = new Secret(chart, 'token', { type: 'kubernetes.io/service-account-token', annotations: { 'kubernetes.io/service-account.name': 'build-robot' }, labels: { app: 'ci' } });
     expect(token.problems()).toEqual([]);
-    expect(synthObjects(chart)[0].metadata.annotations).toEqual({ 'kubernetes.io/service-account.name': 'build-robot' });
+    expect(synthObjects(chart)[0].metadata).toEqual({ name: 'token', labels: { app: 'ci' }, annotations: { 'kubernetes.io/service-account.name': 'build-robot' } });
   });
 
   test('the rendered object is checked: a JsonPatch that removes a required key fails', () => {
@@ -81,6 +80,16 @@ describe('typed Secrets hold the keys their type requires', () => {
     expect(problems.filter((line) => line.endsWith('(secret-type-keys)'))).toEqual([
       'data[tls.key]: a Secret of type kubernetes.io/tls needs key "tls.key", the PEM private key. Fix: add "tls.key" to data or stringData, or use type Opaque (secret-type-keys)',
     ]);
+  });
+});
+
+describe('metadata', () => {
+  test('labels and annotations of a ConfigMap or Secret are rendered and checked', () => {
+    const config = new ConfigMap(newChart(), 'config', { labels: { 'app name': 'web' }, annotations: { 'example.com/owner': 'team-a' } });
+    expect(config.node.validate()).toEqual(['metadata.labels[app name]: label key "app name" has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use a key such as `app` or `example.com/tier` (label-key)']);
+    const chart = newChart();
+    new ConfigMap(chart, 'config', { labels: { app: 'web' }, annotations: { 'example.com/owner': 'team-a' } });
+    expect(synthObjects(chart)[0].metadata).toEqual({ name: 'config', labels: { app: 'web' }, annotations: { 'example.com/owner': 'team-a' } });
   });
 });
 

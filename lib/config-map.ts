@@ -3,6 +3,7 @@ import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { DataObject, nonEmpty } from './_data-object';
 import { renderedOnce } from './_synth';
+import { Annotations, Labels } from './labels';
 import { validateConfigMapData } from './validation/data-keys';
 import { Report } from './validation/problem';
 import { NamedObject } from './volume';
@@ -31,6 +32,16 @@ export interface ConfigMapProps<K extends string = string> {
    * @default - the construct id
    */
   readonly name?: string;
+  /**
+   * Labels of the ConfigMap.
+   * @default - no labels
+   */
+  readonly labels?: Labels;
+  /**
+   * Annotations of the ConfigMap.
+   * @default - no annotations
+   */
+  readonly annotations?: Annotations;
   /**
    * Text entries, key to value. Keys are `[-._a-zA-Z0-9]+`; env vars and
    * volumes refer to them, and a reference to a key written here compiles.
@@ -86,7 +97,7 @@ export class ConfigMap<const K extends string = string> extends DataObject imple
     this.data = data;
     this.binaryData = binaryData;
     this.apiObject = new RenderedConfigMap(this, 'Resource', {
-      metadata: { name: this.name },
+      metadata: { name: this.name, labels: props.labels ? { ...props.labels } : undefined, annotations: props.annotations ? { ...props.annotations } : undefined },
       immutable: props.immutable,
       data: Lazy.any({ produce: () => nonEmpty(this.data) }),
       binaryData: Lazy.any({ produce: () => nonEmpty(this.binaryData) }),

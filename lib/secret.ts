@@ -3,6 +3,7 @@ import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { DataObject, nonEmpty } from './_data-object';
 import { renderedOnce } from './_synth';
+import { Annotations, Labels } from './labels';
 import { Report } from './validation/problem';
 import { lintSecretInManifest, SECRET_TYPES, validateSecretData } from './validation/secret-data';
 import { NamedObject } from './volume';
@@ -35,6 +36,16 @@ export interface SecretProps<K extends string = string> {
    * @default - the construct id
    */
   readonly name?: string;
+  /**
+   * Labels of the Secret.
+   * @default - no labels
+   */
+  readonly labels?: Labels;
+  /**
+   * Annotations of the Secret, such as `kubernetes.io/service-account.name` for a token.
+   * @default - no annotations
+   */
+  readonly annotations?: Annotations;
   /**
    * Entries as plain text; the API server encodes them into `data` when it stores them.
    * Emitted as `stringData`, so the text is in the manifest: keep real
@@ -100,7 +111,7 @@ export class Secret<const K extends string = string> extends DataObject implemen
     this.data = data;
     this.stringData = stringData;
     this.apiObject = new RenderedSecret(this, 'Resource', {
-      metadata: { name: this.name },
+      metadata: { name: this.name, labels: props.labels ? { ...props.labels } : undefined, annotations: props.annotations ? { ...props.annotations } : undefined },
       type: props.type,
       immutable: props.immutable,
       data: Lazy.any({ produce: () => nonEmpty(this.data) }),
