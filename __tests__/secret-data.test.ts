@@ -93,6 +93,21 @@ describe('metadata', () => {
   });
 });
 
+describe('finalizers', () => {
+  test('are domain-qualified or standard, and not both deletion policies', () => {
+    const config = new ConfigMap(newChart(), 'config');
+    config.apiObject.addJsonPatch(JsonPatch.add('/metadata/finalizers', ['cleanup', 'example.com/Clean up', 'orphan', 'foregroundDeletion']));
+    expect(config.node.validate()).toEqual([
+      'metadata.finalizers[0]: finalizer "cleanup" is neither a standard finalizer name nor fully qualified (with a domain prefix). Fix: prefix it with the domain of the controller that removes it, such as "example.com/cleanup" (object-finalizers)',
+      'metadata.finalizers[1]: finalizer "example.com/Clean up" has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: prefix it with the domain of the controller that removes it, such as "example.com/cleanup" (object-finalizers)',
+      'metadata.finalizers: finalizers "orphan" and "foregroundDeletion" cannot both be set. Fix: keep one deletion policy (object-finalizers)',
+    ]);
+    const chart = newChart();
+    new ConfigMap(chart, 'config').apiObject.addJsonPatch(JsonPatch.add('/metadata/finalizers', ['example.com/cleanup', 'kubernetes', 'foregroundDeletion']));
+    expect(synthObjects(chart)[0].metadata.finalizers).toEqual(['example.com/cleanup', 'kubernetes', 'foregroundDeletion']);
+  });
+});
+
 describe('Secret types', () => {
   test('a kubernetes.io type Kubernetes does not define is a warning, with the type it likely means', () => {
     expect(secretProblems({ type: 'kubernetes.io/tsl' })).toEqual([

@@ -7,7 +7,7 @@ import { Annotations, Labels } from './labels';
 import { PodTemplate } from './pod-template';
 import { Protocol } from './port';
 import { addProblemValidation, effectiveProblems, projectRulesOf } from './validation/engine';
-import { validateAnnotations, validateLabels, validateNamespaceAndPrefix } from './validation/metadata';
+import { validateAnnotations, validateFinalizers, validateLabels, validateNamespaceAndPrefix } from './validation/metadata';
 import { Problem, Report } from './validation/problem';
 import { serviceNameError, TargetablePort, validateService } from './validation/service';
 import { IP_FAMILIES, IP_FAMILY_POLICIES, SERVICE_TYPES, SESSION_AFFINITIES, TRAFFIC_POLICIES, validateServiceSpec } from './validation/service-spec';
@@ -261,6 +261,7 @@ export class Service<const N extends string = string> extends Construct {
     validateLabels(manifest.metadata?.labels, 'metadata.labels', report);
     validateAnnotations(manifest.metadata?.annotations, 'metadata.annotations', report);
     validateNamespaceAndPrefix(manifest.metadata, serviceNameError, report);
+    validateFinalizers(manifest.metadata, report);
     validateLabels(manifest.spec?.selector, 'spec.selector', report);
     validateServiceSpec(manifest, { nodePortRange: projectRulesOf(this).serviceNodePortRange }, report);
     // Only the Pods the selector picks matter, found without testing every Pod of the app.

@@ -35,6 +35,15 @@ export const METADATA_RULES = defineRules([
     see: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#generated-values',
   },
   {
+    id: 'object-finalizers',
+    severity: 'error',
+    category: 'api-server',
+    summary: '`metadata.finalizers` are qualified names with a domain prefix (`example.com/cleanup`), or one of `kubernetes`, `orphan` and `foregroundDeletion`; not both `orphan` and `foregroundDeletion`.',
+    why: 'The API server refuses other names ("name is neither a standard finalizer name nor is it fully qualified"), and the two deletion policies together.',
+    fix: 'Prefix the finalizer with the domain of the controller that removes it, such as `example.com/cleanup`.',
+    see: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/finalizers/',
+  },
+  {
     id: 'label-key',
     severity: 'error',
     category: 'api-server',
@@ -154,8 +163,31 @@ export function suggestName(value: string, maxLength: number, dots = true): stri
 export function validateObjectMetadata(metadata: any, report: Report): void {
   validateObjectName(metadata?.name, 'metadata.name', report);
   validateNamespaceAndPrefix(metadata, dns1123SubdomainError, report);
+  validateFinalizers(metadata, report);
   validateLabels(metadata?.labels, 'metadata.labels', report);
   validateAnnotations(metadata?.annotations, 'metadata.annotations', report);
+}
+
+const STANDARD_FINALIZERS = ['kubernetes', 'orphan', 'foregroundDeletion'];
+
+/** Checks `metadata.finalizers`, which only escape hatches set, as `ValidateFinalizers` does. */
+export function validateFinalizers(metadata: any, report: Report): void {
+  const finalizers: unknown = metadata?.finalizers;
+  if (!Array.isArray(finalizers)) {
+    return;
+  }
+  finalizers.forEach((name: unknown, i) => {
+    const wrong =
+      typeof name !== 'string'
+        ? 'is not a string'
+        : (qualifiedNameError(name) ?? (name.includes('/') || STANDARD_FINALIZERS.includes(name) ? undefined : 'is neither a standard finalizer name nor fully qualified (with a domain prefix)'));
+    if (wrong !== undefined) {
+      report.error('object-finalizers', `metadata.finalizers[${i}]`, `finalizer ${JSON.stringify(name)} ${wrong}`, 'prefix it with the domain of the controller that removes it, such as "example.com/cleanup"');
+    }
+  });
+  if (finalizers.includes('orphan') && finalizers.includes('foregroundDeletion')) {
+    report.error('object-finalizers', 'metadata.finalizers', 'finalizers "orphan" and "foregroundDeletion" cannot both be set', 'keep one deletion policy');
+  }
 }
 
 /**
