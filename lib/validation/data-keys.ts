@@ -10,7 +10,7 @@ export const DATA_KEY_RULES = defineRules([
     category: 'api-server',
     severity: 'error',
     summary: 'ConfigMap and Secret keys are at most 253 characters of [-._a-zA-Z0-9], and not "." or ".."',
-    why: 'the API server rejects the object; keys become file names when the object is mounted',
+    why: 'the API server rejects the object ("a valid config key must consist of alphanumeric characters, \'-\', \'_\' or \'.\'"); keys become file names when the object is mounted',
     fix: 'rename the key',
   },
   {
@@ -45,7 +45,7 @@ export const DATA_KEY_RULES = defineRules([
     category: 'api-server',
     severity: 'error',
     summary: 'the values of a Secret\'s data and a ConfigMap\'s binaryData are base64, as the API server decodes them',
-    why: 'the API server rejects a value it cannot decode; plain text belongs in stringData or data',
+    why: 'the API server rejects a value it cannot decode ("illegal base64 data at input byte …"); plain text belongs in stringData or data',
     fix: 'encode the value (Buffer.from(text).toString("base64")), or move it to stringData (Secret) or data (ConfigMap)',
   },
 ]);

@@ -13,7 +13,7 @@ export const SERVICE_RULES = defineRules([
     category: 'api-server',
     severity: 'error',
     summary: 'the name of a Service is a DNS-1035 label: at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit',
-    why: 'the API server rejects the Service: its name becomes a DNS name and environment variable names in other Pods',
+    why: 'the API server rejects the Service ("a DNS-1035 label must consist of lower case alphanumeric characters or \'-\', start with an alphabetic character"): its name becomes a DNS name and environment variable names in other Pods',
     fix: 'rename the Service with the `name` prop',
   },
   {
@@ -61,7 +61,7 @@ export const SERVICE_RULES = defineRules([
     category: 'api-server',
     severity: 'error',
     summary: 'no two ports of a Service have the same number and protocol, nor the same nodePort and protocol',
-    why: 'the API server rejects the Service: the second port could never be reached',
+    why: 'the API server rejects the Service ("Duplicate value"): the second port could never be reached',
     fix: 'give each port its own number, or another protocol',
   },
   {
@@ -70,7 +70,7 @@ export const SERVICE_RULES = defineRules([
     category: 'api-server',
     severity: 'error',
     summary: 'the name of a Service port is a DNS-1123 label: at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit',
-    why: 'the API server rejects the Service; the name also appears in the DNS SRV records of the port',
+    why: 'the API server rejects the Service ("a lowercase RFC 1123 label must consist of …"); the name also appears in the DNS SRV records of the port',
     fix: 'rename the port',
   },
   {
@@ -79,7 +79,7 @@ export const SERVICE_RULES = defineRules([
     category: 'api-server',
     severity: 'error',
     summary: 'no two ports of a Service share a name',
-    why: 'the API server rejects the Service, and SRV lookups by name would be ambiguous',
+    why: 'the API server rejects the Service ("spec.ports[1].name: Duplicate value"), and SRV lookups by name would be ambiguous',
     fix: 'give each port its own name',
   },
   {
@@ -88,7 +88,7 @@ export const SERVICE_RULES = defineRules([
     category: 'api-server',
     severity: 'error',
     summary: 'every port of a Service with more than one port has a name',
-    why: 'the API server rejects a Service with several ports when one has no name',
+    why: 'the API server rejects a Service with several ports when one has no name ("spec.ports[0].name: Required value")',
     fix: 'name each port, or target containers ports by name (their name is used)',
   },
   {

@@ -16,7 +16,7 @@ export const WORKLOAD_RULES = defineRules([
     category: 'api-server',
     severity: 'error',
     summary: 'the Pod template of a workload has labels to select its Pods by',
-    why: 'the selector is made of the template labels; the API server rejects an empty one, and it cannot be changed once applied',
+    why: 'the selector is made of the template labels; the API server rejects an empty one ("empty selector is invalid for deployment"), and it cannot be changed once applied',
     fix: "give the template labels, such as { app: 'myapp' }",
   },
   {
@@ -59,7 +59,7 @@ export const WORKLOAD_RULES = defineRules([
     category: 'api-server',
     severity: 'error',
     summary: 'the Pod template of a workload has restartPolicy Always, or none',
-    why: 'a workload keeps its Pods running; the API server accepts no other restart policy in its template',
+    why: 'a workload keeps its Pods running; the API server accepts no other restart policy in its template ("Unsupported value: supported values: Always")',
     fix: 'remove restartPolicy from the template; for work that runs to completion use a Job',
   },
   {
@@ -77,7 +77,7 @@ export const WORKLOAD_RULES = defineRules([
     category: 'api-server',
     severity: 'error',
     summary: 'maxSurge and maxUnavailable of a rolling update are counts or percentages (at most 100%), and not both 0',
-    why: 'the API server rejects the Deployment: with both 0 a rollout could never replace a Pod',
+    why: 'the API server rejects the Deployment ("may not be 0 when `maxSurge` is 0", "must not be greater than 100%", "a valid percent string must be a numeric string followed by an ending \'%\'"): with both 0 a rollout could never replace a Pod',
     fix: 'let one of them be more than 0, and write percentages as "25%"',
   },
 ]);
