@@ -66,6 +66,12 @@ export interface DeploymentProps<C extends readonly AnyContainer[] = readonly An
    * @default - not emitted; Kubernetes uses 600
    */
   readonly progressDeadlineSeconds?: number;
+  /**
+   * Holds rollouts: changes to the template are recorded but not rolled out until it is false again.
+   * @default - not emitted; rollouts proceed
+   * @see https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#pausing-and-resuming-a-deployment
+   */
+  readonly paused?: boolean;
 }
 
 /**
@@ -89,6 +95,7 @@ export class Deployment<const C extends readonly AnyContainer[] = readonly AnyCo
           strategy: props.strategy?._toKube(),
           revisionHistoryLimit: props.revisionHistoryLimit,
           progressDeadlineSeconds: props.progressDeadlineSeconds,
+          paused: props.paused,
         }),
       }),
     });

@@ -215,12 +215,23 @@ export class Rules {
   }
 }
 
+/** Ports from `min` to `max`, both included. */
+export interface PortRange {
+  readonly min: number;
+  readonly max: number;
+}
+
 /** Project-wide rule levels and strict mode, as read from `peapod.config.json`. */
 export interface ProjectRules {
   /** Levels by rule id. */
   readonly rules: { readonly [rule: string]: RuleLevel };
   /** Warnings fail synth. */
   readonly strict: boolean;
+  /**
+   * The ports a Service's nodePort may take on the cluster (`serviceNodePortRange`).
+   * @default - 30000–32767, Kubernetes' default
+   */
+  readonly serviceNodePortRange?: PortRange;
 }
 
 /** No configuration: every rule at its default, warnings do not fail. */
