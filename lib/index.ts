@@ -13,6 +13,7 @@ export * from './probe';
 export * from './quantity';
 export * from './replica-set';
 export * from './secret';
+export * from './selectable-pods';
 export * from './service';
 export * from './volume';
 export * from './workload';

@@ -3,9 +3,10 @@ import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
-import { podsSelectedBy } from './_app-pods';
+import { IPodOwner, OwnedPods, podsSelectedBy } from './_app-pods';
 import { Annotations, Labels } from './labels';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
+import { ISelectablePods, PodSelection, templatePorts } from './selectable-pods';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectMetadata } from './validation/metadata';
 import { validateEscapeHatchValues } from './validation/escape-hatch';
@@ -65,7 +66,10 @@ export interface WorkloadProps<C extends readonly AnyContainer[] = readonly AnyC
  * What Deployments and ReplicaSets share: a Pod template, a selector
  * taken from the template's own labels, a count, and their validation.
  */
-export abstract class Workload<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends PodHolder {
+export abstract class Workload<const C extends readonly AnyContainer[] = readonly AnyContainer[]>
+  extends PodHolder
+  implements ISelectablePods<ContainerPortNames<C[number]>>, IPodOwner
+{
   /** `metadata.name` of the workload. */
   public readonly name: string;
   /** The description of the Pods, the same a Pod takes. */
@@ -101,6 +105,16 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
       return labels;
     }
     return Object.fromEntries(this.selectBy.filter((key) => key in labels).map((key) => [key, labels[key]]));
+  }
+
+  /** Selected by its own selector. */
+  public selectPods(): PodSelection {
+    return { selector: this.selector, description: this.node.path, owner: this };
+  }
+
+  /** The workload's kind, name, namespace, Pod labels and ports, for the checks of objects that select it. */
+  public ownedPods(): OwnedPods {
+    return { kind: this.kind, name: this.name, namespace: this.apiObject.metadata.namespace, labels: this.template.podLabels, ports: () => templatePorts(this.template) };
   }
 
   /**
