@@ -61,8 +61,29 @@ export interface ServicePortProps<N extends string = string> {
   readonly appProtocol?: string;
 }
 
+/** The names of the ports of a Service port list: each port's name, or its target port's name when it has none. */
+export type ServicePortNames<P> = P extends readonly (infer E)[]
+  ? E extends { readonly name: infer X extends string }
+    ? X
+    : E extends { readonly targetPort: infer T extends string }
+      ? T
+      : never
+  : never;
+
+/** The port numbers of a Service port list. */
+export type ServicePortNumbers<P> = P extends readonly (infer E)[] ? (E extends { readonly port: infer X extends number } ? X : never) : never;
+
+/**
+ * A port of a Service, by name or number, as an Ingress backend or a probe
+ * names it: one the Service declares (others do not compile), or any when
+ * its ports are not known to the compiler.
+ */
+export type ServicePortReference<S> =
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any target port: a port list not known to the compiler
+  S extends Service<string, infer P> ? (readonly ServicePortProps<any>[] extends P ? string | number : ServicePortNames<P> | ServicePortNumbers<P>) : never;
+
 /** Properties of a {@link Service}. */
-export interface ServiceProps<N extends string = string> {
+export interface ServiceProps<N extends string = string, P extends readonly ServicePortProps<string>[] = readonly ServicePortProps<N>[]> {
   /**
    * `metadata.name` of the Service, a DNS-1123 label; other Pods reach it at this DNS name.
    * @default - the construct id
@@ -89,7 +110,7 @@ export interface ServiceProps<N extends string = string> {
    * The ports, each forwarding to a container port of the target.
    * @default - none; add them with addPort(). A Service that is not headless needs one.
    */
-  readonly ports?: readonly ServicePortProps<NoInfer<N>>[];
+  readonly ports?: P & readonly ServicePortProps<NoInfer<N>>[];
   /**
    * How the Service is reached: inside the cluster only, on a port of every node, or through a cloud load balancer.
    * @default - not emitted; Kubernetes uses ClusterIP
@@ -127,7 +148,7 @@ export interface ServiceProps<N extends string = string> {
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/service/
  */
-export class Service<const N extends string = string> extends Construct {
+export class Service<const N extends string = string, const P extends readonly ServicePortProps<string>[] = readonly ServicePortProps<N>[]> extends Construct {
   /** `metadata.name` of the Service, its DNS name. */
   public readonly name: string;
   /** The L1 object rendered into the manifest. */
@@ -137,11 +158,14 @@ export class Service<const N extends string = string> extends Construct {
 
   private readonly ports: ServicePortProps<N>[];
 
-  public constructor(scope: Construct, id: string, props: ServiceProps<N>) {
+  /** The ports declared with the `ports` prop, as a type only: Ingress backends name them. */
+  public declare readonly portDeclaration: P;
+
+  public constructor(scope: Construct, id: string, props: ServiceProps<N, P>) {
     super(scope, id);
     this.name = props.name ?? id;
     this.target = selectableOf(props.target);
-    this.ports = [...(props.ports ?? [])];
+    this.ports = [...((props.ports as readonly ServicePortProps<N>[] | undefined) ?? [])];
     this.apiObject = new RenderedService(this, 'Resource', {
       metadata: { name: this.name, labels: props.labels ? { ...props.labels } : undefined, annotations: props.annotations ? { ...props.annotations } : undefined },
       spec: Lazy.any({

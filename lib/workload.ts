@@ -133,13 +133,27 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
     const manifest = this.apiObject.toJson();
     validateObjectMetadata(manifest.metadata, report);
     validateWorkload(manifest, { kind: this.kind, selectBy: this.selectBy }, report);
+    this._validateKind(manifest, report);
     const namespace = this.apiObject.metadata.namespace;
     const others = podsSelectedBy(this, this.selector, namespace).filter((pods) => pods.construct !== this);
     validateSelectorOverlap(this.selector, others.map((pods) => ({ construct: pods.construct.node.path, labels: pods.labels })), report);
-    this.template.validate(manifest.spec?.template?.spec ?? {}, 'spec.template.spec', report);
+    this.template.validate(this._podSpecToValidate(manifest), 'spec.template.spec', report);
     validateKeyReferences(this, manifest, report);
     validateEscapeHatchValues(manifest, this.template.escapeHatchFields('spec.template.spec'), report);
     return effectiveProblems(this, report.problems);
+  }
+
+  /** Checks what only this kind has (a StatefulSet's update strategy, its Service). @internal */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unused-vars -- the manifest as plain JSON; most kinds check nothing more
+  protected _validateKind(_manifest: any, _report: Report): void {}
+
+  /**
+   * The Pod spec that the template's rules check: the manifest's, or more
+   * (a StatefulSet adds the volumes its claim templates stand for). @internal
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the manifest as plain JSON
+  protected _podSpecToValidate(manifest: any): unknown {
+    return manifest.spec?.template?.spec ?? {};
   }
 
   /** The metadata of the workload object. @internal */
