@@ -1,7 +1,8 @@
 import type { IConstruct } from 'constructs';
 import { Labels } from './labels';
 import { plusPodsOf } from './_plus-pods';
-import { PodSelection, SelectablePort } from './selectable-pods';
+import { ISelectablePods, labelText, PodSelection, SelectablePort } from './selectable-pods';
+import { Report } from './validation/problem';
 import { _allConstructs, _oncePerPass } from './validation/engine';
 
 /** What a construct that runs Pods says of them. */
@@ -16,6 +17,12 @@ export interface OwnedPods {
   readonly labels: Labels;
   /** The ports its Pods' containers declare; asked only by those that need them. */
   ports(): readonly SelectablePort[];
+  /**
+   * How many of its Pods run, when known: 1 for a Pod, the replicas a
+   * workload sets, `undefined` when something else decides (a DaemonSet's
+   * nodes, an autoscaler, the API server's default).
+   */
+  replicas(): number | undefined;
 }
 
 /**
@@ -54,7 +61,7 @@ export function podsOfApp(scope: IConstruct): PodsOfApp[] {
 }
 
 function withConstruct(construct: IConstruct, owned: OwnedPods): PodsOfApp {
-  return { construct, kind: owned.kind, name: owned.name, namespace: owned.namespace, labels: owned.labels, ports: () => owned.ports() };
+  return { construct, kind: owned.kind, name: owned.name, namespace: owned.namespace, labels: owned.labels, ports: () => owned.ports(), replicas: () => owned.replicas() };
 }
 
 /**
@@ -150,4 +157,68 @@ export function resolveSelection(scope: IConstruct, selection: PodSelection, nam
     return { pods, owner: undefined, mustSelect: false, ports: selection.ports };
   }
   return { pods, owner: undefined, mustSelect: false, ports: pods.length > 0 ? pods.flatMap((p) => p.ports()) : undefined };
+}
+
+/** A construct that sets the replicas of another, such as a HorizontalPodAutoscaler. */
+export interface IReplicaScaler extends IConstruct {
+  /** The workload it scales. */
+  readonly scaled: IConstruct;
+  /** The fewest replicas it leaves the workload. */
+  readonly minimumReplicas: number;
+}
+
+function isReplicaScaler(construct: IConstruct): construct is IReplicaScaler {
+  const c = construct as Partial<IReplicaScaler>;
+  return c.scaled !== undefined && typeof c.minimumReplicas === 'number';
+}
+
+/**
+ * How many Pods `pods` runs at the least: the replicas it sets, else the
+ * minimum of an autoscaler of the app that scales it, else the API
+ * server's default of 1 for the kinds that have replicas; `undefined` when
+ * unknown (a DaemonSet runs one per node).
+ */
+export function leastReplicasOf(scope: IConstruct, pods: PodsOfApp): number | undefined {
+  const replicas = pods.replicas();
+  if (replicas !== undefined) {
+    return replicas;
+  }
+  const scalers = _oncePerPass(scope, 'replica-scalers', () => _allConstructs(scope).filter(isReplicaScaler));
+  const scaler = scalers.find((s) => s.scaled === pods.construct);
+  if (scaler !== undefined) {
+    return scaler.minimumReplicas;
+  }
+  return REPLICATED_KINDS.includes(pods.kind) ? 1 : undefined;
+}
+
+// The kinds whose count is `spec.replicas`, which the API server defaults to 1.
+const REPLICATED_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController'];
+
+/** How a selecting object reports that it selects no Pod of the app. */
+export interface SelectsNothing {
+  /** The rule. */
+  readonly rule: string;
+  /** The field path of its selector. */
+  readonly field: string;
+  /** How to fix it. */
+  readonly fix: string;
+}
+
+/**
+ * Resolves what `selector` stands for from `scope`, a selecting object in
+ * `namespace` (a PodDisruptionBudget, a NetworkPolicy), and reports it when
+ * it stands for an object of the app whose Pods it does not select there.
+ */
+export function resolveSelecting(scope: IConstruct, selector: ISelectablePods, namespace: string | undefined, nothing: SelectsNothing, report: Report): ResolvedSelection {
+  const selection = selector.selectPods();
+  const resolved = resolveSelection(scope, selection, namespace);
+  if (resolved.mustSelect && resolved.pods.length === 0) {
+    report.error(
+      nothing.rule,
+      nothing.field,
+      `selector ${labelText(selection.selector) || '(empty)'} of ${selection.description} matches no Pod of this app in namespace "${namespace ?? 'default'}"`,
+      nothing.fix,
+    );
+  }
+  return resolved;
 }

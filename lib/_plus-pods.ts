@@ -31,12 +31,20 @@ function portsOf(pods: PlusPods): SelectablePort[] {
   );
 }
 
+function plusReplicas(pods: PlusPods): number | undefined {
+  if (pods.kind === 'Pod') {
+    return 1;
+  }
+  const replicas = (pods as { readonly replicas?: unknown }).replicas;
+  return typeof replicas === 'number' ? replicas : undefined;
+}
+
 /** What a cdk8s-plus-27 Pod or workload of the app runs, if `construct` is one. */
 export function plusPodsOf(construct: IConstruct): OwnedPods | undefined {
   if (!isPlusPods(construct)) {
     return undefined;
   }
-  return { kind: construct.kind, name: construct.name, namespace: construct.metadata.namespace, labels: labelsOf(construct), ports: () => portsOf(construct) };
+  return { kind: construct.kind, name: construct.name, namespace: construct.metadata.namespace, labels: labelsOf(construct), ports: () => portsOf(construct), replicas: () => plusReplicas(construct) };
 }
 
 /**

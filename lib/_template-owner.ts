@@ -25,6 +25,7 @@ export function validateTemplateOwner(owner: IConstruct, template: PodTemplate, 
     spec = spec?.[key];
   }
   template.validate(spec ?? {}, `${templateAt}.spec`, report);
+  template.validateServiceAccount(manifest.metadata?.namespace, `${templateAt}.spec`, report);
   validateKeyReferences(owner, manifest, report);
   validateEscapeHatchValues(manifest, template.escapeHatchFields(`${templateAt}.spec`), report);
 }
@@ -63,6 +64,6 @@ export abstract class TemplateOwner<C extends readonly AnyContainer[]>
 
   /** Its kind, name, namespace, Pod labels and ports, for the checks of objects that select it. */
   public ownedPods(): OwnedPods {
-    return { kind: this.ownerKind, name: this.name, namespace: this.apiObject.metadata.namespace, labels: this.template.podLabels, ports: () => templatePorts(this.template) };
+    return { kind: this.ownerKind, name: this.name, namespace: this.apiObject.metadata.namespace, labels: this.template.podLabels, ports: () => templatePorts(this.template), replicas: () => undefined };
   }
 }

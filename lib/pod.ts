@@ -84,7 +84,7 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
 
   /** The Pod's kind, name, namespace, labels and ports, for the checks of objects that select it. */
   public ownedPods(): OwnedPods {
-    return { kind: 'Pod', name: this.name, namespace: this.apiObject.metadata.namespace, labels: this.template.podLabels, ports: () => templatePorts(this.template) };
+    return { kind: 'Pod', name: this.name, namespace: this.apiObject.metadata.namespace, labels: this.template.podLabels, ports: () => templatePorts(this.template), replicas: () => 1 };
   }
 
   /** Every problem of this Pod, errors and warnings, with the severities configured for it. */
@@ -93,6 +93,7 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
     const manifest = this.apiObject.toJson();
     validateObjectName(manifest.metadata?.name, 'metadata.name', report);
     this.template.validate(manifest.spec, 'spec', report);
+    this.template.validateServiceAccount(this.apiObject.metadata.namespace, 'spec', report);
     validateKeyReferences(this, manifest, report);
     validateEscapeHatchValues(manifest, this.template.escapeHatchFields('spec'), report);
     return effectiveProblems(this, report.problems);

@@ -2,6 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { selects } from './_app-pods';
+import { intOrString } from './_int-or-string';
 import { renderedOnce } from './_synth';
 import { AnyContainer } from './pod-template';
 import { PodCount } from './deployment';
@@ -65,11 +66,7 @@ export class StatefulSetUpdateStrategy {
     const rollingUpdate =
       partition === undefined && maxUnavailable === undefined
         ? undefined
-        : {
-            partition,
-            maxUnavailable:
-              maxUnavailable === undefined ? undefined : typeof maxUnavailable === 'number' ? k8s.IntOrString.fromNumber(maxUnavailable) : k8s.IntOrString.fromString(maxUnavailable),
-          };
+        : { partition, maxUnavailable: intOrString(maxUnavailable) };
     return new StatefulSetUpdateStrategy({ type: 'RollingUpdate', rollingUpdate });
   }
 

@@ -114,7 +114,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
 
   /** The workload's kind, name, namespace, Pod labels and ports, for the checks of objects that select it. */
   public ownedPods(): OwnedPods {
-    return { kind: this.kind, name: this.name, namespace: this.apiObject.metadata.namespace, labels: this.template.podLabels, ports: () => templatePorts(this.template) };
+    return { kind: this.kind, name: this.name, namespace: this.apiObject.metadata.namespace, labels: this.template.podLabels, ports: () => templatePorts(this.template), replicas: () => this.workloadProps.replicas };
   }
 
   /**
@@ -138,6 +138,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
     const others = podsSelectedBy(this, this.selector, namespace).filter((pods) => pods.construct !== this);
     validateSelectorOverlap(this.selector, others.map((pods) => ({ construct: pods.construct.node.path, labels: pods.labels })), report);
     this.template.validate(this._podSpecToValidate(manifest), 'spec.template.spec', report);
+    this.template.validateServiceAccount(namespace, 'spec.template.spec', report);
     validateKeyReferences(this, manifest, report);
     validateEscapeHatchValues(manifest, this.template.escapeHatchFields('spec.template.spec'), report);
     return effectiveProblems(this, report.problems);
