@@ -348,7 +348,7 @@ describe('peapod import on the command line', () => {
 
   test('usage errors exit 64', () => {
     expect(run(['import']).code).toBe(64);
-    expect(run(['import', tutorial, '--class', 'lower']).stderr).toBe('peapod import: --class "lower" is not a class name; use PascalCase letters and digits\n');
+    expect(run(['import', tutorial, '--class', 'lower']).stderr).toBe("peapod import: --class 'lower' is not a class name; use PascalCase letters and digits\n");
     expect(run(['export']).code).toBe(64);
   });
 });

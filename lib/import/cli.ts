@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { importManifests } from './convert';
+import { stringLiteral } from './code';
+import { CLASS_NAME, importManifests } from './convert';
 import { ImportError } from './problems';
 import { ImportInput } from './read';
 
@@ -70,8 +71,8 @@ export function run(args: readonly string[], stdin: () => string = () => fs.read
   if (files.length === 0) {
     return { code: 64, stdout: '', stderr: `peapod import: name the YAML files to import, or - for standard input\n${USAGE}\n` };
   }
-  if (className !== undefined && !/^[A-Z][A-Za-z0-9_]*$/.test(className)) {
-    return { code: 64, stdout: '', stderr: `peapod import: --class "${className}" is not a class name; use PascalCase letters and digits\n` };
+  if (className !== undefined && !CLASS_NAME.test(className)) {
+    return { code: 64, stdout: '', stderr: `peapod import: --class ${stringLiteral(className)} is not a class name; use PascalCase letters and digits\n` };
   }
 
   let inputs: ImportInput[];

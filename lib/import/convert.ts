@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { camelCase, Code, jsonLiteral, Names, objectOf, print, stringLiteral } from './code';
+import { camelCase, Code, commentText, jsonLiteral, Names, objectOf, print, stringLiteral } from './code';
 import { FieldReader, otherKeys, YamlMap } from './fields';
 import { l1Literal, l1Property } from './l1-literal';
 import { l1Schema } from './l1-schema';
@@ -35,6 +35,9 @@ export interface ImportResult {
   /** The input objects as the import read them, after the changes in `notes`: what synth of the chart gives. */
   readonly objects: readonly any[];
 }
+
+/** What a chart class name may be: it is written into the code as it is. */
+export const CLASS_NAME = /^[A-Z][A-Za-z0-9_]*$/;
 
 const API_VERSIONS: Record<string, string> = { Pod: 'v1', Service: 'v1', ConfigMap: 'v1', Secret: 'v1', Deployment: 'apps/v1', ReplicaSet: 'apps/v1' };
 // Written by the API server or by kubectl; an exported manifest carries them, a source manifest does not.
@@ -225,20 +228,23 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   }
 
   const className = options.className ?? defaultClassName(inputs);
+  if (!CLASS_NAME.test(className)) {
+    throw new TypeError(`peapod import: className ${stringLiteral(className)} is not a class name; use PascalCase letters and digits`);
+  }
   const body = arrange(items).flatMap((item) => item.render());
   const peapod = [...scope.imports].sort();
   const cdk8s = ['Chart', 'ChartProps', ...(scope.usage.usesJsonPatch ? ['JsonPatch'] : [])];
   const files = inputs.map((i) => (i.file === '-' ? 'standard input' : path.basename(i.file))).join(', ');
   const nsProps = namespace?.value === undefined ? 'props' : `{ namespace: ${stringLiteral(namespace.value)}, ...props }`;
   const source = [
-    `// Imported by \`peapod import\` from ${files}.`,
+    `// ${commentText(`Imported by \`peapod import\` from ${files}.`)}`,
     '// It is ordinary code now: edit it, it is not regenerated.',
     `import { ${cdk8s.join(', ')} } from 'cdk8s';`,
     ...(scope.usage.usesK8s ? ["import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';"] : []),
     "import { Construct } from 'constructs';",
     importLine(peapod, options.from ?? 'peapod'),
     '',
-    `/** The objects of ${files}. */`,
+    `/** ${commentText(`The objects of ${files}.`)} */`,
     `export class ${className} extends Chart {`,
     '  public constructor(scope: Construct, id: string, props: ChartProps = {}) {',
     `    super(scope, id, ${nsProps});`,
@@ -547,7 +553,7 @@ function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variab
   if (!exact) {
     scope.usage.usesJsonPatch = true;
     patches.push(
-      `// The input selects by fewer labels than ${target.kind} ${target.name} has; Peapod would select by all of them.`,
+      `// ${commentText(`The input selects by fewer labels than ${target.kind} ${target.name} has; Peapod would select by all of them.`)}`,
       `${variable}.apiObject.addJsonPatch(JsonPatch.replace('/spec/selector', ${print(jsonLiteral(selector), '    ')}));`,
     );
   }

@@ -2,6 +2,7 @@ import * as path from 'path';
 import * as cdk8s from 'cdk8s';
 import * as childProcess from 'child_process';
 import * as fs from 'fs';
+import * as vm from 'vm';
 import * as ts from 'typescript';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- manifests are compared as plain JSON */
@@ -18,25 +19,62 @@ export interface SynthOutcome {
 }
 
 /**
- * Runs generated chart source: transpiles it, evaluates it with `modules`
- * standing in for its imports (Peapod's own module objects, so `instanceof`
- * works across them), builds the chart in a fresh app and renders it
- * without writing files.
+ * The modules generated code may import, besides Peapod itself: the ones
+ * the import writes `import` lines for. They are served as the instances
+ * Peapod itself uses, so `instanceof` holds across them.
+ */
+const SERVED: Readonly<Record<string, () => unknown>> = {
+  /* eslint-disable @typescript-eslint/no-require-imports -- served to the generated code, loaded only when it asks */
+  cdk8s: () => require('cdk8s'),
+  constructs: () => require('constructs'),
+  'cdk8s-plus-27/lib/imports/k8s': () => require('cdk8s-plus-27/lib/imports/k8s'),
+  /* eslint-enable @typescript-eslint/no-require-imports */
+};
+
+/**
+ * Runs generated chart source: transpiles it, evaluates it in a V8 context
+ * of its own, builds the chart in a fresh app and renders it without
+ * writing files. The context has JavaScript's built-ins and nothing of
+ * Node's (no `process`, `Buffer`, timers or `fetch`), cannot compile
+ * strings to code (`eval`, `new Function`), and its `require` serves
+ * `modules` (Peapod, under the specifier the code imports it by) and the
+ * modules in {@link SERVED}; any other module throws. This is a second
+ * wall: the first is that input text reaches the code only as escaped
+ * literals and comments (`_code-text.ts`). It is no sandbox against code
+ * written to escape it, which can reach Node through the objects it is
+ * handed; the code it runs is the import's own.
  */
 export function synthGenerated(source: string, className: string, modules: Readonly<Record<string, unknown>>): SynthOutcome {
-  const js = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-  }).outputText;
+  const js = transpile(source);
   const module = { exports: {} as Record<string, any> };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the generated code's own imports, resolved at run time
-  const load = (id: string) => (id in modules ? modules[id] : require(id));
-  // Evaluating code on purpose: it is what the import just wrote.
-  new Function('require', 'module', 'exports', js)(load, module, module.exports);
+  const load = (id: string): unknown => {
+    if (Object.prototype.hasOwnProperty.call(modules, id)) {
+      return modules[id];
+    }
+    if (Object.prototype.hasOwnProperty.call(SERVED, id)) {
+      return SERVED[id]();
+    }
+    throw new Error(`the generated code imports ${JSON.stringify(id)}, which the round trip does not serve (it serves ${[...Object.keys(modules), ...Object.keys(SERVED)].join(', ')})`);
+  };
+  const context = vm.createContext(Object.create(null), { name: 'peapod import round trip', codeGeneration: { strings: false, wasm: false } });
+  const main = vm.compileFunction(js, ['require', 'module', 'exports'], { parsingContext: context, filename: 'imported-chart.js' });
+  main(load, module, module.exports);
+  const Chart = Object.prototype.hasOwnProperty.call(module.exports, className) ? module.exports[className] : undefined;
+  if (typeof Chart !== 'function') {
+    throw new Error(`the generated code exports no class ${JSON.stringify(className)}`);
+  }
   const app = new cdk8s.App({ outdir: path.join(PROJECT_ROOT, '.never-written') });
-  const chart: cdk8s.Chart = new module.exports[className](app, 'imported');
+  const chart: cdk8s.Chart = new Chart(app, 'imported');
   const errors = app.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`));
   // Rendering a chart validates it again, and throws on the first error; the errors are reported instead.
   return { objects: errors.length > 0 ? [] : chart.toJson(), errors };
+}
+
+// TypeScript to CommonJS, types erased.
+function transpile(source: string): string {
+  return ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+  }).outputText;
 }
 
 /**
