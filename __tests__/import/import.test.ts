@@ -340,7 +340,7 @@ describe('peapod import on the command line', () => {
       expect(run(['import', tutorial, '-o', out, '--no-typecheck'])).toEqual({
         code: 73,
         stdout: '',
-        stderr: `peapod import: cannot write ${out}: ENOENT; nothing was written\n`,
+        stderr: `peapod import: cannot write ${out}: the folder ${path.dirname(out)} does not exist; nothing was written\n`,
       });
       expect(fs.readdirSync(dir)).toEqual([]);
     });

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { camelCase, Code, commentText, jsonLiteral, Names, objectOf, print, stringLiteral } from './code';
+import { copyJson } from './_kubectl-yaml';
 import { FieldReader, otherKeys, YamlMap } from './fields';
 import { l1Literal, l1Property } from './l1-literal';
 import { l1Schema } from './l1-schema';
@@ -110,7 +111,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
       return [];
     }
     seen.set(`${kind}/${name}`, origin);
-    const copy = clean(structuredClone(value), new FieldReader(findings, origin));
+    const copy = clean(copyJson(value), new FieldReader(findings, origin));
     cleaned.push(copy);
     const ns = copy.metadata.namespace;
     if (!namespace) {
@@ -327,8 +328,31 @@ function clean(value: YamlMap, reader: FieldReader): YamlMap {
   if (podSpec[1] !== null && typeof podSpec[1] === 'object') {
     cleanPodSpec(podSpec[1], podSpec[0], reader);
   }
-  dropEmpty(value, '', reader);
+  refuseUnwritableKeys(value, '', reader);
+  dropEmpty(value, '', reader, value.kind === 'Service' ? /^(spec\.selector|.*\b(labels|annotations|nodeSelector|matchLabels))$/ : MAP_FIELDS);
   return value;
+}
+
+// Keys cdk8s, which renders Peapod's manifests, cannot write: it takes an
+// own `constructor` for the object's class and stops, and writes `__proto__`
+// by assignment, which loses it. Refused here with a message rather than lost.
+const UNWRITABLE_KEYS = ['__proto__', 'constructor'];
+
+function refuseUnwritableKeys(value: unknown, at: string, reader: FieldReader): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => refuseUnwritableKeys(item, `${at}[${i}]`, reader));
+    return;
+  }
+  if (value === null || typeof value !== 'object') {
+    return;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    const field = at ? `${at}.${key}` : key;
+    if (UNWRITABLE_KEYS.includes(key)) {
+      reader.problem(field, `the key "${key}" cannot be written by cdk8s, which renders Peapod's manifests (it would be lost or stop synth)`, 'rename the key');
+    }
+    refuseUnwritableKeys(item, field, reader);
+  }
 }
 
 // What admission and defaulting add to a Pod spec that `kubectl get -o yaml` shows.
@@ -359,12 +383,17 @@ function cleanPodSpec(spec: YamlMap, at: string, reader: FieldReader): void {
   }
 }
 
-// An empty list or mapping means what an absent one does to Kubernetes, and
-// Peapod leaves empty ones out; dropping them keeps the round trip exact.
-// Volume sources are kept: `emptyDir: {}` is a volume, not an empty field.
-function dropEmpty(value: any, at: string, reader: FieldReader): void {
+// Fields that are maps in the API (labels, ConfigMap data, resource amounts):
+// a null entry there is a key with an empty value to Kubernetes, not an absent one.
+const MAP_FIELDS = /^(data|binaryData|stringData|.*\b(labels|annotations|nodeSelector|matchLabels|limits|requests|overhead))$/;
+
+// An empty list or mapping, or a null field, means what an absent one does
+// to Kubernetes, and Peapod leaves empty ones out; dropping them keeps the
+// round trip exact. Volume sources are kept: `emptyDir: {}` is a volume,
+// not an empty field. A null entry of a map is not absent, and is refused.
+function dropEmpty(value: any, at: string, reader: FieldReader, maps: RegExp): void {
   if (Array.isArray(value)) {
-    value.forEach((item, i) => dropEmpty(item, `${at}[${i}]`, reader));
+    value.forEach((item, i) => dropEmpty(item, `${at}[${i}]`, reader, maps));
     return;
   }
   if (value === null || typeof value !== 'object') {
@@ -372,12 +401,16 @@ function dropEmpty(value: any, at: string, reader: FieldReader): void {
   }
   for (const [key, item] of Object.entries(value)) {
     const field = at ? `${at}.${key}` : key;
+    if (item === null && maps.test(at)) {
+      reader.problem(field, 'is null, which Kubernetes stores as an empty value of the key (and kubectl apply may take for deleting it)', 'write "" for an empty value, or remove the key');
+      continue;
+    }
     const empty = item === null || (typeof item === 'object' && Object.keys(item).length === 0);
     if (empty && !/\.volumes\[\d+\]$/.test(at)) {
       delete value[key];
       reader.note(field, `left out: it is ${item === null ? 'null' : 'empty'}, which Kubernetes reads as absent`);
     } else {
-      dropEmpty(item, field, reader);
+      dropEmpty(item, field, reader, maps);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { envReferences } from '../env';
 import { parseQuantity } from '../quantity';
 import { CallCode, camelCase, Code, jsonLiteral, objectOf, print, stringLiteral } from './code';
+import { setOwn } from './_kubectl-yaml';
 import { FieldReader, otherKeys, YamlMap } from './fields';
 import { l1Literal, l1Object } from './l1-literal';
 import { l1Schema } from './l1-schema';
@@ -532,14 +533,14 @@ function convertProbe(reader: FieldReader, scope: Scope, value: any, at: string,
   }
   const headers = reader.list(h.httpHeaders, `${hat}.httpHeaders`);
   if (headers) {
-    const map: Record<string, string> = {};
+    const map: Record<string, string> = Object.create(null);
     headers.forEach((header, i) => {
       const hh = reader.map(header, `${hat}.httpHeaders[${i}]`) ?? {};
       const name = reader.string(reader.required(hh, 'name', `${hat}.httpHeaders[${i}]`), `${hat}.httpHeaders[${i}].name`) ?? '';
       if (name in map) {
         reader.problem(`${hat}.httpHeaders[${i}].name`, `header "${name}" is given twice`, 'send it once, with the values joined by commas');
       }
-      map[name] = reader.string(hh.value, `${hat}.httpHeaders[${i}].value`) ?? '';
+      setOwn(map, name, reader.string(hh.value, `${hat}.httpHeaders[${i}].value`) ?? '');
     });
     entries.push(['headers', jsonLiteral(map)]);
   }
