@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as peapod from '../../lib';
-import { ImportError, importManifests } from '../../lib/import';
+import { problemsOf } from './_problems';
+import { importManifests } from '../../lib/import';
 import { run } from '../../lib/import/cli';
 import { manifestDifferences, synthGenerated, typeCheckGenerated } from '../../lib/import/verify';
 import { withTempDir } from '../_support';
@@ -17,18 +18,6 @@ function importFixture(file: string) {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const byKindAndName = (objects: readonly any[]) => [...objects].sort((a, b) => `${a.kind}/${a.metadata.name}`.localeCompare(`${b.kind}/${b.metadata.name}`));
 
-/** The problems an import of `text` reports, one line each. */
-function problemsOf(text: string): string[] {
-  try {
-    importManifests([{ file: 'in.yaml', text }]);
-  } catch (error) {
-    if (error instanceof ImportError) {
-      return error.message.split('\n').slice(1).map((line) => line.trim());
-    }
-    throw error;
-  }
-  throw new Error('the import succeeded');
-}
 
 const pod = (spec: string, extra = '') => `apiVersion: v1
 kind: Pod

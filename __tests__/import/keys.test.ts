@@ -1,19 +1,8 @@
 import * as peapod from '../../lib';
-import { ImportError, importManifests } from '../../lib/import';
+import { problemsOf } from './_problems';
+import { importManifests } from '../../lib/import';
 import { manifestDifferences, synthGenerated } from '../../lib/import/verify';
 
-/** The problems an import of `text` reports, one line each. */
-function problemsOf(text: string): string[] {
-  try {
-    importManifests([{ file: 'in.yaml', text }]);
-  } catch (error) {
-    if (error instanceof ImportError) {
-      return error.message.split('\n').slice(1).map((line) => line.trim());
-    }
-    throw error;
-  }
-  throw new Error('the import succeeded');
-}
 
 const objects = (keys: string) => `apiVersion: v1
 kind: ConfigMap
