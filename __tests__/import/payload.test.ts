@@ -20,7 +20,7 @@ function runUnsandboxed(source: string, className: string): void {
   const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
   const module = { exports: {} as Record<string, new (...args: unknown[]) => unknown> };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const load = (id: string) => (id === 'peapod' ? peapod : require(id));
+  const load = (id: string) => (['peapod', './lib', '..'].includes(id) ? peapod : require(id));
   new Function('require', 'module', 'exports', js)(load, module, module.exports);
   const { App } = peapod;
   new module.exports[className](new App({ outdir: path.join(__dirname, '.never-written') }), 'check');

@@ -2,7 +2,8 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { stringLiteral } from './code';
-import { CLASS_NAME, importManifests } from './convert';
+import { CLASS_NAME, importManifests, ImportResult } from './convert';
+import { peapodSpecifier, SetupError } from './_project';
 import { ImportError } from './problems';
 import { ImportInput } from './read';
 
@@ -16,8 +17,9 @@ input; otherwise nothing is written and the problems are listed.
 
   -o, --output FILE  write to FILE (replaced atomically) instead of standard output
   --class NAME       name of the chart class (default: from the first file's name)
-  --from MODULE      module to import Peapod from (default: peapod)
-  --no-typecheck     skip compiling the code with the project's tsconfig (saves a few seconds)`;
+  --from MODULE      module to import Peapod from (default: 'peapod' in a project
+                     that installed it, the relative path to lib/ inside Peapod's own repository)
+  --no-typecheck     skip compiling the code where it goes, with the project's tsconfig`;
 
 /** What the command wrote and its exit code; `run` does no I/O on the console itself. */
 export interface CliOutcome {
@@ -83,9 +85,12 @@ export function run(args: readonly string[], stdin: () => string = () => fs.read
     return { code: 66, stdout: '', stderr: `peapod import: ${(error as Error).message}\n` };
   }
 
+  // Where the code goes decides how it names Peapod and how it is checked.
+  const destination = output === undefined ? undefined : path.resolve(output);
+  const dir = destination === undefined ? process.cwd() : path.dirname(destination);
   let result;
   try {
-    result = importManifests(inputs, { className, from });
+    result = importManifests(inputs, { className, from: from ?? peapodSpecifier(dir) });
   } catch (error) {
     if (error instanceof ImportError) {
       return { code: 1, stdout: '', stderr: `${error.message}\n` };
@@ -98,8 +103,11 @@ export function run(args: readonly string[], stdin: () => string = () => fs.read
   // before writing anything, with Peapod's own validation.
   let failure: CliOutcome | undefined;
   try {
-    failure = roundTrip(inputs, result.className, typecheck, notes);
+    failure = roundTrip(result, destination ?? path.join(dir, `${result.className}.ts`), typecheck, notes);
   } catch (error) {
+    if (error instanceof SetupError) {
+      return { code: 69, stdout: '', stderr: `${notes}${error.message}; nothing was written\n` };
+    }
     // A bug of the import, not of the input: a message to report, not a stack trace.
     failure = { code: 70, stdout: '', stderr: `${notes}peapod import: internal error, the round trip failed: ${(error as Error).message}; nothing was written. Please report it with the input\n` };
   }
@@ -121,14 +129,14 @@ export function run(args: readonly string[], stdin: () => string = () => fs.read
 
 class UsageError extends Error {}
 
-// The generated code, run: its synth must give back the input, and it must compile. The failure to report, if any.
-function roundTrip(inputs: readonly ImportInput[], className: string, typecheck: boolean, notes: string): CliOutcome | undefined {
+// The generated code, run: its synth must give back the input, and it must
+// compile where it will be written. The failure to report, if any.
+function roundTrip(result: ImportResult, file: string, typecheck: boolean, notes: string): CliOutcome | undefined {
   /* eslint-disable @typescript-eslint/no-require-imports -- loaded only here: the checks need the compiler and the whole DSL */
   const verify = require('./verify') as typeof import('./verify');
   const peapod = require('../index') as unknown;
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const checked = importManifests(inputs, { className, from: '..' });
-  const synth = verify.synthGenerated(checked.source, checked.className, { '..': peapod });
+  const synth = verify.synthGenerated(result.source, result.className, { [result.from]: peapod });
   if (synth.errors.length > 0) {
     return {
       code: 1,
@@ -136,8 +144,8 @@ function roundTrip(inputs: readonly ImportInput[], className: string, typecheck:
       stderr: `${notes}peapod import: the input breaks ${synth.errors.length === 1 ? 'a Peapod rule' : `${synth.errors.length} Peapod rules`}, which synth would report; nothing was written:\n  ${synth.errors.join('\n  ')}\n`,
     };
   }
-  const differences = verify.manifestDifferences(checked.objects, synth.objects);
-  const compiler = typecheck ? verify.typeCheckGenerated(checked.source) : [];
+  const differences = verify.manifestDifferences(result.objects, synth.objects);
+  const compiler = typecheck ? verify.typeCheckGenerated([{ path: file, text: result.source }]) : [];
   if (differences.length > 0 || compiler.length > 0) {
     const details = [...differences, ...compiler.map((m) => `does not compile: ${m}`)];
     return {

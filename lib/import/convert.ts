@@ -7,6 +7,7 @@ import { l1Schema } from './l1-schema';
 import { convertTemplate } from './pod-template';
 import { Findings, ImportError, Origin } from './problems';
 import { ImportInput, readObjects } from './read';
+import { Target, Targets } from './_targets';
 import { DeclaredPort, Scope } from './scope';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the input is untyped YAML */
@@ -35,6 +36,8 @@ export interface ImportResult {
   readonly notes: readonly string[];
   /** The input objects as the import read them, after the changes in `notes`: what synth of the chart gives. */
   readonly objects: readonly any[];
+  /** The module specifier the code imports Peapod by. */
+  readonly from: string;
 }
 
 /** What a chart class name may be: it is written into the code as it is. */
@@ -44,17 +47,6 @@ const API_VERSIONS: Record<string, string> = { Pod: 'v1', Service: 'v1', ConfigM
 // Written by the API server or by kubectl; an exported manifest carries them, a source manifest does not.
 const SERVER_METADATA = ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'selfLink'];
 const SERVER_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration', 'deployment.kubernetes.io/revision'];
-
-interface Target {
-  readonly kind: string;
-  readonly name: string;
-  readonly variable: string;
-  /** The labels Peapod's Service takes from it: a workload's selector, a Pod's labels. */
-  readonly selector: Record<string, string>;
-  readonly labels: Record<string, string>;
-  readonly ports: DeclaredPort[];
-  used: boolean;
-}
 
 interface Item {
   readonly group: number;
@@ -75,7 +67,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   const scope: Scope = { names: new Names(), usage: { usesK8s: false, usesJsonPatch: false }, imports: new Set(), configMaps: new Map(), secrets: new Map() };
   const ids = new Names();
   const items: Item[] = [];
-  const targets: Target[] = [];
+  const targets = new Targets();
   const services: { reader: FieldReader; spec: YamlMap; variable: string; id: string; nameEntry: [string, Code | undefined]; extras: string[] }[] = [];
   const cleaned: any[] = [];
   let namespace: { value: string | undefined; origin: Origin } | undefined;
@@ -182,7 +174,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
       case 'Pod': {
         const template = convertTemplate(reader, scope, value.metadata, spec, 'spec', 'metadata', variable);
         const target: Target = { kind, name, variable, selector: template.labels, labels: template.labels, ports: template.ports, used: false };
-        targets.push(target);
+        targets.add(target);
         const render = statement(objectOf([nameEntry, ...template.entries]), () => target.used);
         items.push({ group: 1, target, render: () => [...template.statements, ...render()] });
         break;
@@ -194,7 +186,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
           break;
         }
         const target: Target = { kind, name, variable, selector: workload.selector, labels: workload.labels, ports: workload.ports, used: false };
-        targets.push(target);
+        targets.add(target);
         const render = statement(objectOf([nameEntry, ...workload.entries]), () => target.used, workload.patches);
         items.push({ group: 1, target, render: () => [...workload.statements, ...render()] });
         break;
@@ -229,6 +221,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   }
 
   const className = options.className ?? defaultClassName(inputs);
+  const from = options.from ?? 'peapod';
   if (!CLASS_NAME.test(className)) {
     throw new TypeError(`peapod import: className ${stringLiteral(className)} is not a class name; use PascalCase letters and digits`);
   }
@@ -243,7 +236,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     `import { ${cdk8s.join(', ')} } from 'cdk8s';`,
     ...(scope.usage.usesK8s ? ["import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';"] : []),
     "import { Construct } from 'constructs';",
-    importLine(peapod, options.from ?? 'peapod'),
+    importLine(peapod, from),
     '',
     `/** ${commentText(`The objects of ${files}.`)} */`,
     `export class ${className} extends Chart {`,
@@ -254,7 +247,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     '}',
     '',
   ].join('\n');
-  return { source, className, notes: findings.notes, objects: cleaned };
+  return { source, className, notes: findings.notes, objects: cleaned, from };
 }
 
 // One line when it fits, one name a line otherwise.
@@ -560,19 +553,15 @@ interface ServiceCode {
   readonly patches: string[];
 }
 
-function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variable: string, targets: Target[]): ServiceCode | undefined {
+function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variable: string, targets: Targets): ServiceCode | undefined {
   const selector = reader.stringMap(reader.required(spec, 'selector', 'spec', 'add the selector of the Pods it routes to; Peapod makes a Service from its target'), 'spec.selector');
   if (!selector) {
     return undefined;
   }
   const pairs = Object.entries(selector);
   const text = pairs.map(([k, v]) => `${k}=${v}`).join(',');
-  const same = (a: Record<string, string>) => Object.keys(a).length === pairs.length && pairs.every(([k, v]) => a[k] === v);
-  const covers = (a: Record<string, string>) => pairs.every(([k, v]) => a[k] === v);
-  const byPreference = [...targets.filter((t) => t.kind !== 'Pod'), ...targets.filter((t) => t.kind === 'Pod')];
-  const exact = byPreference.find((t) => same(t.selector));
-  const target = exact ?? byPreference.find((t) => covers(t.labels));
-  if (!target) {
+  const found = targets.find(selector);
+  if (!found) {
     reader.problem(
       'spec.selector',
       `selector ${text} matches no Pod, Deployment or ReplicaSet of the input, and Peapod makes a Service from the workload it routes to`,
@@ -581,6 +570,7 @@ function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variab
     );
     return undefined;
   }
+  const { target, exact } = found;
   target.used = true;
   const patches: string[] = [];
   if (!exact) {
