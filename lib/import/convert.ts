@@ -64,7 +64,7 @@ interface Item {
 export function importManifests(inputs: readonly ImportInput[], options: ImportOptions = {}): ImportResult {
   const findings = new Findings();
   const objects = readObjects(inputs, findings);
-  const scope: Scope = { names: new Names(), usage: { usesK8s: false, usesJsonPatch: false }, imports: new Set(), configMaps: new Map(), secrets: new Map() };
+  const scope: Scope = { names: new Names(), usage: { usesK8s: false, usesJsonPatch: false }, imports: new Set(), typeImports: new Set(), configMaps: new Map(), secrets: new Map() };
   const ids = new Names();
   const items: Item[] = [];
   const targets = new Targets();
@@ -237,6 +237,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     ...(scope.usage.usesK8s ? ["import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';"] : []),
     "import { Construct } from 'constructs';",
     importLine(peapod, from),
+    ...(scope.typeImports.size > 0 ? [`import type { ${[...scope.typeImports].sort().join(', ')} } from ${stringLiteral(from)};`] : []),
     '',
     `/** ${commentText(`The objects of ${files}.`)} */`,
     `export class ${className} extends Chart {`,
