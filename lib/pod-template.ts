@@ -10,6 +10,8 @@ import { containerPath } from './validation/_shared-text';
 import { validatePodSpec } from './validation/pod-spec';
 import { Problem, Report } from './validation/problem';
 import { RuleSettings } from './validation/rules';
+import type { IServiceAccount } from './service-account';
+import { validatePodServiceAccount } from './validation/service-account';
 import { Volume } from './volume';
 
 /** Any container, whatever its ports and env. */
@@ -71,10 +73,16 @@ export interface PodTemplateProps<C extends readonly AnyContainer[] = readonly A
    */
   readonly restartPolicy?: RestartPolicy;
   /**
-   * The ServiceAccount the Pod runs as.
+   * The ServiceAccount the Pod runs as, by name; prefer `serviceAccount`, which takes the object.
    * @default - not emitted; the namespace's `default` account
    */
   readonly serviceAccountName?: string;
+  /**
+   * The ServiceAccount the Pod runs as: one of this app (checked to be in
+   * the Pod's namespace) or `ServiceAccount.fromName('name')`.
+   * @default - not emitted; the namespace's `default` account
+   */
+  readonly serviceAccount?: IServiceAccount;
   /**
    * Security settings of the whole Pod.
    * @default - not emitted
@@ -123,6 +131,16 @@ export class PodTemplate {
   /** The Pod's containers, in order. */
   public get podContainers(): readonly AnyContainer[] {
     return [...this.containers];
+  }
+
+  /** The ServiceAccount object the Pod runs as, if one was given. */
+  public get podServiceAccount(): IServiceAccount | undefined {
+    return this.props.serviceAccount;
+  }
+
+  /** Checks the ServiceAccount the Pod runs as, the Pod being in `namespace` and its spec at `at`. */
+  public validateServiceAccount(namespace: string | undefined, at: string, report: Report): void {
+    validatePodServiceAccount(this.props.serviceAccount?._forPod(), this.props.serviceAccountName, namespace, at, report);
   }
 
   /** The Pod's init containers, in order. */
@@ -265,7 +283,7 @@ export class PodTemplate {
     const own: k8s.PodSpec = {
       nodeSelector: p.nodeSelector ? definedValues(p.nodeSelector) : undefined,
       restartPolicy: p.restartPolicy,
-      serviceAccountName: p.serviceAccountName,
+      serviceAccountName: p.serviceAccount?.name ?? p.serviceAccountName,
       securityContext: plainData(p.securityContext),
       tolerations: p.tolerations ? plainData([...p.tolerations]) : undefined,
       initContainers: this.initContainers.length > 0 ? this.initContainers.map((c) => c._toKube()) : undefined,

@@ -1,16 +1,16 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
-import { Construct, IConstruct } from 'constructs';
-import { podsSelectedBy } from './_app-pods';
+import { Construct } from 'constructs';
+import { resolveSelection, selects } from './_app-pods';
+import { selectableOf } from './_plus-pods';
 import { renderedOnce } from './_synth';
 import { Annotations, Labels } from './labels';
-import { PodTemplate } from './pod-template';
 import { Protocol } from './port';
+import { ISelectablePods, labelText, SelectableTarget } from './selectable-pods';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateAnnotations, validateLabels } from './validation/metadata';
 import { Problem, Report } from './validation/problem';
-import { TargetablePort, validateService } from './validation/service';
-import { Workload } from './workload';
+import { validateService } from './validation/service';
 
 // Validation reads the manifest and synth writes it: rendered once per synth.
 const RenderedService = renderedOnce(k8s.KubeService);
@@ -22,17 +22,12 @@ const RenderedService = renderedOnce(k8s.KubeService);
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer';
 
 /**
- * What a Service routes to: a {@link Pod}, {@link Deployment} or
- * {@link ReplicaSet}. `N` is the names of the ports its containers declare.
+ * What a Service routes to: a {@link Pod}, a workload ({@link Deployment},
+ * {@link StatefulSet} …), a reference by name (`Deployment.fromName`), a
+ * plain label selector ({@link PodSelector.labels}) or a cdk8s-plus-27 Pod
+ * or workload. `N` is the names of the ports its containers declare.
  */
-export interface ServiceTarget<N extends string = string> extends IConstruct {
-  /** The container port names, a type only. */
-  readonly portNames: N;
-  /** The Pod description, whose labels the Service selects by. */
-  readonly template: PodTemplate;
-  /** The target's manifest object, for its namespace. */
-  readonly apiObject: ApiObject;
-}
+export type ServiceTarget<N extends string = string> = SelectableTarget<N>;
 
 /** One port of a Service. */
 export interface ServicePortProps<N extends string = string> {
@@ -66,8 +61,29 @@ export interface ServicePortProps<N extends string = string> {
   readonly appProtocol?: string;
 }
 
+/** The names of the ports of a Service port list: each port's name, or its target port's name when it has none. */
+export type ServicePortNames<P> = P extends readonly (infer E)[]
+  ? E extends { readonly name: infer X extends string }
+    ? X
+    : E extends { readonly targetPort: infer T extends string }
+      ? T
+      : never
+  : never;
+
+/** The port numbers of a Service port list. */
+export type ServicePortNumbers<P> = P extends readonly (infer E)[] ? (E extends { readonly port: infer X extends number } ? X : never) : never;
+
+/**
+ * A port of a Service, by name or number, as an Ingress backend or a probe
+ * names it: one the Service declares (others do not compile), or any when
+ * its ports are not known to the compiler.
+ */
+export type ServicePortReference<S> =
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any target port: a port list not known to the compiler
+  S extends Service<string, infer P> ? (readonly ServicePortProps<any>[] extends P ? string | number : ServicePortNames<P> | ServicePortNumbers<P>) : never;
+
 /** Properties of a {@link Service}. */
-export interface ServiceProps<N extends string = string> {
+export interface ServiceProps<N extends string = string, P extends readonly ServicePortProps<string>[] = readonly ServicePortProps<N>[]> {
   /**
    * `metadata.name` of the Service, a DNS-1123 label; other Pods reach it at this DNS name.
    * @default - the construct id
@@ -84,15 +100,17 @@ export interface ServiceProps<N extends string = string> {
    */
   readonly annotations?: Annotations;
   /**
-   * The Pod or workload the Service routes to. Its selector is the
-   * target's: a workload's own selector, or all labels of a Pod.
+   * The Pods the Service routes to: a Pod or workload of the app (its
+   * selector is the target's: a workload's own selector, or all labels of
+   * a Pod), a reference by name (`Deployment.fromName`), a plain label
+   * selector (`PodSelector.labels`), or a cdk8s-plus-27 Pod or workload.
    */
   readonly target: ServiceTarget<N>;
   /**
    * The ports, each forwarding to a container port of the target.
    * @default - none; add them with addPort(). A Service that is not headless needs one.
    */
-  readonly ports?: readonly ServicePortProps<NoInfer<N>>[];
+  readonly ports?: P & readonly ServicePortProps<NoInfer<N>>[];
   /**
    * How the Service is reached: inside the cluster only, on a port of every node, or through a cloud load balancer.
    * @default - not emitted; Kubernetes uses ClusterIP
@@ -130,21 +148,24 @@ export interface ServiceProps<N extends string = string> {
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/service/
  */
-export class Service<const N extends string = string> extends Construct {
+export class Service<const N extends string = string, const P extends readonly ServicePortProps<string>[] = readonly ServicePortProps<N>[]> extends Construct {
   /** `metadata.name` of the Service, its DNS name. */
   public readonly name: string;
   /** The L1 object rendered into the manifest. */
   public readonly apiObject: ApiObject;
   /** What the Service routes to. */
-  public readonly target: ServiceTarget<N>;
+  public readonly target: ISelectablePods<N>;
 
   private readonly ports: ServicePortProps<N>[];
 
-  public constructor(scope: Construct, id: string, props: ServiceProps<N>) {
+  /** The ports declared with the `ports` prop, as a type only: Ingress backends name them. */
+  public declare readonly portDeclaration: P;
+
+  public constructor(scope: Construct, id: string, props: ServiceProps<N, P>) {
     super(scope, id);
     this.name = props.name ?? id;
-    this.target = props.target;
-    this.ports = [...(props.ports ?? [])];
+    this.target = selectableOf(props.target);
+    this.ports = [...((props.ports as readonly ServicePortProps<N>[] | undefined) ?? [])];
     this.apiObject = new RenderedService(this, 'Resource', {
       metadata: { name: this.name, labels: props.labels ? { ...props.labels } : undefined, annotations: props.annotations ? { ...props.annotations } : undefined },
       spec: Lazy.any({
@@ -164,7 +185,7 @@ export class Service<const N extends string = string> extends Construct {
 
   /** The labels the Service selects Pods by, taken from its target. */
   public get selector(): Labels {
-    return this.target instanceof Workload ? this.target.selector : this.target.template.podLabels;
+    return this.target.selectPods().selector;
   }
 
   /** Adds a port after the others. */
@@ -176,14 +197,28 @@ export class Service<const N extends string = string> extends Construct {
   /** Every problem of this Service, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
-    const targetPorts: TargetablePort[] = this.target.template.podContainers.flatMap((c) => c._toKube().ports ?? []);
     const manifest = this.apiObject.toJson();
     // The name has a rule of its own (service-name-valid, in validateService): a DNS-1035 label.
     validateLabels(manifest.metadata?.labels, 'metadata.labels', report);
     validateAnnotations(manifest.metadata?.annotations, 'metadata.annotations', report);
+    const selection = this.target.selectPods();
+    const selector: Labels = manifest.spec?.selector ?? {};
     // Only the Pods the selector picks matter, found without testing every Pod of the app.
-    const pods = podsSelectedBy(this, manifest.spec?.selector ?? {}, this.apiObject.metadata.namespace);
-    validateService(manifest, { target: this.target.node.path, targetPorts, pods }, report);
+    const resolved = resolveSelection(this, selection, this.apiObject.metadata.namespace);
+    const missesReference = resolved.owner !== undefined && selection.reference !== undefined && !selects(selector, resolved.owner.labels);
+    if (missesReference && resolved.owner !== undefined) {
+      report.error(
+        'service-selects-pods',
+        'spec.selector',
+        `selector ${labelText(selector)} of ${selection.description} does not select the Pods of ${resolved.owner.kind} "${resolved.owner.name}" of this app (labels ${labelText(resolved.owner.labels)})`,
+        `target the ${resolved.owner.kind} object itself, or give the reference the selector of its Pods`,
+      );
+    }
+    validateService(
+      manifest,
+      { target: resolved.owner?.construct.node.path ?? selection.description, targetPorts: resolved.ports, pods: resolved.pods, trusted: !resolved.mustSelect || missesReference },
+      report,
+    );
     return effectiveProblems(this, report.problems);
   }
 }

@@ -136,10 +136,15 @@ export interface SelectablePods {
 export interface ServiceFacts {
   /** Construct path of the target, for the messages. */
   readonly target: string;
-  /** The ports the target's containers declare. */
-  readonly targetPorts: readonly TargetablePort[];
+  /** The ports the target's containers declare; `undefined` when unknown (Pods outside the app), and then not checked. */
+  readonly targetPorts: readonly TargetablePort[] | undefined;
   /** The Pods and Pod templates of the app that the Service's selector picks (at least). */
   readonly pods: readonly SelectablePods[];
+  /**
+   * Whether Pods outside the app are trusted to match the selector (a plain label selector, a reference by name).
+   * @default false - the selector must match Pods of the app
+   */
+  readonly trusted?: boolean;
 }
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -263,6 +268,9 @@ function validateSelector(selector: Record<string, string>, namespace: string | 
     );
     return;
   }
+  if (facts.trusted) {
+    return;
+  }
   const matches = facts.pods.some((pods) => pods.namespace === namespace && pairs.every(([key, value]) => pods.labels[key] === value));
   if (!matches) {
     const text = pairs.map(([key, value]) => `${key}=${value}`).join(',');
@@ -276,10 +284,11 @@ function validateSelector(selector: Record<string, string>, namespace: string | 
 }
 
 function validateTargetPort(target: unknown, protocol: string, at: string, facts: ServiceFacts, report: Report, implied = ''): void {
-  if (target === undefined) {
+  if (target === undefined || facts.targetPorts === undefined) {
     return;
   }
-  const declared = facts.targetPorts.filter((port) => (typeof target === 'number' ? port.containerPort === target : port.name === target));
+  const targetPorts = facts.targetPorts;
+  const declared = targetPorts.filter((port) => (typeof target === 'number' ? port.containerPort === target : port.name === target));
   if (typeof target === 'string' && declared.length > 0 && !declared.some((port) => (port.protocol ?? 'TCP') === protocol)) {
     report.error(
       'service-target-port-protocol',
@@ -292,7 +301,7 @@ function validateTargetPort(target: unknown, protocol: string, at: string, facts
   if (declared.length > 0) {
     return;
   }
-  const list = facts.targetPorts.map((port) => (port.name ? `${port.name} (${port.containerPort})` : `${port.containerPort}`)).join(', ');
+  const list = targetPorts.map((port) => (port.name ? `${port.name} (${port.containerPort})` : `${port.containerPort}`)).join(', ');
   report.error(
     'service-target-port-declared',
     at,
