@@ -210,8 +210,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return false;
   }
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  const proto: unknown = Object.getPrototypeOf(value);
+  // Checked without this realm's Object.prototype: objects of a vm context are plain too.
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 function hasOwnKeys(value: object): boolean {
