@@ -7,6 +7,7 @@ export * from './env-value';
 export * from './labels';
 export * from './node-selector';
 export * from './pod';
+export * from './pod-security';
 export * from './pod-template';
 export * from './port';
 export * from './probe';

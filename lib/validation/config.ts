@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { PodSecurityConfig, podSecurityConfigErrors } from './pod-security-config';
 import { ProjectRules, ruleLevelError, RuleLevel } from './rules';
 
 /** The name of the project configuration file, looked up in the working directory. */
@@ -33,6 +34,12 @@ export interface PeapodConfig {
    * @default - every rule at the severity docs/rules.md gives it
    */
   readonly rules?: { readonly [rule: string]: ConfiguredLevel };
+  /**
+   * Pod Security levels: `enforce` fails synth for Pods below it, `warn`
+   * and `audit` warn; also per namespace, with exemptions.
+   * @default - no level: each Pod's level is shown by `npm run plan`, nothing is enforced
+   */
+  readonly podSecurity?: PodSecurityConfig;
 }
 
 /**
@@ -64,16 +71,19 @@ function configShapeErrors(config: unknown): string[] {
   }
   const errors: string[] = [];
   for (const key of Object.keys(config)) {
-    if (key !== 'strict' && key !== 'rules' && key !== '$comment') {
-      errors.push(`unknown key "${key}"; the keys are "strict" and "rules"`);
+    if (key !== 'strict' && key !== 'rules' && key !== 'podSecurity' && key !== '$comment') {
+      errors.push(`unknown key "${key}"; the keys are "strict", "rules" and "podSecurity"`);
     }
   }
-  const { strict, rules } = config as { strict?: unknown; rules?: unknown };
+  const { strict, rules, podSecurity } = config as { strict?: unknown; rules?: unknown; podSecurity?: unknown };
   if (strict !== undefined && typeof strict !== 'boolean') {
     errors.push(`"strict" is ${JSON.stringify(strict)}; it must be true or false`);
   }
   if (rules !== undefined && (typeof rules !== 'object' || rules === null || Array.isArray(rules))) {
     errors.push(`"rules" must be an object from rule id to "error", "warning" or "off"`);
+  }
+  if (podSecurity !== undefined) {
+    errors.push(...podSecurityConfigErrors(podSecurity));
   }
   return errors;
 }
@@ -95,5 +105,15 @@ export function projectRules(config: PeapodConfig, strictOverride?: boolean): { 
       levels[rule] = level;
     }
   }
-  return { rules: { rules: levels, strict: strictOverride ?? config.strict ?? false }, errors };
+  const { podSecurity } = config;
+  const podSecurityErrors = podSecurity === undefined ? [] : podSecurityConfigErrors(podSecurity);
+  errors.push(...podSecurityErrors);
+  return {
+    rules: {
+      rules: levels,
+      strict: strictOverride ?? config.strict ?? false,
+      ...(podSecurity !== undefined && podSecurityErrors.length === 0 ? { podSecurity } : {}),
+    },
+    errors,
+  };
 }
