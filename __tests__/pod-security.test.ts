@@ -5,6 +5,7 @@ import { App, Container, Deployment, formatProblem, PeapodConfig, Pod, PodProps,
 import { securityFacts } from '../lib/validation/_security-facts';
 import { withSynthCaches } from '../lib/_synth';
 import { buildApp } from '../main';
+import { runPlan } from '../scripts/plan';
 import { withTempDir } from './_support';
 import * as fs from 'fs';
 
@@ -359,5 +360,28 @@ describe('the example app', () => {
       ]),
     );
     expect(() => app.synth()).toThrow('synth failed with 17 errors; no manifest was written:\n  [kube-example/kube-example] spec.containers[0].securityContext.allowPrivilegeEscalation: violates PodSecurity "restricted:latest"');
+  });
+
+  test('npm run plan -- --json gives each Pod its level and the changes for the next one', () => {
+    let out = '';
+    expect(runPlan(['--json'], (text) => (out += text))).toBe(0);
+    const statuses = JSON.parse(out).podSecurity;
+    expect(statuses.map((s: any) => [s.construct, s.level, s.refused, s.next?.level])).toEqual([
+      ['kube-example/kube-example', 'baseline', false, 'restricted'],
+      ['shared-html/shared-html', 'baseline', false, 'restricted'],
+      ['mysql/mysql', 'privileged', false, 'baseline'],
+      ['myapp/myapp', 'restricted', false, undefined],
+    ]);
+    expect(statuses[2].next.changes).toEqual([
+      {
+        check: 'hostPathVolumes',
+        rule: 'pss-host-path-volumes',
+        level: 'baseline',
+        field: 'spec.volumes[0].hostPath',
+        reason: 'hostPath volumes',
+        detail: 'volume "host-volume"',
+        fix: 'use a persistentVolumeClaim, an emptyDir, a configMap or a secret instead of the hostPath',
+      },
+    ]);
   });
 });
