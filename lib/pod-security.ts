@@ -55,6 +55,14 @@ interface ConstructSetting {
   readonly exempt?: string;
 }
 const settings = new WeakMap<IConstruct, ConstructSetting>();
+// Whether PodSecurity.of() set anything in this process; until it does, an
+// app without a podSecurity configuration or Namespace labels has nothing to check.
+let anySettings = false;
+
+// Whether no level can be in force anywhere in the app of `scope`, as in most apps: then nothing need be rendered or walked.
+function nothingInForce(scope: IConstruct): boolean {
+  return !anySettings && projectRulesOf(scope).podSecurity === undefined && namespacesOfApp(scope).size === 0;
+}
 
 /**
  * The Pod Security levels of a construct and everything under it (a Chart,
@@ -82,6 +90,7 @@ export class PodSecurity {
       throw new Error([...errors, ...extra.map((key) => `"${key}" belongs in peapod.config.json's podSecurity, not on a construct`)].join('; '));
     }
     settings.set(this.scope, { ...settings.get(this.scope), modes: { ...settings.get(this.scope)?.modes, ...modes } });
+    anySettings = true;
     return this;
   }
 
@@ -94,6 +103,7 @@ export class PodSecurity {
       throw new Error(`PodSecurity.of(${this.scope.node.path || 'app'}).exempt: give a reason; say why these Pods need not meet the level`);
     }
     settings.set(this.scope, { modes: settings.get(this.scope)?.modes ?? {}, exempt: reason });
+    anySettings = true;
     return this;
   }
 }
@@ -288,6 +298,9 @@ const SAME_FIELD_LINTS: Readonly<Record<string, readonly string[]>> = {
  * is folded into it.
  */
 function augment(source: IProblemSource, own: readonly Problem[]): readonly Problem[] {
+  if (nothingInForce(source)) {
+    return own;
+  }
   const added: Problem[] = [];
   for (const child of source.node.children) {
     if (!ApiObject.isApiObject(child)) {
@@ -375,6 +388,9 @@ _addProblemAugmenter(augment);
 // cdk8s-plus Deployment, a plain ApiObject) are checked over the whole app.
 _addModuleCheck({
   check: (root) => {
+    if (nothingInForce(root)) {
+      return [];
+    }
     const problems: Problem[] = [];
     for (const construct of _allConstructs(root)) {
       // The ApiObjects of a problem source are checked with its problems (augment()).
