@@ -265,6 +265,23 @@ describe('levels in force', () => {
   });
 });
 
+describe('types', () => {
+  test('levels, versions and modes are checked by the compiler', () => {
+    const { chart } = newApp();
+    // @ts-expect-error 'strict' is not a PodSecurityLevel
+    expect(() => PodSecurity.of(chart).set({ enforce: 'strict' })).toThrow('is "strict"');
+    // @ts-expect-error a version is 'latest' or 'v1.N'
+    expect(() => PodSecurity.of(chart).set({ 'enforce-version': '1.27' })).toThrow('is "1.27"');
+    // @ts-expect-error 'deny' is not a mode
+    expect(() => PodSecurity.of(chart).set({ deny: 'restricted' })).toThrow('has an unknown key "deny"');
+    // @ts-expect-error namespaces belong in the configuration, not on a construct
+    expect(() => PodSecurity.of(chart).set({ namespaces: {} })).toThrow('"namespaces" and "exemptions" belong in peapod.config.json\'s podSecurity, not on a construct');
+    // @ts-expect-error an exemption's reason is a string
+    const config: PeapodConfig = { podSecurity: { exemptions: { namespaces: { ci: true } } } };
+    expect(config.podSecurity).toBeDefined();
+  });
+});
+
 describe('peapod.config.json podSecurity', () => {
   test('is read from the file; a wrong level, version, key or a missing reason fails at once', () => {
     withTempDir((dir) => {

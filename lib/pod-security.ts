@@ -17,7 +17,7 @@ import {
   podMetadataPath,
   RenderedPod,
 } from './validation/pod-security';
-import { PodSecurityConfig, podSecurityConfigErrors, PodSecurityModes } from './validation/pod-security-config';
+import { PodSecurityConfig, PodSecurityModes, podSecurityModesErrors } from './validation/pod-security-config';
 import { Problem, Severity } from './validation/problem';
 import { defineRules } from './validation/rules';
 
@@ -84,10 +84,12 @@ export class PodSecurity {
 
   /** Sets levels here and below; modes not given are inherited. Throws on a level or version that is not one. */
   public set(modes: PodSecurityModes): this {
-    const errors = podSecurityConfigErrors(modes, `PodSecurity.of(${this.scope.node.path || 'app'}).set`).filter((error) => !/namespaces|exemptions/.test(error));
-    const extra = Object.keys(modes ?? {}).filter((key) => key === 'namespaces' || key === 'exemptions');
-    if (errors.length > 0 || extra.length > 0) {
-      throw new Error([...errors, ...extra.map((key) => `"${key}" belongs in peapod.config.json's podSecurity, not on a construct`)].join('; '));
+    const where = `PodSecurity.of(${this.scope.node.path || 'app'}).set`;
+    const errors = Object.keys(modes ?? {}).some((key) => key === 'namespaces' || key === 'exemptions')
+      ? [`"namespaces" and "exemptions" belong in peapod.config.json's podSecurity, not on a construct`]
+      : podSecurityModesErrors(modes, where);
+    if (errors.length > 0) {
+      throw new Error(errors.join('; '));
     }
     settings.set(this.scope, { ...settings.get(this.scope), modes: { ...settings.get(this.scope)?.modes, ...modes } });
     anySettings = true;

@@ -82,7 +82,7 @@ export function podSecurityConfigErrors(config: unknown, where = 'podSecurity'):
       errors.push(`"${where}.namespaces" must be an object from namespace to levels`);
     } else {
       for (const [namespace, modes] of Object.entries(config.namespaces)) {
-        errors.push(...(isObject(modes) ? modeErrors(modes, `${where}.namespaces.${namespace}`, []) : [`"${where}.namespaces.${namespace}" must be an object such as { "enforce": "restricted" }`]));
+        errors.push(...podSecurityModesErrors(modes, `${where}.namespaces.${namespace}`));
       }
     }
   }
@@ -90,6 +90,11 @@ export function podSecurityConfigErrors(config: unknown, where = 'podSecurity'):
     errors.push(...exemptionErrors(config.exemptions, `${where}.exemptions`));
   }
   return errors;
+}
+
+/** What is wrong with the levels of one construct or namespace. */
+export function podSecurityModesErrors(modes: unknown, where: string): string[] {
+  return isObject(modes) ? modeErrors(modes, where, []) : [`"${where}" must be an object such as { "enforce": "restricted" }`];
 }
 
 function modeErrors(modes: Record<string, unknown>, where: string, otherKeys: readonly string[]): string[] {
