@@ -15,11 +15,11 @@ import {
   PodSecurityViolation,
   podSecurityViolations,
   podMetadataPath,
+  PodSecurityLabelRule,
   RenderedPod,
 } from './validation/pod-security';
 import { PodSecurityConfig, PodSecurityModes, podSecurityModesErrors } from './validation/pod-security-config';
 import { Problem, Severity } from './validation/problem';
-import { defineRules } from './validation/rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- manifests are read as plain JSON */
 
@@ -37,17 +37,6 @@ export type { PodSecurityConfig, PodSecurityModes } from './validation/pod-secur
 
 /** The label prefix of the PodSecurity admission on a Namespace. */
 export const POD_SECURITY_LABEL_PREFIX = 'pod-security.kubernetes.io/';
-
-const LABEL_RULES = defineRules([
-  {
-    id: 'pod-security-label',
-    severity: 'error',
-    summary: 'The `pod-security.kubernetes.io/*` labels of a Namespace in the app name a level (`privileged`, `baseline`, `restricted`) and a version (`latest`, `v1.27`).',
-    why: 'The admission reads a level it cannot parse as `restricted` (enforce and warn) or `privileged` (audit), and a version as `latest`: rarely what was meant.',
-    fix: 'Correct the label value on the Namespace.',
-    see: 'https://kubernetes.io/docs/concepts/security/pod-security-admission/#pod-security-admission-labels-for-namespaces',
-  },
-] as const);
 
 // The settings made with PodSecurity.of(), by construct.
 interface ConstructSetting {
@@ -346,8 +335,9 @@ function sameSubject(lint: string, check: string): boolean {
 
 function problemsOfPod(path: string, construct: IConstruct, pod: CarriedPod): Problem[] {
   const resolved = resolve(construct, pod);
+  const labelRule: PodSecurityLabelRule = 'pod-security-label';
   const problems: Problem[] = resolved.labelErrors.map((message) => ({
-    rule: LABEL_RULES[0].id,
+    rule: labelRule,
     severity: 'error',
     construct: path,
     field: 'metadata.namespace',

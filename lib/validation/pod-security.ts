@@ -242,6 +242,21 @@ export const POD_SECURITY_RULES = defineRules([
   },
 ] as const);
 
+/** The rule of the `pod-security.kubernetes.io/*` labels of the app's Namespaces. */
+export const POD_SECURITY_LABEL_RULES = defineRules([
+  {
+    id: 'pod-security-label',
+    severity: 'error',
+    summary: 'The `pod-security.kubernetes.io/*` labels of a Namespace in the app name a level (`privileged`, `baseline`, `restricted`) and a version (`latest`, `v1.27`).',
+    why: 'The admission reads a level it cannot parse as `restricted` (enforce and warn) or `privileged` (audit), and a version as `latest`: rarely what was meant.',
+    fix: 'Correct the label value on the Namespace.',
+    see: 'https://kubernetes.io/docs/concepts/security/pod-security-admission/#pod-security-admission-labels-for-namespaces',
+  },
+] as const);
+
+/** The id of the rule of the Namespace labels. */
+export type PodSecurityLabelRule = (typeof POD_SECURITY_LABEL_RULES)[number]['id'];
+
 /** The ids of the Pod Security rules, one per check. */
 export type PodSecurityRule = (typeof POD_SECURITY_RULES)[number]['id'];
 
