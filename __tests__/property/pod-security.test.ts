@@ -142,3 +142,20 @@ test('each single mutation fails exactly the check named for it, in any containe
     { numRuns: 300 },
   );
 });
+
+test('any JSON as a Pod spec or annotations is read without throwing', () => {
+  const json = fc.jsonValue();
+  const shaped = fc.record({
+    securityContext: fc.oneof(json, fc.record({ sysctls: json, seccompProfile: json, seLinuxOptions: json, windowsOptions: json, runAsNonRoot: json })),
+    containers: fc.oneof(json, fc.array(fc.oneof(json, fc.record({ name: json, ports: json, securityContext: fc.oneof(json, fc.record({ capabilities: json, seccompProfile: json, seLinuxOptions: json })) })))),
+    volumes: fc.oneof(json, fc.array(json)),
+  });
+  fc.assert(
+    fc.property(fc.oneof(json, shaped), json, (spec, annotations) => {
+      for (const level of ['baseline', 'restricted'] as const) {
+        expect(Array.isArray(podSecurityViolations({ spec, at: 'spec', annotations: annotations as any }, level))).toBe(true);
+      }
+    }),
+    { numRuns: 500 },
+  );
+});

@@ -800,7 +800,7 @@ export function podSecurityViolations(pod: RenderedPod, level: PodSecurityLevel,
   const input: CheckInput = {
     facts,
     spec,
-    annotations: pod.annotations ?? {},
+    annotations: typeof pod.annotations === 'object' && pod.annotations !== null ? pod.annotations : {},
     annotationsAt: `${podMetadataPath(pod.at)}.annotations`,
     at: pod.at,
     minor,
