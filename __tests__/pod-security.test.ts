@@ -244,6 +244,19 @@ describe('levels in force', () => {
     ]);
   });
 
+  test("a container's own rules prop sets the level of a check's problems in it, with its reason", () => {
+    const { app, chart } = newApp({ podSecurity: { enforce: 'restricted' } });
+    const rules = { 'pss-run-as-user': { level: 'warning' as const, reason: 'the image starts as root and drops to a user itself' } };
+    new Pod(chart, 'p', {
+      securityContext: POD_OK,
+      containers: [container({ ...OK, runAsUser: 0 }, { rules }), new Container({ name: 'other', image: 'app:1.0', securityContext: { ...OK, runAsUser: 0 } })],
+    });
+    expect(app.problems().filter((p) => p.rule === 'pss-run-as-user').map((p) => [p.field, p.severity, p.reason])).toEqual([
+      ['spec.containers[0].securityContext.runAsUser', 'warning', 'the image starts as root and drops to a user itself'],
+      ['spec.containers[1].securityContext.runAsUser', 'error', undefined],
+    ]);
+  });
+
   test('PodSecurity.of() refuses what is no level, and an exemption without a reason', () => {
     const { chart } = newApp();
     expect(() => PodSecurity.of(chart).set({ enforce: 'strict' as any })).toThrow('"PodSecurity.of(c).set.enforce" is "strict"; it must be one of "privileged", "baseline", "restricted"');

@@ -20,6 +20,7 @@ import {
 } from './validation/pod-security';
 import { PodSecurityConfig, PodSecurityModes, podSecurityModesErrors } from './validation/pod-security-config';
 import { Problem, Severity } from './validation/problem';
+import { RuleSettings } from './validation/rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- manifests are read as plain JSON */
 
@@ -299,7 +300,7 @@ function augment(source: IProblemSource, own: readonly Problem[]): readonly Prob
     }
     const pod = carriedPod(child);
     if (pod !== undefined) {
-      added.push(...problemsOfPod(source.node.path, source, pod));
+      added.push(...withContainerRules(source, pod.at, problemsOfPod(source.node.path, source, pod)));
     }
   }
   if (added.length === 0) {
@@ -320,6 +321,35 @@ function augment(source: IProblemSource, own: readonly Problem[]): readonly Prob
     } satisfies Problem;
   });
   return [...own.filter((p) => !folded.has(p)), ...merged];
+}
+
+/** What a Pod or workload says of its containers' own rule settings (the `rules` prop of a Container). */
+interface ContainersWithRules {
+  readonly template?: {
+    readonly podContainers?: readonly { readonly rules?: RuleSettings }[];
+    readonly podInitContainers?: readonly { readonly rules?: RuleSettings }[];
+  };
+}
+
+// A container's own setting of a rule wins over its Pod's, as for every
+// other rule: the problem takes its level and reason, or is dropped.
+function withContainerRules(source: IConstruct, at: string, problems: Problem[]): Problem[] {
+  const template = (source as ContainersWithRules).template;
+  const lists = { containers: template?.podContainers ?? [], initContainers: template?.podInitContainers ?? [] };
+  if (problems.length === 0 || ![...lists.containers, ...lists.initContainers].some((c) => c.rules !== undefined && Object.keys(c.rules).length > 0)) {
+    return problems;
+  }
+  const found: Problem[] = [];
+  for (const problem of problems) {
+    const match = problem.field.startsWith(`${at}.`) ? /^(containers|initContainers)\[(\d+)\]/.exec(problem.field.slice(at.length + 1)) : null;
+    const setting = match ? lists[match[1] as keyof typeof lists][Number(match[2])]?.rules?.[problem.rule] : undefined;
+    if (setting === undefined) {
+      found.push(problem);
+    } else if (setting.level !== 'off') {
+      found.push({ ...problem, severity: setting.level, reason: setting.reason });
+    }
+  }
+  return found;
 }
 
 // Two fields about one thing: the same field, or for run-as-non-root, the
