@@ -121,7 +121,7 @@ export function renderRulesDoc(rules: readonly RuleDefinition[] = ruleDefinition
 
 function defaultLevel(rule: RuleDefinition): string {
   const category = categoryOf(rule);
-  return category === 'api-server' ? 'error, always' : category === 'pod-security' ? 'the mode of the level set: enforce error, warn/audit warning' : rule.severity;
+  return category === 'api-server' ? 'error, always' : category === 'pod-security' ? 'silent until a level is set; then error under enforce, warning under warn and audit' : rule.severity;
 }
 
 function howToChange(rule: RuleDefinition): string {
