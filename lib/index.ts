@@ -15,6 +15,7 @@ export * from './node-selector';
 export * from './object-meta';
 export * from './pod';
 export * from './pod-disruption-budget';
+export * from './pod-security';
 export * from './pod-template';
 export * from './port';
 export * from './probe';

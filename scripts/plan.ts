@@ -1,18 +1,19 @@
 /**
  * `npm run plan`: where each Pod of the example app can land on the
- * cluster profile, and the design advisor's findings, without writing any
- * manifest.
+ * cluster profile, the design advisor's findings, and each Pod's Pod
+ * Security level, without writing any manifest.
  *
  *   npm run plan                              # readable table, main.ts's example cluster
  *   npm run plan -- --profile nodes.yaml      # a real cluster: `kubectl get nodes -o yaml > nodes.yaml`
  *   npm run plan -- --json                    # the same, as JSON for machines
  *
- * Exits 1 when a finding is an error (a Pod that fits no node), as synth would.
+ * Exits 1 when a finding is an error (a Pod that fits no node), or when
+ * the enforced Pod Security level refuses a Pod, as synth would.
  */
 import * as os from 'os';
 import * as path from 'path';
 import { buildApp } from '../main';
-import { Advisor, ClusterProfile, formatProblem, PlanEntry, SchedulingPreview } from '../lib';
+import { Advisor, ClusterProfile, formatProblem, PlanEntry, podSecurityOf, renderPodSecurity, SchedulingPreview } from '../lib';
 
 const USAGE = 'usage: npm run plan -- [--profile FILE] [--json]';
 
@@ -116,13 +117,15 @@ export function runPlan(args: readonly string[], write: (text: string) => void):
   const app = buildApp({ outdir: path.join(os.tmpdir(), 'peapod-plan-never-written'), ...(profile ? { profile } : {}) });
   const advisor = Advisor.of(app) ?? new Advisor(app, 'plan-advisor', { profile });
   const entries = advisor.plan();
+  const podSecurity = podSecurityOf(app);
   if (options.json) {
     const nodes = advisor.profile?.nodes.map((node) => node.name) ?? null;
-    write(`${JSON.stringify({ nodes, entries }, null, 2)}\n`);
+    write(`${JSON.stringify({ nodes, entries, podSecurity }, null, 2)}\n`);
   } else {
-    write(`${renderPlan(entries, advisor.profile)}\n`);
+    write(`${renderPlan(entries, advisor.profile)}\n\n${renderPodSecurity(podSecurity)}\n`);
   }
-  return entries.some((entry) => entry.problems.some((problem) => problem.severity === 'error')) ? 1 : 0;
+  const refused = podSecurity.some((status) => status.refused);
+  return refused || entries.some((entry) => entry.problems.some((problem) => problem.severity === 'error')) ? 1 : 0;
 }
 
 if (require.main === module) {

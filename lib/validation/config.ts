@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { PodSecurityConfig, podSecurityConfigErrors } from './pod-security-config';
 import { PortRange, ProjectRules, ruleLevelError, RuleLevel } from './rules';
 
 /** The name of the project configuration file, looked up in the working directory. */
@@ -41,10 +42,16 @@ export interface PeapodConfig {
    * @see https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport
    */
   readonly serviceNodePortRange?: string;
+  /**
+   * Pod Security levels: `enforce` fails synth for Pods below it, `warn`
+   * and `audit` warn; also per namespace, with exemptions.
+   * @default - no level: each Pod's level is shown by `npm run plan`, nothing is enforced
+   */
+  readonly podSecurity?: PodSecurityConfig;
 }
 
 // The keys a configuration file may hold, besides `$comment`.
-const CONFIG_KEYS = ['strict', 'rules', 'serviceNodePortRange'] as const;
+const CONFIG_KEYS = ['strict', 'rules', 'serviceNodePortRange', 'podSecurity'] as const;
 
 /**
  * Reads a configuration file, or returns `undefined` when there is none.
@@ -80,7 +87,7 @@ function configShapeErrors(config: unknown): string[] {
       errors.push(`unknown key "${key}"; the keys are ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
     }
   }
-  const { strict, rules, serviceNodePortRange } = config as { strict?: unknown; rules?: unknown; serviceNodePortRange?: unknown };
+  const { strict, rules, serviceNodePortRange, podSecurity } = config as { strict?: unknown; rules?: unknown; serviceNodePortRange?: unknown; podSecurity?: unknown };
   if (strict !== undefined && typeof strict !== 'boolean') {
     errors.push(`"strict" is ${JSON.stringify(strict)}; it must be true or false`);
   }
@@ -91,6 +98,9 @@ function configShapeErrors(config: unknown): string[] {
     errors.push(
       `"serviceNodePortRange" is ${JSON.stringify(serviceNodePortRange)}; write it as the API server's --service-node-port-range takes it, such as "30000-32767", with ports from 1 to 65535`,
     );
+  }
+  if (podSecurity !== undefined) {
+    errors.push(...podSecurityConfigErrors(podSecurity));
   }
   return errors;
 }
@@ -116,7 +126,15 @@ export function projectRules(config: PeapodConfig, strictOverride?: boolean): { 
   if (config.serviceNodePortRange !== undefined && range === undefined) {
     errors.push(`serviceNodePortRange: ${JSON.stringify(config.serviceNodePortRange)} is not a port range such as "30000-32767"`);
   }
-  const rules: ProjectRules = { rules: levels, strict: strictOverride ?? config.strict ?? false, ...(range ? { serviceNodePortRange: range } : {}) };
+  const { podSecurity } = config;
+  const podSecurityErrors = podSecurity === undefined ? [] : podSecurityConfigErrors(podSecurity);
+  errors.push(...podSecurityErrors);
+  const rules: ProjectRules = {
+    rules: levels,
+    strict: strictOverride ?? config.strict ?? false,
+    ...(range ? { serviceNodePortRange: range } : {}),
+    ...(podSecurity !== undefined && podSecurityErrors.length === 0 ? { podSecurity } : {}),
+  };
   return { rules, errors };
 }
 
