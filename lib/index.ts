@@ -4,6 +4,7 @@ export * from './container';
 export * from './deployment';
 export * from './env';
 export * from './env-value';
+export * from './foreign-object';
 export * from './labels';
 export * from './node-selector';
 export * from './pod';

@@ -103,6 +103,11 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
     return Object.fromEntries(this.selectBy.filter((key) => key in labels).map((key) => [key, labels[key]]));
   }
 
+  /** @internal */
+  protected _selectorLabels(): Labels {
+    return this.selector;
+  }
+
   /**
    * Adds or replaces a label of the Pod template. Without `selectBy` the
    * selector grows with it; a selector cannot change once applied, so add
