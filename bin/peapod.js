@@ -8,5 +8,5 @@ const command = process.argv[2];
 if (command === 'synth') {
   require('../scripts/synth.js').main(process.argv.slice(3));
 } else {
-  require('../build/scripts/peapod.js');
+  process.exitCode = require('../build/scripts/peapod.js').main(process.argv.slice(2));
 }

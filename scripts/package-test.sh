@@ -20,7 +20,7 @@ export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=f
 unset CDK8S_OUTDIR
 
 # The peer versions each set installs: the lower ends of package.json's ranges, and the newest releases in them.
-declare -A LOWEST=([cdk8s]=2.68.11 [constructs]=10.3.0 [cdk8s-plus-27]=2.7.1)
+declare -A LOWEST=([cdk8s]=2.64.2 [constructs]=10.2.70 [cdk8s-plus-27]=2.7.1)
 declare -A HIGHEST=([cdk8s]=2.70.106 [constructs]=10.8.1 [cdk8s-plus-27]=2.9.5)
 # What `cdk8s init typescript-app` (cdk8s-cli 2.207) writes into package.json, cdk8s and constructs aside.
 CLI_VERSION=2.207.60
@@ -45,6 +45,18 @@ check() {
 }
 # Assertions used as check commands.
 contains() { grep -qF -- "$2" "$1" || { echo "$1 lacks: $2"; cat "$1"; return 1; }; }
+# one_copy_each CDK8S CONSTRUCTS PLUS27: each is installed once, at a version the spec allows (an exact spec: that version).
+one_copy_each() {
+  local name spec paths version
+  for name in cdk8s constructs cdk8s-plus-27; do
+    case "$name" in cdk8s) spec="$1" ;; constructs) spec="$2" ;; *) spec="$3" ;; esac
+    paths="$(find node_modules -path "*/node_modules/$name/package.json" -not -path "*/cdk8s-cli/*")"
+    [ "$(echo "$paths" | grep -c .)" -eq 1 ] || { echo "$name installed $(echo "$paths" | grep -c .) times: $paths"; return 1; }
+    version="$(node -p "require('./$paths').version")"
+    case "$spec" in ^*) ;; *) [ "$version" = "$spec" ] || { echo "$name is $version, not $spec"; return 1; } ;; esac
+    echo "$name $version"
+  done
+}
 lacks() { ! grep -qF -- "$2" "$1" || { echo "$1 has: $2"; cat "$1"; return 1; }; }
 
 cd "$repo" || exit 1
@@ -206,7 +218,7 @@ run_set() {
   consumer_main >main.ts
   consumer_test >main.test.ts
   check "[$set] npm install of the project and the tarball" npm install "$tarball" "cdk8s-plus-27@$plus27"
-  check "[$set] npm ls: one copy of cdk8s, constructs and cdk8s-plus-27" bash -c "npm ls cdk8s constructs cdk8s-plus-27 --all --parseable | sed 's#.*/node_modules/##' | sort | uniq -d | grep . && exit 1 || exit 0"
+  check "[$set] npm ls: one copy each of cdk8s, constructs and cdk8s-plus-27, at the versions asked" one_copy_each "$cdk8s" "$constructs" "$plus27"
   check "[$set] tsc --noEmit with the cdk8s init tsconfig (skipLibCheck off)" npx tsc --noEmit -p .
   check "[$set] cdk8s synth (npx ts-node main.ts) writes dist/" bash -c "npx cdk8s synth && ls dist/*.k8s.yaml"
   check "[$set] the manifests hold the ConfigMaps, the Deployment, the Service and the Pod" \
@@ -214,7 +226,8 @@ run_set() {
   check "[$set] cdk8s synth --stdout prints the manifests and leaves dist/" \
     bash -c "npx cdk8s synth --stdout > stdout.yaml && grep -q 'kind: Deployment' stdout.yaml && ls dist/*.k8s.yaml"
   check "[$set] jest with Testing.synth (ts-jest)" npx jest --ci=false
-  check "[$set] peapod plan main.ts" bash -c "npx peapod plan main.ts > plan.txt && grep -q 'consumer/web' plan.txt"
+  cp "$repo/examples/nodes.yaml" nodes.yaml
+  check "[$set] peapod plan main.ts --profile nodes.yaml" bash -c "npx peapod plan main.ts --profile nodes.yaml > plan.txt; cat plan.txt; grep -q '^consumer/web ' plan.txt && grep -q '^consumer/debug ' plan.txt"
   legacy_yaml >legacy.yaml
   check "[$set] peapod import legacy.yaml -o legacy.ts" npx peapod import legacy.yaml -o legacy.ts
   check "[$set] the imported code imports from 'peapod'" contains legacy.ts "from 'peapod'"

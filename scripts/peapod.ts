@@ -35,7 +35,7 @@ function isCommand(name: string | undefined): name is CommandName {
 }
 
 /** Runs `peapod ARGS` and returns the exit code. */
-function main(args: readonly string[]): number {
+export function main(args: readonly string[]): number {
   const [command, ...rest] = args;
   if (command === undefined || command === '--help' || command === '-h' || (command === 'help' && rest.length === 0)) {
     process.stdout.write(help());
@@ -140,4 +140,3 @@ function ownPackage(): { version: string } {
   return require(path.join(packageRoot(), 'package.json')) as { version: string };
 }
 
-process.exitCode = main(process.argv.slice(2));
