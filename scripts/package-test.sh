@@ -50,7 +50,7 @@ one_copy_each() {
   local name spec paths version
   for name in cdk8s constructs cdk8s-plus-27; do
     case "$name" in cdk8s) spec="$1" ;; constructs) spec="$2" ;; *) spec="$3" ;; esac
-    paths="$(find node_modules -path "*/node_modules/$name/package.json" -not -path "*/cdk8s-cli/*")"
+    paths="$(find ./node_modules -path "*/node_modules/$name/package.json" -not -path "*/cdk8s-cli/*")"
     [ "$(echo "$paths" | grep -c .)" -eq 1 ] || { echo "$name installed $(echo "$paths" | grep -c .) times: $paths"; return 1; }
     version="$(node -p "require('./$paths').version")"
     case "$spec" in ^*) ;; *) [ "$version" = "$spec" ] || { echo "$name is $version, not $spec"; return 1; } ;; esac
@@ -229,7 +229,7 @@ run_set() {
   cp "$repo/examples/nodes.yaml" nodes.yaml
   check "[$set] peapod plan main.ts --profile nodes.yaml" bash -c "npx peapod plan main.ts --profile nodes.yaml > plan.txt; cat plan.txt; grep -q '^consumer/web ' plan.txt && grep -q '^consumer/debug ' plan.txt"
   # The fast synth: peapod synth as the app command.
-  sed -i 's#^app: .*#app: npx peapod synth main.ts#' cdk8s.yaml
+  sed -i 's#^app: .*#app: node node_modules/peapod/bin/peapod.js synth main.ts#' cdk8s.yaml
   check "[$set] cdk8s synth through peapod synth (TypeScript 5 here)" bash -c "npx cdk8s synth && grep -l 'image: busybox:1.36' dist/*.k8s.yaml"
   # A Peapod error: the user sees Peapod's report, not the CLI's stack trace.
   cat >>main.ts <<'EOF'
