@@ -231,6 +231,10 @@ run_set() {
   # The fast synth: peapod synth as the app command.
   sed -i 's#^app: .*#app: node node_modules/peapod/bin/peapod.js synth main.ts#' cdk8s.yaml
   check "[$set] cdk8s synth through peapod synth (TypeScript 5 here)" bash -c "npx cdk8s synth && grep -l 'image: busybox:1.36' dist/*.k8s.yaml"
+  if [ "$set" = highest ]; then
+    check "[$set] with typescript-7 installed (and @types/node 20), peapod synth checks with TypeScript 7" \
+      bash -c "npm install -D typescript-7@npm:typescript@7.0.2 @types/node@^20 && npx cdk8s synth && grep -q '\"typescript\": \"7.0.2\"' .build/synth/checked.json"
+  fi
   # A Peapod error: the user sees Peapod's report, not the CLI's stack trace.
   cat >>main.ts <<'EOF'
 
