@@ -11,7 +11,8 @@
 # Then `peapod init` into an empty folder, followed by its install, synth
 # and test. Prints one line per check and "package: N passed, N failed".
 #
-#   PEAPOD_PACKAGE_SETS="highest" scripts/package-test.sh   # one set only
+#   PEAPOD_PACKAGE_SETS=highest scripts/package-test.sh   # one set only (none: the init part only)
+#   PEAPOD_PACKAGE_KEEP=1 scripts/package-test.sh         # keep the temporary folder
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/peapod-package-XXXXXX")"
@@ -281,7 +282,7 @@ EOF
 for set in ${PEAPOD_PACKAGE_SETS:-lowest highest}; do
   if [ "$set" = lowest ]; then
     run_set lowest "${LOWEST[cdk8s]}" "${LOWEST[constructs]}" "${LOWEST[cdk8s-plus-27]}" ""
-  else
+  elif [ "$set" = highest ]; then
     run_set highest "^${HIGHEST[cdk8s]}" "^${HIGHEST[constructs]}" "${HIGHEST[cdk8s-plus-27]}" "$PLUS_33"
   fi
 done
