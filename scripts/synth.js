@@ -75,8 +75,25 @@ function compileEntry(target) {
   return target.entryJs;
 }
 
+const USAGE = `usage: peapod synth [ENTRY.ts]   (node scripts/synth.js [ENTRY.ts] in this repository)
+
+Type-checks ENTRY (default main.ts) with the project's tsconfig.json and the
+project's TypeScript compiler (typescript-7, else typescript), then runs it.
+The check is incremental (.build/synth) and skipped when no file it read
+changed. It is the app command of cdk8s synth, in cdk8s.yaml:
+
+  app: node node_modules/peapod/bin/peapod.js synth main.ts`;
+
 function main(args) {
-  const entryArg = args.find((arg) => !arg.startsWith('-'));
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return undefined;
+  }
+  const unknown = args.find((arg) => arg.startsWith('-'));
+  if (unknown !== undefined) {
+    return fail(`peapod synth: unknown option ${unknown}\n${USAGE}`);
+  }
+  const entryArg = args[0];
   const target = synthTarget(process.cwd(), entryArg);
   let entryJs;
   try {
