@@ -198,8 +198,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return false;
   }
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) {
+  const proto: unknown = Object.getPrototypeOf(value);
+  // Checked without this realm's Object.prototype: objects of a vm context are plain too.
+  if (proto !== null && Object.getPrototypeOf(proto) !== null) {
     return false;
   }
   // yaml writes what toJSON() returns, and an iterable object as a sequence.
