@@ -14,7 +14,7 @@
 #   PEAPOD_PACKAGE_SETS=highest scripts/package-test.sh   # one set only (none: the init part only)
 #   PEAPOD_PACKAGE_KEEP=1 scripts/package-test.sh         # keep the temporary folder
 set -uo pipefail
-repo="$(cd "$(dirname "$0")/.." && pwd)"
+repo="${PEAPOD_REPO:-$(cd "$(dirname "$0")/.." && pwd)}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/peapod-package-XXXXXX")"
 [ -n "${PEAPOD_PACKAGE_KEEP:-}" ] && echo "keeping $work" || trap 'rm -rf "$work"' EXIT
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false CDK8S_CHECK_UPGRADE=false
@@ -266,10 +266,10 @@ EOF
   check "[$set] the imported code imports from 'peapod'" contains legacy.ts "from 'peapod'"
   cat >>main.ts <<'EOF'
 
-import { Legacy } from './legacy';
+import { LegacyChart } from './legacy';
 export function buildWithLegacy(): App {
   const withLegacy = buildApp();
-  new Legacy(withLegacy, 'legacy');
+  new LegacyChart(withLegacy, 'legacy');
   return withLegacy;
 }
 EOF
