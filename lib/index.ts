@@ -6,6 +6,7 @@ export * from './daemon-set';
 export * from './deployment';
 export * from './env';
 export * from './env-value';
+export * from './foreign-object';
 export * from './horizontal-pod-autoscaler';
 export * from './ingress';
 export * from './job';

@@ -119,6 +119,11 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
     return { kind: this.kind, name: this.name, namespace: this.apiObject.metadata.namespace, labels: this.template.podLabels, ports: () => templatePorts(this.template), replicas: () => this.workloadProps.replicas };
   }
 
+  /** @internal */
+  protected _selectorLabels(): Labels {
+    return this.selector;
+  }
+
   /**
    * Adds or replaces a label of the Pod template. Without `selectBy` the
    * selector grows with it; a selector cannot change once applied, so add
