@@ -1,7 +1,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import { Chart, JsonPatch } from 'cdk8s';
-import { App, Container, Deployment, Service, ServiceProps } from '../lib';
+import { App, Container, Deployment, Pod, Service, ServiceProps } from '../lib';
 import { problemsOf } from './_problems';
 import { newChart, synthObjects } from './_support';
 
@@ -275,6 +275,11 @@ describe('metadata of a Service', () => {
     expect(service.node.validate()).toEqual([
       'metadata.namespace: namespace "Team_A" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: use a DNS-1123 label such as "team-a" as the chart\'s namespace (object-namespace)',
       'metadata.generateName: generateName "1st-" is not a DNS-1035 label. Fix: use a prefix that is a valid name of the kind followed by "-", such as "web-" (object-generate-name)',
+    ]);
+    // The same of a Pod, a ConfigMap, a workload: ValidateObjectMeta is every kind's.
+    const pod = new Pod(chart, 'pod', { containers: [web()] });
+    expect(pod.node.validate()).toEqual([
+      'metadata.namespace: namespace "Team_A" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: use a DNS-1123 label such as "team-a" as the chart\'s namespace (object-namespace)',
     ]);
     const valid = new Chart(new App(), 'c', { namespace: 'team-a' });
     const ok = new Service(valid, 'svc', { target: target(valid), ports: [{ port: 80, targetPort: 'http' }] });
