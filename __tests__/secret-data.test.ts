@@ -102,7 +102,7 @@ describe('values are strings', () => {
     ]);
     const secret = new Secret(newChart(), 'db', { stringData: { enabled: true as never }, data: { port: 5432 as never } });
     expect(secret.node.validate()).toEqual([
-      'data["port"]: Secret data value of "port" is a number (5432); values are strings. Fix: quote it: "5432" (data-value-string)',
+      'data["port"]: Secret data value of "port" is a number (5432); values are strings. Fix: encode it: Buffer.from("5432").toString("base64") (data-value-string)',
       'stringData["enabled"]: Secret stringData value of "enabled" is a boolean (true); values are strings. Fix: quote it: "true" (data-value-string)',
     ]);
     const chart = newChart();

@@ -179,7 +179,7 @@ export function checkedSections(manifest: any, kind: 'ConfigMap' | 'Secret', rep
     report,
   );
   for (const field of [first, second]) {
-    validateStringValues(sections[field], field, kind, report);
+    validateStringValues(sections[field], field, kind, report, field === base64Field);
   }
   validateBase64Values(sections[base64Field], base64Field, plainField, kind, report);
   return { plain: sections[plainField], base64: sections[base64Field] };
@@ -190,11 +190,17 @@ export function checkedSections(manifest: any, kind: 'ConfigMap' | 'Secret', rep
  * is not a string: a number, boolean or object in the rendered manifest, or
  * a null or undefined one in the props, which rendering drops.
  */
-export function validateStringValues(values: { readonly [key: string]: unknown }, field: string, kind: string, report: Report): void {
+export function validateStringValues(values: { readonly [key: string]: unknown }, field: string, kind: string, report: Report, base64 = false): void {
   for (const [key, value] of Object.entries(values)) {
     if (typeof value !== 'string') {
-      const what = value === null || value === undefined ? `${String(value)}, which synth would drop` : `a ${typeof value} (${quoteValue(value)})`;
-      report.error('data-value-string', `${field}["${key}"]`, `${kind} ${field} value of "${key}" is ${what}; values are strings`, value === null || value === undefined ? 'give it a string value, such as "", or remove the key' : `quote it: "${String(value)}"`);
+      const dropped = value === null || value === undefined;
+      const what = dropped ? `${String(value)}, which synth would drop` : `a ${typeof value} (${quoteValue(value)})`;
+      const fix = dropped
+        ? 'give it a string value, such as "", or remove the key'
+        : base64
+          ? `encode it: Buffer.from("${String(value)}").toString("base64")`
+          : `quote it: "${String(value)}"`;
+      report.error('data-value-string', `${field}["${key}"]`, `${kind} ${field} value of "${key}" is ${what}; values are strings`, fix);
     }
   }
 }
