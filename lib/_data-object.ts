@@ -55,7 +55,6 @@ export abstract class DataObject extends Construct {
   /** Checks the rendered object's content. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON
   protected abstract validateContent(manifest: any, report: Report): void;
-
 }
 
 /** The entries of one section for the manifest: a copy, or nothing when there are none. @internal */
