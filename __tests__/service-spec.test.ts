@@ -225,6 +225,16 @@ describe('cluster IPs and IP families', () => {
     expect(validSpec({ headless: true, ipFamilies: ['IPv6'] }).clusterIP).toBe('None');
   });
 
+  test('a fixed clusterIP is rendered and checked; with headless it throws at once', () => {
+    expect(serviceProblems({ clusterIP: '10.96.0.300' })).toEqual([
+      'spec.clusterIP: cluster IP "10.96.0.300" is not a valid IP address. Fix: give an IP address of the Service range, "None" for a headless Service, or leave it out (service-cluster-ip)',
+    ]);
+    expect(validSpec({ clusterIP: '10.96.0.10' }).clusterIP).toBe('10.96.0.10');
+    expect(() => new Service(newChart(), 'dns', { headless: true, clusterIP: '10.96.0.10', target: target(newChart()) })).toThrow(
+      'Service test/dns: headless means no cluster IP, but clusterIP is "10.96.0.10"; keep one of the two',
+    );
+  });
+
   test('families are known and listed once; SingleStack takes one', () => {
     expect(serviceProblems({ ipFamilies: ['IPv4', 'IPv4', 'ipv6' as never], ipFamilyPolicy: 'SingleStack' })).toEqual([
       'spec.ipFamilies[1]: IP family "IPv4" is listed twice. Fix: list each family once: ["IPv4"], ["IPv6"] or both (service-ip-families)',
