@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { App, Container, Deployment, Pod, ReplicaSet, Service } from '../lib';
+import { App, Container, Deployment, formatProblem, Pod, ReplicaSet, Service } from '../lib';
 import { problemsOf } from './_problems';
 import { newChart, synthObjects, synthYaml } from './_support';
 
@@ -106,15 +106,18 @@ describe('Service fails synth', () => {
     ]);
   });
 
-  test('when a target port is not declared by any container (names that are not literals, and numbers)', () => {
-    const problems = problemsOf((chart) => {
-      // A target whose container types are not known to the compiler takes any name; synth checks it.
-      const loose: Deployment = webDeployment(chart);
-      new Service(chart, 'svc', { target: loose, ports: [{ port: 80, targetPort: 'htp' }, { name: 'alt', port: 8080, targetPort: 8080 }] });
-    });
-    expect(problems).toEqual([
+  test('when a target port name is not declared by any container (names that are not literals); a number is a warning', () => {
+    const chart = newChart();
+    // A target whose container types are not known to the compiler takes any name; synth checks it.
+    const loose: Deployment = webDeployment(chart);
+    const service = new Service(chart, 'svc', { target: loose, ports: [{ port: 80, targetPort: 'htp' }, { name: 'alt', port: 8080, targetPort: 8080 }, { name: 'same', port: 9000 } as never] });
+    expect(service.node.validate()).toEqual([
       'spec.ports[0].targetPort: target port "htp" is not declared by any container of test/web (they declare http (80), https (443), metrics (9113)). Fix: declare the port on the container, or target one of the declared ports (service-target-port-declared)',
-      'spec.ports[1].targetPort: target port 8080 is not declared by any container of test/web (they declare http (80), https (443), metrics (9113)). Fix: declare the port on the container, or target one of the declared ports (service-target-port-declared)',
+    ]);
+    // kube-proxy forwards to a number whether a container declares it or not.
+    expect(service.problems().filter((p) => p.severity === 'warning').map(formatProblem)).toEqual([
+      'spec.ports[1].targetPort: target port 8080 is not declared by any container of test/web (they declare http (80), https (443), metrics (9113)). Fix: declare the port on the container so that readers and tools see it, or check the number (service-target-port-number-declared)',
+      'spec.ports[2].port: target port 9000 (targetPort is not set, so it is the port itself) is not declared by any container of test/web (they declare http (80), https (443), metrics (9113)). Fix: declare the port on the container so that readers and tools see it, or check the number (service-target-port-number-declared)',
     ]);
   });
 

@@ -339,22 +339,6 @@ function servicePrograms(): BadProgram[] {
       ],
     },
     {
-      name: 'a Service port targeting a port number no container declares',
-      rule: 'service-target-port-declared',
-      build: (chart) => service(chart, { ports: [{ port: 80, targetPort: 8081 }] }),
-      expected: [
-        '[bad/svc] spec.ports[0].targetPort: target port 8081 is not declared by any container of bad/web (they declare http (8080), metrics (9100)). Fix: declare the port on the container, or target one of the declared ports (service-target-port-declared)',
-      ],
-    },
-    {
-      name: 'a Service port without targetPort (untyped), whose number no container declares',
-      rule: 'service-target-port-declared',
-      build: (chart) => service(chart, { ports: [{ port: 80 }] }),
-      expected: [
-        '[bad/svc] spec.ports[0].port: target port 80 (targetPort is not set, so it is the port itself) is not declared by any container of bad/web (they declare http (8080), metrics (9100)). Fix: declare the port on the container, or target one of the declared ports (service-target-port-declared)',
-      ],
-    },
-    {
       name: 'two Service ports with one name',
       rule: 'service-port-name-unique',
       build: (chart) => service(chart, { ports: [{ port: 80, targetPort: 'http', name: 'web' }, { port: 9100, targetPort: 'metrics', name: 'web' }] }),

@@ -26,9 +26,16 @@ export const SERVICE_RULES = defineRules([
   {
     id: 'service-target-port-declared',
     severity: 'error',
-    summary: 'the target port of a Service port is a port that a container of its target declares, by name or number',
+    summary: 'a Service port that targets a container port by name targets a name a container of its target declares',
     why: 'a named target port that no container declares resolves to nothing, and the Service has no endpoints for it',
     fix: 'declare the port on the container, or target one it declares',
+  },
+  {
+    id: 'service-target-port-number-declared',
+    severity: 'warning',
+    summary: 'a Service port that targets a port number targets one a container of its target declares',
+    why: 'kube-proxy forwards to the number whether a container declares it or not (containerPort is informational), so this works; but an undeclared port is often a typo or a port the image no longer serves',
+    fix: 'declare the port on the container, or check the number',
   },
   {
     id: 'service-target-port-protocol',
@@ -313,10 +320,11 @@ function validateTargetPort(target: unknown, protocol: string, at: string, facts
     return;
   }
   const list = targetPorts.map((port) => (port.name ? `${port.name} (${port.containerPort})` : `${port.containerPort}`)).join(', ');
-  report.error(
-    'service-target-port-declared',
-    at,
-    `target port ${JSON.stringify(target)}${implied} is not declared by any container of ${facts.target} (${list ? `they declare ${list}` : 'they declare no ports'})`,
-    'declare the port on the container, or target one of the declared ports',
-  );
+  const message = `target port ${JSON.stringify(target)}${implied} is not declared by any container of ${facts.target} (${list ? `they declare ${list}` : 'they declare no ports'})`;
+  if (typeof target === 'number') {
+    // kube-proxy forwards to a port number whether a container declares it or not (containerPort is informational).
+    report.warn('service-target-port-number-declared', at, message, 'declare the port on the container so that readers and tools see it, or check the number');
+  } else {
+    report.error('service-target-port-declared', at, message, 'declare the port on the container, or target one of the declared ports');
+  }
 }
