@@ -15,7 +15,7 @@ export function plainData<T>(value: T): T {
   if (Array.isArray(value)) {
     return value.map(plainData) as T;
   }
-  if (typeof value === 'object' && value !== null && (Object.getPrototypeOf(value) === null || Object.getPrototypeOf(value) === Object.prototype)) {
+  if (isPlainObject(value)) {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plainData(item)])) as T;
   }
   return value;
@@ -106,6 +106,22 @@ function restoreKeys(value: unknown): unknown {
   return out;
 }
 
+/**
+ * Whether `value` is an object literal's kind of object: its prototype is
+ * `Object.prototype` or null. Checked without comparing with this realm's
+ * `Object.prototype`, so that objects made in another V8 context (a `vm`
+ * context, as `peapod import`'s round trip runs generated code in) count too.
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && (Object.getPrototypeOf(value) === null || isObjectOfSomeRealm(value));
+}
+
+// Whether the prototype of `value`, not an array, is the `Object.prototype` of this realm or of another.
+function isObjectOfSomeRealm(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return !Array.isArray(value) && proto !== null && Object.getPrototypeOf(proto) === null;
+}
+
 /** One frozen empty list of keys, for the many props and containers that set none. */
 export const NO_KEYS: readonly string[] = Object.freeze([]);
 
@@ -158,7 +174,7 @@ function copyShared(value: unknown, seen: Set<object>): unknown {
     return value;
   }
   const list = Array.isArray(value);
-  if (!list && Object.getPrototypeOf(value) !== Object.prototype) {
+  if (!list && !isObjectOfSomeRealm(value)) {
     return value;
   }
   if (seen.has(value)) {

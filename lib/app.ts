@@ -212,7 +212,7 @@ function writeDocuments(file: string, objects: readonly cdk8s.ApiObject[], unwri
         if (!(error instanceof UnwritableValue)) {
           throw error;
         }
-        unwritable.push(`[${declaredBy(objects[i])}] ${error.field}: the value ${error.problem}`);
+        unwritable.push(`[${declaredBy(objects[i])}] ${error.field}: ${error.problem}`);
         continue;
       }
       chunk.push(i > 0 ? '---\n' + text : text);

@@ -2,6 +2,8 @@ import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { AnyContainer } from './pod-template';
+import { PortNames, Ports } from './port';
+import { ISelectablePods, PodsByNameOptions, PodSelector } from './selectable-pods';
 import { Workload, WorkloadProps } from './workload';
 
 /** A number of Pods (`1`) or a percentage of the replicas (`'25%'`). */
@@ -66,6 +68,12 @@ export interface DeploymentProps<C extends readonly AnyContainer[] = readonly An
    * @default - not emitted; Kubernetes uses 600
    */
   readonly progressDeadlineSeconds?: number;
+  /**
+   * Holds rollouts: changes to the template are recorded but not rolled out until it is false again.
+   * @default - not emitted; rollouts proceed
+   * @see https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#pausing-and-resuming-a-deployment
+   */
+  readonly paused?: boolean;
 }
 
 /**
@@ -76,6 +84,18 @@ export interface DeploymentProps<C extends readonly AnyContainer[] = readonly An
  * @see https://kubernetes.io/docs/concepts/workloads/controllers/deployment/
  */
 export class Deployment<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends Workload<C> {
+  /**
+   * A Deployment that is applied some other way, to select its Pods by (a
+   * Service in a file of its own). Give its selector; when this app holds
+   * a Deployment of that name in the selecting object's namespace, synth
+   * checks that the selector picks its Pods and that target ports exist,
+   * and otherwise trusts them. `ports` (as for a container) makes target
+   * port names checked at compile time.
+   */
+  public static fromName<const P extends Ports = Ports>(name: string, options: PodsByNameOptions<P>): ISelectablePods<PortNames<P>> {
+    return PodSelector._byName('Deployment', name, options);
+  }
+
   /** The L1 object rendered into the manifest. */
   public readonly apiObject: ApiObject;
 
@@ -89,6 +109,7 @@ export class Deployment<const C extends readonly AnyContainer[] = readonly AnyCo
           strategy: props.strategy?._toKube(),
           revisionHistoryLimit: props.revisionHistoryLimit,
           progressDeadlineSeconds: props.progressDeadlineSeconds,
+          paused: props.paused,
         }),
       }),
     });

@@ -1,10 +1,12 @@
 import { ApiObject, IAnyProducer, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
+import { IPodOwner, OwnedPods } from './_app-pods';
 import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
 import { renderedManifest } from './_synth';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
+import { ISelectablePods, PodSelection, templatePorts } from './selectable-pods';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectName } from './validation/metadata';
 import { validateEscapeHatchValues } from './validation/escape-hatch';
@@ -39,7 +41,10 @@ export interface PodProps<C extends readonly AnyContainer[] = readonly AnyContai
  *
  * @see https://kubernetes.io/docs/concepts/workloads/pods/
  */
-export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends PodHolder {
+export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer[]>
+  extends PodHolder
+  implements ISelectablePods<ContainerPortNames<C[number]>>, IPodOwner
+{
   /** `metadata.name` of the Pod. */
   public readonly name: string;
   /** The Pod's description, shared with workload templates. */
@@ -70,12 +75,23 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
     return this;
   }
 
+  /** Selected by all its labels. */
+  public selectPods(): PodSelection {
+    return { selector: this.template.podLabels, description: this.node.path, owner: this };
+  }
+
+  /** The Pod's kind, name, namespace, labels and ports, for the checks of objects that select it. */
+  public ownedPods(): OwnedPods {
+    return { kind: 'Pod', name: this.name, namespace: this.apiObject.metadata.namespace, labels: this.template.podLabels, ports: () => templatePorts(this.template), replicas: () => 1 };
+  }
+
   /** Every problem of this Pod, errors and warnings, with the severities configured for it. */
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
     const manifest = renderedManifest(this.apiObject);
     validateObjectName(manifest.metadata?.name, 'metadata.name', report);
     this.template.validate(manifest.spec, 'spec', report);
+    this.template.validateServiceAccount(this.apiObject.metadata.namespace, 'spec', report);
     validateKeyReferences(this, manifest, report);
     validateEscapeHatchValues(manifest, this.template.escapeHatchFields('spec'), report);
     return effectiveProblems(this, report.problems);

@@ -17,6 +17,44 @@ export function isProblemSource(construct: IConstruct): construct is IProblemSou
   return typeof (construct as Partial<IProblemSource>).problems === 'function';
 }
 
+/**
+ * Adds to a problem source's own problems those a module finds in what it
+ * renders, and may fold its own into them (the Pod Security checks of a
+ * Pod spec, merged with the lints of the same fields). Returns `own` when
+ * it has nothing to add.
+ */
+export type ProblemAugmenter = (source: IProblemSource, own: readonly Problem[]) => readonly Problem[];
+
+const augmenters: ProblemAugmenter[] = [];
+
+/** Registers an augmenter; a module calls it once, at its top level, as it declares its rules. @internal */
+export function _addProblemAugmenter(augmenter: ProblemAugmenter): void {
+  if (!augmenters.includes(augmenter)) {
+    augmenters.push(augmenter);
+  }
+}
+
+const moduleChecks: IAppCheck[] = [];
+
+/**
+ * Registers a check that every Peapod App runs at synth, besides those
+ * given to `addCheck()`; a module calls it once, at its top level. @internal
+ */
+export function _addModuleCheck(check: IAppCheck): void {
+  if (!moduleChecks.includes(check)) {
+    moduleChecks.push(check);
+  }
+}
+
+/** The problems of a source: its own `problems()`, with what the augmenters add. */
+export function problemsOf(source: IProblemSource): readonly Problem[] {
+  let problems = source.problems();
+  for (const augment of augmenters) {
+    problems = augment(source, problems);
+  }
+  return problems;
+}
+
 const projectRulesByRoot = new WeakMap<IConstruct, () => ProjectRules>();
 // One owner object per app and fact, for oncePerSynth's cache.
 const factOwners = new WeakMap<IConstruct, Map<string, object>>();
@@ -105,7 +143,7 @@ class ProblemValidation implements IValidation {
   public constructor(private readonly source: IProblemSource) {}
 
   public validate(): string[] {
-    const errors = effectiveProblems(this.source, this.source.problems())
+    const errors = effectiveProblems(this.source, problemsOf(this.source))
       .filter((p) => p.severity === 'error')
       .map(formatProblem);
     // Here cdk8s renders the manifests (Testing.synth, synthYaml, a cdk8s App), and it cannot hold some keys.
@@ -160,7 +198,7 @@ function collectInPass(root: IConstruct, checks: readonly IAppCheck[]): Collecte
       continue;
     }
     if (isProblemSource(construct)) {
-      const own = construct.problems();
+      const own = problemsOf(construct);
       const resolved = own === lastResolved && construct === lastResolvedFor ? own : effectiveProblems(construct, own);
       if (resolved.length > 0) {
         lists.push(resolved);
@@ -172,7 +210,7 @@ function collectInPass(root: IConstruct, checks: readonly IAppCheck[]): Collecte
       }
     }
   }
-  for (const check of checks) {
+  for (const check of moduleChecks.length > 0 ? [...moduleChecks, ...checks] : checks) {
     for (const problem of check.check(root)) {
       lists.push(effectiveProblems(constructAt(root, problem.construct), [problem]));
     }
