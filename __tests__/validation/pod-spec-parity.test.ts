@@ -607,3 +607,14 @@ describe.each(PARITY_CASES.map((c, i) => [c.rule, i, c] as const))('rule %s (cas
     expect(specProblems(specWith(c.invalid), rule)).toEqual(c.messages);
   });
 });
+
+describe('a windows Pod', () => {
+  test('draws no lint that asks for a field os: windows forbids', () => {
+    const spec = specWith((s) => {
+      s.os = { name: 'windows' };
+      s.securityContext = { runAsNonRoot: true, windowsOptions: { runAsUserName: 'ContainerUser' } };
+      delete s.containers[0].securityContext;
+    });
+    expect(specProblems(spec)).toEqual([]);
+  });
+});

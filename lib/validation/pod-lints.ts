@@ -317,7 +317,7 @@ function lintContainer(
   if (longRunning && !runsToCompletion) {
     lintProbes(c, texts, report);
   }
-  lintSecurity(c, spec.securityContext ?? NO_SECURITY_CONTEXT, texts, report);
+  lintSecurity(c, spec.securityContext ?? NO_SECURITY_CONTEXT, spec.os?.name === 'windows', texts, report);
   if (hostPaths !== undefined) {
     lintHostMounts(c, path, hostPaths, report);
   }
@@ -419,7 +419,9 @@ function lintProbes(c: any, { fields, messages }: ContainerTexts, report: Report
   }
 }
 
-function lintSecurity(c: any, pod: any, { fields, messages }: ContainerTexts, report: Report): void {
+// A windows Pod may not set allowPrivilegeEscalation or readOnlyRootFilesystem
+// (validateWindows): the lints that ask for them stay quiet there.
+function lintSecurity(c: any, pod: any, windows: boolean, { fields, messages }: ContainerTexts, report: Report): void {
   const sc = c.securityContext ?? NO_SECURITY_CONTEXT;
   const at = fields.securityContext;
   if (sc.privileged === true) {
@@ -429,7 +431,7 @@ function lintSecurity(c: any, pod: any, { fields, messages }: ContainerTexts, re
       `container "${c.name}" runs privileged`,
       'remove privileged: true and add only the capabilities it needs',
     );
-  } else if (sc.allowPrivilegeEscalation !== false) {
+  } else if (sc.allowPrivilegeEscalation !== false && !windows) {
     report.warn(
       'privilege-escalation-container',
       fields.escalation,
@@ -449,7 +451,7 @@ function lintSecurity(c: any, pod: any, { fields, messages }: ContainerTexts, re
   } else if (runAsNonRoot !== true && !(typeof runAsUser === 'number' && runAsUser > 0)) {
     report.warn('run-as-non-root', fields.nonRoot, messages.mayRunAsRoot, "set runAsNonRoot: true in the Pod's or the container's securityContext");
   }
-  if (sc.readOnlyRootFilesystem !== true) {
+  if (sc.readOnlyRootFilesystem !== true && !windows) {
     report.warn(
       'no-read-only-root-fs',
       fields.readOnlyRoot,
