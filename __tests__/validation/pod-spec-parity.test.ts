@@ -187,11 +187,13 @@ const PARITY_CASES: readonly RuleCase[] = [
       s.priorityClassName = 'High_Priority';
       s.nodeName = 'node-1';
       s.runtimeClassName = 'gVisor';
+      s.priority = 2 ** 31;
       s.schedulingGates = [{ name: 'example.com/quota' }, { name: 'example.com/quota' }, { name: '' }];
     },
     messages: [
       'spec.priorityClassName: priorityClassName "High_Priority" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: name the PriorityClass by its metadata.name (scheduling-fields)',
       'spec.runtimeClassName: runtimeClassName "gVisor" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: name the RuntimeClass by its metadata.name (scheduling-fields)',
+      'spec.priority: priority is 2147483648; it must be a whole number from -2147483648 to 2147483647. Fix: leave priority out and name a PriorityClass with priorityClassName; admission fills it in (scheduling-fields)',
       'spec.schedulingGates[1].name: scheduling gate "example.com/quota" is already listed at spec.schedulingGates[0]. Fix: list each scheduling gate once (scheduling-fields)',
       'spec.schedulingGates[2].name: scheduling gate name "" has an empty name part. Fix: name the gate as a label key, such as "example.com/quota-check" (scheduling-fields)',
       'spec.nodeName: nodeName "node-1" is set while the Pod has 3 scheduling gates; a Pod cannot be bound to a node until all its schedulingGates have been cleared. Fix: remove nodeName, or remove the schedulingGates (scheduling-fields)',
