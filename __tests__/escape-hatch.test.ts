@@ -48,7 +48,7 @@ describe('values given through escape hatches', () => {
     expect(
       problemsOf((chart) =>
         new Pod(chart, 'p', {
-          containers: [new Container({ name: 'app', image: 'app:1', extraFields: { terminationMessagePolicy: '' } })],
+          containers: [new Container({ name: 'app', image: 'app:1' })],
           extraSpec: { dnsPolicy: '', preemptionPolicy: '' },
         }),
       ),

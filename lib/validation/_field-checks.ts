@@ -102,3 +102,16 @@ export function sameIgnoringCase(options: readonly string[], value: unknown): st
   const lower = typeof value === 'string' ? value.toLowerCase() : undefined;
   return lower === undefined ? undefined : options.find((option) => option.toLowerCase() === lower);
 }
+
+/** Reports a value outside a closed set, suggesting the one that differs only in case. */
+export function checkEnum(value: unknown, allowed: readonly string[], at: string, what: string, report: Report): void {
+  if (value !== undefined && !allowed.includes(value as string)) {
+    const near = sameIgnoringCase(allowed, value);
+    report.error(
+      'supported-value',
+      at,
+      `${what} ${JSON.stringify(value)} is not supported; the values are ${allowed.map((option) => JSON.stringify(option)).join(', ')}`,
+      near !== undefined ? `write "${near}"` : 'use one of the listed values',
+    );
+  }
+}

@@ -9,9 +9,8 @@
  */
 
 import { asObject, list } from './_json';
-import { checkName } from './_field-checks';
 import { checkInteger, quoteValue } from './_integer';
-import { checkEnum } from './container-spec';
+import { checkEnum, checkName } from './_field-checks';
 import { descendingPathError } from './names';
 import { Report } from './problem';
 import { defineRules } from './rules';

@@ -205,7 +205,7 @@ export function validatePodSpec(rendered: any, at: string, report: Report): void
         'give each container and init container of the Pod its own name',
       );
     }
-    validateContainer(entry, volumeNames, spec.enableServiceLinks !== false, report);
+    validateContainer(entry, volumeNames, spec.enableServiceLinks !== false, report, spec);
   }
   checkSharedPorts(initContainers.length > 0 ? all.filter((entry) => entry.longRunning) : containers, report);
   checkHostPorts(containers, report);

@@ -9,9 +9,8 @@
  */
 
 import { asObject, list } from './_json';
-import { checkName } from './_field-checks';
+import { checkEnum, checkName } from './_field-checks';
 import { checkInteger, INT32, quoteValue } from './_integer';
-import { checkEnum } from './container-spec';
 import { fixOperator, validateLabelSelector } from './label-selector';
 import { deprecatedNodeLabelReplacement } from './pod-lints';
 import { Report } from './problem';

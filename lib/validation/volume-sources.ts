@@ -10,11 +10,10 @@
  */
 
 import { asObject, list } from './_json';
-import { checkName } from './_field-checks';
+import { checkEnum, checkName } from './_field-checks';
 import { checkInteger, quoteValue } from './_integer';
 import { parseQuantity } from '../quantity';
 import { ACCESS_MODES, DOWNWARD_API_FIELDS, DOWNWARD_API_RESOURCES, VOLUME_MODES } from '../volume';
-import { checkEnum } from './container-spec';
 import { validateLabels, validateAnnotations } from './metadata';
 import { Report } from './problem';
 import { defineRules } from './rules';
