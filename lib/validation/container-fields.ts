@@ -12,7 +12,7 @@ import { parseQuantity } from '../quantity';
 import { DOWNWARD_API_RESOURCES } from '../volume';
 import { list, text } from './_json';
 import { invalidDataKey } from './data-keys';
-import { checkInteger } from './_integer';
+import { checkInteger, isIntegerIn } from './_integer';
 import { dns1123SubdomainError, envVarNameError, portNameError, qualifiedNameError } from './names';
 import { validateSeccompProfile, validateWindowsOptions } from './pod-security-context';
 import { Report } from './problem';
@@ -271,8 +271,12 @@ function checkPort(port: unknown, at: string, what: string, report: Report): voi
   }
 }
 
-function isPortNumber(value: unknown): boolean {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;
+/** The port numbers of IsValidPortNum. */
+export const PORT_RANGE = { min: 1, max: 65535 } as const;
+
+/** Whether `value` is a port number, 1 to 65535. */
+export function isPortNumber(value: unknown): value is number {
+  return isIntegerIn(value, PORT_RANGE);
 }
 
 /** Checks a probe's terminationGracePeriodSeconds (validateProbe, validateReadinessProbe). */

@@ -2,7 +2,7 @@ import { envReferences, isServiceLinkVariable } from '../env';
 import { parseQuantity } from '../quantity';
 import { checkEnum } from './_field-checks';
 import { FirstIndex } from './_first-index';
-import { ContainerPod, lintEnvCredentials, validateAction, validateContainerFields, validateProbeGracePeriod } from './container-fields';
+import { ContainerPod, isPortNumber, lintEnvCredentials, validateAction, validateContainerFields, validateProbeGracePeriod } from './container-fields';
 import { list, text } from './_json';
 import { suggestName, validateLabelName } from './metadata';
 import { descendingPathError, envVarNameError, portNameError } from './names';
@@ -311,9 +311,6 @@ function validatePorts(c: any, path: string, report: Report): FirstIndex {
   return names;
 }
 
-function isPortNumber(value: unknown): boolean {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;
-}
 
 function reportPortNumber(value: unknown, at: string, what: string, report: Report): void {
   report.error('port-number', at, `${what} is ${JSON.stringify(value)}; it must be a whole number from 1 to 65535`, 'use the port the process listens on');
