@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import { ConfigMap, Container, EnvFrom, envReferences, EnvValue, formatProblem, isServiceLinkVariable, Pod, Secret } from '../lib';
+import { importManifests } from '../lib/import';
 import { collectProblems } from '../lib/validation/engine';
 import { newChart, synthObjects, synthYaml } from './_support';
 
@@ -172,5 +173,23 @@ describe('envFrom keys the kubelet would skip', () => {
 
   test('a prefix that makes every key a valid name draws none', () => {
     expect(warningsOf('APP_')).toEqual([]);
+  });
+});
+
+describe('the importer reads $(VAR) as synth does', () => {
+  test('Service-link variables and $(…) that hold no variable name import without a problem', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+  - name: app
+    image: app:1.0
+    env:
+    - {name: DB, value: "$(POSTGRES_SERVICE_HOST):$(POSTGRES_SERVICE_PORT)"}
+    - {name: STARTED, value: "at $(date +%s)"}
+`;
+    const result = importManifests([{ file: 'in.yaml', text }]);
+    expect(JSON.stringify(result)).toContain('$(POSTGRES_SERVICE_HOST):$(POSTGRES_SERVICE_PORT)');
   });
 });
