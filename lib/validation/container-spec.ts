@@ -200,7 +200,7 @@ export const CONTAINER_TUTORIAL_RULES = defineRules([
     id: 'env-name-unique',
     severity: 'error',
     category: 'peapod',
-    summary: 'No two env entries of one container share a name.',
+    summary: 'No two env entries of one container share a name, unless the later one builds on the earlier (`PATH=$(PATH):/opt/bin`).',
     why: 'The later entry silently hides the earlier one, and `kubectl apply` may drop one of them. The API server only warns.',
     fix: 'Remove one of the entries or rename it.',
   },
@@ -353,7 +353,7 @@ function validateEnv(c: any, path: string, serviceLinks: boolean, report: Report
       }
     }
     const first = names.firstBefore(name, i);
-    if (first >= 0) {
+    if (first >= 0 && !extendsEarlier(variable, name)) {
       report.error(
         'env-name-unique',
         `${path}.env[${i}].name`,
@@ -384,6 +384,13 @@ function validateEnv(c: any, path: string, serviceLinks: boolean, report: Report
       }
     }
   }
+}
+
+// A later entry that builds on the earlier one (`PATH=$(PATH):/opt/bin`)
+// works and is meant: warnings.go leaves exactly this case alone.
+function extendsEarlier(variable: any, name: string): boolean {
+  const ref = `$(${name})`;
+  return variable?.valueFrom == null && typeof variable?.value === 'string' && variable.value !== ref && variable.value.includes(ref);
 }
 
 // Whether $(ref) resolves: defined before env entry `end`, or by the kubelet.
