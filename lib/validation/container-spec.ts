@@ -170,8 +170,8 @@ export const CONTAINER_PEAPOD_RULES = defineRules([
     id: 'probe-port',
     severity: 'error',
     category: 'peapod',
-    summary: "A probe that names its port (`port: 'http'`) names a port its container declares.",
-    why: 'The API server accepts any name, but the kubelet cannot resolve an undeclared one and the probe fails forever.',
+    summary: "A probe that names its port (`port: 'http'`) names a port its container declares; a port number need not be declared.",
+    why: 'The API server accepts any name, but the kubelet cannot resolve an undeclared one and the probe fails forever. A number reaches the port whether or not `containerPort` lists it, which is informational.',
     fix: 'Declare the port on the container, or probe the number.',
   },
 ]);
