@@ -307,7 +307,8 @@ const NO_RULES: RuleSettings = Object.freeze({});
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ContainerPortNames<C> = C extends Container<infer P, any> ? PortNames<P> : never;
 
-function renderPorts(ports: Ports | undefined): k8s.ContainerPort[] {
+/** The container ports a port declaration renders. @internal */
+export function renderPorts(ports: Ports | undefined): k8s.ContainerPort[] {
   if (!ports) {
     return [];
   }

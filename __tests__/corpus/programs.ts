@@ -240,7 +240,7 @@ function workloadPrograms(): BadProgram[] {
       name: 'a Deployment with replicas -1',
       rule: 'workload-replicas-valid',
       build: (chart) => deployment(chart, 'web', { replicas: -1 }),
-      expected: ['[bad/web] spec.replicas: replicas is -1; it must be a whole number, 0 or more. Fix: set replicas to 0 or more (workload-replicas-valid)'],
+      expected: ['[bad/web] spec.replicas: replicas is -1; it must be a whole number, 0 or more (at most 2147483647). Fix: set replicas to 0 or more (workload-replicas-valid)'],
     },
     {
       name: 'a ReplicaSet selecting by a label its template lacks',
@@ -282,7 +282,7 @@ function workloadPrograms(): BadProgram[] {
         deployment(chart, 'api', { template: { labels: { app: 'api' }, containers: [web()] }, minReadySeconds: 30, progressDeadlineSeconds: 30 });
       },
       expected: [
-        '[bad/web] spec.minReadySeconds: minReadySeconds is -5; it must be a whole number, 0 or more. Fix: set minReadySeconds to 0 or more, or leave it out (workload-field-valid)',
+        '[bad/web] spec.minReadySeconds: minReadySeconds is -5; it must be a whole number, 0 or more (at most 2147483647). Fix: set minReadySeconds to 0 or more, or leave it out (workload-field-valid)',
         '[bad/api] spec.progressDeadlineSeconds: progressDeadlineSeconds is 30, not more than minReadySeconds (30). Fix: make progressDeadlineSeconds greater than minReadySeconds (workload-field-valid)',
       ],
     },

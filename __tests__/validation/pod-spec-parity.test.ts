@@ -331,6 +331,14 @@ const PARITY_CASES: readonly RuleCase[] = [
     ],
   },
   {
+    rule: 'no-ephemeral-containers',
+    valid: (s) => (s.ephemeralContainers = []),
+    invalid: (s) => (s.ephemeralContainers = [{ name: 'debug', image: 'busybox:1.36' }]),
+    messages: [
+      'spec.ephemeralContainers: the Pod declares 1 ephemeral container; they cannot be set when a Pod is created. Fix: remove ephemeralContainers, and attach a debug container to the running Pod with `kubectl debug` (no-ephemeral-containers)',
+    ],
+  },
+  {
     rule: 'host-namespaces',
     valid: (s) => {
       s.hostNetwork = true;

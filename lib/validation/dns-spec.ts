@@ -73,14 +73,20 @@ export function validateDnsSpec(spec: any, at: string, report: Report): void {
   if (spec.dnsPolicy !== '') {
     checkEnum(spec.dnsPolicy, DNS_POLICIES, `${at}.dnsPolicy`, 'dnsPolicy', report);
   }
-  validateDnsConfig(spec, at, report);
+  if (spec.dnsConfig != null || spec.dnsPolicy === 'None') {
+    validateDnsConfig(spec, at, report);
+  }
   for (const field of ['hostname', 'subdomain'] as const) {
     if (spec[field] !== undefined && spec[field] !== '') {
       checkName(spec[field], 'dns-label', { rule: 'pod-hostname', at: `${at}.${field}`, what: field, fix: 'use a DNS-1123 label, such as "web-0"' }, report);
     }
   }
-  validateHostAliases(list(spec.hostAliases), `${at}.hostAliases`, report);
-  lintImagePullSecrets(list(spec.imagePullSecrets), `${at}.imagePullSecrets`, report);
+  if (spec.hostAliases !== undefined) {
+    validateHostAliases(list(spec.hostAliases), `${at}.hostAliases`, report);
+  }
+  if (spec.imagePullSecrets !== undefined) {
+    lintImagePullSecrets(list(spec.imagePullSecrets), `${at}.imagePullSecrets`, report);
+  }
 }
 
 function lintImagePullSecrets(secrets: readonly any[], at: string, report: Report): void {

@@ -54,6 +54,15 @@ export const POD_LIFECYCLE_RULES = defineRules([
     see: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-readiness-gate',
   },
   {
+    id: 'no-ephemeral-containers',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'A Pod or Pod template declares no `ephemeralContainers`.',
+    why: 'The API server refuses a Pod created with them (ValidatePodCreate: "cannot be set on create"), and so every Pod a workload would create from such a template: ephemeral containers are added to a running Pod through its ephemeralcontainers subresource.',
+    fix: 'Remove ephemeralContainers; attach a debug container to a running Pod with `kubectl debug`.',
+    see: 'https://kubernetes.io/docs/concepts/workloads/pods/ephemeral-containers/',
+  },
+  {
     id: 'host-namespaces',
     severity: 'error',
     category: 'api-server',
@@ -67,15 +76,18 @@ export const POD_LIFECYCLE_RULES = defineRules([
 
 /** Checks the lifecycle, timing and host-namespace fields of the Pod spec `spec` at field path `at`. */
 export function validatePodLifecycle(spec: any, at: string, report: Report): void {
-  checkInteger(spec.activeDeadlineSeconds, {
+  // Each field is looked at before its path is written out: most Pods set none of them.
+  if (spec.activeDeadlineSeconds !== undefined) {
+    checkInteger(spec.activeDeadlineSeconds, {
     rule: 'pod-timing',
     at: `${at}.activeDeadlineSeconds`,
     what: 'activeDeadlineSeconds',
     range: ACTIVE_DEADLINE,
     fix: 'set the seconds the Pod may run before it is stopped, 1 or more',
-  }, report);
+    }, report);
+  }
   const grace = spec.terminationGracePeriodSeconds;
-  if (checkInteger(grace, { rule: 'pod-timing', at: `${at}.terminationGracePeriodSeconds`, what: 'terminationGracePeriodSeconds', range: INT64, fix: 'set the seconds the containers get to shut down, such as 30' }, report) && grace < 0) {
+  if (grace !== undefined && checkInteger(grace, { rule: 'pod-timing', at: `${at}.terminationGracePeriodSeconds`, what: 'terminationGracePeriodSeconds', range: INT64, fix: 'set the seconds the containers get to shut down, such as 30' }, report) && grace < 0) {
     report.warn(
       'termination-grace-period-negative',
       `${at}.terminationGracePeriodSeconds`,
@@ -92,7 +104,18 @@ export function validatePodLifecycle(spec: any, at: string, report: Report): voi
       fix: 'name the Pod condition to wait for, such as "example.com/load-balancer-ready"',
     }, report);
   }
-  validateHostNamespaces(spec, at, report);
+  const ephemeral = list(spec.ephemeralContainers);
+  if (ephemeral.length > 0) {
+    report.error(
+      'no-ephemeral-containers',
+      `${at}.ephemeralContainers`,
+      `the Pod declares ${ephemeral.length} ephemeral container${ephemeral.length === 1 ? '' : 's'}; they cannot be set when a Pod is created`,
+      'remove ephemeralContainers, and attach a debug container to the running Pod with `kubectl debug`',
+    );
+  }
+  if (spec.shareProcessNamespace !== undefined || spec.hostNetwork !== undefined || spec.hostUsers !== undefined) {
+    validateHostNamespaces(spec, at, report);
+  }
 }
 
 function validateHostNamespaces(spec: any, at: string, report: Report): void {

@@ -47,6 +47,7 @@ const WINDOWS_FORBIDDEN_POD_FIELDS = ['appArmorProfile', 'seLinuxOptions', 'secc
 const WINDOWS_FORBIDDEN_SPEC_FIELDS = ['hostUsers', 'hostPID', 'hostIPC', 'shareProcessNamespace'] as const;
 const WINDOWS_FORBIDDEN_CONTAINER_FIELDS = ['appArmorProfile', 'seLinuxOptions', 'seccompProfile', 'capabilities', 'readOnlyRootFilesystem', 'privileged', 'allowPrivilegeEscalation', 'procMount', 'runAsUser', 'runAsGroup'] as const;
 const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
+const ID_FIELDS = ['runAsUser', 'runAsGroup', 'fsGroup'] as const;
 
 /** The rules of the Pod securityContext and os. */
 export const POD_SECURITY_CONTEXT_RULES = defineRules([
@@ -103,17 +104,28 @@ export function validatePodSecurityContext(spec: any, at: string, report: Report
   const sc = spec.securityContext == null ? undefined : asObject(spec.securityContext);
   const scAt = `${at}.securityContext`;
   if (sc !== undefined) {
-    for (const field of ['runAsUser', 'runAsGroup', 'fsGroup'] as const) {
-      checkId(sc[field], `${scAt}.${field}`, field, report);
+    // Each field is looked at before its path is written out: most Pods set few of them.
+    for (const field of ID_FIELDS) {
+      if (sc[field] !== undefined) {
+        checkId(sc[field], `${scAt}.${field}`, field, report);
+      }
     }
     const groups = list(sc.supplementalGroups);
     for (let i = 0; i < groups.length; i++) {
       checkId(groups[i], `${scAt}.supplementalGroups[${i}]`, 'supplemental group', report);
     }
-    checkEnum(sc.fsGroupChangePolicy, FS_GROUP_CHANGE_POLICIES, `${scAt}.fsGroupChangePolicy`, 'fsGroupChangePolicy', report);
-    validateSysctls(spec, sc, scAt, report);
-    validateSeccompProfile(sc.seccompProfile, `${scAt}.seccompProfile`, report);
-    validateWindowsOptions(sc.windowsOptions, `${scAt}.windowsOptions`, report);
+    if (sc.fsGroupChangePolicy !== undefined) {
+      checkEnum(sc.fsGroupChangePolicy, FS_GROUP_CHANGE_POLICIES, `${scAt}.fsGroupChangePolicy`, 'fsGroupChangePolicy', report);
+    }
+    if (sc.sysctls !== undefined) {
+      validateSysctls(spec, sc, scAt, report);
+    }
+    if (sc.seccompProfile != null) {
+      validateSeccompProfile(sc.seccompProfile, `${scAt}.seccompProfile`, report);
+    }
+    if (sc.windowsOptions != null) {
+      validateWindowsOptions(sc.windowsOptions, `${scAt}.windowsOptions`, report);
+    }
   }
   checkRunAsNonRoot(spec, at, report);
   validateOs(spec, at, report);
@@ -263,10 +275,15 @@ function windowsUserNameError(name: unknown): string | undefined {
 // reported once, at the Pod's runAsUser.
 function checkRunAsNonRoot(spec: any, at: string, report: Report): void {
   const pod = asObject(spec.securityContext);
+  // Without both at Pod level, only containers with a securityContext can break the policy.
+  const podBreaks = pod.runAsNonRoot === true && pod.runAsUser === 0;
   let inheriting: string[] | undefined;
   for (const kind of CONTAINER_LISTS) {
     const containers = list(spec[kind]);
     for (let i = 0; i < containers.length; i++) {
+      if (!podBreaks && containers[i]?.securityContext == null) {
+        continue;
+      }
       const own = asObject(containers[i]?.securityContext);
       if ((own.runAsNonRoot ?? pod.runAsNonRoot) !== true || (own.runAsUser ?? pod.runAsUser) !== 0) {
         continue;

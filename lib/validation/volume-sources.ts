@@ -108,7 +108,7 @@ export const VOLUME_SOURCE_RULES = defineRules([
 export function validateVolumeSourceFields(volume: any, name: unknown, path: string, report: Report): void {
   for (const source in volume) {
     const value = volume[source];
-    if (source === 'name' || value === null || typeof value !== 'object') {
+    if (source === 'name' || value === null || typeof value !== 'object' || plainCommonSource(source, value)) {
       continue;
     }
     const at = `${path}.${source}`;
@@ -128,6 +128,23 @@ export function validateVolumeSourceFields(volume: any, name: unknown, path: str
   }
 }
 
+// The sources most volumes have, with nothing of their own to check: no
+// paths or messages are written out for them.
+function plainCommonSource(source: string, value: any): boolean {
+  switch (source) {
+    case 'emptyDir':
+      return value.sizeLimit == null;
+    case 'configMap':
+    case 'secret':
+      return value.defaultMode === undefined && value.items === undefined;
+    case 'hostPath':
+    case 'persistentVolumeClaim':
+      return true;
+    default:
+      return false;
+  }
+}
+
 type SourceCheck = (source: any, at: string, what: string, report: Report) => void;
 
 const SOURCE_CHECKS: Readonly<Record<string, SourceCheck>> = {
@@ -142,7 +159,9 @@ const SOURCE_CHECKS: Readonly<Record<string, SourceCheck>> = {
   configMap: (s, at, what, report) => checkProjection(s, at, what, report),
   secret: (s, at, what, report) => checkProjection(s, at, what, report),
   downwardAPI: (s, at, what, report) => {
+    if (s.defaultMode !== undefined) {
     checkMode(s.defaultMode, `${at}.defaultMode`, `defaultMode of ${what}`, report);
+  }
     const items = list(s.items);
     for (let i = 0; i < items.length; i++) {
       checkDownwardFile(asObject(items[i]), `${at}.items[${i}]`, `item ${i} of ${what}`, report);
@@ -225,6 +244,9 @@ function checkLun(value: unknown, at: string, what: string, report: Report, fiel
 }
 
 function checkMode(value: unknown, at: string, what: string, report: Report): void {
+  if (value === undefined) {
+    return;
+  }
   checkInteger(value, { rule: 'volume-items', at, what, range: FILE_MODE, fix: 'use file mode bits from 0 to 0777 (octal; 511 in decimal), such as 0o644' }, report);
 }
 
@@ -235,6 +257,9 @@ function checkLocalPath(value: unknown, at: string, what: string, required: bool
       report.error('volume-items', at, `${what} has no path`, 'give the file a path relative to the mount point, such as "config/app.yaml"');
     }
     return;
+  }
+  if (typeof value === 'string' && value[0] !== '/' && !value.includes('..')) {
+    return; // a plain relative path, as almost all are
   }
   const wrong =
     typeof value !== 'string'
@@ -256,11 +281,15 @@ function checkKeyToPath(item: any, at: string, what: string, report: Report): vo
     report.error('volume-items', `${at}.key`, `${what} has no key`, 'name the key of the ConfigMap or Secret to project');
   }
   checkLocalPath(item.path, `${at}.path`, what, true, report);
-  checkMode(item.mode, `${at}.mode`, `mode of ${what}`, report);
+  if (item.mode !== undefined) {
+    checkMode(item.mode, `${at}.mode`, `mode of ${what}`, report);
+  }
 }
 
 function checkProjection(s: any, at: string, what: string, report: Report): void {
-  checkMode(s.defaultMode, `${at}.defaultMode`, `defaultMode of ${what}`, report);
+  if (s.defaultMode !== undefined) {
+    checkMode(s.defaultMode, `${at}.defaultMode`, `defaultMode of ${what}`, report);
+  }
   const items = list(s.items);
   for (let i = 0; i < items.length; i++) {
     checkKeyToPath(asObject(items[i]), `${at}.items[${i}]`, `item ${i} of ${what}`, report);
@@ -303,13 +332,17 @@ function checkDownwardFile(file: any, at: string, what: string, report: Report):
       );
     }
   }
-  checkMode(file.mode, `${at}.mode`, `mode of ${what}`, report);
+  if (file.mode !== undefined) {
+    checkMode(file.mode, `${at}.mode`, `mode of ${what}`, report);
+  }
 }
 
 const PROJECTION_KINDS = ['secret', 'configMap', 'downwardAPI', 'serviceAccountToken', 'clusterTrustBundle'] as const;
 
 function checkProjected(s: any, at: string, what: string, report: Report): void {
-  checkMode(s.defaultMode, `${at}.defaultMode`, `defaultMode of ${what}`, report);
+  if (s.defaultMode !== undefined) {
+    checkMode(s.defaultMode, `${at}.defaultMode`, `defaultMode of ${what}`, report);
+  }
   const sources = list(s.sources);
   // The first item of the volume at each path.
   const paths = new Map<unknown, string>();
