@@ -11,6 +11,7 @@ import { ENV_POD_FIELDS } from '../env-value';
 import { parseQuantity } from '../quantity';
 import { DOWNWARD_API_RESOURCES } from '../volume';
 import { list, text } from './_json';
+import { SharedText } from './_shared-text';
 import { invalidDataKey } from './data-keys';
 import { checkInteger, isIntegerIn } from './_integer';
 import { dns1123SubdomainError, envVarNameError, portNameError, qualifiedNameError } from './names';
@@ -682,6 +683,8 @@ function validateVolumeDevices(c: any, path: string, pod: ContainerPod, report: 
 // ---- credentials in literal env values --------------------------------------------
 
 const CREDENTIAL_NAME = /secret|passw(or)?d|token|api_?key|private_?key|credential/i;
+// Apps repeat their env names in every Pod: the answer is remembered, as for the name checks.
+const credentialName = new SharedText<boolean>((name) => CREDENTIAL_NAME.test(name));
 // A value made only of $(VAR) references copies another variable, and holds no credential itself.
 const ONLY_REFERENCES = /^(\$\([^)]*\))+$/;
 
@@ -690,7 +693,7 @@ export function lintEnvCredentials(c: any, path: string, report: Report): void {
   const env = list(c?.env);
   for (let i = 0; i < env.length; i++) {
     const { name, value } = env[i] ?? {};
-    if (typeof name === 'string' && typeof value === 'string' && value.length > 0 && CREDENTIAL_NAME.test(name) && !ONLY_REFERENCES.test(value)) {
+    if (typeof name === 'string' && typeof value === 'string' && value.length > 0 && credentialName.of(name) && !ONLY_REFERENCES.test(value)) {
       report.warn(
         'env-var-secret',
         `${path}.env[${i}].value`,
