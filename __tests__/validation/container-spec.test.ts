@@ -180,14 +180,6 @@ const CONTAINER_CASES: RuleCase[] = [
     ],
   },
   {
-    rule: 'ephemeral-containers',
-    valid: (s) => (s.ephemeralContainers = []),
-    invalid: (s) => (s.ephemeralContainers = [{ name: 'debug', image: 'busybox:1.36' }]),
-    messages: [
-      'spec.ephemeralContainers: the spec sets ephemeralContainers, which the API server refuses when a Pod is created and in a Pod template. Fix: remove them; add an ephemeral container to the running Pod with kubectl debug (ephemeral-containers)',
-    ],
-  },
-  {
     rule: 'volume-device',
     valid: (s) => {
       s.volumes = [{ name: 'block', persistentVolumeClaim: { claimName: 'raw' } }, { name: 'scratch', ephemeral: { volumeClaimTemplate: { spec: {} } } }];

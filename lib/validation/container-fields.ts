@@ -122,15 +122,6 @@ export const CONTAINER_FIELD_API_RULES = defineRules([
     see: SECURITY_DOCS,
   },
   {
-    id: 'ephemeral-containers',
-    severity: 'error',
-    category: 'api-server',
-    summary: 'A Pod or Pod template that Peapod writes has no `ephemeralContainers`: they are added to a running Pod with `kubectl debug`.',
-    why: 'The API server refuses them when a Pod is created ("cannot be set on create") and in every Pod template ("ephemeral containers not allowed in pod template").',
-    fix: 'Remove `ephemeralContainers` from the escape hatch; run `kubectl debug` against the running Pod instead.',
-    see: 'https://kubernetes.io/docs/concepts/workloads/pods/ephemeral-containers/',
-  },
-  {
     id: 'volume-device',
     severity: 'error',
     category: 'api-server',
@@ -217,18 +208,6 @@ export function validateContainerFields(c: any, path: string, init: boolean, lon
   }
   if (c?.stdinOnce === true && c?.stdin !== true) {
     report.warn('stdin-once-without-stdin', `${path}.stdinOnce`, `container "${c.name}" sets stdinOnce without stdin: true, so it has no standard input to close`, 'set stdin: true as well, or remove stdinOnce');
-  }
-}
-
-/** Reports `ephemeralContainers` in a spec Peapod writes (ValidatePodCreate, ValidatePodTemplateSpec). */
-export function validateEphemeralContainers(spec: any, at: string, report: Report): void {
-  if (list(spec?.ephemeralContainers).length > 0) {
-    report.error(
-      'ephemeral-containers',
-      `${at}.ephemeralContainers`,
-      'the spec sets ephemeralContainers, which the API server refuses when a Pod is created and in a Pod template',
-      'remove them; add an ephemeral container to the running Pod with kubectl debug',
-    );
   }
 }
 

@@ -8,7 +8,6 @@ import { validateSchedulingSpec } from './scheduling-spec';
 import { validateVolumeSourceFields } from './volume-sources';
 import { FirstIndex } from './_first-index';
 import { containerPath } from './_shared-text';
-import { validateEphemeralContainers } from './container-fields';
 import { checkEnum, ContainerAt, validateContainer } from './container-spec';
 import { suggestName, validateLabelName, validateLabels } from './metadata';
 import { dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
@@ -208,7 +207,6 @@ export function validatePodSpec(rendered: any, at: string, report: Report): void
     }
     validateContainer(entry, volumeNames, spec.enableServiceLinks !== false, report, spec);
   }
-  validateEphemeralContainers(spec, at, report);
   checkSharedPorts(initContainers.length > 0 ? all.filter((entry) => entry.longRunning) : containers, report);
   checkHostPorts(containers, report);
   lintPodSpec(spec, at, report);
