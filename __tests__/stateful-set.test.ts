@@ -82,6 +82,16 @@ describe('StatefulSet fails synth', () => {
     ]);
   });
 
+  test('when its name makes Pod names that are not DNS labels', () => {
+    expect(
+      problemsOf((chart) => {
+        new StatefulSet(chart, 'sts', { name: 'db.main', service: new Service(chart, 'db', { headless: true, target: PodSelector.labels({ app: 'mysql' }) }), template: { labels: { app: 'mysql' }, containers: [mysql()] } });
+      }),
+    ).toEqual([
+      'metadata.name: the first Pod would be named "db.main-0", which must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: rename the StatefulSet with lower-case letters, digits and "-" only (stateful-set-name)',
+    ]);
+  });
+
   test('when its governing Service is in another namespace', () => {
     const app = new App();
     const service = new Service(new Chart(app, 'other', { namespace: 'other' }), 'db', { headless: true, target: PodSelector.labels({ app: 'mysql' }) });

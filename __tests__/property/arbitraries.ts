@@ -11,8 +11,11 @@ import {
   CONFIG_MAP_KIND,
   ConfigMapDesc,
   ContainerDesc,
+  DAEMON_SET_KIND,
   DEPLOYMENT_KIND,
   EnvDesc,
+  JOB_KIND,
+  JobDesc,
   KeyRefDesc,
   MountDesc,
   PodDesc,
@@ -29,6 +32,7 @@ import {
   ServiceDesc,
   ServicePortDesc,
   ServiceType,
+  STATEFUL_SET_KIND,
   VolumeDesc,
   WorkloadDesc,
 } from './program';
@@ -313,9 +317,51 @@ export const GENERATED_DEPLOYMENT = workloadKind(DEPLOYMENT_KIND, true);
 /** The ReplicaSet kind, generated. */
 export const GENERATED_REPLICA_SET = workloadKind(REPLICA_SET_KIND, false);
 
+/** The StatefulSet kind, generated. */
+export const GENERATED_STATEFUL_SET: PodKind<WorkloadDesc> = {
+  ...workloadKind(STATEFUL_SET_KIND, false),
+  // Its Pods' host names and its Service's name are DNS labels starting with a letter.
+  arbitrary: (name) => workloadDesc(`sts-${name.replace(/\./g, '-')}`, false),
+};
+/** The DaemonSet kind, generated: a workload without replicas. */
+export const GENERATED_DAEMON_SET: PodKind<WorkloadDesc> = {
+  ...workloadKind(DAEMON_SET_KIND, false),
+  arbitrary: (name) => workloadDesc(name, false).map((d) => strip({ ...d, replicas: undefined })),
+};
+
+/** A valid Job: a valid Pod template that restarts OnFailure or Never, and counts of 0 or more. */
+function jobDesc(name: string): fc.Arbitrary<JobDesc> {
+  return fc
+    .record(
+      {
+        pod: podDesc(name),
+        labels,
+        annotations,
+        restartPolicy: fc.constantFrom('OnFailure' as const, 'Never' as const),
+        backoffLimit: fc.integer({ min: 0, max: 6 }),
+        completions: fc.integer({ min: 0, max: 5 }),
+        parallelism: fc.integer({ min: 0, max: 5 }),
+        ttlSecondsAfterFinished: fc.integer({ min: 0, max: 3600 }),
+      },
+      { requiredKeys: ['pod', 'restartPolicy'] },
+    )
+    .map(({ pod, restartPolicy, ...rest }) => strip({ name, ...rest, pod: { ...pod, restartPolicy } }) as JobDesc);
+}
+
+/** The Job kind, generated. Pod mutations keep its restartPolicy. */
+export const GENERATED_JOB: PodKind<JobDesc> = {
+  ...JOB_KIND,
+  arbitrary: jobDesc,
+  podOf: (d) => d.pod,
+  withPod: (d, pod) => ({ ...d, pod: { ...pod, restartPolicy: d.pod.restartPolicy } }),
+  selectorOf: (d) => d.pod.labels,
+  // Kubernetes adds the labels a Job selects by; without labels of its own the template has no metadata.
+  renderedPod: (manifest) => ({ metadata: manifest.spec.template.metadata ?? {}, spec: manifest.spec.template.spec }),
+};
+
 /** The kinds that run Pods. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const POD_KINDS: readonly PodKind<any>[] = [GENERATED_POD, GENERATED_DEPLOYMENT, GENERATED_REPLICA_SET];
+export const POD_KINDS: readonly PodKind<any>[] = [GENERATED_POD, GENERATED_DEPLOYMENT, GENERATED_REPLICA_SET, GENERATED_STATEFUL_SET, GENERATED_DAEMON_SET, GENERATED_JOB];
 
 /** Every kind a generated program may hold, for building it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

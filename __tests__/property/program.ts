@@ -19,11 +19,13 @@ import {
   App,
   ConfigMap,
   Container,
+  DaemonSet,
   Deployment,
   DeploymentStrategy,
   EnvValue,
   EnvVar,
   ImagePullPolicy,
+  Job,
   Pod,
   PodCount,
   PodTemplateProps,
@@ -36,6 +38,7 @@ import {
   ServicePortProps,
   ServiceTarget,
   ServiceType,
+  StatefulSet,
   Volume,
 } from '../../lib';
 
@@ -133,6 +136,19 @@ export interface WorkloadDesc {
   /** Deployments only. */
   readonly progressDeadlineSeconds?: number;
   /** The template; its `name` is not used. */
+  readonly pod: PodDesc;
+}
+
+/** A Job: a Pod template whose restartPolicy is OnFailure or Never, and its counts. */
+export interface JobDesc {
+  readonly name: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
+  readonly backoffLimit?: number;
+  readonly completions?: number;
+  readonly parallelism?: number;
+  readonly ttlSecondsAfterFinished?: number;
+  /** The template; its `name` is not used, its restartPolicy is OnFailure or Never. */
   readonly pod: PodDesc;
 }
 
@@ -259,6 +275,36 @@ export const REPLICA_SET_KIND: ResourceKind<WorkloadDesc> = {
   kind: 'ReplicaSet',
   build: (scope, id, d) =>
     new ReplicaSet(scope, id, { name: d.name, labels: d.labels, annotations: d.annotations, replicas: d.replicas, minReadySeconds: d.minReadySeconds, selectBy: d.selectBy, template: podTemplateProps(d.pod) }),
+};
+
+/** The StatefulSet kind: its governing headless Service is made with it. */
+export const STATEFUL_SET_KIND: ResourceKind<WorkloadDesc> = {
+  kind: 'StatefulSet',
+  build: (scope, id, d) =>
+    new StatefulSet(scope, id, { name: d.name, labels: d.labels, annotations: d.annotations, replicas: d.replicas, minReadySeconds: d.minReadySeconds, selectBy: d.selectBy, template: podTemplateProps(d.pod) }),
+};
+
+/** The DaemonSet kind (its description has no replicas). */
+export const DAEMON_SET_KIND: ResourceKind<WorkloadDesc> = {
+  kind: 'DaemonSet',
+  build: (scope, id, d) =>
+    new DaemonSet(scope, id, { name: d.name, labels: d.labels, annotations: d.annotations, minReadySeconds: d.minReadySeconds, selectBy: d.selectBy, template: podTemplateProps(d.pod) }),
+};
+
+/** The Job kind. */
+export const JOB_KIND: ResourceKind<JobDesc> = {
+  kind: 'Job',
+  build: (scope, id, d) =>
+    new Job(scope, id, {
+      name: d.name,
+      labels: d.labels,
+      annotations: d.annotations,
+      backoffLimit: d.backoffLimit,
+      completions: d.completions,
+      parallelism: d.parallelism,
+      ttlSecondsAfterFinished: d.ttlSecondsAfterFinished,
+      template: podTemplateProps(d.pod) as PodTemplateProps & { restartPolicy: 'OnFailure' | 'Never' },
+    }),
 };
 
 /** The Service kind: its target is the construct built at that index of the chart. */

@@ -9,7 +9,7 @@ import { checkManifest, formatSchemaProblem, manifestLabel } from '../../lib/sch
 import { GENERATED_KINDS, needsOf, podKindOf, POD_KINDS, programDesc } from './arbitraries';
 import { synthesize } from './harness';
 import { Mutation } from './mutations';
-import { ConfigMapDesc, ContainerDesc, EnvDesc, PodDesc, ProgramDesc, ResourceDesc, SecretDesc, ServiceDesc, WorkloadDesc } from './program';
+import { ConfigMapDesc, ContainerDesc, EnvDesc, JobDesc, PodDesc, ProgramDesc, ResourceDesc, SecretDesc, ServiceDesc, WorkloadDesc } from './program';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -40,7 +40,8 @@ export function validPrograms(dir: string): PropertyParts<ProgramDesc> {
         throw new Error(`synth wrote manifests the Kubernetes schema refuses:\n  ${problems.join('\n  ')}`);
       }
       const resources = program.charts.flatMap((chart) => chart.resources);
-      deepStrictEqual(outcome.manifests.length, resources.length, 'one manifest per construct');
+      // A StatefulSet comes with the headless Service it makes.
+      deepStrictEqual(outcome.manifests.length, resources.length + resources.filter((r) => r.kind === 'StatefulSet').length, 'one manifest per construct');
       for (const chart of program.charts) {
         for (const resource of chart.resources) {
           expectRendered(resource, chart.resources, outcome.manifests);
@@ -129,7 +130,9 @@ function expectRendered(resource: ResourceDesc, chart: readonly ResourceDesc[], 
   if (podKind) {
     const rendered = podKind.renderedPod(manifest);
     expectRenderedAsDescribed(podKind.podOf(resource.desc), rendered.metadata, rendered.spec);
-    if (resource.kind !== 'Pod') {
+    if (resource.kind === 'Job') {
+      expectJob(resource.desc as JobDesc, manifest);
+    } else if (resource.kind !== 'Pod') {
       expectWorkload(resource.desc as WorkloadDesc, podKind.selectorOf(resource.desc), manifest);
     }
     return;
@@ -162,6 +165,13 @@ function expectRendered(resource: ResourceDesc, chart: readonly ResourceDesc[], 
     default:
       throw new Error(`no rendering check for ${resource.kind}`);
   }
+}
+
+function expectJob(d: JobDesc, manifest: Json): void {
+  for (const field of ['backoffLimit', 'completions', 'parallelism', 'ttlSecondsAfterFinished'] as const) {
+    deepStrictEqual(manifest.spec[field], d[field], `spec.${field}`);
+  }
+  deepStrictEqual(manifest.spec.selector, undefined, 'spec.selector (Kubernetes makes it)');
 }
 
 function expectWorkload(d: WorkloadDesc, selector: Readonly<Record<string, string>>, manifest: Json): void {

@@ -45,6 +45,14 @@ export const STATEFUL_SET_RULES = defineRules([
     fix: 'leave activeDeadlineSeconds out of the template, and start ordinals at 0 or more',
   },
   {
+    id: 'stateful-set-name',
+    severity: 'error',
+    summary: 'the name of a StatefulSet is a DNS-1123 label',
+    why: 'each Pod is named and host-named <name>-<ordinal>, and a host name is a DNS label: with a "." in the name the Pods are refused when they are made',
+    fix: 'rename the StatefulSet with lower-case letters, digits and "-" only',
+    see: `${SEE}#stable-network-id`,
+  },
+  {
     id: 'stateful-set-claim-template-valid',
     severity: 'error',
     summary: 'each volume claim template has a unique DNS-1123 label as name, at least one valid access mode (ReadWriteOncePod alone), and a storage request more than 0',
@@ -80,6 +88,11 @@ const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWri
 /** Checks what only a StatefulSet manifest has, and records every problem in `report`. */
 export function validateStatefulSet(manifest: any, report: Report): void {
   const spec = manifest.spec ?? {};
+  const name = String(manifest.metadata?.name ?? '');
+  const nameError = dns1123LabelError(`${name}-0`);
+  if (nameError !== undefined) {
+    report.error('stateful-set-name', 'metadata.name', `the first Pod would be named "${name}-0", which ${nameError}`, 'rename the StatefulSet with lower-case letters, digits and "-" only');
+  }
   checkOneOf(spec.podManagementPolicy, POD_MANAGEMENT_POLICIES, 'spec.podManagementPolicy', 'stateful-set-pod-management-policy', report);
   validateUpdateStrategy(spec.updateStrategy, report);
   const retention = spec.persistentVolumeClaimRetentionPolicy ?? {};
