@@ -25,7 +25,11 @@ export type PathType = (typeof PATH_TYPES)[number];
  * Service's `ports` do not declare does not compile).
  */
 export class IngressBackend {
-  /** A port of `service`, by its name or number. */
+  /**
+   * A port of `service`, by its name or number. Ports added later with
+   * `addPort()` are not known to the compiler; name them through the
+   * Service typed as `Service` (synth checks them still).
+   */
   public static service<S extends Service<string, readonly ServicePortProps<string>[]>>(service: S, port: ServicePortReference<S>): IngressBackend {
     return new IngressBackend(service, port as string | number);
   }
