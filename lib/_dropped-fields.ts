@@ -1,4 +1,4 @@
-import { hasKeys } from './_plain';
+import { hasKeys, isPlainObject } from './_plain';
 
 /**
  * Finds the fields of what Peapod declared that did not reach the
@@ -109,10 +109,3 @@ function isEmpty(value: unknown): boolean {
   return isPlainObject(value) && !hasKeys(value);
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) {
-    return false;
-  }
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}

@@ -1,12 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as peapod from '../../lib';
-import { ImportError, importManifests } from '../../lib/import';
+import { problemsOf } from './_problems';
+import { importManifests } from '../../lib/import';
 import { run } from '../../lib/import/cli';
 import { manifestDifferences, synthGenerated, typeCheckGenerated } from '../../lib/import/verify';
 import { withTempDir } from '../_support';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
+// Where the compiler check pretends the code is: a folder under lib/ of this repository, which imports Peapod from `..`.
+const inRepo = (file: string) => path.join(__dirname, '..', '..', 'lib', 'imported', file);
 const fixtures = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.yaml')).sort();
 
 function importFixture(file: string) {
@@ -17,18 +20,6 @@ function importFixture(file: string) {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const byKindAndName = (objects: readonly any[]) => [...objects].sort((a, b) => `${a.kind}/${a.metadata.name}`.localeCompare(`${b.kind}/${b.metadata.name}`));
 
-/** The problems an import of `text` reports, one line each. */
-function problemsOf(text: string): string[] {
-  try {
-    importManifests([{ file: 'in.yaml', text }]);
-  } catch (error) {
-    if (error instanceof ImportError) {
-      return error.message.split('\n').slice(1).map((line) => line.trim());
-    }
-    throw error;
-  }
-  throw new Error('the import succeeded');
-}
 
 const pod = (spec: string, extra = '') => `apiVersion: v1
 kind: Pod
@@ -56,7 +47,7 @@ describe('round trip: import, then synth, gives the input back', () => {
   });
 
   test('the code of every fixture compiles under the project tsconfig', () => {
-    expect(typeCheckGenerated(...fixtures.map((file) => importFixture(file).source))).toEqual([]);
+    expect(typeCheckGenerated(fixtures.map((file, i) => ({ path: inRepo(`chart${i}.ts`), text: importFixture(file).source })))).toEqual([]);
   });
 
   test('the objects compared are the input, less only what the notes name', () => {
@@ -79,13 +70,13 @@ describe('round trip: import, then synth, gives the input back', () => {
 
   test('the compiler check reports code that does not compile', () => {
     const source = importFixture('tutorial.yaml').source.replace("imagePullPolicy: 'Always'", "imagePullPolicy: 'always'");
-    expect(typeCheckGenerated(source)).toEqual([expect.stringMatching(/^chart0\.ts:\d+:\d+: Type '"always"' is not assignable to type 'ImagePullPolicy/)]);
+    expect(typeCheckGenerated([{ path: inRepo('chart0.ts'), text: source }])).toEqual([expect.stringMatching(/^chart0\.ts:\d+:\d+: Type '"always"' is not assignable to type 'ImagePullPolicy/)]);
   });
 
   test('the compiler check reports each broken source by its own name, with the whole message', () => {
     const fine = "import { Pod } from '..';\nexport const pod: typeof Pod = Pod;\n";
     const broken = "const given = { a: { b: 'x' } };\nexport const wanted: { a: { b: number } } = given;\nexport const n: number = 'three';\n";
-    expect(typeCheckGenerated(fine, broken)).toEqual([
+    expect(typeCheckGenerated([{ path: inRepo('chart0.ts'), text: fine }, { path: inRepo('chart1.ts'), text: broken }])).toEqual([
       [
         "chart1.ts:2:14: Type '{ a: { b: string; }; }' is not assignable to type '{ a: { b: number; }; }'.",
         "The types of 'a.b' are incompatible between these types.",
@@ -101,6 +92,15 @@ describe('the generated code', () => {
   test('tutorial and production manifests', () => {
     expect(importFixture('tutorial.yaml').source).toMatchSnapshot();
     expect(importFixture('myapp.yaml').source).toMatchSnapshot();
+  });
+
+  test('a Pod template with a name: the name is patched into the manifest', () => {
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {app: d}}\n  template:\n    metadata: {name: tmpl, labels: {app: d}}\n    spec: {containers: [{name: a, image: x}]}\n';
+    const result = importManifests([{ file: 'in.yaml', text }], { from: '..' });
+    expect(result.source).toContain("d.apiObject.addJsonPatch(JsonPatch.add('/spec/template/metadata/name', 'tmpl'));");
+    const synth = synthGenerated(result.source, result.className, { '..': peapod });
+    expect(synth.objects[0].spec.template.metadata).toEqual({ name: 'tmpl', labels: { app: 'd' } });
+    expect(manifestDifferences(result.objects, synth.objects)).toEqual([]);
   });
 
   test('escape hatches carry a comment naming the fields', () => {
@@ -228,11 +228,19 @@ describe('input the import refuses, with file, document and field path', () => {
     ]);
   });
 
-  test('a probe on a port the container does not declare', () => {
-    expect(problemsOf(pod('  containers:\n    - {name: a, image: x, livenessProbe: {httpGet: {port: 8080}}}'))).toEqual([
-      'in.yaml: document 1 (Pod "p"): spec.containers[0].livenessProbe.httpGet.port: the probe calls port 8080, which the container does not declare. ' +
+  test('a probe on a port name the container does not declare', () => {
+    expect(problemsOf(pod('  containers:\n    - {name: a, image: x, livenessProbe: {httpGet: {port: web}}}'))).toEqual([
+      'in.yaml: document 1 (Pod "p"): spec.containers[0].livenessProbe.httpGet.port: the probe calls port "web", which the container does not declare. ' +
         "Fix: declare the port in the container's ports, and call it by name (probe-port)",
     ]);
+  });
+
+  test('a probe on a port number the container does not declare comes over as it is: it works when the process listens', () => {
+    const result = importManifests([{ file: 'in.yaml', text: pod('  containers:\n    - {name: a, image: x, livenessProbe: {httpGet: {port: 8080}}}') }], { from: '..' });
+    expect(result.source).toContain('livenessProbe: Probe.http({ port: 8080 })');
+    const synth = synthGenerated(result.source, result.className, { '..': peapod });
+    expect(synth.errors).toEqual([]);
+    expect(manifestDifferences(result.objects, synth.objects)).toEqual([]);
   });
 
   test('an env reference to a variable not defined before', () => {
@@ -277,7 +285,8 @@ describe('peapod import on the command line', () => {
     const outcome = run(['import', '-', '--class', 'Legacy', '--no-typecheck'], () => fs.readFileSync(tutorial, 'utf8'));
     expect(outcome.code).toBe(0);
     expect(outcome.stdout).toContain('export class Legacy extends Chart {');
-    expect(outcome.stdout).toContain("from 'peapod';");
+    // Standard output is taken to be the current folder, here the repository's root.
+    expect(outcome.stdout).toContain("from './lib';");
   });
 
   test('with -o, writes the file and nothing else', () => {
@@ -340,7 +349,7 @@ describe('peapod import on the command line', () => {
       expect(run(['import', tutorial, '-o', out, '--no-typecheck'])).toEqual({
         code: 73,
         stdout: '',
-        stderr: `peapod import: cannot write ${out}: ENOENT; nothing was written\n`,
+        stderr: `peapod import: cannot write ${out}: the folder ${path.dirname(out)} does not exist; nothing was written\n`,
       });
       expect(fs.readdirSync(dir)).toEqual([]);
     });
@@ -348,7 +357,7 @@ describe('peapod import on the command line', () => {
 
   test('usage errors exit 64', () => {
     expect(run(['import']).code).toBe(64);
-    expect(run(['import', tutorial, '--class', 'lower']).stderr).toBe('peapod import: --class "lower" is not a class name; use PascalCase letters and digits\n');
+    expect(run(['import', tutorial, '--class', 'lower']).stderr).toBe("peapod import: --class 'lower' is not a class name; use PascalCase letters and digits\n");
     expect(run(['export']).code).toBe(64);
   });
 });

@@ -1,21 +1,26 @@
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { importManifests } from './convert';
+import { camelCase, stringLiteral } from './code';
+import { CLASS_NAME, importManifests, ImportResult } from './convert';
+import { peapodSpecifier, SetupError } from './_project';
 import { ImportError } from './problems';
 import { ImportInput } from './read';
 
-const USAGE = `usage: peapod import FILE... [-o OUT.ts] [--class NAME] [--from MODULE] [--no-typecheck]
+const USAGE = `usage: peapod import FILE|FOLDER... [-o OUT.ts] [--class NAME] [--from MODULE] [--no-typecheck]
 
 Converts Kubernetes YAML (Pods, Deployments, ReplicaSets, Services,
 ConfigMaps, Secrets) into a Peapod chart class. FILE "-" reads standard
-input. The code is written to standard output, or to OUT.ts with -o, only
+input; a FOLDER stands for its .yaml, .yml and .json files and those of
+the folders under it, all in one chart. The code is written to standard output, or to OUT.ts with -o, only
 when the whole conversion succeeded and the code synthesizes back to the
 input; otherwise nothing is written and the problems are listed.
 
   -o, --output FILE  write to FILE (replaced atomically) instead of standard output
   --class NAME       name of the chart class (default: from the first file's name)
-  --from MODULE      module to import Peapod from (default: peapod)
-  --no-typecheck     skip compiling the code with the project's tsconfig (saves a few seconds)`;
+  --from MODULE      module to import Peapod from (default: 'peapod' in a project
+                     that installed it, the relative path to lib/ inside Peapod's own repository)
+  --no-typecheck     skip compiling the code where it goes, with the project's tsconfig`;
 
 /** What the command wrote and its exit code; `run` does no I/O on the console itself. */
 export interface CliOutcome {
@@ -70,20 +75,26 @@ export function run(args: readonly string[], stdin: () => string = () => fs.read
   if (files.length === 0) {
     return { code: 64, stdout: '', stderr: `peapod import: name the YAML files to import, or - for standard input\n${USAGE}\n` };
   }
-  if (className !== undefined && !/^[A-Z][A-Za-z0-9_]*$/.test(className)) {
-    return { code: 64, stdout: '', stderr: `peapod import: --class "${className}" is not a class name; use PascalCase letters and digits\n` };
+  if (className !== undefined && !CLASS_NAME.test(className)) {
+    return { code: 64, stdout: '', stderr: `peapod import: --class ${stringLiteral(className)} is not a class name; use PascalCase letters and digits\n` };
   }
 
   let inputs: ImportInput[];
   try {
-    inputs = files.map((file) => ({ file, text: file === '-' ? stdin() : fs.readFileSync(file, 'utf8') }));
+    inputs = files.flatMap((file) => (file === '-' ? [{ file, text: stdin() }] : manifestFiles(file).map((each) => ({ file: each, text: readText(each) }))));
+    if (inputs.length === 0) {
+      throw new Error(`${files.join(', ')} holds no .yaml, .yml or .json file`);
+    }
   } catch (error) {
     return { code: 66, stdout: '', stderr: `peapod import: ${(error as Error).message}\n` };
   }
 
+  // Where the code goes decides how it names Peapod and how it is checked.
+  const destination = output === undefined ? undefined : path.resolve(output);
+  const dir = destination === undefined ? process.cwd() : path.dirname(destination);
   let result;
   try {
-    result = importManifests(inputs, { className, from });
+    result = importManifests(inputs, { className: className ?? folderClassName(files[0]), from: from ?? peapodSpecifier(dir) });
   } catch (error) {
     if (error instanceof ImportError) {
       return { code: 1, stdout: '', stderr: `${error.message}\n` };
@@ -94,12 +105,42 @@ export function run(args: readonly string[], stdin: () => string = () => fs.read
 
   // The promise of the command: the code synthesizes to the input. Check it
   // before writing anything, with Peapod's own validation.
+  let failure: CliOutcome | undefined;
+  try {
+    failure = roundTrip(result, destination ?? path.join(dir, `${result.className}.ts`), typecheck, notes);
+  } catch (error) {
+    if (error instanceof SetupError) {
+      return { code: 69, stdout: '', stderr: `${notes}${error.message}; nothing was written\n` };
+    }
+    // A bug of the import, not of the input: a message to report, not a stack trace.
+    failure = { code: 70, stdout: '', stderr: `${notes}peapod import: internal error, the round trip failed: ${(error as Error).message}; nothing was written. Please report it with the input\n` };
+  }
+  if (failure) {
+    return failure;
+  }
+
+  if (output === undefined) {
+    return { code: 0, stdout: result.source, stderr: notes };
+  }
+  try {
+    writeSafely(output, result.source);
+  } catch (error) {
+    const reason = error instanceof UsageError ? error.message : describeWriteError(error as NodeJS.ErrnoException, output);
+    return { code: 73, stdout: '', stderr: `${notes}peapod import: cannot write ${output}: ${reason}; nothing was written\n` };
+  }
+  return { code: 0, stdout: '', stderr: `${notes}peapod import: wrote ${result.className} to ${output}\n` };
+}
+
+class UsageError extends Error {}
+
+// The generated code, run: its synth must give back the input, and it must
+// compile where it will be written. The failure to report, if any.
+function roundTrip(result: ImportResult, file: string, typecheck: boolean, notes: string): CliOutcome | undefined {
   /* eslint-disable @typescript-eslint/no-require-imports -- loaded only here: the checks need the compiler and the whole DSL */
   const verify = require('./verify') as typeof import('./verify');
   const peapod = require('../index') as unknown;
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const checked = importManifests(inputs, { className: result.className, from: '..' });
-  const synth = verify.synthGenerated(checked.source, checked.className, { '..': peapod });
+  const synth = verify.synthGenerated(result.source, result.className, { [result.from]: peapod });
   if (synth.errors.length > 0) {
     return {
       code: 1,
@@ -107,8 +148,8 @@ export function run(args: readonly string[], stdin: () => string = () => fs.read
       stderr: `${notes}peapod import: the input breaks ${synth.errors.length === 1 ? 'a Peapod rule' : `${synth.errors.length} Peapod rules`}, which synth would report; nothing was written:\n  ${synth.errors.join('\n  ')}\n`,
     };
   }
-  const differences = verify.manifestDifferences(checked.objects, synth.objects);
-  const compiler = typecheck ? verify.typeCheckGenerated(checked.source) : [];
+  const differences = verify.manifestDifferences(result.objects, synth.objects);
+  const compiler = typecheck ? verify.typeCheckGenerated([{ path: file, text: result.source }]) : [];
   if (differences.length > 0 || compiler.length > 0) {
     const details = [...differences, ...compiler.map((m) => `does not compile: ${m}`)];
     return {
@@ -117,27 +158,110 @@ export function run(args: readonly string[], stdin: () => string = () => fs.read
       stderr: `${notes}peapod import: internal error, the generated code would not give back the input; nothing was written. Please report it with the input:\n  ${details.join('\n  ')}\n`,
     };
   }
-
-  if (output === undefined) {
-    return { code: 0, stdout: result.source, stderr: notes };
-  }
-  try {
-    writeAtomically(output, result.source);
-  } catch (error) {
-    return { code: 73, stdout: '', stderr: `${notes}peapod import: cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; nothing was written\n` };
-  }
-  return { code: 0, stdout: '', stderr: `${notes}peapod import: wrote ${result.className} to ${output}\n` };
+  return undefined;
 }
 
-class UsageError extends Error {}
+/**
+ * `file`, or when it is a folder the manifests in it and in the folders
+ * under it, in the order of their paths: files whose names end in .yaml,
+ * .yml or .json, as `kubectl apply -R -f` takes them.
+ */
+function manifestFiles(file: string): string[] {
+  if (!fs.statSync(file).isDirectory()) {
+    return [file];
+  }
+  return fs
+    .readdirSync(file, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((entry) => {
+      const child = path.join(file, entry.name);
+      return entry.isDirectory() ? manifestFiles(child) : entry.isFile() && /\.(ya?ml|json)$/i.test(entry.name) ? [child] : [];
+    });
+}
 
-// Written beside the target and renamed over it: a reader sees the old file or the new one, never half of one.
-function writeAtomically(file: string, text: string): void {
-  const temp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+// A folder given first names the chart (`manifests/` → ManifestsChart); a file names it in importManifests.
+function folderClassName(file: string | undefined): string | undefined {
+  if (file === undefined || file === '-' || !fs.statSync(file).isDirectory()) {
+    return undefined;
+  }
+  const camel = camelCase(path.basename(path.resolve(file)));
+  return camel === undefined ? undefined : `${camel[0].toUpperCase()}${camel.slice(1)}Chart`;
+}
+
+/**
+ * A file's text, decoded as kubectl decodes it: UTF-8, or UTF-16 after its
+ * byte order mark. Bytes that are not text are refused, where a lenient
+ * decoder would put U+FFFD in their place without a word.
+ */
+function readText(file: string): string {
+  const bytes = fs.readFileSync(file);
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
   try {
-    fs.writeFileSync(temp, text);
-    fs.renameSync(temp, file);
-  } finally {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(`${file} is not ${encoding.toUpperCase()} text (kubectl reads UTF-8, or UTF-16 with a byte order mark)`);
+  }
+}
+
+/**
+ * Writes `text` to `file` so that a reader sees the old file or the new one,
+ * never half of one: into a temporary file beside it, created exclusively
+ * under an unpredictable name (so nothing planted there is written through),
+ * then renamed over it. Only a regular file is replaced, and it keeps its
+ * permission bits.
+ */
+function writeSafely(file: string, text: string): void {
+  const target = path.resolve(file);
+  let mode: number | undefined;
+  try {
+    const stat = fs.lstatSync(target);
+    if (!stat.isFile()) {
+      throw new UsageError(`it is ${fileKind(stat)}, and peapod import replaces only a regular file; name a file`);
+    }
+    mode = stat.mode & 0o7777;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw error;
+    }
+  }
+  const temp = temporaryName(target);
+  const fd = fs.openSync(temp, 'wx', mode ?? 0o666);
+  try {
+    try {
+      fs.writeFileSync(fd, text);
+      if (mode !== undefined) {
+        fs.fchmodSync(fd, mode);
+      }
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, target);
+  } catch (error) {
     fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Where {@link writeSafely} writes before the rename: beside `target`, under 96 random bits. */
+export function temporaryName(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(12).toString('hex')}.tmp`);
+}
+
+function fileKind(stat: fs.Stats): string {
+  return stat.isSymbolicLink() ? 'a symbolic link' : stat.isDirectory() ? 'a folder' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isFIFO() ? 'a pipe' : stat.isSocket() ? 'a socket' : 'not a regular file';
+}
+
+function describeWriteError(error: NodeJS.ErrnoException, file: string): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return `the folder ${path.dirname(path.resolve(file))} does not exist`;
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOSPC':
+      return 'the disk is full';
+    default:
+      return error.code ?? error.message;
   }
 }

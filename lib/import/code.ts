@@ -3,6 +3,7 @@
  * when it fits and over several lines when it does not, so the generated
  * source reads like hand-written code without a formatter.
  */
+import { commentText, quotedLiteral, stringLiteral } from './_code-text';
 
 /** An expression: source text, an object literal, an array literal or a call. */
 export type Code = string | ObjectCode | ArrayCode | CallCode;
@@ -22,6 +23,8 @@ export interface CallCode {
   readonly call: string;
   readonly args: readonly Code[];
 }
+
+export { commentText, stringLiteral } from './_code-text';
 
 const WIDTH = 120;
 const INDENT = '  ';
@@ -55,7 +58,7 @@ export function print(code: Code, indent = '', lead = 0): string {
 // A comment as `//` lines that fit the width, each ending in a newline.
 function commentLines(comment: string, indent: string): string {
   const lines: string[] = [];
-  for (const word of comment.split(' ')) {
+  for (const word of commentText(comment).split(' ')) {
     const last = lines.length - 1;
     if (last >= 0 && indent.length + 3 + lines[last].length + 1 + word.length <= WIDTH) {
       lines[last] += ` ${word}`;
@@ -95,25 +98,24 @@ function printFlat(code: Code): string | undefined {
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** A property key, quoted only when it must be. */
+/**
+ * A property key, quoted only when it must be. `__proto__`, quoted or not,
+ * would set the object's prototype in a literal; as a computed key it is a
+ * property like any other.
+ */
 export function propertyKey(key: string): string {
-  return IDENTIFIER.test(key) ? key : stringLiteral(key);
+  // Quoted, never a template literal, which cannot be a key.
+  if (key === '__proto__') {
+    return `[${quotedLiteral(key)}]`;
+  }
+  return IDENTIFIER.test(key) ? key : quotedLiteral(key);
 }
 
 /**
- * A string literal: single-quoted, or a template literal for text of
- * several lines (configuration files kept in ConfigMaps read better that way).
+ * Any JSON value as a literal. Anything else (a Date, a Set, a function,
+ * a number JSON cannot hold) is a bug of the reader, which hands over JSON
+ * only, and throws rather than being written as something else.
  */
-export function stringLiteral(value: string): string {
-  // Not with a carriage return, which a template literal would read as a line feed.
-  if (value.includes('\n') && value.length > 40 && !value.includes('\r')) {
-    return `\`${value.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')}\``;
-  }
-  const escaped = JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'");
-  return `'${escaped}'`;
-}
-
-/** Any JSON value as a literal. */
 export function jsonLiteral(value: unknown): Code {
   if (typeof value === 'string') {
     return stringLiteral(value);
@@ -122,9 +124,16 @@ export function jsonLiteral(value: unknown): Code {
     return { array: value.map(jsonLiteral) };
   }
   if (value !== null && typeof value === 'object') {
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== null && proto !== Object.prototype) {
+      throw new TypeError(`peapod import: internal error, ${String(proto?.constructor?.name)} is not a JSON value`);
+    }
     return { object: Object.entries(value).map(([k, v]) => [k, jsonLiteral(v)] as const) };
   }
-  return String(value);
+  if (value === null || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
+    return Object.is(value, -0) ? '-0' : String(value);
+  }
+  throw new TypeError(`peapod import: internal error, ${typeof value} ${String(value)} is not a JSON value`);
 }
 
 /** An object literal from entries, leaving out those whose value is undefined. */

@@ -1,11 +1,14 @@
 import * as path from 'path';
-import { camelCase, Code, jsonLiteral, Names, objectOf, print, stringLiteral } from './code';
+import { laterFieldDetail, laterFieldFix, laterFieldOf } from '../_later-fields';
+import { camelCase, Code, commentText, jsonLiteral, Names, objectOf, print, stringLiteral } from './code';
+import { copyJson } from './_kubectl-yaml';
 import { FieldReader, otherKeys, YamlMap } from './fields';
 import { l1Literal, l1Property } from './l1-literal';
 import { l1Schema } from './l1-schema';
 import { convertTemplate } from './pod-template';
 import { Findings, ImportError, Origin } from './problems';
 import { ImportInput, readObjects } from './read';
+import { Target, Targets } from './_targets';
 import { DeclaredPort, Scope } from './scope';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the input is untyped YAML */
@@ -34,23 +37,17 @@ export interface ImportResult {
   readonly notes: readonly string[];
   /** The input objects as the import read them, after the changes in `notes`: what synth of the chart gives. */
   readonly objects: readonly any[];
+  /** The module specifier the code imports Peapod by. */
+  readonly from: string;
 }
+
+/** What a chart class name may be: it is written into the code as it is. */
+export const CLASS_NAME = /^[A-Z][A-Za-z0-9_]*$/;
 
 const API_VERSIONS: Record<string, string> = { Pod: 'v1', Service: 'v1', ConfigMap: 'v1', Secret: 'v1', Deployment: 'apps/v1', ReplicaSet: 'apps/v1' };
 // Written by the API server or by kubectl; an exported manifest carries them, a source manifest does not.
 const SERVER_METADATA = ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'selfLink'];
 const SERVER_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration', 'deployment.kubernetes.io/revision'];
-
-interface Target {
-  readonly kind: string;
-  readonly name: string;
-  readonly variable: string;
-  /** The labels Peapod's Service takes from it: a workload's selector, a Pod's labels. */
-  readonly selector: Record<string, string>;
-  readonly labels: Record<string, string>;
-  readonly ports: DeclaredPort[];
-  used: boolean;
-}
 
 interface Item {
   readonly group: number;
@@ -68,10 +65,10 @@ interface Item {
 export function importManifests(inputs: readonly ImportInput[], options: ImportOptions = {}): ImportResult {
   const findings = new Findings();
   const objects = readObjects(inputs, findings);
-  const scope: Scope = { names: new Names(), usage: { usesK8s: false, usesJsonPatch: false }, imports: new Set(), configMaps: new Map(), secrets: new Map() };
+  const scope: Scope = { names: new Names(), usage: { usesK8s: false, usesJsonPatch: false }, imports: new Set(), typeImports: new Set(), configMaps: new Map(), secrets: new Map() };
   const ids = new Names();
   const items: Item[] = [];
-  const targets: Target[] = [];
+  const targets = new Targets();
   const services: { reader: FieldReader; spec: YamlMap; variable: string; id: string; nameEntry: [string, Code | undefined]; extras: string[] }[] = [];
   const cleaned: any[] = [];
   let namespace: { value: string | undefined; origin: Origin } | undefined;
@@ -107,7 +104,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
       return [];
     }
     seen.set(`${kind}/${name}`, origin);
-    const copy = clean(structuredClone(value), new FieldReader(findings, origin));
+    const copy = clean(copyJson(value), new FieldReader(findings, origin));
     cleaned.push(copy);
     const ns = copy.metadata.namespace;
     if (!namespace) {
@@ -178,7 +175,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
       case 'Pod': {
         const template = convertTemplate(reader, scope, value.metadata, spec, 'spec', 'metadata', variable);
         const target: Target = { kind, name, variable, selector: template.labels, labels: template.labels, ports: template.ports, used: false };
-        targets.push(target);
+        targets.add(target);
         const render = statement(objectOf([nameEntry, ...template.entries]), () => target.used);
         items.push({ group: 1, target, render: () => [...template.statements, ...render()] });
         break;
@@ -190,7 +187,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
           break;
         }
         const target: Target = { kind, name, variable, selector: workload.selector, labels: workload.labels, ports: workload.ports, used: false };
-        targets.push(target);
+        targets.add(target);
         const render = statement(objectOf([nameEntry, ...workload.entries]), () => target.used, workload.patches);
         items.push({ group: 1, target, render: () => [...workload.statements, ...render()] });
         break;
@@ -225,20 +222,25 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   }
 
   const className = options.className ?? defaultClassName(inputs);
+  const from = options.from ?? 'peapod';
+  if (!CLASS_NAME.test(className)) {
+    throw new TypeError(`peapod import: className ${stringLiteral(className)} is not a class name; use PascalCase letters and digits`);
+  }
   const body = arrange(items).flatMap((item) => item.render());
   const peapod = [...scope.imports].sort();
   const cdk8s = ['Chart', 'ChartProps', ...(scope.usage.usesJsonPatch ? ['JsonPatch'] : [])];
   const files = inputs.map((i) => (i.file === '-' ? 'standard input' : path.basename(i.file))).join(', ');
   const nsProps = namespace?.value === undefined ? 'props' : `{ namespace: ${stringLiteral(namespace.value)}, ...props }`;
   const source = [
-    `// Imported by \`peapod import\` from ${files}.`,
+    `// ${commentText(`Imported by \`peapod import\` from ${files}.`)}`,
     '// It is ordinary code now: edit it, it is not regenerated.',
     `import { ${cdk8s.join(', ')} } from 'cdk8s';`,
     ...(scope.usage.usesK8s ? ["import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';"] : []),
     "import { Construct } from 'constructs';",
-    importLine(peapod, options.from ?? 'peapod'),
+    importLine(peapod, from),
+    ...(scope.typeImports.size > 0 ? [`import type { ${[...scope.typeImports].sort().join(', ')} } from ${stringLiteral(from)};`] : []),
     '',
-    `/** The objects of ${files}. */`,
+    `/** ${commentText(`The objects of ${files}.`)} */`,
     `export class ${className} extends Chart {`,
     '  public constructor(scope: Construct, id: string, props: ChartProps = {}) {',
     `    super(scope, id, ${nsProps});`,
@@ -247,7 +249,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     '}',
     '',
   ].join('\n');
-  return { source, className, notes: findings.notes, objects: cleaned };
+  return { source, className, notes: findings.notes, objects: cleaned, from };
 }
 
 // One line when it fits, one name a line otherwise.
@@ -321,8 +323,31 @@ function clean(value: YamlMap, reader: FieldReader): YamlMap {
   if (podSpec[1] !== null && typeof podSpec[1] === 'object') {
     cleanPodSpec(podSpec[1], podSpec[0], reader);
   }
-  dropEmpty(value, '', reader);
+  refuseUnwritableKeys(value, '', reader);
+  dropEmpty(value, '', reader, value.kind === 'Service' ? /^(spec\.selector|.*\b(labels|annotations|nodeSelector|matchLabels))$/ : MAP_FIELDS);
   return value;
+}
+
+// Keys cdk8s, which renders Peapod's manifests, cannot write: it takes an
+// own `constructor` for the object's class and stops, and writes `__proto__`
+// by assignment, which loses it. Refused here with a message rather than lost.
+const UNWRITABLE_KEYS = ['__proto__', 'constructor'];
+
+function refuseUnwritableKeys(value: unknown, at: string, reader: FieldReader): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => refuseUnwritableKeys(item, `${at}[${i}]`, reader));
+    return;
+  }
+  if (value === null || typeof value !== 'object') {
+    return;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    const field = at ? `${at}.${key}` : key;
+    if (UNWRITABLE_KEYS.includes(key)) {
+      reader.problem(field, `the key "${key}" cannot be written by cdk8s, which renders Peapod's manifests (it would be lost or stop synth)`, 'rename the key');
+    }
+    refuseUnwritableKeys(item, field, reader);
+  }
 }
 
 // What admission and defaulting add to a Pod spec that `kubectl get -o yaml` shows.
@@ -353,12 +378,17 @@ function cleanPodSpec(spec: YamlMap, at: string, reader: FieldReader): void {
   }
 }
 
-// An empty list or mapping means what an absent one does to Kubernetes, and
-// Peapod leaves empty ones out; dropping them keeps the round trip exact.
-// Volume sources are kept: `emptyDir: {}` is a volume, not an empty field.
-function dropEmpty(value: any, at: string, reader: FieldReader): void {
+// Fields that are maps in the API (labels, ConfigMap data, resource amounts):
+// a null entry there is a key with an empty value to Kubernetes, not an absent one.
+const MAP_FIELDS = /^(data|binaryData|stringData|.*\b(labels|annotations|nodeSelector|matchLabels|limits|requests|overhead))$/;
+
+// An empty list or mapping, or a null field, means what an absent one does
+// to Kubernetes, and Peapod leaves empty ones out; dropping them keeps the
+// round trip exact. Volume sources are kept: `emptyDir: {}` is a volume,
+// not an empty field. A null entry of a map is not absent, and is refused.
+function dropEmpty(value: any, at: string, reader: FieldReader, maps: RegExp): void {
   if (Array.isArray(value)) {
-    value.forEach((item, i) => dropEmpty(item, `${at}[${i}]`, reader));
+    value.forEach((item, i) => dropEmpty(item, `${at}[${i}]`, reader, maps));
     return;
   }
   if (value === null || typeof value !== 'object') {
@@ -366,12 +396,16 @@ function dropEmpty(value: any, at: string, reader: FieldReader): void {
   }
   for (const [key, item] of Object.entries(value)) {
     const field = at ? `${at}.${key}` : key;
+    if (item === null && maps.test(at)) {
+      reader.problem(field, 'is null, which Kubernetes stores as an empty value of the key (and kubectl apply may take for deleting it)', 'write "" for an empty value, or remove the key');
+      continue;
+    }
     const empty = item === null || (typeof item === 'object' && Object.keys(item).length === 0);
     if (empty && !/\.volumes\[\d+\]$/.test(at)) {
       delete value[key];
       reader.note(field, `left out: it is ${item === null ? 'null' : 'empty'}, which Kubernetes reads as absent`);
     } else {
-      dropEmpty(item, field, reader);
+      dropEmpty(item, field, reader, maps);
     }
   }
 }
@@ -413,9 +447,9 @@ function convertWorkload(reader: FieldReader, scope: Scope, spec: YamlMap, kind:
     return undefined;
   }
   const metadata = reader.map(template.metadata, 'spec.template.metadata') ?? {};
-  for (const key of otherKeys(metadata, ['labels', 'annotations'])) {
-    reader.problem(`spec.template.metadata.${key}`, 'is not modeled by Peapod in a Pod template', 'remove it');
-  }
+  // Template metadata besides labels and annotations (a name, which the API server keeps and
+  // ignores): patched into the manifest, as other fields Peapod does not model.
+  const metadataPatches = fieldPatches(reader, scope, metadata, ['labels', 'annotations'], 'ObjectMeta', variable, 'spec.template.metadata');
   const podSpec = reader.map(reader.required(template, 'spec', 'spec.template'), 'spec.template.spec') ?? {};
   const converted = convertTemplate(reader, scope, metadata, podSpec, 'spec.template.spec', 'spec.template.metadata', variable);
   for (const key of otherKeys(selector, ['matchLabels'])) {
@@ -450,7 +484,10 @@ function convertWorkload(reader: FieldReader, scope: Scope, spec: YamlMap, kind:
     }
   }
   entries.push(['template', objectOf(converted.entries)]);
-  const patches = specPatches(reader, scope, spec, modeled, kind === 'Deployment' ? 'DeploymentSpec' : 'ReplicaSetSpec', variable);
+  const patches = [...specPatches(reader, scope, spec, modeled, kind === 'Deployment' ? 'DeploymentSpec' : 'ReplicaSetSpec', variable), ...metadataPatches];
+  if (metadataPatches.length > 0 && !patches[0].startsWith('//')) {
+    patches.unshift(NOT_MODELED_COMMENT);
+  }
   return { entries, statements: converted.statements, patches, selector: matchLabels, labels: converted.labels, ports: converted.ports };
 }
 
@@ -492,25 +529,35 @@ function convertStrategy(reader: FieldReader, scope: Scope, value: any): Code | 
   return { call: 'DeploymentStrategy.rollingUpdate', args: [objectOf(entries)] };
 }
 
+const NOT_MODELED_COMMENT = '// Not modeled by Peapod: patched into the manifest, with field names as cdk8s spells them.';
+
 // Spec fields with no prop, as JSON patches on the manifest object.
 function specPatches(reader: FieldReader, scope: Scope, spec: YamlMap, modeled: string[], l1Name: string, variable: string): string[] {
+  const lines = fieldPatches(reader, scope, spec, modeled, l1Name, variable, 'spec');
+  return lines.length > 0 ? [NOT_MODELED_COMMENT, ...lines] : [];
+}
+
+// The fields of `map` (at `at` in the manifest, of the L1 type `l1Name`) not in `modeled`, as JSON patches.
+function fieldPatches(reader: FieldReader, scope: Scope, map: YamlMap, modeled: string[], l1Name: string, variable: string, at: string): string[] {
   const lines: string[] = [];
-  for (const key of otherKeys(spec, modeled)) {
+  for (const key of otherKeys(map, modeled)) {
     const property = l1Property(l1Name, key);
     const field = l1Schema().get(l1Name)?.get(key);
     if (!property || !field) {
-      reader.problem(`spec.${key}`, `is not a field of ${l1Name}`, 'check the spelling against the Kubernetes API reference, or remove it');
+      const later = laterFieldOf(l1Name, key);
+      reader.problem(
+        `${at}.${key}`,
+        later ? laterFieldDetail(later) : `is not a field of ${l1Name}`,
+        later ? laterFieldFix(later) : 'check the spelling against the Kubernetes API reference, or remove it',
+      );
       continue;
     }
-    const code = l1Literal(spec[key], field.type, `spec.${key}`, reader, scope.usage, true);
+    const code = l1Literal(map[key], field.type, `${at}.${key}`, reader, scope.usage, true);
     if (code === undefined) {
       continue;
     }
     scope.usage.usesJsonPatch = true;
-    if (lines.length === 0) {
-      lines.push('// Not modeled by Peapod: patched into the manifest, with field names as cdk8s spells them.');
-    }
-    lines.push(`${variable}.apiObject.addJsonPatch(JsonPatch.add(${stringLiteral(`/spec/${property}`)}, ${print(code, '    ')}));`);
+    lines.push(`${variable}.apiObject.addJsonPatch(JsonPatch.add(${stringLiteral(`/${at.replace(/\./g, '/')}/${property}`)}, ${print(code, '    ')}));`);
   }
   return lines;
 }
@@ -521,19 +568,15 @@ interface ServiceCode {
   readonly patches: string[];
 }
 
-function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variable: string, targets: Target[]): ServiceCode | undefined {
+function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variable: string, targets: Targets): ServiceCode | undefined {
   const selector = reader.stringMap(reader.required(spec, 'selector', 'spec', 'add the selector of the Pods it routes to; Peapod makes a Service from its target'), 'spec.selector');
   if (!selector) {
     return undefined;
   }
   const pairs = Object.entries(selector);
   const text = pairs.map(([k, v]) => `${k}=${v}`).join(',');
-  const same = (a: Record<string, string>) => Object.keys(a).length === pairs.length && pairs.every(([k, v]) => a[k] === v);
-  const covers = (a: Record<string, string>) => pairs.every(([k, v]) => a[k] === v);
-  const byPreference = [...targets.filter((t) => t.kind !== 'Pod'), ...targets.filter((t) => t.kind === 'Pod')];
-  const exact = byPreference.find((t) => same(t.selector));
-  const target = exact ?? byPreference.find((t) => covers(t.labels));
-  if (!target) {
+  const found = targets.find(selector);
+  if (!found) {
     reader.problem(
       'spec.selector',
       `selector ${text} matches no Pod, Deployment or ReplicaSet of the input, and Peapod makes a Service from the workload it routes to`,
@@ -542,12 +585,13 @@ function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variab
     );
     return undefined;
   }
+  const { target, exact } = found;
   target.used = true;
   const patches: string[] = [];
   if (!exact) {
     scope.usage.usesJsonPatch = true;
     patches.push(
-      `// The input selects by fewer labels than ${target.kind} ${target.name} has; Peapod would select by all of them.`,
+      `// ${commentText(`The input selects by fewer labels than ${target.kind} ${target.name} has; Peapod would select by all of them.`)}`,
       `${variable}.apiObject.addJsonPatch(JsonPatch.replace('/spec/selector', ${print(jsonLiteral(selector), '    ')}));`,
     );
   }
@@ -573,7 +617,8 @@ function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variab
             port.name = targetPort;
             reader.note(`${pat}.name`, `written as "${targetPort}": Peapod names a Service port after the container port it targets`);
           }
-          const declared = typeof targetPort === 'number' ? target.ports.some((p) => p.containerPort === targetPort) : target.ports.some((p) => p.name === targetPort);
+          // A port number works whether a container declares it or not (it need only listen); a name must be declared to resolve.
+          const declared = typeof targetPort === 'number' || target.ports.some((p) => p.name === targetPort);
           if (!declared) {
             reader.problem(
               `${pat}.targetPort`,

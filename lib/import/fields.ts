@@ -1,3 +1,4 @@
+import { setOwn } from './_kubectl-yaml';
 import { Findings, Origin } from './problems';
 import { describe } from './read';
 
@@ -102,11 +103,12 @@ export class FieldReader {
     if (!map) {
       return undefined;
     }
-    const out: Record<string, string> = {};
+    // No prototype: keys such as __proto__ and constructor are keys like any other.
+    const out: Record<string, string> = Object.create(null);
     for (const [key, item] of Object.entries(map)) {
       const text = this.string(item, `${at}.${key}`);
       if (text !== undefined) {
-        out[key] = text;
+        setOwn(out, key, text);
       }
     }
     return out;

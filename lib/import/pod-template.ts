@@ -1,6 +1,7 @@
 import { envReferences } from '../env';
 import { parseQuantity } from '../quantity';
-import { CallCode, camelCase, Code, jsonLiteral, objectOf, print, stringLiteral } from './code';
+import { ArrayCode, CallCode, camelCase, Code, jsonLiteral, objectOf, print, stringLiteral } from './code';
+import { setOwn } from './_kubectl-yaml';
 import { FieldReader, otherKeys, YamlMap } from './fields';
 import { l1Literal, l1Object } from './l1-literal';
 import { l1Schema } from './l1-schema';
@@ -23,6 +24,8 @@ const MODELED_CONTAINER = [
   'name', 'image', 'imagePullPolicy', 'command', 'args', 'workingDir', 'ports', 'env', 'envFrom', 'volumeMounts',
   'resources', 'livenessProbe', 'readinessProbe', 'startupProbe', 'securityContext',
 ];
+// Env lists longer than this are written as a typed constant (see convertContainer).
+const LONG_ENV = 30;
 const PROBE_TIMING = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds'];
 const POD_FIELD = /^(metadata\.(name|namespace|uid)|metadata\.(labels|annotations)\['[^']*'\]|spec\.(nodeName|serviceAccountName)|status\.(hostIP|hostIPs|podIP|podIPs))$/;
 const CONTAINER_RESOURCE = /^(requests|limits)\.(cpu|memory|ephemeral-storage|hugepages-.+)$/;
@@ -85,7 +88,7 @@ export function convertTemplate(reader: FieldReader, scope: Scope, metadata: Yam
     }
     return {
       array: list.map((container, i) => {
-        const converted = convertContainer(reader, scope, container, `${at}.${field}[${i}]`, volumes, mountOrder);
+        const converted = convertContainer(reader, scope, container, `${at}.${field}[${i}]`, volumes, mountOrder, owner, statements);
         if (field === 'containers') {
           for (const port of converted.ports) {
             const clash = ports.find((p) => p.containerPort === port.containerPort && p.protocol === port.protocol);
@@ -169,6 +172,8 @@ function convertContainer(
   at: string,
   volumes: Map<string, { variable: string; mounted: boolean }>,
   mountOrder: string[],
+  owner: string,
+  statements: string[],
 ): ContainerCode {
   scope.imports.add('Container');
   const container = reader.map(value, at) ?? {};
@@ -192,7 +197,18 @@ function convertContainer(
   }
   const workingDir = reader.string(container.workingDir, `${at}.workingDir`);
   entries.push(['workingDir', workingDir === undefined ? undefined : stringLiteral(workingDir)]);
-  entries.push(['env', convertEnv(reader, scope, container.env, `${at}.env`)]);
+  const env = convertEnv(reader, scope, container.env, `${at}.env`);
+  if (env && 'array' in env && env.array.length > LONG_ENV) {
+    // A long list as a typed constant: the compiler then checks each entry as an
+    // EnvVar and does not follow every $(VAR) through the list, which takes a type
+    // instantiation per entry; synth still checks the references, as the import did.
+    scope.typeImports.add('EnvVar');
+    const variable = scope.names.claim(camelCase(`${name ?? 'container'}-env`), camelCase(`${owner}-${name ?? 'container'}-env`));
+    statements.push(`const ${variable}: EnvVar[] = ${print(env, '    ', variable.length + 17)};`);
+    entries.push(['env', variable]);
+  } else {
+    entries.push(['env', env]);
+  }
   entries.push(['envFrom', convertEnvFrom(reader, scope, container.envFrom, `${at}.envFrom`)]);
 
   const mounts = reader.list(container.volumeMounts, `${at}.volumeMounts`);
@@ -284,7 +300,7 @@ function convertPorts(reader: FieldReader, value: any, at: string): { code?: Cod
   };
 }
 
-function convertEnv(reader: FieldReader, scope: Scope, value: any, at: string): Code | undefined {
+function convertEnv(reader: FieldReader, scope: Scope, value: any, at: string): ArrayCode | undefined {
   const list = reader.list(value, at);
   if (!list) {
     return undefined;
@@ -510,7 +526,8 @@ function convertProbe(reader: FieldReader, scope: Scope, value: any, at: string,
   if (handler !== 'exec') {
     const port = reader.required(h, 'port', hat);
     if (port !== undefined) {
-      const declared = typeof port === 'number' ? ports.some((p) => p.containerPort === port) : ports.some((p) => p.name === port);
+      // A number works whether the container declares it or not; a name must be one of its ports, and gRPC takes numbers only.
+      const declared = typeof port === 'number' || ports.some((p) => p.name === port);
       if (!declared || (handler === 'grpc' && typeof port !== 'number')) {
         reader.problem(
           `${hat}.port`,
@@ -532,14 +549,14 @@ function convertProbe(reader: FieldReader, scope: Scope, value: any, at: string,
   }
   const headers = reader.list(h.httpHeaders, `${hat}.httpHeaders`);
   if (headers) {
-    const map: Record<string, string> = {};
+    const map: Record<string, string> = Object.create(null);
     headers.forEach((header, i) => {
       const hh = reader.map(header, `${hat}.httpHeaders[${i}]`) ?? {};
       const name = reader.string(reader.required(hh, 'name', `${hat}.httpHeaders[${i}]`), `${hat}.httpHeaders[${i}].name`) ?? '';
       if (name in map) {
         reader.problem(`${hat}.httpHeaders[${i}].name`, `header "${name}" is given twice`, 'send it once, with the values joined by commas');
       }
-      map[name] = reader.string(hh.value, `${hat}.httpHeaders[${i}].value`) ?? '';
+      setOwn(map, name, reader.string(hh.value, `${hat}.httpHeaders[${i}].value`) ?? '');
     });
     entries.push(['headers', jsonLiteral(map)]);
   }

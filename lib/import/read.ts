@@ -1,4 +1,4 @@
-import * as YAML from 'yaml';
+import { readKubectlYaml } from './_kubectl-yaml';
 import { Findings, Origin } from './problems';
 
 /** A YAML file to import. */
@@ -17,33 +17,26 @@ export interface InputObject {
 }
 
 /**
- * Parses every document of every file, the way kubectl reads them: YAML
- * 1.1, where `0644` is an octal number and `yes` a boolean. Empty
- * documents are skipped; a `List` stands for its items. Syntax errors are
- * recorded with their line and column.
+ * Parses every document of every file the way kubectl reads them
+ * (`_kubectl-yaml.ts`): YAML 1.1 as go-yaml v2 resolves it, where `0644` is
+ * an octal number, `yes` a boolean and `2024-01-01` a string. Empty
+ * documents are skipped; a `List` stands for its items. Syntax errors and
+ * values kubectl would refuse or read otherwise are recorded with their
+ * line and column.
  */
 export function readObjects(inputs: readonly ImportInput[], findings: Findings): InputObject[] {
   const objects: InputObject[] = [];
   for (const input of inputs) {
-    const lineCounter = new YAML.LineCounter();
-    const documents = YAML.parseAllDocuments(input.text, { version: '1.1', lineCounter, prettyErrors: false });
-    const list = Array.isArray(documents) ? documents : [documents];
-    list.forEach((document, i) => {
+    const lines = lineStarts(input.text);
+    readKubectlYaml(input.text).forEach((document, i) => {
       const origin: Origin = { file: input.file, document: i + 1, prefix: '' };
-      if (document.errors.length > 0) {
-        for (const error of document.errors) {
-          const pos = lineCounter.linePos(error.pos[0]);
-          findings.problems.push({
-            origin,
-            field: '',
-            message: `YAML syntax error: ${error.message.split('\n')[0]}`,
-            fix: 'correct the YAML',
-            position: `${pos.line}:${pos.col}`,
-          });
+      if (document.problems.length > 0) {
+        for (const problem of document.problems) {
+          findings.problems.push({ origin, field: '', message: problem.message, fix: 'correct the YAML', position: position(lines, problem.offset) });
         }
         return;
       }
-      const value = document.toJS({ maxAliasCount: 1000 });
+      const value = document.value as InputObject['value'];
       if (value === null || value === undefined) {
         return;
       }
@@ -59,6 +52,29 @@ export function readObjects(inputs: readonly ImportInput[], findings: Findings):
     });
   }
   return objects;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    starts.push(i + 1);
+  }
+  return starts;
+}
+
+// `line:column`, both from 1, of an offset in the text.
+function position(starts: readonly number[], offset: number): string {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle] <= offset) {
+      low = middle;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return `${low + 1}:${offset - starts[low] + 1}`;
 }
 
 /** A value's type and text, for messages: `a number (8080)`, `a list`. */

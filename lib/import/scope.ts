@@ -24,6 +24,8 @@ export interface Scope {
   readonly usage: L1Usage & { usesJsonPatch: boolean };
   /** Names imported from Peapod. */
   readonly imports: Set<string>;
+  /** Types imported from Peapod (`import type`). */
+  readonly typeImports: Set<string>;
   readonly configMaps: Map<string, KeyedObject>;
   readonly secrets: Map<string, KeyedObject>;
 }

@@ -1,13 +1,13 @@
 import * as path from 'path';
 import * as cdk8s from 'cdk8s';
-import * as childProcess from 'child_process';
-import * as fs from 'fs';
-import * as ts from 'typescript';
+import type * as TypeScript from 'typescript';
+import * as vm from 'vm';
+import { App } from '../app';
+import { withSynthCaches } from '../_synth';
+import { compilerFor, PEAPOD_ROOT } from './_project';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- manifests are compared as plain JSON */
 
-/** The project's root, where its tsconfig.json is. */
-export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
 /** What synth of a generated chart gave. */
 export interface SynthOutcome {
@@ -18,25 +18,68 @@ export interface SynthOutcome {
 }
 
 /**
- * Runs generated chart source: transpiles it, evaluates it with `modules`
- * standing in for its imports (Peapod's own module objects, so `instanceof`
- * works across them), builds the chart in a fresh app and renders it
- * without writing files.
+ * The modules generated code may import, besides Peapod itself: the ones
+ * the import writes `import` lines for. They are served as the instances
+ * Peapod itself uses, so `instanceof` holds across them.
+ */
+const SERVED: Readonly<Record<string, () => unknown>> = {
+  /* eslint-disable @typescript-eslint/no-require-imports -- served to the generated code, loaded only when it asks */
+  cdk8s: () => require('cdk8s'),
+  constructs: () => require('constructs'),
+  'cdk8s-plus-27/lib/imports/k8s': () => require('cdk8s-plus-27/lib/imports/k8s'),
+  /* eslint-enable @typescript-eslint/no-require-imports */
+};
+
+/**
+ * Runs generated chart source: transpiles it, evaluates it in a V8 context
+ * of its own, builds the chart in a fresh app and renders it without
+ * writing files. The context has JavaScript's built-ins and nothing of
+ * Node's (no `process`, `Buffer`, timers or `fetch`), cannot compile
+ * strings to code (`eval`, `new Function`), and its `require` serves
+ * `modules` (Peapod, under the specifier the code imports it by) and the
+ * modules in {@link SERVED}; any other module throws. This is a second
+ * wall: the first is that input text reaches the code only as escaped
+ * literals and comments (`_code-text.ts`). It is no sandbox against code
+ * written to escape it, which can reach Node through the objects it is
+ * handed; the code it runs is the import's own.
  */
 export function synthGenerated(source: string, className: string, modules: Readonly<Record<string, unknown>>): SynthOutcome {
-  const js = ts.transpileModule(source, {
+  const js = transpile(source, compilerFor(PEAPOD_ROOT).ts);
+  const module = { exports: {} as Record<string, any> };
+  const load = (id: string): unknown => {
+    if (Object.prototype.hasOwnProperty.call(modules, id)) {
+      return modules[id];
+    }
+    if (Object.prototype.hasOwnProperty.call(SERVED, id)) {
+      return SERVED[id]();
+    }
+    throw new Error(`the generated code imports ${JSON.stringify(id)}, which the round trip does not serve (it serves ${[...Object.keys(modules), ...Object.keys(SERVED)].join(', ')})`);
+  };
+  const context = vm.createContext(Object.create(null), { name: 'peapod import round trip', codeGeneration: { strings: false, wasm: false } });
+  const main = vm.compileFunction(js, ['require', 'module', 'exports'], { parsingContext: context, filename: 'imported-chart.js' });
+  main(load, module, module.exports);
+  const Chart = Object.prototype.hasOwnProperty.call(module.exports, className) ? module.exports[className] : undefined;
+  if (typeof Chart !== 'function') {
+    throw new Error(`the generated code exports no class ${JSON.stringify(className)}`);
+  }
+  // Peapod's App with the default rule levels: the check is the same in any project, and prints nothing.
+  const app = new App({ outdir: path.join(PEAPOD_ROOT, '.never-written'), config: {}, onWarnings: () => undefined });
+  const chart: cdk8s.Chart = new Chart(app, 'imported');
+  // One validation pass, as synth makes: facts about the whole app (every
+  // Pod's labels, the list of constructs) are computed once, not once per
+  // construct, which made the check quadratic in the number of objects.
+  return withSynthCaches(() => {
+    const errors = app.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`));
+    // Rendering a chart validates it again, and throws on the first error; the errors are reported instead.
+    return { objects: errors.length > 0 ? [] : chart.toJson(), errors };
+  });
+}
+
+// TypeScript to CommonJS, types erased.
+function transpile(source: string, ts: typeof TypeScript): string {
+  return ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
   }).outputText;
-  const module = { exports: {} as Record<string, any> };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the generated code's own imports, resolved at run time
-  const load = (id: string) => (id in modules ? modules[id] : require(id));
-  // Evaluating code on purpose: it is what the import just wrote.
-  new Function('require', 'module', 'exports', js)(load, module, module.exports);
-  const app = new cdk8s.App({ outdir: path.join(PROJECT_ROOT, '.never-written') });
-  const chart: cdk8s.Chart = new module.exports[className](app, 'imported');
-  const errors = app.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`));
-  // Rendering a chart validates it again, and throws on the first error; the errors are reported instead.
-  return { objects: errors.length > 0 ? [] : chart.toJson(), errors };
 }
 
 /**
@@ -82,73 +125,60 @@ function diff(a: any, b: any, at: string, out: string[]): void {
   }
 }
 
-/**
- * Type-checks generated sources under the project's tsconfig with the
- * native TypeScript compiler (the one synth uses), as if each were a file
- * at `<project>/lib/imported/chartN.ts` importing Peapod from `..`: they are
- * written to a private folder under `.build/` that mirrors that layout,
- * beside a `lib/index.ts` re-exporting the real one, and checked in one
- * run. Returns the compiler's messages about them, as
- * `chartN.ts:LINE:COLUMN: message`; empty when they compile.
- */
-export function typeCheckGenerated(...sources: string[]): string[] {
-  const buildDir = path.join(PROJECT_ROOT, '.build');
-  fs.mkdirSync(buildDir, { recursive: true });
-  const dir = fs.mkdtempSync(path.join(buildDir, 'import-check-'));
-  try {
-    fs.mkdirSync(path.join(dir, 'lib', 'imported'), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'lib', 'index.ts'), `export * from ${JSON.stringify(path.join(PROJECT_ROOT, 'lib', 'index'))};\n`);
-    const files = sources.map((source, i) => {
-      const file = path.join(dir, 'lib', 'imported', `chart${i}.ts`);
-      fs.writeFileSync(file, source);
-      return file;
-    });
-    const config = {
-      extends: path.join(PROJECT_ROOT, 'tsconfig.json'),
-      compilerOptions: { noEmit: true, incremental: false, types: ['node'] },
-      files,
-      include: [],
-    };
-    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(config));
-    const packageJson = require.resolve('typescript-7/package.json', { paths: [PROJECT_ROOT] });
-    const launcher = path.join(path.dirname(packageJson), JSON.parse(fs.readFileSync(packageJson, 'utf8')).bin.tsc);
-    const run = childProcess.spawnSync(process.execPath, [launcher, '--project', path.join(dir, 'tsconfig.json'), '--pretty', 'false'], { encoding: 'utf8' });
-    if (run.error) {
-      throw run.error;
-    }
-    return compilerMessagesAbout(`${run.stdout}${run.stderr}`, new Set(files), run.status === 0);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+/** A generated file: where it will be written, and its text. */
+export interface GeneratedFile {
+  /** The path it will have; nothing is written there by the check. */
+  readonly path: string;
+  readonly text: string;
 }
 
 /**
- * The diagnostics in the compiler's plain output (`file(line,col): error
- * TSnnnn: text`, its continuation lines indented) about `files`, or about
- * no file at all; anything else is about the project's own sources.
+ * Type-checks generated files where they will be written, without writing
+ * them: under the tsconfig.json that applies there (the nearest one above
+ * the first file), with the project's own TypeScript (see `compilerFor`),
+ * seeing the files' text in place of whatever is at their paths now, so
+ * their imports resolve as they will in the project. Returns the compiler's
+ * messages about them, as `NAME.ts:LINE:COLUMN: message`; empty when they compile.
  */
-function compilerMessagesAbout(output: string, files: ReadonlySet<string>, succeeded: boolean): string[] {
-  const messages: string[][] = [];
-  let current: string[] | undefined;
-  for (const line of output.split('\n')) {
-    const located = /^(.+)\((\d+),(\d+)\): (?:error|warning) TS\d+: (.*)$/.exec(line);
-    const global = /^(?:error|warning) TS\d+: (.*)$/.exec(line);
-    if (current && !located && !global && /^\s+\S/.test(line)) {
-      current.push(line.trim());
-      continue;
-    }
-    current = undefined;
-    if (located && files.has(path.resolve(located[1]))) {
-      current = [`${path.basename(located[1])}:${located[2]}:${located[3]}: ${located[4]}`];
-    } else if (global) {
-      current = [global[1]];
-    }
-    if (current) {
-      messages.push(current);
+export function typeCheckGenerated(files: readonly GeneratedFile[]): string[] {
+  const dir = path.dirname(path.resolve(files[0].path));
+  const { ts } = compilerFor(dir);
+  const configFile = ts.findConfigFile(dir, ts.sys.fileExists);
+  const messages: string[] = [];
+  let options: TypeScript.CompilerOptions = { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, esModuleInterop: true, skipLibCheck: true };
+  if (configFile) {
+    const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => messages.push(flatten(ts, d)) });
+    if (parsed) {
+      options = parsed.options;
     }
   }
-  if (messages.length === 0 && !succeeded) {
-    return [`the compiler failed without a message about the generated code: ${output.trim()}`];
+  options = { ...options, noEmit: true, incremental: false, composite: false, declaration: false, declarationMap: false, emitDeclarationOnly: false, tsBuildInfoFile: undefined };
+  const texts = new Map(files.map((f) => [path.resolve(f.path), f.text]));
+  const host = ts.createCompilerHost(options);
+  const { getSourceFile, fileExists, readFile } = host;
+  host.getSourceFile = (name, language, onError, create) => {
+    const text = texts.get(path.resolve(name));
+    return text === undefined ? getSourceFile.call(host, name, language, onError, create) : ts.createSourceFile(name, text, language, true);
+  };
+  host.fileExists = (name) => texts.has(path.resolve(name)) || fileExists.call(host, name);
+  host.readFile = (name) => texts.get(path.resolve(name)) ?? readFile.call(host, name);
+  const program = ts.createProgram({ rootNames: [...texts.keys()], options, host });
+  const diagnostics = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
+  for (const file of texts.keys()) {
+    const source = program.getSourceFile(file);
+    if (source) {
+      diagnostics.push(...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source));
+    }
   }
-  return messages.map((lines) => lines.join('\n'));
+  return [...messages, ...diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).map((d) => flatten(ts, d))];
+}
+
+// `NAME.ts:LINE:COLUMN: message`, the message's chain on lines of its own.
+function flatten(ts: typeof TypeScript, diagnostic: TypeScript.Diagnostic): string {
+  const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+  if (!diagnostic.file || diagnostic.start === undefined) {
+    return text;
+  }
+  const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+  return `${path.basename(diagnostic.file.fileName)}:${line + 1}:${character + 1}: ${text.split('\n').map((l) => l.trim()).join('\n')}`;
 }

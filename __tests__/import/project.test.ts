@@ -1,0 +1,95 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { compilerFor, PEAPOD_ROOT, peapodSpecifier } from '../../lib/import/_project';
+import { run } from '../../lib/import/cli';
+import { withTempDir } from '../_support';
+
+const REPO = path.join(__dirname, '..', '..');
+const tutorial = path.join(__dirname, 'fixtures', 'tutorial.yaml');
+
+/** A project like one made by `cdk8s init typescript-app`, with Peapod installed as `node_modules/peapod` (a link to this repository). */
+function consumerProject(dir: string, options: { typescript?: 'linked' | 'without-api' } = {}): void {
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', dependencies: { peapod: '*' } }));
+  fs.writeFileSync(
+    path.join(dir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'commonjs', lib: ['ES2022'], strict: true, skipLibCheck: true, esModuleInterop: true, types: ['node'], typeRoots: [path.join(REPO, 'node_modules', '@types')] } }),
+  );
+  fs.mkdirSync(path.join(dir, 'node_modules'));
+  fs.mkdirSync(path.join(dir, 'lib'));
+  fs.symlinkSync(REPO, path.join(dir, 'node_modules', 'peapod'));
+  for (const name of ['cdk8s', 'constructs', 'cdk8s-plus-27']) {
+    fs.symlinkSync(path.join(REPO, 'node_modules', name), path.join(dir, 'node_modules', name));
+  }
+  if (options.typescript === 'linked') {
+    fs.symlinkSync(path.join(REPO, 'node_modules', 'typescript'), path.join(dir, 'node_modules', 'typescript'));
+  } else if (options.typescript === 'without-api') {
+    // As TypeScript 7 is: a typescript package with a compiler but no JavaScript API.
+    fs.mkdirSync(path.join(dir, 'node_modules', 'typescript'));
+    fs.writeFileSync(path.join(dir, 'node_modules', 'typescript', 'package.json'), JSON.stringify({ name: 'typescript', version: '7.0.0', main: 'index.js' }));
+    fs.writeFileSync(path.join(dir, 'node_modules', 'typescript', 'index.js'), 'module.exports = { version: "7.0.0" };\n');
+  }
+}
+
+describe('the code imports Peapod from wherever Peapod is, found without a flag', () => {
+  test('inside this repository: the relative path to lib from where the file goes', () => {
+    expect(PEAPOD_ROOT).toBe(fs.realpathSync(REPO));
+    expect(peapodSpecifier(path.join(REPO, 'lib', 'charts'))).toBe('..');
+    expect(peapodSpecifier(path.join(REPO, 'lib'))).toBe('.');
+    expect(peapodSpecifier(REPO)).toBe('./lib');
+    expect(peapodSpecifier(path.join(REPO, 'examples', 'legacy'))).toBe('../../lib');
+  });
+
+  test("anywhere else, and in a package under node_modules: 'peapod'", () => {
+    withTempDir((dir) => expect(peapodSpecifier(dir)).toBe('peapod'));
+    expect(peapodSpecifier(path.join(REPO, 'node_modules', 'some-package'))).toBe('peapod');
+  });
+
+  test('with -o into lib/charts/ of this repository, the code compiles there and imports from ..', () => {
+    const charts = path.join(REPO, 'lib', 'charts-import-test');
+    fs.mkdirSync(charts);
+    try {
+      const out = path.join(charts, 'legacy.ts');
+      expect(run(['import', tutorial, '-o', out])).toEqual({ code: 0, stdout: '', stderr: `peapod import: wrote TutorialChart to ${out}\n` });
+      expect(fs.readFileSync(out, 'utf8')).toContain("import { Container, Pod, Volume } from '..';");
+    } finally {
+      fs.rmSync(charts, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('peapod import in a project that installed Peapod', () => {
+  test("writes code that imports 'peapod', checked with the project's tsconfig where it goes", () => {
+    withTempDir((dir) => {
+      consumerProject(dir, { typescript: 'linked' });
+      const out = path.join(dir, 'lib', 'legacy.ts');
+      expect(run(['import', tutorial, '-o', out])).toEqual({ code: 0, stdout: '', stderr: `peapod import: wrote TutorialChart to ${out}\n` });
+      expect(fs.readFileSync(out, 'utf8')).toContain("import { Container, Pod, Volume } from 'peapod';");
+    });
+  });
+
+  test("the compile check applies the project's tsconfig: one naming type definitions that are not installed fails it", () => {
+    withTempDir((dir) => {
+      consumerProject(dir, { typescript: 'linked' });
+      const config = JSON.parse(fs.readFileSync(path.join(dir, 'tsconfig.json'), 'utf8'));
+      fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...config.compilerOptions, types: ['node', 'not-installed'] } }));
+      const out = path.join(dir, 'lib', 'legacy.ts');
+      const outcome = run(['import', tutorial, '-o', out]);
+      expect(outcome.code).toBe(70);
+      expect(outcome.stderr).toContain("does not compile: Cannot find type definition file for 'not-installed'.");
+      expect(fs.existsSync(out)).toBe(false);
+    });
+  });
+
+  test("uses the project's own typescript when it has a compiler API, else the one beside Peapod", () => {
+    withTempDir((dir) => {
+      consumerProject(dir, { typescript: 'linked' });
+      expect(compilerFor(path.join(dir, 'lib')).from).toBe('project');
+    });
+    withTempDir((dir) => {
+      consumerProject(dir, { typescript: 'without-api' });
+      expect(compilerFor(path.join(dir, 'lib'))).toMatchObject({ from: 'peapod' });
+      const out = path.join(dir, 'lib', 'legacy.ts');
+      expect(run(['import', tutorial, '-o', out]).code).toBe(0);
+    });
+  });
+});

@@ -1,0 +1,112 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type * as TypeScript from 'typescript';
+
+/*
+ * Where the generated code will live, and what it needs there: the module
+ * specifier that names Peapod from that place, and a TypeScript compiler
+ * to transpile and type-check it with.
+ */
+
+/** Peapod's own package folder: the nearest one above this file whose package.json is named `peapod`. */
+export const PEAPOD_ROOT = packageRootNamed(__dirname, 'peapod') ?? path.resolve(__dirname, '..', '..');
+
+/**
+ * The specifier the code written into `dir` imports Peapod by: a relative
+ * path to Peapod's `lib` when `dir` is inside Peapod's own source tree
+ * (as `lib/charts/` of this repository is), `'peapod'` anywhere else, as a
+ * project that installed the package names it.
+ */
+export function peapodSpecifier(dir: string): string {
+  const from = realpath(path.resolve(dir));
+  const root = realpath(PEAPOD_ROOT);
+  const inside = path.relative(root, from);
+  if (inside.startsWith('..') || path.isAbsolute(inside) || inside.split(path.sep).includes('node_modules') || !fs.existsSync(path.join(root, 'lib', 'index.ts'))) {
+    return 'peapod';
+  }
+  const relative = path.relative(from, path.join(root, 'lib')).split(path.sep).join('/');
+  return relative === '' ? '.' : relative.startsWith('.') ? relative : `./${relative}`;
+}
+
+/** A TypeScript compiler module, and where it was found. */
+export interface Compiler {
+  readonly ts: typeof TypeScript;
+  /** `project` for the one the project at the destination installed, `peapod` for the one beside Peapod. */
+  readonly from: 'project' | 'peapod';
+  readonly version: string;
+}
+
+/** What stops the import before it converts anything: no compiler to check the code with. */
+export class SetupError extends Error {}
+
+const compilers = new Map<string, Compiler>();
+
+/**
+ * The TypeScript compiler for code written into `dir`: the project's own
+ * `typescript` package when it has one with a compiler API (so the code is
+ * checked as the project's build will check it), else the one installed
+ * beside Peapod (a peer or dependency of it).
+ */
+export function compilerFor(dir: string): Compiler {
+  const cached = compilers.get(dir);
+  if (cached) {
+    return cached;
+  }
+  const found = load(resolveFrom(dir), 'project') ?? load(resolveFrom(PEAPOD_ROOT), 'peapod');
+  if (!found) {
+    throw new SetupError(
+      'peapod import compiles the code it writes with TypeScript, and found no typescript package with a compiler API (version 4.7 or later) in the project or beside Peapod; install one: npm install --save-dev typescript',
+    );
+  }
+  compilers.set(dir, found);
+  return found;
+}
+
+function resolveFrom(dir: string): string | undefined {
+  try {
+    return require.resolve('typescript', { paths: [dir] });
+  } catch {
+    return undefined;
+  }
+}
+
+function load(file: string | undefined, from: Compiler['from']): Compiler | undefined {
+  if (file === undefined) {
+    return undefined;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the project's compiler, found at run time
+  const ts = require(file) as typeof TypeScript;
+  // TypeScript 7 has no JavaScript API; a project with only that one falls back to Peapod's.
+  if (typeof ts.createProgram !== 'function' || typeof ts.transpileModule !== 'function') {
+    return undefined;
+  }
+  return { ts, from, version: ts.version };
+}
+
+function packageRootNamed(start: string, name: string): string | undefined {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      try {
+        if ((JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: unknown }).name === name) {
+          return dir;
+        }
+      } catch {
+        // Not JSON: not the package looked for.
+      }
+    }
+    if (path.dirname(dir) === dir) {
+      return undefined;
+    }
+  }
+}
+
+// The real path of `dir`, or of the nearest folder above it that exists (the destination may be made later).
+function realpath(dir: string): string {
+  try {
+    return fs.realpathSync(dir);
+  } catch {
+    const parent = path.dirname(dir);
+    return parent === dir ? dir : path.join(realpath(parent), path.basename(dir));
+  }
+}
