@@ -13,11 +13,15 @@ import {
   ContainerDesc,
   DAEMON_SET_KIND,
   DEPLOYMENT_KIND,
+  DISRUPTION_BUDGET_KIND,
+  DisruptionBudgetDesc,
   EnvDesc,
   JOB_KIND,
   JobDesc,
   KeyRefDesc,
   MountDesc,
+  NETWORK_POLICY_KIND,
+  NetworkPolicyDesc,
   PodDesc,
   POD_KIND,
   PortDesc,
@@ -365,7 +369,7 @@ export const POD_KINDS: readonly PodKind<any>[] = [GENERATED_POD, GENERATED_DEPL
 
 /** Every kind a generated program may hold, for building it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const GENERATED_KINDS: readonly ResourceKind<any>[] = [...POD_KINDS, SERVICE_KIND, CONFIG_MAP_KIND, SECRET_KIND];
+export const GENERATED_KINDS: readonly ResourceKind<any>[] = [...POD_KINDS, SERVICE_KIND, CONFIG_MAP_KIND, SECRET_KIND, DISRUPTION_BUDGET_KIND, NETWORK_POLICY_KIND];
 
 /** The Pod kind of that name, or undefined for kinds that run no Pods. */
 export function podKindOf(kind: string): PodKind<unknown> | undefined {
@@ -526,6 +530,24 @@ export function needsOf(kinds: readonly string[]): Needs {
   };
 }
 
+/** A PodDisruptionBudget or a NetworkPolicy of one of `targets` (by index in the chart), valid. */
+function selectingDesc(name: string, targets: readonly { readonly r: ResourceDesc; readonly i: number }[]): fc.Arbitrary<ResourceDesc> {
+  const amount = fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 100 }).map((n): `${number}%` => `${n}%`));
+  const budget = fc
+    .record({ target: fc.constantFrom(...targets), min: fc.boolean(), amount })
+    .map(({ target, min, amount: value }): ResourceDesc => ({
+      kind: 'PodDisruptionBudget',
+      id: '',
+      desc: { name, target: target.i, budget: min ? { minAvailable: value } : { maxUnavailable: value } } satisfies DisruptionBudgetDesc,
+    }));
+  const policy = fc.record({ target: fc.constantFrom(...targets), from: fc.constantFrom(...targets) }).chain(({ target, from }) => {
+    const ports = podKindOf(target.r.kind)!.podOf(target.r.desc).containers.flatMap((c) => c.ports);
+    const refs = ports.map((p) => (p.name !== undefined ? p.name : p.containerPort));
+    return fc.subarray([...new Set(refs)]).map((chosen): ResourceDesc => ({ kind: 'NetworkPolicy', id: '', desc: { name, target: target.i, from: from.i, ports: chosen } satisfies NetworkPolicyDesc }));
+  });
+  return fc.oneof(budget, policy);
+}
+
 /**
  * A valid program: 1–2 charts, each with an optional ConfigMap and Secret,
  * 1–2 Pods or workloads, and 0–2 Services of those with labels; names
@@ -538,6 +560,7 @@ export function programDesc(needs: Needs = {}): fc.Arbitrary<ProgramDesc> {
       namespace: fc.option(fc.constantFrom('team-a', 'team-b'), { nil: undefined }),
       pods: fc.integer({ min: 1, max: 2 }),
       services: fc.integer({ min: first && needs.service ? 1 : 0, max: 2 }),
+      selecting: fc.integer({ min: 0, max: 2 }),
       configMap: first && needs.configMap ? fc.constant(true) : fc.boolean(),
       secret: first && needs.secret ? fc.constant(true) : fc.boolean(),
     });
@@ -579,7 +602,12 @@ export function programDesc(needs: Needs = {}): fc.Arbitrary<ProgramDesc> {
                 ),
               ),
             )
-            .map((services) => strip({ id: `chart${c}`, namespace: shape.namespace, resources: [...resources, ...services].map((r, i) => ({ ...r, id: `r${i}` })) }));
+            .chain((services) =>
+              // A PodDisruptionBudget or NetworkPolicy of the same targets, after the Services.
+              fc
+                .tuple(...Array.from({ length: targets.length === 0 ? 0 : shape.selecting }, (_, j) => selectingDesc(`${serviceNames[c * 2 + (j % 2)]}-p${c}-${j}`, targets)))
+                .map((selecting) => strip({ id: `chart${c}`, namespace: shape.namespace, resources: [...resources, ...services, ...selecting].map((r, i) => ({ ...r, id: `r${i}` })) })),
+            );
         });
       });
       return fc.tuple(...charts).map((list) => ({ charts: list }));

@@ -25,9 +25,13 @@ import {
   EnvValue,
   EnvVar,
   ImagePullPolicy,
+  ISelectablePods,
   Job,
+  NetworkPeer,
+  NetworkPolicy,
   Pod,
   PodCount,
+  PodDisruptionBudget,
   PodTemplateProps,
   Probe,
   Protocol,
@@ -178,6 +182,25 @@ export interface ServiceDesc {
   readonly externalTrafficPolicy?: 'Cluster' | 'Local';
 }
 
+/** A PodDisruptionBudget of an earlier Pod or workload of its chart. */
+export interface DisruptionBudgetDesc {
+  readonly name: string;
+  /** Index, in its chart, of the Pod or workload it protects. */
+  readonly target: number;
+  readonly budget: { readonly minAvailable: number | `${number}%` } | { readonly maxUnavailable: number | `${number}%` };
+}
+
+/** A NetworkPolicy that lets the Pods of one earlier construct of its chart reach another's ports. */
+export interface NetworkPolicyDesc {
+  readonly name: string;
+  /** Index, in its chart, of the Pods it isolates. */
+  readonly target: number;
+  /** Index of the Pods let in. */
+  readonly from: number;
+  /** Ports of the target, by name or number. */
+  readonly ports: readonly (string | number)[];
+}
+
 /** A ConfigMap. */
 export interface ConfigMapDesc {
   readonly name: string;
@@ -323,6 +346,23 @@ export const SERVICE_KIND: ResourceKind<ServiceDesc> = {
       ports: d.ports as ServicePortProps[],
       sessionAffinity: d.sessionAffinity,
       externalTrafficPolicy: d.externalTrafficPolicy,
+    }),
+};
+
+/** The PodDisruptionBudget kind: it protects the construct built at that index of the chart. */
+export const DISRUPTION_BUDGET_KIND: ResourceKind<DisruptionBudgetDesc> = {
+  kind: 'PodDisruptionBudget',
+  build: (scope, id, d, earlier) => new PodDisruptionBudget(scope, id, { name: d.name, selector: earlier[d.target] as unknown as ISelectablePods, ...d.budget }),
+};
+
+/** The NetworkPolicy kind. */
+export const NETWORK_POLICY_KIND: ResourceKind<NetworkPolicyDesc> = {
+  kind: 'NetworkPolicy',
+  build: (scope, id, d, earlier) =>
+    new NetworkPolicy(scope, id, {
+      name: d.name,
+      selector: earlier[d.target] as unknown as ISelectablePods,
+      ingress: [{ from: [NetworkPeer.pods(earlier[d.from] as unknown as ISelectablePods)], ports: d.ports.map((port) => ({ port })) }],
     }),
 };
 

@@ -9,7 +9,7 @@ import { checkManifest, formatSchemaProblem, manifestLabel } from '../../lib/sch
 import { GENERATED_KINDS, needsOf, podKindOf, POD_KINDS, programDesc } from './arbitraries';
 import { synthesize } from './harness';
 import { Mutation } from './mutations';
-import { ConfigMapDesc, ContainerDesc, EnvDesc, JobDesc, PodDesc, ProgramDesc, ResourceDesc, SecretDesc, ServiceDesc, WorkloadDesc } from './program';
+import { ConfigMapDesc, ContainerDesc, DisruptionBudgetDesc, EnvDesc, JobDesc, NetworkPolicyDesc, PodDesc, ProgramDesc, ResourceDesc, SecretDesc, ServiceDesc, WorkloadDesc } from './program';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -148,6 +148,20 @@ function expectRendered(resource: ResourceDesc, chart: readonly ResourceDesc[], 
       deepStrictEqual(manifest.spec.externalTrafficPolicy, d.externalTrafficPolicy, 'Service spec.externalTrafficPolicy');
       const ports = d.ports.map((p) => strip({ name: p.name ?? (typeof p.targetPort === 'string' ? p.targetPort : undefined), port: p.port, targetPort: p.targetPort, protocol: p.protocol, nodePort: p.nodePort }));
       deepStrictEqual(manifest.spec.ports ?? [], ports, 'Service spec.ports');
+      return;
+    }
+    case 'PodDisruptionBudget': {
+      const d = resource.desc as DisruptionBudgetDesc;
+      const target = chart[d.target];
+      deepStrictEqual(manifest.spec.selector, { matchLabels: json(podKindOf(target.kind)!.selectorOf(target.desc)) }, 'PodDisruptionBudget spec.selector');
+      deepStrictEqual({ minAvailable: manifest.spec.minAvailable, maxUnavailable: manifest.spec.maxUnavailable }, { minAvailable: undefined, maxUnavailable: undefined, ...d.budget }, 'PodDisruptionBudget budget');
+      return;
+    }
+    case 'NetworkPolicy': {
+      const d = resource.desc as NetworkPolicyDesc;
+      const [target, from] = [chart[d.target], chart[d.from]];
+      deepStrictEqual(manifest.spec.podSelector, { matchLabels: json(podKindOf(target.kind)!.selectorOf(target.desc)) }, 'NetworkPolicy spec.podSelector');
+      deepStrictEqual(manifest.spec.ingress, [strip({ from: [{ podSelector: { matchLabels: json(podKindOf(from.kind)!.selectorOf(from.desc)) } }], ports: d.ports.map((port) => ({ port })) })], 'NetworkPolicy spec.ingress');
       return;
     }
     case 'ConfigMap': {
