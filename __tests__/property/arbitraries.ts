@@ -517,21 +517,26 @@ export interface Needs {
   /** Its first chart has a ConfigMap, a Secret. */
   readonly configMap?: boolean;
   readonly secret?: boolean;
+  /** Its first chart has a PodDisruptionBudget or NetworkPolicy. */
+  readonly selecting?: 'PodDisruptionBudget' | 'NetworkPolicy';
 }
+
+const SELECTING = ['PodDisruptionBudget', 'NetworkPolicy'] as const;
 
 /** The needs of mutations of resources of these kinds. */
 export function needsOf(kinds: readonly string[]): Needs {
   const podKinds = kinds.filter((k) => podKindOf(k));
   return {
-    firstKinds: kinds.includes('Service') ? ['Deployment', 'ReplicaSet'] : podKinds.length > 0 ? podKinds : undefined,
+    firstKinds: SELECTING.some((k) => kinds.includes(k)) || kinds.includes('Service') ? ['Deployment', 'ReplicaSet'] : podKinds.length > 0 ? podKinds : undefined,
     service: kinds.includes('Service'),
+    selecting: SELECTING.find((k) => kinds.includes(k)),
     configMap: kinds.includes('ConfigMap'),
     secret: kinds.includes('Secret'),
   };
 }
 
 /** A PodDisruptionBudget or a NetworkPolicy of one of `targets` (by index in the chart), valid. */
-function selectingDesc(name: string, targets: readonly { readonly r: ResourceDesc; readonly i: number }[]): fc.Arbitrary<ResourceDesc> {
+function selectingDesc(name: string, targets: readonly { readonly r: ResourceDesc; readonly i: number }[], only?: Needs['selecting']): fc.Arbitrary<ResourceDesc> {
   const amount = fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 100 }).map((n): `${number}%` => `${n}%`));
   const budget = fc
     .record({ target: fc.constantFrom(...targets), min: fc.boolean(), amount })
@@ -545,7 +550,7 @@ function selectingDesc(name: string, targets: readonly { readonly r: ResourceDes
     const refs = ports.map((p) => (p.name !== undefined ? p.name : p.containerPort));
     return fc.subarray([...new Set(refs)]).map((chosen): ResourceDesc => ({ kind: 'NetworkPolicy', id: '', desc: { name, target: target.i, from: from.i, ports: chosen } satisfies NetworkPolicyDesc }));
   });
-  return fc.oneof(budget, policy);
+  return only === 'PodDisruptionBudget' ? budget : only === 'NetworkPolicy' ? policy : fc.oneof(budget, policy);
 }
 
 /**
@@ -560,7 +565,7 @@ export function programDesc(needs: Needs = {}): fc.Arbitrary<ProgramDesc> {
       namespace: fc.option(fc.constantFrom('team-a', 'team-b'), { nil: undefined }),
       pods: fc.integer({ min: 1, max: 2 }),
       services: fc.integer({ min: first && needs.service ? 1 : 0, max: 2 }),
-      selecting: fc.integer({ min: 0, max: 2 }),
+      selecting: fc.integer({ min: first && needs.selecting ? 1 : 0, max: 2 }),
       configMap: first && needs.configMap ? fc.constant(true) : fc.boolean(),
       secret: first && needs.secret ? fc.constant(true) : fc.boolean(),
     });
@@ -605,7 +610,7 @@ export function programDesc(needs: Needs = {}): fc.Arbitrary<ProgramDesc> {
             .chain((services) =>
               // A PodDisruptionBudget or NetworkPolicy of the same targets, after the Services.
               fc
-                .tuple(...Array.from({ length: targets.length === 0 ? 0 : shape.selecting }, (_, j) => selectingDesc(`${serviceNames[c * 2 + (j % 2)]}-p${c}-${j}`, targets)))
+                .tuple(...Array.from({ length: targets.length === 0 ? 0 : shape.selecting }, (_, j) => selectingDesc(`${serviceNames[c * 2 + (j % 2)]}-p${c}-${j}`, targets, c === 0 && j === 0 ? needs.selecting : undefined)))
                 .map((selecting) => strip({ id: `chart${c}`, namespace: shape.namespace, resources: [...resources, ...services, ...selecting].map((r, i) => ({ ...r, id: `r${i}` })) })),
             );
         });

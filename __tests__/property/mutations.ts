@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { podKindOf, WORKLOAD_LABEL } from './arbitraries';
-import { ConfigMapDesc, ContainerDesc, EnvDesc, JobDesc, PodDesc, ProgramDesc, ResourceDesc, SecretDesc, ServiceDesc, ServicePortDesc, WorkloadDesc } from './program';
+import { ConfigMapDesc, ContainerDesc, DisruptionBudgetDesc, EnvDesc, JobDesc, NetworkPolicyDesc, PodDesc, ProgramDesc, ResourceDesc, SecretDesc, ServiceDesc, ServicePortDesc, WorkloadDesc } from './program';
 
 /** A way to break a valid Pod. */
 export interface Mutation {
@@ -591,4 +591,28 @@ function objectLabelMutations(): Mutation[] {
   ];
 }
 
-export const MUTATIONS: readonly Mutation[] = [...POD_MUTATIONS, ...workloadMutations(), ...serviceMutations(), ...keyMutations(), ...objectLabelMutations()];
+function selectingMutations(): Mutation[] {
+  return [
+    {
+      name: 'a PodDisruptionBudget sets both minAvailable and maxUnavailable (untyped input)',
+      rule: 'pdb-budget-valid',
+      kinds: ['PodDisruptionBudget'],
+      mutateResource: (d: DisruptionBudgetDesc) => fc.constant({ ...d, budget: { minAvailable: 1, maxUnavailable: 1 } }),
+    },
+    {
+      name: 'a NetworkPolicy names a port its Pods do not declare',
+      rule: 'network-policy-port-declared',
+      kinds: ['NetworkPolicy'],
+      // A container port name has at most one "-": this one never is.
+      mutateResource: (d: NetworkPolicyDesc) => fc.constant({ ...d, ports: [...d.ports, 'not-a-port'] }),
+    },
+    {
+      name: 'a NetworkPolicy port number is out of 1–65535',
+      rule: 'network-policy-port-valid',
+      kinds: ['NetworkPolicy'],
+      mutateResource: (d: NetworkPolicyDesc) => fc.constantFrom(0, 65536, 1.5).map((port) => ({ ...d, ports: [...d.ports, port] })),
+    },
+  ];
+}
+
+export const MUTATIONS: readonly Mutation[] = [...POD_MUTATIONS, ...workloadMutations(), ...serviceMutations(), ...keyMutations(), ...objectLabelMutations(), ...selectingMutations()];
