@@ -40,6 +40,12 @@ describe('a Service target that is any selectable thing', () => {
     ]);
   });
 
+  test('an empty label selector selects nothing, and says so', () => {
+    expect(problemsOf((chart) => new Service(chart, 'svc', { target: PodSelector.labels({}), ports: [{ port: 80, targetPort: 80 }] }))).toEqual([
+      "spec.selector: the target PodSelector.labels({}) has no labels, so the Service would select no Pods. Fix: give the target labels, such as `labels: { app: 'myapp' }` (service-selects-pods)",
+    ]);
+  });
+
   test('Deployment.fromName: trusted when the app does not hold it', () => {
     const chart = newChart();
     new Service(chart, 'web', { target: Deployment.fromName('web', { selector: { app: 'web' } }), ports: [{ port: 80, targetPort: 'anything' }] });
