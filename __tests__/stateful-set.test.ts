@@ -115,10 +115,10 @@ describe('StatefulSet fails synth', () => {
       }),
     ).toEqual([
       'spec.podManagementPolicy: "Ordered" is not supported; the values are "OrderedReady", "Parallel". Fix: use one of OrderedReady, Parallel (stateful-set-pod-management-policy)',
-      'spec.updateStrategy.rollingUpdate.partition: partition is -1; it must be a whole number, 0 or more. Fix: set partition to 0 or more, or leave it out (stateful-set-update-strategy)',
+      'spec.updateStrategy.rollingUpdate.partition: partition is -1; it must be a whole number, 0 or more (at most 2147483647). Fix: set partition to 0 or more, or leave it out (stateful-set-update-strategy)',
       'spec.updateStrategy.rollingUpdate.maxUnavailable: maxUnavailable is 0; it must be more than 0. Fix: use a whole number of Pods (1) or a percentage ("25%"), more than 0 (stateful-set-update-strategy)',
       'spec.persistentVolumeClaimRetentionPolicy.whenDeleted: "Keep" is not supported; the values are "Retain", "Delete". Fix: use one of Retain, Delete (stateful-set-claim-retention-policy)',
-      'spec.ordinals.start: start is -1; it must be a whole number, 0 or more. Fix: set start to 0 or more, or leave it out (stateful-set-field-valid)',
+      'spec.ordinals.start: start is -1; it must be a whole number, 0 or more (at most 2147483647). Fix: set start to 0 or more, or leave it out (stateful-set-field-valid)',
     ]);
   });
 
