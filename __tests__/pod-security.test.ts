@@ -373,6 +373,8 @@ describe('the example app', () => {
       ],
       ['mysql/mysql', 'Pod', 'privileged', 'baseline', ['hostPathVolumes']],
       ['myapp/myapp', 'Deployment', 'restricted', undefined, undefined],
+      ['database/mysql', 'StatefulSet', 'restricted', undefined, undefined],
+      ['database/mysql-backup', 'CronJob', 'restricted', undefined, undefined],
     ]);
   });
 
@@ -401,6 +403,8 @@ describe('the example app', () => {
       ['shared-html/shared-html', 'baseline', false, 'restricted'],
       ['mysql/mysql', 'privileged', false, 'baseline'],
       ['myapp/myapp', 'restricted', false, undefined],
+      ['database/mysql', 'restricted', false, undefined],
+      ['database/mysql-backup', 'restricted', false, undefined],
     ]);
     expect(statuses[2].next.changes).toEqual([
       {
