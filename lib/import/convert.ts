@@ -201,11 +201,11 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     if (!service) {
       continue;
     }
-    const props = objectOf([nameEntry, ['target', service.target.variable], ...service.entries]);
+    const props = objectOf([nameEntry, ['target', service.targetCode], ...service.entries]);
     const lines = [...extras, ...service.patches];
     items.push({
       group: 1,
-      after: service.target,
+      after: service.after,
       render: () => {
         const assign = lines.length > 0 ? `const ${variable} = ` : '';
         return [`${assign}${print({ call: 'new Service', args: ['this', stringLiteral(id), props] }, '    ', assign.length + 1)};`, ...lines];
@@ -557,38 +557,43 @@ function fieldPatches(reader: FieldReader, scope: Scope, map: YamlMap, modeled: 
 }
 
 interface ServiceCode {
-  readonly target: Target;
+  /** What the Service is made from: a workload's variable, or a label selector. */
+  readonly targetCode: Code;
+  /** The workload of the input it is made from, which its statement follows. */
+  readonly after?: Target;
   readonly entries: [string, Code | undefined][];
   readonly patches: string[];
 }
 
 function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variable: string, targets: Targets): ServiceCode | undefined {
-  const selector = reader.stringMap(reader.required(spec, 'selector', 'spec', 'add the selector of the Pods it routes to; Peapod makes a Service from its target'), 'spec.selector');
-  if (!selector) {
-    return undefined;
-  }
-  const pairs = Object.entries(selector);
-  const text = pairs.map(([k, v]) => `${k}=${v}`).join(',');
-  const found = targets.find(selector);
-  if (!found) {
+  const selector = reader.stringMap(spec.selector, 'spec.selector');
+  if (!selector || Object.keys(selector).length === 0) {
     reader.problem(
       'spec.selector',
-      `selector ${text} matches no Pod, Deployment or ReplicaSet of the input, and Peapod makes a Service from the workload it routes to`,
-      'import the Service in one command with the workload it routes to',
-      'service-selects-pods',
+      'is not set: a Service without a selector, whose endpoints are managed by hand, is not modeled by Peapod yet (its Service selects Pods)',
+      'keep this Service in YAML beside the chart',
     );
     return undefined;
   }
-  const { target, exact } = found;
-  target.used = true;
+  const found = targets.find(selector);
   const patches: string[] = [];
-  if (!exact) {
-    scope.usage.usesJsonPatch = true;
-    patches.push(
-      `// ${commentText(`The input selects by fewer labels than ${target.kind} ${target.name} has; Peapod would select by all of them.`)}`,
-      `${variable}.apiObject.addJsonPatch(JsonPatch.replace('/spec/selector', ${print(jsonLiteral(selector), '    ')}));`,
-    );
+  let targetCode: Code;
+  if (found) {
+    found.target.used = true;
+    targetCode = found.target.variable;
+    if (!found.exact) {
+      scope.usage.usesJsonPatch = true;
+      patches.push(
+        `// ${commentText(`The input selects by fewer labels than ${found.target.kind} ${found.target.name} has; Peapod would select by all of them.`)}`,
+        `${variable}.apiObject.addJsonPatch(JsonPatch.replace('/spec/selector', ${print(jsonLiteral(selector), '    ')}));`,
+      );
+    }
+  } else {
+    // Pods made elsewhere: another file, a Helm chart, an operator.
+    scope.imports.add('PodSelector');
+    targetCode = { call: 'PodSelector.labels', args: [jsonLiteral(selector)] };
   }
+  const target = found?.target;
   const entries: [string, Code | undefined][] = [];
   const ports = reader.list(spec.ports, 'spec.ports');
   if (ports) {
@@ -612,11 +617,11 @@ function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variab
             reader.note(`${pat}.name`, `written as "${targetPort}": Peapod names a Service port after the container port it targets`);
           }
           // A port number works whether a container declares it or not (it need only listen); a name must be declared to resolve.
-          const declared = typeof targetPort === 'number' || target.ports.some((p) => p.name === targetPort);
+          const declared = typeof targetPort === 'number' || target === undefined || target.ports.some((p) => p.name === targetPort);
           if (!declared) {
             reader.problem(
               `${pat}.targetPort`,
-              `targets port ${JSON.stringify(targetPort)}, which no container of ${target.kind} ${target.name} declares`,
+              `targets port ${JSON.stringify(targetPort)}, which no container of ${target?.kind} ${target?.name} declares`,
               'declare the port on the container, or target one it declares',
               'service-target-port-declared',
             );
@@ -656,5 +661,5 @@ function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variab
   entries.push(['publishNotReadyAddresses', publish === undefined ? undefined : String(publish)]);
   const modeled = ['selector', 'ports', 'type', 'sessionAffinity', 'externalTrafficPolicy', 'publishNotReadyAddresses', ...(spec.clusterIP === 'None' ? ['clusterIP'] : [])];
   patches.push(...specPatches(reader, scope, spec, modeled, 'ServiceSpec', variable));
-  return { target, entries, patches };
+  return { targetCode, after: target, entries, patches };
 }
