@@ -127,7 +127,9 @@ describe('the generated code', () => {
   test('values from ConfigMaps and Secrets of the input refer to their constructs; others by name', () => {
     const source = importFixture('database.yaml').source;
     expect(source).toContain("EnvValue.fromSecret(postgresCredentials, 'username')");
-    expect(source).toContain("Volume.secret('tls', Secret.fromName('postgres-tls'), { defaultMode: 0o400 })");
+    // One constant for each object made elsewhere, however many places name it.
+    expect(source).toContain("const postgresTlsSecret = Secret.fromName('postgres-tls');");
+    expect(source).toContain("Volume.secret('tls', postgresTlsSecret, { defaultMode: 0o400 })");
   });
 
   test('a workload keeps the plain name when a Service before it in the input shares it', () => {

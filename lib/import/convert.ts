@@ -64,7 +64,7 @@ interface Item {
 export function importManifests(inputs: readonly ImportInput[], options: ImportOptions = {}): ImportResult {
   const findings = new Findings();
   const objects = readObjects(inputs, findings);
-  const scope: Scope = { names: new Names(), usage: { usesK8s: false, usesJsonPatch: false }, imports: new Set(), typeImports: new Set(), configMaps: new Map(), secrets: new Map() };
+  const scope: Scope = { names: new Names(), usage: { usesK8s: false, usesJsonPatch: false }, imports: new Set(), typeImports: new Set(), external: new Map(), configMaps: new Map(), secrets: new Map() };
   const ids = new Names();
   const items: Item[] = [];
   const targets = new Targets();
@@ -226,6 +226,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     throw new TypeError(`peapod import: className ${stringLiteral(className)} is not a class name; use PascalCase letters and digits`);
   }
   const body = arrange(items).flatMap((item) => item.render());
+  body.unshift(...[...scope.external.values()].map((e) => e.statement));
   const peapod = [...scope.imports].sort();
   const cdk8s = ['Chart', 'ChartProps', ...(scope.usage.usesJsonPatch ? ['JsonPatch'] : [])];
   const files = inputs.map((i) => (i.file === '-' ? 'standard input' : path.basename(i.file))).join(', ');

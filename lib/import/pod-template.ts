@@ -418,7 +418,15 @@ function keyedReference(reader: FieldReader, scope: Scope, kind: 'ConfigMap' | '
     );
   }
   scope.imports.add(kind);
-  return `${kind}.fromName(${stringLiteral(name)})`;
+  // Named once, as a constant, however many entries refer to it.
+  const externalKey = `${kind}/${name}`;
+  let external = scope.external.get(externalKey);
+  if (external === undefined) {
+    const variable = scope.names.claim(camelCase(`${name}-${kind}`), camelCase(`external-${name}-${kind}`));
+    external = { variable, statement: `const ${variable} = ${kind}.fromName(${stringLiteral(name)});` };
+    scope.external.set(externalKey, external);
+  }
+  return external.variable;
 }
 
 function convertEnvFrom(reader: FieldReader, scope: Scope, value: any, at: string): Code | undefined {
