@@ -144,7 +144,7 @@ export class MyappChart extends Chart {
       selectBy: ['app'],
       template: {
         labels: { app: 'myapp', project: 'kubernetes_study' },
-        securityContext: { runAsNonRoot: true, runAsUser: 10001 },
+        securityContext: { runAsNonRoot: true, runAsUser: 10001, seccompProfile: { type: 'RuntimeDefault' } },
         serviceAccount: account,
         containers: [
           new Container({

@@ -354,7 +354,9 @@ describe('the example app and npm run plan', () => {
   });
 
   test('npm run plan rejects an unknown argument', () => {
-    expect(() => runPlan(['--yaml'], () => undefined)).toThrow('unknown argument "--yaml". usage: npm run plan -- [--profile FILE] [--json]');
+    expect(() => runPlan(['--yaml'], () => undefined)).toThrow(
+      'unknown argument "--yaml". usage: peapod plan [ENTRY.ts] [--profile FILE] [--json]   (npm run plan -- ...; ENTRY defaults to main.ts)',
+    );
   });
 });
 

@@ -119,3 +119,52 @@ describe('scripts/synth.js', () => {
     });
   });
 });
+
+describe('scripts/synth.js under the cdk8s CLI', () => {
+  const cli = (project: string, args: readonly string[]) =>
+    childProcess.spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'cdk8s-cli', 'bin', 'cdk8s'), '--no-check-upgrade', 'synth', ...args], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, CDK8S_OUTDIR: '', CDK8S_RECORD_CONSTRUCT_METADATA: '' },
+    });
+
+  test('cdk8s synth --stdout prints the manifests and leaves the committed dist/ as it is', () => {
+    withTempDir((dir) => {
+      const project = copyProject(dir);
+      fs.cpSync(path.join(ROOT, 'cdk8s.yaml'), path.join(project, 'cdk8s.yaml'));
+      fs.cpSync(path.join(ROOT, 'dist'), path.join(project, 'dist'), { recursive: true });
+      const run = cli(project, ['--stdout']);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('kind: Deployment');
+      expect(readFolder(path.join(project, 'dist'))).toEqual(committedDist());
+    });
+  });
+
+  test("a failed synth shows Peapod's report, then one line of the CLI, and no stack trace", () => {
+    withTempDir((dir) => {
+      const project = copyProject(dir);
+      fs.cpSync(path.join(ROOT, 'cdk8s.yaml'), path.join(project, 'cdk8s.yaml'));
+      const main = path.join(project, 'main.ts');
+      const clash =
+        "const app = buildApp(); new Pod(new Chart(app, 'broken'), 'clash', { containers: [new Container({ name: 'a', image: 'a:1', ports: { http: 80 } }), new Container({ name: 'b', image: 'b:1', ports: { web: 80 } })] }); app.synth();";
+      fs.writeFileSync(main, fs.readFileSync(main, 'utf8').replace('buildApp().synth();', clash));
+      for (const args of [[], ['--stdout']]) {
+        const run = cli(project, args);
+        expect(run.status).toBe(1);
+        expect(run.stderr).toContain('synth failed with 1 error; no manifest was written:\n  [broken/clash] ');
+        expect(run.stderr).not.toMatch(/non-zero exit code|at ChildProcess|^\s+at /m);
+        expect(run.stderr.trim().split('\n').pop()).toMatch(/^ERROR: synthesis failed, app expected to create "/);
+      }
+    });
+  });
+
+  test('run by itself, a failed synth exits 1', () => {
+    withTempDir((dir) => {
+      const project = copyProject(dir);
+      fs.rmSync(path.join(project, 'main.ts'));
+      const run = childProcess.spawnSync(process.execPath, [path.join(project, 'scripts', 'synth.js')], { cwd: project, encoding: 'utf8', env: { ...process.env, CDK8S_OUTDIR: path.join(dir, 'out') } });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toBe(`synth stopped: there is no main.ts in ${project}\n`);
+    });
+  });
+});

@@ -2,7 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { JobSpecOf } from './_job-spec';
-import { renderedOnce } from './_synth';
+import { renderedManifest } from './_synth';
 import { TemplateOwner, validateTemplateOwner } from './_template-owner';
 import { JobSpecProps } from './job';
 import { ObjectMetaProps, renderObjectMeta } from './object-meta';
@@ -10,9 +10,6 @@ import { AnyContainer, PodTemplate } from './pod-template';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { CONCURRENCY_POLICIES, validateCronJob, validateJobSpec } from './validation/job';
 import { Problem, Report } from './validation/problem';
-
-// Rendered once per synth, for validation and writing alike.
-const RenderedCronJob = renderedOnce(k8s.KubeCronJob);
 
 /** What a CronJob does when a run is due while the last one still runs. */
 export type ConcurrencyPolicy = (typeof CONCURRENCY_POLICIES)[number];
@@ -76,7 +73,7 @@ export class CronJob<const C extends readonly AnyContainer[] = readonly AnyConta
     super(scope, id, props.name, 'CronJob');
     const job = new JobSpecOf(props.jobTemplate);
     this.template = job.template;
-    this.apiObject = new RenderedCronJob(this, 'Resource', {
+    this.apiObject = new k8s.KubeCronJob(this, 'Resource', {
       metadata: renderObjectMeta(this.name, props),
       spec: Lazy.any({
         produce: (): k8s.CronJobSpec => ({
@@ -97,7 +94,7 @@ export class CronJob<const C extends readonly AnyContainer[] = readonly AnyConta
   /** Every problem of this CronJob and its Job's Pod template, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
-    const manifest = this.apiObject.toJson();
+    const manifest = renderedManifest(this.apiObject);
     validateTemplateOwner(this, this.template, manifest, 'spec.jobTemplate.spec.template', report);
     validateCronJob(manifest, report);
     validateJobSpec(manifest.spec?.jobTemplate?.spec, 'spec.jobTemplate.spec', undefined, report);

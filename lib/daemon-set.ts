@@ -2,7 +2,6 @@ import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { intOrString } from './_int-or-string';
-import { renderedOnce } from './_synth';
 import { PodCount } from './deployment';
 import { AnyContainer } from './pod-template';
 import { PortNames, Ports } from './port';
@@ -10,9 +9,6 @@ import { ISelectablePods, PodsByNameOptions, PodSelector } from './selectable-po
 import { validateDaemonSet } from './validation/daemon-set';
 import { Report } from './validation/problem';
 import { Workload, WorkloadProps } from './workload';
-
-// Rendered once per synth, for validation and writing alike.
-const RenderedDaemonSet = renderedOnce(k8s.KubeDaemonSet);
 
 /** Options of a DaemonSet's rolling update. */
 export interface DaemonSetRollingUpdateOptions {
@@ -87,7 +83,7 @@ export class DaemonSet<const C extends readonly AnyContainer[] = readonly AnyCon
 
   public constructor(scope: Construct, id: string, props: DaemonSetProps<C>) {
     super(scope, id, props, 'DaemonSet');
-    this.apiObject = new RenderedDaemonSet(this, 'Resource', {
+    this.apiObject = new k8s.KubeDaemonSet(this, 'Resource', {
       metadata: this._metadata(),
       spec: Lazy.any({
         // The props have no replicas, so the common spec has none either.

@@ -4,11 +4,7 @@ import { Construct } from 'constructs';
 import { AnyContainer } from './pod-template';
 import { PortNames, Ports } from './port';
 import { ISelectablePods, PodsByNameOptions, PodSelector } from './selectable-pods';
-import { renderedOnce } from './_synth';
 import { Workload, WorkloadProps } from './workload';
-
-// Rendered once per synth, for validation and writing alike.
-const RenderedDeployment = renderedOnce(k8s.KubeDeployment);
 
 /** A number of Pods (`1`) or a percentage of the replicas (`'25%'`). */
 export type PodCount = number | `${number}%`;
@@ -72,6 +68,12 @@ export interface DeploymentProps<C extends readonly AnyContainer[] = readonly An
    * @default - not emitted; Kubernetes uses 600
    */
   readonly progressDeadlineSeconds?: number;
+  /**
+   * Holds rollouts: changes to the template are recorded but not rolled out until it is false again.
+   * @default - not emitted; rollouts proceed
+   * @see https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#pausing-and-resuming-a-deployment
+   */
+  readonly paused?: boolean;
 }
 
 /**
@@ -99,7 +101,7 @@ export class Deployment<const C extends readonly AnyContainer[] = readonly AnyCo
 
   public constructor(scope: Construct, id: string, props: DeploymentProps<C>) {
     super(scope, id, props, 'Deployment');
-    this.apiObject = new RenderedDeployment(this, 'Resource', {
+    this.apiObject = new k8s.KubeDeployment(this, 'Resource', {
       metadata: this._metadata(),
       spec: Lazy.any({
         produce: (): k8s.DeploymentSpec => ({
@@ -107,6 +109,7 @@ export class Deployment<const C extends readonly AnyContainer[] = readonly AnyCo
           strategy: props.strategy?._toKube(),
           revisionHistoryLimit: props.revisionHistoryLimit,
           progressDeadlineSeconds: props.progressDeadlineSeconds,
+          paused: props.paused,
         }),
       }),
     });

@@ -1,40 +1,40 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { IConfigMap } from './config-map';
 import { IEnvValueSource } from './env';
+import { _nameOfKind, IForeignObject } from './foreign-object';
 import { Quantity, toKubeQuantity } from './quantity';
 import { ISecret } from './secret';
+import { DOWNWARD_API_RESOURCES } from './volume';
+
+/**
+ * The fields of its own Pod that a container can read into an env var as
+ * they are, as the API server lists them (validEnvDownwardAPIFieldPathExpressions).
+ */
+export const ENV_POD_FIELDS = [
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.uid',
+  'spec.nodeName',
+  'spec.serviceAccountName',
+  'status.hostIP',
+  'status.hostIPs',
+  'status.podIP',
+  'status.podIPs',
+] as const;
 
 /**
  * The fields of its own Pod that a container can read into an env var.
  * `metadata.labels['KEY']` and `metadata.annotations['KEY']` read one label or annotation.
  * @see https://kubernetes.io/docs/concepts/workloads/pods/downward-api/#downwardapi-fieldRef
  */
-export type PodField =
-  | 'metadata.name'
-  | 'metadata.namespace'
-  | 'metadata.uid'
-  | `metadata.labels['${string}']`
-  | `metadata.annotations['${string}']`
-  | 'spec.nodeName'
-  | 'spec.serviceAccountName'
-  | 'status.hostIP'
-  | 'status.hostIPs'
-  | 'status.podIP'
-  | 'status.podIPs';
+export type PodField = (typeof ENV_POD_FIELDS)[number] | `metadata.labels['${string}']` | `metadata.annotations['${string}']`;
 
 /**
  * The resource requests and limits of a container that an env var can read.
  * @see https://kubernetes.io/docs/concepts/workloads/pods/downward-api/#downwardapi-resourceFieldRef
  */
-export type ContainerResource =
-  | 'requests.cpu'
-  | 'requests.memory'
-  | 'requests.ephemeral-storage'
-  | 'limits.cpu'
-  | 'limits.memory'
-  | 'limits.ephemeral-storage'
-  | `requests.hugepages-${string}`
-  | `limits.hugepages-${string}`;
+// The same resources as a downwardAPI volume's (validContainerResourceFieldPathExpressions).
+export type ContainerResource = (typeof DOWNWARD_API_RESOURCES)[number] | `requests.hugepages-${string}` | `limits.hugepages-${string}`;
 
 /** Options of a value taken from a ConfigMap or Secret key. */
 export interface KeyReferenceOptions {
@@ -71,18 +71,26 @@ export class EnvValue implements IEnvValueSource {
   /**
    * The value of a key of a ConfigMap. For a ConfigMap of this app the key
    * must be one it declares: another key does not compile, and one missing
-   * at synth (added or removed at run time) fails synth.
+   * at synth (added or removed at run time) fails synth. A cdk8s-plus or L1
+   * ConfigMap ({@link IForeignObject}) takes any key.
    */
-  public static fromConfigMap<K extends string>(configMap: IConfigMap<K>, key: NoInfer<K>, options: KeyReferenceOptions = {}): EnvValue {
-    return new EnvValue({ configMapKeyRef: { name: configMap.name, key, optional: options.optional } });
+  public static fromConfigMap<K extends string>(configMap: IConfigMap<K>, key: NoInfer<K>, options?: KeyReferenceOptions): EnvValue;
+  public static fromConfigMap(configMap: IForeignObject, key: string, options?: KeyReferenceOptions): EnvValue;
+  public static fromConfigMap(configMap: IConfigMap | IForeignObject, key: string, options: KeyReferenceOptions = {}): EnvValue {
+    const name = _nameOfKind(configMap, 'ConfigMap', 'EnvValue.fromConfigMap', 'EnvValue.fromSecret');
+    return new EnvValue({ configMapKeyRef: { name, key, optional: options.optional } });
   }
 
   /**
    * The value of a key of a Secret. For a Secret of this app the key must be
-   * one it declares: another key does not compile, and one missing at synth fails synth.
+   * one it declares: another key does not compile, and one missing at synth
+   * fails synth. A cdk8s-plus or L1 Secret ({@link IForeignObject}) takes any key.
    */
-  public static fromSecret<K extends string>(secret: ISecret<K>, key: NoInfer<K>, options: KeyReferenceOptions = {}): EnvValue {
-    return new EnvValue({ secretKeyRef: { name: secret.name, key, optional: options.optional } });
+  public static fromSecret<K extends string>(secret: ISecret<K>, key: NoInfer<K>, options?: KeyReferenceOptions): EnvValue;
+  public static fromSecret(secret: IForeignObject, key: string, options?: KeyReferenceOptions): EnvValue;
+  public static fromSecret(secret: ISecret | IForeignObject, key: string, options: KeyReferenceOptions = {}): EnvValue {
+    const name = _nameOfKind(secret, 'Secret', 'EnvValue.fromSecret', 'EnvValue.fromConfigMap');
+    return new EnvValue({ secretKeyRef: { name, key, optional: options.optional } });
   }
 
   /** A field of the Pod the container runs in: its IP, its name, its node's name, … */
@@ -125,14 +133,16 @@ export interface EnvFromOptions {
  * @see https://kubernetes.io/docs/tasks/configure-pod-container/configure-pod-configmap/#configure-all-key-value-pairs-in-a-configmap-as-container-environment-variables
  */
 export class EnvFrom {
-  /** Every key of a ConfigMap. */
-  public static configMap(configMap: IConfigMap, options: EnvFromOptions = {}): EnvFrom {
-    return new EnvFrom({ configMapRef: { name: configMap.name, optional: options.optional }, prefix: options.prefix });
+  /** Every key of a ConfigMap: one of this app, one that exists already, or a cdk8s-plus or L1 one. */
+  public static configMap(configMap: IConfigMap | IForeignObject, options: EnvFromOptions = {}): EnvFrom {
+    const name = _nameOfKind(configMap, 'ConfigMap', 'EnvFrom.configMap', 'EnvFrom.secret');
+    return new EnvFrom({ configMapRef: { name, optional: options.optional }, prefix: options.prefix });
   }
 
-  /** Every key of a Secret. */
-  public static secret(secret: ISecret, options: EnvFromOptions = {}): EnvFrom {
-    return new EnvFrom({ secretRef: { name: secret.name, optional: options.optional }, prefix: options.prefix });
+  /** Every key of a Secret: one of this app, one that exists already, or a cdk8s-plus or L1 one. */
+  public static secret(secret: ISecret | IForeignObject, options: EnvFromOptions = {}): EnvFrom {
+    const name = _nameOfKind(secret, 'Secret', 'EnvFrom.secret', 'EnvFrom.configMap');
+    return new EnvFrom({ secretRef: { name, optional: options.optional }, prefix: options.prefix });
   }
 
   private constructor(private readonly source: k8s.EnvFromSource) {}

@@ -2,7 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { IReplicaScaler } from './_app-pods';
-import { renderedOnce } from './_synth';
+import { renderedManifest } from './_synth';
 import { Deployment } from './deployment';
 import { ObjectMetaProps, renderObjectMeta } from './object-meta';
 import { Quantity, toKubeQuantity } from './quantity';
@@ -11,9 +11,6 @@ import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateHorizontalPodAutoscaler } from './validation/horizontal-pod-autoscaler';
 import { validateObjectMetadata } from './validation/metadata';
 import { Problem, Report } from './validation/problem';
-
-// Rendered once per synth, for validation and writing alike.
-const RenderedHorizontalPodAutoscaler = renderedOnce(k8s.KubeHorizontalPodAutoscalerV2);
 
 /** A resource of the containers that an autoscaler measures. */
 export type MetricResource = 'cpu' | 'memory' | (string & {});
@@ -113,7 +110,7 @@ export class HorizontalPodAutoscaler extends Construct implements IReplicaScaler
     this.target = props.target;
     this.metrics = [...(props.metrics ?? [])];
     this.minReplicas = props.minReplicas;
-    this.apiObject = new RenderedHorizontalPodAutoscaler(this, 'Resource', {
+    this.apiObject = new k8s.KubeHorizontalPodAutoscalerV2(this, 'Resource', {
       metadata: renderObjectMeta(this.name, props),
       spec: Lazy.any({
         produce: (): k8s.HorizontalPodAutoscalerSpecV2 => ({
@@ -147,9 +144,9 @@ export class HorizontalPodAutoscaler extends Construct implements IReplicaScaler
   /** Every problem of this autoscaler, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
-    const manifest = this.apiObject.toJson();
+    const manifest = renderedManifest(this.apiObject);
     validateObjectMetadata(manifest.metadata, report);
-    const targetSpec = this.target.apiObject.toJson().spec ?? {};
+    const targetSpec = renderedManifest(this.target.apiObject).spec ?? {};
     const containers = this.target.template.podContainers.map((c) => ({ name: c.name, requests: Object.keys(c._toKube().resources?.requests ?? {}) }));
     validateHorizontalPodAutoscaler(
       manifest,

@@ -1,7 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { renderedOnce } from './_synth';
+import { renderedManifest } from './_synth';
 import { ObjectMetaProps, renderObjectMeta } from './object-meta';
 import { ISecret } from './secret';
 import { Service, ServicePortProps, ServicePortReference } from './service';
@@ -9,9 +9,6 @@ import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { BackendService, PATH_TYPES, validateIngress } from './validation/ingress';
 import { validateObjectMetadata } from './validation/metadata';
 import { Problem, Report } from './validation/problem';
-
-// Rendered once per synth, for validation and writing alike.
-const RenderedIngress = renderedOnce(k8s.KubeIngress);
 
 /**
  * How a path is matched: exactly, as a prefix by `/`-separated elements, or as the Ingress controller decides.
@@ -130,7 +127,7 @@ export class Ingress extends Construct {
     this.name = props.name ?? id;
     this.rules = [...(props.rules ?? [])];
     this.tls = [...(props.tls ?? [])];
-    this.apiObject = new RenderedIngress(this, 'Resource', {
+    this.apiObject = new k8s.KubeIngress(this, 'Resource', {
       metadata: renderObjectMeta(this.name, props),
       spec: Lazy.any({
         produce: (): k8s.IngressSpec => ({
@@ -159,7 +156,7 @@ export class Ingress extends Construct {
   /** Every problem of this Ingress, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
-    const manifest = this.apiObject.toJson();
+    const manifest = renderedManifest(this.apiObject);
     validateObjectMetadata(manifest.metadata, report);
     validateIngress(manifest, this.backendServices(), report);
     return effectiveProblems(this, report.problems);
@@ -174,7 +171,7 @@ export class Ingress extends Construct {
         continue;
       }
       const service = backend.target;
-      const ports: { name?: string; port: number }[] = service.apiObject.toJson().spec?.ports ?? [];
+      const ports: { name?: string; port: number }[] = renderedManifest(service.apiObject).spec?.ports ?? [];
       services.set(service.name, { path: service.node.path, sameNamespace: service.apiObject.metadata.namespace === namespace, ports });
     }
     return services;

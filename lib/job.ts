@@ -2,16 +2,13 @@ import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { JobSpecOf } from './_job-spec';
-import { renderedOnce } from './_synth';
+import { renderedManifest } from './_synth';
 import { TemplateOwner, validateTemplateOwner } from './_template-owner';
 import { ObjectMetaProps, renderObjectMeta } from './object-meta';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { COMPLETION_MODES, validateJobSpec } from './validation/job';
 import { Problem, Report } from './validation/problem';
-
-// Rendered once per synth, for validation and writing alike.
-const RenderedJob = renderedOnce(k8s.KubeJob);
 
 /** How a Job counts its completions: any N Pods succeeding, or one success per index 0…N-1. */
 export type CompletionMode = (typeof COMPLETION_MODES)[number];
@@ -87,7 +84,7 @@ export class Job<const C extends readonly AnyContainer[] = readonly AnyContainer
     super(scope, id, props.name, 'Job');
     const spec = new JobSpecOf(props);
     this.template = spec.template;
-    this.apiObject = new RenderedJob(this, 'Resource', {
+    this.apiObject = new k8s.KubeJob(this, 'Resource', {
       metadata: renderObjectMeta(this.name, props),
       spec: Lazy.any({ produce: () => spec.render() }),
     });
@@ -97,7 +94,7 @@ export class Job<const C extends readonly AnyContainer[] = readonly AnyContainer
   /** Every problem of this Job and its Pod template, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
-    const manifest = this.apiObject.toJson();
+    const manifest = renderedManifest(this.apiObject);
     validateTemplateOwner(this, this.template, manifest, 'spec.template', report);
     validateJobSpec(manifest.spec, 'spec', this.name, report);
     return effectiveProblems(this, report.problems);

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { resolveSelecting } from './_app-pods';
 import { intOrString } from './_int-or-string';
 import { selectableOf } from './_plus-pods';
-import { renderedOnce } from './_synth';
+import { renderedManifest } from './_synth';
 import { Labels } from './labels';
 import { ObjectMetaProps, renderObjectMeta } from './object-meta';
 import { Protocol } from './port';
@@ -13,9 +13,6 @@ import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectMetadata } from './validation/metadata';
 import { POLICY_TYPES, validateNetworkPolicy } from './validation/network-policy';
 import { Problem, Report } from './validation/problem';
-
-// Rendered once per synth, for validation and writing alike.
-const RenderedNetworkPolicy = renderedOnce(k8s.KubeNetworkPolicy);
 
 /** The kind of traffic a NetworkPolicy limits: into the Pods, or out of them. */
 export type PolicyType = (typeof POLICY_TYPES)[number];
@@ -149,7 +146,7 @@ export class NetworkPolicy<const N extends string = string> extends Construct {
     this.selector = selectableOf(props.selector);
     this.ingress = props.ingress ? [...props.ingress] : undefined;
     this.egress = props.egress ? [...props.egress] : undefined;
-    this.apiObject = new RenderedNetworkPolicy(this, 'Resource', {
+    this.apiObject = new k8s.KubeNetworkPolicy(this, 'Resource', {
       metadata: renderObjectMeta(this.name, props),
       spec: Lazy.any({
         produce: (): k8s.NetworkPolicySpec => ({
@@ -179,7 +176,7 @@ export class NetworkPolicy<const N extends string = string> extends Construct {
   /** Every problem of this policy, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
-    const manifest = this.apiObject.toJson();
+    const manifest = renderedManifest(this.apiObject);
     validateObjectMetadata(manifest.metadata, report);
     const resolved = resolveSelecting(this, this.selector, this.apiObject.metadata.namespace, { rule: 'network-policy-selects-pods', field: 'spec.podSelector', fix: 'create the policy in the namespace of the workload it protects' }, report);
     const declared = resolved.ports?.flatMap((port) => (port.name === undefined ? [] : [port.name]));

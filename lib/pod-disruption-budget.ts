@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { leastReplicasOf, resolveSelecting } from './_app-pods';
 import { selectableOf } from './_plus-pods';
 import { intOrString } from './_int-or-string';
-import { renderedOnce } from './_synth';
+import { renderedManifest } from './_synth';
 import { PodCount } from './deployment';
 import { ObjectMetaProps, renderObjectMeta } from './object-meta';
 import { ISelectablePods, SelectableTarget } from './selectable-pods';
@@ -12,9 +12,6 @@ import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectMetadata } from './validation/metadata';
 import { UNHEALTHY_POD_EVICTION_POLICIES, validatePodDisruptionBudget } from './validation/pod-disruption-budget';
 import { Problem, Report } from './validation/problem';
-
-// Rendered once per synth, for validation and writing alike.
-const RenderedPodDisruptionBudget = renderedOnce(k8s.KubePodDisruptionBudget);
 
 /** Whether Pods that are not ready may be evicted whatever the budget says. */
 export type UnhealthyPodEvictionPolicy = (typeof UNHEALTHY_POD_EVICTION_POLICIES)[number];
@@ -55,7 +52,7 @@ export class PodDisruptionBudget extends Construct {
     super(scope, id);
     this.name = props.name ?? id;
     this.selector = selectableOf(props.selector);
-    this.apiObject = new RenderedPodDisruptionBudget(this, 'Resource', {
+    this.apiObject = new k8s.KubePodDisruptionBudget(this, 'Resource', {
       metadata: renderObjectMeta(this.name, props),
       spec: Lazy.any({
         produce: (): k8s.PodDisruptionBudgetSpec => ({
@@ -72,7 +69,7 @@ export class PodDisruptionBudget extends Construct {
   /** Every problem of this budget, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
-    const manifest = this.apiObject.toJson();
+    const manifest = renderedManifest(this.apiObject);
     validateObjectMetadata(manifest.metadata, report);
     const resolved = resolveSelecting(this, this.selector, this.apiObject.metadata.namespace, { rule: 'pdb-selects-pods', field: 'spec.selector', fix: 'create the budget in the namespace of the workload it protects' }, report);
     const counts = resolved.pods.map((pods) => leastReplicasOf(this, pods));

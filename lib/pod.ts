@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { IPodOwner, OwnedPods } from './_app-pods';
 import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
-import { renderedOnce } from './_synth';
+import { renderedManifest } from './_synth';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { ISelectablePods, PodSelection, templatePorts } from './selectable-pods';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
@@ -13,9 +13,7 @@ import { validateEscapeHatchValues } from './validation/escape-hatch';
 import { Problem, Report } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import { Rules, RuleSettings } from './validation/rules';
-
-// Rendered once per synth, for validation and writing alike.
-const RenderedPod = renderedOnce(k8s.KubePod);
+import { safeKey } from './_plain';
 
 /** Properties of a {@link Pod}. */
 export interface PodProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> extends PodTemplateProps<C> {
@@ -60,7 +58,7 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
     super(scope, id);
     this.name = props.name ?? id;
     this.template = new PodTemplate(props);
-    this.apiObject = new RenderedPod(this, 'Resource', {
+    this.apiObject = new k8s.KubePod(this, 'Resource', {
       metadata: { name: this.name, ...this.template.metadata() },
       spec: Lazy.any(new SpecOf(this.template)),
     });
@@ -73,7 +71,7 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
   /** Adds or replaces a label. */
   public addLabel(key: string, value: string): this {
     this.template.addLabel(key, value);
-    this.apiObject.metadata.addLabel(key, value);
+    this.apiObject.metadata.addLabel(safeKey(key), value);
     return this;
   }
 
@@ -90,7 +88,7 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
   /** Every problem of this Pod, errors and warnings, with the severities configured for it. */
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
-    const manifest = this.apiObject.toJson();
+    const manifest = renderedManifest(this.apiObject);
     validateObjectName(manifest.metadata?.name, 'metadata.name', report);
     this.template.validate(manifest.spec, 'spec', report);
     this.template.validateServiceAccount(this.apiObject.metadata.namespace, 'spec', report);

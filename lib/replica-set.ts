@@ -4,11 +4,7 @@ import { Construct } from 'constructs';
 import { AnyContainer } from './pod-template';
 import { PortNames, Ports } from './port';
 import { ISelectablePods, PodsByNameOptions, PodSelector } from './selectable-pods';
-import { renderedOnce } from './_synth';
 import { Workload, WorkloadProps } from './workload';
-
-// Rendered once per synth, for validation and writing alike.
-const RenderedReplicaSet = renderedOnce(k8s.KubeReplicaSet);
 
 /** Properties of a {@link ReplicaSet}. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a name of its own, as DeploymentProps has, for ReplicaSet-only props to come
@@ -41,7 +37,7 @@ export class ReplicaSet<const C extends readonly AnyContainer[] = readonly AnyCo
 
   public constructor(scope: Construct, id: string, props: ReplicaSetProps<C>) {
     super(scope, id, props, 'ReplicaSet');
-    this.apiObject = new RenderedReplicaSet(this, 'Resource', {
+    this.apiObject = new k8s.KubeReplicaSet(this, 'Resource', {
       metadata: this._metadata(),
       spec: Lazy.any({ produce: (): k8s.ReplicaSetSpec => this._commonSpec() }),
     });

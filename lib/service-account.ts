@@ -1,16 +1,13 @@
 import { ApiObject } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { renderedOnce } from './_synth';
+import { renderedManifest } from './_synth';
 import { ObjectMetaProps, renderObjectMeta } from './object-meta';
 import { ISecret } from './secret';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectMetadata } from './validation/metadata';
 import { Problem, Report } from './validation/problem';
 import { PodServiceAccount } from './validation/service-account';
-
-// Rendered once per synth, for validation and writing alike.
-const RenderedServiceAccount = renderedOnce(k8s.KubeServiceAccount);
 
 /**
  * A ServiceAccount a Pod can run as: one of this app ({@link ServiceAccount})
@@ -60,7 +57,7 @@ export class ServiceAccount extends Construct implements IServiceAccount {
   public constructor(scope: Construct, id: string, props: ServiceAccountProps = {}) {
     super(scope, id);
     this.name = props.name ?? id;
-    this.apiObject = new RenderedServiceAccount(this, 'Resource', {
+    this.apiObject = new k8s.KubeServiceAccount(this, 'Resource', {
       metadata: renderObjectMeta(this.name, props),
       automountServiceAccountToken: props.automountServiceAccountToken,
       imagePullSecrets: props.imagePullSecrets?.map((secret) => ({ name: secret.name })),
@@ -76,7 +73,7 @@ export class ServiceAccount extends Construct implements IServiceAccount {
   /** Every problem of this ServiceAccount. */
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
-    validateObjectMetadata(this.apiObject.toJson().metadata, report);
+    validateObjectMetadata(renderedManifest(this.apiObject).metadata, report);
     return effectiveProblems(this, report.problems);
   }
 }

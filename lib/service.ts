@@ -3,23 +3,34 @@ import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { resolveSelection, selects } from './_app-pods';
 import { selectableOf } from './_plus-pods';
-import { renderedOnce } from './_synth';
+import { renderedManifest } from './_synth';
 import { Annotations, Labels } from './labels';
 import { Protocol } from './port';
 import { ISelectablePods, labelText, SelectableTarget } from './selectable-pods';
-import { addProblemValidation, effectiveProblems } from './validation/engine';
-import { validateAnnotations, validateLabels } from './validation/metadata';
+import { addProblemValidation, effectiveProblems, projectRulesOf } from './validation/engine';
+import { validateAnnotations, validateFinalizers, validateLabels, validateNamespaceAndPrefix } from './validation/metadata';
 import { Problem, Report } from './validation/problem';
-import { validateService } from './validation/service';
-
-// Validation reads the manifest and synth writes it: rendered once per synth.
-const RenderedService = renderedOnce(k8s.KubeService);
+import { serviceNameError, validateService } from './validation/service';
+import { IP_FAMILIES, IP_FAMILY_POLICIES, SERVICE_TYPES, SESSION_AFFINITIES, TRAFFIC_POLICIES, validateServiceSpec } from './validation/service-spec';
+import { keySafe } from './_plain';
 
 /**
- * How a Service is reached.
+ * How a Service is reached; `ExternalName` makes it a DNS alias of `externalName`.
  * @see https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types
  */
-export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+export type ServiceType = (typeof SERVICE_TYPES)[number];
+
+/** Where traffic goes: to Pods on every node (`Cluster`) or only on the node it arrived at (`Local`). */
+export type TrafficPolicy = (typeof TRAFFIC_POLICIES)[number];
+
+/** How a Service picks a Pod for a client. */
+export type SessionAffinity = (typeof SESSION_AFFINITIES)[number];
+
+/** An IP family of a Service's cluster IPs. */
+export type IpFamily = (typeof IP_FAMILIES)[number];
+
+/** How many IP families a Service asks for on a dual-stack cluster. */
+export type IpFamilyPolicy = (typeof IP_FAMILY_POLICIES)[number];
 
 /**
  * What a Service routes to: a {@link Pod}, a workload ({@link Deployment},
@@ -127,12 +138,68 @@ export interface ServiceProps<N extends string = string, P extends readonly Serv
    * `'ClientIP'` sends each client to the same Pod while it lives.
    * @default - not emitted; Kubernetes uses None
    */
-  readonly sessionAffinity?: 'None' | 'ClientIP';
+  readonly sessionAffinity?: SessionAffinity;
+  /**
+   * How long a client sticks to its Pod under `sessionAffinity: 'ClientIP'`, from 1 to 86400 seconds.
+   * @default - not emitted; Kubernetes uses 10800 (3 hours)
+   * @see https://kubernetes.io/docs/reference/networking/virtual-ips/#session-affinity
+   */
+  readonly sessionAffinityTimeoutSeconds?: number;
   /**
    * `'Local'` keeps traffic from outside on the node it arrives at, keeping the client's IP; for NodePort and LoadBalancer.
    * @default - not emitted; Kubernetes uses Cluster
    */
-  readonly externalTrafficPolicy?: 'Cluster' | 'Local';
+  readonly externalTrafficPolicy?: TrafficPolicy;
+  /**
+   * `'Local'` sends traffic from a Pod only to Pods on its own node.
+   * @default - not emitted; Kubernetes uses Cluster
+   * @see https://kubernetes.io/docs/concepts/services-networking/service-traffic-policy/
+   */
+  readonly internalTrafficPolicy?: TrafficPolicy;
+  /**
+   * The node port that reports node health to the load balancer, for a LoadBalancer Service with `externalTrafficPolicy: 'Local'`.
+   * @default - not emitted; Kubernetes picks one in the node port range
+   */
+  readonly healthCheckNodePort?: number;
+  /**
+   * The DNS name an `ExternalName` Service is an alias (a CNAME) for, such as `db.example.com`.
+   * @default - not emitted; required when `type` is `'ExternalName'`
+   * @see https://kubernetes.io/docs/concepts/services-networking/service/#externalname
+   */
+  readonly externalName?: string;
+  /**
+   * Addresses of nodes on which the Service also accepts traffic, on its `port`.
+   * @default - not emitted; none
+   * @see https://kubernetes.io/docs/concepts/services-networking/service/#external-ips
+   */
+  readonly externalIPs?: readonly string[];
+  /**
+   * The client ranges (CIDRs) a LoadBalancer Service admits, where the cloud supports it.
+   * @default - not emitted; every client
+   */
+  readonly loadBalancerSourceRanges?: readonly string[];
+  /**
+   * The load balancer implementation of a LoadBalancer Service, a qualified name such as `example.com/internal-vip`.
+   * @default - not emitted; the cloud provider's default load balancer
+   * @see https://kubernetes.io/docs/concepts/services-networking/service/#load-balancer-class
+   */
+  readonly loadBalancerClass?: string;
+  /**
+   * Whether a LoadBalancer Service gets node ports; `false` for load balancers that route to Pods directly.
+   * @default - not emitted; Kubernetes allocates them
+   */
+  readonly allocateLoadBalancerNodePorts?: boolean;
+  /**
+   * The IP families of the cluster IPs, in order, on a dual-stack cluster.
+   * @default - not emitted; the cluster's primary family, or as `ipFamilyPolicy` asks
+   * @see https://kubernetes.io/docs/concepts/services-networking/dual-stack/
+   */
+  readonly ipFamilies?: readonly IpFamily[];
+  /**
+   * Whether the Service has one IP family, prefers two, or requires two.
+   * @default - not emitted; Kubernetes uses SingleStack
+   */
+  readonly ipFamilyPolicy?: IpFamilyPolicy;
   /**
    * Routes to Pods before they are ready, for peers that must find each other to become ready.
    * @default - not emitted; only ready Pods
@@ -166,16 +233,26 @@ export class Service<const N extends string = string, const P extends readonly S
     this.name = props.name ?? id;
     this.target = selectableOf(props.target);
     this.ports = [...((props.ports as readonly ServicePortProps<N>[] | undefined) ?? [])];
-    this.apiObject = new RenderedService(this, 'Resource', {
-      metadata: { name: this.name, labels: props.labels ? { ...props.labels } : undefined, annotations: props.annotations ? { ...props.annotations } : undefined },
+    this.apiObject = new k8s.KubeService(this, 'Resource', {
+      metadata: { name: this.name, labels: props.labels ? keySafe({ ...props.labels }) : undefined, annotations: props.annotations ? keySafe({ ...props.annotations }) : undefined },
       spec: Lazy.any({
         produce: (): k8s.ServiceSpec => ({
           type: props.type,
           clusterIp: props.headless ? 'None' : undefined,
-          selector: { ...this.selector },
+          selector: keySafe({ ...this.selector }),
           ports: this.ports.length > 0 ? this.ports.map(renderPort) : undefined,
           sessionAffinity: props.sessionAffinity,
+          sessionAffinityConfig: props.sessionAffinityTimeoutSeconds === undefined ? undefined : { clientIp: { timeoutSeconds: props.sessionAffinityTimeoutSeconds } },
           externalTrafficPolicy: props.externalTrafficPolicy,
+          internalTrafficPolicy: props.internalTrafficPolicy,
+          healthCheckNodePort: props.healthCheckNodePort,
+          externalName: props.externalName,
+          externalIPs: props.externalIPs ? [...props.externalIPs] : undefined,
+          loadBalancerSourceRanges: props.loadBalancerSourceRanges ? [...props.loadBalancerSourceRanges] : undefined,
+          loadBalancerClass: props.loadBalancerClass,
+          allocateLoadBalancerNodePorts: props.allocateLoadBalancerNodePorts,
+          ipFamilies: props.ipFamilies ? [...props.ipFamilies] : undefined,
+          ipFamilyPolicy: props.ipFamilyPolicy,
           publishNotReadyAddresses: props.publishNotReadyAddresses,
         }),
       }),
@@ -197,10 +274,14 @@ export class Service<const N extends string = string, const P extends readonly S
   /** Every problem of this Service, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
-    const manifest = this.apiObject.toJson();
+    const manifest = renderedManifest(this.apiObject);
     // The name has a rule of its own (service-name-valid, in validateService): a DNS-1035 label.
     validateLabels(manifest.metadata?.labels, 'metadata.labels', report);
     validateAnnotations(manifest.metadata?.annotations, 'metadata.annotations', report);
+    validateNamespaceAndPrefix(manifest.metadata, serviceNameError, report);
+    validateFinalizers(manifest.metadata, report);
+    validateLabels(manifest.spec?.selector, 'spec.selector', report);
+    validateServiceSpec(manifest, { nodePortRange: projectRulesOf(this).serviceNodePortRange }, report);
     const selection = this.target.selectPods();
     const selector: Labels = manifest.spec?.selector ?? {};
     // Only the Pods the selector picks matter, found without testing every Pod of the app.

@@ -3,7 +3,7 @@ import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { selects } from './_app-pods';
 import { intOrString } from './_int-or-string';
-import { renderedOnce } from './_synth';
+import { renderedManifest } from './_synth';
 import { AnyContainer } from './pod-template';
 import { PodCount } from './deployment';
 import { PortNames, Ports } from './port';
@@ -14,9 +14,6 @@ import { Report } from './validation/problem';
 import { CLAIM_RETENTION_POLICIES, POD_MANAGEMENT_POLICIES, validateGoverningService, validateStatefulSet } from './validation/stateful-set';
 import { claimTemplateOf, VolumeClaimTemplate } from './volume-claim-template';
 import { Workload, WorkloadProps } from './workload';
-
-// Rendered once per synth, for validation and writing alike.
-const RenderedStatefulSet = renderedOnce(k8s.KubeStatefulSet);
 
 /**
  * Whether a StatefulSet starts and stops its Pods one at a time, in order, or all at once.
@@ -146,7 +143,7 @@ export class StatefulSet<const C extends readonly AnyContainer[] = readonly AnyC
   public constructor(scope: Construct, id: string, props: StatefulSetProps<C>) {
     super(scope, id, props, 'StatefulSet');
     this.claims = [...(props.volumeClaimTemplates ?? [])];
-    this.apiObject = new RenderedStatefulSet(this, 'Resource', {
+    this.apiObject = new k8s.KubeStatefulSet(this, 'Resource', {
       metadata: this._metadata(),
       spec: Lazy.any({
         produce: (): k8s.StatefulSetSpec => {
@@ -177,7 +174,7 @@ export class StatefulSet<const C extends readonly AnyContainer[] = readonly AnyC
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the manifest as plain JSON
   protected _validateKind(manifest: any, report: Report): void {
     validateStatefulSet(manifest, report);
-    const service = this.service.apiObject.toJson();
+    const service = renderedManifest(this.service.apiObject);
     const selector = service.spec?.selector ?? {};
     validateGoverningService(
       {

@@ -1,15 +1,8 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Labels } from './labels';
 import { MemoryQuantity, toKubeQuantity } from './quantity';
-import { MountOptions, Volume, VolumeMount } from './volume';
+import { AccessMode, MountOptions, Volume, VolumeMount } from './volume';
 
-/** The ways a volume may be mounted, as a PersistentVolumeClaim asks for them. */
-export const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'] as const;
-/**
- * How the volume may be mounted: by one node read-write, by many nodes read-only or read-write, or by one Pod.
- * @see https://kubernetes.io/docs/concepts/storage/persistent-volumes/#access-modes
- */
-export type AccessMode = (typeof ACCESS_MODES)[number];
 
 // The claim template each stand-in volume is for.
 const claimOfVolume = new WeakMap<Volume, VolumeClaimTemplate>();

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
 import { IPodOwner, OwnedPods, podsSelectedBy } from './_app-pods';
+import { renderedManifest } from './_synth';
 import { Annotations, Labels } from './labels';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { ISelectablePods, PodSelection, templatePorts } from './selectable-pods';
@@ -13,6 +14,7 @@ import { validateEscapeHatchValues } from './validation/escape-hatch';
 import { Problem, Report } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import { validateSelectorOverlap, validateWorkload } from './validation/workload';
+import { hasOwn, keySafe } from './_plain';
 
 /** Properties shared by every workload that keeps a number of Pods running. */
 export interface WorkloadProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> {
@@ -104,7 +106,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
     if (!this.selectBy) {
       return labels;
     }
-    return Object.fromEntries(this.selectBy.filter((key) => key in labels).map((key) => [key, labels[key]]));
+    return Object.fromEntries(this.selectBy.filter((key) => hasOwn(labels, key)).map((key) => [key, labels[key]]));
   }
 
   /** Selected by its own selector. */
@@ -115,6 +117,11 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
   /** The workload's kind, name, namespace, Pod labels and ports, for the checks of objects that select it. */
   public ownedPods(): OwnedPods {
     return { kind: this.kind, name: this.name, namespace: this.apiObject.metadata.namespace, labels: this.template.podLabels, ports: () => templatePorts(this.template), replicas: () => this.workloadProps.replicas };
+  }
+
+  /** @internal */
+  protected _selectorLabels(): Labels {
+    return this.selector;
   }
 
   /**
@@ -130,7 +137,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
   /** Every problem of this workload and its Pod template, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
-    const manifest = this.apiObject.toJson();
+    const manifest = renderedManifest(this.apiObject);
     validateObjectMetadata(manifest.metadata, report);
     validateWorkload(manifest, { kind: this.kind, selectBy: this.selectBy }, report);
     this._validateKind(manifest, report);
@@ -160,7 +167,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
   /** The metadata of the workload object. @internal */
   protected _metadata(): { name: string; labels?: { [key: string]: string }; annotations?: { [key: string]: string } } {
     const { labels, annotations } = this.workloadProps;
-    return { name: this.name, labels: labels ? { ...labels } : undefined, annotations: annotations ? { ...annotations } : undefined };
+    return { name: this.name, labels: labels ? keySafe({ ...labels }) : undefined, annotations: annotations ? keySafe({ ...annotations }) : undefined };
   }
 
   /** The spec fields every workload has: replicas, selector, template. @internal */
@@ -168,7 +175,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
     return {
       replicas: this.workloadProps.replicas,
       minReadySeconds: this.workloadProps.minReadySeconds,
-      selector: { matchLabels: { ...this.selector } },
+      selector: { matchLabels: keySafe({ ...this.selector }) },
       template: { metadata: this.template.metadata(), spec: this.template.spec() },
     };
   }

@@ -2,24 +2,35 @@
 'use strict';
 /*
  * The app command of `cdk8s synth` (see cdk8s.yaml): type-checks the app
- * with the project's tsconfig, then runs it as plain JavaScript.
+ * with the project's tsconfig, then runs it as plain JavaScript. The same
+ * code runs a Peapod user's project (`peapod synth`, which the package's
+ * bin hands to this file), so the project is the working directory.
  *
  *   node scripts/synth.js [entry.ts]      (default: main.ts)
+ *   peapod synth [entry.ts]               (in a project that installed peapod)
  *
  * Why not `npx ts-node main.ts`, which `cdk8s init` generates: ts-node
  * type-checks every file from scratch on every run with the TypeScript
  * compiler written in JavaScript, then compiles in memory. Here:
  *  - the check and the emit are done by the native TypeScript 7 compiler
- *    (the `typescript-7` dev dependency), several times faster on the
- *    declarations of cdk8s and Node that every check reads;
+ *    when the project has it (the `typescript-7` alias this repo and
+ *    `peapod init` projects install, or `typescript` 7 itself), several times
+ *    faster on the declarations of cdk8s and Node that every check reads;
+ *    otherwise by the project's `typescript` 5, still incrementally;
  *  - the check is incremental (`.build/synth/tsbuildinfo`): only what
  *    changed is checked and emitted again;
  *  - when nothing changed since the last successful check (every project
- *    file the program read, tsconfig.json, package-lock.json, the compiler
+ *    file the program read, tsconfig.json, the lock file, the compiler
  *    version, this script), no compiler is started at all and the
  *    JavaScript emitted last time runs at once.
  * A compile error blocks synth: nothing runs, and stale manifests are
  * removed from the output folder, as a failed Peapod synth does.
+ *
+ * Under the cdk8s CLI, a failed synth prints Peapod's report and exits 0
+ * with the CLI's output folder absent: the CLI then stops with exit code 1
+ * and one line ("app expected to create ..."), instead of the stack trace it
+ * prints for a child's non-zero exit code. Run anywhere else, a failure
+ * exits 1.
  *
  * ts-jest and ts-node keep TypeScript 5 (they need its JavaScript API);
  * `npm test` type-checks the project with both compilers.
@@ -29,30 +40,79 @@ const { createHash } = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
-const root = path.resolve(__dirname, '..');
-const buildDir = path.join(root, '.build', 'synth');
-const stampFile = path.join(buildDir, 'checked.json');
-const buildInfoFile = path.join(buildDir, 'tsbuildinfo');
-const entry = path.resolve(root, process.argv[2] || 'main.ts');
-const entryJs = path.join(buildDir, path.relative(root, entry).replace(/\.ts$/, '.js'));
-// Inputs outside the project's sources that change what the check says.
-const CONFIG_FILES = ['tsconfig.json', 'package-lock.json'];
+// Inputs outside the project's sources that change what the check says; a missing one counts as empty.
+const CONFIG_FILES = ['tsconfig.json', 'package-lock.json', 'yarn.lock', 'pnpm-lock.yaml'];
 
-function main() {
-  const compiler = nativeCompiler();
-  if (!isStampFresh(compiler.version)) {
-    const ok = typecheckAndEmit(compiler);
-    if (!ok) {
-      removeManifests(process.env.CDK8S_OUTDIR || path.join(root, 'dist'));
-      return 1;
+/** The synth of one entry file of the project at `root`: where its check and its JavaScript live. */
+function synthTarget(root, entryArg) {
+  const entry = path.resolve(root, entryArg || 'main.ts');
+  const buildDir = path.join(root, '.build', 'synth');
+  return {
+    root,
+    entry,
+    buildDir,
+    stampFile: path.join(buildDir, 'checked.json'),
+    buildInfoFile: path.join(buildDir, 'tsbuildinfo'),
+    entryJs: path.join(buildDir, path.relative(root, entry).replace(/\.tsx?$/, '.js')),
+  };
+}
+
+/**
+ * Type-checks the entry and emits its JavaScript, unless nothing changed
+ * since the last successful check; returns the emitted entry's path, or
+ * undefined when the check failed (its diagnostics are on stderr).
+ */
+function compileEntry(target) {
+  if (!fs.existsSync(target.entry)) {
+    throw new UsageError(`there is no ${path.relative(target.root, target.entry) || target.entry} in ${target.root}`);
+  }
+  const compiler = findCompiler(target.root);
+  if (!isStampFresh(target, compiler.version)) {
+    if (!typecheckAndEmit(target, compiler)) {
+      return undefined;
     }
+  }
+  return target.entryJs;
+}
+
+const USAGE = `usage: peapod synth [ENTRY.ts]   (node scripts/synth.js [ENTRY.ts] in this repository)
+
+Type-checks ENTRY (default main.ts) with the project's tsconfig.json and the
+project's TypeScript compiler (typescript-7, else typescript), then runs it.
+The check is incremental (.build/synth) and skipped when no file it read
+changed. It is the app command of cdk8s synth, in cdk8s.yaml:
+
+  app: node node_modules/peapod/bin/peapod.js synth main.ts`;
+
+function main(args) {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return undefined;
+  }
+  const unknown = args.find((arg) => arg.startsWith('-'));
+  if (unknown !== undefined) {
+    return fail(`peapod synth: unknown option ${unknown}\n${USAGE}`);
+  }
+  const entryArg = args[0];
+  const target = synthTarget(process.cwd(), entryArg);
+  let entryJs;
+  try {
+    entryJs = compileEntry(target);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      return fail(`synth stopped: ${error.message}`);
+    }
+    throw error;
+  }
+  if (entryJs === undefined) {
+    removeManifests(outputFolder(target.root));
+    return fail();
   }
   // A failed synth is a report for the user, not a crash: print its list of
   // problems without the source line and stack trace Node adds.
   process.on('uncaughtException', (error) => {
     const report = error instanceof Error && error.name === 'SynthError';
-    process.stderr.write(`${report ? error.message : (error && error.stack) || String(error)}\n`);
-    process.exit(1);
+    fail(report ? error.message : (error && error.stack) || String(error));
   });
   // Run the app in this process, as its main module (`require.main === module`), the way ts-node does.
   process.argv.splice(1, process.argv.length - 1, entryJs);
@@ -60,34 +120,94 @@ function main() {
   return undefined;
 }
 
-/** The TypeScript 7 command line compiler: its launcher script and its version. */
-function nativeCompiler() {
-  const packageJson = require.resolve('typescript-7/package.json', { paths: [root] });
-  const { version, bin } = JSON.parse(fs.readFileSync(packageJson, 'utf8'));
-  return { version, launcher: path.join(path.dirname(packageJson), bin.tsc) };
+/** Where the app writes: the cdk8s CLI's folder when it runs the app, else `dist`. */
+function outputFolder(root) {
+  return process.env.CDK8S_OUTDIR || path.join(root, 'dist');
+}
+
+/**
+ * True when the cdk8s CLI started this process: it sets both variables for
+ * its app command (and nothing else sets the second).
+ */
+function runByCdk8sCli() {
+  return process.env.CDK8S_OUTDIR !== undefined && process.env.CDK8S_RECORD_CONSTRUCT_METADATA !== undefined;
+}
+
+/**
+ * Ends a failed synth after printing `message`. Under the cdk8s CLI, when
+ * the output folder can be left absent (it is empty: the CLI emptied it or
+ * made it, and a failed synth writes nothing), exits 0 so the CLI reports the
+ * missing folder in one line and exits 1; otherwise exits 1.
+ */
+function fail(message) {
+  if (message) {
+    process.stderr.write(`${message}\n`);
+  }
+  if (runByCdk8sCli()) {
+    try {
+      fs.rmdirSync(process.env.CDK8S_OUTDIR);
+    } catch (error) {
+      if (error.code !== 'ENOENT') {
+        process.exit(1);
+      }
+    }
+    process.exit(0);
+  }
+  process.exit(1);
+}
+
+class UsageError extends Error {}
+
+/**
+ * The compiler that checks the project at `root`, from the project's own
+ * packages: `typescript-7` (the native compiler under an alias), else
+ * `typescript` (7 or 5). Its launcher script and its version.
+ */
+function findCompiler(root) {
+  for (const name of ['typescript-7', 'typescript']) {
+    let packageJson;
+    try {
+      packageJson = require.resolve(`${name}/package.json`, { paths: [root] });
+    } catch {
+      continue;
+    }
+    const { version, bin } = JSON.parse(fs.readFileSync(packageJson, 'utf8'));
+    return { version, launcher: path.join(path.dirname(packageJson), typeof bin === 'string' ? bin : bin.tsc) };
+  }
+  throw new UsageError(
+    `synth needs a TypeScript compiler in the project (${root}): install the native one with \`npm install --save-dev typescript-7@npm:typescript@7\`, or \`npm install --save-dev typescript\``,
+  );
 }
 
 /** True when the last successful check saw exactly the files that are there now. */
-function isStampFresh(compilerVersion) {
+function isStampFresh(target, compilerVersion) {
   let stamp;
   try {
-    stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8'));
+    stamp = JSON.parse(fs.readFileSync(target.stampFile, 'utf8'));
   } catch {
     return false;
   }
-  if (stamp.entry !== path.relative(root, entry) || stamp.typescript !== compilerVersion || !fs.existsSync(entryJs)) {
+  if (stamp.entry !== path.relative(target.root, target.entry) || stamp.typescript !== compilerVersion || !fs.existsSync(target.entryJs)) {
     return false;
   }
-  const fingerprint = fingerprintOf(stamp.files, compilerVersion);
+  const fingerprint = fingerprintOf(target.root, stamp.files, compilerVersion);
   return fingerprint !== undefined && fingerprint === stamp.fingerprint;
 }
 
-/** A hash of the contents of `files` (relative to the root) and the config files; undefined if one is gone. */
-function fingerprintOf(files, compilerVersion) {
+/** A hash of the contents of `files` (relative to the root) and the config files; undefined if one of `files` is gone. */
+function fingerprintOf(root, files, compilerVersion) {
   const hash = createHash('sha256');
   hash.update(`typescript ${compilerVersion}\0`);
   hash.update(fs.readFileSync(__filename));
-  for (const file of [...CONFIG_FILES, ...files]) {
+  for (const file of CONFIG_FILES) {
+    hash.update(`\0${file}\0`);
+    try {
+      hash.update(fs.readFileSync(path.join(root, file)));
+    } catch {
+      hash.update('\0absent');
+    }
+  }
+  for (const file of files) {
     let content;
     try {
       content = fs.readFileSync(path.join(root, file));
@@ -100,8 +220,12 @@ function fingerprintOf(files, compilerVersion) {
   return hash.digest('hex');
 }
 
-/** Checks the program from `entry`; on success emits what changed and records the stamp. */
-function typecheckAndEmit(compiler) {
+/** Checks the program from the entry; on success emits what changed and records the stamp. */
+function typecheckAndEmit(target, compiler) {
+  const { root, entry, buildDir, stampFile, buildInfoFile } = target;
+  if (!fs.existsSync(path.join(root, 'tsconfig.json'))) {
+    throw new UsageError(`there is no tsconfig.json in ${root}, the project's folder`);
+  }
   fs.mkdirSync(buildDir, { recursive: true });
   fs.rmSync(stampFile, { force: true });
   // A project of its own, extending the root tsconfig: the app's entry only
@@ -120,9 +244,9 @@ function typecheckAndEmit(compiler) {
       // The manifests are the product; declarations and maps of the app are not needed to run it.
       declaration: false,
       sourceMap: false,
-      // The app runs on Node; the test runner's globals, which the root
-      // tsconfig lists for __tests__, would only be parsed for nothing.
-      types: ['node'],
+      // The app runs on Node; the test runner's globals, which a tsconfig
+      // often lists for the tests, would only be parsed for nothing.
+      types: hasPackage(root, '@types/node') ? ['node'] : [],
     },
     files: [relative(entry)],
     include: [],
@@ -142,12 +266,21 @@ function typecheckAndEmit(compiler) {
     process.stderr.write(`synth stopped: the TypeScript ${compiler.version} check of ${path.relative(root, entry)} failed; no manifest was written.\n`);
     return false;
   }
-  const files = projectFilesOf(buildInfoFile);
+  const files = projectFilesOf(root, entry, buildInfoFile);
   if (files !== undefined) {
-    const stamp = { entry: path.relative(root, entry), typescript: compiler.version, files, fingerprint: fingerprintOf(files, compiler.version) };
+    const stamp = { entry: path.relative(root, entry), typescript: compiler.version, files, fingerprint: fingerprintOf(root, files, compiler.version) };
     fs.writeFileSync(stampFile, JSON.stringify(stamp, null, 2) + '\n');
   }
   return true;
+}
+
+function hasPackage(root, name) {
+  try {
+    require.resolve(`${name}/package.json`, { paths: [root] });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -155,7 +288,7 @@ function typecheckAndEmit(compiler) {
  * from the compiler's build info; undefined when it cannot be read, and
  * then no stamp is written (every synth runs the incremental check).
  */
-function projectFilesOf(buildInfo) {
+function projectFilesOf(root, entry, buildInfo) {
   let fileNames;
   try {
     fileNames = JSON.parse(fs.readFileSync(buildInfo, 'utf8')).fileNames;
@@ -193,7 +326,8 @@ function removeManifests(outdir) {
   }
 }
 
-const status = main();
-if (status !== undefined) {
-  process.exitCode = status;
+module.exports = { main, synthTarget, compileEntry, UsageError };
+
+if (require.main === module) {
+  main(process.argv.slice(2));
 }

@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { laterFieldDetail, laterFieldFix, laterFieldOf } from '../_later-fields';
 import { camelCase, Code, commentText, jsonLiteral, Names, objectOf, print, stringLiteral } from './code';
 import { copyJson } from './_kubectl-yaml';
 import { FieldReader, otherKeys, YamlMap } from './fields';
@@ -544,7 +545,12 @@ function fieldPatches(reader: FieldReader, scope: Scope, map: YamlMap, modeled: 
     const property = l1Property(l1Name, key);
     const field = l1Schema().get(l1Name)?.get(key);
     if (!property || !field) {
-      reader.problem(`${at}.${key}`, `is not a field of ${l1Name}`, 'check the spelling against the Kubernetes API reference, or remove it');
+      const later = laterFieldOf(l1Name, key);
+      reader.problem(
+        `${at}.${key}`,
+        later ? laterFieldDetail(later) : `is not a field of ${l1Name}`,
+        later ? laterFieldFix(later) : 'check the spelling against the Kubernetes API reference, or remove it',
+      );
       continue;
     }
     const code = l1Literal(map[key], field.type, `${at}.${key}`, reader, scope.usage, true);

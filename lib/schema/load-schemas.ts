@@ -21,6 +21,21 @@ import * as vm from 'vm';
  * fields of Kubernetes 1.29, such as the sleep lifecycle action).
  */
 export function loadKubernetesSchemas(): Map<string, SchemaObject> {
+  // The published package carries the schemas as one JSON file written at
+  // build time (320 KB), so that it need not depend on kubernetes-models
+  // (20 MB installed) at run time.
+  const bundle = path.join(__dirname, SCHEMA_BUNDLE);
+  if (fs.existsSync(bundle)) {
+    return new Map(Object.entries(JSON.parse(fs.readFileSync(bundle, 'utf8')) as Record<string, SchemaObject>));
+  }
+  return loadFromModels();
+}
+
+/** The file name of the build's schema bundle, beside the compiled module. */
+export const SCHEMA_BUNDLE = 'kubernetes-schemas.json';
+
+/** The schemas as `kubernetes-models` ships them (a development dependency). */
+export function loadFromModels(): Map<string, SchemaObject> {
   const modelsDir = packageDir('kubernetes-models', __dirname);
   const machineryDir = packageDir('@kubernetes-models/apimachinery', modelsDir);
   const schemas = new Map<string, SchemaObject>();

@@ -1,4 +1,5 @@
 import { checkCounts, checkOneOf, parseAmount } from './_fields';
+import { ACCESS_MODES } from '../volume';
 import { dns1123LabelError } from './names';
 import { Report } from './problem';
 import { defineRules } from './rules';
@@ -75,7 +76,6 @@ export const POD_MANAGEMENT_POLICIES = ['OrderedReady', 'Parallel'] as const;
 /** What happens to the claims of a StatefulSet's Pods when it is deleted or scaled down. */
 export const CLAIM_RETENTION_POLICIES = ['Retain', 'Delete'] as const;
 const UPDATE_STRATEGIES = ['RollingUpdate', 'OnDelete'];
-const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
 
 /** Checks what only a StatefulSet manifest has, and records every problem in `report`. */
 export function validateStatefulSet(manifest: any, report: Report): void {
