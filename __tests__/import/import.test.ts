@@ -276,10 +276,25 @@ describe('input the import refuses, with file, document and field path', () => {
     ]);
   });
 
-  test('a volume type Peapod does not model', () => {
-    expect(problemsOf(pod('  containers: [{name: a, image: x}]\n  volumes:\n    - name: v\n      nfs: {server: s, path: /}'))).toEqual([
-      'in.yaml: document 1 (Pod "p"): spec.volumes[0].nfs: volume "v" is of type nfs, which Peapod does not model yet. Fix: use emptyDir, hostPath, configMap, secret or persistentVolumeClaim, or add this Pod by hand',
+  test('a misspelt volume type', () => {
+    expect(problemsOf(pod('  containers: [{name: a, image: x}]\n  volumes:\n    - name: v\n      nfss: {server: s, path: /}'))).toEqual([
+      'in.yaml: document 1 (Pod "p"): spec.volumes[0].nfss: "nfss" is not a volume type. Fix: check the spelling against the Kubernetes API reference',
     ]);
+  });
+
+  test.each([
+    ['nfs', '{server: nfs.example.com, path: /exports, readOnly: true}', "Volume.fromSource('v', { nfs: { server: 'nfs.example.com', path: '/exports', readOnly: true } })"],
+    ['downwardAPI', '{items: [{path: labels, fieldRef: {fieldPath: metadata.labels}}]}', "downwardApi: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }] },"],
+    ['csi', '{driver: secrets-store.csi.k8s.io, readOnly: true, volumeAttributes: {secretProviderClass: vault}}', "Volume.fromSource('v', {"],
+    ['projected', '{sources: [{serviceAccountToken: {path: token, expirationSeconds: 3600}}]}', "Volume.fromSource('v', {"],
+    ['iscsi', '{targetPortal: "10.0.0.1:3260", iqn: "iqn.2001-04.com.example:storage", lun: 0, fsType: ext4}', "Volume.fromSource('v', {"],
+  ])('a %s volume comes over through Volume.fromSource, exactly', (kind, source, code) => {
+    const text = pod(`  containers: [{name: a, image: x, volumeMounts: [{name: v, mountPath: /data}]}]\n  volumes:\n    - name: v\n      ${kind}: ${source}`);
+    const result = importManifests([{ file: 'in.yaml', text }], { from: '..' });
+    expect(result.source).toContain(code);
+    const synth = synthGenerated(result.source, result.className, { '..': peapod });
+    expect(synth.errors).toEqual([]);
+    expect(manifestDifferences(result.objects, synth.objects)).toEqual([]);
   });
 });
 

@@ -69,7 +69,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   const ids = new Names();
   const items: Item[] = [];
   const targets = new Targets();
-  const services: { reader: FieldReader; spec: YamlMap; variable: string; id: string; nameEntry: [string, Code | undefined]; extras: string[] }[] = [];
+  const services: { reader: FieldReader; spec: YamlMap; variable: string; id: string; nameEntry: [string, Code | undefined]; metaEntries: [string, Code | undefined][] }[] = [];
   const cleaned: any[] = [];
   let namespace: { value: string | undefined; origin: Origin } | undefined;
   const seen = new Map<string, Origin>();
@@ -129,13 +129,12 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     const variable = scope.names.claim(camelCase(name), camelCase(`${name}-${kind}`), camelCase(kind));
     scope.imports.add(kind);
     const nameEntry: [string, Code | undefined] = ['name', id === name ? undefined : stringLiteral(name)];
-    const extras = metadataExtras(reader, value.metadata, variable, kind === 'Pod');
+    const metaEntries = metadataEntries(reader, value.metadata, kind === 'Pod');
     const spec = kind === 'ConfigMap' || kind === 'Secret' ? {} : reader.map(reader.required(value, 'spec', ''), 'spec') ?? {};
     for (const key of otherKeys(value, ['apiVersion', 'kind', 'metadata', ...(kind === 'ConfigMap' ? ['data', 'binaryData', 'immutable'] : []), ...(kind === 'Secret' ? ['data', 'stringData', 'type', 'immutable'] : []), ...(kind === 'ConfigMap' || kind === 'Secret' ? [] : ['spec'])])) {
       reader.problem(key, `is not a field of a ${kind}`, 'remove it');
     }
-    const statement = (props: Code, used: () => boolean, more: string[] = []) => () => {
-      const lines = [...extras, ...more];
+    const statement = (props: Code, used: () => boolean, lines: string[] = []) => () => {
       const assign = used() || lines.length > 0 ? `const ${variable} = ` : '';
       const args = typeof props === 'object' && 'object' in props && props.object.length === 0 ? [] : [props];
       return [`${assign}${print({ call: `new ${kind}`, args: ['this', stringLiteral(id), ...args] }, '    ', assign.length + 1)};`, ...lines];
@@ -148,7 +147,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
         const immutable = reader.boolean(value.immutable, 'immutable');
         const keyed = { variable, typedKeys: new Set(Object.keys(data ?? {})), used: false };
         scope.configMaps.set(name, keyed);
-        const props = objectOf([nameEntry, ['data', data && jsonLiteral(data)], ['binaryData', binaryData && jsonLiteral(binaryData)], ['immutable', immutable === undefined ? undefined : String(immutable)]]);
+        const props = objectOf([nameEntry, ...metaEntries, ['data', data && jsonLiteral(data)], ['binaryData', binaryData && jsonLiteral(binaryData)], ['immutable', immutable === undefined ? undefined : String(immutable)]]);
         items.push({ group: 0, render: statement(props, () => keyed.used) });
         break;
       }
@@ -164,6 +163,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
         }
         const props = objectOf([
           nameEntry,
+          ...metaEntries,
           ['type', type === undefined ? undefined : stringLiteral(type)],
           ['stringData', stringData && jsonLiteral(stringData)],
           ['data', data && jsonLiteral(data)],
@@ -188,22 +188,22 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
         }
         const target: Target = { kind, name, variable, selector: workload.selector, labels: workload.labels, ports: workload.ports, used: false };
         targets.add(target);
-        const render = statement(objectOf([nameEntry, ...workload.entries]), () => target.used, workload.patches);
+        const render = statement(objectOf([nameEntry, ...metaEntries, ...workload.entries]), () => target.used, workload.patches);
         items.push({ group: 1, target, render: () => [...workload.statements, ...render()] });
         break;
       }
       case 'Service':
-        services.push({ reader, spec, variable, id, nameEntry, extras });
+        services.push({ reader, spec, variable, id, nameEntry, metaEntries });
         break;
     }
   }
-  for (const { reader, spec, variable, id, nameEntry, extras } of services) {
+  for (const { reader, spec, variable, id, nameEntry, metaEntries } of services) {
     const service = convertService(reader, scope, spec, variable, targets);
     if (!service) {
       continue;
     }
-    const props = objectOf([nameEntry, ['target', service.targetCode], ...service.entries]);
-    const lines = [...extras, ...service.patches];
+    const props = objectOf([nameEntry, ...metaEntries, ['target', service.targetCode], ...service.entries]);
+    const lines = service.patches;
     items.push({
       group: 1,
       after: service.after,
@@ -329,27 +329,6 @@ function clean(value: YamlMap, reader: FieldReader): YamlMap {
   return value;
 }
 
-// Keys cdk8s, which renders Peapod's manifests, cannot write: it takes an
-// own `constructor` for the object's class and stops, and writes `__proto__`
-// by assignment, which loses it. Refused here with a message rather than lost.
-const UNWRITABLE_KEYS = ['__proto__', 'constructor'];
-
-function refuseUnwritableKeys(value: unknown, at: string, reader: FieldReader): void {
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => refuseUnwritableKeys(item, `${at}[${i}]`, reader));
-    return;
-  }
-  if (value === null || typeof value !== 'object') {
-    return;
-  }
-  for (const [key, item] of Object.entries(value)) {
-    const field = at ? `${at}.${key}` : key;
-    if (UNWRITABLE_KEYS.includes(key)) {
-      reader.problem(field, `the key "${key}" cannot be written by cdk8s, which renders Peapod's manifests (it would be lost or stop synth)`, 'rename the key');
-    }
-    refuseUnwritableKeys(item, field, reader);
-  }
-}
 
 // What admission and defaulting add to a Pod spec that `kubectl get -o yaml` shows.
 function cleanPodSpec(spec: YamlMap, at: string, reader: FieldReader): void {
@@ -376,6 +355,29 @@ function cleanPodSpec(spec: YamlMap, at: string, reader: FieldReader): void {
         }
       });
     });
+  }
+}
+
+// Keys cdk8s's own rendering cannot write: it takes an own `constructor` for
+// the object's class and stops, and writes `__proto__` by assignment, which
+// loses it. Peapod's App writes them, but the round trip renders through
+// cdk8s, so the import cannot check them yet: refused with a message rather than lost.
+const UNWRITABLE_KEYS = ['__proto__', 'constructor'];
+
+function refuseUnwritableKeys(value: unknown, at: string, reader: FieldReader): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => refuseUnwritableKeys(item, `${at}[${i}]`, reader));
+    return;
+  }
+  if (value === null || typeof value !== 'object') {
+    return;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    const field = at ? `${at}.${key}` : key;
+    if (UNWRITABLE_KEYS.includes(key)) {
+      reader.problem(field, `the key "${key}" cannot be checked by the import's round trip, which renders through cdk8s (it loses or refuses the key)`, 'rename the key, or add it in the code after the import');
+    }
+    refuseUnwritableKeys(item, field, reader);
   }
 }
 
@@ -411,9 +413,9 @@ function dropEmpty(value: any, at: string, reader: FieldReader, maps: RegExp): v
   }
 }
 
-// Metadata of an object besides its name: labels and annotations go on the
-// manifest object (Peapod's props have them only for Pods), namespace on the chart.
-function metadataExtras(reader: FieldReader, metadata: YamlMap, variable: string, isPod: boolean): string[] {
+// Metadata of an object besides its name: its labels and annotations as
+// props (a Pod's are in its template props), its namespace on the chart.
+function metadataEntries(reader: FieldReader, metadata: YamlMap, isPod: boolean): [string, Code | undefined][] {
   for (const key of otherKeys(metadata, ['name', 'namespace', 'labels', 'annotations'])) {
     reader.problem(`metadata.${key}`, 'is not modeled by peapod import', 'remove it, or set it in the code after the import');
   }
@@ -421,14 +423,10 @@ function metadataExtras(reader: FieldReader, metadata: YamlMap, variable: string
   if (isPod) {
     return [];
   }
-  const lines: string[] = [];
-  for (const [field, method] of [['labels', 'addLabel'], ['annotations', 'addAnnotation']] as const) {
-    const map = reader.stringMap(metadata[field], `metadata.${field}`) ?? {};
-    for (const [key, value] of Object.entries(map)) {
-      lines.push(`${variable}.apiObject.metadata.${method}(${stringLiteral(key)}, ${stringLiteral(value)});`);
-    }
-  }
-  return lines;
+  return (['labels', 'annotations'] as const).map((field) => {
+    const map = reader.stringMap(metadata[field], `metadata.${field}`);
+    return [field, map && jsonLiteral(map)];
+  });
 }
 
 interface WorkloadCode {

@@ -679,7 +679,13 @@ function convertVolume(reader: FieldReader, scope: Scope, value: any, at: string
     }
     default:
       if (l1Schema().get('Volume')?.has(kind)) {
-        reader.problem(sat, `volume "${name}" is of type ${kind}, which Peapod does not model yet`, 'use emptyDir, hostPath, configMap, secret or persistentVolumeClaim, or add this Pod by hand');
+        // Any other source through Volume.fromSource, typed by the L1 Volume and validated with the Pod.
+        const source = l1Object(pick(volume, [kind]), 'Volume', at, reader, scope.usage, false, true);
+        if (source === undefined) {
+          return undefined;
+        }
+        call = { call: 'Volume.fromSource', args: [stringLiteral(name), source] };
+        break;
       } else {
         reader.problem(sat, `"${kind}" is not a volume type`, 'check the spelling against the Kubernetes API reference');
       }
