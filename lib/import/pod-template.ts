@@ -419,7 +419,15 @@ function keyedReference(reader: FieldReader, scope: Scope, kind: 'ConfigMap' | '
     );
   }
   scope.imports.add(kind);
-  return `${kind}.fromName(${stringLiteral(name)})`;
+  // Named once, as a constant, however many entries refer to it.
+  const externalKey = `${kind}/${name}`;
+  let external = scope.external.get(externalKey);
+  if (external === undefined) {
+    const variable = scope.names.claim(camelCase(`${name}-${kind}`), camelCase(`external-${name}-${kind}`));
+    external = { variable, statement: `const ${variable} = ${kind}.fromName(${stringLiteral(name)});` };
+    scope.external.set(externalKey, external);
+  }
+  return external.variable;
 }
 
 function convertEnvFrom(reader: FieldReader, scope: Scope, value: any, at: string): Code | undefined {
@@ -672,7 +680,13 @@ function convertVolume(reader: FieldReader, scope: Scope, value: any, at: string
     }
     default:
       if (l1Schema().get('Volume')?.has(kind)) {
-        reader.problem(sat, `volume "${name}" is of type ${kind}, which Peapod does not model yet`, 'use emptyDir, hostPath, configMap, secret or persistentVolumeClaim, or add this Pod by hand');
+        // Any other source through Volume.fromSource, typed by the L1 Volume and validated with the Pod.
+        const source = l1Object(pick(volume, [kind]), 'Volume', at, reader, scope.usage, false, true);
+        if (source === undefined) {
+          return undefined;
+        }
+        call = { call: 'Volume.fromSource', args: [stringLiteral(name), source] };
+        break;
       } else {
         reader.problem(sat, `"${kind}" is not a volume type`, 'check the spelling against the Kubernetes API reference');
       }
