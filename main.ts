@@ -1,6 +1,31 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Advisor, App, AppProps, ClusterProfile, Container, Deployment, EnvValue, Pod, Probe, Rules, Service, Volume } from './lib';
+import {
+  Advisor,
+  App,
+  AppProps,
+  ClusterProfile,
+  Container,
+  CronJob,
+  Deployment,
+  EnvValue,
+  HorizontalPodAutoscaler,
+  Ingress,
+  IngressBackend,
+  Metric,
+  NetworkPeer,
+  NetworkPolicy,
+  Pod,
+  PodDisruptionBudget,
+  Probe,
+  Rules,
+  Secret,
+  Service,
+  ServiceAccount,
+  StatefulSet,
+  Volume,
+  VolumeClaimTemplate,
+} from './lib';
 
 // The tutorial's Pods show the manifest fields it teaches and nothing more;
 // MyappChart below shows the production setup these lints ask for.
@@ -99,21 +124,28 @@ export class MysqlHostPathChart extends Chart {
 }
 
 /**
- * Production's answer to a bare Pod: a Deployment keeps three copies of
- * `myapp` running, and a Service gives them one stable name and IP.
+ * Production's answer to a bare Pod: a Deployment keeps copies of `myapp`
+ * running, and a Service gives them one stable name and IP; the objects
+ * around it (see exposeAndScale) reach it from outside and scale it.
  */
 export class MyappChart extends Chart {
+  /** The Deployment of myapp, for the objects of other charts that refer to it. */
+  public readonly myapp: Deployment;
+
   public constructor(scope: Construct, id: string) {
     super(scope, id);
+    // myapp does not call the Kubernetes API: no token in its Pods.
+    const account = new ServiceAccount(this, 'myapp-account', { name: 'myapp', automountServiceAccountToken: false });
     // The app writes only to /tmp; the rest of its file system stays read-only.
     const tmp = Volume.emptyDir('tmp', { sizeLimit: '64Mi' });
     const myapp = new Deployment(this, 'myapp', {
-      replicas: 3,
+      // No replicas: the autoscaler owns the count (see exposeAndScale).
       // Select by `app` alone: a selector cannot change once applied, and other labels may.
       selectBy: ['app'],
       template: {
         labels: { app: 'myapp', project: 'kubernetes_study' },
-        securityContext: { runAsNonRoot: true, runAsUser: 10001 },
+        securityContext: { runAsNonRoot: true, runAsUser: 10001, seccompProfile: { type: 'RuntimeDefault' } },
+        serviceAccount: account,
         containers: [
           new Container({
             name: 'myapp',
@@ -136,10 +168,116 @@ export class MyappChart extends Chart {
         ],
       },
     });
-    new Service(this, 'myapp-service', {
+    const service = new Service(this, 'myapp-service', {
       name: 'myapp',
       target: myapp,
       ports: [{ port: 80, targetPort: 'http' }],
+    });
+    this.myapp = myapp;
+    exposeAndScale(this, myapp, service);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The rest of a real app (issue 16): myapp reached from outside and scaled,
+// and the tutorial's MySQL as production runs it.
+
+/** myapp behind an Ingress, scaled by an autoscaler, and kept available through node drains. */
+function exposeAndScale(chart: Chart, myapp: Deployment, service: Service<'http', readonly [{ port: 80; targetPort: 'http' }]>): void {
+  new Ingress(chart, 'myapp-ingress', {
+    name: 'myapp',
+    // The certificate is issued outside this repository (cert-manager, or `kubectl create secret tls myapp-tls`).
+    tls: [{ hosts: ['myapp.example.com'], secret: Secret.fromName('myapp-tls') }],
+    rules: [{ host: 'myapp.example.com', paths: [{ path: '/', pathType: 'Prefix', backend: IngressBackend.service(service, 'http') }] }],
+  });
+  // What `kubectl scale deployment myapp --replicas=3` did by hand, from CPU use.
+  new HorizontalPodAutoscaler(chart, 'myapp-autoscaler', {
+    name: 'myapp',
+    target: myapp,
+    minReplicas: 2,
+    maxReplicas: 6,
+    metrics: [Metric.resourceUtilization('cpu', 70)],
+  });
+  // A drain may take one copy at a time; the autoscaler keeps at least two.
+  new PodDisruptionBudget(chart, 'myapp-budget', { name: 'myapp', selector: myapp, minAvailable: 1 });
+}
+
+/** Properties of the {@link DatabaseChart}. */
+export interface DatabaseChartProps {
+  /** The only Pods that may connect to MySQL (besides its backup). */
+  readonly clients: Deployment;
+}
+
+/**
+ * The tutorial's MySQL as production runs it: a StatefulSet whose Pod keeps
+ * its own volume claim (in place of the hostPath of MysqlHostPathChart), its
+ * headless Service, a NetworkPolicy that lets only myapp and the backup in,
+ * and a nightly backup.
+ */
+export class DatabaseChart extends Chart {
+  public constructor(scope: Construct, id: string, props: DatabaseChartProps) {
+    super(scope, id);
+    // Created outside this repository: `kubectl create secret generic mysql-credentials --from-literal=root-password=…`.
+    const credentials = Secret.fromName('mysql-credentials');
+    const rootPassword = { name: 'MYSQL_ROOT_PASSWORD', valueFrom: EnvValue.fromSecret(credentials, 'root-password') } as const;
+    // The mysql image runs as user 999 when it is not started as root; the volumes are made writable for it.
+    const podSecurity = { runAsNonRoot: true, runAsUser: 999, runAsGroup: 999, fsGroup: 999, seccompProfile: { type: 'RuntimeDefault' } };
+    const containerSecurity = { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } };
+    const data = new VolumeClaimTemplate('data', { storage: '10Gi' });
+    const socket = Volume.emptyDir('run', { sizeLimit: '16Mi' });
+    const tmp = Volume.emptyDir('tmp', { sizeLimit: '256Mi' });
+    const mysql = new StatefulSet(this, 'mysql', {
+      replicas: 1,
+      // `role` sets these Pods apart from the tutorial's bare mysql Pod, which has the same app label.
+      selectBy: ['app', 'role'],
+      template: {
+        labels: { app: 'mysql', role: 'database', project: 'kubernetes_study' },
+        securityContext: podSecurity,
+        containers: [
+          new Container({
+            name: 'mysql',
+            image: 'mysql:8.4',
+            ports: { mysql: 3306 },
+            env: [rootPassword],
+            mounts: [data.mount('/var/lib/mysql'), socket.mount('/var/run/mysqld'), tmp.mount('/tmp')],
+            resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { memory: '1Gi' } },
+            readinessProbe: Probe.tcp({ port: 'mysql', periodSeconds: 10 }),
+            livenessProbe: Probe.tcp({ port: 'mysql', initialDelaySeconds: 30, periodSeconds: 20 }),
+            securityContext: containerSecurity,
+          }),
+        ],
+      },
+    });
+    // Every night at 02:30 UTC, a dump of every database onto a claim made for backups.
+    const backups = Volume.persistentVolumeClaim('backups', { name: 'mysql-backups' });
+    const backup = new CronJob(this, 'mysql-backup', {
+      schedule: '30 2 * * *',
+      timeZone: 'Etc/UTC',
+      concurrencyPolicy: 'Forbid',
+      jobTemplate: {
+        backoffLimit: 2,
+        template: {
+          labels: { app: 'mysql-backup', project: 'kubernetes_study' },
+          restartPolicy: 'OnFailure',
+          securityContext: podSecurity,
+          containers: [
+            new Container({
+              name: 'dump',
+              image: 'mysql:8.4',
+              command: ['sh', '-c', 'mysqldump -h mysql-0.mysql -u root --all-databases --single-transaction > /backups/all-`date +%F`.sql'],
+              env: [{ name: 'MYSQL_PWD', valueFrom: EnvValue.fromSecret(credentials, 'root-password') }],
+              mounts: [backups.mount('/backups')],
+              resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } },
+              securityContext: containerSecurity,
+            }),
+          ],
+        },
+      },
+    });
+    new NetworkPolicy(this, 'mysql-clients', {
+      name: 'mysql-clients',
+      selector: mysql,
+      ingress: [{ from: [NetworkPeer.pods(props.clients), NetworkPeer.pods(backup)], ports: [{ port: 'mysql' }] }],
     });
   }
 }
@@ -180,7 +318,8 @@ export function buildApp(props: ExampleAppProps = {}): App {
   new KubeExampleChart(app, 'kube-example');
   new SharedHtmlChart(app, 'shared-html');
   new MysqlHostPathChart(app, 'mysql');
-  new MyappChart(app, 'myapp');
+  const myapp = new MyappChart(app, 'myapp');
+  new DatabaseChart(app, 'database', { clients: myapp.myapp });
   return app;
 }
 

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { addProblemValidation, App, AppProps, Container, defineRules, Pod, Probe, Problem, Report, Rules } from '../lib';
+import { findRule } from '../lib/validation/rules';
 import { readFolder, withTempDir } from './_support';
 
 // A container that trips no lint: the baseline for tests about one problem.
@@ -50,11 +51,56 @@ describe('App.synth', () => {
         new Pod(new Chart(app, 'web'), 'web', { containers: [hardened('app', 'app')] });
         app.synth();
         expect(write.mock.calls.map((call) => call[0]).join('')).toBe(
-          '1 warning:\n' +
+          '1 warning of 1 rule:\n' +
             '  [web/web] spec.containers[0].image: image "app" of container "app" has no tag, so it means :latest, which moves. Fix: pin a version, such as "app:1.2.3", or a digest (latest-tag)\n' +
             "Change a rule's level in peapod.config.json, or for one construct with Rules.of(construct).set(rule, level, reason); docs/rules.md lists the rules.\n",
         );
       } finally {
+        write.mockRestore();
+      }
+    });
+  });
+
+  test('groups repeated warnings by rule, with the fix once and the first places; PEAPOD_WARNINGS=all lists each', () => {
+    withTempDir((dir) => {
+      const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      const printed = (all: boolean) => {
+        write.mockClear();
+        process.env.PEAPOD_WARNINGS = all ? 'all' : '';
+        const app = new App({ outdir: dir, config: {} });
+        const chart = new Chart(app, 'web');
+        for (const id of ['a', 'b', 'c', 'd', 'e']) {
+          new Pod(chart, id, { containers: [hardened('app', `app-${id}`)] });
+        }
+        new Pod(chart, 'f', {
+          containers: [
+            new Container({
+              name: 'app',
+              image: 'app:1.0',
+              ports: { http: 8080 },
+              resources: { requests: { cpu: '100m' }, limits: { memory: '128Mi' } },
+              securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true },
+              readinessProbe: Probe.tcp({ port: 'http' }),
+            }),
+          ],
+        });
+        app.synth();
+        return write.mock.calls.map((call) => call[0]).join('');
+      };
+      try {
+        expect(printed(false)).toBe(
+          '6 warnings of 2 rules (PEAPOD_WARNINGS=all lists every one):\n' +
+            `  latest-tag, 5 times. Fix: ${findRule('latest-tag')!.fix}\n` +
+            '    [web/a] spec.containers[0].image: image "app-a" of container "app" has no tag, so it means :latest, which moves\n' +
+            '    [web/b] spec.containers[0].image: image "app-b" of container "app" has no tag, so it means :latest, which moves\n' +
+            '    [web/c] spec.containers[0].image: image "app-c" of container "app" has no tag, so it means :latest, which moves\n' +
+            '    … and 2 more\n' +
+            '  [web/f] spec.containers[0].livenessProbe: container "app" has no liveness probe. Fix: add a livenessProbe, such as Probe.http({ port, path: "/healthz" }) (no-liveness-probe)\n' +
+            "Change a rule's level in peapod.config.json, or for one construct with Rules.of(construct).set(rule, level, reason); docs/rules.md lists the rules.\n",
+        );
+        expect(printed(true).split('\n').filter((line) => line.startsWith('  ['))).toHaveLength(6);
+      } finally {
+        delete process.env.PEAPOD_WARNINGS;
         write.mockRestore();
       }
     });

@@ -1,6 +1,6 @@
 import * as childProcess from 'child_process';
 import * as path from 'path';
-import { median, rotate } from '../bench/run';
+import { median, rotate } from '../bench/stats';
 
 // Not a timed test: the quick mode builds a few Pods three ways, in child
 // processes, and fails when the variants' outputs are not what they should
@@ -15,6 +15,7 @@ describe('the synth benchmark', () => {
     expect(out).toContain('outputs checked at N = 5: Peapod = L1 byte for byte; plus-27 wrote 5 Pods');
     expect(out).toMatch(/Peapod\/L1 time \d+\.\d\d/);
     expect(out).toMatch(/validation \d+\.\d% of Peapod's synth \(of which the Pod checks, PodTemplate\.validate: \d+\.\d%\)/);
+    expect(out).toMatch(/Whole process, N = 5 Pods .*\n(.*\n){5} {2}Peapod\/L1 \d+\.\d\d {3}Peapod\/floor \d+\.\d\d {3}Peapod\/L1 peak memory \d+\.\d\d/);
   }, 120_000);
 
   test('takes the median, of odd and even counts', () => {

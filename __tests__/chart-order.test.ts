@@ -4,8 +4,8 @@ import * as cdk8s from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { App, Container, Pod } from '../lib';
-import { chartsWithoutDependencies, withChartsInTreeOrder } from '../lib/_chart-order';
-import { withTempDir, readFolder } from './_support';
+import { chartsWithoutDependencies } from '../lib/_chart-order';
+import { readFolder, readTree, withTempDir } from './_support';
 
 // Peapod's App finds its charts without cdk8s's dependency graph when it
 // can; the order must be the one cdk8s's own getter gives, always.
@@ -82,78 +82,103 @@ describe('App.charts', () => {
 });
 
 // Chart.toJson() is what cdk8s's App.synth writes from.
-function cdk8sToJson(chart: cdk8s.Chart): unknown[] {
-  return chart.toJson();
-}
-
-function treeOrderToJson(chart: cdk8s.Chart): unknown[] {
-  return withChartsInTreeOrder(() => chart.toJson());
-}
-
 function configMap(scope: Construct, id: string): k8s.KubeConfigMap {
   return new k8s.KubeConfigMap(scope, id, { metadata: { name: id }, data: { id } });
 }
 
-describe('withChartsInTreeOrder', () => {
-  test('renders the objects of a chart in the order cdk8s does, without those of the charts nested in it', () => {
-    const app = newApp();
-    const chart = new cdk8s.Chart(app, '0');
-    configMap(chart, 'b');
-    const group = new Construct(chart, 'group');
-    configMap(group, '9');
-    configMap(group, '1');
-    new Pod(chart, 'pod', { containers: [new Container({ name: 'app', image: 'nginx:1.27' })] });
-    configMap(new cdk8s.Chart(chart, 'nested'), 'inner');
-    configMap(chart, 'a');
-    const expected = cdk8sToJson(chart);
-    expect(expected.map((m) => (m as { metadata: { name: string } }).metadata.name)).toEqual(['b', '1', '9', 'pod', 'a']);
-    expect(treeOrderToJson(chart)).toEqual(expected);
-    expect(treeOrderToJson(app.node.findChild('0').node.findChild('nested') as cdk8s.Chart)).toEqual(cdk8sToJson(app.node.findChild('0').node.findChild('nested') as cdk8s.Chart));
+/** What cdk8s's own App.synth() and Peapod's write for the same tree: file names, order and contents. */
+function bothWrite(build: (app: cdk8s.App) => void, props: cdk8s.AppProps = {}): { cdk8s: Record<string, string>; peapod: Record<string, string> } {
+  return withTempDir((dir) => {
+    const reference = new cdk8s.App({ ...props, outdir: path.join(dir, 'cdk8s') });
+    build(reference);
+    reference.synth();
+    const app = new App({ ...props, outdir: path.join(dir, 'peapod'), config: {}, onWarnings: () => undefined });
+    build(app);
+    app.synth();
+    return { cdk8s: readTree(path.join(dir, 'cdk8s')), peapod: readTree(path.join(dir, 'peapod')) };
+  });
+}
+
+// Charts nested in charts and in other constructs, objects in groups, a nested chart's objects kept out of its parent's file.
+function nestedCharts(app: cdk8s.App): void {
+  const chart = new cdk8s.Chart(app, '0');
+  configMap(chart, 'b');
+  const group = new Construct(chart, 'group');
+  configMap(group, '9');
+  configMap(group, '1');
+  new Pod(chart, 'pod', { containers: [new Container({ name: 'app', image: 'nginx:1.27' })] });
+  configMap(new cdk8s.Chart(chart, 'nested'), 'inner');
+  configMap(chart, 'a');
+  configMap(new cdk8s.Chart(new Construct(app, 'holder'), 'held'), 'held');
+}
+
+// Dependencies between charts, and between objects of one chart and of two.
+function dependencies(app: cdk8s.App): void {
+  const first = new cdk8s.Chart(app, 'first');
+  const second = new cdk8s.Chart(app, 'second');
+  const third = new cdk8s.Chart(app, 'third');
+  first.addDependency(third);
+  const a = configMap(first, 'a');
+  const b = configMap(first, 'b');
+  a.addDependency(b);
+  configMap(second, 'c').addDependency(configMap(third, 'd'));
+}
+
+describe('App.synth lays out its files as cdk8s does', () => {
+  test.each([
+    ['nested charts', nestedCharts],
+    ['dependencies between charts and between objects', dependencies],
+  ] as const)('%s, for every yamlOutputType and a file extension of its own', (_name, build) => {
+    for (const yamlOutputType of [cdk8s.YamlOutputType.FILE_PER_APP, cdk8s.YamlOutputType.FILE_PER_CHART, cdk8s.YamlOutputType.FILE_PER_RESOURCE, cdk8s.YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE]) {
+      for (const outputFileExtension of [undefined, '.yml']) {
+        const written = bothWrite(build, { yamlOutputType, outputFileExtension });
+        expect(Object.keys(written.peapod).length).toBeGreaterThan(0);
+        expect(written.peapod).toEqual(written.cdk8s);
+      }
+    }
   });
 
-  test('leaves the order to cdk8s when objects depend on each other', () => {
-    const app = newApp();
-    const chart = new cdk8s.Chart(app, 'chart');
-    const first = configMap(chart, 'first');
-    const second = configMap(chart, 'second');
-    first.addDependency(second);
-    const expected = cdk8sToJson(chart);
-    expect(expected.map((m) => (m as { metadata: { name: string } }).metadata.name)).toEqual(['second', 'first']);
-    expect(treeOrderToJson(chart)).toEqual(expected);
+  test('numbers the chart files when charts depend on each other, as cdk8s does', () => {
+    const written = bothWrite(dependencies);
+    expect(Object.keys(written.peapod)).toEqual(['0000-third.k8s.yaml', '0001-first.k8s.yaml', '0002-second.k8s.yaml']);
+    expect(written.peapod['0001-first.k8s.yaml'].indexOf('name: b')).toBeLessThan(written.peapod['0001-first.k8s.yaml'].indexOf('name: a'));
+    expect(written.peapod).toEqual(written.cdk8s);
   });
 
-  test('fails on the errors of every construct of the app with the message cdk8s gives', () => {
-    const app = newApp();
-    const chart = new cdk8s.Chart(app, 'chart');
-    configMap(chart, 'config');
-    new Construct(chart, 'custom').node.addValidation({ validate: () => ['custom check failed', 'and another'] });
-    new Construct(new cdk8s.Chart(app, 'other'), 'check').node.addValidation({ validate: () => ['other chart failed'] });
-    expect(() => cdk8sToJson(chart)).toThrow(
-      'Validation failed with the following errors:\n  [chart/custom] custom check failed\n  [chart/custom] and another\n  [other/check] other chart failed',
-    );
-    expect(() => treeOrderToJson(chart)).toThrow(
-      'Validation failed with the following errors:\n  [chart/custom] custom check failed\n  [chart/custom] and another\n  [other/check] other chart failed',
-    );
+  test('writes construct-metadata.json when asked to, as cdk8s does', () => {
+    const written = bothWrite(nestedCharts, { recordConstructMetadata: true });
+    expect(JSON.parse(written.peapod['construct-metadata.json'])).toEqual(JSON.parse(written.cdk8s['construct-metadata.json']));
   });
 
-  test('validates the app once per write, where cdk8s validates it again before every chart', () => {
-    const app = newApp();
-    const charts = [new cdk8s.Chart(app, 'a'), new cdk8s.Chart(app, 'b'), new cdk8s.Chart(app, 'c')];
-    charts.forEach((chart, i) => configMap(chart, `config-${i}`));
-    let validations = 0;
-    new Construct(charts[0], 'counted').node.addValidation({ validate: () => (validations++, []) });
-    const inTreeOrder = withChartsInTreeOrder(() => charts.map((chart) => chart.toJson()));
-    expect(validations).toBe(1);
-    validations = 0;
-    expect(charts.map((chart) => cdk8sToJson(chart))).toEqual(inTreeOrder);
-    expect(validations).toBe(3);
+  test('fails on the errors of every construct of the app, all at once', () => {
+    withTempDir((dir) => {
+      const app = new App({ outdir: dir, config: {}, onWarnings: () => undefined });
+      const chart = new cdk8s.Chart(app, 'chart');
+      configMap(chart, 'config');
+      new Construct(chart, 'custom').node.addValidation({ validate: () => ['custom check failed', 'and another'] });
+      new Construct(new cdk8s.Chart(app, 'other'), 'check').node.addValidation({ validate: () => ['other chart failed'] });
+      expect(() => app.synth()).toThrow(
+        'synth failed with 3 errors; no manifest was written:\n  [chart/custom] custom check failed\n  [chart/custom] and another\n  [other/check] other chart failed',
+      );
+    });
   });
 
-  test('puts cdk8s\'s own chart synth back afterwards', () => {
-    const before = (cdk8s.App as unknown as { _synthChart: unknown })._synthChart;
-    expect(() => withChartsInTreeOrder(() => {
-      throw new Error('body failed');
-    })).toThrow('body failed');
-    expect((cdk8s.App as unknown as { _synthChart: unknown })._synthChart).toBe(before);
+  test('validates the app once, where cdk8s validates it again before every chart', () => {
+    withTempDir((dir) => {
+      const app = new App({ outdir: dir, config: {}, onWarnings: () => undefined });
+      const charts = [new cdk8s.Chart(app, 'a'), new cdk8s.Chart(app, 'b'), new cdk8s.Chart(app, 'c')];
+      charts.forEach((chart, i) => configMap(chart, `config-${i}`));
+      let validations = 0;
+      new Construct(charts[0], 'counted').node.addValidation({ validate: () => (validations++, []) });
+      app.synth();
+      expect(validations).toBe(1);
+    });
+  });
+
+  test("leaves cdk8s's own members as they were", () => {
+    const before = [(cdk8s.App as unknown as { _synthChart: unknown })._synthChart, cdk8s.Yaml.stringify, cdk8s.Yaml.save];
+    const written = bothWrite(nestedCharts);
+    expect(written.peapod).toEqual(written.cdk8s);
+    expect([(cdk8s.App as unknown as { _synthChart: unknown })._synthChart, cdk8s.Yaml.stringify, cdk8s.Yaml.save]).toEqual(before);
   });
 });

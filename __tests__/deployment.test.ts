@@ -131,16 +131,16 @@ describe('Deployment fails synth', () => {
 
   test('when replicas is negative or fractional', () => {
     expect(problemsOf((chart) => new Deployment(chart, 'web', { replicas: -1, template: fine }))).toEqual([
-      'spec.replicas: replicas is -1; it must be a whole number, 0 or more. Fix: set replicas to 0 or more (workload-replicas-valid)',
+      'spec.replicas: replicas is -1; it must be a whole number, 0 or more (at most 2147483647). Fix: set replicas to 0 or more (workload-replicas-valid)',
     ]);
     expect(problemsOf((chart) => new Deployment(chart, 'web', { replicas: 1.5, template: fine }))).toEqual([
-      'spec.replicas: replicas is 1.5; it must be a whole number, 0 or more. Fix: set replicas to 0 or more (workload-replicas-valid)',
+      'spec.replicas: replicas is 1.5; it must be a whole number, 0 or more (at most 2147483647). Fix: set replicas to 0 or more (workload-replicas-valid)',
     ]);
   });
 
   test('when counts and deadlines are invalid', () => {
     expect(problemsOf((chart) => new Deployment(chart, 'web', { revisionHistoryLimit: -2, minReadySeconds: 30, progressDeadlineSeconds: 30, template: fine }))).toEqual([
-      'spec.revisionHistoryLimit: revisionHistoryLimit is -2; it must be a whole number, 0 or more. Fix: set revisionHistoryLimit to 0 or more, or leave it out (workload-field-valid)',
+      'spec.revisionHistoryLimit: revisionHistoryLimit is -2; it must be a whole number, 0 or more (at most 2147483647). Fix: set revisionHistoryLimit to 0 or more, or leave it out (workload-field-valid)',
       'spec.progressDeadlineSeconds: progressDeadlineSeconds is 30, not more than minReadySeconds (30). Fix: make progressDeadlineSeconds greater than minReadySeconds (workload-field-valid)',
     ]);
   });

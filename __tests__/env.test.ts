@@ -1,4 +1,5 @@
-import { ConfigMap, Container, EnvFrom, EnvValue, Pod, Secret } from '../lib';
+import * as fc from 'fast-check';
+import { ConfigMap, Container, EnvFrom, envReferences, EnvValue, isServiceLinkVariable, Pod, Secret } from '../lib';
 import { newChart, synthObjects, synthYaml } from './_support';
 
 const containerOf = (build: (chart: ReturnType<typeof newChart>) => Container) => {
@@ -84,5 +85,70 @@ describe('env from elsewhere', () => {
 
   test('a container without envFrom emits none', () => {
     expect(containerOf(() => new Container({ name: 'a', image: 'a:1' }))).toEqual({ name: 'a', image: 'a:1' });
+  });
+});
+
+describe('value and valueFrom together', () => {
+  test('reach the manifest as declared when untyped, and fail synth instead of losing the value', () => {
+    const chart = newChart();
+    const both = { name: 'IP', value: '10.0.0.1', valueFrom: EnvValue.fromField('status.podIP') } as unknown as { name: string; value: string };
+    new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1.0', env: [both] })] });
+    expect(() => synthObjects(chart)).toThrow(
+      'spec.containers[0].env[0]: env "IP" of container "app" has both value and valueFrom. Fix: keep one of them (env-value-source)',
+    );
+  });
+
+  test('an entry with valueFrom alone renders no value', () => {
+    const container = containerOf(() => new Container({ name: 'app', image: 'app:1.0', env: [{ name: 'IP', valueFrom: EnvValue.fromField('status.podIP') }] }));
+    expect(container.env).toEqual([{ name: 'IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } }]);
+  });
+});
+
+describe('$(VAR) references, read as the kubelet expands them', () => {
+  // A second reading, shaped like expansion.Expand in Kubernetes'
+  // third_party/forked/golang/expansion: the names it would look up, in order.
+  function lookedUp(input: string): string[] {
+    const names: string[] = [];
+    for (let cursor = 0; cursor < input.length; cursor++) {
+      if (input[cursor] !== '$' || cursor + 1 >= input.length) {
+        continue;
+      }
+      const rest = input.slice(cursor + 1);
+      if (rest[0] === '$') {
+        cursor += 1;
+      } else if (rest[0] === '(') {
+        const close = rest.indexOf(')', 1);
+        if (close >= 0) {
+          names.push(rest.slice(1, close));
+          cursor += close + 1;
+        } else {
+          cursor += 1;
+        }
+      } else {
+        cursor += 1;
+      }
+    }
+    return names;
+  }
+  const VALID_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+
+  test('envReferences finds the names the kubelet looks up that could name a variable', () => {
+    const piece = fc.constantFrom('$', '$$', '$(', ')', '(', 'A', 'b_1', '.', '-', ' ', '9', 'x y', '$(A)', '$$(B)');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const value = pieces.join('');
+        expect(envReferences(value)).toEqual(lookedUp(value).filter((name) => VALID_NAME.test(name)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('Service-link variables are the shapes the kubelet writes, in upper case', () => {
+    for (const name of ['WEB_SERVICE_HOST', 'WEB_SERVICE_PORT', 'WEB_SERVICE_PORT_HTTP_METRICS', 'WEB_PORT', 'WEB_PORT_80_TCP', 'DNS_PORT_53_UDP_PROTO', 'A_PORT_1_SCTP_ADDR']) {
+      expect([name, isServiceLinkVariable(name)]).toEqual([name, true]);
+    }
+    for (const name of ['web_SERVICE_HOST', '_SERVICE_HOST', 'WEB_SERVICE_PORT_', 'WEB_PORT_HTTP_TCP', 'WEB_PORT_80_ICMP', 'WEB_HOST', 'WEB-APP_SERVICE_HOST', 'WEB_PORT_80_TCP_HOST']) {
+      expect([name, isServiceLinkVariable(name)]).toEqual([name, false]);
+    }
   });
 });

@@ -29,10 +29,18 @@ describe('values given through escape hatches', () => {
     ]);
     expect(
       problemsOf((chart) =>
-        new Deployment(chart, 'd', { template: { labels: { app: 'd' }, containers: [new Container({ name: 'app', image: 'app:1' })], extraSpec: { activeDeadlineSeconds: '30' } as any } }),
+        new Deployment(chart, 'd', { template: { labels: { app: 'd' }, containers: [new Container({ name: 'app', image: 'app:1' })], extraSpec: { enableServiceLinks: 'no' } as any } }),
       ),
     ).toEqual([
-      'spec.template.spec.activeDeadlineSeconds: the escape-hatch value must be integer, got "30", which the Kubernetes 1.27 schema refuses. Fix: give the field a value of the type the Kubernetes API reference lists for it (kubernetes-schema)',
+      'spec.template.spec.enableServiceLinks: the escape-hatch value must be boolean, got "no", which the Kubernetes 1.27 schema refuses. Fix: give the field a value of the type the Kubernetes API reference lists for it (kubernetes-schema)',
+    ]);
+  });
+
+  test('a field a rule of its own reports gets that message, not the schema\'s as well', () => {
+    expect(
+      problemsOf((chart) => new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1' })], extraSpec: { activeDeadlineSeconds: '30' } as any })),
+    ).toEqual([
+      'spec.activeDeadlineSeconds: activeDeadlineSeconds is "30"; it must be a whole number, 1 or more (at most 2147483647). Fix: set the seconds the Pod may run before it is stopped, 1 or more (pod-timing)',
     ]);
   });
 

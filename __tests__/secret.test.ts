@@ -1,4 +1,4 @@
-import { Container, Deployment, EnvValue, Pod, Secret, Volume } from '../lib';
+import { Container, Deployment, EnvValue, formatProblem, Pod, Secret, Volume } from '../lib';
 import { problemsOf } from './_problems';
 import { newChart, synthObjects, synthYaml } from './_support';
 
@@ -41,10 +41,14 @@ describe('Secret', () => {
 });
 
 describe('Secret fails synth', () => {
-  test('when a key is invalid or in both data and stringData', () => {
-    expect(problemsOf((chart) => new Secret(chart, 'db', { data: { password: 'c2VjcmV0', 'db/url': 'eA==' }, stringData: { password: 'secret' } }))).toEqual([
+  test('when a key is invalid; a key in both data and stringData is a warning, as stringData wins', () => {
+    const chart = newChart();
+    const secret = new Secret(chart, 'db', { data: { password: 'c2VjcmV0', 'db/url': 'eA==' }, stringData: { password: 'secret' } });
+    expect(secret.node.validate()).toEqual([
       'data["db/url"]: Secret key "db/url" has characters other than letters, digits, "-", "_" and ".". Fix: use at most 253 letters, digits, "-", "_" and "." (data-key-valid)',
-      'stringData["password"]: Secret key "password" is also in data. Fix: keep the key in one of data and stringData (data-key-unique)',
+    ]);
+    expect(secret.problems().filter((p) => p.rule === 'secret-key-overwritten').map(formatProblem)).toEqual([
+      'stringData["password"]: Secret key "password" is also in data; the API server keeps the stringData value and drops the other. Fix: keep the key in one of data and stringData (secret-key-overwritten)',
     ]);
   });
 

@@ -3,7 +3,7 @@
  * a compile-time check disappears, the directive is unused and both `tsc`
  * (run by `npm test`) and ts-jest fail with TS2578.
  */
-import { Container, EnvReferences, Pod, Probe, Volume } from '../lib';
+import { Container, EnvReferences, EnvValue, isServiceLinkVariable, IsServiceLinkVariable, Pod, Probe, Volume } from '../lib';
 import { newChart, synthObjects } from './_support';
 
 // Never called: these lines exist to be type-checked.
@@ -56,13 +56,37 @@ function rejectedAtCompileTime(): void {
     ],
   });
 
-  // Probe ports are names or numbers of ports the container declares.
+  // A probe's port name is one the container declares (a number need not be declared).
   // @ts-expect-error 'htp' is not a declared port name
   new Container({ name: 'a', image: 'a:1', ports: { http: 80 }, readinessProbe: Probe.http({ port: 'htp', path: '/healthz' }) });
-  // @ts-expect-error 8080 is not a declared port number
-  new Container({ name: 'a', image: 'a:1', ports: { http: 80 }, livenessProbe: Probe.tcp({ port: 8080 }) });
-  // @ts-expect-error a container without ports has no port to probe
+  // @ts-expect-error a container without ports has no port name to probe
   new Container({ name: 'a', image: 'a:1', startupProbe: Probe.tcp({ port: 'http' }) });
+  // @ts-expect-error a list port without a name gives no name
+  new Container({ name: 'a', image: 'a:1', ports: [8080], startupProbe: Probe.tcp({ port: 'http' }) });
+
+  // The compile-time $(VAR) check reads the text as the kubelet does.
+  new Container({
+    name: 'a',
+    image: 'a:1',
+    env: [
+      // @ts-expect-error a Service-link name must be upper case, as the kubelet writes it
+      { name: 'HOST', value: '$(myapp_SERVICE_HOST)' },
+      // @ts-expect-error MYAPP_PORT_HTTP_TCP: the port of a docker-link variable is a number
+      { name: 'ADDR', value: '$(MYAPP_PORT_HTTP_TCP)' },
+      // @ts-expect-error $$$(X) is an escaped $ followed by a reference
+      { name: 'COST', value: '$$$(PRICE)' },
+    ],
+  });
+
+  // An env entry has a literal value or a source, not both (the API server refuses both).
+  new Container({
+    name: 'a',
+    image: 'a:1',
+    env: [
+      // @ts-expect-error value and valueFrom exclude each other
+      { name: 'IP', value: '10.0.0.1', valueFrom: EnvValue.fromField('status.podIP') },
+    ],
+  });
 
   // Misspelt props and wrongly typed values.
   // @ts-expect-error 'imge' is not a prop
@@ -87,6 +111,14 @@ describe('what compiles renders', () => {
     expect(synthObjects(chart)[0].spec.containers.map((c: { name: string }) => c.name)).toEqual(['web', 'metrics']);
   });
 
+  test('the compile-time Service-link shapes are those of isServiceLinkVariable()', () => {
+    // Each line compiles only while the type gives the same answer as the function.
+    const linked: [IsServiceLinkVariable<'WEB_SERVICE_PORT_HTTP_METRICS'>, IsServiceLinkVariable<'DNS_PORT_53_UDP_PROTO'>, IsServiceLinkVariable<'WEB_PORT'>] = [true, true, true];
+    const unlinked: [IsServiceLinkVariable<'web_SERVICE_HOST'>, IsServiceLinkVariable<'WEB_SERVICE_PORT_'>, IsServiceLinkVariable<'WEB_PORT_80_ICMP'>, IsServiceLinkVariable<'WEB-APP_SERVICE_HOST'>] = [false, false, false, false];
+    expect(['WEB_SERVICE_PORT_HTTP_METRICS', 'DNS_PORT_53_UDP_PROTO', 'WEB_PORT'].map(isServiceLinkVariable)).toEqual(linked);
+    expect(['web_SERVICE_HOST', 'WEB_SERVICE_PORT_', 'WEB_PORT_80_ICMP', 'WEB-APP_SERVICE_HOST'].map(isServiceLinkVariable)).toEqual(unlinked);
+  });
+
   test('a $$-escaped reference is literal text and needs no variable', () => {
     const escaped: EnvReferences<'costs $$(PRICE)'> = undefined as never;
     expect(escaped).toBeUndefined();
@@ -95,6 +127,32 @@ describe('what compiles renders', () => {
       containers: [new Container({ name: 'a', image: 'a:1', env: [{ name: 'TEXT', value: 'costs $$(PRICE)' }] })],
     });
     expect(synthObjects(chart)[0].spec.containers[0].env).toEqual([{ name: 'TEXT', value: 'costs $$(PRICE)' }]);
+  });
+
+  test('a probe may call any port number, declared or not, and a container without ports too', () => {
+    const chart = newChart();
+    new Pod(chart, 'p', {
+      containers: [
+        new Container({ name: 'a', image: 'a:1', ports: { http: 80 }, livenessProbe: Probe.tcp({ port: 8080 }) }),
+        new Container({ name: 'b', image: 'b:1', readinessProbe: Probe.http({ port: 9090, path: '/ready' }) }),
+      ],
+    });
+    const [a, b] = synthObjects(chart)[0].spec.containers;
+    expect(a.livenessProbe).toEqual({ tcpSocket: { port: 8080 } });
+    expect(b.readinessProbe).toEqual({ httpGet: { path: '/ready', port: 9090 } });
+  });
+
+  test('Service-link variables, $$ escapes and $(…) that hold no variable name compile and synthesize', () => {
+    const env = [
+      { name: 'HOST', value: '$(MYAPP_SERVICE_HOST):$(MYAPP_SERVICE_PORT)' },
+      { name: 'NAMED', value: '$(MYAPP_SERVICE_PORT_HTTP_METRICS) $(MYAPP_PORT) $(MYAPP_PORT_80_TCP_ADDR) $(DNS_PORT_53_UDP_PROTO)' },
+      { name: 'ESCAPED', value: '$$(NOT_A_REFERENCE) and $$$$(STILL_NOT)' },
+      { name: 'SHELL', value: 'started at $(date +%s) on $(hostname -i)' },
+      { name: 'OPEN', value: 'an unclosed $(REFERENCE' },
+    ] as const;
+    const chart = newChart();
+    new Pod(chart, 'p', { containers: [new Container({ name: 'a', image: 'a:1', env })] });
+    expect(synthObjects(chart)[0].spec.containers[0].env).toEqual(env);
   });
 
   test('probes accept declared port names and numbers', () => {

@@ -2,7 +2,7 @@ import * as childProcess from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { median, rotate } from './run';
+import { median, rotate } from './stats';
 
 /*
  * End to end: `cdk8s synth` of the example app, from process start to

@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as ts from 'typescript';
 import type { Sample } from './measure';
+import { median, rotate } from './stats';
 import { Variant, VARIANTS } from './workloads';
 
 /*
@@ -11,11 +12,15 @@ import { Variant, VARIANTS } from './workloads';
  * (checks that it runs and that the three variants write what they should;
  * no figures worth reading).
  *
- * Options: --sizes 100,1000,10000   --reps 5   --no-e2e   --quick
+ * Options: --sizes 100,1000,10000   --reps 5   --no-e2e   --no-process   --quick
  *
- * Each measurement runs in a child process of its own (bench/measure.ts),
- * so peak memory is per variant and size; repetitions are interleaved
- * (the order of the variants rotates) and every figure is a median.
+ * In process: each measurement runs in a child process of its own
+ * (bench/measure.ts), so peak memory is per variant and size, and times
+ * building the app and its synth after a warm-up. Whole process
+ * (bench/whole-process.ts): node start to exit, without warm-up, as a
+ * user runs synth, beside a floor that builds the same Pods as plain
+ * objects, JSON.stringify's them and writes one file. Repetitions are
+ * interleaved (the order of the variants rotates) and every figure is a median.
  * Absolute times on a shared machine are noise; the ratios, measured in
  * the same run, are the result.
  */
@@ -29,6 +34,7 @@ interface Options {
   readonly sizes: readonly number[];
   readonly reps: number;
   readonly e2e: boolean;
+  readonly wholeProcess: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -42,7 +48,7 @@ function parseOptions(argv: readonly string[]): Options {
   if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(reps) || reps < 1) {
     throw new Error(`--sizes takes whole numbers separated by commas and --reps a whole number; got ${argv.join(' ')}`);
   }
-  return { quick, sizes, reps, e2e: !quick && !argv.includes('--no-e2e') };
+  return { quick, sizes, reps, e2e: !quick && !argv.includes('--no-e2e'), wholeProcess: !argv.includes('--no-process') };
 }
 
 /** Transpiles lib/ and bench/ once, so that every child starts as plain JavaScript, the same way for each variant. */
@@ -66,21 +72,48 @@ function listTs(dir: string): string[] {
 
 function measure(variant: Variant, pods: number, quick: boolean): Sample {
   const args = [path.join(BUILD, 'bench', 'measure.js'), variant, String(pods), ...(quick ? ['--quick'] : [])];
-  const out = childProcess.execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  // The warnings Peapod prints are written, as for a user, and not shown.
+  const out = childProcess.execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
   return JSON.parse(out.trim().split('\n').pop()!) as Sample;
 }
 
-/** The median; for an even count, the mean of the middle two. */
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+type ProcessVariant = Variant | 'floor';
+const PROCESS_VARIANTS: readonly ProcessVariant[] = [...VARIANTS, 'floor'];
+
+/** One whole process, node start to exit: milliseconds and peak memory in MiB. */
+function measureProcess(variant: ProcessVariant, pods: number): { ms: number; maxRssMiB: number } {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'peapod-bench-process-'));
+  try {
+    const start = performance.now();
+    const out = childProcess.execFileSync(process.execPath, [path.join(BUILD, 'bench', 'whole-process.js'), variant, String(pods), path.join(outdir, 'dist')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const ms = performance.now() - start;
+    return { ms, maxRssMiB: Number(out.trim()) / 1024 };
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
 }
 
-/** `items` rotated left by `by`: repetition r runs the variants starting from the r-th. */
-export function rotate<T>(items: readonly T[], by: number): T[] {
-  const k = by % items.length;
-  return [...items.slice(k), ...items.slice(0, k)];
+function runWholeProcess(pods: number, reps: number): void {
+  const samples: Array<{ variant: ProcessVariant; ms: number; maxRssMiB: number }> = [];
+  for (let rep = 0; rep < reps; rep++) {
+    for (const variant of rotate(PROCESS_VARIANTS, rep)) {
+      samples.push({ variant, ...measureProcess(variant, pods) });
+    }
+  }
+  const of = (v: ProcessVariant, f: (s: { ms: number; maxRssMiB: number }) => number) => median(samples.filter((s) => s.variant === v).map(f));
+  const label: Record<ProcessVariant, string> = { ...LABEL, floor: 'floor (plain objects, JSON)' };
+  console.log(`
+Whole process, N = ${pods.toLocaleString('en-US')} Pods (node start to exit, warnings printed as for a user); median of ${reps}`);
+  console.log(`  ${'variant'.padEnd(28)}${'ms'.padStart(10)}${'peak MiB'.padStart(10)}`);
+  for (const v of PROCESS_VARIANTS) {
+    console.log(`  ${label[v].padEnd(28)}${fmt(of(v, (s) => s.ms), 0).padStart(10)}${fmt(of(v, (s) => s.maxRssMiB)).padStart(10)}`);
+  }
+  const peapod = of('peapod', (s) => s.ms);
+  console.log(`  Peapod/L1 ${fmt(peapod / of('l1', (s) => s.ms), 2)}   Peapod/floor ${fmt(peapod / of('floor', (s) => s.ms), 2)}   Peapod/L1 peak memory ${fmt(of('peapod', (s) => s.maxRssMiB) / of('l1', (s) => s.maxRssMiB), 2)}`);
 }
 
 interface SizeResult {
@@ -184,6 +217,11 @@ function runAll(options: Options): void {
     checkOutputs(results);
   } else {
     printTargets(results);
+  }
+  if (options.wholeProcess) {
+    for (const pods of options.sizes) {
+      runWholeProcess(pods, options.reps);
+    }
   }
   if (options.e2e) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

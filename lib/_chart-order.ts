@@ -1,28 +1,29 @@
-import { ApiObject, App as CdkApp, Chart } from 'cdk8s';
+import { ApiObject, App as CdkApp, Chart, DependencyGraph, Names, YamlOutputType } from 'cdk8s';
 import { IConstruct } from 'constructs';
 
 /*
- * The charts of an app in the order cdk8s's `App.charts` gives them, found
- * without cdk8s's dependency graph when no construct has a dependency.
+ * Which files an App writes, and which objects go into each in which
+ * order: what cdk8s's `App.synth()` does, through cdk8s's public API only.
  *
- * cdk8s builds that graph over every construct of the app (a vertex with
- * two Sets per construct: 20,000 at 10,000 Pods, a Pod being two
- * constructs) only to sort a handful of charts. With no edge, its order is
- * the order of `Object.values` of an object keyed by construct path: the
- * paths that are array indices ("0", "12") first, in ascending numeric
- * order, then the others in tree (pre-order) order. Any dependency, which
- * cdk8s also adds between a chart and the charts nested in it, leaves the
- * sort to cdk8s.
+ * cdk8s sorts charts, and the objects of each chart, with a dependency
+ * graph over every construct (a vertex with two Sets per construct: 20,000
+ * at 10,000 Pods). With no dependency in the app (cdk8s also adds one
+ * between a chart and each chart nested in it) the graph has no edge, and
+ * its order is known without it: the order of `Object.values` of an object
+ * keyed by construct path, that is the paths that are array indices ("0",
+ * "12") first, in ascending numeric order, then the others in tree
+ * (pre-order) order; within a chart, tree order, as a path with a "/" is
+ * never an array index.
  */
 
 // The largest array index: property keys up to it are ordered by value, not by insertion.
 const MAX_ARRAY_INDEX = 2 ** 32 - 2;
 
 /** The charts under `root` in cdk8s's order, or `undefined` when some construct has a dependency. */
-export function chartsWithoutDependencies(root: IConstruct): Chart[] | undefined {
+export function chartsWithoutDependencies(root: IConstruct, all: readonly IConstruct[] = root.node.findAll()): Chart[] | undefined {
   const indexed: Array<{ index: number; chart: Chart }> = [];
   const named: Chart[] = [];
-  for (const construct of root.node.findAll()) {
+  for (const construct of all) {
     if (construct.node.dependencies.length > 0) {
       return undefined;
     }
@@ -48,81 +49,153 @@ function arrayIndex(key: string): number | undefined {
   return value <= MAX_ARRAY_INDEX ? value : undefined;
 }
 
-/*
- * cdk8s writes a chart from `chart.toJson()`, that is `App._synthChart`,
- * which validates the app again and then sorts the chart's ApiObjects with
- * a dependency graph over every construct of the chart: the high point of
- * a synth's memory. With no dependency in the app the graph has no edge,
- * and its order is the chart's tree order (a path with a "/" is never an
- * array index), so the objects are taken in that order instead.
- */
+/** A file an App writes: its path relative to the output folder, and its objects in order. */
+export interface OutputFile {
+  readonly file: string;
+  readonly objects: readonly ApiObject[];
+}
 
-interface SynthChart {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cdk8s's own signature
-  _synthChart(chart: Chart): any[];
+/** What an App's `synth()` needs to lay out its files; `charts` in cdk8s's order. */
+export interface OutputLayout {
+  readonly app: CdkApp;
+  /** Every construct of the app, in tree order. */
+  readonly all: readonly IConstruct[];
+  readonly charts: () => readonly Chart[];
+  /** Kind and name of an object, as its manifest gives them. */
+  readonly kindAndName: (object: ApiObject) => { kind?: string; name?: string };
 }
 
 /**
- * Runs `body` (cdk8s's `App.synth()`) with each chart rendered as cdk8s
- * renders it, in the same order, without cdk8s's dependency graph when the
- * app has no dependency; the app is then validated once, with cdk8s's
- * message, before the first chart rather than before every chart.
+ * The files `app.synth()` writes, as cdk8s's `App.synth()` lays them out
+ * for the app's `yamlOutputType`, with cdk8s's file names and order.
+ * Like cdk8s, it first adds the dependencies that nesting implies (a chart
+ * depends on each chart in it, and on the charts its constructs depend on).
  */
-export function withChartsInTreeOrder<T>(body: () => T): T {
-  const app = CdkApp as unknown as SynthChart;
-  const original = app._synthChart;
-  // Nothing changes the tree while it is written: whether it has a dependency is found once, not once per chart.
-  const independent = new Map<IConstruct, boolean>();
-  const hasNoDependency = (root: IConstruct) => {
-    let known = independent.get(root);
-    if (known === undefined) {
-      known = chartsWithoutDependencies(root) !== undefined;
-      independent.set(root, known);
+export function outputFiles(layout: OutputLayout): OutputFile[] {
+  const { app, all } = layout;
+  const { dependantCharts, anyDependency } = addImpliedDependencies(all);
+  const charts = layout.charts();
+  const inTreeOrder = anyDependency ? undefined : objectsByChart(all);
+  const objectsOf = (chart: Chart): ApiObject[] => (inTreeOrder ? (inTreeOrder.get(chart) ?? []) : objectsInGraphOrder(chart));
+  const ext = app.outputFileExtension;
+  const files: OutputFile[] = [];
+  switch (app.yamlOutputType) {
+    case YamlOutputType.FILE_PER_APP:
+      if (charts.length > 0) {
+        files.push({ file: `app${ext}`, objects: charts.flatMap(objectsOf) });
+      }
+      break;
+    case YamlOutputType.FILE_PER_CHART: {
+      const name = chartNamer(dependantCharts);
+      for (const chart of charts) {
+        files.push({ file: name(chart) + ext, objects: objectsOf(chart) });
+      }
+      break;
     }
-    return known;
-  };
-  // cdk8s validates the whole app again before each chart it writes; nothing can change between charts, so once is enough.
-  const validated = new Set<IConstruct>();
-  app._synthChart = (chart) => {
-    const root = chart.node.root;
-    if (!hasNoDependency(root)) {
-      return original.call(CdkApp, chart);
+    case YamlOutputType.FILE_PER_RESOURCE:
+    case YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE: {
+      const folder = app.yamlOutputType === YamlOutputType.FILE_PER_RESOURCE ? () => '' : chartNamer(dependantCharts);
+      // cdk8s writes each object to a file of its kind and name; a later object of the same kind and name replaces an earlier one.
+      const byFile = new Map<string, OutputFile>();
+      for (const chart of charts) {
+        const dir = folder(chart);
+        for (const object of objectsOf(chart)) {
+          const { kind, name } = layout.kindAndName(object);
+          const file = `${kind}.${name}`.replace(/[^0-9a-zA-Z-_.]/g, '') + ext;
+          const at = dir === '' ? file : `${dir}/${file}`;
+          byFile.delete(at);
+          byFile.set(at, { file: at, objects: [object] });
+        }
+      }
+      files.push(...byFile.values());
+      break;
     }
-    if (!validated.has(root)) {
-      validateApp(root);
-      validated.add(root);
-    }
-    return chartInTreeOrder(chart);
-  };
-  try {
-    return body();
-  } finally {
-    app._synthChart = original;
+    default:
+      break;
   }
+  return files;
 }
 
-// As cdk8s does before it writes a chart: every construct's validations, all errors at once.
-function validateApp(root: IConstruct): void {
-  const errors: string[] = [];
-  for (const construct of root.node.findAll()) {
-    for (const error of construct.node.validate()) {
-      errors.push(`[${construct.node.path}] ${error}`);
-    }
-  }
-  if (errors.length > 0) {
-    throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
-  }
+// Chart names as cdk8s gives them: numbered in order when charts depend on each other.
+function chartNamer(numbered: boolean): (chart: Chart) => string {
+  let index = 0;
+  return (chart) => (numbered ? `${(index++).toString().padStart(4, '0')}-` : '') + Names.toDnsLabel(chart);
 }
 
-// The manifests of the chart's objects, in tree order.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- manifests as cdk8s returns them
-function chartInTreeOrder(chart: Chart): any[] {
-  const manifests = [];
-  for (const construct of chart.node.findAll()) {
-    // An object belongs to the closest chart above it, which writes it.
-    if (construct instanceof ApiObject && Chart.of(construct) === chart) {
-      manifests.push(construct.toJson());
+// The objects of each chart, those of a nested chart in its own, in tree order.
+function objectsByChart(all: readonly IConstruct[]): Map<Chart, ApiObject[]> {
+  const byChart = new Map<Chart, ApiObject[]>();
+  for (const construct of all) {
+    if (construct instanceof ApiObject) {
+      const chart = Chart.of(construct);
+      const objects = byChart.get(chart);
+      if (objects === undefined) {
+        byChart.set(chart, [construct]);
+      } else {
+        objects.push(construct);
+      }
     }
   }
-  return manifests;
+  return byChart;
+}
+
+// The same objects in the order of cdk8s's dependency graph.
+function objectsInGraphOrder(chart: Chart): ApiObject[] {
+  return new DependencyGraph(chart.node)
+    .topology()
+    .filter((construct): construct is ApiObject => construct instanceof ApiObject && Chart.of(construct) === chart);
+}
+
+/**
+ * Adds the dependencies cdk8s adds before it writes: each chart on the
+ * charts nested in it, a chart on the charts its constructs depend on, and
+ * the objects of a construct on the objects of those it depends on.
+ * Returns whether any chart depends on another, and whether any construct
+ * depends on another.
+ */
+function addImpliedDependencies(all: readonly IConstruct[]): { dependantCharts: boolean; anyDependency: boolean } {
+  let dependantCharts = false;
+  let anyDependency = false;
+  for (const construct of all) {
+    if (construct instanceof Chart) {
+      for (const child of construct.node.children) {
+        if (child instanceof Chart) {
+          construct.node.addDependency(child);
+          dependantCharts = true;
+          anyDependency = true;
+        }
+      }
+    }
+    anyDependency ||= construct.node.dependencies.length > 0;
+  }
+  if (!anyDependency) {
+    return { dependantCharts, anyDependency };
+  }
+  for (const { source, target } of dependenciesOf(all)) {
+    const sourceChart = Chart.of(source);
+    const targetChart = Chart.of(target);
+    if (sourceChart !== targetChart) {
+      sourceChart.node.addDependency(targetChart);
+      dependantCharts = true;
+    }
+  }
+  for (const { source, target } of dependenciesOf(all)) {
+    const targets = objectsOwnedBy(target, Chart.of(target));
+    for (const object of objectsOwnedBy(source, Chart.of(source))) {
+      for (const other of targets) {
+        if (other !== object) {
+          object.node.addDependency(other);
+        }
+      }
+    }
+  }
+  return { dependantCharts, anyDependency };
+}
+
+function dependenciesOf(all: readonly IConstruct[]): Array<{ source: IConstruct; target: IConstruct }> {
+  return all.flatMap((source) => source.node.dependencies.map((target) => ({ source, target })));
+}
+
+function objectsOwnedBy(construct: IConstruct, chart: Chart): ApiObject[] {
+  return construct.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
 }

@@ -1,94 +1,79 @@
 import type { ApiObject } from 'cdk8s';
-import { withSharedShapes } from './_plain';
-import { withFastYaml } from './_yaml';
+import { withExactKeys, withSharedShapes } from './_plain';
 
 /*
- * What makes one `App.synth()` fast without changing what it writes:
- * manifests serialized by Peapod's YAML writer; each ApiObject rendered
- * once, although both validation and the writer read it; and each
- * construct checked once, although cdk8s validates the whole app again for
- * every chart it writes.
+ * One synth or validation pass renders each ApiObject once and checks each
+ * construct once: validation reads the manifests, the writer writes the
+ * same ones. Between validation and writing no user code runs that could
+ * change a construct, so what the pass computed holds until it ends.
  */
 
-// Set only while a synth or a validation pass (App.problems()) runs. Between
-// cdk8s's validation passes and its writing pass no user code runs that
-// could change a construct, so what was computed for the first pass holds
-// for the rest.
-let results: WeakMap<object, unknown> | undefined;
+interface Pass {
+  // What constructs computed during the pass, by owner (see oncePerSynth).
+  readonly results: WeakMap<object, unknown>;
+  // Each ApiObject's manifest, rendered at most once.
+  readonly manifests: WeakMap<ApiObject, unknown>;
+}
 
-/** Runs one synth of an app (`body` calls cdk8s's `App.synth()`), or one validation pass. */
+let pass: Pass | undefined;
+
+/** Runs `body` as one synth or validation pass; nested calls join the pass already running. */
 export function withSynthCaches<T>(body: () => T): T {
-  if (results !== undefined) {
-    return withFastYaml(body);
+  if (pass !== undefined) {
+    return body();
   }
-  results = new WeakMap();
+  pass = { results: new WeakMap(), manifests: new WeakMap() };
   try {
-    return withFastYaml(body);
+    return body();
   } finally {
-    results = undefined;
+    pass = undefined;
   }
 }
 
 /**
- * `compute()` the first time `owner` asks during a synth, the same result
- * after that (one result per owner); outside a synth, `compute()` every
+ * `compute()` the first time `owner` asks during a pass, the same result
+ * after that (one result per owner); outside a pass, `compute()` every
  * time, so a test that changes a construct and renders it again sees the
  * change. Callers must not mutate the result.
  */
 export function oncePerSynth<T>(owner: object, compute: () => T): T {
-  if (results === undefined) {
+  if (pass === undefined) {
     return compute();
   }
-  const cached = results.get(owner);
-  if (cached !== undefined || results.has(owner)) {
+  const cached = pass.results.get(owner);
+  if (cached !== undefined || pass.results.has(owner)) {
     return cached as T;
   }
   const result = compute();
-  results.set(owner, result);
+  pass.results.set(owner, result);
   return result;
 }
 
 /**
- * Drops what `owner` computed in this synth, once no one will ask for it
- * again, so that it need not stay in memory until the synth ends; were
+ * Drops what `owner` computed in this pass, once no one will ask for it
+ * again, so that it need not stay in memory until the pass ends; were
  * it asked for after all, it would be computed anew.
  */
 export function forgetForThisSynth(owner: object): void {
-  results?.delete(owner);
+  pass?.results.delete(owner);
 }
 
 /**
- * The L1 class `base` (`k8s.KubePod`, `k8s.KubeDeployment`…), rendering its
- * manifest once per synth: validation reads the manifest and synth writes
- * it, and cdk8s validates the app more than once before writing. What it
- * renders is copied into objects quick to read (see withSharedShapes).
- * Outside a synth it renders anew every time, as `base` does.
+ * The manifest of `apiObject` (its `toJson()`, with the keys cdk8s cannot
+ * hold given back, see keySafe): within a pass rendered
+ * once, for validation and the writer alike, and copied into objects that
+ * are quick to read (see withSharedShapes); outside one, anew every time.
+ * Callers must not mutate it.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's constructor must take any[]
-export function renderedOnce<B extends new (...args: any[]) => ApiObject>(base: B): B {
-  return class RenderedOnce extends base {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as the mixin's
-    public constructor(...args: any[]) {
-      super(...args);
-      // The L1 class spreads its kind and props into one object
-      // (`{ ...GVK, ...props }`), which V8 gives a hidden class of its own
-      // for every object: about 200 bytes a Pod, kept as long as the app.
-      // A copy built key by key, in the same order, shares one class.
-      const self = this as unknown as { props: Record<string, unknown> };
-      self.props = copiedKeyByKey(self.props);
-    }
-
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ApiObject.toJson() returns any
-    public toJson(): any {
-      return oncePerSynth(this, () => withSharedShapes(super.toJson()));
-    }
-  };
-}
-
-function copiedKeyByKey(value: Record<string, unknown>): Record<string, unknown> {
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    copy[key] = value[key];
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- ApiObject.toJson() returns any
+export function renderedManifest(apiObject: ApiObject): any {
+  if (pass === undefined) {
+    return withExactKeys(apiObject.toJson());
   }
-  return copy;
+  let manifest = pass.manifests.get(apiObject);
+  if (manifest === undefined) {
+    manifest = withSharedShapes(withExactKeys(apiObject.toJson()));
+    pass.manifests.set(apiObject, manifest);
+  }
+  return manifest;
 }

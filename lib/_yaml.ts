@@ -1,179 +1,140 @@
-import * as fs from 'fs';
 import * as path from 'path';
-import { Yaml } from 'cdk8s';
-import { _noteWritten, mayBeMisreadByGo } from './_yaml-quoting';
+import { readAsNonString } from './_yaml-quoting';
 
 /*
- * A YAML writer for manifests, byte-identical to cdk8s's `Yaml.stringify`
- * (the `yaml` package with the YAML 1.1 schema, lineWidth 0 and
- * keepUndefined), and many times faster on the shapes manifests have.
+ * Peapod's YAML writer for manifests. What it writes, kubectl reads back
+ * exactly as declared: kubectl decodes with go-yaml v2 (through
+ * sigs.k8s.io/yaml), which resolves plain scalars by YAML 1.1's rules and
+ * Go's number parser, folds U+0085, U+2028 and U+2029 as line breaks, and
+ * refuses C1 controls, U+FFFE and U+FFFF in the text. So every string
+ * go-yaml or YAML 1.1 would read as something else is quoted, and every
+ * character either reader would change is escaped in double quotes.
  *
- * `yaml` builds a node tree for every document, then asks each scalar's
- * schema tags how to write it. Manifests are plain JSON data, so this
- * writer walks the data once and writes block style directly. It handles
- * plain objects, arrays, strings, finite and special numbers, booleans,
- * null and undefined. Anything else in a document (a Date, a Map, a
- * bigint, an object seen twice, which `yaml` writes as an anchor and an
- * alias, a string that needs a multi-line double-quoted or a keep-chomped
- * block scalar) hands that whole document to cdk8s's own serializer, so
- * the output is the same whatever the input.
+ * For data that needs none of that, the bytes are those of cdk8s's
+ * `Yaml.stringify` (the `yaml` package with the YAML 1.1 schema,
+ * lineWidth 0): block style, a literal block scalar for text with line
+ * breaks, the same quoting choices. Values that are no JSON data (a Map,
+ * a function, a lone surrogate, a cycle) are not written: they are
+ * reported with their field path, see {@link UnwritableValue}.
  */
 
-// Captured once, before `withFastYaml` may put `stringifyYaml` in its place.
-const cdk8sStringify: (...docs: unknown[]) => string = Yaml.stringify.bind(Yaml);
+/** A value the writer refuses, with the manifest field path at which it was found. */
+export class UnwritableValue extends Error {
+  public constructor(
+    public readonly field: string,
+    public readonly problem: string,
+  ) {
+    super(`${field}: ${problem}`);
+  }
+}
 
 /**
- * Writes documents the way cdk8s's `Yaml.stringify(...docs)` does:
- * documents separated by `---`, an undefined document as an empty line.
+ * The YAML text of `docs` as one stream: documents separated by `---`, an
+ * undefined document as an empty line, as cdk8s's `Yaml.stringify` does.
+ * Throws an {@link UnwritableValue} for the first value it cannot write.
  */
 export function stringifyYaml(...docs: unknown[]): string {
-  const written = new Array<string>(docs.length);
-  for (let i = 0; i < docs.length; i++) {
-    const doc = docs[i];
-    written[i] = doc === undefined ? '\n' : stringifyDocument(doc);
-  }
-  return written.join('---\n');
+  return docs.map((doc, i) => (i > 0 ? '---\n' : '') + stringifyDocument(doc)).join('');
 }
 
-/**
- * Runs `body` with cdk8s's `Yaml.stringify` and `Yaml.save` (which
- * `App.synth` calls) replaced by {@link stringifyYaml} and {@link saveYaml},
- * and restores them afterwards, whatever happens. Synth is synchronous,
- * so nothing else sees the swap.
- */
-export function withFastYaml<T>(body: () => T): T {
-  const { stringify, save } = Yaml;
-  Yaml.stringify = stringifyYaml;
-  Yaml.save = saveYaml;
-  try {
-    return body();
-  } finally {
-    Yaml.stringify = stringify;
-    Yaml.save = save;
+/** One document, ending with a line break. */
+export function stringifyDocument(doc: unknown): string {
+  if (doc === undefined) {
+    return '\n';
   }
-}
-
-// Characters written at a time: few system calls, little text held.
-const WRITE_CHUNK = 64 * 1024;
-
-/**
- * Writes the bytes cdk8s's `Yaml.save(filePath, docs)` writes, a few
- * documents at a time, so that a large chart's YAML never sits in memory
- * whole.
- */
-export function saveYaml(filePath: string, docs: unknown[]): void {
-  const fd = fs.openSync(filePath, 'w');
-  // Checked on the text as it goes out, so the quoting pass need not read the file back.
-  let mayNeedQuoting = false;
+  // A new writer per document: reusing one would keep its buffers in the
+  // old generation, and every string they point to would survive
+  // young-generation collections (+14 MiB peak at 10,000 Pods).
+  const writer = new BlockWriter();
   try {
-    let chunk: string[] = [];
-    let chunkLength = 0;
-    for (let i = 0; i < docs.length; i++) {
-      const doc = docs[i];
-      const text = (i > 0 ? '---\n' : '') + (doc === undefined ? '\n' : stringifyDocument(doc));
-      mayNeedQuoting ||= mayBeMisreadByGo(text);
-      chunk.push(text);
-      chunkLength += text.length;
-      if (chunkLength >= WRITE_CHUNK) {
-        fs.writeSync(fd, chunk.join(''), null, 'utf8');
-        chunk = [];
-        chunkLength = 0;
-      }
-    }
-    fs.writeSync(fd, chunk.join(''), null, 'utf8');
+    writer.root(doc);
   } catch (error) {
-    mayNeedQuoting = true;
-    throw error;
-  } finally {
-    fs.closeSync(fd);
-    _noteWritten(filePath, mayNeedQuoting);
+    throw error instanceof TooDeep ? tooDeep(doc) : error instanceof UnwritableValue && error.field === '' ? new UnwritableValue('(document)', error.problem) : error;
   }
+  writer.parts.push('\n');
+  return writer.parts.join('');
 }
-
-/** The documents `stringifyYaml` gave to cdk8s's serializer, since the process started: for tests. */
-export const fallbackCount = { documents: 0 };
-
-function stringifyDocument(doc: unknown): string {
-  if (isPlainObject(doc)) {
-    const keys = Object.keys(doc);
-    if (keys.length > 0) {
-      try {
-        // A new writer per document: reusing one would keep its buffers in
-        // the old generation, and every string they point to would survive
-        // young-generation collections (+14 MiB peak at 10,000 Pods).
-        const writer = new BlockWriter();
-        writer.map(doc, keys, '', true);
-        writer.parts.push('\n');
-        return writer.parts.join('');
-      } catch (error) {
-        if (!(error instanceof Unsupported)) {
-          throw error;
-        }
-      }
-    }
-  }
-  fallbackCount.documents++;
-  return cdk8sStringify(doc);
-}
-
-/** Thrown where the data leaves the shapes this writer reproduces exactly. */
-class Unsupported extends Error {}
 
 const INDENT_STEP = '  ';
+// Deeper than any manifest: what goes deeper is a cycle, or not worth writing.
+const MAX_DEPTH = 1000;
 
-/** Writes one document in block style into `parts`. */
+/** Thrown past MAX_DEPTH; the document is then walked again to say where (see tooDeep). */
+class TooDeep extends Error {}
+
+/**
+ * Writes one document in block style into `parts`. A refused value
+ * throws an UnwritableValue whose field path is put together on the way
+ * out, one step at each level, so that writing keeps no path.
+ */
 class BlockWriter {
   // Joined once at the end: a flat string, where `+=` would leave a rope
   // of thousands of pieces per document in memory until it is written.
   public readonly parts: string[] = [];
-  // yaml writes an object met twice as an anchor and an alias; we leave that to it.
-  private readonly seen = new Set<object>();
+  private depth = 0;
+
+  public root(doc: unknown): void {
+    const value = jsonValue(doc);
+    if (Array.isArray(value) && value.length > 0) {
+      this.seq(value, '');
+    } else if (isPlainObject(value) && hasOwnKeys(value)) {
+      this.map(value, '', true);
+    } else {
+      this.parts.push(scalar(value, ''));
+    }
+  }
 
   /** A non-empty map whose first line follows what is already written; later lines start with `indent`. */
-  public map(obj: Record<string, unknown>, keys: readonly string[], indent: string, atRoot: boolean): void {
-    this.visit(obj);
+  private map(obj: Record<string, unknown>, indent: string, atRoot: boolean): void {
+    if (++this.depth > MAX_DEPTH) {
+      throw new TooDeep();
+    }
     const child = indent + INDENT_STEP;
+    const keys = Object.keys(obj);
     for (let i = 0; i < keys.length; i++) {
       if (i > 0) {
         this.parts.push('\n', indent);
       }
       const key = keys[i];
-      this.parts.push(atRoot ? rootKey(key) : nestedKey(key), ':');
-      this.value(obj[key], child, true);
+      try {
+        this.parts.push(atRoot ? rootKey(key) : nestedKey(key), ':');
+        this.value(obj[key], child, true);
+      } catch (error) {
+        throw atStep(error, key);
+      }
     }
+    this.depth--;
   }
 
   /** A non-empty sequence, laid out like `map`. */
-  public seq(items: readonly unknown[], indent: string): void {
-    this.visit(items);
+  private seq(items: readonly unknown[], indent: string): void {
+    if (++this.depth > MAX_DEPTH) {
+      throw new TooDeep();
+    }
     const child = indent + INDENT_STEP;
     for (let i = 0; i < items.length; i++) {
       if (i > 0) {
         this.parts.push('\n', indent);
       }
       this.parts.push('- ');
-      this.value(items[i], child, false);
+      try {
+        this.value(items[i], child, false);
+      } catch (error) {
+        throw atStep(error, i);
+      }
     }
+    this.depth--;
   }
 
   // A map value (`afterKey`) or a sequence item. Scalars and empty
   // collections go on the current line, after a space when they follow a
   // key; a non-empty collection under a key starts on a new line at
   // `indent`, one in a sequence right after its `- `.
-  private value(value: unknown, indent: string, afterKey: boolean): void {
-    const gap = afterKey ? ' ' : '';
-    if (typeof value !== 'object' || value === null) {
-      this.parts.push(gap, scalar(value, indent));
-      return;
-    }
+  private value(raw: unknown, indent: string, afterKey: boolean): void {
+    const value = typeof raw === 'object' && raw !== null ? jsonValue(raw) : raw;
     const list = Array.isArray(value);
-    if (!list && !isPlainObject(value)) {
-      throw new Unsupported();
-    }
-    const keys = list ? undefined : Object.keys(value);
-    if ((list ? value.length : keys!.length) === 0) {
-      this.visit(value);
-      this.parts.push(gap, list ? '[]' : '{}');
+    if (!(list ? value.length > 0 : isPlainObject(value) && hasOwnKeys(value))) {
+      this.parts.push(afterKey ? ' ' : '', scalar(value, indent));
       return;
     }
     if (afterKey) {
@@ -182,16 +143,67 @@ class BlockWriter {
     if (list) {
       this.seq(value, indent);
     } else {
-      this.map(value as Record<string, unknown>, keys!, indent, false);
+      this.map(value as Record<string, unknown>, indent, false);
     }
   }
+}
 
-  private visit(obj: object): void {
-    if (this.seen.has(obj)) {
-      throw new Unsupported();
+/** Refuses the value being written; its field path is added on the way out. */
+function refuse(problem: string): never {
+  throw new UnwritableValue('', problem);
+}
+
+// `error` with `step` put in front of its field path.
+function atStep(error: unknown, step: string | number): unknown {
+  return error instanceof UnwritableValue ? new UnwritableValue(joinPath(step, error.field), error.problem) : error;
+}
+
+/** `step` then `rest` as a manifest field path: `spec` `.containers` `[0]`. */
+function joinPath(step: string | number, rest: string): string {
+  const head = typeof step === 'number' ? `[${step}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(step) ? step : `[${JSON.stringify(step)}]`;
+  return rest === '' ? head : rest.startsWith('[') ? head + rest : `${head}.${rest}`;
+}
+
+// Where a document too deep to write goes too deep: the path to an object
+// that contains itself, or the first levels of the deep path.
+function tooDeep(doc: unknown): UnwritableValue {
+  const steps: Array<string | number> = [];
+  const open = new Set<object>();
+  const find = (value: unknown): boolean => {
+    if (typeof value !== 'object' || value === null) {
+      return false;
     }
-    this.seen.add(obj);
+    if (open.has(value)) {
+      return true;
+    }
+    open.add(value);
+    for (const [key, item] of Object.entries(value)) {
+      steps.push(Array.isArray(value) ? Number(key) : key);
+      if (find(item)) {
+        return true;
+      }
+      steps.pop();
+    }
+    open.delete(value);
+    return false;
+  };
+  const at = (count: number) => steps.slice(0, count).reduceRight<string>((rest, step) => joinPath(step, rest), '');
+  if (find(doc)) {
+    return new UnwritableValue(at(steps.length), 'refers to an object that contains it (a cycle), which a manifest cannot hold');
   }
+  return new UnwritableValue('(document)', `nests more than ${MAX_DEPTH} levels deep, more than a manifest can hold`);
+}
+
+// What JSON.stringify would make of an object that is not a plain object
+// or an array (a Date, through its toJSON()); anything else is refused.
+function jsonValue(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || isPlainObject(value)) {
+    return value;
+  }
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return (value as { toJSON(): unknown }).toJSON();
+  }
+  return refuse(`holds a ${value.constructor?.name ?? 'non-plain object'}, which is not JSON data; give plain objects, arrays, strings, numbers and booleans`);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -200,29 +212,33 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   }
   const proto: unknown = Object.getPrototypeOf(value);
   // Checked without this realm's Object.prototype: objects of a vm context are plain too.
-  if (proto !== null && Object.getPrototypeOf(proto) !== null) {
-    return false;
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+function hasOwnKeys(value: object): boolean {
+  for (const key in value) {
+    if (Object.prototype.hasOwnProperty.call(value, key)) {
+      return true;
+    }
   }
-  // yaml writes what toJSON() returns, and an iterable object as a sequence.
-  return typeof (value as { toJSON?: unknown }).toJSON !== 'function' && !(Symbol.iterator in value);
+  return false;
 }
 
 /** A scalar that is not a key; `indent` is where a block scalar's lines start. */
 function scalar(value: unknown, indent: string): string {
   switch (typeof value) {
     case 'string':
-      return value.includes('\n') ? blockLiteral(value, indent) : stringValue(value);
+      return value.includes('\n') ? multiLine(value, indent) : stringValue(value);
     case 'number':
       return numberText(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'undefined':
       return 'null';
+    case 'object':
+      return value === null ? 'null' : Array.isArray(value) ? '[]' : '{}'; // the others are written as collections
     default:
-      if (value === null) {
-        return 'null';
-      }
-      throw new Unsupported();
+      return refuse(`holds a ${typeof value}, which is not JSON data`);
   }
 }
 
@@ -265,28 +281,33 @@ function rootKey(key: string): string {
   return implicitKey(key, true);
 }
 
+// YAML reads a key written on one line (an implicit key) up to 1024 characters.
+const MAX_IMPLICIT_KEY = 1024;
+
 function implicitKey(key: string, atRoot: boolean): string {
-  // A key with a line break is written double-quoted with escapes that
-  // differ in small ways from JSON's; a key over 1024 characters needs the
-  // explicit `? ` form. Both are left to yaml.
-  if (key.includes('\n')) {
-    throw new Unsupported();
-  }
-  const written = singleLine(key, atRoot);
-  if (written.length > 1024) {
-    throw new Unsupported();
+  const written = key.includes('\n') ? doubleQuoted(key) : singleLine(key, atRoot);
+  if (written.length > MAX_IMPLICIT_KEY) {
+    refuse(`the key is ${key.length} characters long; YAML readers take keys of at most ${MAX_IMPLICIT_KEY}`);
   }
   return written;
 }
 
-// Characters that yaml writes only double-quoted, with escapes.
+// Characters written only escaped, in double quotes: C0 controls but tab
+// and line feed, DEL and the C1 controls (go-yaml refuses most of them in
+// the text, and reads U+0085 as a line break), U+2028 and U+2029 (line
+// breaks to YAML 1.1), the byte order mark, the noncharacters U+FFFE and
+// U+FFFF (refused by go-yaml), and surrogates.
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-const NEEDS_ESCAPES = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
+const NEEDS_ESCAPES = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/;
+// Those that JSON.stringify leaves as they are.
+const ESCAPED_BEYOND_JSON = /[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/g;
+// A surrogate not part of a pair: no UTF-8 text can hold it.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 // Where a plain scalar on one line would be read back differently: it
 // starts with an indicator, is a lone `-` or `?` (or one followed by a
 // blank), has `: ` or ` #` inside, or ends with a blank or a colon.
-const NOT_PLAIN_ON_ONE_LINE = /^[\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][\t ]|:[\t ]|[\t ]#|[\t :]$/;
+const NOT_PLAIN_ON_ONE_LINE = /^[\t ,[\]{}#&*!|>'"%@`]|^[?:-]$|^[?:-][\t ]|:[\t ]|[\t ]#|[\t :]$/;
 
 // A line that starts a document or a directive.
 const DOCUMENT_MARKER = /^(?:%|---|\.\.\.)/m;
@@ -297,31 +318,28 @@ interface SchemaTag {
   readonly tag: string;
   readonly default?: boolean | 'key';
   readonly test?: RegExp;
-  readonly identify?: (value: unknown) => boolean;
 }
 interface YamlPackage {
   readonly Document: new (value: null, options: { version: '1.1' }) => { readonly schema: { readonly tags: SchemaTag[]; readonly compat: SchemaTag[] | null } };
 }
 
-// The `yaml` package's YAML 1.1 schema, from the copy cdk8s itself loads,
-// so that this writer and cdk8s's cannot disagree about it.
-const SCHEMA_TAGS = (() => {
+// Plain text that YAML 1.1 reads as something other than a string
+// (`true`, `yes`, `0775`, `1e3`, `~`, `12:30`, `2001-12-14`, …), from the
+// schema of the copy of `yaml` cdk8s loads, so that what cdk8s quotes,
+// this writer quotes too.
+const YAML_11_NON_STRINGS: readonly RegExp[] = (() => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const yaml: YamlPackage = require(require.resolve('yaml', { paths: [path.dirname(require.resolve('cdk8s'))] }));
   const schema = new yaml.Document(null, { version: '1.1' }).schema;
-  return [...schema.tags, ...(schema.compat ?? [])].filter((tag) => tag.tag !== 'tag:yaml.org,2002:str');
+  return [...schema.tags, ...(schema.compat ?? [])].filter((tag) => tag.tag !== 'tag:yaml.org,2002:str' && tag.default && tag.test).map((tag) => tag.test!);
 })();
 
-// Plain text that YAML 1.1 reads as something other than a string
-// (`true`, `yes`, `0775`, `1e3`, `~`, `12:30`, `2001-12-14`, …).
-const NON_STRING_PATTERNS: readonly RegExp[] = SCHEMA_TAGS.filter((tag) => tag.default && tag.test).map((tag) => tag.test!);
-
-// Tags that claim some strings as their own (`<<`, the merge key) and write
-// them their own way: those strings are left to yaml.
-const STRING_CLAIMS = SCHEMA_TAGS.filter((tag) => tag.identify !== undefined).map((tag) => tag.identify!);
-
+/** Whether YAML 1.1 or go-yaml v2 would read `text`, written plain, as anything but that string. */
 function readsAsNonString(text: string): boolean {
-  for (const pattern of NON_STRING_PATTERNS) {
+  if (readAsNonString(text)) {
+    return true;
+  }
+  for (const pattern of YAML_11_NON_STRINGS) {
     if (pattern.test(text)) {
       return true;
     }
@@ -331,23 +349,16 @@ function readsAsNonString(text: string): boolean {
 
 /** A string without line breaks: plain when it reads back as the same string, quoted otherwise. */
 function singleLine(text: string, rootLevelKey: boolean): string {
-  if (STRING_CLAIMS.some((claims) => claims(text))) {
-    throw new Unsupported();
-  }
   if (NEEDS_ESCAPES.test(text)) {
     return doubleQuoted(text);
   }
-  if (
-    NOT_PLAIN_ON_ONE_LINE.test(text)
-    || (rootLevelKey && DOCUMENT_MARKER.test(text))
-    || readsAsNonString(text)
-  ) {
+  if (NOT_PLAIN_ON_ONE_LINE.test(text) || (rootLevelKey && DOCUMENT_MARKER.test(text)) || readsAsNonString(text)) {
     return quoted(text);
   }
   return text;
 }
 
-// yaml prefers double quotes, and single quotes when only that avoids escaping a `"`.
+// Double quotes, as yaml prefers, or single quotes when only that avoids escaping a `"`.
 function quoted(text: string): string {
   if (text.includes('"') && !text.includes("'")) {
     return `'${text}'`;
@@ -358,37 +369,44 @@ function quoted(text: string): string {
 // YAML's short escapes for the control characters JSON writes as \u00XX.
 const SHORT_ESCAPES: Record<string, string> = { '0000': '\\0', '0007': '\\a', '000b': '\\v', '001b': '\\e' };
 
-// JSON's escaping, with YAML's shorter forms for control characters. Only
-// for text without line breaks: yaml folds those into real line breaks.
+// JSON's escaping (every YAML reader knows JSON's escapes), with YAML's
+// shorter forms for control characters, and escapes for what JSON leaves
+// as is but YAML readers would change. On one line: line breaks too are escaped.
 function doubleQuoted(text: string): string {
-  const json = JSON.stringify(text);
-  if (!json.includes('\\u')) {
-    return json;
+  if (LONE_SURROGATE.test(text)) {
+    const at = LONE_SURROGATE.exec(text)!.index;
+    refuse(
+      `the string holds a lone surrogate (U+${text.charCodeAt(at).toString(16).toUpperCase()} at index ${at}), half of a character, which UTF-8 cannot encode; remove it or give the whole character`,
+    );
   }
-  return json.replace(/\\(u([0-9a-f]{4})|.)/g, (escape: string, _u: string, code: string | undefined) => {
-    if (code === undefined) {
-      return escape;
-    }
-    const short = SHORT_ESCAPES[code];
-    if (short !== undefined) {
-      return short;
-    }
-    return code.startsWith('00') ? `\\x${code.slice(2)}` : escape;
+  let json = JSON.stringify(text);
+  if (json.includes('\\u')) {
+    json = json.replace(/\\(u([0-9a-f]{4})|.)/g, (escape: string, _u: string, code: string | undefined) => {
+      if (code === undefined) {
+        return escape;
+      }
+      return SHORT_ESCAPES[code] ?? (code.startsWith('00') ? `\\x${code.slice(2)}` : escape);
+    });
+  }
+  return json.replace(ESCAPED_BEYOND_JSON, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16)}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
 }
 
 /**
- * A string with line breaks, as a literal block scalar (`|`), the form yaml
- * uses when lines are never folded. Its lines start with `indent`.
+ * A string with line breaks: a literal block scalar (`|`) whose lines
+ * start with `indent`, the form cdk8s uses; double-quoted with escapes
+ * when a block scalar could not give it back exactly.
  */
-function blockLiteral(text: string, indent: string): string {
-  // With control characters, or blanks after the last line break, yaml
-  // writes a double-quoted multi-line scalar instead.
-  if (NEEDS_ESCAPES.test(text) || /\n[\t ]+$/.test(text)) {
-    throw new Unsupported();
+function multiLine(text: string, indent: string): string {
+  // Blanks after the last line break, more than one line break at the end
+  // (a keep-chomped block), or characters that must be escaped.
+  if (NEEDS_ESCAPES.test(text) || /\n[\t ]+$/.test(text) || /\n\n$/.test(text) || text === '\n') {
+    return doubleQuoted(text);
   }
   // Trailing line breaks decide the chomping indicator: none kept (`-`) or
-  // exactly one (clip, no indicator). Keeping several (`+`) is left to yaml.
+  // exactly one (clip, no indicator).
   let bodyEnd = text.length;
   while (bodyEnd > 0 && (text[bodyEnd - 1] === '\n' || text[bodyEnd - 1] === ' ' || text[bodyEnd - 1] === '\t')) {
     bodyEnd--;
@@ -399,7 +417,7 @@ function blockLiteral(text: string, indent: string): string {
   if (tailBreak === -1) {
     chomp = '-';
   } else if (bodyEnd === 0 || tailBreak !== tail.length - 1) {
-    throw new Unsupported();
+    return doubleQuoted(text);
   } else {
     chomp = '';
     tail = tail.slice(0, -1);
@@ -419,6 +437,10 @@ function blockLiteral(text: string, indent: string): string {
     } else {
       break;
     }
+  }
+  // go-yaml finds the indentation of a block on its first text line, and refuses a tab there.
+  if (body[leadEnd] === '\t') {
+    return doubleQuoted(text);
   }
   let lead = body.slice(0, lastLeadBreak + 1);
   body = body.slice(lead.length);

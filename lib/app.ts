@@ -1,13 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as cdk8s from 'cdk8s';
-import { chartsWithoutDependencies, withChartsInTreeOrder } from './_chart-order';
-import { withSynthCaches } from './_synth';
+import { chartsWithoutDependencies, OutputFile, outputFiles } from './_chart-order';
+import { OutputFolderError, replaceManifests } from './_output-folder';
+import { renderedManifest, withSynthCaches } from './_synth';
+import { stringifyDocument, UnwritableValue } from './_yaml';
 import { CONFIG_FILE_NAME, PeapodConfig, projectRules, readConfigFile } from './validation/config';
-import { _attachProjectRules, _withValidated, collectProblems, IAppCheck } from './validation/engine';
-import { formatProblem, Problem } from './validation/problem';
+import { _allConstructs, _attachProjectRules, collectProblems, IAppCheck } from './validation/engine';
+import { Problem } from './validation/problem';
+import { plural, warningReport, withConstruct } from './_warnings';
 import { ProjectRules } from './validation/rules';
-import { quoteAmbiguousStrings } from './_yaml-quoting';
 
 /** Properties of an {@link App}. */
 export interface AppProps extends cdk8s.AppProps {
@@ -28,7 +30,7 @@ export interface AppProps extends cdk8s.AppProps {
   readonly strict?: boolean;
   /**
    * Receives the warnings of a synth, before it writes or fails.
-   * @default - they are printed to stderr, one per line, with the construct path
+   * @default - they are printed to stderr grouped by rule, each rule's fix once with its first places; every one with PEAPOD_WARNINGS=all
    */
   readonly onWarnings?: (warnings: readonly Problem[]) => void;
 }
@@ -40,8 +42,10 @@ export interface AppProps extends cdk8s.AppProps {
  * configuration and per-construct `Rules` give it. Errors, or warnings in
  * strict mode, fail synth with one error listing all of them, and no
  * manifest is left in the output folder, neither partial nor stale.
- * Otherwise the warnings are printed, and the manifests are written to a
- * scratch folder beside the output and moved into place.
+ * Otherwise the warnings are printed, and the manifests are written as
+ * cdk8s lays them out (file names, order, `yamlOutputType`), by Peapod's
+ * writer, which kubectl reads back exactly as declared, into a scratch
+ * folder that then takes the output folder's place (see _output-folder.ts).
  */
 export class App extends cdk8s.App {
   private readonly config: PeapodConfig;
@@ -50,6 +54,7 @@ export class App extends cdk8s.App {
   private readonly onWarnings: (warnings: readonly Problem[]) => void;
   private readonly checks: IAppCheck[] = [];
   private resolvedConfig?: { rules: ProjectRules; errors: string[] };
+  private readonly recordMetadata: boolean;
 
   public constructor(props: AppProps = {}) {
     super(props);
@@ -60,6 +65,8 @@ export class App extends cdk8s.App {
     this.configSource = props.config ? 'App config' : path.relative(process.cwd(), file) || file;
     this.strict = props.strict;
     this.onWarnings = props.onWarnings ?? printWarnings;
+    // As cdk8s reads it: construct-metadata.json is written beside the manifests.
+    this.recordMetadata = props.recordConstructMetadata ?? process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true';
     _attachProjectRules(this, () => this.projectRules);
   }
 
@@ -88,7 +95,7 @@ export class App extends cdk8s.App {
    * dependency graph over every construct.
    */
   public get charts(): cdk8s.Chart[] {
-    return chartsWithoutDependencies(this) ?? super.charts;
+    return chartsWithoutDependencies(this, _allConstructs(this)) ?? super.charts;
   }
 
   /** Every problem of the app, errors and warnings, with configured severities, in tree order. */
@@ -96,19 +103,28 @@ export class App extends cdk8s.App {
     return collectProblems(this, this.checks).problems;
   }
 
+  /**
+   * Validates the app, then writes each chart's manifests, as cdk8s lays
+   * them out, with Peapod's writer, all or nothing (see the class).
+   */
   public synth(): void {
-    // One synth: each manifest is rendered once, for validation and for writing alike.
-    withSynthCaches(() => this.validateThenWrite());
+    // One pass: each manifest is rendered once, for validation and writing alike.
+    withSynthCaches(() => {
+      try {
+        this.reportProblems();
+        const files = outputFiles({ app: this, all: _allConstructs(this), charts: () => this.charts, kindAndName });
+        replaceManifests(this.outdir, this.outputFileExtension, (dir) => this.writeFiles(dir, files));
+      } catch (error) {
+        const failures = failuresIn(error);
+        if (failures !== undefined) {
+          this.failWith(failures, false);
+        }
+        throw asSynthError(error, this.outdir);
+      }
+    });
   }
 
-  private validateThenWrite(): void {
-    // The problems are reported before anything is written, and then
-    // dropped: at 10,000 Pods their warnings held 15 MiB through writing.
-    this.reportProblems();
-    _withValidated(this, () => this.writeAllOrNothing());
-  }
-
-  /** Hands the warnings to `onWarnings`, then throws a SynthError if anything stops synth. */
+  /** Hands the warnings to `onWarnings`, then throws a SynthError, leaving no manifest, if anything stops synth. */
   private reportProblems(): void {
     const { problems, otherErrors } = collectProblems(this, this.checks);
     const errors = problems.filter((p) => p.severity === 'error');
@@ -118,33 +134,38 @@ export class App extends cdk8s.App {
     if (warnings.length > 0) {
       this.onWarnings(warnings);
     }
-    if (errors.length + otherErrors.length + configErrors.length > 0) {
-      removeManifests(this.outdir, this.outputFileExtension);
-      throw new SynthError(failureMessage([...configErrors, ...errors.map(withConstruct), ...otherErrors], this.projectRules.strict));
+    const failures = [...configErrors, ...errors.map(withConstruct), ...otherErrors];
+    if (failures.length > 0) {
+      this.failWith(failures, this.projectRules.strict);
     }
   }
 
-  private writeAllOrNothing(): void {
-    const outdir = this.outdir;
-    const scratch = fs.mkdtempSync(path.join(path.dirname(path.resolve(outdir)), `.${path.basename(outdir)}.synth-`));
-    try {
-      (this as { outdir: string }).outdir = scratch;
-      // Within synth()'s caches and YAML writer.
-      withChartsInTreeOrder(() => super.synth());
-      quoteAmbiguousStrings(scratch, this.outputFileExtension);
-    } catch (error) {
-      fs.rmSync(scratch, { recursive: true, force: true });
-      removeManifests(outdir, this.outputFileExtension);
-      throw asSynthError(error);
-    } finally {
-      (this as { outdir: string }).outdir = outdir;
+  // Throws the failure, after removing the manifests of the output folder: none is left, neither partial nor stale.
+  private failWith(failures: readonly string[], strict: boolean): never {
+    if (fs.existsSync(this.outdir)) {
+      try {
+        replaceManifests(this.outdir, this.outputFileExtension, () => undefined);
+      } catch (error) {
+        throw asSynthError(error, this.outdir);
+      }
     }
-    try {
-      fs.mkdirSync(outdir, { recursive: true });
-      removeManifests(outdir, this.outputFileExtension);
-      moveInto(scratch, outdir);
-    } finally {
-      fs.rmSync(scratch, { recursive: true, force: true });
+    throw new SynthError(failureMessage(failures, strict));
+  }
+
+  // Writes the files into `dir`; a value that cannot be written fails synth, with every such value named.
+  private writeFiles(dir: string, files: readonly OutputFile[]): void {
+    const unwritable: string[] = [];
+    for (const { file, objects } of files) {
+      const at = path.join(dir, file);
+      fs.mkdirSync(path.dirname(at), { recursive: true });
+      writeDocuments(at, objects, unwritable);
+    }
+    if (this.recordMetadata) {
+      const resources = Object.fromEntries(files.flatMap((f) => f.objects).map((object) => [object.name, { path: object.node.path }]));
+      fs.writeFileSync(path.join(dir, 'construct-metadata.json'), JSON.stringify({ version: '1.0.0', resources }));
+    }
+    if (unwritable.length > 0) {
+      throw new UnwritableManifests(unwritable);
     }
   }
 }
@@ -159,15 +180,60 @@ export class SynthError extends Error {
   }
 }
 
-const HOW_TO_CONFIGURE =
-  "Change a rule's level in peapod.config.json, or for one construct with Rules.of(construct).set(rule, level, reason); docs/rules.md lists the rules.";
-
-function withConstruct(problem: Problem): string {
-  return `[${problem.construct}] ${formatProblem(problem)}`;
+// The values the writer refused, as `[construct] field: problem` lines.
+class UnwritableManifests extends Error {
+  public constructor(public readonly lines: readonly string[]) {
+    super(lines.join('\n'));
+  }
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+// Characters written at a time: few system calls, little text held.
+const WRITE_CHUNK = 64 * 1024;
+
+/**
+ * Writes the manifests of `objects` to `file` as one YAML stream, a few
+ * documents at a time, so that a large chart's text never sits in memory
+ * whole. A document that cannot be written is left out, and named in `unwritable`.
+ */
+function writeDocuments(file: string, objects: readonly cdk8s.ApiObject[], unwritable: string[]): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    let chunk: string[] = [];
+    let length = 0;
+    for (let i = 0; i < objects.length; i++) {
+      let text: string;
+      try {
+        text = stringifyDocument(renderedManifest(objects[i]));
+      } catch (error) {
+        if (!(error instanceof UnwritableValue)) {
+          throw error;
+        }
+        unwritable.push(`[${declaredBy(objects[i])}] ${error.field}: the value ${error.problem}`);
+        continue;
+      }
+      chunk.push(i > 0 ? '---\n' + text : text);
+      length += text.length;
+      if (length >= WRITE_CHUNK) {
+        fs.writeSync(fd, chunk.join(''), null, 'utf8');
+        chunk = [];
+        length = 0;
+      }
+    }
+    fs.writeSync(fd, chunk.join(''), null, 'utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+// The construct that declared an object: a Peapod construct's L1 object is its child `Resource`.
+function declaredBy(object: cdk8s.ApiObject): string {
+  const scope = object.node.scope;
+  return object.node.id === 'Resource' && scope !== undefined ? scope.node.path : object.node.path;
+}
+
+function kindAndName(object: cdk8s.ApiObject): { kind?: string; name?: string } {
+  const manifest = renderedManifest(object);
+  return { kind: manifest?.kind, name: manifest?.metadata?.name };
 }
 
 function failureMessage(errors: readonly string[], strict: boolean): string {
@@ -176,57 +242,58 @@ function failureMessage(errors: readonly string[], strict: boolean): string {
 }
 
 function printWarnings(warnings: readonly Problem[]): void {
-  process.stderr.write(`${plural(warnings.length, 'warning')}:\n  ${warnings.map(withConstruct).join('\n  ')}\n${HOW_TO_CONFIGURE}\n`);
+  process.stderr.write(warningReport(warnings, process.env.PEAPOD_WARNINGS === 'all'));
 }
 
-function asSynthError(error: unknown): Error {
-  if (error instanceof Error && error.message.startsWith('Validation failed with the following errors:')) {
-    const lines = error.message
-      .split('\n')
-      .slice(1)
-      .map((line) => line.trim());
-    return new SynthError(failureMessage(lines, false));
+// What Node's file system errors mean for a synth.
+const WRITE_FAILURES: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission was denied',
+  EPERM: 'the operation is not permitted',
+  EXDEV: 'it is on another file system than its parent folder',
+  EBUSY: 'it is busy (a mount point?)',
+  EIO: 'the disk reported an input/output error',
+};
+
+// What cdk8s says when an object cannot be rendered.
+const RENDER_FAILED = /^Failed serializing construct at path '([^']*)' with name '[^']*': ([\s\S]*)$/;
+
+/** The problems in `error`, as `[construct] message` lines, when it is about what the app declared. */
+function failuresIn(error: unknown): string[] | undefined {
+  if (error instanceof UnwritableManifests) {
+    return [...error.lines];
+  }
+  if (!(error instanceof Error) || error instanceof SynthError) {
+    return undefined;
+  }
+  const render = RENDER_FAILED.exec(error.message);
+  const at = render ? `[${render[1].replace(/\/Resource$/, '')}] ` : '';
+  if (error instanceof RangeError || /Maximum call stack size exceeded/.test(error.message)) {
+    return [
+      `${at}a value given to an escape hatch (extraSpec, extraFields, securityContext, an L1 object) refers to itself (a cycle) or nests too deeply to render. Fix: give plain data, each object once on its path`,
+    ];
+  }
+  if (render) {
+    const hint = /non-simple object of type 'undefined'/.test(render[2]) ? ' (a map with a key "constructor", which the L1 classes cannot render; Peapod\'s own constructs write such keys)' : '';
+    return [`${at}cdk8s could not render the object: ${render[2]}${hint}. Fix: give its L1 props plain data`];
+  }
+  return undefined;
+}
+
+/** A Peapod message for what stopped a synth in the output folder or the file system. */
+function asSynthError(error: unknown, outdir: string): Error {
+  if (error instanceof SynthError) {
+    return error;
+  }
+  if (error instanceof OutputFolderError) {
+    return new SynthError(`synth failed: ${error.message}`);
+  }
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code !== undefined && WRITE_FAILURES[code] !== undefined) {
+    const at = (error as NodeJS.ErrnoException).path ?? outdir;
+    return new SynthError(`synth failed: could not write ${at}: ${WRITE_FAILURES[code]} (${code}); the output folder ${outdir} was left as it was. Fix that, then synth again`);
   }
   return error instanceof Error ? error : new Error(String(error));
-}
-
-/**
- * Removes the manifests an App writes from `outdir`: the files ending in
- * `extension` in it and in the folders in it (one per chart with
- * FOLDER_PER_CHART_FILE_PER_RESOURCE, whatever the output type is now, so
- * that switching types leaves none behind), then the folders that this
- * left empty. cdk8s writes no deeper than that; any other file stays.
- */
-function removeManifests(outdir: string, extension: string): void {
-  if (!fs.existsSync(outdir)) {
-    return;
-  }
-  for (const entry of fs.readdirSync(outdir, { withFileTypes: true })) {
-    const at = path.join(outdir, entry.name);
-    if (entry.isDirectory()) {
-      const files = fs.readdirSync(at);
-      const manifests = files.filter((file) => file.endsWith(extension));
-      for (const file of manifests) {
-        fs.rmSync(path.join(at, file), { force: true });
-      }
-      if (manifests.length > 0 && manifests.length === files.length) {
-        fs.rmdirSync(at);
-      }
-    } else if (entry.name.endsWith(extension)) {
-      fs.rmSync(at, { force: true });
-    }
-  }
-}
-
-/** Moves what is in folder `from` into folder `to`, into the folders `to` already has of the same name. */
-function moveInto(from: string, to: string): void {
-  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory() && fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
-      moveInto(source, target);
-    } else {
-      fs.renameSync(source, target);
-    }
-  }
 }

@@ -1,11 +1,14 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { validateBase64Values, validateDataKeys } from './validation/data-keys';
-import { addProblemValidation, effectiveProblems } from './validation/engine';
-import { validateObjectMetadata } from './validation/metadata';
-import { Problem, Report } from './validation/problem';
+import { DataObject, nonEmpty } from './_data-object';
+import { Annotations, Labels } from './labels';
+import { validateConfigMapData } from './validation/data-keys';
+import { Report } from './validation/problem';
 import { NamedObject } from './volume';
+import { setOwn } from './_plain';
+
+export { nonEmpty };
 
 /**
  * A ConfigMap that env vars, `envFrom` and volumes can refer to: one of
@@ -26,6 +29,16 @@ export interface ConfigMapProps<K extends string = string> {
    * @default - the construct id
    */
   readonly name?: string;
+  /**
+   * Labels of the ConfigMap.
+   * @default - no labels
+   */
+  readonly labels?: Labels;
+  /**
+   * Annotations of the ConfigMap.
+   * @default - no annotations
+   */
+  readonly annotations?: Annotations;
   /**
    * Text entries, key to value. Keys are `[-._a-zA-Z0-9]+`; env vars and
    * volumes refer to them, and a reference to a key written here compiles.
@@ -52,7 +65,7 @@ export interface ConfigMapProps<K extends string = string> {
  *
  * @see https://kubernetes.io/docs/concepts/configuration/configmap/
  */
-export class ConfigMap<const K extends string = string> extends Construct implements IConfigMap<K> {
+export class ConfigMap<const K extends string = string> extends DataObject implements IConfigMap<K> {
   /**
    * A ConfigMap that exists already, outside this app. Its keys are not
    * known, so references to them are not checked.
@@ -63,8 +76,6 @@ export class ConfigMap<const K extends string = string> extends Construct implem
 
   /** Tells a ConfigMap from a Secret. */
   public readonly kind = 'ConfigMap' as const;
-  /** `metadata.name` of the ConfigMap. */
-  public readonly name: string;
   /** The L1 object rendered into the manifest. */
   public readonly apiObject: ApiObject;
   /** The keys written in `data`, for the type checks of key references. */
@@ -74,17 +85,20 @@ export class ConfigMap<const K extends string = string> extends Construct implem
   private readonly binaryData: Record<string, string>;
 
   public constructor(scope: Construct, id: string, props: ConfigMapProps<K> = {}) {
-    super(scope, id);
-    this.name = props.name ?? id;
-    this.data = { ...(props.data as Record<string, string> | undefined) };
-    this.binaryData = { ...props.binaryData };
+    const data: Record<string, string> = { ...(props.data as Record<string, string> | undefined) };
+    const binaryData: Record<string, string> = { ...props.binaryData };
+    super(scope, id, props.name, [
+      ['data', data],
+      ['binaryData', binaryData],
+    ]);
+    this.data = data;
+    this.binaryData = binaryData;
     this.apiObject = new k8s.KubeConfigMap(this, 'Resource', {
-      metadata: { name: this.name },
+      metadata: { name: this.name, labels: props.labels ? { ...props.labels } : undefined, annotations: props.annotations ? { ...props.annotations } : undefined },
       immutable: props.immutable,
       data: Lazy.any({ produce: () => nonEmpty(this.data) }),
       binaryData: Lazy.any({ produce: () => nonEmpty(this.binaryData) }),
     });
-    addProblemValidation(this);
   }
 
   /**
@@ -92,35 +106,19 @@ export class ConfigMap<const K extends string = string> extends Construct implem
    * references made through it compile.
    */
   public addData<const N extends string>(key: N, value: string): ConfigMap<K | N> {
-    this.data[key] = value;
+    setOwn(this.data, key, value);
     return this as ConfigMap<K | N>;
   }
 
   /** Adds a binary entry, its value base64-encoded. */
   public addBinaryData(key: string, base64: string): this {
-    this.binaryData[key] = base64;
+    setOwn(this.binaryData, key, base64);
     return this;
   }
 
-  /** The keys of all entries, text and binary. */
-  public get entryKeys(): readonly string[] {
-    return [...Object.keys(this.data), ...Object.keys(this.binaryData)];
+  /** Keys, base64 values and size of the rendered ConfigMap. @internal */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON
+  protected validateContent(manifest: any, report: Report): void {
+    validateConfigMapData(manifest, report);
   }
-
-  /** Every problem of this ConfigMap, errors and warnings. */
-  public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
-    validateObjectMetadata(this.apiObject.metadata.toJson(), report);
-    validateDataKeys([
-      ['data', Object.keys(this.data)],
-      ['binaryData', Object.keys(this.binaryData)],
-    ], 'ConfigMap', report);
-    validateBase64Values(this.binaryData, 'binaryData', 'data', 'ConfigMap', report);
-    return effectiveProblems(this, report.problems);
-  }
-}
-
-/** @internal */
-export function nonEmpty(map: Record<string, string>): Record<string, string> | undefined {
-  return Object.keys(map).length > 0 ? { ...map } : undefined;
 }

@@ -129,12 +129,12 @@ export interface ContainerProps<P extends Ports = Ports, E extends readonly EnvV
    */
   readonly resources?: Resources;
   /**
-   * Restarts the container when it fails. Its port must be one the container declares.
+   * Restarts the container when it fails. A port it names must be one the container declares; a number need not be.
    * @default - no liveness probe
    */
   readonly livenessProbe?: Probe<PortReference<P>>;
   /**
-   * Holds traffic back until it passes. Its port must be one the container declares.
+   * Holds traffic back until it passes. A port it names must be one the container declares; a number need not be.
    * @default - no readiness probe
    */
   readonly readinessProbe?: Probe<PortReference<P>>;
@@ -195,7 +195,15 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
   private mounts: VolumeMount[];
   private extraPorts: k8s.ContainerPort[] = listOf(undefined);
 
-  public constructor(props: ContainerProps<P, E> & { readonly env?: CheckedEnv<E> }) {
+  // `env` is typed by CheckedEnv alone: E is inferred through it (it is E
+  // when every reference resolves), and an entry with a bad reference then
+  // meets the error text rather than an intersection with itself.
+  public constructor(
+    props: Omit<ContainerProps<P, E>, 'env'> & {
+      /** {@inheritDoc ContainerProps.env} */
+      readonly env?: CheckedEnv<E>;
+    },
+  ) {
     this.props = props as ContainerProps;
     this.name = props.name;
     this.image = props.image;
@@ -299,7 +307,8 @@ const NO_RULES: RuleSettings = Object.freeze({});
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ContainerPortNames<C> = C extends Container<infer P, any> ? PortNames<P> : never;
 
-function renderPorts(ports: Ports | undefined): k8s.ContainerPort[] {
+/** The container ports a port declaration renders. @internal */
+export function renderPorts(ports: Ports | undefined): k8s.ContainerPort[] {
   if (!ports) {
     return [];
   }
@@ -317,8 +326,14 @@ function renderPort(name: string | undefined, port: PortSpec): k8s.ContainerPort
   return { name, containerPort: port.containerPort, protocol: port.protocol, hostPort: port.hostPort, hostIp: port.hostIP };
 }
 
+// Both fields as given: an untyped entry with both reaches the manifest as
+// declared, and synth reports it (env-value-source) instead of dropping one.
 function renderEnv(variable: EnvVar): k8s.EnvVar {
-  return 'valueFrom' in variable ? { name: variable.name, valueFrom: variable.valueFrom._toKube() } : { name: variable.name, value: variable.value };
+  const valueFrom = variable.valueFrom == null ? undefined : variable.valueFrom._toKube();
+  if (valueFrom === undefined) {
+    return { name: variable.name, value: variable.value };
+  }
+  return variable.value === undefined ? { name: variable.name, valueFrom } : { name: variable.name, value: variable.value, valueFrom };
 }
 
 function renderResources(resources: Resources): k8s.ResourceRequirements {

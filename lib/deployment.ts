@@ -2,11 +2,9 @@ import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { AnyContainer } from './pod-template';
-import { renderedOnce } from './_synth';
+import { PortNames, Ports } from './port';
+import { ISelectablePods, PodsByNameOptions, PodSelector } from './selectable-pods';
 import { Workload, WorkloadProps } from './workload';
-
-// Rendered once per synth, for validation and writing alike.
-const RenderedDeployment = renderedOnce(k8s.KubeDeployment);
 
 /** A number of Pods (`1`) or a percentage of the replicas (`'25%'`). */
 export type PodCount = number | `${number}%`;
@@ -70,6 +68,12 @@ export interface DeploymentProps<C extends readonly AnyContainer[] = readonly An
    * @default - not emitted; Kubernetes uses 600
    */
   readonly progressDeadlineSeconds?: number;
+  /**
+   * Holds rollouts: changes to the template are recorded but not rolled out until it is false again.
+   * @default - not emitted; rollouts proceed
+   * @see https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#pausing-and-resuming-a-deployment
+   */
+  readonly paused?: boolean;
 }
 
 /**
@@ -80,12 +84,24 @@ export interface DeploymentProps<C extends readonly AnyContainer[] = readonly An
  * @see https://kubernetes.io/docs/concepts/workloads/controllers/deployment/
  */
 export class Deployment<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends Workload<C> {
+  /**
+   * A Deployment that is applied some other way, to select its Pods by (a
+   * Service in a file of its own). Give its selector; when this app holds
+   * a Deployment of that name in the selecting object's namespace, synth
+   * checks that the selector picks its Pods and that target ports exist,
+   * and otherwise trusts them. `ports` (as for a container) makes target
+   * port names checked at compile time.
+   */
+  public static fromName<const P extends Ports = Ports>(name: string, options: PodsByNameOptions<P>): ISelectablePods<PortNames<P>> {
+    return PodSelector._byName('Deployment', name, options);
+  }
+
   /** The L1 object rendered into the manifest. */
   public readonly apiObject: ApiObject;
 
   public constructor(scope: Construct, id: string, props: DeploymentProps<C>) {
     super(scope, id, props, 'Deployment');
-    this.apiObject = new RenderedDeployment(this, 'Resource', {
+    this.apiObject = new k8s.KubeDeployment(this, 'Resource', {
       metadata: this._metadata(),
       spec: Lazy.any({
         produce: (): k8s.DeploymentSpec => ({
@@ -93,6 +109,7 @@ export class Deployment<const C extends readonly AnyContainer[] = readonly AnyCo
           strategy: props.strategy?._toKube(),
           revisionHistoryLimit: props.revisionHistoryLimit,
           progressDeadlineSeconds: props.progressDeadlineSeconds,
+          paused: props.paused,
         }),
       }),
     });

@@ -4,38 +4,37 @@ import { IEnvValueSource } from './env';
 import { _nameOfKind, IForeignObject } from './foreign-object';
 import { Quantity, toKubeQuantity } from './quantity';
 import { ISecret } from './secret';
+import { DOWNWARD_API_RESOURCES } from './volume';
+
+/**
+ * The fields of its own Pod that a container can read into an env var as
+ * they are, as the API server lists them (validEnvDownwardAPIFieldPathExpressions).
+ */
+export const ENV_POD_FIELDS = [
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.uid',
+  'spec.nodeName',
+  'spec.serviceAccountName',
+  'status.hostIP',
+  'status.hostIPs',
+  'status.podIP',
+  'status.podIPs',
+] as const;
 
 /**
  * The fields of its own Pod that a container can read into an env var.
  * `metadata.labels['KEY']` and `metadata.annotations['KEY']` read one label or annotation.
  * @see https://kubernetes.io/docs/concepts/workloads/pods/downward-api/#downwardapi-fieldRef
  */
-export type PodField =
-  | 'metadata.name'
-  | 'metadata.namespace'
-  | 'metadata.uid'
-  | `metadata.labels['${string}']`
-  | `metadata.annotations['${string}']`
-  | 'spec.nodeName'
-  | 'spec.serviceAccountName'
-  | 'status.hostIP'
-  | 'status.hostIPs'
-  | 'status.podIP'
-  | 'status.podIPs';
+export type PodField = (typeof ENV_POD_FIELDS)[number] | `metadata.labels['${string}']` | `metadata.annotations['${string}']`;
 
 /**
  * The resource requests and limits of a container that an env var can read.
  * @see https://kubernetes.io/docs/concepts/workloads/pods/downward-api/#downwardapi-resourceFieldRef
  */
-export type ContainerResource =
-  | 'requests.cpu'
-  | 'requests.memory'
-  | 'requests.ephemeral-storage'
-  | 'limits.cpu'
-  | 'limits.memory'
-  | 'limits.ephemeral-storage'
-  | `requests.hugepages-${string}`
-  | `limits.hugepages-${string}`;
+// The same resources as a downwardAPI volume's (validContainerResourceFieldPathExpressions).
+export type ContainerResource = (typeof DOWNWARD_API_RESOURCES)[number] | `requests.hugepages-${string}` | `limits.hugepages-${string}`;
 
 /** Options of a value taken from a ConfigMap or Secret key. */
 export interface KeyReferenceOptions {

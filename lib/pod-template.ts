@@ -1,7 +1,8 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { droppedFields } from './_dropped-fields';
+import { laterFieldAt, laterFieldFix, laterFieldMessage } from './_later-fields';
 import { forgetForThisSynth, oncePerSynth } from './_synth';
-import { appendTo, definedOnly, hasKeys, listOf, NO_KEYS, plainData } from './_plain';
+import { appendTo, definedOnly, hasKeys, keySafe, listOf, NO_KEYS, plainData, setOwn } from './_plain';
 import { Container } from './container';
 import { Annotations, Labels } from './labels';
 import { NodeSelector } from './node-selector';
@@ -10,6 +11,8 @@ import { containerPath } from './validation/_shared-text';
 import { validatePodSpec } from './validation/pod-spec';
 import { Problem, Report } from './validation/problem';
 import { RuleSettings } from './validation/rules';
+import type { IServiceAccount } from './service-account';
+import { validatePodServiceAccount } from './validation/service-account';
 import { Volume } from './volume';
 
 /** Any container, whatever its ports and env. */
@@ -71,10 +74,16 @@ export interface PodTemplateProps<C extends readonly AnyContainer[] = readonly A
    */
   readonly restartPolicy?: RestartPolicy;
   /**
-   * The ServiceAccount the Pod runs as.
+   * The ServiceAccount the Pod runs as, by name; prefer `serviceAccount`, which takes the object.
    * @default - not emitted; the namespace's `default` account
    */
   readonly serviceAccountName?: string;
+  /**
+   * The ServiceAccount the Pod runs as: one of this app (checked to be in
+   * the Pod's namespace) or `ServiceAccount.fromName('name')`.
+   * @default - not emitted; the namespace's `default` account
+   */
+  readonly serviceAccount?: IServiceAccount;
   /**
    * Security settings of the whole Pod.
    * @default - not emitted
@@ -125,6 +134,16 @@ export class PodTemplate {
     return [...this.containers];
   }
 
+  /** The ServiceAccount object the Pod runs as, if one was given. */
+  public get podServiceAccount(): IServiceAccount | undefined {
+    return this.props.serviceAccount;
+  }
+
+  /** Checks the ServiceAccount the Pod runs as, the Pod being in `namespace` and its spec at `at`. */
+  public validateServiceAccount(namespace: string | undefined, at: string, report: Report): void {
+    validatePodServiceAccount(this.props.serviceAccount?._forPod(), this.props.serviceAccountName, namespace, at, report);
+  }
+
   /** The Pod's init containers, in order. */
   public get podInitContainers(): readonly AnyContainer[] {
     return [...this.initContainers];
@@ -147,7 +166,7 @@ export class PodTemplate {
 
   /** Adds or replaces a label. */
   public addLabel(key: string, value: string): void {
-    this.labels[key] = value;
+    setOwn(this.labels, key, value);
   }
 
   /**
@@ -174,11 +193,15 @@ export class PodTemplate {
     // below reads it again, so it need not stay in memory through writing.
     forgetForThisSynth(this);
     for (const field of this.droppedFields(declared, spec, at)) {
+      const name = field.slice(field.lastIndexOf('.') + 1);
+      const later = laterFieldAt(field);
       report.error(
         'unknown-field',
         field,
-        `"${field.slice(field.lastIndexOf('.') + 1)}" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest`,
-        'check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID)',
+        later ? laterFieldMessage(name, later) : `"${name}" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest`,
+        later
+          ? laterFieldFix(later)
+          : 'check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID)',
       );
     }
     validatePodSpec(spec, at, ContainerRulesReport.around(report, at, this.containers, this.initContainers));
@@ -199,13 +222,18 @@ export class PodTemplate {
   }
 
   // The fields of renderSpec() copied from the props as given: those of
-  // extraSpec, the securityContext and the tolerations.
+  // extraSpec, the securityContext, the tolerations, and the volumes when
+  // one was given as a source (Volume.fromSource).
   private passedThroughKeys(): readonly string[] {
     const p = this.props;
-    if (p.extraSpec === undefined && p.securityContext === undefined && p.tolerations === undefined) {
+    const volumes = this.anyVolumePassedThrough();
+    if (p.extraSpec === undefined && p.securityContext === undefined && p.tolerations === undefined && !volumes) {
       return NO_KEYS; // as for most Pods
     }
     const keys = p.extraSpec === undefined ? [] : Object.keys(p.extraSpec);
+    if (volumes) {
+      keys.push('volumes');
+    }
     if (p.securityContext !== undefined) {
       keys.push('securityContext');
     }
@@ -249,8 +277,8 @@ export class PodTemplate {
   /** The metadata labels and annotations, for the manifest. */
   public metadata(): { labels?: { [key: string]: string }; annotations?: { [key: string]: string } } {
     return {
-      labels: Object.keys(this.labels).length > 0 ? { ...this.labels } : undefined,
-      annotations: this.props.annotations ? { ...this.props.annotations } : undefined,
+      labels: Object.keys(this.labels).length > 0 ? keySafe({ ...this.labels }) : undefined,
+      annotations: this.props.annotations ? keySafe({ ...this.props.annotations }) : undefined,
     };
   }
 
@@ -263,9 +291,9 @@ export class PodTemplate {
     const p = this.props;
     // securityContext, tolerations and extraSpec are copied as given: list such fields in passedThroughKeys().
     const own: k8s.PodSpec = {
-      nodeSelector: p.nodeSelector ? definedValues(p.nodeSelector) : undefined,
+      nodeSelector: p.nodeSelector ? keySafe(definedValues(p.nodeSelector)) : undefined,
       restartPolicy: p.restartPolicy,
-      serviceAccountName: p.serviceAccountName,
+      serviceAccountName: p.serviceAccount?.name ?? p.serviceAccountName,
       securityContext: plainData(p.securityContext),
       tolerations: p.tolerations ? plainData([...p.tolerations]) : undefined,
       initContainers: this.initContainers.length > 0 ? this.initContainers.map((c) => c._toKube()) : undefined,
@@ -276,6 +304,26 @@ export class PodTemplate {
       delete (own as { volumes?: unknown }).volumes;
     }
     return { ...plainData(p.extraSpec), ...definedOnly(own) } as k8s.PodSpec;
+  }
+
+  // Whether a declared or mounted volume was given as a source; walks
+  // without building the volume list, since it is asked for every Pod.
+  private anyVolumePassedThrough(): boolean {
+    for (const volume of this.volumes) {
+      if (volume._passedThrough) {
+        return true;
+      }
+    }
+    for (const list of [this.initContainers, this.containers]) {
+      for (const container of list) {
+        for (const mount of container.volumeMounts) {
+          if (mount.volume._passedThrough) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   // Declared volumes first, then those first seen in a mount; the same
@@ -352,7 +400,7 @@ function definedValues(map: NodeSelector): { [key: string]: string } {
   const out: { [key: string]: string } = {};
   for (const [key, value] of Object.entries(map)) {
     if (value !== undefined) {
-      out[key] = value;
+      setOwn(out, key, value);
     }
   }
   return out;

@@ -1,19 +1,19 @@
 import { ApiObject, IAnyProducer, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
+import { IPodOwner, OwnedPods } from './_app-pods';
 import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
-import { renderedOnce } from './_synth';
+import { renderedManifest } from './_synth';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
+import { ISelectablePods, PodSelection, templatePorts } from './selectable-pods';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectName } from './validation/metadata';
 import { validateEscapeHatchValues } from './validation/escape-hatch';
 import { Problem, Report } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import { Rules, RuleSettings } from './validation/rules';
-
-// Rendered once per synth, for validation and writing alike.
-const RenderedPod = renderedOnce(k8s.KubePod);
+import { safeKey } from './_plain';
 
 /** Properties of a {@link Pod}. */
 export interface PodProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> extends PodTemplateProps<C> {
@@ -41,7 +41,10 @@ export interface PodProps<C extends readonly AnyContainer[] = readonly AnyContai
  *
  * @see https://kubernetes.io/docs/concepts/workloads/pods/
  */
-export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends PodHolder {
+export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer[]>
+  extends PodHolder
+  implements ISelectablePods<ContainerPortNames<C[number]>>, IPodOwner
+{
   /** `metadata.name` of the Pod. */
   public readonly name: string;
   /** The Pod's description, shared with workload templates. */
@@ -55,7 +58,7 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
     super(scope, id);
     this.name = props.name ?? id;
     this.template = new PodTemplate(props);
-    this.apiObject = new RenderedPod(this, 'Resource', {
+    this.apiObject = new k8s.KubePod(this, 'Resource', {
       metadata: { name: this.name, ...this.template.metadata() },
       spec: Lazy.any(new SpecOf(this.template)),
     });
@@ -68,16 +71,27 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
   /** Adds or replaces a label. */
   public addLabel(key: string, value: string): this {
     this.template.addLabel(key, value);
-    this.apiObject.metadata.addLabel(key, value);
+    this.apiObject.metadata.addLabel(safeKey(key), value);
     return this;
+  }
+
+  /** Selected by all its labels. */
+  public selectPods(): PodSelection {
+    return { selector: this.template.podLabels, description: this.node.path, owner: this };
+  }
+
+  /** The Pod's kind, name, namespace, labels and ports, for the checks of objects that select it. */
+  public ownedPods(): OwnedPods {
+    return { kind: 'Pod', name: this.name, namespace: this.apiObject.metadata.namespace, labels: this.template.podLabels, ports: () => templatePorts(this.template), replicas: () => 1 };
   }
 
   /** Every problem of this Pod, errors and warnings, with the severities configured for it. */
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
-    const manifest = this.apiObject.toJson();
+    const manifest = renderedManifest(this.apiObject);
     validateObjectName(manifest.metadata?.name, 'metadata.name', report);
     this.template.validate(manifest.spec, 'spec', report);
+    this.template.validateServiceAccount(this.apiObject.metadata.namespace, 'spec', report);
     validateKeyReferences(this, manifest, report);
     validateEscapeHatchValues(manifest, this.template.escapeHatchFields('spec'), report);
     return effectiveProblems(this, report.problems);

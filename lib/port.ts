@@ -58,7 +58,11 @@ export type PortNames<P> = P extends readonly unknown[]
 export type PortNumbers<P> = P extends readonly unknown[] ? PortNumberOf<P[number]> : PortNumberOf<P[keyof P]>;
 
 /**
- * A reference to a declared port: its name or its number. A container
- * that declares no ports (P is the unconstrained `Ports`) has none.
+ * A port a probe may call: the name of a port the container declares, or
+ * any number. A number need not be declared (the kubelet probes it all the
+ * same; `containerPort` is informational), and synth checks it is 1–65535.
+ * A name must be declared: the kubelet resolves it from the container's
+ * ports, so a container that declares none (P is the unconstrained `Ports`)
+ * takes numbers only.
  */
-export type PortReference<P> = Ports extends P ? never : PortNames<P> | PortNumbers<P>;
+export type PortReference<P> = (Ports extends P ? never : PortNames<P>) | number;

@@ -40,7 +40,7 @@ export interface ProbeTiming {
 
 /** Options of an HTTP GET probe. */
 export interface HttpProbeOptions<Port> extends ProbeTiming {
-  /** The port to call: the name or number of a port the container declares. */
+  /** The port to call: the name of a port the container declares, or a number from 1 to 65535. */
   readonly port: Port;
   /**
    * The path to request.
@@ -66,7 +66,7 @@ export interface HttpProbeOptions<Port> extends ProbeTiming {
 
 /** Options of a TCP connect probe. */
 export interface TcpProbeOptions<Port> extends ProbeTiming {
-  /** The port to open: the name or number of a port the container declares. */
+  /** The port to open: the name of a port the container declares, or a number from 1 to 65535. */
   readonly port: Port;
   /**
    * The host to connect to.

@@ -2,11 +2,9 @@ import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { AnyContainer } from './pod-template';
-import { renderedOnce } from './_synth';
+import { PortNames, Ports } from './port';
+import { ISelectablePods, PodsByNameOptions, PodSelector } from './selectable-pods';
 import { Workload, WorkloadProps } from './workload';
-
-// Rendered once per synth, for validation and writing alike.
-const RenderedReplicaSet = renderedOnce(k8s.KubeReplicaSet);
 
 /** Properties of a {@link ReplicaSet}. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a name of its own, as DeploymentProps has, for ReplicaSet-only props to come
@@ -22,12 +20,24 @@ export interface ReplicaSetProps<C extends readonly AnyContainer[] = readonly An
  * @see https://kubernetes.io/docs/concepts/workloads/controllers/replicaset/
  */
 export class ReplicaSet<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends Workload<C> {
+  /**
+   * A ReplicaSet that is applied some other way, to select its Pods by (a
+   * Service in a file of its own). Give its selector; when this app holds
+   * a ReplicaSet of that name in the selecting object's namespace, synth
+   * checks that the selector picks its Pods and that target ports exist,
+   * and otherwise trusts them. `ports` (as for a container) makes target
+   * port names checked at compile time.
+   */
+  public static fromName<const P extends Ports = Ports>(name: string, options: PodsByNameOptions<P>): ISelectablePods<PortNames<P>> {
+    return PodSelector._byName('ReplicaSet', name, options);
+  }
+
   /** The L1 object rendered into the manifest. */
   public readonly apiObject: ApiObject;
 
   public constructor(scope: Construct, id: string, props: ReplicaSetProps<C>) {
     super(scope, id, props, 'ReplicaSet');
-    this.apiObject = new RenderedReplicaSet(this, 'Resource', {
+    this.apiObject = new k8s.KubeReplicaSet(this, 'Resource', {
       metadata: this._metadata(),
       spec: Lazy.any({ produce: (): k8s.ReplicaSetSpec => this._commonSpec() }),
     });

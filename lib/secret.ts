@@ -1,12 +1,18 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { nonEmpty } from './config-map';
-import { validateBase64Values, validateDataKeys } from './validation/data-keys';
-import { addProblemValidation, effectiveProblems } from './validation/engine';
-import { validateObjectMetadata } from './validation/metadata';
-import { Problem, Report } from './validation/problem';
+import { DataObject, nonEmpty } from './_data-object';
+import { Annotations, Labels } from './labels';
+import { Report } from './validation/problem';
+import { lintSecretInManifest, SECRET_TYPES, validateSecretData } from './validation/secret-data';
 import { NamedObject } from './volume';
+import { setOwn } from './_plain';
+
+/**
+ * A Secret type Kubernetes defines, which fixes the keys the Secret must hold.
+ * @see https://kubernetes.io/docs/concepts/configuration/secret/#secret-types
+ */
+export type SecretType = (typeof SECRET_TYPES)[number];
 
 /**
  * A Secret that env vars, `envFrom` and volumes can refer to: one of this
@@ -28,6 +34,16 @@ export interface SecretProps<K extends string = string> {
    */
   readonly name?: string;
   /**
+   * Labels of the Secret.
+   * @default - no labels
+   */
+  readonly labels?: Labels;
+  /**
+   * Annotations of the Secret, such as `kubernetes.io/service-account.name` for a token.
+   * @default - no annotations
+   */
+  readonly annotations?: Annotations;
+  /**
    * Entries as plain text; the API server encodes them into `data` when it stores them.
    * Emitted as `stringData`, so the text is in the manifest: keep real
    * secrets out of committed files and use {@link Secret.fromName} for them.
@@ -40,11 +56,13 @@ export interface SecretProps<K extends string = string> {
    */
   readonly data?: { readonly [key in K]?: string };
   /**
-   * The Secret's type, such as `kubernetes.io/tls`, which fixes the keys it must hold.
+   * The Secret's type, such as `kubernetes.io/tls`, which fixes the keys it
+   * must hold; any other string is a type of your own, which Kubernetes
+   * stores without checks.
    * @default - not emitted; Kubernetes uses `Opaque`
    * @see https://kubernetes.io/docs/concepts/configuration/secret/#secret-types
    */
-  readonly type?: string;
+  readonly type?: SecretType | (string & {});
   /**
    * Forbids changes to the data once created; the object must be replaced instead.
    * @default - not emitted; the data can be changed
@@ -60,7 +78,7 @@ export interface SecretProps<K extends string = string> {
  *
  * @see https://kubernetes.io/docs/concepts/configuration/secret/
  */
-export class Secret<const K extends string = string> extends Construct implements ISecret<K> {
+export class Secret<const K extends string = string> extends DataObject implements ISecret<K> {
   /**
    * A Secret that exists already, outside this app (made by hand, by a
    * controller or by a secret manager). Its keys are not known, so
@@ -72,8 +90,6 @@ export class Secret<const K extends string = string> extends Construct implement
 
   /** Tells a Secret from a ConfigMap. */
   public readonly kind = 'Secret' as const;
-  /** `metadata.name` of the Secret. */
-  public readonly name: string;
   /** The L1 object rendered into the manifest. */
   public readonly apiObject: ApiObject;
   /** The keys written in `data` and `stringData`, for the type checks of key references. */
@@ -83,18 +99,21 @@ export class Secret<const K extends string = string> extends Construct implement
   private readonly stringData: Record<string, string>;
 
   public constructor(scope: Construct, id: string, props: SecretProps<K> = {}) {
-    super(scope, id);
-    this.name = props.name ?? id;
-    this.data = { ...(props.data as Record<string, string> | undefined) };
-    this.stringData = { ...(props.stringData as Record<string, string> | undefined) };
+    const data: Record<string, string> = { ...(props.data as Record<string, string> | undefined) };
+    const stringData: Record<string, string> = { ...(props.stringData as Record<string, string> | undefined) };
+    super(scope, id, props.name, [
+      ['data', data],
+      ['stringData', stringData],
+    ]);
+    this.data = data;
+    this.stringData = stringData;
     this.apiObject = new k8s.KubeSecret(this, 'Resource', {
-      metadata: { name: this.name },
+      metadata: { name: this.name, labels: props.labels ? { ...props.labels } : undefined, annotations: props.annotations ? { ...props.annotations } : undefined },
       type: props.type,
       immutable: props.immutable,
       data: Lazy.any({ produce: () => nonEmpty(this.data) }),
       stringData: Lazy.any({ produce: () => nonEmpty(this.stringData) }),
     });
-    addProblemValidation(this);
   }
 
   /**
@@ -102,24 +121,14 @@ export class Secret<const K extends string = string> extends Construct implement
    * key references made through it compile.
    */
   public addStringData<const N extends string>(key: N, value: string): Secret<K | N> {
-    this.stringData[key] = value;
+    setOwn(this.stringData, key, value);
     return this as Secret<K | N>;
   }
 
-  /** The keys of all entries. */
-  public get entryKeys(): readonly string[] {
-    return [...Object.keys(this.data), ...Object.keys(this.stringData)];
-  }
-
-  /** Every problem of this Secret, errors and warnings. */
-  public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
-    validateObjectMetadata(this.apiObject.metadata.toJson(), report);
-    validateDataKeys([
-      ['data', Object.keys(this.data)],
-      ['stringData', Object.keys(this.stringData)],
-    ], 'Secret', report);
-    validateBase64Values(this.data, 'data', 'stringData', 'Secret', report);
-    return effectiveProblems(this, report.problems);
+  /** Keys, values, size and type of the rendered Secret, and whether its values go into dist/. @internal */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON
+  protected validateContent(manifest: any, report: Report): void {
+    validateSecretData(manifest, report);
+    lintSecretInManifest(manifest, report);
   }
 }

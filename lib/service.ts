@@ -1,38 +1,44 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
-import { Construct, IConstruct } from 'constructs';
-import { podsSelectedBy } from './_app-pods';
-import { renderedOnce } from './_synth';
+import { Construct } from 'constructs';
+import { resolveSelection, selects } from './_app-pods';
+import { selectableOf } from './_plus-pods';
+import { renderedManifest } from './_synth';
 import { Annotations, Labels } from './labels';
-import { PodTemplate } from './pod-template';
 import { Protocol } from './port';
-import { addProblemValidation, effectiveProblems } from './validation/engine';
-import { validateAnnotations, validateLabels } from './validation/metadata';
+import { ISelectablePods, labelText, SelectableTarget } from './selectable-pods';
+import { addProblemValidation, effectiveProblems, projectRulesOf } from './validation/engine';
+import { validateAnnotations, validateFinalizers, validateLabels, validateNamespaceAndPrefix } from './validation/metadata';
 import { Problem, Report } from './validation/problem';
-import { TargetablePort, validateService } from './validation/service';
-import { Workload } from './workload';
-
-// Validation reads the manifest and synth writes it: rendered once per synth.
-const RenderedService = renderedOnce(k8s.KubeService);
+import { serviceNameError, validateService } from './validation/service';
+import { IP_FAMILIES, IP_FAMILY_POLICIES, SERVICE_TYPES, SESSION_AFFINITIES, TRAFFIC_POLICIES, validateServiceSpec } from './validation/service-spec';
+import { keySafe } from './_plain';
 
 /**
- * How a Service is reached.
+ * How a Service is reached; `ExternalName` makes it a DNS alias of `externalName`.
  * @see https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types
  */
-export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+export type ServiceType = (typeof SERVICE_TYPES)[number];
+
+/** Where traffic goes: to Pods on every node (`Cluster`) or only on the node it arrived at (`Local`). */
+export type TrafficPolicy = (typeof TRAFFIC_POLICIES)[number];
+
+/** How a Service picks a Pod for a client. */
+export type SessionAffinity = (typeof SESSION_AFFINITIES)[number];
+
+/** An IP family of a Service's cluster IPs. */
+export type IpFamily = (typeof IP_FAMILIES)[number];
+
+/** How many IP families a Service asks for on a dual-stack cluster. */
+export type IpFamilyPolicy = (typeof IP_FAMILY_POLICIES)[number];
 
 /**
- * What a Service routes to: a {@link Pod}, {@link Deployment} or
- * {@link ReplicaSet}. `N` is the names of the ports its containers declare.
+ * What a Service routes to: a {@link Pod}, a workload ({@link Deployment},
+ * {@link StatefulSet} …), a reference by name (`Deployment.fromName`), a
+ * plain label selector ({@link PodSelector.labels}) or a cdk8s-plus-27 Pod
+ * or workload. `N` is the names of the ports its containers declare.
  */
-export interface ServiceTarget<N extends string = string> extends IConstruct {
-  /** The container port names, a type only. */
-  readonly portNames: N;
-  /** The Pod description, whose labels the Service selects by. */
-  readonly template: PodTemplate;
-  /** The target's manifest object, for its namespace. */
-  readonly apiObject: ApiObject;
-}
+export type ServiceTarget<N extends string = string> = SelectableTarget<N>;
 
 /** One port of a Service. */
 export interface ServicePortProps<N extends string = string> {
@@ -66,8 +72,29 @@ export interface ServicePortProps<N extends string = string> {
   readonly appProtocol?: string;
 }
 
+/** The names of the ports of a Service port list: each port's name, or its target port's name when it has none. */
+export type ServicePortNames<P> = P extends readonly (infer E)[]
+  ? E extends { readonly name: infer X extends string }
+    ? X
+    : E extends { readonly targetPort: infer T extends string }
+      ? T
+      : never
+  : never;
+
+/** The port numbers of a Service port list. */
+export type ServicePortNumbers<P> = P extends readonly (infer E)[] ? (E extends { readonly port: infer X extends number } ? X : never) : never;
+
+/**
+ * A port of a Service, by name or number, as an Ingress backend or a probe
+ * names it: one the Service declares (others do not compile), or any when
+ * its ports are not known to the compiler.
+ */
+export type ServicePortReference<S> =
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any target port: a port list not known to the compiler
+  S extends Service<string, infer P> ? (readonly ServicePortProps<any>[] extends P ? string | number : ServicePortNames<P> | ServicePortNumbers<P>) : never;
+
 /** Properties of a {@link Service}. */
-export interface ServiceProps<N extends string = string> {
+export interface ServiceProps<N extends string = string, P extends readonly ServicePortProps<string>[] = readonly ServicePortProps<N>[]> {
   /**
    * `metadata.name` of the Service, a DNS-1123 label; other Pods reach it at this DNS name.
    * @default - the construct id
@@ -84,15 +111,17 @@ export interface ServiceProps<N extends string = string> {
    */
   readonly annotations?: Annotations;
   /**
-   * The Pod or workload the Service routes to. Its selector is the
-   * target's: a workload's own selector, or all labels of a Pod.
+   * The Pods the Service routes to: a Pod or workload of the app (its
+   * selector is the target's: a workload's own selector, or all labels of
+   * a Pod), a reference by name (`Deployment.fromName`), a plain label
+   * selector (`PodSelector.labels`), or a cdk8s-plus-27 Pod or workload.
    */
   readonly target: ServiceTarget<N>;
   /**
    * The ports, each forwarding to a container port of the target.
    * @default - none; add them with addPort(). A Service that is not headless needs one.
    */
-  readonly ports?: readonly ServicePortProps<NoInfer<N>>[];
+  readonly ports?: P & readonly ServicePortProps<NoInfer<N>>[];
   /**
    * How the Service is reached: inside the cluster only, on a port of every node, or through a cloud load balancer.
    * @default - not emitted; Kubernetes uses ClusterIP
@@ -109,12 +138,68 @@ export interface ServiceProps<N extends string = string> {
    * `'ClientIP'` sends each client to the same Pod while it lives.
    * @default - not emitted; Kubernetes uses None
    */
-  readonly sessionAffinity?: 'None' | 'ClientIP';
+  readonly sessionAffinity?: SessionAffinity;
+  /**
+   * How long a client sticks to its Pod under `sessionAffinity: 'ClientIP'`, from 1 to 86400 seconds.
+   * @default - not emitted; Kubernetes uses 10800 (3 hours)
+   * @see https://kubernetes.io/docs/reference/networking/virtual-ips/#session-affinity
+   */
+  readonly sessionAffinityTimeoutSeconds?: number;
   /**
    * `'Local'` keeps traffic from outside on the node it arrives at, keeping the client's IP; for NodePort and LoadBalancer.
    * @default - not emitted; Kubernetes uses Cluster
    */
-  readonly externalTrafficPolicy?: 'Cluster' | 'Local';
+  readonly externalTrafficPolicy?: TrafficPolicy;
+  /**
+   * `'Local'` sends traffic from a Pod only to Pods on its own node.
+   * @default - not emitted; Kubernetes uses Cluster
+   * @see https://kubernetes.io/docs/concepts/services-networking/service-traffic-policy/
+   */
+  readonly internalTrafficPolicy?: TrafficPolicy;
+  /**
+   * The node port that reports node health to the load balancer, for a LoadBalancer Service with `externalTrafficPolicy: 'Local'`.
+   * @default - not emitted; Kubernetes picks one in the node port range
+   */
+  readonly healthCheckNodePort?: number;
+  /**
+   * The DNS name an `ExternalName` Service is an alias (a CNAME) for, such as `db.example.com`.
+   * @default - not emitted; required when `type` is `'ExternalName'`
+   * @see https://kubernetes.io/docs/concepts/services-networking/service/#externalname
+   */
+  readonly externalName?: string;
+  /**
+   * Addresses of nodes on which the Service also accepts traffic, on its `port`.
+   * @default - not emitted; none
+   * @see https://kubernetes.io/docs/concepts/services-networking/service/#external-ips
+   */
+  readonly externalIPs?: readonly string[];
+  /**
+   * The client ranges (CIDRs) a LoadBalancer Service admits, where the cloud supports it.
+   * @default - not emitted; every client
+   */
+  readonly loadBalancerSourceRanges?: readonly string[];
+  /**
+   * The load balancer implementation of a LoadBalancer Service, a qualified name such as `example.com/internal-vip`.
+   * @default - not emitted; the cloud provider's default load balancer
+   * @see https://kubernetes.io/docs/concepts/services-networking/service/#load-balancer-class
+   */
+  readonly loadBalancerClass?: string;
+  /**
+   * Whether a LoadBalancer Service gets node ports; `false` for load balancers that route to Pods directly.
+   * @default - not emitted; Kubernetes allocates them
+   */
+  readonly allocateLoadBalancerNodePorts?: boolean;
+  /**
+   * The IP families of the cluster IPs, in order, on a dual-stack cluster.
+   * @default - not emitted; the cluster's primary family, or as `ipFamilyPolicy` asks
+   * @see https://kubernetes.io/docs/concepts/services-networking/dual-stack/
+   */
+  readonly ipFamilies?: readonly IpFamily[];
+  /**
+   * Whether the Service has one IP family, prefers two, or requires two.
+   * @default - not emitted; Kubernetes uses SingleStack
+   */
+  readonly ipFamilyPolicy?: IpFamilyPolicy;
   /**
    * Routes to Pods before they are ready, for peers that must find each other to become ready.
    * @default - not emitted; only ready Pods
@@ -130,31 +215,44 @@ export interface ServiceProps<N extends string = string> {
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/service/
  */
-export class Service<const N extends string = string> extends Construct {
+export class Service<const N extends string = string, const P extends readonly ServicePortProps<string>[] = readonly ServicePortProps<N>[]> extends Construct {
   /** `metadata.name` of the Service, its DNS name. */
   public readonly name: string;
   /** The L1 object rendered into the manifest. */
   public readonly apiObject: ApiObject;
   /** What the Service routes to. */
-  public readonly target: ServiceTarget<N>;
+  public readonly target: ISelectablePods<N>;
 
   private readonly ports: ServicePortProps<N>[];
 
-  public constructor(scope: Construct, id: string, props: ServiceProps<N>) {
+  /** The ports declared with the `ports` prop, as a type only: Ingress backends name them. */
+  public declare readonly portDeclaration: P;
+
+  public constructor(scope: Construct, id: string, props: ServiceProps<N, P>) {
     super(scope, id);
     this.name = props.name ?? id;
-    this.target = props.target;
-    this.ports = [...(props.ports ?? [])];
-    this.apiObject = new RenderedService(this, 'Resource', {
-      metadata: { name: this.name, labels: props.labels ? { ...props.labels } : undefined, annotations: props.annotations ? { ...props.annotations } : undefined },
+    this.target = selectableOf(props.target);
+    this.ports = [...((props.ports as readonly ServicePortProps<N>[] | undefined) ?? [])];
+    this.apiObject = new k8s.KubeService(this, 'Resource', {
+      metadata: { name: this.name, labels: props.labels ? keySafe({ ...props.labels }) : undefined, annotations: props.annotations ? keySafe({ ...props.annotations }) : undefined },
       spec: Lazy.any({
         produce: (): k8s.ServiceSpec => ({
           type: props.type,
           clusterIp: props.headless ? 'None' : undefined,
-          selector: { ...this.selector },
+          selector: keySafe({ ...this.selector }),
           ports: this.ports.length > 0 ? this.ports.map(renderPort) : undefined,
           sessionAffinity: props.sessionAffinity,
+          sessionAffinityConfig: props.sessionAffinityTimeoutSeconds === undefined ? undefined : { clientIp: { timeoutSeconds: props.sessionAffinityTimeoutSeconds } },
           externalTrafficPolicy: props.externalTrafficPolicy,
+          internalTrafficPolicy: props.internalTrafficPolicy,
+          healthCheckNodePort: props.healthCheckNodePort,
+          externalName: props.externalName,
+          externalIPs: props.externalIPs ? [...props.externalIPs] : undefined,
+          loadBalancerSourceRanges: props.loadBalancerSourceRanges ? [...props.loadBalancerSourceRanges] : undefined,
+          loadBalancerClass: props.loadBalancerClass,
+          allocateLoadBalancerNodePorts: props.allocateLoadBalancerNodePorts,
+          ipFamilies: props.ipFamilies ? [...props.ipFamilies] : undefined,
+          ipFamilyPolicy: props.ipFamilyPolicy,
           publishNotReadyAddresses: props.publishNotReadyAddresses,
         }),
       }),
@@ -164,7 +262,7 @@ export class Service<const N extends string = string> extends Construct {
 
   /** The labels the Service selects Pods by, taken from its target. */
   public get selector(): Labels {
-    return this.target instanceof Workload ? this.target.selector : this.target.template.podLabels;
+    return this.target.selectPods().selector;
   }
 
   /** Adds a port after the others. */
@@ -176,14 +274,32 @@ export class Service<const N extends string = string> extends Construct {
   /** Every problem of this Service, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
-    const targetPorts: TargetablePort[] = this.target.template.podContainers.flatMap((c) => c._toKube().ports ?? []);
-    const manifest = this.apiObject.toJson();
+    const manifest = renderedManifest(this.apiObject);
     // The name has a rule of its own (service-name-valid, in validateService): a DNS-1035 label.
     validateLabels(manifest.metadata?.labels, 'metadata.labels', report);
     validateAnnotations(manifest.metadata?.annotations, 'metadata.annotations', report);
+    validateNamespaceAndPrefix(manifest.metadata, serviceNameError, report);
+    validateFinalizers(manifest.metadata, report);
+    validateLabels(manifest.spec?.selector, 'spec.selector', report);
+    validateServiceSpec(manifest, { nodePortRange: projectRulesOf(this).serviceNodePortRange }, report);
+    const selection = this.target.selectPods();
+    const selector: Labels = manifest.spec?.selector ?? {};
     // Only the Pods the selector picks matter, found without testing every Pod of the app.
-    const pods = podsSelectedBy(this, manifest.spec?.selector ?? {}, this.apiObject.metadata.namespace);
-    validateService(manifest, { target: this.target.node.path, targetPorts, pods }, report);
+    const resolved = resolveSelection(this, selection, this.apiObject.metadata.namespace);
+    const missesReference = resolved.owner !== undefined && selection.reference !== undefined && !selects(selector, resolved.owner.labels);
+    if (missesReference && resolved.owner !== undefined) {
+      report.error(
+        'service-selects-pods',
+        'spec.selector',
+        `selector ${labelText(selector)} of ${selection.description} does not select the Pods of ${resolved.owner.kind} "${resolved.owner.name}" of this app (labels ${labelText(resolved.owner.labels)})`,
+        `target the ${resolved.owner.kind} object itself, or give the reference the selector of its Pods`,
+      );
+    }
+    validateService(
+      manifest,
+      { target: resolved.owner?.construct.node.path ?? selection.description, targetPorts: resolved.ports, pods: resolved.pods, trusted: !resolved.mustSelect || missesReference },
+      report,
+    );
     return effectiveProblems(this, report.problems);
   }
 }

@@ -3,15 +3,18 @@ import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
-import { podsSelectedBy } from './_app-pods';
+import { IPodOwner, OwnedPods, podsSelectedBy } from './_app-pods';
+import { renderedManifest } from './_synth';
 import { Annotations, Labels } from './labels';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
+import { ISelectablePods, PodSelection, templatePorts } from './selectable-pods';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectMetadata } from './validation/metadata';
 import { validateEscapeHatchValues } from './validation/escape-hatch';
 import { Problem, Report } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import { validateSelectorOverlap, validateWorkload } from './validation/workload';
+import { hasOwn, keySafe } from './_plain';
 
 /** Properties shared by every workload that keeps a number of Pods running. */
 export interface WorkloadProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> {
@@ -65,7 +68,10 @@ export interface WorkloadProps<C extends readonly AnyContainer[] = readonly AnyC
  * What Deployments and ReplicaSets share: a Pod template, a selector
  * taken from the template's own labels, a count, and their validation.
  */
-export abstract class Workload<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends PodHolder {
+export abstract class Workload<const C extends readonly AnyContainer[] = readonly AnyContainer[]>
+  extends PodHolder
+  implements ISelectablePods<ContainerPortNames<C[number]>>, IPodOwner
+{
   /** `metadata.name` of the workload. */
   public readonly name: string;
   /** The description of the Pods, the same a Pod takes. */
@@ -100,7 +106,17 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
     if (!this.selectBy) {
       return labels;
     }
-    return Object.fromEntries(this.selectBy.filter((key) => key in labels).map((key) => [key, labels[key]]));
+    return Object.fromEntries(this.selectBy.filter((key) => hasOwn(labels, key)).map((key) => [key, labels[key]]));
+  }
+
+  /** Selected by its own selector. */
+  public selectPods(): PodSelection {
+    return { selector: this.selector, description: this.node.path, owner: this };
+  }
+
+  /** The workload's kind, name, namespace, Pod labels and ports, for the checks of objects that select it. */
+  public ownedPods(): OwnedPods {
+    return { kind: this.kind, name: this.name, namespace: this.apiObject.metadata.namespace, labels: this.template.podLabels, ports: () => templatePorts(this.template), replicas: () => this.workloadProps.replicas };
   }
 
   /** @internal */
@@ -121,22 +137,37 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
   /** Every problem of this workload and its Pod template, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new Report(this.node.path);
-    const manifest = this.apiObject.toJson();
+    const manifest = renderedManifest(this.apiObject);
     validateObjectMetadata(manifest.metadata, report);
     validateWorkload(manifest, { kind: this.kind, selectBy: this.selectBy }, report);
+    this._validateKind(manifest, report);
     const namespace = this.apiObject.metadata.namespace;
     const others = podsSelectedBy(this, this.selector, namespace).filter((pods) => pods.construct !== this);
     validateSelectorOverlap(this.selector, others.map((pods) => ({ construct: pods.construct.node.path, labels: pods.labels })), report);
-    this.template.validate(manifest.spec?.template?.spec ?? {}, 'spec.template.spec', report);
+    this.template.validate(this._podSpecToValidate(manifest), 'spec.template.spec', report);
+    this.template.validateServiceAccount(namespace, 'spec.template.spec', report);
     validateKeyReferences(this, manifest, report);
     validateEscapeHatchValues(manifest, this.template.escapeHatchFields('spec.template.spec'), report);
     return effectiveProblems(this, report.problems);
   }
 
+  /** Checks what only this kind has (a StatefulSet's update strategy, its Service). @internal */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unused-vars -- the manifest as plain JSON; most kinds check nothing more
+  protected _validateKind(_manifest: any, _report: Report): void {}
+
+  /**
+   * The Pod spec that the template's rules check: the manifest's, or more
+   * (a StatefulSet adds the volumes its claim templates stand for). @internal
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the manifest as plain JSON
+  protected _podSpecToValidate(manifest: any): unknown {
+    return manifest.spec?.template?.spec ?? {};
+  }
+
   /** The metadata of the workload object. @internal */
   protected _metadata(): { name: string; labels?: { [key: string]: string }; annotations?: { [key: string]: string } } {
     const { labels, annotations } = this.workloadProps;
-    return { name: this.name, labels: labels ? { ...labels } : undefined, annotations: annotations ? { ...annotations } : undefined };
+    return { name: this.name, labels: labels ? keySafe({ ...labels }) : undefined, annotations: annotations ? keySafe({ ...annotations }) : undefined };
   }
 
   /** The spec fields every workload has: replicas, selector, template. @internal */
@@ -144,7 +175,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
     return {
       replicas: this.workloadProps.replicas,
       minReadySeconds: this.workloadProps.minReadySeconds,
-      selector: { matchLabels: { ...this.selector } },
+      selector: { matchLabels: keySafe({ ...this.selector }) },
       template: { metadata: this.template.metadata(), spec: this.template.spec() },
     };
   }

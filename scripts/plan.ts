@@ -1,7 +1,7 @@
 /**
  * `peapod plan [ENTRY.ts]` (`npm run plan` here): where each Pod of an app
- * can land on a cluster profile, and the design advisor's findings,
- * without writing any manifest.
+ * can land on a cluster profile, the design advisor's findings, and each
+ * Pod's Pod Security level, without writing any manifest.
  *
  *   peapod plan                              # main.ts, readable table
  *   peapod plan other.ts --profile nodes.yaml  # a real cluster: `kubectl get nodes -o yaml > nodes.yaml`
@@ -9,12 +9,12 @@
  *
  * The entry file exports `buildApp(props)`, a function returning the app
  * (main.ts here and in `peapod init` projects does), or `app`, the App
- * itself. Exits 1 when a finding is an error (a Pod that fits no node), as
- * synth would.
+ * itself. Exits 1 when a finding is an error (a Pod that fits no node), or
+ * when the enforced Pod Security level refuses a Pod, as synth would.
  */
 import * as os from 'os';
 import * as path from 'path';
-import type { Advisor, App, AppProps, ClusterProfile, PlanEntry, SchedulingPreview } from '../lib';
+import type { Advisor, App, AppProps, ClusterProfile, PlanEntry, podSecurityOf, renderPodSecurity, SchedulingPreview } from '../lib';
 // The problem formatter alone: the plan uses the classes of the Peapod the entry loads (see EntryLoader).
 import { formatProblem } from '../lib/validation/problem';
 
@@ -55,6 +55,8 @@ function parseArgs(args: readonly string[]): Options {
 export interface PlanLibrary {
   readonly Advisor: typeof Advisor;
   readonly ClusterProfile: typeof ClusterProfile;
+  readonly podSecurityOf: typeof podSecurityOf;
+  readonly renderPodSecurity: typeof renderPodSecurity;
 }
 
 /** An entry file, loaded: its exports and the Peapod module it uses. */
@@ -151,13 +153,15 @@ export function runPlan(args: readonly string[], write: (text: string) => void, 
   });
   const advisor = peapod.Advisor.of(app) ?? new peapod.Advisor(app, 'plan-advisor', { profile });
   const entries = advisor.plan();
+  const podSecurity = peapod.podSecurityOf(app);
   if (options.json) {
     const nodes = advisor.profile?.nodes.map((node) => node.name) ?? null;
-    write(`${JSON.stringify({ nodes, entries }, null, 2)}\n`);
+    write(`${JSON.stringify({ nodes, entries, podSecurity }, null, 2)}\n`);
   } else {
-    write(`${renderPlan(entries, advisor.profile)}\n`);
+    write(`${renderPlan(entries, advisor.profile)}\n\n${peapod.renderPodSecurity(podSecurity)}\n`);
   }
-  return entries.some((entry) => entry.problems.some((problem) => problem.severity === 'error')) ? 1 : 0;
+  const refused = podSecurity.some((status) => status.refused);
+  return refused || entries.some((entry) => entry.problems.some((problem) => problem.severity === 'error')) ? 1 : 0;
 }
 
 /** The app an entry module gives: `buildApp(props)` called, or its `app` export. */

@@ -26,6 +26,17 @@ const SECTIONS: readonly { category: RuleCategory; title: string; intro: string 
       'project or a construct may lower one, with a reason.',
   },
   {
+    category: 'pod-security',
+    title: 'Pod Security Standards',
+    intro:
+      'The checks of the PodSecurity admission (`k8s.io/pod-security-admission/policy`), standard as of Kubernetes 1.27, one rule ' +
+      'per check, named after its check ID and forbidden reason. Silent until a level is set for a Pod: `"podSecurity": { "enforce": ' +
+      '"restricted" }` in peapod.config.json (also `warn`, `audit`, per namespace under `"namespaces"`, exemptions under `"exemptions"`), ' +
+      "`PodSecurity.of(chart).set({ enforce: 'restricted' })`, or the `pod-security.kubernetes.io/enforce` label of a Namespace of the app. " +
+      'Under `enforce` a violation is an error; under `warn` and `audit` a warning. `npm run plan` shows the level of each Pod and what to ' +
+      'change for the next one.',
+  },
+  {
     category: 'lint',
     title: 'Lints',
     intro:
@@ -109,7 +120,8 @@ export function renderRulesDoc(rules: readonly RuleDefinition[] = ruleDefinition
 }
 
 function defaultLevel(rule: RuleDefinition): string {
-  return categoryOf(rule) === 'api-server' ? 'error, always' : rule.severity;
+  const category = categoryOf(rule);
+  return category === 'api-server' ? 'error, always' : category === 'pod-security' ? 'silent until a level is set; then error under enforce, warning under warn and audit' : rule.severity;
 }
 
 function howToChange(rule: RuleDefinition): string {

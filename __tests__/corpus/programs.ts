@@ -6,7 +6,7 @@
  * without `expected` is checked for its rule id only.
  */
 import { Chart } from 'cdk8s';
-import { ConfigMap, Container, Deployment, DeploymentStrategy, EnvValue, EnvVar, Pod, ReplicaSet, Secret, Service, Volume } from '../../lib';
+import { ConfigMap, Container, Deployment, DeploymentStrategy, EnvValue, EnvVar, Pod, Probe, ReplicaSet, Secret, Service, Volume } from '../../lib';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- bad input arrives untyped, from JSON or `as any` */
 
@@ -193,7 +193,39 @@ export const BAD_PROGRAMS: readonly BadProgram[] = [
   ...workloadPrograms(),
   ...servicePrograms(),
   ...keyPrograms(),
+  ...containerFieldPrograms(),
 ];
+
+// ---- container fields (lib/validation/container-fields.ts) ----
+
+function containerFieldPrograms(): BadProgram[] {
+  return [
+    {
+      name: 'an exec probe with no command',
+      rule: 'probe-action',
+      expected: ['[bad/p] spec.containers[0].livenessProbe.exec.command: the exec action of the livenessProbe of container "app" has no command. Fix: give the command to run, such as ["cat", "/tmp/healthy"] (probe-action)'],
+      build: (chart) => new Pod(chart, 'p', { containers: [app('app', { livenessProbe: Probe.exec({ command: [] }) })] }),
+    },
+    {
+      name: 'a relative working directory',
+      rule: 'working-dir-absolute',
+      expected: ['[bad/p] spec.containers[0].workingDir: workingDir "srv" of container "app" is relative; the container runtime refuses to start a container in a relative working directory. Fix: write it from the root, such as "/srv" (working-dir-absolute)'],
+      build: (chart) => new Pod(chart, 'p', { containers: [app('app', { workingDir: 'srv' })] }),
+    },
+    {
+      name: 'an untyped env entry with both value and valueFrom',
+      rule: 'env-value-source',
+      expected: ['[bad/p] spec.containers[0].env[0]: env "IP" of container "app" has both value and valueFrom. Fix: keep one of them (env-value-source)'],
+      build: (chart) => new Pod(chart, 'p', { containers: [app('app', { env: [{ name: 'IP', value: 'x', valueFrom: EnvValue.fromField('status.podIP') } as any] })] }),
+    },
+    {
+      name: 'a memory resource misspelt through an untyped value',
+      rule: 'resource-name',
+      expected: ['[bad/p] spec.containers[0].resources.limits["mem"]: resource name "mem" in the limits of container "app" is not a standard resource for containers (cpu, memory, ephemeral-storage, hugepages-<size>). Fix: write "memory" (resource-name)'],
+      build: (chart) => new Pod(chart, 'p', { containers: [app('app', { resources: { limits: { mem: '1Gi' } } as any })] }),
+    },
+  ];
+}
 
 // ---- workloads ----
 
@@ -208,7 +240,7 @@ function workloadPrograms(): BadProgram[] {
       name: 'a Deployment with replicas -1',
       rule: 'workload-replicas-valid',
       build: (chart) => deployment(chart, 'web', { replicas: -1 }),
-      expected: ['[bad/web] spec.replicas: replicas is -1; it must be a whole number, 0 or more. Fix: set replicas to 0 or more (workload-replicas-valid)'],
+      expected: ['[bad/web] spec.replicas: replicas is -1; it must be a whole number, 0 or more (at most 2147483647). Fix: set replicas to 0 or more (workload-replicas-valid)'],
     },
     {
       name: 'a ReplicaSet selecting by a label its template lacks',
@@ -250,7 +282,7 @@ function workloadPrograms(): BadProgram[] {
         deployment(chart, 'api', { template: { labels: { app: 'api' }, containers: [web()] }, minReadySeconds: 30, progressDeadlineSeconds: 30 });
       },
       expected: [
-        '[bad/web] spec.minReadySeconds: minReadySeconds is -5; it must be a whole number, 0 or more. Fix: set minReadySeconds to 0 or more, or leave it out (workload-field-valid)',
+        '[bad/web] spec.minReadySeconds: minReadySeconds is -5; it must be a whole number, 0 or more (at most 2147483647). Fix: set minReadySeconds to 0 or more, or leave it out (workload-field-valid)',
         '[bad/api] spec.progressDeadlineSeconds: progressDeadlineSeconds is 30, not more than minReadySeconds (30). Fix: make progressDeadlineSeconds greater than minReadySeconds (workload-field-valid)',
       ],
     },

@@ -94,6 +94,15 @@ describe('the generated code', () => {
     expect(importFixture('myapp.yaml').source).toMatchSnapshot();
   });
 
+  test('a Pod template with a name: the name is patched into the manifest', () => {
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {app: d}}\n  template:\n    metadata: {name: tmpl, labels: {app: d}}\n    spec: {containers: [{name: a, image: x}]}\n';
+    const result = importManifests([{ file: 'in.yaml', text }], { from: '..' });
+    expect(result.source).toContain("d.apiObject.addJsonPatch(JsonPatch.add('/spec/template/metadata/name', 'tmpl'));");
+    const synth = synthGenerated(result.source, result.className, { '..': peapod });
+    expect(synth.objects[0].spec.template.metadata).toEqual({ name: 'tmpl', labels: { app: 'd' } });
+    expect(manifestDifferences(result.objects, synth.objects)).toEqual([]);
+  });
+
   test('escape hatches carry a comment naming the fields', () => {
     const source = importFixture('sidecar-logging.yaml').source;
     expect(source).toContain('// Not modeled by Peapod; emitted as given: lifecycle.\n');
@@ -219,11 +228,19 @@ describe('input the import refuses, with file, document and field path', () => {
     ]);
   });
 
-  test('a probe on a port the container does not declare', () => {
-    expect(problemsOf(pod('  containers:\n    - {name: a, image: x, livenessProbe: {httpGet: {port: 8080}}}'))).toEqual([
-      'in.yaml: document 1 (Pod "p"): spec.containers[0].livenessProbe.httpGet.port: the probe calls port 8080, which the container does not declare. ' +
+  test('a probe on a port name the container does not declare', () => {
+    expect(problemsOf(pod('  containers:\n    - {name: a, image: x, livenessProbe: {httpGet: {port: web}}}'))).toEqual([
+      'in.yaml: document 1 (Pod "p"): spec.containers[0].livenessProbe.httpGet.port: the probe calls port "web", which the container does not declare. ' +
         "Fix: declare the port in the container's ports, and call it by name (probe-port)",
     ]);
+  });
+
+  test('a probe on a port number the container does not declare comes over as it is: it works when the process listens', () => {
+    const result = importManifests([{ file: 'in.yaml', text: pod('  containers:\n    - {name: a, image: x, livenessProbe: {httpGet: {port: 8080}}}') }], { from: '..' });
+    expect(result.source).toContain('livenessProbe: Probe.http({ port: 8080 })');
+    const synth = synthGenerated(result.source, result.className, { '..': peapod });
+    expect(synth.errors).toEqual([]);
+    expect(manifestDifferences(result.objects, synth.objects)).toEqual([]);
   });
 
   test('an env reference to a variable not defined before', () => {

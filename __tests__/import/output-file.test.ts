@@ -86,3 +86,30 @@ describe('peapod import -o FILE writes safely', () => {
     });
   });
 });
+
+describe('peapod import FOLDER', () => {
+  test('reads the manifests of the folder and of the folders under it into one chart, matching Services to workloads across files', () => {
+    withTempDir((dir) => {
+      const manifests = path.join(dir, 'manifests');
+      fs.mkdirSync(path.join(manifests, 'web', 'deep'), { recursive: true });
+      fs.writeFileSync(path.join(manifests, 'web', 'service.yml'), 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{name: http, port: 80, targetPort: http}]}\n');
+      fs.writeFileSync(
+        path.join(manifests, 'web', 'deep', 'deployment.yaml'),
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: a, image: nginx, ports: [{name: http, containerPort: 80}]}]}\n',
+      );
+      fs.writeFileSync(path.join(manifests, 'config.json'), JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'conf' }, data: { a: 'b' } }));
+      fs.writeFileSync(path.join(manifests, 'README.md'), '# not a manifest\n');
+      const out = path.join(dir, 'chart.ts');
+      expect(run(['import', manifests, '-o', out, '--no-typecheck'])).toEqual({ code: 0, stdout: '', stderr: `peapod import: wrote ManifestsChart to ${out}\n` });
+      const source = fs.readFileSync(out, 'utf8');
+      expect(source).toContain('// Imported by `peapod import` from config.json, deployment.yaml, service.yml.');
+      expect(source).toContain("new Service(this, 'web-service', { name: 'web', target: web, ports: [{ port: 80, targetPort: 'http' }] });");
+    });
+  });
+
+  test('a folder without manifests: a message', () => {
+    withTempDir((dir) => {
+      expect(run(['import', dir])).toEqual({ code: 66, stdout: '', stderr: `peapod import: ${dir} holds no .yaml, .yml or .json file\n` });
+    });
+  });
+});

@@ -186,9 +186,19 @@ const POD_MUTATIONS: readonly Mutation[] = [
     rule: 'kubernetes-schema',
     mutate: (pod) =>
       fc.oneof(
-        fc.constantFrom({ hostname: 5 }, { hostNetwork: 'yes' }, { activeDeadlineSeconds: '30' }).map((extraSpec) => ({ ...pod, extraSpec })),
+        // Fields no rule of their own checks (hostname and activeDeadlineSeconds have theirs: see below).
+        fc.constantFrom({ enableServiceLinks: 'no' }, { hostNetwork: 'yes' }, { automountServiceAccountToken: 1 }).map((extraSpec) => ({ ...pod, extraSpec })),
         fc.tuple(someContainer(pod), fc.constantFrom({ tty: 'true' }, { stdin: 1 })).map(([i, extraFields]) => updateContainer(pod, i, (c) => ({ ...c, extraFields }))),
       ),
+  },
+  {
+    name: 'activeDeadlineSeconds is not a whole number from 1 to 2147483647',
+    rule: 'pod-timing',
+    kinds: ['Pod'],
+    mutate: (pod) =>
+      fc
+        .constantFrom<unknown>('30', 0, -1, 0.5, 2 ** 31, 1e21, Number.NaN)
+        .map((activeDeadlineSeconds) => ({ ...pod, extraSpec: { activeDeadlineSeconds } })),
   },
   {
     name: 'the Pod name is not a DNS-1123 subdomain',
@@ -376,6 +386,21 @@ function serviceMutations(): Mutation[] {
         ),
     },
     {
+      name: 'a NodePort or LoadBalancer Service port has a nodePort outside the default range 30000–32767',
+      rule: 'service-node-port-range',
+      kinds: SERVICES,
+      mutateResource: (d: ServiceDesc, chart) =>
+        fc
+          .tuple(fc.constantFrom('NodePort' as const, 'LoadBalancer' as const), fc.constantFrom(80, 8080, 29999, 32768, 65535))
+          .map(([type, nodePort]) => withPorts({ ...d, type, headless: undefined }, [{ ...extraPort(d, chart, 'off-range'), nodePort }])),
+    },
+    {
+      name: 'an ExternalName Service has no externalName',
+      rule: 'service-external-name',
+      kinds: SERVICES,
+      mutateResource: (d: ServiceDesc) => fc.constant({ ...d, type: 'ExternalName' as const, headless: undefined, externalTrafficPolicy: undefined }),
+    },
+    {
       name: 'a ClusterIP Service has an externalTrafficPolicy',
       rule: 'service-external-traffic-policy-type',
       kinds: SERVICES,
@@ -504,9 +529,10 @@ function keyMutations(): Mutation[] {
         }),
     },
     {
-      name: 'a ConfigMap or Secret key is in two data sections',
+      // In a Secret, stringData wins over data: a warning (secret-key-overwritten), not an error.
+      name: 'a ConfigMap key is in both data and binaryData',
       rule: 'data-key-unique',
-      kinds: ['ConfigMap', 'Secret'],
+      kinds: ['ConfigMap'],
       mutateResource: (d: ConfigMapDesc | SecretDesc) => {
         const [first, second, make] = sections(d);
         return fc.constant(make({ ...first, twice: 'x' }, { ...second, twice: 'eA==' }));

@@ -45,3 +45,15 @@ export function specWith(change: (spec: any) => void): any {
   change(spec);
   return spec;
 }
+
+/** Tests each case: its valid spec has no problem of its rule, its invalid one exactly its messages. */
+export function describeRuleCases(cases: readonly RuleCase[]): void {
+  describe.each(cases.map((c) => [c.rule, c] as const))('rule %s', (rule, c) => {
+    test('accepts the valid case', () => {
+      expect(specProblems(specWith(c.valid), rule)).toEqual([]);
+    });
+    test('reports the invalid case with the exact message', () => {
+      expect(specProblems(specWith(c.invalid), rule)).toEqual(c.messages);
+    });
+  });
+}

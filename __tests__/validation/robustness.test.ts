@@ -28,7 +28,30 @@ const richSpec = (): any => {
     { name: 'v', hostPath: { path: '/data', type: 'Directory' } },
     { name: 'c', configMap: { name: 'c', items: [{ key: 'k', path: 'p' }] } },
   ];
+  spec.volumes.push(
+    { name: 'p', projected: { sources: [{ serviceAccountToken: { path: 't', expirationSeconds: 600 } }, { downwardAPI: { items: [{ path: 'l', fieldRef: { fieldPath: 'metadata.labels' } }] } }] } },
+    { name: 'e', ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } } } },
+  );
   spec.nodeSelector = { gpu: 'true' };
+  // The Pod-level fields of the parity rules (scheduling-spec, dns-spec, pod-lifecycle, pod-security-context).
+  Object.assign(spec, {
+    affinity: {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'a', operator: 'Gt', values: ['1'] }], matchFields: [{ key: 'metadata.name', operator: 'In', values: ['n'] }] }] },
+        preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [{ key: 'b', operator: 'Exists' }] } }],
+      },
+      podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 5, podAffinityTerm: { labelSelector: { matchLabels: { a: 'b' } }, topologyKey: 'k' } }] },
+    },
+    topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'z', whenUnsatisfiable: 'DoNotSchedule', minDomains: 2, labelSelector: { matchExpressions: [{ key: 'a', operator: 'In', values: ['b'] }] }, matchLabelKeys: ['h'] }],
+    schedulingGates: [{ name: 'g' }],
+    dnsPolicy: 'None',
+    dnsConfig: { nameservers: ['1.1.1.1'], searches: ['a.b'], options: [{ name: 'ndots' }] },
+    hostAliases: [{ ip: '10.0.0.1', hostnames: ['h'] }],
+    activeDeadlineSeconds: 10,
+    readinessGates: [{ conditionType: 'x/y' }],
+    os: { name: 'linux' },
+  });
+  Object.assign(spec.securityContext, { runAsUser: 1, supplementalGroups: [1], seccompProfile: { type: 'Localhost', localhostProfile: 'p' }, sysctls: [{ name: 'a.b', value: '1' }], windowsOptions: { runAsUserName: 'u' } });
   spec.initContainers = [{ name: 'init', image: 'init:1', restartPolicy: 'Always', ports: [{ containerPort: 9000, hostPort: 9000, hostIP: '1.2.3.4' }] }];
   Object.assign(spec.containers[0], {
     env: [

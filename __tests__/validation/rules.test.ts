@@ -166,7 +166,7 @@ describe('peapod.config.json', () => {
       const file = path.join(dir, 'peapod.config.json');
       fs.writeFileSync(file, JSON.stringify({ strict: 'yes', rule: {}, rules: [] }));
       expect(() => readConfigFile(file)).toThrow(
-        `${file}: unknown key "rule"; the keys are "strict" and "rules"; "strict" is "yes"; it must be true or false; "rules" must be an object from rule id to "error", "warning" or "off"`,
+        `${file}: unknown key "rule"; the keys are "strict", "rules", "serviceNodePortRange" and "podSecurity"; "strict" is "yes"; it must be true or false; "rules" must be an object from rule id to "error", "warning" or "off"`,
       );
     });
   });

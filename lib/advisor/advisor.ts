@@ -1,4 +1,5 @@
 import { ApiObject } from 'cdk8s';
+import { renderedManifest } from '../_synth';
 import { Construct, IConstruct } from 'constructs';
 import { App } from '../app';
 import { ClusterProfile } from '../cluster-profile';
@@ -144,7 +145,7 @@ export class Advisor extends Construct {
   public plan(): PlanEntry[] {
     const entries: PlanEntry[] = [];
     for (const apiObject of this.node.root.node.findAll().filter(ApiObject.isApiObject)) {
-      const manifest = apiObject.toJson();
+      const manifest = renderedManifest(apiObject);
       const carrier = podCarrier(manifest);
       if (!carrier) {
         continue;

@@ -1,17 +1,18 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { stringLiteral } from './code';
+import { camelCase, stringLiteral } from './code';
 import { CLASS_NAME, importManifests, ImportResult } from './convert';
 import { peapodSpecifier, SetupError } from './_project';
 import { ImportError } from './problems';
 import { ImportInput } from './read';
 
-const USAGE = `usage: peapod import FILE... [-o OUT.ts] [--class NAME] [--from MODULE] [--no-typecheck]
+const USAGE = `usage: peapod import FILE|FOLDER... [-o OUT.ts] [--class NAME] [--from MODULE] [--no-typecheck]
 
 Converts Kubernetes YAML (Pods, Deployments, ReplicaSets, Services,
 ConfigMaps, Secrets) into a Peapod chart class. FILE "-" reads standard
-input. The code is written to standard output, or to OUT.ts with -o, only
+input; a FOLDER stands for its .yaml, .yml and .json files and those of
+the folders under it, all in one chart. The code is written to standard output, or to OUT.ts with -o, only
 when the whole conversion succeeded and the code synthesizes back to the
 input; otherwise nothing is written and the problems are listed.
 
@@ -80,7 +81,10 @@ export function run(args: readonly string[], stdin: () => string = () => fs.read
 
   let inputs: ImportInput[];
   try {
-    inputs = files.map((file) => ({ file, text: file === '-' ? stdin() : readText(file) }));
+    inputs = files.flatMap((file) => (file === '-' ? [{ file, text: stdin() }] : manifestFiles(file).map((each) => ({ file: each, text: readText(each) }))));
+    if (inputs.length === 0) {
+      throw new Error(`${files.join(', ')} holds no .yaml, .yml or .json file`);
+    }
   } catch (error) {
     return { code: 66, stdout: '', stderr: `peapod import: ${(error as Error).message}\n` };
   }
@@ -90,7 +94,7 @@ export function run(args: readonly string[], stdin: () => string = () => fs.read
   const dir = destination === undefined ? process.cwd() : path.dirname(destination);
   let result;
   try {
-    result = importManifests(inputs, { className, from: from ?? peapodSpecifier(dir) });
+    result = importManifests(inputs, { className: className ?? folderClassName(files[0]), from: from ?? peapodSpecifier(dir) });
   } catch (error) {
     if (error instanceof ImportError) {
       return { code: 1, stdout: '', stderr: `${error.message}\n` };
@@ -155,6 +159,33 @@ function roundTrip(result: ImportResult, file: string, typecheck: boolean, notes
     };
   }
   return undefined;
+}
+
+/**
+ * `file`, or when it is a folder the manifests in it and in the folders
+ * under it, in the order of their paths: files whose names end in .yaml,
+ * .yml or .json, as `kubectl apply -R -f` takes them.
+ */
+function manifestFiles(file: string): string[] {
+  if (!fs.statSync(file).isDirectory()) {
+    return [file];
+  }
+  return fs
+    .readdirSync(file, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((entry) => {
+      const child = path.join(file, entry.name);
+      return entry.isDirectory() ? manifestFiles(child) : entry.isFile() && /\.(ya?ml|json)$/i.test(entry.name) ? [child] : [];
+    });
+}
+
+// A folder given first names the chart (`manifests/` → ManifestsChart); a file names it in importManifests.
+function folderClassName(file: string | undefined): string | undefined {
+  if (file === undefined || file === '-' || !fs.statSync(file).isDirectory()) {
+    return undefined;
+  }
+  const camel = camelCase(path.basename(path.resolve(file)));
+  return camel === undefined ? undefined : `${camel[0].toUpperCase()}${camel.slice(1)}Chart`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { laterFieldDetail, laterFieldFix, laterFieldOf } from '../_later-fields';
 import { camelCase, Code, commentText, jsonLiteral, Names, objectOf, print, stringLiteral } from './code';
 import { copyJson } from './_kubectl-yaml';
 import { FieldReader, otherKeys, YamlMap } from './fields';
@@ -446,9 +447,9 @@ function convertWorkload(reader: FieldReader, scope: Scope, spec: YamlMap, kind:
     return undefined;
   }
   const metadata = reader.map(template.metadata, 'spec.template.metadata') ?? {};
-  for (const key of otherKeys(metadata, ['labels', 'annotations'])) {
-    reader.problem(`spec.template.metadata.${key}`, 'is not modeled by Peapod in a Pod template', 'remove it');
-  }
+  // Template metadata besides labels and annotations (a name, which the API server keeps and
+  // ignores): patched into the manifest, as other fields Peapod does not model.
+  const metadataPatches = fieldPatches(reader, scope, metadata, ['labels', 'annotations'], 'ObjectMeta', variable, 'spec.template.metadata');
   const podSpec = reader.map(reader.required(template, 'spec', 'spec.template'), 'spec.template.spec') ?? {};
   const converted = convertTemplate(reader, scope, metadata, podSpec, 'spec.template.spec', 'spec.template.metadata', variable);
   for (const key of otherKeys(selector, ['matchLabels'])) {
@@ -483,7 +484,10 @@ function convertWorkload(reader: FieldReader, scope: Scope, spec: YamlMap, kind:
     }
   }
   entries.push(['template', objectOf(converted.entries)]);
-  const patches = specPatches(reader, scope, spec, modeled, kind === 'Deployment' ? 'DeploymentSpec' : 'ReplicaSetSpec', variable);
+  const patches = [...specPatches(reader, scope, spec, modeled, kind === 'Deployment' ? 'DeploymentSpec' : 'ReplicaSetSpec', variable), ...metadataPatches];
+  if (metadataPatches.length > 0 && !patches[0].startsWith('//')) {
+    patches.unshift(NOT_MODELED_COMMENT);
+  }
   return { entries, statements: converted.statements, patches, selector: matchLabels, labels: converted.labels, ports: converted.ports };
 }
 
@@ -525,25 +529,35 @@ function convertStrategy(reader: FieldReader, scope: Scope, value: any): Code | 
   return { call: 'DeploymentStrategy.rollingUpdate', args: [objectOf(entries)] };
 }
 
+const NOT_MODELED_COMMENT = '// Not modeled by Peapod: patched into the manifest, with field names as cdk8s spells them.';
+
 // Spec fields with no prop, as JSON patches on the manifest object.
 function specPatches(reader: FieldReader, scope: Scope, spec: YamlMap, modeled: string[], l1Name: string, variable: string): string[] {
+  const lines = fieldPatches(reader, scope, spec, modeled, l1Name, variable, 'spec');
+  return lines.length > 0 ? [NOT_MODELED_COMMENT, ...lines] : [];
+}
+
+// The fields of `map` (at `at` in the manifest, of the L1 type `l1Name`) not in `modeled`, as JSON patches.
+function fieldPatches(reader: FieldReader, scope: Scope, map: YamlMap, modeled: string[], l1Name: string, variable: string, at: string): string[] {
   const lines: string[] = [];
-  for (const key of otherKeys(spec, modeled)) {
+  for (const key of otherKeys(map, modeled)) {
     const property = l1Property(l1Name, key);
     const field = l1Schema().get(l1Name)?.get(key);
     if (!property || !field) {
-      reader.problem(`spec.${key}`, `is not a field of ${l1Name}`, 'check the spelling against the Kubernetes API reference, or remove it');
+      const later = laterFieldOf(l1Name, key);
+      reader.problem(
+        `${at}.${key}`,
+        later ? laterFieldDetail(later) : `is not a field of ${l1Name}`,
+        later ? laterFieldFix(later) : 'check the spelling against the Kubernetes API reference, or remove it',
+      );
       continue;
     }
-    const code = l1Literal(spec[key], field.type, `spec.${key}`, reader, scope.usage, true);
+    const code = l1Literal(map[key], field.type, `${at}.${key}`, reader, scope.usage, true);
     if (code === undefined) {
       continue;
     }
     scope.usage.usesJsonPatch = true;
-    if (lines.length === 0) {
-      lines.push('// Not modeled by Peapod: patched into the manifest, with field names as cdk8s spells them.');
-    }
-    lines.push(`${variable}.apiObject.addJsonPatch(JsonPatch.add(${stringLiteral(`/spec/${property}`)}, ${print(code, '    ')}));`);
+    lines.push(`${variable}.apiObject.addJsonPatch(JsonPatch.add(${stringLiteral(`/${at.replace(/\./g, '/')}/${property}`)}, ${print(code, '    ')}));`);
   }
   return lines;
 }
@@ -603,7 +617,8 @@ function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variab
             port.name = targetPort;
             reader.note(`${pat}.name`, `written as "${targetPort}": Peapod names a Service port after the container port it targets`);
           }
-          const declared = typeof targetPort === 'number' ? target.ports.some((p) => p.containerPort === targetPort) : target.ports.some((p) => p.name === targetPort);
+          // A port number works whether a container declares it or not (it need only listen); a name must be declared to resolve.
+          const declared = typeof targetPort === 'number' || target.ports.some((p) => p.name === targetPort);
           if (!declared) {
             reader.problem(
               `${pat}.targetPort`,

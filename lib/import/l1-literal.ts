@@ -1,3 +1,4 @@
+import { laterFieldDetail, laterFieldFix, laterFieldOf } from '../_later-fields';
 import { Code, jsonLiteral, objectOf } from './code';
 import { FieldReader } from './fields';
 import { L1Type, l1Schema } from './l1-schema';
@@ -75,7 +76,12 @@ export function l1Object(value: any, name: string, at: string, reader: FieldRead
   for (const [key, item] of Object.entries(map)) {
     const field = fields.get(key);
     if (!field) {
-      reader.problem(`${at}.${key}`, `is not a field of ${name}`, 'check the spelling against the Kubernetes API reference, or remove it');
+      const later = laterFieldOf(name, key);
+      reader.problem(
+        `${at}.${key}`,
+        later ? laterFieldDetail(later) : `is not a field of ${name}`,
+        later ? laterFieldFix(later) : 'check the spelling against the Kubernetes API reference, or remove it',
+      );
       ok = false;
       continue;
     }

@@ -526,7 +526,8 @@ function convertProbe(reader: FieldReader, scope: Scope, value: any, at: string,
   if (handler !== 'exec') {
     const port = reader.required(h, 'port', hat);
     if (port !== undefined) {
-      const declared = typeof port === 'number' ? ports.some((p) => p.containerPort === port) : ports.some((p) => p.name === port);
+      // A number works whether the container declares it or not; a name must be one of its ports, and gRPC takes numbers only.
+      const declared = typeof port === 'number' || ports.some((p) => p.name === port);
       if (!declared || (handler === 'grpc' && typeof port !== 'number')) {
         reader.problem(
           `${hat}.port`,

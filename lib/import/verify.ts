@@ -2,6 +2,7 @@ import * as path from 'path';
 import * as cdk8s from 'cdk8s';
 import type * as TypeScript from 'typescript';
 import * as vm from 'vm';
+import { App } from '../app';
 import { withSynthCaches } from '../_synth';
 import { compilerFor, PEAPOD_ROOT } from './_project';
 
@@ -61,7 +62,8 @@ export function synthGenerated(source: string, className: string, modules: Reado
   if (typeof Chart !== 'function') {
     throw new Error(`the generated code exports no class ${JSON.stringify(className)}`);
   }
-  const app = new cdk8s.App({ outdir: path.join(PEAPOD_ROOT, '.never-written') });
+  // Peapod's App with the default rule levels: the check is the same in any project, and prints nothing.
+  const app = new App({ outdir: path.join(PEAPOD_ROOT, '.never-written'), config: {}, onWarnings: () => undefined });
   const chart: cdk8s.Chart = new Chart(app, 'imported');
   // One validation pass, as synth makes: facts about the whole app (every
   // Pod's labels, the list of constructs) are computed once, not once per

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseAllDocuments } from 'yaml';
+import { isScalar, parseAllDocuments, visit } from 'yaml';
+import { goYamlValue } from '../_yaml-quoting';
 import { checkManifest, CheckOptions, formatSchemaProblem, KUBERNETES_SCHEMA_VERSION, manifestLabel } from './schema-check';
 
 /** What {@link checkManifestFiles} found. */
@@ -18,7 +19,8 @@ const MANIFEST_FILE = /\.(ya?ml|json)$/;
 /**
  * Checks every manifest of the given files and folders (a folder: its
  * `.yaml`, `.yml` and `.json` files, not recursing) against the Kubernetes
- * schema. A file that does not parse is a problem too.
+ * schema, read as kubectl reads them (so a plain `yes` is a boolean, and
+ * `0X1F` a number). A file that does not parse is a problem too.
  */
 export function checkManifestFiles(paths: readonly string[], options: CheckOptions = {}): FilesReport {
   const files = paths.flatMap((p) => {
@@ -32,12 +34,20 @@ export function checkManifestFiles(paths: readonly string[], options: CheckOptio
   let manifests = 0;
   const problems: string[] = [];
   for (const file of files) {
-    parseAllDocuments(fs.readFileSync(file, 'utf8')).forEach((doc, i) => {
+    // Read as kubectl reads: YAML 1.1, with go-yaml's own reading of plain scalars (`yes`, `on`, `0X1F`, `0o17`, `1_000`).
+    parseAllDocuments(fs.readFileSync(file, 'utf8'), { version: '1.1' }).forEach((doc, i) => {
       const where = `${file}: document ${i + 1}`;
       if (doc.errors.length > 0) {
         problems.push(`${where}: not valid YAML: ${doc.errors[0].message.split('\n')[0].replace(/:$/, '')}`);
         return;
       }
+      visit(doc, {
+        Scalar: (_key, node) => {
+          if (isScalar(node) && node.type === 'PLAIN' && typeof node.value === 'string') {
+            node.value = goYamlValue(node.value);
+          }
+        },
+      });
       const manifest = doc.toJS();
       if (manifest === null || manifest === undefined) {
         return; // an empty document, such as a trailing `---`

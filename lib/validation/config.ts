@@ -1,5 +1,6 @@
 import * as fs from 'fs';
-import { ProjectRules, ruleLevelError, RuleLevel } from './rules';
+import { PodSecurityConfig, podSecurityConfigErrors } from './pod-security-config';
+import { PortRange, ProjectRules, ruleLevelError, RuleLevel } from './rules';
 
 /** The name of the project configuration file, looked up in the working directory. */
 export const CONFIG_FILE_NAME = 'peapod.config.json';
@@ -33,7 +34,24 @@ export interface PeapodConfig {
    * @default - every rule at the severity docs/rules.md gives it
    */
   readonly rules?: { readonly [rule: string]: ConfiguredLevel };
+  /**
+   * The ports a Service's `nodePort` may take on the cluster, as its API
+   * server's `--service-node-port-range` flag gives them: `"30000-32767"`,
+   * or one port. A nodePort outside it is refused when the Service is applied.
+   * @default "30000-32767", Kubernetes' default
+   * @see https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport
+   */
+  readonly serviceNodePortRange?: string;
+  /**
+   * Pod Security levels: `enforce` fails synth for Pods below it, `warn`
+   * and `audit` warn; also per namespace, with exemptions.
+   * @default - no level: each Pod's level is shown by `npm run plan`, nothing is enforced
+   */
+  readonly podSecurity?: PodSecurityConfig;
 }
+
+// The keys a configuration file may hold, besides `$comment`.
+const CONFIG_KEYS = ['strict', 'rules', 'serviceNodePortRange', 'podSecurity'] as const;
 
 /**
  * Reads a configuration file, or returns `undefined` when there is none.
@@ -64,16 +82,25 @@ function configShapeErrors(config: unknown): string[] {
   }
   const errors: string[] = [];
   for (const key of Object.keys(config)) {
-    if (key !== 'strict' && key !== 'rules' && key !== '$comment') {
-      errors.push(`unknown key "${key}"; the keys are "strict" and "rules"`);
+    if (key !== '$comment' && !(CONFIG_KEYS as readonly string[]).includes(key)) {
+      const names = CONFIG_KEYS.map((name) => `"${name}"`);
+      errors.push(`unknown key "${key}"; the keys are ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
     }
   }
-  const { strict, rules } = config as { strict?: unknown; rules?: unknown };
+  const { strict, rules, serviceNodePortRange, podSecurity } = config as { strict?: unknown; rules?: unknown; serviceNodePortRange?: unknown; podSecurity?: unknown };
   if (strict !== undefined && typeof strict !== 'boolean') {
     errors.push(`"strict" is ${JSON.stringify(strict)}; it must be true or false`);
   }
   if (rules !== undefined && (typeof rules !== 'object' || rules === null || Array.isArray(rules))) {
     errors.push(`"rules" must be an object from rule id to "error", "warning" or "off"`);
+  }
+  if (serviceNodePortRange !== undefined && parsePortRange(serviceNodePortRange) === undefined) {
+    errors.push(
+      `"serviceNodePortRange" is ${JSON.stringify(serviceNodePortRange)}; write it as the API server's --service-node-port-range takes it, such as "30000-32767", with ports from 1 to 65535`,
+    );
+  }
+  if (podSecurity !== undefined) {
+    errors.push(...podSecurityConfigErrors(podSecurity));
   }
   return errors;
 }
@@ -95,5 +122,29 @@ export function projectRules(config: PeapodConfig, strictOverride?: boolean): { 
       levels[rule] = level;
     }
   }
-  return { rules: { rules: levels, strict: strictOverride ?? config.strict ?? false }, errors };
+  const range = config.serviceNodePortRange === undefined ? undefined : parsePortRange(config.serviceNodePortRange);
+  if (config.serviceNodePortRange !== undefined && range === undefined) {
+    errors.push(`serviceNodePortRange: ${JSON.stringify(config.serviceNodePortRange)} is not a port range such as "30000-32767"`);
+  }
+  const { podSecurity } = config;
+  const podSecurityErrors = podSecurity === undefined ? [] : podSecurityConfigErrors(podSecurity);
+  errors.push(...podSecurityErrors);
+  const rules: ProjectRules = {
+    rules: levels,
+    strict: strictOverride ?? config.strict ?? false,
+    ...(range ? { serviceNodePortRange: range } : {}),
+    ...(podSecurity !== undefined && podSecurityErrors.length === 0 ? { podSecurity } : {}),
+  };
+  return { rules, errors };
+}
+
+/** A port range as `--service-node-port-range` takes it (`"30000-32767"`, or one port), or `undefined` when it is not one. */
+export function parsePortRange(value: unknown): PortRange | undefined {
+  const match = typeof value === 'string' ? /^\s*([0-9]{1,5})\s*(?:-\s*([0-9]{1,5})\s*)?$/.exec(value) : null;
+  if (!match) {
+    return undefined;
+  }
+  const min = Number(match[1]);
+  const max = Number(match[2] ?? match[1]);
+  return min >= 1 && min <= max && max <= 65535 ? { min, max } : undefined;
 }

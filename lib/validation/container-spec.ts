@@ -1,6 +1,8 @@
-import { envReferences } from '../env';
+import { envReferences, isServiceLinkVariable } from '../env';
 import { parseQuantity } from '../quantity';
+import { checkEnum } from './_field-checks';
 import { FirstIndex } from './_first-index';
+import { ContainerPod, lintEnvCredentials, validateAction, validateContainerFields, validateProbeGracePeriod } from './container-fields';
 import { list, text } from './_json';
 import { suggestName, validateLabelName } from './metadata';
 import { descendingPathError, envVarNameError, portNameError } from './names';
@@ -68,8 +70,8 @@ export const CONTAINER_API_RULES = defineRules([
     id: 'env-value-source',
     severity: 'error',
     category: 'api-server',
-    summary: 'An env entry has either `value` or `valueFrom`, and `valueFrom` has exactly one source.',
-    why: 'The API server refuses an entry with both, or a `valueFrom` with none or several sources.',
+    summary: 'An env entry has either a non-empty `value` or `valueFrom`, and `valueFrom` has exactly one source.',
+    why: 'The API server refuses an entry with both ("may not be specified when `value` is not empty"), or a `valueFrom` with none or several sources ("may not have more than one field specified at a time").',
     fix: 'Keep one of `value` and `valueFrom`; give `valueFrom` one of `configMapKeyRef`, `secretKeyRef`, `fieldRef`, `resourceFieldRef`.',
     see: 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#environment-variables',
   },
@@ -111,8 +113,8 @@ export const CONTAINER_API_RULES = defineRules([
     id: 'probe-success-threshold',
     severity: 'error',
     category: 'api-server',
-    summary: 'Liveness and startup probes have a `successThreshold` of 1.',
-    why: 'The API server refuses any other value: one success is what ends a liveness or startup failure.',
+    summary: 'Liveness and startup probes have a `successThreshold` of 1 (or 0, which the API server defaults to 1).',
+    why: 'The API server refuses any other value ("must be 1"): one success is what ends a liveness or startup failure.',
     fix: 'Remove `successThreshold`, or set it to 1; only readiness probes take more.',
   },
   {
@@ -155,9 +157,9 @@ export const CONTAINER_API_RULES = defineRules([
     id: 'security-context-conflict',
     severity: 'error',
     category: 'api-server',
-    summary: '`allowPrivilegeEscalation: false` is not combined with `privileged: true` or the `SYS_ADMIN` capability.',
-    why: 'The API server refuses the combination: a privileged container can always escalate.',
-    fix: 'Drop `privileged` and `SYS_ADMIN`, or drop `allowPrivilegeEscalation: false`.',
+    summary: '`allowPrivilegeEscalation: false` is not combined with `privileged: true` or the `CAP_SYS_ADMIN` capability.',
+    why: 'The API server refuses the combination ("cannot set `allowPrivilegeEscalation` to false and `privileged` to true"): a privileged container can always escalate.',
+    fix: 'Drop `privileged` and `CAP_SYS_ADMIN`, or drop `allowPrivilegeEscalation: false`.',
     see: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
   },
 ]);
@@ -180,10 +182,19 @@ export const CONTAINER_TUTORIAL_RULES = defineRules([
     id: 'env-reference-defined',
     severity: 'error',
     category: 'peapod',
-    summary: 'A `$(VAR)` in an env value refers to a variable defined earlier in the same container; in `command` and `args`, to one defined in its env.',
-    why: 'Kubernetes leaves a reference it cannot resolve as the literal text `$(VAR)`, silently.',
+    summary: 'A `$(VAR)` in an env value refers to a variable defined earlier in the same container, or to a Service-link variable of the kubelet.',
+    why: 'Kubernetes leaves a reference it cannot resolve as the literal text `$(VAR)`, silently. A `$(…)` whose content is not a variable name (`$(date +%s)`) is no reference and is not checked.',
     fix: 'Define the variable before the one that refers to it, fix the name, or write `$$(VAR)` for the literal text.',
     see: 'https://kubernetes.io/docs/tasks/inject-data-application/define-interdependent-environment-variables/',
+  },
+  {
+    id: 'command-env-reference',
+    severity: 'warning',
+    category: 'lint',
+    summary: 'A `$(VAR)` in `command` or `args` that holds a variable name refers to a variable of the container\'s env, or to a Service-link variable.',
+    why: 'Kubernetes leaves an unresolved `$(VAR)` as the literal text; under `sh -c` that text is a command substitution (`$(date)`, `$(hostname)`), which may be what was meant. A `$(…)` whose content is not a variable name (`$(hostname -i)`) is never checked.',
+    fix: 'Add the variable to the env or fix its name; write `$$(…)` to make the text literal for Kubernetes, or suppress the rule when the shell is meant to run it.',
+    see: 'https://kubernetes.io/docs/tasks/inject-data-application/define-command-argument-container/#use-environment-variables-to-define-arguments',
   },
   {
     id: 'env-name-unique',
@@ -198,12 +209,11 @@ export const CONTAINER_TUTORIAL_RULES = defineRules([
 const COMMAND_FIELDS = ['command', 'args'] as const;
 const PROBE_KINDS = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
+const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 const ENV_SOURCES = ['configMapKeyRef', 'secretKeyRef', 'fieldRef', 'resourceFieldRef', 'fileKeyRef'];
 const PROBE_HANDLERS = ['httpGet', 'tcpSocket', 'grpc', 'exec'];
 const PROBE_TIMINGS = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds'];
-// Variables the kubelet defines for Services (service links), which `$(VAR)` may use.
-const SERVICE_LINK_VARIABLE = /^[A-Z0-9_]+_(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT(_\d+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?)?)$/;
 
 export /** A container of the spec, where it is, and whether it runs beside the others. */
 interface ContainerAt {
@@ -214,8 +224,22 @@ interface ContainerAt {
   readonly init: boolean;
 }
 
-/** Checks one container of a rendered Pod spec; `volumeNames` are the Pod's volumes. */
-export function validateContainer(entry: ContainerAt, volumeNames: { has(name: unknown): boolean }, serviceLinks: boolean, report: Report): void {
+// Read by other validation modules from here, where it was first declared.
+export { checkEnum };
+
+const NO_POD: ContainerPod = Object.freeze({});
+
+/**
+ * Checks one container of a rendered Pod spec; `volumeNames` are the Pod's
+ * volumes, `pod` the spec around it (its security context and volumes).
+ */
+export function validateContainer(
+  entry: ContainerAt,
+  volumeNames: { has(name: unknown): boolean },
+  serviceLinks: boolean,
+  report: Report,
+  pod: ContainerPod = NO_POD,
+): void {
   const { container: c, path } = entry;
   const name = c?.name;
   validateLabelName('container name', 'container-name', name, path, report);
@@ -242,6 +266,11 @@ export function validateContainer(entry: ContainerAt, volumeNames: { has(name: u
   validateProbes(entry, portNames, report);
   validateResources(c, path, report);
   validateSecurityContext(c, path, report);
+  if (c?.terminationMessagePolicy !== undefined) {
+    checkEnum(c.terminationMessagePolicy, TERMINATION_MESSAGE_POLICIES, `${path}.terminationMessagePolicy`, 'terminationMessagePolicy', report);
+  }
+  validateContainerFields(c, path, entry.init, entry.longRunning, pod, report);
+  lintEnvCredentials(c, path, report);
 }
 
 function validatePorts(c: any, path: string, report: Report): FirstIndex {
@@ -348,11 +377,11 @@ function validateEnv(c: any, path: string, serviceLinks: boolean, report: Report
       }
       for (const ref of envReferences(arg)) {
         if (!resolvable(ref, names, env.length, namesUnknown, serviceLinks)) {
-          report.error(
-            'env-reference-defined',
+          report.warn(
+            'command-env-reference',
             `${path}.${field}[${i}]`,
-            `$(${ref}) in ${field} of container "${c.name}" refers to no variable of its env; Kubernetes would leave it as the literal text`,
-            `add ${ref} to the container's env, fix the name, or write $$(${ref}) for the literal text`,
+            `$(${ref}) in ${field} of container "${c.name}" refers to no variable of its env; Kubernetes would pass it on as the literal text, which a shell would run as a command`,
+            `add ${ref} to the container's env or fix the name; if the shell is meant to run it, write $$(${ref}) or suppress the rule with a reason`,
           );
         }
       }
@@ -362,7 +391,7 @@ function validateEnv(c: any, path: string, serviceLinks: boolean, report: Report
 
 // Whether $(ref) resolves: defined before env entry `end`, or by the kubelet.
 function resolvable(ref: string, names: FirstIndex, end: number, namesUnknown: boolean, serviceLinks: boolean): boolean {
-  return names.firstBefore(ref, end) >= 0 || namesUnknown || (serviceLinks && SERVICE_LINK_VARIABLE.test(ref));
+  return names.firstBefore(ref, end) >= 0 || namesUnknown || (serviceLinks && isServiceLinkVariable(ref));
 }
 
 // The text of the compile-time check (UndefinedEnvReference in env.ts), so
@@ -375,7 +404,8 @@ function checkEnvSource(variable: any, at: string, container: string, report: Re
   const name = variable?.name;
   // In manifest JSON a null field is an absent one.
   const valueFrom = variable?.valueFrom ?? undefined;
-  if (variable?.value != null && valueFrom !== undefined) {
+  // An empty value is the unset one to the API server: only text beside valueFrom conflicts.
+  if (typeof variable?.value === 'string' && variable.value.length > 0 && valueFrom !== undefined) {
     report.error('env-value-source', at, `env "${name}" of container "${container}" has both value and valueFrom`, 'keep one of them');
   } else if (valueFrom !== undefined) {
     const sources = ENV_SOURCES.filter((source) => valueFrom[source] != null);
@@ -486,7 +516,8 @@ function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: Repor
         );
       }
     }
-    if ((kind === 'livenessProbe' || kind === 'startupProbe') && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
+    // 0 is the unset value, which the API server defaults to 1 before it validates.
+    if ((kind === 'livenessProbe' || kind === 'startupProbe') && probe.successThreshold !== undefined && probe.successThreshold !== 1 && probe.successThreshold !== 0) {
       report.error(
         'probe-success-threshold',
         `${at}.successThreshold`,
@@ -494,8 +525,11 @@ function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: Repor
         'remove successThreshold or set it to 1',
       );
     }
+    validateAction(probe, at, `${kind} of container "${c.name}"`, report);
+    validateProbeGracePeriod(probe, kind, at, c.name, report);
     const port = probe.httpGet?.port ?? probe.tcpSocket?.port;
-    if (typeof port === 'string' && !/^[0-9]+$/.test(port) && !portNames.has(port)) {
+    // A port name that is no IANA service name (such as "8080") is probe-action's.
+    if (typeof port === 'string' && portNameError(port) === undefined && !portNames.has(port)) {
       const declared = portNames
         .values()
         .map((n) => `"${n}"`)
@@ -598,32 +632,15 @@ function validateSecurityContext(c: any, path: string, report: Report): void {
       'drop privileged, or drop allowPrivilegeEscalation: false',
     );
   }
-  if (list(sc.capabilities?.add).includes('SYS_ADMIN') || list(sc.capabilities?.add).includes('CAP_SYS_ADMIN')) {
+  // The API server compares the text: it refuses "CAP_SYS_ADMIN" only, and the runtime grants "SYS_ADMIN" all the same.
+  if (list(sc.capabilities?.add).includes('CAP_SYS_ADMIN')) {
     report.error(
       'security-context-conflict',
       at,
-      `container "${c.name}" sets allowPrivilegeEscalation: false and adds the SYS_ADMIN capability`,
-      'drop SYS_ADMIN, or drop allowPrivilegeEscalation: false',
+      `container "${c.name}" sets allowPrivilegeEscalation: false and adds the CAP_SYS_ADMIN capability`,
+      'drop CAP_SYS_ADMIN, or drop allowPrivilegeEscalation: false',
     );
   }
-}
-
-/** Reports a value outside a closed set, suggesting the one that differs only in case. */
-export function checkEnum(value: unknown, allowed: readonly string[], at: string, what: string, report: Report): void {
-  if (value !== undefined && !allowed.includes(value as string)) {
-    const near = sameIgnoringCase(allowed, text(value));
-    report.error(
-      'supported-value',
-      at,
-      `${what} ${JSON.stringify(value)} is not supported; the values are ${allowed.map((option) => JSON.stringify(option)).join(', ')}`,
-      near !== undefined ? `write "${near}"` : 'use one of the listed values',
-    );
-  }
-}
-
-function sameIgnoringCase(options: readonly string[], value: string): string | undefined {
-  const lower = value.toLowerCase();
-  return options.find((option) => option.toLowerCase() === lower);
 }
 
 function suggestPortName(value: string): string {

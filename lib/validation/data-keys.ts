@@ -1,3 +1,4 @@
+import { asObject } from './_json';
 import { Report } from './problem';
 import { defineRules } from './rules';
 
@@ -9,7 +10,7 @@ export const DATA_KEY_RULES = defineRules([
     category: 'api-server',
     severity: 'error',
     summary: 'ConfigMap and Secret keys are at most 253 characters of [-._a-zA-Z0-9], and not "." or ".."',
-    why: 'the API server rejects the object; keys become file names when the object is mounted',
+    why: 'the API server rejects the object ("a valid config key must consist of alphanumeric characters, \'-\', \'_\' or \'.\'"); keys become file names when the object is mounted',
     fix: 'rename the key',
   },
   {
@@ -17,9 +18,26 @@ export const DATA_KEY_RULES = defineRules([
 
     category: 'api-server',
     severity: 'error',
-    summary: 'a key appears in only one of the data sections of a ConfigMap or Secret',
-    why: 'the API server rejects a ConfigMap whose data and binaryData share a key; in a Secret, stringData silently overwrites data',
+    summary: 'a key of a ConfigMap is in only one of data and binaryData',
+    why: 'the API server rejects the ConfigMap ("duplicate of key present in binaryData")',
     fix: 'keep the key in one section',
+  },
+  {
+    id: 'secret-key-overwritten',
+    severity: 'warning',
+    summary: 'a key of a Secret is in only one of data and stringData',
+    why: 'the API server merges stringData into data and the stringData value wins: the data value is silently lost',
+    fix: 'keep the key in one section',
+  },
+  {
+    id: 'data-size',
+
+    category: 'api-server',
+    severity: 'error',
+    summary: 'the values of a ConfigMap or Secret total at most 1 MiB (1048576 bytes, base64 values counted decoded)',
+    why: 'the API server rejects a larger object ("Too long: must have at most 1048576 bytes"); it is stored whole in etcd',
+    fix: 'split the data over several objects, or put large files in a volume or an image',
+    see: 'https://kubernetes.io/docs/concepts/configuration/configmap/#motivation',
   },
   {
     id: 'data-value-encoded',
@@ -27,7 +45,7 @@ export const DATA_KEY_RULES = defineRules([
     category: 'api-server',
     severity: 'error',
     summary: 'the values of a Secret\'s data and a ConfigMap\'s binaryData are base64, as the API server decodes them',
-    why: 'the API server rejects a value it cannot decode; plain text belongs in stringData or data',
+    why: 'the API server rejects a value it cannot decode ("illegal base64 data at input byte …"); plain text belongs in stringData or data',
     fix: 'encode the value (Buffer.from(text).toString("base64")), or move it to stringData (Secret) or data (ConfigMap)',
   },
 ]);
@@ -85,11 +103,78 @@ export function validateDataKeys(sections: readonly (readonly [string, readonly 
         report.error('data-key-valid', `${field}["${key}"]`, `${kind} key "${key}" ${why}`, 'use at most 253 letters, digits, "-", "_" and "."');
       }
       const first = seen.get(key);
-      if (first !== undefined) {
+      if (first !== undefined && kind === 'ConfigMap') {
         report.error('data-key-unique', `${field}["${key}"]`, `${kind} key "${key}" is also in ${first}`, `keep the key in one of ${first} and ${field}`);
+      } else if (first !== undefined) {
+        report.warn(
+          'secret-key-overwritten',
+          `${field}["${key}"]`,
+          `${kind} key "${key}" is also in ${first}; the API server keeps the ${field} value and drops the other`,
+          `keep the key in one of ${first} and ${field}`,
+        );
       } else {
         seen.set(key, field);
       }
     }
   }
+}
+
+/** The most a ConfigMap's or Secret's values may hold together (`core.MaxSecretSize`). */
+export const MAX_DATA_BYTES = 1024 * 1024;
+
+/**
+ * Checks that the values of a ConfigMap or Secret (`bytes`: each value's
+ * size as the API server stores it) total at most 1 MiB.
+ */
+export function validateDataSize(bytes: readonly number[], at: string, kind: string, report: Report): void {
+  const total = bytes.reduce((sum, size) => sum + size, 0);
+  if (total > MAX_DATA_BYTES) {
+    report.error(
+      'data-size',
+      at,
+      `${kind} values total ${total} bytes; at most ${MAX_DATA_BYTES} (1 MiB) are allowed`,
+      'split the data over several objects, or put large files in a volume or the image',
+    );
+  }
+}
+
+/** The bytes a base64 value decodes to, for a value that {@link validateBase64Values} accepts. */
+export function decoded(base64: unknown): Buffer {
+  return typeof base64 === 'string' ? Buffer.from(base64.replace(/[\r\n]/g, ''), 'base64') : Buffer.alloc(0);
+}
+
+/** The bytes of a plain-text value as the API server stores it. */
+export function encoded(value: unknown): Buffer {
+  return Buffer.from(typeof value === 'string' ? value : String(value));
+}
+
+/**
+ * The sections of a rendered ConfigMap or Secret, each keyed by its manifest
+ * field, after their keys and base64 values are checked: `data` and
+ * `binaryData` of a ConfigMap (plain, then base64), `data` and `stringData`
+ * of a Secret (base64, then plain).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON
+export function checkedSections(manifest: any, kind: 'ConfigMap' | 'Secret', report: Report): { plain: any; base64: any } {
+  const [first, second] = kind === 'ConfigMap' ? ['data', 'binaryData'] : ['data', 'stringData'];
+  const [base64Field, plainField] = kind === 'ConfigMap' ? [second, first] : [first, second];
+  const sections = { [first]: asObject(manifest[first]), [second]: asObject(manifest[second]) };
+  validateDataKeys(
+    [
+      [first, Object.keys(sections[first])],
+      [second, Object.keys(sections[second])],
+    ],
+    kind,
+    report,
+  );
+  validateBase64Values(sections[base64Field], base64Field, plainField, kind, report);
+  return { plain: sections[plainField], base64: sections[base64Field] };
+}
+
+/** Checks the content of a rendered ConfigMap (keys, base64 values, size) and records every problem in `report`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON
+export function validateConfigMapData(manifest: any, report: Report): void {
+  const { plain, base64 } = checkedSections(manifest, 'ConfigMap', report);
+  const sizes = [...Object.values(plain).map((value) => encoded(value).length), ...Object.values(base64).map((value) => decoded(value).length)];
+  validateDataSize(sizes, 'data', 'ConfigMap', report);
 }

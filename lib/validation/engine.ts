@@ -1,4 +1,7 @@
+import { ApiObject } from 'cdk8s';
 import { IConstruct, IValidation } from 'constructs';
+import { renamedKeysIn } from '../_plain';
+import { checkUnderPlainApp } from '../_plain-app';
 import { oncePerSynth, withSynthCaches } from '../_synth';
 import { formatProblem, Problem } from './problem';
 import { DEFAULT_PROJECT_RULES, ProjectRules, resolveProblems } from './rules';
@@ -12,6 +15,44 @@ export interface IProblemSource extends IConstruct {
 /** Whether a construct reports problems through `problems()`. */
 export function isProblemSource(construct: IConstruct): construct is IProblemSource {
   return typeof (construct as Partial<IProblemSource>).problems === 'function';
+}
+
+/**
+ * Adds to a problem source's own problems those a module finds in what it
+ * renders, and may fold its own into them (the Pod Security checks of a
+ * Pod spec, merged with the lints of the same fields). Returns `own` when
+ * it has nothing to add.
+ */
+export type ProblemAugmenter = (source: IProblemSource, own: readonly Problem[]) => readonly Problem[];
+
+const augmenters: ProblemAugmenter[] = [];
+
+/** Registers an augmenter; a module calls it once, at its top level, as it declares its rules. @internal */
+export function _addProblemAugmenter(augmenter: ProblemAugmenter): void {
+  if (!augmenters.includes(augmenter)) {
+    augmenters.push(augmenter);
+  }
+}
+
+const moduleChecks: IAppCheck[] = [];
+
+/**
+ * Registers a check that every Peapod App runs at synth, besides those
+ * given to `addCheck()`; a module calls it once, at its top level. @internal
+ */
+export function _addModuleCheck(check: IAppCheck): void {
+  if (!moduleChecks.includes(check)) {
+    moduleChecks.push(check);
+  }
+}
+
+/** The problems of a source: its own `problems()`, with what the augmenters add. */
+export function problemsOf(source: IProblemSource): readonly Problem[] {
+  let problems = source.problems();
+  for (const augment of augmenters) {
+    problems = augment(source, problems);
+  }
+  return problems;
 }
 
 const projectRulesByRoot = new WeakMap<IConstruct, () => ProjectRules>();
@@ -91,6 +132,11 @@ export function effectiveProblems(construct: IConstruct, problems: readonly Prob
  */
 export function addProblemValidation(source: IProblemSource): void {
   source.node.addValidation(new ProblemValidation(source));
+  const root = source.node.root;
+  if (!projectRulesByRoot.has(root)) {
+    // Not under Peapod's App: its validation applies the configuration and prints the warnings.
+    checkUnderPlainApp(root, { attachProjectRules: _attachProjectRules, problemsOf: (r) => collectProblems(r).problems });
+  }
 }
 
 // One per problem source: a small object rather than a closure, since an
@@ -99,11 +145,21 @@ class ProblemValidation implements IValidation {
   public constructor(private readonly source: IProblemSource) {}
 
   public validate(): string[] {
-    return validatedRoots.has(this.source.node.root)
-      ? []
-      : effectiveProblems(this.source, this.source.problems())
-          .filter((p) => p.severity === 'error')
-          .map(formatProblem);
+    if (validatedRoots.has(this.source.node.root)) {
+      return [];
+    }
+    const errors = effectiveProblems(this.source, problemsOf(this.source))
+      .filter((p) => p.severity === 'error')
+      .map(formatProblem);
+    // Here cdk8s renders the manifests (Testing.synth, synthYaml, a cdk8s App), and it cannot hold some keys.
+    for (const child of this.source.node.children) {
+      for (const field of ApiObject.isApiObject(child) ? renamedKeysIn(child.toJson()) : []) {
+        errors.push(
+          `${field}: cdk8s's own rendering (Testing.synth, synthYaml, a cdk8s App) cannot write the key "${field.slice(field.lastIndexOf('.') + 1)}". Fix: synth with Peapod's App, which writes it, or test with app.problems() and the files it writes`,
+        );
+      }
+    }
+    return errors;
   }
 }
 
@@ -147,7 +203,7 @@ function collectInPass(root: IConstruct, checks: readonly IAppCheck[]): Collecte
       continue;
     }
     if (isProblemSource(construct)) {
-      const own = construct.problems();
+      const own = problemsOf(construct);
       const resolved = own === lastResolved && construct === lastResolvedFor ? own : effectiveProblems(construct, own);
       if (resolved.length > 0) {
         lists.push(resolved);
@@ -159,7 +215,7 @@ function collectInPass(root: IConstruct, checks: readonly IAppCheck[]): Collecte
       }
     }
   }
-  for (const check of checks) {
+  for (const check of moduleChecks.length > 0 ? [...moduleChecks, ...checks] : checks) {
     for (const problem of check.check(root)) {
       lists.push(effectiveProblems(constructAt(root, problem.construct), [problem]));
     }

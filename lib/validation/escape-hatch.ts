@@ -30,9 +30,12 @@ export function validateEscapeHatchValues(manifest: any, hatchFields: readonly s
   const { checkManifest, KUBERNETES_SCHEMA_VERSION } = require('../schema/schema-check') as typeof import('../schema/schema-check');
   // The escape hatches take the L1 spelling (hostIpc), the manifest has the API's (hostIPC).
   const prefixes = hatchFields.map((field) => field.toLowerCase());
+  // A field a rule of its own has already reported (an integer out of
+  // range, a name in the wrong form) needs no second, vaguer message.
+  const reported = new Set(report.problems.filter((p) => p.severity === 'error').map((p) => p.field.toLowerCase()));
   for (const problem of checkManifest(manifest)) {
     const field = problem.field.toLowerCase();
-    if (prefixes.some((prefix) => field === prefix || field.startsWith(`${prefix}.`) || field.startsWith(`${prefix}[`))) {
+    if (!reported.has(field) && prefixes.some((prefix) => field === prefix || field.startsWith(`${prefix}.`) || field.startsWith(`${prefix}[`))) {
       report.error(
         'kubernetes-schema',
         problem.field,

@@ -17,6 +17,33 @@ export const METADATA_RULES = defineRules([
     see: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-subdomain-names',
   },
   {
+    id: 'object-namespace',
+    severity: 'error',
+    category: 'api-server',
+    summary: '`metadata.namespace` (a chart\'s `namespace`) is a DNS-1123 label: at most 63 lower-case letters, digits and `-`.',
+    why: 'Namespace names are DNS labels; the API server refuses an object in a namespace with any other name.',
+    fix: 'Rename the namespace, for example `Team_A` to `team-a`.',
+    see: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/',
+  },
+  {
+    id: 'object-generate-name',
+    severity: 'error',
+    category: 'api-server',
+    summary: '`metadata.generateName` is a prefix that makes a valid name: the name rule of the kind, with a trailing `-` allowed.',
+    why: 'The API server checks the prefix with the rule of the name it will complete, and refuses it otherwise.',
+    fix: 'Use lower-case letters, digits and `-`, such as `job-run-`.',
+    see: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#generated-values',
+  },
+  {
+    id: 'object-finalizers',
+    severity: 'error',
+    category: 'api-server',
+    summary: '`metadata.finalizers` are qualified names with a domain prefix (`example.com/cleanup`), or one of `kubernetes`, `orphan` and `foregroundDeletion`; not both `orphan` and `foregroundDeletion`.',
+    why: 'The API server refuses other names ("name is neither a standard finalizer name nor is it fully qualified"), and the two deletion policies together.',
+    fix: 'Prefix the finalizer with the domain of the controller that removes it, such as `example.com/cleanup`.',
+    see: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/finalizers/',
+  },
+  {
     id: 'label-key',
     severity: 'error',
     category: 'api-server',
@@ -135,8 +162,65 @@ export function suggestName(value: string, maxLength: number, dots = true): stri
  */
 export function validateObjectMetadata(metadata: any, report: Report): void {
   validateObjectName(metadata?.name, 'metadata.name', report);
+  validateNamespaceAndPrefix(metadata, dns1123SubdomainError, report);
+  validateFinalizers(metadata, report);
   validateLabels(metadata?.labels, 'metadata.labels', report);
   validateAnnotations(metadata?.annotations, 'metadata.annotations', report);
+}
+
+const STANDARD_FINALIZERS = ['kubernetes', 'orphan', 'foregroundDeletion'];
+
+/** Checks `metadata.finalizers`, which only escape hatches set, as `ValidateFinalizers` does. */
+export function validateFinalizers(metadata: any, report: Report): void {
+  const finalizers: unknown = metadata?.finalizers;
+  if (!Array.isArray(finalizers)) {
+    return;
+  }
+  finalizers.forEach((name: unknown, i) => {
+    const wrong =
+      typeof name !== 'string'
+        ? 'is not a string'
+        : (qualifiedNameError(name) ?? (name.includes('/') || STANDARD_FINALIZERS.includes(name) ? undefined : 'is neither a standard finalizer name nor fully qualified (with a domain prefix)'));
+    if (wrong !== undefined) {
+      report.error('object-finalizers', `metadata.finalizers[${i}]`, `finalizer ${JSON.stringify(name)} ${wrong}`, 'prefix it with the domain of the controller that removes it, such as "example.com/cleanup"');
+    }
+  });
+  if (finalizers.includes('orphan') && finalizers.includes('foregroundDeletion')) {
+    report.error('object-finalizers', 'metadata.finalizers', 'finalizers "orphan" and "foregroundDeletion" cannot both be set', 'keep one deletion policy');
+  }
+}
+
+/**
+ * Checks `metadata.namespace` and `metadata.generateName`, as
+ * `ValidateObjectMetaAccessor` does; `nameError` is the name rule of the
+ * kind, which the prefix must follow once a trailing `-` is set aside.
+ */
+export function validateNamespaceAndPrefix(metadata: any, nameError: (name: string) => string | undefined, report: Report): void {
+  const namespace: unknown = metadata?.namespace;
+  if (namespace !== undefined) {
+    const wrong = typeof namespace === 'string' ? dns1123LabelError(namespace) : 'is not a string';
+    if (wrong !== undefined) {
+      report.error(
+        'object-namespace',
+        'metadata.namespace',
+        `namespace ${JSON.stringify(namespace)} ${wrong}`,
+        `use a DNS-1123 label such as ${JSON.stringify(suggestName(text(namespace), 63, false))} as the chart's namespace`,
+      );
+    }
+  }
+  const prefix: unknown = metadata?.generateName;
+  if (prefix !== undefined && prefix !== '') {
+    // NameIsDNSSubdomain(prefix, true) masks a trailing "-" so that the prefix may end with one.
+    const wrong = typeof prefix === 'string' ? nameError(prefix.replace(/-$/, 'a')) : 'is not a string';
+    if (wrong !== undefined) {
+      report.error(
+        'object-generate-name',
+        'metadata.generateName',
+        `generateName ${JSON.stringify(prefix)} ${wrong}`,
+        'use a prefix that is a valid name of the kind followed by "-", such as "web-"',
+      );
+    }
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { parseQuantity } from '../quantity';
 import { list, text } from './_json';
-import { containerPath, SharedText } from './_shared-text';
+import { SharedText } from './_shared-text';
+import { ContainerFacts, securityFacts, SecurityFacts } from './_security-facts';
 import { Report } from './problem';
 import { defineRules } from './rules';
 
@@ -140,7 +141,7 @@ export const POD_LINT_RULES = defineRules([
   {
     id: 'deprecated-node-label',
     severity: 'warning',
-    summary: 'nodeSelector keys are not deprecated node labels (`beta.kubernetes.io/os`, `failure-domain.beta.kubernetes.io/zone`, …).',
+    summary: 'nodeSelector keys, node affinity keys and topology spread keys are not deprecated node labels (`beta.kubernetes.io/os`, `failure-domain.beta.kubernetes.io/zone`, …).',
     why: 'Newer nodes stop reporting the deprecated labels, and the Pod then fits no node. The API server warns about them.',
     fix: 'Use the label the message names, at hand as `WellKnownNodeLabels`.',
     see: 'https://kubernetes.io/docs/reference/labels-annotations-taints/',
@@ -182,18 +183,26 @@ const SENSITIVE_HOST_PATHS = new Set([
 ]);
 
 // Read in place of a field the container does not set.
-const NO_SECURITY_CONTEXT = Object.freeze({});
 const NO_AMOUNTS = Object.freeze({});
 const HOST_NAMESPACES = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
 const BYTE_RESOURCES = ['memory', 'ephemeral-storage'];
 
-const DEPRECATED_NODE_LABELS: Readonly<Record<string, string>> = {
+const DEPRECATED_NODE_LABELS: Readonly<Record<string, string>> = Object.freeze({
   'beta.kubernetes.io/os': 'kubernetes.io/os',
   'beta.kubernetes.io/arch': 'kubernetes.io/arch',
   'beta.kubernetes.io/instance-type': 'node.kubernetes.io/instance-type',
   'failure-domain.beta.kubernetes.io/zone': 'topology.kubernetes.io/zone',
   'failure-domain.beta.kubernetes.io/region': 'topology.kubernetes.io/region',
-};
+});
+
+/**
+ * The label that replaces a deprecated node label (`beta.kubernetes.io/os`
+ * gives `kubernetes.io/os`), or `undefined` for any other key, including
+ * keys such as `constructor` that name an Object method.
+ */
+export function deprecatedNodeLabelReplacement(key: string): string | undefined {
+  return Object.hasOwn(DEPRECATED_NODE_LABELS, key) ? DEPRECATED_NODE_LABELS[key] : undefined;
+}
 
 // The lints most Pods draw (no resources, probes or security context yet):
 // their texts are the same for every Pod with alike containers, so they are
@@ -240,7 +249,7 @@ export function lintPodSpec(spec: any, at: string, report: Report): void {
     }
   }
   for (const key in spec.nodeSelector) {
-    const replacement = DEPRECATED_NODE_LABELS[key];
+    const replacement = deprecatedNodeLabelReplacement(key);
     if (replacement !== undefined) {
       report.warn(
         'deprecated-node-label',
@@ -250,21 +259,18 @@ export function lintPodSpec(spec: any, at: string, report: Report): void {
       );
     }
   }
-  // The hostPath volumes by name; most Pods have none.
-  let hostPaths: Map<string, any> | undefined;
-  const volumes = list(spec.volumes);
-  for (let i = 0; i < volumes.length; i++) {
-    const volume = volumes[i];
-    const hostPath = volume?.hostPath?.path;
+  // The security facts are read once for these lints and the Pod Security checks (pod-security.ts).
+  const facts = securityFacts(spec, at);
+  for (const [name, { index, volume }] of facts.hostPaths) {
+    const hostPath = volume.hostPath.path;
     if (typeof hostPath !== 'string') {
       continue;
     }
-    (hostPaths ??= new Map()).set(volume.name, volume);
-    const path = `${at}.volumes[${i}].hostPath`;
+    const path = `${at}.volumes[${index}].hostPath`;
     report.warn(
       'host-path-set',
       path,
-      `volume "${volume.name}" is a hostPath ("${hostPath}"); the Pod depends on the files of whichever node it lands on`,
+      `volume "${name}" is a hostPath ("${hostPath}"); the Pod depends on the files of whichever node it lands on`,
       'use a persistentVolumeClaim for data or an emptyDir for scratch space',
     );
     const normalized = hostPath.length > 1 ? hostPath.replace(/\/+$/, '') : hostPath;
@@ -272,45 +278,33 @@ export function lintPodSpec(spec: any, at: string, report: Report): void {
       report.warn(
         'sensitive-host-mounts',
         `${path}.path`,
-        `volume "${volume.name}" exposes the node path "${hostPath}" to the Pod`,
+        `volume "${name}" exposes the node path "${hostPath}" to the Pod`,
         'mount only the directory the container needs',
       );
     }
   }
 
   const runsToCompletion = spec.restartPolicy === 'Never' || spec.restartPolicy === 'OnFailure';
-  const containers = list(spec.containers);
-  for (let i = 0; i < containers.length; i++) {
-    lintContainer(containers[i], containerPath(at, 'containers', i), true, runsToCompletion, spec, hostPaths, report);
-  }
-  const initContainers = list(spec.initContainers);
-  for (let i = 0; i < initContainers.length; i++) {
-    const c = initContainers[i];
-    lintContainer(c, containerPath(at, 'initContainers', i), c?.restartPolicy === 'Always', runsToCompletion, spec, hostPaths, report);
+  for (const c of facts.containers) {
+    // Ephemeral containers are added to running Pods for debugging; the lints leave them alone.
+    if (c.list !== 'ephemeralContainers') {
+      const longRunning = c.list === 'containers' || c.container.restartPolicy === 'Always';
+      lintContainer(c, longRunning, runsToCompletion, facts, report);
+    }
   }
 }
 
-function lintContainer(
-  c: any,
-  path: string,
-  longRunning: boolean,
-  runsToCompletion: boolean,
-  spec: any,
-  hostPaths: ReadonlyMap<string, any> | undefined,
-  report: Report,
-): void {
-  if (c === null || typeof c !== 'object') {
-    return;
-  }
-  const texts: ContainerTexts = { fields: FIELDS.of(path), messages: MESSAGES.of(String(c.name)) };
+function lintContainer(facts: ContainerFacts, longRunning: boolean, runsToCompletion: boolean, pod: SecurityFacts, report: Report): void {
+  const { container: c, path } = facts;
+  const texts: ContainerTexts = { fields: FIELDS.of(path), messages: MESSAGES.of(facts.name) };
   lintImage(c, path, report);
   lintResources(c, path, texts, report);
   if (longRunning && !runsToCompletion) {
     lintProbes(c, texts, report);
   }
-  lintSecurity(c, spec.securityContext ?? NO_SECURITY_CONTEXT, texts, report);
-  if (hostPaths !== undefined) {
-    lintHostMounts(c, path, hostPaths, report);
+  lintSecurity(c, facts.securityContext, pod.pod, texts, report);
+  if (pod.hostPaths.size > 0) {
+    lintHostMounts(c, path, pod.hostPaths, report);
   }
   const ports = list(c.ports);
   for (let i = 0; i < ports.length; i++) {
@@ -326,7 +320,7 @@ function lintContainer(
   }
 }
 
-function lintHostMounts(c: any, path: string, hostPaths: ReadonlyMap<string, any>, report: Report): void {
+function lintHostMounts(c: any, path: string, hostPaths: ReadonlyMap<string, unknown>, report: Report): void {
   const mounts = list(c.volumeMounts);
   for (let i = 0; i < mounts.length; i++) {
     const mount = mounts[i];
@@ -410,8 +404,7 @@ function lintProbes(c: any, { fields, messages }: ContainerTexts, report: Report
   }
 }
 
-function lintSecurity(c: any, pod: any, { fields, messages }: ContainerTexts, report: Report): void {
-  const sc = c.securityContext ?? NO_SECURITY_CONTEXT;
+function lintSecurity(c: any, sc: any, pod: any, { fields, messages }: ContainerTexts, report: Report): void {
   const at = fields.securityContext;
   if (sc.privileged === true) {
     report.warn(

@@ -1,4 +1,11 @@
+import { HOST_PATH_TYPES, VOLUME_SOURCE_KINDS } from '../volume';
 import { asObject, list, text } from './_json';
+import { checkInteger, INT64 } from './_integer';
+import { validateDnsSpec } from './dns-spec';
+import { validatePodLifecycle } from './pod-lifecycle';
+import { validatePodSecurityContext } from './pod-security-context';
+import { validateSchedulingSpec } from './scheduling-spec';
+import { validateVolumeSourceFields } from './volume-sources';
 import { FirstIndex } from './_first-index';
 import { containerPath } from './_shared-text';
 import { checkEnum, ContainerAt, validateContainer } from './container-spec';
@@ -132,43 +139,10 @@ export const POD_SPEC_TUTORIAL_RULES = defineRules([
 ]);
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
-const HOST_PATH_TYPES = ['', 'DirectoryOrCreate', 'Directory', 'FileOrCreate', 'File', 'Socket', 'CharDevice', 'BlockDevice'];
 const TOLERATION_OPERATORS = ['Equal', 'Exists'];
 const TAINT_EFFECTS = ['', 'NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 const EMPTY_DIR_MEDIA = ['', 'Memory', 'HugePages'];
-const VOLUME_SOURCES = [
-  'emptyDir',
-  'hostPath',
-  'configMap',
-  'secret',
-  'persistentVolumeClaim',
-  'projected',
-  'downwardAPI',
-  'ephemeral',
-  'csi',
-  'image',
-  'nfs',
-  'iscsi',
-  'fc',
-  'awsElasticBlockStore',
-  'gcePersistentDisk',
-  'azureDisk',
-  'azureFile',
-  'cephfs',
-  'rbd',
-  'cinder',
-  'flexVolume',
-  'flocker',
-  'gitRepo',
-  'glusterfs',
-  'photonPersistentDisk',
-  'portworxVolume',
-  'quobyte',
-  'scaleIO',
-  'storageos',
-  'vsphereVolume',
-];
-const VOLUME_SOURCE_SET: ReadonlySet<string> = new Set(VOLUME_SOURCES);
+const VOLUME_SOURCE_SET: ReadonlySet<string> = new Set(VOLUME_SOURCE_KINDS);
 const REFERENCING_VOLUMES = [
   ['configMap', 'name'],
   ['secret', 'secretName'],
@@ -190,7 +164,10 @@ export function validatePodSpec(rendered: any, at: string, report: Report): void
   if (containers.length === 0) {
     report.error('pod-has-containers', `${at}.containers`, 'the Pod has no containers', 'add one with the `containers` prop or addContainer()');
   }
-  checkEnum(spec.restartPolicy, RESTART_POLICIES, `${at}.restartPolicy`, 'restartPolicy', report);
+  // An empty restartPolicy is defaulted to Always before validation.
+  if (spec.restartPolicy !== '') {
+    checkEnum(spec.restartPolicy, RESTART_POLICIES, `${at}.restartPolicy`, 'restartPolicy', report);
+  }
   if (spec.serviceAccountName !== undefined) {
     const wrong = typeof spec.serviceAccountName === 'string' ? dns1123SubdomainError(spec.serviceAccountName) : 'is not a string';
     if (wrong !== undefined) {
@@ -208,6 +185,10 @@ export function validatePodSpec(rendered: any, at: string, report: Report): void
   for (let i = 0; i < tolerations.length; i++) {
     validateToleration(asObject(tolerations[i]), `${at}.tolerations[${i}]`, report);
   }
+  validateSchedulingSpec(spec, at, report);
+  validateDnsSpec(spec, at, report);
+  validatePodLifecycle(spec, at, report);
+  validatePodSecurityContext(spec, at, report);
 
   const volumeNames = validateVolumes(list(spec.volumes), at, report);
   // A missing name is reported by container-name, once per container.
@@ -224,7 +205,7 @@ export function validatePodSpec(rendered: any, at: string, report: Report): void
         'give each container and init container of the Pod its own name',
       );
     }
-    validateContainer(entry, volumeNames, spec.enableServiceLinks !== false, report);
+    validateContainer(entry, volumeNames, spec.enableServiceLinks !== false, report, spec);
   }
   checkSharedPorts(initContainers.length > 0 ? all.filter((entry) => entry.longRunning) : containers, report);
   checkHostPorts(containers, report);
@@ -244,7 +225,11 @@ function entriesOf(containers: readonly any[], at: string, init: boolean): Conta
 
 function validateToleration(toleration: any, at: string, report: Report): void {
   const { key, operator, value, effect, tolerationSeconds } = toleration;
-  checkEnum(operator, TOLERATION_OPERATORS, `${at}.operator`, 'toleration operator', report);
+  // An empty operator means Equal.
+  if (operator !== '') {
+    checkEnum(operator, TOLERATION_OPERATORS, `${at}.operator`, 'toleration operator', report);
+  }
+  checkInteger(tolerationSeconds, { rule: 'toleration', at: `${at}.tolerationSeconds`, what: 'tolerationSeconds', range: INT64, fix: 'set the seconds the Pod stays on a node after the taint appears, such as 300' }, report);
   checkEnum(effect, TAINT_EFFECTS, `${at}.effect`, 'toleration effect', report);
   if (key !== undefined && key !== '') {
     const wrong = typeof key === 'string' ? qualifiedNameError(key) : 'is not a string';
@@ -355,8 +340,12 @@ function validateVolumeSource(volume: any, name: unknown, path: string, report: 
       }
     }
   }
-  if (volume?.emptyDir && volume.emptyDir.medium !== undefined) {
+  // HugePages-<size> (HugePages-2Mi) picks a page size; the kubelet knows no other media.
+  if (volume?.emptyDir && volume.emptyDir.medium !== undefined && !/^HugePages-.+$/.test(text(volume.emptyDir.medium))) {
     checkEnum(volume.emptyDir.medium, EMPTY_DIR_MEDIA, `${path}.emptyDir.medium`, 'emptyDir medium', report);
+  }
+  if (volume !== null && typeof volume === 'object') {
+    validateVolumeSourceFields(volume, name, path, report);
   }
 }
 

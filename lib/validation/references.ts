@@ -1,7 +1,5 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { ConfigMap } from '../config-map';
-import { Secret } from '../secret';
 import { _allConstructs, _oncePerPass } from './engine';
 import { Report } from './problem';
 import { defineRules } from './rules';
@@ -83,12 +81,25 @@ export function validateKeyReferences(scope: IConstruct, manifest: any, report: 
   });
 }
 
+/** A ConfigMap or Secret of the app, told by its shape: this low-level file names neither class. */
+interface KeyedConstruct extends IConstruct {
+  readonly kind: KeyedObject['kind'];
+  readonly name: string;
+  readonly entryKeys: readonly string[];
+  readonly apiObject: ApiObject;
+}
+
+function isKeyedConstruct(construct: IConstruct): construct is KeyedConstruct {
+  const c = construct as Partial<KeyedConstruct>;
+  return (c.kind === 'ConfigMap' || c.kind === 'Secret') && Array.isArray(c.entryKeys) && c.apiObject !== undefined;
+}
+
 function keyedObjectsOf(scope: IConstruct, namespace: string | undefined): readonly KeyedObject[] {
   const byNamespace = _oncePerPass(scope, 'keyed-objects', () => {
     const found = new Map<string | undefined, KeyedObject[]>();
     for (const construct of _allConstructs(scope)) {
-      if (construct instanceof ConfigMap || construct instanceof Secret) {
-        const objectNamespace = (construct.apiObject as ApiObject).metadata.namespace;
+      if (isKeyedConstruct(construct)) {
+        const objectNamespace = construct.apiObject.metadata.namespace;
         const list = found.get(objectNamespace) ?? [];
         list.push({ kind: construct.kind, name: construct.name, keys: construct.entryKeys });
         found.set(objectNamespace, list);

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { hasKeys } from '../_plain';
+import type { PodSecurityConfig } from './pod-security-config';
 import { Problem, Severity } from './problem';
 
 /**
@@ -12,8 +13,13 @@ import { Problem, Severity } from './problem';
  *   `$(VAR)`). An error by default; may be lowered with a reason.
  * - `lint`: a best practice, named as kube-linter or Polaris name it. A
  *   warning by default; may be raised, lowered or turned off.
+ * - `pod-security`: a check of the Pod Security Standards, as the
+ *   PodSecurity admission runs it. Silent until a level is set for the Pod
+ *   (`podSecurity` in the configuration, `PodSecurity.of()`, a Namespace's
+ *   labels); then an error under `enforce`, a warning under `warn` and
+ *   `audit`. May be changed like a `peapod` rule.
  */
-export type RuleCategory = 'api-server' | 'peapod' | 'lint';
+export type RuleCategory = 'api-server' | 'peapod' | 'lint' | 'pod-security';
 
 /** What a rule checks, why, and how to fix it: one entry of `docs/rules.md`. */
 export interface RuleDefinition {
@@ -215,12 +221,28 @@ export class Rules {
   }
 }
 
+/** Ports from `min` to `max`, both included. */
+export interface PortRange {
+  readonly min: number;
+  readonly max: number;
+}
+
 /** Project-wide rule levels and strict mode, as read from `peapod.config.json`. */
 export interface ProjectRules {
   /** Levels by rule id. */
   readonly rules: { readonly [rule: string]: RuleLevel };
   /** Warnings fail synth. */
   readonly strict: boolean;
+  /**
+   * The ports a Service's nodePort may take on the cluster (`serviceNodePortRange`).
+   * @default - 30000–32767, Kubernetes' default
+   */
+  readonly serviceNodePortRange?: PortRange;
+  /**
+   * Pod Security levels of the project.
+   * @default - none: nothing is enforced
+   */
+  readonly podSecurity?: PodSecurityConfig;
 }
 
 /** No configuration: every rule at its default, warnings do not fail. */

@@ -1,3 +1,5 @@
+import { quoteValue } from './_integer';
+import { list } from './_json';
 import { Report } from './problem';
 import { defineRules } from './rules';
 
@@ -11,7 +13,7 @@ export const SERVICE_RULES = defineRules([
     category: 'api-server',
     severity: 'error',
     summary: 'the name of a Service is a DNS-1035 label: at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit',
-    why: 'the API server rejects the Service: its name becomes a DNS name and environment variable names in other Pods',
+    why: 'the API server rejects the Service ("a DNS-1035 label must consist of lower case alphanumeric characters or \'-\', start with an alphabetic character"): its name becomes a DNS name and environment variable names in other Pods',
     fix: 'rename the Service with the `name` prop',
   },
   {
@@ -40,8 +42,8 @@ export const SERVICE_RULES = defineRules([
 
     category: 'api-server',
     severity: 'error',
-    summary: 'a Service that is not headless has at least one port',
-    why: 'the API server rejects a Service with a cluster IP and no ports',
+    summary: 'a Service that is neither headless nor ExternalName has at least one port',
+    why: 'the API server rejects a Service with a cluster IP and no ports ("spec.ports: Required value")',
     fix: 'add a port, or make the Service headless',
   },
   {
@@ -49,8 +51,8 @@ export const SERVICE_RULES = defineRules([
 
     category: 'api-server',
     severity: 'error',
-    summary: 'port and nodePort of a Service are whole numbers from 1 to 65535',
-    why: 'the API server rejects other port numbers',
+    summary: 'port and nodePort of a Service are whole numbers from 1 to 65535 (a nodePort of 0 is unset)',
+    why: 'the API server rejects other port numbers ("must be between 1 and 65535, inclusive")',
     fix: 'use a port number from 1 to 65535',
   },
   {
@@ -59,7 +61,7 @@ export const SERVICE_RULES = defineRules([
     category: 'api-server',
     severity: 'error',
     summary: 'no two ports of a Service have the same number and protocol, nor the same nodePort and protocol',
-    why: 'the API server rejects the Service: the second port could never be reached',
+    why: 'the API server rejects the Service ("Duplicate value"): the second port could never be reached',
     fix: 'give each port its own number, or another protocol',
   },
   {
@@ -68,7 +70,7 @@ export const SERVICE_RULES = defineRules([
     category: 'api-server',
     severity: 'error',
     summary: 'the name of a Service port is a DNS-1123 label: at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit',
-    why: 'the API server rejects the Service; the name also appears in the DNS SRV records of the port',
+    why: 'the API server rejects the Service ("a lowercase RFC 1123 label must consist of …"); the name also appears in the DNS SRV records of the port',
     fix: 'rename the port',
   },
   {
@@ -77,7 +79,7 @@ export const SERVICE_RULES = defineRules([
     category: 'api-server',
     severity: 'error',
     summary: 'no two ports of a Service share a name',
-    why: 'the API server rejects the Service, and SRV lookups by name would be ambiguous',
+    why: 'the API server rejects the Service ("spec.ports[1].name: Duplicate value"), and SRV lookups by name would be ambiguous',
     fix: 'give each port its own name',
   },
   {
@@ -86,7 +88,7 @@ export const SERVICE_RULES = defineRules([
     category: 'api-server',
     severity: 'error',
     summary: 'every port of a Service with more than one port has a name',
-    why: 'the API server rejects a Service with several ports when one has no name',
+    why: 'the API server rejects a Service with several ports when one has no name ("spec.ports[0].name: Required value")',
     fix: 'name each port, or target containers ports by name (their name is used)',
   },
   {
@@ -94,8 +96,8 @@ export const SERVICE_RULES = defineRules([
 
     category: 'api-server',
     severity: 'error',
-    summary: 'a nodePort is set only on a NodePort or LoadBalancer Service',
-    why: 'the API server rejects a nodePort on a ClusterIP Service',
+    summary: 'a nodePort is not set on a ClusterIP Service',
+    why: 'the API server rejects a nodePort on a ClusterIP Service ("may not be used when `type` is \'ClusterIP\'")',
     fix: "set type to 'NodePort' or 'LoadBalancer', or remove the nodePort",
   },
   {
@@ -103,8 +105,8 @@ export const SERVICE_RULES = defineRules([
 
     category: 'api-server',
     severity: 'error',
-    summary: 'externalTrafficPolicy is set only on a NodePort or LoadBalancer Service',
-    why: 'the policy governs traffic arriving from outside the cluster; the API server rejects it on a ClusterIP Service, which has none',
+    summary: 'externalTrafficPolicy is set only on a NodePort or LoadBalancer Service, or a ClusterIP Service with externalIPs',
+    why: 'the policy governs traffic arriving from outside the cluster; the API server rejects it on a Service that takes none ("may only be set for externally-accessible services")',
     fix: "set type to 'NodePort' or 'LoadBalancer', or remove externalTrafficPolicy",
   },
   {
@@ -112,8 +114,8 @@ export const SERVICE_RULES = defineRules([
 
     category: 'api-server',
     severity: 'error',
-    summary: 'a headless Service is of type ClusterIP',
-    why: 'a headless Service has no cluster IP, which NodePort and LoadBalancer Services need',
+    summary: 'a headless Service is not of type NodePort or LoadBalancer',
+    why: 'a headless Service has no cluster IP, which NodePort and LoadBalancer Services need (the API server: "may not be set to \'None\' for LoadBalancer services")',
     fix: 'remove headless, or leave type out',
   },
 ]);
@@ -136,20 +138,30 @@ export interface SelectablePods {
 export interface ServiceFacts {
   /** Construct path of the target, for the messages. */
   readonly target: string;
-  /** The ports the target's containers declare. */
-  readonly targetPorts: readonly TargetablePort[];
+  /** The ports the target's containers declare; `undefined` when unknown (Pods outside the app), and then not checked. */
+  readonly targetPorts: readonly TargetablePort[] | undefined;
   /** The Pods and Pod templates of the app that the Service's selector picks (at least). */
   readonly pods: readonly SelectablePods[];
+  /**
+   * Whether Pods outside the app are trusted to match the selector (a plain label selector, a reference by name).
+   * @default false - the selector must match Pods of the app
+   */
+  readonly trusted?: boolean;
 }
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
+/** Why `name` is not a DNS-1035 label, the rule of Service names, or `undefined` when it is one. */
+export function serviceNameError(name: string): string | undefined {
+  return name.length > 63 || !DNS1035_LABEL.test(name) ? 'is not a DNS-1035 label' : undefined;
+}
+
 /** Checks a rendered Service manifest and records every problem in `report`. */
 export function validateService(manifest: any, facts: ServiceFacts, report: Report): void {
   const spec = manifest.spec ?? {};
   const name: string = manifest.metadata?.name ?? '';
-  if (name.length > 63 || !DNS1035_LABEL.test(name)) {
+  if (serviceNameError(name) !== undefined) {
     report.error(
       'service-name-valid',
       'metadata.name',
@@ -160,10 +172,12 @@ export function validateService(manifest: any, facts: ServiceFacts, report: Repo
   validateSelector(spec.selector ?? {}, manifest.metadata?.namespace, facts, report);
 
   const headless = spec.clusterIP === 'None';
-  if (headless && spec.type !== undefined && spec.type !== 'ClusterIP') {
+  // An ExternalName Service takes no cluster IP at all: service-external-name reports it.
+  if (headless && (spec.type === 'NodePort' || spec.type === 'LoadBalancer')) {
     report.error('service-headless-type', 'spec.clusterIP', `a headless Service cannot be of type ${spec.type}`, 'remove headless, or leave type out');
   }
-  const external = spec.type === 'NodePort' || spec.type === 'LoadBalancer';
+  // apiservice.ExternallyAccessible: a ClusterIP Service with external IPs takes outside traffic too.
+  const external = spec.type === 'NodePort' || spec.type === 'LoadBalancer' || ((spec.type ?? 'ClusterIP') === 'ClusterIP' && list(spec.externalIPs).length > 0);
   if (spec.externalTrafficPolicy !== undefined && !external) {
     report.error(
       'service-external-traffic-policy-type',
@@ -173,7 +187,7 @@ export function validateService(manifest: any, facts: ServiceFacts, report: Repo
     );
   }
   const ports: any[] = spec.ports ?? [];
-  if (ports.length === 0 && !headless) {
+  if (ports.length === 0 && !headless && spec.type !== 'ExternalName') {
     report.error('service-has-ports', 'spec.ports', 'the Service has no ports', 'add a port with the `ports` prop or addPort(), or make the Service headless');
   }
 
@@ -184,11 +198,13 @@ export function validateService(manifest: any, facts: ServiceFacts, report: Repo
     const at = `spec.ports[${i}]`;
     for (const field of ['port', 'nodePort']) {
       const value = port[field];
-      if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= 65535)) {
-        report.error('service-port-valid', `${at}.${field}`, `${field} is ${value}; it must be a whole number from 1 to 65535`, 'use a port number from 1 to 65535');
+      // A nodePort of 0 is Go's zero value: unset, and Kubernetes picks one.
+      if (value !== undefined && !(field === 'nodePort' && value === 0) && !(Number.isInteger(value) && value >= 1 && value <= 65535)) {
+        report.error('service-port-valid', `${at}.${field}`, `${field} is ${quoteValue(value)}; it must be a whole number from 1 to 65535`, 'use a port number from 1 to 65535');
       }
     }
-    if (port.nodePort !== undefined && spec.type !== 'NodePort' && spec.type !== 'LoadBalancer') {
+    // Only ClusterIP forbids it ("may not be used when `type` is 'ClusterIP'"); an ExternalName Service ignores it.
+    if (port.nodePort !== undefined && port.nodePort !== 0 && (spec.type ?? 'ClusterIP') === 'ClusterIP') {
       report.error(
         'service-node-port-type',
         `${at}.nodePort`,
@@ -197,7 +213,7 @@ export function validateService(manifest: any, facts: ServiceFacts, report: Repo
       );
     }
     const protocol = port.protocol ?? 'TCP';
-    const nodePortFirst = port.nodePort === undefined ? undefined : claim(nodePorts, `${port.nodePort}/${protocol}`, i);
+    const nodePortFirst = port.nodePort === undefined || port.nodePort === 0 ? undefined : claim(nodePorts, `${port.nodePort}/${protocol}`, i);
     if (nodePortFirst !== undefined) {
       report.error(
         'service-port-unique',
@@ -263,6 +279,9 @@ function validateSelector(selector: Record<string, string>, namespace: string | 
     );
     return;
   }
+  if (facts.trusted) {
+    return;
+  }
   const matches = facts.pods.some((pods) => pods.namespace === namespace && pairs.every(([key, value]) => pods.labels[key] === value));
   if (!matches) {
     const text = pairs.map(([key, value]) => `${key}=${value}`).join(',');
@@ -276,10 +295,11 @@ function validateSelector(selector: Record<string, string>, namespace: string | 
 }
 
 function validateTargetPort(target: unknown, protocol: string, at: string, facts: ServiceFacts, report: Report, implied = ''): void {
-  if (target === undefined) {
+  if (target === undefined || facts.targetPorts === undefined) {
     return;
   }
-  const declared = facts.targetPorts.filter((port) => (typeof target === 'number' ? port.containerPort === target : port.name === target));
+  const targetPorts = facts.targetPorts;
+  const declared = targetPorts.filter((port) => (typeof target === 'number' ? port.containerPort === target : port.name === target));
   if (typeof target === 'string' && declared.length > 0 && !declared.some((port) => (port.protocol ?? 'TCP') === protocol)) {
     report.error(
       'service-target-port-protocol',
@@ -292,7 +312,7 @@ function validateTargetPort(target: unknown, protocol: string, at: string, facts
   if (declared.length > 0) {
     return;
   }
-  const list = facts.targetPorts.map((port) => (port.name ? `${port.name} (${port.containerPort})` : `${port.containerPort}`)).join(', ');
+  const list = targetPorts.map((port) => (port.name ? `${port.name} (${port.containerPort})` : `${port.containerPort}`)).join(', ');
   report.error(
     'service-target-port-declared',
     at,

@@ -1,3 +1,8 @@
+import { asObject, list } from './_json';
+import { checkInteger, INT32, isIntegerIn, quoteValue } from './_integer';
+import { checkEnum } from './container-spec';
+import { validateLabelSelector } from './label-selector';
+import { validateLongRunningTemplate } from './pod-lifecycle';
 import { Report } from './problem';
 import { defineRules } from './rules';
 
@@ -11,7 +16,7 @@ export const WORKLOAD_RULES = defineRules([
     category: 'api-server',
     severity: 'error',
     summary: 'the Pod template of a workload has labels to select its Pods by',
-    why: 'the selector is made of the template labels; the API server rejects an empty one, and it cannot be changed once applied',
+    why: 'the selector is made of the template labels; the API server rejects an empty one ("empty selector is invalid for deployment"), and it cannot be changed once applied',
     fix: "give the template labels, such as { app: 'myapp' }",
   },
   {
@@ -19,8 +24,8 @@ export const WORKLOAD_RULES = defineRules([
 
     category: 'api-server',
     severity: 'error',
-    summary: 'every label a workload selects by (selectBy) is a label of its Pod template',
-    why: 'the API server rejects a selector that does not match the template labels: the workload would never see its own Pods',
+    summary: 'the rendered selector of a workload matches its rendered Pod template labels, and every label it selects by (selectBy) is one of them',
+    why: 'the API server rejects a selector that does not match the template labels ("`selector` does not match template `labels`"): the workload would never see its own Pods',
     fix: 'add the label to the template, or remove it from selectBy',
   },
   {
@@ -35,8 +40,8 @@ export const WORKLOAD_RULES = defineRules([
 
     category: 'api-server',
     severity: 'error',
-    summary: 'replicas is a whole number, 0 or more',
-    why: 'the API server rejects a negative or fractional count',
+    summary: 'replicas is a whole number, 0 or more (an int32)',
+    why: 'the API server rejects a negative or fractional count ("must be greater than or equal to 0"), and its decoder one beyond an int32',
     fix: 'set replicas to 0 or more, or leave it out to let `kubectl scale` and autoscalers own it',
   },
   {
@@ -44,8 +49,8 @@ export const WORKLOAD_RULES = defineRules([
 
     category: 'api-server',
     severity: 'error',
-    summary: 'minReadySeconds, revisionHistoryLimit and progressDeadlineSeconds are whole numbers, 0 or more; the deadline exceeds minReadySeconds',
-    why: 'the API server rejects the workload otherwise',
+    summary: 'minReadySeconds, revisionHistoryLimit and progressDeadlineSeconds are whole numbers, 0 or more; the deadline exceeds minReadySeconds (0 when not set)',
+    why: 'the API server rejects the workload otherwise ("must be greater than minReadySeconds")',
     fix: 'use a whole number of 0 or more, or leave the field out',
   },
   {
@@ -54,8 +59,17 @@ export const WORKLOAD_RULES = defineRules([
     category: 'api-server',
     severity: 'error',
     summary: 'the Pod template of a workload has restartPolicy Always, or none',
-    why: 'a workload keeps its Pods running; the API server accepts no other restart policy in its template',
+    why: 'a workload keeps its Pods running; the API server accepts no other restart policy in its template ("Unsupported value: supported values: Always")',
     fix: 'remove restartPolicy from the template; for work that runs to completion use a Job',
+  },
+  {
+    id: 'deployment-strategy',
+
+    category: 'api-server',
+    severity: 'error',
+    summary: 'a Deployment strategy of type Recreate has no rollingUpdate',
+    why: 'the API server rejects the Deployment ("may not be specified when strategy `type` is \'Recreate\'"): Recreate replaces every Pod at once',
+    fix: 'remove rollingUpdate, or use type RollingUpdate',
   },
   {
     id: 'deployment-rolling-update-valid',
@@ -63,7 +77,7 @@ export const WORKLOAD_RULES = defineRules([
     category: 'api-server',
     severity: 'error',
     summary: 'maxSurge and maxUnavailable of a rolling update are counts or percentages (at most 100%), and not both 0',
-    why: 'the API server rejects the Deployment: with both 0 a rollout could never replace a Pod',
+    why: 'the API server rejects the Deployment ("may not be 0 when `maxSurge` is 0", "must not be greater than 100%", "a valid percent string must be a numeric string followed by an ending \'%\'"): with both 0 a rollout could never replace a Pod',
     fix: 'let one of them be more than 0, and write percentages as "25%"',
   },
 ]);
@@ -112,19 +126,20 @@ export function validateWorkload(manifest: any, facts: WorkloadFacts, report: Re
     }
   }
 
-  if (spec.replicas !== undefined && !isCount(spec.replicas)) {
-    report.error('workload-replicas-valid', 'spec.replicas', `replicas is ${spec.replicas}; it must be a whole number, 0 or more`, 'set replicas to 0 or more');
-  }
-  for (const field of ['minReadySeconds', 'revisionHistoryLimit', 'progressDeadlineSeconds']) {
-    if (spec[field] !== undefined && !isCount(spec[field])) {
-      report.error('workload-field-valid', `spec.${field}`, `${field} is ${spec[field]}; it must be a whole number, 0 or more`, `set ${field} to 0 or more, or leave it out`);
-    }
-  }
-  if (isCount(spec.progressDeadlineSeconds) && isCount(spec.minReadySeconds) && spec.progressDeadlineSeconds <= spec.minReadySeconds) {
+  validateRenderedSelector(spec, labels, facts, report);
+
+  checkInteger(spec.replicas, { rule: 'workload-replicas-valid', at: 'spec.replicas', what: 'replicas', range: COUNT, fix: 'set replicas to 0 or more' }, report);
+  const count = (field: string) =>
+    checkInteger(spec[field], { rule: 'workload-field-valid', at: `spec.${field}`, what: field, range: COUNT, fix: `set ${field} to 0 or more, or leave it out` }, report);
+  const minReady = count('minReadySeconds');
+  count('revisionHistoryLimit');
+  const deadline = count('progressDeadlineSeconds');
+  // minReadySeconds defaults to 0; an invalid one is reported already.
+  if (deadline && (minReady || spec.minReadySeconds === undefined) && spec.progressDeadlineSeconds <= (spec.minReadySeconds ?? 0)) {
     report.error(
       'workload-field-valid',
       'spec.progressDeadlineSeconds',
-      `progressDeadlineSeconds is ${spec.progressDeadlineSeconds}, not more than minReadySeconds (${spec.minReadySeconds})`,
+      `progressDeadlineSeconds is ${spec.progressDeadlineSeconds}, not more than minReadySeconds (${spec.minReadySeconds ?? '0, its default'})`,
       'make progressDeadlineSeconds greater than minReadySeconds',
     );
   }
@@ -139,10 +154,86 @@ export function validateWorkload(manifest: any, facts: WorkloadFacts, report: Re
     );
   }
 
-  const rolling = spec.strategy?.rollingUpdate;
-  if (rolling) {
-    validateRollingUpdate(rolling, report);
+  validateLongRunningTemplate(facts.kind, spec.template?.spec, 'spec.template.spec', report);
+
+  if (spec.strategy !== undefined) {
+    validateStrategy(asObject(spec.strategy), report);
   }
+}
+
+// The whole numbers a count field takes: 0 or more, within a Go int32.
+const COUNT = { min: 0, max: INT32.max };
+
+// ValidateDeploymentStrategy: the type defaults to RollingUpdate, whose amounts default to 25%.
+function validateStrategy(strategy: any, report: Report): void {
+  checkEnum(strategy.type, DEPLOYMENT_STRATEGY_TYPES, 'spec.strategy.type', 'strategy type', report);
+  if (strategy.type === 'Recreate' && strategy.rollingUpdate !== undefined && strategy.rollingUpdate !== null) {
+    report.error('deployment-strategy', 'spec.strategy.rollingUpdate', 'rollingUpdate is set, but the strategy type is Recreate', 'remove rollingUpdate, or use type RollingUpdate');
+  } else if (strategy.rollingUpdate) {
+    validateRollingUpdate(strategy.rollingUpdate, report);
+  }
+}
+
+/** The ways a Deployment replaces its Pods. */
+export const DEPLOYMENT_STRATEGY_TYPES = ['Recreate', 'RollingUpdate'] as const;
+
+/**
+ * Checks the rendered selector (`spec.selector`) against the rendered
+ * template labels, as `ValidatePodTemplateSpecForReplicaSet` does; a
+ * JsonPatch to either is checked as it will be applied.
+ */
+function validateRenderedSelector(spec: any, labels: Record<string, string>, facts: WorkloadFacts, report: Report): void {
+  const selector = asObject(spec.selector);
+  const matchLabels = asObject(selector.matchLabels);
+  const expressions = list(selector.matchExpressions);
+  if (Object.keys(labels).length === 0 || (facts.selectBy !== undefined && facts.selectBy.length === 0)) {
+    return; // reported above, with the cause
+  }
+  // The selector's syntax, as ValidateLabelSelector checks it; labels that are
+  // the template's are checked there already, so only others are checked here.
+  const ownLabels = Object.fromEntries(Object.entries(matchLabels).filter(([key, value]) => labels[key] !== value));
+  validateLabelSelector({ matchLabels: ownLabels, matchExpressions: expressions }, 'spec.selector', `selector of the ${facts.kind}`, report);
+  if (Object.keys(matchLabels).length + expressions.length === 0) {
+    report.error('workload-selector-labels', 'spec.selector', `the ${facts.kind}'s selector is empty, which the API server refuses`, 'select by the template labels, or leave spec.selector to Peapod');
+    return;
+  }
+  const unmatched = [
+    ...Object.entries(matchLabels)
+      .filter(([key, value]) => labels[key] !== value)
+      .map(([key, value]) => `${key}=${String(value)}`),
+    ...expressions.filter((expression) => !requirementMatches(asObject(expression), labels)).map((expression) => requirementText(asObject(expression))),
+  ];
+  if (unmatched.length > 0) {
+    report.error(
+      'workload-selector-matches-template',
+      'spec.template.metadata.labels',
+      `the selector's ${unmatched.join(', ')} does not match the template labels (${Object.entries(labels).map(([key, value]) => `${key}=${value}`).join(', ')}), so the ${facts.kind} would never see its own Pods`,
+      'change the JsonPatch so that the selector and the template labels agree, or drop it and let Peapod derive the selector',
+    );
+  }
+}
+
+// Whether a label selector requirement holds for `labels` (an unknown operator holds for nothing).
+function requirementMatches(requirement: any, labels: Record<string, string>): boolean {
+  const present = typeof requirement.key === 'string' && Object.prototype.hasOwnProperty.call(labels, requirement.key);
+  const values = list(requirement.values);
+  switch (requirement.operator) {
+    case 'In':
+      return present && values.includes(labels[requirement.key]);
+    case 'NotIn':
+      return !present || !values.includes(labels[requirement.key]);
+    case 'Exists':
+      return present;
+    case 'DoesNotExist':
+      return !present;
+    default:
+      return false;
+  }
+}
+
+function requirementText(requirement: any): string {
+  const values = list(requirement.values);
+  return `${String(requirement.key)} ${String(requirement.operator)}${values.length > 0 ? ` (${values.map(String).join(', ')})` : ''}`;
 }
 
 function validateRollingUpdate(rolling: any, report: Report): void {
@@ -156,12 +247,13 @@ function validateRollingUpdate(rolling: any, report: Report): void {
       report.error(
         'deployment-rolling-update-valid',
         `spec.strategy.rollingUpdate.${field}`,
-        `${field} is ${JSON.stringify(value)}; ${why}`,
+        `${field} is ${quoteValue(value)}; ${why}`,
         'write a whole number of Pods (1) or a percentage ("25%")',
       );
     }
   }
-  if (isZero(rolling.maxSurge) && isZero(rolling.maxUnavailable)) {
+  // A field left out defaults to 25%, which is not 0.
+  if (amountValue(rolling.maxSurge ?? '25%') === 0 && amountValue(rolling.maxUnavailable ?? '25%') === 0) {
     report.error(
       'deployment-rolling-update-valid',
       'spec.strategy.rollingUpdate',
@@ -171,27 +263,33 @@ function validateRollingUpdate(rolling: any, report: Report): void {
   }
 }
 
+// ValidatePositiveIntOrPercent, and IsNotMoreThan100Percent for maxUnavailable.
 function invalidAmount(value: unknown, capped: boolean): string | undefined {
   if (value === undefined) {
     return undefined;
   }
   if (typeof value === 'number') {
-    return isCount(value) ? undefined : 'a count must be a whole number, 0 or more';
+    return isIntegerIn(value, COUNT) ? undefined : 'a count must be a whole number, 0 or more';
   }
-  const match = typeof value === 'string' ? /^([0-9]+)%$/.exec(value) : null;
+  const match = typeof value === 'string' ? PERCENT.exec(value) : null;
   if (!match) {
     return 'a percentage is written as digits and "%"';
   }
   return capped && Number(match[1]) > 100 ? 'it may not be more than 100%' : undefined;
 }
 
-function isZero(value: unknown): boolean {
-  return value === 0 || value === '0%';
+const PERCENT = /^([0-9]+)%$/;
+
+// getIntOrPercentValue: a percentage's number, a count, or a string's leading integer as Go's Atoi reads it (0 when none).
+function amountValue(value: unknown): number {
+  if (typeof value === 'number') {
+    return value;
+  }
+  const text = typeof value === 'string' ? value : '';
+  const match = PERCENT.exec(text);
+  return match ? Number(match[1]) : /^[+-]?[0-9]+$/.test(text) ? Number(text) : 0;
 }
 
-function isCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
-}
 
 /** Pods of another construct that a workload's selector matches. */
 export interface OverlappingPods {

@@ -1,0 +1,75 @@
+import * as fs from 'fs';
+import { Chart } from 'cdk8s';
+import { Container, Pod } from '../lib';
+import { laterFieldAt, LATER_FIELDS } from '../lib/_later-fields';
+import { importManifests } from '../lib/import';
+import { newChart } from './_support';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- escape-hatch values arrive untyped, as from JSON */
+
+const problemsOf = (build: (chart: Chart) => void): string[] => {
+  const chart = newChart();
+  build(chart);
+  return chart.node.findAll().flatMap((c) => c.node.validate());
+};
+
+describe('fields of Kubernetes versions after 1.27', () => {
+  test('are told apart from misspellings at synth', () => {
+    const problems = problemsOf(
+      (chart) =>
+        new Pod(chart, 'p', {
+          containers: [new Container({ name: 'app', image: 'app:1.0', extraFields: { lifecycle: { preStop: { sleep: { seconds: 5 } } } } as any })],
+          initContainers: [new Container({ name: 'proxy', image: 'proxy:1.0', extraFields: { restartPolicy: 'Always' } as any })],
+          extraSpec: { resources: { limits: { cpu: '1' } }, hostnam: 'web' } as any,
+        }),
+    );
+    expect(problems).toEqual([
+      'spec.resources: "resources" is a field of Kubernetes 1.32 and later (Pod-level resources), not of the Kubernetes 1.27 types of cdk8s-plus-27 that Peapod builds on; it is spelt right, but cdk8s would leave it out of the manifest. Fix: if the cluster runs Kubernetes 1.32 or later, add the field with a cdk8s JsonPatch on the manifest object (pod.apiObject.addJsonPatch(JsonPatch.add(path, value))) instead of the escape hatch; otherwise remove it (unknown-field)',
+      'spec.hostnam: "hostnam" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID) (unknown-field)',
+      'spec.containers[0].lifecycle.preStop.sleep: "sleep" is a field of Kubernetes 1.29 and later (sleep lifecycle hooks), not of the Kubernetes 1.27 types of cdk8s-plus-27 that Peapod builds on; it is spelt right, but cdk8s would leave it out of the manifest. Fix: if the cluster runs Kubernetes 1.29 or later, add the field with a cdk8s JsonPatch on the manifest object (pod.apiObject.addJsonPatch(JsonPatch.add(path, value))) instead of the escape hatch; otherwise remove it (unknown-field)',
+      'spec.initContainers[0].restartPolicy: "restartPolicy" is a field of Kubernetes 1.28 and later (sidecar init containers), not of the Kubernetes 1.27 types of cdk8s-plus-27 that Peapod builds on; it is spelt right, but cdk8s would leave it out of the manifest. Fix: if the cluster runs Kubernetes 1.28 or later, add the field with a cdk8s JsonPatch on the manifest object (pod.apiObject.addJsonPatch(JsonPatch.add(path, value))) instead of the escape hatch; otherwise remove it (unknown-field)',
+      // Without its handler, the hook left in the manifest is empty, which the API server refuses.
+      'spec.containers[0].lifecycle.preStop: the preStop hook of container "app" has no handler. Fix: give it exactly one of exec, httpGet, tcpSocket (lifecycle-handler)',
+    ]);
+  });
+
+  test('are found by the shape of the path, in Pods and in workload templates', () => {
+    expect(laterFieldAt('spec.template.spec.initContainers[2].restartPolicy')?.since).toBe('1.28');
+    expect(laterFieldAt('spec.securityContext.appArmorProfile')?.type).toBe('PodSecurityContext');
+    expect(laterFieldAt('spec.containers[0].securityContext.appArmorProfile')?.type).toBe('SecurityContext');
+    expect(laterFieldAt('spec.containers[0].env[1].valueFrom.fileKeyRef')?.since).toBe('1.34');
+    // A field of that name elsewhere is no later field: the spelling is what is wrong there.
+    expect(laterFieldAt('spec.containers[0].resources')).toBeUndefined();
+    expect(laterFieldAt('spec.restartPolicy')).toBeUndefined();
+    expect(laterFieldAt('spec.trafficDistribution')).toBeUndefined();
+    expect(laterFieldAt('spec.trafficDistribution', 'Service')?.since).toBe('1.30');
+  });
+
+  test('none of them is a field of the 1.27 types (else the list is wrong)', () => {
+    const k8s = fs.readFileSync(require.resolve('cdk8s-plus-27/lib/imports/k8s.d.ts'), 'utf8');
+    for (const later of LATER_FIELDS) {
+      const body = new RegExp(`export interface ${later.type} \\{([\\s\\S]*?)\\n\\}`).exec(k8s)?.[1];
+      expect([later.type, body !== undefined]).toEqual([later.type, true]);
+      expect([later.type, later.field, body!.includes(`readonly ${later.field}?:`)]).toEqual([later.type, later.field, false]);
+    }
+  });
+
+  test('are told apart from misspellings by the importer', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  initContainers: [{name: proxy, image: proxy:1.0, restartPolicy: Always}]
+  containers: [{name: c, image: x}]
+`;
+    let message = '';
+    try {
+      importManifests([{ file: 'in.yaml', text }]);
+    } catch (error) {
+      message = String((error as Error).message);
+    }
+    expect(message).toContain(
+      'spec.initContainers[0].restartPolicy: is a field of Kubernetes 1.28 and later (sidecar init containers), not of the Kubernetes 1.27 types of cdk8s-plus-27 that Peapod builds on; it is spelt right. Fix: if the cluster runs Kubernetes 1.28 or later',
+    );
+  });
+});

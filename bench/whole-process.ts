@@ -1,0 +1,29 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildWorkload, floorPods, Variant, VARIANTS } from './workloads';
+
+/*
+ * One whole-process run, timed from outside by bench/run.ts (node start to
+ * exit): `whole-process.js <variant|floor> <pods> <outdir>`. Builds the
+ * app and synthesizes it, printing warnings as a user gets them (stderr),
+ * or, for the floor, builds the same Pods as plain objects,
+ * JSON.stringify's them and writes one file. Prints the process's peak
+ * memory (KiB) on stdout.
+ */
+
+function main(): void {
+  const [variant, podsArg, outdir] = process.argv.slice(2);
+  const pods = Number(podsArg);
+  if (![...VARIANTS, 'floor'].includes(variant) || !Number.isInteger(pods) || pods < 1 || !outdir) {
+    throw new Error(`usage: whole-process.ts <${VARIANTS.join('|')}|floor> <pods> <outdir>; got ${process.argv.slice(2).join(' ')}`);
+  }
+  if (variant === 'floor') {
+    fs.mkdirSync(outdir, { recursive: true });
+    fs.writeFileSync(path.join(outdir, 'bench.json'), floorPods(pods).map((pod) => JSON.stringify(pod)).join('\n') + '\n');
+  } else {
+    buildWorkload(variant as Variant, pods, outdir).synth();
+  }
+  process.stdout.write(`${process.resourceUsage().maxRSS}\n`);
+}
+
+main();

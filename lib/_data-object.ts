@@ -1,0 +1,56 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { addProblemValidation, effectiveProblems } from './validation/engine';
+import { validateObjectMetadata } from './validation/metadata';
+import { Problem, Report } from './validation/problem';
+import { renderedManifest } from './_synth';
+import { keySafe } from './_plain';
+
+/**
+ * What a ConfigMap and a Secret share: a name, entries in named sections
+ * (`data` and `binaryData`, `data` and `stringData`), and validation of the
+ * rendered object, so that a JsonPatch is checked as it will be applied.
+ * @internal
+ */
+export abstract class DataObject extends Construct {
+  /** `metadata.name` of the object. */
+  public readonly name: string;
+  /** The L1 object rendered into the manifest. */
+  public abstract readonly apiObject: ApiObject;
+
+  protected constructor(
+    scope: Construct,
+    id: string,
+    name: string | undefined,
+    /** The sections of entries by manifest field, in manifest order. */
+    private readonly sections: readonly (readonly [string, Record<string, string>])[],
+  ) {
+    super(scope, id);
+    this.name = name ?? id;
+    addProblemValidation(this);
+  }
+
+  /** The keys of all entries, section after section. */
+  public get entryKeys(): readonly string[] {
+    return this.sections.flatMap(([, entries]) => Object.keys(entries));
+  }
+
+  /** Every problem of this object, errors and warnings. */
+  public problems(): readonly Problem[] {
+    const report = new Report(this.node.path);
+    const manifest = renderedManifest(this.apiObject);
+    validateObjectMetadata(manifest.metadata, report);
+    this.validateContent(manifest, report);
+    return effectiveProblems(this, report.problems);
+  }
+
+  /** Checks the rendered object's content. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON
+  protected abstract validateContent(manifest: any, report: Report): void;
+
+}
+
+/** The entries of one section for the manifest: a copy, or nothing when there are none. @internal */
+export function nonEmpty(map: Record<string, string>): Record<string, string> | undefined {
+  return Object.keys(map).length > 0 ? keySafe({ ...map }) : undefined;
+}

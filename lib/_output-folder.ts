@@ -1,0 +1,281 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+/*
+ * Replaces the manifests of an output folder all at once. The new set is
+ * written to a scratch folder beside the output folder (on the same file
+ * system, so that a rename moves it), with the files of the output folder
+ * that are not manifests; then the output folder is swapped for it with
+ * two renames. Whenever the process is killed, the output folder holds
+ * the complete previous set or the complete new set, except between the
+ * two renames, when it is absent and the scratch folder holds the
+ * complete new set, marked ready: the next synth moves it into place
+ * before anything else. A lock file beside the output folder keeps two
+ * synths from writing it at once.
+ *
+ * When the output folder is a mount point it cannot be renamed; its
+ * manifests are then replaced file by file from a scratch folder inside
+ * it, after a journal listing the new set is written, and a synth
+ * interrupted there is completed from the journal by the next one.
+ */
+
+/** A failure to write the output folder, in words for the user; `code` is Node's (ENOSPC…). */
+export class OutputFolderError extends Error {
+  public constructor(
+    message: string,
+    public readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Where a synth may be paused by the env var PEAPOD_SYNTH_PAUSE, for tests that kill it there. */
+export const PAUSE_POINTS = ['written', 'swapping', 'swapped'] as const;
+type PausePoint = (typeof PAUSE_POINTS)[number];
+
+const READY = 'ready';
+const NEXT = 'next';
+const PREVIOUS = 'previous';
+
+/**
+ * Makes `outdir` hold what `write(dir)` writes into an empty folder `dir`,
+ * in place of its files ending in `extension` (in it, and in the folders
+ * in it, where cdk8s writes); its other files stay. If `write` throws,
+ * `outdir` is left as it was.
+ */
+export function replaceManifests(outdir: string, extension: string, write: (dir: string) => void): void {
+  const target = path.resolve(outdir);
+  const parent = path.dirname(target);
+  if (!fs.statSync(parent, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new OutputFolderError(`cannot write the output folder ${outdir}: the folder it is in, ${parent}, does not exist. Create it, or give an output folder whose parent exists`);
+  }
+  const lock = lockFor(target);
+  try {
+    completeInterruptedSynths(target, extension);
+    const existing = fs.statSync(target, { throwIfNoEntry: false });
+    if (existing !== undefined && !existing.isDirectory()) {
+      throw new OutputFolderError(`cannot write the output folder ${outdir}: it is a file, not a folder. Move it away, or give another output folder`);
+    }
+    if (existing !== undefined && existing.dev !== fs.statSync(parent).dev) {
+      replaceInMountPoint(target, extension, write);
+    } else {
+      swapIn(target, parent, extension, existing, write);
+    }
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
+}
+
+function swapIn(target: string, parent: string, extension: string, existing: fs.Stats | undefined, write: (dir: string) => void): void {
+  const scratch = fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.synth-`));
+  try {
+    const next = path.join(scratch, NEXT);
+    fs.mkdirSync(next);
+    write(next);
+    if (existing !== undefined) {
+      keepOtherFiles(target, next, extension);
+      fs.chmodSync(next, existing.mode & 0o7777);
+    }
+    pauseFor('written');
+    fs.writeFileSync(path.join(scratch, READY), '');
+    if (existing !== undefined) {
+      fs.renameSync(target, path.join(scratch, PREVIOUS));
+    }
+    pauseFor('swapping');
+    fs.renameSync(next, target);
+    pauseFor('swapped');
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+// A mount point: write the new set inside it, record it, then move it in file by file.
+function replaceInMountPoint(target: string, extension: string, write: (dir: string) => void): void {
+  const scratch = fs.mkdtempSync(path.join(target, '.peapod-synth-'));
+  try {
+    const next = path.join(scratch, NEXT);
+    fs.mkdirSync(next);
+    write(next);
+    pauseFor('written');
+    fs.writeFileSync(path.join(scratch, READY), JSON.stringify(filesUnder(next)));
+    pauseFor('swapping');
+    completeMountPointMove(target, scratch, extension);
+    pauseFor('swapped');
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+// Moves the journaled new set of `scratch` into `target`, removing the manifests not in it; can be run again after a kill.
+function completeMountPointMove(target: string, scratch: string, extension: string): void {
+  const files = new Set<string>(JSON.parse(fs.readFileSync(path.join(scratch, READY), 'utf8')));
+  for (const manifest of manifestsIn(target, extension)) {
+    if (!files.has(manifest)) {
+      fs.rmSync(path.join(target, manifest), { force: true });
+    }
+  }
+  removeEmptiedFolders(target);
+  for (const file of files) {
+    const from = path.join(scratch, NEXT, file);
+    if (fs.existsSync(from)) {
+      fs.mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
+      fs.renameSync(from, path.join(target, file));
+    }
+  }
+}
+
+/** Finishes, or clears away, what synths killed while writing `target` left behind. */
+function completeInterruptedSynths(target: string, extension: string): void {
+  const parent = path.dirname(target);
+  const prefix = `.${path.basename(target)}.synth-`;
+  for (const name of fs.readdirSync(parent)) {
+    if (!name.startsWith(prefix) || name.endsWith('.lock')) {
+      continue;
+    }
+    const scratch = path.join(parent, name);
+    // Killed between the two renames: the new set is complete, and the output folder is gone.
+    if (fs.existsSync(path.join(scratch, READY)) && fs.existsSync(path.join(scratch, NEXT)) && !fs.existsSync(target)) {
+      fs.renameSync(path.join(scratch, NEXT), target);
+    }
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+  if (!fs.existsSync(target)) {
+    return;
+  }
+  for (const entry of fs.readdirSync(target)) {
+    const scratch = path.join(target, entry);
+    if (entry.startsWith('.peapod-synth-')) {
+      if (fs.existsSync(path.join(scratch, READY))) {
+        completeMountPointMove(target, scratch, extension);
+      }
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+}
+
+// Copies the files of `from` that are not manifests into `to`, where `to` has none of that name.
+function keepOtherFiles(from: string, to: string, extension: string): void {
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const copy = path.join(to, entry.name);
+    if (entry.isDirectory()) {
+      // A folder with manifests in it is a chart's (FOLDER_PER_CHART_FILE_PER_RESOURCE): only its other files are kept.
+      const files = fs.readdirSync(source, { withFileTypes: true });
+      if (files.some((file) => !file.isDirectory() && file.name.endsWith(extension))) {
+        const others = files.filter((file) => file.isDirectory() || !file.name.endsWith(extension));
+        if (others.length > 0) {
+          fs.mkdirSync(copy, { recursive: true });
+          for (const file of others) {
+            copyIfAbsent(path.join(source, file.name), path.join(copy, file.name));
+          }
+        }
+      } else {
+        copyIfAbsent(source, copy);
+      }
+    } else if (!entry.name.endsWith(extension)) {
+      copyIfAbsent(source, copy);
+    }
+  }
+}
+
+function copyIfAbsent(from: string, to: string): void {
+  if (!fs.existsSync(to)) {
+    fs.cpSync(from, to, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
+  }
+}
+
+// The manifests in `dir` and in the folders in it, by relative path.
+function manifestsIn(dir: string, extension: string): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && !entry.name.startsWith('.peapod-synth-')) {
+      for (const file of fs.readdirSync(path.join(dir, entry.name))) {
+        if (file.endsWith(extension)) {
+          found.push(path.join(entry.name, file));
+        }
+      }
+    } else if (entry.name.endsWith(extension)) {
+      found.push(entry.name);
+    }
+  }
+  return found;
+}
+
+function removeEmptiedFolders(dir: string): void {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && !entry.name.startsWith('.peapod-synth-') && fs.readdirSync(path.join(dir, entry.name)).length === 0) {
+      fs.rmdirSync(path.join(dir, entry.name));
+    }
+  }
+}
+
+// Every file under `dir`, by relative path.
+function filesUnder(dir: string, prefix = ''): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name), path.join(prefix, entry.name)) : [path.join(prefix, entry.name)]));
+}
+
+/**
+ * Takes the lock on writing `target`: a file beside it naming this
+ * process. A lock whose process is gone (killed) is taken over.
+ */
+function lockFor(target: string): string {
+  const lock = path.join(path.dirname(target), `.${path.basename(target)}.synth.lock`);
+  const holder = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      fs.writeFileSync(lock, JSON.stringify(holder), { flag: 'wx' });
+      return lock;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) {
+        throw error;
+      }
+    }
+    const other = readHolder(lock);
+    if (other !== undefined && isRunning(other)) {
+      throw new OutputFolderError(
+        `another synth is writing ${target}: process ${other.pid} on ${other.host}, since ${other.since}. ` +
+          `Wait for it to finish, then synth again; if that process is not a synth, delete ${lock}`,
+      );
+    }
+    fs.rmSync(lock, { force: true });
+  }
+}
+
+interface Holder {
+  readonly pid: number;
+  readonly host: string;
+  readonly since: string;
+}
+
+function readHolder(lock: string): Holder | undefined {
+  try {
+    const holder = JSON.parse(fs.readFileSync(lock, 'utf8')) as Holder;
+    return typeof holder.pid === 'number' ? holder : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// A process on another machine (a shared folder) is taken to be running.
+function isRunning(holder: Holder): boolean {
+  if (holder.host !== os.hostname()) {
+    return true;
+  }
+  try {
+    process.kill(holder.pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+// For the tests that kill a synth at each step: PEAPOD_SYNTH_PAUSE=swapping makes it say so on stderr and wait there.
+function pauseFor(point: PausePoint): void {
+  if (process.env.PEAPOD_SYNTH_PAUSE === point) {
+    process.stderr.write(`peapod: paused at ${point}\n`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 120_000);
+  }
+}

@@ -1,0 +1,69 @@
+import { ApiObject } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { IPodOwner, OwnedPods } from './_app-pods';
+import { PodHolder } from './_pod-holder';
+import { ContainerPortNames } from './container';
+import { AnyContainer, PodTemplate } from './pod-template';
+import { ISelectablePods, PodSelection, templatePorts } from './selectable-pods';
+import { validateEscapeHatchValues } from './validation/escape-hatch';
+import { validateObjectMetadata } from './validation/metadata';
+import { Report } from './validation/problem';
+import { validateKeyReferences } from './validation/references';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
+
+/**
+ * Checks what every object with a Pod template has: its metadata, the
+ * template at field path `templateAt` (`spec.template`,
+ * `spec.jobTemplate.spec.template`), the keys it takes from ConfigMaps and
+ * Secrets, and the values of its escape hatches.
+ */
+export function validateTemplateOwner(owner: IConstruct, template: PodTemplate, manifest: any, templateAt: string, report: Report): void {
+  validateObjectMetadata(manifest.metadata, report);
+  let spec: any = manifest;
+  for (const key of `${templateAt}.spec`.split('.')) {
+    spec = spec?.[key];
+  }
+  template.validate(spec ?? {}, `${templateAt}.spec`, report);
+  template.validateServiceAccount(manifest.metadata?.namespace, `${templateAt}.spec`, report);
+  validateKeyReferences(owner, manifest, report);
+  validateEscapeHatchValues(manifest, template.escapeHatchFields(`${templateAt}.spec`), report);
+}
+
+/**
+ * A kind whose Pods come from a template and whose selector Kubernetes
+ * makes (a Job, a CronJob): selected by its template's labels. @internal
+ */
+export abstract class TemplateOwner<C extends readonly AnyContainer[]>
+  extends PodHolder
+  implements ISelectablePods<ContainerPortNames<C[number]>>, IPodOwner
+{
+  /** `metadata.name` of the object. */
+  public readonly name: string;
+  /** The description of the Pods. */
+  public abstract readonly template: PodTemplate;
+  /** The L1 object rendered into the manifest. */
+  public abstract readonly apiObject: ApiObject;
+  /** The container port names, for the type checks of Services. */
+  public declare readonly portNames: ContainerPortNames<C[number]>;
+
+  protected constructor(
+    scope: Construct,
+    id: string,
+    name: string | undefined,
+    private readonly ownerKind: string,
+  ) {
+    super(scope, id);
+    this.name = name ?? id;
+  }
+
+  /** Selected by the labels of its Pod template. */
+  public selectPods(): PodSelection {
+    return { selector: this.template.podLabels, description: this.node.path, owner: this };
+  }
+
+  /** Its kind, name, namespace, Pod labels and ports, for the checks of objects that select it. */
+  public ownedPods(): OwnedPods {
+    return { kind: this.ownerKind, name: this.name, namespace: this.apiObject.metadata.namespace, labels: this.template.podLabels, ports: () => templatePorts(this.template), replicas: () => undefined };
+  }
+}

@@ -1,0 +1,102 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { Construct } from 'constructs';
+import { JobSpecOf } from './_job-spec';
+import { renderedManifest } from './_synth';
+import { TemplateOwner, validateTemplateOwner } from './_template-owner';
+import { ObjectMetaProps, renderObjectMeta } from './object-meta';
+import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
+import { addProblemValidation, effectiveProblems } from './validation/engine';
+import { COMPLETION_MODES, validateJobSpec } from './validation/job';
+import { Problem, Report } from './validation/problem';
+
+/** How a Job counts its completions: any N Pods succeeding, or one success per index 0…N-1. */
+export type CompletionMode = (typeof COMPLETION_MODES)[number];
+
+/** The Pods of a Job: a Pod template whose restartPolicy lets them end. */
+export interface JobPodTemplateProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> extends Omit<PodTemplateProps<C>, 'restartPolicy'> {
+  /**
+   * What happens when a container fails: `'OnFailure'` restarts it in the
+   * same Pod, `'Never'` leaves the Pod failed and starts a new one. A Job
+   * needs one of them (`'Always'` does not compile: the Pods must end).
+   */
+  readonly restartPolicy: 'OnFailure' | 'Never';
+}
+
+/** What a Job runs and how often it may try: a Job's spec, or a CronJob's Job template. */
+export interface JobSpecProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> {
+  /** The Pods to run. */
+  readonly template: JobPodTemplateProps<C>;
+  /**
+   * How many failed Pods (or container restarts) before the Job is marked failed.
+   * @default - not emitted; Kubernetes uses 6
+   */
+  readonly backoffLimit?: number;
+  /**
+   * How many Pods must succeed.
+   * @default - not emitted; one success completes the Job
+   */
+  readonly completions?: number;
+  /**
+   * How many Pods may run at once.
+   * @default - not emitted; Kubernetes runs 1
+   */
+  readonly parallelism?: number;
+  /**
+   * Seconds the Job may run before its Pods are stopped and it is marked failed.
+   * @default - not emitted; no deadline
+   */
+  readonly activeDeadlineSeconds?: number;
+  /**
+   * Seconds after it finishes that the Job and its Pods are deleted.
+   * @default - not emitted; finished Jobs stay until deleted
+   */
+  readonly ttlSecondsAfterFinished?: number;
+  /**
+   * `'Indexed'` gives each Pod an index (0 … completions-1) in `JOB_COMPLETION_INDEX`.
+   * @default - not emitted; Kubernetes uses NonIndexed
+   */
+  readonly completionMode?: CompletionMode;
+  /**
+   * Whether the Job is suspended: no Pods are started until it is set back to false.
+   * @default - not emitted; the Job runs
+   */
+  readonly suspend?: boolean;
+}
+
+/** Properties of a {@link Job}. */
+export interface JobProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> extends JobSpecProps<C>, ObjectMetaProps {}
+
+/**
+ * Runs Pods until a number of them succeed: a batch task, a migration, a
+ * backup. Failed Pods are retried up to `backoffLimit`. Renders a
+ * `batch/v1` `Job`; Kubernetes makes its selector.
+ *
+ * @see https://kubernetes.io/docs/concepts/workloads/controllers/job/
+ */
+export class Job<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends TemplateOwner<C> {
+  /** The description of the Pods. */
+  public readonly template: PodTemplate;
+  /** The L1 object rendered into the manifest. */
+  public readonly apiObject: ApiObject;
+
+  public constructor(scope: Construct, id: string, props: JobProps<C>) {
+    super(scope, id, props.name, 'Job');
+    const spec = new JobSpecOf(props);
+    this.template = spec.template;
+    this.apiObject = new k8s.KubeJob(this, 'Resource', {
+      metadata: renderObjectMeta(this.name, props),
+      spec: Lazy.any({ produce: () => spec.render() }),
+    });
+    addProblemValidation(this);
+  }
+
+  /** Every problem of this Job and its Pod template, errors and warnings. */
+  public problems(): readonly Problem[] {
+    const report = new Report(this.node.path);
+    const manifest = renderedManifest(this.apiObject);
+    validateTemplateOwner(this, this.template, manifest, 'spec.template', report);
+    validateJobSpec(manifest.spec, 'spec', this.name, report);
+    return effectiveProblems(this, report.problems);
+  }
+}

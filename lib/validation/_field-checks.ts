@@ -1,0 +1,117 @@
+/**
+ * Small checks of one manifest field that many rules share: a name in one
+ * of the Kubernetes grammars, an IP address, a string that must not be
+ * empty. Each reports under the rule it is given, with the value quoted as
+ * it was received.
+ */
+
+import { isIP } from 'net';
+import { quoteValue } from './_integer';
+import { dns1123LabelError, dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
+import { Report } from './problem';
+
+/** The name grammars of the API server that a field can require. */
+export const NAME_GRAMMARS = ['dns-label', 'dns-subdomain', 'qualified-name', 'label-value'] as const;
+/** One of {@link NAME_GRAMMARS}. */
+export type NameGrammar = (typeof NAME_GRAMMARS)[number];
+
+const GRAMMAR_CHECKS: Readonly<Record<NameGrammar, (value: string) => string | undefined>> = {
+  'dns-label': dns1123LabelError,
+  'dns-subdomain': dns1123SubdomainError,
+  'qualified-name': qualifiedNameError,
+  'label-value': labelValueError,
+};
+
+/** Where a field is and how a problem with it is reported. */
+export interface FieldCheck {
+  /** The rule that reports it. */
+  readonly rule: string;
+  /** The field path in the manifest. */
+  readonly at: string;
+  /** What the value is, starting the message: `topologyKey`. */
+  readonly what: string;
+  /**
+   * What holds it, following the value in the message: `key "x" of
+   * matchExpressions[0] of …`.
+   * @default - the message names the field alone
+   */
+  readonly of?: string;
+  /** How to fix it. */
+  readonly fix: string;
+}
+
+/**
+ * Reports `value` unless it is a string in `grammar`. Returns whether it
+ * is one; a value left out (`undefined`) is not reported and is not one.
+ */
+export function checkName(value: unknown, grammar: NameGrammar, check: FieldCheck, report: Report): boolean {
+  if (value === undefined) {
+    return false;
+  }
+  const wrong = typeof value === 'string' ? GRAMMAR_CHECKS[grammar](value) : `is ${quoteValue(value)}, not a string`;
+  if (wrong !== undefined) {
+    const of = check.of === undefined ? '' : ` of ${check.of}`;
+    report.error(check.rule, check.at, typeof value === 'string' ? `${check.what} ${JSON.stringify(value)}${of} ${wrong}` : `${check.what}${of} ${wrong}`, check.fix);
+    return false;
+  }
+  return true;
+}
+
+/** Reports `value` unless it is a string that is not empty (a required field). */
+export function checkRequiredText(value: unknown, check: FieldCheck, report: Report): boolean {
+  if (typeof value === 'string' && value.length > 0) {
+    return true;
+  }
+  const of = check.of === undefined ? '' : ` of ${check.of}`;
+  report.error(check.rule, check.at, value === undefined || value === '' ? `${check.what}${of} is missing` : `${check.what}${of} is ${quoteValue(value)}, not a string`, check.fix);
+  return false;
+}
+
+// Four decimal parts of at most three digits: Go's ParseIPSloppy, which the
+// API server used through 1.29, reads leading zeros (010.0.0.1) as decimal.
+const SLOPPY_IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+/** Whether `value` is an IPv4 or IPv6 address as the API server parses one. */
+export function isIpAddress(value: string): boolean {
+  if (value.includes('%')) {
+    return false; // a zone (fe80::1%eth0) is not part of an address Go parses
+  }
+  if (isIP(value) !== 0) {
+    return true;
+  }
+  const parts = SLOPPY_IPV4.exec(value);
+  return parts !== null && parts.slice(1).every((part) => Number(part) <= 255);
+}
+
+/** Reports `value` unless it is an IP address (`10.9.8.7`, `2001:db8::ffff`). */
+export function checkIpAddress(value: unknown, check: FieldCheck, report: Report): boolean {
+  if (typeof value === 'string' && isIpAddress(value)) {
+    return true;
+  }
+  report.error(
+    check.rule,
+    check.at,
+    value === undefined || value === '' ? `${check.what}${check.of === undefined ? '' : ` of ${check.of}`} is missing` : `${check.what} ${quoteValue(value)}${check.of === undefined ? '' : ` of ${check.of}`} is not an IP address`,
+    check.fix,
+  );
+  return false;
+}
+
+/** The option that differs from `value` in case only (`in` gives `In`), for the fix of a message. */
+export function sameIgnoringCase(options: readonly string[], value: unknown): string | undefined {
+  const lower = typeof value === 'string' ? value.toLowerCase() : undefined;
+  return lower === undefined ? undefined : options.find((option) => option.toLowerCase() === lower);
+}
+
+/** Reports a value outside a closed set, suggesting the one that differs only in case. */
+export function checkEnum(value: unknown, allowed: readonly string[], at: string, what: string, report: Report): void {
+  if (value !== undefined && !allowed.includes(value as string)) {
+    const near = sameIgnoringCase(allowed, value);
+    report.error(
+      'supported-value',
+      at,
+      `${what} ${JSON.stringify(value)} is not supported; the values are ${allowed.map((option) => JSON.stringify(option)).join(', ')}`,
+      near !== undefined ? `write "${near}"` : 'use one of the listed values',
+    );
+  }
+}

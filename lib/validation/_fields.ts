@@ -1,0 +1,42 @@
+import { Report } from './problem';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
+
+/** Whether `value` is a whole number, 0 or more, as the API server's ValidateNonnegativeField asks. */
+export function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+/**
+ * Reports each of `fields` of `spec` (at field path `at`) that is set and
+ * is not a whole number of at least `min`.
+ */
+export function checkCounts(spec: any, fields: readonly string[], at: string, rule: string, report: Report, min = 0): void {
+  for (const field of fields) {
+    const value = spec?.[field];
+    if (value !== undefined && !(isCount(value) && value >= min)) {
+      report.error(rule, `${at}.${field}`, `${field} is ${JSON.stringify(value)}; it must be a whole number, ${min} or more`, `set ${field} to ${min} or more, or leave it out`);
+    }
+  }
+}
+
+/** Reports `value` at `at` unless it is one of `allowed`. Returns whether it is. */
+export function checkOneOf(value: unknown, allowed: readonly string[], at: string, rule: string, report: Report): boolean {
+  if (value === undefined || allowed.includes(value as string)) {
+    return true;
+  }
+  report.error(rule, at, `${JSON.stringify(value)} is not supported; the values are ${allowed.map((a) => `"${a}"`).join(', ')}`, `use one of ${allowed.join(', ')}`);
+  return false;
+}
+
+/** A count or percentage (`1`, `'25%'`): its meaning, or why it is not one. */
+export type Amount = { readonly count: number; readonly percent: boolean } | { readonly error: string };
+
+/** Parses an IntOrString count or percentage, as the API server's ValidatePositiveIntOrPercent does. */
+export function parseAmount(value: unknown): Amount {
+  if (typeof value === 'number') {
+    return isCount(value) ? { count: value, percent: false } : { error: 'a count must be a whole number, 0 or more' };
+  }
+  const match = typeof value === 'string' ? /^([0-9]+)%$/.exec(value) : null;
+  return match ? { count: Number(match[1]), percent: true } : { error: 'a percentage is written as digits and "%"' };
+}

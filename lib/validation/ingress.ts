@@ -1,0 +1,206 @@
+import { checkOneOf } from './_fields';
+import { dns1123SubdomainError, portNameError } from './names';
+import { Report } from './problem';
+import { defineRules } from './rules';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
+
+const SEE = 'https://kubernetes.io/docs/concepts/services-networking/ingress/';
+
+/** The rules that check Ingresses. */
+export const INGRESS_RULES = defineRules([
+  {
+    id: 'ingress-has-backend',
+    category: 'api-server',
+    severity: 'error',
+    summary: 'an Ingress has rules or a default backend, and every HTTP rule has at least one path',
+    why: 'the API server rejects an Ingress that routes nothing',
+    fix: 'add a rule with addRule(), or give a defaultBackend',
+  },
+  {
+    id: 'ingress-host-valid',
+    category: 'api-server',
+    severity: 'error',
+    summary: 'the host of an Ingress rule or TLS entry is a DNS-1123 subdomain, optionally with "*." as its whole first label, and not an IP address',
+    why: 'the API server rejects other hosts; an Ingress routes by the Host header of requests, which holds a name',
+    fix: "use a host name such as 'shop.example.com' or '*.example.com'",
+    see: `${SEE}#hostname-wildcards`,
+  },
+  {
+    id: 'ingress-path-valid',
+    category: 'api-server',
+    severity: 'error',
+    summary: 'a path of an Ingress has a pathType (Exact, Prefix or ImplementationSpecific); an Exact or Prefix path starts with "/" and has no "//", "/./", "/../" or "%2f", nor ends with "/." or "/.."',
+    why: 'the API server rejects the Ingress otherwise',
+    fix: "write an absolute path such as '/api', with pathType 'Prefix'",
+    see: `${SEE}#path-types`,
+  },
+  {
+    id: 'ingress-backend-port',
+    category: 'api-server',
+    severity: 'error',
+    summary: 'the port of an Ingress backend is a port name (an IANA service name) or a number from 1 to 65535, not both',
+    why: 'the API server rejects the Ingress otherwise',
+    fix: 'name a port of the Service by its name or its number',
+  },
+  {
+    id: 'ingress-backend-port-exists',
+    severity: 'error',
+    summary: 'the port of an Ingress backend is a port of its Service, by name or number, and the Service is in the namespace of the Ingress',
+    why: 'the Ingress controller finds no endpoints for a port the Service does not have, and answers 503; it looks for the Service only in its own namespace',
+    fix: 'name one of the ports of the Service, and create the Service in the namespace of the Ingress',
+  },
+  {
+    id: 'ingress-class-valid',
+    category: 'api-server',
+    severity: 'error',
+    summary: 'ingressClassName is a DNS-1123 subdomain, and is not set together with the kubernetes.io/ingress.class annotation',
+    why: 'the API server rejects the Ingress otherwise',
+    fix: 'keep ingressClassName and remove the annotation',
+  },
+]);
+
+/** How the path of an Ingress rule is matched. */
+export const PATH_TYPES = ['Exact', 'Prefix', 'ImplementationSpecific'] as const;
+
+const WILDCARD_SUBDOMAIN = /^\*\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}$/;
+const INVALID_PATH_PARTS = ['//', '/./', '/../', '%2f', '%2F'];
+const INVALID_PATH_ENDS = ['/..', '/.'];
+
+/** The ports of a Service of the app that an Ingress backend names. */
+export interface BackendService {
+  /** The Service's construct path. */
+  readonly path: string;
+  /** Whether it is in the Ingress's namespace. */
+  readonly sameNamespace: boolean;
+  /** Its ports' names and numbers. */
+  readonly ports: readonly { readonly name?: string; readonly port: number }[];
+}
+
+/** Checks a rendered Ingress; `services` gives the Service of each backend by its name. */
+export function validateIngress(manifest: any, services: ReadonlyMap<string, BackendService>, report: Report): void {
+  const spec = manifest.spec ?? {};
+  const rules: any[] = spec.rules ?? [];
+  if (rules.length === 0 && spec.defaultBackend === undefined) {
+    report.error('ingress-has-backend', 'spec', 'the Ingress has neither rules nor a default backend', 'add a rule with addRule(), or give a defaultBackend');
+  }
+  const className = spec.ingressClassName;
+  if (className !== undefined) {
+    const error = dns1123SubdomainError(String(className));
+    if (error !== undefined) {
+      report.error('ingress-class-valid', 'spec.ingressClassName', `ingressClassName "${className}" ${error}`, 'use the name of an IngressClass of the cluster');
+    }
+    if (manifest.metadata?.annotations?.['kubernetes.io/ingress.class'] !== undefined) {
+      report.error('ingress-class-valid', 'metadata.annotations', 'the kubernetes.io/ingress.class annotation is set together with ingressClassName', 'keep ingressClassName and remove the annotation');
+    }
+  }
+  if (spec.defaultBackend !== undefined) {
+    validateBackend(spec.defaultBackend, 'spec.defaultBackend', services, report);
+  }
+  rules.forEach((rule, i) => {
+    const at = `spec.rules[${i}]`;
+    if (rule.host !== undefined) {
+      validateHost(rule.host, `${at}.host`, report);
+    }
+    if (rule.http !== undefined) {
+      const paths: any[] = rule.http.paths ?? [];
+      if (paths.length === 0) {
+        report.error('ingress-has-backend', `${at}.http.paths`, `rule ${i} has no paths`, 'add a path to the rule');
+      }
+      paths.forEach((path, j) => {
+        validatePath(path, `${at}.http.paths[${j}]`, report);
+        validateBackend(path.backend, `${at}.http.paths[${j}].backend`, services, report);
+      });
+    }
+  });
+  (spec.tls ?? []).forEach((tls: any, i: number) => {
+    (tls.hosts ?? []).forEach((host: unknown, j: number) => validateHost(host, `spec.tls[${i}].hosts[${j}]`, report));
+  });
+}
+
+function validateHost(host: unknown, at: string, report: Report): void {
+  const value = String(host);
+  const why = IPV4.test(value) || value.includes(':')
+    ? 'is an IP address, not a DNS name'
+    : value.includes('*')
+      ? value.length > 253 || !WILDCARD_SUBDOMAIN.test(value)
+        ? 'is not a wildcard DNS-1123 subdomain: "*" may only be the whole first label, as in "*.example.com"'
+        : undefined
+      : dns1123SubdomainError(value);
+  if (why !== undefined) {
+    report.error('ingress-host-valid', at, `host "${value}" ${why}`, "use a host name such as 'shop.example.com' or '*.example.com'");
+  }
+}
+
+function validatePath(path: any, at: string, report: Report): void {
+  const type = path.pathType;
+  if (type === undefined) {
+    report.error('ingress-path-valid', `${at}.pathType`, 'the path has no pathType', "set pathType to 'Prefix', 'Exact' or 'ImplementationSpecific'");
+    return;
+  }
+  if (!checkOneOf(type, PATH_TYPES, `${at}.pathType`, 'ingress-path-valid', report)) {
+    return;
+  }
+  const value: string = path.path ?? '';
+  if (type === 'ImplementationSpecific') {
+    if (value !== '' && !value.startsWith('/')) {
+      report.error('ingress-path-valid', `${at}.path`, `path "${value}" does not start with "/"`, "start the path with '/'");
+    }
+    return;
+  }
+  if (!value.startsWith('/')) {
+    report.error('ingress-path-valid', `${at}.path`, `path "${value}" of pathType ${type} is not an absolute path`, "start the path with '/'");
+    return;
+  }
+  const part = INVALID_PATH_PARTS.find((p) => value.includes(p)) ?? INVALID_PATH_ENDS.find((p) => value.endsWith(p));
+  if (part !== undefined) {
+    report.error('ingress-path-valid', `${at}.path`, `path "${value}" of pathType ${type} contains "${part}"`, 'write the path without empty, "." or ".." segments and without "%2f"');
+  }
+}
+
+function validateBackend(backend: any, at: string, services: ReadonlyMap<string, BackendService>, report: Report): void {
+  const serviceRef = backend?.service;
+  if (serviceRef === undefined) {
+    return;
+  }
+  const port = serviceRef.port ?? {};
+  const portAt = `${at}.service.port`;
+  if (port.name !== undefined && port.number !== undefined) {
+    report.error('ingress-backend-port', portAt, `the port has both a name ("${port.name}") and a number (${port.number})`, 'name the port by its name or by its number');
+    return;
+  }
+  if (port.name === undefined && port.number === undefined) {
+    report.error('ingress-backend-port', portAt, 'the port has neither a name nor a number', 'name a port of the Service');
+    return;
+  }
+  if (port.number !== undefined && !(Number.isInteger(port.number) && port.number >= 1 && port.number <= 65535)) {
+    report.error('ingress-backend-port', `${portAt}.number`, `port number ${port.number} is not from 1 to 65535`, 'name a port of the Service');
+    return;
+  }
+  if (port.name !== undefined) {
+    const error = portNameError(String(port.name));
+    if (error !== undefined) {
+      report.error('ingress-backend-port', `${portAt}.name`, `port name "${port.name}" ${error}`, 'name a port of the Service');
+      return;
+    }
+  }
+  const service = services.get(serviceRef.name);
+  if (service === undefined) {
+    return;
+  }
+  if (!service.sameNamespace) {
+    report.error('ingress-backend-port-exists', `${at}.service.name`, `Service "${serviceRef.name}" (${service.path}) is in another namespace than the Ingress`, 'create the Service in the namespace of the Ingress');
+    return;
+  }
+  const found = service.ports.some((p) => (port.name !== undefined ? p.name === port.name : p.port === port.number));
+  if (!found) {
+    const list = service.ports.map((p) => (p.name ? `${p.name} (${p.port})` : `${p.port}`)).join(', ');
+    report.error(
+      'ingress-backend-port-exists',
+      portAt,
+      `Service "${serviceRef.name}" (${service.path}) has no port ${port.name !== undefined ? `named "${port.name}"` : port.number} (${list ? `it has ${list}` : 'it has no ports'})`,
+      'name one of the ports of the Service',
+    );
+  }
+}

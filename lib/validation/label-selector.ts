@@ -1,0 +1,75 @@
+import { asObject, list } from './_json';
+import { quoteValue } from './_integer';
+import { checkName, sameIgnoringCase } from './_field-checks';
+import { validateLabels } from './metadata';
+import { Report } from './problem';
+import { defineRules } from './rules';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
+
+/** The operators of a label selector's `matchExpressions`. */
+export const LABEL_SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
+/** One of {@link LABEL_SELECTOR_OPERATORS}. */
+export type LabelSelectorOperator = (typeof LABEL_SELECTOR_OPERATORS)[number];
+
+/** The rule of label selectors written out in a manifest (pod affinity, topology spread, …). */
+export const LABEL_SELECTOR_RULES = defineRules([
+  {
+    id: 'label-selector',
+    severity: 'error',
+    category: 'api-server',
+    summary:
+      'A label selector (`labelSelector`, `namespaceSelector`) has label-syntax `matchLabels`, and `matchExpressions` with a label-key `key`, an operator In, NotIn, Exists or DoesNotExist, values for In and NotIn, none for Exists and DoesNotExist, and label-value values.',
+    why: "The API server refuses the object (ValidateLabelSelector): \"not a valid selector operator\", \"must be specified when `operator` is 'In' or 'NotIn'\", \"may not be specified when `operator` is 'Exists' or 'DoesNotExist'\".",
+    fix: 'Give In and NotIn at least one value and Exists and DoesNotExist none; operators are case-sensitive.',
+    see: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#resource-based-requirement',
+  },
+]);
+
+/**
+ * Checks a label selector at field path `at`, as the API server's
+ * `ValidateLabelSelector` does; `what` names it in messages (`labelSelector
+ * of pod affinity term 0`). A selector left out is fine.
+ */
+export function validateLabelSelector(selector: unknown, at: string, what: string, report: Report): void {
+  if (selector === undefined || selector === null) {
+    return;
+  }
+  const s = asObject(selector);
+  validateLabels(s.matchLabels, `${at}.matchLabels`, report);
+  const expressions = list(s.matchExpressions);
+  for (let i = 0; i < expressions.length; i++) {
+    validateSelectorRequirement(asObject(expressions[i]), `${at}.matchExpressions[${i}]`, `matchExpressions[${i}] of the ${what}`, report);
+  }
+}
+
+function validateSelectorRequirement(requirement: any, at: string, what: string, report: Report): void {
+  const { key, operator } = requirement;
+  const values = list(requirement.values);
+  checkName(key ?? '', 'qualified-name', { rule: 'label-selector', at: `${at}.key`, what: 'key', of: `${what}`, fix: 'use a label key such as "app" or "example.com/tier"' }, report);
+  if (operator === 'In' || operator === 'NotIn') {
+    if (values.length === 0) {
+      report.error('label-selector', `${at}.values`, `${what} has operator ${operator} and no values`, `list the label values to match, or use operator ${operator === 'In' ? 'Exists' : 'DoesNotExist'}`);
+    }
+  } else if (operator === 'Exists' || operator === 'DoesNotExist') {
+    if (values.length > 0) {
+      report.error('label-selector', `${at}.values`, `${what} has operator ${operator} and ${values.length} value${values.length === 1 ? '' : 's'}`, 'remove the values, or use operator In or NotIn');
+    }
+  } else {
+    report.error(
+      'label-selector',
+      `${at}.operator`,
+      `operator ${quoteValue(operator)} of ${what} is not a selector operator; the operators are ${LABEL_SELECTOR_OPERATORS.map((o) => `"${o}"`).join(', ')}`,
+      fixOperator(LABEL_SELECTOR_OPERATORS, operator),
+    );
+  }
+  for (let v = 0; v < values.length; v++) {
+    checkName(values[v], 'label-value', { rule: 'label-selector', at: `${at}.values[${v}]`, what: 'value', of: `${what}`, fix: 'use a label value: at most 63 letters, digits, "-", "_" and "."' }, report);
+  }
+}
+
+/** The fix for an operator outside `operators`: the one it differs from in case, or the list. */
+export function fixOperator(operators: readonly string[], operator: unknown): string {
+  const near = sameIgnoringCase(operators, operator);
+  return near !== undefined ? `write "${near}"` : 'use one of the listed operators; they are case-sensitive';
+}

@@ -1,0 +1,195 @@
+import { isIP } from 'net';
+import { checkOneOf } from './_fields';
+import { portNameError } from './names';
+import { Report } from './problem';
+import { defineRules } from './rules';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
+
+const SEE = 'https://kubernetes.io/docs/concepts/services-networking/network-policies/';
+
+/** The rules that check NetworkPolicies. */
+export const NETWORK_POLICY_RULES = defineRules([
+  {
+    id: 'network-policy-peer-valid',
+    category: 'api-server',
+    severity: 'error',
+    summary: 'each peer of a NetworkPolicy rule has a pod or namespace selector, or an ipBlock, not both',
+    why: 'the API server rejects the policy otherwise',
+    fix: 'use NetworkPeer.pods(), NetworkPeer.namespaces() or NetworkPeer.ipBlock() for each peer',
+    see: `${SEE}#behavior-of-to-and-from-selectors`,
+  },
+  {
+    id: 'network-policy-cidr-valid',
+    category: 'api-server',
+    severity: 'error',
+    summary: 'the cidr of an ipBlock is a valid CIDR, and each of its except entries a CIDR strictly inside it',
+    why: 'the API server rejects the policy otherwise',
+    fix: "write CIDRs such as '10.0.0.0/8', with except ranges inside it such as '10.1.0.0/16'",
+  },
+  {
+    id: 'network-policy-port-valid',
+    category: 'api-server',
+    severity: 'error',
+    summary: 'a port of a NetworkPolicy rule is a number from 1 to 65535 or an IANA port name, with protocol TCP, UDP or SCTP; endPort needs a numeric port and is not below it',
+    why: 'the API server rejects the policy otherwise',
+    fix: 'name a container port, or give a number; set endPort only with a numeric port',
+  },
+  {
+    id: 'network-policy-types-valid',
+    category: 'api-server',
+    severity: 'error',
+    summary: 'policyTypes of a NetworkPolicy holds Ingress, Egress or both',
+    why: 'the API server rejects the policy otherwise',
+    fix: "use ['Ingress'], ['Egress'] or ['Ingress', 'Egress']",
+  },
+  {
+    id: 'network-policy-selects-pods',
+    severity: 'error',
+    summary: 'a NetworkPolicy made from an object of the app selects its Pods, in the namespace of the policy',
+    why: 'a policy that selects no Pod isolates nothing: the traffic it was meant to limit flows freely',
+    fix: 'create the policy in the namespace of the workload it protects',
+  },
+  {
+    id: 'network-policy-port-declared',
+    severity: 'error',
+    summary: 'a named port of an ingress rule is declared by a container of the Pods the policy selects',
+    why: 'a named port that no container declares matches no traffic, so the rule lets nothing in',
+    fix: 'name a port the containers declare, or give its number',
+  },
+]);
+
+/** The kinds of traffic a NetworkPolicy limits. */
+export const POLICY_TYPES = ['Ingress', 'Egress'] as const;
+const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
+
+/** Checks a rendered NetworkPolicy; `declaredPorts` are the port names of the selected Pods, when known. */
+export function validateNetworkPolicy(manifest: any, declaredPorts: readonly string[] | undefined, report: Report): void {
+  const spec = manifest.spec ?? {};
+  const types: unknown[] = spec.policyTypes ?? [];
+  types.forEach((type, i) => checkOneOf(type, POLICY_TYPES, `spec.policyTypes[${i}]`, 'network-policy-types-valid', report));
+  if (types.length > 2) {
+    report.error('network-policy-types-valid', 'spec.policyTypes', `policyTypes has ${types.length} entries`, 'list Ingress and Egress at most once each');
+  }
+  for (const [direction, peersField] of [['ingress', 'from'], ['egress', 'to']] as const) {
+    (spec[direction] ?? []).forEach((rule: any, i: number) => {
+      const at = `spec.${direction}[${i}]`;
+      (rule[peersField] ?? []).forEach((peer: any, j: number) => validatePeer(peer, `${at}.${peersField}[${j}]`, report));
+      (rule.ports ?? []).forEach((port: any, j: number) => validatePort(port, `${at}.ports[${j}]`, direction === 'ingress' ? declaredPorts : undefined, report));
+    });
+  }
+}
+
+function validatePeer(peer: any, at: string, report: Report): void {
+  const selects = peer.podSelector !== undefined || peer.namespaceSelector !== undefined;
+  if (!selects && peer.ipBlock === undefined) {
+    report.error('network-policy-peer-valid', at, 'the peer has no podSelector, namespaceSelector or ipBlock', 'give the peer a selector or an ipBlock');
+    return;
+  }
+  if (selects && peer.ipBlock !== undefined) {
+    report.error('network-policy-peer-valid', at, 'the peer has both a selector and an ipBlock', 'make them two peers');
+    return;
+  }
+  if (peer.ipBlock !== undefined) {
+    validateIpBlock(peer.ipBlock, `${at}.ipBlock`, report);
+  }
+}
+
+function validateIpBlock(block: any, at: string, report: Report): void {
+  const cidr = parseCidr(block.cidr);
+  if (cidr === undefined) {
+    report.error('network-policy-cidr-valid', `${at}.cidr`, `cidr ${JSON.stringify(block.cidr)} is not a valid CIDR`, "write a CIDR such as '10.0.0.0/8'");
+    return;
+  }
+  (block.except ?? []).forEach((entry: unknown, i: number) => {
+    const except = parseCidr(entry);
+    if (except === undefined) {
+      report.error('network-policy-cidr-valid', `${at}.except[${i}]`, `except ${JSON.stringify(entry)} is not a valid CIDR`, "write a CIDR such as '10.1.0.0/16'");
+    } else if (!strictlyInside(except, cidr)) {
+      report.error('network-policy-cidr-valid', `${at}.except[${i}]`, `except ${entry} is not strictly inside cidr ${block.cidr}`, `give a range inside ${block.cidr} and smaller than it`);
+    }
+  });
+}
+
+interface Cidr {
+  readonly family: 4 | 6;
+  readonly network: bigint;
+  readonly prefix: number;
+}
+
+/** A CIDR as Go's net.ParseCIDR reads it (host bits may be set), or `undefined`. */
+export function parseCidr(value: unknown): Cidr | undefined {
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  const match = /^([^/]+)\/(\d{1,3})$/.exec(value);
+  if (!match) {
+    return undefined;
+  }
+  const family = isIP(match[1]);
+  const prefix = Number(match[2]);
+  const bits = family === 4 ? 32 : 128;
+  if ((family !== 4 && family !== 6) || prefix > bits || (family === 4 && match[1].split('.').some((octet) => octet.length > 1 && octet.startsWith('0')))) {
+    return undefined;
+  }
+  const address = family === 4 ? ipv4Value(match[1]) : ipv6Value(match[1]);
+  const mask = ((1n << BigInt(bits)) - 1n) ^ ((1n << BigInt(bits - prefix)) - 1n);
+  return { family, network: address & mask, prefix };
+}
+
+function ipv4Value(address: string): bigint {
+  return address.split('.').reduce((value, octet) => (value << 8n) | BigInt(Number(octet)), 0n);
+}
+
+function ipv6Value(address: string): bigint {
+  let text = address;
+  // An IPv4 tail (::ffff:10.0.0.1) as two groups.
+  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (v4) {
+    const value = ipv4Value(v4[1]);
+    text = `${text.slice(0, v4.index)}${(value >> 16n).toString(16)}:${(value & 0xffffn).toString(16)}`;
+  }
+  const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined];
+  const headGroups = head === '' ? [] : head.split(':');
+  const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups = tail === undefined ? headGroups : [...headGroups, ...Array(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups];
+  return groups.reduce((value, group) => (value << 16n) | BigInt(parseInt(group, 16)), 0n);
+}
+
+function strictlyInside(inner: Cidr, outer: Cidr): boolean {
+  if (inner.family !== outer.family || inner.prefix <= outer.prefix) {
+    return false;
+  }
+  const bits = inner.family === 4 ? 32 : 128;
+  const mask = ((1n << BigInt(bits)) - 1n) ^ ((1n << BigInt(bits - outer.prefix)) - 1n);
+  return (inner.network & mask) === outer.network;
+}
+
+function validatePort(port: any, at: string, declared: readonly string[] | undefined, report: Report): void {
+  checkOneOf(port.protocol, PROTOCOLS, `${at}.protocol`, 'network-policy-port-valid', report);
+  const value = port.port;
+  if (typeof value === 'number') {
+    if (!(Number.isInteger(value) && value >= 1 && value <= 65535)) {
+      report.error('network-policy-port-valid', `${at}.port`, `port ${value} is not from 1 to 65535`, 'use a port number from 1 to 65535');
+    }
+  } else if (typeof value === 'string') {
+    const error = portNameError(value);
+    if (error !== undefined) {
+      report.error('network-policy-port-valid', `${at}.port`, `port name "${value}" ${error}`, 'name a port the containers declare');
+    } else if (declared !== undefined && !declared.includes(value)) {
+      report.error(
+        'network-policy-port-declared',
+        `${at}.port`,
+        `port "${value}" is not declared by any container of the Pods the policy selects (${declared.length > 0 ? `they declare ${declared.join(', ')}` : 'they declare no named ports'})`,
+        'name a port the containers declare, or give its number',
+      );
+    }
+  }
+  if (port.endPort !== undefined) {
+    if (typeof value !== 'number') {
+      report.error('network-policy-port-valid', `${at}.endPort`, `endPort ${port.endPort} is set with ${value === undefined ? 'no port' : `port name "${value}"`}`, 'give port as a number, or remove endPort');
+    } else if (!(Number.isInteger(port.endPort) && port.endPort >= value && port.endPort <= 65535)) {
+      report.error('network-policy-port-valid', `${at}.endPort`, `endPort ${port.endPort} is not from port ${value} to 65535`, `set endPort from ${value} to 65535`);
+    }
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * The lifecycle, timing and host-namespace fields of a Pod spec, checked
+ * as `ValidatePodSpec` checks them: `activeDeadlineSeconds`,
+ * `terminationGracePeriodSeconds` (and its warning in
+ * `pkg/api/pod/warnings.go`), `readinessGates` (validateReadinessGates),
+ * `shareProcessNamespace` with `hostPID` (validatePodSpecSecurityContext),
+ * host ports under `hostNetwork` (validatePodHostNetworkDeps) and
+ * `hostUsers: false` (validateHostUsers); and the fields the apps
+ * validation forbids in the template of a long-running workload.
+ */
+
+import { asObject, list } from './_json';
+import { checkName } from './_field-checks';
+import { checkInteger, INT32, INT64, quoteValue } from './_integer';
+import { Report } from './problem';
+import { defineRules } from './rules';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
+
+/** The kinds whose Pods run until replaced: their templates take no activeDeadlineSeconds. */
+export const LONG_RUNNING_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController'] as const;
+
+const ACTIVE_DEADLINE = { min: 1, max: INT32.max } as const;
+const HOST_NAMESPACE_FIELDS = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
+
+/** The rules of a Pod's lifecycle, timing and host namespaces. */
+export const POD_LIFECYCLE_RULES = defineRules([
+  {
+    id: 'pod-timing',
+    severity: 'error',
+    category: 'api-server',
+    summary:
+      '`activeDeadlineSeconds` is a whole number from 1 to 2147483647 and is not set in the template of a Deployment, ReplicaSet, StatefulSet or DaemonSet; `terminationGracePeriodSeconds` is a whole number.',
+    why: 'The API server refuses the Pod (ValidatePodSpec: "must be between 1 and 2147483647, inclusive") and the workload (ValidatePodTemplateSpecForReplicaSet and friends: "activeDeadlineSeconds in ReplicaSet is not Supported"): a deadline would kill Pods the workload must keep running.',
+    fix: 'Use a whole number of seconds in range; set a deadline on a Job, or on the Job template of a CronJob, not on a long-running workload.',
+    see: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/',
+  },
+  {
+    id: 'termination-grace-period-negative',
+    severity: 'warning',
+    category: 'lint',
+    summary: '`terminationGracePeriodSeconds` is 0 or more.',
+    why: 'The API server accepts a negative value but warns "must be >= 0; negative values are invalid and will be treated as 1".',
+    fix: 'Use 0 to kill at once, or the seconds the containers need to shut down.',
+    see: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination',
+  },
+  {
+    id: 'readiness-gate',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'The `conditionType` of every readiness gate is a qualified name, such as `example.com/feature-1`.',
+    why: 'The API server refuses the Pod (validateReadinessGates), in the words of ValidateQualifiedName: "name part must consist of alphanumeric characters, \'-\', \'_\' or \'.\'".',
+    fix: 'Name the Pod condition the gate waits for, such as "example.com/load-balancer-ready".',
+    see: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-readiness-gate',
+  },
+  {
+    id: 'no-ephemeral-containers',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'A Pod or Pod template declares no `ephemeralContainers`.',
+    why: 'The API server refuses a Pod created with them (ValidatePodCreate: "cannot be set on create"), and so every Pod a workload would create from such a template: ephemeral containers are added to a running Pod through its ephemeralcontainers subresource.',
+    fix: 'Remove ephemeralContainers; attach a debug container to a running Pod with `kubectl debug`.',
+    see: 'https://kubernetes.io/docs/concepts/workloads/pods/ephemeral-containers/',
+  },
+  {
+    id: 'host-namespaces',
+    severity: 'error',
+    category: 'api-server',
+    summary:
+      '`shareProcessNamespace` is not set together with `hostPID`; under `hostNetwork` every `hostPort` a container sets equals its `containerPort`; `hostUsers: false` comes without hostNetwork, hostPID and hostIPC.',
+    why: 'The API server refuses the Pod: "ShareProcessNamespace and HostPID cannot both be enabled", "must match `containerPort` when `hostNetwork` is true", "Forbidden: when `pod.Spec.HostUsers` is false".',
+    fix: 'Keep one of the two settings; under hostNetwork drop hostPort or make it equal to containerPort.',
+    see: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+  },
+]);
+
+/** Checks the lifecycle, timing and host-namespace fields of the Pod spec `spec` at field path `at`. */
+export function validatePodLifecycle(spec: any, at: string, report: Report): void {
+  // Each field is looked at before its path is written out: most Pods set none of them.
+  if (spec.activeDeadlineSeconds !== undefined) {
+    checkInteger(spec.activeDeadlineSeconds, {
+    rule: 'pod-timing',
+    at: `${at}.activeDeadlineSeconds`,
+    what: 'activeDeadlineSeconds',
+    range: ACTIVE_DEADLINE,
+    fix: 'set the seconds the Pod may run before it is stopped, 1 or more',
+    }, report);
+  }
+  const grace = spec.terminationGracePeriodSeconds;
+  if (grace !== undefined && checkInteger(grace, { rule: 'pod-timing', at: `${at}.terminationGracePeriodSeconds`, what: 'terminationGracePeriodSeconds', range: INT64, fix: 'set the seconds the containers get to shut down, such as 30' }, report) && grace < 0) {
+    report.warn(
+      'termination-grace-period-negative',
+      `${at}.terminationGracePeriodSeconds`,
+      `terminationGracePeriodSeconds is ${grace}; Kubernetes treats a negative value as 1`,
+      'use 0 to stop the containers at once, or the seconds they need to shut down',
+    );
+  }
+  const gates = list(spec.readinessGates);
+  for (let i = 0; i < gates.length; i++) {
+    checkName(asObject(gates[i]).conditionType ?? '', 'qualified-name', {
+      rule: 'readiness-gate',
+      at: `${at}.readinessGates[${i}].conditionType`,
+      what: 'readiness gate conditionType',
+      fix: 'name the Pod condition to wait for, such as "example.com/load-balancer-ready"',
+    }, report);
+  }
+  const ephemeral = list(spec.ephemeralContainers);
+  if (ephemeral.length > 0) {
+    report.error(
+      'no-ephemeral-containers',
+      `${at}.ephemeralContainers`,
+      `the Pod declares ${ephemeral.length} ephemeral container${ephemeral.length === 1 ? '' : 's'}; they cannot be set when a Pod is created`,
+      'remove ephemeralContainers, and attach a debug container to the running Pod with `kubectl debug`',
+    );
+  }
+  if (spec.shareProcessNamespace !== undefined || spec.hostNetwork !== undefined || spec.hostUsers !== undefined) {
+    validateHostNamespaces(spec, at, report);
+  }
+}
+
+function validateHostNamespaces(spec: any, at: string, report: Report): void {
+  if (spec.shareProcessNamespace === true && spec.hostPID === true) {
+    report.error('host-namespaces', `${at}.shareProcessNamespace`, 'the Pod sets both shareProcessNamespace and hostPID', 'keep one: hostPID shares the node\'s process namespace, shareProcessNamespace one of the Pod\'s own');
+  }
+  if (spec.hostNetwork === true) {
+    const containers = list(spec.containers);
+    for (let c = 0; c < containers.length; c++) {
+      const ports = list(containers[c]?.ports);
+      for (let p = 0; p < ports.length; p++) {
+        const { hostPort, containerPort } = asObject(ports[p]);
+        // An unset hostPort is defaulted to the containerPort under hostNetwork.
+        if (hostPort !== undefined && hostPort !== 0 && hostPort !== containerPort) {
+          report.error(
+            'host-namespaces',
+            `${at}.containers[${c}].ports[${p}].hostPort`,
+            `hostPort ${quoteValue(hostPort)} of container "${containers[c]?.name}" differs from its containerPort ${quoteValue(containerPort)}; under hostNetwork the container listens on the node itself`,
+            `set hostPort to ${quoteValue(containerPort)} or remove it`,
+          );
+        }
+      }
+    }
+  }
+  if (spec.hostUsers === false) {
+    for (const field of HOST_NAMESPACE_FIELDS) {
+      if (spec[field] === true) {
+        report.error('host-namespaces', `${at}.${field}`, `the Pod sets hostUsers: false and ${field}: true`, `remove ${field}, or hostUsers: false`);
+      }
+    }
+  }
+}
+
+/**
+ * Checks what the apps validation forbids in the Pod template of a
+ * long-running workload of kind `kind` (Deployment, ReplicaSet,
+ * StatefulSet, DaemonSet): `spec` is the template's spec at field path `at`.
+ * Other kinds (Job, CronJob) are not checked.
+ */
+export function validateLongRunningTemplate(kind: string, spec: unknown, at: string, report: Report): void {
+  if (!(LONG_RUNNING_KINDS as readonly string[]).includes(kind)) {
+    return;
+  }
+  const deadline = asObject(spec).activeDeadlineSeconds;
+  if (deadline !== undefined && deadline !== null) {
+    report.error(
+      'pod-timing',
+      `${at}.activeDeadlineSeconds`,
+      `the Pod template of a ${kind} sets activeDeadlineSeconds ${quoteValue(deadline)}; a ${kind} keeps its Pods running, so the API server refuses a deadline`,
+      'remove activeDeadlineSeconds; for work that must finish in time use a Job with activeDeadlineSeconds',
+    );
+  }
+}

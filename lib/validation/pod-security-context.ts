@@ -1,0 +1,374 @@
+/**
+ * The Pod-level `securityContext` and `os`, checked as the API server
+ * checks them: validatePodSpecSecurityContext (user and group IDs,
+ * `fsGroupChangePolicy`, `sysctls` by validateSysctls and
+ * ValidateHostSysctl, `seccompProfile` by validateSeccompProfileField,
+ * `windowsOptions` by validateWindowsSecurityContextOptions), validateOS
+ * with validateLinux and validateWindows; and the kubelet's refusal to
+ * start a container that must run as non-root with user 0.
+ */
+
+import { asObject, list } from './_json';
+import { checkInteger, quoteValue } from './_integer';
+import { checkEnum, checkName } from './_field-checks';
+import { descendingPathError } from './names';
+import { Report } from './problem';
+import { defineRules } from './rules';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
+
+/** When the kubelet changes the owner of a volume's files to the fsGroup. */
+export const FS_GROUP_CHANGE_POLICIES = ['OnRootMismatch', 'Always'] as const;
+/** The kinds of seccomp profile. */
+export const SECCOMP_PROFILE_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'] as const;
+/** The operating systems a Pod can declare in `os.name`. */
+export const POD_OS_NAMES = ['linux', 'windows'] as const;
+
+// IsValidUserID and IsValidGroupID: 0 to the largest int32.
+const ID_RANGE = { min: 0, max: 2147483647 } as const;
+const SYSCTL_NAME = /^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$/;
+const SYSCTL_MAX_LENGTH = 253;
+// The namespaced sysctls the node's namespace would be changed by (utilsysctl.GetNamespace).
+const IPC_SYSCTL_PREFIXES = ['kernel.shm', 'kernel.msg', 'fs.mqueue.'];
+const IPC_SYSCTLS = ['kernel.sem'];
+
+// validateWindowsSecurityContextOptions.
+const MAX_GMSA_SPEC_LENGTH = 64 * 1024;
+const MAX_DOMAIN_LENGTH = 256;
+const MAX_USER_LENGTH = 104;
+const NETBIOS_DOMAIN = /^[^\\/:*?"<>|.][^\\/:*?"<>|]{0,14}$/;
+const DNS_DOMAIN = /^(([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])\.)*([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])$/;
+const USER_FORBIDDEN_CHARS = /["/\\:;|=,+*?<>@[\]]/;
+// eslint-disable-next-line no-control-regex -- the API server refuses control characters
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+
+// The Pod securityContext fields os: windows forbids (validateWindows).
+const WINDOWS_FORBIDDEN_POD_FIELDS = ['appArmorProfile', 'seLinuxOptions', 'seccompProfile', 'fsGroup', 'fsGroupChangePolicy', 'sysctls', 'runAsUser', 'runAsGroup', 'supplementalGroups', 'supplementalGroupsPolicy', 'seLinuxChangePolicy'] as const;
+const WINDOWS_FORBIDDEN_SPEC_FIELDS = ['hostUsers', 'hostPID', 'hostIPC', 'shareProcessNamespace'] as const;
+const WINDOWS_FORBIDDEN_CONTAINER_FIELDS = ['appArmorProfile', 'seLinuxOptions', 'seccompProfile', 'capabilities', 'readOnlyRootFilesystem', 'privileged', 'allowPrivilegeEscalation', 'procMount', 'runAsUser', 'runAsGroup'] as const;
+const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
+const ID_FIELDS = ['runAsUser', 'runAsGroup', 'fsGroup'] as const;
+
+/** The rules of the Pod securityContext and os. */
+export const POD_SECURITY_CONTEXT_RULES = defineRules([
+  {
+    id: 'pod-security-context',
+    severity: 'error',
+    category: 'api-server',
+    summary:
+      '`runAsUser`, `runAsGroup`, `fsGroup` and each of `supplementalGroups` is a whole number from 0 to 2147483647; `windowsOptions` has a DNS-subdomain `gmsaCredentialSpecName`, a `gmsaCredentialSpec` of 1 byte to 64 KiB and a `runAsUserName` of the form `[DOMAIN\\]USER`.',
+    why: 'The API server refuses the Pod (validatePodSpecSecurityContext: "must be between 0 and 2147483647, inclusive"; validateWindowsSecurityContextOptions: "runAsUserName cannot contain more than one backslash", …).',
+    fix: 'Use a user or group ID from 0 to 2147483647; write a Windows user as "NT AUTHORITY\\\\NETWORK SERVICE" or "ContainerUser".',
+    see: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
+  },
+  {
+    id: 'seccomp-profile',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'A `seccompProfile` has a `type` Localhost, RuntimeDefault or Unconfined, and a relative `localhostProfile` without `..` exactly when the type is Localhost.',
+    why: 'The API server refuses the Pod (validateSeccompProfileField): "type is required when seccompProfile is set", "must be set when seccomp type is Localhost", "can only be set when seccomp type is Localhost".',
+    fix: 'Use { type: "RuntimeDefault" }, or { type: "Localhost", localhostProfile: "profiles/app.json" } with a path under the kubelet\'s seccomp directory.',
+    see: 'https://kubernetes.io/docs/tutorials/security/seccomp/',
+  },
+  {
+    id: 'sysctl',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'Each of `sysctls` has a name of at most 253 characters in the sysctl form (`net.core.somaxconn`), no name twice, no `net.*` under hostNetwork and no IPC sysctl under hostIPC.',
+    why: 'The API server refuses the Pod (validateSysctls, ValidateHostSysctl): "must have at most 253 characters and match regex …", "Duplicate value", "may not be specified when \'hostNetwork\' is true".',
+    fix: 'Write the sysctl name in lower case with dots, each once; drop namespaced sysctls that would change the node\'s own namespace.',
+    see: 'https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/',
+  },
+  {
+    id: 'run-as-non-root-user-zero',
+    severity: 'error',
+    category: 'peapod',
+    summary: 'No container must run as non-root (`runAsNonRoot: true`) while its user is 0 (`runAsUser: 0`), at Pod or container level.',
+    why: 'The API server accepts it, but the kubelet refuses to start the container: "container\'s runAsUser breaks non-root policy". The Pod never runs.',
+    fix: 'Set runAsUser to a non-zero user ID, or drop runAsNonRoot.',
+    see: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
+  },
+  {
+    id: 'pod-os',
+    severity: 'error',
+    category: 'api-server',
+    summary: '`os.name` is linux or windows; a windows Pod sets none of the Linux-only fields (seLinuxOptions, seccompProfile, fsGroup, sysctls, runAsUser, hostPID, capabilities, privileged, …), a linux Pod no `windowsOptions`.',
+    why: 'The API server refuses the Pod (validateOS, validateWindows, validateLinux): "cannot be set for a windows pod", "windows options cannot be set for a linux pod".',
+    fix: 'Remove the fields the message names, or declare the other os.',
+    see: 'https://kubernetes.io/docs/concepts/workloads/pods/#pod-os',
+  },
+]);
+
+/** Checks the Pod securityContext and os of the Pod spec `spec` at field path `at`. */
+export function validatePodSecurityContext(spec: any, at: string, report: Report): void {
+  const sc = spec.securityContext == null ? undefined : asObject(spec.securityContext);
+  const scAt = `${at}.securityContext`;
+  if (sc !== undefined) {
+    // Each field is looked at before its path is written out: most Pods set few of them.
+    for (const field of ID_FIELDS) {
+      if (sc[field] !== undefined) {
+        checkId(sc[field], `${scAt}.${field}`, field, report);
+      }
+    }
+    const groups = list(sc.supplementalGroups);
+    for (let i = 0; i < groups.length; i++) {
+      checkId(groups[i], `${scAt}.supplementalGroups[${i}]`, 'supplemental group', report);
+    }
+    if (sc.fsGroupChangePolicy !== undefined) {
+      checkEnum(sc.fsGroupChangePolicy, FS_GROUP_CHANGE_POLICIES, `${scAt}.fsGroupChangePolicy`, 'fsGroupChangePolicy', report);
+    }
+    if (sc.sysctls !== undefined) {
+      validateSysctls(spec, sc, scAt, report);
+    }
+    if (sc.seccompProfile != null) {
+      validateSeccompProfile(sc.seccompProfile, `${scAt}.seccompProfile`, report);
+    }
+    if (sc.windowsOptions != null) {
+      validateWindowsOptions(sc.windowsOptions, `${scAt}.windowsOptions`, report);
+    }
+  }
+  checkRunAsNonRoot(spec, at, report);
+  validateOs(spec, at, report);
+}
+
+function checkId(value: unknown, at: string, what: string, report: Report): void {
+  checkInteger(value, { rule: 'pod-security-context', at, what, range: ID_RANGE, fix: 'use a user or group ID from 0 to 2147483647' }, report);
+}
+
+function validateSysctls(spec: any, sc: any, at: string, report: Report): void {
+  const sysctls = list(sc.sysctls);
+  if (sysctls.length === 0) {
+    return;
+  }
+  const seen = new Map<string, number>();
+  for (let i = 0; i < sysctls.length; i++) {
+    const name = asObject(sysctls[i]).name;
+    const nameAt = `${at}.sysctls[${i}].name`;
+    if (typeof name !== 'string' || name.length === 0) {
+      report.error('sysctl', nameAt, name === undefined || name === '' ? `sysctl ${i} has no name` : `sysctl name ${quoteValue(name)} is not a string`, 'name the kernel parameter, such as "net.core.somaxconn"');
+      continue;
+    }
+    if (name.length > SYSCTL_MAX_LENGTH || !SYSCTL_NAME.test(name)) {
+      report.error(
+        'sysctl',
+        nameAt,
+        `sysctl name "${name}" ${name.length > SYSCTL_MAX_LENGTH ? `is ${name.length} characters long; at most ${SYSCTL_MAX_LENGTH} are allowed` : 'is not a sysctl name: lower-case letters, digits, "-" and "_" in parts joined by "." or "/"'}`,
+        'write it as sysctl -a lists it, such as "net.ipv4.ip_local_port_range"',
+      );
+      continue;
+    }
+    const first = seen.get(name);
+    if (first !== undefined) {
+      report.error('sysctl', nameAt, `sysctl "${name}" is already set at ${at}.sysctls[${first}]`, 'set each sysctl once');
+    } else {
+      seen.set(name, i);
+    }
+    const dotted = name.replace(/\//g, '.');
+    if (spec.hostNetwork === true && dotted.startsWith('net.')) {
+      report.error('sysctl', nameAt, `sysctl "${name}" is set while the Pod uses hostNetwork, so it would change the node's network`, 'remove the sysctl, or hostNetwork');
+    }
+    if (spec.hostIPC === true && (IPC_SYSCTLS.includes(dotted) || IPC_SYSCTL_PREFIXES.some((prefix) => dotted.startsWith(prefix)))) {
+      report.error('sysctl', nameAt, `sysctl "${name}" is set while the Pod uses hostIPC, so it would change the node's IPC namespace`, 'remove the sysctl, or hostIPC');
+    }
+  }
+}
+
+/**
+ * Checks a `seccompProfile` (of a Pod or a container) at field path `at`,
+ * as validateSeccompProfileField does. A profile left out is fine.
+ */
+export function validateSeccompProfile(profile: unknown, at: string, report: Report): void {
+  if (profile === undefined || profile === null) {
+    return;
+  }
+  const { type, localhostProfile } = asObject(profile);
+  if (type === undefined || type === '') {
+    report.error('seccomp-profile', `${at}.type`, 'seccompProfile has no type', 'set type: "RuntimeDefault" for the runtime\'s profile, or "Localhost" with a localhostProfile');
+  } else if (!(SECCOMP_PROFILE_TYPES as readonly unknown[]).includes(type)) {
+    checkEnum(type, SECCOMP_PROFILE_TYPES, `${at}.type`, 'seccompProfile type', report);
+  }
+  if (type === 'Localhost') {
+    if (localhostProfile === undefined || localhostProfile === null) {
+      report.error('seccomp-profile', `${at}.localhostProfile`, 'seccompProfile has type "Localhost" and no localhostProfile', 'give the path of the profile under the kubelet\'s seccomp directory, such as "profiles/app.json"');
+    } else {
+      const wrong = typeof localhostProfile === 'string' ? descendingPathError(localhostProfile) : 'is not a string';
+      if (wrong !== undefined) {
+        report.error('seccomp-profile', `${at}.localhostProfile`, `localhostProfile ${quoteValue(localhostProfile)} ${wrong}`, 'write a path relative to the kubelet\'s seccomp directory, without ".."');
+      }
+    }
+  } else if (localhostProfile !== undefined && localhostProfile !== null) {
+    report.error('seccomp-profile', `${at}.localhostProfile`, `seccompProfile has type ${quoteValue(type)} and a localhostProfile; it is read only with type "Localhost"`, 'remove localhostProfile, or set type: "Localhost"');
+  }
+}
+
+/**
+ * Checks `windowsOptions` (of a Pod or a container) at field path `at`, as
+ * validateWindowsSecurityContextOptions does.
+ */
+export function validateWindowsOptions(options: unknown, at: string, report: Report): void {
+  if (options === undefined || options === null) {
+    return;
+  }
+  const o = asObject(options);
+  if (o.gmsaCredentialSpecName !== undefined) {
+    checkName(o.gmsaCredentialSpecName, 'dns-subdomain', { rule: 'pod-security-context', at: `${at}.gmsaCredentialSpecName`, what: 'gmsaCredentialSpecName', fix: 'name the GMSACredentialSpec object by its metadata.name' }, report);
+  }
+  if (o.gmsaCredentialSpec !== undefined) {
+    const spec = o.gmsaCredentialSpec;
+    if (typeof spec !== 'string' || spec.length === 0 || Buffer.byteLength(spec) > MAX_GMSA_SPEC_LENGTH) {
+      report.error(
+        'pod-security-context',
+        `${at}.gmsaCredentialSpec`,
+        typeof spec === 'string' ? `gmsaCredentialSpec is ${spec.length === 0 ? 'empty' : `${Buffer.byteLength(spec)} bytes long; it must be under 64 KiB`}` : `gmsaCredentialSpec is ${quoteValue(spec)}, not a string`,
+        'give the credential spec JSON, or name it with gmsaCredentialSpecName',
+      );
+    }
+  }
+  if (o.runAsUserName !== undefined) {
+    const wrong = windowsUserNameError(o.runAsUserName);
+    if (wrong !== undefined) {
+      report.error('pod-security-context', `${at}.runAsUserName`, `runAsUserName ${quoteValue(o.runAsUserName)} ${wrong}`, 'write a Windows user as "USER" or "DOMAIN\\\\USER", such as "ContainerUser"');
+    }
+  }
+}
+
+function windowsUserNameError(name: unknown): string | undefined {
+  if (typeof name !== 'string') {
+    return 'is not a string';
+  }
+  if (name.length === 0) {
+    return 'is empty';
+  }
+  if (CONTROL_CHARS.test(name)) {
+    return 'holds control characters';
+  }
+  const parts = name.split('\\');
+  if (parts.length > 2) {
+    return 'holds more than one backslash';
+  }
+  const [domain, user] = parts.length === 1 ? [undefined, parts[0]] : parts;
+  if (domain !== undefined) {
+    if (domain.length >= MAX_DOMAIN_LENGTH) {
+      return `has a domain of ${domain.length} characters; it must be under ${MAX_DOMAIN_LENGTH}`;
+    }
+    if (!NETBIOS_DOMAIN.test(domain) && !DNS_DOMAIN.test(domain)) {
+      return `has a domain "${domain}" that is neither a NetBIOS nor a DNS name`;
+    }
+  }
+  if (user.length === 0) {
+    return 'has an empty user part';
+  }
+  if (user.length > MAX_USER_LENGTH) {
+    return `has a user part of ${user.length} characters; at most ${MAX_USER_LENGTH} are allowed`;
+  }
+  if (/^[. ]+$/.test(user)) {
+    return 'has a user part of only periods and spaces';
+  }
+  if (USER_FORBIDDEN_CHARS.test(user)) {
+    return 'has a user part holding one of "/\\:;|=,+*?<>@[]';
+  }
+  return undefined;
+}
+
+// The kubelet checks each container with the settings in effect for it:
+// its own, or the Pod's. Containers that take both from the Pod are
+// reported once, at the Pod's runAsUser.
+function checkRunAsNonRoot(spec: any, at: string, report: Report): void {
+  const pod = asObject(spec.securityContext);
+  // Without both at Pod level, only containers with a securityContext can break the policy.
+  const podBreaks = pod.runAsNonRoot === true && pod.runAsUser === 0;
+  let inheriting: string[] | undefined;
+  for (const kind of CONTAINER_LISTS) {
+    const containers = list(spec[kind]);
+    for (let i = 0; i < containers.length; i++) {
+      if (!podBreaks && containers[i]?.securityContext == null) {
+        continue;
+      }
+      const own = asObject(containers[i]?.securityContext);
+      if ((own.runAsNonRoot ?? pod.runAsNonRoot) !== true || (own.runAsUser ?? pod.runAsUser) !== 0) {
+        continue;
+      }
+      if (own.runAsNonRoot === undefined && own.runAsUser === undefined) {
+        (inheriting ??= []).push(`"${containers[i]?.name}"`);
+        continue;
+      }
+      report.error(
+        'run-as-non-root-user-zero',
+        own.runAsUser !== undefined ? `${at}.${kind}[${i}].securityContext.runAsUser` : `${at}.securityContext.runAsUser`,
+        `container "${containers[i]?.name}" must run as non-root (runAsNonRoot: true${own.runAsNonRoot === undefined ? ' from the Pod' : ''}) with runAsUser: 0${own.runAsUser === undefined ? ' from the Pod' : ''}, so the kubelet refuses to start it`,
+        'set runAsUser to a non-zero user ID, such as 1000, or drop runAsNonRoot',
+      );
+    }
+  }
+  if (inheriting !== undefined) {
+    report.error(
+      'run-as-non-root-user-zero',
+      `${at}.securityContext.runAsUser`,
+      `the Pod sets runAsNonRoot: true and runAsUser: 0, so the kubelet refuses to start container${inheriting.length === 1 ? '' : 's'} ${inheriting.join(', ')}`,
+      'set runAsUser to a non-zero user ID, such as 1000, or drop runAsNonRoot',
+    );
+  }
+}
+
+function validateOs(spec: any, at: string, report: Report): void {
+  if (spec.os === undefined || spec.os === null) {
+    return;
+  }
+  const name = asObject(spec.os).name;
+  if (name === undefined || name === '') {
+    report.error('pod-os', `${at}.os.name`, 'os is set without a name', 'set os: { name: "linux" } or { name: "windows" }, or remove os');
+    return;
+  }
+  if (!(POD_OS_NAMES as readonly unknown[]).includes(name)) {
+    checkEnum(name, POD_OS_NAMES, `${at}.os.name`, 'os name', report);
+    return;
+  }
+  const sc = asObject(spec.securityContext);
+  if (name === 'linux') {
+    if (sc.windowsOptions != null) {
+      forbidForOs('linux', `${at}.securityContext.windowsOptions`, report);
+    }
+    forEachContainerSecurityContext(spec, at, (csc, cAt) => csc.windowsOptions != null && forbidForOs('linux', `${cAt}.windowsOptions`, report));
+    return;
+  }
+  for (const field of WINDOWS_FORBIDDEN_POD_FIELDS) {
+    if (sc[field] != null) {
+      forbidForOs('windows', `${at}.securityContext.${field}`, report);
+    }
+  }
+  for (const field of WINDOWS_FORBIDDEN_SPEC_FIELDS) {
+    // hostPID and hostIPC count when true; hostUsers and shareProcessNamespace when set at all.
+    if (field === 'hostPID' || field === 'hostIPC' ? spec[field] === true : spec[field] != null) {
+      forbidForOs('windows', `${at}.${field}`, report);
+    }
+  }
+  forEachContainerSecurityContext(spec, at, (csc, cAt) => {
+    for (const field of WINDOWS_FORBIDDEN_CONTAINER_FIELDS) {
+      if (csc[field] != null) {
+        forbidForOs('windows', `${cAt}.${field}`, report);
+      }
+    }
+  });
+}
+
+function forbidForOs(os: 'linux' | 'windows', at: string, report: Report): void {
+  const field = at.slice(at.lastIndexOf('.') + 1);
+  report.error(
+    'pod-os',
+    at,
+    os === 'windows' ? `${field} cannot be set for a Pod with os: windows` : 'windowsOptions cannot be set for a Pod with os: linux',
+    os === 'windows' ? `remove ${field}, or declare os: { name: "linux" }` : 'remove windowsOptions, or declare os: { name: "windows" }',
+  );
+}
+
+function forEachContainerSecurityContext(spec: any, at: string, visit: (sc: any, at: string) => void): void {
+  for (const kind of CONTAINER_LISTS) {
+    const containers = list(spec[kind]);
+    for (let i = 0; i < containers.length; i++) {
+      const sc = containers[i]?.securityContext;
+      if (sc != null) {
+        visit(asObject(sc), `${at}.${kind}[${i}].securityContext`);
+      }
+    }
+  }
+}

@@ -1,0 +1,839 @@
+import { list } from './_json';
+import { ContainerFacts, securityFacts, SecurityFacts } from './_security-facts';
+import { defineRules } from './rules';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the checks read manifests as plain JSON */
+
+/*
+ * The checks of the Pod Security Standards as the PodSecurity admission
+ * runs them (k8s.io/pod-security-admission/policy, check_*.go), for the
+ * version of the standard as of Kubernetes 1.27, with the earlier versions
+ * a namespace may pin. They read the rendered manifest, so they apply to
+ * every kind that carries a Pod spec. Where the admission names the
+ * offending containers in one line per check, these report each field, so
+ * that every problem is found at once and points at what to change.
+ */
+
+/** The levels of the Pod Security Standards, from the most open to the most strict. */
+export const POD_SECURITY_LEVELS = ['privileged', 'baseline', 'restricted'] as const;
+/** A level of the Pod Security Standards. */
+export type PodSecurityLevel = (typeof POD_SECURITY_LEVELS)[number];
+
+/** The modes of the PodSecurity admission: refuse the Pod, warn the client, or note it in the audit log. */
+export const POD_SECURITY_MODES = ['enforce', 'warn', 'audit'] as const;
+/** A mode of the PodSecurity admission. */
+export type PodSecurityMode = (typeof POD_SECURITY_MODES)[number];
+
+/** A version of the standard as a namespace label gives it: `latest`, or `v1.27`. */
+export type PodSecurityVersion = 'latest' | `v1.${number}`;
+
+/** The Kubernetes minor version Peapod targets; `latest` means the standard as of this version. */
+export const LATEST_POD_SECURITY_MINOR = 27;
+
+/** The ids the admission gives its checks, as in its messages and in `check_*.go`. */
+export const POD_SECURITY_CHECK_IDS = [
+  'hostNamespaces',
+  'privileged',
+  'capabilities_baseline',
+  'hostPathVolumes',
+  'hostPorts',
+  'appArmorProfile',
+  'seLinuxOptions',
+  'procMount',
+  'seccompProfile_baseline',
+  'sysctls',
+  'windowsHostProcess',
+  'restrictedVolumes',
+  'allowPrivilegeEscalation',
+  'runAsNonRoot',
+  'runAsUser',
+  'seccompProfile_restricted',
+  'capabilities_restricted',
+] as const;
+/** The id of one check of the PodSecurity admission. */
+export type PodSecurityCheckId = (typeof POD_SECURITY_CHECK_IDS)[number];
+
+/** One field of a Pod spec that breaks a check of the standard. */
+export interface PodSecurityViolation {
+  /** The admission's id of the check. */
+  readonly check: PodSecurityCheckId;
+  /** Peapod's rule id for it, as in docs/rules.md. */
+  readonly rule: string;
+  /** The lowest level that forbids it: `baseline` or `restricted`. */
+  readonly level: 'baseline' | 'restricted';
+  /** The offending field, such as `spec.containers[0].securityContext.privileged`. */
+  readonly field: string;
+  /** The admission's reason, such as `allowPrivilegeEscalation != false`. */
+  readonly reason: string;
+  /** The admission's detail for this field, such as `container "app" must set securityContext.allowPrivilegeEscalation=false`. */
+  readonly detail: string;
+  /** What to change. */
+  readonly fix: string;
+}
+
+const STANDARD = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/';
+
+// One rule per check. Their level comes from the podSecurity settings
+// (enforce: error, warn and audit: warning), not from `severity`; without
+// a level set for a Pod, none of them reports anything.
+export const POD_SECURITY_RULES = defineRules([
+  {
+    id: 'pss-host-namespaces',
+    severity: 'error',
+    category: 'pod-security',
+    summary: 'Pod Security baseline, check `hostNamespaces` ("host namespaces"): `hostNetwork`, `hostPID` and `hostIPC` are unset or false.',
+    why: "Sharing the node's network, process or IPC namespace exposes the node and every Pod on it; the PodSecurity admission refuses it from baseline up.",
+    fix: 'Remove `hostNetwork`, `hostPID` and `hostIPC` from the Pod spec; reach the Pod through a Service.',
+    see: `${STANDARD}#baseline`,
+  },
+  {
+    id: 'pss-privileged',
+    severity: 'error',
+    category: 'pod-security',
+    summary: 'Pod Security baseline, check `privileged` ("privileged"): no container sets `securityContext.privileged=true`.',
+    why: 'A privileged container has every capability and device of the node; the PodSecurity admission refuses it from baseline up.',
+    fix: 'Remove `privileged: true`; add only the capabilities the process needs.',
+    see: `${STANDARD}#baseline`,
+  },
+  {
+    id: 'pss-capabilities-baseline',
+    severity: 'error',
+    category: 'pod-security',
+    summary:
+      'Pod Security baseline, check `capabilities_baseline` ("non-default capabilities"): `capabilities.add` holds only AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT.',
+    why: 'Capabilities beyond the container runtime\'s default set (NET_RAW, SYS_ADMIN, …) open ways to the node; the PodSecurity admission refuses them from baseline up.',
+    fix: 'Remove the capability from `securityContext.capabilities.add`.',
+    see: `${STANDARD}#baseline`,
+  },
+  {
+    id: 'pss-host-path-volumes',
+    severity: 'error',
+    category: 'pod-security',
+    summary: 'Pod Security baseline, check `hostPathVolumes` ("hostPath volumes"): no volume is a hostPath.',
+    why: "A hostPath volume gives the Pod the node's files; the PodSecurity admission refuses it from baseline up.",
+    fix: 'Use a persistentVolumeClaim for data, an emptyDir for scratch space, or a configMap or secret for files.',
+    see: `${STANDARD}#baseline`,
+  },
+  {
+    id: 'pss-host-ports',
+    severity: 'error',
+    category: 'pod-security',
+    summary: 'Pod Security baseline, check `hostPorts` ("hostPort"): no container port sets a `hostPort` other than 0.',
+    why: "A hostPort binds the node's own port; the PodSecurity admission refuses it from baseline up.",
+    fix: 'Remove `hostPort` and expose the port through a Service.',
+    see: `${STANDARD}#baseline`,
+  },
+  {
+    id: 'pss-app-armor-profile',
+    severity: 'error',
+    category: 'pod-security',
+    summary:
+      'Pod Security baseline, check `appArmorProfile` ("forbidden AppArmor profile"): annotations `container.apparmor.security.beta.kubernetes.io/*` are empty, `runtime/default` or `localhost/*`.',
+    why: 'Any other value (`unconfined`) turns off the AppArmor profile the runtime applies; the PodSecurity admission refuses it from baseline up.',
+    fix: 'Remove the annotation, or set it to `runtime/default` or a `localhost/<profile>` loaded on the nodes.',
+    see: `${STANDARD}#baseline`,
+  },
+  {
+    id: 'pss-se-linux-options',
+    severity: 'error',
+    category: 'pod-security',
+    summary:
+      'Pod Security baseline, check `seLinuxOptions` ("seLinuxOptions"): `seLinuxOptions.type` is empty, `container_t`, `container_init_t` or `container_kvm_t`, and `user` and `role` are unset.',
+    why: 'Another SELinux type or a custom user or role can lift the confinement of the container; the PodSecurity admission refuses it from baseline up.',
+    fix: 'Remove `seLinuxOptions.user` and `role`, and set `type` to an allowed one or leave it out.',
+    see: `${STANDARD}#baseline`,
+  },
+  {
+    id: 'pss-proc-mount',
+    severity: 'error',
+    category: 'pod-security',
+    summary: 'Pod Security baseline, check `procMount` ("procMount"): `securityContext.procMount` is unset or `Default`.',
+    why: 'An `Unmasked` /proc shows the container the kernel files the runtime hides; the PodSecurity admission refuses it from baseline up.',
+    fix: 'Remove `procMount`, or set it to `Default`.',
+    see: `${STANDARD}#baseline`,
+  },
+  {
+    id: 'pss-seccomp-profile-baseline',
+    severity: 'error',
+    category: 'pod-security',
+    summary:
+      'Pod Security baseline, check `seccompProfile_baseline` ("seccompProfile"): a `seccompProfile.type` that is set is `RuntimeDefault` or `Localhost` (before v1.19: the seccomp annotations).',
+    why: '`Unconfined` lets the container make every system call; the PodSecurity admission refuses it from baseline up.',
+    fix: 'Set `seccompProfile: { type: "RuntimeDefault" }`, or leave it out.',
+    see: `${STANDARD}#baseline`,
+  },
+  {
+    id: 'pss-sysctls',
+    severity: 'error',
+    category: 'pod-security',
+    summary:
+      'Pod Security baseline, check `sysctls` ("forbidden sysctls"): `securityContext.sysctls` names only the safe set (kernel.shm_rmid_forced, net.ipv4.ip_local_port_range, net.ipv4.tcp_syncookies, net.ipv4.ping_group_range, net.ipv4.ip_unprivileged_port_start; net.ipv4.ip_local_reserved_ports since v1.27).',
+    why: 'Other sysctls can turn off security mechanisms or change the whole node; the PodSecurity admission refuses them from baseline up.',
+    fix: 'Remove the sysctl, or set it on the nodes instead.',
+    see: `${STANDARD}#baseline`,
+  },
+  {
+    id: 'pss-windows-host-process',
+    severity: 'error',
+    category: 'pod-security',
+    summary: 'Pod Security baseline, check `windowsHostProcess` ("hostProcess"): no Pod or container sets `windowsOptions.hostProcess=true`.',
+    why: 'A HostProcess container runs on the Windows node itself, with its privileges; the PodSecurity admission refuses it from baseline up.',
+    fix: 'Remove `windowsOptions.hostProcess`.',
+    see: `${STANDARD}#baseline`,
+  },
+  {
+    id: 'pss-restricted-volumes',
+    severity: 'error',
+    category: 'pod-security',
+    summary:
+      'Pod Security restricted, check `restrictedVolumes` ("restricted volume types"): every volume is a configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected or secret.',
+    why: 'Other volume types (hostPath, nfs, iscsi, …) reach storage outside the cluster\'s control; restricted allows them only through a PersistentVolume.',
+    fix: 'Put the storage behind a PersistentVolume and mount it with a persistentVolumeClaim, or use an emptyDir.',
+    see: `${STANDARD}#restricted`,
+  },
+  {
+    id: 'pss-allow-privilege-escalation',
+    severity: 'error',
+    category: 'pod-security',
+    summary:
+      'Pod Security restricted, check `allowPrivilegeEscalation` ("allowPrivilegeEscalation != false"): every container sets `allowPrivilegeEscalation: false` (Pods with `os.name: windows` are exempt since v1.25).',
+    why: 'Unless it is false, a process can gain more privileges than its parent, through set-user-ID binaries for instance.',
+    fix: 'Set `securityContext: { allowPrivilegeEscalation: false }` on the container.',
+    see: `${STANDARD}#restricted`,
+  },
+  {
+    id: 'pss-run-as-non-root',
+    severity: 'error',
+    category: 'pod-security',
+    summary:
+      'Pod Security restricted, check `runAsNonRoot` ("runAsNonRoot != true"): the Pod or every container sets `runAsNonRoot: true`, and none sets it to false. A non-zero `runAsUser` alone does not count.',
+    why: 'Root in a container is root on the node once a breakout succeeds; with runAsNonRoot the kubelet refuses to start a container as root.',
+    fix: "Set `runAsNonRoot: true` in the Pod's securityContext (with a `runAsUser` if the image has no non-root user).",
+    see: `${STANDARD}#restricted`,
+  },
+  {
+    id: 'pss-run-as-user',
+    severity: 'error',
+    category: 'pod-security',
+    summary: 'Pod Security restricted, check `runAsUser` ("runAsUser=0"): neither the Pod nor a container sets `runAsUser: 0` (since v1.23).',
+    why: 'User id 0 is root.',
+    fix: 'Set `runAsUser` to a non-zero user id, or leave it out and let the image choose its non-root user.',
+    see: `${STANDARD}#restricted`,
+  },
+  {
+    id: 'pss-seccomp-profile-restricted',
+    severity: 'error',
+    category: 'pod-security',
+    summary:
+      'Pod Security restricted, check `seccompProfile_restricted` ("seccompProfile"): the Pod or every container sets `seccompProfile.type` to `RuntimeDefault` or `Localhost` (since v1.19; Pods with `os.name: windows` are exempt since v1.25).',
+    why: 'Without a profile the container may make every system call; restricted requires one to be chosen.',
+    fix: "Set `seccompProfile: { type: 'RuntimeDefault' }` in the Pod's securityContext.",
+    see: `${STANDARD}#restricted`,
+  },
+  {
+    id: 'pss-capabilities-restricted',
+    severity: 'error',
+    category: 'pod-security',
+    summary:
+      'Pod Security restricted, check `capabilities_restricted` ("unrestricted capabilities"): every container drops `ALL` and adds back at most `NET_BIND_SERVICE` (since v1.22; Pods with `os.name: windows` are exempt since v1.25).',
+    why: 'Every capability a container keeps is a privilege an intruder keeps too.',
+    fix: "Set `securityContext: { capabilities: { drop: ['ALL'] } }` on the container, adding back only `NET_BIND_SERVICE` if it binds a port below 1024.",
+    see: `${STANDARD}#restricted`,
+  },
+] as const);
+
+/** The rule of the `pod-security.kubernetes.io/*` labels of the app's Namespaces. */
+export const POD_SECURITY_LABEL_RULES = defineRules([
+  {
+    id: 'pod-security-label',
+    severity: 'error',
+    summary: 'The `pod-security.kubernetes.io/*` labels of a Namespace in the app name a level (`privileged`, `baseline`, `restricted`) and a version (`latest`, `v1.27`).',
+    why: 'The admission reads a level it cannot parse as `restricted` (enforce and warn) or `privileged` (audit), and a version as `latest`: rarely what was meant.',
+    fix: 'Correct the label value on the Namespace.',
+    see: 'https://kubernetes.io/docs/concepts/security/pod-security-admission/#pod-security-admission-labels-for-namespaces',
+  },
+] as const);
+
+/** The id of the rule of the Namespace labels. */
+export type PodSecurityLabelRule = (typeof POD_SECURITY_LABEL_RULES)[number]['id'];
+
+/** The ids of the Pod Security rules, one per check. */
+export type PodSecurityRule = (typeof POD_SECURITY_RULES)[number]['id'];
+
+/** What a check reads, besides the shared facts. */
+interface CheckInput {
+  readonly facts: SecurityFacts;
+  readonly spec: any;
+  readonly annotations: { readonly [key: string]: unknown };
+  /** Field path of the Pod's annotations, such as `metadata.annotations`. */
+  readonly annotationsAt: string;
+  /** Field path of the Pod spec. */
+  readonly at: string;
+  /** The minor version of the standard. */
+  readonly minor: number;
+}
+
+/** One field a check finds wrong. */
+interface Finding {
+  readonly field: string;
+  readonly detail: string;
+  readonly fix: string;
+  /** The reason, when the check words it differently for this finding. */
+  readonly reason?: string;
+}
+
+interface CheckDefinition {
+  readonly id: PodSecurityCheckId;
+  readonly rule: PodSecurityRule;
+  readonly level: 'baseline' | 'restricted';
+  /** The admission's ForbiddenReason. */
+  readonly reason: string;
+  /** The first minor version that has the check. */
+  readonly since: number;
+  /** A baseline check this one replaces at the restricted level, as the admission's overlapping checks do. */
+  readonly overrides?: PodSecurityCheckId;
+  /** Since which minor version Pods with `os.name: windows` are exempt. */
+  readonly windowsExemptSince?: number;
+  readonly find: (input: CheckInput) => Finding[];
+}
+
+const BASELINE_CAPABILITIES: ReadonlySet<string> = new Set([
+  'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'MKNOD',
+  'NET_BIND_SERVICE',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_CHROOT',
+]);
+const SAFE_SYSCTLS_1_0 = ['kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.tcp_syncookies', 'net.ipv4.ping_group_range', 'net.ipv4.ip_unprivileged_port_start'];
+// Added to the safe set in these versions.
+const SAFE_SYSCTLS_SINCE: readonly (readonly [number, readonly string[]])[] = [
+  [27, ['net.ipv4.ip_local_reserved_ports']],
+  [29, ['net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fin_timeout', 'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes']],
+];
+const SELINUX_TYPES_1_0 = ['', 'container_t', 'container_init_t', 'container_kvm_t'];
+const SELINUX_TYPES_SINCE: readonly (readonly [number, readonly string[]])[] = [[31, ['container_engine_t']]];
+const RESTRICTED_VOLUME_SOURCES: ReadonlySet<string> = new Set([
+  'configMap',
+  'csi',
+  'downwardAPI',
+  'emptyDir',
+  'ephemeral',
+  'persistentVolumeClaim',
+  'projected',
+  'secret',
+]);
+const APPARMOR_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
+const SECCOMP_POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
+const SECCOMP_CONTAINER_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
+const SECCOMP_TYPES = ['RuntimeDefault', 'Localhost'];
+
+function allowedSince(base: readonly string[], added: readonly (readonly [number, readonly string[]])[], minor: number): ReadonlySet<string> {
+  const allowed = new Set(base);
+  for (const [since, values] of added) {
+    if (minor >= since) {
+      values.forEach((value) => allowed.add(value));
+    }
+  }
+  return allowed;
+}
+
+function who(c: ContainerFacts): string {
+  return `container "${c.name}"`;
+}
+
+// Findings for a field the Pod's and every container's security context may set.
+function podAndContainers(input: CheckInput, find: (sc: any, at: string, setter: string) => Finding[]): Finding[] {
+  const found = find(input.facts.pod, `${input.at}.securityContext`, 'pod');
+  for (const c of input.facts.containers) {
+    found.push(...find(c.securityContext, `${c.path}.securityContext`, who(c)));
+  }
+  return found;
+}
+
+function eachContainer(input: CheckInput, find: (c: ContainerFacts, sc: any, at: string) => Finding | Finding[] | undefined): Finding[] {
+  const found: Finding[] = [];
+  for (const c of input.facts.containers) {
+    const result = find(c, c.securityContext, `${c.path}.securityContext`);
+    if (Array.isArray(result)) {
+      found.push(...result);
+    } else if (result !== undefined) {
+      found.push(result);
+    }
+  }
+  return found;
+}
+
+/** A field the Pod's security context sets for every container that leaves it out. */
+interface PodOrContainerField {
+  readonly key: 'runAsNonRoot' | 'seccompProfile';
+  /** Whether the value is reported at its `type` field. */
+  readonly typeField?: boolean;
+  readonly bad: (value: any) => boolean;
+  readonly explicit: (setter: string, value: any) => { detail: string; fix: string };
+  readonly missing: (setter: string) => { detail: string; fix: string };
+}
+
+// The admission's reading of such a field: a bad value set anywhere
+// fails, and so does a container that leaves it out while the Pod does not
+// set a good one.
+function podOrEveryContainer(input: CheckInput, field: PodOrContainerField): Finding[] {
+  const found: Finding[] = [];
+  const at = (securityContext: string) => `${securityContext}.${field.key}${field.typeField ? '.type' : ''}`;
+  const pod = input.facts.pod[field.key];
+  if (pod != null && field.bad(pod)) {
+    found.push({ field: at(`${input.at}.securityContext`), ...field.explicit('pod', pod) });
+  }
+  const podSetsIt = pod != null && !field.bad(pod);
+  for (const c of input.facts.containers) {
+    const own = c.securityContext[field.key];
+    if (own != null && field.bad(own)) {
+      found.push({ field: at(`${c.path}.securityContext`), ...field.explicit(who(c), own) });
+    } else if (own == null && !podSetsIt) {
+      found.push({ field: `${c.path}.securityContext.${field.key}`, ...field.missing(who(c)) });
+    }
+  }
+  return found;
+}
+
+function validSeccompAnnotation(value: unknown): boolean {
+  return value === 'runtime/default' || value === 'docker/default' || (typeof value === 'string' && value.startsWith('localhost/'));
+}
+
+function annotationFinding(input: CheckInput, key: string, fix: string): Finding {
+  return { field: `${input.annotationsAt}[${key}]`, detail: `${key}=${JSON.stringify(input.annotations[key])}`, fix };
+}
+
+const CHECKS: readonly CheckDefinition[] = [
+  {
+    id: 'hostNamespaces',
+    rule: 'pss-host-namespaces',
+    level: 'baseline',
+    reason: 'host namespaces',
+    since: 0,
+    find: ({ spec, at }) =>
+      (['hostNetwork', 'hostPID', 'hostIPC'] as const)
+        .filter((field) => spec[field] === true)
+        .map((field) => ({ field: `${at}.${field}`, detail: field, fix: `remove ${field}: true` })),
+  },
+  {
+    id: 'privileged',
+    rule: 'pss-privileged',
+    level: 'baseline',
+    reason: 'privileged',
+    since: 0,
+    find: (input) =>
+      eachContainer(input, (c, sc, at) =>
+        sc.privileged === true
+          ? { field: `${at}.privileged`, detail: `${who(c)} must not set securityContext.privileged=true`, fix: 'remove privileged: true' }
+          : undefined,
+      ),
+  },
+  {
+    id: 'capabilities_baseline',
+    rule: 'pss-capabilities-baseline',
+    level: 'baseline',
+    reason: 'non-default capabilities',
+    since: 0,
+    find: (input) =>
+      eachContainer(input, (c, sc, at) => {
+        const added = list(sc.capabilities?.add).filter((cap) => !BASELINE_CAPABILITIES.has(cap));
+        return added.length === 0
+          ? undefined
+          : {
+              field: `${at}.capabilities.add`,
+              detail: `${who(c)} must not include ${quoted(added)} in securityContext.capabilities.add`,
+              fix: `remove ${quoted(added)} from capabilities.add`,
+            };
+      }),
+  },
+  {
+    id: 'hostPathVolumes',
+    rule: 'pss-host-path-volumes',
+    level: 'baseline',
+    reason: 'hostPath volumes',
+    since: 0,
+    find: ({ facts, at }) =>
+      [...facts.hostPaths].map(([name, { index }]) => ({
+        field: `${at}.volumes[${index}].hostPath`,
+        detail: `volume "${name}"`,
+        fix: 'use a persistentVolumeClaim, an emptyDir, a configMap or a secret instead of the hostPath',
+      })),
+  },
+  {
+    id: 'hostPorts',
+    rule: 'pss-host-ports',
+    level: 'baseline',
+    reason: 'hostPort',
+    since: 0,
+    find: (input) =>
+      eachContainer(input, (c) => {
+        const ports = list(c.container.ports);
+        const found: Finding[] = [];
+        for (let i = 0; i < ports.length; i++) {
+          const hostPort = ports[i]?.hostPort;
+          if (hostPort !== undefined && hostPort !== null && hostPort !== 0) {
+            found.push({ field: `${c.path}.ports[${i}].hostPort`, detail: `${who(c)} uses hostPort ${hostPort}`, fix: 'remove hostPort and expose the port through a Service' });
+          }
+        }
+        return found;
+      }),
+  },
+  {
+    id: 'appArmorProfile',
+    rule: 'pss-app-armor-profile',
+    level: 'baseline',
+    reason: 'forbidden AppArmor profile',
+    since: 0,
+    find: (input) =>
+      Object.keys(input.annotations)
+        .filter((key) => key.startsWith(APPARMOR_PREFIX))
+        .filter((key) => {
+          const value = input.annotations[key];
+          return !(value === '' || value === 'runtime/default' || (typeof value === 'string' && value.startsWith('localhost/')));
+        })
+        .sort()
+        .map((key) => annotationFinding(input, key, 'set the annotation to "runtime/default" or "localhost/<profile>", or remove it')),
+  },
+  {
+    id: 'seLinuxOptions',
+    rule: 'pss-se-linux-options',
+    level: 'baseline',
+    reason: 'seLinuxOptions',
+    since: 0,
+    find: (input) => {
+      const types = allowedSince(SELINUX_TYPES_1_0, SELINUX_TYPES_SINCE, input.minor);
+      return podAndContainers(input, (sc, at, setter) => {
+        const options = sc.seLinuxOptions;
+        if (options === null || typeof options !== 'object') {
+          return [];
+        }
+        const found: Finding[] = [];
+        const forbidden = `${setter} set forbidden securityContext.seLinuxOptions`;
+        if (!types.has(options.type ?? '')) {
+          found.push({
+            field: `${at}.seLinuxOptions.type`,
+            detail: `${forbidden}: type ${JSON.stringify(options.type)}`,
+            fix: `leave seLinuxOptions.type out, or set it to ${quoted([...types].filter((t) => t !== ''))}`,
+          });
+        }
+        for (const key of ['user', 'role']) {
+          if (typeof options[key] === 'string' ? options[key].length > 0 : options[key] != null) {
+            found.push({ field: `${at}.seLinuxOptions.${key}`, detail: `${forbidden}: ${key} may not be set`, fix: `remove seLinuxOptions.${key}` });
+          }
+        }
+        return found;
+      });
+    },
+  },
+  {
+    id: 'procMount',
+    rule: 'pss-proc-mount',
+    level: 'baseline',
+    reason: 'procMount',
+    since: 0,
+    find: (input) =>
+      eachContainer(input, (c, sc, at) =>
+        sc.procMount != null && sc.procMount !== 'Default'
+          ? {
+              field: `${at}.procMount`,
+              detail: `${who(c)} must not set securityContext.procMount to ${JSON.stringify(sc.procMount)}`,
+              fix: 'remove procMount, or set it to "Default"',
+            }
+          : undefined,
+      ),
+  },
+  {
+    id: 'seccompProfile_baseline',
+    rule: 'pss-seccomp-profile-baseline',
+    level: 'baseline',
+    reason: 'seccompProfile',
+    since: 0,
+    find: (input) => {
+      if (input.minor < 19) {
+        const keys = [SECCOMP_POD_ANNOTATION, ...input.facts.containers.map((c) => SECCOMP_CONTAINER_PREFIX + c.name)];
+        return keys
+          .filter((key) => Object.hasOwn(input.annotations, key) && !validSeccompAnnotation(input.annotations[key]))
+          .map((key) => annotationFinding(input, key, 'set the annotation to "runtime/default" or "localhost/<profile>", or remove it'));
+      }
+      return podAndContainers(input, (sc, at, setter) =>
+        sc.seccompProfile != null && !SECCOMP_TYPES.includes(sc.seccompProfile.type)
+          ? [
+              {
+                field: `${at}.seccompProfile.type`,
+                detail: `${setter} must not set securityContext.seccompProfile.type to ${JSON.stringify(sc.seccompProfile.type ?? '')}`,
+                fix: 'set seccompProfile.type to "RuntimeDefault" or "Localhost", or leave seccompProfile out',
+              },
+            ]
+          : [],
+      );
+    },
+  },
+  {
+    id: 'sysctls',
+    rule: 'pss-sysctls',
+    level: 'baseline',
+    reason: 'forbidden sysctls',
+    since: 0,
+    find: ({ facts, at, minor }) => {
+      const safe = allowedSince(SAFE_SYSCTLS_1_0, SAFE_SYSCTLS_SINCE, minor);
+      const sysctls = list(facts.pod.sysctls);
+      const found: Finding[] = [];
+      for (let i = 0; i < sysctls.length; i++) {
+        const name = sysctls[i]?.name;
+        if (!safe.has(name)) {
+          found.push({ field: `${at}.securityContext.sysctls[${i}].name`, detail: String(name), fix: 'remove the sysctl, or set it on the nodes' });
+        }
+      }
+      return found;
+    },
+  },
+  {
+    id: 'windowsHostProcess',
+    rule: 'pss-windows-host-process',
+    level: 'baseline',
+    reason: 'hostProcess',
+    since: 0,
+    find: (input) =>
+      podAndContainers(input, (sc, at, setter) =>
+        sc.windowsOptions?.hostProcess === true
+          ? [
+              {
+                field: `${at}.windowsOptions.hostProcess`,
+                detail: `${setter} must not set securityContext.windowsOptions.hostProcess=true`,
+                fix: 'remove windowsOptions.hostProcess',
+              },
+            ]
+          : [],
+      ),
+  },
+  {
+    id: 'restrictedVolumes',
+    rule: 'pss-restricted-volumes',
+    level: 'restricted',
+    reason: 'restricted volume types',
+    since: 0,
+    overrides: 'hostPathVolumes',
+    find: ({ spec, at }) => {
+      const volumes = list(spec.volumes);
+      const found: Finding[] = [];
+      for (let i = 0; i < volumes.length; i++) {
+        const volume = volumes[i] ?? {};
+        const sources = Object.keys(volume).filter((key) => key !== 'name' && volume[key] != null);
+        if (!sources.some((source) => RESTRICTED_VOLUME_SOURCES.has(source))) {
+          const source = sources[0];
+          found.push({
+            field: source === undefined ? `${at}.volumes[${i}]` : `${at}.volumes[${i}].${source}`,
+            detail: `volume "${volume.name}" has a restricted type${source === undefined ? '' : ` (${source})`}`,
+            fix: 'use a persistentVolumeClaim (with a PersistentVolume for this storage), an emptyDir, a configMap, a secret or a projected volume',
+          });
+        }
+      }
+      return found;
+    },
+  },
+  {
+    id: 'allowPrivilegeEscalation',
+    rule: 'pss-allow-privilege-escalation',
+    level: 'restricted',
+    reason: 'allowPrivilegeEscalation != false',
+    since: 8,
+    windowsExemptSince: 25,
+    find: (input) =>
+      eachContainer(input, (c, sc, at) =>
+        sc.allowPrivilegeEscalation !== false
+          ? {
+              field: `${at}.allowPrivilegeEscalation`,
+              detail: `${who(c)} must set securityContext.allowPrivilegeEscalation=false`,
+              fix: 'set securityContext.allowPrivilegeEscalation to false',
+            }
+          : undefined,
+      ),
+  },
+  {
+    id: 'runAsNonRoot',
+    rule: 'pss-run-as-non-root',
+    level: 'restricted',
+    reason: 'runAsNonRoot != true',
+    since: 0,
+    find: (input) =>
+      podOrEveryContainer(input, {
+        key: 'runAsNonRoot',
+        bad: (value) => value !== true,
+        explicit: (setter) => ({
+          detail: `${setter} must not set securityContext.runAsNonRoot=false`,
+          fix: setter === 'pod' ? "set runAsNonRoot to true in the Pod's securityContext" : "set the container's runAsNonRoot to true, or leave it out",
+        }),
+        missing: (setter) => ({
+          detail: `pod or ${setter} must set securityContext.runAsNonRoot=true`,
+          fix: "set runAsNonRoot: true in the Pod's or the container's securityContext",
+        }),
+      }),
+  },
+  {
+    id: 'runAsUser',
+    rule: 'pss-run-as-user',
+    level: 'restricted',
+    reason: 'runAsUser=0',
+    since: 23,
+    find: (input) =>
+      podAndContainers(input, (sc, at, setter) =>
+        sc.runAsUser === 0 ? [{ field: `${at}.runAsUser`, detail: `${setter} must not set runAsUser=0`, fix: 'set runAsUser to a non-zero user id, or leave it out' }] : [],
+      ),
+  },
+  {
+    id: 'seccompProfile_restricted',
+    rule: 'pss-seccomp-profile-restricted',
+    level: 'restricted',
+    reason: 'seccompProfile',
+    since: 19,
+    overrides: 'seccompProfile_baseline',
+    windowsExemptSince: 25,
+    find: (input) =>
+      podOrEveryContainer(input, {
+        key: 'seccompProfile',
+        typeField: true,
+        bad: (profile) => !SECCOMP_TYPES.includes(profile.type),
+        explicit: (setter, profile) => ({
+          detail: `${setter} must not set securityContext.seccompProfile.type to ${JSON.stringify(profile.type ?? '')}`,
+          fix: 'set seccompProfile.type to "RuntimeDefault" or "Localhost"',
+        }),
+        missing: (setter) => ({
+          detail: `pod or ${setter} must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"`,
+          fix: "set seccompProfile: { type: 'RuntimeDefault' } in the Pod's securityContext",
+        }),
+      }),
+  },
+  {
+    id: 'capabilities_restricted',
+    rule: 'pss-capabilities-restricted',
+    level: 'restricted',
+    reason: 'unrestricted capabilities',
+    since: 22,
+    overrides: 'capabilities_baseline',
+    windowsExemptSince: 25,
+    find: (input) =>
+      eachContainer(input, (c, sc, at) => {
+        const found: Finding[] = [];
+        const capabilities = sc.capabilities;
+        if (!list(capabilities?.drop).includes('ALL')) {
+          found.push({
+            field: `${at}.capabilities.drop`,
+            detail: `${who(c)} must set securityContext.capabilities.drop=["ALL"]`,
+            fix: "set securityContext.capabilities.drop to ['ALL']",
+          });
+        }
+        const added = list(capabilities?.add).filter((cap) => cap !== 'NET_BIND_SERVICE');
+        if (added.length > 0) {
+          found.push({
+            field: `${at}.capabilities.add`,
+            detail: `${who(c)} must not include ${quoted(added)} in securityContext.capabilities.add`,
+            fix: 'add back no capability but NET_BIND_SERVICE',
+          });
+        }
+        return found;
+      }),
+  },
+];
+
+const CHECKS_BY_ID = new Map(CHECKS.map((check) => [check.id, check]));
+
+function quoted(values: readonly unknown[]): string {
+  return [...new Set(values.map((value) => JSON.stringify(String(value))))].join(', ');
+}
+
+/** The definition of the check with this id. */
+export function podSecurityCheck(id: PodSecurityCheckId): { readonly rule: PodSecurityRule; readonly level: 'baseline' | 'restricted'; readonly reason: string } {
+  const check = CHECKS_BY_ID.get(id)!;
+  return { rule: check.rule, level: check.level, reason: check.reason };
+}
+
+/**
+ * The minor version of a `pod-security.kubernetes.io/*-version` value
+ * (`latest` is {@link LATEST_POD_SECURITY_MINOR}), or `undefined` when it
+ * is not one.
+ */
+export function podSecurityMinor(version: string): number | undefined {
+  if (version === 'latest') {
+    return LATEST_POD_SECURITY_MINOR;
+  }
+  const match = /^v1\.(0|[1-9][0-9]*)$/.exec(version);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** A rendered Pod: its spec, where it is, and its annotations. */
+export interface RenderedPod {
+  /** The Pod spec as rendered. */
+  readonly spec: any;
+  /** Its field path in the manifest: `spec`, `spec.template.spec`, … */
+  readonly at: string;
+  /** The Pod's annotations (a template's for a workload). */
+  readonly annotations?: { readonly [key: string]: unknown };
+}
+
+/** The field path of the metadata that goes with the Pod spec at `at`. */
+export function podMetadataPath(at: string): string {
+  return at === 'spec' ? 'metadata' : at.replace(/\.spec$/, '.metadata');
+}
+
+/**
+ * Every violation of the standard at `level` (of version `minor`) in a
+ * rendered Pod, in the order of the admission's checks. `privileged`
+ * forbids nothing; `restricted` runs the baseline checks too, except those
+ * a restricted check replaces.
+ */
+export function podSecurityViolations(pod: RenderedPod, level: PodSecurityLevel, minor = LATEST_POD_SECURITY_MINOR): PodSecurityViolation[] {
+  if (level === 'privileged') {
+    return [];
+  }
+  const checks = CHECKS.filter((check) => minor >= check.since && (check.level === 'baseline' || level === 'restricted'));
+  const replaced = new Set(checks.filter((check) => level === 'restricted' && check.overrides).map((check) => check.overrides));
+  const spec = pod.spec !== null && typeof pod.spec === 'object' ? pod.spec : {};
+  const facts = securityFacts(spec, pod.at);
+  const input: CheckInput = {
+    facts,
+    spec,
+    annotations: typeof pod.annotations === 'object' && pod.annotations !== null ? pod.annotations : {},
+    annotationsAt: `${podMetadataPath(pod.at)}.annotations`,
+    at: pod.at,
+    minor,
+  };
+  const violations: PodSecurityViolation[] = [];
+  for (const check of checks) {
+    if (replaced.has(check.id) || (facts.windows && check.windowsExemptSince !== undefined && minor >= check.windowsExemptSince)) {
+      continue;
+    }
+    for (const finding of check.find(input)) {
+      violations.push({
+        check: check.id,
+        rule: check.rule,
+        level: check.level,
+        field: finding.field,
+        reason: finding.reason ?? check.reason,
+        detail: finding.detail,
+        fix: finding.fix,
+      });
+    }
+  }
+  return violations;
+}
+
+/** The highest level of the standard (of version `minor`) that a rendered Pod meets. */
+export function podSecurityLevelOf(pod: RenderedPod, minor = LATEST_POD_SECURITY_MINOR): PodSecurityLevel {
+  if (podSecurityViolations(pod, 'restricted', minor).length === 0) {
+    return 'restricted';
+  }
+  return podSecurityViolations(pod, 'baseline', minor).length === 0 ? 'baseline' : 'privileged';
+}
+
+/** Whether level `a` allows less than, or as much as, level `b`. */
+export function atLeast(a: PodSecurityLevel, b: PodSecurityLevel): boolean {
+  return POD_SECURITY_LEVELS.indexOf(a) >= POD_SECURITY_LEVELS.indexOf(b);
+}

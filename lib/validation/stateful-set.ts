@@ -1,0 +1,200 @@
+import { checkCounts, checkOneOf, parseAmount } from './_fields';
+import { ACCESS_MODES } from '../volume';
+import { dns1123LabelError } from './names';
+import { Report } from './problem';
+import { defineRules } from './rules';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
+
+const SEE = 'https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/';
+
+/** The rules that check StatefulSets, besides those every workload has. */
+export const STATEFUL_SET_RULES = defineRules([
+  {
+    id: 'stateful-set-pod-management-policy',
+    category: 'api-server',
+    severity: 'error',
+    summary: 'podManagementPolicy of a StatefulSet is OrderedReady or Parallel',
+    why: 'the API server rejects any other policy',
+    fix: "use 'OrderedReady' (one Pod after another) or 'Parallel'",
+    see: `${SEE}#pod-management-policies`,
+  },
+  {
+    id: 'stateful-set-update-strategy',
+    category: 'api-server',
+    severity: 'error',
+    summary: 'the update strategy of a StatefulSet is RollingUpdate or OnDelete; rollingUpdate options only with RollingUpdate; partition 0 or more; maxUnavailable more than 0 and at most 100%',
+    why: 'the API server rejects the StatefulSet otherwise',
+    fix: 'use StatefulSetUpdateStrategy.rollingUpdate() or .onDelete() with valid options',
+    see: `${SEE}#update-strategies`,
+  },
+  {
+    id: 'stateful-set-claim-retention-policy',
+    category: 'api-server',
+    severity: 'error',
+    summary: 'whenDeleted and whenScaled of persistentVolumeClaimRetentionPolicy are Retain or Delete',
+    why: 'the API server rejects any other value',
+    fix: "use 'Retain' or 'Delete'",
+    see: `${SEE}#persistentvolumeclaim-retention`,
+  },
+  {
+    id: 'stateful-set-field-valid',
+    category: 'api-server',
+    severity: 'error',
+    summary: 'ordinals.start of a StatefulSet is 0 or more, and its Pod template sets no activeDeadlineSeconds',
+    why: 'the API server rejects the StatefulSet: its Pods are meant to run until replaced',
+    fix: 'leave activeDeadlineSeconds out of the template, and start ordinals at 0 or more',
+  },
+  {
+    id: 'stateful-set-claim-template-valid',
+    severity: 'error',
+    summary: 'each volume claim template has a unique DNS-1123 label as name, at least one valid access mode (ReadWriteOncePod alone), and a storage request more than 0',
+    why: 'the StatefulSet is accepted, but the claim of each Pod is refused when it is made, and the Pods wait forever for their volume',
+    fix: "give each claim template its own name, accessModes such as ['ReadWriteOnce'], and a storage size such as '10Gi'",
+    see: `${SEE}#volume-claim-templates`,
+  },
+  {
+    id: 'stateful-set-service-headless',
+    severity: 'error',
+    summary: 'the governing Service of a StatefulSet (serviceName) is headless',
+    why: 'the Pods of a StatefulSet get stable DNS names (mysql-0.mysql) only from a headless Service; through a cluster IP, clients cannot reach one Pod by name',
+    fix: 'make the Service headless (`headless: true`), or leave `service` out to have one made',
+    see: `${SEE}#stable-network-id`,
+  },
+  {
+    id: 'stateful-set-service-selects-pods',
+    severity: 'error',
+    summary: 'the governing Service of a StatefulSet is in its namespace and selects its Pods',
+    why: 'a governing Service that does not select the Pods gives them no DNS names: peers and clients cannot find them',
+    fix: 'target the StatefulSet with the Service, and create both in one namespace',
+    see: `${SEE}#stable-network-id`,
+  },
+]);
+
+/** The policies of a StatefulSet, as the API server knows them. */
+export const POD_MANAGEMENT_POLICIES = ['OrderedReady', 'Parallel'] as const;
+/** What happens to the claims of a StatefulSet's Pods when it is deleted or scaled down. */
+export const CLAIM_RETENTION_POLICIES = ['Retain', 'Delete'] as const;
+const UPDATE_STRATEGIES = ['RollingUpdate', 'OnDelete'];
+
+/** Checks what only a StatefulSet manifest has, and records every problem in `report`. */
+export function validateStatefulSet(manifest: any, report: Report): void {
+  const spec = manifest.spec ?? {};
+  checkOneOf(spec.podManagementPolicy, POD_MANAGEMENT_POLICIES, 'spec.podManagementPolicy', 'stateful-set-pod-management-policy', report);
+  validateUpdateStrategy(spec.updateStrategy, report);
+  const retention = spec.persistentVolumeClaimRetentionPolicy ?? {};
+  for (const field of ['whenDeleted', 'whenScaled']) {
+    checkOneOf(retention[field], CLAIM_RETENTION_POLICIES, `spec.persistentVolumeClaimRetentionPolicy.${field}`, 'stateful-set-claim-retention-policy', report);
+  }
+  checkCounts(spec.ordinals, ['start'], 'spec.ordinals', 'stateful-set-field-valid', report);
+  if (spec.template?.spec?.activeDeadlineSeconds !== undefined) {
+    report.error(
+      'stateful-set-field-valid',
+      'spec.template.spec.activeDeadlineSeconds',
+      `activeDeadlineSeconds is ${spec.template.spec.activeDeadlineSeconds}, but a StatefulSet's Pods may not have a deadline`,
+      'leave activeDeadlineSeconds out of the template; for work that runs to completion use a Job',
+    );
+  }
+  validateClaimTemplates(spec.volumeClaimTemplates ?? [], spec.template?.spec?.volumes ?? [], report);
+}
+
+function validateUpdateStrategy(strategy: any, report: Report): void {
+  if (strategy === undefined) {
+    return;
+  }
+  const at = 'spec.updateStrategy';
+  if (!checkOneOf(strategy.type, UPDATE_STRATEGIES, `${at}.type`, 'stateful-set-update-strategy', report)) {
+    return;
+  }
+  const rolling = strategy.rollingUpdate;
+  if (rolling === undefined) {
+    return;
+  }
+  if (strategy.type === 'OnDelete') {
+    report.error('stateful-set-update-strategy', `${at}.rollingUpdate`, 'rollingUpdate options are set with update strategy OnDelete', 'remove the rollingUpdate options, or use the RollingUpdate strategy');
+    return;
+  }
+  checkCounts(rolling, ['partition'], `${at}.rollingUpdate`, 'stateful-set-update-strategy', report);
+  if (rolling.maxUnavailable !== undefined) {
+    const amount = parseAmount(rolling.maxUnavailable);
+    const why = 'error' in amount ? amount.error : amount.count === 0 ? 'it must be more than 0' : amount.percent && amount.count > 100 ? 'it may not be more than 100%' : undefined;
+    if (why !== undefined) {
+      report.error('stateful-set-update-strategy', `${at}.rollingUpdate.maxUnavailable`, `maxUnavailable is ${JSON.stringify(rolling.maxUnavailable)}; ${why}`, 'use a whole number of Pods (1) or a percentage ("25%"), more than 0');
+    }
+  }
+}
+
+function validateClaimTemplates(claims: any[], volumes: any[], report: Report): void {
+  const seen = new Map<string, number>();
+  claims.forEach((claim, i) => {
+    const at = `spec.volumeClaimTemplates[${i}]`;
+    const name: string = claim?.metadata?.name ?? '';
+    const nameError = dns1123LabelError(name);
+    if (nameError !== undefined) {
+      report.error('stateful-set-claim-template-valid', `${at}.metadata.name`, `claim template name "${name}" ${nameError}`, 'name it with a DNS-1123 label, such as "data"');
+    } else if (seen.has(name)) {
+      report.error('stateful-set-claim-template-valid', `${at}.metadata.name`, `claim template name "${name}" is already used by spec.volumeClaimTemplates[${seen.get(name)}]`, 'give each claim template its own name');
+    } else if (volumes.some((volume) => volume?.name === name)) {
+      report.error('stateful-set-claim-template-valid', `${at}.metadata.name`, `claim template name "${name}" is also the name of a volume of the Pod template`, 'rename the claim template or the volume: mounts refer to them by name');
+    }
+    seen.set(name, seen.get(name) ?? i);
+    const modes: unknown[] = claim?.spec?.accessModes ?? [];
+    if (modes.length === 0) {
+      report.error('stateful-set-claim-template-valid', `${at}.spec.accessModes`, `claim template "${name}" has no access mode`, "give it accessModes, such as ['ReadWriteOnce']");
+    }
+    modes.forEach((mode, j) => checkOneOf(mode, ACCESS_MODES, `${at}.spec.accessModes[${j}]`, 'stateful-set-claim-template-valid', report));
+    if (modes.includes('ReadWriteOncePod') && modes.length > 1) {
+      report.error('stateful-set-claim-template-valid', `${at}.spec.accessModes`, `claim template "${name}" combines ReadWriteOncePod with other access modes`, 'use ReadWriteOncePod alone');
+    }
+    const storage = claim?.spec?.resources?.requests?.storage;
+    if (storage === undefined || !(positiveQuantity(storage))) {
+      report.error('stateful-set-claim-template-valid', `${at}.spec.resources.requests.storage`, `claim template "${name}" requests storage ${JSON.stringify(storage)}; it must be more than 0`, "request a size such as '10Gi'");
+    }
+  });
+}
+
+function positiveQuantity(value: unknown): boolean {
+  if (typeof value === 'number') {
+    return value > 0;
+  }
+  const match = typeof value === 'string' ? /^([0-9.]+)/.exec(value) : null;
+  return match !== null && Number(match[1]) > 0;
+}
+
+/** What the check of a StatefulSet's governing Service needs to know of it. */
+export interface GoverningServiceFacts {
+  /** The Service's construct path. */
+  readonly path: string;
+  /** Its name. */
+  readonly name: string;
+  /** Whether it is headless. */
+  readonly headless: boolean;
+  /** Whether it is in the StatefulSet's namespace. */
+  readonly sameNamespace: boolean;
+  /** Whether its selector selects the StatefulSet's Pods. */
+  readonly selectsPods: boolean;
+  /** Its selector, for the message. */
+  readonly selector: string;
+}
+
+/** Checks the governing Service of a StatefulSet. */
+export function validateGoverningService(service: GoverningServiceFacts, report: Report): void {
+  if (!service.headless) {
+    report.error(
+      'stateful-set-service-headless',
+      'spec.serviceName',
+      `Service "${service.name}" (${service.path}) has a cluster IP, so the StatefulSet's Pods get no DNS names of their own`,
+      'make the Service headless (`headless: true`), or leave `service` out to have one made',
+    );
+  }
+  if (!service.sameNamespace) {
+    report.error('stateful-set-service-selects-pods', 'spec.serviceName', `Service "${service.name}" (${service.path}) is in another namespace than the StatefulSet`, 'create the Service in the chart of the StatefulSet');
+  } else if (!service.selectsPods) {
+    report.error(
+      'stateful-set-service-selects-pods',
+      'spec.serviceName',
+      `Service "${service.name}" (${service.path}) selects ${service.selector || 'nothing'}, which does not match the StatefulSet's Pods`,
+      'target the StatefulSet with the Service',
+    );
+  }
+}
