@@ -33,10 +33,10 @@ describe('a Service target that is any selectable thing', () => {
 
   test('a plain label selector with declared ports checks target ports against those', () => {
     const problems = problemsOf((chart) => {
-      new Service(chart, 'svc', { target: PodSelector.labels({ app: 'x' }, { ports: { http: 8080 } }), ports: [{ port: 80, targetPort: 9090 }] });
+      new Service(chart, 'svc', { target: PodSelector.labels({ app: 'x' }, { ports: { http: 8080 } }), ports: [{ port: 80, targetPort: 'metrics' as never }] });
     });
     expect(problems).toEqual([
-      'spec.ports[0].targetPort: target port 9090 is not declared by any container of Pods with labels app=x (they declare http (8080)). Fix: declare the port on the container, or target one of the declared ports (service-target-port-declared)',
+      'spec.ports[0].targetPort: target port "metrics" is not declared by any container of Pods with labels app=x (they declare http (8080)). Fix: declare the port on the container, or target one of the declared ports (service-target-port-declared)',
     ]);
   });
 
@@ -93,9 +93,9 @@ describe('a Service target that is any selectable thing', () => {
     const chart = newChart();
     const pod = new plus.Pod(chart, 'plus-pod', { metadata: { labels: { app: 'plus' } }, containers: [{ image: 'nginx:1.27', portNumber: 80 }] });
     expect(pod.metadata.getLabel('app')).toBe('plus');
-    const service = new Service(chart, 'svc', { target: PodSelector.labels({ app: 'plus' }), ports: [{ port: 80, targetPort: 8080 }] });
+    const service = new Service(chart, 'svc', { target: PodSelector.labels({ app: 'plus' }), ports: [{ port: 80, targetPort: 'web' as never }] });
     expect(service.node.validate()).toEqual([
-      'spec.ports[0].targetPort: target port 8080 is not declared by any container of Pods with labels app=plus (they declare 80). Fix: declare the port on the container, or target one of the declared ports (service-target-port-declared)',
+      'spec.ports[0].targetPort: target port "web" is not declared by any container of Pods with labels app=plus (they declare 80). Fix: declare the port on the container, or target one of the declared ports (service-target-port-declared)',
     ]);
   });
 
