@@ -67,10 +67,14 @@ export function checkRequiredText(value: unknown, check: FieldCheck, report: Rep
   return false;
 }
 
+/** Whether `value` is an IPv4 or IPv6 address as the API server parses one (see _ip.ts). */
+export function isIpAddress(value: unknown): boolean {
+  return parseIp(value) !== undefined;
+}
+
 /** Reports `value` unless it is an IP address (`10.9.8.7`, `2001:db8::ffff`). */
 export function checkIpAddress(value: unknown, check: FieldCheck, report: Report): boolean {
-  // parseIp reads addresses as the API server does (leading zeros in IPv4, no zones).
-  if (parseIp(value) !== undefined) {
+  if (isIpAddress(value)) {
     return true;
   }
   report.error(

@@ -17,7 +17,7 @@ import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
-/** The kinds whose Pods run until replaced, whose templates take no activeDeadlineSeconds. */
+/** The kinds whose Pods run until replaced: their templates take no activeDeadlineSeconds. */
 export const LONG_RUNNING_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController'] as const;
 
 const ACTIVE_DEADLINE = { min: 1, max: INT32.max } as const;
@@ -152,8 +152,8 @@ function validateHostNamespaces(spec: any, at: string, report: Report): void {
 /**
  * Checks what the apps validation forbids in the Pod template of a
  * long-running workload of kind `kind` (Deployment, ReplicaSet,
- * DaemonSet): `spec` is the template's spec at field path `at`. Other kinds
- * (Job, CronJob, and StatefulSet, which checks its own) are not checked.
+ * StatefulSet, DaemonSet): `spec` is the template's spec at field path `at`.
+ * Other kinds (Job, CronJob) are not checked.
  */
 export function validateLongRunningTemplate(kind: string, spec: unknown, at: string, report: Report): void {
   if (!(LONG_RUNNING_KINDS as readonly string[]).includes(kind)) {
