@@ -293,6 +293,8 @@ describe('the example app and npm run plan', () => {
       ['shared-html/shared-html', ['gpu-node', 'cpu-node']],
       ['mysql/mysql', ['gpu-node', 'cpu-node']],
       ['myapp/myapp', ['gpu-node', 'cpu-node']],
+      ['database/mysql', ['gpu-node', 'cpu-node']],
+      ['database/mysql-backup', ['gpu-node', 'cpu-node']],
     ]);
     expect(plan[0].preview!.nodes[1].reasons).toEqual(['has label gpu=false instead of gpu=true']);
     expect(plan.flatMap((entry) => entry.problems)).toEqual([]);
@@ -345,6 +347,8 @@ describe('the example app and npm run plan', () => {
       ['shared-html/shared-html', ['worker-1'], []],
       ['mysql/mysql', ['worker-1'], []],
       ['myapp/myapp', ['worker-1'], []],
+      ['database/mysql', ['worker-1'], []],
+      ['database/mysql-backup', ['worker-1'], []],
     ]);
     expect(plan.entries[0].preview.nodes[1].reasons).toEqual(['taint nvidia.com/gpu=present:NoSchedule not tolerated']);
     // The GPU node only lacks a toleration: the fix points there.

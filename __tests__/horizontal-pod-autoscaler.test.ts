@@ -63,8 +63,8 @@ describe('HorizontalPodAutoscaler fails synth', () => {
         new HorizontalPodAutoscaler(chart, 'b', { target, minReplicas: 5, maxReplicas: 2 });
       }),
     ).toEqual([
-      'spec.minReplicas: minReplicas is 0; it must be a whole number, 1 or more. Fix: set minReplicas to 1 or more (hpa-replicas-valid)',
-      'spec.maxReplicas: maxReplicas is 0; it must be a whole number, 1 or more. Fix: set maxReplicas to 1 or more (hpa-replicas-valid)',
+      'spec.minReplicas: minReplicas is 0; it must be a whole number, 1 or more (at most 2147483647). Fix: set minReplicas to 1 or more (hpa-replicas-valid)',
+      'spec.maxReplicas: maxReplicas is 0; it must be a whole number, 1 or more (at most 2147483647). Fix: set maxReplicas to 1 or more (hpa-replicas-valid)',
       'spec.maxReplicas: maxReplicas 2 is less than minReplicas 5. Fix: set maxReplicas to at least minReplicas (hpa-replicas-valid)',
     ]);
   });

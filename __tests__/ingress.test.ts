@@ -41,6 +41,15 @@ describe('Ingress', () => {
   });
 });
 
+test('an Ingress alone in its chart, to a Service applied some other way', () => {
+  const chart = newChart();
+  new Ingress(chart, 'edge', { rules: [{ paths: [{ backend: IngressBackend.fromServiceName('shop', 'http') }, { path: '/api', backend: IngressBackend.fromServiceName('api', 8080) }] }] });
+  expect(synthObjects(chart)[0].spec.rules[0].http.paths.map((p: { backend: unknown }) => p.backend)).toEqual([
+    { service: { name: 'shop', port: { name: 'http' } } },
+    { service: { name: 'api', port: { number: 8080 } } },
+  ]);
+});
+
 describe('Ingress fails synth', () => {
   test('when it routes nothing', () => {
     expect(problemsOf((chart) => new Ingress(chart, 'empty'))).toEqual([

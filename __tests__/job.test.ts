@@ -43,11 +43,21 @@ describe('Job', () => {
         new Job(chart, 'a'.repeat(62), { completionMode: 'Indexed', completions: 10, template: { restartPolicy: 'Never', containers: [task()] } });
       }),
     ).toEqual([
-      'spec.parallelism: parallelism is 1.5; it must be a whole number, 0 or more. Fix: set parallelism to 0 or more, or leave it out (job-field-valid)',
-      'spec.backoffLimit: backoffLimit is -1; it must be a whole number, 0 or more. Fix: set backoffLimit to 0 or more, or leave it out (job-field-valid)',
+      'spec.parallelism: parallelism is 1.5; it must be a whole number, 0 or more (at most 2147483647). Fix: set parallelism to 0 or more, or leave it out (job-field-valid)',
+      'spec.backoffLimit: backoffLimit is -1; it must be a whole number, 0 or more (at most 2147483647). Fix: set backoffLimit to 0 or more, or leave it out (job-field-valid)',
       "spec.template.spec.restartPolicy: restartPolicy is \"Always\", but a Job's Pods must end. Fix: set restartPolicy to 'OnFailure' or 'Never' (job-restart-policy)",
       'spec.completions: an Indexed Job has no completions, so it has no indexes. Fix: set completions, the number of indexes (job-field-valid)',
       `metadata.name: the last Pod of this Indexed Job would get host name "${'a'.repeat(62)}-9", which is 64 characters long; at most 63 are allowed. Fix: shorten the name of the Job (job-indexed-name)`,
+    ]);
+  });
+
+  test('fails synth on counts past the Go types the API server decodes them into', () => {
+    expect(
+      problemsOf((chart) => {
+        new Job(chart, 'big', { backoffLimit: 2 ** 31, activeDeadlineSeconds: 2 ** 40, template: { restartPolicy: 'Never', containers: [task()] } });
+      }),
+    ).toEqual([
+      'spec.backoffLimit: backoffLimit is 2147483648; it must be a whole number, 0 or more (at most 2147483647). Fix: set backoffLimit to 0 or more, or leave it out (job-field-valid)',
     ]);
   });
 
@@ -99,7 +109,7 @@ describe('CronJob', () => {
       "spec.schedule: schedule \"CRON_TZ=UTC 0 0 * * *\" is not a cron expression: expected exactly 5 fields, found 6: [CRON_TZ=UTC 0 0 * * *]. Fix: write five fields such as '30 2 * * *', or a descriptor such as '@daily' (cron-job-schedule)",
       "spec.timeZone: timeZone \"Local\" is refused: timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones. Fix: use an IANA time zone name, such as 'Etc/UTC' (cron-job-time-zone)",
       'spec.concurrencyPolicy: "Skip" is not supported; the values are "Allow", "Forbid", "Replace". Fix: use one of Allow, Forbid, Replace (cron-job-field-valid)',
-      'spec.failedJobsHistoryLimit: failedJobsHistoryLimit is -1; it must be a whole number, 0 or more. Fix: set failedJobsHistoryLimit to 0 or more, or leave it out (cron-job-field-valid)',
+      'spec.failedJobsHistoryLimit: failedJobsHistoryLimit is -1; it must be a whole number, 0 or more (at most 2147483647). Fix: set failedJobsHistoryLimit to 0 or more, or leave it out (cron-job-field-valid)',
       "spec.jobTemplate.spec.template.spec.restartPolicy: restartPolicy is \"Always\", but a Job's Pods must end. Fix: set restartPolicy to 'OnFailure' or 'Never' (job-restart-policy)",
     ]);
   });

@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import * as plus from 'cdk8s-plus-27';
-import { App, Container, Deployment, ISelectablePods, Pod, PodSelector, ReplicaSet, Service } from '../lib';
+import { App, Container, CronJob, DaemonSet, Deployment, ISelectablePods, Job, Pod, PodSelector, ReplicaSet, Service, StatefulSet } from '../lib';
 import { problemsOf } from './_problems';
 import { newChart, synthObjects } from './_support';
 
@@ -37,6 +37,12 @@ describe('a Service target that is any selectable thing', () => {
     });
     expect(problems).toEqual([
       'spec.ports[0].targetPort: target port 9090 is not declared by any container of Pods with labels app=x (they declare http (8080)). Fix: declare the port on the container, or target one of the declared ports (service-target-port-declared)',
+    ]);
+  });
+
+  test('an empty label selector selects nothing, and says so', () => {
+    expect(problemsOf((chart) => new Service(chart, 'svc', { target: PodSelector.labels({}), ports: [{ port: 80, targetPort: 80 }] }))).toEqual([
+      "spec.selector: the target PodSelector.labels({}) has no labels, so the Service would select no Pods. Fix: give the target labels, such as `labels: { app: 'myapp' }` (service-selects-pods)",
     ]);
   });
 
@@ -91,6 +97,23 @@ describe('a Service target that is any selectable thing', () => {
     expect(service.node.validate()).toEqual([
       'spec.ports[0].targetPort: target port 8080 is not declared by any container of Pods with labels app=plus (they declare 80). Fix: declare the port on the container, or target one of the declared ports (service-target-port-declared)',
     ]);
+  });
+
+  test('a Service in front of each new Pod-template kind checks its ports against their containers', () => {
+    const problems = problemsOf((chart) => {
+      const job = new Job(chart, 'job', { template: { labels: { app: 'job' }, restartPolicy: 'Never', containers: [web()] } });
+      const cron = new CronJob(chart, 'cron', { schedule: '@daily', jobTemplate: { template: { labels: { app: 'cron' }, restartPolicy: 'Never', containers: [web()] } } });
+      const daemons = new DaemonSet(chart, 'daemons', { template: { labels: { app: 'daemons' }, containers: [web()] } });
+      const sts = new StatefulSet(chart, 'sts', { template: { labels: { app: 'sts' }, containers: [web()] } });
+      for (const target of [job, cron, daemons, sts] as ISelectablePods[]) {
+        new Service(chart, `${(target as unknown as { name: string }).name}-svc`, { target, ports: [{ port: 80, targetPort: 'http' }, { name: 'x', port: 81, targetPort: 'nope' }] });
+      }
+    });
+    expect(problems).toEqual(
+      ['job', 'cron', 'daemons', 'sts'].map(
+        (name) => `spec.ports[1].targetPort: target port "nope" is not declared by any container of test/${name} (they declare http (80)). Fix: declare the port on the container, or target one of the declared ports (service-target-port-declared)`,
+      ),
+    );
   });
 
   test('Pods and workloads are selectable things', () => {

@@ -45,6 +45,7 @@ describe('StatefulSet', () => {
       updateStrategy: StatefulSetUpdateStrategy.rollingUpdate({ partition: 1, maxUnavailable: '50%' }),
       persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Delete', whenScaled: 'Retain' },
       revisionHistoryLimit: 5,
+      startOrdinal: 1,
     }).addVolumeClaimTemplate(logs);
     const spec = synthObjects(chart)[1].spec;
     expect(spec.serviceName).toBe('db');
@@ -54,6 +55,7 @@ describe('StatefulSet', () => {
       updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 1, maxUnavailable: '50%' } },
       persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Delete', whenScaled: 'Retain' },
       revisionHistoryLimit: 5,
+      ordinals: { start: 1 },
     });
     expect(spec.volumeClaimTemplates[1]).toEqual({
       metadata: { name: 'logs', labels: { kind: 'logs' } },
@@ -82,6 +84,16 @@ describe('StatefulSet fails synth', () => {
     ]);
   });
 
+  test('when its name makes Pod names that are not DNS labels', () => {
+    expect(
+      problemsOf((chart) => {
+        new StatefulSet(chart, 'sts', { name: 'db.main', service: new Service(chart, 'db', { headless: true, target: PodSelector.labels({ app: 'mysql' }) }), template: { labels: { app: 'mysql' }, containers: [mysql()] } });
+      }),
+    ).toEqual([
+      'metadata.name: the first Pod would be named "db.main-0", which must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: rename the StatefulSet with lower-case letters, digits and "-" only (stateful-set-name)',
+    ]);
+  });
+
   test('when its governing Service is in another namespace', () => {
     const app = new App();
     const service = new Service(new Chart(app, 'other', { namespace: 'other' }), 'db', { headless: true, target: PodSelector.labels({ app: 'mysql' }) });
@@ -96,15 +108,17 @@ describe('StatefulSet fails synth', () => {
       problemsOf((chart) => {
         database(chart, {
           podManagementPolicy: 'Ordered' as never,
+          startOrdinal: -1,
           updateStrategy: StatefulSetUpdateStrategy.rollingUpdate({ partition: -1, maxUnavailable: 0 }),
           persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Keep' as never },
         });
       }),
     ).toEqual([
       'spec.podManagementPolicy: "Ordered" is not supported; the values are "OrderedReady", "Parallel". Fix: use one of OrderedReady, Parallel (stateful-set-pod-management-policy)',
-      'spec.updateStrategy.rollingUpdate.partition: partition is -1; it must be a whole number, 0 or more. Fix: set partition to 0 or more, or leave it out (stateful-set-update-strategy)',
+      'spec.updateStrategy.rollingUpdate.partition: partition is -1; it must be a whole number, 0 or more (at most 2147483647). Fix: set partition to 0 or more, or leave it out (stateful-set-update-strategy)',
       'spec.updateStrategy.rollingUpdate.maxUnavailable: maxUnavailable is 0; it must be more than 0. Fix: use a whole number of Pods (1) or a percentage ("25%"), more than 0 (stateful-set-update-strategy)',
       'spec.persistentVolumeClaimRetentionPolicy.whenDeleted: "Keep" is not supported; the values are "Retain", "Delete". Fix: use one of Retain, Delete (stateful-set-claim-retention-policy)',
+      'spec.ordinals.start: start is -1; it must be a whole number, 0 or more (at most 2147483647). Fix: set start to 0 or more, or leave it out (stateful-set-field-valid)',
     ]);
   });
 
@@ -119,8 +133,8 @@ describe('StatefulSet fails synth', () => {
         });
       }),
     ).toEqual([
-      "spec.template.spec.activeDeadlineSeconds: activeDeadlineSeconds is 60, but a StatefulSet's Pods may not have a deadline. Fix: leave activeDeadlineSeconds out of the template; for work that runs to completion use a Job (stateful-set-field-valid)",
-      expect.stringMatching(/^spec\.volumeClaimTemplates\[0\]\.metadata\.name: claim template name "Data" .*\(stateful-set-claim-template-valid\)$/),
+      'spec.template.spec.activeDeadlineSeconds: the Pod template of a StatefulSet sets activeDeadlineSeconds 60; a StatefulSet keeps its Pods running, so the API server refuses a deadline. Fix: remove activeDeadlineSeconds; for work that must finish in time use a Job with activeDeadlineSeconds (pod-timing)',
+      'spec.volumeClaimTemplates[0].metadata.name: claim template name "Data" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: name it with a DNS-1123 label, such as "data" (stateful-set-claim-template-valid)',
       'spec.volumeClaimTemplates[0].spec.accessModes: claim template "Data" combines ReadWriteOncePod with other access modes. Fix: use ReadWriteOncePod alone (stateful-set-claim-template-valid)',
       'spec.volumeClaimTemplates[0].spec.resources.requests.storage: claim template "Data" requests storage 0; it must be more than 0. Fix: request a size such as \'10Gi\' (stateful-set-claim-template-valid)',
       'spec.volumeClaimTemplates[1].spec.accessModes: claim template "logs" has no access mode. Fix: give it accessModes, such as [\'ReadWriteOnce\'] (stateful-set-claim-template-valid)',

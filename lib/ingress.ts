@@ -22,21 +22,34 @@ export type PathType = (typeof PATH_TYPES)[number];
  * Service's `ports` do not declare does not compile).
  */
 export class IngressBackend {
-  /** A port of `service`, by its name or number. */
+  /**
+   * A port of `service`, by its name or number. Ports added later with
+   * `addPort()` are not known to the compiler; name them through the
+   * Service typed as `Service` (synth checks them still).
+   */
   public static service<S extends Service<string, readonly ServicePortProps<string>[]>>(service: S, port: ServicePortReference<S>): IngressBackend {
-    return new IngressBackend(service, port as string | number);
+    return new IngressBackend(service.name, port as string | number, service);
+  }
+
+  /**
+   * A port of a Service that is applied some other way (not an object of
+   * this app), by the Service's name; its ports are not checked.
+   */
+  public static fromServiceName(name: string, port: string | number): IngressBackend {
+    return new IngressBackend(name, port, undefined);
   }
 
   private constructor(
-    /** The Service requests go to. */
-    public readonly target: Service<string, readonly ServicePortProps<string>[]>,
+    private readonly serviceName: string,
     private readonly port: string | number,
+    /** The Service of this app requests go to, when the backend was made from one. */
+    public readonly target: Service<string, readonly ServicePortProps<string>[]> | undefined,
   ) {}
 
   /** @internal */
   public _toKube(): k8s.IngressBackend {
     const port = typeof this.port === 'number' ? { number: this.port } : { name: this.port };
-    return { service: { name: this.target.name, port } };
+    return { service: { name: this.serviceName, port } };
   }
 }
 
@@ -167,10 +180,10 @@ export class Ingress extends Construct {
     const backends = [this.props.defaultBackend, ...this.rules.flatMap((rule) => rule.paths.map((path) => path.backend))];
     const services = new Map<string, BackendService>();
     for (const backend of backends) {
-      if (backend === undefined || services.has(backend.target.name)) {
+      const service = backend?.target;
+      if (service === undefined || services.has(service.name)) {
         continue;
       }
-      const service = backend.target;
       const ports: { name?: string; port: number }[] = renderedManifest(service.apiObject).spec?.ports ?? [];
       services.set(service.name, { path: service.node.path, sameNamespace: service.apiObject.metadata.namespace === namespace, ports });
     }

@@ -93,7 +93,8 @@ export interface PodsByNameOptions<P extends Ports = Ports> extends PodSelectorO
 export class PodSelector<N extends string = string> implements ISelectablePods<N> {
   /** The Pods that carry every one of `labels`. */
   public static labels<const P extends Ports = Ports>(labels: Labels, options: PodSelectorOptions<P> = {}): PodSelector<PortNames<P>> {
-    return new PodSelector({ selector: { ...labels }, description: `Pods with labels ${labelText(labels)}`, ports: portsOf(options.ports) });
+    const description = Object.keys(labels).length > 0 ? `Pods with labels ${labelText(labels)}` : 'PodSelector.labels({})';
+    return new PodSelector({ selector: { ...labels }, description, ports: portsOf(options.ports) });
   }
 
   /** @internal */

@@ -116,6 +116,12 @@ export interface StatefulSetProps<C extends readonly AnyContainer[] = readonly A
    * @default - not emitted; Kubernetes keeps 10
    */
   readonly revisionHistoryLimit?: number;
+  /**
+   * The ordinal of the first Pod (`mysql-5` for 5), `spec.ordinals.start`.
+   * @default - not emitted; Pods count from 0
+   * @see https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#start-ordinal
+   */
+  readonly startOrdinal?: number;
 }
 
 /**
@@ -157,6 +163,7 @@ export class StatefulSet<const C extends readonly AnyContainer[] = readonly AnyC
             updateStrategy: props.updateStrategy?._toKube(),
             persistentVolumeClaimRetentionPolicy: props.persistentVolumeClaimRetentionPolicy ? { ...props.persistentVolumeClaimRetentionPolicy } : undefined,
             revisionHistoryLimit: props.revisionHistoryLimit,
+            ordinals: props.startOrdinal === undefined ? undefined : { start: props.startOrdinal },
           };
         },
       }),

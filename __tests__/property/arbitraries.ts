@@ -11,10 +11,17 @@ import {
   CONFIG_MAP_KIND,
   ConfigMapDesc,
   ContainerDesc,
+  DAEMON_SET_KIND,
   DEPLOYMENT_KIND,
+  DISRUPTION_BUDGET_KIND,
+  DisruptionBudgetDesc,
   EnvDesc,
+  JOB_KIND,
+  JobDesc,
   KeyRefDesc,
   MountDesc,
+  NETWORK_POLICY_KIND,
+  NetworkPolicyDesc,
   PodDesc,
   POD_KIND,
   PortDesc,
@@ -29,6 +36,7 @@ import {
   ServiceDesc,
   ServicePortDesc,
   ServiceType,
+  STATEFUL_SET_KIND,
   VolumeDesc,
   WorkloadDesc,
 } from './program';
@@ -313,13 +321,55 @@ export const GENERATED_DEPLOYMENT = workloadKind(DEPLOYMENT_KIND, true);
 /** The ReplicaSet kind, generated. */
 export const GENERATED_REPLICA_SET = workloadKind(REPLICA_SET_KIND, false);
 
+/** The StatefulSet kind, generated. */
+export const GENERATED_STATEFUL_SET: PodKind<WorkloadDesc> = {
+  ...workloadKind(STATEFUL_SET_KIND, false),
+  // Its Pods' host names and its Service's name are DNS labels starting with a letter.
+  arbitrary: (name) => workloadDesc(`sts-${name.replace(/\./g, '-')}`, false),
+};
+/** The DaemonSet kind, generated: a workload without replicas. */
+export const GENERATED_DAEMON_SET: PodKind<WorkloadDesc> = {
+  ...workloadKind(DAEMON_SET_KIND, false),
+  arbitrary: (name) => workloadDesc(name, false).map((d) => strip({ ...d, replicas: undefined })),
+};
+
+/** A valid Job: a valid Pod template that restarts OnFailure or Never, and counts of 0 or more. */
+function jobDesc(name: string): fc.Arbitrary<JobDesc> {
+  return fc
+    .record(
+      {
+        pod: podDesc(name),
+        labels,
+        annotations,
+        restartPolicy: fc.constantFrom('OnFailure' as const, 'Never' as const),
+        backoffLimit: fc.integer({ min: 0, max: 6 }),
+        completions: fc.integer({ min: 0, max: 5 }),
+        parallelism: fc.integer({ min: 0, max: 5 }),
+        ttlSecondsAfterFinished: fc.integer({ min: 0, max: 3600 }),
+      },
+      { requiredKeys: ['pod', 'restartPolicy'] },
+    )
+    .map(({ pod, restartPolicy, ...rest }) => strip({ name, ...rest, pod: { ...pod, restartPolicy } }) as JobDesc);
+}
+
+/** The Job kind, generated. Pod mutations keep its restartPolicy. */
+export const GENERATED_JOB: PodKind<JobDesc> = {
+  ...JOB_KIND,
+  arbitrary: jobDesc,
+  podOf: (d) => d.pod,
+  withPod: (d, pod) => ({ ...d, pod: { ...pod, restartPolicy: d.pod.restartPolicy } }),
+  selectorOf: (d) => d.pod.labels,
+  // Kubernetes adds the labels a Job selects by; without labels of its own the template has no metadata.
+  renderedPod: (manifest) => ({ metadata: manifest.spec.template.metadata ?? {}, spec: manifest.spec.template.spec }),
+};
+
 /** The kinds that run Pods. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const POD_KINDS: readonly PodKind<any>[] = [GENERATED_POD, GENERATED_DEPLOYMENT, GENERATED_REPLICA_SET];
+export const POD_KINDS: readonly PodKind<any>[] = [GENERATED_POD, GENERATED_DEPLOYMENT, GENERATED_REPLICA_SET, GENERATED_STATEFUL_SET, GENERATED_DAEMON_SET, GENERATED_JOB];
 
 /** Every kind a generated program may hold, for building it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const GENERATED_KINDS: readonly ResourceKind<any>[] = [...POD_KINDS, SERVICE_KIND, CONFIG_MAP_KIND, SECRET_KIND];
+export const GENERATED_KINDS: readonly ResourceKind<any>[] = [...POD_KINDS, SERVICE_KIND, CONFIG_MAP_KIND, SECRET_KIND, DISRUPTION_BUDGET_KIND, NETWORK_POLICY_KIND];
 
 /** The Pod kind of that name, or undefined for kinds that run no Pods. */
 export function podKindOf(kind: string): PodKind<unknown> | undefined {
@@ -467,17 +517,40 @@ export interface Needs {
   /** Its first chart has a ConfigMap, a Secret. */
   readonly configMap?: boolean;
   readonly secret?: boolean;
+  /** Its first chart has a PodDisruptionBudget or NetworkPolicy. */
+  readonly selecting?: 'PodDisruptionBudget' | 'NetworkPolicy';
 }
+
+const SELECTING = ['PodDisruptionBudget', 'NetworkPolicy'] as const;
 
 /** The needs of mutations of resources of these kinds. */
 export function needsOf(kinds: readonly string[]): Needs {
   const podKinds = kinds.filter((k) => podKindOf(k));
   return {
-    firstKinds: kinds.includes('Service') ? ['Deployment', 'ReplicaSet'] : podKinds.length > 0 ? podKinds : undefined,
+    firstKinds: SELECTING.some((k) => kinds.includes(k)) || kinds.includes('Service') ? ['Deployment', 'ReplicaSet'] : podKinds.length > 0 ? podKinds : undefined,
     service: kinds.includes('Service'),
+    selecting: SELECTING.find((k) => kinds.includes(k)),
     configMap: kinds.includes('ConfigMap'),
     secret: kinds.includes('Secret'),
   };
+}
+
+/** A PodDisruptionBudget or a NetworkPolicy of one of `targets` (by index in the chart), valid. */
+function selectingDesc(name: string, targets: readonly { readonly r: ResourceDesc; readonly i: number }[], only?: Needs['selecting']): fc.Arbitrary<ResourceDesc> {
+  const amount = fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 100 }).map((n): `${number}%` => `${n}%`));
+  const budget = fc
+    .record({ target: fc.constantFrom(...targets), min: fc.boolean(), amount })
+    .map(({ target, min, amount: value }): ResourceDesc => ({
+      kind: 'PodDisruptionBudget',
+      id: '',
+      desc: { name, target: target.i, budget: min ? { minAvailable: value } : { maxUnavailable: value } } satisfies DisruptionBudgetDesc,
+    }));
+  const policy = fc.record({ target: fc.constantFrom(...targets), from: fc.constantFrom(...targets) }).chain(({ target, from }) => {
+    const ports = podKindOf(target.r.kind)!.podOf(target.r.desc).containers.flatMap((c) => c.ports);
+    const refs = ports.map((p) => (p.name !== undefined ? p.name : p.containerPort));
+    return fc.subarray([...new Set(refs)]).map((chosen): ResourceDesc => ({ kind: 'NetworkPolicy', id: '', desc: { name, target: target.i, from: from.i, ports: chosen } satisfies NetworkPolicyDesc }));
+  });
+  return only === 'PodDisruptionBudget' ? budget : only === 'NetworkPolicy' ? policy : fc.oneof(budget, policy);
 }
 
 /**
@@ -492,6 +565,7 @@ export function programDesc(needs: Needs = {}): fc.Arbitrary<ProgramDesc> {
       namespace: fc.option(fc.constantFrom('team-a', 'team-b'), { nil: undefined }),
       pods: fc.integer({ min: 1, max: 2 }),
       services: fc.integer({ min: first && needs.service ? 1 : 0, max: 2 }),
+      selecting: fc.integer({ min: first && needs.selecting ? 1 : 0, max: 2 }),
       configMap: first && needs.configMap ? fc.constant(true) : fc.boolean(),
       secret: first && needs.secret ? fc.constant(true) : fc.boolean(),
     });
@@ -533,7 +607,12 @@ export function programDesc(needs: Needs = {}): fc.Arbitrary<ProgramDesc> {
                 ),
               ),
             )
-            .map((services) => strip({ id: `chart${c}`, namespace: shape.namespace, resources: [...resources, ...services].map((r, i) => ({ ...r, id: `r${i}` })) }));
+            .chain((services) =>
+              // A PodDisruptionBudget or NetworkPolicy of the same targets, after the Services.
+              fc
+                .tuple(...Array.from({ length: targets.length === 0 ? 0 : shape.selecting }, (_, j) => selectingDesc(`${serviceNames[c * 2 + (j % 2)]}-p${c}-${j}`, targets, c === 0 && j === 0 ? needs.selecting : undefined)))
+                .map((selecting) => strip({ id: `chart${c}`, namespace: shape.namespace, resources: [...resources, ...services, ...selecting].map((r, i) => ({ ...r, id: `r${i}` })) })),
+            );
         });
       });
       return fc.tuple(...charts).map((list) => ({ charts: list }));

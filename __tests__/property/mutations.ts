@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { podKindOf, WORKLOAD_LABEL } from './arbitraries';
-import { ConfigMapDesc, ContainerDesc, EnvDesc, PodDesc, ProgramDesc, ResourceDesc, SecretDesc, ServiceDesc, ServicePortDesc, WorkloadDesc } from './program';
+import { ConfigMapDesc, ContainerDesc, DisruptionBudgetDesc, EnvDesc, JobDesc, NetworkPolicyDesc, PodDesc, ProgramDesc, ResourceDesc, SecretDesc, ServiceDesc, ServicePortDesc, WorkloadDesc } from './program';
 
 /** A way to break a valid Pod. */
 export interface Mutation {
@@ -216,14 +216,16 @@ const POD_MUTATIONS: readonly Mutation[] = [
 
 // ---- workloads ----
 
-const WORKLOADS = ['Deployment', 'ReplicaSet'];
+const WORKLOADS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'];
+// A DaemonSet has no replicas.
+const REPLICATED = ['Deployment', 'ReplicaSet', 'StatefulSet'];
 
 function workloadMutations(): Mutation[] {
   return [
     {
       name: 'replicas is negative or fractional',
       rule: 'workload-replicas-valid',
-      kinds: WORKLOADS,
+      kinds: REPLICATED,
       mutateResource: (d: WorkloadDesc) => fc.constantFrom(-1, -10, 1.5).map((replicas) => ({ ...d, replicas })),
     },
     {
@@ -250,6 +252,19 @@ function workloadMutations(): Mutation[] {
       rule: 'workload-restart-policy-always',
       kinds: WORKLOADS,
       mutateResource: (d: WorkloadDesc) => fc.constantFrom('OnFailure' as const, 'Never' as const).map((restartPolicy) => ({ ...d, pod: { ...d.pod, restartPolicy } })),
+    },
+    {
+      name: 'a Job template restarts Always, or has no restartPolicy',
+      rule: 'job-restart-policy',
+      kinds: ['Job'],
+      mutateResource: (d: JobDesc) => fc.constantFrom('Always' as const, undefined).map((restartPolicy) => ({ ...d, pod: { ...d.pod, restartPolicy } })),
+    },
+    {
+      name: 'a Job count is negative or fractional',
+      rule: 'job-field-valid',
+      kinds: ['Job'],
+      mutateResource: (d: JobDesc) =>
+        fc.record({ field: fc.constantFrom('backoffLimit', 'completions', 'parallelism', 'ttlSecondsAfterFinished'), value: fc.constantFrom(-1, 0.5) }).map(({ field, value }) => ({ ...d, [field]: value })),
     },
     {
       name: 'minReadySeconds is negative',
@@ -576,4 +591,28 @@ function objectLabelMutations(): Mutation[] {
   ];
 }
 
-export const MUTATIONS: readonly Mutation[] = [...POD_MUTATIONS, ...workloadMutations(), ...serviceMutations(), ...keyMutations(), ...objectLabelMutations()];
+function selectingMutations(): Mutation[] {
+  return [
+    {
+      name: 'a PodDisruptionBudget sets both minAvailable and maxUnavailable (untyped input)',
+      rule: 'pdb-budget-valid',
+      kinds: ['PodDisruptionBudget'],
+      mutateResource: (d: DisruptionBudgetDesc) => fc.constant({ ...d, budget: { minAvailable: 1, maxUnavailable: 1 } }),
+    },
+    {
+      name: 'a NetworkPolicy names a port its Pods do not declare',
+      rule: 'network-policy-port-declared',
+      kinds: ['NetworkPolicy'],
+      // A container port name has at most one "-": this one never is.
+      mutateResource: (d: NetworkPolicyDesc) => fc.constant({ ...d, ports: [...d.ports, 'not-a-port'] }),
+    },
+    {
+      name: 'a NetworkPolicy port number is out of 1–65535',
+      rule: 'network-policy-port-valid',
+      kinds: ['NetworkPolicy'],
+      mutateResource: (d: NetworkPolicyDesc) => fc.constantFrom(0, 65536, 1.5).map((port) => ({ ...d, ports: [...d.ports, port] })),
+    },
+  ];
+}
+
+export const MUTATIONS: readonly Mutation[] = [...POD_MUTATIONS, ...workloadMutations(), ...serviceMutations(), ...keyMutations(), ...objectLabelMutations(), ...selectingMutations()];

@@ -19,13 +19,19 @@ import {
   App,
   ConfigMap,
   Container,
+  DaemonSet,
   Deployment,
   DeploymentStrategy,
   EnvValue,
   EnvVar,
   ImagePullPolicy,
+  ISelectablePods,
+  Job,
+  NetworkPeer,
+  NetworkPolicy,
   Pod,
   PodCount,
+  PodDisruptionBudget,
   PodTemplateProps,
   Probe,
   Protocol,
@@ -36,6 +42,7 @@ import {
   ServicePortProps,
   ServiceTarget,
   ServiceType,
+  StatefulSet,
   Volume,
 } from '../../lib';
 
@@ -136,6 +143,19 @@ export interface WorkloadDesc {
   readonly pod: PodDesc;
 }
 
+/** A Job: a Pod template whose restartPolicy is OnFailure or Never, and its counts. */
+export interface JobDesc {
+  readonly name: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
+  readonly backoffLimit?: number;
+  readonly completions?: number;
+  readonly parallelism?: number;
+  readonly ttlSecondsAfterFinished?: number;
+  /** The template; its `name` is not used, its restartPolicy is OnFailure or Never. */
+  readonly pod: PodDesc;
+}
+
 /** A port of a Service. */
 export interface ServicePortDesc {
   readonly port: number;
@@ -160,6 +180,25 @@ export interface ServiceDesc {
   readonly ports: readonly ServicePortDesc[];
   readonly sessionAffinity?: 'None' | 'ClientIP';
   readonly externalTrafficPolicy?: 'Cluster' | 'Local';
+}
+
+/** A PodDisruptionBudget of an earlier Pod or workload of its chart. */
+export interface DisruptionBudgetDesc {
+  readonly name: string;
+  /** Index, in its chart, of the Pod or workload it protects. */
+  readonly target: number;
+  readonly budget: { readonly minAvailable: number | `${number}%` } | { readonly maxUnavailable: number | `${number}%` };
+}
+
+/** A NetworkPolicy that lets the Pods of one earlier construct of its chart reach another's ports. */
+export interface NetworkPolicyDesc {
+  readonly name: string;
+  /** Index, in its chart, of the Pods it isolates. */
+  readonly target: number;
+  /** Index of the Pods let in. */
+  readonly from: number;
+  /** Ports of the target, by name or number. */
+  readonly ports: readonly (string | number)[];
 }
 
 /** A ConfigMap. */
@@ -261,6 +300,36 @@ export const REPLICA_SET_KIND: ResourceKind<WorkloadDesc> = {
     new ReplicaSet(scope, id, { name: d.name, labels: d.labels, annotations: d.annotations, replicas: d.replicas, minReadySeconds: d.minReadySeconds, selectBy: d.selectBy, template: podTemplateProps(d.pod) }),
 };
 
+/** The StatefulSet kind: its governing headless Service is made with it. */
+export const STATEFUL_SET_KIND: ResourceKind<WorkloadDesc> = {
+  kind: 'StatefulSet',
+  build: (scope, id, d) =>
+    new StatefulSet(scope, id, { name: d.name, labels: d.labels, annotations: d.annotations, replicas: d.replicas, minReadySeconds: d.minReadySeconds, selectBy: d.selectBy, template: podTemplateProps(d.pod) }),
+};
+
+/** The DaemonSet kind (its description has no replicas). */
+export const DAEMON_SET_KIND: ResourceKind<WorkloadDesc> = {
+  kind: 'DaemonSet',
+  build: (scope, id, d) =>
+    new DaemonSet(scope, id, { name: d.name, labels: d.labels, annotations: d.annotations, minReadySeconds: d.minReadySeconds, selectBy: d.selectBy, template: podTemplateProps(d.pod) }),
+};
+
+/** The Job kind. */
+export const JOB_KIND: ResourceKind<JobDesc> = {
+  kind: 'Job',
+  build: (scope, id, d) =>
+    new Job(scope, id, {
+      name: d.name,
+      labels: d.labels,
+      annotations: d.annotations,
+      backoffLimit: d.backoffLimit,
+      completions: d.completions,
+      parallelism: d.parallelism,
+      ttlSecondsAfterFinished: d.ttlSecondsAfterFinished,
+      template: podTemplateProps(d.pod) as PodTemplateProps & { restartPolicy: 'OnFailure' | 'Never' },
+    }),
+};
+
 /** The Service kind: its target is the construct built at that index of the chart. */
 export const SERVICE_KIND: ResourceKind<ServiceDesc> = {
   kind: 'Service',
@@ -277,6 +346,23 @@ export const SERVICE_KIND: ResourceKind<ServiceDesc> = {
       ports: d.ports as ServicePortProps[],
       sessionAffinity: d.sessionAffinity,
       externalTrafficPolicy: d.externalTrafficPolicy,
+    }),
+};
+
+/** The PodDisruptionBudget kind: it protects the construct built at that index of the chart. */
+export const DISRUPTION_BUDGET_KIND: ResourceKind<DisruptionBudgetDesc> = {
+  kind: 'PodDisruptionBudget',
+  build: (scope, id, d, earlier) => new PodDisruptionBudget(scope, id, { name: d.name, selector: earlier[d.target] as unknown as ISelectablePods, ...d.budget }),
+};
+
+/** The NetworkPolicy kind. */
+export const NETWORK_POLICY_KIND: ResourceKind<NetworkPolicyDesc> = {
+  kind: 'NetworkPolicy',
+  build: (scope, id, d, earlier) =>
+    new NetworkPolicy(scope, id, {
+      name: d.name,
+      selector: earlier[d.target] as unknown as ISelectablePods,
+      ingress: [{ from: [NetworkPeer.pods(earlier[d.from] as unknown as ISelectablePods)], ports: d.ports.map((port) => ({ port })) }],
     }),
 };
 

@@ -9,7 +9,7 @@ import { checkManifest, formatSchemaProblem, manifestLabel } from '../../lib/sch
 import { GENERATED_KINDS, needsOf, podKindOf, POD_KINDS, programDesc } from './arbitraries';
 import { synthesize } from './harness';
 import { Mutation } from './mutations';
-import { ConfigMapDesc, ContainerDesc, EnvDesc, PodDesc, ProgramDesc, ResourceDesc, SecretDesc, ServiceDesc, WorkloadDesc } from './program';
+import { ConfigMapDesc, ContainerDesc, DisruptionBudgetDesc, EnvDesc, JobDesc, NetworkPolicyDesc, PodDesc, ProgramDesc, ResourceDesc, SecretDesc, ServiceDesc, WorkloadDesc } from './program';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -40,7 +40,8 @@ export function validPrograms(dir: string): PropertyParts<ProgramDesc> {
         throw new Error(`synth wrote manifests the Kubernetes schema refuses:\n  ${problems.join('\n  ')}`);
       }
       const resources = program.charts.flatMap((chart) => chart.resources);
-      deepStrictEqual(outcome.manifests.length, resources.length, 'one manifest per construct');
+      // A StatefulSet comes with the headless Service it makes.
+      deepStrictEqual(outcome.manifests.length, resources.length + resources.filter((r) => r.kind === 'StatefulSet').length, 'one manifest per construct');
       for (const chart of program.charts) {
         for (const resource of chart.resources) {
           expectRendered(resource, chart.resources, outcome.manifests);
@@ -129,7 +130,9 @@ function expectRendered(resource: ResourceDesc, chart: readonly ResourceDesc[], 
   if (podKind) {
     const rendered = podKind.renderedPod(manifest);
     expectRenderedAsDescribed(podKind.podOf(resource.desc), rendered.metadata, rendered.spec);
-    if (resource.kind !== 'Pod') {
+    if (resource.kind === 'Job') {
+      expectJob(resource.desc as JobDesc, manifest);
+    } else if (resource.kind !== 'Pod') {
       expectWorkload(resource.desc as WorkloadDesc, podKind.selectorOf(resource.desc), manifest);
     }
     return;
@@ -147,6 +150,20 @@ function expectRendered(resource: ResourceDesc, chart: readonly ResourceDesc[], 
       deepStrictEqual(manifest.spec.ports ?? [], ports, 'Service spec.ports');
       return;
     }
+    case 'PodDisruptionBudget': {
+      const d = resource.desc as DisruptionBudgetDesc;
+      const target = chart[d.target];
+      deepStrictEqual(manifest.spec.selector, { matchLabels: json(podKindOf(target.kind)!.selectorOf(target.desc)) }, 'PodDisruptionBudget spec.selector');
+      deepStrictEqual({ minAvailable: manifest.spec.minAvailable, maxUnavailable: manifest.spec.maxUnavailable }, { minAvailable: undefined, maxUnavailable: undefined, ...d.budget }, 'PodDisruptionBudget budget');
+      return;
+    }
+    case 'NetworkPolicy': {
+      const d = resource.desc as NetworkPolicyDesc;
+      const [target, from] = [chart[d.target], chart[d.from]];
+      deepStrictEqual(manifest.spec.podSelector, { matchLabels: json(podKindOf(target.kind)!.selectorOf(target.desc)) }, 'NetworkPolicy spec.podSelector');
+      deepStrictEqual(manifest.spec.ingress, [strip({ from: [{ podSelector: { matchLabels: json(podKindOf(from.kind)!.selectorOf(from.desc)) } }], ports: d.ports.map((port) => ({ port })) })], 'NetworkPolicy spec.ingress');
+      return;
+    }
     case 'ConfigMap': {
       const d = resource.desc as ConfigMapDesc;
       deepStrictEqual(manifest.data ?? {}, json(d.data), 'ConfigMap data');
@@ -162,6 +179,13 @@ function expectRendered(resource: ResourceDesc, chart: readonly ResourceDesc[], 
     default:
       throw new Error(`no rendering check for ${resource.kind}`);
   }
+}
+
+function expectJob(d: JobDesc, manifest: Json): void {
+  for (const field of ['backoffLimit', 'completions', 'parallelism', 'ttlSecondsAfterFinished'] as const) {
+    deepStrictEqual(manifest.spec[field], d[field], `spec.${field}`);
+  }
+  deepStrictEqual(manifest.spec.selector, undefined, 'spec.selector (Kubernetes makes it)');
 }
 
 function expectWorkload(d: WorkloadDesc, selector: Readonly<Record<string, string>>, manifest: Json): void {

@@ -1,4 +1,4 @@
-import { envReferences } from '../env';
+import { envReferences, isServiceLinkVariable } from '../env';
 import { parseQuantity } from '../quantity';
 import { ArrayCode, CallCode, camelCase, Code, jsonLiteral, objectOf, print, stringLiteral } from './code';
 import { setOwn } from './_kubectl-yaml';
@@ -323,7 +323,8 @@ function convertEnv(reader: FieldReader, scope: Scope, value: any, at: string): 
         const text = reader.string(variable.value, `${eat}.value`);
         if (text !== undefined) {
           for (const ref of envReferences(text)) {
-            if (!defined.includes(ref)) {
+            // Service-link variables resolve without an entry, as synth and the types agree.
+            if (!defined.includes(ref) && !isServiceLinkVariable(ref)) {
               reader.problem(
                 `${eat}.value`,
                 `$(${ref}) in ${name} refers to no variable defined before ${name}; Kubernetes would leave it as literal text`,

@@ -1,3 +1,4 @@
+import { INT32, INT64, integerError } from './_integer';
 import { Report } from './problem';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -7,15 +8,20 @@ export function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 
+// The fields of these kinds that are Go int64s; the others are int32s.
+const INT64_FIELDS = new Set(['activeDeadlineSeconds', 'startingDeadlineSeconds']);
+
 /**
  * Reports each of `fields` of `spec` (at field path `at`) that is set and
- * is not a whole number of at least `min`.
+ * is not a whole number of at least `min` (and in the range of its Go type),
+ * as the API server's ValidateNonnegativeField and its decoder do.
  */
 export function checkCounts(spec: any, fields: readonly string[], at: string, rule: string, report: Report, min = 0): void {
   for (const field of fields) {
     const value = spec?.[field];
-    if (value !== undefined && !(isCount(value) && value >= min)) {
-      report.error(rule, `${at}.${field}`, `${field} is ${JSON.stringify(value)}; it must be a whole number, ${min} or more`, `set ${field} to ${min} or more, or leave it out`);
+    const wrong = value === undefined ? undefined : integerError(value, { min, max: INT64_FIELDS.has(field) ? INT64.max : INT32.max });
+    if (wrong !== undefined) {
+      report.error(rule, `${at}.${field}`, `${field} ${wrong}`, `set ${field} to ${min} or more, or leave it out`);
     }
   }
 }

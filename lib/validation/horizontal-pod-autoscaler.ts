@@ -1,4 +1,5 @@
 import { checkOneOf } from './_fields';
+import { INT32, integerError } from './_integer';
 import { parseQuantity } from '../quantity';
 import { Report } from './problem';
 import { defineRules } from './rules';
@@ -83,12 +84,15 @@ export function validateHorizontalPodAutoscaler(manifest: any, target: ScaleTarg
   const spec = manifest.spec ?? {};
   const min = spec.minReplicas;
   const max = spec.maxReplicas;
-  if (min !== undefined && !(Number.isInteger(min) && min >= 1)) {
-    report.error('hpa-replicas-valid', 'spec.minReplicas', `minReplicas is ${min}; it must be a whole number, 1 or more`, 'set minReplicas to 1 or more');
+  const replicas = { min: 1, max: INT32.max };
+  const minWrong = min === undefined ? undefined : integerError(min, replicas);
+  if (minWrong !== undefined) {
+    report.error('hpa-replicas-valid', 'spec.minReplicas', `minReplicas ${minWrong}`, 'set minReplicas to 1 or more');
   }
-  if (!(Number.isInteger(max) && max >= 1)) {
-    report.error('hpa-replicas-valid', 'spec.maxReplicas', `maxReplicas is ${max}; it must be a whole number, 1 or more`, 'set maxReplicas to 1 or more');
-  } else if (Number.isInteger(min) && min > max) {
+  const maxWrong = integerError(max, replicas);
+  if (maxWrong !== undefined) {
+    report.error('hpa-replicas-valid', 'spec.maxReplicas', `maxReplicas ${maxWrong}`, 'set maxReplicas to 1 or more');
+  } else if (minWrong === undefined && min !== undefined && min > max) {
     report.error('hpa-replicas-valid', 'spec.maxReplicas', `maxReplicas ${max} is less than minReplicas ${min}`, 'set maxReplicas to at least minReplicas');
   }
   (spec.metrics ?? []).forEach((metric: any, i: number) => validateMetric(metric, `spec.metrics[${i}]`, target, report));

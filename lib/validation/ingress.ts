@@ -1,3 +1,4 @@
+import { parseIp } from './_ip';
 import { checkOneOf } from './_fields';
 import { dns1123SubdomainError, portNameError } from './names';
 import { Report } from './problem';
@@ -64,7 +65,6 @@ export const INGRESS_RULES = defineRules([
 export const PATH_TYPES = ['Exact', 'Prefix', 'ImplementationSpecific'] as const;
 
 const WILDCARD_SUBDOMAIN = /^\*\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}$/;
 const INVALID_PATH_PARTS = ['//', '/./', '/../', '%2f', '%2F'];
 const INVALID_PATH_ENDS = ['/..', '/.'];
 
@@ -121,7 +121,7 @@ export function validateIngress(manifest: any, services: ReadonlyMap<string, Bac
 
 function validateHost(host: unknown, at: string, report: Report): void {
   const value = String(host);
-  const why = IPV4.test(value) || value.includes(':')
+  const why = parseIp(value) !== undefined
     ? 'is an IP address, not a DNS name'
     : value.includes('*')
       ? value.length > 253 || !WILDCARD_SUBDOMAIN.test(value)

@@ -1,5 +1,5 @@
-import { isIP } from 'net';
 import { checkOneOf } from './_fields';
+import { isCidr, parseIp } from './_ip';
 import { portNameError } from './names';
 import { Report } from './problem';
 import { defineRules } from './rules';
@@ -117,43 +117,23 @@ interface Cidr {
   readonly prefix: number;
 }
 
-/** A CIDR as Go's net.ParseCIDR reads it (host bits may be set), or `undefined`. */
+/** A CIDR as the API server reads it (ParseCIDRSloppy: host bits may be set, IPv4 parts may have leading zeros), or `undefined`. */
 export function parseCidr(value: unknown): Cidr | undefined {
-  if (typeof value !== 'string') {
+  if (!isCidr(value)) {
     return undefined;
   }
-  const match = /^([^/]+)\/(\d{1,3})$/.exec(value);
-  if (!match) {
-    return undefined;
-  }
-  const family = isIP(match[1]);
-  const prefix = Number(match[2]);
-  const bits = family === 4 ? 32 : 128;
-  if ((family !== 4 && family !== 6) || prefix > bits || (family === 4 && match[1].split('.').some((octet) => octet.length > 1 && octet.startsWith('0')))) {
-    return undefined;
-  }
-  const address = family === 4 ? ipv4Value(match[1]) : ipv6Value(match[1]);
+  const text = value as string;
+  const slash = text.indexOf('/');
+  const address = text.slice(0, slash);
+  const ip = parseIp(address)!;
+  const family = address.includes(':') ? 6 : 4;
+  // An IPv4-mapped address written as IPv6 keeps its 16 bytes.
+  const bytes = family === 6 && ip.bytes.length === 4 ? [...new Array<number>(10).fill(0), 0xff, 0xff, ...ip.bytes] : ip.bytes;
+  const bits = bytes.length * 8;
+  const prefix = Number(text.slice(slash + 1));
   const mask = ((1n << BigInt(bits)) - 1n) ^ ((1n << BigInt(bits - prefix)) - 1n);
-  return { family, network: address & mask, prefix };
-}
-
-function ipv4Value(address: string): bigint {
-  return address.split('.').reduce((value, octet) => (value << 8n) | BigInt(Number(octet)), 0n);
-}
-
-function ipv6Value(address: string): bigint {
-  let text = address;
-  // An IPv4 tail (::ffff:10.0.0.1) as two groups.
-  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (v4) {
-    const value = ipv4Value(v4[1]);
-    text = `${text.slice(0, v4.index)}${(value >> 16n).toString(16)}:${(value & 0xffffn).toString(16)}`;
-  }
-  const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined];
-  const headGroups = head === '' ? [] : head.split(':');
-  const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
-  const groups = tail === undefined ? headGroups : [...headGroups, ...Array(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups];
-  return groups.reduce((value, group) => (value << 16n) | BigInt(parseInt(group, 16)), 0n);
+  const addressValue = bytes.reduce((sum, byte) => (sum << 8n) | BigInt(byte), 0n);
+  return { family, network: addressValue & mask, prefix };
 }
 
 function strictlyInside(inner: Cidr, outer: Cidr): boolean {

@@ -41,9 +41,17 @@ export const STATEFUL_SET_RULES = defineRules([
     id: 'stateful-set-field-valid',
     category: 'api-server',
     severity: 'error',
-    summary: 'ordinals.start of a StatefulSet is 0 or more, and its Pod template sets no activeDeadlineSeconds',
-    why: 'the API server rejects the StatefulSet: its Pods are meant to run until replaced',
-    fix: 'leave activeDeadlineSeconds out of the template, and start ordinals at 0 or more',
+    summary: 'ordinals.start of a StatefulSet is 0 or more',
+    why: 'the API server rejects the StatefulSet otherwise',
+    fix: 'start ordinals at 0 or more',
+  },
+  {
+    id: 'stateful-set-name',
+    severity: 'error',
+    summary: 'the name of a StatefulSet is a DNS-1123 label',
+    why: 'each Pod is named and host-named <name>-<ordinal>, and a host name is a DNS label: with a "." in the name the Pods are refused when they are made',
+    fix: 'rename the StatefulSet with lower-case letters, digits and "-" only',
+    see: `${SEE}#stable-network-id`,
   },
   {
     id: 'stateful-set-claim-template-valid',
@@ -80,6 +88,11 @@ const UPDATE_STRATEGIES = ['RollingUpdate', 'OnDelete'];
 /** Checks what only a StatefulSet manifest has, and records every problem in `report`. */
 export function validateStatefulSet(manifest: any, report: Report): void {
   const spec = manifest.spec ?? {};
+  const name = String(manifest.metadata?.name ?? '');
+  const nameError = dns1123LabelError(`${name}-0`);
+  if (nameError !== undefined) {
+    report.error('stateful-set-name', 'metadata.name', `the first Pod would be named "${name}-0", which ${nameError}`, 'rename the StatefulSet with lower-case letters, digits and "-" only');
+  }
   checkOneOf(spec.podManagementPolicy, POD_MANAGEMENT_POLICIES, 'spec.podManagementPolicy', 'stateful-set-pod-management-policy', report);
   validateUpdateStrategy(spec.updateStrategy, report);
   const retention = spec.persistentVolumeClaimRetentionPolicy ?? {};
@@ -87,14 +100,7 @@ export function validateStatefulSet(manifest: any, report: Report): void {
     checkOneOf(retention[field], CLAIM_RETENTION_POLICIES, `spec.persistentVolumeClaimRetentionPolicy.${field}`, 'stateful-set-claim-retention-policy', report);
   }
   checkCounts(spec.ordinals, ['start'], 'spec.ordinals', 'stateful-set-field-valid', report);
-  if (spec.template?.spec?.activeDeadlineSeconds !== undefined) {
-    report.error(
-      'stateful-set-field-valid',
-      'spec.template.spec.activeDeadlineSeconds',
-      `activeDeadlineSeconds is ${spec.template.spec.activeDeadlineSeconds}, but a StatefulSet's Pods may not have a deadline`,
-      'leave activeDeadlineSeconds out of the template; for work that runs to completion use a Job',
-    );
-  }
+  // A deadline in the template is the Pod rules' (pod-timing), as for every workload.
   validateClaimTemplates(spec.volumeClaimTemplates ?? [], spec.template?.spec?.volumes ?? [], report);
 }
 
