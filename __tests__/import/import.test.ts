@@ -306,6 +306,15 @@ describe('peapod import on the command line', () => {
     expect(outcome).toEqual({ code: 0, stdout: importFixture('tutorial.yaml').source, stderr: '' });
   });
 
+  test('a change made in more than three places is noted once, with the count and the first three', () => {
+    const services = [1, 2, 3, 4].map((i) => `apiVersion: v1\nkind: Service\nmetadata: {name: s${i}}\nspec: {selector: {app: s${i}}, ports: [{port: 80}]}\n`).join('---\n');
+    const outcome = run(['import', '-', '--no-typecheck'], () => services);
+    expect(outcome.stderr).toBe(
+      'note: 4 places: written as 80, the port, which is what Kubernetes uses when it is left out: ' +
+        '-: document 1 (Service "s1"): spec.ports[0].targetPort; -: document 2 (Service "s2"): spec.ports[0].targetPort; -: document 3 (Service "s3"): spec.ports[0].targetPort; …\n',
+    );
+  });
+
   test('reads standard input for -', () => {
     const outcome = run(['import', '-', '--class', 'Legacy', '--no-typecheck'], () => fs.readFileSync(tutorial, 'utf8'));
     expect(outcome.code).toBe(0);

@@ -111,7 +111,7 @@ function runImport(args: readonly string[], stdin: () => string): CliOutcome {
     }
     throw error;
   }
-  const notes = result.notes.map((note) => `note: ${note}\n`).join('');
+  const notes = summarizeNotes(result.placedNotes);
 
   // The promise of the command: the code synthesizes to the input. Check it
   // before writing anything, with Peapod's own validation.
@@ -169,6 +169,22 @@ function roundTrip(result: ImportResult, file: string, typecheck: boolean, notes
     };
   }
   return undefined;
+}
+
+/**
+ * The notes, one line each; a change made in more than three places is
+ * said once, with the number of places and the first three.
+ */
+function summarizeNotes(notes: ImportResult['placedNotes']): string {
+  const byMessage = new Map<string, string[]>();
+  for (const { place, message } of notes) {
+    byMessage.set(message, [...(byMessage.get(message) ?? []), place]);
+  }
+  return [...byMessage]
+    .flatMap(([message, places]) =>
+      places.length > 3 ? [`note: ${places.length} places: ${message}: ${places.slice(0, 3).join('; ')}; …\n`] : places.map((place) => `note: ${place}: ${message}\n`),
+    )
+    .join('');
 }
 
 /**

@@ -35,6 +35,8 @@ export interface ImportResult {
   readonly className: string;
   /** What the import changed on the way (fields the API server sets, defaults it made explicit), one line each. */
   readonly notes: readonly string[];
+  /** The notes as the place and the change, for a summary that names each change once. */
+  readonly placedNotes: readonly { readonly place: string; readonly message: string }[];
   /** The input objects as the import read them, after the changes in `notes`: what synth of the chart gives. */
   readonly objects: readonly any[];
   /** The module specifier the code imports Peapod by. */
@@ -250,7 +252,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     '}',
     '',
   ].join('\n');
-  return { source, className, notes: findings.notes, objects: cleaned, from };
+  return { source, className, notes: findings.notes, placedNotes: findings.placedNotes, objects: cleaned, from };
 }
 
 // One line when it fits, one name a line otherwise.

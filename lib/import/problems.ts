@@ -51,6 +51,8 @@ export class Findings {
   public readonly problems: ImportProblem[] = [];
   /** What the import changed on the way, one line each. */
   public readonly notes: string[] = [];
+  /** The same notes, as the place and what was changed there. */
+  public readonly placedNotes: { readonly place: string; readonly message: string }[] = [];
 
   /** Records a problem of the object from `origin`. */
   public problem(origin: Origin, field: string, message: string, fix: string, rule?: string): void {
@@ -60,6 +62,8 @@ export class Findings {
   /** Records a change the import made to the object from `origin`. */
   public note(origin: Origin, field: string, message: string): void {
     const where = [origin.prefix, field].filter((p) => p.length > 0).join('.');
-    this.notes.push(`${origin.file}: document ${origin.document}${origin.object ? ` (${origin.object})` : ''}: ${where ? `${where}: ` : ''}${message}`);
+    const place = `${origin.file}: document ${origin.document}${origin.object ? ` (${origin.object})` : ''}${where ? `: ${where}` : ''}`;
+    this.notes.push(`${place}: ${message}`);
+    this.placedNotes.push({ place, message });
   }
 }
