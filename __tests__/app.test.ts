@@ -106,6 +106,25 @@ describe('App.synth', () => {
     });
   });
 
+  test('before errors, names the rules of the warnings on one line, so that the errors stay in view', () => {
+    withTempDir((dir) => {
+      const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      try {
+        const app = new App({ outdir: dir, config: {} });
+        const chart = new Chart(app, 'web');
+        new Pod(chart, 'a', { containers: [hardened('app', 'app-a')] });
+        new Pod(chart, 'b', { containers: [hardened('app', 'app-b')] });
+        new Pod(chart, 'Bad_Name', { containers: [hardened('app', 'app:1.0')] });
+        expect(() => app.synth()).toThrow('synth failed with 1 error');
+        expect(write.mock.calls.map((call) => call[0]).join('')).toBe(
+          '2 warnings of 1 rule, shown once the errors below are fixed (PEAPOD_WARNINGS=all shows them now): latest-tag (2)\n',
+        );
+      } finally {
+        write.mockRestore();
+      }
+    });
+  });
+
   test('reports every error of every chart at once, writes nothing and removes stale manifests', () => {
     const result = withTempDir((dir) => {
       const outdir = path.join(dir, 'dist');

@@ -41,7 +41,7 @@ describe('peapod', () => {
     expect(capture(() => main(['help', 'init'])).stdout).toContain('usage: peapod init [DIR] [--no-install] [--peapod SPEC]');
     expect(capture(() => main(['plan', '--help'])).stdout).toContain('usage: peapod plan [ENTRY.ts]');
     expect(capture(() => main(['help', 'synth'])).stdout).toContain('usage: peapod synth [ENTRY.ts]');
-    expect(capture(() => main(['help', 'import'])).stdout).toContain('usage: peapod import FILE...');
+    expect(capture(() => main(['help', 'import'])).stdout).toContain('usage: peapod import FILE|FOLDER...');
   });
 });
 

@@ -1,5 +1,7 @@
 import * as fc from 'fast-check';
-import { ConfigMap, Container, EnvFrom, envReferences, EnvValue, isServiceLinkVariable, Pod, Secret } from '../lib';
+import { ConfigMap, Container, EnvFrom, envReferences, EnvValue, formatProblem, isServiceLinkVariable, Pod, Secret } from '../lib';
+import { importManifests } from '../lib/import';
+import { collectProblems } from '../lib/validation/engine';
 import { newChart, synthObjects, synthYaml } from './_support';
 
 const containerOf = (build: (chart: ReturnType<typeof newChart>) => Container) => {
@@ -150,5 +152,44 @@ describe('$(VAR) references, read as the kubelet expands them', () => {
     for (const name of ['web_SERVICE_HOST', '_SERVICE_HOST', 'WEB_SERVICE_PORT_', 'WEB_PORT_HTTP_TCP', 'WEB_PORT_80_ICMP', 'WEB_HOST', 'WEB-APP_SERVICE_HOST', 'WEB_PORT_80_TCP_HOST']) {
       expect([name, isServiceLinkVariable(name)]).toEqual([name, false]);
     }
+  });
+});
+
+describe('envFrom keys the kubelet would skip', () => {
+  const warningsOf = (prefix: string | undefined) => {
+    const chart = newChart();
+    const config = new ConfigMap(chart, 'config', { data: { LOG_LEVEL: 'info', '1st-run': 'yes', 'log.format': 'json' } });
+    new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1.0', envFrom: [EnvFrom.configMap(config, { prefix })] })] });
+    return collectProblems(chart.node.root)
+      .problems.filter((p) => p.rule === 'env-from-key-skipped')
+      .map(formatProblem);
+  };
+
+  test('a key that is no env var name is a warning, with the fix', () => {
+    expect(warningsOf(undefined)).toEqual([
+      'spec.containers[0].envFrom[0]: key "1st-run" of ConfigMap "config" is not a valid env var name, so the kubelet skips it. Fix: rename the key, give a prefix that starts with a letter or "_", or take the key alone with EnvValue.fromConfigMap() or fromSecret() under a valid name (env-from-key-skipped)',
+    ]);
+  });
+
+  test('a prefix that makes every key a valid name draws none', () => {
+    expect(warningsOf('APP_')).toEqual([]);
+  });
+});
+
+describe('the importer reads $(VAR) as synth does', () => {
+  test('Service-link variables and $(…) that hold no variable name import without a problem', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+  - name: app
+    image: app:1.0
+    env:
+    - {name: DB, value: "$(POSTGRES_SERVICE_HOST):$(POSTGRES_SERVICE_PORT)"}
+    - {name: STARTED, value: "at $(date +%s)"}
+`;
+    const result = importManifests([{ file: 'in.yaml', text }]);
+    expect(JSON.stringify(result)).toContain('$(POSTGRES_SERVICE_HOST):$(POSTGRES_SERVICE_PORT)');
   });
 });

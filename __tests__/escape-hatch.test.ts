@@ -44,6 +44,19 @@ describe('values given through escape hatches', () => {
     ]);
   });
 
+  test('an empty value the API server defaults passes, though the schema\'s enum leaves it out', () => {
+    expect(
+      problemsOf((chart) =>
+        new Pod(chart, 'p', {
+          containers: [new Container({ name: 'app', image: 'app:1' })],
+          extraSpec: { dnsPolicy: '', preemptionPolicy: '' },
+        }),
+      ),
+    ).toEqual([
+      'spec.preemptionPolicy: preemptionPolicy "" is not supported; the values are "PreemptLowerPriority", "Never". Fix: use one of the listed values (supported-value)',
+    ]);
+  });
+
   test('only the fields an escape hatch set are held to the schema here', () => {
     // A wrong value of a modeled field is Peapod's own rules' business (supported-value here), reported once.
     const problems = problemsOf((chart) =>

@@ -130,8 +130,8 @@ describeWithKubectl('kubectl reads back what synth wrote', () => {
       new ConfigMap(chart, 'config', { data: { key: 'ok', other: 'x\udbff' } });
       expect(() => app.synth()).toThrow(
         'synth failed with 2 errors; no manifest was written:\n' +
-          '  [c/web] metadata.annotations.note: the value the string holds a lone surrogate (U+D83D at index 5), half of a character, which UTF-8 cannot encode; remove it or give the whole character\n' +
-          '  [c/config] data.other: the value the string holds a lone surrogate (U+DBFF at index 1), half of a character, which UTF-8 cannot encode; remove it or give the whole character',
+          '  [c/web] metadata.annotations.note: the string holds a lone surrogate (U+D83D at index 5), half of a character, which UTF-8 cannot encode; remove it or give the whole character\n' +
+          '  [c/config] data.other: the string holds a lone surrogate (U+DBFF at index 1), half of a character, which UTF-8 cannot encode; remove it or give the whole character',
       );
     });
   });

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import * as cdk8s from 'cdk8s';
 import { Chart, Testing } from 'cdk8s';
 import { Container, Pod } from '../lib';
 import { withTempDir } from './_support';
@@ -60,6 +61,26 @@ describe('Peapod constructs under Testing.app()', () => {
     inProject({ strict: true }, () => {
       const pod = untagged();
       expect(() => printedBy(() => Testing.synth(pod.node.scope as Chart))).toThrow('(latest-tag)');
+    });
+  });
+});
+
+describe("Peapod constructs under cdk8s's own App", () => {
+  test('say once that its synth writes with cdk8s\'s writer, not all or nothing, and how to fix that', () => {
+    inProject(undefined, () => {
+      const app = new cdk8s.App({ outdir: 'dist' });
+      new Pod(new Chart(app, 'web'), 'web', { containers: [new Container({ name: 'app', image: 'app:1.0' })] });
+      const printed = printedBy(() => app.synth());
+      expect(printed.split('\n')[0]).toBe(
+        "note: this app is cdk8s's App, so its synth writes with cdk8s's YAML writer, which kubectl may read differently (a label value on becomes true, 0o17 a number), and not all or nothing. Fix: create it with Peapod's App (import { App } from 'peapod')",
+      );
+      expect(printed.match(/^note:/gm)).toHaveLength(1);
+    });
+  });
+
+  test('under Testing.app() say nothing of the writer', () => {
+    inProject(undefined, () => {
+      expect(printedBy(() => Testing.synth(untagged().node.scope as Chart))).not.toContain('note:');
     });
   });
 });

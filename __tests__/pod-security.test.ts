@@ -1,7 +1,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, Chart, Testing } from 'cdk8s';
-import { App, Container, Deployment, formatProblem, PeapodConfig, Pod, PodProps, PodSecurity, podSecurityOf, readConfigFile, Volume } from '../lib';
+import { App, Container, CronJob, Deployment, formatProblem, PeapodConfig, Pod, PodProps, PodSecurity, podSecurityOf, readConfigFile, Volume } from '../lib';
 import { securityFacts } from '../lib/validation/_security-facts';
 import { withSynthCaches } from '../lib/_synth';
 import { buildApp } from '../main';
@@ -264,6 +264,17 @@ describe('levels in force', () => {
     expect(() => PodSecurity.of(chart).exempt(' ')).toThrow('PodSecurity.of(c).exempt: give a reason; say why these Pods need not meet the level');
   });
 
+  test('every kind that carries a Pod template is checked where its manifest keeps it (a CronJob)', () => {
+    const { app, chart } = newApp({ podSecurity: { enforce: 'baseline' } });
+    new CronJob(chart, 'nightly', {
+      schedule: '0 3 * * *',
+      jobTemplate: { template: { labels: { app: 'nightly' }, restartPolicy: 'Never', containers: [container({ privileged: true })] } },
+    });
+    expect(pss(app)).toEqual([
+      'error [c/nightly] spec.jobTemplate.spec.template.spec.containers[0].securityContext.privileged: violates PodSecurity "baseline:latest" (enforce: the API server refuses its Pods): privileged (container "app" must not set securityContext.privileged=true); the lint privileged-container reports the same field. Fix: remove privileged: true (pss-privileged)',
+    ]);
+  });
+
   test('a manifest that is no problem source (a plain ApiObject) is checked too', () => {
     const { app, chart } = newApp({ podSecurity: { enforce: 'baseline' } });
     new ApiObject(chart, 'job', {
@@ -378,7 +389,7 @@ describe('the example app', () => {
     ]);
   });
 
-  test('enforce restricted: myapp passes; synth fails on the tutorial Pods with the checks the API server names', () => {
+  test('enforce restricted: myapp and the production objects pass; synth fails on the tutorial Pods with the checks the API server names', () => {
     const app = buildApp({ outdir: OUT, config: { podSecurity: { enforce: 'restricted' } } });
     const errors = app.problems().filter((p) => p.severity === 'error');
     const byConstruct = new Map<string, Set<string>>();

@@ -157,6 +157,9 @@ describe('scheduling filters', () => {
     expect(fitting(affinity({ matchExpressions: [{ key: 'zone', operator: 'DoesNotExist' }] }))).toEqual(['c']);
     expect(fitting(affinity({ matchExpressions: [{ key: 'cores', operator: 'Gt', values: ['4'] }] }))).toEqual(['a']);
     expect(fitting(affinity({ matchExpressions: [{ key: 'cores', operator: 'Lt', values: ['4'] }] }))).toEqual(['b']);
+    // Both sides are whole numbers to the scheduler, a sign allowed: "+3" is 3, "3.5" matches no node.
+    expect(fitting(affinity({ matchExpressions: [{ key: 'cores', operator: 'Gt', values: ['+3'] }] }))).toEqual(['a']);
+    expect(fitting(affinity({ matchExpressions: [{ key: 'cores', operator: 'Gt', values: ['1.5'] }] }))).toEqual([]);
     expect(fitting(affinity({ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['c'] }] }))).toEqual(['c']);
     expect(fitting(affinity({ matchExpressions: [{ key: 'zone', operator: 'Exists' }, { key: 'cores', operator: 'Lt', values: ['4'] }] }))).toEqual(['b']);
     expect(fitting(affinity({ matchExpressions: [{ key: 'zone', operator: 'In', values: ['eu-2'] }] }, { matchExpressions: [{ key: 'zone', operator: 'DoesNotExist' }] }))).toEqual(['b', 'c']);

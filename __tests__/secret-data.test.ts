@@ -93,6 +93,24 @@ describe('metadata', () => {
   });
 });
 
+describe('values are strings', () => {
+  test('a number, boolean or null given untyped fails, instead of being refused by the API server or dropped', () => {
+    const config = new ConfigMap(newChart(), 'config', { data: { replicas: 3 as never, debug: null as never } });
+    expect(config.node.validate()).toEqual([
+      'data["replicas"]: ConfigMap data value of "replicas" is a number (3); values are strings. Fix: quote it: "3" (data-value-string)',
+      'data["debug"]: ConfigMap data value of "debug" is null, which synth would drop; values are strings. Fix: give it a string value, such as "", or remove the key (data-value-string)',
+    ]);
+    const secret = new Secret(newChart(), 'db', { stringData: { enabled: true as never }, data: { port: 5432 as never } });
+    expect(secret.node.validate()).toEqual([
+      'data["port"]: Secret data value of "port" is a number (5432); values are strings. Fix: encode it: Buffer.from("5432").toString("base64") (data-value-string)',
+      'stringData["enabled"]: Secret stringData value of "enabled" is a boolean (true); values are strings. Fix: quote it: "true" (data-value-string)',
+    ]);
+    const chart = newChart();
+    new ConfigMap(chart, 'config', { data: { replicas: '3', debug: '' } });
+    expect(synthObjects(chart)[0].data).toEqual({ replicas: '3', debug: '' });
+  });
+});
+
 describe('finalizers', () => {
   test('are domain-qualified or standard, and not both deletion policies', () => {
     const config = new ConfigMap(newChart(), 'config');

@@ -100,11 +100,11 @@ describe('stringifyYaml', () => {
     const cycle: Record<string, unknown> = { name: 'x' };
     cycle.self = cycle;
     const refused: Array<[unknown, string]> = [
-      [{ spec: { map: new Map([['a', 1]]) } }, 'spec.map: holds a Map, which is not JSON data; give plain objects, arrays, strings, numbers and booleans'],
-      [{ spec: { list: [1, new Set(['a'])] } }, 'spec.list[1]: holds a Set, which is not JSON data; give plain objects, arrays, strings, numbers and booleans'],
-      [{ big: BigInt(12) }, 'big: holds a bigint, which is not JSON data'],
-      [{ f: () => 1 }, 'f: holds a function, which is not JSON data'],
-      [{ spec: { loop: cycle } }, 'spec.loop.self: refers to an object that contains it (a cycle), which a manifest cannot hold'],
+      [{ spec: { map: new Map([['a', 1]]) } }, 'spec.map: the value is a Map, which is not JSON data; give plain objects, arrays, strings, numbers and booleans'],
+      [{ spec: { list: [1, new Set(['a'])] } }, 'spec.list[1]: the value is a Set, which is not JSON data; give plain objects, arrays, strings, numbers and booleans'],
+      [{ big: BigInt(12) }, 'big: the value is a bigint, which is not JSON data'],
+      [{ f: () => 1 }, 'f: the value is a function, which is not JSON data'],
+      [{ spec: { loop: cycle } }, 'spec.loop.self: the value refers to an object that contains it (a cycle), which a manifest cannot hold'],
       [{ env: [{ value: 'a\ud800b' }] }, 'env[0].value: the string holds a lone surrogate (U+D800 at index 1), half of a character, which UTF-8 cannot encode; remove it or give the whole character'],
       [{ data: { ['k'.repeat(1100)]: 1 } }, `data.${'k'.repeat(1100)}: the key is 1100 characters long; YAML readers take keys of at most 1024`],
     ];

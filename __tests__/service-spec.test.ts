@@ -1,7 +1,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import { Chart, JsonPatch } from 'cdk8s';
-import { App, Container, Deployment, Service, ServiceProps } from '../lib';
+import { App, Container, Deployment, Pod, Service, ServiceProps } from '../lib';
 import { problemsOf } from './_problems';
 import { newChart, synthObjects } from './_support';
 
@@ -225,6 +225,16 @@ describe('cluster IPs and IP families', () => {
     expect(validSpec({ headless: true, ipFamilies: ['IPv6'] }).clusterIP).toBe('None');
   });
 
+  test('a fixed clusterIP is rendered and checked; with headless it throws at once', () => {
+    expect(serviceProblems({ clusterIP: '10.96.0.300' })).toEqual([
+      'spec.clusterIP: cluster IP "10.96.0.300" is not a valid IP address. Fix: give an IP address of the Service range, "None" for a headless Service, or leave it out (service-cluster-ip)',
+    ]);
+    expect(validSpec({ clusterIP: '10.96.0.10' }).clusterIP).toBe('10.96.0.10');
+    expect(() => new Service(newChart(), 'dns', { headless: true, clusterIP: '10.96.0.10', target: target(newChart()) })).toThrow(
+      'Service test/dns: headless means no cluster IP, but clusterIP is "10.96.0.10"; keep one of the two',
+    );
+  });
+
   test('families are known and listed once; SingleStack takes one', () => {
     expect(serviceProblems({ ipFamilies: ['IPv4', 'IPv4', 'ipv6' as never], ipFamilyPolicy: 'SingleStack' })).toEqual([
       'spec.ipFamilies[1]: IP family "IPv4" is listed twice. Fix: list each family once: ["IPv4"], ["IPv6"] or both (service-ip-families)',
@@ -275,6 +285,11 @@ describe('metadata of a Service', () => {
     expect(service.node.validate()).toEqual([
       'metadata.namespace: namespace "Team_A" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: use a DNS-1123 label such as "team-a" as the chart\'s namespace (object-namespace)',
       'metadata.generateName: generateName "1st-" is not a DNS-1035 label. Fix: use a prefix that is a valid name of the kind followed by "-", such as "web-" (object-generate-name)',
+    ]);
+    // The same of a Pod, a ConfigMap, a workload: ValidateObjectMeta is every kind's.
+    const pod = new Pod(chart, 'pod', { containers: [web()] });
+    expect(pod.node.validate()).toEqual([
+      'metadata.namespace: namespace "Team_A" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: use a DNS-1123 label such as "team-a" as the chart\'s namespace (object-namespace)',
     ]);
     const valid = new Chart(new App(), 'c', { namespace: 'team-a' });
     const ok = new Service(valid, 'svc', { target: target(valid), ports: [{ port: 80, targetPort: 'http' }] });

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
+import { validateStringValues } from './validation/data-keys';
 import { validateObjectMetadata } from './validation/metadata';
 import { Problem, Report } from './validation/problem';
 import { renderedManifest } from './_synth';
@@ -17,6 +18,8 @@ export abstract class DataObject extends Construct {
   public readonly name: string;
   /** The L1 object rendered into the manifest. */
   public abstract readonly apiObject: ApiObject;
+  /** `ConfigMap` or `Secret`. */
+  public abstract readonly kind: 'ConfigMap' | 'Secret';
 
   protected constructor(
     scope: Construct,
@@ -41,13 +44,17 @@ export abstract class DataObject extends Construct {
     const manifest = renderedManifest(this.apiObject);
     validateObjectMetadata(manifest.metadata, report);
     this.validateContent(manifest, report);
+    // Rendering drops a null or undefined value (given untyped); only the props still hold it.
+    for (const [field, entries] of this.sections) {
+      const dropped = Object.fromEntries(Object.entries(entries).filter(([, value]) => value === null || value === undefined));
+      validateStringValues(dropped, field, this.kind, report);
+    }
     return effectiveProblems(this, report.problems);
   }
 
   /** Checks the rendered object's content. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON
   protected abstract validateContent(manifest: any, report: Report): void;
-
 }
 
 /** The entries of one section for the manifest: a copy, or nothing when there are none. @internal */

@@ -1,3 +1,4 @@
+import * as os from 'os';
 import * as path from 'path';
 import { IConstruct, IValidation } from 'constructs';
 import { warningReport } from './_warnings';
@@ -20,7 +21,7 @@ export interface EngineHooks {
  * App prints them, once for each validation that finds other warnings
  * than the last. What only Peapod's App does: the YAML writer kubectl
  * reads back exactly, keys such as `constructor`, and the all-or-nothing
- * write.
+ * write; an app that writes files (not Testing.app()'s) is told so, once.
  */
 
 const checked = new WeakSet<IConstruct>();
@@ -42,6 +43,7 @@ export function checkUnderPlainApp(root: IConstruct, engine: EngineHooks): void 
 // The app's own validation, which cdk8s runs before those of the constructs in it.
 class PrintWarnings implements IValidation {
   private printed = '';
+  private noted = false;
 
   public constructor(
     private readonly root: IConstruct,
@@ -51,6 +53,10 @@ class PrintWarnings implements IValidation {
 
   public validate(): string[] {
     const { rules, errors } = this.rules();
+    if (!this.noted && writesFiles(this.root)) {
+      process.stderr.write(WRITER_NOTE);
+      this.noted = true;
+    }
     const warnings = rules.strict ? [] : this.engine.problemsOf(this.root).filter((p) => p.severity === 'warning');
     const report = warnings.length > 0 ? warningReport(warnings, process.env.PEAPOD_WARNINGS === 'all') : '';
     if (report !== this.printed) {
@@ -59,4 +65,14 @@ class PrintWarnings implements IValidation {
     }
     return errors.map((error) => `${CONFIG_FILE_NAME}: ${error}`);
   }
+}
+
+// Said once per app that writes files with cdk8s's own writer.
+const WRITER_NOTE =
+  "note: this app is cdk8s's App, so its synth writes with cdk8s's YAML writer, which kubectl may read differently (a label value on becomes true, 0o17 a number), and not all or nothing. Fix: create it with Peapod's App (import { App } from 'peapod')\n";
+
+// A cdk8s App whose output folder is not one of Testing.app()'s temporary folders.
+function writesFiles(root: IConstruct): boolean {
+  const outdir = (root as { outdir?: unknown }).outdir;
+  return typeof outdir === 'string' && !path.resolve(outdir).startsWith(path.join(os.tmpdir(), 'cdk8s.outdir.'));
 }

@@ -24,8 +24,12 @@ export function withConstruct(problem: Problem): string {
   return `[${problem.construct}] ${formatProblem(problem)}`;
 }
 
-/** The text synth prints for `warnings`; every one in full when `all`. */
-export function warningReport(warnings: readonly Problem[], all: boolean): string {
+/**
+ * The text synth prints for `warnings`; every one in full when `all`.
+ * When errors follow (`beforeErrors`), one line naming the rules, so that
+ * the errors are what the user sees.
+ */
+export function warningReport(warnings: readonly Problem[], all: boolean, beforeErrors = false): string {
   if (all) {
     return `${plural(warnings.length, 'warning')}:\n  ${warnings.map(withConstruct).join('\n  ')}\n${HOW_TO_CONFIGURE}\n`;
   }
@@ -40,6 +44,10 @@ export function warningReport(warnings: readonly Problem[], all: boolean): strin
     if (group.first.length < PLACES_PER_RULE) {
       group.first.push(warning);
     }
+  }
+  if (beforeErrors) {
+    const rules = [...groups].map(([rule, { count }]) => (count === 1 ? rule : `${rule} (${count})`)).join(', ');
+    return `${plural(warnings.length, 'warning')} of ${plural(groups.size, 'rule')}, shown once the errors below are fixed (PEAPOD_WARNINGS=all shows them now): ${rules}\n`;
   }
   const lines = [`${plural(warnings.length, 'warning')} of ${plural(groups.size, 'rule')}${warnings.length > groups.size ? ' (PEAPOD_WARNINGS=all lists every one)' : ''}:`];
   for (const [rule, { count, first }] of groups) {

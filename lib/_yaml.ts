@@ -189,9 +189,9 @@ function tooDeep(doc: unknown): UnwritableValue {
   };
   const at = (count: number) => steps.slice(0, count).reduceRight<string>((rest, step) => joinPath(step, rest), '');
   if (find(doc)) {
-    return new UnwritableValue(at(steps.length), 'refers to an object that contains it (a cycle), which a manifest cannot hold');
+    return new UnwritableValue(at(steps.length), 'the value refers to an object that contains it (a cycle), which a manifest cannot hold');
   }
-  return new UnwritableValue('(document)', `nests more than ${MAX_DEPTH} levels deep, more than a manifest can hold`);
+  return new UnwritableValue('(document)', `the document nests more than ${MAX_DEPTH} levels deep, more than a manifest can hold`);
 }
 
 // What JSON.stringify would make of an object that is not a plain object
@@ -203,7 +203,7 @@ function jsonValue(value: unknown): unknown {
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     return (value as { toJSON(): unknown }).toJSON();
   }
-  return refuse(`holds a ${value.constructor?.name ?? 'non-plain object'}, which is not JSON data; give plain objects, arrays, strings, numbers and booleans`);
+  return refuse(`the value is a ${value.constructor?.name ?? 'non-plain object'}, which is not JSON data; give plain objects, arrays, strings, numbers and booleans`);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -238,7 +238,7 @@ function scalar(value: unknown, indent: string): string {
     case 'object':
       return value === null ? 'null' : Array.isArray(value) ? '[]' : '{}'; // the others are written as collections
     default:
-      return refuse(`holds a ${typeof value}, which is not JSON data`);
+      return refuse(`the value is a ${typeof value}, which is not JSON data`);
   }
 }
 

@@ -30,7 +30,7 @@ export interface AppProps extends cdk8s.AppProps {
   readonly strict?: boolean;
   /**
    * Receives the warnings of a synth, before it writes or fails.
-   * @default - they are printed to stderr grouped by rule, each rule's fix once with its first places; every one with PEAPOD_WARNINGS=all
+   * @default - they are printed to stderr grouped by rule, each rule's fix once with its first places (only the rules when errors follow); every one with PEAPOD_WARNINGS=all
    */
   readonly onWarnings?: (warnings: readonly Problem[]) => void;
 }
@@ -130,11 +130,15 @@ export class App extends cdk8s.App {
     const errors = problems.filter((p) => p.severity === 'error');
     const warnings = problems.filter((p) => p.severity === 'warning');
     const configErrors = this.resolveConfig().errors.map((error) => `[${this.configSource}] ${error}`);
+    const failures = [...configErrors, ...errors.map(withConstruct), ...otherErrors];
     // Warnings are reported whether synth goes on or not; the error lists only what stops it.
     if (warnings.length > 0) {
-      this.onWarnings(warnings);
+      if (this.onWarnings === printWarnings) {
+        process.stderr.write(warningReport(warnings, process.env.PEAPOD_WARNINGS === 'all', failures.length > 0));
+      } else {
+        this.onWarnings(warnings);
+      }
     }
-    const failures = [...configErrors, ...errors.map(withConstruct), ...otherErrors];
     if (failures.length > 0) {
       this.failWith(failures, this.projectRules.strict);
     }
@@ -208,7 +212,7 @@ function writeDocuments(file: string, objects: readonly cdk8s.ApiObject[], unwri
         if (!(error instanceof UnwritableValue)) {
           throw error;
         }
-        unwritable.push(`[${declaredBy(objects[i])}] ${error.field}: the value ${error.problem}`);
+        unwritable.push(`[${declaredBy(objects[i])}] ${error.field}: ${error.problem}`);
         continue;
       }
       chunk.push(i > 0 ? '---\n' + text : text);

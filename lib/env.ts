@@ -124,8 +124,11 @@ type Marked<E extends readonly unknown[], Defined extends string, Done extends r
  * says, at that entry, "Type '{ name: string; value: string; }' is not
  * assignable to type '"$(X) in Y refers to no variable defined before Y in
  * this container's env"'". A list that is not a literal is not checked here.
+ * `Defined` names variables defined before the list.
  */
-export type CheckedEnv<E extends readonly EnvVar[]> = [Marked<E, never, [], false>] extends [never] ? E : Marked<E, never, [], false>;
+export type CheckedEnv<E extends readonly EnvVar[], Defined extends string = never> = [Marked<E, Defined, [], false>] extends [never]
+  ? E
+  : Marked<E, Defined, [], false>;
 
 /**
  * The run-time twin of {@link EnvReferences}: the names a value refers to,

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { renderedManifest } from './_synth';
 import { podCarrier } from './scheduling';
 import { _addModuleCheck, _addProblemAugmenter, _allConstructs, _oncePerPass, IProblemSource, isProblemSource, projectRulesOf } from './validation/engine';
 import {
@@ -142,7 +143,8 @@ interface CarriedPod extends RenderedPod {
 }
 
 function carriedPod(apiObject: ApiObject): CarriedPod | undefined {
-  const manifest = apiObject.toJson();
+  // The pass's rendering, which validation and the writer read too.
+  const manifest = renderedManifest(apiObject);
   const carrier = podCarrier(manifest);
   if (carrier === undefined) {
     return undefined;
@@ -176,7 +178,7 @@ function namespacesOfApp(scope: IConstruct): ReadonlyMap<string, NamespaceLabels
       if (!ApiObject.isApiObject(construct) || construct.kind !== 'Namespace') {
         continue;
       }
-      const manifest = construct.toJson();
+      const manifest = renderedManifest(construct);
       const name = manifest.metadata?.name;
       if (typeof name === 'string') {
         found.set(name, namespaceLabels(name, manifest.metadata?.labels ?? {}));

@@ -8,7 +8,7 @@ import { renderedManifest } from './_synth';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { ISelectablePods, PodSelection, templatePorts } from './selectable-pods';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
-import { validateObjectName } from './validation/metadata';
+import { validateMetadataBesidesName, validateObjectName } from './validation/metadata';
 import { validateEscapeHatchValues } from './validation/escape-hatch';
 import { Problem, Report } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
@@ -90,6 +90,7 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
     const report = new Report(this.node.path);
     const manifest = renderedManifest(this.apiObject);
     validateObjectName(manifest.metadata?.name, 'metadata.name', report);
+    validateMetadataBesidesName(manifest.metadata, report);
     this.template.validate(manifest.spec, 'spec', report);
     this.template.validateServiceAccount(this.apiObject.metadata.namespace, 'spec', report);
     validateKeyReferences(this, manifest, report);

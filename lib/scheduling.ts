@@ -340,9 +340,10 @@ function expressionMatches(expression: any, value: string | undefined): boolean 
       return value === undefined;
     case 'Gt':
     case 'Lt': {
-      const have = Number.parseInt(value ?? '', 10);
-      const bound = Number.parseInt(values[0] ?? '', 10);
-      if (Number.isNaN(have) || Number.isNaN(bound)) {
+      // The scheduler parses both as whole numbers (strconv.ParseInt): "4.5" or "8x" matches nothing.
+      const have = wholeNumber(value);
+      const bound = wholeNumber(values[0]);
+      if (have === undefined || bound === undefined) {
         return false;
       }
       return expression.operator === 'Gt' ? have > bound : have < bound;
@@ -350,6 +351,10 @@ function expressionMatches(expression: any, value: string | undefined): boolean 
     default:
       return false;
   }
+}
+
+function wholeNumber(text: string | undefined): number | undefined {
+  return text !== undefined && /^[-+]?[0-9]+$/.test(text) ? Number(text) : undefined;
 }
 
 const BINARY_UNITS: readonly (readonly [string, number])[] = [

@@ -135,6 +135,14 @@ export interface ServiceProps<N extends string = string, P extends readonly Serv
    */
   readonly headless?: boolean;
   /**
+   * A fixed cluster IP from the cluster's Service range, for clients that
+   * cannot look up a name (a DNS server's own Service). `'None'` is
+   * {@link ServiceProps.headless}.
+   * @default - not emitted; the API server allocates one (or none, when headless)
+   * @see https://kubernetes.io/docs/concepts/services-networking/service/#choosing-your-own-ip-address
+   */
+  readonly clusterIP?: string;
+  /**
    * `'ClientIP'` sends each client to the same Pod while it lives.
    * @default - not emitted; Kubernetes uses None
    */
@@ -230,6 +238,9 @@ export class Service<const N extends string = string, const P extends readonly S
 
   public constructor(scope: Construct, id: string, props: ServiceProps<N, P>) {
     super(scope, id);
+    if (props.headless && props.clusterIP !== undefined && props.clusterIP !== 'None') {
+      throw new Error(`Service ${scope.node.path}/${id}: headless means no cluster IP, but clusterIP is ${JSON.stringify(props.clusterIP)}; keep one of the two`);
+    }
     this.name = props.name ?? id;
     this.target = selectableOf(props.target);
     this.ports = [...((props.ports as readonly ServicePortProps<N>[] | undefined) ?? [])];
@@ -238,7 +249,7 @@ export class Service<const N extends string = string, const P extends readonly S
       spec: Lazy.any({
         produce: (): k8s.ServiceSpec => ({
           type: props.type,
-          clusterIp: props.headless ? 'None' : undefined,
+          clusterIp: props.headless ? 'None' : props.clusterIP,
           selector: keySafe({ ...this.selector }),
           ports: this.ports.length > 0 ? this.ports.map(renderPort) : undefined,
           sessionAffinity: props.sessionAffinity,

@@ -11,7 +11,7 @@ const COMMANDS = [
   { name: 'init', usage: 'peapod init [DIR] [--no-install] [--peapod SPEC]', summary: 'start a new Peapod project in DIR (default: here), then npm install in it' },
   { name: 'synth', usage: 'peapod synth [ENTRY.ts]', summary: "type-check ENTRY (default main.ts) and run it: cdk8s.yaml's app command (`app: node node_modules/peapod/bin/peapod.js synth main.ts`)" },
   { name: 'plan', usage: 'peapod plan [ENTRY.ts] [--profile FILE] [--json]', summary: 'where each Pod can land on a cluster profile, and the design advice; writes nothing' },
-  { name: 'import', usage: 'peapod import FILE... [-o OUT.ts] [--class NAME] [--from MODULE]', summary: 'turn Kubernetes YAML into a Peapod chart class' },
+  { name: 'import', usage: 'peapod import FILE|FOLDER... [-o OUT.ts] [--class NAME]', summary: 'turn Kubernetes YAML into a Peapod chart class' },
   { name: 'help', usage: 'peapod help [COMMAND]', summary: 'this list, or one command’s own help' },
 ] as const;
 
@@ -111,13 +111,18 @@ const compiledEntry: EntryLoader = (file) => {
   const loaded = Object.keys(require.cache).filter((id) => !before.has(id));
   const peapod = [...loaded, ...before].map((id) => require.cache[id]?.exports as Partial<PlanLibrary> | undefined).find(isPlanLibrary);
   if (!peapod) {
-    throw new Error(`${path.relative(process.cwd(), file)} does not use Peapod: it loads no module exporting Advisor and ClusterProfile`);
+    throw new Error(`${path.relative(process.cwd(), file)} does not use Peapod: it loads no module exporting Advisor, ClusterProfile, podSecurityOf and renderPodSecurity`);
   }
   return { exports, peapod };
 };
 
 function isPlanLibrary(exports: Partial<PlanLibrary> | undefined): exports is PlanLibrary {
-  return typeof exports?.Advisor === 'function' && typeof exports.ClusterProfile === 'function';
+  return (
+    typeof exports?.Advisor === 'function' &&
+    typeof exports.ClusterProfile === 'function' &&
+    typeof exports.podSecurityOf === 'function' &&
+    typeof exports.renderPodSecurity === 'function'
+  );
 }
 
 function runInit(args: readonly string[]): number {

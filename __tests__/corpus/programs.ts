@@ -5,7 +5,7 @@
  * `test.failing` until a rule does; then delete `pending`. An entry
  * without `expected` is checked for its rule id only.
  */
-import { Chart } from 'cdk8s';
+import { Chart, JsonPatch } from 'cdk8s';
 import { ConfigMap, Container, Deployment, DeploymentStrategy, EnvValue, EnvVar, Pod, Probe, ReplicaSet, Secret, Service, Volume } from '../../lib';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- bad input arrives untyped, from JSON or `as any` */
@@ -192,6 +192,7 @@ export const BAD_PROGRAMS: readonly BadProgram[] = [
   },
   ...workloadPrograms(),
   ...servicePrograms(),
+  ...serviceSpecPrograms(),
   ...keyPrograms(),
   ...containerFieldPrograms(),
 ];
@@ -517,5 +518,40 @@ function keyPrograms(): BadProgram[] {
       build: (chart) => new ConfigMap(chart, 'settings', { data: { logo: 'x' }, binaryData: { logo: 'eA==' } }),
       expected: ['[bad/settings] binaryData["logo"]: ConfigMap key "logo" is also in data. Fix: keep the key in one of data and binaryData (data-key-unique)'],
     },
+  ];
+}
+
+// Fields of Services, ConfigMaps, Secrets and workloads the API server refuses (service-spec.ts, secret-data.ts, data-keys.ts, workload.ts, metadata.ts).
+function serviceSpecPrograms(): BadProgram[] {
+  const service = (chart: Chart, props: object) => new Service(chart, 'svc', { target: deployment(chart, 'web'), ports: [{ port: 80, targetPort: 'http' }], ...props } as any);
+  const half = 'x'.repeat(512 * 1024);
+  return [
+    { name: 'a Service type in lower case', rule: 'supported-value', build: (chart) => service(chart, { type: 'nodePort' }), expected: ["[bad/svc] spec.type: Service type \"nodePort\" is not supported; the values are \"ClusterIP\", \"NodePort\", \"LoadBalancer\", \"ExternalName\". Fix: write \"NodePort\" (supported-value)"] },
+    { name: 'a nodePort outside 30000-32767', rule: 'service-node-port-range', build: (chart) => service(chart, { type: 'NodePort', ports: [{ port: 80, targetPort: 'http', nodePort: 8080 }] }), expected: ["[bad/svc] spec.ports[0].nodePort: nodePort 8080 is outside the cluster's node port range 30000-32767. Fix: pick a port from 30000 to 32767, leave nodePort out to let Kubernetes pick one, or set \"serviceNodePortRange\" in peapod.config.json to your cluster's --service-node-port-range (service-node-port-range)"] },
+    { name: 'an ExternalName Service without externalName', rule: 'service-external-name', build: (chart) => service(chart, { type: 'ExternalName' }), expected: ["[bad/svc] spec.externalName: an ExternalName Service needs externalName, the DNS name it is an alias for. Fix: set externalName to a host name such as \"db.example.com\" (service-external-name)"] },
+    { name: 'a LoadBalancer on the kubelet port', rule: 'service-kubelet-port', build: (chart) => service(chart, { type: 'LoadBalancer', ports: [{ port: 10250, targetPort: 'http' }] }), expected: ["[bad/svc] spec.ports[0].port: a LoadBalancer Service may not expose port 10250, which the kubelet of every node uses. Fix: listen on another port, and set targetPort: 10250 if the Pods serve on it (service-kubelet-port)"] },
+    { name: 'a healthCheckNodePort on a Cluster-policy LoadBalancer', rule: 'service-health-check-node-port', build: (chart) => service(chart, { type: 'LoadBalancer', healthCheckNodePort: 31000 }), expected: ["[bad/svc] spec.healthCheckNodePort: healthCheckNodePort 31000 is set, but the Service is of type LoadBalancer with externalTrafficPolicy Cluster. Fix: remove healthCheckNodePort, or set type: 'LoadBalancer' and externalTrafficPolicy: 'Local' (service-health-check-node-port)"] },
+    { name: 'a session affinity timeout without ClientIP', rule: 'service-session-affinity-config', build: (chart) => service(chart, { sessionAffinityTimeoutSeconds: 60 }), expected: ["[bad/svc] spec.sessionAffinityConfig: a session affinity timeout (sessionAffinityConfig) is set, but sessionAffinity is None. Fix: set sessionAffinity: 'ClientIP', or remove the timeout (sessionAffinityTimeoutSeconds) (service-session-affinity-config)"] },
+    { name: 'source ranges on a ClusterIP Service', rule: 'service-load-balancer-field', build: (chart) => service(chart, { loadBalancerSourceRanges: ['10.0.0.0/8'] }), expected: ["[bad/svc] spec.loadBalancerSourceRanges: [\"10.0.0.0/8\"] is set on a Service of type ClusterIP; it is only for LoadBalancer Services. Fix: set type: 'LoadBalancer', or remove it (service-load-balancer-field)"] },
+    { name: 'a source range without a prefix length', rule: 'service-source-ranges', build: (chart) => service(chart, { type: 'LoadBalancer', loadBalancerSourceRanges: ['203.0.113.7'] }), expected: ["[bad/svc] spec.loadBalancerSourceRanges[0]: source range \"203.0.113.7\" is not a CIDR. Fix: write it as an address and a prefix length, such as \"203.0.113.0/24\" (service-source-ranges)"] },
+    { name: 'a targetPort of digits in quotes', rule: 'service-target-port-valid', build: (chart) => service(chart, { ports: [{ port: 80, targetPort: '8080' }] }), expected: ["[bad/svc] spec.ports[0].targetPort: targetPort \"8080\" is not a port name: it must hold at least one letter. Fix: write the number without quotes: targetPort: 8080 (service-target-port-valid)", "[bad/svc] spec.ports[0].targetPort: target port \"8080\" is not declared by any container of bad/web (they declare http (8080), metrics (9100)). Fix: declare the port on the container, or target one of the declared ports (service-target-port-declared)"] },
+    { name: 'an appProtocol with a space', rule: 'service-app-protocol', build: (chart) => service(chart, { ports: [{ port: 80, targetPort: 'http', appProtocol: 'http 2' }] }), expected: ["[bad/svc] spec.ports[0].appProtocol: appProtocol \"http 2\" has a name part that is not letters, digits, \"-\", \"_\" and \".\", starting and ending with a letter or digit. Fix: use a name such as \"http\", \"grpc\" or \"kubernetes.io/h2c\" (service-app-protocol)"] },
+    { name: 'a loopback external IP', rule: 'service-external-ip', build: (chart) => service(chart, { externalIPs: ['127.0.0.1'] }), expected: ["[bad/svc] spec.externalIPs[0]: external IP \"127.0.0.1\" is in the loopback range (127.0.0.0/8). Fix: use an address that routes to a node of the cluster (service-external-ip)"] },
+    { name: 'SingleStack with two IP families', rule: 'service-ip-families', build: (chart) => service(chart, { ipFamilies: ['IPv4', 'IPv6'], ipFamilyPolicy: 'SingleStack' }), expected: ["[bad/svc] spec.ipFamilyPolicy: ipFamilyPolicy is SingleStack, but ipFamilies lists 2 families. Fix: set ipFamilyPolicy to 'PreferDualStack' or 'RequireDualStack', or give one family (service-ip-families)"] },
+    {
+      name: 'clusterIPs that do not start with clusterIP',
+      rule: 'service-cluster-ip',
+      build: (chart) => service(chart, {}).apiObject.addJsonPatch(JsonPatch.add('/spec/clusterIp', '10.0.0.1'), JsonPatch.add('/spec/clusterIPs', ['10.0.0.2'])),
+      expected: [
+        "[bad/svc] spec.clusterIPs: the first of clusterIPs [\"10.0.0.2\"] must be clusterIP \"10.0.0.1\". Fix: put clusterIP first in clusterIPs, or give only one of the two (service-cluster-ip)",
+      ],
+    },
+    { name: 'a TLS Secret without its key', rule: 'secret-type-keys', build: (chart) => new Secret(chart, 'tls', { type: 'kubernetes.io/tls', data: { 'tls.crt': 'Y2VydA==' } }), expected: ["[bad/tls] data[tls.key]: a Secret of type kubernetes.io/tls needs key \"tls.key\", the PEM private key. Fix: add \"tls.key\" to data or stringData, or use type Opaque (secret-type-keys)"] },
+    { name: 'a pull Secret whose config is not JSON', rule: 'secret-type-keys', build: (chart) => new Secret(chart, 'pull', { type: 'kubernetes.io/dockerconfigjson', stringData: { '.dockerconfigjson': 'auths: {}' } }) },
+    { name: 'a ConfigMap over 1 MiB', rule: 'data-size', build: (chart) => new ConfigMap(chart, 'big', { data: { a: half, b: half, c: 'x' } }), expected: ["[bad/big] data: ConfigMap values total 1048577 bytes; at most 1048576 (1 MiB) are allowed. Fix: split the data over several objects, or put large files in a volume or the image (data-size)"] },
+    { name: 'a Deployment whose template label is patched away from its selector', rule: 'workload-selector-matches-template', build: (chart) => deployment(chart, 'web').apiObject.addJsonPatch(JsonPatch.replace('/spec/template/metadata/labels/app', 'web2')), expected: ["[bad/web] spec.template.metadata.labels: the selector's app=web does not match the template labels (app=web2, tier=front), so the Deployment would never see its own Pods. Fix: change the JsonPatch so that the selector and the template labels agree, or drop it and let Peapod derive the selector (workload-selector-matches-template)"] },
+    { name: 'a Recreate Deployment with rollingUpdate', rule: 'deployment-strategy', build: (chart) => deployment(chart, 'web', { strategy: DeploymentStrategy.recreate() }).apiObject.addJsonPatch(JsonPatch.add('/spec/strategy/rollingUpdate', { maxSurge: 1 })), expected: ["[bad/web] spec.strategy.rollingUpdate: rollingUpdate is set, but the strategy type is Recreate. Fix: remove rollingUpdate, or use type RollingUpdate (deployment-strategy)"] },
+    { name: 'a progress deadline of 0 seconds', rule: 'workload-field-valid', build: (chart) => deployment(chart, 'web', { progressDeadlineSeconds: 0 }), expected: ["[bad/web] spec.progressDeadlineSeconds: progressDeadlineSeconds is 0, not more than minReadySeconds (0, its default). Fix: make progressDeadlineSeconds greater than minReadySeconds (workload-field-valid)"] },
+    { name: 'a finalizer without a domain', rule: 'object-finalizers', build: (chart) => new ConfigMap(chart, 'config').apiObject.addJsonPatch(JsonPatch.add('/metadata/finalizers', ['cleanup'])), expected: ["[bad/config] metadata.finalizers[0]: finalizer \"cleanup\" is neither a standard finalizer name nor fully qualified (with a domain prefix). Fix: prefix it with the domain of the controller that removes it, such as \"example.com/cleanup\" (object-finalizers)"] },
   ];
 }

@@ -110,6 +110,15 @@ describe('the generated code', () => {
     expect(source).toContain("shopService.apiObject.addJsonPatch(JsonPatch.add('/spec/loadBalancerSourceRanges', ['10.0.0.0/8']));");
   });
 
+  test('a Service alone in its file is made from its label selector, and synthesizes to the input', () => {
+    const text = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web, tier: front}\n  ports: [{name: http, port: 80, targetPort: http}, {name: metrics, port: 9090, targetPort: 9090}]\n';
+    const result = importManifests([{ file: 'in.yaml', text }], { from: '..' });
+    expect(result.source).toContain("new Service(this, 'web', {\n      target: PodSelector.labels({ app: 'web', tier: 'front' }),");
+    const synth = synthGenerated(result.source, result.className, { '..': peapod });
+    expect(synth.errors).toEqual([]);
+    expect(manifestDifferences(result.objects, synth.objects)).toEqual([]);
+  });
+
   test('a Service is made from the workload its selector matches, and refers to ports by name', () => {
     const source = importFixture('database.yaml').source;
     expect(source).toContain("target: postgres,\n      ports: [{ port: 5432, targetPort: 'postgres', appProtocol: 'postgresql' }],\n      headless: true,");
@@ -118,7 +127,9 @@ describe('the generated code', () => {
   test('values from ConfigMaps and Secrets of the input refer to their constructs; others by name', () => {
     const source = importFixture('database.yaml').source;
     expect(source).toContain("EnvValue.fromSecret(postgresCredentials, 'username')");
-    expect(source).toContain("Volume.secret('tls', Secret.fromName('postgres-tls'), { defaultMode: 0o400 })");
+    // One constant for each object made elsewhere, however many places name it.
+    expect(source).toContain("const postgresTlsSecret = Secret.fromName('postgres-tls');");
+    expect(source).toContain("Volume.secret('tls', postgresTlsSecret, { defaultMode: 0o400 })");
   });
 
   test('a workload keeps the plain name when a Service before it in the input shares it', () => {
@@ -250,11 +261,10 @@ describe('input the import refuses, with file, document and field path', () => {
     ]);
   });
 
-  test('a Service whose selector matches nothing in the input', () => {
-    const text = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n';
-    expect(problemsOf(text)).toEqual([
-      'in.yaml: document 1 (Service "s"): spec.selector: selector app=web matches no Pod, Deployment or ReplicaSet of the input, and Peapod makes a Service from the workload it routes to. ' +
-        'Fix: import the Service in one command with the workload it routes to (service-selects-pods)',
+  test('a Service without a selector (endpoints managed by hand): not modeled yet, a message', () => {
+    expect(problemsOf('apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports: [{port: 5432}]\n')).toEqual([
+      'in.yaml: document 1 (Service "s"): spec.selector: is not set: a Service without a selector, whose endpoints are managed by hand, is not modeled by Peapod yet (its Service selects Pods). ' +
+        'Fix: keep this Service in YAML beside the chart',
     ]);
   });
 
@@ -266,10 +276,25 @@ describe('input the import refuses, with file, document and field path', () => {
     ]);
   });
 
-  test('a volume type Peapod does not model', () => {
-    expect(problemsOf(pod('  containers: [{name: a, image: x}]\n  volumes:\n    - name: v\n      nfs: {server: s, path: /}'))).toEqual([
-      'in.yaml: document 1 (Pod "p"): spec.volumes[0].nfs: volume "v" is of type nfs, which Peapod does not model yet. Fix: use emptyDir, hostPath, configMap, secret or persistentVolumeClaim, or add this Pod by hand',
+  test('a misspelt volume type', () => {
+    expect(problemsOf(pod('  containers: [{name: a, image: x}]\n  volumes:\n    - name: v\n      nfss: {server: s, path: /}'))).toEqual([
+      'in.yaml: document 1 (Pod "p"): spec.volumes[0].nfss: "nfss" is not a volume type. Fix: check the spelling against the Kubernetes API reference',
     ]);
+  });
+
+  test.each([
+    ['nfs', '{server: nfs.example.com, path: /exports, readOnly: true}', "Volume.fromSource('v', { nfs: { server: 'nfs.example.com', path: '/exports', readOnly: true } })"],
+    ['downwardAPI', '{items: [{path: labels, fieldRef: {fieldPath: metadata.labels}}]}', "downwardApi: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }] },"],
+    ['csi', '{driver: secrets-store.csi.k8s.io, readOnly: true, volumeAttributes: {secretProviderClass: vault}}', "Volume.fromSource('v', {"],
+    ['projected', '{sources: [{serviceAccountToken: {path: token, expirationSeconds: 3600}}]}', "Volume.fromSource('v', {"],
+    ['iscsi', '{targetPortal: "10.0.0.1:3260", iqn: "iqn.2001-04.com.example:storage", lun: 0, fsType: ext4}', "Volume.fromSource('v', {"],
+  ])('a %s volume comes over through Volume.fromSource, exactly', (kind, source, code) => {
+    const text = pod(`  containers: [{name: a, image: x, volumeMounts: [{name: v, mountPath: /data}]}]\n  volumes:\n    - name: v\n      ${kind}: ${source}`);
+    const result = importManifests([{ file: 'in.yaml', text }], { from: '..' });
+    expect(result.source).toContain(code);
+    const synth = synthGenerated(result.source, result.className, { '..': peapod });
+    expect(synth.errors).toEqual([]);
+    expect(manifestDifferences(result.objects, synth.objects)).toEqual([]);
   });
 });
 

@@ -43,11 +43,11 @@ describe('keys that are names of Object.prototype members', () => {
     expect(synth.objects.find((o) => o.kind === 'Service').spec.selector).toEqual({ toString: 'a', valueOf: 'c' });
   });
 
-  test('__proto__ and constructor, which cdk8s cannot write, are refused with a message at each place', () => {
+  test('__proto__ and constructor, which cdk8s\'s own rendering cannot write, are refused with a message at each place', () => {
     expect(problemsOf('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, annotations: {constructor: x}}\ndata: {__proto__: a, constructor: b}\n')).toEqual([
-      'in.yaml: document 1 (ConfigMap "c"): metadata.annotations.constructor: the key "constructor" cannot be written by cdk8s, which renders Peapod\'s manifests (it would be lost or stop synth). Fix: rename the key',
-      'in.yaml: document 1 (ConfigMap "c"): data.__proto__: the key "__proto__" cannot be written by cdk8s, which renders Peapod\'s manifests (it would be lost or stop synth). Fix: rename the key',
-      'in.yaml: document 1 (ConfigMap "c"): data.constructor: the key "constructor" cannot be written by cdk8s, which renders Peapod\'s manifests (it would be lost or stop synth). Fix: rename the key',
+      'in.yaml: document 1 (ConfigMap "c"): metadata.annotations.constructor: the key "constructor" cannot be checked by the import\'s round trip, which renders through cdk8s (it loses or refuses the key). Fix: rename the key, or add it in the code after the import',
+      'in.yaml: document 1 (ConfigMap "c"): data.__proto__: the key "__proto__" cannot be checked by the import\'s round trip, which renders through cdk8s (it loses or refuses the key). Fix: rename the key, or add it in the code after the import',
+      'in.yaml: document 1 (ConfigMap "c"): data.constructor: the key "constructor" cannot be checked by the import\'s round trip, which renders through cdk8s (it loses or refuses the key). Fix: rename the key, or add it in the code after the import',
     ]);
   });
 

@@ -179,3 +179,16 @@ describe('the round trip runs the code in a context of its own', () => {
     expect(() => synthGenerated(attempt(body), 'Evil', { peapod })).toThrow(message);
   });
 });
+
+describe('messages quote the input without obeying it', () => {
+  test('terminal escape codes in the input are shown as escapes', () => {
+    withTempDir((dir) => {
+      const file = path.join(dir, 'in.yaml');
+      fs.writeFileSync(file, 'apiVersion: v1\nkind: "Job\\e[2J\\e]0;owned\\a"\nmetadata: {name: j}\n');
+      const outcome = run(['import', file]);
+      expect(outcome.code).toBe(1);
+      expect(outcome.stderr).toContain('kind "Job\\u001b[2J\\u001b]0;owned\\u0007" is not one peapod import reads');
+      expect(outcome.stderr.includes('\u001b') || outcome.stderr.includes('\u0007')).toBe(false);
+    });
+  });
+});

@@ -263,6 +263,21 @@ describe("a container's seccompProfile and windowsOptions", () => {
 });
 
 describe('refuses nothing that works', () => {
+  test('a later env entry that builds on an earlier one of its name is accepted, as warnings.go leaves it; X=$(X) is not', () => {
+    const spec = specWith(
+      (s) =>
+        (s.containers[0].env = [
+          { name: 'PATH', value: '/bin' },
+          { name: 'PATH', value: '$(PATH):/opt/bin' },
+          { name: 'X', value: 'a' },
+          { name: 'X', value: '$(X)' },
+        ]),
+    );
+    expect(specProblems(spec)).toEqual([
+      'spec.containers[0].env[3].name: env name "X" of container "app" is already defined at spec.containers[0].env[2]; the later entry hides it. Fix: remove one of the two entries or rename one (env-name-unique)',
+    ]);
+  });
+
   test('an undefined $(VAR) in command or args is a warning, not an error', () => {
     const spec = specWith((s) => (s.containers[0].args = ['$(UNDEFINED)']));
     expect(specProblems(spec).length).toBe(1);

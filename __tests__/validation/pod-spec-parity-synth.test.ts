@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { Container, Deployment, Pod, Volume, VolumeProjection } from '../../lib';
+import { Container, DaemonSet, Deployment, Pod, Volume, VolumeProjection } from '../../lib';
 import { problemsOf } from '../_problems';
 import { newChart, synthObjects } from '../_support';
 
@@ -175,6 +175,11 @@ describe('a workload template', () => {
       problemsOf((chart) => new Deployment(chart, 'd', { template: { labels: { app: 'web' }, containers: [app()], extraSpec: { activeDeadlineSeconds: 600 } } })),
     ).toEqual([
       'spec.template.spec.activeDeadlineSeconds: the Pod template of a Deployment sets activeDeadlineSeconds 600; a Deployment keeps its Pods running, so the API server refuses a deadline. Fix: remove activeDeadlineSeconds; for work that must finish in time use a Job with activeDeadlineSeconds (pod-timing)',
+    ]);
+    expect(
+      problemsOf((chart) => new DaemonSet(chart, 'ds', { template: { labels: { app: 'agent' }, containers: [app()], extraSpec: { activeDeadlineSeconds: 600 } } })),
+    ).toEqual([
+      'spec.template.spec.activeDeadlineSeconds: the Pod template of a DaemonSet sets activeDeadlineSeconds 600; a DaemonSet keeps its Pods running, so the API server refuses a deadline. Fix: remove activeDeadlineSeconds; for work that must finish in time use a Job with activeDeadlineSeconds (pod-timing)',
     ]);
   });
 });

@@ -187,11 +187,13 @@ const PARITY_CASES: readonly RuleCase[] = [
       s.priorityClassName = 'High_Priority';
       s.nodeName = 'node-1';
       s.runtimeClassName = 'gVisor';
+      s.priority = 2 ** 31;
       s.schedulingGates = [{ name: 'example.com/quota' }, { name: 'example.com/quota' }, { name: '' }];
     },
     messages: [
       'spec.priorityClassName: priorityClassName "High_Priority" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: name the PriorityClass by its metadata.name (scheduling-fields)',
       'spec.runtimeClassName: runtimeClassName "gVisor" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: name the RuntimeClass by its metadata.name (scheduling-fields)',
+      'spec.priority: priority is 2147483648; it must be a whole number from -2147483648 to 2147483647. Fix: leave priority out and name a PriorityClass with priorityClassName; admission fills it in (scheduling-fields)',
       'spec.schedulingGates[1].name: scheduling gate "example.com/quota" is already listed at spec.schedulingGates[0]. Fix: list each scheduling gate once (scheduling-fields)',
       'spec.schedulingGates[2].name: scheduling gate name "" has an empty name part. Fix: name the gate as a label key, such as "example.com/quota-check" (scheduling-fields)',
       'spec.nodeName: nodeName "node-1" is set while the Pod has 3 scheduling gates; a Pod cannot be bound to a node until all its schedulingGates have been cleared. Fix: remove nodeName, or remove the schedulingGates (scheduling-fields)',
@@ -547,7 +549,8 @@ const PARITY_CASES: readonly RuleCase[] = [
         { name: 'nfs', nfs: { server: 'nfs.example.com', path: '/exports' } },
         { name: 'csi', csi: { driver: 'Secrets-Store.csi.k8s.io', nodePublishSecretRef: { name: 'creds' } } },
         { name: 'eph', ephemeral: { volumeClaimTemplate: { metadata: { labels: { app: 'x' } }, spec: { accessModes: ['ReadWriteOncePod'], resources: { requests: { storage: '1Gi' } } } } } },
-        { name: 'disk', iscsi: { targetPortal: '10.0.0.1:3260', iqn: 'iqn.2001-04.com.example:storage', lun: 255 } },
+        { name: 'disk', iscsi: { targetPortal: '10.0.0.1:3260', iqn: 'iqn.2001-04.com.example:storage', lun: 255, initiatorName: 'eui.0123456789ABCDEF' } },
+        { name: 'az', azureDisk: { diskName: 'd', diskURI: '/subscriptions/s/resourcegroups/g/providers/microsoft.compute/disks/d', kind: 'Managed' } },
       ]),
     invalid: (s) =>
       (s.volumes = [
@@ -556,7 +559,8 @@ const PARITY_CASES: readonly RuleCase[] = [
         { name: 'csi', csi: { driver: 'bad_driver', nodePublishSecretRef: {} } },
         { name: 'eph', ephemeral: { volumeClaimTemplate: { metadata: { name: 'x' }, spec: { accessModes: ['ReadWriteOncePod', 'ReadOnlyMany'], resources: {} } } } },
         { name: 'eph2', ephemeral: {} },
-        { name: 'disk', iscsi: { targetPortal: '10.0.0.1:3260', iqn: 'iqn.x', lun: 256 } },
+        { name: 'disk', iscsi: { targetPortal: '10.0.0.1:3260', iqn: 'iqn.x', lun: 256, initiatorName: 'node-1' } },
+        { name: 'az', azureDisk: { diskName: 'd', diskURI: 'https://acct.blob.core.windows.net/c/d.vhd', kind: 'Managed' } },
       ]),
     messages: [
       'spec.volumes[0].emptyDir.sizeLimit: sizeLimit "-1Gi" of emptyDir volume "scratch" is not a quantity of 0 or more. Fix: write a size such as "1Gi", or leave sizeLimit out (volume-source-fields)',
@@ -569,6 +573,9 @@ const PARITY_CASES: readonly RuleCase[] = [
       'spec.volumes[3].ephemeral.volumeClaimTemplate.spec.resources.requests.storage: the volumeClaimTemplate of ephemeral volume "eph" requests no storage. Fix: request a size, such as resources: { requests: { storage: "1Gi" } } (volume-source-fields)',
       'spec.volumes[4].ephemeral.volumeClaimTemplate: ephemeral volume "eph2" has no volumeClaimTemplate. Fix: describe the claim to create, with accessModes and resources.requests.storage (volume-source-fields)',
       'spec.volumes[5].iscsi.lun: lun of iscsi volume "disk" is 256; it must be a whole number from 0 to 255. Fix: set lun from 0 to 255 (volume-source-fields)',
+      'spec.volumes[5].iscsi.iqn: iqn "iqn.x" of iscsi volume "disk" is not an iSCSI name. Fix: write it as iqn.2001-04.com.example:storage, eui. and 16 hex digits, or naa. and 32 hex digits (volume-source-fields)',
+      'spec.volumes[5].iscsi.initiatorName: initiatorName "node-1" of iscsi volume "disk" is not an iSCSI name: it must start with iqn, eui or naa. Fix: write it as iqn.2001-04.com.example:storage, eui. and 16 hex digits, or naa. and 32 hex digits (volume-source-fields)',
+      'spec.volumes[6].azureDisk.diskURI: diskURI "https://acct.blob.core.windows.net/c/d.vhd" of azureDisk volume "az" (kind "Managed") is not a managed disk ID. Fix: write it as /subscriptions/{sub-id}/resourcegroups/{group-name}/providers/microsoft.compute/disks/{disk-id} (volume-source-fields)',
     ],
   },
   {
@@ -600,5 +607,16 @@ describe.each(PARITY_CASES.map((c, i) => [c.rule, i, c] as const))('rule %s (cas
   });
   test('reports the invalid case with the exact message', () => {
     expect(specProblems(specWith(c.invalid), rule)).toEqual(c.messages);
+  });
+});
+
+describe('a windows Pod', () => {
+  test('draws no lint that asks for a field os: windows forbids', () => {
+    const spec = specWith((s) => {
+      s.os = { name: 'windows' };
+      s.securityContext = { runAsNonRoot: true, windowsOptions: { runAsUserName: 'ContainerUser' } };
+      delete s.containers[0].securityContext;
+    });
+    expect(specProblems(spec)).toEqual([]);
   });
 });

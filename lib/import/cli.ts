@@ -12,9 +12,10 @@ const USAGE = `usage: peapod import FILE|FOLDER... [-o OUT.ts] [--class NAME] [-
 Converts Kubernetes YAML (Pods, Deployments, ReplicaSets, Services,
 ConfigMaps, Secrets) into a Peapod chart class. FILE "-" reads standard
 input; a FOLDER stands for its .yaml, .yml and .json files and those of
-the folders under it, all in one chart. The code is written to standard output, or to OUT.ts with -o, only
-when the whole conversion succeeded and the code synthesizes back to the
-input; otherwise nothing is written and the problems are listed.
+the folders under it, all in one chart. The code is written to standard
+output, or to OUT.ts with -o, only when the whole conversion succeeded and
+the code synthesizes back to the input; otherwise nothing is written and
+the problems are listed.
 
   -o, --output FILE  write to FILE (replaced atomically) instead of standard output
   --class NAME       name of the chart class (default: from the first file's name)
@@ -34,6 +35,15 @@ export interface CliOutcome {
  * file if asked; returns what goes to standard output and error.
  */
 export function run(args: readonly string[], stdin: () => string = () => fs.readFileSync(0, 'utf8')): CliOutcome {
+  const outcome = runImport(args, stdin);
+  // Messages quote the input, which may hold terminal escape codes: shown as escapes, not obeyed.
+  return { ...outcome, stderr: outcome.stderr.replace(TERMINAL_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) };
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+function runImport(args: readonly string[], stdin: () => string): CliOutcome {
   const [command, ...rest] = args;
   if (command !== 'import') {
     return { code: command === undefined || command === '--help' || command === '-h' ? 0 : 64, stdout: '', stderr: `${USAGE}\n` };

@@ -65,11 +65,11 @@ interface Item {
 export function importManifests(inputs: readonly ImportInput[], options: ImportOptions = {}): ImportResult {
   const findings = new Findings();
   const objects = readObjects(inputs, findings);
-  const scope: Scope = { names: new Names(), usage: { usesK8s: false, usesJsonPatch: false }, imports: new Set(), typeImports: new Set(), configMaps: new Map(), secrets: new Map() };
+  const scope: Scope = { names: new Names(), usage: { usesK8s: false, usesJsonPatch: false }, imports: new Set(), typeImports: new Set(), external: new Map(), configMaps: new Map(), secrets: new Map() };
   const ids = new Names();
   const items: Item[] = [];
   const targets = new Targets();
-  const services: { reader: FieldReader; spec: YamlMap; variable: string; id: string; nameEntry: [string, Code | undefined]; extras: string[] }[] = [];
+  const services: { reader: FieldReader; spec: YamlMap; variable: string; id: string; nameEntry: [string, Code | undefined]; metaEntries: [string, Code | undefined][] }[] = [];
   const cleaned: any[] = [];
   let namespace: { value: string | undefined; origin: Origin } | undefined;
   const seen = new Map<string, Origin>();
@@ -129,13 +129,12 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     const variable = scope.names.claim(camelCase(name), camelCase(`${name}-${kind}`), camelCase(kind));
     scope.imports.add(kind);
     const nameEntry: [string, Code | undefined] = ['name', id === name ? undefined : stringLiteral(name)];
-    const extras = metadataExtras(reader, value.metadata, variable, kind === 'Pod');
+    const metaEntries = metadataEntries(reader, value.metadata, kind === 'Pod');
     const spec = kind === 'ConfigMap' || kind === 'Secret' ? {} : reader.map(reader.required(value, 'spec', ''), 'spec') ?? {};
     for (const key of otherKeys(value, ['apiVersion', 'kind', 'metadata', ...(kind === 'ConfigMap' ? ['data', 'binaryData', 'immutable'] : []), ...(kind === 'Secret' ? ['data', 'stringData', 'type', 'immutable'] : []), ...(kind === 'ConfigMap' || kind === 'Secret' ? [] : ['spec'])])) {
       reader.problem(key, `is not a field of a ${kind}`, 'remove it');
     }
-    const statement = (props: Code, used: () => boolean, more: string[] = []) => () => {
-      const lines = [...extras, ...more];
+    const statement = (props: Code, used: () => boolean, lines: string[] = []) => () => {
       const assign = used() || lines.length > 0 ? `const ${variable} = ` : '';
       const args = typeof props === 'object' && 'object' in props && props.object.length === 0 ? [] : [props];
       return [`${assign}${print({ call: `new ${kind}`, args: ['this', stringLiteral(id), ...args] }, '    ', assign.length + 1)};`, ...lines];
@@ -148,7 +147,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
         const immutable = reader.boolean(value.immutable, 'immutable');
         const keyed = { variable, typedKeys: new Set(Object.keys(data ?? {})), used: false };
         scope.configMaps.set(name, keyed);
-        const props = objectOf([nameEntry, ['data', data && jsonLiteral(data)], ['binaryData', binaryData && jsonLiteral(binaryData)], ['immutable', immutable === undefined ? undefined : String(immutable)]]);
+        const props = objectOf([nameEntry, ...metaEntries, ['data', data && jsonLiteral(data)], ['binaryData', binaryData && jsonLiteral(binaryData)], ['immutable', immutable === undefined ? undefined : String(immutable)]]);
         items.push({ group: 0, render: statement(props, () => keyed.used) });
         break;
       }
@@ -164,6 +163,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
         }
         const props = objectOf([
           nameEntry,
+          ...metaEntries,
           ['type', type === undefined ? undefined : stringLiteral(type)],
           ['stringData', stringData && jsonLiteral(stringData)],
           ['data', data && jsonLiteral(data)],
@@ -188,25 +188,25 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
         }
         const target: Target = { kind, name, variable, selector: workload.selector, labels: workload.labels, ports: workload.ports, used: false };
         targets.add(target);
-        const render = statement(objectOf([nameEntry, ...workload.entries]), () => target.used, workload.patches);
+        const render = statement(objectOf([nameEntry, ...metaEntries, ...workload.entries]), () => target.used, workload.patches);
         items.push({ group: 1, target, render: () => [...workload.statements, ...render()] });
         break;
       }
       case 'Service':
-        services.push({ reader, spec, variable, id, nameEntry, extras });
+        services.push({ reader, spec, variable, id, nameEntry, metaEntries });
         break;
     }
   }
-  for (const { reader, spec, variable, id, nameEntry, extras } of services) {
+  for (const { reader, spec, variable, id, nameEntry, metaEntries } of services) {
     const service = convertService(reader, scope, spec, variable, targets);
     if (!service) {
       continue;
     }
-    const props = objectOf([nameEntry, ['target', service.target.variable], ...service.entries]);
-    const lines = [...extras, ...service.patches];
+    const props = objectOf([nameEntry, ...metaEntries, ['target', service.targetCode], ...service.entries]);
+    const lines = service.patches;
     items.push({
       group: 1,
-      after: service.target,
+      after: service.after,
       render: () => {
         const assign = lines.length > 0 ? `const ${variable} = ` : '';
         return [`${assign}${print({ call: 'new Service', args: ['this', stringLiteral(id), props] }, '    ', assign.length + 1)};`, ...lines];
@@ -227,6 +227,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     throw new TypeError(`peapod import: className ${stringLiteral(className)} is not a class name; use PascalCase letters and digits`);
   }
   const body = arrange(items).flatMap((item) => item.render());
+  body.unshift(...[...scope.external.values()].map((e) => e.statement));
   const peapod = [...scope.imports].sort();
   const cdk8s = ['Chart', 'ChartProps', ...(scope.usage.usesJsonPatch ? ['JsonPatch'] : [])];
   const files = inputs.map((i) => (i.file === '-' ? 'standard input' : path.basename(i.file))).join(', ');
@@ -328,27 +329,6 @@ function clean(value: YamlMap, reader: FieldReader): YamlMap {
   return value;
 }
 
-// Keys cdk8s, which renders Peapod's manifests, cannot write: it takes an
-// own `constructor` for the object's class and stops, and writes `__proto__`
-// by assignment, which loses it. Refused here with a message rather than lost.
-const UNWRITABLE_KEYS = ['__proto__', 'constructor'];
-
-function refuseUnwritableKeys(value: unknown, at: string, reader: FieldReader): void {
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => refuseUnwritableKeys(item, `${at}[${i}]`, reader));
-    return;
-  }
-  if (value === null || typeof value !== 'object') {
-    return;
-  }
-  for (const [key, item] of Object.entries(value)) {
-    const field = at ? `${at}.${key}` : key;
-    if (UNWRITABLE_KEYS.includes(key)) {
-      reader.problem(field, `the key "${key}" cannot be written by cdk8s, which renders Peapod's manifests (it would be lost or stop synth)`, 'rename the key');
-    }
-    refuseUnwritableKeys(item, field, reader);
-  }
-}
 
 // What admission and defaulting add to a Pod spec that `kubectl get -o yaml` shows.
 function cleanPodSpec(spec: YamlMap, at: string, reader: FieldReader): void {
@@ -375,6 +355,29 @@ function cleanPodSpec(spec: YamlMap, at: string, reader: FieldReader): void {
         }
       });
     });
+  }
+}
+
+// Keys cdk8s's own rendering cannot write: it takes an own `constructor` for
+// the object's class and stops, and writes `__proto__` by assignment, which
+// loses it. Peapod's App writes them, but the round trip renders through
+// cdk8s, so the import cannot check them yet: refused with a message rather than lost.
+const UNWRITABLE_KEYS = ['__proto__', 'constructor'];
+
+function refuseUnwritableKeys(value: unknown, at: string, reader: FieldReader): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => refuseUnwritableKeys(item, `${at}[${i}]`, reader));
+    return;
+  }
+  if (value === null || typeof value !== 'object') {
+    return;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    const field = at ? `${at}.${key}` : key;
+    if (UNWRITABLE_KEYS.includes(key)) {
+      reader.problem(field, `the key "${key}" cannot be checked by the import's round trip, which renders through cdk8s (it loses or refuses the key)`, 'rename the key, or add it in the code after the import');
+    }
+    refuseUnwritableKeys(item, field, reader);
   }
 }
 
@@ -410,9 +413,9 @@ function dropEmpty(value: any, at: string, reader: FieldReader, maps: RegExp): v
   }
 }
 
-// Metadata of an object besides its name: labels and annotations go on the
-// manifest object (Peapod's props have them only for Pods), namespace on the chart.
-function metadataExtras(reader: FieldReader, metadata: YamlMap, variable: string, isPod: boolean): string[] {
+// Metadata of an object besides its name: its labels and annotations as
+// props (a Pod's are in its template props), its namespace on the chart.
+function metadataEntries(reader: FieldReader, metadata: YamlMap, isPod: boolean): [string, Code | undefined][] {
   for (const key of otherKeys(metadata, ['name', 'namespace', 'labels', 'annotations'])) {
     reader.problem(`metadata.${key}`, 'is not modeled by peapod import', 'remove it, or set it in the code after the import');
   }
@@ -420,14 +423,10 @@ function metadataExtras(reader: FieldReader, metadata: YamlMap, variable: string
   if (isPod) {
     return [];
   }
-  const lines: string[] = [];
-  for (const [field, method] of [['labels', 'addLabel'], ['annotations', 'addAnnotation']] as const) {
-    const map = reader.stringMap(metadata[field], `metadata.${field}`) ?? {};
-    for (const [key, value] of Object.entries(map)) {
-      lines.push(`${variable}.apiObject.metadata.${method}(${stringLiteral(key)}, ${stringLiteral(value)});`);
-    }
-  }
-  return lines;
+  return (['labels', 'annotations'] as const).map((field) => {
+    const map = reader.stringMap(metadata[field], `metadata.${field}`);
+    return [field, map && jsonLiteral(map)];
+  });
 }
 
 interface WorkloadCode {
@@ -563,38 +562,43 @@ function fieldPatches(reader: FieldReader, scope: Scope, map: YamlMap, modeled: 
 }
 
 interface ServiceCode {
-  readonly target: Target;
+  /** What the Service is made from: a workload's variable, or a label selector. */
+  readonly targetCode: Code;
+  /** The workload of the input it is made from, which its statement follows. */
+  readonly after?: Target;
   readonly entries: [string, Code | undefined][];
   readonly patches: string[];
 }
 
 function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variable: string, targets: Targets): ServiceCode | undefined {
-  const selector = reader.stringMap(reader.required(spec, 'selector', 'spec', 'add the selector of the Pods it routes to; Peapod makes a Service from its target'), 'spec.selector');
-  if (!selector) {
-    return undefined;
-  }
-  const pairs = Object.entries(selector);
-  const text = pairs.map(([k, v]) => `${k}=${v}`).join(',');
-  const found = targets.find(selector);
-  if (!found) {
+  const selector = reader.stringMap(spec.selector, 'spec.selector');
+  if (!selector || Object.keys(selector).length === 0) {
     reader.problem(
       'spec.selector',
-      `selector ${text} matches no Pod, Deployment or ReplicaSet of the input, and Peapod makes a Service from the workload it routes to`,
-      'import the Service in one command with the workload it routes to',
-      'service-selects-pods',
+      'is not set: a Service without a selector, whose endpoints are managed by hand, is not modeled by Peapod yet (its Service selects Pods)',
+      'keep this Service in YAML beside the chart',
     );
     return undefined;
   }
-  const { target, exact } = found;
-  target.used = true;
+  const found = targets.find(selector);
   const patches: string[] = [];
-  if (!exact) {
-    scope.usage.usesJsonPatch = true;
-    patches.push(
-      `// ${commentText(`The input selects by fewer labels than ${target.kind} ${target.name} has; Peapod would select by all of them.`)}`,
-      `${variable}.apiObject.addJsonPatch(JsonPatch.replace('/spec/selector', ${print(jsonLiteral(selector), '    ')}));`,
-    );
+  let targetCode: Code;
+  if (found) {
+    found.target.used = true;
+    targetCode = found.target.variable;
+    if (!found.exact) {
+      scope.usage.usesJsonPatch = true;
+      patches.push(
+        `// ${commentText(`The input selects by fewer labels than ${found.target.kind} ${found.target.name} has; Peapod would select by all of them.`)}`,
+        `${variable}.apiObject.addJsonPatch(JsonPatch.replace('/spec/selector', ${print(jsonLiteral(selector), '    ')}));`,
+      );
+    }
+  } else {
+    // Pods made elsewhere: another file, a Helm chart, an operator.
+    scope.imports.add('PodSelector');
+    targetCode = { call: 'PodSelector.labels', args: [jsonLiteral(selector)] };
   }
+  const target = found?.target;
   const entries: [string, Code | undefined][] = [];
   const ports = reader.list(spec.ports, 'spec.ports');
   if (ports) {
@@ -618,11 +622,11 @@ function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variab
             reader.note(`${pat}.name`, `written as "${targetPort}": Peapod names a Service port after the container port it targets`);
           }
           // A port number works whether a container declares it or not (it need only listen); a name must be declared to resolve.
-          const declared = typeof targetPort === 'number' || target.ports.some((p) => p.name === targetPort);
+          const declared = typeof targetPort === 'number' || target === undefined || target.ports.some((p) => p.name === targetPort);
           if (!declared) {
             reader.problem(
               `${pat}.targetPort`,
-              `targets port ${JSON.stringify(targetPort)}, which no container of ${target.kind} ${target.name} declares`,
+              `targets port ${JSON.stringify(targetPort)}, which no container of ${target?.kind} ${target?.name} declares`,
               'declare the port on the container, or target one it declares',
               'service-target-port-declared',
             );
@@ -662,5 +666,5 @@ function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variab
   entries.push(['publishNotReadyAddresses', publish === undefined ? undefined : String(publish)]);
   const modeled = ['selector', 'ports', 'type', 'sessionAffinity', 'externalTrafficPolicy', 'publishNotReadyAddresses', ...(spec.clusterIP === 'None' ? ['clusterIP'] : [])];
   patches.push(...specPatches(reader, scope, spec, modeled, 'ServiceSpec', variable));
-  return { target, entries, patches };
+  return { targetCode, after: target, entries, patches };
 }

@@ -1,4 +1,4 @@
-import { envReferences } from '../env';
+import { envReferences, isServiceLinkVariable } from '../env';
 import { parseQuantity } from '../quantity';
 import { ArrayCode, CallCode, camelCase, Code, jsonLiteral, objectOf, print, stringLiteral } from './code';
 import { setOwn } from './_kubectl-yaml';
@@ -323,7 +323,8 @@ function convertEnv(reader: FieldReader, scope: Scope, value: any, at: string): 
         const text = reader.string(variable.value, `${eat}.value`);
         if (text !== undefined) {
           for (const ref of envReferences(text)) {
-            if (!defined.includes(ref)) {
+            // Service-link variables resolve without an entry, as synth and the types agree.
+            if (!defined.includes(ref) && !isServiceLinkVariable(ref)) {
               reader.problem(
                 `${eat}.value`,
                 `$(${ref}) in ${name} refers to no variable defined before ${name}; Kubernetes would leave it as literal text`,
@@ -418,7 +419,15 @@ function keyedReference(reader: FieldReader, scope: Scope, kind: 'ConfigMap' | '
     );
   }
   scope.imports.add(kind);
-  return `${kind}.fromName(${stringLiteral(name)})`;
+  // Named once, as a constant, however many entries refer to it.
+  const externalKey = `${kind}/${name}`;
+  let external = scope.external.get(externalKey);
+  if (external === undefined) {
+    const variable = scope.names.claim(camelCase(`${name}-${kind}`), camelCase(`external-${name}-${kind}`));
+    external = { variable, statement: `const ${variable} = ${kind}.fromName(${stringLiteral(name)});` };
+    scope.external.set(externalKey, external);
+  }
+  return external.variable;
 }
 
 function convertEnvFrom(reader: FieldReader, scope: Scope, value: any, at: string): Code | undefined {
@@ -671,7 +680,13 @@ function convertVolume(reader: FieldReader, scope: Scope, value: any, at: string
     }
     default:
       if (l1Schema().get('Volume')?.has(kind)) {
-        reader.problem(sat, `volume "${name}" is of type ${kind}, which Peapod does not model yet`, 'use emptyDir, hostPath, configMap, secret or persistentVolumeClaim, or add this Pod by hand');
+        // Any other source through Volume.fromSource, typed by the L1 Volume and validated with the Pod.
+        const source = l1Object(pick(volume, [kind]), 'Volume', at, reader, scope.usage, false, true);
+        if (source === undefined) {
+          return undefined;
+        }
+        call = { call: 'Volume.fromSource', args: [stringLiteral(name), source] };
+        break;
       } else {
         reader.problem(sat, `"${kind}" is not a volume type`, 'check the spelling against the Kubernetes API reference');
       }

@@ -27,5 +27,7 @@ export interface Scope {
   /** Types imported from Peapod (`import type`). */
   readonly typeImports: Set<string>;
   readonly configMaps: Map<string, KeyedObject>;
+  /** ConfigMaps and Secrets made elsewhere, by `Kind/name`: the constant each is named by, and its declaration. */
+  readonly external: Map<string, { readonly variable: string; readonly statement: string }>;
   readonly secrets: Map<string, KeyedObject>;
 }

@@ -5,7 +5,7 @@
  * it was received.
  */
 
-import { isIP } from 'net';
+import { parseIp } from './_ip';
 import { quoteValue } from './_integer';
 import { dns1123LabelError, dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
 import { Report } from './problem';
@@ -67,25 +67,10 @@ export function checkRequiredText(value: unknown, check: FieldCheck, report: Rep
   return false;
 }
 
-// Four decimal parts of at most three digits: Go's ParseIPSloppy, which the
-// API server used through 1.29, reads leading zeros (010.0.0.1) as decimal.
-const SLOPPY_IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
-/** Whether `value` is an IPv4 or IPv6 address as the API server parses one. */
-export function isIpAddress(value: string): boolean {
-  if (value.includes('%')) {
-    return false; // a zone (fe80::1%eth0) is not part of an address Go parses
-  }
-  if (isIP(value) !== 0) {
-    return true;
-  }
-  const parts = SLOPPY_IPV4.exec(value);
-  return parts !== null && parts.slice(1).every((part) => Number(part) <= 255);
-}
-
 /** Reports `value` unless it is an IP address (`10.9.8.7`, `2001:db8::ffff`). */
 export function checkIpAddress(value: unknown, check: FieldCheck, report: Report): boolean {
-  if (typeof value === 'string' && isIpAddress(value)) {
+  // parseIp reads addresses as the API server does (leading zeros in IPv4, no zones).
+  if (parseIp(value) !== undefined) {
     return true;
   }
   report.error(

@@ -11,8 +11,9 @@ import { ENV_POD_FIELDS } from '../env-value';
 import { parseQuantity } from '../quantity';
 import { DOWNWARD_API_RESOURCES } from '../volume';
 import { list, text } from './_json';
+import { SharedText } from './_shared-text';
 import { invalidDataKey } from './data-keys';
-import { checkInteger } from './_integer';
+import { checkInteger, isIntegerIn } from './_integer';
 import { dns1123SubdomainError, envVarNameError, portNameError, qualifiedNameError } from './names';
 import { validateSeccompProfile, validateWindowsOptions } from './pod-security-context';
 import { Report } from './problem';
@@ -159,6 +160,14 @@ export const CONTAINER_FIELD_LINT_RULES = defineRules([
     see: 'https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-environment-variables',
   },
   {
+    id: 'env-from-key-skipped',
+    severity: 'warning',
+    summary: 'Every key of a ConfigMap or Secret of this app that a container takes whole (`envFrom`), with its prefix, is a valid env var name.',
+    why: 'The kubelet skips a key that is not (such as `1st-run`, or any key under a prefix that starts with a digit) and starts the container without it; only an event says so.',
+    fix: 'Rename the key, change the prefix, or take the key alone with `EnvValue.fromConfigMap(config, key)` under a valid name.',
+    see: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-pod-configmap/#configure-all-key-value-pairs-in-a-configmap-as-container-environment-variables',
+  },
+  {
     id: 'stdin-once-without-stdin',
     severity: 'warning',
     summary: '`stdinOnce` is set only with `stdin: true`.',
@@ -271,8 +280,12 @@ function checkPort(port: unknown, at: string, what: string, report: Report): voi
   }
 }
 
-function isPortNumber(value: unknown): boolean {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;
+/** The port numbers of IsValidPortNum. */
+export const PORT_RANGE = { min: 1, max: 65535 } as const;
+
+/** Whether `value` is a port number, 1 to 65535. */
+export function isPortNumber(value: unknown): value is number {
+  return isIntegerIn(value, PORT_RANGE);
 }
 
 /** Checks a probe's terminationGracePeriodSeconds (validateProbe, validateReadinessProbe). */
@@ -649,6 +662,8 @@ function validateVolumeDevices(c: any, path: string, pod: ContainerPod, report: 
 // ---- credentials in literal env values --------------------------------------------
 
 const CREDENTIAL_NAME = /secret|passw(or)?d|token|api_?key|private_?key|credential/i;
+// Apps repeat their env names in every Pod: the answer is remembered, as for the name checks.
+const credentialName = new SharedText<boolean>((name) => CREDENTIAL_NAME.test(name));
 // A value made only of $(VAR) references copies another variable, and holds no credential itself.
 const ONLY_REFERENCES = /^(\$\([^)]*\))+$/;
 
@@ -657,7 +672,7 @@ export function lintEnvCredentials(c: any, path: string, report: Report): void {
   const env = list(c?.env);
   for (let i = 0; i < env.length; i++) {
     const { name, value } = env[i] ?? {};
-    if (typeof name === 'string' && typeof value === 'string' && value.length > 0 && CREDENTIAL_NAME.test(name) && !ONLY_REFERENCES.test(value)) {
+    if (typeof name === 'string' && typeof value === 'string' && value.length > 0 && credentialName.of(name) && !ONLY_REFERENCES.test(value)) {
       report.warn(
         'env-var-secret',
         `${path}.env[${i}].value`,
@@ -665,5 +680,29 @@ export function lintEnvCredentials(c: any, path: string, report: Report): void {
         `keep it in a Secret and read it with valueFrom: EnvValue.fromSecret(secret, '${name.toLowerCase().replace(/_/g, '-')}')`,
       );
     }
+  }
+}
+
+/**
+ * Warns about the keys of an object of this app taken whole by an envFrom
+ * entry at `at` that, with the entry's prefix, are no env var name: the
+ * kubelet skips them. `target` is the object, when the app has it.
+ */
+export function lintEnvFromKeys(prefix: unknown, target: { readonly kind: string; readonly name: string; readonly keys: readonly string[] } | undefined, at: string, report: Report): void {
+  if (target === undefined || (prefix !== undefined && prefix !== null && typeof prefix !== 'string')) {
+    return;
+  }
+  // An invalid prefix is env-from-source's error; every key would be skipped, which that says.
+  if (typeof prefix === 'string' && prefix.length > 0 && envVarNameError(prefix) !== undefined) {
+    return;
+  }
+  const skipped = target.keys.filter((key) => envVarNameError(`${prefix ?? ''}${key}`) !== undefined);
+  if (skipped.length > 0) {
+    report.warn(
+      'env-from-key-skipped',
+      at,
+      `${skipped.length === 1 ? 'key' : 'keys'} ${skipped.map((key) => `"${key}"`).join(', ')} of ${target.kind} "${target.name}"${prefix ? ` with prefix "${prefix}"` : ''} ${skipped.length === 1 ? 'is' : 'are'} not a valid env var name, so the kubelet skips ${skipped.length === 1 ? 'it' : 'them'}`,
+      'rename the key, give a prefix that starts with a letter or "_", or take the key alone with EnvValue.fromConfigMap() or fromSecret() under a valid name',
+    );
   }
 }

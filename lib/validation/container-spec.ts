@@ -2,7 +2,7 @@ import { envReferences, isServiceLinkVariable } from '../env';
 import { parseQuantity } from '../quantity';
 import { checkEnum } from './_field-checks';
 import { FirstIndex } from './_first-index';
-import { ContainerPod, lintEnvCredentials, validateAction, validateContainerFields, validateProbeGracePeriod } from './container-fields';
+import { ContainerPod, isPortNumber, lintEnvCredentials, validateAction, validateContainerFields, validateProbeGracePeriod } from './container-fields';
 import { list, text } from './_json';
 import { suggestName, validateLabelName } from './metadata';
 import { descendingPathError, envVarNameError, portNameError } from './names';
@@ -170,8 +170,8 @@ export const CONTAINER_PEAPOD_RULES = defineRules([
     id: 'probe-port',
     severity: 'error',
     category: 'peapod',
-    summary: "A probe that names its port (`port: 'http'`) names a port its container declares.",
-    why: 'The API server accepts any name, but the kubelet cannot resolve an undeclared one and the probe fails forever.',
+    summary: "A probe that names its port (`port: 'http'`) names a port its container declares; a port number need not be declared.",
+    why: 'The API server accepts any name, but the kubelet cannot resolve an undeclared one and the probe fails forever. A number reaches the port whether or not `containerPort` lists it, which is informational.',
     fix: 'Declare the port on the container, or probe the number.',
   },
 ]);
@@ -200,7 +200,7 @@ export const CONTAINER_TUTORIAL_RULES = defineRules([
     id: 'env-name-unique',
     severity: 'error',
     category: 'peapod',
-    summary: 'No two env entries of one container share a name.',
+    summary: 'No two env entries of one container share a name, unless the later one builds on the earlier (`PATH=$(PATH):/opt/bin`).',
     why: 'The later entry silently hides the earlier one, and `kubectl apply` may drop one of them. The API server only warns.',
     fix: 'Remove one of the entries or rename it.',
   },
@@ -311,9 +311,6 @@ function validatePorts(c: any, path: string, report: Report): FirstIndex {
   return names;
 }
 
-function isPortNumber(value: unknown): boolean {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;
-}
 
 function reportPortNumber(value: unknown, at: string, what: string, report: Report): void {
   report.error('port-number', at, `${what} is ${JSON.stringify(value)}; it must be a whole number from 1 to 65535`, 'use the port the process listens on');
@@ -356,7 +353,7 @@ function validateEnv(c: any, path: string, serviceLinks: boolean, report: Report
       }
     }
     const first = names.firstBefore(name, i);
-    if (first >= 0) {
+    if (first >= 0 && !extendsEarlier(variable, name)) {
       report.error(
         'env-name-unique',
         `${path}.env[${i}].name`,
@@ -387,6 +384,13 @@ function validateEnv(c: any, path: string, serviceLinks: boolean, report: Report
       }
     }
   }
+}
+
+// A later entry that builds on the earlier one (`PATH=$(PATH):/opt/bin`)
+// works and is meant: warnings.go leaves exactly this case alone.
+function extendsEarlier(variable: any, name: string): boolean {
+  const ref = `$(${name})`;
+  return variable?.valueFrom == null && typeof variable?.value === 'string' && variable.value !== ref && variable.value.includes(ref);
 }
 
 // Whether $(ref) resolves: defined before env entry `end`, or by the kubelet.

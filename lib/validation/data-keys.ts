@@ -1,3 +1,4 @@
+import { quoteValue } from './_integer';
 import { asObject } from './_json';
 import { Report } from './problem';
 import { defineRules } from './rules';
@@ -40,6 +41,15 @@ export const DATA_KEY_RULES = defineRules([
     see: 'https://kubernetes.io/docs/concepts/configuration/configmap/#motivation',
   },
   {
+    id: 'data-value-string',
+
+    category: 'api-server',
+    severity: 'error',
+    summary: 'every value of a ConfigMap or Secret is a string',
+    why: 'the API server cannot decode another JSON type into the string it stores ("cannot unmarshal number into Go struct field"), and cdk8s drops a null value without a word',
+    fix: 'quote the value ("1", "true"), or remove the key',
+  },
+  {
     id: 'data-value-encoded',
 
     category: 'api-server',
@@ -59,8 +69,9 @@ const BASE64_PATTERN = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/
  */
 export function validateBase64Values(values: { readonly [key: string]: unknown }, field: string, plainField: string, kind: string, report: Report): void {
   for (const [key, value] of Object.entries(values)) {
-    if (typeof value !== 'string' || !BASE64_PATTERN.test(value.replace(/[\r\n]/g, ''))) {
-      const shown = typeof value === 'string' && value.length > 40 ? `${JSON.stringify(value.slice(0, 40))}…` : JSON.stringify(value);
+    // A value that is no string at all is data-value-string's.
+    if (typeof value === 'string' && !BASE64_PATTERN.test(value.replace(/[\r\n]/g, ''))) {
+      const shown = value.length > 40 ? `${JSON.stringify(value.slice(0, 40))}…` : JSON.stringify(value);
       report.error(
         'data-value-encoded',
         `${field}["${key}"]`,
@@ -167,8 +178,31 @@ export function checkedSections(manifest: any, kind: 'ConfigMap' | 'Secret', rep
     kind,
     report,
   );
+  for (const field of [first, second]) {
+    validateStringValues(sections[field], field, kind, report, field === base64Field);
+  }
   validateBase64Values(sections[base64Field], base64Field, plainField, kind, report);
   return { plain: sections[plainField], base64: sections[base64Field] };
+}
+
+/**
+ * Reports each value of a section (`values`, at manifest field `field`) that
+ * is not a string: a number, boolean or object in the rendered manifest, or
+ * a null or undefined one in the props, which rendering drops.
+ */
+export function validateStringValues(values: { readonly [key: string]: unknown }, field: string, kind: string, report: Report, base64 = false): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (typeof value !== 'string') {
+      const dropped = value === null || value === undefined;
+      const what = dropped ? `${String(value)}, which synth would drop` : `a ${typeof value} (${quoteValue(value)})`;
+      const fix = dropped
+        ? 'give it a string value, such as "", or remove the key'
+        : base64
+          ? `encode it: Buffer.from("${String(value)}").toString("base64")`
+          : `quote it: "${String(value)}"`;
+      report.error('data-value-string', `${field}["${key}"]`, `${kind} ${field} value of "${key}" is ${what}; values are strings`, fix);
+    }
+  }
 }
 
 /** Checks the content of a rendered ConfigMap (keys, base64 values, size) and records every problem in `report`. */

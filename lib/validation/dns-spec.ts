@@ -8,9 +8,8 @@
  */
 
 import { asObject, list } from './_json';
-import { checkIpAddress, checkName } from './_field-checks';
+import { checkEnum, checkIpAddress, checkName } from './_field-checks';
 import { quoteValue } from './_integer';
-import { checkEnum } from './container-spec';
 import { Report } from './problem';
 import { defineRules } from './rules';
 

@@ -81,8 +81,6 @@ export function _oncePerPass<T>(scope: IConstruct, fact: string, compute: () => 
   return oncePerSynth(owner, compute);
 }
 
-const validatedRoots = new WeakSet<IConstruct>();
-
 /**
  * Every construct of the app `scope` belongs to, in tree order; within a
  * synth or validation pass, walked once for all who ask (the pass itself,
@@ -125,8 +123,8 @@ export function effectiveProblems(construct: IConstruct, problems: readonly Prob
 /**
  * Makes the errors of a problem source fail cdk8s validation (`Testing.synth`,
  * `app.synthYaml()`, a plain cdk8s App), with severities as configured.
- * Peapod's App collects every problem itself first, and the hook then
- * stays quiet instead of validating a second time.
+ * Peapod's App.synth() asks each problem source itself and does not run
+ * this hook.
  *
  * Call it in the constructor of every construct that has `problems()`.
  */
@@ -145,9 +143,6 @@ class ProblemValidation implements IValidation {
   public constructor(private readonly source: IProblemSource) {}
 
   public validate(): string[] {
-    if (validatedRoots.has(this.source.node.root)) {
-      return [];
-    }
     const errors = effectiveProblems(this.source, problemsOf(this.source))
       .filter((p) => p.severity === 'error')
       .map(formatProblem);
@@ -251,14 +246,4 @@ function constructAt(root: IConstruct, path: string): IConstruct {
     found = child;
   }
   return found;
-}
-
-/** Runs `body` while cdk8s validation of `root`'s problem sources is known to be done. @internal */
-export function _withValidated<T>(root: IConstruct, body: () => T): T {
-  validatedRoots.add(root);
-  try {
-    return body();
-  } finally {
-    validatedRoots.delete(root);
-  }
 }

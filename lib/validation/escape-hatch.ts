@@ -14,6 +14,16 @@ export const ESCAPE_HATCH_RULES = defineRules([
   },
 ]);
 
+// Fields whose empty value the API server reads as "not set" and defaults
+// (restartPolicy Always, dnsPolicy ClusterFirst, operator Equal, every
+// effect, imagePullPolicy and protocol by the defaults), though the
+// OpenAPI schema's enum leaves "" out.
+const DEFAULTED_WHEN_EMPTY: ReadonlySet<string> = new Set(['restartPolicy', 'dnsPolicy', 'operator', 'effect', 'imagePullPolicy', 'protocol', 'terminationMessagePolicy']);
+
+function defaultedWhenEmpty(field: string, message: string): boolean {
+  return message.startsWith('must be one of ') && message.endsWith(', got ""') && DEFAULTED_WHEN_EMPTY.has(field.slice(field.lastIndexOf('.') + 1));
+}
+
 /**
  * Checks the fields an escape hatch set (`hatchFields`, manifest paths such
  * as `spec.hostNetwork` or `spec.containers[0].lifecycle`) against the
@@ -35,7 +45,7 @@ export function validateEscapeHatchValues(manifest: any, hatchFields: readonly s
   const reported = new Set(report.problems.filter((p) => p.severity === 'error').map((p) => p.field.toLowerCase()));
   for (const problem of checkManifest(manifest)) {
     const field = problem.field.toLowerCase();
-    if (!reported.has(field) && prefixes.some((prefix) => field === prefix || field.startsWith(`${prefix}.`) || field.startsWith(`${prefix}[`))) {
+    if (!reported.has(field) && !defaultedWhenEmpty(problem.field, problem.message) && prefixes.some((prefix) => field === prefix || field.startsWith(`${prefix}.`) || field.startsWith(`${prefix}[`))) {
       report.error(
         'kubernetes-schema',
         problem.field,

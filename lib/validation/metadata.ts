@@ -162,10 +162,20 @@ export function suggestName(value: string, maxLength: number, dots = true): stri
  */
 export function validateObjectMetadata(metadata: any, report: Report): void {
   validateObjectName(metadata?.name, 'metadata.name', report);
-  validateNamespaceAndPrefix(metadata, dns1123SubdomainError, report);
-  validateFinalizers(metadata, report);
+  validateMetadataBesidesName(metadata, report);
   validateLabels(metadata?.labels, 'metadata.labels', report);
   validateAnnotations(metadata?.annotations, 'metadata.annotations', report);
+}
+
+/**
+ * Checks what `ValidateObjectMeta` checks of an object named as a DNS-1123
+ * subdomain besides its name, labels and annotations: `namespace`,
+ * `generateName` and `finalizers`. For objects whose labels are checked
+ * elsewhere (a Pod's, with its template).
+ */
+export function validateMetadataBesidesName(metadata: any, report: Report): void {
+  validateNamespaceAndPrefix(metadata, dns1123SubdomainError, report);
+  validateFinalizers(metadata, report);
 }
 
 const STANDARD_FINALIZERS = ['kubernetes', 'orphan', 'foregroundDeletion'];

@@ -17,8 +17,12 @@ import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
-/** The kinds whose Pods run until replaced: their templates take no activeDeadlineSeconds. */
-export const LONG_RUNNING_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController'] as const;
+/**
+ * The kinds whose Pods run until replaced, whose templates take no
+ * activeDeadlineSeconds. (A StatefulSet is one too; its own rule,
+ * stateful-set-field-valid, reports the deadline.)
+ */
+export const LONG_RUNNING_KINDS = ['Deployment', 'ReplicaSet', 'DaemonSet', 'ReplicationController'] as const;
 
 const ACTIVE_DEADLINE = { min: 1, max: INT32.max } as const;
 const HOST_NAMESPACE_FIELDS = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
@@ -30,7 +34,7 @@ export const POD_LIFECYCLE_RULES = defineRules([
     severity: 'error',
     category: 'api-server',
     summary:
-      '`activeDeadlineSeconds` is a whole number from 1 to 2147483647 and is not set in the template of a Deployment, ReplicaSet, StatefulSet or DaemonSet; `terminationGracePeriodSeconds` is a whole number.',
+      '`activeDeadlineSeconds` is a whole number from 1 to 2147483647 and is not set in the template of a Deployment, ReplicaSet or DaemonSet; `terminationGracePeriodSeconds` is a whole number.',
     why: 'The API server refuses the Pod (ValidatePodSpec: "must be between 1 and 2147483647, inclusive") and the workload (ValidatePodTemplateSpecForReplicaSet and friends: "activeDeadlineSeconds in ReplicaSet is not Supported"): a deadline would kill Pods the workload must keep running.',
     fix: 'Use a whole number of seconds in range; set a deadline on a Job, or on the Job template of a CronJob, not on a long-running workload.',
     see: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/',
@@ -152,8 +156,8 @@ function validateHostNamespaces(spec: any, at: string, report: Report): void {
 /**
  * Checks what the apps validation forbids in the Pod template of a
  * long-running workload of kind `kind` (Deployment, ReplicaSet,
- * StatefulSet, DaemonSet): `spec` is the template's spec at field path `at`.
- * Other kinds (Job, CronJob) are not checked.
+ * DaemonSet): `spec` is the template's spec at field path `at`. Other kinds
+ * (Job, CronJob, and StatefulSet, which checks its own) are not checked.
  */
 export function validateLongRunningTemplate(kind: string, spec: unknown, at: string, report: Report): void {
   if (!(LONG_RUNNING_KINDS as readonly string[]).includes(kind)) {

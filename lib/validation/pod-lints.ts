@@ -302,7 +302,7 @@ function lintContainer(facts: ContainerFacts, longRunning: boolean, runsToComple
   if (longRunning && !runsToCompletion) {
     lintProbes(c, texts, report);
   }
-  lintSecurity(c, facts.securityContext, pod.pod, texts, report);
+  lintSecurity(c, facts.securityContext, pod.pod, pod.windows, texts, report);
   if (pod.hostPaths.size > 0) {
     lintHostMounts(c, path, pod.hostPaths, report);
   }
@@ -404,7 +404,9 @@ function lintProbes(c: any, { fields, messages }: ContainerTexts, report: Report
   }
 }
 
-function lintSecurity(c: any, sc: any, pod: any, { fields, messages }: ContainerTexts, report: Report): void {
+// A windows Pod may not set allowPrivilegeEscalation or readOnlyRootFilesystem
+// (validateWindows): the lints that ask for them stay quiet there.
+function lintSecurity(c: any, sc: any, pod: any, windows: boolean, { fields, messages }: ContainerTexts, report: Report): void {
   const at = fields.securityContext;
   if (sc.privileged === true) {
     report.warn(
@@ -413,7 +415,7 @@ function lintSecurity(c: any, sc: any, pod: any, { fields, messages }: Container
       `container "${c.name}" runs privileged`,
       'remove privileged: true and add only the capabilities it needs',
     );
-  } else if (sc.allowPrivilegeEscalation !== false) {
+  } else if (sc.allowPrivilegeEscalation !== false && !windows) {
     report.warn(
       'privilege-escalation-container',
       fields.escalation,
@@ -433,7 +435,7 @@ function lintSecurity(c: any, sc: any, pod: any, { fields, messages }: Container
   } else if (runAsNonRoot !== true && !(typeof runAsUser === 'number' && runAsUser > 0)) {
     report.warn('run-as-non-root', fields.nonRoot, messages.mayRunAsRoot, "set runAsNonRoot: true in the Pod's or the container's securityContext");
   }
-  if (sc.readOnlyRootFilesystem !== true) {
+  if (sc.readOnlyRootFilesystem !== true && !windows) {
     report.warn(
       'no-read-only-root-fs',
       fields.readOnlyRoot,

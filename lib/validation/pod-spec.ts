@@ -24,7 +24,7 @@ export const POD_SPEC_API_RULES = defineRules([
     severity: 'error',
     category: 'api-server',
     summary: 'A Pod has at least one container.',
-    why: 'The API server refuses a Pod without containers.',
+    why: 'The API server refuses a Pod without containers: "spec.containers: Required value".',
     fix: 'Give the Pod a container with the `containers` prop or `addContainer()`.',
   },
   {
@@ -32,7 +32,7 @@ export const POD_SPEC_API_RULES = defineRules([
     severity: 'error',
     category: 'api-server',
     summary: 'No two containers or init containers of a Pod share a name.',
-    why: 'The API server refuses the Pod; logs, exec and status address containers by name.',
+    why: 'The API server refuses the Pod ("Duplicate value"); logs, exec and status address containers by name.',
     fix: 'Give each container and init container its own name.',
   },
   {
@@ -40,7 +40,7 @@ export const POD_SPEC_API_RULES = defineRules([
     severity: 'error',
     category: 'api-server',
     summary: "No two ports of a Pod's containers claim the same `hostPort`, protocol and host IP.",
-    why: 'The API server refuses the Pod: one node port cannot be forwarded to two places.',
+    why: 'The API server refuses the Pod (checkHostPortConflicts says Duplicate value: "8080/TCP"): one node port cannot be forwarded to two places.',
     fix: 'Give one of them another `hostPort`, or drop `hostPort` and reach the Pod through a Service.',
   },
   {
@@ -48,7 +48,7 @@ export const POD_SPEC_API_RULES = defineRules([
     severity: 'error',
     category: 'api-server',
     summary: 'Volume names are DNS-1123 labels.',
-    why: 'The API server refuses other names.',
+    why: 'The API server refuses other names: "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character".',
     fix: 'Rename the volume, for example `html-data`.',
   },
   {
@@ -56,7 +56,7 @@ export const POD_SPEC_API_RULES = defineRules([
     severity: 'error',
     category: 'api-server',
     summary: 'No two volumes of a Pod share a name.',
-    why: 'The API server refuses the Pod; mounts find their volume by name.',
+    why: 'The API server refuses the Pod ("Duplicate value"); mounts find their volume by name.',
     fix: 'Give each volume its own name, or mount the same Volume object in both containers.',
   },
   {
@@ -64,7 +64,7 @@ export const POD_SPEC_API_RULES = defineRules([
     severity: 'error',
     category: 'api-server',
     summary: 'A volume has exactly one source (`emptyDir`, `hostPath`, `configMap`, …).',
-    why: 'The API server refuses a volume with none or several.',
+    why: 'The API server refuses a volume with none or several (validateVolumeSource): "must specify a volume type", "may not specify more than 1 volume type".',
     fix: 'Build the volume with one `Volume` factory, or keep one source in the escape hatch.',
     see: 'https://kubernetes.io/docs/concepts/storage/volumes/',
   },
@@ -73,7 +73,7 @@ export const POD_SPEC_API_RULES = defineRules([
     severity: 'error',
     category: 'api-server',
     summary: 'A hostPath volume has a path without `..` segments.',
-    why: 'The API server refuses a path that climbs out of where it points.',
+    why: 'The API server refuses a path that climbs out of where it points (validateHostPathVolumeSource): "must not contain \'..\'".',
     fix: 'Write the path on the node without `..`, such as `/data/mysql`.',
     see: 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath',
   },
@@ -82,7 +82,7 @@ export const POD_SPEC_API_RULES = defineRules([
     severity: 'error',
     category: 'api-server',
     summary: '`serviceAccountName` is a DNS-1123 subdomain, and every ConfigMap, Secret and claim reference (volumes, env) names its object.',
-    why: 'The API server refuses the Pod.',
+    why: 'The API server refuses the Pod: "spec.volumes[0].configMap.name: Required value", or for a name in the wrong form "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\'".',
     fix: 'Pass the ConfigMap, Secret or claim object, or `{ name }` of one that exists.',
   },
   {
@@ -90,9 +90,9 @@ export const POD_SPEC_API_RULES = defineRules([
     severity: 'error',
     category: 'api-server',
     summary:
-      'A toleration has a label-key `key` (or none, with operator `Exists`), a label-value `value` (none with `Exists`), and `tolerationSeconds` only with effect `NoExecute`.',
-    why: 'The API server refuses the Pod.',
-    fix: 'Give `Equal` a key and a value, `Exists` a key or nothing, and `tolerationSeconds` only to `NoExecute`.',
+      'A toleration has a label-key `key` (or none, with operator `Exists`), a label-value `value` (none with `Exists`), and a whole-number `tolerationSeconds` only with effect `NoExecute`.',
+    why: 'The API server refuses the Pod (ValidateTolerations says: operator must be Exists when `key` is empty, which means "match all values and all keys"; value must be empty when `operator` is \'Exists\'; effect must be \'NoExecute\' when `tolerationSeconds` is set).',
+    fix: 'Give `Equal` a key and a value, `Exists` a key or nothing, and `tolerationSeconds` only to `NoExecute`; an empty operator means `Equal`.',
     see: 'https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/',
   },
   {
@@ -100,7 +100,7 @@ export const POD_SPEC_API_RULES = defineRules([
     severity: 'error',
     category: 'api-server',
     summary: 'Fields with a closed set of values (`restartPolicy`, `imagePullPolicy`, `protocol`, hostPath `type`, …) hold one of them.',
-    why: 'The API server refuses other values; the types rule them out, but JSON input, the escape hatches and `as any` do not.',
+    why: 'The API server refuses other values (Unsupported value: "always": supported values: "Always", "Never", "OnFailure"); the types rule them out, but JSON input, the escape hatches and `as any` do not. An empty restartPolicy or dnsPolicy is defaulted, not refused.',
     fix: 'Use one of the values the message lists; they are case-sensitive.',
   },
 ]);

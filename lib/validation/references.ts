@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { _allConstructs, _oncePerPass } from './engine';
+import { lintEnvFromKeys } from './container-fields';
 import { Report } from './problem';
 import { defineRules } from './rules';
 
@@ -68,6 +69,10 @@ export function validateKeyReferences(scope: IConstruct, manifest: any, report: 
       const ref = node.secretKeyRef;
       check('Secret', ref.name, ref.key, ref.optional, `${at}.secretKeyRef.key`);
     }
+    if ((node.configMapRef || node.secretRef) && ENV_FROM_ENTRY.test(at)) {
+      const ref = node.configMapRef ?? node.secretRef;
+      lintEnvFromKeys(node.prefix, lookup(node.configMapRef ? 'ConfigMap' : 'Secret', ref.name), at, report);
+    }
     if (node.configMap && Array.isArray(node.configMap.items)) {
       node.configMap.items.forEach((item: any, i: number) =>
         check('ConfigMap', node.configMap.name, item.key, node.configMap.optional, `${at}.configMap.items[${i}].key`),
@@ -109,6 +114,8 @@ function keyedObjectsOf(scope: IConstruct, namespace: string | undefined): reado
   });
   return byNamespace.get(namespace) ?? [];
 }
+
+const ENV_FROM_ENTRY = /\.envFrom\[\d+\]$/;
 
 // Calls `visit` on every object of the manifest with its field path.
 function walk(node: any, at: string, visit: (node: any, at: string) => void): void {

@@ -9,9 +9,8 @@
  */
 
 import { asObject, list } from './_json';
-import { checkName } from './_field-checks';
+import { checkEnum, checkName } from './_field-checks';
 import { checkInteger, INT32, quoteValue } from './_integer';
-import { checkEnum } from './container-spec';
 import { fixOperator, validateLabelSelector } from './label-selector';
 import { deprecatedNodeLabelReplacement } from './pod-lints';
 import { Report } from './problem';
@@ -86,7 +85,7 @@ export const SCHEDULING_SPEC_RULES = defineRules([
     severity: 'error',
     category: 'api-server',
     summary:
-      '`priorityClassName`, `nodeName` and `runtimeClassName` are DNS-1123 subdomains, `preemptionPolicy` is PreemptLowerPriority or Never, and `schedulingGates` have distinct qualified names and come without `nodeName`.',
+      '`priorityClassName`, `nodeName` and `runtimeClassName` are DNS-1123 subdomains, `priority` is a 32-bit whole number, `preemptionPolicy` is PreemptLowerPriority or Never, and `schedulingGates` have distinct qualified names and come without `nodeName`.',
     why: 'The API server refuses the Pod (ValidatePodSpec, validateSchedulingGates, ValidatePodCreate): "Duplicate value", "cannot be set until all schedulingGates have been cleared".',
     fix: 'Name the PriorityClass, node or RuntimeClass by its metadata.name; give each scheduling gate its own name.',
     see: 'https://kubernetes.io/docs/concepts/scheduling-eviction/pod-scheduling-readiness/',
@@ -108,6 +107,9 @@ export function validateSchedulingSpec(spec: any, at: string, report: Report): v
     }
   }
   checkEnum(spec.preemptionPolicy, PREEMPTION_POLICIES, `${at}.preemptionPolicy`, 'preemptionPolicy', report);
+  if (spec.priority !== undefined) {
+    checkInteger(spec.priority, { rule: 'scheduling-fields', at: `${at}.priority`, what: 'priority', range: INT32, fix: 'leave priority out and name a PriorityClass with priorityClassName; admission fills it in' }, report);
+  }
   validateSchedulingGates(spec, at, report);
 }
 

@@ -10,11 +10,10 @@
  */
 
 import { asObject, list } from './_json';
-import { checkName } from './_field-checks';
+import { checkEnum, checkName } from './_field-checks';
 import { checkInteger, quoteValue } from './_integer';
 import { parseQuantity } from '../quantity';
 import { ACCESS_MODES, DOWNWARD_API_FIELDS, DOWNWARD_API_RESOURCES, VOLUME_MODES } from '../volume';
-import { checkEnum } from './container-spec';
 import { validateLabels, validateAnnotations } from './metadata';
 import { Report } from './problem';
 import { defineRules } from './rules';
@@ -27,6 +26,10 @@ const LUN = { min: 0, max: 255 } as const;
 const TOKEN_EXPIRATION = { min: 600, max: 2 ** 32 } as const;
 
 const AZURE_CACHING_MODES = ['None', 'ReadOnly', 'ReadWrite'] as const;
+// The iSCSI name formats the API server takes (validateISCSIVolumeSource).
+const ISCSI_IQN = /^iqn\.\d{4}-\d{2}\.([A-Za-z0-9-.]+)(:[^,;*&$|\s]+)$/;
+const ISCSI_EUI = /^eui.[A-Za-z0-9]{16}$/;
+const ISCSI_NAA = /^naa.[A-Za-z0-9]{32}$/;
 const AZURE_DISK_KINDS = ['Shared', 'Dedicated', 'Managed'] as const;
 
 /**
@@ -176,6 +179,10 @@ const SOURCE_CHECKS: Readonly<Record<string, SourceCheck>> = {
   gitRepo: (s, at, what, report) => checkLocalPath(s.directory, `${at}.directory`, what, false, report),
   iscsi: (s, at, what, report) => {
     checkLun(s.lun, `${at}.lun`, what, report);
+    checkIscsiName(s.iqn, `${at}.iqn`, 'iqn', what, report);
+    if (s.initiatorName != null) {
+      checkIscsiName(s.initiatorName, `${at}.initiatorName`, 'initiatorName', what, report);
+    }
     if ((s.chapAuthDiscovery === true || s.chapAuthSession === true) && s.secretRef == null) {
       report.error('volume-source-fields', `${at}.secretRef`, `${what} uses CHAP authentication and has no secretRef`, 'name the Secret that holds the CHAP credentials');
     }
@@ -210,6 +217,18 @@ const SOURCE_CHECKS: Readonly<Record<string, SourceCheck>> = {
   azureDisk: (s, at, what, report) => {
     checkEnum(s.cachingMode, AZURE_CACHING_MODES, `${at}.cachingMode`, `cachingMode of ${what}`, report);
     checkEnum(s.kind, AZURE_DISK_KINDS, `${at}.kind`, `kind of ${what}`, report);
+    // With a kind, a managed disk is named by its resource ID, the others by a blob URL.
+    if (typeof s.diskURI === 'string' && s.diskURI !== '' && s.kind != null) {
+      const managed = s.kind === 'Managed';
+      if (managed ? !s.diskURI.startsWith('/subscriptions/') : !s.diskURI.startsWith('https://')) {
+        report.error(
+          'volume-source-fields',
+          `${at}.diskURI`,
+          `diskURI "${s.diskURI}" of ${what} (kind ${quoteValue(s.kind)}) is not ${managed ? 'a managed disk ID' : 'a blob URL'}`,
+          managed ? 'write it as /subscriptions/{sub-id}/resourcegroups/{group-name}/providers/microsoft.compute/disks/{disk-id}' : 'write it as https://{account-name}.blob.core.windows.net/{container-name}/{disk-name}.vhd',
+        );
+      }
+    }
   },
   storageos: (s, at, what, report) => {
     if (s.volumeName !== undefined && s.volumeName !== '') {
@@ -238,6 +257,21 @@ const SOURCE_CHECKS: Readonly<Record<string, SourceCheck>> = {
   },
   ephemeral: checkEphemeral,
 };
+
+function checkIscsiName(value: unknown, at: string, field: string, what: string, report: Report): void {
+  if (typeof value !== 'string' || value === '') {
+    return; // a missing iqn is reported as a required field
+  }
+  const format = value.startsWith('iqn') ? ISCSI_IQN : value.startsWith('eui') ? ISCSI_EUI : value.startsWith('naa') ? ISCSI_NAA : undefined;
+  if (format === undefined || !format.test(value)) {
+    report.error(
+      'volume-source-fields',
+      at,
+      `${field} "${value}" of ${what} is not an iSCSI name${format === undefined ? ': it must start with iqn, eui or naa' : ''}`,
+      'write it as iqn.2001-04.com.example:storage, eui. and 16 hex digits, or naa. and 32 hex digits',
+    );
+  }
+}
 
 function checkLun(value: unknown, at: string, what: string, report: Report, field = 'lun'): void {
   checkInteger(value, { rule: 'volume-source-fields', at, what: `${field} of ${what}`, range: LUN, fix: `set ${field} from 0 to 255` }, report);
