@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { WellKnownNodeLabels } from '../../lib';
+import { portNameError } from '../../lib/validation/names';
 import {
   CONFIG_MAP_KIND,
   ConfigMapDesc,
@@ -15,6 +16,8 @@ import {
   DEPLOYMENT_KIND,
   DISRUPTION_BUDGET_KIND,
   DisruptionBudgetDesc,
+  INGRESS_KIND,
+  IngressDesc,
   EnvDesc,
   JOB_KIND,
   JobDesc,
@@ -369,7 +372,7 @@ export const POD_KINDS: readonly PodKind<any>[] = [GENERATED_POD, GENERATED_DEPL
 
 /** Every kind a generated program may hold, for building it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const GENERATED_KINDS: readonly ResourceKind<any>[] = [...POD_KINDS, SERVICE_KIND, CONFIG_MAP_KIND, SECRET_KIND, DISRUPTION_BUDGET_KIND, NETWORK_POLICY_KIND];
+export const GENERATED_KINDS: readonly ResourceKind<any>[] = [...POD_KINDS, SERVICE_KIND, CONFIG_MAP_KIND, SECRET_KIND, DISRUPTION_BUDGET_KIND, NETWORK_POLICY_KIND, INGRESS_KIND];
 
 /** The Pod kind of that name, or undefined for kinds that run no Pods. */
 export function podKindOf(kind: string): PodKind<unknown> | undefined {
@@ -535,6 +538,27 @@ export function needsOf(kinds: readonly string[]): Needs {
   };
 }
 
+/** A valid Ingress: one path, to a port (by its name, or its number) of one of `services`. */
+function ingressDesc(name: string, services: readonly { readonly r: ResourceDesc; readonly i: number }[]): fc.Arbitrary<ResourceDesc> {
+  return fc
+    .record({
+      service: fc.constantFrom(...services),
+      byName: fc.boolean(),
+      host: fc.option(fc.oneof(dnsSubdomain, dnsLabel.map((label) => `*.${label}.example`)), { nil: undefined }),
+      path: fc.constantFrom('/', '/api', '/a/b'),
+      pathType: fc.constantFrom('Exact' as const, 'Prefix' as const, 'ImplementationSpecific' as const),
+    })
+    .chain(({ service, byName, ...rest }) =>
+      fc.constantFrom(...(service.r.desc as ServiceDesc).ports).map((port): ResourceDesc => {
+        const portName = port.name ?? (typeof port.targetPort === 'string' ? port.targetPort : undefined);
+        // A backend names a port by an IANA service name (at most 15 characters), which a Service port name need not be.
+        const nameable = portName !== undefined && portNameError(portName) === undefined;
+        const desc: IngressDesc = strip({ name, ...rest, service: service.i, port: byName && nameable ? portName : port.port });
+        return { kind: 'Ingress', id: '', desc };
+      }),
+    );
+}
+
 /** A PodDisruptionBudget or a NetworkPolicy of one of `targets` (by index in the chart), valid. */
 function selectingDesc(name: string, targets: readonly { readonly r: ResourceDesc; readonly i: number }[], only?: Needs['selecting']): fc.Arbitrary<ResourceDesc> {
   const amount = fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 100 }).map((n): `${number}%` => `${n}%`));
@@ -566,6 +590,7 @@ export function programDesc(needs: Needs = {}): fc.Arbitrary<ProgramDesc> {
       pods: fc.integer({ min: 1, max: 2 }),
       services: fc.integer({ min: first && needs.service ? 1 : 0, max: 2 }),
       selecting: fc.integer({ min: first && needs.selecting ? 1 : 0, max: 2 }),
+      ingress: fc.boolean(),
       configMap: first && needs.configMap ? fc.constant(true) : fc.boolean(),
       secret: first && needs.secret ? fc.constant(true) : fc.boolean(),
     });
@@ -611,7 +636,14 @@ export function programDesc(needs: Needs = {}): fc.Arbitrary<ProgramDesc> {
               // A PodDisruptionBudget or NetworkPolicy of the same targets, after the Services.
               fc
                 .tuple(...Array.from({ length: targets.length === 0 ? 0 : shape.selecting }, (_, j) => selectingDesc(`${serviceNames[c * 2 + (j % 2)]}-p${c}-${j}`, targets, c === 0 && j === 0 ? needs.selecting : undefined)))
-                .map((selecting) => strip({ id: `chart${c}`, namespace: shape.namespace, resources: [...resources, ...services, ...selecting].map((r, i) => ({ ...r, id: `r${i}` })) })),
+                .chain((selecting) => {
+                  // An Ingress to a port of one of the Services that have ports.
+                  const exposed = services.map((r, k) => ({ r, i: resources.length + k })).filter(({ r }) => (r.desc as ServiceDesc).ports.length > 0);
+                  const ingress = shape.ingress && exposed.length > 0 ? [ingressDesc(`${serviceNames[c * 2]}-i${c}`, exposed)] : [];
+                  return fc.tuple(...ingress).map((ingresses) =>
+                    strip({ id: `chart${c}`, namespace: shape.namespace, resources: [...resources, ...services, ...selecting, ...ingresses].map((r, i) => ({ ...r, id: `r${i}` })) }),
+                  );
+                }),
             );
         });
       });

@@ -25,6 +25,8 @@ import {
   EnvValue,
   EnvVar,
   ImagePullPolicy,
+  Ingress,
+  IngressBackend,
   ISelectablePods,
   Job,
   NetworkPeer,
@@ -201,6 +203,18 @@ export interface NetworkPolicyDesc {
   readonly ports: readonly (string | number)[];
 }
 
+/** An Ingress with one path to a port of an earlier Service of its chart. */
+export interface IngressDesc {
+  readonly name: string;
+  readonly host?: string;
+  readonly path: string;
+  readonly pathType: 'Exact' | 'Prefix' | 'ImplementationSpecific';
+  /** Index, in its chart, of the Service. */
+  readonly service: number;
+  /** A port of the Service, by name or number. */
+  readonly port: string | number;
+}
+
 /** A ConfigMap. */
 export interface ConfigMapDesc {
   readonly name: string;
@@ -363,6 +377,17 @@ export const NETWORK_POLICY_KIND: ResourceKind<NetworkPolicyDesc> = {
       name: d.name,
       selector: earlier[d.target] as unknown as ISelectablePods,
       ingress: [{ from: [NetworkPeer.pods(earlier[d.from] as unknown as ISelectablePods)], ports: d.ports.map((port) => ({ port })) }],
+    }),
+};
+
+/** The Ingress kind. */
+export const INGRESS_KIND: ResourceKind<IngressDesc> = {
+  kind: 'Ingress',
+  build: (scope, id, d, earlier) =>
+    new Ingress(scope, id, {
+      name: d.name,
+      // The port is data here, as in a program reading it from elsewhere; its type is checked at compile time against literal port lists.
+      rules: [{ host: d.host, paths: [{ path: d.path, pathType: d.pathType, backend: IngressBackend.service(earlier[d.service] as Service, d.port) }] }],
     }),
 };
 

@@ -9,7 +9,7 @@ import { checkManifest, formatSchemaProblem, manifestLabel } from '../../lib/sch
 import { GENERATED_KINDS, needsOf, podKindOf, POD_KINDS, programDesc } from './arbitraries';
 import { synthesize } from './harness';
 import { Mutation } from './mutations';
-import { ConfigMapDesc, ContainerDesc, DisruptionBudgetDesc, EnvDesc, JobDesc, NetworkPolicyDesc, PodDesc, ProgramDesc, ResourceDesc, SecretDesc, ServiceDesc, WorkloadDesc } from './program';
+import { ConfigMapDesc, ContainerDesc, DisruptionBudgetDesc, EnvDesc, IngressDesc, JobDesc, NetworkPolicyDesc, PodDesc, ProgramDesc, ResourceDesc, SecretDesc, ServiceDesc, WorkloadDesc } from './program';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -162,6 +162,13 @@ function expectRendered(resource: ResourceDesc, chart: readonly ResourceDesc[], 
       const [target, from] = [chart[d.target], chart[d.from]];
       deepStrictEqual(manifest.spec.podSelector, { matchLabels: json(podKindOf(target.kind)!.selectorOf(target.desc)) }, 'NetworkPolicy spec.podSelector');
       deepStrictEqual(manifest.spec.ingress, [strip({ from: [{ podSelector: { matchLabels: json(podKindOf(from.kind)!.selectorOf(from.desc)) } }], ports: d.ports.map((port) => ({ port })) })], 'NetworkPolicy spec.ingress');
+      return;
+    }
+    case 'Ingress': {
+      const d = resource.desc as IngressDesc;
+      const service = chart[d.service].desc as ServiceDesc;
+      const port = typeof d.port === 'number' ? { number: d.port } : { name: d.port };
+      deepStrictEqual(manifest.spec, { rules: [strip({ host: d.host, http: { paths: [{ path: d.path, pathType: d.pathType, backend: { service: { name: service.name, port } } }] } })] }, 'Ingress spec');
       return;
     }
     case 'ConfigMap': {
