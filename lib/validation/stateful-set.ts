@@ -41,7 +41,7 @@ export const STATEFUL_SET_RULES = defineRules([
     id: 'stateful-set-field-valid',
     category: 'api-server',
     severity: 'error',
-    summary: 'ordinals.start of a StatefulSet is 0 or more, and its Pod template sets no activeDeadlineSeconds',
+    summary: 'ordinals.start of a StatefulSet is 0 or more',
     why: 'the API server rejects the StatefulSet otherwise',
     fix: 'start ordinals at 0 or more',
   },
@@ -100,14 +100,7 @@ export function validateStatefulSet(manifest: any, report: Report): void {
     checkOneOf(retention[field], CLAIM_RETENTION_POLICIES, `spec.persistentVolumeClaimRetentionPolicy.${field}`, 'stateful-set-claim-retention-policy', report);
   }
   checkCounts(spec.ordinals, ['start'], 'spec.ordinals', 'stateful-set-field-valid', report);
-  if (spec.template?.spec?.activeDeadlineSeconds !== undefined) {
-    report.error(
-      'stateful-set-field-valid',
-      'spec.template.spec.activeDeadlineSeconds',
-      `activeDeadlineSeconds is ${spec.template.spec.activeDeadlineSeconds}, but a StatefulSet's Pods may not have a deadline`,
-      'leave activeDeadlineSeconds out of the template; for work that runs to completion use a Job',
-    );
-  }
+  // A deadline in the template is pod-timing's, as for every workload that keeps its Pods running.
   validateClaimTemplates(spec.volumeClaimTemplates ?? [], spec.template?.spec?.volumes ?? [], report);
 }
 
