@@ -1,4 +1,4 @@
-import { isIpAddress } from './_field-checks';
+import { parseIp } from './_ip';
 import { checkOneOf } from './_fields';
 import { dns1123SubdomainError, portNameError } from './names';
 import { Report } from './problem';
@@ -121,7 +121,7 @@ export function validateIngress(manifest: any, services: ReadonlyMap<string, Bac
 
 function validateHost(host: unknown, at: string, report: Report): void {
   const value = String(host);
-  const why = isIpAddress(value)
+  const why = parseIp(value) !== undefined
     ? 'is an IP address, not a DNS name'
     : value.includes('*')
       ? value.length > 253 || !WILDCARD_SUBDOMAIN.test(value)
