@@ -128,6 +128,42 @@ describe('ClusterProfile.fromFile', () => {
     );
   });
 
+  test('reports every problem of a dump at once, with node names quoted so that control codes stay text', () => {
+    const dump = [
+      'kind: List',
+      'items:',
+      '- kind: Node',
+      '  metadata: {name: "evil\\u001b[31mred"}',
+      '  status: {allocatable: {cpu: abc, memory: 1Gi}}',
+      '- kind: Pod',
+      '  metadata: {name: p}',
+      '- kind: Node',
+      '  metadata: {name: n2}',
+      '  status: {allocatable: {cpu: "1", memory: xyz}}',
+      '- kind: Node',
+      '  metadata: {name: ok}',
+      '  status: {allocatable: {cpu: "1", memory: 1Gi}}',
+    ].join('\n');
+    let message = '';
+    try {
+      ClusterProfile.fromKubectl(dump, 'nodes.yaml');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.split('\n')).toEqual([
+      'nodes.yaml: items[0].status.allocatable.cpu of node "evil\\u001b[31mred" is "abc", not a quantity. Fix: save the output of `kubectl get nodes -o yaml` unchanged',
+      'nodes.yaml: items[1].kind is "Pod", not "Node". Fix: dump nodes only, with `kubectl get nodes -o yaml`',
+      'nodes.yaml: items[2].status.allocatable.memory of node "n2" is "xyz", not a quantity. Fix: save the output of `kubectl get nodes -o yaml` unchanged',
+    ]);
+    expect(message).not.toContain('\u001b');
+    // The valid twin: the same dump without its three mistakes.
+    expect(ClusterProfile.fromKubectl(dump.replace('cpu: abc', 'cpu: "2"').replace('memory: xyz', 'memory: 2Gi').replace('- kind: Pod\n  metadata: {name: p}\n', ''), 'nodes.yaml').nodes.map((n) => n.name)).toEqual([
+      'evil\u001b[31mred',
+      'n2',
+      'ok',
+    ]);
+  });
+
   test('fails on a dump without nodes', () => {
     expect(() => ClusterProfile.fromKubectl('apiVersion: v1\nkind: List\nitems: []\n', 'nodes.yaml')).toThrow(
       'nodes.yaml lists no nodes. Fix: dump a cluster that has some, with `kubectl get nodes -o yaml`',

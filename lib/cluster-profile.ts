@@ -125,6 +125,8 @@ export class ClusterProfile {
   public static fromKubectl(text: string, source = 'the node list'): ClusterProfile {
     const documents = YAML.parseAllDocuments(text);
     const nodes: NodeProfile[] = [];
+    // Every problem of the file at once, as synth reports a program's.
+    const problems: string[] = [];
     documents.forEach((document, d) => {
       if (document.errors.length > 0) {
         // The parser's message goes on with a picture of the line; its first line says where.
@@ -139,19 +141,23 @@ export class ClusterProfile {
       const object = asObject(value);
       const kind = object?.kind;
       if (kind === 'Node') {
-        nodes.push(nodeFromKubectl(object!, `${source}: ${at}`));
+        nodes.push(...nodeFromKubectl(object!, `${source}: ${at}`, problems));
       } else if ((kind === 'List' || kind === 'NodeList') && Array.isArray(object!.items)) {
         object!.items.forEach((item: unknown, i: number) => {
           const node = asObject(item);
           if (node?.kind !== undefined && node.kind !== 'Node') {
-            throw new Error(`${source}: ${at}items[${i}].kind is "${String(node.kind)}", not "Node". Fix: dump nodes only, with \`kubectl get nodes -o yaml\``);
+            problems.push(`${source}: ${at}items[${i}].kind is ${JSON.stringify(String(node.kind))}, not "Node". Fix: dump nodes only, with \`kubectl get nodes -o yaml\``);
+            return;
           }
-          nodes.push(nodeFromKubectl(node ?? {}, `${source}: ${at}items[${i}].`));
+          nodes.push(...nodeFromKubectl(node ?? {}, `${source}: ${at}items[${i}].`, problems));
         });
       } else {
-        throw new Error(`${source}: ${at}kind is ${JSON.stringify(kind)}; expected a List or NodeList of nodes, or a Node. Fix: save the output of \`kubectl get nodes -o yaml\``);
+        problems.push(`${source}: ${at}kind is ${JSON.stringify(kind)}; expected a List or NodeList of nodes, or a Node. Fix: save the output of \`kubectl get nodes -o yaml\``);
       }
     });
+    if (problems.length > 0) {
+      throw new Error(problems.join('\n'));
+    }
     if (nodes.length === 0) {
       throw new Error(`${source} lists no nodes. Fix: dump a cluster that has some, with \`kubectl get nodes -o yaml\``);
     }
@@ -216,19 +222,26 @@ export function toMilli(value: number): number {
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- a kubectl dump is read as plain JSON */
 
-function nodeFromKubectl(object: any, at: string): NodeProfile {
+/** The node `object` describes, or none when it has problems, which go into `problems`. */
+function nodeFromKubectl(object: any, at: string, problems: string[]): NodeProfile[] {
   const name = object.metadata?.name;
   if (typeof name !== 'string' || name === '') {
-    throw new Error(`${at}metadata.name is missing. Fix: save the output of \`kubectl get nodes -o yaml\` unchanged`);
+    problems.push(`${at}metadata.name is missing. Fix: save the output of \`kubectl get nodes -o yaml\` unchanged`);
+    return [];
   }
+  // Quoted as JSON: a node name from someone else's file must not reach the terminal as control codes.
+  const quoted = JSON.stringify(name);
   const allocatable = asObject(object.status?.allocatable);
   if (!allocatable || allocatable.cpu === undefined || allocatable.memory === undefined) {
-    throw new Error(`${at}status.allocatable of node "${name}" has no cpu or memory. Fix: dump the nodes with \`kubectl get nodes -o yaml\`, which includes their status`);
+    problems.push(`${at}status.allocatable of node ${quoted} has no cpu or memory. Fix: dump the nodes with \`kubectl get nodes -o yaml\`, which includes their status`);
+    return [];
   }
   const values: Record<string, Quantity> = {};
+  const before = problems.length;
   for (const [resource, quantity] of Object.entries(allocatable)) {
     if ((typeof quantity !== 'string' && typeof quantity !== 'number') || parseQuantity(quantity) === undefined) {
-      throw new Error(`${at}status.allocatable.${resource} of node "${name}" is ${JSON.stringify(quantity)}, not a quantity. Fix: save the output of \`kubectl get nodes -o yaml\` unchanged`);
+      problems.push(`${at}status.allocatable.${resource} of node ${quoted} is ${JSON.stringify(quantity)}, not a quantity. Fix: save the output of \`kubectl get nodes -o yaml\` unchanged`);
+      continue;
     }
     // kubectl prints every amount as a string, pods included ("110"); the profile parses them all alike.
     values[resource] = quantity as Quantity;
@@ -238,13 +251,16 @@ function nodeFromKubectl(object: any, at: string): NodeProfile {
     value: taint.value === undefined ? undefined : String(taint.value),
     effect: taint.effect,
   }));
-  return {
+  if (problems.length > before) {
+    return [];
+  }
+  return [{
     name,
     labels: { ...object.metadata.labels },
     allocatable: values as unknown as NodeAllocatable,
     taints,
     unschedulable: object.spec?.unschedulable === true,
-  };
+  }];
 }
 
 function asObject(value: unknown): Record<string, any> | undefined {
