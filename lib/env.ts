@@ -1,5 +1,6 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { envVarNameError } from './validation/names';
+import type { Protocol } from './port';
 
 /**
  * Where a variable's value comes from when it is not a literal. Built by
@@ -52,7 +53,7 @@ type AllOf<S extends string, C extends string> = S extends `${infer Head}${infer
 /** Whether S is a name the API server accepts for a variable: a `$(…)` holding anything else is never a reference. */
 type IsEnvName<S extends string> = S extends `${infer Head}${infer Tail}` ? (Head extends EnvNameStart ? AllOf<Tail, EnvNameStart | Digit> : false) : false;
 
-type ServiceLinkProtocol = 'TCP' | 'UDP' | 'SCTP';
+type ServiceLinkProtocol = Protocol;
 type NonEmpty<S extends string> = S extends '' ? false : true;
 // Each test splits at the first occurrence of its marker, as isServiceLinkVariable() does.
 type ServiceLinkShape<S extends string> = S extends `${infer Service}_SERVICE_PORT_${infer Port}`

@@ -2,7 +2,9 @@
  * Protocols a container port can carry.
  * @see https://kubernetes.io/docs/reference/networking/service-protocols/
  */
-export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+export const PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
+/** One of {@link PROTOCOLS}. */
+export type Protocol = (typeof PROTOCOLS)[number];
 
 /** Options of a port besides its number. */
 export interface PortOptions {

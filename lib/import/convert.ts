@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { PROTOCOLS } from '../port';
 import { laterFieldDetail, laterFieldFix, laterFieldOf } from '../_later-fields';
 import { camelCase, Code, commentText, jsonLiteral, Names, objectOf, print, stringLiteral } from './code';
 import { copyJson } from './_kubectl-yaml';
@@ -634,7 +635,7 @@ function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variab
             );
           }
           const name = reader.string(port.name, `${pat}.name`);
-          const protocol = port.protocol === undefined ? undefined : reader.oneOf(port.protocol, `${pat}.protocol`, ['TCP', 'UDP', 'SCTP']);
+          const protocol = port.protocol === undefined ? undefined : reader.oneOf(port.protocol, `${pat}.protocol`, PROTOCOLS);
           const nodePort = reader.integer(port.nodePort, `${pat}.nodePort`);
           const appProtocol = reader.string(port.appProtocol, `${pat}.appProtocol`);
           return objectOf([

@@ -1,4 +1,5 @@
 import { envReferences, isServiceLinkVariable } from '../env';
+import { PROTOCOLS } from '../port';
 import { parseQuantity } from '../quantity';
 import { ArrayCode, CallCode, camelCase, Code, jsonLiteral, objectOf, print, stringLiteral } from './code';
 import { setOwn } from './_kubectl-yaml';
@@ -273,7 +274,7 @@ function convertPorts(reader: FieldReader, value: any, at: string): { code?: Cod
     }
     const containerPort = reader.integer(reader.required(port, 'containerPort', pat), `${pat}.containerPort`) ?? 0;
     const name = reader.string(port.name, `${pat}.name`);
-    const protocol = port.protocol === undefined ? undefined : reader.oneOf(port.protocol, `${pat}.protocol`, ['TCP', 'UDP', 'SCTP']);
+    const protocol = port.protocol === undefined ? undefined : reader.oneOf(port.protocol, `${pat}.protocol`, PROTOCOLS);
     const hostPort = reader.integer(port.hostPort, `${pat}.hostPort`);
     const hostIP = reader.string(port.hostIP, `${pat}.hostIP`);
     if (name !== undefined && ports.some((p) => p.name === name)) {

@@ -1,4 +1,5 @@
 import { envReferences, isServiceLinkVariable } from '../env';
+import { PROTOCOLS } from '../port';
 import { parseQuantity } from '../quantity';
 import { checkEnum } from './_field-checks';
 import { FirstIndex } from './_first-index';
@@ -210,7 +211,6 @@ const COMMAND_FIELDS = ['command', 'args'] as const;
 const PROBE_KINDS = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
-const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 const ENV_SOURCES = ['configMapKeyRef', 'secretKeyRef', 'fieldRef', 'resourceFieldRef', 'fileKeyRef'];
 const PROBE_HANDLERS = ['httpGet', 'tcpSocket', 'grpc', 'exec'];
 const PROBE_TIMINGS = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds'];

@@ -1,3 +1,4 @@
+import { PROTOCOLS } from '../port';
 import { checkOneOf } from './_fields';
 import { isCidr, parseIp } from './_ip';
 import { portNameError } from './names';
@@ -61,7 +62,6 @@ export const NETWORK_POLICY_RULES = defineRules([
 
 /** The kinds of traffic a NetworkPolicy limits. */
 export const POLICY_TYPES = ['Ingress', 'Egress'] as const;
-const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 
 /** Checks a rendered NetworkPolicy; `declaredPorts` are the port names of the selected Pods, when known. */
 export function validateNetworkPolicy(manifest: any, declaredPorts: readonly string[] | undefined, report: Report): void {

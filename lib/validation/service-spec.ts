@@ -1,3 +1,4 @@
+import { PROTOCOLS } from '../port';
 import { asObject, list, text } from './_json';
 import { quoteValue } from './_integer';
 import { isCidr, parseIp, ParsedIp, specialIpError } from './_ip';
@@ -32,7 +33,6 @@ export const IP_FAMILIES = ['IPv4', 'IPv6'] as const;
 /** How many IP families a Service asks for. */
 export const IP_FAMILY_POLICIES = ['SingleStack', 'PreferDualStack', 'RequireDualStack'] as const;
 
-const PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
 /** The kubelet's port, which a LoadBalancer Service may not expose. */
 const KUBELET_PORT = 10250;
 /** The longest ClientIP session affinity, in seconds (a day). */
