@@ -283,12 +283,12 @@ describe('input the import refuses, with file, document and field path', () => {
   });
 
   test.each([
-    ['nfs', '{server: nfs.example.com, path: /exports, readOnly: true}', "Volume.fromSource('v', { nfs: { server: 'nfs.example.com', path: '/exports', readOnly: true } })"],
-    ['downwardAPI', '{items: [{path: labels, fieldRef: {fieldPath: metadata.labels}}]}', "downwardApi: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }] },"],
-    ['csi', '{driver: secrets-store.csi.k8s.io, readOnly: true, volumeAttributes: {secretProviderClass: vault}}', "Volume.fromSource('v', {"],
-    ['projected', '{sources: [{serviceAccountToken: {path: token, expirationSeconds: 3600}}]}', "Volume.fromSource('v', {"],
+    ['nfs', '{server: nfs.example.com, path: /exports, readOnly: true}', "Volume.nfs('v', 'nfs.example.com', '/exports', { readOnly: true })"],
+    ['downwardAPI', '{items: [{path: labels, fieldRef: {fieldPath: metadata.labels}}]}', "Volume.downwardAPI('v', [{ path: 'labels', field: 'metadata.labels' }])"],
+    ['csi', '{driver: secrets-store.csi.k8s.io, readOnly: true, volumeAttributes: {secretProviderClass: vault}}', "Volume.csi('v', 'secrets-store.csi.k8s.io', {"],
+    ['projected', '{sources: [{serviceAccountToken: {path: token, expirationSeconds: 3600}}]}', "Volume.projected('v', [VolumeProjection.serviceAccountToken({ path: 'token', expirationSeconds: 3600 })])"],
     ['iscsi', '{targetPortal: "10.0.0.1:3260", iqn: "iqn.2001-04.com.example:storage", lun: 0, fsType: ext4}', "Volume.fromSource('v', {"],
-  ])('a %s volume comes over through Volume.fromSource, exactly', (kind, source, code) => {
+  ])('a %s volume comes over through its factory (or Volume.fromSource), exactly', (kind, source, code) => {
     const text = pod(`  containers: [{name: a, image: x, volumeMounts: [{name: v, mountPath: /data}]}]\n  volumes:\n    - name: v\n      ${kind}: ${source}`);
     const result = importManifests([{ file: 'in.yaml', text }], { from: '..' });
     expect(result.source).toContain(code);

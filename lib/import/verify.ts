@@ -4,6 +4,7 @@ import type * as TypeScript from 'typescript';
 import * as vm from 'vm';
 import { App } from '../app';
 import { withSynthCaches } from '../_synth';
+import type { Problem } from '../validation/problem';
 import { compilerFor, PEAPOD_ROOT } from './_project';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- manifests are compared as plain JSON */
@@ -15,6 +16,8 @@ export interface SynthOutcome {
   readonly objects: any[];
   /** The errors synth would stop on, each as `[construct path] message`. */
   readonly errors: string[];
+  /** The warnings synth would print, with the rule levels of a project without configuration. */
+  readonly warnings: readonly Problem[];
 }
 
 /**
@@ -70,8 +73,10 @@ export function synthGenerated(source: string, className: string, modules: Reado
   // construct, which made the check quadratic in the number of objects.
   return withSynthCaches(() => {
     const errors = app.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`));
+    // Within the pass the Pods' problems are already computed: the warnings cost one more walk of the tree.
+    const warnings = app.problems().filter((p) => p.severity === 'warning');
     // Rendering a chart validates it again, and throws on the first error; the errors are reported instead.
-    return { objects: errors.length > 0 ? [] : chart.toJson(), errors };
+    return { objects: errors.length > 0 ? [] : chart.toJson(), errors, warnings };
   });
 }
 
