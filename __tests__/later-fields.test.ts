@@ -1,8 +1,10 @@
 import * as fs from 'fs';
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch } from 'cdk8s';
+import * as peapod from '../lib';
 import { Container, Pod } from '../lib';
 import { laterFieldAt, LATER_FIELDS } from '../lib/_later-fields';
 import { importManifests } from '../lib/import';
+import { manifestDifferences, synthGenerated } from '../lib/import/verify';
 import { newChart } from './_support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- escape-hatch values arrive untyped, as from JSON */
@@ -24,10 +26,10 @@ describe('fields of Kubernetes versions after 1.27', () => {
         }),
     );
     expect(problems).toEqual([
-      'spec.resources: "resources" is a field of Kubernetes 1.32 and later (Pod-level resources), not of the Kubernetes 1.27 types of cdk8s-plus-27 that Peapod builds on; it is spelt right, but cdk8s would leave it out of the manifest. Fix: if the cluster runs Kubernetes 1.32 or later, add the field with a cdk8s JsonPatch on the manifest object (pod.apiObject.addJsonPatch(JsonPatch.add(path, value))) instead of the escape hatch; otherwise remove it (unknown-field)',
+      'spec.resources: "resources" is a field of Kubernetes 1.32 and later (Pod-level resources), not of the Kubernetes 1.27 types of cdk8s-plus-27 that Peapod builds on; it is spelt right, but cdk8s would leave it out of the manifest. Fix: if the cluster runs Kubernetes 1.32 or later, declare this object as a plain cdk8s ApiObject (new ApiObject(chart, id, manifest)), which writes every field as given, as peapod import does; the cdk8s-plus-27 classes drop the field from escape hatches and JsonPatches alike. Otherwise remove it (unknown-field)',
       'spec.hostnam: "hostnam" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID) (unknown-field)',
-      'spec.containers[0].lifecycle.preStop.sleep: "sleep" is a field of Kubernetes 1.29 and later (sleep lifecycle hooks), not of the Kubernetes 1.27 types of cdk8s-plus-27 that Peapod builds on; it is spelt right, but cdk8s would leave it out of the manifest. Fix: if the cluster runs Kubernetes 1.29 or later, add the field with a cdk8s JsonPatch on the manifest object (pod.apiObject.addJsonPatch(JsonPatch.add(path, value))) instead of the escape hatch; otherwise remove it (unknown-field)',
-      'spec.initContainers[0].restartPolicy: "restartPolicy" is a field of Kubernetes 1.28 and later (sidecar init containers), not of the Kubernetes 1.27 types of cdk8s-plus-27 that Peapod builds on; it is spelt right, but cdk8s would leave it out of the manifest. Fix: if the cluster runs Kubernetes 1.28 or later, add the field with a cdk8s JsonPatch on the manifest object (pod.apiObject.addJsonPatch(JsonPatch.add(path, value))) instead of the escape hatch; otherwise remove it (unknown-field)',
+      'spec.containers[0].lifecycle.preStop.sleep: "sleep" is a field of Kubernetes 1.29 and later (sleep lifecycle hooks), not of the Kubernetes 1.27 types of cdk8s-plus-27 that Peapod builds on; it is spelt right, but cdk8s would leave it out of the manifest. Fix: if the cluster runs Kubernetes 1.29 or later, declare this object as a plain cdk8s ApiObject (new ApiObject(chart, id, manifest)), which writes every field as given, as peapod import does; the cdk8s-plus-27 classes drop the field from escape hatches and JsonPatches alike. Otherwise remove it (unknown-field)',
+      'spec.initContainers[0].restartPolicy: "restartPolicy" is a field of Kubernetes 1.28 and later (sidecar init containers), not of the Kubernetes 1.27 types of cdk8s-plus-27 that Peapod builds on; it is spelt right, but cdk8s would leave it out of the manifest. Fix: if the cluster runs Kubernetes 1.28 or later, declare this object as a plain cdk8s ApiObject (new ApiObject(chart, id, manifest)), which writes every field as given, as peapod import does; the cdk8s-plus-27 classes drop the field from escape hatches and JsonPatches alike. Otherwise remove it (unknown-field)',
       // Without its handler, the hook left in the manifest is empty, which the API server refuses.
       'spec.containers[0].lifecycle.preStop: the preStop hook of container "app" has no handler. Fix: give it exactly one of exec, httpGet, tcpSocket (lifecycle-handler)',
     ]);
@@ -54,22 +56,45 @@ describe('fields of Kubernetes versions after 1.27', () => {
     }
   });
 
-  test('are told apart from misspellings by the importer', () => {
-    const text = `apiVersion: v1
+  test('are dropped by a JsonPatch on the L1 object too, which is why the fix names a plain ApiObject', () => {
+    const chart = newChart();
+    const pod = new Pod(chart, 'p', { initContainers: [new Container({ name: 'proxy', image: 'proxy:1.0' })], containers: [new Container({ name: 'c', image: 'x:1' })] });
+    pod.apiObject.addJsonPatch(JsonPatch.add('/spec/initContainers/0/restartPolicy', 'Always'));
+    expect(pod.apiObject.toJson().spec.initContainers).toEqual([{ name: 'proxy', image: 'proxy:1.0' }]);
+    const plain = new ApiObject(chart, 'plain', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'plain' }, spec: { initContainers: [{ name: 'proxy', image: 'proxy:1.0', restartPolicy: 'Always' }] } });
+    expect(plain.toJson().spec.initContainers).toEqual([{ name: 'proxy', image: 'proxy:1.0', restartPolicy: 'Always' }]);
+  });
+
+  test('are told apart from misspellings by the importer, which writes an object holding one as a plain ApiObject', () => {
+    const pod = (field: string) => `apiVersion: v1
 kind: Pod
 metadata: {name: p}
 spec:
-  initContainers: [{name: proxy, image: proxy:1.0, restartPolicy: Always}]
+  initContainers: [{name: proxy, image: proxy:1.0, ${field}: Always}]
   containers: [{name: c, image: x}]
 `;
-    let message = '';
-    try {
-      importManifests([{ file: 'in.yaml', text }]);
-    } catch (error) {
-      message = String((error as Error).message);
-    }
-    expect(message).toContain(
-      'spec.initContainers[0].restartPolicy: is a field of Kubernetes 1.28 and later (sidecar init containers), not of the Kubernetes 1.27 types of cdk8s-plus-27 that Peapod builds on; it is spelt right. Fix: if the cluster runs Kubernetes 1.28 or later',
+    const result = importManifests([{ file: 'in.yaml', text: pod('restartPolicy') }], { from: '..' });
+    expect(result.source).toContain("import { ApiObject, Chart, ChartProps } from 'cdk8s';");
+    expect(result.source).toContain('    // A plain cdk8s ApiObject, not a Peapod Pod: it holds spec.initContainers[0].restartPolicy (Kubernetes 1.28,\n');
+    expect(result.source).toContain("    new ApiObject(this, 'p', {\n      apiVersion: 'v1',\n      kind: 'Pod',\n");
+    expect(result.source).not.toContain("from '..'");
+    expect(result.notes).toEqual([
+      "in.yaml: document 1 (Pod \"p\"): spec.initContainers[0].restartPolicy: Pod written as a plain cdk8s ApiObject, which Peapod's rules do not check: the Kubernetes 1.27 types would drop restartPolicy",
+    ]);
+    const synth = synthGenerated(result.source, result.className, { '..': peapod });
+    expect(synth.errors).toEqual([]);
+    expect(manifestDifferences(result.objects, synth.objects)).toEqual([]);
+
+    expect(() => importManifests([{ file: 'in.yaml', text: pod('restartPolicyy') }])).toThrow(
+      'in.yaml: document 1 (Pod "p"): spec.initContainers[0].restartPolicyy: is not a field of Container. Fix: check the spelling against the Kubernetes API reference, or remove it',
+    );
+  });
+
+  test('a field named like a later one elsewhere in the object is not one', () => {
+    // `resources` is a later field of the Pod spec only; in a Deployment's spec it is a misspelling.
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  resources: {}\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec: {containers: [{name: c, image: x}]}\n';
+    expect(() => importManifests([{ file: 'in.yaml', text: text.replace('resources: {}', 'resources: {limits: {cpu: 1}}') }])).toThrow(
+      'in.yaml: document 1 (Deployment "d"): spec.resources: is not a field of DeploymentSpec. Fix: check the spelling against the Kubernetes API reference, or remove it',
     );
   });
 });

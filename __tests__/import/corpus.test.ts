@@ -19,8 +19,6 @@ const REFUSED: Readonly<Record<string, readonly string[]>> = {
   'kubernetes-website/controllers-replication.yaml': ['kind "ReplicationController" is not one peapod import reads'],
   // Not yet modeled: one chart holds one namespace.
   'microservices-demo/frontend.yaml': ['is not set, but microservices-demo/frontend.yaml document 1 is in "opentelemetry-demo"; a chart has one namespace'],
-  // A field of Kubernetes 1.28 (sidecar containers); Peapod's types are 1.27's.
-  'kubernetes-website/application-deployment-sidecar.yaml': ['is a field of Kubernetes 1.28 and later (sidecar init containers)'],
   // The tutorial's rule: $(PROTOCOL) before PROTOCOL is defined stays literal text.
   'kubernetes-website/pods-inject-dependent-envars.yaml': ['$(PROTOCOL) in UNCHANGED_REFERENCE refers to no variable defined before UNCHANGED_REFERENCE'],
   // kubectl refuses it too: a tab in the indentation.

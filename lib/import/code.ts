@@ -59,8 +59,8 @@ export function print(code: Code, indent = '', lead = 0): string {
   return `${opening}${last})`;
 }
 
-// A comment as `//` lines that fit the width, each ending in a newline.
-function commentLines(comment: string, indent: string): string {
+/** A comment as `//` lines that fit the width after `indent`, each ending in a newline. */
+export function commentLines(comment: string, indent: string): string {
   const lines: string[] = [];
   for (const word of commentText(comment).split(' ')) {
     const last = lines.length - 1;

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { PROTOCOLS } from '../port';
 import { laterFieldDetail, laterFieldFix, laterFieldOf } from '../_later-fields';
-import { camelCase, Code, commentText, jsonLiteral, Names, objectOf, print, stringLiteral } from './code';
+import { camelCase, Code, commentLines, commentText, jsonLiteral, Names, objectOf, print, stringLiteral } from './code';
 import { copyJson } from './_kubectl-yaml';
 import { FieldReader, otherKeys, YamlMap } from './fields';
 import { l1Literal, l1Property } from './l1-literal';
@@ -9,6 +9,7 @@ import { l1Schema } from './l1-schema';
 import { convertTemplate } from './pod-template';
 import { Findings, ImportError, Origin } from './problems';
 import { ImportInput, readObjects } from './read';
+import { LaterFieldUse, laterFieldsIn, laterObjectComment } from './_later-objects';
 import { Target, Targets } from './_targets';
 import { DeclaredPort, Scope } from './scope';
 
@@ -68,7 +69,7 @@ interface Item {
 export function importManifests(inputs: readonly ImportInput[], options: ImportOptions = {}): ImportResult {
   const findings = new Findings();
   const objects = readObjects(inputs, findings);
-  const scope: Scope = { names: new Names(), usage: { usesK8s: false, usesJsonPatch: false }, imports: new Set(), typeImports: new Set(), external: new Map(), configMaps: new Map(), secrets: new Map() };
+  const scope: Scope = { names: new Names(), usage: { usesK8s: false, usesJsonPatch: false, usesApiObject: false }, imports: new Set(), typeImports: new Set(), external: new Map(), configMaps: new Map(), secrets: new Map() };
   const ids = new Names();
   const items: Item[] = [];
   const targets = new Targets();
@@ -129,6 +130,11 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   const ordered = [...accepted].sort((a, b) => rank(a.kind) - rank(b.kind));
   for (const { reader, value, kind, name } of ordered) {
     const id = ids.claim(name, `${name}-${kind.toLowerCase()}`);
+    const later = laterFieldsIn(value, kind);
+    if (later.length > 0) {
+      items.push(laterObjectItem(reader, scope, value, kind, id, later));
+      continue;
+    }
     const variable = scope.names.claim(camelCase(name), camelCase(`${name}-${kind}`), camelCase(kind));
     scope.imports.add(kind);
     const nameEntry: [string, Code | undefined] = ['name', id === name ? undefined : stringLiteral(name)];
@@ -232,7 +238,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   const body = arrange(items).flatMap((item) => item.render());
   body.unshift(...[...scope.external.values()].map((e) => e.statement));
   const peapod = [...scope.imports].sort();
-  const cdk8s = ['Chart', 'ChartProps', ...(scope.usage.usesJsonPatch ? ['JsonPatch'] : [])];
+  const cdk8s = [...(scope.usage.usesApiObject ? ['ApiObject'] : []), 'Chart', 'ChartProps', ...(scope.usage.usesJsonPatch ? ['JsonPatch'] : [])];
   const files = inputs.map((i) => (i.file === '-' ? 'standard input' : path.basename(i.file))).join(', ');
   const nsProps = namespace?.value === undefined ? 'props' : `{ namespace: ${stringLiteral(namespace.value)}, ...props }`;
   const source = [
@@ -241,7 +247,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     `import { ${cdk8s.join(', ')} } from 'cdk8s';`,
     ...(scope.usage.usesK8s ? ["import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';"] : []),
     "import { Construct } from 'constructs';",
-    importLine(peapod, from),
+    ...(peapod.length > 0 ? [importLine(peapod, from)] : []),
     ...(scope.typeImports.size > 0 ? [`import type { ${[...scope.typeImports].sort().join(', ')} } from ${stringLiteral(from)};`] : []),
     '',
     `/** ${commentText(`The objects of ${files}.`)} */`,
@@ -254,6 +260,16 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     '',
   ].join('\n');
   return { source, className, notes: findings.notes, placedNotes: findings.placedNotes, objects: cleaned, from };
+}
+
+// An object with a field of a later Kubernetes version, as a plain cdk8s ApiObject (see _later-objects.ts).
+function laterObjectItem(reader: FieldReader, scope: Scope, value: YamlMap, kind: string, id: string, later: readonly LaterFieldUse[]): Item {
+  scope.usage.usesApiObject = true;
+  reader.note(later[0].path, `${kind} written as a plain cdk8s ApiObject, which Peapod's rules do not check: the Kubernetes 1.27 types would drop ${later.map((l) => l.path.slice(l.path.lastIndexOf('.') + 1)).join(', ')}`);
+  const call: Code = { call: 'new ApiObject', args: ['this', stringLiteral(id), jsonLiteral(value)] };
+  // The body is indented by four spaces when it is put in the constructor.
+  const comment = commentLines(laterObjectComment(kind, later), '    ').trimEnd().split('\n').map((line) => line.slice(4));
+  return { group: 1, render: () => [...comment, `${print(call, '    ')};`] };
 }
 
 // One line when it fits, one name a line otherwise.

@@ -21,7 +21,7 @@ export interface DeclaredPort {
 /** What the conversion of all objects shares: names, imports, and the ConfigMaps and Secrets of the input. */
 export interface Scope {
   readonly names: Names;
-  readonly usage: L1Usage & { usesJsonPatch: boolean };
+  readonly usage: L1Usage & { usesJsonPatch: boolean; usesApiObject: boolean };
   /** Names imported from Peapod. */
   readonly imports: Set<string>;
   /** Types imported from Peapod (`import type`). */
