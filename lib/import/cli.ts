@@ -6,6 +6,7 @@ import { CLASS_NAME, importManifests, ImportResult } from './convert';
 import { peapodSpecifier, SetupError } from './_project';
 import { ImportError } from './problems';
 import { ImportInput } from './read';
+import { warningSummary } from './_warning-summary';
 
 const USAGE = `usage: peapod import FILE|FOLDER... [-o OUT.ts] [--class NAME] [--from MODULE] [--no-typecheck]
 
@@ -116,8 +117,9 @@ function runImport(args: readonly string[], stdin: () => string): CliOutcome {
   // The promise of the command: the code synthesizes to the input. Check it
   // before writing anything, with Peapod's own validation.
   let failure: CliOutcome | undefined;
+  let warnings = '';
   try {
-    failure = roundTrip(result, destination ?? path.join(dir, `${result.className}.ts`), typecheck, notes);
+    failure = roundTrip(result, destination ?? path.join(dir, `${result.className}.ts`), typecheck, notes, (summary) => (warnings = summary));
   } catch (error) {
     if (error instanceof SetupError) {
       return { code: 69, stdout: '', stderr: `${notes}${error.message}; nothing was written\n` };
@@ -130,7 +132,7 @@ function runImport(args: readonly string[], stdin: () => string): CliOutcome {
   }
 
   if (output === undefined) {
-    return { code: 0, stdout: result.source, stderr: notes };
+    return { code: 0, stdout: result.source, stderr: `${notes}${warnings}` };
   }
   try {
     writeSafely(output, result.source);
@@ -138,14 +140,14 @@ function runImport(args: readonly string[], stdin: () => string): CliOutcome {
     const reason = error instanceof UsageError ? error.message : describeWriteError(error as NodeJS.ErrnoException, output);
     return { code: 73, stdout: '', stderr: `${notes}peapod import: cannot write ${output}: ${reason}; nothing was written\n` };
   }
-  return { code: 0, stdout: '', stderr: `${notes}peapod import: wrote ${result.className} to ${output}\n` };
+  return { code: 0, stdout: '', stderr: `${notes}${warnings}peapod import: wrote ${result.className} to ${output}\n` };
 }
 
 class UsageError extends Error {}
 
 // The generated code, run: its synth must give back the input, and it must
 // compile where it will be written. The failure to report, if any.
-function roundTrip(result: ImportResult, file: string, typecheck: boolean, notes: string): CliOutcome | undefined {
+function roundTrip(result: ImportResult, file: string, typecheck: boolean, notes: string, onWarnings: (summary: string) => void): CliOutcome | undefined {
   /* eslint-disable @typescript-eslint/no-require-imports -- loaded only here: the checks need the compiler and the whole DSL */
   const verify = require('./verify') as typeof import('./verify');
   const peapod = require('../index') as unknown;
@@ -158,6 +160,7 @@ function roundTrip(result: ImportResult, file: string, typecheck: boolean, notes
       stderr: `${notes}peapod import: the input breaks ${synth.errors.length === 1 ? 'a Peapod rule' : `${synth.errors.length} Peapod rules`}, which synth would report; nothing was written:\n  ${synth.errors.join('\n  ')}\n`,
     };
   }
+  onWarnings(warningSummary(synth.warnings));
   const differences = verify.manifestDifferences(result.objects, synth.objects);
   const compiler = typecheck ? verify.typeCheckGenerated([{ path: file, text: result.source }]) : [];
   if (differences.length > 0 || compiler.length > 0) {
