@@ -11,7 +11,7 @@
  */
 import { ACCESS_MODES, DOWNWARD_API_FIELDS, DOWNWARD_API_RESOURCES, VOLUME_MODES } from '../volume';
 import { Code, jsonLiteral, objectOf, stringLiteral } from './code';
-import { FieldReader, YamlMap } from './fields';
+import { FieldReader, isMap, isStringMap, YamlMap } from './fields';
 import { Scope } from './scope';
 
 /** The source kinds this module writes with their own factory. */
@@ -296,17 +296,11 @@ function isDownwardApiResource(value: unknown): value is string {
   return typeof value === 'string' && ((DOWNWARD_API_RESOURCES as readonly string[]).includes(value) || HUGEPAGES.test(value));
 }
 
-function isMap(value: unknown): value is YamlMap {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function within(map: YamlMap, keys: readonly string[]): boolean {
   return Object.keys(map).every((key) => keys.includes(key));
 }
 
-function isStringMap(value: unknown): boolean {
-  return isMap(value) && Object.values(value).every((v) => typeof v === 'string');
-}
 
 function optionalString(value: unknown): boolean {
   return value === undefined || typeof value === 'string';

@@ -3,12 +3,13 @@ import { PROTOCOLS } from '../port';
 import { laterFieldDetail, laterFieldFix, laterFieldOf } from '../_later-fields';
 import { camelCase, Code, commentLines, commentText, jsonLiteral, Names, objectOf, print, stringLiteral } from './code';
 import { copyJson } from './_kubectl-yaml';
-import { FieldReader, otherKeys, YamlMap } from './fields';
+import { FieldReader, isStringMap, otherKeys, YamlMap } from './fields';
 import { l1Literal, l1Property } from './l1-literal';
 import { l1Schema } from './l1-schema';
 import { convertTemplate } from './pod-template';
 import { Findings, ImportError, Origin } from './problems';
 import { ImportInput, readObjects } from './read';
+import { selectedElsewhere, WorkloadElsewhere } from './_folders';
 import { LaterFieldUse, laterFieldsIn, laterObjectComment } from './_later-objects';
 import { Target, Targets } from './_targets';
 import { DeclaredPort, Scope } from './scope';
@@ -27,6 +28,12 @@ export interface ImportOptions {
    * @default 'peapod'
    */
   readonly from?: string;
+  /**
+   * Workloads of other charts of the same import (`--chart-per-folder`): a
+   * Service that selects one of them says so in a comment.
+   * @default - none
+   */
+  readonly workloadsElsewhere?: readonly WorkloadElsewhere[];
 }
 
 /** What {@link importManifests} produced. */
@@ -211,6 +218,8 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     if (!service) {
       continue;
     }
+    const other = service.after === undefined && isStringMap(spec.selector) ? selectedElsewhere(spec.selector, options.workloadsElsewhere ?? []) : undefined;
+    const comment = other && `// ${commentText(`Selects the Pods of ${other.kind} "${other.name}" of ${other.chart}, another chart of this import.`)}`;
     const props = objectOf([nameEntry, ...metaEntries, ['target', service.targetCode], ...service.entries]);
     const lines = service.patches;
     items.push({
@@ -218,7 +227,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
       after: service.after,
       render: () => {
         const assign = lines.length > 0 ? `const ${variable} = ` : '';
-        return [`${assign}${print({ call: 'new Service', args: ['this', stringLiteral(id), props] }, '    ', assign.length + 1)};`, ...lines];
+        return [...(comment ? [comment] : []), `${assign}${print({ call: 'new Service', args: ['this', stringLiteral(id), props] }, '    ', assign.length + 1)};`, ...lines];
       },
     });
   }
@@ -271,6 +280,7 @@ function laterObjectItem(reader: FieldReader, scope: Scope, value: YamlMap, kind
   const comment = commentLines(laterObjectComment(kind, later), '    ').trimEnd().split('\n').map((line) => line.slice(4));
   return { group: 1, render: () => [...comment, `${print(call, '    ')};`] };
 }
+
 
 // One line when it fits, one name a line otherwise.
 function importLine(names: readonly string[], from: string): string {
