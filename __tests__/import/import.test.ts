@@ -261,13 +261,6 @@ describe('input the import refuses, with file, document and field path', () => {
     ]);
   });
 
-  test('a Service without a selector (endpoints managed by hand): not modeled yet, a message', () => {
-    expect(problemsOf('apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports: [{port: 5432}]\n')).toEqual([
-      'in.yaml: document 1 (Service "s"): spec.selector: is not set: a Service without a selector, whose endpoints are managed by hand, is not modeled by Peapod yet (its Service selects Pods). ' +
-        'Fix: keep this Service in YAML beside the chart',
-    ]);
-  });
-
   test('objects in different namespaces', () => {
     const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: one}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b, namespace: two}\n';
     expect(problemsOf(text)).toEqual([

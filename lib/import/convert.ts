@@ -3,14 +3,14 @@ import { PROTOCOLS } from '../port';
 import { laterFieldDetail, laterFieldFix, laterFieldOf } from '../_later-fields';
 import { camelCase, Code, commentLines, commentText, jsonLiteral, Names, objectOf, print, stringLiteral } from './code';
 import { copyJson } from './_kubectl-yaml';
-import { FieldReader, isStringMap, otherKeys, YamlMap } from './fields';
+import { FieldReader, isMap, isStringMap, otherKeys, YamlMap } from './fields';
 import { l1Literal, l1Property } from './l1-literal';
 import { l1Schema } from './l1-schema';
 import { convertTemplate } from './pod-template';
 import { Findings, ImportError, Origin } from './problems';
 import { ImportInput, readObjects } from './read';
 import { selectedElsewhere, WorkloadElsewhere } from './_folders';
-import { LaterFieldUse, laterFieldsIn, laterObjectComment } from './_later-objects';
+import { laterFieldsIn, laterObjectComment } from './_later-objects';
 import { Target, Targets } from './_targets';
 import { DeclaredPort, Scope } from './scope';
 
@@ -139,7 +139,13 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     const id = ids.claim(name, `${name}-${kind.toLowerCase()}`);
     const later = laterFieldsIn(value, kind);
     if (later.length > 0) {
-      items.push(laterObjectItem(reader, scope, value, kind, id, later));
+      const fields = later.map((l) => l.path.slice(l.path.lastIndexOf('.') + 1)).join(', ');
+      items.push(plainObjectItem(reader, scope, value, id, later[0].path, laterObjectComment(kind, later), `${kind} written as a plain cdk8s ApiObject, which Peapod's rules do not check: the Kubernetes 1.27 types would drop ${fields}`));
+      continue;
+    }
+    if (kind === 'Service' && !hasSelector(value.spec)) {
+      // Endpoints managed by hand (or by a controller): Peapod's Service is made from the Pods it selects.
+      items.push(plainObjectItem(reader, scope, value, id, 'spec.selector', SELECTORLESS_COMMENT, "Service without a selector written as a plain cdk8s ApiObject, which Peapod's rules do not check"));
       continue;
     }
     const variable = scope.names.claim(camelCase(name), camelCase(`${name}-${kind}`), camelCase(kind));
@@ -271,16 +277,22 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   return { source, className, notes: findings.notes, placedNotes: findings.placedNotes, objects: cleaned, from };
 }
 
-// An object with a field of a later Kubernetes version, as a plain cdk8s ApiObject (see _later-objects.ts).
-function laterObjectItem(reader: FieldReader, scope: Scope, value: YamlMap, kind: string, id: string, later: readonly LaterFieldUse[]): Item {
+// An object the DSL cannot express, as a plain cdk8s ApiObject with the comment saying why, and a note.
+function plainObjectItem(reader: FieldReader, scope: Scope, value: YamlMap, id: string, at: string, why: string, note: string): Item {
   scope.usage.usesApiObject = true;
-  reader.note(later[0].path, `${kind} written as a plain cdk8s ApiObject, which Peapod's rules do not check: the Kubernetes 1.27 types would drop ${later.map((l) => l.path.slice(l.path.lastIndexOf('.') + 1)).join(', ')}`);
+  reader.note(at, note);
   const call: Code = { call: 'new ApiObject', args: ['this', stringLiteral(id), jsonLiteral(value)] };
   // The body is indented by four spaces when it is put in the constructor.
-  const comment = commentLines(laterObjectComment(kind, later), '    ').trimEnd().split('\n').map((line) => line.slice(4));
+  const comment = commentLines(why, '    ').trimEnd().split('\n').map((line) => line.slice(4));
   return { group: 1, render: () => [...comment, `${print(call, '    ')};`] };
 }
 
+const SELECTORLESS_COMMENT =
+  "A plain cdk8s ApiObject, not a Peapod Service: it has no selector, so its endpoints are managed by hand or by a controller, and a Peapod Service is made from the Pods it selects. It is written exactly as given and not checked by Peapod's rules.";
+
+function hasSelector(spec: unknown): boolean {
+  return isMap(spec) && isMap(spec.selector) && Object.keys(spec.selector).length > 0;
+}
 
 // One line when it fits, one name a line otherwise.
 function importLine(names: readonly string[], from: string): string {
@@ -601,12 +613,8 @@ interface ServiceCode {
 
 function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variable: string, targets: Targets): ServiceCode | undefined {
   const selector = reader.stringMap(spec.selector, 'spec.selector');
-  if (!selector || Object.keys(selector).length === 0) {
-    reader.problem(
-      'spec.selector',
-      'is not set: a Service without a selector, whose endpoints are managed by hand, is not modeled by Peapod yet (its Service selects Pods)',
-      'keep this Service in YAML beside the chart',
-    );
+  // A Service without one is written as a plain ApiObject before this; a selector of other values is a problem stringMap reported.
+  if (!selector) {
     return undefined;
   }
   const found = targets.find(selector);
