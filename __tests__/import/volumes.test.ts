@@ -101,6 +101,36 @@ describe('volume sources with a typed factory', () => {
     expect(typeCheckGenerated([{ path: path.join(__dirname, '..', '..', 'lib', 'imported', 'volumes.ts'), text: result.source }])).toEqual([]);
   });
 
+  test('a ConfigMap from outside named by env entries, envFrom, a volume and a projection is one fromName constant', () => {
+    const cfg = { name: 'shared' };
+    const { source, differences } = imported([
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'p' },
+        spec: {
+          containers: [
+            {
+              name: 'app',
+              image: 'app:1',
+              env: ['A', 'B', 'C'].map((key) => ({ name: key, valueFrom: { configMapKeyRef: { ...cfg, key } } })),
+              envFrom: [{ configMapRef: cfg }],
+              volumeMounts: [{ name: 'whole', mountPath: '/whole' }, { name: 'some', mountPath: '/some' }],
+            },
+          ],
+          volumes: [
+            { name: 'whole', configMap: cfg },
+            { name: 'some', projected: { sources: [{ configMap: { ...cfg, items: [{ key: 'A', path: 'a' }] } }] } },
+          ],
+        },
+      },
+    ]);
+    expect(source.match(/ConfigMap\.fromName\('shared'\)/g)).toHaveLength(1);
+    // The declaration, three env entries, envFrom, the volume and the projection.
+    expect(source.match(/sharedConfigMap/g)).toHaveLength(7);
+    expect(differences).toEqual([]);
+  });
+
   test('a projected key missing from a ConfigMap of the input is refused, as synth would refuse it', () => {
     const text = [
       YAML.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { a: '1' } }),
