@@ -45,6 +45,8 @@ describe('fields of Kubernetes versions after 1.27', () => {
     expect(laterFieldAt('spec.restartPolicy')).toBeUndefined();
     expect(laterFieldAt('spec.trafficDistribution')).toBeUndefined();
     expect(laterFieldAt('spec.trafficDistribution', 'Service')?.since).toBe('1.30');
+    expect(laterFieldAt('spec.volumes[1].projected.sources[0].clusterTrustBundle')?.since).toBe('1.29');
+    expect(laterFieldAt('spec.volumes[1].clusterTrustBundle')).toBeUndefined();
   });
 
   test('none of them is a field of the 1.27 types (else the list is wrong)', () => {
