@@ -169,4 +169,27 @@ describe('ManifestObject', () => {
     const pod = new Pod(Testing.chart(), 'p', { containers: [new Container({ name: 'a', image: 'a:1' })], extraSpec: { priorityClassName: new Opaque() as unknown as string } });
     expect(() => pod.apiObject.toJson()).toThrow("Failed serializing construct at path 'test/p/Resource' with name 'p': Error: can't render non-simple object of type 'Opaque'");
   });
+
+  test("loads cdk8s-plus-27's k8s module and the yaml package only when something needs them", () => {
+    const loaded: string[] = [];
+    jest.isolateModules(() => {
+      for (const name of ['cdk8s-plus-27/lib/imports/k8s', 'yaml']) {
+        jest.doMock(name, () => {
+          loaded.push(name);
+          return jest.requireActual(name);
+        });
+      }
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy of the library, with the mocks above
+      const lib = require('../lib') as typeof import('../lib');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the cdk8s of that copy
+      const cdk8s = require('cdk8s') as typeof import('cdk8s');
+      const chart = cdk8s.Testing.chart();
+      new lib.Pod(chart, 'plain', { labels: { app: 'web' }, containers: [new lib.Container({ name: 'a', image: 'a:1', ports: { http: 80 } })] });
+      cdk8s.Testing.synth(chart);
+      expect(loaded).toEqual([]);
+      new lib.Pod(chart, 'hatch', { containers: [new lib.Container({ name: 'a', image: 'a:1' })], extraSpec: { hostPid: true } });
+      expect(cdk8s.Testing.synth(chart)[1].spec.hostPID).toBe(true);
+      expect(loaded).toEqual(['cdk8s-plus-27/lib/imports/k8s']);
+    });
+  });
 });

@@ -53,16 +53,28 @@ type ManifestFields<T> = { [K in keyof T as K extends keyof ManifestSpelling ? M
  * A value given through an escape hatch typed with a cdk8s-plus-27 k8s
  * type (`extraSpec`, `extraFields`, a security context, tolerations,
  * `Volume.fromSource`), in manifest spelling: rendered by that type's own
- * converter (`k8s.toJson_PodSpec` …), the one place where Peapod still
+ * converter (`toJson_PodSpec` …), the one place where Peapod still
  * runs one. The converter copies only the fields it knows; those it left
  * out are added to `dropped` as manifest field paths under `at`, for the
  * `unknown-field` rule.
  */
-export function fromEscapeHatch<T>(value: T, convert: (value: T) => unknown, at: string, dropped: string[]): Manifest<T> {
+export function fromEscapeHatch<T>(value: T, converter: Converter, at: string, dropped: string[]): Manifest<T> {
   const resolved = withTokensResolved(value);
-  const converted = convert(resolved);
+  const converted = (k8sModule()[converter] as (value: T) => unknown)(resolved);
   dropped.push(...droppedFields(resolved, converted, at));
   return converted as Manifest<T>;
+}
+
+/** The name of a converter of cdk8s-plus-27's k8s module (`toJson_PodSpec`). */
+type Converter = { [K in keyof typeof k8s]: K extends `toJson_${string}` ? K : never }[keyof typeof k8s];
+
+// cdk8s-plus-27's k8s module, loaded the first time an escape hatch is
+// rendered: its 2.5 MB of generated code take about 0.1 s to load, which an
+// app without escape hatches need not pay at every synth.
+let loaded: typeof k8s | undefined;
+function k8sModule(): typeof k8s {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  return (loaded ??= require('cdk8s-plus-27/lib/imports/k8s') as typeof k8s);
 }
 
 // `value` with Lazy values and tokens (objects with a resolve() method)

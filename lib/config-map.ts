@@ -1,5 +1,4 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { DataObject, nonEmpty } from './_data-object';
@@ -95,7 +94,8 @@ export class ConfigMap<const K extends string = string> extends DataObject imple
     this.data = data;
     this.binaryData = binaryData;
     this.apiObject = new ManifestObject(this, 'Resource', {
-      ...k8s.KubeConfigMap.GVK,
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
       metadata: { name: this.name, labels: props.labels ? { ...props.labels } : undefined, annotations: props.annotations ? { ...props.annotations } : undefined },
       immutable: props.immutable,
       data: Lazy.any({ produce: () => nonEmpty(this.data) }),

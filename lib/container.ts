@@ -1,4 +1,4 @@
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { fromEscapeHatch, Manifest } from './_manifest';
 import { appendTo, definedOnly, listOf, NO_KEYS } from './_plain';
 import { CheckedEnv, EnvVar } from './env';
@@ -273,12 +273,12 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
       livenessProbe: p.livenessProbe?._toKube(),
       readinessProbe: p.readinessProbe?._toKube(),
       startupProbe: p.startupProbe?._toKube(),
-      securityContext: p.securityContext && fromEscapeHatch(p.securityContext, k8s.toJson_SecurityContext, `${at}.securityContext`, dropped),
+      securityContext: p.securityContext && fromEscapeHatch(p.securityContext, 'toJson_SecurityContext', `${at}.securityContext`, dropped),
     };
     if (p.extraFields === undefined) {
       return own;
     }
-    return { ...fromEscapeHatch(p.extraFields as k8s.Container, k8s.toJson_Container, at, dropped), ...definedOnly(own) } as Manifest<k8s.Container>;
+    return { ...fromEscapeHatch(p.extraFields as k8s.Container, 'toJson_Container', at, dropped), ...definedOnly(own) } as Manifest<k8s.Container>;
   }
 
   /** Keys set through `extraFields`. @internal */

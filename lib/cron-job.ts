@@ -1,5 +1,5 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Manifest } from './_manifest';
 import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
@@ -76,7 +76,8 @@ export class CronJob<const C extends readonly AnyContainer[] = readonly AnyConta
     const job = new JobSpecOf(props.jobTemplate);
     this.template = job.template;
     this.apiObject = new ManifestObject(this, 'Resource', {
-      ...k8s.KubeCronJob.GVK,
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
       metadata: renderObjectMeta(this.name, props),
       spec: Lazy.any({
         produce: (): Manifest<k8s.CronJobSpec> => ({

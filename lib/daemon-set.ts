@@ -1,5 +1,5 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Manifest } from './_manifest';
 import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
@@ -85,7 +85,8 @@ export class DaemonSet<const C extends readonly AnyContainer[] = readonly AnyCon
   public constructor(scope: Construct, id: string, props: DaemonSetProps<C>) {
     super(scope, id, props, 'DaemonSet');
     this.apiObject = new ManifestObject(this, 'Resource', {
-      ...k8s.KubeDaemonSet.GVK,
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
       metadata: this._metadata(),
       spec: Lazy.any({
         // The props have no replicas, so the common spec has none either.

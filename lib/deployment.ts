@@ -1,5 +1,5 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Manifest } from './_manifest';
 import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
@@ -102,7 +102,8 @@ export class Deployment<const C extends readonly AnyContainer[] = readonly AnyCo
   public constructor(scope: Construct, id: string, props: DeploymentProps<C>) {
     super(scope, id, props, 'Deployment');
     this.apiObject = new ManifestObject(this, 'Resource', {
-      ...k8s.KubeDeployment.GVK,
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
       metadata: this._metadata(),
       spec: Lazy.any({
         produce: (): Manifest<k8s.DeploymentSpec> => ({

@@ -1,5 +1,5 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { fromEscapeHatch, Manifest } from './_manifest';
 import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
@@ -113,7 +113,8 @@ export class HorizontalPodAutoscaler extends Construct implements IReplicaScaler
     this.metrics = [...(props.metrics ?? [])];
     this.minReplicas = props.minReplicas;
     this.apiObject = new ManifestObject(this, 'Resource', {
-      ...k8s.KubeHorizontalPodAutoscalerV2.GVK,
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
       metadata: renderObjectMeta(this.name, props),
       spec: Lazy.any({
         produce: (): Manifest<k8s.HorizontalPodAutoscalerSpecV2> => ({
@@ -122,7 +123,7 @@ export class HorizontalPodAutoscaler extends Construct implements IReplicaScaler
           maxReplicas: props.maxReplicas,
           metrics: this.metrics.length > 0 ? this.metrics.map((m) => m._toKube()) : undefined,
           // Given as the k8s types spell it; their converter leaves out what they do not know, as before.
-          behavior: props.behavior && fromEscapeHatch(props.behavior, k8s.toJson_HorizontalPodAutoscalerBehaviorV2, 'spec.behavior', []),
+          behavior: props.behavior && fromEscapeHatch(props.behavior, 'toJson_HorizontalPodAutoscalerBehaviorV2', 'spec.behavior', []),
         }),
       }),
     });

@@ -1,5 +1,5 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Manifest } from './_manifest';
 import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
@@ -143,7 +143,8 @@ export class Ingress extends Construct {
     this.rules = [...(props.rules ?? [])];
     this.tls = [...(props.tls ?? [])];
     this.apiObject = new ManifestObject(this, 'Resource', {
-      ...k8s.KubeIngress.GVK,
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
       metadata: renderObjectMeta(this.name, props),
       spec: Lazy.any({
         produce: (): Manifest<k8s.IngressSpec> => ({

@@ -1,5 +1,4 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { JobSpecOf } from './_job-spec';
@@ -86,7 +85,8 @@ export class Job<const C extends readonly AnyContainer[] = readonly AnyContainer
     const spec = new JobSpecOf(props);
     this.template = spec.template;
     this.apiObject = new ManifestObject(this, 'Resource', {
-      ...k8s.KubeJob.GVK,
+      apiVersion: 'batch/v1',
+      kind: 'Job',
       metadata: renderObjectMeta(this.name, props),
       spec: Lazy.any({ produce: () => spec.render() }),
     });

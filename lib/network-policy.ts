@@ -1,5 +1,5 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Manifest } from './_manifest';
 import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
@@ -148,7 +148,8 @@ export class NetworkPolicy<const N extends string = string> extends Construct {
     this.ingress = props.ingress ? [...props.ingress] : undefined;
     this.egress = props.egress ? [...props.egress] : undefined;
     this.apiObject = new ManifestObject(this, 'Resource', {
-      ...k8s.KubeNetworkPolicy.GVK,
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
       metadata: renderObjectMeta(this.name, props),
       spec: Lazy.any({
         produce: (): Manifest<k8s.NetworkPolicySpec> => ({

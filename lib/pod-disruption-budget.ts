@@ -1,5 +1,5 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Manifest } from './_manifest';
 import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
@@ -54,7 +54,8 @@ export class PodDisruptionBudget extends Construct {
     this.name = props.name ?? id;
     this.selector = selectableOf(props.selector);
     this.apiObject = new ManifestObject(this, 'Resource', {
-      ...k8s.KubePodDisruptionBudget.GVK,
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
       metadata: renderObjectMeta(this.name, props),
       spec: Lazy.any({
         produce: (): Manifest<k8s.PodDisruptionBudgetSpec> => ({

@@ -1,4 +1,4 @@
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { laterFieldAt, laterFieldFix, laterFieldMessage } from './_later-fields';
 import { fromEscapeHatch, Manifest } from './_manifest';
 import { forgetForThisSynth, oncePerSynth } from './_synth';
@@ -271,14 +271,14 @@ export class PodTemplate {
     const p = this.props;
     // Dropped fields are reported in this order: the spec's, then the containers', then the init containers'.
     const dropped: string[] = [];
-    const extra = p.extraSpec && fromEscapeHatch(p.extraSpec as k8s.PodSpec, k8s.toJson_PodSpec, '', dropped);
+    const extra = p.extraSpec && fromEscapeHatch(p.extraSpec as k8s.PodSpec, 'toJson_PodSpec', '', dropped);
     const volumes = this.allVolumes().map((v, i) => v._toKube(`.volumes[${i}]`, dropped));
     const own: Manifest<k8s.PodSpec> = {
       nodeSelector: p.nodeSelector ? keySafe(definedValues(p.nodeSelector)) : undefined,
       restartPolicy: p.restartPolicy,
       serviceAccountName: p.serviceAccount?.name ?? p.serviceAccountName,
-      securityContext: p.securityContext && fromEscapeHatch(p.securityContext, k8s.toJson_PodSecurityContext, '.securityContext', dropped),
-      tolerations: p.tolerations && fromEscapeHatch(p.tolerations, (list) => list.map(k8s.toJson_Toleration), '.tolerations', dropped),
+      securityContext: p.securityContext && fromEscapeHatch(p.securityContext, 'toJson_PodSecurityContext', '.securityContext', dropped),
+      tolerations: p.tolerations?.map((toleration, i) => fromEscapeHatch(toleration, 'toJson_Toleration', `.tolerations[${i}]`, dropped)),
       containers: this.containers.map((c, i) => c._toKube(`.containers[${i}]`, dropped)),
       initContainers: this.initContainers.length > 0 ? this.initContainers.map((c, i) => c._toKube(`.initContainers[${i}]`, dropped)) : undefined,
       volumes: volumes.length > 0 ? volumes : undefined,

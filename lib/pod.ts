@@ -1,5 +1,5 @@
 import { ApiObject, IAnyProducer, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { IPodOwner, OwnedPods } from './_app-pods';
 import { ManifestObject } from './_manifest-object';
@@ -61,7 +61,8 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
     this.name = props.name ?? id;
     this.template = new PodTemplate(props);
     this.apiObject = new ManifestObject(this, 'Resource', {
-      ...k8s.KubePod.GVK,
+      apiVersion: 'v1',
+      kind: 'Pod',
       metadata: { name: this.name, ...this.template.metadata() },
       spec: Lazy.any(new SpecOf(this.template)),
     });

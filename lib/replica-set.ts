@@ -1,5 +1,5 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Manifest } from './_manifest';
 import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
@@ -40,7 +40,8 @@ export class ReplicaSet<const C extends readonly AnyContainer[] = readonly AnyCo
   public constructor(scope: Construct, id: string, props: ReplicaSetProps<C>) {
     super(scope, id, props, 'ReplicaSet');
     this.apiObject = new ManifestObject(this, 'Resource', {
-      ...k8s.KubeReplicaSet.GVK,
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
       metadata: this._metadata(),
       spec: Lazy.any({ produce: (): Manifest<k8s.ReplicaSetSpec> => this._commonSpec() }),
     });

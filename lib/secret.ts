@@ -1,5 +1,4 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { DataObject, nonEmpty } from './_data-object';
@@ -109,7 +108,8 @@ export class Secret<const K extends string = string> extends DataObject implemen
     this.data = data;
     this.stringData = stringData;
     this.apiObject = new ManifestObject(this, 'Resource', {
-      ...k8s.KubeSecret.GVK,
+      apiVersion: 'v1',
+      kind: 'Secret',
       metadata: { name: this.name, labels: props.labels ? { ...props.labels } : undefined, annotations: props.annotations ? { ...props.annotations } : undefined },
       type: props.type,
       immutable: props.immutable,

@@ -1,5 +1,4 @@
 import { ApiObject } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { renderedManifest } from './_synth';
@@ -59,7 +58,8 @@ export class ServiceAccount extends Construct implements IServiceAccount {
     super(scope, id);
     this.name = props.name ?? id;
     this.apiObject = new ManifestObject(this, 'Resource', {
-      ...k8s.KubeServiceAccount.GVK,
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
       metadata: renderObjectMeta(this.name, props),
       automountServiceAccountToken: props.automountServiceAccountToken,
       imagePullSecrets: props.imagePullSecrets?.map((secret) => ({ name: secret.name })),

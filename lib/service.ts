@@ -1,5 +1,5 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Manifest } from './_manifest';
 import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
@@ -247,7 +247,8 @@ export class Service<const N extends string = string, const P extends readonly S
     this.target = selectableOf(props.target);
     this.ports = [...((props.ports as readonly ServicePortProps<N>[] | undefined) ?? [])];
     this.apiObject = new ManifestObject(this, 'Resource', {
-      ...k8s.KubeService.GVK,
+      apiVersion: 'v1',
+      kind: 'Service',
       metadata: { name: this.name, labels: props.labels ? keySafe({ ...props.labels }) : undefined, annotations: props.annotations ? keySafe({ ...props.annotations }) : undefined },
       spec: Lazy.any({
         produce: (): Manifest<k8s.ServiceSpec> => ({

@@ -1,5 +1,5 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Manifest } from './_manifest';
 import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
@@ -151,7 +151,8 @@ export class StatefulSet<const C extends readonly AnyContainer[] = readonly AnyC
     super(scope, id, props, 'StatefulSet');
     this.claims = [...(props.volumeClaimTemplates ?? [])];
     this.apiObject = new ManifestObject(this, 'Resource', {
-      ...k8s.KubeStatefulSet.GVK,
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
       metadata: this._metadata(),
       spec: Lazy.any({
         produce: (): Manifest<k8s.StatefulSetSpec> => {

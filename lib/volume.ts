@@ -1,4 +1,4 @@
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Annotations, Labels } from './labels';
 import { fromEscapeHatch, Manifest } from './_manifest';
 import { MemoryQuantity, Quantity } from './quantity';
@@ -437,7 +437,7 @@ export class Volume {
    */
   public _toKube(at = '', dropped: string[] = []): Manifest<k8s.Volume> {
     if (this.givenSource !== undefined) {
-      return fromEscapeHatch({ name: this.name, ...this.givenSource }, k8s.toJson_Volume, at, dropped);
+      return fromEscapeHatch({ name: this.name, ...this.givenSource }, 'toJson_Volume', at, dropped);
     }
     return { name: this.name, ...this.source };
   }
