@@ -43,21 +43,30 @@ export class ManifestObject extends ApiObject {
       return super.toJson();
     }
     try {
-      let json = manifestJson({ ...this.fields, metadata: this.metadata.toJson() }) as Record<string, unknown>;
-      if (this.jsonPatches.length > 0) {
-        json = manifestJson(JsonPatch.apply(json, ...this.jsonPatches)) as Record<string, unknown>;
-      }
-      const result: Record<string, unknown> = {};
-      for (const key of ['apiVersion', 'kind', 'metadata', ...Object.keys(json)]) {
-        if (Object.hasOwn(json, key) && !Object.hasOwn(result, key)) {
-          setOwn(result, key, json[key]);
+      // cdk8s's metadata renders itself, already as sanitizeValue() leaves it.
+      const json: Record<string, unknown> = { apiVersion: this.apiVersion, kind: this.kind, metadata: this.metadata.toJson() };
+      for (const key of Object.keys(this.fields).sort()) {
+        const value = key === 'apiVersion' || key === 'kind' || key === 'metadata' ? undefined : manifestJson(this.fields[key]);
+        if (value !== undefined) {
+          setOwn(json, key, value);
         }
       }
-      return result;
+      return this.jsonPatches.length === 0 ? json : withTopKeysFirst(manifestJson(JsonPatch.apply(json, ...this.jsonPatches)) as Record<string, unknown>);
     } catch (e) {
       throw new Error(`Failed serializing construct at path '${this.node.path}' with name '${this.name}': ${e}`, { cause: e });
     }
   }
+}
+
+// `json` with apiVersion, kind and metadata first, as cdk8s orders a manifest.
+function withTopKeysFirst(json: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const key of ['apiVersion', 'kind', 'metadata', ...Object.keys(json)]) {
+    if (Object.hasOwn(json, key) && !Object.hasOwn(result, key)) {
+      setOwn(result, key, json[key]);
+    }
+  }
+  return result;
 }
 
 // Whether cdk8s would render `object` with its built-in resolvers only, keys sorted.
@@ -98,7 +107,12 @@ function manifestJson(value: unknown): unknown {
   }
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
+    const keys = Object.keys(value);
+    // Peapod writes most of its objects in this order already; checking costs less than sorting.
+    if (!inOrder(keys)) {
+      keys.sort();
+    }
+    for (const key of keys) {
       const item = manifestJson(value[key]);
       if (item !== undefined) {
         setOwn(out, key, item);
@@ -107,6 +121,15 @@ function manifestJson(value: unknown): unknown {
     return out;
   }
   return manifestJson(resolvedToken(value));
+}
+
+function inOrder(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1] > keys[i]) {
+      return false;
+    }
+  }
+  return true;
 }
 
 // What cdk8s's built-in resolvers make of an object that is not plain.

@@ -273,14 +273,19 @@ export class PodTemplate {
     const dropped: string[] = [];
     const extra = p.extraSpec && fromEscapeHatch(p.extraSpec as k8s.PodSpec, 'toJson_PodSpec', '', dropped);
     const volumes = this.allVolumes().map((v, i) => v._toKube(`.volumes[${i}]`, dropped));
+    const securityContext = p.securityContext && fromEscapeHatch(p.securityContext, 'toJson_PodSecurityContext', '.securityContext', dropped);
+    const tolerations = p.tolerations?.map((toleration, i) => fromEscapeHatch(toleration, 'toJson_Toleration', `.tolerations[${i}]`, dropped));
+    const containers = this.containers.map((c, i) => c._toKube(`.containers[${i}]`, dropped));
+    const initContainers = this.initContainers.length > 0 ? this.initContainers.map((c, i) => c._toKube(`.initContainers[${i}]`, dropped)) : undefined;
+    // In the manifest's order, which saves the renderer a sort (see manifestJson).
     const own: Manifest<k8s.PodSpec> = {
+      containers,
+      initContainers,
       nodeSelector: p.nodeSelector ? keySafe(definedValues(p.nodeSelector)) : undefined,
       restartPolicy: p.restartPolicy,
+      securityContext,
       serviceAccountName: p.serviceAccount?.name ?? p.serviceAccountName,
-      securityContext: p.securityContext && fromEscapeHatch(p.securityContext, 'toJson_PodSecurityContext', '.securityContext', dropped),
-      tolerations: p.tolerations?.map((toleration, i) => fromEscapeHatch(toleration, 'toJson_Toleration', `.tolerations[${i}]`, dropped)),
-      containers: this.containers.map((c, i) => c._toKube(`.containers[${i}]`, dropped)),
-      initContainers: this.initContainers.length > 0 ? this.initContainers.map((c, i) => c._toKube(`.initContainers[${i}]`, dropped)) : undefined,
+      tolerations,
       volumes: volumes.length > 0 ? volumes : undefined,
     };
     const spec = extra === undefined ? own : { ...extra, ...definedOnly(own) };

@@ -457,7 +457,7 @@ export class VolumeMount {
 
   /** @internal */
   public _toKube(): Manifest<k8s.VolumeMount> {
-    return { name: this.volume.name, mountPath: this.path, readOnly: this.options.readOnly, subPath: this.options.subPath };
+    return { mountPath: this.path, name: this.volume.name, readOnly: this.options.readOnly, subPath: this.options.subPath };
   }
 }
 
