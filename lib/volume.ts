@@ -1,6 +1,7 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Annotations, Labels } from './labels';
 import { MemoryQuantity, Quantity, toKubeQuantity } from './quantity';
+import { plainData } from './_plain';
 
 /** What a hostPath volume can expect to find on the node. */
 export const HOST_PATH_TYPES = ['', 'DirectoryOrCreate', 'Directory', 'FileOrCreate', 'File', 'Socket', 'CharDevice', 'BlockDevice'] as const;
@@ -412,7 +413,9 @@ export class Volume {
         `Volume.fromSource("${name}"): the source has ${kinds.length === 0 ? 'no volume type' : kinds.length === 1 ? `"${kinds[0]}", which is not a volume type` : `${kinds.length} volume types (${kinds.join(', ')})`}; give exactly one, such as { emptyDir: {} }`,
       );
     }
-    return new Volume(name, kind as VolumeSourceKind, { ...source }, true);
+    // A deep copy made of this realm's plain objects, as for extraSpec: cdk8s resolves only those, and
+    // would stop at a Quantity inside an object made elsewhere (another V8 context, Object.create(null)).
+    return new Volume(name, kind as VolumeSourceKind, plainData(source), true);
   }
 
   private constructor(
