@@ -58,6 +58,8 @@ export interface Outcome {
   readonly kinds: string;
   /** Why it is not exact: one cause per problem, in order, without duplicates. */
   readonly causes: readonly string[];
+  /** The class of each cause, by its place in `causes`. */
+  readonly causeOutcomes: readonly OutcomeClass[];
   /** The messages, for reading; not pinned. */
   readonly details: readonly string[];
 }
@@ -84,7 +86,7 @@ const REMOVED_API_VERSIONS = new Set([
  * message: first match wins. A problem with a line and column comes from
  * the YAML reader, which mirrors kubectl's.
  */
-const CLASSIFIER: readonly { readonly test: RegExp; readonly outcome: Refusal | ((m: RegExpMatchArray) => Refusal); readonly cause: string | ((m: RegExpMatchArray) => string) }[] = [
+const CLASSIFIER: readonly { readonly test: RegExp; readonly outcome: Refusal | ((m: RegExpMatchArray) => Refusal); readonly cause: string | ((m: RegExpMatchArray, problem: ImportProblem) => string) }[] = [
   { test: /^kind "([^"]+)" is not one peapod import reads/, outcome: 'refused: not yet modeled', cause: (m) => `kind ${m[1]} is not imported` },
   {
     test: /^(\w+) has apiVersion "([^"]+)"/,
@@ -96,7 +98,7 @@ const CLASSIFIER: readonly { readonly test: RegExp; readonly outcome: Refusal | 
   { test: /refers to no variable defined before/, outcome: 'refused: tutorial rule', cause: '$(VAR) naming no earlier variable' },
   { test: /is also in .* document \d+/, outcome: 'refused: not yet modeled', cause: 'two objects of one kind and name in one import' },
   { test: /is not modeled by Peapod/, outcome: 'refused: not yet modeled', cause: 'a field the import does not model' },
-  { test: /^is missing$/, outcome: 'refused: API server', cause: 'a required field is missing' },
+  { test: /^is missing$/, outcome: 'refused: API server', cause: (_, p) => `required ${[p.origin.prefix, p.field].filter((f) => f).join('.')} is missing` },
   { test: /expected a (mapping|list|string|number|whole number|boolean)/, outcome: 'refused: API server', cause: 'a value of the wrong type' },
   { test: /which the Pod does not declare/, outcome: 'refused: API server', cause: 'a mount of an undeclared volume' },
   { test: /is not a field of/, outcome: 'refused: API server', cause: 'an unknown field (kubectl apply validates strictly)' },
@@ -113,7 +115,7 @@ export function classifyProblem(problem: ImportProblem): { outcome: Refusal; cau
   for (const entry of CLASSIFIER) {
     const match = problem.message.match(entry.test);
     if (match) {
-      return { outcome: typeof entry.outcome === 'function' ? entry.outcome(match) : entry.outcome, cause: typeof entry.cause === 'function' ? entry.cause(match) : entry.cause };
+      return { outcome: typeof entry.outcome === 'function' ? entry.outcome(match) : entry.outcome, cause: typeof entry.cause === 'function' ? entry.cause(match, problem) : entry.cause };
     }
   }
   return { outcome: 'refused: unclassified', cause: problem.message.replace(/"[^"]*"/g, '"…"') };
@@ -157,7 +159,9 @@ export function measureCorpus(units: readonly Unit[], options: { readonly typech
     const refused = (problems: readonly ImportProblem[]): Outcome => {
       const classified = problems.map(classifyProblem);
       const worst = OUTCOMES.find((o) => classified.some((c) => c.outcome === o)) ?? 'refused: unclassified';
-      return { id: unit.id, outcome: worst, kinds, causes: [...new Set(classified.map((c) => c.cause))], details: problems.map((p) => p.message) };
+      const causes = new Map(classified.map((c) => [c.cause, c.outcome] as const).reverse());
+      const ordered = [...new Set(classified.map((c) => c.cause))];
+      return { id: unit.id, outcome: worst, kinds, causes: ordered, causeOutcomes: ordered.map((c) => causes.get(c)!), details: problems.map((p) => p.message) };
     };
     try {
       const result = importManifests(inputs, { from, className: 'CorpusChart' });
@@ -167,15 +171,15 @@ export function measureCorpus(units: readonly Unit[], options: { readonly typech
       }
       const differences = manifestDifferences(result.objects, synth.objects);
       if (differences.length > 0) {
-        return { id: unit.id, outcome: 'bug: inexact round trip', kinds, causes: ['inexact round trip'], details: differences };
+        return { id: unit.id, outcome: 'bug: inexact round trip', kinds, causes: ['inexact round trip'], causeOutcomes: ['bug: inexact round trip'], details: differences };
       }
       pending.push({ index, file: path.join(checkDir, `unit${index}.ts`), source: result.source });
-      return { id: unit.id, outcome: 'exact', kinds, causes: [], details: [] };
+      return { id: unit.id, outcome: 'exact', kinds, causes: [], causeOutcomes: [], details: [] };
     } catch (error) {
       if (error instanceof ImportError) {
         return refused(error.problems);
       }
-      return { id: unit.id, outcome: 'bug: crash', kinds, causes: ['crash'], details: [String((error as Error)?.stack ?? error).split('\n').slice(0, 3).join(' | ')] };
+      return { id: unit.id, outcome: 'bug: crash', kinds, causes: ['crash'], causeOutcomes: ['bug: crash'], details: [String((error as Error)?.stack ?? error).split('\n').slice(0, 3).join(' | ')] };
     }
   });
   if (options.typecheck !== false && pending.length > 0) {
@@ -183,7 +187,7 @@ export function measureCorpus(units: readonly Unit[], options: { readonly typech
     for (const { index, file } of pending) {
       const own = messages.filter((m) => m.startsWith(`${path.basename(file)}:`));
       if (own.length > 0) {
-        outcomes[index] = { ...outcomes[index], outcome: 'bug: does not compile', causes: ['generated code does not compile'], details: own };
+        outcomes[index] = { ...outcomes[index], outcome: 'bug: does not compile', causes: ['generated code does not compile'], causeOutcomes: ['bug: does not compile'], details: own };
       }
     }
   }
@@ -254,10 +258,10 @@ export function report(outcomes: readonly Outcome[]): string {
   lines.push('', '## causes of files not imported exactly, by number of files', '', '| cause | class | files |', '|---|---|---|');
   const causes = new Map<string, { outcome: string; files: number }>();
   for (const o of files.filter((f) => f.outcome !== 'exact')) {
-    for (const cause of o.causes) {
+    o.causes.forEach((cause, i) => {
       const known = causes.get(cause);
-      causes.set(cause, { outcome: known?.outcome ?? o.outcome, files: (known?.files ?? 0) + 1 });
-    }
+      causes.set(cause, { outcome: known?.outcome ?? o.causeOutcomes[i], files: (known?.files ?? 0) + 1 });
+    });
   }
   for (const [cause, { outcome, files: n }] of [...causes].sort((a, b) => b[1].files - a[1].files || a[0].localeCompare(b[0]))) {
     lines.push(`| ${cause.replace(/\|/g, '\\|')} | ${outcome} | ${n} |`);
