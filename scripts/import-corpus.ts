@@ -20,6 +20,7 @@ import * as path from 'path';
 import * as peapod from '../lib';
 import { ImportError, ImportProblem, importManifests } from '../lib/import';
 import { readKubectlYaml } from '../lib/import/_kubectl-yaml';
+import { removedIn } from '../lib/import/_removed-api-versions';
 import { manifestDifferences, synthGenerated, typeCheckGenerated } from '../lib/import/verify';
 import { categoryOf, findRule } from '../lib/validation/rules';
 
@@ -66,20 +67,6 @@ export interface Outcome {
 
 type Refusal = Exclude<OutcomeClass, 'exact' | `bug: ${string}`>;
 
-// API versions the API server no longer serves (removed in 1.16, 1.22, 1.25, 1.26).
-const REMOVED_API_VERSIONS = new Set([
-  'extensions/v1beta1',
-  'apps/v1beta1',
-  'apps/v1beta2',
-  'batch/v1beta1',
-  'batch/v2alpha1',
-  'policy/v1beta1',
-  'autoscaling/v2beta1',
-  'autoscaling/v2beta2',
-  'networking.k8s.io/v1beta1',
-  'rbac.authorization.k8s.io/v1beta1',
-  'rbac.authorization.k8s.io/v1alpha1',
-]);
 
 /**
  * Which class an import problem belongs to, and its cause, from its
@@ -90,8 +77,8 @@ const CLASSIFIER: readonly { readonly test: RegExp; readonly outcome: Refusal | 
   { test: /^kind "([^"]+)" is not one peapod import reads/, outcome: 'refused: not yet modeled', cause: (m) => `kind ${m[1]} is not imported` },
   {
     test: /^(\w+) has apiVersion "([^"]+)"/,
-    outcome: (m) => (REMOVED_API_VERSIONS.has(m[2]) ? 'refused: API server' : 'refused: not yet modeled'),
-    cause: (m) => (REMOVED_API_VERSIONS.has(m[2]) ? `apiVersion ${m[2]} is no longer served` : `apiVersion ${m[2]} of ${m[1]} is not imported`),
+    outcome: (m) => (removedIn(m[2], m[1]) ? 'refused: API server' : 'refused: not yet modeled'),
+    cause: (m) => (removedIn(m[2], m[1]) ? `apiVersion ${m[2]} is no longer served` : `apiVersion ${m[2]} of ${m[1]} is not imported`),
   },
   { test: /a chart has one namespace/, outcome: 'refused: not yet modeled', cause: 'objects of several namespaces in one import' },
   { test: /is a field of Kubernetes (1\.\d+) and later \(([^)]+)\)/, outcome: 'refused: not yet modeled', cause: (m) => `a field of Kubernetes ${m[1]} (${m[2]})` },

@@ -48,7 +48,7 @@ describe('the classifier', () => {
   const problem = (message: string, extra: { rule?: string; position?: string } = {}) => classifyProblem({ origin, field: 'x', message, fix: '', ...extra });
 
   test('names the API server for a version it no longer serves, and the import for one it does not read', () => {
-    expect(problem('Deployment has apiVersion "extensions/v1beta1"')).toEqual({ outcome: 'refused: API server', cause: 'apiVersion extensions/v1beta1 is no longer served' });
+    expect(problem('Deployment has apiVersion "extensions/v1beta1", which the API server no longer serves (removed in Kubernetes 1.16)')).toEqual({ outcome: 'refused: API server', cause: 'apiVersion extensions/v1beta1 is no longer served' });
     expect(problem('HorizontalPodAutoscaler has apiVersion "autoscaling/v1"')).toEqual({ outcome: 'refused: not yet modeled', cause: 'apiVersion autoscaling/v1 of HorizontalPodAutoscaler is not imported' });
   });
 

@@ -8,6 +8,7 @@ import { l1Literal, l1Property } from './l1-literal';
 import { l1Schema } from './l1-schema';
 import { convertTemplate } from './pod-template';
 import { Findings, ImportError, Origin } from './problems';
+import { removedIn } from './_removed-api-versions';
 import { ImportInput, readObjects } from './read';
 import { Target, Targets } from './_targets';
 import { DeclaredPort, Scope } from './scope';
@@ -96,7 +97,8 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     }
     const apiVersion = reader.string(reader.required(value, 'apiVersion', '', `add apiVersion: ${API_VERSIONS[kind]}`), 'apiVersion');
     if (apiVersion !== undefined && apiVersion !== API_VERSIONS[kind]) {
-      reader.problem('apiVersion', `${kind} has apiVersion "${apiVersion}"`, `use apiVersion: ${API_VERSIONS[kind]}`);
+      const removed = removedIn(apiVersion, kind);
+      reader.problem('apiVersion', `${kind} has apiVersion "${apiVersion}"${removed ? `, which the API server no longer serves (removed in Kubernetes ${removed})` : ''}`, `use apiVersion: ${API_VERSIONS[kind]}`);
     }
     const metadata = reader.map(reader.required(value, 'metadata', ''), 'metadata') ?? {};
     const name = reader.string(reader.required(metadata, 'name', 'metadata'), 'metadata.name');
