@@ -58,3 +58,22 @@ describe('objects of several namespaces', () => {
     ]);
   });
 });
+
+describe('references across namespaces', () => {
+  const pod = (namespace: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: ${namespace}}\nspec:\n  containers: [{name: a, image: x, env: [{name: K, valueFrom: {configMapKeyRef: {name: settings, key: other}}}]}]\n`;
+  const settings = (namespace: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: ${namespace}}\ndata: {k: v}\n`;
+
+  test("a Pod refers to the ConfigMap of its own namespace, not to another namespace's of that name", () => {
+    // The ConfigMap in "two" lacks the key, which is no fault of the Pod in "one": it refers to one made elsewhere.
+    const source = roundTrip([settings('two'), pod('one')].join('---\n'));
+    expect(source).toContain("ConfigMap.fromName('settings')");
+  });
+
+  test('within its namespace, a missing key of the ConfigMap is still found', () => {
+    expect(problemsOf([settings('one'), pod('one'), settings('two')].join('---\n'))).toEqual([
+      'in.yaml: document 2 (Pod "p"): spec.containers[0].env[0].valueFrom.configMapKeyRef.key: key "other" is not in ConfigMap "settings" of the input. ' +
+        'Fix: add "other" to the ConfigMap, or mark the reference optional (config-map-key-exists)',
+    ]);
+  });
+});

@@ -135,12 +135,17 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     }
   }
   const parentOf = (ns: string | undefined): string => (ns === undefined ? undefined : namespaceCharts.get(ns)) ?? 'this';
+  // A Pod refers to the ConfigMaps and Secrets of its own namespace; the rest of the scope is shared.
+  const scopes = new Map<string | undefined, Scope>();
+  const scopeIn = (ns: string | undefined): Scope =>
+    scopes.get(ns) ?? scopes.set(ns, namespaces.length > 1 ? { ...scope, configMaps: new Map(), secrets: new Map() } : scope).get(ns)!;
 
   // ConfigMaps and Secrets first, as Pods refer to them, and Services last, as they refer to
   // workloads; a workload also gets the plain name as its id and variable when a Service shares it.
   const rank = (kind: string) => (kind === 'ConfigMap' || kind === 'Secret' ? 0 : kind === 'Service' ? 2 : 1);
   const ordered = [...accepted].sort((a, b) => rank(a.kind) - rank(b.kind));
   for (const { reader, value, kind, name, namespace } of ordered) {
+    const scope = scopeIn(namespace);
     const parent = parentOf(namespace);
     const targets = targetsIn(namespace);
     const id = idsIn(parent).claim(name, `${name}-${kind.toLowerCase()}`);
@@ -216,7 +221,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     }
   }
   for (const { reader, spec, variable, id, parent, namespace, nameEntry, metaEntries } of services) {
-    const service = convertService(reader, scope, spec, variable, targetsIn(namespace));
+    const service = convertService(reader, scopeIn(namespace), spec, variable, targetsIn(namespace));
     if (!service) {
       continue;
     }
