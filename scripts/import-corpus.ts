@@ -84,6 +84,7 @@ const CLASSIFIER: readonly { readonly test: RegExp; readonly outcome: Refusal | 
   { test: /is a field of Kubernetes (1\.\d+) and later \(([^)]+)\)/, outcome: 'refused: not yet modeled', cause: (m) => `a field of Kubernetes ${m[1]} (${m[2]})` },
   { test: /refers to no variable defined before/, outcome: 'refused: tutorial rule', cause: '$(VAR) naming no earlier variable' },
   { test: /is also in .* document \d+/, outcome: 'refused: not yet modeled', cause: 'two objects of one kind and name in one import' },
+  { test: /a Service without a selector/, outcome: 'refused: not yet modeled', cause: 'a Service without a selector' },
   { test: /is not modeled by Peapod/, outcome: 'refused: not yet modeled', cause: 'a field the import does not model' },
   { test: /^is missing$/, outcome: 'refused: API server', cause: (_, p) => `required ${[p.origin.prefix, p.field].filter((f) => f).join('.')} is missing` },
   { test: /expected a (mapping|list|string|number|whole number|boolean)/, outcome: 'refused: API server', cause: 'a value of the wrong type' },
