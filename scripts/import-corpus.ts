@@ -74,6 +74,7 @@ type Refusal = Exclude<OutcomeClass, 'exact' | `bug: ${string}`>;
  * the YAML reader, which mirrors kubectl's.
  */
 const CLASSIFIER: readonly { readonly test: RegExp; readonly outcome: Refusal | ((m: RegExpMatchArray) => Refusal); readonly cause: string | ((m: RegExpMatchArray, problem: ImportProblem) => string) }[] = [
+  { test: /^kind "([^"]+)" is not one peapod import reads: Kubernetes [\d.]+ serves no such kind in apiVersion "([^"]+)"/, outcome: 'refused: API server', cause: (m) => `kind ${m[1]} is not served in apiVersion ${m[2]}` },
   { test: /^kind "([^"]+)" is not one peapod import reads/, outcome: 'refused: not yet modeled', cause: (m) => `kind ${m[1]} is not imported` },
   {
     test: /^(\w+) has apiVersion "([^"]+)"/,

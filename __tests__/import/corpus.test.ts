@@ -49,6 +49,8 @@ describe('the classifier', () => {
 
   test('names the API server for a version it no longer serves, and the import for one it does not read', () => {
     expect(problem('Deployment has apiVersion "extensions/v1beta1", which the API server no longer serves (removed in Kubernetes 1.16)')).toEqual({ outcome: 'refused: API server', cause: 'apiVersion extensions/v1beta1 is no longer served' });
+    expect(problem('kind "Foo" is not one peapod import reads: Kubernetes 1.27 serves no such kind in apiVersion "apps/v1"')).toEqual({ outcome: 'refused: API server', cause: 'kind Foo is not served in apiVersion apps/v1' });
+    expect(problem('kind "Foo" is not one peapod import reads')).toEqual({ outcome: 'refused: not yet modeled', cause: 'kind Foo is not imported' });
     expect(problem('HorizontalPodAutoscaler has apiVersion "autoscaling/v1"')).toEqual({ outcome: 'refused: not yet modeled', cause: 'apiVersion autoscaling/v1 of HorizontalPodAutoscaler is not imported' });
   });
 
