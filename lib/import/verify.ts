@@ -75,7 +75,9 @@ export function synthGenerated(source: string, className: string, modules: Reado
   return withSynthCaches(() => {
     const errors = app.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`));
     // Rendering a chart validates it again, and throws on the first error; the errors are reported instead.
-    return { objects: errors.length > 0 ? [] : chart.toJson(), errors };
+    // The chart and the Charts inside it, which hold the objects of other namespaces.
+    const charts = [chart, ...chart.node.findAll().filter((c): c is cdk8s.Chart => c !== chart && cdk8s.Chart.isChart(c))];
+    return { objects: errors.length > 0 ? [] : charts.flatMap((c) => c.toJson()), errors };
   });
 }
 
@@ -125,10 +127,10 @@ function runNative(native: NativeCompiler, args: readonly string[], cwd: string)
 
 /**
  * Where two lists of manifests differ, ignoring the order of keys and of
- * the objects (matched by kind and name); empty when they are equal.
+ * the objects (matched by kind, name and namespace); empty when they are equal.
  */
 export function manifestDifferences(expected: readonly any[], actual: readonly any[]): string[] {
-  const key = (o: any) => `${o?.kind} "${o?.metadata?.name}"`;
+  const key = (o: any) => `${o?.kind} "${o?.metadata?.name}"${o?.metadata?.namespace === undefined ? '' : ` in "${o.metadata.namespace}"`}`;
   const out: string[] = [];
   const byKey = new Map(actual.map((o) => [key(o), o]));
   for (const object of expected) {
