@@ -7,7 +7,7 @@ import { AnyContainer, PodTemplate } from './pod-template';
 import { ISelectablePods, PodSelection, templatePorts } from './selectable-pods';
 import { validateEscapeHatchValues } from './validation/escape-hatch';
 import { validateObjectMetadata } from './validation/metadata';
-import { Report } from './validation/problem';
+import { RuleReport } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -18,7 +18,7 @@ import { validateKeyReferences } from './validation/references';
  * `spec.jobTemplate.spec.template`), the keys it takes from ConfigMaps and
  * Secrets, and the values of its escape hatches.
  */
-export function validateTemplateOwner(owner: IConstruct, template: PodTemplate, manifest: any, templateAt: string, report: Report): void {
+export function validateTemplateOwner(owner: IConstruct, template: PodTemplate, manifest: any, templateAt: string, report: RuleReport): void {
   validateObjectMetadata(manifest.metadata, report);
   let spec: any = manifest;
   for (const key of `${templateAt}.spec`.split('.')) {

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { DataObject, nonEmpty } from './_data-object';
 import { Annotations, Labels } from './labels';
 import { validateConfigMapData } from './validation/data-keys';
-import { Report } from './validation/problem';
+import { RuleReport } from './validation/problem';
 import { NamedObject } from './volume';
 import { setOwn } from './_plain';
 
@@ -118,7 +118,7 @@ export class ConfigMap<const K extends string = string> extends DataObject imple
 
   /** Keys, base64 values and size of the rendered ConfigMap. @internal */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON
-  protected validateContent(manifest: any, report: Report): void {
+  protected validateContent(manifest: any, report: RuleReport): void {
     validateConfigMapData(manifest, report);
   }
 }

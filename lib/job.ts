@@ -8,7 +8,7 @@ import { ObjectMetaProps, renderObjectMeta } from './object-meta';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { COMPLETION_MODES, validateJobSpec } from './validation/job';
-import { Problem, Report } from './validation/problem';
+import { Problem, RuleReport } from './validation/problem';
 
 /** How a Job counts its completions: any N Pods succeeding, or one success per index 0…N-1. */
 export type CompletionMode = (typeof COMPLETION_MODES)[number];
@@ -93,7 +93,7 @@ export class Job<const C extends readonly AnyContainer[] = readonly AnyContainer
 
   /** Every problem of this Job and its Pod template, errors and warnings. */
   public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
+    const report = new RuleReport(this.node.path);
     const manifest = renderedManifest(this.apiObject);
     validateTemplateOwner(this, this.template, manifest, 'spec.template', report);
     validateJobSpec(manifest.spec, 'spec', this.name, report);

@@ -9,7 +9,7 @@ import { NodeSelector } from './node-selector';
 import { validateAnnotations, validateLabels } from './validation/metadata';
 import { containerPath } from './validation/_shared-text';
 import { validatePodSpec } from './validation/pod-spec';
-import { Problem, Report } from './validation/problem';
+import { Problem, RuleReport } from './validation/problem';
 import { RuleSettings } from './validation/rules';
 import type { IServiceAccount } from './service-account';
 import { validatePodServiceAccount } from './validation/service-account';
@@ -140,7 +140,7 @@ export class PodTemplate {
   }
 
   /** Checks the ServiceAccount the Pod runs as, the Pod being in `namespace` and its spec at `at`. */
-  public validateServiceAccount(namespace: string | undefined, at: string, report: Report): void {
+  public validateServiceAccount(namespace: string | undefined, at: string, report: RuleReport): void {
     validatePodServiceAccount(this.props.serviceAccount?._forPod(), this.props.serviceAccountName, namespace, at, report);
   }
 
@@ -174,7 +174,7 @@ export class PodTemplate {
    * annotations, in `report`; `at` is the spec's field path in its manifest
    * (`spec`, or `spec.template.spec`, whose metadata is `spec.template.metadata`).
    */
-  public validate(spec: unknown, at: string, report: Report): void {
+  public validate(spec: unknown, at: string, report: RuleReport): void {
     const metadataAt = at === 'spec' ? 'metadata' : at.replace(/\.spec$/, '.metadata');
     // The labels and annotations the manifest's metadata gets (see metadata()).
     validateLabels(this.labels, `${metadataAt}.labels`, report);
@@ -244,7 +244,7 @@ export class PodTemplate {
   }
 
   // A container's extraFields that set a field Peapod models, by the container's place in its list.
-  private reportShadowedExtraFields(containers: readonly AnyContainer[], list: 'containers' | 'initContainers', at: string, report: Report): void {
+  private reportShadowedExtraFields(containers: readonly AnyContainer[], list: 'containers' | 'initContainers', at: string, report: RuleReport): void {
     for (let index = 0; index < containers.length; index++) {
       const container = containers[index];
       for (const key of container._shadowedExtraFields()) {
@@ -347,16 +347,16 @@ export class PodTemplate {
 
 // Passes problems on to `report`, with the `rules` of the container each
 // one is in applied; the container is found by the field path's prefix.
-class ContainerRulesReport extends Report {
+class ContainerRulesReport extends RuleReport {
   /** `report` itself when no container has rules of its own, as in most Pods. */
-  public static around(report: Report, at: string, containers: readonly AnyContainer[], initContainers: readonly AnyContainer[]): Report {
+  public static around(report: RuleReport, at: string, containers: readonly AnyContainer[], initContainers: readonly AnyContainer[]): RuleReport {
     return anyHasRules(containers) || anyHasRules(initContainers) ? new ContainerRulesReport(report, at, containers, initContainers) : report;
   }
 
   private readonly settings = new Map<string, RuleSettings>();
 
   private constructor(
-    private readonly report: Report,
+    private readonly report: RuleReport,
     at: string,
     containers: readonly AnyContainer[],
     initContainers: readonly AnyContainer[],

@@ -3,7 +3,7 @@ import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { DataObject, nonEmpty } from './_data-object';
 import { Annotations, Labels } from './labels';
-import { Report } from './validation/problem';
+import { RuleReport } from './validation/problem';
 import { lintSecretInManifest, SECRET_TYPES, validateSecretData } from './validation/secret-data';
 import { NamedObject } from './volume';
 import { setOwn } from './_plain';
@@ -127,7 +127,7 @@ export class Secret<const K extends string = string> extends DataObject implemen
 
   /** Keys, values, size and type of the rendered Secret, and whether its values go into dist/. @internal */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON
-  protected validateContent(manifest: any, report: Report): void {
+  protected validateContent(manifest: any, report: RuleReport): void {
     validateSecretData(manifest, report);
     lintSecretInManifest(manifest, report);
   }

@@ -11,7 +11,7 @@ import { ISelectablePods, PodSelection, templatePorts } from './selectable-pods'
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectMetadata } from './validation/metadata';
 import { validateEscapeHatchValues } from './validation/escape-hatch';
-import { Problem, Report } from './validation/problem';
+import { Problem, RuleReport } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import { validateSelectorOverlap, validateWorkload } from './validation/workload';
 import { hasOwn, keySafe } from './_plain';
@@ -136,7 +136,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
 
   /** Every problem of this workload and its Pod template, errors and warnings. */
   public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
+    const report = new RuleReport(this.node.path);
     const manifest = renderedManifest(this.apiObject);
     validateObjectMetadata(manifest.metadata, report);
     validateWorkload(manifest, { kind: this.kind, selectBy: this.selectBy }, report);
@@ -153,7 +153,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
 
   /** Checks what only this kind has (a StatefulSet's update strategy, its Service). @internal */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unused-vars -- the manifest as plain JSON; most kinds check nothing more
-  protected _validateKind(_manifest: any, _report: Report): void {}
+  protected _validateKind(_manifest: any, _report: RuleReport): void {}
 
   /**
    * The Pod spec that the template's rules check: the manifest's, or more

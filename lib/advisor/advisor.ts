@@ -6,7 +6,7 @@ import { ClusterProfile } from '../cluster-profile';
 import { ContainerRole } from '../container';
 import { AnyContainer } from '../pod-template';
 import { PodCarrier, podCarrier, previewScheduling, reportScheduling, SchedulingPreview } from '../scheduling';
-import { Problem, Report } from '../validation/problem';
+import { Problem, RuleReport } from '../validation/problem';
 import { adviseDesign, ContainerRoles } from './design';
 import { advisePacking, DEFAULT_PACKING_THRESHOLD } from './packing';
 
@@ -47,7 +47,7 @@ export function advise(manifest: any, options: AdviseOptions = {}): Problem[] {
 }
 
 function adviseCarrier(carrier: PodCarrier, options: AdviseOptions): { problems: readonly Problem[]; preview?: SchedulingPreview } {
-  const report = new Report(options.construct ?? carrier.name);
+  const report = new RuleReport(options.construct ?? carrier.name);
   adviseDesign(carrier.spec, carrier.at, report, options.roles);
   if (!options.profile) {
     return { problems: report.problems };

@@ -7,7 +7,7 @@ import { ContainerPod, isPortNumber, lintEnvCredentials, validateAction, validat
 import { list, text } from './_json';
 import { suggestName, validateLabelName } from './metadata';
 import { descendingPathError, envVarNameError, portNameError } from './names';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -237,7 +237,7 @@ export function validateContainer(
   entry: ContainerAt,
   volumeNames: { has(name: unknown): boolean },
   serviceLinks: boolean,
-  report: Report,
+  report: RuleReport,
   pod: ContainerPod = NO_POD,
 ): void {
   const { container: c, path } = entry;
@@ -273,7 +273,7 @@ export function validateContainer(
   lintEnvCredentials(c, path, report);
 }
 
-function validatePorts(c: any, path: string, report: Report): FirstIndex {
+function validatePorts(c: any, path: string, report: RuleReport): FirstIndex {
   const ports = list(c?.ports);
   const names = new FirstIndex(ports, 'name', false);
   for (let i = 0; i < ports.length; i++) {
@@ -312,11 +312,11 @@ function validatePorts(c: any, path: string, report: Report): FirstIndex {
 }
 
 
-function reportPortNumber(value: unknown, at: string, what: string, report: Report): void {
+function reportPortNumber(value: unknown, at: string, what: string, report: RuleReport): void {
   report.error('port-number', at, `${what} is ${JSON.stringify(value)}; it must be a whole number from 1 to 65535`, 'use the port the process listens on');
 }
 
-function validateEnv(c: any, path: string, serviceLinks: boolean, report: Report): void {
+function validateEnv(c: any, path: string, serviceLinks: boolean, report: RuleReport): void {
   const env = list(c?.env);
   // With envFrom, names come from a ConfigMap or Secret Peapod cannot read.
   const namesUnknown = list(c?.envFrom).length > 0;
@@ -404,7 +404,7 @@ function undefinedReference(variable: string, ref: string): string {
   return `$(${ref}) in ${variable} refers to no variable defined before ${variable} in this container's env`;
 }
 
-function checkEnvSource(variable: any, at: string, container: string, report: Report): void {
+function checkEnvSource(variable: any, at: string, container: string, report: RuleReport): void {
   const name = variable?.name;
   // In manifest JSON a null field is an absent one.
   const valueFrom = variable?.valueFrom ?? undefined;
@@ -435,7 +435,7 @@ function checkEnvSource(variable: any, at: string, container: string, report: Re
   }
 }
 
-function validateMounts(c: any, path: string, volumeNames: { has(name: unknown): boolean }, report: Report): void {
+function validateMounts(c: any, path: string, volumeNames: { has(name: unknown): boolean }, report: RuleReport): void {
   const mounts = list(c?.volumeMounts);
   const paths = new FirstIndex(mounts, 'mountPath', true);
   for (let i = 0; i < mounts.length; i++) {
@@ -481,7 +481,7 @@ function validateMounts(c: any, path: string, volumeNames: { has(name: unknown):
   }
 }
 
-function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: Report): void {
+function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: RuleReport): void {
   const { container: c, path } = entry;
   if (c?.livenessProbe == null && c?.readinessProbe == null && c?.startupProbe == null) {
     return; // read by name: most containers have no probe, and a lookup by a variable key costs more
@@ -554,7 +554,7 @@ function handlersOf(probe: any): string[] {
   return PROBE_HANDLERS.filter((handler) => probe[handler] !== undefined);
 }
 
-function validateResources(c: any, path: string, report: Report): void {
+function validateResources(c: any, path: string, report: RuleReport): void {
   if (c?.resources?.requests == null && c?.resources?.limits == null) {
     return; // nothing to check, as in most containers
   }
@@ -577,7 +577,7 @@ function validateResources(c: any, path: string, report: Report): void {
 }
 
 // The amounts of `requests` or `limits` by resource, as numbers; what is not a quantity is reported.
-function parseAmounts(c: any, path: string, amounts: any, kind: 'requests' | 'limits', report: Report): Map<string, number> {
+function parseAmounts(c: any, path: string, amounts: any, kind: 'requests' | 'limits', report: RuleReport): Map<string, number> {
   const values = new Map<string, number>();
   for (const [resource, amount] of Object.entries(amounts)) {
     const value = parseQuantity(amount as string);
@@ -600,7 +600,7 @@ function isExtendedResource(resource: string): boolean {
   return resource.includes('/') && !resource.startsWith('kubernetes.io/') && !resource.includes('.kubernetes.io/');
 }
 
-function validateExtendedResources(c: any, path: string, requested: Map<string, number>, limited: Map<string, number>, report: Report): void {
+function validateExtendedResources(c: any, path: string, requested: Map<string, number>, limited: Map<string, number>, report: RuleReport): void {
   const at = (kind: string, resource: string) => `${path}.resources.${kind}["${resource}"]`;
   for (const [kind, values] of [['requests', requested], ['limits', limited]] as const) {
     for (const [resource, value] of values) {
@@ -622,7 +622,7 @@ function validateExtendedResources(c: any, path: string, requested: Map<string, 
   }
 }
 
-function validateSecurityContext(c: any, path: string, report: Report): void {
+function validateSecurityContext(c: any, path: string, report: RuleReport): void {
   const sc = c?.securityContext;
   if (sc?.allowPrivilegeEscalation !== false) {
     return;

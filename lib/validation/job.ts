@@ -1,7 +1,7 @@
 import { checkCounts, checkOneOf } from './_fields';
 import { cronScheduleError, isKnownTimeZone, timeZoneError } from './cron';
 import { dns1123LabelError } from './names';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -100,7 +100,7 @@ const MAX_INDEXED_PARALLELISM = 100_000;
  * `spec.jobTemplate.spec`) at field path `at`, with the Job's `name` for
  * the host names of an Indexed Job, except its Pod spec.
  */
-export function validateJobSpec(spec: any, at: string, name: string | undefined, report: Report): void {
+export function validateJobSpec(spec: any, at: string, name: string | undefined, report: RuleReport): void {
   checkCounts(spec, ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished'], at, 'job-field-valid', report);
   const restartPolicy = spec?.template?.spec?.restartPolicy;
   if (restartPolicy !== 'OnFailure' && restartPolicy !== 'Never') {
@@ -140,7 +140,7 @@ export function validateJobSpec(spec: any, at: string, name: string | undefined,
 }
 
 /** Checks what only a CronJob manifest has, except its Job spec. */
-export function validateCronJob(manifest: any, report: Report): void {
+export function validateCronJob(manifest: any, report: RuleReport): void {
   const spec = manifest.spec ?? {};
   const name: string = manifest.metadata?.name ?? '';
   if (name.length > 52) {

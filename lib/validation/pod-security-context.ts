@@ -12,7 +12,7 @@ import { asObject, list } from './_json';
 import { checkInteger, quoteValue } from './_integer';
 import { checkEnum, checkName } from './_field-checks';
 import { descendingPathError } from './names';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -100,7 +100,7 @@ export const POD_SECURITY_CONTEXT_RULES = defineRules([
 ]);
 
 /** Checks the Pod securityContext and os of the Pod spec `spec` at field path `at`. */
-export function validatePodSecurityContext(spec: any, at: string, report: Report): void {
+export function validatePodSecurityContext(spec: any, at: string, report: RuleReport): void {
   const sc = spec.securityContext == null ? undefined : asObject(spec.securityContext);
   const scAt = `${at}.securityContext`;
   if (sc !== undefined) {
@@ -131,11 +131,11 @@ export function validatePodSecurityContext(spec: any, at: string, report: Report
   validateOs(spec, at, report);
 }
 
-function checkId(value: unknown, at: string, what: string, report: Report): void {
+function checkId(value: unknown, at: string, what: string, report: RuleReport): void {
   checkInteger(value, { rule: 'pod-security-context', at, what, range: ID_RANGE, fix: 'use a user or group ID from 0 to 2147483647' }, report);
 }
 
-function validateSysctls(spec: any, sc: any, at: string, report: Report): void {
+function validateSysctls(spec: any, sc: any, at: string, report: RuleReport): void {
   const sysctls = list(sc.sysctls);
   if (sysctls.length === 0) {
     return;
@@ -177,7 +177,7 @@ function validateSysctls(spec: any, sc: any, at: string, report: Report): void {
  * Checks a `seccompProfile` (of a Pod or a container) at field path `at`,
  * as validateSeccompProfileField does. A profile left out is fine.
  */
-export function validateSeccompProfile(profile: unknown, at: string, report: Report): void {
+export function validateSeccompProfile(profile: unknown, at: string, report: RuleReport): void {
   if (profile === undefined || profile === null) {
     return;
   }
@@ -205,7 +205,7 @@ export function validateSeccompProfile(profile: unknown, at: string, report: Rep
  * Checks `windowsOptions` (of a Pod or a container) at field path `at`, as
  * validateWindowsSecurityContextOptions does.
  */
-export function validateWindowsOptions(options: unknown, at: string, report: Report): void {
+export function validateWindowsOptions(options: unknown, at: string, report: RuleReport): void {
   if (options === undefined || options === null) {
     return;
   }
@@ -273,7 +273,7 @@ function windowsUserNameError(name: unknown): string | undefined {
 // The kubelet checks each container with the settings in effect for it:
 // its own, or the Pod's. Containers that take both from the Pod are
 // reported once, at the Pod's runAsUser.
-function checkRunAsNonRoot(spec: any, at: string, report: Report): void {
+function checkRunAsNonRoot(spec: any, at: string, report: RuleReport): void {
   const pod = asObject(spec.securityContext);
   // Without both at Pod level, only containers with a securityContext can break the policy.
   const podBreaks = pod.runAsNonRoot === true && pod.runAsUser === 0;
@@ -310,7 +310,7 @@ function checkRunAsNonRoot(spec: any, at: string, report: Report): void {
   }
 }
 
-function validateOs(spec: any, at: string, report: Report): void {
+function validateOs(spec: any, at: string, report: RuleReport): void {
   if (spec.os === undefined || spec.os === null) {
     return;
   }
@@ -351,7 +351,7 @@ function validateOs(spec: any, at: string, report: Report): void {
   });
 }
 
-function forbidForOs(os: 'linux' | 'windows', at: string, report: Report): void {
+function forbidForOs(os: 'linux' | 'windows', at: string, report: RuleReport): void {
   const field = at.slice(at.lastIndexOf('.') + 1);
   report.error(
     'pod-os',

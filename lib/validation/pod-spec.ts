@@ -12,7 +12,7 @@ import { checkEnum, ContainerAt, validateContainer } from './container-spec';
 import { suggestName, validateLabelName, validateLabels } from './metadata';
 import { dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
 import { lintPodSpec } from './pod-lints';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -156,7 +156,7 @@ const REFERENCING_VOLUMES = [
  * (`spec` for a Pod, `spec.template.spec` for a workload). Costs time in
  * proportion to the size of the spec: duplicates are found with maps.
  */
-export function validatePodSpec(rendered: any, at: string, report: Report): void {
+export function validatePodSpec(rendered: any, at: string, report: RuleReport): void {
   const spec = asObject(rendered);
   const containers = entriesOf(list(spec.containers), at, false);
   const initContainers = entriesOf(list(spec.initContainers), at, true);
@@ -223,7 +223,7 @@ function entriesOf(containers: readonly any[], at: string, init: boolean): Conta
   return entries;
 }
 
-function validateToleration(toleration: any, at: string, report: Report): void {
+function validateToleration(toleration: any, at: string, report: RuleReport): void {
   const { key, operator, value, effect, tolerationSeconds } = toleration;
   // An empty operator means Equal.
   if (operator !== '') {
@@ -272,7 +272,7 @@ function validateToleration(toleration: any, at: string, report: Report): void {
   }
 }
 
-function validateVolumes(volumes: readonly any[], at: string, report: Report): FirstIndex {
+function validateVolumes(volumes: readonly any[], at: string, report: RuleReport): FirstIndex {
   const names = new FirstIndex(volumes, 'name', true);
   for (let i = 0; i < volumes.length; i++) {
     const volume = volumes[i];
@@ -304,7 +304,7 @@ function sourcesOf(volume: any): string[] {
   return sources;
 }
 
-function validateVolumeSource(volume: any, name: unknown, path: string, report: Report): void {
+function validateVolumeSource(volume: any, name: unknown, path: string, report: RuleReport): void {
   const sources = sourcesOf(volume);
   if (sources.length !== 1) {
     report.error(
@@ -350,7 +350,7 @@ function validateVolumeSource(volume: any, name: unknown, path: string, report: 
 }
 
 // Containers that run side by side share the Pod's network namespace.
-function checkSharedPorts(entries: readonly ContainerAt[], report: Report): void {
+function checkSharedPorts(entries: readonly ContainerAt[], report: RuleReport): void {
   for (const { entry, index, key, first } of repeatedPorts(entries, containerPortKey)) {
     const { container, path } = entry;
     const at = `${path}.ports[${index}]`;
@@ -373,7 +373,7 @@ function checkSharedPorts(entries: readonly ContainerAt[], report: Report): void
   }
 }
 
-function checkHostPorts(entries: readonly ContainerAt[], report: Report): void {
+function checkHostPorts(entries: readonly ContainerAt[], report: RuleReport): void {
   for (const { entry, index, key, first } of repeatedPorts(entries, hostPortKey)) {
     report.error(
       'host-port-conflict',

@@ -2,6 +2,7 @@ import { IConstruct } from 'constructs';
 import { hasKeys } from '../_plain';
 import type { PodSecurityConfig } from './pod-security-config';
 import { Problem, Severity } from './problem';
+import type { RuleId, RuleIdInput } from './rule-ids';
 
 /**
  * Where a rule comes from, which decides whether it can be configured.
@@ -56,8 +57,14 @@ export interface RuleSetting {
   readonly reason: string;
 }
 
+/**
+ * Values by rule id: any id, checked when given (a program may declare rules
+ * of its own), with Peapod's own ids offered for completion.
+ */
+export type ByRuleId<T> = { readonly [rule in RuleId]?: T } & { readonly [rule: string]: T };
+
 /** Rule settings by rule id. */
-export type RuleSettings = { readonly [rule: string]: RuleSetting };
+export type RuleSettings = ByRuleId<RuleSetting>;
 
 const registry = new Map<string, RuleDefinition>();
 // The ids of the rules whose category is `api-server`.
@@ -189,7 +196,7 @@ export class Rules {
    * unknown, the level invalid, the rule one the API server enforces, or
    * the reason empty.
    */
-  public set(rule: string, level: RuleLevel, reason: string): this {
+  public set(rule: RuleIdInput, level: RuleLevel, reason: string): this {
     checkRuleSetting(`Rules.of(${this.scope.node.path || 'app'}).set`, rule, { level, reason });
     let settings = settingsByConstruct.get(this.scope);
     if (settings === undefined) {
@@ -202,12 +209,12 @@ export class Rules {
   }
 
   /** Turns a rule off here and below; short for `set(rule, 'off', reason)`. */
-  public suppress(rule: string, reason: string): this {
+  public suppress(rule: RuleIdInput, reason: string): this {
     return this.set(rule, 'off', reason);
   }
 
   /** The setting of a rule that applies here: this construct's, or the nearest one above. */
-  public settingOf(rule: string): RuleSetting | undefined {
+  public settingOf(rule: RuleIdInput): RuleSetting | undefined {
     if (!anyConstructSettings) {
       return undefined;
     }
@@ -230,7 +237,7 @@ export interface PortRange {
 /** Project-wide rule levels and strict mode, as read from `peapod.config.json`. */
 export interface ProjectRules {
   /** Levels by rule id. */
-  readonly rules: { readonly [rule: string]: RuleLevel };
+  readonly rules: ByRuleId<RuleLevel>;
   /** Warnings fail synth. */
   readonly strict: boolean;
   /**
