@@ -5,14 +5,16 @@ import { EnvFrom } from './env-value';
 import { ListedPort, PortNames, PortReference, Ports, PortSpec } from './port';
 import { Probe } from './probe';
 import { CpuQuantity, MemoryQuantity, toKubeQuantity } from './quantity';
+import type { IMAGE_PULL_POLICIES } from './validation/container-spec';
 import { checkRuleSetting, RuleSettings } from './validation/rules';
 import { VolumeMount } from './volume';
 
 /**
  * When the kubelet pulls the image.
+ * (`& {}` keeps the name ImagePullPolicy in the compiler's messages.)
  * @see https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy
  */
-export type ImagePullPolicy = 'Always' | 'IfNotPresent' | 'Never';
+export type ImagePullPolicy = (typeof IMAGE_PULL_POLICIES)[number] & {};
 
 /**
  * What a container is to its Pod. The design advisor reads it: a container
@@ -61,12 +63,12 @@ export interface Resources {
   readonly limits?: ResourceAmounts;
 }
 
-// Fields of the Kubernetes Container that have a prop of their own.
-const MODELED_FIELDS = [
+/** Fields of the Kubernetes Container that have a prop of their own; `extraFields` may not set them. */
+export const MODELED_CONTAINER_FIELDS = [
   'name', 'image', 'imagePullPolicy', 'command', 'args', 'workingDir', 'ports', 'env', 'envFrom', 'volumeMounts',
   'resources', 'livenessProbe', 'readinessProbe', 'startupProbe', 'securityContext',
 ] as const;
-type ModeledField = (typeof MODELED_FIELDS)[number];
+type ModeledField = (typeof MODELED_CONTAINER_FIELDS)[number];
 
 /** Properties of a {@link Container}. */
 export interface ContainerProps<P extends Ports = Ports, E extends readonly EnvVar[] = readonly EnvVar[]> {
@@ -296,7 +298,7 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
   /** Keys of `extraFields` that Peapod models with a prop of its own. @internal */
   public _shadowedExtraFields(): readonly string[] {
     const keys = this._extraFieldKeys();
-    return keys.length === 0 ? NO_KEYS : keys.filter((key) => (MODELED_FIELDS as readonly string[]).includes(key));
+    return keys.length === 0 ? NO_KEYS : keys.filter((key) => (MODELED_CONTAINER_FIELDS as readonly string[]).includes(key));
   }
 }
 

@@ -8,7 +8,7 @@ import { Annotations, Labels } from './labels';
 import { NodeSelector } from './node-selector';
 import { validateAnnotations, validateLabels } from './validation/metadata';
 import { containerPath } from './validation/_shared-text';
-import { validatePodSpec } from './validation/pod-spec';
+import { RESTART_POLICIES, validatePodSpec } from './validation/pod-spec';
 import { Problem, RuleReport } from './validation/problem';
 import { RuleSettings } from './validation/rules';
 import type { IServiceAccount } from './service-account';
@@ -21,12 +21,13 @@ export type AnyContainer = Container<any, any>;
 
 /**
  * What restarts a Pod's containers when they exit.
+ * (`& {}` keeps the name RestartPolicy in the compiler's messages.)
  * @see https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy
  */
-export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
+export type RestartPolicy = (typeof RESTART_POLICIES)[number] & {};
 
-// Fields of the Kubernetes PodSpec that have a prop of their own.
-const MODELED_SPEC_FIELDS = [
+/** Fields of the Kubernetes PodSpec that have a prop of their own; `extraSpec` may not set them. */
+export const MODELED_SPEC_FIELDS = [
   'containers', 'initContainers', 'volumes', 'nodeSelector', 'restartPolicy', 'serviceAccountName', 'securityContext', 'tolerations',
 ] as const;
 type ModeledSpecField = (typeof MODELED_SPEC_FIELDS)[number];

@@ -2,7 +2,7 @@
  * Type tests of rule settings: every `@ts-expect-error` line must fail to
  * compile, or tsc (run by `npm test`) fails with TS2578.
  */
-import { Container, defineRules, Pod, Report, RuleId, RuleIdOf, RuleReport, Rules, UndefinedEnvReference } from '../../lib';
+import { Container, defineRules, ImagePullPolicy, Pod, PROBE_TIMING_FIELDS, ProbeTiming, Report, RestartPolicy, RuleId, RuleIdOf, RuleReport, Rules, UndefinedEnvReference } from '../../lib';
 import { specProblems, specWith } from './_spec';
 import { newChart } from '../_support';
 
@@ -43,6 +43,16 @@ function ruleIdsAtCompileTime(): void {
   Rules.of(new Pod(newChart(), 'p', { containers: [new Container({ name: 'a', image: 'a:1' })] })).set('types-test-own-rule', 'off', 'r');
   expect(wide).toBeDefined();
 }
+
+test('closed sets are one list each, with the type derived from it', () => {
+  // The list of probe timing fields names every field of ProbeTiming: this line fails to compile otherwise.
+  const everyTimingField: [Exclude<keyof ProbeTiming, (typeof PROBE_TIMING_FIELDS)[number]>] extends [never] ? true : false = true;
+  const pull: ImagePullPolicy = 'IfNotPresent';
+  const restart: RestartPolicy = 'OnFailure';
+  // @ts-expect-error the types are the lists' values, in their case
+  const wrong: ImagePullPolicy = 'ifNotPresent';
+  expect([everyTimingField, pull, restart, wrong]).toEqual([true, 'IfNotPresent', 'OnFailure', 'ifNotPresent']);
+});
 
 test('rule ids are type-checked (see the @ts-expect-error lines)', () => {
   expect(typeof ruleIdsAtCompileTime).toBe('function');

@@ -1,5 +1,6 @@
 import { envReferences, isServiceLinkVariable } from '../env';
 import { PROTOCOLS } from '../port';
+import { PROBE_HANDLER_FIELDS, PROBE_TIMING_FIELDS } from '../probe';
 import { parseQuantity } from '../quantity';
 import { checkEnum } from './_field-checks';
 import { FirstIndex } from './_first-index';
@@ -209,11 +210,10 @@ export const CONTAINER_TUTORIAL_RULES = defineRules([
 
 const COMMAND_FIELDS = ['command', 'args'] as const;
 const PROBE_KINDS = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
-const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
+/** When the kubelet pulls a container's image: the values of `imagePullPolicy`. */
+export const IMAGE_PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
 const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
 const ENV_SOURCES = ['configMapKeyRef', 'secretKeyRef', 'fieldRef', 'resourceFieldRef', 'fileKeyRef'];
-const PROBE_HANDLERS = ['httpGet', 'tcpSocket', 'grpc', 'exec'];
-const PROBE_TIMINGS = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds'];
 
 export /** A container of the spec, where it is, and whether it runs beside the others. */
 interface ContainerAt {
@@ -255,7 +255,7 @@ export function validateContainer(
     );
   }
   if (c?.imagePullPolicy !== undefined) {
-    checkEnum(c.imagePullPolicy, PULL_POLICIES, `${path}.imagePullPolicy`, 'imagePullPolicy', report);
+    checkEnum(c.imagePullPolicy, IMAGE_PULL_POLICIES, `${path}.imagePullPolicy`, 'imagePullPolicy', report);
   }
   if (entry.init) {
     checkEnum(c?.restartPolicy, ['Always'], `${path}.restartPolicy`, 'init container restartPolicy', report);
@@ -510,7 +510,7 @@ function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: RuleR
         'give it exactly one of httpGet, tcpSocket, grpc, exec',
       );
     }
-    for (const timing of PROBE_TIMINGS) {
+    for (const timing of PROBE_TIMING_FIELDS) {
       if (typeof probe[timing] === 'number' && probe[timing] < 0) {
         report.error(
           'probe-handler',
@@ -551,7 +551,7 @@ function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: RuleR
 // Kept out of validateProbes' loop: a closure over its `probe` would make V8
 // allocate a context for every kind of probe of every container, set or not.
 function handlersOf(probe: any): string[] {
-  return PROBE_HANDLERS.filter((handler) => probe[handler] !== undefined);
+  return PROBE_HANDLER_FIELDS.filter((handler) => probe[handler] !== undefined);
 }
 
 function validateResources(c: any, path: string, report: RuleReport): void {

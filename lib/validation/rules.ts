@@ -46,6 +46,26 @@ export interface RuleDefinition {
   readonly see?: string;
 }
 
+/**
+ * A rule's fix, written once for docs/rules.md and for the problems it
+ * reports. `fixFor` builds the fix of one problem from its specifics (the
+ * names of the containers involved); `fix`, the text of the reference, is
+ * the same words with `placeholders` in place of the specifics, and `also`
+ * adds the fixes of the rule's other cases, in the words their calls use.
+ */
+export function fixNaming<A extends readonly string[]>(
+  fixFor: (...specifics: A) => string,
+  placeholders: A,
+  also: readonly string[] = [],
+): { readonly fix: string; readonly fixFor: (...specifics: A) => string } {
+  return { fix: [fixFor(...placeholders), ...also].map(asSentence).join(' '), fixFor };
+}
+
+// A fix as problems print it (`give "web" another port`) as a sentence of the reference.
+function asSentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.)`]$/.test(text) ? '' : '.'}`;
+}
+
 /** What a rule can be set to: a severity, or `off` to drop its problems. */
 export type RuleLevel = Severity | 'off';
 
