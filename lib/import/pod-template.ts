@@ -5,7 +5,8 @@ import { MODELED_SPEC_FIELDS } from '../pod-template';
 import { PROTOCOLS } from '../port';
 import { PROBE_HANDLER_FIELDS, PROBE_TIMING_FIELDS } from '../probe';
 import { parseQuantity } from '../quantity';
-import { IMAGE_PULL_POLICIES } from '../validation/container-spec';
+import { HTTP_SCHEMES, STANDARD_CONTAINER_RESOURCES } from '../validation/container-fields';
+import { IMAGE_PULL_POLICIES, PROBE_KINDS } from '../validation/container-spec';
 import { RESTART_POLICIES, validateSharedPorts } from '../validation/pod-spec';
 import { RuleReport } from '../validation/problem';
 import { ArrayCode, CallCode, camelCase, Code, jsonLiteral, objectOf, print, stringLiteral } from './code';
@@ -239,7 +240,7 @@ function convertContainer(
     ]);
   }
   entries.push(['resources', convertResources(reader, container.resources, `${at}.resources`)]);
-  for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+  for (const probe of PROBE_KINDS) {
     entries.push([probe, convertProbe(reader, scope, container[probe], `${at}.${probe}`, ports)]);
   }
   if (container.securityContext !== undefined) {
@@ -469,7 +470,7 @@ function convertResources(reader: FieldReader, value: any, at: string): Code | u
         const rat = `${at}.${field}.${key}`;
         // Extended resources (`nvidia.com/gpu`) have a domain and count whole units.
         const extended = key.includes('/');
-        if (!extended && !['cpu', 'memory', 'ephemeral-storage'].includes(key)) {
+        if (!extended && !(STANDARD_CONTAINER_RESOURCES as readonly string[]).includes(key)) {
           reader.problem(rat, `resource "${key}" is not modeled by Peapod, which knows cpu, memory, ephemeral-storage and extended resources such as nvidia.com/gpu`, 'remove it, or add it to the manifest after the import');
           return [key, undefined] as const;
         }
@@ -504,7 +505,7 @@ function convertProbe(reader: FieldReader, scope: Scope, value: any, at: string,
     return undefined;
   }
   scope.imports.add('Probe');
-  const handlers = ['httpGet', 'tcpSocket', 'grpc', 'exec'].filter((h) => probe[h] !== undefined);
+  const handlers = PROBE_HANDLER_FIELDS.filter((h) => probe[h] !== undefined);
   for (const key of otherKeys(probe, [...PROBE_HANDLER_FIELDS, ...PROBE_TIMING_FIELDS])) {
     reader.problem(`${at}.${key}`, 'is not a field of a probe', 'remove it');
   }
@@ -546,7 +547,7 @@ function convertProbe(reader: FieldReader, scope: Scope, value: any, at: string,
     entries.push([key, text === undefined ? undefined : stringLiteral(text)]);
   }
   if (h.scheme !== undefined) {
-    const scheme = reader.oneOf(h.scheme, `${hat}.scheme`, ['HTTP', 'HTTPS']);
+    const scheme = reader.oneOf(h.scheme, `${hat}.scheme`, HTTP_SCHEMES);
     entries.push(['scheme', scheme && stringLiteral(scheme)]);
   }
   const headers = reader.list(h.httpHeaders, `${hat}.httpHeaders`);

@@ -214,7 +214,8 @@ export function validateContainerFields(c: any, path: string, init: boolean, lon
 
 // ---- probes and lifecycle hooks -------------------------------------------------
 
-const HTTP_SCHEMES = ['HTTP', 'HTTPS'];
+/** The schemes of an httpGet handler. */
+export const HTTP_SCHEMES = ['HTTP', 'HTTPS'] as const;
 const HTTP_HEADER_NAME = /^[-A-Za-z0-9]+$/;
 const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'tcpSocket'] as const;
 const LIFECYCLE_HOOKS = ['postStart', 'preStop'] as const;
@@ -499,7 +500,8 @@ function reportObjectName(name: unknown, at: string, what: string, kind: string,
 
 // ---- resources -----------------------------------------------------------------
 
-const STANDARD_CONTAINER_RESOURCES = ['cpu', 'memory', 'ephemeral-storage'] as const;
+/** The resources every node has, by the names a container's requests and limits give them. */
+export const STANDARD_CONTAINER_RESOURCES = ['cpu', 'memory', 'ephemeral-storage'] as const;
 const CPU_OR_MEMORY = ['cpu', 'memory'] as const;
 
 /** Whether a resource name is native to Kubernetes (no domain, or one under kubernetes.io), as IsNativeResource says. */
@@ -594,7 +596,7 @@ function validateHugePageAmount(c: any, resource: string, amount: unknown, kind:
 
 function suggestResource(resource: string): string {
   const lower = resource.toLowerCase();
-  const near = ['cpu', 'memory', 'ephemeral-storage'].find((name) => lower === name || lower.startsWith(name.slice(0, 3)));
+  const near = STANDARD_CONTAINER_RESOURCES.find((name) => lower === name || lower.startsWith(name.slice(0, 3)));
   return near ? `write "${near}"` : 'use cpu, memory, ephemeral-storage, hugepages-<size>, or an extended resource with its domain, such as "example.com/gpu"';
 }
 

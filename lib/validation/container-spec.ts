@@ -209,7 +209,8 @@ export const CONTAINER_TUTORIAL_RULES = defineRules([
 ]);
 
 const COMMAND_FIELDS = ['command', 'args'] as const;
-const PROBE_KINDS = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+/** The probes of a container, by their fields. */
+export const PROBE_KINDS = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 /** When the kubelet pulls a container's image: the values of `imagePullPolicy`. */
 export const IMAGE_PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
 const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];

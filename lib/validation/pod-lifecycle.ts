@@ -21,7 +21,8 @@ import { defineRules } from './rules';
 export const LONG_RUNNING_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController'] as const;
 
 const ACTIVE_DEADLINE = { min: 1, max: INT32.max } as const;
-const HOST_NAMESPACE_FIELDS = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
+/** The fields of a Pod spec that share one of the node's namespaces with the Pod. */
+export const HOST_NAMESPACE_FIELDS = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
 
 /** The rules of a Pod's lifecycle, timing and host namespaces. */
 export const POD_LIFECYCLE_RULES = defineRules([

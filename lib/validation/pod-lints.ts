@@ -4,6 +4,8 @@ import { SharedText } from './_shared-text';
 import { ContainerFacts, securityFacts, SecurityFacts } from './_security-facts';
 import { RuleReport } from './problem';
 import { defineRules } from './rules';
+import { HOST_NAMESPACE_FIELDS } from './pod-lifecycle';
+import type { RuleId } from './rule-ids';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
@@ -184,9 +186,8 @@ const SENSITIVE_HOST_PATHS = new Set([
 
 // Read in place of a field the container does not set.
 const NO_AMOUNTS = Object.freeze({});
-// Each host namespace field and the lint that reports it.
-const HOST_NAMESPACE_RULES = { hostNetwork: 'host-network', hostPID: 'host-pid', hostIPC: 'host-ipc' } as const;
-const HOST_NAMESPACES = Object.keys(HOST_NAMESPACE_RULES) as (keyof typeof HOST_NAMESPACE_RULES)[];
+// The lint that reports each host namespace field.
+const HOST_NAMESPACE_RULES = { hostNetwork: 'host-network', hostPID: 'host-pid', hostIPC: 'host-ipc' } as const satisfies Record<(typeof HOST_NAMESPACE_FIELDS)[number], RuleId>;
 const BYTE_RESOURCES = ['memory', 'ephemeral-storage'];
 
 const DEPRECATED_NODE_LABELS: Readonly<Record<string, string>> = Object.freeze({
@@ -244,7 +245,7 @@ interface ContainerTexts {
 export function lintPodSpec(spec: any, at: string, report: RuleReport): void {
   // Read by name first: a field looked up by a variable key costs more, and most Pods set none.
   if (spec.hostNetwork === true || spec.hostPID === true || spec.hostIPC === true) {
-    for (const field of HOST_NAMESPACES) {
+    for (const field of HOST_NAMESPACE_FIELDS) {
       if (spec[field] === true) {
         report.warn(HOST_NAMESPACE_RULES[field], `${at}.${field}`, `the Pod sets ${field}: true`, `remove ${field}`);
       }

@@ -8,7 +8,10 @@
  * start a container that must run as non-root with user 0.
  */
 
+// A Pod's `os.name` takes the values nodes report in kubernetes.io/os.
+import { NODE_OPERATING_SYSTEMS } from '../node-selector';
 import { asObject, list } from './_json';
+import { CONTAINER_LISTS } from './_security-facts';
 import { checkInteger, quoteValue } from './_integer';
 import { checkEnum, checkName } from './_field-checks';
 import { descendingPathError } from './names';
@@ -21,8 +24,6 @@ import { defineRules } from './rules';
 export const FS_GROUP_CHANGE_POLICIES = ['OnRootMismatch', 'Always'] as const;
 /** The kinds of seccomp profile. */
 export const SECCOMP_PROFILE_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'] as const;
-/** The operating systems a Pod can declare in `os.name`. */
-export const POD_OS_NAMES = ['linux', 'windows'] as const;
 
 // IsValidUserID and IsValidGroupID: 0 to the largest int32.
 const ID_RANGE = { min: 0, max: 2147483647 } as const;
@@ -46,7 +47,6 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 const WINDOWS_FORBIDDEN_POD_FIELDS = ['appArmorProfile', 'seLinuxOptions', 'seccompProfile', 'fsGroup', 'fsGroupChangePolicy', 'sysctls', 'runAsUser', 'runAsGroup', 'supplementalGroups', 'supplementalGroupsPolicy', 'seLinuxChangePolicy'] as const;
 const WINDOWS_FORBIDDEN_SPEC_FIELDS = ['hostUsers', 'hostPID', 'hostIPC', 'shareProcessNamespace'] as const;
 const WINDOWS_FORBIDDEN_CONTAINER_FIELDS = ['appArmorProfile', 'seLinuxOptions', 'seccompProfile', 'capabilities', 'readOnlyRootFilesystem', 'privileged', 'allowPrivilegeEscalation', 'procMount', 'runAsUser', 'runAsGroup'] as const;
-const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
 const ID_FIELDS = ['runAsUser', 'runAsGroup', 'fsGroup'] as const;
 
 /** The rules of the Pod securityContext and os. */
@@ -319,8 +319,8 @@ function validateOs(spec: any, at: string, report: RuleReport): void {
     report.error('pod-os', `${at}.os.name`, 'os is set without a name', 'set os: { name: "linux" } or { name: "windows" }, or remove os');
     return;
   }
-  if (!(POD_OS_NAMES as readonly unknown[]).includes(name)) {
-    checkEnum(name, POD_OS_NAMES, `${at}.os.name`, 'os name', report);
+  if (!(NODE_OPERATING_SYSTEMS as readonly unknown[]).includes(name)) {
+    checkEnum(name, NODE_OPERATING_SYSTEMS, `${at}.os.name`, 'os name', report);
     return;
   }
   const sc = asObject(spec.securityContext);
