@@ -9,6 +9,7 @@ import { validateEscapeHatchValues } from './validation/escape-hatch';
 import { validateObjectMetadata } from './validation/metadata';
 import { RuleReport } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
+import type { PORT_NAMES } from './_type-brands';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
@@ -44,8 +45,8 @@ export abstract class TemplateOwner<C extends readonly AnyContainer[]>
   public abstract readonly template: PodTemplate;
   /** The L1 object rendered into the manifest. */
   public abstract readonly apiObject: ApiObject;
-  /** The container port names, for the type checks of Services. */
-  public declare readonly portNames: ContainerPortNames<C[number]>;
+  /** The container port names, for the type checks of Services: a type only. */
+  public declare readonly [PORT_NAMES]?: ContainerPortNames<C[number]>;
 
   protected constructor(
     scope: Construct,

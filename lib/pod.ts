@@ -14,6 +14,7 @@ import { Problem, RuleReport } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import { Rules, RuleSettings } from './validation/rules';
 import { safeKey } from './_plain';
+import type { PORT_NAMES } from './_type-brands';
 
 /** Properties of a {@link Pod}. */
 export interface PodProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> extends PodTemplateProps<C> {
@@ -51,8 +52,13 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
   public readonly template: PodTemplate;
   /** The L1 object rendered into the manifest. */
   public readonly apiObject: ApiObject;
-  /** The container port names, for the type checks of Services. */
-  public declare readonly portNames: ContainerPortNames<C[number]>;
+  /** The container port names, for the type checks of Services: a type only. */
+  public declare readonly [PORT_NAMES]?: ContainerPortNames<C[number]>;
+  /**
+   * @deprecated Never set: the port names are a type only, carried by `[PORT_NAMES]`.
+   * Kept so that programs written against 0.1 compile; reads `undefined`.
+   */
+  public declare readonly portNames?: ContainerPortNames<C[number]>;
 
   public constructor(scope: Construct, id: string, props: PodProps<C> = {}) {
     super(scope, id);

@@ -13,6 +13,7 @@ import { Problem, RuleReport } from './validation/problem';
 import { serviceNameError, validateService } from './validation/service';
 import { IP_FAMILIES, IP_FAMILY_POLICIES, SERVICE_TYPES, SESSION_AFFINITIES, TRAFFIC_POLICIES, validateServiceSpec } from './validation/service-spec';
 import { keySafe } from './_plain';
+import type { PORT_DECLARATION } from './_type-brands';
 
 /**
  * How a Service is reached; `ExternalName` makes it a DNS alias of `externalName`.
@@ -233,8 +234,8 @@ export class Service<const N extends string = string, const P extends readonly S
 
   private readonly ports: ServicePortProps<N>[];
 
-  /** The ports declared with the `ports` prop, as a type only: Ingress backends name them. */
-  public declare readonly portDeclaration: P;
+  /** The ports declared with the `ports` prop, a type only: Ingress backends name them. */
+  public declare readonly [PORT_DECLARATION]?: P;
 
   public constructor(scope: Construct, id: string, props: ServiceProps<N, P>) {
     super(scope, id);

@@ -15,6 +15,7 @@ import { Problem, RuleReport } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import { validateSelectorOverlap, validateWorkload } from './validation/workload';
 import { hasOwn, keySafe } from './_plain';
+import type { PORT_NAMES } from './_type-brands';
 
 /** Properties shared by every workload that keeps a number of Pods running. */
 export interface WorkloadProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> {
@@ -78,8 +79,13 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
   public readonly template: PodTemplate;
   /** The L1 object rendered into the manifest. */
   public abstract readonly apiObject: ApiObject;
-  /** The container port names, for the type checks of Services. */
-  public declare readonly portNames: ContainerPortNames<C[number]>;
+  /** The container port names, for the type checks of Services: a type only. */
+  public declare readonly [PORT_NAMES]?: ContainerPortNames<C[number]>;
+  /**
+   * @deprecated Never set: the port names are a type only, carried by `[PORT_NAMES]`.
+   * Kept so that programs written against 0.1 compile; reads `undefined`.
+   */
+  public declare readonly portNames?: ContainerPortNames<C[number]>;
 
   private readonly selectBy: readonly string[] | undefined;
 

@@ -2,7 +2,7 @@
  * Type tests of rule settings: every `@ts-expect-error` line must fail to
  * compile, or tsc (run by `npm test`) fails with TS2578.
  */
-import { Container, defineRules, ImagePullPolicy, Pod, PROBE_TIMING_FIELDS, ProbeTiming, Report, RestartPolicy, RuleId, RuleIdOf, RuleReport, Rules, UndefinedEnvReference } from '../../lib';
+import { ConfigMap, Container, defineRules, ImagePullPolicy, Pod, PROBE_TIMING_FIELDS, ProbeTiming, Report, RestartPolicy, RuleId, RuleIdOf, RuleReport, Rules, UndefinedEnvReference } from '../../lib';
 import { specProblems, specWith } from './_spec';
 import { newChart } from '../_support';
 
@@ -52,6 +52,18 @@ test('closed sets are one list each, with the type derived from it', () => {
   // @ts-expect-error the types are the lists' values, in their case
   const wrong: ImagePullPolicy = 'ifNotPresent';
   expect([everyTimingField, pull, restart, wrong]).toEqual([true, 'IfNotPresent', 'OnFailure', 'ifNotPresent']);
+});
+
+test('type-only members (port names, data keys) are optional and hold nothing at run time', () => {
+  const chart = newChart();
+  const pod = new Pod(chart, 'ports', { containers: [new Container({ name: 'a', image: 'a:1', ports: { http: 80 } })] });
+  const cm = new ConfigMap(chart, 'cm', { data: { a: '1' } });
+  // The deprecated names read what they hold: undefined, as their types say.
+  const names: 'http' | undefined = pod.portNames;
+  const keys: 'a' | undefined = cm.keys;
+  // constructs' own DependableTrait is the one symbol-keyed property: no brand is stored.
+  const ownSymbols = (x: object) => Object.getOwnPropertySymbols(x).map(String);
+  expect([names, keys, ownSymbols(pod), ownSymbols(cm)]).toEqual([undefined, undefined, ['Symbol(@aws-cdk/core.DependableTrait)'], ['Symbol(@aws-cdk/core.DependableTrait)']]);
 });
 
 test('rule ids are type-checked (see the @ts-expect-error lines)', () => {
