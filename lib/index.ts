@@ -38,4 +38,4 @@ export * from './validation/config';
 export * from './validation/engine';
 export * from './validation/rules';
 export * from './validation/rule-ids';
-export * from './import';
+export * from './_deprecated-import-exports';
