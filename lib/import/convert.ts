@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { PROTOCOLS } from '../port';
 import { laterFieldDetail, laterFieldFix, laterFieldOf } from '../_later-fields';
+import { SESSION_AFFINITIES, TRAFFIC_POLICIES } from '../validation/service-spec';
 import { camelCase, Code, commentText, jsonLiteral, Names, objectOf, print, stringLiteral } from './code';
 import { copyJson } from './_kubectl-yaml';
 import { FieldReader, otherKeys, YamlMap } from './fields';
@@ -678,11 +679,11 @@ function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variab
     entries.push(['headless', 'true']);
   }
   if (spec.sessionAffinity !== undefined) {
-    const affinity = reader.oneOf(spec.sessionAffinity, 'spec.sessionAffinity', ['None', 'ClientIP']);
+    const affinity = reader.oneOf(spec.sessionAffinity, 'spec.sessionAffinity', SESSION_AFFINITIES);
     entries.push(['sessionAffinity', affinity && stringLiteral(affinity)]);
   }
   if (spec.externalTrafficPolicy !== undefined) {
-    const policy = reader.oneOf(spec.externalTrafficPolicy, 'spec.externalTrafficPolicy', ['Cluster', 'Local']);
+    const policy = reader.oneOf(spec.externalTrafficPolicy, 'spec.externalTrafficPolicy', TRAFFIC_POLICIES);
     entries.push(['externalTrafficPolicy', policy && stringLiteral(policy)]);
   }
   const publish = reader.boolean(spec.publishNotReadyAddresses, 'spec.publishNotReadyAddresses');
