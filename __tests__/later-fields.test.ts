@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { ApiObject, Chart, JsonPatch } from 'cdk8s';
+import { Chart, JsonPatch } from 'cdk8s';
 import * as peapod from '../lib';
 import { Container, Pod } from '../lib';
 import { laterFieldAt, LATER_FIELDS } from '../lib/_later-fields';
@@ -26,10 +26,10 @@ describe('fields of Kubernetes versions after 1.27', () => {
         }),
     );
     expect(problems).toEqual([
-      'spec.resources: "resources" is a field of Kubernetes 1.32 and later (Pod-level resources), not of the Kubernetes 1.27 types of cdk8s-plus-27 that Peapod builds on; it is spelt right, but cdk8s would leave it out of the manifest. Fix: if the cluster runs Kubernetes 1.32 or later, declare this object as a plain cdk8s ApiObject (new ApiObject(chart, id, manifest)), which writes every field as given, as peapod import does; the cdk8s-plus-27 classes drop the field from escape hatches and JsonPatches alike. Otherwise remove it (unknown-field)',
+      'spec.resources: "resources" is a field of Kubernetes 1.32 and later (Pod-level resources), not of the Kubernetes 1.27 types of cdk8s-plus-27 that Peapod builds on; it is spelt right, but cdk8s would leave it out of the manifest. Fix: if the cluster runs Kubernetes 1.32 or later, add the field with a cdk8s JsonPatch on the manifest object (pod.apiObject.addJsonPatch(JsonPatch.add(path, value))) instead of the escape hatch; otherwise remove it (unknown-field)',
       'spec.hostnam: "hostnam" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID) (unknown-field)',
-      'spec.containers[0].lifecycle.preStop.sleep: "sleep" is a field of Kubernetes 1.29 and later (sleep lifecycle hooks), not of the Kubernetes 1.27 types of cdk8s-plus-27 that Peapod builds on; it is spelt right, but cdk8s would leave it out of the manifest. Fix: if the cluster runs Kubernetes 1.29 or later, declare this object as a plain cdk8s ApiObject (new ApiObject(chart, id, manifest)), which writes every field as given, as peapod import does; the cdk8s-plus-27 classes drop the field from escape hatches and JsonPatches alike. Otherwise remove it (unknown-field)',
-      'spec.initContainers[0].restartPolicy: "restartPolicy" is a field of Kubernetes 1.28 and later (sidecar init containers), not of the Kubernetes 1.27 types of cdk8s-plus-27 that Peapod builds on; it is spelt right, but cdk8s would leave it out of the manifest. Fix: if the cluster runs Kubernetes 1.28 or later, declare this object as a plain cdk8s ApiObject (new ApiObject(chart, id, manifest)), which writes every field as given, as peapod import does; the cdk8s-plus-27 classes drop the field from escape hatches and JsonPatches alike. Otherwise remove it (unknown-field)',
+      'spec.containers[0].lifecycle.preStop.sleep: "sleep" is a field of Kubernetes 1.29 and later (sleep lifecycle hooks), not of the Kubernetes 1.27 types of cdk8s-plus-27 that Peapod builds on; it is spelt right, but cdk8s would leave it out of the manifest. Fix: if the cluster runs Kubernetes 1.29 or later, add the field with a cdk8s JsonPatch on the manifest object (pod.apiObject.addJsonPatch(JsonPatch.add(path, value))) instead of the escape hatch; otherwise remove it (unknown-field)',
+      'spec.initContainers[0].restartPolicy: "restartPolicy" is a field of Kubernetes 1.28 and later (sidecar init containers), not of the Kubernetes 1.27 types of cdk8s-plus-27 that Peapod builds on; it is spelt right, but cdk8s would leave it out of the manifest. Fix: if the cluster runs Kubernetes 1.28 or later, add the field with a cdk8s JsonPatch on the manifest object (pod.apiObject.addJsonPatch(JsonPatch.add(path, value))) instead of the escape hatch; otherwise remove it (unknown-field)',
       // Without its handler, the hook left in the manifest is empty, which the API server refuses.
       'spec.containers[0].lifecycle.preStop: the preStop hook of container "app" has no handler. Fix: give it exactly one of exec, httpGet, tcpSocket (lifecycle-handler)',
     ]);
@@ -58,13 +58,11 @@ describe('fields of Kubernetes versions after 1.27', () => {
     }
   });
 
-  test('are dropped by a JsonPatch on the L1 object too, which is why the fix names a plain ApiObject', () => {
+  test('are kept by a JsonPatch on the manifest object, the escape hatch the fix names', () => {
     const chart = newChart();
     const pod = new Pod(chart, 'p', { initContainers: [new Container({ name: 'proxy', image: 'proxy:1.0' })], containers: [new Container({ name: 'c', image: 'x:1' })] });
     pod.apiObject.addJsonPatch(JsonPatch.add('/spec/initContainers/0/restartPolicy', 'Always'));
-    expect(pod.apiObject.toJson().spec.initContainers).toEqual([{ name: 'proxy', image: 'proxy:1.0' }]);
-    const plain = new ApiObject(chart, 'plain', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'plain' }, spec: { initContainers: [{ name: 'proxy', image: 'proxy:1.0', restartPolicy: 'Always' }] } });
-    expect(plain.toJson().spec.initContainers).toEqual([{ name: 'proxy', image: 'proxy:1.0', restartPolicy: 'Always' }]);
+    expect(pod.apiObject.toJson().spec.initContainers).toEqual([{ name: 'proxy', image: 'proxy:1.0', restartPolicy: 'Always' }]);
   });
 
   test('are told apart from misspellings by the importer, which writes an object holding one as a plain ApiObject', () => {

@@ -98,11 +98,10 @@ export function laterFieldMessage(name: string, later: LaterField): string {
 }
 
 /**
- * How to set a later field anyway. Not with a JsonPatch on a Peapod
- * object's `apiObject`: the L1 class applies the patches, then maps the
- * result onto its 1.27 types, which drops the field again. A plain cdk8s
- * ApiObject writes what it is given.
+ * How to set a later field anyway: a JsonPatch on the object's `apiObject`,
+ * which Peapod renders in the manifest's own field names, so the patch
+ * keeps what the 1.27 types of an escape hatch would drop.
  */
 export function laterFieldFix(later: LaterField): string {
-  return `if the cluster runs Kubernetes ${later.since} or later, declare this object as a plain cdk8s ApiObject (new ApiObject(chart, id, manifest)), which writes every field as given, as peapod import does; the cdk8s-plus-27 classes drop the field from escape hatches and JsonPatches alike. Otherwise remove it`;
+  return `if the cluster runs Kubernetes ${later.since} or later, add the field with a cdk8s JsonPatch on the manifest object (pod.apiObject.addJsonPatch(JsonPatch.add(path, value))) instead of the escape hatch; otherwise remove it`;
 }
