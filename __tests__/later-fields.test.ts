@@ -65,7 +65,7 @@ describe('fields of Kubernetes versions after 1.27', () => {
     expect(pod.apiObject.toJson().spec.initContainers).toEqual([{ name: 'proxy', image: 'proxy:1.0', restartPolicy: 'Always' }]);
   });
 
-  test('are told apart from misspellings by the importer, which writes an object holding one as a plain ApiObject', () => {
+  test('are told apart from misspellings by the importer, which patches them into the manifest of the Peapod object', () => {
     const pod = (field: string) => `apiVersion: v1
 kind: Pod
 metadata: {name: p}
@@ -74,13 +74,15 @@ spec:
   containers: [{name: c, image: x}]
 `;
     const result = importManifests([{ file: 'in.yaml', text: pod('restartPolicy') }], { from: '..' });
-    expect(result.source).toContain("import { ApiObject, Chart, ChartProps } from 'cdk8s';");
-    expect(result.source).toContain('    // A plain cdk8s ApiObject, not a Peapod Pod: it holds spec.initContainers[0].restartPolicy (Kubernetes 1.28,\n');
-    expect(result.source).toContain("    new ApiObject(this, 'p', {\n      apiVersion: 'v1',\n      kind: 'Pod',\n");
-    expect(result.source).not.toContain("from '..'");
-    expect(result.notes).toEqual([
-      "in.yaml: document 1 (Pod \"p\"): spec.initContainers[0].restartPolicy: Pod written as a plain cdk8s ApiObject, which Peapod's rules do not check: the Kubernetes 1.27 types would drop restartPolicy",
-    ]);
+    expect(result.source).toContain("import { Chart, ChartProps, JsonPatch } from 'cdk8s';");
+    expect(result.source).toContain(
+      "    const p = new Pod(this, 'p', {\n      initContainers: [new Container({ name: 'proxy', image: 'proxy:1.0' })],\n" +
+        "      containers: [new Container({ name: 'c', image: 'x' })],\n    });\n" +
+        '    // spec.initContainers[0].restartPolicy: a field of Kubernetes 1.28 and later (sidecar init containers), which the\n' +
+        '    // 1.27 types of the escape hatches do not have.\n' +
+        "    p.apiObject.addJsonPatch(JsonPatch.add('/spec/initContainers/0/restartPolicy', 'Always'));\n",
+    );
+    expect(result.notes).toEqual([]);
     const synth = synthGenerated(result.source, result.className, { '..': peapod });
     expect(synth.errors).toEqual([]);
     expect(manifestDifferences(result.objects, synth.objects)).toEqual([]);
@@ -88,6 +90,31 @@ spec:
     expect(() => importManifests([{ file: 'in.yaml', text: pod('restartPolicyy') }])).toThrow(
       'in.yaml: document 1 (Pod "p"): spec.initContainers[0].restartPolicyy: is not a field of Container. Fix: check the spelling against the Kubernetes API reference, or remove it',
     );
+  });
+
+  test('in a projected volume and in a Service: patched too', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata: {name: p, labels: {app: p}}
+spec:
+  containers: [{name: c, image: "x:1", volumeMounts: [{name: ca, mountPath: /ca}]}]
+  volumes:
+    - name: ca
+      projected: {sources: [{serviceAccountToken: {path: token}}, {clusterTrustBundle: {name: ca, path: ca.pem}}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: s}
+spec: {selector: {app: p}, ports: [{port: 80}], trafficDistribution: PreferClose}
+`;
+    const result = importManifests([{ file: 'in.yaml', text }], { from: '..' });
+    expect(result.source).toContain("p.apiObject.addJsonPatch(JsonPatch.add('/spec/volumes/0/projected/sources/1/clusterTrustBundle', { name: 'ca', path: 'ca.pem' }));");
+    expect(result.source).toContain("s.apiObject.addJsonPatch(JsonPatch.add('/spec/trafficDistribution', 'PreferClose'));");
+    // The projection the field is taken from is left empty, which no factory writes: the volume comes over through fromSource.
+    expect(result.source).toContain("const ca = Volume.fromSource('ca', { projected: { sources: [{ serviceAccountToken: { path: 'token' } }, {}] } });");
+    const synth = synthGenerated(result.source, result.className, { '..': peapod });
+    expect(synth.errors).toEqual([]);
+    expect(manifestDifferences(result.objects, synth.objects)).toEqual([]);
   });
 
   test('a field named like a later one elsewhere in the object is not one', () => {

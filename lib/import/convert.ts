@@ -12,7 +12,7 @@ import { Findings, ImportError, Origin } from './problems';
 import { removedIn } from './_removed-api-versions';
 import { ImportInput, readObjects } from './read';
 import { selectedElsewhere, WorkloadElsewhere } from './_folders';
-import { laterFieldsIn, laterObjectComment } from './_later-objects';
+import { detachLaterFields, laterFieldsIn } from './_later-patches';
 import { Target, Targets } from './_targets';
 import { DeclaredPort, Scope } from './scope';
 
@@ -86,7 +86,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   // Services find their workload among the objects of their own namespace.
   const targetsByNamespace = new Map<string | undefined, Targets>();
   const targetsIn = (ns: string | undefined): Targets => targetsByNamespace.get(ns) ?? targetsByNamespace.set(ns, new Targets()).get(ns)!;
-  const services: { reader: FieldReader; spec: YamlMap; variable: string; id: string; parent: string; namespace: string | undefined; nameEntry: [string, Code | undefined]; metaEntries: [string, Code | undefined][] }[] = [];
+  const services: { reader: FieldReader; spec: YamlMap; variable: string; id: string; parent: string; namespace: string | undefined; nameEntry: [string, Code | undefined]; metaEntries: [string, Code | undefined][]; laterPatches: string[] }[] = [];
   const cleaned: any[] = [];
   const seen = new Map<string, Origin>();
 
@@ -153,23 +153,23 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   // workloads; a workload also gets the plain name as its id and variable when a Service shares it.
   const rank = (kind: string) => (kind === 'ConfigMap' || kind === 'Secret' ? 0 : kind === 'Service' ? 2 : 1);
   const ordered = [...accepted].sort((a, b) => rank(a.kind) - rank(b.kind));
+  const restores: (() => void)[] = [];
   for (const { reader, value, kind, name, namespace } of ordered) {
     const scope = scopeIn(namespace);
     const parent = parentOf(namespace);
     const targets = targetsIn(namespace);
     const id = idsIn(parent).claim(name, `${name}-${kind.toLowerCase()}`);
-    const later = laterFieldsIn(value, kind);
-    if (later.length > 0) {
-      const fields = later.map((l) => l.path.slice(l.path.lastIndexOf('.') + 1)).join(', ');
-      items.push(plainObjectItem(reader, scope, value, parent, id, later[0].path, laterObjectComment(kind, later), `${kind} written as a plain cdk8s ApiObject, which Peapod's rules do not check: the Kubernetes 1.27 types would drop ${fields}`));
-      continue;
-    }
     if (kind === 'Service' && !hasSelector(value.spec)) {
       // Endpoints managed by hand (or by a controller): Peapod's Service is made from the Pods it selects.
       items.push(plainObjectItem(reader, scope, value, parent, id, 'spec.selector', SELECTORLESS_COMMENT, "Service without a selector written as a plain cdk8s ApiObject, which Peapod's rules do not check"));
       continue;
     }
     const variable = scope.names.claim(camelCase(name), camelCase(`${name}-${kind}`), camelCase(kind));
+    // Fields of later Kubernetes versions: out of the object while it is converted, then patched into its manifest.
+    const later = detachLaterFields(value, laterFieldsIn(value, kind), variable);
+    if (later.patches.length > 0) {
+      scope.usage.usesJsonPatch = true;
+    }
     scope.imports.add(kind);
     const nameEntry: [string, Code | undefined] = ['name', id === name ? undefined : stringLiteral(name)];
     const metaEntries = metadataEntries(reader, value.metadata, kind === 'Pod');
@@ -177,7 +177,8 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     for (const key of otherKeys(value, ['apiVersion', 'kind', 'metadata', ...(kind === 'ConfigMap' ? ['data', 'binaryData', 'immutable'] : []), ...(kind === 'Secret' ? ['data', 'stringData', 'type', 'immutable'] : []), ...(kind === 'ConfigMap' || kind === 'Secret' ? [] : ['spec'])])) {
       reader.problem(key, `is not a field of a ${kind}`, 'remove it');
     }
-    const statement = (props: Code, used: () => boolean, lines: string[] = []) => () => {
+    const statement = (props: Code, used: () => boolean, given: string[] = []) => () => {
+      const lines = [...given, ...later.patches];
       const assign = used() || lines.length > 0 ? `const ${variable} = ` : '';
       const args = typeof props === 'object' && 'object' in props && props.object.length === 0 ? [] : [props];
       return [`${assign}${print({ call: `new ${kind}`, args: [parent, stringLiteral(id), ...args] }, '    ', assign.length + 1)};`, ...lines];
@@ -236,11 +237,12 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
         break;
       }
       case 'Service':
-        services.push({ reader, spec, variable, id, parent, namespace, nameEntry, metaEntries });
+        services.push({ reader, spec, variable, id, parent, namespace, nameEntry, metaEntries, laterPatches: later.patches });
         break;
     }
+    restores.push(later.restore);
   }
-  for (const { reader, spec, variable, id, parent, namespace, nameEntry, metaEntries } of services) {
+  for (const { reader, spec, variable, id, parent, namespace, nameEntry, metaEntries, laterPatches } of services) {
     const service = convertService(reader, scopeIn(namespace), spec, variable, targetsIn(namespace));
     if (!service) {
       continue;
@@ -248,7 +250,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     const other = service.after === undefined && isStringMap(spec.selector) ? selectedElsewhere(spec.selector, options.workloadsElsewhere ?? []) : undefined;
     const comment = other && `// ${commentText(`Selects the Pods of ${other.kind} "${other.name}" of ${other.chart}, another chart of this import.`)}`;
     const props = objectOf([nameEntry, ...metaEntries, ['target', service.targetCode], ...service.entries]);
-    const lines = service.patches;
+    const lines = [...service.patches, ...laterPatches];
     items.push({
       group: 1,
       after: service.after,
@@ -259,6 +261,8 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     });
   }
 
+  // The round trip compares the objects with the later fields in them.
+  restores.forEach((restore) => restore());
   if (findings.problems.length > 0) {
     // In input order: syntax errors are found while reading, before the objects are converted.
     const fileIndex = (file: string) => inputs.findIndex((i) => i.file === file);
