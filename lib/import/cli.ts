@@ -170,12 +170,12 @@ function importPerFolder(roots: readonly string[], inputs: ImportInput[], output
   }
   const charts = chartsPerFolder(roots, inputs);
   const workloads = charts.map(workloadsOf);
-  const results: { result: ImportResult; file: string; stderr: string }[] = [];
+  const results: { result: ImportResult; file: string; shown: string; stderr: string }[] = [];
   const problems: string[] = [];
   charts.forEach((chart, i) => {
     try {
       const result = importManifests(chart.inputs, { className: chart.className, from: from ?? peapodSpecifier(outdir), workloadsElsewhere: workloads.filter((_, j) => j !== i).flat() });
-      results.push({ result, file: path.join(outdir, chart.file), stderr: summarizeNotes(result.placedNotes) });
+      results.push({ result, file: path.join(outdir, chart.file), shown: path.join(output, chart.file), stderr: summarizeNotes(result.placedNotes) });
     } catch (error) {
       if (!(error instanceof ImportError)) {
         throw error;
@@ -202,14 +202,14 @@ function importPerFolder(roots: readonly string[], inputs: ImportInput[], output
   fs.mkdirSync(outdir, { recursive: true });
   // The notes of each chart, the warnings of them all once, then what was written.
   const lines: string[] = [...results.map((r) => r.stderr), warningSummary(warnings)];
-  for (const { result, file } of results) {
+  for (const { result, file, shown } of results) {
     try {
       writeSafely(file, result.source);
     } catch (error) {
       const reason = error instanceof UsageError ? error.message : describeWriteError(error as NodeJS.ErrnoException, file);
-      return { code: 73, stdout: '', stderr: `${lines.join('')}peapod import: cannot write ${file}: ${reason}; the files above were written, the rest not\n` };
+      return { code: 73, stdout: '', stderr: `${lines.join('')}peapod import: cannot write ${shown}: ${reason}; the files above were written, the rest not\n` };
     }
-    lines.push(`peapod import: wrote ${result.className} to ${path.relative(process.cwd(), file) || file}\n`);
+    lines.push(`peapod import: wrote ${result.className} to ${shown}\n`);
   }
   return { code: 0, stdout: '', stderr: lines.join('') };
 }
