@@ -6,14 +6,17 @@ import { EnvFrom } from './env-value';
 import { ListedPort, PortNames, PortReference, Ports, PortSpec } from './port';
 import { Probe } from './probe';
 import { CpuQuantity, MemoryQuantity } from './quantity';
+import type { IMAGE_PULL_POLICIES } from './validation/container-spec';
 import { checkRuleSetting, RuleSettings } from './validation/rules';
 import { VolumeMount } from './volume';
+import type { PORT_DECLARATION } from './_type-brands';
 
 /**
  * When the kubelet pulls the image.
+ * (`& {}` keeps the name ImagePullPolicy in the compiler's messages.)
  * @see https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy
  */
-export type ImagePullPolicy = 'Always' | 'IfNotPresent' | 'Never';
+export type ImagePullPolicy = (typeof IMAGE_PULL_POLICIES)[number] & {};
 
 /**
  * What a container is to its Pod. The design advisor reads it: a container
@@ -62,12 +65,12 @@ export interface Resources {
   readonly limits?: ResourceAmounts;
 }
 
-// Fields of the Kubernetes Container that have a prop of their own.
-const MODELED_FIELDS = [
+/** Fields of the Kubernetes Container that have a prop of their own; `extraFields` may not set them. */
+export const MODELED_CONTAINER_FIELDS = [
   'name', 'image', 'imagePullPolicy', 'command', 'args', 'workingDir', 'ports', 'env', 'envFrom', 'volumeMounts',
   'resources', 'livenessProbe', 'readinessProbe', 'startupProbe', 'securityContext',
 ] as const;
-type ModeledField = (typeof MODELED_FIELDS)[number];
+type ModeledField = (typeof MODELED_CONTAINER_FIELDS)[number];
 
 /** Properties of a {@link Container}. */
 export interface ContainerProps<P extends Ports = Ports, E extends readonly EnvVar[] = readonly EnvVar[]> {
@@ -180,11 +183,16 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
   /** What the container is to its Pod, if declared. */
   public readonly role?: ContainerRole;
   /**
-   * The container's port declaration, as a type only: Services and probes
+   * The container's port declaration, a type only: Services and probes
    * read the declared port names from it (see {@link ContainerPortNames}).
    * Kept covariant so a container with ports is still a `Container`.
    */
-  public declare readonly portDeclaration: P;
+  public declare readonly [PORT_DECLARATION]?: P;
+  /**
+   * @deprecated Never set: the port declaration is a type only, carried by
+   * `[PORT_DECLARATION]`. Kept so that programs written against 0.1 compile; reads `undefined`.
+   */
+  public declare readonly portDeclaration?: P;
   /** Levels of validation rules for this container only. */
   public readonly rules: RuleSettings;
 
@@ -244,9 +252,21 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
     return this;
   }
 
-  /** Adds a port after those declared in the props. */
+  /**
+   * Adds a port after those declared in the props. Throws when the
+   * container already has a port of that name, which the API server would
+   * refuse (a port number two ports share is reported at synth, by a rule
+   * that may be lowered).
+   */
   public addPort(port: ListedPort): this {
-    this.extraPorts = appendTo(this.extraPorts, renderPort(port.name, port));
+    const rendered = renderPort(port.name, port);
+    const same = rendered.name === undefined ? undefined : [...renderPorts(this.props.ports), ...this.extraPorts].find((known) => known.name === rendered.name);
+    if (same !== undefined) {
+      throw new Error(
+        `container "${this.name}": addPort: port name "${port.name}" is already declared, for containerPort ${same.containerPort}; give each port of the container its own name (port-name-unique)`,
+      );
+    }
+    this.extraPorts = appendTo(this.extraPorts, rendered);
     return this;
   }
 
@@ -293,7 +313,7 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
   /** Keys of `extraFields` that Peapod models with a prop of its own. @internal */
   public _shadowedExtraFields(): readonly string[] {
     const keys = this._extraFieldKeys();
-    return keys.length === 0 ? NO_KEYS : keys.filter((key) => (MODELED_FIELDS as readonly string[]).includes(key));
+    return keys.length === 0 ? NO_KEYS : keys.filter((key) => (MODELED_CONTAINER_FIELDS as readonly string[]).includes(key));
   }
 }
 

@@ -11,7 +11,7 @@ import { ObjectMetaProps, renderObjectMeta } from './object-meta';
 import { AnyContainer, PodTemplate } from './pod-template';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { CONCURRENCY_POLICIES, validateCronJob, validateJobSpec } from './validation/job';
-import { Problem, Report } from './validation/problem';
+import { Problem, RuleReport } from './validation/problem';
 
 /** What a CronJob does when a run is due while the last one still runs. */
 export type ConcurrencyPolicy = (typeof CONCURRENCY_POLICIES)[number];
@@ -97,7 +97,7 @@ export class CronJob<const C extends readonly AnyContainer[] = readonly AnyConta
 
   /** Every problem of this CronJob and its Job's Pod template, errors and warnings. */
   public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
+    const report = new RuleReport(this.node.path);
     const manifest = renderedManifest(this.apiObject);
     validateTemplateOwner(this, this.template, manifest, 'spec.jobTemplate.spec.template', report);
     validateCronJob(manifest, report);

@@ -8,7 +8,7 @@ import { AnyContainer } from './pod-template';
 import { PortNames, Ports } from './port';
 import { ISelectablePods, PodsByNameOptions, PodSelector } from './selectable-pods';
 import { validateDaemonSet } from './validation/daemon-set';
-import { Report } from './validation/problem';
+import { RuleReport } from './validation/problem';
 import { Workload, WorkloadProps } from './workload';
 
 /** Options of a DaemonSet's rolling update. */
@@ -97,7 +97,7 @@ export class DaemonSet<const C extends readonly AnyContainer[] = readonly AnyCon
 
   /** @internal */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the manifest as plain JSON
-  protected _validateKind(manifest: any, report: Report): void {
+  protected _validateKind(manifest: any, report: RuleReport): void {
     validateDaemonSet(manifest, report);
   }
 }

@@ -12,7 +12,7 @@ import { StatefulSet } from './stateful-set';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateHorizontalPodAutoscaler } from './validation/horizontal-pod-autoscaler';
 import { validateObjectMetadata } from './validation/metadata';
-import { Problem, Report } from './validation/problem';
+import { Problem, RuleReport } from './validation/problem';
 
 /** A resource of the containers that an autoscaler measures. */
 export type MetricResource = 'cpu' | 'memory' | (string & {});
@@ -148,7 +148,7 @@ export class HorizontalPodAutoscaler extends Construct implements IReplicaScaler
 
   /** Every problem of this autoscaler, errors and warnings. */
   public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
+    const report = new RuleReport(this.node.path);
     const manifest = renderedManifest(this.apiObject);
     validateObjectMetadata(manifest.metadata, report);
     const targetSpec = renderedManifest(this.target.apiObject).spec ?? {};

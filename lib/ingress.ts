@@ -10,7 +10,7 @@ import { Service, ServicePortProps, ServicePortReference } from './service';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { BackendService, PATH_TYPES, validateIngress } from './validation/ingress';
 import { validateObjectMetadata } from './validation/metadata';
-import { Problem, Report } from './validation/problem';
+import { Problem, RuleReport } from './validation/problem';
 
 /**
  * How a path is matched: exactly, as a prefix by `/`-separated elements, or as the Ingress controller decides.
@@ -172,7 +172,7 @@ export class Ingress extends Construct {
 
   /** Every problem of this Ingress, errors and warnings. */
   public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
+    const report = new RuleReport(this.node.path);
     const manifest = renderedManifest(this.apiObject);
     validateObjectMetadata(manifest.metadata, report);
     validateIngress(manifest, this.backendServices(), report);

@@ -13,7 +13,7 @@ import { ISelectablePods, SelectableTarget } from './selectable-pods';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectMetadata } from './validation/metadata';
 import { POLICY_TYPES, validateNetworkPolicy } from './validation/network-policy';
-import { Problem, Report } from './validation/problem';
+import { Problem, RuleReport } from './validation/problem';
 
 /** The kind of traffic a NetworkPolicy limits: into the Pods, or out of them. */
 export type PolicyType = (typeof POLICY_TYPES)[number];
@@ -178,7 +178,7 @@ export class NetworkPolicy<const N extends string = string> extends Construct {
 
   /** Every problem of this policy, errors and warnings. */
   public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
+    const report = new RuleReport(this.node.path);
     const manifest = renderedManifest(this.apiObject);
     validateObjectMetadata(manifest.metadata, report);
     const resolved = resolveSelecting(this, this.selector, this.apiObject.metadata.namespace, { rule: 'network-policy-selects-pods', field: 'spec.podSelector', fix: 'create the policy in the namespace of the workload it protects' }, report);

@@ -12,7 +12,7 @@ import { ISelectablePods, SelectableTarget } from './selectable-pods';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectMetadata } from './validation/metadata';
 import { UNHEALTHY_POD_EVICTION_POLICIES, validatePodDisruptionBudget } from './validation/pod-disruption-budget';
-import { Problem, Report } from './validation/problem';
+import { Problem, RuleReport } from './validation/problem';
 
 /** Whether Pods that are not ready may be evicted whatever the budget says. */
 export type UnhealthyPodEvictionPolicy = (typeof UNHEALTHY_POD_EVICTION_POLICIES)[number];
@@ -71,7 +71,7 @@ export class PodDisruptionBudget extends Construct {
 
   /** Every problem of this budget, errors and warnings. */
   public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
+    const report = new RuleReport(this.node.path);
     const manifest = renderedManifest(this.apiObject);
     validateObjectMetadata(manifest.metadata, report);
     const resolved = resolveSelecting(this, this.selector, this.apiObject.metadata.namespace, { rule: 'pdb-selects-pods', field: 'spec.selector', fix: 'create the budget in the namespace of the workload it protects' }, report);

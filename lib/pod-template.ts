@@ -8,8 +8,8 @@ import { Annotations, Labels } from './labels';
 import { NodeSelector } from './node-selector';
 import { validateAnnotations, validateLabels } from './validation/metadata';
 import { containerPath } from './validation/_shared-text';
-import { validatePodSpec } from './validation/pod-spec';
-import { Problem, Report } from './validation/problem';
+import { RESTART_POLICIES, validatePodSpec } from './validation/pod-spec';
+import { Problem, RuleReport } from './validation/problem';
 import { RuleSettings } from './validation/rules';
 import type { IServiceAccount } from './service-account';
 import { validatePodServiceAccount } from './validation/service-account';
@@ -21,12 +21,13 @@ export type AnyContainer = Container<any, any>;
 
 /**
  * What restarts a Pod's containers when they exit.
+ * (`& {}` keeps the name RestartPolicy in the compiler's messages.)
  * @see https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy
  */
-export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
+export type RestartPolicy = (typeof RESTART_POLICIES)[number] & {};
 
-// Fields of the Kubernetes PodSpec that have a prop of their own.
-const MODELED_SPEC_FIELDS = [
+/** Fields of the Kubernetes PodSpec that have a prop of their own; `extraSpec` may not set them. */
+export const MODELED_SPEC_FIELDS = [
   'containers', 'initContainers', 'volumes', 'nodeSelector', 'restartPolicy', 'serviceAccountName', 'securityContext', 'tolerations',
 ] as const;
 type ModeledSpecField = (typeof MODELED_SPEC_FIELDS)[number];
@@ -147,7 +148,7 @@ export class PodTemplate {
   }
 
   /** Checks the ServiceAccount the Pod runs as, the Pod being in `namespace` and its spec at `at`. */
-  public validateServiceAccount(namespace: string | undefined, at: string, report: Report): void {
+  public validateServiceAccount(namespace: string | undefined, at: string, report: RuleReport): void {
     validatePodServiceAccount(this.props.serviceAccount?._forPod(), this.props.serviceAccountName, namespace, at, report);
   }
 
@@ -181,7 +182,7 @@ export class PodTemplate {
    * annotations, in `report`; `at` is the spec's field path in its manifest
    * (`spec`, or `spec.template.spec`, whose metadata is `spec.template.metadata`).
    */
-  public validate(spec: unknown, at: string, report: Report): void {
+  public validate(spec: unknown, at: string, report: RuleReport): void {
     const metadataAt = at === 'spec' ? 'metadata' : at.replace(/\.spec$/, '.metadata');
     // The labels and annotations the manifest's metadata gets (see metadata()).
     validateLabels(this.labels, `${metadataAt}.labels`, report);
@@ -216,7 +217,7 @@ export class PodTemplate {
   }
 
   // A container's extraFields that set a field Peapod models, by the container's place in its list.
-  private reportShadowedExtraFields(containers: readonly AnyContainer[], list: 'containers' | 'initContainers', at: string, report: Report): void {
+  private reportShadowedExtraFields(containers: readonly AnyContainer[], list: 'containers' | 'initContainers', at: string, report: RuleReport): void {
     for (let index = 0; index < containers.length; index++) {
       const container = containers[index];
       for (const key of container._shadowedExtraFields()) {
@@ -314,16 +315,16 @@ export class PodTemplate {
 
 // Passes problems on to `report`, with the `rules` of the container each
 // one is in applied; the container is found by the field path's prefix.
-class ContainerRulesReport extends Report {
+class ContainerRulesReport extends RuleReport {
   /** `report` itself when no container has rules of its own, as in most Pods. */
-  public static around(report: Report, at: string, containers: readonly AnyContainer[], initContainers: readonly AnyContainer[]): Report {
+  public static around(report: RuleReport, at: string, containers: readonly AnyContainer[], initContainers: readonly AnyContainer[]): RuleReport {
     return anyHasRules(containers) || anyHasRules(initContainers) ? new ContainerRulesReport(report, at, containers, initContainers) : report;
   }
 
   private readonly settings = new Map<string, RuleSettings>();
 
   private constructor(
-    private readonly report: Report,
+    private readonly report: RuleReport,
     at: string,
     containers: readonly AnyContainer[],
     initContainers: readonly AnyContainer[],

@@ -12,10 +12,11 @@ import { ISelectablePods, PodSelection, templatePorts } from './selectable-pods'
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateMetadataBesidesName, validateObjectName } from './validation/metadata';
 import { validateEscapeHatchValues } from './validation/escape-hatch';
-import { Problem, Report } from './validation/problem';
+import { Problem, RuleReport } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import { Rules, RuleSettings } from './validation/rules';
 import { safeKey } from './_plain';
+import type { PORT_NAMES } from './_type-brands';
 
 /** Properties of a {@link Pod}. */
 export interface PodProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> extends PodTemplateProps<C> {
@@ -53,8 +54,13 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
   public readonly template: PodTemplate;
   /** The object rendered into the manifest: a `v1` `Pod`. */
   public readonly apiObject: ApiObject;
-  /** The container port names, for the type checks of Services. */
-  public declare readonly portNames: ContainerPortNames<C[number]>;
+  /** The container port names, for the type checks of Services: a type only. */
+  public declare readonly [PORT_NAMES]?: ContainerPortNames<C[number]>;
+  /**
+   * @deprecated Never set: the port names are a type only, carried by `[PORT_NAMES]`.
+   * Kept so that programs written against 0.1 compile; reads `undefined`.
+   */
+  public declare readonly portNames?: ContainerPortNames<C[number]>;
 
   public constructor(scope: Construct, id: string, props: PodProps<C> = {}) {
     super(scope, id);
@@ -91,7 +97,7 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
 
   /** Every problem of this Pod, errors and warnings, with the severities configured for it. */
   public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
+    const report = new RuleReport(this.node.path);
     const manifest = renderedManifest(this.apiObject);
     validateObjectName(manifest.metadata?.name, 'metadata.name', report);
     validateMetadataBesidesName(manifest.metadata, report);

@@ -39,6 +39,14 @@ export interface ProbeTiming {
   readonly terminationGracePeriodSeconds?: number;
 }
 
+/** The fields of {@link ProbeTiming}, as a probe in the manifest spells them. */
+export const PROBE_TIMING_FIELDS = [
+  'initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds',
+] as const satisfies readonly (keyof ProbeTiming)[];
+
+/** The fields of a probe in the manifest that say how it probes; a probe sets exactly one. */
+export const PROBE_HANDLER_FIELDS = ['httpGet', 'tcpSocket', 'grpc', 'exec'] as const;
+
 /** Options of an HTTP GET probe. */
 export interface HttpProbeOptions<Port> extends ProbeTiming {
   /** The port to call: the name of a port the container declares, or a number from 1 to 65535. */

@@ -3,10 +3,11 @@ import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { DataObject, nonEmpty } from './_data-object';
 import { Annotations, Labels } from './labels';
-import { Report } from './validation/problem';
+import { RuleReport } from './validation/problem';
 import { lintSecretInManifest, SECRET_TYPES, validateSecretData } from './validation/secret-data';
 import { NamedObject } from './volume';
 import { setOwn } from './_plain';
+import type { DATA_KEYS } from './_type-brands';
 
 /**
  * A Secret type Kubernetes defines, which fixes the keys the Secret must hold.
@@ -22,8 +23,13 @@ export type SecretType = (typeof SECRET_TYPES)[number];
 export interface ISecret<K extends string = string> extends NamedObject {
   /** Tells a Secret from a ConfigMap, which has the same shape. */
   readonly kind: 'Secret';
-  /** The keys, for the type checks of key references; `string` when unknown. */
-  readonly keys: K;
+  /** The keys, for the type checks of key references (`string` when unknown): a type only. */
+  readonly [DATA_KEYS]?: K;
+  /**
+   * @deprecated Never set: the keys are a type only, carried by `[DATA_KEYS]`.
+   * Kept so that programs written against 0.1 compile; reads `undefined`.
+   */
+  readonly keys?: K;
 }
 
 /** Properties of a {@link Secret}. */
@@ -92,8 +98,13 @@ export class Secret<const K extends string = string> extends DataObject implemen
   public readonly kind = 'Secret' as const;
   /** The object rendered into the manifest. */
   public readonly apiObject: ApiObject;
-  /** The keys written in `data` and `stringData`, for the type checks of key references. */
-  public declare readonly keys: K;
+  /** The keys written in `data` and `stringData`, for the type checks of key references: a type only. */
+  public declare readonly [DATA_KEYS]?: K;
+  /**
+   * @deprecated Never set: the keys are a type only, carried by `[DATA_KEYS]`.
+   * Kept so that programs written against 0.1 compile; reads `undefined`.
+   */
+  public declare readonly keys?: K;
 
   private readonly data: Record<string, string>;
   private readonly stringData: Record<string, string>;
@@ -129,7 +140,7 @@ export class Secret<const K extends string = string> extends DataObject implemen
 
   /** Keys, values, size and type of the rendered Secret, and whether its values go into dist/. @internal */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON
-  protected validateContent(manifest: any, report: Report): void {
+  protected validateContent(manifest: any, report: RuleReport): void {
     validateSecretData(manifest, report);
     lintSecretInManifest(manifest, report);
   }

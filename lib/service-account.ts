@@ -6,7 +6,7 @@ import { ObjectMetaProps, renderObjectMeta } from './object-meta';
 import { ISecret } from './secret';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectMetadata } from './validation/metadata';
-import { Problem, Report } from './validation/problem';
+import { Problem, RuleReport } from './validation/problem';
 import { PodServiceAccount } from './validation/service-account';
 
 /**
@@ -74,7 +74,7 @@ export class ServiceAccount extends Construct implements IServiceAccount {
 
   /** Every problem of this ServiceAccount. */
   public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
+    const report = new RuleReport(this.node.path);
     validateObjectMetadata(renderedManifest(this.apiObject).metadata, report);
     return effectiveProblems(this, report.problems);
   }

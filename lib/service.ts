@@ -11,10 +11,11 @@ import { Protocol } from './port';
 import { ISelectablePods, labelText, SelectableTarget } from './selectable-pods';
 import { addProblemValidation, effectiveProblems, projectRulesOf } from './validation/engine';
 import { validateAnnotations, validateFinalizers, validateLabels, validateNamespaceAndPrefix } from './validation/metadata';
-import { Problem, Report } from './validation/problem';
+import { Problem, RuleReport } from './validation/problem';
 import { serviceNameError, validateService } from './validation/service';
 import { IP_FAMILIES, IP_FAMILY_POLICIES, SERVICE_TYPES, SESSION_AFFINITIES, TRAFFIC_POLICIES, validateServiceSpec } from './validation/service-spec';
 import { keySafe } from './_plain';
+import type { PORT_DECLARATION } from './_type-brands';
 
 /**
  * How a Service is reached; `ExternalName` makes it a DNS alias of `externalName`.
@@ -235,8 +236,8 @@ export class Service<const N extends string = string, const P extends readonly S
 
   private readonly ports: ServicePortProps<N>[];
 
-  /** The ports declared with the `ports` prop, as a type only: Ingress backends name them. */
-  public declare readonly portDeclaration: P;
+  /** The ports declared with the `ports` prop, a type only: Ingress backends name them. */
+  public declare readonly [PORT_DECLARATION]?: P;
 
   public constructor(scope: Construct, id: string, props: ServiceProps<N, P>) {
     super(scope, id);
@@ -288,7 +289,7 @@ export class Service<const N extends string = string, const P extends readonly S
 
   /** Every problem of this Service, errors and warnings. */
   public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
+    const report = new RuleReport(this.node.path);
     const manifest = renderedManifest(this.apiObject);
     // The name has a rule of its own (service-name-valid, in validateService): a DNS-1035 label.
     validateLabels(manifest.metadata?.labels, 'metadata.labels', report);

@@ -11,7 +11,7 @@ import { PortNames, Ports } from './port';
 import { ISelectablePods, labelText, PodsByNameOptions, PodSelector } from './selectable-pods';
 import { Service } from './service';
 import { dns1123LabelError } from './validation/names';
-import { Report } from './validation/problem';
+import { RuleReport } from './validation/problem';
 import { CLAIM_RETENTION_POLICIES, POD_MANAGEMENT_POLICIES, validateGoverningService, validateStatefulSet } from './validation/stateful-set';
 import { claimTemplateOf, VolumeClaimTemplate } from './volume-claim-template';
 import { Workload, WorkloadProps } from './workload';
@@ -182,7 +182,7 @@ export class StatefulSet<const C extends readonly AnyContainer[] = readonly AnyC
 
   /** @internal */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the manifest as plain JSON
-  protected _validateKind(manifest: any, report: Report): void {
+  protected _validateKind(manifest: any, report: RuleReport): void {
     validateStatefulSet(manifest, report);
     const service = renderedManifest(this.service.apiObject);
     const selector = service.spec?.selector ?? {};

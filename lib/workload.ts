@@ -12,10 +12,11 @@ import { ISelectablePods, PodSelection, templatePorts } from './selectable-pods'
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectMetadata } from './validation/metadata';
 import { validateEscapeHatchValues } from './validation/escape-hatch';
-import { Problem, Report } from './validation/problem';
+import { Problem, RuleReport } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import { validateSelectorOverlap, validateWorkload } from './validation/workload';
 import { hasOwn, keySafe } from './_plain';
+import type { PORT_NAMES } from './_type-brands';
 
 /** Properties shared by every workload that keeps a number of Pods running. */
 export interface WorkloadProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> {
@@ -79,8 +80,13 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
   public readonly template: PodTemplate;
   /** The object rendered into the manifest. */
   public abstract readonly apiObject: ApiObject;
-  /** The container port names, for the type checks of Services. */
-  public declare readonly portNames: ContainerPortNames<C[number]>;
+  /** The container port names, for the type checks of Services: a type only. */
+  public declare readonly [PORT_NAMES]?: ContainerPortNames<C[number]>;
+  /**
+   * @deprecated Never set: the port names are a type only, carried by `[PORT_NAMES]`.
+   * Kept so that programs written against 0.1 compile; reads `undefined`.
+   */
+  public declare readonly portNames?: ContainerPortNames<C[number]>;
 
   private readonly selectBy: readonly string[] | undefined;
 
@@ -137,7 +143,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
 
   /** Every problem of this workload and its Pod template, errors and warnings. */
   public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
+    const report = new RuleReport(this.node.path);
     const manifest = renderedManifest(this.apiObject);
     validateObjectMetadata(manifest.metadata, report);
     validateWorkload(manifest, { kind: this.kind, selectBy: this.selectBy }, report);
@@ -154,7 +160,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
 
   /** Checks what only this kind has (a StatefulSet's update strategy, its Service). @internal */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unused-vars -- the manifest as plain JSON; most kinds check nothing more
-  protected _validateKind(_manifest: any, _report: Report): void {}
+  protected _validateKind(_manifest: any, _report: RuleReport): void {}
 
   /**
    * The Pod spec that the template's rules check: the manifest's, or more
