@@ -20,6 +20,15 @@ export function objectAt(value: unknown): JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : EMPTY;
 }
 
+/**
+ * Field `field` of a manifest value, whatever the value holds: read without
+ * allocating, for the hot loops of validation. A primitive has none of a
+ * manifest's field names, and null or undefined give undefined.
+ */
+export function fieldOf(value: unknown, field: string): unknown {
+  return (value as JsonObject | null | undefined)?.[field];
+}
+
 /** The array at a manifest field, or an empty one when the field holds none. */
 export function listAt(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : NONE;
