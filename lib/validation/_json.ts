@@ -53,6 +53,12 @@ export function asObject(value: unknown): any {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
 }
 
+/** `metadata.namespace` of a manifest, if it names one. */
+export function namespaceOf(manifest: JsonObject): string | undefined {
+  const namespace = objectAt(manifest.metadata).namespace;
+  return typeof namespace === 'string' ? namespace : undefined;
+}
+
 /** A manifest value as text for a message: a string as it is, anything else as JSON. */
 export function text(value: unknown): string {
   return typeof value === 'string' ? value : (JSON.stringify(value) ?? typeof value);
