@@ -1,5 +1,5 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { DataObject, nonEmpty } from './_data-object';
 import { Annotations, Labels } from './labels';
@@ -82,7 +82,7 @@ export class ConfigMap<const K extends string = string> extends DataObject imple
 
   /** Tells a ConfigMap from a Secret. */
   public readonly kind = 'ConfigMap' as const;
-  /** The L1 object rendered into the manifest. */
+  /** The object rendered into the manifest. */
   public readonly apiObject: ApiObject;
   /** The keys written in `data`, for the type checks of key references: a type only. */
   public declare readonly [DATA_KEYS]?: K;
@@ -104,7 +104,9 @@ export class ConfigMap<const K extends string = string> extends DataObject imple
     ]);
     this.data = data;
     this.binaryData = binaryData;
-    this.apiObject = new k8s.KubeConfigMap(this, 'Resource', {
+    this.apiObject = new ManifestObject(this, 'Resource', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
       metadata: { name: this.name, labels: props.labels ? { ...props.labels } : undefined, annotations: props.annotations ? { ...props.annotations } : undefined },
       immutable: props.immutable,
       data: Lazy.any({ produce: () => nonEmpty(this.data) }),

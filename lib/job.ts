@@ -1,5 +1,5 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { JobSpecOf } from './_job-spec';
 import { renderedManifest } from './_synth';
@@ -77,14 +77,16 @@ export interface JobProps<C extends readonly AnyContainer[] = readonly AnyContai
 export class Job<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends TemplateOwner<C> {
   /** The description of the Pods. */
   public readonly template: PodTemplate;
-  /** The L1 object rendered into the manifest. */
+  /** The object rendered into the manifest. */
   public readonly apiObject: ApiObject;
 
   public constructor(scope: Construct, id: string, props: JobProps<C>) {
     super(scope, id, props.name, 'Job');
     const spec = new JobSpecOf(props);
     this.template = spec.template;
-    this.apiObject = new k8s.KubeJob(this, 'Resource', {
+    this.apiObject = new ManifestObject(this, 'Resource', {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
       metadata: renderObjectMeta(this.name, props),
       spec: Lazy.any({ produce: () => spec.render() }),
     });

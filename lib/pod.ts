@@ -1,7 +1,9 @@
 import { ApiObject, IAnyProducer, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { IPodOwner, OwnedPods } from './_app-pods';
+import { ManifestObject } from './_manifest-object';
+import type { Manifest } from './_manifest';
 import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
 import { renderedManifest } from './_synth';
@@ -50,7 +52,7 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
   public readonly name: string;
   /** The Pod's description, shared with workload templates. */
   public readonly template: PodTemplate;
-  /** The L1 object rendered into the manifest. */
+  /** The object rendered into the manifest: a `v1` `Pod`. */
   public readonly apiObject: ApiObject;
   /** The container port names, for the type checks of Services: a type only. */
   public declare readonly [PORT_NAMES]?: ContainerPortNames<C[number]>;
@@ -64,7 +66,9 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
     super(scope, id);
     this.name = props.name ?? id;
     this.template = new PodTemplate(props);
-    this.apiObject = new k8s.KubePod(this, 'Resource', {
+    this.apiObject = new ManifestObject(this, 'Resource', {
+      apiVersion: 'v1',
+      kind: 'Pod',
       metadata: { name: this.name, ...this.template.metadata() },
       spec: Lazy.any(new SpecOf(this.template)),
     });
@@ -110,7 +114,7 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
 class SpecOf implements IAnyProducer {
   public constructor(private readonly template: PodTemplate) {}
 
-  public produce(): k8s.PodSpec {
+  public produce(): Manifest<k8s.PodSpec> {
     return this.template.spec();
   }
 }

@@ -1,5 +1,5 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { DataObject, nonEmpty } from './_data-object';
 import { Annotations, Labels } from './labels';
@@ -96,7 +96,7 @@ export class Secret<const K extends string = string> extends DataObject implemen
 
   /** Tells a Secret from a ConfigMap. */
   public readonly kind = 'Secret' as const;
-  /** The L1 object rendered into the manifest. */
+  /** The object rendered into the manifest. */
   public readonly apiObject: ApiObject;
   /** The keys written in `data` and `stringData`, for the type checks of key references: a type only. */
   public declare readonly [DATA_KEYS]?: K;
@@ -118,7 +118,9 @@ export class Secret<const K extends string = string> extends DataObject implemen
     ]);
     this.data = data;
     this.stringData = stringData;
-    this.apiObject = new k8s.KubeSecret(this, 'Resource', {
+    this.apiObject = new ManifestObject(this, 'Resource', {
+      apiVersion: 'v1',
+      kind: 'Secret',
       metadata: { name: this.name, labels: props.labels ? { ...props.labels } : undefined, annotations: props.annotations ? { ...props.annotations } : undefined },
       type: props.type,
       immutable: props.immutable,

@@ -1,5 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Manifest } from './_manifest';
+import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { resolveSelection, selects } from './_app-pods';
 import { selectableOf } from './_plus-pods';
@@ -227,7 +229,7 @@ export interface ServiceProps<N extends string = string, P extends readonly Serv
 export class Service<const N extends string = string, const P extends readonly ServicePortProps<string>[] = readonly ServicePortProps<N>[]> extends Construct {
   /** `metadata.name` of the Service, its DNS name. */
   public readonly name: string;
-  /** The L1 object rendered into the manifest. */
+  /** The object rendered into the manifest: a `v1` `Service`. */
   public readonly apiObject: ApiObject;
   /** What the Service routes to. */
   public readonly target: ISelectablePods<N>;
@@ -245,16 +247,18 @@ export class Service<const N extends string = string, const P extends readonly S
     this.name = props.name ?? id;
     this.target = selectableOf(props.target);
     this.ports = [...((props.ports as readonly ServicePortProps<N>[] | undefined) ?? [])];
-    this.apiObject = new k8s.KubeService(this, 'Resource', {
+    this.apiObject = new ManifestObject(this, 'Resource', {
+      apiVersion: 'v1',
+      kind: 'Service',
       metadata: { name: this.name, labels: props.labels ? keySafe({ ...props.labels }) : undefined, annotations: props.annotations ? keySafe({ ...props.annotations }) : undefined },
       spec: Lazy.any({
-        produce: (): k8s.ServiceSpec => ({
+        produce: (): Manifest<k8s.ServiceSpec> => ({
           type: props.type,
-          clusterIp: props.headless ? 'None' : props.clusterIP,
+          clusterIP: props.headless ? 'None' : props.clusterIP,
           selector: keySafe({ ...this.selector }),
           ports: this.ports.length > 0 ? this.ports.map(renderPort) : undefined,
           sessionAffinity: props.sessionAffinity,
-          sessionAffinityConfig: props.sessionAffinityTimeoutSeconds === undefined ? undefined : { clientIp: { timeoutSeconds: props.sessionAffinityTimeoutSeconds } },
+          sessionAffinityConfig: props.sessionAffinityTimeoutSeconds === undefined ? undefined : { clientIP: { timeoutSeconds: props.sessionAffinityTimeoutSeconds } },
           externalTrafficPolicy: props.externalTrafficPolicy,
           internalTrafficPolicy: props.internalTrafficPolicy,
           healthCheckNodePort: props.healthCheckNodePort,
@@ -316,20 +320,13 @@ export class Service<const N extends string = string, const P extends readonly S
   }
 }
 
-function renderPort(port: ServicePortProps): k8s.ServicePort {
+function renderPort(port: ServicePortProps): Manifest<k8s.ServicePort> {
   // Untyped input (JSON, `as any`) may leave targetPort out: Kubernetes then
-  // forwards to `port`, and validation checks that port instead. An
-  // IntOrString of nothing would make cdk8s throw while rendering.
-  const target =
-    port.targetPort === undefined || port.targetPort === null
-      ? undefined
-      : typeof port.targetPort === 'number'
-        ? k8s.IntOrString.fromNumber(port.targetPort)
-        : k8s.IntOrString.fromString(port.targetPort);
+  // forwards to `port`, and validation checks that port instead.
   return {
     name: port.name ?? (typeof port.targetPort === 'string' ? port.targetPort : undefined),
     port: port.port,
-    targetPort: target,
+    targetPort: port.targetPort ?? undefined,
     protocol: port.protocol,
     nodePort: port.nodePort,
     appProtocol: port.appProtocol,

@@ -1,8 +1,9 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Manifest } from './_manifest';
+import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { selects } from './_app-pods';
-import { intOrString } from './_int-or-string';
 import { renderedManifest } from './_synth';
 import { AnyContainer } from './pod-template';
 import { PodCount } from './deployment';
@@ -63,7 +64,7 @@ export class StatefulSetUpdateStrategy {
     const rollingUpdate =
       partition === undefined && maxUnavailable === undefined
         ? undefined
-        : { partition, maxUnavailable: intOrString(maxUnavailable) };
+        : { partition, maxUnavailable };
     return new StatefulSetUpdateStrategy({ type: 'RollingUpdate', rollingUpdate });
   }
 
@@ -72,10 +73,10 @@ export class StatefulSetUpdateStrategy {
     return new StatefulSetUpdateStrategy({ type: 'OnDelete' });
   }
 
-  private constructor(private readonly strategy: k8s.StatefulSetUpdateStrategy) {}
+  private constructor(private readonly strategy: Manifest<k8s.StatefulSetUpdateStrategy>) {}
 
   /** @internal */
-  public _toKube(): k8s.StatefulSetUpdateStrategy {
+  public _toKube(): Manifest<k8s.StatefulSetUpdateStrategy> {
     return this.strategy;
   }
 }
@@ -139,7 +140,7 @@ export class StatefulSet<const C extends readonly AnyContainer[] = readonly AnyC
     return PodSelector._byName('StatefulSet', name, options);
   }
 
-  /** The L1 object rendered into the manifest. */
+  /** The object rendered into the manifest. */
   public readonly apiObject: ApiObject;
   /** The governing Service: the one given, or the one made. */
   public readonly service: Service;
@@ -149,10 +150,12 @@ export class StatefulSet<const C extends readonly AnyContainer[] = readonly AnyC
   public constructor(scope: Construct, id: string, props: StatefulSetProps<C>) {
     super(scope, id, props, 'StatefulSet');
     this.claims = [...(props.volumeClaimTemplates ?? [])];
-    this.apiObject = new k8s.KubeStatefulSet(this, 'Resource', {
+    this.apiObject = new ManifestObject(this, 'Resource', {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
       metadata: this._metadata(),
       spec: Lazy.any({
-        produce: (): k8s.StatefulSetSpec => {
+        produce: (): Manifest<k8s.StatefulSetSpec> => {
           const common = this._commonSpec();
           return {
             ...common,
@@ -225,7 +228,7 @@ export class StatefulSet<const C extends readonly AnyContainer[] = readonly AnyC
   }
 
   // The claim templates take the place of the volumes that stand for them in the Pod template.
-  private withoutClaimVolumes(spec: k8s.PodSpec): k8s.PodSpec {
+  private withoutClaimVolumes(spec: Manifest<k8s.PodSpec>): Manifest<k8s.PodSpec> {
     const names = new Set(this.allClaims().map((claim) => claim.name));
     const volumes = spec.volumes?.filter((volume) => !(names.has(volume.name) && volume.persistentVolumeClaim?.claimName === volume.name));
     return { ...spec, volumes: volumes !== undefined && volumes.length > 0 ? volumes : undefined };

@@ -1,9 +1,10 @@
 import { ApiObject } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
 import { IPodOwner, OwnedPods, podsSelectedBy } from './_app-pods';
+import type { Manifest } from './_manifest';
 import { renderedManifest } from './_synth';
 import { Annotations, Labels } from './labels';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
@@ -77,7 +78,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
   public readonly name: string;
   /** The description of the Pods, the same a Pod takes. */
   public readonly template: PodTemplate;
-  /** The L1 object rendered into the manifest. */
+  /** The object rendered into the manifest. */
   public abstract readonly apiObject: ApiObject;
   /** The container port names, for the type checks of Services: a type only. */
   public declare readonly [PORT_NAMES]?: ContainerPortNames<C[number]>;
@@ -177,7 +178,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
   }
 
   /** The spec fields every workload has: replicas, selector, template. @internal */
-  protected _commonSpec(): { replicas?: number; minReadySeconds?: number; selector: k8s.LabelSelector; template: k8s.PodTemplateSpec } {
+  protected _commonSpec(): { replicas?: number; minReadySeconds?: number; selector: k8s.LabelSelector; template: Manifest<k8s.PodTemplateSpec> } {
     return {
       replicas: this.workloadProps.replicas,
       minReadySeconds: this.workloadProps.minReadySeconds,

@@ -276,14 +276,6 @@ describe('input the import refuses, with file, document and field path', () => {
     ]);
   });
 
-  test('objects in different namespaces', () => {
-    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: one}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b, namespace: two}\n';
-    expect(problemsOf(text)).toEqual([
-      'in.yaml: document 2 (ConfigMap "b"): metadata.namespace: is "two", but in.yaml document 1 is in "one"; a chart has one namespace. ' +
-        'Fix: import the objects of each namespace into a chart of their own',
-    ]);
-  });
-
   test('a misspelt volume type', () => {
     expect(problemsOf(pod('  containers: [{name: a, image: x}]\n  volumes:\n    - name: v\n      nfss: {server: s, path: /}'))).toEqual([
       'in.yaml: document 1 (Pod "p"): spec.volumes[0].nfss: "nfss" is not a volume type. Fix: check the spelling against the Kubernetes API reference',

@@ -9,6 +9,7 @@ import { l1Literal, l1Property } from './l1-literal';
 import { l1Schema } from './l1-schema';
 import { convertTemplate } from './pod-template';
 import { Findings, ImportError, Origin } from './problems';
+import { removedIn } from './_removed-api-versions';
 import { ImportInput, readObjects } from './read';
 import { Target, Targets } from './_targets';
 import { DeclaredPort, Scope } from './scope';
@@ -70,12 +71,15 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   const findings = new Findings();
   const objects = readObjects(inputs, findings);
   const scope: Scope = { names: new Names(), usage: { usesK8s: false, usesJsonPatch: false }, imports: new Set(), typeImports: new Set(), external: new Map(), configMaps: new Map(), secrets: new Map() };
-  const ids = new Names();
+  // Construct ids are unique within their parent: the chart, or the Chart of a namespace in it.
+  const idsByParent = new Map<string, Names>();
+  const idsIn = (parent: string): Names => idsByParent.get(parent) ?? idsByParent.set(parent, new Names()).get(parent)!;
   const items: Item[] = [];
-  const targets = new Targets();
-  const services: { reader: FieldReader; spec: YamlMap; variable: string; id: string; nameEntry: [string, Code | undefined]; metaEntries: [string, Code | undefined][] }[] = [];
+  // Services find their workload among the objects of their own namespace.
+  const targetsByNamespace = new Map<string | undefined, Targets>();
+  const targetsIn = (ns: string | undefined): Targets => targetsByNamespace.get(ns) ?? targetsByNamespace.set(ns, new Targets()).get(ns)!;
+  const services: { reader: FieldReader; spec: YamlMap; variable: string; id: string; parent: string; namespace: string | undefined; nameEntry: [string, Code | undefined]; metaEntries: [string, Code | undefined][] }[] = [];
   const cleaned: any[] = [];
-  let namespace: { value: string | undefined; origin: Origin } | undefined;
   const seen = new Map<string, Origin>();
 
   const accepted = objects.flatMap((object) => {
@@ -94,7 +98,8 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     }
     const apiVersion = reader.string(reader.required(value, 'apiVersion', '', `add apiVersion: ${API_VERSIONS[kind]}`), 'apiVersion');
     if (apiVersion !== undefined && apiVersion !== API_VERSIONS[kind]) {
-      reader.problem('apiVersion', `${kind} has apiVersion "${apiVersion}"`, `use apiVersion: ${API_VERSIONS[kind]}`);
+      const removed = removedIn(apiVersion, kind);
+      reader.problem('apiVersion', `${kind} has apiVersion "${apiVersion}"${removed ? `, which the API server no longer serves (removed in Kubernetes ${removed})` : ''}`, `use apiVersion: ${API_VERSIONS[kind]}`);
     }
     const metadata = reader.map(reader.required(value, 'metadata', ''), 'metadata') ?? {};
     const name = reader.string(reader.required(metadata, 'name', 'metadata'), 'metadata.name');
@@ -102,34 +107,49 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
       return [];
     }
     const origin = { ...object.origin, object: `${kind} "${name}"` };
-    const first = seen.get(`${kind}/${name}`);
+    // Objects of one kind and name are one object only within a namespace.
+    const key = JSON.stringify([kind, typeof metadata.namespace === 'string' ? metadata.namespace : null, name]);
+    const first = seen.get(key);
     if (first) {
       findings.problem(origin, 'metadata.name', `${kind} "${name}" is also in ${first.file} document ${first.document}`, `keep one of them; Kubernetes would apply one over the other`);
       return [];
     }
-    seen.set(`${kind}/${name}`, origin);
+    seen.set(key, origin);
     const copy = clean(copyJson(value), new FieldReader(findings, origin));
     cleaned.push(copy);
-    const ns = copy.metadata.namespace;
-    if (!namespace) {
-      namespace = { value: ns, origin };
-    } else if (namespace.value !== ns) {
-      findings.problem(
-        origin,
-        'metadata.namespace',
-        `is ${ns === undefined ? 'not set' : `"${ns}"`}, but ${namespace.origin.file} document ${namespace.origin.document} is ${namespace.value === undefined ? 'in no namespace' : `in "${namespace.value}"`}; a chart has one namespace`,
-        'import the objects of each namespace into a chart of their own',
-      );
-    }
-    return [{ reader: new FieldReader(findings, origin), value: copy, kind, name }];
+    const namespace: string | undefined = copy.metadata.namespace;
+    return [{ reader: new FieldReader(findings, origin), value: copy, kind, name, namespace }];
   });
+
+  // One namespace (or none) for all objects is the chart's, as a person would write it. Objects of
+  // several come into one chart too: those without a namespace in it, each namespace's in a
+  // Chart of its own inside it, whose namespace cdk8s gives the objects made in it.
+  const namespaces = [...new Set(accepted.map((a) => a.namespace))];
+  const chartNamespace = namespaces.length === 1 ? namespaces[0] : undefined;
+  const namespaceCharts = new Map<string, string>();
+  const namespaceStatements: string[] = [];
+  for (const ns of namespaces.length > 1 ? namespaces : []) {
+    if (ns !== undefined) {
+      const variable = scope.names.claim(camelCase(`${ns}-namespace`), camelCase(`${ns}-namespace-chart`));
+      namespaceCharts.set(ns, variable);
+      namespaceStatements.push(`const ${variable} = new Chart(this, ${stringLiteral(idsIn('this').claim(ns, `${ns}-namespace`))}, { namespace: ${stringLiteral(ns)} });`);
+    }
+  }
+  const parentOf = (ns: string | undefined): string => (ns === undefined ? undefined : namespaceCharts.get(ns)) ?? 'this';
+  // A Pod refers to the ConfigMaps and Secrets of its own namespace; the rest of the scope is shared.
+  const scopes = new Map<string | undefined, Scope>();
+  const scopeIn = (ns: string | undefined): Scope =>
+    scopes.get(ns) ?? scopes.set(ns, namespaces.length > 1 ? { ...scope, configMaps: new Map(), secrets: new Map() } : scope).get(ns)!;
 
   // ConfigMaps and Secrets first, as Pods refer to them, and Services last, as they refer to
   // workloads; a workload also gets the plain name as its id and variable when a Service shares it.
   const rank = (kind: string) => (kind === 'ConfigMap' || kind === 'Secret' ? 0 : kind === 'Service' ? 2 : 1);
   const ordered = [...accepted].sort((a, b) => rank(a.kind) - rank(b.kind));
-  for (const { reader, value, kind, name } of ordered) {
-    const id = ids.claim(name, `${name}-${kind.toLowerCase()}`);
+  for (const { reader, value, kind, name, namespace } of ordered) {
+    const scope = scopeIn(namespace);
+    const parent = parentOf(namespace);
+    const targets = targetsIn(namespace);
+    const id = idsIn(parent).claim(name, `${name}-${kind.toLowerCase()}`);
     const variable = scope.names.claim(camelCase(name), camelCase(`${name}-${kind}`), camelCase(kind));
     scope.imports.add(kind);
     const nameEntry: [string, Code | undefined] = ['name', id === name ? undefined : stringLiteral(name)];
@@ -141,7 +161,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     const statement = (props: Code, used: () => boolean, lines: string[] = []) => () => {
       const assign = used() || lines.length > 0 ? `const ${variable} = ` : '';
       const args = typeof props === 'object' && 'object' in props && props.object.length === 0 ? [] : [props];
-      return [`${assign}${print({ call: `new ${kind}`, args: ['this', stringLiteral(id), ...args] }, '    ', assign.length + 1)};`, ...lines];
+      return [`${assign}${print({ call: `new ${kind}`, args: [parent, stringLiteral(id), ...args] }, '    ', assign.length + 1)};`, ...lines];
     };
 
     switch (kind) {
@@ -197,12 +217,12 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
         break;
       }
       case 'Service':
-        services.push({ reader, spec, variable, id, nameEntry, metaEntries });
+        services.push({ reader, spec, variable, id, parent, namespace, nameEntry, metaEntries });
         break;
     }
   }
-  for (const { reader, spec, variable, id, nameEntry, metaEntries } of services) {
-    const service = convertService(reader, scope, spec, variable, targets);
+  for (const { reader, spec, variable, id, parent, namespace, nameEntry, metaEntries } of services) {
+    const service = convertService(reader, scopeIn(namespace), spec, variable, targetsIn(namespace));
     if (!service) {
       continue;
     }
@@ -213,7 +233,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
       after: service.after,
       render: () => {
         const assign = lines.length > 0 ? `const ${variable} = ` : '';
-        return [`${assign}${print({ call: 'new Service', args: ['this', stringLiteral(id), props] }, '    ', assign.length + 1)};`, ...lines];
+        return [`${assign}${print({ call: 'new Service', args: [parent, stringLiteral(id), props] }, '    ', assign.length + 1)};`, ...lines];
       },
     });
   }
@@ -231,11 +251,11 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     throw new TypeError(`peapod import: className ${stringLiteral(className)} is not a class name; use PascalCase letters and digits`);
   }
   const body = arrange(items).flatMap((item) => item.render());
-  body.unshift(...[...scope.external.values()].map((e) => e.statement));
+  body.unshift(...namespaceStatements, ...[...scope.external.values()].map((e) => e.statement));
   const peapod = [...scope.imports].sort();
   const cdk8s = ['Chart', 'ChartProps', ...(scope.usage.usesJsonPatch ? ['JsonPatch'] : [])];
   const files = inputs.map((i) => (i.file === '-' ? 'standard input' : path.basename(i.file))).join(', ');
-  const nsProps = namespace?.value === undefined ? 'props' : `{ namespace: ${stringLiteral(namespace.value)}, ...props }`;
+  const nsProps = chartNamespace === undefined ? 'props' : `{ namespace: ${stringLiteral(chartNamespace)}, ...props }`;
   const source = [
     `// ${commentText(`Imported by \`peapod import\` from ${files}.`)}`,
     '// It is ordinary code now: edit it, it is not regenerated.',
