@@ -3,6 +3,7 @@ import { PROTOCOLS } from '../port';
 import { laterFieldDetail, laterFieldFix, laterFieldOf } from '../_later-fields';
 import { camelCase, Code, commentText, jsonLiteral, Names, objectOf, print, stringLiteral } from './code';
 import { copyJson } from './_kubectl-yaml';
+import { convertL1, convertPlain, isClusterScoped, Item, KIND_CONVERTERS, KindInput, kindRank, l1ClassOf, Referable, routeOf } from './kinds';
 import { FieldReader, otherKeys, YamlMap } from './fields';
 import { l1Literal, l1Property } from './l1-literal';
 import { l1Schema } from './l1-schema';
@@ -47,17 +48,18 @@ export interface ImportResult {
 /** What a chart class name may be: it is written into the code as it is. */
 export const CLASS_NAME = /^[A-Z][A-Za-z0-9_]*$/;
 
-const API_VERSIONS: Record<string, string> = { Pod: 'v1', Service: 'v1', ConfigMap: 'v1', Secret: 'v1', Deployment: 'apps/v1', ReplicaSet: 'apps/v1' };
+const API_VERSIONS: Record<string, string> = {
+  Pod: 'v1',
+  Service: 'v1',
+  ConfigMap: 'v1',
+  Secret: 'v1',
+  Deployment: 'apps/v1',
+  ReplicaSet: 'apps/v1',
+  ...Object.fromEntries(Object.entries(KIND_CONVERTERS).map(([kind, converter]) => [kind, converter.apiVersion])),
+};
 // Written by the API server or by kubectl; an exported manifest carries them, a source manifest does not.
 const SERVER_METADATA = ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'selfLink'];
 const SERVER_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration', 'deployment.kubernetes.io/revision'];
-
-interface Item {
-  readonly group: number;
-  readonly after?: Target;
-  readonly target?: Target;
-  readonly render: () => string[];
-}
 
 /**
  * Converts Kubernetes manifests (Pods, Deployments, ReplicaSets, Services,
@@ -68,11 +70,12 @@ interface Item {
 export function importManifests(inputs: readonly ImportInput[], options: ImportOptions = {}): ImportResult {
   const findings = new Findings();
   const objects = readObjects(inputs, findings);
-  const scope: Scope = { names: new Names(), usage: { usesK8s: false, usesJsonPatch: false }, imports: new Set(), typeImports: new Set(), external: new Map(), configMaps: new Map(), secrets: new Map() };
+  const objectsByName = new Map<string, Referable>();
+  const scope: Scope = { objects: objectsByName, names: new Names(), usage: { usesK8s: false, usesJsonPatch: false, usesApiObject: false }, imports: new Set(), typeImports: new Set(), external: new Map(), configMaps: new Map(), secrets: new Map() };
   const ids = new Names();
   const items: Item[] = [];
   const targets = new Targets();
-  const services: { reader: FieldReader; spec: YamlMap; variable: string; id: string; nameEntry: [string, Code | undefined]; metaEntries: [string, Code | undefined][] }[] = [];
+  const services: { reader: FieldReader; spec: YamlMap; variable: string; id: string; nameEntry: [string, Code | undefined]; metaEntries: [string, Code | undefined][]; ref: Referable }[] = [];
   const cleaned: any[] = [];
   let namespace: { value: string | undefined; origin: Origin } | undefined;
   const seen = new Map<string, Origin>();
@@ -87,13 +90,16 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     if (kind === undefined) {
       return [];
     }
-    if (!(kind in API_VERSIONS)) {
-      reader.problem('kind', `kind "${kind}" is not one peapod import reads`, 'import Pods, Deployments, ReplicaSets, Services, ConfigMaps and Secrets; keep other objects in YAML');
+    const apiVersion = reader.string(reader.required(value, 'apiVersion', '', `add apiVersion: ${API_VERSIONS[kind] ?? 'the API version of the kind'}`), 'apiVersion');
+    if (apiVersion === undefined && !(kind in API_VERSIONS)) {
       return [];
     }
-    const apiVersion = reader.string(reader.required(value, 'apiVersion', '', `add apiVersion: ${API_VERSIONS[kind]}`), 'apiVersion');
-    if (apiVersion !== undefined && apiVersion !== API_VERSIONS[kind]) {
-      reader.problem('apiVersion', `${kind} has apiVersion "${apiVersion}"`, `use apiVersion: ${API_VERSIONS[kind]}`);
+    const route = apiVersion === undefined ? ({ route: 'peapod' } as const) : routeOf(kind, apiVersion, API_VERSIONS);
+    if (route.route === 'refused') {
+      reader.problem(route.message.startsWith('kind') ? 'kind' : 'apiVersion', route.message, route.fix);
+      if (!(kind in API_VERSIONS)) {
+        return [];
+      }
     }
     const metadata = reader.map(reader.required(value, 'metadata', ''), 'metadata') ?? {};
     const name = reader.string(reader.required(metadata, 'name', 'metadata'), 'metadata.name');
@@ -110,7 +116,9 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     const copy = clean(copyJson(value), new FieldReader(findings, origin));
     cleaned.push(copy);
     const ns = copy.metadata.namespace;
-    if (!namespace) {
+    if (ns === undefined && isClusterScoped(copy.apiVersion, kind)) {
+      // In no namespace whatever the chart's (the code takes the chart's out again).
+    } else if (!namespace) {
       namespace = { value: ns, origin };
     } else if (namespace.value !== ns) {
       findings.problem(
@@ -120,18 +128,50 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
         'import the objects of each namespace into a chart of their own',
       );
     }
-    return [{ reader: new FieldReader(findings, origin), value: copy, kind, name }];
+    return [{ reader: new FieldReader(findings, origin), value: copy, kind, name, route }];
   });
+  const chartNamespace = () => namespace?.value;
+  const afterServices: (() => void)[] = [];
 
   // ConfigMaps and Secrets first, as Pods refer to them, and Services last, as they refer to
   // workloads; a workload also gets the plain name as its id and variable when a Service shares it.
-  const rank = (kind: string) => (kind === 'ConfigMap' || kind === 'Secret' ? 0 : kind === 'Service' ? 2 : 1);
-  const ordered = [...accepted].sort((a, b) => rank(a.kind) - rank(b.kind));
-  for (const { reader, value, kind, name } of ordered) {
-    const id = ids.claim(name, `${name}-${kind.toLowerCase()}`);
-    const variable = scope.names.claim(camelCase(name), camelCase(`${name}-${kind}`), camelCase(kind));
-    scope.imports.add(kind);
+  const ordered = [...accepted].sort((a, b) => kindRank(a.kind) - kindRank(b.kind));
+  // Names first, so that objects can refer to those converted after them.
+  const prepared = ordered.map((object) => {
+    const id = ids.claim(object.name, `${object.name}-${object.kind.toLowerCase()}`);
+    const variable = scope.names.claim(camelCase(object.name), camelCase(`${object.name}-${object.kind}`), camelCase(object.kind));
+    const ref: Referable = { kind: object.kind, name: object.name, variable, value: object.value, used: false };
+    objectsByName.set(`${object.kind}/${object.name}`, ref);
+    return { ...object, id, variable, ref };
+  });
+  for (const { reader, value, kind, name, route, id, variable, ref } of prepared) {
     const nameEntry: [string, Code | undefined] = ['name', id === name ? undefined : stringLiteral(name)];
+    const input: KindInput = {
+      reader, scope, value, kind, name, id, variable, nameEntry, targets, objects: objectsByName,
+      metaEntries: () => metadataEntries(reader, value.metadata, false),
+      add: (item) => items.push(item),
+      afterServices: (convert) => afterServices.push(convert),
+    };
+    const converter = route.route === 'peapod' ? KIND_CONVERTERS[kind] : undefined;
+    const unmodeled = converter?.unmodeled?.(value);
+    ref.l1 = route.route !== 'peapod' || unmodeled !== undefined;
+    if (route.route === 'l1' || unmodeled !== undefined) {
+      const className = route.route === 'l1' ? route.className : l1ClassOf(value.apiVersion, kind)!;
+      if (unmodeled !== undefined) {
+        reader.note('', `comes in as k8s.${className}, the L1 class: Peapod's ${kind} does not model ${unmodeled}`);
+      }
+      convertL1(input, className, chartNamespace);
+      continue;
+    }
+    if (route.route === 'plain') {
+      convertPlain(input, chartNamespace);
+      continue;
+    }
+    scope.imports.add(kind);
+    if (converter) {
+      converter.convert(input);
+      continue;
+    }
     const metaEntries = metadataEntries(reader, value.metadata, kind === 'Pod');
     const spec = kind === 'ConfigMap' || kind === 'Secret' ? {} : reader.map(reader.required(value, 'spec', ''), 'spec') ?? {};
     for (const key of otherKeys(value, ['apiVersion', 'kind', 'metadata', ...(kind === 'ConfigMap' ? ['data', 'binaryData', 'immutable'] : []), ...(kind === 'Secret' ? ['data', 'stringData', 'type', 'immutable'] : []), ...(kind === 'ConfigMap' || kind === 'Secret' ? [] : ['spec'])])) {
@@ -196,26 +236,32 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
         break;
       }
       case 'Service':
-        services.push({ reader, spec, variable, id, nameEntry, metaEntries });
+        services.push({ reader, spec, variable, id, nameEntry, metaEntries, ref });
         break;
     }
   }
-  for (const { reader, spec, variable, id, nameEntry, metaEntries } of services) {
-    const service = convertService(reader, scope, spec, variable, targets);
+  for (const { reader, spec, variable, id, nameEntry, metaEntries, ref } of services) {
+    if (ref.governing?.made) {
+      continue;
+    }
+    // A StatefulSet's governing Service comes before it, which takes it as an object, and selects its Pods by their labels.
+    const service = convertService(reader, scope, spec, variable, ref.governing ? new Targets() : targets);
     if (!service) {
       continue;
     }
     const props = objectOf([nameEntry, ...metaEntries, ['target', service.targetCode], ...service.entries]);
     const lines = service.patches;
-    items.push({
-      group: 1,
-      after: service.after,
-      render: () => {
-        const assign = lines.length > 0 ? `const ${variable} = ` : '';
-        return [`${assign}${print({ call: 'new Service', args: ['this', stringLiteral(id), props] }, '    ', assign.length + 1)};`, ...lines];
-      },
-    });
+    const render = () => {
+      const assign = lines.length > 0 || ref.used ? `const ${variable} = ` : '';
+      return [`${assign}${print({ call: 'new Service', args: ['this', stringLiteral(id), props] }, '    ', assign.length + 1)};`, ...lines];
+    };
+    if (ref.governing) {
+      ref.governing.render = render;
+    } else {
+      items.push({ group: 1, after: service.after, render });
+    }
   }
+  afterServices.forEach((convert) => convert());
 
   if (findings.problems.length > 0) {
     // In input order: syntax errors are found while reading, before the objects are converted.
@@ -232,7 +278,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   const body = arrange(items).flatMap((item) => item.render());
   body.unshift(...[...scope.external.values()].map((e) => e.statement));
   const peapod = [...scope.imports].sort();
-  const cdk8s = ['Chart', 'ChartProps', ...(scope.usage.usesJsonPatch ? ['JsonPatch'] : [])];
+  const cdk8s = [...(scope.usage.usesApiObject ? ['ApiObject'] : []), 'Chart', 'ChartProps', ...(scope.usage.usesJsonPatch ? ['JsonPatch'] : [])];
   const files = inputs.map((i) => (i.file === '-' ? 'standard input' : path.basename(i.file))).join(', ');
   const nsProps = namespace?.value === undefined ? 'props' : `{ namespace: ${stringLiteral(namespace.value)}, ...props }`;
   const source = [
@@ -241,7 +287,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     `import { ${cdk8s.join(', ')} } from 'cdk8s';`,
     ...(scope.usage.usesK8s ? ["import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';"] : []),
     "import { Construct } from 'constructs';",
-    importLine(peapod, from),
+    ...(peapod.length > 0 ? [importLine(peapod, from)] : []),
     ...(scope.typeImports.size > 0 ? [`import type { ${[...scope.typeImports].sort().join(', ')} } from ${stringLiteral(from)};`] : []),
     '',
     `/** ${commentText(`The objects of ${files}.`)} */`,

@@ -6,6 +6,7 @@ import { setOwn } from './_kubectl-yaml';
 import { FieldReader, otherKeys, YamlMap } from './fields';
 import { l1Literal, l1Object } from './l1-literal';
 import { l1Schema } from './l1-schema';
+import { namedReference, serviceAccountReference } from './kinds/_kind';
 import { DeclaredPort, Scope } from './scope';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the input is untyped YAML */
@@ -137,7 +138,7 @@ export function convertTemplate(reader: FieldReader, scope: Scope, metadata: Yam
   }
   const account = reader.string(spec.serviceAccountName, `${at}.serviceAccountName`);
   if (account !== undefined) {
-    entries.push(['serviceAccountName', stringLiteral(account)]);
+    entries.push(['serviceAccount', serviceAccountReference(scope, account)]);
   }
   if (spec.securityContext !== undefined) {
     const code = l1Object(spec.securityContext, 'PodSecurityContext', `${at}.securityContext`, reader, scope.usage);
@@ -419,16 +420,8 @@ function keyedReference(reader: FieldReader, scope: Scope, kind: 'ConfigMap' | '
       kind === 'ConfigMap' ? 'config-map-key-exists' : 'secret-key-exists',
     );
   }
-  scope.imports.add(kind);
   // Named once, as a constant, however many entries refer to it.
-  const externalKey = `${kind}/${name}`;
-  let external = scope.external.get(externalKey);
-  if (external === undefined) {
-    const variable = scope.names.claim(camelCase(`${name}-${kind}`), camelCase(`external-${name}-${kind}`));
-    external = { variable, statement: `const ${variable} = ${kind}.fromName(${stringLiteral(name)});` };
-    scope.external.set(externalKey, external);
-  }
-  return external.variable;
+  return namedReference(scope, kind, name);
 }
 
 function convertEnvFrom(reader: FieldReader, scope: Scope, value: any, at: string): Code | undefined {

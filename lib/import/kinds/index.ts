@@ -1,0 +1,70 @@
+import { KindConverter } from './_kind';
+import { isKubernetesGroup, l1ClassOf } from './l1-object';
+import { serviceAccountConverter } from './service-account';
+
+export type { Item, KindInput, Referable } from './_kind';
+export { convertL1, convertPlain, isClusterScoped, l1ClassOf } from './l1-object';
+
+/** The converters of the kinds that convert.ts does not convert itself, by kind. */
+export const KIND_CONVERTERS: Readonly<Record<string, KindConverter>> = {
+  ServiceAccount: serviceAccountConverter,
+};
+
+/**
+ * The order objects are converted in: those others refer to first
+ * (ConfigMaps, Secrets, ServiceAccounts), then Pods and workloads, then
+ * what selects or scales them, then Services, then Ingresses (which name
+ * Services).
+ */
+export function kindRank(kind: string): number {
+  switch (kind) {
+    case 'ConfigMap':
+    case 'Secret':
+      return 0;
+    case 'ServiceAccount':
+      return 0.5;
+    case 'HorizontalPodAutoscaler':
+    case 'PodDisruptionBudget':
+    case 'NetworkPolicy':
+      return 2;
+    case 'Service':
+      return 3;
+    case 'Ingress':
+      return 4;
+    default:
+      return 1;
+  }
+}
+
+/** How an object of `kind` and `apiVersion` comes in. */
+export type KindRoute =
+  | { readonly route: 'peapod' }
+  | { readonly route: 'l1'; readonly className: string }
+  | { readonly route: 'plain' }
+  | { readonly route: 'refused'; readonly message: string; readonly fix: string };
+
+/**
+ * A kind Peapod models, at the apiVersion its class renders, comes in as
+ * that class; another kind or version of Kubernetes 1.27 as its L1 class; a
+ * kind of another API group (a custom resource) as a plain ApiObject; and a
+ * Kubernetes apiVersion that 1.27 does not serve is refused.
+ */
+export function routeOf(kind: string, apiVersion: string, apiVersions: Readonly<Record<string, string>>): KindRoute {
+  if (apiVersions[kind] === apiVersion) {
+    return { route: 'peapod' };
+  }
+  const className = l1ClassOf(apiVersion, kind);
+  if (className !== undefined) {
+    return { route: 'l1', className };
+  }
+  if (!isKubernetesGroup(apiVersion)) {
+    return { route: 'plain' };
+  }
+  return kind in apiVersions
+    ? { route: 'refused', message: `${kind} has apiVersion "${apiVersion}"`, fix: `use apiVersion: ${apiVersions[kind]}` }
+    : {
+        route: 'refused',
+        message: `kind "${kind}" is not one peapod import reads: Kubernetes 1.27 serves no such kind in apiVersion "${apiVersion}"`,
+        fix: 'correct the kind or the apiVersion (`kubectl api-resources` lists what a cluster serves)',
+      };
+}
