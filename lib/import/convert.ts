@@ -114,6 +114,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     }
     seen.set(`${kind}/${name}`, origin);
     const copy = clean(copyJson(value), new FieldReader(findings, origin));
+    KIND_CONVERTERS[kind]?.clean?.(copy, new FieldReader(findings, origin));
     cleaned.push(copy);
     const ns = copy.metadata.namespace;
     if (ns === undefined && isClusterScoped(copy.apiVersion, kind)) {
@@ -153,7 +154,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
       afterServices: (convert) => afterServices.push(convert),
     };
     const converter = route.route === 'peapod' ? KIND_CONVERTERS[kind] : undefined;
-    const unmodeled = converter?.unmodeled?.(value);
+    const unmodeled = converter?.unmodeled?.(value, objectsByName);
     ref.l1 = route.route !== 'peapod' || unmodeled !== undefined;
     if (route.route === 'l1' || unmodeled !== undefined) {
       const className = route.route === 'l1' ? route.className : l1ClassOf(value.apiVersion, kind)!;
@@ -464,7 +465,7 @@ function dropEmpty(value: any, at: string, reader: FieldReader, maps: RegExp): v
 
 // Metadata of an object besides its name: its labels and annotations as
 // props (a Pod's are in its template props), its namespace on the chart.
-function metadataEntries(reader: FieldReader, metadata: YamlMap, isPod: boolean): [string, Code | undefined][] {
+export function metadataEntries(reader: FieldReader, metadata: YamlMap, isPod: boolean): [string, Code | undefined][] {
   for (const key of otherKeys(metadata, ['name', 'namespace', 'labels', 'annotations'])) {
     reader.problem(`metadata.${key}`, 'is not modeled by peapod import', 'remove it, or set it in the code after the import');
   }
@@ -478,7 +479,20 @@ function metadataEntries(reader: FieldReader, metadata: YamlMap, isPod: boolean)
   });
 }
 
-interface WorkloadCode {
+/** What a workload kind other than Deployment and ReplicaSet has of its own, for {@link convertWorkload}. */
+export interface WorkloadKind {
+  /** Spec fields the kind writes itself (besides selector, template and minReadySeconds). */
+  readonly modeled: readonly string[];
+  /** The L1 type of the spec, for the fields patched in. */
+  readonly l1Spec: string;
+  /** The kind's own props, written before the template. */
+  entries(spec: YamlMap): [string, Code | undefined][];
+  /** Claim templates by name, which the containers mount as volumes, by variable. */
+  readonly claims?: ReadonlyMap<string, string>;
+}
+
+/** A workload: the code of its props, and what Services and others find it by. */
+export interface WorkloadCode {
   readonly entries: [string, Code | undefined, string?][];
   readonly statements: string[];
   readonly patches: string[];
@@ -487,8 +501,9 @@ interface WorkloadCode {
   readonly ports: DeclaredPort[];
 }
 
-function convertWorkload(reader: FieldReader, scope: Scope, spec: YamlMap, kind: string, variable: string): WorkloadCode | undefined {
-  const modeled = ['replicas', 'selector', 'template', 'minReadySeconds', ...(kind === 'Deployment' ? ['strategy', 'revisionHistoryLimit', 'progressDeadlineSeconds'] : [])];
+/** Converts the spec of a workload that selects its Pods by `spec.selector`; `own` is what a kind other than Deployment and ReplicaSet has. */
+export function convertWorkload(reader: FieldReader, scope: Scope, spec: YamlMap, kind: string, variable: string, own?: WorkloadKind): WorkloadCode | undefined {
+  const modeled = ['selector', 'template', 'minReadySeconds', ...(own ? own.modeled : ['replicas', ...(kind === 'Deployment' ? ['strategy', 'revisionHistoryLimit', 'progressDeadlineSeconds'] : [])])];
   const template = reader.map(reader.required(spec, 'template', 'spec'), 'spec.template');
   const selector = reader.map(reader.required(spec, 'selector', 'spec'), 'spec.selector');
   if (!template || !selector) {
@@ -499,7 +514,7 @@ function convertWorkload(reader: FieldReader, scope: Scope, spec: YamlMap, kind:
   // ignores): patched into the manifest, as other fields Peapod does not model.
   const metadataPatches = fieldPatches(reader, scope, metadata, ['labels', 'annotations'], 'ObjectMeta', variable, 'spec.template.metadata');
   const podSpec = reader.map(reader.required(template, 'spec', 'spec.template'), 'spec.template.spec') ?? {};
-  const converted = convertTemplate(reader, scope, metadata, podSpec, 'spec.template.spec', 'spec.template.metadata', variable);
+  const converted = convertTemplate(reader, scope, metadata, podSpec, 'spec.template.spec', 'spec.template.metadata', variable, own?.claims);
   for (const key of otherKeys(selector, ['matchLabels'])) {
     reader.problem(`spec.selector.${key}`, `is not modeled by Peapod, which selects a ${kind}'s Pods by labels of its template`, 'select by matchLabels only');
   }
@@ -517,8 +532,10 @@ function convertWorkload(reader: FieldReader, scope: Scope, spec: YamlMap, kind:
   const selectBy = Object.keys(matchLabels);
   const all = Object.keys(converted.labels);
   const entries: [string, Code | undefined, string?][] = [];
-  const replicas = reader.integer(spec.replicas, 'spec.replicas');
-  entries.push(['replicas', replicas === undefined ? undefined : String(replicas)]);
+  if (modeled.includes('replicas')) {
+    const replicas = reader.integer(spec.replicas, 'spec.replicas');
+    entries.push(['replicas', replicas === undefined ? undefined : String(replicas)]);
+  }
   if (selectBy.length !== all.length) {
     entries.push(['selectBy', jsonLiteral(selectBy)]);
   }
@@ -531,8 +548,10 @@ function convertWorkload(reader: FieldReader, scope: Scope, spec: YamlMap, kind:
       entries.push([key, n === undefined ? undefined : String(n)]);
     }
   }
+  entries.push(...(own?.entries(spec) ?? []));
   entries.push(['template', objectOf(converted.entries)]);
-  const patches = [...specPatches(reader, scope, spec, modeled, kind === 'Deployment' ? 'DeploymentSpec' : 'ReplicaSetSpec', variable), ...metadataPatches];
+  const l1Spec = own?.l1Spec ?? (kind === 'Deployment' ? 'DeploymentSpec' : 'ReplicaSetSpec');
+  const patches = [...specPatches(reader, scope, spec, modeled, l1Spec, variable), ...metadataPatches];
   if (metadataPatches.length > 0 && !patches[0].startsWith('//')) {
     patches.unshift(NOT_MODELED_COMMENT);
   }
@@ -577,16 +596,16 @@ function convertStrategy(reader: FieldReader, scope: Scope, value: any): Code | 
   return { call: 'DeploymentStrategy.rollingUpdate', args: [objectOf(entries)] };
 }
 
-const NOT_MODELED_COMMENT = '// Not modeled by Peapod: patched into the manifest, with field names as cdk8s spells them.';
+export const NOT_MODELED_COMMENT = '// Not modeled by Peapod: patched into the manifest, with field names as cdk8s spells them.';
 
 // Spec fields with no prop, as JSON patches on the manifest object.
-function specPatches(reader: FieldReader, scope: Scope, spec: YamlMap, modeled: string[], l1Name: string, variable: string): string[] {
+export function specPatches(reader: FieldReader, scope: Scope, spec: YamlMap, modeled: string[], l1Name: string, variable: string): string[] {
   const lines = fieldPatches(reader, scope, spec, modeled, l1Name, variable, 'spec');
   return lines.length > 0 ? [NOT_MODELED_COMMENT, ...lines] : [];
 }
 
 // The fields of `map` (at `at` in the manifest, of the L1 type `l1Name`) not in `modeled`, as JSON patches.
-function fieldPatches(reader: FieldReader, scope: Scope, map: YamlMap, modeled: string[], l1Name: string, variable: string, at: string): string[] {
+export function fieldPatches(reader: FieldReader, scope: Scope, map: YamlMap, modeled: string[], l1Name: string, variable: string, at: string): string[] {
   const lines: string[] = [];
   for (const key of otherKeys(map, modeled)) {
     const property = l1Property(l1Name, key);
@@ -619,7 +638,7 @@ interface ServiceCode {
   readonly patches: string[];
 }
 
-function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variable: string, targets: Targets): ServiceCode | undefined {
+export function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variable: string, targets: Targets): ServiceCode | undefined {
   const selector = reader.stringMap(spec.selector, 'spec.selector');
   if (!selector || Object.keys(selector).length === 0) {
     reader.problem(

@@ -42,7 +42,17 @@ const ANY_QUANTITY = /^[0-9.]+(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?$/;
  * Converts the metadata and spec of a Pod, or of a workload's Pod template,
  * into PodTemplateProps entries. `at` is the spec's field path.
  */
-export function convertTemplate(reader: FieldReader, scope: Scope, metadata: YamlMap, spec: YamlMap, at: string, metaAt: string, owner: string): TemplateCode {
+export function convertTemplate(
+  reader: FieldReader,
+  scope: Scope,
+  metadata: YamlMap,
+  spec: YamlMap,
+  at: string,
+  metaAt: string,
+  owner: string,
+  /** A StatefulSet's claim templates by name: the containers mount them by variable, as volumes. */
+  claims: ReadonlyMap<string, string> = new Map(),
+): TemplateCode {
   const entries: [string, Code, string?][] = [];
   const statements: string[] = [];
   const labels = reader.stringMap(metadata.labels, `${metaAt}.labels`) ?? {};
@@ -66,7 +76,7 @@ export function convertTemplate(reader: FieldReader, scope: Scope, metadata: Yam
   }
 
   // Volumes first: containers mount them by variable.
-  const volumes = new Map<string, { variable: string; mounted: boolean }>();
+  const volumes = new Map<string, { variable: string; mounted: boolean }>([...claims].map(([name, variable]) => [name, { variable, mounted: false }]));
   const volumeOrder: string[] = [];
   (reader.list(spec.volumes, `${at}.volumes`) ?? []).forEach((volume, i) => {
     const declared = convertVolume(reader, scope, volume, `${at}.volumes[${i}]`, owner);
@@ -124,7 +134,7 @@ export function convertTemplate(reader: FieldReader, scope: Scope, metadata: Yam
   // order of first mount. Declaring only the unmounted ones keeps the code
   // short; when that would change the order of `volumes`, declare them all.
   const unmounted = volumeOrder.filter((name) => !volumes.get(name)!.mounted);
-  const rendered = [...unmounted, ...mountOrder.filter((name) => !unmounted.includes(name))];
+  const rendered = [...unmounted, ...mountOrder.filter((name) => !unmounted.includes(name) && !claims.has(name))];
   const declare = rendered.every((name, i) => name === volumeOrder[i]) ? unmounted : volumeOrder;
   if (declare.length > 0) {
     entries.push(['volumes', { array: declare.map((name) => volumes.get(name)!.variable) }]);

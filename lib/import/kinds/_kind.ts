@@ -71,7 +71,9 @@ export interface KindConverter {
    * comes in as its L1 class instead (with a note that says why);
    * undefined when the converter writes it all.
    */
-  unmodeled?(value: YamlMap): string | undefined;
+  unmodeled?(value: YamlMap, objects: ReadonlyMap<string, Referable>): string | undefined;
+  /** Takes out of the object what the API server writes into objects of the kind, with a note each. */
+  clean?(value: YamlMap, reader: FieldReader): void;
   convert(input: KindInput): void;
 }
 

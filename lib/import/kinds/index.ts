@@ -1,6 +1,9 @@
 import { KindConverter } from './_kind';
 import { isKubernetesGroup, l1ClassOf } from './l1-object';
+import { daemonSetConverter } from './daemon-set';
+import { cronJobConverter, jobConverter } from './job';
 import { serviceAccountConverter } from './service-account';
+import { statefulSetConverter } from './stateful-set';
 
 export type { Item, KindInput, Referable } from './_kind';
 export { convertL1, convertPlain, isClusterScoped, l1ClassOf } from './l1-object';
@@ -8,6 +11,10 @@ export { convertL1, convertPlain, isClusterScoped, l1ClassOf } from './l1-object
 /** The converters of the kinds that convert.ts does not convert itself, by kind. */
 export const KIND_CONVERTERS: Readonly<Record<string, KindConverter>> = {
   ServiceAccount: serviceAccountConverter,
+  DaemonSet: daemonSetConverter,
+  StatefulSet: statefulSetConverter,
+  Job: jobConverter,
+  CronJob: cronJobConverter,
 };
 
 /**
