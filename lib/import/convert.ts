@@ -220,7 +220,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
         const template = convertTemplate(reader, scope, value.metadata, spec, 'spec', 'metadata', variable);
         const target: Target = { kind, name, variable, selector: template.labels, labels: template.labels, ports: template.ports, used: false };
         targets.add(target);
-        const render = statement(objectOf([nameEntry, ...template.entries]), () => target.used);
+        const render = statement(objectOf([nameEntry, ...template.entries]), () => target.used || ref.used);
         items.push({ group: 1, target, render: () => [...template.statements, ...render()] });
         break;
       }
@@ -232,7 +232,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
         }
         const target: Target = { kind, name, variable, selector: workload.selector, labels: workload.labels, ports: workload.ports, used: false };
         targets.add(target);
-        const render = statement(objectOf([nameEntry, ...metaEntries, ...workload.entries]), () => target.used, workload.patches);
+        const render = statement(objectOf([nameEntry, ...metaEntries, ...workload.entries]), () => target.used || ref.used, workload.patches);
         items.push({ group: 1, target, render: () => [...workload.statements, ...render()] });
         break;
       }
@@ -375,7 +375,7 @@ function clean(value: YamlMap, reader: FieldReader): YamlMap {
     cleanPodSpec(podSpec[1], podSpec[0], reader);
   }
   refuseUnwritableKeys(value, '', reader);
-  dropEmpty(value, '', reader, value.kind === 'Service' ? /^(spec\.selector|.*\b(labels|annotations|nodeSelector|matchLabels))$/ : MAP_FIELDS);
+  dropEmpty(value, '', reader, value.kind === 'Service' ? /^(spec\.selector|.*\b(labels|annotations|nodeSelector|matchLabels))$/ : MAP_FIELDS, value.kind === 'PodDisruptionBudget' ? /^spec\.selector$|(^|\.)(podSelector|namespaceSelector)$/ : SELECTORS);
   return value;
 }
 
@@ -439,9 +439,12 @@ const MAP_FIELDS = /^(data|binaryData|stringData|.*\b(labels|annotations|nodeSel
 // to Kubernetes, and Peapod leaves empty ones out; dropping them keeps the
 // round trip exact. Volume sources are kept: `emptyDir: {}` is a volume,
 // not an empty field. A null entry of a map is not absent, and is refused.
-function dropEmpty(value: any, at: string, reader: FieldReader, maps: RegExp): void {
+// Label selectors, where an empty one selects everything (a NetworkPolicy's `podSelector: {}`), and is kept.
+const SELECTORS = /(^|\.)(podSelector|namespaceSelector)$/;
+
+function dropEmpty(value: any, at: string, reader: FieldReader, maps: RegExp, selectors: RegExp): void {
   if (Array.isArray(value)) {
-    value.forEach((item, i) => dropEmpty(item, `${at}[${i}]`, reader, maps));
+    value.forEach((item, i) => dropEmpty(item, `${at}[${i}]`, reader, maps, selectors));
     return;
   }
   if (value === null || typeof value !== 'object') {
@@ -454,11 +457,11 @@ function dropEmpty(value: any, at: string, reader: FieldReader, maps: RegExp): v
       continue;
     }
     const empty = item === null || (typeof item === 'object' && Object.keys(item).length === 0);
-    if (empty && !/\.volumes\[\d+\]$/.test(at)) {
+    if (empty && !/\.volumes\[\d+\]$/.test(at) && !(item !== null && selectors.test(field))) {
       delete value[key];
       reader.note(field, `left out: it is ${item === null ? 'null' : 'empty'}, which Kubernetes reads as absent`);
     } else {
-      dropEmpty(item, field, reader, maps);
+      dropEmpty(item, field, reader, maps, selectors);
     }
   }
 }

@@ -1,5 +1,5 @@
-import { camelCase, Code, print, stringLiteral } from '../code';
-import { FieldReader, YamlMap } from '../fields';
+import { camelCase, Code, jsonLiteral, print, stringLiteral } from '../code';
+import { FieldReader, otherKeys, YamlMap } from '../fields';
 import { Scope } from '../scope';
 import { Target, Targets } from '../_targets';
 
@@ -134,4 +134,41 @@ export function secretReference(scope: Scope, name: string): string {
     return own.variable;
   }
   return namedReference(scope, 'Secret', name);
+}
+
+/** What a selecting object (a PodDisruptionBudget, a NetworkPolicy) is made from, and the workload it follows. */
+export interface SelectionCode {
+  readonly code: Code;
+  readonly after?: Target;
+}
+
+/**
+ * The Pods with `matchLabels`: the Pod or workload of the input whose own
+ * selector it is (by variable), else `PodSelector.labels(…)`.
+ */
+export function selectionOf(input: KindInput, matchLabels: Record<string, string>): SelectionCode {
+  const found = Object.keys(matchLabels).length > 0 ? input.targets.find(matchLabels) : undefined;
+  if (found?.exact) {
+    found.target.used = true;
+    return { code: found.target.variable, after: found.target };
+  }
+  input.scope.imports.add('PodSelector');
+  return { code: { call: 'PodSelector.labels', args: [jsonLiteral(matchLabels)] } };
+}
+
+/** The fields of a label selector besides `matchLabels`, which the DSL's selections do not write. */
+export function unmodeledSelector(selector: unknown, at: string): string[] {
+  return selector !== null && typeof selector === 'object' ? otherKeys(selector as YamlMap, ['matchLabels']).map((key) => `${at}.${key}`) : [];
+}
+
+/**
+ * `matchLabels` of a selector at `at`. An empty selector (`{}`: every Pod)
+ * is written as `matchLabels: {}`, which selects the same, as Peapod renders it.
+ */
+export function matchLabelsOf(reader: FieldReader, selector: YamlMap, at: string): Record<string, string> {
+  if (selector.matchLabels === undefined) {
+    selector.matchLabels = {};
+    reader.note(`${at}.matchLabels`, 'written as {}, which selects the same Pods (every Pod of the namespace)');
+  }
+  return reader.stringMap(selector.matchLabels, `${at}.matchLabels`) ?? {};
 }

@@ -1,7 +1,11 @@
 import { KindConverter } from './_kind';
 import { isKubernetesGroup, l1ClassOf } from './l1-object';
 import { daemonSetConverter } from './daemon-set';
+import { horizontalPodAutoscalerConverter } from './horizontal-pod-autoscaler';
+import { ingressConverter } from './ingress';
 import { cronJobConverter, jobConverter } from './job';
+import { networkPolicyConverter } from './network-policy';
+import { podDisruptionBudgetConverter } from './pod-disruption-budget';
 import { serviceAccountConverter } from './service-account';
 import { statefulSetConverter } from './stateful-set';
 
@@ -15,6 +19,10 @@ export const KIND_CONVERTERS: Readonly<Record<string, KindConverter>> = {
   StatefulSet: statefulSetConverter,
   Job: jobConverter,
   CronJob: cronJobConverter,
+  HorizontalPodAutoscaler: horizontalPodAutoscalerConverter,
+  PodDisruptionBudget: podDisruptionBudgetConverter,
+  NetworkPolicy: networkPolicyConverter,
+  Ingress: ingressConverter,
 };
 
 /**

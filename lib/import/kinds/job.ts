@@ -1,3 +1,4 @@
+import { COMPLETION_MODES, CONCURRENCY_POLICIES } from '../../validation/job';
 import { Code, objectOf, stringLiteral } from '../code';
 import { fieldPatches, NOT_MODELED_COMMENT } from '../convert';
 import { FieldReader, otherKeys, YamlMap } from '../fields';
@@ -41,7 +42,7 @@ export const cronJobConverter: KindConverter = {
     const spec = specOf(input);
     const schedule = reader.string(reader.required(spec, 'schedule', 'spec', "add schedule, such as '30 2 * * *'"), 'spec.schedule');
     const timeZone = reader.string(spec.timeZone, 'spec.timeZone');
-    const policy = spec.concurrencyPolicy === undefined ? undefined : reader.oneOf(spec.concurrencyPolicy, 'spec.concurrencyPolicy', ['Allow', 'Forbid', 'Replace'], 'cron-job-field-valid');
+    const policy = spec.concurrencyPolicy === undefined ? undefined : reader.oneOf(spec.concurrencyPolicy, 'spec.concurrencyPolicy', CONCURRENCY_POLICIES, 'cron-job-field-valid');
     const suspend = reader.boolean(spec.suspend, 'spec.suspend');
     const jobTemplate = reader.map(reader.required(spec, 'jobTemplate', 'spec'), 'spec.jobTemplate') ?? {};
     for (const key of otherKeys(jobTemplate, ['metadata', 'spec'])) {
@@ -97,7 +98,7 @@ function convertJobSpec(reader: FieldReader, scope: Scope, spec: YamlMap, at: st
     reader.problem(`${at}.template.spec.restartPolicy`, 'is "Always", but a Job\'s Pods must end', 'use restartPolicy: OnFailure or Never', 'job-restart-policy');
   }
   const converted = convertTemplate(reader, scope, metadata, podSpec, `${at}.template.spec`, `${at}.template.metadata`, variable);
-  const completionMode = spec.completionMode === undefined ? undefined : reader.oneOf(spec.completionMode, `${at}.completionMode`, ['NonIndexed', 'Indexed'], 'job-field-valid');
+  const completionMode = spec.completionMode === undefined ? undefined : reader.oneOf(spec.completionMode, `${at}.completionMode`, COMPLETION_MODES, 'job-field-valid');
   const suspend = reader.boolean(spec.suspend, `${at}.suspend`);
   const entries: [string, Code | undefined, string?][] = [
     ...['backoffLimit', 'completions', 'parallelism', 'activeDeadlineSeconds', 'ttlSecondsAfterFinished'].map((key) => [key, integerCode(reader, spec[key], `${at}.${key}`)] as [string, Code | undefined]),

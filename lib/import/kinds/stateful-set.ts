@@ -1,3 +1,5 @@
+import { CLAIM_RETENTION_POLICIES, POD_MANAGEMENT_POLICIES } from '../../validation/stateful-set';
+import { ACCESS_MODES, VOLUME_MODES } from '../../volume';
 import { camelCase, Code, jsonLiteral, objectOf, print, stringLiteral } from '../code';
 import { FieldReader, otherKeys } from '../fields';
 import { Scope } from '../scope';
@@ -87,13 +89,13 @@ export const statefulSetConverter: KindConverter = {
           const retention = reader.map(s.persistentVolumeClaimRetentionPolicy, 'spec.persistentVolumeClaimRetentionPolicy');
           const retentionEntries = ['whenDeleted', 'whenScaled'].map((key) => {
             const at = `spec.persistentVolumeClaimRetentionPolicy.${key}`;
-            const policy = retention?.[key] === undefined ? undefined : reader.oneOf(retention[key], at, ['Retain', 'Delete'], 'stateful-set-claim-retention-policy');
+            const policy = retention?.[key] === undefined ? undefined : reader.oneOf(retention[key], at, CLAIM_RETENTION_POLICIES, 'stateful-set-claim-retention-policy');
             return [key, policy && stringLiteral(policy)] as const;
           });
           for (const key of otherKeys(retention ?? {}, ['whenDeleted', 'whenScaled'])) {
             reader.problem(`spec.persistentVolumeClaimRetentionPolicy.${key}`, 'is not a field of a claim retention policy', 'remove it');
           }
-          const policy = s.podManagementPolicy === undefined ? undefined : reader.oneOf(s.podManagementPolicy, 'spec.podManagementPolicy', ['OrderedReady', 'Parallel'], 'stateful-set-pod-management-policy');
+          const policy = s.podManagementPolicy === undefined ? undefined : reader.oneOf(s.podManagementPolicy, 'spec.podManagementPolicy', POD_MANAGEMENT_POLICIES, 'stateful-set-pod-management-policy');
           const ordinals = reader.map(s.ordinals, 'spec.ordinals');
           return [
             ['service', serviceCode],
@@ -162,9 +164,9 @@ function convertClaims(reader: FieldReader, scope: Scope, value: any): ClaimCode
     if (modes === undefined || modes.length === 0) {
       reader.problem(`${at}.spec.accessModes`, 'is missing: a claim needs at least one access mode, and is refused when it is made without one', "add accessModes: ['ReadWriteOnce']", 'stateful-set-claim-template-valid');
     }
-    const accessModes = (modes ?? []).map((mode, j) => reader.oneOf(mode, `${at}.spec.accessModes[${j}]`, ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'], 'stateful-set-claim-template-valid'));
+    const accessModes = (modes ?? []).map((mode, j) => reader.oneOf(mode, `${at}.spec.accessModes[${j}]`, ACCESS_MODES, 'stateful-set-claim-template-valid'));
     const storageClassName = reader.string(spec.storageClassName, `${at}.spec.storageClassName`);
-    const volumeMode = spec.volumeMode === undefined ? undefined : reader.oneOf(spec.volumeMode, `${at}.spec.volumeMode`, ['Filesystem', 'Block']);
+    const volumeMode = spec.volumeMode === undefined ? undefined : reader.oneOf(spec.volumeMode, `${at}.spec.volumeMode`, VOLUME_MODES);
     const labels = reader.stringMap(metadata.labels, `${at}.metadata.labels`);
     if (name === undefined) {
       return [];
