@@ -168,6 +168,10 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
       convertPlain(input, chartNamespace);
       continue;
     }
+    if (ref.governing?.made) {
+      // The headless Service a StatefulSet of the input makes itself.
+      continue;
+    }
     scope.imports.add(kind);
     if (converter) {
       converter.convert(input);
@@ -242,9 +246,6 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     }
   }
   for (const { reader, spec, variable, id, nameEntry, metaEntries, ref } of services) {
-    if (ref.governing?.made) {
-      continue;
-    }
     // A StatefulSet's governing Service comes before it, which takes it as an object, and selects its Pods by their labels.
     const service = convertService(reader, scope, spec, variable, ref.governing ? new Targets() : targets);
     if (!service) {
