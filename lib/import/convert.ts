@@ -62,8 +62,10 @@ const SERVER_METADATA = ['uid', 'resourceVersion', 'generation', 'creationTimest
 const SERVER_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration', 'deployment.kubernetes.io/revision'];
 
 /**
- * Converts Kubernetes manifests (Pods, Deployments, ReplicaSets, Services,
- * ConfigMaps, Secrets) into the source of a Peapod chart class. Throws an
+ * Converts Kubernetes manifests into the source of a Peapod chart class:
+ * the kinds Peapod models as its classes (Pods, Deployments and ReplicaSets
+ * here, the others in `kinds/`), other kinds as their L1 classes or plain
+ * ApiObjects. Throws an
  * {@link ImportError} listing every problem of the input when any object
  * cannot be written as Peapod code that synthesizes to it.
  */
