@@ -81,6 +81,19 @@ describe('references between the objects', () => {
     expect(source).toContain("tls: [{ hosts: ['https-example.foo.com'], secret: testsecretTls }],");
   });
 
+  test('a Job as kubectl shows it: the selector and Pod labels the API server made are left out, with a note each', () => {
+    const result = importFixture('job-exported.yaml');
+    expect(result.notes).toEqual(
+      expect.arrayContaining([
+        'job-exported.yaml: document 1 (Job "pi"): spec.selector: left out: the API server makes it',
+        'job-exported.yaml: document 1 (Job "pi"): spec.template.metadata.labels.batch.kubernetes.io/controller-uid: left out: the API server adds it',
+        'job-exported.yaml: document 1 (Job "pi"): metadata.annotations.batch.kubernetes.io/job-tracking: left out: kubectl or a controller writes it',
+      ]),
+    );
+    expect(result.objects[0].spec.selector).toBeUndefined();
+    expect(result.objects[0].spec.template.metadata).toBeUndefined();
+  });
+
   test('a Pod runs as the ServiceAccount of the input by object, as another by ServiceAccount.fromName', () => {
     const source = importFixture('service-account.yaml').source;
     expect(source).toContain('      serviceAccount: buildRobot,\n');

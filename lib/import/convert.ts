@@ -59,7 +59,7 @@ const API_VERSIONS: Record<string, string> = {
 };
 // Written by the API server or by kubectl; an exported manifest carries them, a source manifest does not.
 const SERVER_METADATA = ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'selfLink'];
-const SERVER_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration', 'deployment.kubernetes.io/revision'];
+const SERVER_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration', 'deployment.kubernetes.io/revision', 'deprecated.daemonset.template.generation', 'batch.kubernetes.io/job-tracking'];
 
 /**
  * Converts Kubernetes manifests into the source of a Peapod chart class:

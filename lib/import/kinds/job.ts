@@ -19,9 +19,38 @@ interface JobSpecCode {
   readonly ports: Target['ports'];
 }
 
+// The labels the API server gives a Job's Pods, and selects them by.
+const JOB_LABELS = ['controller-uid', 'job-name', 'batch.kubernetes.io/controller-uid', 'batch.kubernetes.io/job-name'];
+
 /** Jobs, as Peapod's `Job`; Services that select their Pods are made from them. */
 export const jobConverter: KindConverter = {
   apiVersion: 'batch/v1',
+  clean: (value, reader) => {
+    // Without manualSelector the API server makes the selector, and refuses one given: this one was written by it (`kubectl get`).
+    const spec = value.spec;
+    if (spec?.selector === undefined || spec.manualSelector === true) {
+      return;
+    }
+    delete spec.selector;
+    reader.note('spec.selector', 'left out: the API server makes it');
+    // On the Pods, and on the Job itself, whose labels default to its Pods'.
+    for (const [metadata, at] of [[spec.template?.metadata, 'spec.template.metadata'], [value.metadata, 'metadata']] as const) {
+      const labels = metadata?.labels;
+      if (labels === null || typeof labels !== 'object') {
+        continue;
+      }
+      for (const key of JOB_LABELS.filter((k) => labels[k] !== undefined)) {
+        delete labels[key];
+        reader.note(`${at}.labels.${key}`, 'left out: the API server adds it');
+      }
+      if (Object.keys(labels).length === 0) {
+        delete metadata.labels;
+      }
+    }
+    if (spec.template?.metadata !== undefined && Object.keys(spec.template.metadata).length === 0) {
+      delete spec.template.metadata;
+    }
+  },
   convert: (input) => {
     const job = convertJobSpec(input.reader, input.scope, specOf(input), 'spec', input.variable);
     if (job) {
