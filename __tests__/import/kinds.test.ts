@@ -123,7 +123,7 @@ describe('what Peapod has no class for comes in as the L1 object, exactly', () =
     expect(result.source).toContain("shop.addJsonPatch(JsonPatch.remove('/metadata/namespace'));");
     expect(result.source).toContain("secretReader.addJsonPatch(JsonPatch.remove('/metadata/namespace'));");
     expect(result.notes).toEqual([
-      "custom-resources.yaml: document 3 (Certificate \"shop-tls\"): comes in as a plain ApiObject, as given: 'cert-manager.io/v1' is not an API group of Kubernetes 1.27, so no schema checks its fields",
+      'custom-resources.yaml: document 3 (Certificate "shop-tls"): comes in as a plain ApiObject, as given: "cert-manager.io/v1" is not an API group of Kubernetes 1.27 (a custom resource), so no schema checks its fields',
     ]);
   });
 
@@ -150,13 +150,25 @@ describe('what Peapod has no class for comes in as the L1 object, exactly', () =
     expect(object.differences).toEqual([]);
   });
 
-  test('a kind or apiVersion Kubernetes 1.27 does not serve is refused; a mistyped group is a custom resource', () => {
+  test('an apiVersion removed before Kubernetes 1.27, or a kind its version does not have, is refused', () => {
     expect(problemsOf('apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: old}\nspec: {backend: {serviceName: web, servicePort: 80}}\n')).toEqual([
-      'in.yaml: document 1: apiVersion: Ingress has apiVersion "extensions/v1beta1". Fix: use apiVersion: networking.k8s.io/v1',
+      'in.yaml: document 1: apiVersion: Ingress has apiVersion "extensions/v1beta1", which Kubernetes removed before 1.27. Fix: use apiVersion: networking.k8s.io/v1',
+    ]);
+    expect(problemsOf('apiVersion: policy/v1beta1\nkind: PodSecurityPolicy\nmetadata: {name: restricted}\nspec: {}\n')).toEqual([
+      'in.yaml: document 1: apiVersion: apiVersion "policy/v1beta1" was removed from Kubernetes before 1.27. Fix: use the apiVersion the cluster serves for the kind (`kubectl api-resources` lists them)',
     ]);
     expect(problemsOf('apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBindings\nmetadata: {name: x}\n')).toEqual([
-      'in.yaml: document 1: kind: kind "ClusterRoleBindings" is not one peapod import reads: Kubernetes 1.27 serves no such kind in apiVersion "rbac.authorization.k8s.io/v1". Fix: correct the kind or the apiVersion (`kubectl api-resources` lists what a cluster serves)',
+      'in.yaml: document 1: kind: kind "ClusterRoleBindings" is not one peapod import reads: Kubernetes 1.27 serves no such kind in apiVersion "rbac.authorization.k8s.io/v1". Fix: correct the kind or the apiVersion (`kubectl api-resources` lists what a cluster serves); keep a kind of a later Kubernetes in YAML',
     ]);
+  });
+
+  test('a Kubernetes API version later than 1.27 comes in as a plain ApiObject, with a note', () => {
+    const { result, differences } = roundTrip('apiVersion: resource.k8s.io/v1beta1\nkind: DeviceClass\nmetadata: {name: gpu}\nspec:\n  selectors:\n  - cel: {expression: "device.driver == \'gpu.example.com\'"}\n');
+    expect(result.source).toContain("new ApiObject(this, 'gpu', {\n      apiVersion: 'resource.k8s.io/v1beta1',");
+    expect(result.notes).toEqual([
+      'in.yaml: document 1 (DeviceClass "gpu"): comes in as a plain ApiObject, as given: "resource.k8s.io/v1beta1" is an API version of a Kubernetes later than 1.27, whose schema Peapod does not have, so no schema checks its fields',
+    ]);
+    expect(differences).toEqual([]);
   });
 
   test('a field an L1 class does not have is refused, as for the other kinds', () => {

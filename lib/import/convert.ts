@@ -167,7 +167,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
       continue;
     }
     if (route.route === 'plain') {
-      convertPlain(input, chartNamespace);
+      convertPlain(input, route.why, chartNamespace);
       continue;
     }
     if (ref.governing?.made) {

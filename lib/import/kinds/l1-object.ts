@@ -1,5 +1,5 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
-import { jsonLiteral, objectOf, stringLiteral } from '../code';
+import { jsonLiteral, objectOf } from '../code';
 import { l1Object } from '../l1-literal';
 import { constructStatement, KindInput } from './_kind';
 
@@ -35,6 +35,12 @@ export function isKubernetesGroup(apiVersion: string): boolean {
   l1ClassOf('', '');
   groups ??= new Set(['extensions', ...[...classes!.keys()].map((key) => groupOf(key.slice(0, key.lastIndexOf('/'))))]);
   return groups.has(groupOf(apiVersion));
+}
+
+/** Whether Kubernetes 1.27 serves `apiVersion` (`apps/v1`) for some kind. */
+export function isServedVersion(apiVersion: string): boolean {
+  l1ClassOf('', '');
+  return [...classes!.keys()].some((key) => key.slice(0, key.lastIndexOf('/')) === apiVersion);
 }
 
 // `apps` of `apps/v1`, `` of `v1` (the core group).
@@ -81,12 +87,12 @@ export function convertL1(input: KindInput, className: string, chartNamespace: (
 }
 
 /** Writes the object as `new ApiObject(this, id, { apiVersion, kind, … })`, as given. */
-export function convertPlain(input: KindInput, chartNamespace: () => string | undefined): void {
+export function convertPlain(input: KindInput, why: string, chartNamespace: () => string | undefined): void {
   const { scope, value } = input;
   const { namespace: _namespace, ...metadata } = value.metadata; // eslint-disable-line @typescript-eslint/no-unused-vars -- the chart's
   const entries = Object.entries(value).map(([key, item]) => [key, key === 'metadata' ? jsonLiteral(metadata) : jsonLiteral(item)] as const);
   scope.usage.usesApiObject = true;
-  input.reader.note('', `comes in as a plain ApiObject, as given: ${stringLiteral(value.apiVersion)} is not an API group of Kubernetes 1.27, so no schema checks its fields`);
+  input.reader.note('', `comes in as a plain ApiObject, as given: ${why}`);
   input.add({ group: 1, render: () => constructStatement(input, 'ApiObject', objectOf(entries), () => false, clusterScopePatch(input, chartNamespace))() });
 }
 
