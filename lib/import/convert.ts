@@ -139,15 +139,19 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   // ConfigMaps and Secrets first, as Pods refer to them, and Services last, as they refer to
   // workloads; a workload also gets the plain name as its id and variable when a Service shares it.
   const ordered = [...accepted].sort((a, b) => kindRank(a.kind) - kindRank(b.kind));
-  // Names first, so that objects can refer to those converted after them.
-  const prepared = ordered.map((object) => {
+  // Names first, so that objects can refer to those converted after them; Pods and
+  // workloads (rank 1) get the plain name when another object shares it.
+  const named = new Map<(typeof ordered)[number], { id: string; variable: string; ref: Referable }>();
+  for (const object of [...ordered].sort((a, b) => Number(kindRank(a.kind) !== 1) - Number(kindRank(b.kind) !== 1))) {
     const id = ids.claim(object.name, `${object.name}-${object.kind.toLowerCase()}`);
     const variable = scope.names.claim(camelCase(object.name), camelCase(`${object.name}-${object.kind}`), camelCase(object.kind));
     const ref: Referable = { kind: object.kind, name: object.name, variable, value: object.value, used: false };
     objectsByName.set(`${object.kind}/${object.name}`, ref);
-    return { ...object, id, variable, ref };
-  });
-  for (const { reader, value, kind, name, route, id, variable, ref } of prepared) {
+    named.set(object, { id, variable, ref });
+  }
+  for (const object of ordered) {
+    const { reader, value, kind, name, route } = object;
+    const { id, variable, ref } = named.get(object)!;
     const nameEntry: [string, Code | undefined] = ['name', id === name ? undefined : stringLiteral(name)];
     const input: KindInput = {
       reader, scope, value, kind, name, id, variable, nameEntry, targets, objects: objectsByName,
