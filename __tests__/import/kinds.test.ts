@@ -49,6 +49,23 @@ describe('references between the objects', () => {
     expect(source).toContain("mounts: [www.mount('/usr/share/nginx/html')],");
   });
 
+  test("the MySQL tutorial's three files: the StatefulSet takes the Service of another file, and mounts its claim template with a subPath", () => {
+    const corpus = path.join(__dirname, 'corpus', 'kubernetes-website');
+    const inputs = [path.join(corpus, 'application-mysql-mysql-configmap.yaml'), path.join(corpus, 'application-mysql-mysql-services.yaml'), path.join(FIXTURES, 'mysql-statefulset.yaml')].map((file) => ({
+      file: path.basename(file),
+      text: fs.readFileSync(file, 'utf8'),
+    }));
+    const result = importManifests(inputs, { from: '..' });
+    expect(result.source).toContain('      service: mysqlService,\n      volumeClaimTemplates: [data],\n');
+    expect(result.source).toContain("mounts: [data.mount('/var/lib/mysql', { subPath: 'mysql' }), conf.mount('/etc/mysql/conf.d')],");
+    expect(result.source).toContain("new Service(this, 'mysql-read', {\n      labels: { app: 'mysql', 'app.kubernetes.io/name': 'mysql', readonly: 'true' },\n      target: mysql,");
+    const synth = synthGenerated(result.source, result.className, { '..': peapod });
+    expect(synth.errors).toEqual([]);
+    expect(manifestDifferences(result.objects, synth.objects)).toEqual([]);
+    // Alone in its file, its governing Service is not in the input: it comes in as the L1 StatefulSet.
+    expect(importFixture('mysql-statefulset.yaml').source).toContain("new k8s.KubeStatefulSet(this, 'mysql', {");
+  });
+
   test('the headless Service a StatefulSet makes by default is left to it', () => {
     const result = importFixture('stateful-set-made-service.yaml');
     expect(result.source).not.toContain('new Service(');
