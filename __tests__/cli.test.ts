@@ -79,7 +79,9 @@ describe('peapod init', () => {
       });
       expect(written.devDependencies['typescript-7']).toBe(own.devDependencies['typescript-7']);
       expect(fs.readFileSync(path.join(target, 'README.md'), 'utf8')).toMatch(/^# my-app\n/);
-      expect(fs.readFileSync(path.join(target, 'cdk8s.yaml'), 'utf8')).not.toMatch(/^output:/m);
+      // npm run synth is Peapod's own synth; the CLI's output folder is a link Peapod makes, not dist/.
+      expect(written.scripts.synth).toBe('peapod synth');
+      expect(fs.readFileSync(path.join(target, 'cdk8s.yaml'), 'utf8')).toMatch(/^app: node node_modules\/peapod\/bin\/peapod\.js synth main\.ts\n(#.*\n)*output: \.build\/dist$/m);
       expect(messages.join('')).toContain(`Next: cd ${path.relative(process.cwd(), target)} && npm install && npm run synth && npm test`);
     });
   });

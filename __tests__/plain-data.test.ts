@@ -1,5 +1,4 @@
 import { ConfigMap, Container, EnvFrom, Pod } from '../lib';
-import { withSharedShapes } from '../lib/_plain';
 import { newChart, synthObjects } from './_support';
 
 // Objects without a prototype, as `Object.create(null)`, some parsers and fast-check make them.
@@ -27,31 +26,6 @@ describe('data emitted as given', () => {
       dnsConfig: { nameservers: ['1.1.1.1'] },
       containers: [{ name: 'app', image: 'app:1.0', securityContext: { readOnlyRootFilesystem: true }, lifecycle: { preStop: { exec: { command: ['drain'] } } } }],
     });
-  });
-});
-
-describe('withSharedShapes', () => {
-  test('copies plain objects and arrays field for field, in key order, and keeps other values as they are', () => {
-    class Quantity {}
-    const quantity = new Quantity();
-    const bareMap = bare({ b: 1 });
-    const item = { n: null, nan: NaN, neg: -0 };
-    const manifest = { kind: 'Pod', spec: { z: [1, 'two', item], a: quantity, bareMap }, '10': true };
-    const copy = withSharedShapes(manifest);
-    expect(copy).toStrictEqual(manifest);
-    expect(Object.keys(copy.spec)).toEqual(['z', 'a', 'bareMap']);
-    expect(copy.spec).not.toBe(manifest.spec);
-    const copiedItem = copy.spec.z[2] as typeof item;
-    expect(copiedItem).not.toBe(item);
-    expect(copy.spec.a).toBe(quantity);
-    expect(copy.spec.bareMap).toBe(bareMap);
-    expect(Object.is(copiedItem.neg, -0)).toBe(true);
-  });
-
-  test('returns a manifest that holds one object twice as it is, so that YAML still writes an alias', () => {
-    const shared = { app: 'web' };
-    const manifest = { metadata: { labels: shared }, spec: { selector: shared } };
-    expect(withSharedShapes(manifest)).toBe(manifest);
   });
 });
 

@@ -88,6 +88,18 @@ describe('Pod', () => {
     expect(manifest.spec.volumes.map((v: { name: string }) => v.name)).toEqual(['host', 'logs']);
   });
 
+  test('addPort fails at once on a port name the container already declares, in the props or added', () => {
+    const web = new Container({ name: 'web', image: 'web:1', ports: { http: 80 } }).addPort({ name: 'metrics', containerPort: 9100 });
+    expect(() => web.addPort({ name: 'http', containerPort: 8080 })).toThrow(
+      'container "web": addPort: port name "http" is already declared, for containerPort 80; give each port of the container its own name (port-name-unique)',
+    );
+    expect(() => web.addPort({ name: 'metrics', containerPort: 9200 })).toThrow(
+      'container "web": addPort: port name "metrics" is already declared, for containerPort 9100; give each port of the container its own name (port-name-unique)',
+    );
+    // Unnamed ports, and names not yet taken, are added as before.
+    expect(() => web.addPort({ containerPort: 9300 }).addPort({ name: 'admin', containerPort: 9400 })).not.toThrow();
+  });
+
   test('volume sources render as Kubernetes expects', () => {
     const chart = newChart();
     new Pod(chart, 'p', {

@@ -187,9 +187,9 @@ describe('load balancer fields', () => {
 
 describe('cluster IPs and IP families', () => {
   const clusterIPs = (ips: string[], clusterIP?: string) => (service: Service) => {
-    // cdk8s's ServiceSpec names the field clusterIp; the manifest says clusterIP.
+    // Patches apply to the manifest, spelt as the manifest spells it.
     if (clusterIP !== undefined) {
-      service.apiObject.addJsonPatch(JsonPatch.add('/spec/clusterIp', clusterIP));
+      service.apiObject.addJsonPatch(JsonPatch.add('/spec/clusterIP', clusterIP));
     }
     service.apiObject.addJsonPatch(JsonPatch.add('/spec/clusterIPs', ips));
   };

@@ -2,6 +2,7 @@ import * as childProcess from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { readFolder, readTree, withTempDir } from './_support';
+import { copyProject as copyInto, ROOT } from './_synth-project';
 
 /*
  * scripts/synth.js, the app command of `cdk8s synth`: it type-checks with
@@ -10,7 +11,6 @@ import { readFolder, readTree, withTempDir } from './_support';
  * copy of the project, so it can edit sources and drop the cache.
  */
 
-const ROOT = path.resolve(__dirname, '..');
 const PROJECT_FILES = ['main.ts', 'lib', 'scripts', 'tsconfig.json', 'package.json', 'package-lock.json', 'peapod.config.json'];
 
 interface Run {
@@ -20,14 +20,7 @@ interface Run {
   readonly compilerStarts: number;
 }
 
-function copyProject(dir: string): string {
-  const project = path.join(dir, 'project');
-  for (const file of PROJECT_FILES) {
-    fs.cpSync(path.join(ROOT, file), path.join(project, file), { recursive: true });
-  }
-  fs.symlinkSync(fs.realpathSync(path.join(ROOT, 'node_modules')), path.join(project, 'node_modules'), 'dir');
-  return project;
-}
+const copyProject = (dir: string): string => copyInto(path.join(dir, 'project'), PROJECT_FILES);
 
 /** Runs `node scripts/synth.js` in `project`, writing to `outdir`, and counts the compiler starts through a preloaded hook. */
 function synth(project: string, outdir: string): Run {

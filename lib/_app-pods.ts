@@ -2,7 +2,8 @@ import type { IConstruct } from 'constructs';
 import { Labels } from './labels';
 import { plusPodsOf } from './_plus-pods';
 import { ISelectablePods, labelText, PodSelection, SelectablePort } from './selectable-pods';
-import { Report } from './validation/problem';
+import { RuleReport } from './validation/problem';
+import type { RuleId } from './validation/rule-ids';
 import { _allConstructs, _oncePerPass } from './validation/engine';
 
 /** What a construct that runs Pods says of them. */
@@ -197,7 +198,7 @@ const REPLICATED_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'Replicatio
 /** How a selecting object reports that it selects no Pod of the app. */
 export interface SelectsNothing {
   /** The rule. */
-  readonly rule: string;
+  readonly rule: RuleId;
   /** The field path of its selector. */
   readonly field: string;
   /** How to fix it. */
@@ -209,7 +210,7 @@ export interface SelectsNothing {
  * `namespace` (a PodDisruptionBudget, a NetworkPolicy), and reports it when
  * it stands for an object of the app whose Pods it does not select there.
  */
-export function resolveSelecting(scope: IConstruct, selector: ISelectablePods, namespace: string | undefined, nothing: SelectsNothing, report: Report): ResolvedSelection {
+export function resolveSelecting(scope: IConstruct, selector: ISelectablePods, namespace: string | undefined, nothing: SelectsNothing, report: RuleReport): ResolvedSelection {
   const selection = selector.selectPods();
   const resolved = resolveSelection(scope, selection, namespace);
   if (resolved.mustSelect && resolved.pods.length === 0) {

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateStringValues } from './validation/data-keys';
 import { validateObjectMetadata } from './validation/metadata';
-import { Problem, Report } from './validation/problem';
+import { Problem, RuleReport } from './validation/problem';
 import { renderedManifest } from './_synth';
 import { keySafe } from './_plain';
 
@@ -40,7 +40,7 @@ export abstract class DataObject extends Construct {
 
   /** Every problem of this object, errors and warnings. */
   public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
+    const report = new RuleReport(this.node.path);
     const manifest = renderedManifest(this.apiObject);
     validateObjectMetadata(manifest.metadata, report);
     this.validateContent(manifest, report);
@@ -54,7 +54,7 @@ export abstract class DataObject extends Construct {
 
   /** Checks the rendered object's content. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON
-  protected abstract validateContent(manifest: any, report: Report): void;
+  protected abstract validateContent(manifest: any, report: RuleReport): void;
 }
 
 /** The entries of one section for the manifest: a copy, or nothing when there are none. @internal */

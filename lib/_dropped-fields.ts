@@ -1,34 +1,25 @@
 import { hasKeys, isPlainObject } from './_plain';
 
 /**
- * Finds the fields of what Peapod declared that did not reach the
- * manifest. The cdk8s L1 classes copy only the fields they know, so a
- * misspelt field given through an escape hatch (`extraSpec`, `extraFields`)
- * or a value typed `any` would otherwise vanish without a word.
+ * Finds the fields of an escape-hatch value that the k8s types' converter
+ * left out of the manifest. The converters copy only the fields they know,
+ * so a misspelt field given through an escape hatch (`extraSpec`,
+ * `extraFields`) or a value typed `any` would otherwise vanish without a word.
  *
- * `declared` is the object handed to the L1 class (its keys are the L1
- * property names, such as `hostIp`), `rendered` the manifest JSON (where
- * the same field is `hostIP`): keys are matched without regard to case,
- * which is the only way the two spellings differ in a Pod spec. Values that
- * are not plain objects (IntOrString, Quantity) are the L1's own and are
- * not looked into. With `keys`, only those fields of `declared` (and all
- * that is under them) are compared. Returns the manifest paths of the
- * dropped fields.
+ * `declared` is the value as given (its keys are the k8s types' property
+ * names, such as `hostIp`), `rendered` the converter's output (where the
+ * same field is `hostIP`): keys are matched without regard to case, which
+ * is the only way the two spellings differ. Values that are not plain
+ * objects (IntOrString, Quantity) are the k8s types' own and are not
+ * looked into. Returns the manifest paths of the dropped fields, under `at`.
  */
-export function droppedFields(declared: unknown, rendered: unknown, at: string, keys?: readonly string[]): string[] {
+export function droppedFields(declared: unknown, rendered: unknown, at: string): string[] {
   const dropped: string[] = [];
-  if (keys === undefined) {
-    collectDropped(declared, rendered, [], at, dropped);
-  } else if (isPlainObject(declared) && isPlainObject(rendered)) {
-    for (const key of keys) {
-      compareField(declared, rendered, key, [], at, dropped);
-    }
-  }
+  collectDropped(declared, rendered, [], at, dropped);
   return dropped;
 }
 
-// Runs for every Pod at every synth, so it walks without building lists,
-// maps or paths: `path` holds the keys and indexes from `at` down to here,
+// Walks without building lists, maps or paths: `path` holds the keys and indexes from `at` down to here,
 // written out only for a field that was dropped.
 function collectDropped(declared: unknown, rendered: unknown, path: Array<string | number>, at: string, dropped: string[]): void {
   if (Array.isArray(declared)) {

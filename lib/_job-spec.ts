@@ -1,4 +1,5 @@
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Manifest } from './_manifest';
 import type { JobSpecProps } from './job';
 import { PodTemplate } from './pod-template';
 
@@ -12,7 +13,7 @@ export class JobSpecOf {
   }
 
   /** The Job spec, for the manifest. */
-  public render(): k8s.JobSpec {
+  public render(): Manifest<k8s.JobSpec> {
     const p = this.props;
     return {
       backoffLimit: p.backoffLimit,

@@ -223,52 +223,91 @@ function filesUnder(dir: string, prefix = ''): string[] {
  */
 function lockFor(target: string): string {
   const lock = path.join(path.dirname(target), `.${path.basename(target)}.synth.lock`);
-  const holder = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
-  for (let attempt = 0; ; attempt++) {
+  takeLock(lock, (other) => {
+    throw new OutputFolderError(
+      `another synth is writing ${target}: process ${other.pid} on ${other.host}, since ${other.since}. ` +
+        `Wait for it to finish, then synth again; if that process is not a synth, delete ${lock}`,
+    );
+  });
+  return lock;
+}
+
+/**
+ * Creates the lock file `lock`, naming this process. While another running
+ * process holds it, `busy` is called with that holder: it throws to give
+ * up, or returns to try again (after waiting). A lock whose process is gone
+ * (killed) is taken over. The caller removes the file to release it.
+ */
+export function takeLock(lock: string, busy: (holder: LockHolder) => void): void {
+  const holder: LockHolder = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
+  for (;;) {
     try {
       fs.writeFileSync(lock, JSON.stringify(holder), { flag: 'wx' });
-      return lock;
+      return;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
         throw error;
       }
     }
     const other = readHolder(lock);
     if (other !== undefined && isRunning(other)) {
-      throw new OutputFolderError(
-        `another synth is writing ${target}: process ${other.pid} on ${other.host}, since ${other.since}. ` +
-          `Wait for it to finish, then synth again; if that process is not a synth, delete ${lock}`,
-      );
+      busy(other);
+    } else if (other !== undefined || !isFresh(lock)) {
+      // Its process is gone, or it is unreadable and not just being written: taken over.
+      fs.rmSync(lock, { force: true });
+    } else {
+      sleep(10);
     }
-    fs.rmSync(lock, { force: true });
   }
 }
 
-interface Holder {
+// A lock file created less than a second ago may be empty because its holder is writing it.
+function isFresh(lock: string): boolean {
+  const stat = fs.statSync(lock, { throwIfNoEntry: false });
+  return stat !== undefined && Date.now() - stat.mtimeMs < 1000;
+}
+
+/** Blocks this thread for `ms` milliseconds (a synth is synchronous; nothing else runs meanwhile). */
+export function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Who holds a lock: written into the lock file as JSON. */
+export interface LockHolder {
   readonly pid: number;
   readonly host: string;
   readonly since: string;
 }
 
-function readHolder(lock: string): Holder | undefined {
+function readHolder(lock: string): LockHolder | undefined {
   try {
-    const holder = JSON.parse(fs.readFileSync(lock, 'utf8')) as Holder;
+    const holder = JSON.parse(fs.readFileSync(lock, 'utf8')) as LockHolder;
     return typeof holder.pid === 'number' ? holder : undefined;
   } catch {
     return undefined;
   }
 }
 
-// A process on another machine (a shared folder) is taken to be running.
-function isRunning(holder: Holder): boolean {
+// A process on another machine (a shared folder) is taken to be running; a killed one not yet reaped (a zombie) is not.
+function isRunning(holder: LockHolder): boolean {
   if (holder.host !== os.hostname()) {
     return true;
   }
   try {
     process.kill(holder.pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !isZombie(holder.pid);
+}
+
+// Linux's /proc/PID/stat: "PID (COMMAND) STATE …"; elsewhere no process is taken for one.
+function isZombie(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false;
   }
 }
 
@@ -276,6 +315,6 @@ function isRunning(holder: Holder): boolean {
 function pauseFor(point: PausePoint): void {
   if (process.env.PEAPOD_SYNTH_PAUSE === point) {
     process.stderr.write(`peapod: paused at ${point}\n`);
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 120_000);
+    sleep(120_000);
   }
 }

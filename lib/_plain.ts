@@ -1,35 +1,13 @@
-/**
- * A deep copy of data a user handed over to be emitted as given (security
- * contexts, tolerations, escape-hatch fields), made of ordinary objects and
- * arrays. cdk8s looks at `constructor.name` of every object it resolves,
- * so an object without a prototype (`Object.create(null)`, some parsers and
- * generators make them) crashed synth with a TypeError. Instances of classes
- * (IntOrString, Quantity, Lazy values) are kept as they are.
- *
- * What it copies reaches the L1 class as given, and may hold a field the
- * L1 class does not know and would drop; a renderer that uses it lists the
- * field among those validation compares with the manifest
- * (`Container._passedThroughKeys()`, `PodTemplate.passedThroughKeys()`).
- */
-export function plainData<T>(value: T): T {
-  if (Array.isArray(value)) {
-    return value.map(plainData) as T;
-  }
-  if (isPlainObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plainData(item)])) as T;
-  }
-  return value;
-}
-
 /*
  * Keys an object's prototype also has. cdk8s's resolve() and
  * sanitizeValue() copy each map by assignment, which turns a key
  * `__proto__` into a prototype (the key is gone), and read
  * `value.constructor`, which fails on a key `constructor`; assignment and
  * `in` have the same traps in Peapod's own code. So maps are filled with
- * setOwn(), tested with Object.hasOwn(), and handed to the L1 classes
- * through keySafe(), which renames those two keys; the rendered manifest
- * gets them back from withExactKeys().
+ * setOwn(), tested with Object.hasOwn(), and handed to cdk8s (the metadata,
+ * which cdk8s renders, and what it renders when an app has resolvers of
+ * its own) through keySafe(), which renames those two keys; the rendered
+ * manifest gets them back from withExactKeys().
  */
 
 const RENAMED_KEY = '\u0000peapod-key:';
@@ -140,68 +118,6 @@ export function definedOnly<T extends object>(value: T): Partial<T> {
     if (value[key] !== undefined) {
       out[key] = value[key];
     }
-  }
-  return out;
-}
-
-/**
- * A copy of rendered manifest JSON, field for field and in the same key
- * order, made of objects built one property at a time.
- *
- * The cdk8s L1 classes build each object of a manifest with
- * `{ ...r, [key]: value }`, which leaves V8 a hidden class of its own for
- * nearly every object (every port, env entry, volume, label map: 2,000
- * Pods gave 2,000 classes for each). Every read of such an object then
- * misses V8's inline caches, and validation and the YAML writer read each
- * of them. Objects built like these copies share their classes, are read
- * several times faster, and the thousands of classes become garbage.
- *
- * Only plain objects and arrays are copied; anything else is kept as it
- * is. A manifest that holds one object twice is returned as it is: the
- * YAML writer writes such an object as an anchor and an alias, which
- * copies would lose.
- */
-export function withSharedShapes<T>(manifest: T): T {
-  const seen = new Set<object>();
-  const copy = copyShared(manifest, seen);
-  return copy === ALIASED ? manifest : (copy as T);
-}
-
-const ALIASED = Symbol('aliased');
-
-function copyShared(value: unknown, seen: Set<object>): unknown {
-  if (typeof value !== 'object' || value === null) {
-    return value;
-  }
-  const list = Array.isArray(value);
-  if (!list && !isObjectOfSomeRealm(value)) {
-    return value;
-  }
-  if (seen.has(value)) {
-    return ALIASED;
-  }
-  seen.add(value);
-  if (list) {
-    // Filled in place: an array grown by push() reserves room for 17
-    // items, where manifests' lists mostly hold one or two.
-    const out = value.slice();
-    for (let i = 0; i < out.length; i++) {
-      const item = copyShared(out[i], seen);
-      if (item === ALIASED) {
-        return ALIASED;
-      }
-      out[i] = item;
-    }
-    return out;
-  }
-  const source = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(source)) {
-    const item = copyShared(source[key], seen);
-    if (item === ALIASED) {
-      return ALIASED;
-    }
-    setOwn(out, key, item);
   }
   return out;
 }

@@ -3,6 +3,7 @@ import type { IConstruct } from 'constructs';
 import type { OwnedPods } from './_app-pods';
 import { Labels } from './labels';
 import { ISelectablePods, PodSelection, SelectablePort, SelectableTarget } from './selectable-pods';
+import type { PORT_NAMES } from './_type-brands';
 
 // cdk8s-plus-27 Pods and workloads, told by their public shape rather than
 // by `instanceof`: the user's copy of cdk8s-plus may not be Peapod's, and
@@ -52,7 +53,7 @@ export function plusPodsOf(construct: IConstruct): OwnedPods | undefined {
  * its own selector, a Pod by all its labels.
  */
 class PlusSelection implements ISelectablePods<string> {
-  public declare readonly portNames: string;
+  public declare readonly [PORT_NAMES]?: string;
 
   public constructor(private readonly pods: PlusPods) {}
 

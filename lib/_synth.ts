@@ -1,5 +1,5 @@
 import type { ApiObject } from 'cdk8s';
-import { withExactKeys, withSharedShapes } from './_plain';
+import { withExactKeys } from './_plain';
 
 /*
  * One synth or validation pass renders each ApiObject once and checks each
@@ -60,10 +60,9 @@ export function forgetForThisSynth(owner: object): void {
 
 /**
  * The manifest of `apiObject` (its `toJson()`, with the keys cdk8s cannot
- * hold given back, see keySafe): within a pass rendered
- * once, for validation and the writer alike, and copied into objects that
- * are quick to read (see withSharedShapes); outside one, anew every time.
- * Callers must not mutate it.
+ * hold given back, see keySafe): within a pass rendered once, for
+ * validation and the writer alike; outside one, anew every time. Callers
+ * must not mutate it.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ApiObject.toJson() returns any
 export function renderedManifest(apiObject: ApiObject): any {
@@ -72,7 +71,7 @@ export function renderedManifest(apiObject: ApiObject): any {
   }
   let manifest = pass.manifests.get(apiObject);
   if (manifest === undefined) {
-    manifest = withSharedShapes(withExactKeys(apiObject.toJson()));
+    manifest = withExactKeys(apiObject.toJson());
     pass.manifests.set(apiObject, manifest);
   }
   return manifest;

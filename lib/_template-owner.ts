@@ -7,8 +7,9 @@ import { AnyContainer, PodTemplate } from './pod-template';
 import { ISelectablePods, PodSelection, templatePorts } from './selectable-pods';
 import { validateEscapeHatchValues } from './validation/escape-hatch';
 import { validateObjectMetadata } from './validation/metadata';
-import { Report } from './validation/problem';
+import { RuleReport } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
+import type { PORT_NAMES } from './_type-brands';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
@@ -18,7 +19,7 @@ import { validateKeyReferences } from './validation/references';
  * `spec.jobTemplate.spec.template`), the keys it takes from ConfigMaps and
  * Secrets, and the values of its escape hatches.
  */
-export function validateTemplateOwner(owner: IConstruct, template: PodTemplate, manifest: any, templateAt: string, report: Report): void {
+export function validateTemplateOwner(owner: IConstruct, template: PodTemplate, manifest: any, templateAt: string, report: RuleReport): void {
   validateObjectMetadata(manifest.metadata, report);
   let spec: any = manifest;
   for (const key of `${templateAt}.spec`.split('.')) {
@@ -44,8 +45,8 @@ export abstract class TemplateOwner<C extends readonly AnyContainer[]>
   public abstract readonly template: PodTemplate;
   /** The L1 object rendered into the manifest. */
   public abstract readonly apiObject: ApiObject;
-  /** The container port names, for the type checks of Services. */
-  public declare readonly portNames: ContainerPortNames<C[number]>;
+  /** The container port names, for the type checks of Services: a type only. */
+  public declare readonly [PORT_NAMES]?: ContainerPortNames<C[number]>;
 
   protected constructor(
     scope: Construct,

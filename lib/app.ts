@@ -6,7 +6,7 @@ import { OutputFolderError, replaceManifests } from './_output-folder';
 import { renderedManifest, withSynthCaches } from './_synth';
 import { stringifyDocument, UnwritableValue } from './_yaml';
 import { CONFIG_FILE_NAME, PeapodConfig, projectRules, readConfigFile } from './validation/config';
-import { _allConstructs, _attachProjectRules, collectProblems, IAppCheck } from './validation/engine';
+import { _allConstructs, _attachProjectRules, collectProblems, IAppCheck, IAppChecks } from './validation/engine';
 import { Problem } from './validation/problem';
 import { plural, warningReport, withConstruct } from './_warnings';
 import { ProjectRules } from './validation/rules';
@@ -47,7 +47,7 @@ export interface AppProps extends cdk8s.AppProps {
  * writer, which kubectl reads back exactly as declared, into a scratch
  * folder that then takes the output folder's place (see _output-folder.ts).
  */
-export class App extends cdk8s.App {
+export class App extends cdk8s.App implements IAppChecks {
   private readonly config: PeapodConfig;
   private readonly configSource: string;
   private readonly strict?: boolean;

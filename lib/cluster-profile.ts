@@ -1,6 +1,13 @@
 import * as fs from 'fs';
-import * as YAML from 'yaml';
+import type * as YAML from 'yaml';
 import { CpuQuantity, MemoryQuantity, parseQuantity, Quantity } from './quantity';
+
+// The yaml package, loaded on first use: a synth never reads YAML, and loading it takes about 60 ms.
+let yamlModule: typeof YAML | undefined;
+function yaml(): typeof YAML {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  return (yamlModule ??= require('yaml') as typeof YAML);
+}
 
 /**
  * What a taint does to Pods that do not tolerate it.
@@ -123,7 +130,7 @@ export class ClusterProfile {
    * `source` names the text in error messages.
    */
   public static fromKubectl(text: string, source = 'the node list'): ClusterProfile {
-    const documents = YAML.parseAllDocuments(text);
+    const documents = yaml().parseAllDocuments(text);
     const nodes: NodeProfile[] = [];
     // Every problem of the file at once, as synth reports a program's.
     const problems: string[] = [];

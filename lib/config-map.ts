@@ -1,12 +1,13 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { DataObject, nonEmpty } from './_data-object';
 import { Annotations, Labels } from './labels';
 import { validateConfigMapData } from './validation/data-keys';
-import { Report } from './validation/problem';
+import { RuleReport } from './validation/problem';
 import { NamedObject } from './volume';
 import { setOwn } from './_plain';
+import type { DATA_KEYS } from './_type-brands';
 
 export { nonEmpty };
 
@@ -18,8 +19,13 @@ export { nonEmpty };
 export interface IConfigMap<K extends string = string> extends NamedObject {
   /** Tells a ConfigMap from a Secret, which has the same shape. */
   readonly kind: 'ConfigMap';
-  /** The keys, for the type checks of key references; `string` when unknown. */
-  readonly keys: K;
+  /** The keys, for the type checks of key references (`string` when unknown): a type only. */
+  readonly [DATA_KEYS]?: K;
+  /**
+   * @deprecated Never set: the keys are a type only, carried by `[DATA_KEYS]`.
+   * Kept so that programs written against 0.1 compile; reads `undefined`.
+   */
+  readonly keys?: K;
 }
 
 /** Properties of a {@link ConfigMap}. */
@@ -76,10 +82,15 @@ export class ConfigMap<const K extends string = string> extends DataObject imple
 
   /** Tells a ConfigMap from a Secret. */
   public readonly kind = 'ConfigMap' as const;
-  /** The L1 object rendered into the manifest. */
+  /** The object rendered into the manifest. */
   public readonly apiObject: ApiObject;
-  /** The keys written in `data`, for the type checks of key references. */
-  public declare readonly keys: K;
+  /** The keys written in `data`, for the type checks of key references: a type only. */
+  public declare readonly [DATA_KEYS]?: K;
+  /**
+   * @deprecated Never set: the keys are a type only, carried by `[DATA_KEYS]`.
+   * Kept so that programs written against 0.1 compile; reads `undefined`.
+   */
+  public declare readonly keys?: K;
 
   private readonly data: Record<string, string>;
   private readonly binaryData: Record<string, string>;
@@ -93,7 +104,9 @@ export class ConfigMap<const K extends string = string> extends DataObject imple
     ]);
     this.data = data;
     this.binaryData = binaryData;
-    this.apiObject = new k8s.KubeConfigMap(this, 'Resource', {
+    this.apiObject = new ManifestObject(this, 'Resource', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
       metadata: { name: this.name, labels: props.labels ? { ...props.labels } : undefined, annotations: props.annotations ? { ...props.annotations } : undefined },
       immutable: props.immutable,
       data: Lazy.any({ produce: () => nonEmpty(this.data) }),
@@ -118,7 +131,7 @@ export class ConfigMap<const K extends string = string> extends DataObject imple
 
   /** Keys, base64 values and size of the rendered ConfigMap. @internal */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON
-  protected validateContent(manifest: any, report: Report): void {
+  protected validateContent(manifest: any, report: RuleReport): void {
     validateConfigMapData(manifest, report);
   }
 }

@@ -1,18 +1,22 @@
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
-import { appendTo, definedOnly, listOf, NO_KEYS, plainData } from './_plain';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { fromEscapeHatch, Manifest } from './_manifest';
+import { appendTo, definedOnly, listOf, NO_KEYS } from './_plain';
 import { CheckedEnv, EnvVar } from './env';
 import { EnvFrom } from './env-value';
 import { ListedPort, PortNames, PortReference, Ports, PortSpec } from './port';
 import { Probe } from './probe';
-import { CpuQuantity, MemoryQuantity, toKubeQuantity } from './quantity';
+import { CpuQuantity, MemoryQuantity } from './quantity';
+import type { IMAGE_PULL_POLICIES } from './validation/container-spec';
 import { checkRuleSetting, RuleSettings } from './validation/rules';
 import { VolumeMount } from './volume';
+import type { PORT_DECLARATION } from './_type-brands';
 
 /**
  * When the kubelet pulls the image.
+ * (`& {}` keeps the name ImagePullPolicy in the compiler's messages.)
  * @see https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy
  */
-export type ImagePullPolicy = 'Always' | 'IfNotPresent' | 'Never';
+export type ImagePullPolicy = (typeof IMAGE_PULL_POLICIES)[number] & {};
 
 /**
  * What a container is to its Pod. The design advisor reads it: a container
@@ -61,12 +65,12 @@ export interface Resources {
   readonly limits?: ResourceAmounts;
 }
 
-// Fields of the Kubernetes Container that have a prop of their own.
-const MODELED_FIELDS = [
+/** Fields of the Kubernetes Container that have a prop of their own; `extraFields` may not set them. */
+export const MODELED_CONTAINER_FIELDS = [
   'name', 'image', 'imagePullPolicy', 'command', 'args', 'workingDir', 'ports', 'env', 'envFrom', 'volumeMounts',
   'resources', 'livenessProbe', 'readinessProbe', 'startupProbe', 'securityContext',
 ] as const;
-type ModeledField = (typeof MODELED_FIELDS)[number];
+type ModeledField = (typeof MODELED_CONTAINER_FIELDS)[number];
 
 /** Properties of a {@link Container}. */
 export interface ContainerProps<P extends Ports = Ports, E extends readonly EnvVar[] = readonly EnvVar[]> {
@@ -179,11 +183,16 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
   /** What the container is to its Pod, if declared. */
   public readonly role?: ContainerRole;
   /**
-   * The container's port declaration, as a type only: Services and probes
+   * The container's port declaration, a type only: Services and probes
    * read the declared port names from it (see {@link ContainerPortNames}).
    * Kept covariant so a container with ports is still a `Container`.
    */
-  public declare readonly portDeclaration: P;
+  public declare readonly [PORT_DECLARATION]?: P;
+  /**
+   * @deprecated Never set: the port declaration is a type only, carried by
+   * `[PORT_DECLARATION]`. Kept so that programs written against 0.1 compile; reads `undefined`.
+   */
+  public declare readonly portDeclaration?: P;
   /** Levels of validation rules for this container only. */
   public readonly rules: RuleSettings;
 
@@ -193,7 +202,7 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
   private env: EnvVar[];
   private envFrom: EnvFrom[];
   private mounts: VolumeMount[];
-  private extraPorts: k8s.ContainerPort[] = listOf(undefined);
+  private extraPorts: Manifest<k8s.ContainerPort>[] = listOf(undefined);
 
   // `env` is typed by CheckedEnv alone: E is inferred through it (it is E
   // when every reference resolves), and an entry with a bad reference then
@@ -243,46 +252,54 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
     return this;
   }
 
-  /** Adds a port after those declared in the props. */
+  /**
+   * Adds a port after those declared in the props. Throws when the
+   * container already has a port of that name, which the API server would
+   * refuse (a port number two ports share is reported at synth, by a rule
+   * that may be lowered).
+   */
   public addPort(port: ListedPort): this {
-    this.extraPorts = appendTo(this.extraPorts, renderPort(port.name, port));
+    const rendered = renderPort(port.name, port);
+    const same = rendered.name === undefined ? undefined : [...renderPorts(this.props.ports), ...this.extraPorts].find((known) => known.name === rendered.name);
+    if (same !== undefined) {
+      throw new Error(
+        `container "${this.name}": addPort: port name "${port.name}" is already declared, for containerPort ${same.containerPort}; give each port of the container its own name (port-name-unique)`,
+      );
+    }
+    this.extraPorts = appendTo(this.extraPorts, rendered);
     return this;
   }
 
-  /** @internal */
-  public _toKube(): k8s.Container {
+  /**
+   * The container as its manifest holds it. `securityContext` and
+   * `extraFields` are rendered by the k8s types' converters (see
+   * fromEscapeHatch); the paths of fields they left out are added to
+   * `dropped`, relative to the container's path `at`. @internal
+   */
+  public _toKube(at = '', dropped: string[] = []): Manifest<k8s.Container> {
     const p = this.props;
-    const own: k8s.Container = {
-      name: p.name,
-      image: p.image,
-      imagePullPolicy: p.imagePullPolicy,
-      command: p.command ? [...p.command] : undefined,
+    // In the manifest's order, which saves the renderer a sort (see manifestJson).
+    const own: Manifest<k8s.Container> = {
       args: p.args ? [...p.args] : undefined,
-      workingDir: p.workingDir,
-      ports: nonEmpty([...renderPorts(p.ports), ...this.extraPorts]),
+      command: p.command ? [...p.command] : undefined,
       env: nonEmpty(this.env.map(renderEnv)),
       envFrom: nonEmpty(this.envFrom.map((source) => source._toKube())),
-      volumeMounts: nonEmpty(this.mounts.map((m) => m._toKube())),
-      resources: p.resources ? renderResources(p.resources) : undefined,
+      image: p.image,
+      imagePullPolicy: p.imagePullPolicy,
       livenessProbe: p.livenessProbe?._toKube(),
+      name: p.name,
+      ports: nonEmpty([...renderPorts(p.ports), ...this.extraPorts]),
       readinessProbe: p.readinessProbe?._toKube(),
+      resources: p.resources ? renderResources(p.resources) : undefined,
+      securityContext: p.securityContext && fromEscapeHatch(p.securityContext, 'toJson_SecurityContext', `${at}.securityContext`, dropped),
       startupProbe: p.startupProbe?._toKube(),
-      // Copied as given, as extraFields are: list such fields in _passedThroughKeys().
-      securityContext: plainData(p.securityContext),
+      volumeMounts: nonEmpty(this.mounts.map((m) => m._toKube())),
+      workingDir: p.workingDir,
     };
-    return { ...plainData(p.extraFields), ...definedOnly(own) } as k8s.Container;
-  }
-
-  /**
-   * The fields of `_toKube()` copied from the props as given rather than
-   * built field by field: those of `extraFields`, and `securityContext`.
-   * Only these may hold a field the L1 class does not know, which it
-   * would leave out of the manifest; validation compares them with the
-   * manifest (see droppedFields). @internal
-   */
-  public _passedThroughKeys(): readonly string[] {
-    const keys = this._extraFieldKeys();
-    return this.props.securityContext === undefined ? keys : [...keys, 'securityContext'];
+    if (p.extraFields === undefined) {
+      return own;
+    }
+    return { ...fromEscapeHatch(p.extraFields as k8s.Container, 'toJson_Container', at, dropped), ...definedOnly(own) } as Manifest<k8s.Container>;
   }
 
   /** Keys set through `extraFields`. @internal */
@@ -296,7 +313,7 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
   /** Keys of `extraFields` that Peapod models with a prop of its own. @internal */
   public _shadowedExtraFields(): readonly string[] {
     const keys = this._extraFieldKeys();
-    return keys.length === 0 ? NO_KEYS : keys.filter((key) => (MODELED_FIELDS as readonly string[]).includes(key));
+    return keys.length === 0 ? NO_KEYS : keys.filter((key) => (MODELED_CONTAINER_FIELDS as readonly string[]).includes(key));
   }
 }
 
@@ -308,7 +325,7 @@ const NO_RULES: RuleSettings = Object.freeze({});
 export type ContainerPortNames<C> = C extends Container<infer P, any> ? PortNames<P> : never;
 
 /** The container ports a port declaration renders. @internal */
-export function renderPorts(ports: Ports | undefined): k8s.ContainerPort[] {
+export function renderPorts(ports: Ports | undefined): Manifest<k8s.ContainerPort>[] {
   if (!ports) {
     return [];
   }
@@ -322,13 +339,13 @@ export function renderPorts(ports: Ports | undefined): k8s.ContainerPort[] {
   );
 }
 
-function renderPort(name: string | undefined, port: PortSpec): k8s.ContainerPort {
-  return { name, containerPort: port.containerPort, protocol: port.protocol, hostPort: port.hostPort, hostIp: port.hostIP };
+function renderPort(name: string | undefined, port: PortSpec): Manifest<k8s.ContainerPort> {
+  return { containerPort: port.containerPort, hostIP: port.hostIP, hostPort: port.hostPort, name, protocol: port.protocol };
 }
 
 // Both fields as given: an untyped entry with both reaches the manifest as
 // declared, and synth reports it (env-value-source) instead of dropping one.
-function renderEnv(variable: EnvVar): k8s.EnvVar {
+function renderEnv(variable: EnvVar): Manifest<k8s.EnvVar> {
   const valueFrom = variable.valueFrom == null ? undefined : variable.valueFrom._toKube();
   if (valueFrom === undefined) {
     return { name: variable.name, value: variable.value };
@@ -336,16 +353,12 @@ function renderEnv(variable: EnvVar): k8s.EnvVar {
   return variable.value === undefined ? { name: variable.name, valueFrom } : { name: variable.name, value: variable.value, valueFrom };
 }
 
-function renderResources(resources: Resources): k8s.ResourceRequirements {
+function renderResources(resources: Resources): Manifest<k8s.ResourceRequirements> {
   return { requests: renderAmounts(resources.requests), limits: renderAmounts(resources.limits) };
 }
 
-function renderAmounts(amounts: ResourceAmounts | undefined): { [key: string]: k8s.Quantity } | undefined {
-  if (!amounts) {
-    return undefined;
-  }
-  const entries = Object.entries(amounts).filter(([, value]) => value !== undefined);
-  return Object.fromEntries(entries.map(([key, value]) => [key, toKubeQuantity(value)]));
+function renderAmounts(amounts: ResourceAmounts | undefined): { [key: string]: number | string } | undefined {
+  return amounts && (definedOnly(amounts) as { [key: string]: number | string });
 }
 
 function nonEmpty<T>(items: T[]): T[] | undefined {

@@ -1,5 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Manifest } from './_manifest';
+import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { JobSpecOf } from './_job-spec';
 import { renderedManifest } from './_synth';
@@ -9,7 +11,7 @@ import { ObjectMetaProps, renderObjectMeta } from './object-meta';
 import { AnyContainer, PodTemplate } from './pod-template';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { CONCURRENCY_POLICIES, validateCronJob, validateJobSpec } from './validation/job';
-import { Problem, Report } from './validation/problem';
+import { Problem, RuleReport } from './validation/problem';
 
 /** What a CronJob does when a run is due while the last one still runs. */
 export type ConcurrencyPolicy = (typeof CONCURRENCY_POLICIES)[number];
@@ -66,17 +68,19 @@ export interface CronJobProps<C extends readonly AnyContainer[] = readonly AnyCo
 export class CronJob<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends TemplateOwner<C> {
   /** The description of the Pods of its Jobs. */
   public readonly template: PodTemplate;
-  /** The L1 object rendered into the manifest. */
+  /** The object rendered into the manifest. */
   public readonly apiObject: ApiObject;
 
   public constructor(scope: Construct, id: string, props: CronJobProps<C>) {
     super(scope, id, props.name, 'CronJob');
     const job = new JobSpecOf(props.jobTemplate);
     this.template = job.template;
-    this.apiObject = new k8s.KubeCronJob(this, 'Resource', {
+    this.apiObject = new ManifestObject(this, 'Resource', {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
       metadata: renderObjectMeta(this.name, props),
       spec: Lazy.any({
-        produce: (): k8s.CronJobSpec => ({
+        produce: (): Manifest<k8s.CronJobSpec> => ({
           schedule: props.schedule,
           timeZone: props.timeZone,
           concurrencyPolicy: props.concurrencyPolicy,
@@ -93,7 +97,7 @@ export class CronJob<const C extends readonly AnyContainer[] = readonly AnyConta
 
   /** Every problem of this CronJob and its Job's Pod template, errors and warnings. */
   public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
+    const report = new RuleReport(this.node.path);
     const manifest = renderedManifest(this.apiObject);
     validateTemplateOwner(this, this.template, manifest, 'spec.jobTemplate.spec.template', report);
     validateCronJob(manifest, report);

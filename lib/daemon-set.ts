@@ -1,13 +1,14 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Manifest } from './_manifest';
+import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
-import { intOrString } from './_int-or-string';
 import { PodCount } from './deployment';
 import { AnyContainer } from './pod-template';
 import { PortNames, Ports } from './port';
 import { ISelectablePods, PodsByNameOptions, PodSelector } from './selectable-pods';
 import { validateDaemonSet } from './validation/daemon-set';
-import { Report } from './validation/problem';
+import { RuleReport } from './validation/problem';
 import { Workload, WorkloadProps } from './workload';
 
 /** Options of a DaemonSet's rolling update. */
@@ -31,7 +32,7 @@ export interface DaemonSetRollingUpdateOptions {
 export class DaemonSetUpdateStrategy {
   /** Replaces the Pods node by node. */
   public static rollingUpdate(options: DaemonSetRollingUpdateOptions = {}): DaemonSetUpdateStrategy {
-    const rollingUpdate = options.maxUnavailable === undefined && options.maxSurge === undefined ? undefined : { maxUnavailable: intOrString(options.maxUnavailable), maxSurge: intOrString(options.maxSurge) };
+    const rollingUpdate = options.maxUnavailable === undefined && options.maxSurge === undefined ? undefined : { maxUnavailable: options.maxUnavailable, maxSurge: options.maxSurge };
     return new DaemonSetUpdateStrategy({ type: 'RollingUpdate', rollingUpdate });
   }
 
@@ -40,10 +41,10 @@ export class DaemonSetUpdateStrategy {
     return new DaemonSetUpdateStrategy({ type: 'OnDelete' });
   }
 
-  private constructor(private readonly strategy: k8s.DaemonSetUpdateStrategy) {}
+  private constructor(private readonly strategy: Manifest<k8s.DaemonSetUpdateStrategy>) {}
 
   /** @internal */
-  public _toKube(): k8s.DaemonSetUpdateStrategy {
+  public _toKube(): Manifest<k8s.DaemonSetUpdateStrategy> {
     return this.strategy;
   }
 }
@@ -78,23 +79,25 @@ export class DaemonSet<const C extends readonly AnyContainer[] = readonly AnyCon
     return PodSelector._byName('DaemonSet', name, options);
   }
 
-  /** The L1 object rendered into the manifest. */
+  /** The object rendered into the manifest. */
   public readonly apiObject: ApiObject;
 
   public constructor(scope: Construct, id: string, props: DaemonSetProps<C>) {
     super(scope, id, props, 'DaemonSet');
-    this.apiObject = new k8s.KubeDaemonSet(this, 'Resource', {
+    this.apiObject = new ManifestObject(this, 'Resource', {
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
       metadata: this._metadata(),
       spec: Lazy.any({
         // The props have no replicas, so the common spec has none either.
-        produce: (): k8s.DaemonSetSpec => ({ ...this._commonSpec(), updateStrategy: props.updateStrategy?._toKube(), revisionHistoryLimit: props.revisionHistoryLimit }),
+        produce: (): Manifest<k8s.DaemonSetSpec> => ({ ...this._commonSpec(), updateStrategy: props.updateStrategy?._toKube(), revisionHistoryLimit: props.revisionHistoryLimit }),
       }),
     });
   }
 
   /** @internal */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the manifest as plain JSON
-  protected _validateKind(manifest: any, report: Report): void {
+  protected _validateKind(manifest: any, report: RuleReport): void {
     validateDaemonSet(manifest, report);
   }
 }

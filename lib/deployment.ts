@@ -1,5 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Manifest } from './_manifest';
+import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { AnyContainer } from './pod-template';
 import { PortNames, Ports } from './port';
@@ -35,18 +37,16 @@ export class DeploymentStrategy {
 
   /** Replaces Pods a few at a time, old and new running side by side. */
   public static rollingUpdate(options: RollingUpdateOptions = {}): DeploymentStrategy {
-    const amount = (value: PodCount | undefined) =>
-      value === undefined ? undefined : typeof value === 'number' ? k8s.IntOrString.fromNumber(value) : k8s.IntOrString.fromString(value);
     const rollingUpdate = options.maxSurge === undefined && options.maxUnavailable === undefined
       ? undefined
-      : { maxSurge: amount(options.maxSurge), maxUnavailable: amount(options.maxUnavailable) };
+      : { maxSurge: options.maxSurge, maxUnavailable: options.maxUnavailable };
     return new DeploymentStrategy({ type: 'RollingUpdate', rollingUpdate });
   }
 
-  private constructor(private readonly strategy: k8s.DeploymentStrategy) {}
+  private constructor(private readonly strategy: Manifest<k8s.DeploymentStrategy>) {}
 
   /** @internal */
-  public _toKube(): k8s.DeploymentStrategy {
+  public _toKube(): Manifest<k8s.DeploymentStrategy> {
     return this.strategy;
   }
 }
@@ -96,15 +96,17 @@ export class Deployment<const C extends readonly AnyContainer[] = readonly AnyCo
     return PodSelector._byName('Deployment', name, options);
   }
 
-  /** The L1 object rendered into the manifest. */
+  /** The object rendered into the manifest. */
   public readonly apiObject: ApiObject;
 
   public constructor(scope: Construct, id: string, props: DeploymentProps<C>) {
     super(scope, id, props, 'Deployment');
-    this.apiObject = new k8s.KubeDeployment(this, 'Resource', {
+    this.apiObject = new ManifestObject(this, 'Resource', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
       metadata: this._metadata(),
       spec: Lazy.any({
-        produce: (): k8s.DeploymentSpec => ({
+        produce: (): Manifest<k8s.DeploymentSpec> => ({
           ...this._commonSpec(),
           strategy: props.strategy?._toKube(),
           revisionHistoryLimit: props.revisionHistoryLimit,

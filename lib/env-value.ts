@@ -1,8 +1,9 @@
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Manifest } from './_manifest';
 import { IConfigMap } from './config-map';
 import { IEnvValueSource } from './env';
 import { _nameOfKind, IForeignObject } from './foreign-object';
-import { Quantity, toKubeQuantity } from './quantity';
+import { Quantity } from './quantity';
 import { ISecret } from './secret';
 import { DOWNWARD_API_RESOURCES } from './volume';
 
@@ -100,14 +101,13 @@ export class EnvValue implements IEnvValueSource {
 
   /** A resource request or limit of this container, or of another container of the Pod. */
   public static fromResource(resource: ContainerResource, options: ResourceReferenceOptions = {}): EnvValue {
-    const divisor = options.divisor === undefined ? undefined : toKubeQuantity(options.divisor);
-    return new EnvValue({ resourceFieldRef: { resource, containerName: options.container?.name, divisor } });
+    return new EnvValue({ resourceFieldRef: { resource, containerName: options.container?.name, divisor: options.divisor } });
   }
 
-  private constructor(private readonly source: k8s.EnvVarSource) {}
+  private constructor(private readonly source: Manifest<k8s.EnvVarSource>) {}
 
   /** @internal */
-  public _toKube(): k8s.EnvVarSource {
+  public _toKube(): Manifest<k8s.EnvVarSource> {
     return this.source;
   }
 }

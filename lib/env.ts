@@ -1,4 +1,5 @@
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Manifest } from './_manifest';
 import { envVarNameError } from './validation/names';
 import type { Protocol } from './port';
 
@@ -8,7 +9,7 @@ import type { Protocol } from './port';
  */
 export interface IEnvValueSource {
   /** @internal */
-  _toKube(): k8s.EnvVarSource;
+  _toKube(): Manifest<k8s.EnvVarSource>;
 }
 
 /** A variable with a literal value; `$(NAME)` refers to a variable defined earlier. */

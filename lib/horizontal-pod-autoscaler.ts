@@ -1,16 +1,18 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { fromEscapeHatch, Manifest } from './_manifest';
+import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { IReplicaScaler } from './_app-pods';
 import { renderedManifest } from './_synth';
 import { Deployment } from './deployment';
 import { ObjectMetaProps, renderObjectMeta } from './object-meta';
-import { Quantity, toKubeQuantity } from './quantity';
+import { Quantity } from './quantity';
 import { StatefulSet } from './stateful-set';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateHorizontalPodAutoscaler } from './validation/horizontal-pod-autoscaler';
 import { validateObjectMetadata } from './validation/metadata';
-import { Problem, Report } from './validation/problem';
+import { Problem, RuleReport } from './validation/problem';
 
 /** A resource of the containers that an autoscaler measures. */
 export type MetricResource = 'cpu' | 'memory' | (string & {});
@@ -31,7 +33,7 @@ export class Metric {
 
   /** The average use of a resource across the Pods, as an amount (`Metric.resourceAverageValue('memory', '400Mi')`). */
   public static resourceAverageValue(resource: MetricResource, averageValue: Quantity): Metric {
-    return new Metric({ type: 'Resource', resource: { name: resource, target: { type: 'AverageValue', averageValue: toKubeQuantity(averageValue) } } });
+    return new Metric({ type: 'Resource', resource: { name: resource, target: { type: 'AverageValue', averageValue: averageValue } } });
   }
 
   /** A resource of one container, as a percentage of its request. */
@@ -41,20 +43,20 @@ export class Metric {
 
   /** A custom metric that each Pod reports (`packets-per-second`), averaged over the Pods. */
   public static pods(name: string, averageValue: Quantity): Metric {
-    return new Metric({ type: 'Pods', pods: { metric: { name }, target: { type: 'AverageValue', averageValue: toKubeQuantity(averageValue) } } });
+    return new Metric({ type: 'Pods', pods: { metric: { name }, target: { type: 'AverageValue', averageValue: averageValue } } });
   }
 
   /** A metric from outside the cluster (a queue's length), as a total or an average per Pod. */
   public static external(name: string, target: { readonly value: Quantity } | { readonly averageValue: Quantity }): Metric {
-    const metricTarget: k8s.MetricTargetV2 =
-      'value' in target ? { type: 'Value', value: toKubeQuantity(target.value) } : { type: 'AverageValue', averageValue: toKubeQuantity(target.averageValue) };
+    const metricTarget: Manifest<k8s.MetricTargetV2> =
+      'value' in target ? { type: 'Value', value: target.value } : { type: 'AverageValue', averageValue: target.averageValue };
     return new Metric({ type: 'External', external: { metric: { name }, target: metricTarget } });
   }
 
-  private constructor(private readonly spec: k8s.MetricSpecV2) {}
+  private constructor(private readonly spec: Manifest<k8s.MetricSpecV2>) {}
 
   /** @internal */
-  public _toKube(): k8s.MetricSpecV2 {
+  public _toKube(): Manifest<k8s.MetricSpecV2> {
     return this.spec;
   }
 }
@@ -96,7 +98,7 @@ export interface HorizontalPodAutoscalerProps extends ObjectMetaProps {
 export class HorizontalPodAutoscaler extends Construct implements IReplicaScaler {
   /** `metadata.name` of the autoscaler. */
   public readonly name: string;
-  /** The L1 object rendered into the manifest. */
+  /** The object rendered into the manifest. */
   public readonly apiObject: ApiObject;
   /** The workload it scales. */
   public readonly target: ScalableWorkload;
@@ -110,15 +112,18 @@ export class HorizontalPodAutoscaler extends Construct implements IReplicaScaler
     this.target = props.target;
     this.metrics = [...(props.metrics ?? [])];
     this.minReplicas = props.minReplicas;
-    this.apiObject = new k8s.KubeHorizontalPodAutoscalerV2(this, 'Resource', {
+    this.apiObject = new ManifestObject(this, 'Resource', {
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
       metadata: renderObjectMeta(this.name, props),
       spec: Lazy.any({
-        produce: (): k8s.HorizontalPodAutoscalerSpecV2 => ({
+        produce: (): Manifest<k8s.HorizontalPodAutoscalerSpecV2> => ({
           scaleTargetRef: { apiVersion: this.target.apiObject.apiVersion, kind: this.target.apiObject.kind, name: this.target.name },
           minReplicas: props.minReplicas,
           maxReplicas: props.maxReplicas,
           metrics: this.metrics.length > 0 ? this.metrics.map((m) => m._toKube()) : undefined,
-          behavior: props.behavior,
+          // Given as the k8s types spell it; their converter leaves out what they do not know, as before.
+          behavior: props.behavior && fromEscapeHatch(props.behavior, 'toJson_HorizontalPodAutoscalerBehaviorV2', 'spec.behavior', []),
         }),
       }),
     });
@@ -143,7 +148,7 @@ export class HorizontalPodAutoscaler extends Construct implements IReplicaScaler
 
   /** Every problem of this autoscaler, errors and warnings. */
   public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
+    const report = new RuleReport(this.node.path);
     const manifest = renderedManifest(this.apiObject);
     validateObjectMetadata(manifest.metadata, report);
     const targetSpec = renderedManifest(this.target.apiObject).spec ?? {};

@@ -37,4 +37,5 @@ export * from './scheduling';
 export * from './validation/config';
 export * from './validation/engine';
 export * from './validation/rules';
-export * from './import';
+export * from './validation/rule-ids';
+export * from './_deprecated-import-exports';

@@ -1,5 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Manifest } from './_manifest';
+import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { renderedManifest } from './_synth';
 import { ObjectMetaProps, renderObjectMeta } from './object-meta';
@@ -8,7 +10,7 @@ import { Service, ServicePortProps, ServicePortReference } from './service';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { BackendService, PATH_TYPES, validateIngress } from './validation/ingress';
 import { validateObjectMetadata } from './validation/metadata';
-import { Problem, Report } from './validation/problem';
+import { Problem, RuleReport } from './validation/problem';
 
 /**
  * How a path is matched: exactly, as a prefix by `/`-separated elements, or as the Ingress controller decides.
@@ -47,7 +49,7 @@ export class IngressBackend {
   ) {}
 
   /** @internal */
-  public _toKube(): k8s.IngressBackend {
+  public _toKube(): Manifest<k8s.IngressBackend> {
     const port = typeof this.port === 'number' ? { number: this.port } : { name: this.port };
     return { service: { name: this.serviceName, port } };
   }
@@ -129,7 +131,7 @@ export interface IngressProps extends ObjectMetaProps {
 export class Ingress extends Construct {
   /** `metadata.name` of the Ingress. */
   public readonly name: string;
-  /** The L1 object rendered into the manifest. */
+  /** The object rendered into the manifest. */
   public readonly apiObject: ApiObject;
 
   private readonly rules: IngressRule[];
@@ -140,10 +142,12 @@ export class Ingress extends Construct {
     this.name = props.name ?? id;
     this.rules = [...(props.rules ?? [])];
     this.tls = [...(props.tls ?? [])];
-    this.apiObject = new k8s.KubeIngress(this, 'Resource', {
+    this.apiObject = new ManifestObject(this, 'Resource', {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
       metadata: renderObjectMeta(this.name, props),
       spec: Lazy.any({
-        produce: (): k8s.IngressSpec => ({
+        produce: (): Manifest<k8s.IngressSpec> => ({
           ingressClassName: props.ingressClassName,
           defaultBackend: props.defaultBackend?._toKube(),
           tls: this.tls.length > 0 ? this.tls.map((t) => ({ hosts: t.hosts ? [...t.hosts] : undefined, secretName: t.secret?.name })) : undefined,
@@ -168,7 +172,7 @@ export class Ingress extends Construct {
 
   /** Every problem of this Ingress, errors and warnings. */
   public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
+    const report = new RuleReport(this.node.path);
     const manifest = renderedManifest(this.apiObject);
     validateObjectMetadata(manifest.metadata, report);
     validateIngress(manifest, this.backendServices(), report);
@@ -191,7 +195,7 @@ export class Ingress extends Construct {
   }
 }
 
-function renderRule(rule: IngressRule): k8s.IngressRule {
+function renderRule(rule: IngressRule): Manifest<k8s.IngressRule> {
   return {
     host: rule.host,
     http: {

@@ -1,5 +1,5 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { JobSpecOf } from './_job-spec';
 import { renderedManifest } from './_synth';
@@ -7,8 +7,8 @@ import { TemplateOwner, validateTemplateOwner } from './_template-owner';
 import { ObjectMetaProps, renderObjectMeta } from './object-meta';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
-import { COMPLETION_MODES, validateJobSpec } from './validation/job';
-import { Problem, Report } from './validation/problem';
+import { COMPLETION_MODES, JOB_RESTART_POLICIES, validateJobSpec } from './validation/job';
+import { Problem, RuleReport } from './validation/problem';
 
 /** How a Job counts its completions: any N Pods succeeding, or one success per index 0…N-1. */
 export type CompletionMode = (typeof COMPLETION_MODES)[number];
@@ -20,7 +20,7 @@ export interface JobPodTemplateProps<C extends readonly AnyContainer[] = readonl
    * same Pod, `'Never'` leaves the Pod failed and starts a new one. A Job
    * needs one of them (`'Always'` does not compile: the Pods must end).
    */
-  readonly restartPolicy: 'OnFailure' | 'Never';
+  readonly restartPolicy: (typeof JOB_RESTART_POLICIES)[number];
 }
 
 /** What a Job runs and how often it may try: a Job's spec, or a CronJob's Job template. */
@@ -77,14 +77,16 @@ export interface JobProps<C extends readonly AnyContainer[] = readonly AnyContai
 export class Job<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends TemplateOwner<C> {
   /** The description of the Pods. */
   public readonly template: PodTemplate;
-  /** The L1 object rendered into the manifest. */
+  /** The object rendered into the manifest. */
   public readonly apiObject: ApiObject;
 
   public constructor(scope: Construct, id: string, props: JobProps<C>) {
     super(scope, id, props.name, 'Job');
     const spec = new JobSpecOf(props);
     this.template = spec.template;
-    this.apiObject = new k8s.KubeJob(this, 'Resource', {
+    this.apiObject = new ManifestObject(this, 'Resource', {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
       metadata: renderObjectMeta(this.name, props),
       spec: Lazy.any({ produce: () => spec.render() }),
     });
@@ -93,7 +95,7 @@ export class Job<const C extends readonly AnyContainer[] = readonly AnyContainer
 
   /** Every problem of this Job and its Pod template, errors and warnings. */
   public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
+    const report = new RuleReport(this.node.path);
     const manifest = renderedManifest(this.apiObject);
     validateTemplateOwner(this, this.template, manifest, 'spec.template', report);
     validateJobSpec(manifest.spec, 'spec', this.name, report);

@@ -1,8 +1,9 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Manifest } from './_manifest';
+import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { resolveSelecting } from './_app-pods';
-import { intOrString } from './_int-or-string';
 import { selectableOf } from './_plus-pods';
 import { renderedManifest } from './_synth';
 import { Labels } from './labels';
@@ -12,7 +13,7 @@ import { ISelectablePods, SelectableTarget } from './selectable-pods';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectMetadata } from './validation/metadata';
 import { POLICY_TYPES, validateNetworkPolicy } from './validation/network-policy';
-import { Problem, Report } from './validation/problem';
+import { Problem, RuleReport } from './validation/problem';
 
 /** The kind of traffic a NetworkPolicy limits: into the Pods, or out of them. */
 export type PolicyType = (typeof POLICY_TYPES)[number];
@@ -45,10 +46,10 @@ export class NetworkPeer {
     return new NetworkPeer(() => ({ ipBlock: { cidr, except: except ? [...except] : undefined } }));
   }
 
-  private constructor(private readonly render: () => k8s.NetworkPolicyPeer) {}
+  private constructor(private readonly render: () => Manifest<k8s.NetworkPolicyPeer>) {}
 
   /** @internal */
-  public _toKube(): k8s.NetworkPolicyPeer {
+  public _toKube(): Manifest<k8s.NetworkPolicyPeer> {
     return this.render();
   }
 }
@@ -132,7 +133,7 @@ export interface NetworkPolicyProps<N extends string = string> extends ObjectMet
 export class NetworkPolicy<const N extends string = string> extends Construct {
   /** `metadata.name` of the policy. */
   public readonly name: string;
-  /** The L1 object rendered into the manifest. */
+  /** The object rendered into the manifest. */
   public readonly apiObject: ApiObject;
   /** The Pods it isolates. */
   public readonly selector: ISelectablePods<N>;
@@ -146,10 +147,12 @@ export class NetworkPolicy<const N extends string = string> extends Construct {
     this.selector = selectableOf(props.selector);
     this.ingress = props.ingress ? [...props.ingress] : undefined;
     this.egress = props.egress ? [...props.egress] : undefined;
-    this.apiObject = new k8s.KubeNetworkPolicy(this, 'Resource', {
+    this.apiObject = new ManifestObject(this, 'Resource', {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
       metadata: renderObjectMeta(this.name, props),
       spec: Lazy.any({
-        produce: (): k8s.NetworkPolicySpec => ({
+        produce: (): Manifest<k8s.NetworkPolicySpec> => ({
           podSelector: { matchLabels: { ...this.selector.selectPods().selector } },
           policyTypes: props.policyTypes ? [...props.policyTypes] : undefined,
           ingress: this.ingress?.map((rule) => ({ from: rule.from?.map((peer) => peer._toKube()), ports: rule.ports?.map(renderPort) })),
@@ -175,7 +178,7 @@ export class NetworkPolicy<const N extends string = string> extends Construct {
 
   /** Every problem of this policy, errors and warnings. */
   public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
+    const report = new RuleReport(this.node.path);
     const manifest = renderedManifest(this.apiObject);
     validateObjectMetadata(manifest.metadata, report);
     const resolved = resolveSelecting(this, this.selector, this.apiObject.metadata.namespace, { rule: 'network-policy-selects-pods', field: 'spec.podSelector', fix: 'create the policy in the namespace of the workload it protects' }, report);
@@ -190,6 +193,6 @@ function labelSelector(labels: Labels): k8s.LabelSelector {
   return Object.keys(labels).length > 0 ? { matchLabels: { ...labels } } : {};
 }
 
-function renderPort(port: NetworkPolicyPort): k8s.NetworkPolicyPort {
-  return { port: intOrString(port.port), protocol: port.protocol, endPort: port.endPort };
+function renderPort(port: NetworkPolicyPort): Manifest<k8s.NetworkPolicyPort> {
+  return { port: port.port, protocol: port.protocol, endPort: port.endPort };
 }

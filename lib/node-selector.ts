@@ -20,10 +20,14 @@ export const WellKnownNodeLabels = {
 } as const;
 
 /** Operating systems a node reports in `kubernetes.io/os`. */
-export type NodeOs = 'linux' | 'windows';
+export const NODE_OPERATING_SYSTEMS = ['linux', 'windows'] as const;
+/** One of {@link NODE_OPERATING_SYSTEMS}. (`& {}` keeps the name in the compiler's messages.) */
+export type NodeOs = (typeof NODE_OPERATING_SYSTEMS)[number] & {};
 
 /** Architectures a node reports in `kubernetes.io/arch`. */
-export type NodeArch = 'amd64' | 'arm64' | 'arm' | 'ppc64le' | 's390x' | 'riscv64';
+export const NODE_ARCHITECTURES = ['amd64', 'arm64', 'arm', 'ppc64le', 's390x', 'riscv64'] as const;
+/** One of {@link NODE_ARCHITECTURES}. (`& {}` keeps the name in the compiler's messages.) */
+export type NodeArch = (typeof NODE_ARCHITECTURES)[number] & {};
 
 /**
  * Node labels a Pod requires, emitted as a literal `spec.nodeSelector`.

@@ -1,9 +1,10 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Manifest } from './_manifest';
+import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { leastReplicasOf, resolveSelecting } from './_app-pods';
 import { selectableOf } from './_plus-pods';
-import { intOrString } from './_int-or-string';
 import { renderedManifest } from './_synth';
 import { PodCount } from './deployment';
 import { ObjectMetaProps, renderObjectMeta } from './object-meta';
@@ -11,7 +12,7 @@ import { ISelectablePods, SelectableTarget } from './selectable-pods';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectMetadata } from './validation/metadata';
 import { UNHEALTHY_POD_EVICTION_POLICIES, validatePodDisruptionBudget } from './validation/pod-disruption-budget';
-import { Problem, Report } from './validation/problem';
+import { Problem, RuleReport } from './validation/problem';
 
 /** Whether Pods that are not ready may be evicted whatever the budget says. */
 export type UnhealthyPodEvictionPolicy = (typeof UNHEALTHY_POD_EVICTION_POLICIES)[number];
@@ -43,7 +44,7 @@ export type PodDisruptionBudgetProps = ObjectMetaProps &
 export class PodDisruptionBudget extends Construct {
   /** `metadata.name` of the budget. */
   public readonly name: string;
-  /** The L1 object rendered into the manifest. */
+  /** The object rendered into the manifest. */
   public readonly apiObject: ApiObject;
   /** The Pods it protects. */
   public readonly selector: ISelectablePods;
@@ -52,13 +53,15 @@ export class PodDisruptionBudget extends Construct {
     super(scope, id);
     this.name = props.name ?? id;
     this.selector = selectableOf(props.selector);
-    this.apiObject = new k8s.KubePodDisruptionBudget(this, 'Resource', {
+    this.apiObject = new ManifestObject(this, 'Resource', {
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
       metadata: renderObjectMeta(this.name, props),
       spec: Lazy.any({
-        produce: (): k8s.PodDisruptionBudgetSpec => ({
+        produce: (): Manifest<k8s.PodDisruptionBudgetSpec> => ({
           selector: { matchLabels: { ...this.selector.selectPods().selector } },
-          minAvailable: intOrString(props.minAvailable),
-          maxUnavailable: intOrString(props.maxUnavailable),
+          minAvailable: props.minAvailable,
+          maxUnavailable: props.maxUnavailable,
           unhealthyPodEvictionPolicy: props.unhealthyPodEvictionPolicy,
         }),
       }),
@@ -68,7 +71,7 @@ export class PodDisruptionBudget extends Construct {
 
   /** Every problem of this budget, errors and warnings. */
   public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
+    const report = new RuleReport(this.node.path);
     const manifest = renderedManifest(this.apiObject);
     validateObjectMetadata(manifest.metadata, report);
     const resolved = resolveSelecting(this, this.selector, this.apiObject.metadata.namespace, { rule: 'pdb-selects-pods', field: 'spec.selector', fix: 'create the budget in the namespace of the workload it protects' }, report);

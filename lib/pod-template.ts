@@ -1,15 +1,15 @@
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
-import { droppedFields } from './_dropped-fields';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { laterFieldAt, laterFieldFix, laterFieldMessage } from './_later-fields';
+import { fromEscapeHatch, Manifest } from './_manifest';
 import { forgetForThisSynth, oncePerSynth } from './_synth';
-import { appendTo, definedOnly, hasKeys, keySafe, listOf, NO_KEYS, plainData, setOwn } from './_plain';
+import { appendTo, definedOnly, hasKeys, keySafe, listOf, setOwn } from './_plain';
 import { Container } from './container';
 import { Annotations, Labels } from './labels';
 import { NodeSelector } from './node-selector';
 import { validateAnnotations, validateLabels } from './validation/metadata';
 import { containerPath } from './validation/_shared-text';
-import { validatePodSpec } from './validation/pod-spec';
-import { Problem, Report } from './validation/problem';
+import { RESTART_POLICIES, validatePodSpec } from './validation/pod-spec';
+import { Problem, RuleReport } from './validation/problem';
 import { RuleSettings } from './validation/rules';
 import type { IServiceAccount } from './service-account';
 import { validatePodServiceAccount } from './validation/service-account';
@@ -21,15 +21,23 @@ export type AnyContainer = Container<any, any>;
 
 /**
  * What restarts a Pod's containers when they exit.
+ * (`& {}` keeps the name RestartPolicy in the compiler's messages.)
  * @see https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy
  */
-export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
+export type RestartPolicy = (typeof RESTART_POLICIES)[number] & {};
 
-// Fields of the Kubernetes PodSpec that have a prop of their own.
-const MODELED_SPEC_FIELDS = [
+/** Fields of the Kubernetes PodSpec that have a prop of their own; `extraSpec` may not set them. */
+export const MODELED_SPEC_FIELDS = [
   'containers', 'initContainers', 'volumes', 'nodeSelector', 'restartPolicy', 'serviceAccountName', 'securityContext', 'tolerations',
 ] as const;
 type ModeledSpecField = (typeof MODELED_SPEC_FIELDS)[number];
+
+// A template's spec as rendered, and the manifest paths (relative to the
+// spec) of the escape-hatch fields the k8s types' converters dropped.
+interface RenderedSpec {
+  readonly spec: Manifest<k8s.PodSpec>;
+  readonly dropped: readonly string[];
+}
 
 /**
  * Everything that describes a Pod: its labels and its spec. A Pod takes
@@ -140,7 +148,7 @@ export class PodTemplate {
   }
 
   /** Checks the ServiceAccount the Pod runs as, the Pod being in `namespace` and its spec at `at`. */
-  public validateServiceAccount(namespace: string | undefined, at: string, report: Report): void {
+  public validateServiceAccount(namespace: string | undefined, at: string, report: RuleReport): void {
     validatePodServiceAccount(this.props.serviceAccount?._forPod(), this.props.serviceAccountName, namespace, at, report);
   }
 
@@ -174,7 +182,7 @@ export class PodTemplate {
    * annotations, in `report`; `at` is the spec's field path in its manifest
    * (`spec`, or `spec.template.spec`, whose metadata is `spec.template.metadata`).
    */
-  public validate(spec: unknown, at: string, report: Report): void {
+  public validate(spec: unknown, at: string, report: RuleReport): void {
     const metadataAt = at === 'spec' ? 'metadata' : at.replace(/\.spec$/, '.metadata');
     // The labels and annotations the manifest's metadata gets (see metadata()).
     validateLabels(this.labels, `${metadataAt}.labels`, report);
@@ -188,11 +196,12 @@ export class PodTemplate {
     }
     this.reportShadowedExtraFields(this.containers, 'containers', at, report);
     this.reportShadowedExtraFields(this.initContainers, 'initContainers', at, report);
-    const declared = this.spec();
-    // The manifest was rendered from it before validation; only the check
-    // below reads it again, so it need not stay in memory through writing.
+    const { dropped } = this.rendered();
+    // The manifest was rendered before validation; nothing reads the
+    // rendering again, so it need not stay in memory through writing.
     forgetForThisSynth(this);
-    for (const field of this.droppedFields(declared, spec, at)) {
+    for (const relative of dropped) {
+      const field = at + relative;
       const name = field.slice(field.lastIndexOf('.') + 1);
       const later = laterFieldAt(field);
       report.error(
@@ -207,44 +216,8 @@ export class PodTemplate {
     validatePodSpec(spec, at, ContainerRulesReport.around(report, at, this.containers, this.initContainers));
   }
 
-  // The fields of the declared spec that the L1 class left out of the
-  // manifest. Only the fields copied from the props as given can hold one
-  // it does not know (see passedThroughKeys()); those Peapod builds field
-  // by field from typed props cannot, and are not walked.
-  private droppedFields(declared: k8s.PodSpec, rendered: unknown, at: string): string[] {
-    const keys = this.passedThroughKeys();
-    const dropped = keys.length > 0 ? droppedFields(declared, rendered, at, keys) : [];
-    const renderedSpec = rendered as { containers?: unknown[]; initContainers?: unknown[] } | undefined;
-    addDroppedContainerFields(dropped, declared.containers, renderedSpec?.containers, at, 'containers', this.containers);
-    addDroppedContainerFields(dropped, declared.initContainers, renderedSpec?.initContainers, at, 'initContainers', this.initContainers);
-    // An extraSpec that sets the containers (an error of its own) walks them too.
-    return dropped.length > 1 ? [...new Set(dropped)] : dropped;
-  }
-
-  // The fields of renderSpec() copied from the props as given: those of
-  // extraSpec, the securityContext, the tolerations, and the volumes when
-  // one was given as a source (Volume.fromSource).
-  private passedThroughKeys(): readonly string[] {
-    const p = this.props;
-    const volumes = this.anyVolumePassedThrough();
-    if (p.extraSpec === undefined && p.securityContext === undefined && p.tolerations === undefined && !volumes) {
-      return NO_KEYS; // as for most Pods
-    }
-    const keys = p.extraSpec === undefined ? [] : Object.keys(p.extraSpec);
-    if (volumes) {
-      keys.push('volumes');
-    }
-    if (p.securityContext !== undefined) {
-      keys.push('securityContext');
-    }
-    if (p.tolerations !== undefined) {
-      keys.push('tolerations');
-    }
-    return keys;
-  }
-
   // A container's extraFields that set a field Peapod models, by the container's place in its list.
-  private reportShadowedExtraFields(containers: readonly AnyContainer[], list: 'containers' | 'initContainers', at: string, report: Report): void {
+  private reportShadowedExtraFields(containers: readonly AnyContainer[], list: 'containers' | 'initContainers', at: string, report: RuleReport): void {
     for (let index = 0; index < containers.length; index++) {
       const container = containers[index];
       for (const key of container._shadowedExtraFields()) {
@@ -283,47 +256,42 @@ export class PodTemplate {
   }
 
   /** The spec, for the manifest; during a synth, rendered once for validation and writing alike. */
-  public spec(): k8s.PodSpec {
+  public spec(): Manifest<k8s.PodSpec> {
+    return this.rendered().spec;
+  }
+
+  private rendered(): RenderedSpec {
     return oncePerSynth(this, () => this.renderSpec());
   }
 
-  private renderSpec(): k8s.PodSpec {
+  // Built in the manifest's spelling; the values given as the k8s types
+  // spell them (securityContext, tolerations, extraSpec, the containers'
+  // and volumes' escape hatches) go through their converters, which tell
+  // the fields they dropped (see fromEscapeHatch).
+  private renderSpec(): RenderedSpec {
     const p = this.props;
-    // securityContext, tolerations and extraSpec are copied as given: list such fields in passedThroughKeys().
-    const own: k8s.PodSpec = {
+    // Dropped fields are reported in this order: the spec's, then the containers', then the init containers'.
+    const dropped: string[] = [];
+    const extra = p.extraSpec && fromEscapeHatch(p.extraSpec as k8s.PodSpec, 'toJson_PodSpec', '', dropped);
+    const volumes = this.allVolumes().map((v, i) => v._toKube(`.volumes[${i}]`, dropped));
+    const securityContext = p.securityContext && fromEscapeHatch(p.securityContext, 'toJson_PodSecurityContext', '.securityContext', dropped);
+    const tolerations = p.tolerations?.map((toleration, i) => fromEscapeHatch(toleration, 'toJson_Toleration', `.tolerations[${i}]`, dropped));
+    const containers = this.containers.map((c, i) => c._toKube(`.containers[${i}]`, dropped));
+    const initContainers = this.initContainers.length > 0 ? this.initContainers.map((c, i) => c._toKube(`.initContainers[${i}]`, dropped)) : undefined;
+    // In the manifest's order, which saves the renderer a sort (see manifestJson).
+    const own: Manifest<k8s.PodSpec> = {
+      containers,
+      initContainers,
       nodeSelector: p.nodeSelector ? keySafe(definedValues(p.nodeSelector)) : undefined,
       restartPolicy: p.restartPolicy,
+      securityContext,
       serviceAccountName: p.serviceAccount?.name ?? p.serviceAccountName,
-      securityContext: plainData(p.securityContext),
-      tolerations: p.tolerations ? plainData([...p.tolerations]) : undefined,
-      initContainers: this.initContainers.length > 0 ? this.initContainers.map((c) => c._toKube()) : undefined,
-      containers: this.containers.map((c) => c._toKube()),
-      volumes: this.allVolumes().map((v) => v._toKube()),
+      tolerations,
+      volumes: volumes.length > 0 ? volumes : undefined,
     };
-    if (own.volumes!.length === 0) {
-      delete (own as { volumes?: unknown }).volumes;
-    }
-    return { ...plainData(p.extraSpec), ...definedOnly(own) } as k8s.PodSpec;
-  }
-
-  // Whether a declared or mounted volume was given as a source; walks
-  // without building the volume list, since it is asked for every Pod.
-  private anyVolumePassedThrough(): boolean {
-    for (const volume of this.volumes) {
-      if (volume._passedThrough) {
-        return true;
-      }
-    }
-    for (const list of [this.initContainers, this.containers]) {
-      for (const container of list) {
-        for (const mount of container.volumeMounts) {
-          if (mount.volume._passedThrough) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
+    const spec = extra === undefined ? own : { ...extra, ...definedOnly(own) };
+    // An extraSpec that sets the containers (an error of its own) reports their fields twice.
+    return { spec: spec as Manifest<k8s.PodSpec>, dropped: dropped.length > 1 ? [...new Set(dropped)] : dropped };
   }
 
   // Declared volumes first, then those first seen in a mount; the same
@@ -347,16 +315,16 @@ export class PodTemplate {
 
 // Passes problems on to `report`, with the `rules` of the container each
 // one is in applied; the container is found by the field path's prefix.
-class ContainerRulesReport extends Report {
+class ContainerRulesReport extends RuleReport {
   /** `report` itself when no container has rules of its own, as in most Pods. */
-  public static around(report: Report, at: string, containers: readonly AnyContainer[], initContainers: readonly AnyContainer[]): Report {
+  public static around(report: RuleReport, at: string, containers: readonly AnyContainer[], initContainers: readonly AnyContainer[]): RuleReport {
     return anyHasRules(containers) || anyHasRules(initContainers) ? new ContainerRulesReport(report, at, containers, initContainers) : report;
   }
 
   private readonly settings = new Map<string, RuleSettings>();
 
   private constructor(
-    private readonly report: Report,
+    private readonly report: RuleReport,
     at: string,
     containers: readonly AnyContainer[],
     initContainers: readonly AnyContainer[],
@@ -411,24 +379,6 @@ function addExtraFieldPaths(fields: string[], at: string, list: 'containers' | '
   for (let i = 0; i < containers.length; i++) {
     for (const key of containers[i]._extraFieldKeys()) {
       fields.push(`${at}.${list}[${i}].${key}`);
-    }
-  }
-}
-
-// Adds to `dropped` the fields of each container's passed-through values
-// that the L1 class left out; `declared` and `rendered` are the lists.
-function addDroppedContainerFields(
-  dropped: string[],
-  declared: readonly k8s.Container[] | undefined,
-  rendered: readonly unknown[] | undefined,
-  at: string,
-  list: 'containers' | 'initContainers',
-  containers: readonly AnyContainer[],
-): void {
-  for (let i = 0; i < containers.length; i++) {
-    const keys = containers[i]._passedThroughKeys();
-    if (keys.length > 0 && declared !== undefined && rendered !== undefined) {
-      dropped.push(...droppedFields(declared[i], rendered[i], containerPath(at, list, i), keys));
     }
   }
 }

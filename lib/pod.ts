@@ -1,7 +1,9 @@
 import { ApiObject, IAnyProducer, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { IPodOwner, OwnedPods } from './_app-pods';
+import { ManifestObject } from './_manifest-object';
+import type { Manifest } from './_manifest';
 import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
 import { renderedManifest } from './_synth';
@@ -10,10 +12,11 @@ import { ISelectablePods, PodSelection, templatePorts } from './selectable-pods'
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateMetadataBesidesName, validateObjectName } from './validation/metadata';
 import { validateEscapeHatchValues } from './validation/escape-hatch';
-import { Problem, Report } from './validation/problem';
+import { Problem, RuleReport } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import { Rules, RuleSettings } from './validation/rules';
 import { safeKey } from './_plain';
+import type { PORT_NAMES } from './_type-brands';
 
 /** Properties of a {@link Pod}. */
 export interface PodProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> extends PodTemplateProps<C> {
@@ -49,16 +52,23 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
   public readonly name: string;
   /** The Pod's description, shared with workload templates. */
   public readonly template: PodTemplate;
-  /** The L1 object rendered into the manifest. */
+  /** The object rendered into the manifest: a `v1` `Pod`. */
   public readonly apiObject: ApiObject;
-  /** The container port names, for the type checks of Services. */
-  public declare readonly portNames: ContainerPortNames<C[number]>;
+  /** The container port names, for the type checks of Services: a type only. */
+  public declare readonly [PORT_NAMES]?: ContainerPortNames<C[number]>;
+  /**
+   * @deprecated Never set: the port names are a type only, carried by `[PORT_NAMES]`.
+   * Kept so that programs written against 0.1 compile; reads `undefined`.
+   */
+  public declare readonly portNames?: ContainerPortNames<C[number]>;
 
   public constructor(scope: Construct, id: string, props: PodProps<C> = {}) {
     super(scope, id);
     this.name = props.name ?? id;
     this.template = new PodTemplate(props);
-    this.apiObject = new k8s.KubePod(this, 'Resource', {
+    this.apiObject = new ManifestObject(this, 'Resource', {
+      apiVersion: 'v1',
+      kind: 'Pod',
       metadata: { name: this.name, ...this.template.metadata() },
       spec: Lazy.any(new SpecOf(this.template)),
     });
@@ -87,7 +97,7 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
 
   /** Every problem of this Pod, errors and warnings, with the severities configured for it. */
   public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
+    const report = new RuleReport(this.node.path);
     const manifest = renderedManifest(this.apiObject);
     validateObjectName(manifest.metadata?.name, 'metadata.name', report);
     validateMetadataBesidesName(manifest.metadata, report);
@@ -104,7 +114,7 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
 class SpecOf implements IAnyProducer {
   public constructor(private readonly template: PodTemplate) {}
 
-  public produce(): k8s.PodSpec {
+  public produce(): Manifest<k8s.PodSpec> {
     return this.template.spec();
   }
 }

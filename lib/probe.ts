@@ -1,4 +1,5 @@
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Manifest } from './_manifest';
 
 /**
  * When and how often a probe runs, and how its results count.
@@ -37,6 +38,14 @@ export interface ProbeTiming {
    */
   readonly terminationGracePeriodSeconds?: number;
 }
+
+/** The fields of {@link ProbeTiming}, as a probe in the manifest spells them. */
+export const PROBE_TIMING_FIELDS = [
+  'initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds',
+] as const satisfies readonly (keyof ProbeTiming)[];
+
+/** The fields of a probe in the manifest that say how it probes; a probe sets exactly one. */
+export const PROBE_HANDLER_FIELDS = ['httpGet', 'tcpSocket', 'grpc', 'exec'] as const;
 
 /** Options of an HTTP GET probe. */
 export interface HttpProbeOptions<Port> extends ProbeTiming {
@@ -104,13 +113,13 @@ export class Probe<Port extends string | number = string | number> {
   public static http<const Port extends string | number>(options: HttpProbeOptions<Port>): Probe<Port> {
     const headers = options.headers ? Object.entries(options.headers).map(([name, value]) => ({ name, value })) : undefined;
     return new Probe(options.port, options, {
-      httpGet: { port: intOrString(options.port), path: options.path, scheme: options.scheme, host: options.host, httpHeaders: headers },
+      httpGet: { port: options.port, path: options.path, scheme: options.scheme, host: options.host, httpHeaders: headers },
     });
   }
 
   /** Passes when a TCP connection to the port opens. */
   public static tcp<const Port extends string | number>(options: TcpProbeOptions<Port>): Probe<Port> {
-    return new Probe(options.port, options, { tcpSocket: { port: intOrString(options.port), host: options.host } });
+    return new Probe(options.port, options, { tcpSocket: { port: options.port, host: options.host } });
   }
 
   /** Passes when the gRPC health service on the port answers SERVING. */
@@ -127,11 +136,11 @@ export class Probe<Port extends string | number = string | number> {
     /** The port the probe calls, if it uses the network. */
     public readonly port: Port | undefined,
     private readonly timing: ProbeTiming,
-    private readonly handler: k8s.Probe,
+    private readonly handler: Manifest<k8s.Probe>,
   ) {}
 
   /** @internal */
-  public _toKube(): k8s.Probe {
+  public _toKube(): Manifest<k8s.Probe> {
     const t = this.timing;
     return {
       ...this.handler,
@@ -143,8 +152,4 @@ export class Probe<Port extends string | number = string | number> {
       terminationGracePeriodSeconds: t.terminationGracePeriodSeconds,
     };
   }
-}
-
-function intOrString(port: string | number): k8s.IntOrString {
-  return typeof port === 'number' ? k8s.IntOrString.fromNumber(port) : k8s.IntOrString.fromString(port);
 }

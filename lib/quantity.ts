@@ -1,5 +1,3 @@
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
-
 /**
  * Kubernetes resource quantities, typed so that a unit Kubernetes does not
  * know (`'512MB'`, `'2cores'`) is a compile error.
@@ -62,9 +60,4 @@ export function parseQuantity(quantity: Quantity | string): number | undefined {
   const [, digits, suffix = ''] = match;
   const factor = suffix.startsWith('e') || suffix.startsWith('E') ? 10 ** Number(suffix.slice(1)) : SUFFIX_FACTORS[suffix];
   return Number(digits) * factor;
-}
-
-/** @internal */
-export function toKubeQuantity(value: Quantity): k8s.Quantity {
-  return typeof value === 'number' ? k8s.Quantity.fromNumber(value) : k8s.Quantity.fromString(value);
 }

@@ -1,6 +1,6 @@
 import { ClusterProfile, NodeTaint, ProfiledNode, toMilli } from './cluster-profile';
 import { parseQuantity } from './quantity';
-import { Report } from './validation/problem';
+import { RuleReport } from './validation/problem';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the preview reads manifests as plain JSON */
 
@@ -149,7 +149,7 @@ export function previewScheduling(carrier: PodCarrier, profile: ClusterProfile):
  * Records the scheduling problems of a preview: an error when the Pod fits
  * no node, a warning when only some of a workload's replicas fit.
  */
-export function reportScheduling(preview: SchedulingPreview, report: Report): void {
+export function reportScheduling(preview: SchedulingPreview, report: RuleReport): void {
   const what = preview.kind === 'Pod' ? 'the Pod' : `the Pod of ${preview.kind} "${preview.name}"`;
   if (preview.fittingNodes.length === 0) {
     // On a tie, the first node of the profile.

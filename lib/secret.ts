@@ -1,12 +1,13 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { DataObject, nonEmpty } from './_data-object';
 import { Annotations, Labels } from './labels';
-import { Report } from './validation/problem';
+import { RuleReport } from './validation/problem';
 import { lintSecretInManifest, SECRET_TYPES, validateSecretData } from './validation/secret-data';
 import { NamedObject } from './volume';
 import { setOwn } from './_plain';
+import type { DATA_KEYS } from './_type-brands';
 
 /**
  * A Secret type Kubernetes defines, which fixes the keys the Secret must hold.
@@ -22,8 +23,13 @@ export type SecretType = (typeof SECRET_TYPES)[number];
 export interface ISecret<K extends string = string> extends NamedObject {
   /** Tells a Secret from a ConfigMap, which has the same shape. */
   readonly kind: 'Secret';
-  /** The keys, for the type checks of key references; `string` when unknown. */
-  readonly keys: K;
+  /** The keys, for the type checks of key references (`string` when unknown): a type only. */
+  readonly [DATA_KEYS]?: K;
+  /**
+   * @deprecated Never set: the keys are a type only, carried by `[DATA_KEYS]`.
+   * Kept so that programs written against 0.1 compile; reads `undefined`.
+   */
+  readonly keys?: K;
 }
 
 /** Properties of a {@link Secret}. */
@@ -90,10 +96,15 @@ export class Secret<const K extends string = string> extends DataObject implemen
 
   /** Tells a Secret from a ConfigMap. */
   public readonly kind = 'Secret' as const;
-  /** The L1 object rendered into the manifest. */
+  /** The object rendered into the manifest. */
   public readonly apiObject: ApiObject;
-  /** The keys written in `data` and `stringData`, for the type checks of key references. */
-  public declare readonly keys: K;
+  /** The keys written in `data` and `stringData`, for the type checks of key references: a type only. */
+  public declare readonly [DATA_KEYS]?: K;
+  /**
+   * @deprecated Never set: the keys are a type only, carried by `[DATA_KEYS]`.
+   * Kept so that programs written against 0.1 compile; reads `undefined`.
+   */
+  public declare readonly keys?: K;
 
   private readonly data: Record<string, string>;
   private readonly stringData: Record<string, string>;
@@ -107,7 +118,9 @@ export class Secret<const K extends string = string> extends DataObject implemen
     ]);
     this.data = data;
     this.stringData = stringData;
-    this.apiObject = new k8s.KubeSecret(this, 'Resource', {
+    this.apiObject = new ManifestObject(this, 'Resource', {
+      apiVersion: 'v1',
+      kind: 'Secret',
       metadata: { name: this.name, labels: props.labels ? { ...props.labels } : undefined, annotations: props.annotations ? { ...props.annotations } : undefined },
       type: props.type,
       immutable: props.immutable,
@@ -127,7 +140,7 @@ export class Secret<const K extends string = string> extends DataObject implemen
 
   /** Keys, values, size and type of the rendered Secret, and whether its values go into dist/. @internal */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON
-  protected validateContent(manifest: any, report: Report): void {
+  protected validateContent(manifest: any, report: RuleReport): void {
     validateSecretData(manifest, report);
     lintSecretInManifest(manifest, report);
   }

@@ -3,6 +3,7 @@ import type { IConstruct } from 'constructs';
 import { renderPorts } from './container';
 import { Labels } from './labels';
 import { PortNames, Ports } from './port';
+import type { PORT_NAMES } from './_type-brands';
 
 /** A container port that a Service, Ingress or NetworkPolicy may name. */
 export interface SelectablePort {
@@ -54,8 +55,8 @@ export interface PodSelection {
  * containers declare, which Services and Ingresses check at compile time.
  */
 export interface ISelectablePods<N extends string = string> {
-  /** The names of the container ports, as a type only. */
-  readonly portNames: N;
+  /** The names of the container ports, for the compiler only: nothing is stored under this key. */
+  readonly [PORT_NAMES]?: N;
   /** How its Pods are selected and what is known of them. */
   selectPods(): PodSelection;
 }
@@ -107,8 +108,8 @@ export class PodSelector<N extends string = string> implements ISelectablePods<N
     });
   }
 
-  /** The container port names, a type only. */
-  public declare readonly portNames: N;
+  /** The container port names, for the compiler only. */
+  public declare readonly [PORT_NAMES]?: N;
 
   private constructor(private readonly selection: PodSelection) {}
 

@@ -1,12 +1,12 @@
 import { ApiObject } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { renderedManifest } from './_synth';
 import { ObjectMetaProps, renderObjectMeta } from './object-meta';
 import { ISecret } from './secret';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectMetadata } from './validation/metadata';
-import { Problem, Report } from './validation/problem';
+import { Problem, RuleReport } from './validation/problem';
 import { PodServiceAccount } from './validation/service-account';
 
 /**
@@ -51,13 +51,15 @@ export class ServiceAccount extends Construct implements IServiceAccount {
 
   /** `metadata.name` of the account. */
   public readonly name: string;
-  /** The L1 object rendered into the manifest. */
+  /** The object rendered into the manifest. */
   public readonly apiObject: ApiObject;
 
   public constructor(scope: Construct, id: string, props: ServiceAccountProps = {}) {
     super(scope, id);
     this.name = props.name ?? id;
-    this.apiObject = new k8s.KubeServiceAccount(this, 'Resource', {
+    this.apiObject = new ManifestObject(this, 'Resource', {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
       metadata: renderObjectMeta(this.name, props),
       automountServiceAccountToken: props.automountServiceAccountToken,
       imagePullSecrets: props.imagePullSecrets?.map((secret) => ({ name: secret.name })),
@@ -72,7 +74,7 @@ export class ServiceAccount extends Construct implements IServiceAccount {
 
   /** Every problem of this ServiceAccount. */
   public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
+    const report = new RuleReport(this.node.path);
     validateObjectMetadata(renderedManifest(this.apiObject).metadata, report);
     return effectiveProblems(this, report.problems);
   }

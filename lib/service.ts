@@ -1,5 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Manifest } from './_manifest';
+import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { resolveSelection, selects } from './_app-pods';
 import { selectableOf } from './_plus-pods';
@@ -9,10 +11,11 @@ import { Protocol } from './port';
 import { ISelectablePods, labelText, SelectableTarget } from './selectable-pods';
 import { addProblemValidation, effectiveProblems, projectRulesOf } from './validation/engine';
 import { validateAnnotations, validateFinalizers, validateLabels, validateNamespaceAndPrefix } from './validation/metadata';
-import { Problem, Report } from './validation/problem';
+import { Problem, RuleReport } from './validation/problem';
 import { serviceNameError, validateService } from './validation/service';
 import { IP_FAMILIES, IP_FAMILY_POLICIES, SERVICE_TYPES, SESSION_AFFINITIES, TRAFFIC_POLICIES, validateServiceSpec } from './validation/service-spec';
 import { keySafe } from './_plain';
+import type { PORT_DECLARATION } from './_type-brands';
 
 /**
  * How a Service is reached; `ExternalName` makes it a DNS alias of `externalName`.
@@ -226,15 +229,15 @@ export interface ServiceProps<N extends string = string, P extends readonly Serv
 export class Service<const N extends string = string, const P extends readonly ServicePortProps<string>[] = readonly ServicePortProps<N>[]> extends Construct {
   /** `metadata.name` of the Service, its DNS name. */
   public readonly name: string;
-  /** The L1 object rendered into the manifest. */
+  /** The object rendered into the manifest: a `v1` `Service`. */
   public readonly apiObject: ApiObject;
   /** What the Service routes to. */
   public readonly target: ISelectablePods<N>;
 
   private readonly ports: ServicePortProps<N>[];
 
-  /** The ports declared with the `ports` prop, as a type only: Ingress backends name them. */
-  public declare readonly portDeclaration: P;
+  /** The ports declared with the `ports` prop, a type only: Ingress backends name them. */
+  public declare readonly [PORT_DECLARATION]?: P;
 
   public constructor(scope: Construct, id: string, props: ServiceProps<N, P>) {
     super(scope, id);
@@ -244,16 +247,18 @@ export class Service<const N extends string = string, const P extends readonly S
     this.name = props.name ?? id;
     this.target = selectableOf(props.target);
     this.ports = [...((props.ports as readonly ServicePortProps<N>[] | undefined) ?? [])];
-    this.apiObject = new k8s.KubeService(this, 'Resource', {
+    this.apiObject = new ManifestObject(this, 'Resource', {
+      apiVersion: 'v1',
+      kind: 'Service',
       metadata: { name: this.name, labels: props.labels ? keySafe({ ...props.labels }) : undefined, annotations: props.annotations ? keySafe({ ...props.annotations }) : undefined },
       spec: Lazy.any({
-        produce: (): k8s.ServiceSpec => ({
+        produce: (): Manifest<k8s.ServiceSpec> => ({
           type: props.type,
-          clusterIp: props.headless ? 'None' : props.clusterIP,
+          clusterIP: props.headless ? 'None' : props.clusterIP,
           selector: keySafe({ ...this.selector }),
           ports: this.ports.length > 0 ? this.ports.map(renderPort) : undefined,
           sessionAffinity: props.sessionAffinity,
-          sessionAffinityConfig: props.sessionAffinityTimeoutSeconds === undefined ? undefined : { clientIp: { timeoutSeconds: props.sessionAffinityTimeoutSeconds } },
+          sessionAffinityConfig: props.sessionAffinityTimeoutSeconds === undefined ? undefined : { clientIP: { timeoutSeconds: props.sessionAffinityTimeoutSeconds } },
           externalTrafficPolicy: props.externalTrafficPolicy,
           internalTrafficPolicy: props.internalTrafficPolicy,
           healthCheckNodePort: props.healthCheckNodePort,
@@ -284,7 +289,7 @@ export class Service<const N extends string = string, const P extends readonly S
 
   /** Every problem of this Service, errors and warnings. */
   public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
+    const report = new RuleReport(this.node.path);
     const manifest = renderedManifest(this.apiObject);
     // The name has a rule of its own (service-name-valid, in validateService): a DNS-1035 label.
     validateLabels(manifest.metadata?.labels, 'metadata.labels', report);
@@ -315,20 +320,13 @@ export class Service<const N extends string = string, const P extends readonly S
   }
 }
 
-function renderPort(port: ServicePortProps): k8s.ServicePort {
+function renderPort(port: ServicePortProps): Manifest<k8s.ServicePort> {
   // Untyped input (JSON, `as any`) may leave targetPort out: Kubernetes then
-  // forwards to `port`, and validation checks that port instead. An
-  // IntOrString of nothing would make cdk8s throw while rendering.
-  const target =
-    port.targetPort === undefined || port.targetPort === null
-      ? undefined
-      : typeof port.targetPort === 'number'
-        ? k8s.IntOrString.fromNumber(port.targetPort)
-        : k8s.IntOrString.fromString(port.targetPort);
+  // forwards to `port`, and validation checks that port instead.
   return {
     name: port.name ?? (typeof port.targetPort === 'string' ? port.targetPort : undefined),
     port: port.port,
-    targetPort: target,
+    targetPort: port.targetPort ?? undefined,
     protocol: port.protocol,
     nodePort: port.nodePort,
     appProtocol: port.appProtocol,

@@ -1,8 +1,9 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Manifest } from './_manifest';
+import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { selects } from './_app-pods';
-import { intOrString } from './_int-or-string';
 import { renderedManifest } from './_synth';
 import { AnyContainer } from './pod-template';
 import { PodCount } from './deployment';
@@ -10,7 +11,7 @@ import { PortNames, Ports } from './port';
 import { ISelectablePods, labelText, PodsByNameOptions, PodSelector } from './selectable-pods';
 import { Service } from './service';
 import { dns1123LabelError } from './validation/names';
-import { Report } from './validation/problem';
+import { RuleReport } from './validation/problem';
 import { CLAIM_RETENTION_POLICIES, POD_MANAGEMENT_POLICIES, validateGoverningService, validateStatefulSet } from './validation/stateful-set';
 import { claimTemplateOf, VolumeClaimTemplate } from './volume-claim-template';
 import { Workload, WorkloadProps } from './workload';
@@ -63,7 +64,7 @@ export class StatefulSetUpdateStrategy {
     const rollingUpdate =
       partition === undefined && maxUnavailable === undefined
         ? undefined
-        : { partition, maxUnavailable: intOrString(maxUnavailable) };
+        : { partition, maxUnavailable };
     return new StatefulSetUpdateStrategy({ type: 'RollingUpdate', rollingUpdate });
   }
 
@@ -72,10 +73,10 @@ export class StatefulSetUpdateStrategy {
     return new StatefulSetUpdateStrategy({ type: 'OnDelete' });
   }
 
-  private constructor(private readonly strategy: k8s.StatefulSetUpdateStrategy) {}
+  private constructor(private readonly strategy: Manifest<k8s.StatefulSetUpdateStrategy>) {}
 
   /** @internal */
-  public _toKube(): k8s.StatefulSetUpdateStrategy {
+  public _toKube(): Manifest<k8s.StatefulSetUpdateStrategy> {
     return this.strategy;
   }
 }
@@ -139,7 +140,7 @@ export class StatefulSet<const C extends readonly AnyContainer[] = readonly AnyC
     return PodSelector._byName('StatefulSet', name, options);
   }
 
-  /** The L1 object rendered into the manifest. */
+  /** The object rendered into the manifest. */
   public readonly apiObject: ApiObject;
   /** The governing Service: the one given, or the one made. */
   public readonly service: Service;
@@ -149,10 +150,12 @@ export class StatefulSet<const C extends readonly AnyContainer[] = readonly AnyC
   public constructor(scope: Construct, id: string, props: StatefulSetProps<C>) {
     super(scope, id, props, 'StatefulSet');
     this.claims = [...(props.volumeClaimTemplates ?? [])];
-    this.apiObject = new k8s.KubeStatefulSet(this, 'Resource', {
+    this.apiObject = new ManifestObject(this, 'Resource', {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
       metadata: this._metadata(),
       spec: Lazy.any({
-        produce: (): k8s.StatefulSetSpec => {
+        produce: (): Manifest<k8s.StatefulSetSpec> => {
           const common = this._commonSpec();
           return {
             ...common,
@@ -179,7 +182,7 @@ export class StatefulSet<const C extends readonly AnyContainer[] = readonly AnyC
 
   /** @internal */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the manifest as plain JSON
-  protected _validateKind(manifest: any, report: Report): void {
+  protected _validateKind(manifest: any, report: RuleReport): void {
     validateStatefulSet(manifest, report);
     const service = renderedManifest(this.service.apiObject);
     const selector = service.spec?.selector ?? {};
@@ -225,7 +228,7 @@ export class StatefulSet<const C extends readonly AnyContainer[] = readonly AnyC
   }
 
   // The claim templates take the place of the volumes that stand for them in the Pod template.
-  private withoutClaimVolumes(spec: k8s.PodSpec): k8s.PodSpec {
+  private withoutClaimVolumes(spec: Manifest<k8s.PodSpec>): Manifest<k8s.PodSpec> {
     const names = new Set(this.allClaims().map((claim) => claim.name));
     const volumes = spec.volumes?.filter((volume) => !(names.has(volume.name) && volume.persistentVolumeClaim?.claimName === volume.name));
     return { ...spec, volumes: volumes !== undefined && volumes.length > 0 ? volumes : undefined };

@@ -1,6 +1,7 @@
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Labels } from './labels';
-import { MemoryQuantity, toKubeQuantity } from './quantity';
+import type { Manifest } from './_manifest';
+import { MemoryQuantity } from './quantity';
 import { AccessMode, MountOptions, Volume, VolumeMount } from './volume';
 
 
@@ -67,7 +68,7 @@ export class VolumeClaimTemplate {
   }
 
   /** @internal */
-  public _toKube(): k8s.KubePersistentVolumeClaimProps {
+  public _toKube(): Manifest<k8s.KubePersistentVolumeClaimProps> {
     const p = this.props;
     return {
       metadata: { name: this.name, labels: p.labels ? { ...p.labels } : undefined },
@@ -75,7 +76,7 @@ export class VolumeClaimTemplate {
         accessModes: [...(p.accessModes ?? ['ReadWriteOnce'])],
         storageClassName: p.storageClassName,
         volumeMode: p.volumeMode,
-        resources: { requests: { storage: toKubeQuantity(p.storage) } },
+        resources: { requests: { storage: p.storage } },
       },
     };
   }

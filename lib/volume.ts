@@ -1,6 +1,7 @@
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Annotations, Labels } from './labels';
-import { MemoryQuantity, Quantity, toKubeQuantity } from './quantity';
+import { fromEscapeHatch, Manifest } from './_manifest';
+import { MemoryQuantity, Quantity } from './quantity';
 
 /** What a hostPath volume can expect to find on the node. */
 export const HOST_PATH_TYPES = ['', 'DirectoryOrCreate', 'Directory', 'FileOrCreate', 'File', 'Socket', 'CharDevice', 'BlockDevice'] as const;
@@ -202,13 +203,13 @@ export class VolumeProjection {
 
   /** Fields of the Pod and resources of its containers, as files. */
   public static downwardAPI(files: readonly DownwardApiFile[]): VolumeProjection {
-    return new VolumeProjection({ downwardApi: { items: downwardApiFiles(files) } });
+    return new VolumeProjection({ downwardAPI: { items: downwardApiFiles(files) } });
   }
 
-  private constructor(private readonly source: k8s.VolumeProjection) {}
+  private constructor(private readonly source: Manifest<k8s.VolumeProjection>) {}
 
   /** @internal */
-  public _toKube(): k8s.VolumeProjection {
+  public _toKube(): Manifest<k8s.VolumeProjection> {
     return this.source;
   }
 }
@@ -308,8 +309,7 @@ export interface MountOptions {
 export class Volume {
   /** Scratch space that lives as long as the Pod. */
   public static emptyDir(name: string, options: EmptyDirOptions = {}): Volume {
-    const sizeLimit = options.sizeLimit === undefined ? undefined : toKubeQuantity(options.sizeLimit);
-    return new Volume(name, 'emptyDir', { emptyDir: { medium: options.medium, sizeLimit } });
+    return new Volume(name, 'emptyDir', { emptyDir: { medium: options.medium, sizeLimit: options.sizeLimit } });
   }
 
   /** A file or directory of the node; survives the Pod but ties it to the node's contents. */
@@ -350,7 +350,7 @@ export class Volume {
    * @see https://kubernetes.io/docs/concepts/workloads/pods/downward-api/
    */
   public static downwardAPI(name: string, files: readonly DownwardApiFile[], options: FileModeOptions = {}): Volume {
-    return new Volume(name, 'downwardAPI', { downwardApi: { items: downwardApiFiles(files), defaultMode: options.defaultMode } });
+    return new Volume(name, 'downwardAPI', { downwardAPI: { items: downwardApiFiles(files), defaultMode: options.defaultMode } });
   }
 
   /**
@@ -368,7 +368,7 @@ export class Volume {
             accessModes: [...options.accessModes],
             storageClassName: options.storageClassName,
             volumeMode: options.volumeMode,
-            resources: { requests: { storage: toKubeQuantity(options.storage) } },
+            resources: { requests: { storage: options.storage } },
           },
         },
       },
@@ -412,7 +412,7 @@ export class Volume {
         `Volume.fromSource("${name}"): the source has ${kinds.length === 0 ? 'no volume type' : kinds.length === 1 ? `"${kinds[0]}", which is not a volume type` : `${kinds.length} volume types (${kinds.join(', ')})`}; give exactly one, such as { emptyDir: {} }`,
       );
     }
-    return new Volume(name, kind as VolumeSourceKind, { ...source }, true);
+    return new Volume(name, kind as VolumeSourceKind, undefined, { ...source });
   }
 
   private constructor(
@@ -420,12 +420,9 @@ export class Volume {
     public readonly name: string,
     /** The kind of source: `emptyDir`, `hostPath`, … */
     public readonly kind: VolumeSourceKind,
-    private readonly source: VolumeSource,
-    /**
-     * Whether the source was given as is (fromSource), so that a field
-     * the L1 class does not know could be lost. @internal
-     */
-    public readonly _passedThrough = false,
+    private readonly source: Manifest<VolumeSource> | undefined,
+    // A source given as the k8s types spell it (fromSource), rendered by their converter.
+    private readonly givenSource?: VolumeSource,
   ) {}
 
   /** Mounts this volume in a container at `path`. */
@@ -433,8 +430,15 @@ export class Volume {
     return new VolumeMount(this, path, options);
   }
 
-  /** @internal */
-  public _toKube(): k8s.Volume {
+  /**
+   * The volume as its manifest holds it; the paths of fields of a
+   * `fromSource` source that the k8s types do not know are added to
+   * `dropped`, relative to the volume's path `at`. @internal
+   */
+  public _toKube(at = '', dropped: string[] = []): Manifest<k8s.Volume> {
+    if (this.givenSource !== undefined) {
+      return fromEscapeHatch({ name: this.name, ...this.givenSource }, 'toJson_Volume', at, dropped);
+    }
     return { name: this.name, ...this.source };
   }
 }
@@ -452,25 +456,25 @@ export class VolumeMount {
   ) {}
 
   /** @internal */
-  public _toKube(): k8s.VolumeMount {
-    return { name: this.volume.name, mountPath: this.path, readOnly: this.options.readOnly, subPath: this.options.subPath };
+  public _toKube(): Manifest<k8s.VolumeMount> {
+    return { mountPath: this.path, name: this.volume.name, readOnly: this.options.readOnly, subPath: this.options.subPath };
   }
 }
 
 // The options of the many mounts that set none.
 const NO_OPTIONS: MountOptions = Object.freeze({});
 
-function keyToPaths(items: readonly KeyToPath[] | undefined): k8s.KeyToPath[] | undefined {
+function keyToPaths(items: readonly KeyToPath[] | undefined): Manifest<k8s.KeyToPath>[] | undefined {
   return items?.map((item) => ({ key: item.key, path: item.path, mode: item.mode }));
 }
 
-function downwardApiFiles(files: readonly DownwardApiFile[]): k8s.DownwardApiVolumeFile[] {
+function downwardApiFiles(files: readonly DownwardApiFile[]): Manifest<k8s.DownwardApiVolumeFile>[] {
   return files.map((file) =>
     'field' in file
       ? { path: file.path, fieldRef: { fieldPath: file.field }, mode: file.mode }
       : {
           path: file.path,
-          resourceFieldRef: { containerName: file.container.name, resource: file.resource, divisor: file.divisor === undefined ? undefined : toKubeQuantity(file.divisor) },
+          resourceFieldRef: { containerName: file.container.name, resource: file.resource, divisor: file.divisor },
           mode: file.mode,
         },
   );

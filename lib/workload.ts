@@ -1,9 +1,10 @@
 import { ApiObject } from 'cdk8s';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
 import { IPodOwner, OwnedPods, podsSelectedBy } from './_app-pods';
+import type { Manifest } from './_manifest';
 import { renderedManifest } from './_synth';
 import { Annotations, Labels } from './labels';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
@@ -11,10 +12,11 @@ import { ISelectablePods, PodSelection, templatePorts } from './selectable-pods'
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectMetadata } from './validation/metadata';
 import { validateEscapeHatchValues } from './validation/escape-hatch';
-import { Problem, Report } from './validation/problem';
+import { Problem, RuleReport } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import { validateSelectorOverlap, validateWorkload } from './validation/workload';
 import { hasOwn, keySafe } from './_plain';
+import type { PORT_NAMES } from './_type-brands';
 
 /** Properties shared by every workload that keeps a number of Pods running. */
 export interface WorkloadProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> {
@@ -76,10 +78,15 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
   public readonly name: string;
   /** The description of the Pods, the same a Pod takes. */
   public readonly template: PodTemplate;
-  /** The L1 object rendered into the manifest. */
+  /** The object rendered into the manifest. */
   public abstract readonly apiObject: ApiObject;
-  /** The container port names, for the type checks of Services. */
-  public declare readonly portNames: ContainerPortNames<C[number]>;
+  /** The container port names, for the type checks of Services: a type only. */
+  public declare readonly [PORT_NAMES]?: ContainerPortNames<C[number]>;
+  /**
+   * @deprecated Never set: the port names are a type only, carried by `[PORT_NAMES]`.
+   * Kept so that programs written against 0.1 compile; reads `undefined`.
+   */
+  public declare readonly portNames?: ContainerPortNames<C[number]>;
 
   private readonly selectBy: readonly string[] | undefined;
 
@@ -136,7 +143,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
 
   /** Every problem of this workload and its Pod template, errors and warnings. */
   public problems(): readonly Problem[] {
-    const report = new Report(this.node.path);
+    const report = new RuleReport(this.node.path);
     const manifest = renderedManifest(this.apiObject);
     validateObjectMetadata(manifest.metadata, report);
     validateWorkload(manifest, { kind: this.kind, selectBy: this.selectBy }, report);
@@ -153,7 +160,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
 
   /** Checks what only this kind has (a StatefulSet's update strategy, its Service). @internal */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unused-vars -- the manifest as plain JSON; most kinds check nothing more
-  protected _validateKind(_manifest: any, _report: Report): void {}
+  protected _validateKind(_manifest: any, _report: RuleReport): void {}
 
   /**
    * The Pod spec that the template's rules check: the manifest's, or more
@@ -171,7 +178,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
   }
 
   /** The spec fields every workload has: replicas, selector, template. @internal */
-  protected _commonSpec(): { replicas?: number; minReadySeconds?: number; selector: k8s.LabelSelector; template: k8s.PodTemplateSpec } {
+  protected _commonSpec(): { replicas?: number; minReadySeconds?: number; selector: k8s.LabelSelector; template: Manifest<k8s.PodTemplateSpec> } {
     return {
       replicas: this.workloadProps.replicas,
       minReadySeconds: this.workloadProps.minReadySeconds,

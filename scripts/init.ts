@@ -98,7 +98,7 @@ function projectPackage(name: string, own: OwnPackage, peapodSpec: string): obje
     version: '0.1.0',
     private: true,
     scripts: {
-      synth: 'cdk8s --no-check-upgrade synth',
+      synth: 'peapod synth',
       test: 'tsc --noEmit -p . && jest',
       plan: 'peapod plan',
       import: 'peapod import',

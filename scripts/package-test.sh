@@ -9,7 +9,10 @@
 # report and no stack trace), a jest test with Testing.synth, `peapod plan`
 # and `peapod import` of a YAML file whose output compiles and synthesizes.
 # Then `peapod init` into an empty folder, followed by its install, synth
-# and test. Prints one line per check and "package: N passed, N failed".
+# and test; there `npm run synth` (Peapod's own synth) is killed at each
+# step of its write (complete previous or new dist/), fails with Peapod's
+# report and nothing else, runs twice at once, and `cdk8s synth` keeps
+# dist/. Prints one line per check and "package: N passed, N failed".
 #
 #   PEAPOD_PACKAGE_SETS=highest scripts/package-test.sh   # one set only (none: the init part only)
 #   PEAPOD_PACKAGE_KEEP=1 scripts/package-test.sh         # keep the temporary folder
@@ -297,6 +300,79 @@ cd "$work/new-app" || exit 1
 check "[init] the layout" bash -c 'for f in package.json tsconfig.json cdk8s.yaml main.ts lib/web-chart.ts dist __tests__/web-chart.test.ts README.md .gitignore peapod.config.json; do test -e "$f" || { echo missing $f; exit 1; }; done'
 check "[init] npm run synth writes dist/ with no warning (TypeScript 7)" bash -c "npm run synth > synth.txt 2>&1; status=\$?; cat synth.txt; test \$status -eq 0 && ! grep -qi warning synth.txt && grep -q 'typescript-7' package.json"
 check "[init] dist/ is the template's, unchanged" bash -c "diff -r dist '$repo/templates/init/dist'"
+# npm run synth is Peapod's own synth. Killed at each step of its write (PEAPOD_SYNTH_PAUSE), dist/ holds the
+# complete previous set (web.k8s.yaml marked "# previous", old-only.k8s.yaml, notes.md) or the complete new one.
+export template_dist="$repo/templates/init/dist" work
+previous_set() {
+  rm -rf dist && mkdir dist && { cat "$template_dist/web.k8s.yaml"; echo '# previous'; } >dist/web.k8s.yaml
+  echo 'kind: Stale' >dist/old-only.k8s.yaml && echo mine >dist/notes.md
+}
+is_previous() {
+  [ "$(ls dist | tr '\n' ' ')" = "notes.md old-only.k8s.yaml web.k8s.yaml " ] && tail -n 1 dist/web.k8s.yaml | grep -qx '# previous' &&
+    diff <(head -n -1 dist/web.k8s.yaml) "$template_dist/web.k8s.yaml"
+}
+is_new() { [ "$(ls "${1:-dist}" | tr '\n' ' ')" = "notes.md web.k8s.yaml " ] && diff "${1:-dist}/web.k8s.yaml" "$template_dist/web.k8s.yaml"; }
+no_leftovers() { { ! ls -a | grep -q '^\.dist\.synth' && [ ! -e .build/synth.lock ]; } || { ls -a . .build; return 1; }; }
+# killed_at POINT: npm run synth in a process group of its own, paused at POINT, then SIGKILL to the whole group.
+killed_at() {
+  local err="$work/pause.err" pid
+  : >"$err"
+  PEAPOD_SYNTH_PAUSE="$1" setsid npm run synth >/dev/null 2>"$err" &
+  pid=$!
+  for _ in $(seq 600); do
+    grep -q "peapod: paused at $1" "$err" && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  grep -q "peapod: paused at $1" "$err" || { echo "did not pause at $1:"; cat "$err"; return 1; }
+  kill -KILL -- "-$pid"
+  wait "$pid" 2>/dev/null
+  return 0
+}
+# between: after a kill between the two renames, dist/ is absent and the complete new set waits, marked ready.
+between() { [ ! -e dist ] && ls .dist.synth-*/ready && is_new .dist.synth-*/next; }
+export -f previous_set is_previous is_new no_leftovers killed_at between
+for point in written swapping swapped; do
+  case "$point" in
+    written) after=is_previous ;;
+    swapping) after=between ;;
+    *) after=is_new ;;
+  esac
+  previous_set
+  check "[init] npm run synth killed at $point leaves a complete set ($after), and the next synth completes it" \
+    bash -c "killed_at $point && $after && npm run synth >/dev/null && is_new && no_leftovers"
+done
+# A failed synth: Peapod's report and nothing else (npm's own header aside), exit 1, no manifest left.
+cp main.ts "$work/main.ts.good"
+cat >lib/broken.ts <<'EOF'
+import { Chart } from 'cdk8s';
+import { App, Container, Pod } from 'peapod';
+
+// Two containers of one Pod on port 80: they share localhost, so synth refuses it.
+export function broken(app: App): void {
+  new Pod(new Chart(app, 'broken'), 'clash', {
+    containers: [new Container({ name: 'a', image: 'a:1', ports: { http: 80 } }), new Container({ name: 'b', image: 'b:1', ports: { web: 80 } })],
+  });
+}
+EOF
+sed -i -e "1i import { broken } from './lib/broken';" -e 's#^  buildApp().synth();$#  const app = buildApp();\n  broken(app);\n  app.synth();#' main.ts
+previous_set
+npm run synth >"$work/error.out" 2>"$work/error.err"
+status=$?
+check "[init] a failed npm run synth exits 1" test "$status" -eq 1
+check "[init] its stdout is npm's header only" bash -c "! grep -vE '^(> .*)?$' '$work/error.out' || { cat '$work/error.out'; exit 1; }"
+check "[init] its stderr is Peapod's report only" \
+  bash -c "grep -qx 'synth failed with 1 error; no manifest was written:' '$work/error.err' && grep -q '^  \[broken/clash\] .*(port-shared-localhost)$' '$work/error.err' &&
+    ! grep -vE '^(synth failed with |  \[|[0-9]+ warnings? of )' '$work/error.err' || { cat '$work/error.err'; exit 1; }"
+check "[init] and leaves no manifest in dist/" bash -c '[ "$(ls dist)" = notes.md ]'
+cp "$work/main.ts.good" main.ts && rm lib/broken.ts
+previous_set
+check "[init] two npm run synth at once both succeed, one after the other, and dist/ holds the new set" \
+  bash -c 'npm run synth >/dev/null 2>&1 & a=$!; npm run synth >/dev/null 2>&1 & b=$!; wait $a && wait $b && is_new && no_leftovers'
+check "[init] cdk8s synth writes dist/ through peapod synth, listed through the link .build/dist, and keeps dist/" \
+  bash -c "npx cdk8s synth >'$work/cli.out' && cat '$work/cli.out' && grep -qx '  - .build/dist/web.k8s.yaml' '$work/cli.out' && [ -L .build/dist ] && is_new"
+rm -f dist/notes.md
+check "[init] dist/ is the template's again" bash -c "diff -r dist '$template_dist'"
 check "[init] npm test (tsc, then jest with its snapshot)" env CI=true npm test
 cd "$repo" || exit 1
 

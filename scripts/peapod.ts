@@ -9,7 +9,7 @@ import type { EntryLoader, PlanLibrary } from './plan';
 /** The commands, in the order `peapod --help` lists them. */
 const COMMANDS = [
   { name: 'init', usage: 'peapod init [DIR] [--no-install] [--peapod SPEC]', summary: 'start a new Peapod project in DIR (default: here), then npm install in it' },
-  { name: 'synth', usage: 'peapod synth [ENTRY.ts]', summary: "type-check ENTRY (default main.ts) and run it: cdk8s.yaml's app command (`app: node node_modules/peapod/bin/peapod.js synth main.ts`)" },
+  { name: 'synth', usage: 'peapod synth [ENTRY.ts]', summary: 'type-check ENTRY (default main.ts) and run it, writing dist/ all or nothing: the synth script (`npm run synth`), and the app command of cdk8s.yaml' },
   { name: 'plan', usage: 'peapod plan [ENTRY.ts] [--profile FILE] [--json]', summary: 'where each Pod can land on a cluster profile, and the design advice; writes nothing' },
   { name: 'import', usage: 'peapod import FILE|FOLDER... [-o OUT.ts] [--class NAME]', summary: 'turn Kubernetes YAML into a Peapod chart class' },
   { name: 'help', usage: 'peapod help [COMMAND]', summary: 'this list, or one command’s own help' },

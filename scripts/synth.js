@@ -26,11 +26,23 @@
  * A compile error blocks synth: nothing runs, and stale manifests are
  * removed from the output folder, as a failed Peapod synth does.
  *
- * Under the cdk8s CLI, a failed synth prints Peapod's report and exits 0
- * with the CLI's output folder absent: the CLI then stops with exit code 1
- * and one line ("app expected to create ..."), instead of the stack trace it
- * prints for a child's non-zero exit code. Run anywhere else, a failure
- * exits 1.
+ * `npm run synth` runs this file directly (bin/peapod.js synth): Peapod's
+ * App is then the only thing that touches dist/, all or nothing
+ * (lib/_output-folder.ts), and a failure prints Peapod's report and exits 1.
+ * Two synths of one project run one after the other: a lock file
+ * (.build/synth.lock) is held from the check to the end of the app.
+ *
+ * Under the cdk8s CLI (it sets CDK8S_OUTDIR and
+ * CDK8S_RECORD_CONSTRUCT_METADATA for its app), which empties its output
+ * folder before it starts the app: when that folder is .build/dist (the
+ * `output:` of cdk8s.yaml), the app writes dist/ itself instead, and once
+ * it succeeded .build/dist is made a link to dist/, where the CLI lists
+ * (and its validation plugins read) the manifests; so the CLI never
+ * deletes dist/. A failed synth prints Peapod's report and exits 0 with
+ * the CLI's folder absent: the CLI then stops with exit code 1 and one line
+ * ("app expected to create ..."), instead of the stack trace it prints for
+ * a child's non-zero exit code. Any other folder the CLI names
+ * (`--stdout`'s temporary one, `-o DIR`) is written as given.
  *
  * ts-jest and ts-node keep TypeScript 5 (they need its JavaScript API);
  * `npm test` type-checks the project with both compilers.
@@ -54,8 +66,15 @@ function synthTarget(root, entryArg) {
     stampFile: path.join(buildDir, 'checked.json'),
     buildInfoFile: path.join(buildDir, 'tsbuildinfo'),
     entryJs: path.join(buildDir, path.relative(root, entry).replace(/\.tsx?$/, '.js')),
+    lockFile: path.join(root, '.build', 'synth.lock'),
   };
 }
+
+/** The output folder cdk8s.yaml names (`output:`): the CLI empties it; Peapod links it to dist/ once dist/ is written. */
+const CLI_LINK = path.join('.build', 'dist');
+
+/** Releases the project's synth lock when this process holds it (see lockProject). */
+let releaseProject;
 
 /**
  * Type-checks the entry and emits its JavaScript, unless nothing changed
@@ -67,46 +86,96 @@ function compileEntry(target) {
     throw new UsageError(`there is no ${path.relative(target.root, target.entry) || target.entry} in ${target.root}`);
   }
   const compiler = findCompiler(target.root);
-  if (!isStampFresh(target, compiler.version)) {
-    if (!typecheckAndEmit(target, compiler)) {
+  const release = releaseProject === undefined ? lockProject(target) : undefined;
+  try {
+    if (!isStampFresh(target, compiler.version) && !typecheckAndEmit(target, compiler)) {
       return undefined;
     }
+  } finally {
+    release?.();
   }
   return target.entryJs;
 }
+
+/**
+ * Takes the lock on checking and running the project's synth, waiting
+ * while another running process holds it (after saying so once); returns
+ * the function that releases it. Two synths of one project then neither
+ * emit the same JavaScript at once nor write dist/ at once.
+ */
+function lockProject(target) {
+  const { takeLock, sleep } = outputFolderModule();
+  fs.mkdirSync(path.dirname(target.lockFile), { recursive: true });
+  let said = false;
+  takeLock(target.lockFile, (holder) => {
+    if (!said) {
+      process.stderr.write(`peapod synth: waiting for another synth of this project to finish (process ${holder.pid} on ${holder.host}, since ${holder.since}; ${path.relative(target.root, target.lockFile)})\n`);
+      said = true;
+    }
+    sleep(100);
+  });
+  let held = true;
+  return () => {
+    if (held) {
+      held = false;
+      fs.rmSync(target.lockFile, { force: true });
+    }
+  };
+}
+
+/** lib/_output-folder.ts as built into this package (build/lib): the lock and the all-or-nothing write. */
+function outputFolderModule() {
+  const file = path.join(__dirname, '..', 'build', 'lib', '_output-folder.js');
+  if (!fs.existsSync(file)) {
+    throw new UsageError(`Peapod's build is missing (${file}); run npm run build in ${path.dirname(__dirname)}`);
+  }
+  outputFolderLib = require(file);
+  return outputFolderLib;
+}
+
+/** The module outputFolderModule loaded, once it did. */
+let outputFolderLib;
 
 const USAGE = `usage: peapod synth [ENTRY.ts]   (node scripts/synth.js [ENTRY.ts] in this repository)
 
 Type-checks ENTRY (default main.ts) with the project's tsconfig.json and the
 project's TypeScript compiler (typescript-7, else typescript), then runs it.
 The check is incremental (.build/synth) and skipped when no file it read
-changed. It is the app command of cdk8s synth, in cdk8s.yaml:
+changed. The app writes dist/, all or nothing; a failure exits 1. It is the
+project's synth script (\`"synth": "peapod synth"\` in package.json), and
+the app command of cdk8s synth, in cdk8s.yaml:
 
-  app: node node_modules/peapod/bin/peapod.js synth main.ts`;
+  app: node node_modules/peapod/bin/peapod.js synth main.ts
+  output: .build/dist     # the CLI empties this folder, not dist/; it becomes a link to dist/`;
 
 function main(args) {
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     return undefined;
   }
+  const target = synthTarget(process.cwd(), args[0]);
+  output = outputOf(target.root);
   const unknown = args.find((arg) => arg.startsWith('-'));
   if (unknown !== undefined) {
     return fail(`peapod synth: unknown option ${unknown}\n${USAGE}`);
   }
-  const entryArg = args[0];
-  const target = synthTarget(process.cwd(), entryArg);
   let entryJs;
   try {
+    releaseProject = lockProject(target);
+    process.on('exit', releaseProject);
     entryJs = compileEntry(target);
+    if (entryJs === undefined) {
+      // As a failed Peapod synth does: no manifest is left, neither stale nor partial.
+      if (fs.existsSync(output.outdir)) {
+        outputFolderModule().replaceManifests(output.outdir, '.k8s.yaml', () => undefined);
+      }
+      return fail();
+    }
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || (outputFolderLib !== undefined && error instanceof outputFolderLib.OutputFolderError)) {
       return fail(`synth stopped: ${error.message}`);
     }
     throw error;
-  }
-  if (entryJs === undefined) {
-    removeManifests(outputFolder(target.root));
-    return fail();
   }
   // A failed synth is a report for the user, not a crash: print its list of
   // problems without the source line and stack trace Node adds.
@@ -114,15 +183,79 @@ function main(args) {
     const report = error instanceof Error && error.name === 'SynthError';
     fail(report ? error.message : (error && error.stack) || String(error));
   });
+  if (output.link !== undefined) {
+    // The app writes dist/ (its default outdir is CDK8S_OUTDIR); the CLI gets a link to it once that succeeded.
+    process.env.CDK8S_OUTDIR = output.outdir;
+    process.on('exit', (code) => {
+      if (code === 0 && !failed) {
+        linkCliFolder(output.link, output.outdir);
+      }
+    });
+  } else if (output.cliFolder === undefined) {
+    // Run directly, synth says what it wrote, as the CLI does (which lists them itself when it runs the app).
+    const before = folderState(output.outdir);
+    process.on('exit', (code) => {
+      if (code === 0 && !failed && folderState(output.outdir) !== before) {
+        listManifests(target.root, output.outdir);
+      }
+    });
+  }
   // Run the app in this process, as its main module (`require.main === module`), the way ts-node does.
   process.argv.splice(1, process.argv.length - 1, entryJs);
   require('module').runMain();
   return undefined;
 }
 
-/** Where the app writes: the cdk8s CLI's folder when it runs the app, else `dist`. */
-function outputFolder(root) {
-  return process.env.CDK8S_OUTDIR || path.join(root, 'dist');
+/**
+ * Where this synth writes (`outdir`), and the folder the cdk8s CLI expects
+ * to find it in when that is not the same (`link`): by default `dist`;
+ * under the CLI its folder, except the link folder of cdk8s.yaml, which
+ * stands for dist/.
+ */
+function outputOf(root) {
+  const given = process.env.CDK8S_OUTDIR;
+  const dist = path.join(root, 'dist');
+  if (!given) {
+    return { outdir: dist };
+  }
+  const folder = path.resolve(root, given);
+  if (runByCdk8sCli() && folder === path.join(root, CLI_LINK)) {
+    return { outdir: dist, cliFolder: folder, link: folder };
+  }
+  return { outdir: folder, cliFolder: runByCdk8sCli() ? folder : undefined };
+}
+
+/** What outputOf gave for this run. */
+let output;
+/** Set once the run failed, so that no link tells the CLI it succeeded. */
+let failed = false;
+
+// The identity and time of a folder: a synth that wrote it swapped in another folder, or changed it in place (a mount point).
+function folderState(dir) {
+  const stat = fs.statSync(dir, { throwIfNoEntry: false });
+  return stat === undefined ? 'absent' : `${stat.ino} ${stat.mtimeMs}`;
+}
+
+function listManifests(root, outdir) {
+  const manifests = [];
+  for (const entry of fs.readdirSync(outdir, { withFileTypes: true })) {
+    const at = path.join(outdir, entry.name);
+    const inFolder = entry.isDirectory() ? fs.readdirSync(at).map((file) => path.join(at, file)) : [at];
+    manifests.push(...inFolder.filter((file) => file.endsWith('.k8s.yaml')));
+  }
+  const lines = manifests.map((file) => `  - ${path.relative(root, file)}\n`).join('');
+  fs.writeSync(1, `Synthesized into ${path.relative(root, outdir) || outdir}:\n${lines}`);
+}
+
+// The CLI's folder becomes a link to the folder the app wrote (a junction on Windows, which needs no privilege).
+function linkCliFolder(link, outdir) {
+  fs.mkdirSync(path.dirname(link), { recursive: true });
+  fs.rmSync(link, { recursive: true, force: true });
+  if (process.platform === 'win32') {
+    fs.symlinkSync(outdir, link, 'junction');
+  } else {
+    fs.symlinkSync(path.relative(path.dirname(link), outdir), link, 'dir');
+  }
 }
 
 /**
@@ -135,17 +268,19 @@ function runByCdk8sCli() {
 
 /**
  * Ends a failed synth after printing `message`. Under the cdk8s CLI, when
- * the output folder can be left absent (it is empty: the CLI emptied it or
- * made it, and a failed synth writes nothing), exits 0 so the CLI reports the
- * missing folder in one line and exits 1; otherwise exits 1.
+ * its output folder can be left absent (it is empty: the CLI emptied it or
+ * made it, and a failed synth writes nothing there), exits 0 so the CLI
+ * reports the missing folder in one line and exits 1; otherwise exits 1.
  */
 function fail(message) {
+  failed = true;
   if (message) {
     process.stderr.write(`${message}\n`);
   }
-  if (runByCdk8sCli()) {
+  const cliFolder = output?.cliFolder;
+  if (cliFolder !== undefined) {
     try {
-      fs.rmdirSync(process.env.CDK8S_OUTDIR);
+      fs.rmdirSync(cliFolder);
     } catch (error) {
       if (error.code !== 'ENOENT') {
         process.exit(1);
@@ -304,26 +439,6 @@ function projectFilesOf(root, entry, buildInfo) {
     .map((name) => path.relative(root, path.resolve(path.dirname(buildInfo), name)))
     .filter((file) => !file.startsWith('..') && !path.isAbsolute(file) && !file.split(path.sep).includes('node_modules'))
     .sort();
-}
-
-/** Removes the manifests in `outdir` and its chart folders, and the folders left empty, as lib/app.ts does. */
-function removeManifests(outdir) {
-  if (!fs.existsSync(outdir)) {
-    return;
-  }
-  for (const entry of fs.readdirSync(outdir, { withFileTypes: true })) {
-    const at = path.join(outdir, entry.name);
-    if (entry.isDirectory()) {
-      const files = fs.readdirSync(at);
-      const manifests = files.filter((file) => file.endsWith('.k8s.yaml'));
-      manifests.forEach((file) => fs.rmSync(path.join(at, file), { force: true }));
-      if (manifests.length > 0 && manifests.length === files.length) {
-        fs.rmdirSync(at);
-      }
-    } else if (entry.name.endsWith('.k8s.yaml')) {
-      fs.rmSync(at, { force: true });
-    }
-  }
 }
 
 module.exports = { main, synthTarget, compileEntry, UsageError };

@@ -525,7 +525,7 @@ function serviceSpecPrograms(): BadProgram[] {
     {
       name: 'clusterIPs that do not start with clusterIP',
       rule: 'service-cluster-ip',
-      build: (chart) => service(chart, {}).apiObject.addJsonPatch(JsonPatch.add('/spec/clusterIp', '10.0.0.1'), JsonPatch.add('/spec/clusterIPs', ['10.0.0.2'])),
+      build: (chart) => service(chart, {}).apiObject.addJsonPatch(JsonPatch.add('/spec/clusterIP', '10.0.0.1'), JsonPatch.add('/spec/clusterIPs', ['10.0.0.2'])),
       expected: [
         "[bad/svc] spec.clusterIPs: the first of clusterIPs [\"10.0.0.2\"] must be clusterIP \"10.0.0.1\". Fix: put clusterIP first in clusterIPs, or give only one of the two (service-cluster-ip)",
       ],

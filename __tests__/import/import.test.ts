@@ -234,8 +234,16 @@ describe('input the import refuses, with file, document and field path', () => {
   test('a port reused across the containers of a Pod: refused, as Peapod refuses it', () => {
     const spec = '  containers:\n    - {name: a, image: x, ports: [{containerPort: 80}]}\n    - {name: b, image: nginx, ports: [{containerPort: 80}]}';
     expect(problemsOf(pod(spec))).toEqual([
-      'in.yaml: document 1 (Pod "p"): spec.containers[1].ports: port 80/TCP is also declared by another container of the Pod, and containers of a Pod share localhost. ' +
-        'Fix: give each container its own port, or split the containers into separate Pods; Peapod refuses a port reused within a Pod (port-shared-localhost)',
+      'in.yaml: document 1 (Pod "p"): spec.containers[1].ports[0].containerPort: port 80/TCP of container "b" is already used by container "a" (spec.containers[0].ports[0]); ' +
+        'containers of a Pod share localhost, so only one can listen on it. Fix: give "b" or "a" another port (port-shared-localhost)',
+    ]);
+  });
+
+  test('a port one container declares twice: refused in the words synth uses', () => {
+    const spec = '  containers:\n    - {name: a, image: x, ports: [{containerPort: 90}, {containerPort: 90}]}';
+    expect(problemsOf(pod(spec))).toEqual([
+      'in.yaml: document 1 (Pod "p"): spec.containers[0].ports[1].containerPort: port 90/TCP is declared twice by container "a", first at spec.containers[0].ports[0]. ' +
+        'Fix: remove one of the two declarations (port-shared-localhost)',
     ]);
   });
 
@@ -265,14 +273,6 @@ describe('input the import refuses, with file, document and field path', () => {
     expect(problemsOf('apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports: [{port: 5432}]\n')).toEqual([
       'in.yaml: document 1 (Service "s"): spec.selector: is not set: a Service without a selector, whose endpoints are managed by hand, is not modeled by Peapod yet (its Service selects Pods). ' +
         'Fix: keep this Service in YAML beside the chart',
-    ]);
-  });
-
-  test('objects in different namespaces', () => {
-    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: one}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b, namespace: two}\n';
-    expect(problemsOf(text)).toEqual([
-      'in.yaml: document 2 (ConfigMap "b"): metadata.namespace: is "two", but in.yaml document 1 is in "one"; a chart has one namespace. ' +
-        'Fix: import the objects of each namespace into a chart of their own',
     ]);
   });
 

@@ -50,11 +50,8 @@ describe('references between the objects', () => {
   });
 
   test("the MySQL tutorial's three files: the StatefulSet takes the Service of another file, and mounts its claim template with a subPath", () => {
-    const corpus = path.join(__dirname, 'corpus', 'kubernetes-website');
-    const inputs = [path.join(corpus, 'application-mysql-mysql-configmap.yaml'), path.join(corpus, 'application-mysql-mysql-services.yaml'), path.join(FIXTURES, 'mysql-statefulset.yaml')].map((file) => ({
-      file: path.basename(file),
-      text: fs.readFileSync(file, 'utf8'),
-    }));
+    const corpus = path.join(__dirname, 'corpus', 'kubernetes-website', 'application', 'mysql');
+    const inputs = ['mysql-configmap.yaml', 'mysql-services.yaml', 'mysql-statefulset.yaml'].map((file) => ({ file, text: fs.readFileSync(path.join(corpus, file), 'utf8') }));
     const result = importManifests(inputs, { from: '..' });
     expect(result.source).toContain('      service: mysqlService,\n      volumeClaimTemplates: [data],\n');
     expect(result.source).toContain("mounts: [data.mount('/var/lib/mysql', { subPath: 'mysql' }), conf.mount('/etc/mysql/conf.d')],");
@@ -63,7 +60,7 @@ describe('references between the objects', () => {
     expect(synth.errors).toEqual([]);
     expect(manifestDifferences(result.objects, synth.objects)).toEqual([]);
     // Alone in its file, its governing Service is not in the input: it comes in as the L1 StatefulSet.
-    expect(importFixture('mysql-statefulset.yaml').source).toContain("new k8s.KubeStatefulSet(this, 'mysql', {");
+    expect(importManifests([inputs[2]], { from: '..' }).source).toContain("new k8s.KubeStatefulSet(this, 'mysql', {");
   });
 
   test('the headless Service a StatefulSet makes by default is left to it', () => {
@@ -169,10 +166,10 @@ describe('what Peapod has no class for comes in as the L1 object, exactly', () =
 
   test('an apiVersion removed before Kubernetes 1.27, or a kind its version does not have, is refused', () => {
     expect(problemsOf('apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: old}\nspec: {backend: {serviceName: web, servicePort: 80}}\n')).toEqual([
-      'in.yaml: document 1: apiVersion: Ingress has apiVersion "extensions/v1beta1", which Kubernetes removed before 1.27. Fix: use apiVersion: networking.k8s.io/v1',
+      'in.yaml: document 1: apiVersion: Ingress has apiVersion "extensions/v1beta1", which the API server no longer serves (removed in Kubernetes 1.22). Fix: use apiVersion: networking.k8s.io/v1',
     ]);
     expect(problemsOf('apiVersion: policy/v1beta1\nkind: PodSecurityPolicy\nmetadata: {name: restricted}\nspec: {}\n')).toEqual([
-      'in.yaml: document 1: apiVersion: apiVersion "policy/v1beta1" was removed from Kubernetes before 1.27. Fix: use the apiVersion the cluster serves for the kind (`kubectl api-resources` lists them)',
+      'in.yaml: document 1: apiVersion: PodSecurityPolicy has apiVersion "policy/v1beta1", which the API server no longer serves (removed in Kubernetes 1.25). Fix: use the apiVersion the cluster serves for the kind (`kubectl api-resources` lists them)',
     ]);
     expect(problemsOf('apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBindings\nmetadata: {name: x}\n')).toEqual([
       'in.yaml: document 1: kind: kind "ClusterRoleBindings" is not one peapod import reads: Kubernetes 1.27 serves no such kind in apiVersion "rbac.authorization.k8s.io/v1". Fix: correct the kind or the apiVersion (`kubectl api-resources` lists what a cluster serves); keep a kind of a later Kubernetes in YAML',

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { compilerFor, PEAPOD_ROOT, peapodSpecifier } from '../../lib/import/_project';
+import { compilerFor, nativeCompilerFor, PEAPOD_ROOT, peapodSpecifier } from '../../lib/import/_project';
+import { typeCheckGenerated } from '../../lib/import/verify';
 import { run } from '../../lib/import/cli';
 import { withTempDir } from '../_support';
 
@@ -90,6 +91,52 @@ describe('peapod import in a project that installed Peapod', () => {
       expect(compilerFor(path.join(dir, 'lib'))).toMatchObject({ from: 'peapod' });
       const out = path.join(dir, 'lib', 'legacy.ts');
       expect(run(['import', tutorial, '-o', out]).code).toBe(0);
+    });
+  });
+});
+
+describe('the compile check by the native compiler (TypeScript 7), when the project has it', () => {
+  const withNative = (dir: string) => {
+    consumerProject(dir, { typescript: 'linked' });
+    fs.symlinkSync(path.join(REPO, 'node_modules', 'typescript-7'), path.join(dir, 'node_modules', 'typescript-7'));
+  };
+
+  test('is found as the project installed it, and run without the Node launcher', () => {
+    withTempDir((dir) => {
+      withNative(dir);
+      expect(nativeCompilerFor(path.join(dir, 'lib'))).toEqual({ command: [expect.stringMatching(/[/\\]lib[/\\]tsc(\.exe)?$/)], version: '7.0.2' });
+    });
+    withTempDir((dir) => {
+      consumerProject(dir, { typescript: 'without-api' });
+      // A typescript 7 package without its compiler's executable or launcher is no compiler to run.
+      expect(nativeCompilerFor(path.join(dir, 'lib'))).toBeUndefined();
+    });
+  });
+
+  test('reports errors under the destination name, and leaves nothing behind, not even the folders it made', () => {
+    withTempDir((dir) => {
+      withNative(dir);
+      const broken = "import { Pod } from 'peapod';\nexport const n: number = 'three';\nexport const p: typeof Pod = Pod;\n";
+      const destination = path.join(dir, 'lib', 'new', 'deeper', 'legacy.ts');
+      expect(typeCheckGenerated([{ path: destination, text: broken }])).toEqual(["legacy.ts:2:14: Type 'string' is not assignable to type 'number'."]);
+      expect(fs.readdirSync(dir).sort()).toEqual(['lib', 'node_modules', 'package.json', 'tsconfig.json']);
+      expect(fs.readdirSync(path.join(dir, 'lib'))).toEqual([]);
+    });
+  });
+
+  test("applies the project's tsconfig: its type libraries resolve from the project, a missing one fails the check", () => {
+    withTempDir((dir) => {
+      withNative(dir);
+      const config = JSON.parse(fs.readFileSync(path.join(dir, 'tsconfig.json'), 'utf8'));
+      delete config.compilerOptions.typeRoots;
+      fs.mkdirSync(path.join(dir, 'node_modules', '@types'));
+      fs.symlinkSync(path.join(REPO, 'node_modules', '@types', 'node'), path.join(dir, 'node_modules', '@types', 'node'));
+      fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(config));
+      const uses = "export const b: Buffer = Buffer.from('x');\n";
+      expect(typeCheckGenerated([{ path: path.join(dir, 'lib', 'legacy.ts'), text: uses }])).toEqual([]);
+      fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...config.compilerOptions, types: ['node', 'not-installed'] } }));
+      expect(typeCheckGenerated([{ path: path.join(dir, 'lib', 'legacy.ts'), text: uses }])).toEqual(["Cannot find type definition file for 'not-installed'."]);
+      expect(fs.readdirSync(path.join(dir, 'lib'))).toEqual([]);
     });
   });
 });

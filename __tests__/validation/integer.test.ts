@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Report } from '../../lib';
+import { RuleReport } from '../../lib';
 import { checkInteger, INT32, INT64, integerError, quoteValue } from '../../lib/validation/_integer';
 
 describe('quoteValue', () => {
@@ -78,9 +78,9 @@ describe('integerError', () => {
 });
 
 describe('checkInteger', () => {
-  const check = { rule: 'pod-timing', at: 'spec.x', what: 'x', range: { min: 1, max: 10 }, fix: 'set 1 to 10' };
+  const check = { rule: 'pod-timing', at: 'spec.x', what: 'x', range: { min: 1, max: 10 }, fix: 'set 1 to 10' } as const;
   test('reports what is wrong and says whether the value is sound', () => {
-    const report = new Report('test');
+    const report = new RuleReport('test');
     expect(checkInteger(undefined, check, report)).toBe(false);
     expect(checkInteger(5, check, report)).toBe(true);
     expect(checkInteger('5', check, report)).toBe(false);

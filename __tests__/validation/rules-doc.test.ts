@@ -19,19 +19,10 @@ describe('docs/rules.md', () => {
   });
 });
 
+// The ids the library reports are checked by the compiler: Report's ids are RuleId,
+// a union derived from the definitions (types.test.ts holds the @ts-expect-error lines).
 describe('the rule registry', () => {
   const ids = new Set(ruleDefinitions().map((rule) => rule.id));
-
-  test('declares every rule id the library reports', () => {
-    const reported = new Set<string>();
-    for (const file of filesUnder(path.join(root, 'lib'))) {
-      for (const match of fs.readFileSync(file, 'utf8').matchAll(/report\.(?:error|warn)\(\s*'([a-z0-9-]+)'/g)) {
-        reported.add(match[1]);
-      }
-    }
-    expect(reported.size).toBeGreaterThan(20);
-    expect([...reported].filter((id) => !ids.has(id))).toEqual([]);
-  });
 
   test('has, for every rule, a test that expects one of its messages exactly', () => {
     const tests = filesUnder(path.join(root, '__tests__'))

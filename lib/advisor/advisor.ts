@@ -1,12 +1,12 @@
 import { ApiObject } from 'cdk8s';
 import { renderedManifest } from '../_synth';
 import { Construct, IConstruct } from 'constructs';
-import { App } from '../app';
 import { ClusterProfile } from '../cluster-profile';
 import { ContainerRole } from '../container';
 import { AnyContainer } from '../pod-template';
 import { PodCarrier, podCarrier, previewScheduling, reportScheduling, SchedulingPreview } from '../scheduling';
-import { Problem, Report } from '../validation/problem';
+import { runsAppChecks } from '../validation/engine';
+import { Problem, RuleReport } from '../validation/problem';
 import { adviseDesign, ContainerRoles } from './design';
 import { advisePacking, DEFAULT_PACKING_THRESHOLD } from './packing';
 
@@ -47,7 +47,7 @@ export function advise(manifest: any, options: AdviseOptions = {}): Problem[] {
 }
 
 function adviseCarrier(carrier: PodCarrier, options: AdviseOptions): { problems: readonly Problem[]; preview?: SchedulingPreview } {
-  const report = new Report(options.construct ?? carrier.name);
+  const report = new RuleReport(options.construct ?? carrier.name);
   adviseDesign(carrier.spec, carrier.at, report, options.roles);
   if (!options.profile) {
     return { problems: report.problems };
@@ -135,7 +135,7 @@ export class Advisor extends Construct {
     // The App runs the advisor once per synth, after the constructs' own
     // checks; each finding obeys the rule settings of the construct it is about.
     const app = this.node.root;
-    if (!(app instanceof App)) {
+    if (!runsAppChecks(app)) {
       throw new Error(`Advisor "${id}": its app is not a Peapod App, so nothing would run it at synth. Fix: create the app with \`new App()\` from Peapod`);
     }
     app.addCheck({ check: () => this.findings() });

@@ -1,5 +1,5 @@
 import { ContainerRole } from '../container';
-import { Report } from '../validation/problem';
+import { RuleReport } from '../validation/problem';
 import { TUTORIAL_QUESTIONS } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the advisor reads manifests as plain JSON */
@@ -43,7 +43,7 @@ export function isDatabaseImage(image: string): boolean {
  * (`split-by-scaling`). `at` is the field path of the Pod spec; `roles` are
  * the roles the containers declare.
  */
-export function adviseDesign(spec: any, at: string, report: Report, roles: ContainerRoles = new Map()): void {
+export function adviseDesign(spec: any, at: string, report: RuleReport, roles: ContainerRoles = new Map()): void {
   const containers: any[] = Array.isArray(spec?.containers) ? spec.containers : [];
   if (containers.length < 2) {
     return;

@@ -1,5 +1,5 @@
 import { SchedulingPreview } from '../scheduling';
-import { Report } from '../validation/problem';
+import { RuleReport } from '../validation/problem';
 import { TUTORIAL_QUESTIONS } from './rules';
 
 /** The share of a node above which one copy of a Pod packs poorly: past half a node, no second copy fits beside it. */
@@ -10,7 +10,7 @@ export const DEFAULT_PACKING_THRESHOLD = 0.5;
  * (`pod-packs-poorly`) when one copy of the Pod requests more than
  * `threshold` of every node it can run on, naming the share it takes of each.
  */
-export function advisePacking(preview: SchedulingPreview, report: Report, threshold = DEFAULT_PACKING_THRESHOLD): void {
+export function advisePacking(preview: SchedulingPreview, report: RuleReport, threshold = DEFAULT_PACKING_THRESHOLD): void {
   const fitting = preview.nodes.filter((fit) => fit.fits);
   if (fitting.length === 0 || fitting.some((fit) => !fit.largestShare || fit.largestShare.fraction <= threshold)) {
     return;

@@ -1,4 +1,11 @@
-import * as YAML from 'yaml';
+import type * as YAML from 'yaml';
+
+// The yaml package, loaded on first use: a synth never reads YAML, and loading it takes about 60 ms.
+let yamlModule: typeof YAML | undefined;
+function yaml(): typeof YAML {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  return (yamlModule ??= require('yaml') as typeof YAML);
+}
 
 /**
  * YAML read the way `kubectl apply -f` reads it: sigs.k8s.io/yaml, which
@@ -76,7 +83,7 @@ export function readKubectlYaml(text: string): YamlDocument[] {
   }
   let documents: YAML.Document.Parsed[];
   try {
-    documents = YAML.parseAllDocuments(text, { version: '1.1', schema: 'failsafe', prettyErrors: false, uniqueKeys: false }) as YAML.Document.Parsed[];
+    documents = yaml().parseAllDocuments(text, { version: '1.1', schema: 'failsafe', prettyErrors: false, uniqueKeys: false }) as YAML.Document.Parsed[];
   } catch (error) {
     return [{ value: undefined, problems: [{ message: `the YAML cannot be read: ${error instanceof RangeError ? 'it is nested too deeply' : (error as Error).message}`, offset: 0 }] }];
   }
@@ -135,25 +142,25 @@ class Reader {
     if (node === null || node === undefined) {
       return null;
     }
-    if (YAML.isAlias(node)) {
+    if (yaml().isAlias(node)) {
       const target = node.resolve(this.document);
       if (!target) {
         throw new Refused(`unknown anchor '${node.source}' referenced`, offsetOf(node));
       }
       return this.node(target, depth + 1);
     }
-    if (YAML.isScalar(node)) {
+    if (yaml().isScalar(node)) {
       const scalar = resolveScalar(node);
       return scalar.kind === 'null' ? null : scalar.value;
     }
-    if (YAML.isSeq(node)) {
+    if (yaml().isSeq(node)) {
       return node.items.map((item) => this.node(item, depth + 1));
     }
-    if (YAML.isMap(node)) {
+    if (yaml().isMap(node)) {
       const out: Record<string, unknown> = Object.create(null);
       for (const pair of node.items) {
         const key = pair.key;
-        if (YAML.isScalar(key) && key.type === 'PLAIN' && key.value === '<<' && (key.tag === undefined || key.tag === `${TAG}merge`)) {
+        if (yaml().isScalar(key) && key.type === 'PLAIN' && key.value === '<<' && (key.tag === undefined || key.tag === `${TAG}merge`)) {
           this.merge(out, pair.value, depth);
           continue;
         }
@@ -167,8 +174,8 @@ class Reader {
   // go-yaml v2 applies a merge where it stands: it overrides the keys before
   // it, the keys after it override it, and of a list of mappings the first wins.
   private merge(out: Record<string, unknown>, value: unknown, depth: number): void {
-    const target = YAML.isAlias(value) ? value.resolve(this.document) : value;
-    const sources = YAML.isSeq(target) ? [...target.items].reverse() : [target];
+    const target = yaml().isAlias(value) ? value.resolve(this.document) : value;
+    const sources = yaml().isSeq(target) ? [...target.items].reverse() : [target];
     for (const source of sources) {
       const map = this.node(source, depth + 1);
       if (map === null || typeof map !== 'object' || Array.isArray(map)) {
@@ -182,11 +189,11 @@ class Reader {
 
   // A key as sigs.k8s.io/yaml writes it into JSON: strings as they are, numbers and booleans as text.
   private key(node: unknown): string {
-    const resolved = YAML.isAlias(node) ? node.resolve(this.document) : node;
+    const resolved = yaml().isAlias(node) ? node.resolve(this.document) : node;
     if (resolved === null || resolved === undefined) {
       throw new Refused('a mapping has an empty key, which kubectl refuses', offsetOf(node));
     }
-    if (!YAML.isScalar(resolved)) {
+    if (!yaml().isScalar(resolved)) {
       throw new Refused('a mapping has a list or a mapping as a key, which kubectl refuses', offsetOf(node));
     }
     const scalar = resolveScalar(resolved);

@@ -62,6 +62,58 @@ export function compilerFor(dir: string): Compiler {
   return found;
 }
 
+/** The native TypeScript compiler (TypeScript 7, written in Go): the command that runs it. */
+export interface NativeCompiler {
+  /** The program, and the arguments before the compiler's own: its executable, or Node with the package's launcher. */
+  readonly command: readonly string[];
+  readonly version: string;
+}
+
+const natives = new Map<string, NativeCompiler | undefined>();
+
+/**
+ * The native compiler the project at `dir` installed, as scripts/synth.js
+ * finds it: the `typescript-7` alias, else `typescript` at version 7 or
+ * later; undefined when there is none. The executable of its platform
+ * package is run directly, without the Node launcher in between.
+ */
+export function nativeCompilerFor(dir: string): NativeCompiler | undefined {
+  if (!natives.has(dir)) {
+    natives.set(dir, findNative(dir));
+  }
+  return natives.get(dir);
+}
+
+function findNative(dir: string): NativeCompiler | undefined {
+  for (const name of ['typescript-7', 'typescript']) {
+    let packageJson: string;
+    try {
+      packageJson = require.resolve(`${name}/package.json`, { paths: [dir] });
+    } catch {
+      continue;
+    }
+    const { version, bin } = JSON.parse(fs.readFileSync(packageJson, 'utf8')) as { version?: string; bin?: string | Record<string, string> };
+    if (typeof version !== 'string' || Number(version.split('.')[0]) < 7) {
+      continue;
+    }
+    const root = path.dirname(packageJson);
+    try {
+      const platform = require.resolve(`@typescript/typescript-${process.platform}-${process.arch}/package.json`, { paths: [root] });
+      const exe = path.join(path.dirname(platform), 'lib', process.platform === 'win32' ? 'tsc.exe' : 'tsc');
+      if (fs.existsSync(exe)) {
+        return { command: [exe], version };
+      }
+    } catch {
+      // No platform package where the launcher looks: the launcher finds it, or says why not.
+    }
+    const launcher = typeof bin === 'string' ? bin : bin?.tsc;
+    if (launcher !== undefined && fs.existsSync(path.join(root, launcher))) {
+      return { command: [process.execPath, path.join(root, launcher)], version };
+    }
+  }
+  return undefined;
+}
+
 function resolveFrom(dir: string): string | undefined {
   try {
     return require.resolve('typescript', { paths: [dir] });

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { PROTOCOLS } from '../port';
 import { laterFieldDetail, laterFieldFix, laterFieldOf } from '../_later-fields';
+import { SESSION_AFFINITIES, TRAFFIC_POLICIES } from '../validation/service-spec';
 import { camelCase, Code, commentText, jsonLiteral, Names, objectOf, print, stringLiteral } from './code';
 import { copyJson } from './_kubectl-yaml';
 import { convertL1, convertPlain, isClusterScoped, Item, KIND_CONVERTERS, KindInput, kindRank, l1ClassOf, Referable, routeOf } from './kinds';
@@ -72,14 +73,27 @@ const SERVER_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration', 
 export function importManifests(inputs: readonly ImportInput[], options: ImportOptions = {}): ImportResult {
   const findings = new Findings();
   const objects = readObjects(inputs, findings);
-  const objectsByName = new Map<string, Referable>();
-  const scope: Scope = { objects: objectsByName, names: new Names(), usage: { usesK8s: false, usesJsonPatch: false, usesApiObject: false }, imports: new Set(), typeImports: new Set(), external: new Map(), configMaps: new Map(), secrets: new Map() };
-  const ids = new Names();
+  const scope: Scope = { objects: new Map(), names: new Names(), usage: { usesK8s: false, usesJsonPatch: false, usesApiObject: false }, imports: new Set(), typeImports: new Set(), external: new Map(), configMaps: new Map(), secrets: new Map() };
+  // Construct ids are unique within their parent: the chart, or the Chart of a namespace in it.
+  const idsByParent = new Map<string, Names>();
+  const idsIn = (parent: string): Names => idsByParent.get(parent) ?? idsByParent.set(parent, new Names()).get(parent)!;
   const items: Item[] = [];
-  const targets = new Targets();
-  const services: { reader: FieldReader; spec: YamlMap; variable: string; id: string; nameEntry: [string, Code | undefined]; metaEntries: [string, Code | undefined][]; ref: Referable }[] = [];
+  // Services find their workload among the objects of their own namespace.
+  const targetsByNamespace = new Map<string | undefined, Targets>();
+  const targetsIn = (ns: string | undefined): Targets => targetsByNamespace.get(ns) ?? targetsByNamespace.set(ns, new Targets()).get(ns)!;
+  const services: {
+    reader: FieldReader;
+    spec: YamlMap;
+    variable: string;
+    id: string;
+    parent: string;
+    namespace: string | undefined;
+    nameEntry: [string, Code | undefined];
+    metaEntries: [string, Code | undefined][];
+    ref: Referable;
+  }[] = [];
+  const afterServices: (() => void)[] = [];
   const cleaned: any[] = [];
-  let namespace: { value: string | undefined; origin: Origin } | undefined;
   const seen = new Map<string, Origin>();
 
   const accepted = objects.flatMap((object) => {
@@ -109,32 +123,42 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
       return [];
     }
     const origin = { ...object.origin, object: `${kind} "${name}"` };
-    const first = seen.get(`${kind}/${name}`);
+    // Objects of one kind and name are one object only within a namespace.
+    const key = JSON.stringify([kind, typeof metadata.namespace === 'string' ? metadata.namespace : null, name]);
+    const first = seen.get(key);
     if (first) {
       findings.problem(origin, 'metadata.name', `${kind} "${name}" is also in ${first.file} document ${first.document}`, `keep one of them; Kubernetes would apply one over the other`);
       return [];
     }
-    seen.set(`${kind}/${name}`, origin);
+    seen.set(key, origin);
     const copy = clean(copyJson(value), new FieldReader(findings, origin));
     KIND_CONVERTERS[kind]?.clean?.(copy, new FieldReader(findings, origin));
     cleaned.push(copy);
-    const ns = copy.metadata.namespace;
-    if (ns === undefined && isClusterScoped(copy.apiVersion, kind)) {
-      // In no namespace whatever the chart's (the code takes the chart's out again).
-    } else if (!namespace) {
-      namespace = { value: ns, origin };
-    } else if (namespace.value !== ns) {
-      findings.problem(
-        origin,
-        'metadata.namespace',
-        `is ${ns === undefined ? 'not set' : `"${ns}"`}, but ${namespace.origin.file} document ${namespace.origin.document} is ${namespace.value === undefined ? 'in no namespace' : `in "${namespace.value}"`}; a chart has one namespace`,
-        'import the objects of each namespace into a chart of their own',
-      );
-    }
-    return [{ reader: new FieldReader(findings, origin), value: copy, kind, name, route }];
+    const namespace: string | undefined = copy.metadata.namespace;
+    // A cluster-scoped object is in no namespace whatever its chart's: it does not make the input one of several namespaces.
+    const clusterScoped = namespace === undefined && isClusterScoped(copy.apiVersion, kind);
+    return [{ reader: new FieldReader(findings, origin), value: copy, kind, name, namespace, route, clusterScoped }];
   });
-  const chartNamespace = () => namespace?.value;
-  const afterServices: (() => void)[] = [];
+
+  // One namespace (or none) for all objects is the chart's, as a person would write it. Objects of
+  // several come into one chart too: those without a namespace in it, each namespace's in a
+  // Chart of its own inside it, whose namespace cdk8s gives the objects made in it.
+  const namespaces = [...new Set(accepted.filter((a) => !a.clusterScoped).map((a) => a.namespace))];
+  const chartNamespace = namespaces.length === 1 ? namespaces[0] : undefined;
+  const namespaceCharts = new Map<string, string>();
+  const namespaceStatements: string[] = [];
+  for (const ns of namespaces.length > 1 ? namespaces : []) {
+    if (ns !== undefined) {
+      const variable = scope.names.claim(camelCase(`${ns}-namespace`), camelCase(`${ns}-namespace-chart`));
+      namespaceCharts.set(ns, variable);
+      namespaceStatements.push(`const ${variable} = new Chart(this, ${stringLiteral(idsIn('this').claim(ns, `${ns}-namespace`))}, { namespace: ${stringLiteral(ns)} });`);
+    }
+  }
+  const parentOf = (ns: string | undefined): string => (ns === undefined ? undefined : namespaceCharts.get(ns)) ?? 'this';
+  // A Pod refers to the ConfigMaps and Secrets of its own namespace; the rest of the scope is shared.
+  const scopes = new Map<string | undefined, Scope>();
+  const scopeIn = (ns: string | undefined): Scope =>
+    scopes.get(ns) ?? scopes.set(ns, namespaces.length > 1 ? { ...scope, configMaps: new Map(), secrets: new Map(), objects: new Map() } : scope).get(ns)!;
 
   // ConfigMaps and Secrets first, as Pods refer to them, and Services last, as they refer to
   // workloads; a workload also gets the plain name as its id and variable when a Service shares it.
@@ -143,35 +167,42 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   // workloads (rank 1) get the plain name when another object shares it.
   const named = new Map<(typeof ordered)[number], { id: string; variable: string; ref: Referable }>();
   for (const object of [...ordered].sort((a, b) => Number(kindRank(a.kind) !== 1) - Number(kindRank(b.kind) !== 1))) {
-    const id = ids.claim(object.name, `${object.name}-${object.kind.toLowerCase()}`);
+    const id = idsIn(parentOf(object.namespace)).claim(object.name, `${object.name}-${object.kind.toLowerCase()}`);
     const variable = scope.names.claim(camelCase(object.name), camelCase(`${object.name}-${object.kind}`), camelCase(object.kind));
     const ref: Referable = { kind: object.kind, name: object.name, variable, value: object.value, used: false };
-    objectsByName.set(`${object.kind}/${object.name}`, ref);
+    scopeIn(object.namespace).objects.set(`${object.kind}/${object.name}`, ref);
     named.set(object, { id, variable, ref });
   }
   for (const object of ordered) {
-    const { reader, value, kind, name, route } = object;
+    const { reader, value, kind, name, namespace, route } = object;
     const { id, variable, ref } = named.get(object)!;
+    const scope = scopeIn(namespace);
+    const parent = parentOf(namespace);
+    const targets = targetsIn(namespace);
     const nameEntry: [string, Code | undefined] = ['name', id === name ? undefined : stringLiteral(name)];
     const input: KindInput = {
-      reader, scope, value, kind, name, id, variable, nameEntry, targets, objects: objectsByName,
+      reader, scope, value, kind, name, id, variable, parent, nameEntry, targets, objects: scope.objects,
       metaEntries: () => metadataEntries(reader, value.metadata, false),
       add: (item) => items.push(item),
       afterServices: (convert) => afterServices.push(convert),
     };
     const converter = route.route === 'peapod' ? KIND_CONVERTERS[kind] : undefined;
-    const unmodeled = converter?.unmodeled?.(value, objectsByName);
+    const unmodeled = converter?.unmodeled?.(value, scope.objects);
     ref.l1 = route.route !== 'peapod' || unmodeled !== undefined;
     if (route.route === 'l1' || unmodeled !== undefined) {
-      const className = route.route === 'l1' ? route.className : l1ClassOf(value.apiVersion, kind)!;
+      const className = route.route === 'l1' ? route.className : l1ClassOf(value.apiVersion, kind);
+      if (className === undefined) {
+        // No apiVersion: a problem of its own already.
+        continue;
+      }
       if (unmodeled !== undefined) {
         reader.note('', `comes in as k8s.${className}, the L1 class: Peapod's ${kind} does not model ${unmodeled}`);
       }
-      convertL1(input, className, chartNamespace);
+      convertL1(input, className, () => chartNamespace);
       continue;
     }
     if (route.route === 'plain') {
-      convertPlain(input, route.why, chartNamespace);
+      convertPlain(input, route.why, () => chartNamespace);
       continue;
     }
     if (ref.governing?.made) {
@@ -191,7 +222,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     const statement = (props: Code, used: () => boolean, lines: string[] = []) => () => {
       const assign = used() || lines.length > 0 ? `const ${variable} = ` : '';
       const args = typeof props === 'object' && 'object' in props && props.object.length === 0 ? [] : [props];
-      return [`${assign}${print({ call: `new ${kind}`, args: ['this', stringLiteral(id), ...args] }, '    ', assign.length + 1)};`, ...lines];
+      return [`${assign}${print({ call: `new ${kind}`, args: [parent, stringLiteral(id), ...args] }, '    ', assign.length + 1)};`, ...lines];
     };
 
     switch (kind) {
@@ -247,13 +278,13 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
         break;
       }
       case 'Service':
-        services.push({ reader, spec, variable, id, nameEntry, metaEntries, ref });
+        services.push({ reader, spec, variable, id, parent, namespace, nameEntry, metaEntries, ref });
         break;
     }
   }
-  for (const { reader, spec, variable, id, nameEntry, metaEntries, ref } of services) {
+  for (const { reader, spec, variable, id, parent, namespace, nameEntry, metaEntries, ref } of services) {
     // A StatefulSet's governing Service comes before it, which takes it as an object, and selects its Pods by their labels.
-    const service = convertService(reader, scope, spec, variable, ref.governing ? new Targets() : targets);
+    const service = convertService(reader, scopeIn(namespace), spec, variable, ref.governing ? new Targets() : targetsIn(namespace));
     if (!service) {
       continue;
     }
@@ -261,7 +292,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     const lines = service.patches;
     const render = () => {
       const assign = lines.length > 0 || ref.used ? `const ${variable} = ` : '';
-      return [`${assign}${print({ call: 'new Service', args: ['this', stringLiteral(id), props] }, '    ', assign.length + 1)};`, ...lines];
+      return [`${assign}${print({ call: 'new Service', args: [parent, stringLiteral(id), props] }, '    ', assign.length + 1)};`, ...lines];
     };
     if (ref.governing) {
       ref.governing.render = render;
@@ -284,11 +315,11 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     throw new TypeError(`peapod import: className ${stringLiteral(className)} is not a class name; use PascalCase letters and digits`);
   }
   const body = arrange(items).flatMap((item) => item.render());
-  body.unshift(...[...scope.external.values()].map((e) => e.statement));
+  body.unshift(...namespaceStatements, ...[...scope.external.values()].map((e) => e.statement));
   const peapod = [...scope.imports].sort();
   const cdk8s = [...(scope.usage.usesApiObject ? ['ApiObject'] : []), 'Chart', 'ChartProps', ...(scope.usage.usesJsonPatch ? ['JsonPatch'] : [])];
   const files = inputs.map((i) => (i.file === '-' ? 'standard input' : path.basename(i.file))).join(', ');
-  const nsProps = namespace?.value === undefined ? 'props' : `{ namespace: ${stringLiteral(namespace.value)}, ...props }`;
+  const nsProps = chartNamespace === undefined ? 'props' : `{ namespace: ${stringLiteral(chartNamespace)}, ...props }`;
   const source = [
     `// ${commentText(`Imported by \`peapod import\` from ${files}.`)}`,
     '// It is ordinary code now: edit it, it is not regenerated.',
@@ -733,11 +764,11 @@ export function convertService(reader: FieldReader, scope: Scope, spec: YamlMap,
     entries.push(['headless', 'true']);
   }
   if (spec.sessionAffinity !== undefined) {
-    const affinity = reader.oneOf(spec.sessionAffinity, 'spec.sessionAffinity', ['None', 'ClientIP']);
+    const affinity = reader.oneOf(spec.sessionAffinity, 'spec.sessionAffinity', SESSION_AFFINITIES);
     entries.push(['sessionAffinity', affinity && stringLiteral(affinity)]);
   }
   if (spec.externalTrafficPolicy !== undefined) {
-    const policy = reader.oneOf(spec.externalTrafficPolicy, 'spec.externalTrafficPolicy', ['Cluster', 'Local']);
+    const policy = reader.oneOf(spec.externalTrafficPolicy, 'spec.externalTrafficPolicy', TRAFFIC_POLICIES);
     entries.push(['externalTrafficPolicy', policy && stringLiteral(policy)]);
   }
   const publish = reader.boolean(spec.publishNotReadyAddresses, 'spec.publishNotReadyAddresses');

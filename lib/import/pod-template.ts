@@ -1,6 +1,14 @@
+import { MODELED_CONTAINER_FIELDS } from '../container';
 import { envReferences, isServiceLinkVariable } from '../env';
+import { NODE_ARCHITECTURES, NODE_OPERATING_SYSTEMS } from '../node-selector';
+import { MODELED_SPEC_FIELDS } from '../pod-template';
 import { PROTOCOLS } from '../port';
+import { PROBE_HANDLER_FIELDS, PROBE_TIMING_FIELDS } from '../probe';
 import { parseQuantity } from '../quantity';
+import { HTTP_SCHEMES, STANDARD_CONTAINER_RESOURCES } from '../validation/container-fields';
+import { IMAGE_PULL_POLICIES, PROBE_KINDS } from '../validation/container-spec';
+import { RESTART_POLICIES, validateSharedPorts } from '../validation/pod-spec';
+import { RuleReport } from '../validation/problem';
 import { ArrayCode, CallCode, camelCase, Code, jsonLiteral, objectOf, print, stringLiteral } from './code';
 import { setOwn } from './_kubectl-yaml';
 import { FieldReader, otherKeys, YamlMap } from './fields';
@@ -19,20 +27,10 @@ export interface TemplateCode {
   readonly ports: DeclaredPort[];
 }
 
-// PodSpec fields with a prop of their own in PodTemplateProps; the rest go to extraSpec.
-const MODELED_SPEC = ['containers', 'initContainers', 'volumes', 'nodeSelector', 'restartPolicy', 'serviceAccountName', 'securityContext', 'tolerations'];
-// Container fields with a prop of their own; the rest go to extraFields.
-const MODELED_CONTAINER = [
-  'name', 'image', 'imagePullPolicy', 'command', 'args', 'workingDir', 'ports', 'env', 'envFrom', 'volumeMounts',
-  'resources', 'livenessProbe', 'readinessProbe', 'startupProbe', 'securityContext',
-];
 // Env lists longer than this are written as a typed constant (see convertContainer).
 const LONG_ENV = 30;
-const PROBE_TIMING = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds'];
 const POD_FIELD = /^(metadata\.(name|namespace|uid)|metadata\.(labels|annotations)\['[^']*'\]|spec\.(nodeName|serviceAccountName)|status\.(hostIP|hostIPs|podIP|podIPs))$/;
 const CONTAINER_RESOURCE = /^(requests|limits)\.(cpu|memory|ephemeral-storage|hugepages-.+)$/;
-const NODE_OS = ['linux', 'windows'] as const;
-const NODE_ARCH = ['amd64', 'arm64', 'arm', 'ppc64le', 's390x', 'riscv64'] as const;
 const CPU = /^[0-9.]+m?$/;
 const MEMORY = /^[0-9.]+(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
 const WHOLE_UNITS = /^[0-9]+$/;
@@ -65,7 +63,7 @@ export function convertTemplate(
   }
   const nodeSelector = reader.stringMap(spec.nodeSelector, `${at}.nodeSelector`);
   // Peapod types the well-known OS and architecture labels with the values nodes report.
-  for (const [key, allowed] of [['kubernetes.io/os', NODE_OS], ['kubernetes.io/arch', NODE_ARCH]] as const) {
+  for (const [key, allowed] of [['kubernetes.io/os', NODE_OPERATING_SYSTEMS], ['kubernetes.io/arch', NODE_ARCHITECTURES]] as const) {
     const value = nodeSelector?.[key];
     if (value !== undefined && !(allowed as readonly string[]).includes(value)) {
       reader.problem(`${at}.nodeSelector.${key}`, `is "${value}", which no node reports`, `use one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
@@ -102,23 +100,18 @@ export function convertTemplate(
       array: list.map((container, i) => {
         const converted = convertContainer(reader, scope, container, `${at}.${field}[${i}]`, volumes, mountOrder, owner, statements);
         if (field === 'containers') {
-          for (const port of converted.ports) {
-            const clash = ports.find((p) => p.containerPort === port.containerPort && p.protocol === port.protocol);
-            if (clash) {
-              reader.problem(
-                `${at}.containers[${i}].ports`,
-                `port ${port.containerPort}/${port.protocol} is also declared by another container of the Pod, and containers of a Pod share localhost`,
-                'give each container its own port, or split the containers into separate Pods; Peapod refuses a port reused within a Pod',
-                'port-shared-localhost',
-              );
-            }
-          }
           ports.push(...converted.ports);
         }
         return converted.code;
       }),
     };
   };
+  // Synth would refuse a port two containers share: said now, in synth's words.
+  const sharedPorts = new RuleReport(owner);
+  validateSharedPorts(spec, at, sharedPorts);
+  for (const shared of sharedPorts.problems) {
+    reader.problem(shared.field, shared.message, shared.fix, shared.rule);
+  }
   const initContainers = convertContainers('initContainers');
   if (reader.required(spec, 'containers', at, 'add at least one container') !== undefined) {
     const containers = convertContainers('containers');
@@ -141,7 +134,7 @@ export function convertTemplate(
   }
 
   if (spec.restartPolicy !== undefined) {
-    const policy = reader.oneOf(spec.restartPolicy, `${at}.restartPolicy`, ['Always', 'OnFailure', 'Never']);
+    const policy = reader.oneOf(spec.restartPolicy, `${at}.restartPolicy`, RESTART_POLICIES);
     if (policy) {
       entries.push(['restartPolicy', stringLiteral(policy)]);
     }
@@ -162,7 +155,7 @@ export function convertTemplate(
       entries.push(['tolerations', code]);
     }
   }
-  const extra = otherKeys(spec, MODELED_SPEC);
+  const extra = otherKeys(spec, MODELED_SPEC_FIELDS);
   if (extra.length > 0) {
     const code = l1Object(pick(spec, extra), 'PodSpec', at, reader, scope.usage, false, true);
     if (code) {
@@ -195,7 +188,7 @@ function convertContainer(
   const image = reader.string(reader.required(container, 'image', at), `${at}.image`);
   entries.push(['image', image === undefined ? undefined : stringLiteral(image)]);
   if (container.imagePullPolicy !== undefined) {
-    const policy = reader.oneOf(container.imagePullPolicy, `${at}.imagePullPolicy`, ['Always', 'IfNotPresent', 'Never']);
+    const policy = reader.oneOf(container.imagePullPolicy, `${at}.imagePullPolicy`, IMAGE_PULL_POLICIES);
     entries.push(['imagePullPolicy', policy && stringLiteral(policy)]);
   }
 
@@ -258,13 +251,13 @@ function convertContainer(
     ]);
   }
   entries.push(['resources', convertResources(reader, container.resources, `${at}.resources`)]);
-  for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+  for (const probe of PROBE_KINDS) {
     entries.push([probe, convertProbe(reader, scope, container[probe], `${at}.${probe}`, ports)]);
   }
   if (container.securityContext !== undefined) {
     entries.push(['securityContext', l1Object(container.securityContext, 'SecurityContext', `${at}.securityContext`, reader, scope.usage)]);
   }
-  const extra = otherKeys(container, MODELED_CONTAINER);
+  const extra = otherKeys(container, MODELED_CONTAINER_FIELDS);
   if (extra.length > 0) {
     entries.push(['extraFields', l1Object(pick(container, extra), 'Container', at, reader, scope.usage, false, true), `Not modeled by Peapod; emitted as given: ${extra.join(', ')}.`]);
   }
@@ -480,7 +473,7 @@ function convertResources(reader: FieldReader, value: any, at: string): Code | u
         const rat = `${at}.${field}.${key}`;
         // Extended resources (`nvidia.com/gpu`) have a domain and count whole units.
         const extended = key.includes('/');
-        if (!extended && !['cpu', 'memory', 'ephemeral-storage'].includes(key)) {
+        if (!extended && !(STANDARD_CONTAINER_RESOURCES as readonly string[]).includes(key)) {
           reader.problem(rat, `resource "${key}" is not modeled by Peapod, which knows cpu, memory, ephemeral-storage and extended resources such as nvidia.com/gpu`, 'remove it, or add it to the manifest after the import');
           return [key, undefined] as const;
         }
@@ -515,8 +508,8 @@ function convertProbe(reader: FieldReader, scope: Scope, value: any, at: string,
     return undefined;
   }
   scope.imports.add('Probe');
-  const handlers = ['httpGet', 'tcpSocket', 'grpc', 'exec'].filter((h) => probe[h] !== undefined);
-  for (const key of otherKeys(probe, ['httpGet', 'tcpSocket', 'grpc', 'exec', ...PROBE_TIMING])) {
+  const handlers = PROBE_HANDLER_FIELDS.filter((h) => probe[h] !== undefined);
+  for (const key of otherKeys(probe, [...PROBE_HANDLER_FIELDS, ...PROBE_TIMING_FIELDS])) {
     reader.problem(`${at}.${key}`, 'is not a field of a probe', 'remove it');
   }
   if (handlers.length !== 1) {
@@ -557,7 +550,7 @@ function convertProbe(reader: FieldReader, scope: Scope, value: any, at: string,
     entries.push([key, text === undefined ? undefined : stringLiteral(text)]);
   }
   if (h.scheme !== undefined) {
-    const scheme = reader.oneOf(h.scheme, `${hat}.scheme`, ['HTTP', 'HTTPS']);
+    const scheme = reader.oneOf(h.scheme, `${hat}.scheme`, HTTP_SCHEMES);
     entries.push(['scheme', scheme && stringLiteral(scheme)]);
   }
   const headers = reader.list(h.httpHeaders, `${hat}.httpHeaders`);
@@ -577,7 +570,7 @@ function convertProbe(reader: FieldReader, scope: Scope, value: any, at: string,
     const command = reader.list(reader.required(h, 'command', hat), `${hat}.command`) ?? [];
     entries.push(['command', { array: command.map((c, i) => stringLiteral(reader.string(c, `${hat}.command[${i}]`) ?? '')) }]);
   }
-  for (const key of PROBE_TIMING) {
+  for (const key of PROBE_TIMING_FIELDS) {
     const n = reader.integer(probe[key], `${at}.${key}`);
     entries.push([key, n === undefined ? undefined : String(n)]);
   }

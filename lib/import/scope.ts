@@ -32,5 +32,5 @@ export interface Scope {
   readonly external: Map<string, { readonly variable: string; readonly statement: string }>;
   readonly secrets: Map<string, KeyedObject>;
   /** Every object of the input by `Kind/name`, for references between them. */
-  readonly objects: ReadonlyMap<string, Referable>;
+  readonly objects: Map<string, Referable>;
 }

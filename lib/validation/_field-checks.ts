@@ -8,7 +8,8 @@
 import { parseIp } from './_ip';
 import { quoteValue } from './_integer';
 import { dns1123LabelError, dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
-import { Report } from './problem';
+import { RuleReport } from './problem';
+import type { RuleId } from './rule-ids';
 
 /** The name grammars of the API server that a field can require. */
 export const NAME_GRAMMARS = ['dns-label', 'dns-subdomain', 'qualified-name', 'label-value'] as const;
@@ -25,7 +26,7 @@ const GRAMMAR_CHECKS: Readonly<Record<NameGrammar, (value: string) => string | u
 /** Where a field is and how a problem with it is reported. */
 export interface FieldCheck {
   /** The rule that reports it. */
-  readonly rule: string;
+  readonly rule: RuleId;
   /** The field path in the manifest. */
   readonly at: string;
   /** What the value is, starting the message: `topologyKey`. */
@@ -44,7 +45,7 @@ export interface FieldCheck {
  * Reports `value` unless it is a string in `grammar`. Returns whether it
  * is one; a value left out (`undefined`) is not reported and is not one.
  */
-export function checkName(value: unknown, grammar: NameGrammar, check: FieldCheck, report: Report): boolean {
+export function checkName(value: unknown, grammar: NameGrammar, check: FieldCheck, report: RuleReport): boolean {
   if (value === undefined) {
     return false;
   }
@@ -58,7 +59,7 @@ export function checkName(value: unknown, grammar: NameGrammar, check: FieldChec
 }
 
 /** Reports `value` unless it is a string that is not empty (a required field). */
-export function checkRequiredText(value: unknown, check: FieldCheck, report: Report): boolean {
+export function checkRequiredText(value: unknown, check: FieldCheck, report: RuleReport): boolean {
   if (typeof value === 'string' && value.length > 0) {
     return true;
   }
@@ -73,7 +74,7 @@ export function isIpAddress(value: unknown): boolean {
 }
 
 /** Reports `value` unless it is an IP address (`10.9.8.7`, `2001:db8::ffff`). */
-export function checkIpAddress(value: unknown, check: FieldCheck, report: Report): boolean {
+export function checkIpAddress(value: unknown, check: FieldCheck, report: RuleReport): boolean {
   if (isIpAddress(value)) {
     return true;
   }
@@ -93,7 +94,7 @@ export function sameIgnoringCase(options: readonly string[], value: unknown): st
 }
 
 /** Reports a value outside a closed set, suggesting the one that differs only in case. */
-export function checkEnum(value: unknown, allowed: readonly string[], at: string, what: string, report: Report): void {
+export function checkEnum(value: unknown, allowed: readonly string[], at: string, what: string, report: RuleReport): void {
   if (value !== undefined && !allowed.includes(value as string)) {
     const near = sameIgnoringCase(allowed, value);
     report.error(

@@ -1,5 +1,6 @@
 import { INT32, INT64, integerError } from './_integer';
-import { Report } from './problem';
+import { RuleReport } from './problem';
+import type { RuleId } from './rule-ids';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
@@ -16,7 +17,7 @@ const INT64_FIELDS = new Set(['activeDeadlineSeconds', 'startingDeadlineSeconds'
  * is not a whole number of at least `min` (and in the range of its Go type),
  * as the API server's ValidateNonnegativeField and its decoder do.
  */
-export function checkCounts(spec: any, fields: readonly string[], at: string, rule: string, report: Report, min = 0): void {
+export function checkCounts(spec: any, fields: readonly string[], at: string, rule: RuleId, report: RuleReport, min = 0): void {
   for (const field of fields) {
     const value = spec?.[field];
     const wrong = value === undefined ? undefined : integerError(value, { min, max: INT64_FIELDS.has(field) ? INT64.max : INT32.max });
@@ -27,7 +28,7 @@ export function checkCounts(spec: any, fields: readonly string[], at: string, ru
 }
 
 /** Reports `value` at `at` unless it is one of `allowed`. Returns whether it is. */
-export function checkOneOf(value: unknown, allowed: readonly string[], at: string, rule: string, report: Report): boolean {
+export function checkOneOf(value: unknown, allowed: readonly string[], at: string, rule: RuleId, report: RuleReport): boolean {
   if (value === undefined || allowed.includes(value as string)) {
     return true;
   }

@@ -10,7 +10,8 @@
  * {@link integerError} for a message of your own) for every integer field.
  */
 
-import { Report } from './problem';
+import { RuleReport } from './problem';
+import type { RuleId } from './rule-ids';
 
 /** The range of a Go `int32`. */
 export const INT32 = { min: -2147483648, max: 2147483647 } as const;
@@ -91,7 +92,7 @@ export function rangeText(range: IntegerRange): string {
 /** How {@link checkInteger} reports a value that is not a whole number in range. */
 export interface IntegerCheck {
   /** The rule that reports it. */
-  readonly rule: string;
+  readonly rule: RuleId;
   /** The field path in the manifest, such as `spec.activeDeadlineSeconds`. */
   readonly at: string;
   /** What the value is, starting the message: `activeDeadlineSeconds`, `weight of preferred term 0`. */
@@ -107,7 +108,7 @@ export interface IntegerCheck {
  * range; returns whether it is one (false for a value left out), so that a
  * caller checks further only what is sound.
  */
-export function checkInteger(value: unknown, check: IntegerCheck, report: Report): value is number {
+export function checkInteger(value: unknown, check: IntegerCheck, report: RuleReport): value is number {
   if (value === undefined) {
     return false;
   }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { PodSecurityConfig, podSecurityConfigErrors } from './pod-security-config';
-import { PortRange, ProjectRules, ruleLevelError, RuleLevel } from './rules';
+import { ByRuleId, PortRange, ProjectRules, ruleLevelError, RuleLevel } from './rules';
 
 /** The name of the project configuration file, looked up in the working directory. */
 export const CONFIG_FILE_NAME = 'peapod.config.json';
@@ -33,7 +33,7 @@ export interface PeapodConfig {
    * the Kubernetes API server are always errors.
    * @default - every rule at the severity docs/rules.md gives it
    */
-  readonly rules?: { readonly [rule: string]: ConfiguredLevel };
+  readonly rules?: ByRuleId<ConfiguredLevel>;
   /**
    * The ports a Service's `nodePort` may take on the cluster, as its API
    * server's `--service-node-port-range` flag gives them: `"30000-32767"`,

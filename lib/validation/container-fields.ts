@@ -16,7 +16,8 @@ import { invalidDataKey } from './data-keys';
 import { checkInteger, isIntegerIn } from './_integer';
 import { dns1123SubdomainError, envVarNameError, portNameError, qualifiedNameError } from './names';
 import { validateSeccompProfile, validateWindowsOptions } from './pod-security-context';
-import { Report } from './problem';
+import { RuleReport } from './problem';
+import type { RuleId } from './rule-ids';
 import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -184,7 +185,7 @@ export interface ContainerPod {
 }
 
 /** Checks the fields of one container that the other container checks do not (see validateContainer). */
-export function validateContainerFields(c: any, path: string, init: boolean, longRunning: boolean, pod: ContainerPod, report: Report): void {
+export function validateContainerFields(c: any, path: string, init: boolean, longRunning: boolean, pod: ContainerPod, report: RuleReport): void {
   if (c?.lifecycle != null) {
     validateLifecycle(c, path, init && !longRunning, report);
   }
@@ -213,7 +214,8 @@ export function validateContainerFields(c: any, path: string, init: boolean, lon
 
 // ---- probes and lifecycle hooks -------------------------------------------------
 
-const HTTP_SCHEMES = ['HTTP', 'HTTPS'];
+/** The schemes of an httpGet handler. */
+export const HTTP_SCHEMES = ['HTTP', 'HTTPS'] as const;
 const HTTP_HEADER_NAME = /^[-A-Za-z0-9]+$/;
 const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'tcpSocket'] as const;
 const LIFECYCLE_HOOKS = ['postStart', 'preStop'] as const;
@@ -223,7 +225,7 @@ const LIFECYCLE_HOOKS = ['postStart', 'preStop'] as const;
  * `grpc`), as validateHandler's helpers do; `what` names the probe or hook
  * in messages (`livenessProbe of container "web"`).
  */
-export function validateAction(handler: any, at: string, what: string, report: Report): void {
+export function validateAction(handler: any, at: string, what: string, report: RuleReport): void {
   if (handler?.exec != null && list(handler.exec.command).length === 0) {
     report.error('probe-action', `${at}.exec.command`, `the exec action of the ${what} has no command`, 'give the command to run, such as ["cat", "/tmp/healthy"]');
   }
@@ -261,7 +263,7 @@ export function validateAction(handler: any, at: string, what: string, report: R
 }
 
 // ValidatePortNumOrName: a number is a port number, a string a port name (so "8080" is neither).
-function checkPort(port: unknown, at: string, what: string, report: Report): void {
+function checkPort(port: unknown, at: string, what: string, report: RuleReport): void {
   if (typeof port === 'number') {
     if (!isPortNumber(port)) {
       report.error('probe-action', at, `port ${port} of the ${what} is not a whole number from 1 to 65535`, 'use the port the process listens on');
@@ -289,7 +291,7 @@ export function isPortNumber(value: unknown): value is number {
 }
 
 /** Checks a probe's terminationGracePeriodSeconds (validateProbe, validateReadinessProbe). */
-export function validateProbeGracePeriod(probe: any, kind: string, at: string, container: string, report: Report): void {
+export function validateProbeGracePeriod(probe: any, kind: string, at: string, container: string, report: RuleReport): void {
   const seconds = probe?.terminationGracePeriodSeconds;
   if (seconds === undefined || seconds === null) {
     return;
@@ -311,7 +313,7 @@ export function validateProbeGracePeriod(probe: any, kind: string, at: string, c
   }
 }
 
-function validateLifecycle(c: any, path: string, runsToCompletion: boolean, report: Report): void {
+function validateLifecycle(c: any, path: string, runsToCompletion: boolean, report: RuleReport): void {
   const at = `${path}.lifecycle`;
   if (runsToCompletion) {
     report.error(
@@ -347,7 +349,7 @@ const CPU_DIVISORS = ['1m', '1'] as const;
 const BYTE_DIVISORS = ['1', '1k', '1M', '1G', '1T', '1P', '1E', '1Ki', '1Mi', '1Gi', '1Ti', '1Pi', '1Ei'] as const;
 const ENV_NAME_FIX = 'write letters, digits, "_", "-" and ".", not starting with a digit';
 
-function validateEnvSources(c: any, path: string, report: Report): void {
+function validateEnvSources(c: any, path: string, report: RuleReport): void {
   const env = list(c.env);
   for (let i = 0; i < env.length; i++) {
     const source = env[i]?.valueFrom;
@@ -385,7 +387,7 @@ function validateEnvSources(c: any, path: string, report: Report): void {
   }
 }
 
-function validateFieldRef(ref: any, at: string, owner: string, report: Report): void {
+function validateFieldRef(ref: any, at: string, owner: string, report: RuleReport): void {
   if (ref.apiVersion !== undefined && ref.apiVersion !== 'v1') {
     report.error('env-field-ref', `${at}.apiVersion`, `apiVersion ${JSON.stringify(ref.apiVersion)} of the fieldRef of ${owner} is not supported; the downward API of env vars is "v1"`, 'remove apiVersion, or write "v1"');
   }
@@ -407,7 +409,7 @@ function validateFieldRef(ref: any, at: string, owner: string, report: Report): 
   }
 }
 
-function validateResourceFieldRef(ref: any, at: string, owner: string, report: Report): void {
+function validateResourceFieldRef(ref: any, at: string, owner: string, report: RuleReport): void {
   const resource = ref.resource;
   const known = (DOWNWARD_API_RESOURCES as readonly unknown[]).includes(resource) || (typeof resource === 'string' && /^(requests|limits)\.hugepages-/.test(resource));
   if (!known) {
@@ -460,7 +462,7 @@ function canonicalDivisor(divisor: unknown): string | undefined {
   return units.find(([, size]) => Math.abs(value - size) <= size * 1e-12)?.[0] ?? text(divisor);
 }
 
-function validateEnvFromEntry(entry: any, at: string, container: string, report: Report): void {
+function validateEnvFromEntry(entry: any, at: string, container: string, report: RuleReport): void {
   const sources = (['configMapRef', 'secretRef'] as const).filter((source) => entry?.[source] != null);
   const owner = `envFrom entry of container "${container}"`;
   if (sources.length !== 1) {
@@ -489,7 +491,7 @@ function validateEnvFromEntry(entry: any, at: string, container: string, report:
   }
 }
 
-function reportObjectName(name: unknown, at: string, what: string, kind: string, rule: string, report: Report): void {
+function reportObjectName(name: unknown, at: string, what: string, kind: string, rule: RuleId, report: RuleReport): void {
   const wrong = typeof name === 'string' ? dns1123SubdomainError(name) : 'is not a string';
   if (wrong !== undefined) {
     report.error(rule, at, `${kind} name ${JSON.stringify(name)} in the ${what} ${wrong}`, `name the ${kind} by its metadata.name, or pass the ${kind} object`);
@@ -498,7 +500,8 @@ function reportObjectName(name: unknown, at: string, what: string, kind: string,
 
 // ---- resources -----------------------------------------------------------------
 
-const STANDARD_CONTAINER_RESOURCES = ['cpu', 'memory', 'ephemeral-storage'] as const;
+/** The resources every node has, by the names a container's requests and limits give them. */
+export const STANDARD_CONTAINER_RESOURCES = ['cpu', 'memory', 'ephemeral-storage'] as const;
 const CPU_OR_MEMORY = ['cpu', 'memory'] as const;
 
 /** Whether a resource name is native to Kubernetes (no domain, or one under kubernetes.io), as IsNativeResource says. */
@@ -521,7 +524,7 @@ function resourceNameError(name: string): string | undefined {
   return name.startsWith('requests.') || qualifiedNameError(`requests.${name}`) !== undefined ? "doesn't follow the extended resource name standard" : undefined;
 }
 
-function validateResourceNames(c: any, path: string, report: Report): void {
+function validateResourceNames(c: any, path: string, report: RuleReport): void {
   const requests = c.resources.requests ?? {};
   const limits = c.resources.limits ?? {};
   let hugePages = false;
@@ -575,7 +578,7 @@ function validateResourceNames(c: any, path: string, report: Report): void {
   }
 }
 
-function validateHugePageAmount(c: any, resource: string, amount: unknown, kind: string, at: string, report: Report): void {
+function validateHugePageAmount(c: any, resource: string, amount: unknown, kind: string, at: string, report: RuleReport): void {
   const pageSize = parseQuantity(resource.slice('hugepages-'.length));
   const value = parseQuantity(amount as string);
   if (pageSize === undefined || pageSize <= 0 || value === undefined) {
@@ -593,7 +596,7 @@ function validateHugePageAmount(c: any, resource: string, amount: unknown, kind:
 
 function suggestResource(resource: string): string {
   const lower = resource.toLowerCase();
-  const near = ['cpu', 'memory', 'ephemeral-storage'].find((name) => lower === name || lower.startsWith(name.slice(0, 3)));
+  const near = STANDARD_CONTAINER_RESOURCES.find((name) => lower === name || lower.startsWith(name.slice(0, 3)));
   return near ? `write "${near}"` : 'use cpu, memory, ephemeral-storage, hugepages-<size>, or an extended resource with its domain, such as "example.com/gpu"';
 }
 
@@ -603,7 +606,7 @@ function suggestResource(resource: string): string {
 const ID_RANGE = { min: 0, max: 2147483647 } as const;
 const PROC_MOUNTS = ['Default', 'Unmasked'];
 
-function validateSecurityValues(c: any, path: string, report: Report): void {
+function validateSecurityValues(c: any, path: string, report: RuleReport): void {
   const sc = c?.securityContext;
   if (sc === undefined || sc === null) {
     return;
@@ -622,7 +625,7 @@ function validateSecurityValues(c: any, path: string, report: Report): void {
 
 // ---- volume devices ------------------------------------------------------------
 
-function validateVolumeDevices(c: any, path: string, pod: ContainerPod, report: Report): void {
+function validateVolumeDevices(c: any, path: string, pod: ContainerPod, report: RuleReport): void {
   const devices = list(c.volumeDevices);
   const volumes = new Map<unknown, any>(list(pod.volumes).map((volume) => [volume?.name, volume]));
   const mounts = list(c.volumeMounts);
@@ -668,7 +671,7 @@ const credentialName = new SharedText<boolean>((name) => CREDENTIAL_NAME.test(na
 const ONLY_REFERENCES = /^(\$\([^)]*\))+$/;
 
 /** Warns about literal values of env vars whose names say they hold a credential. */
-export function lintEnvCredentials(c: any, path: string, report: Report): void {
+export function lintEnvCredentials(c: any, path: string, report: RuleReport): void {
   const env = list(c?.env);
   for (let i = 0; i < env.length; i++) {
     const { name, value } = env[i] ?? {};
@@ -688,7 +691,7 @@ export function lintEnvCredentials(c: any, path: string, report: Report): void {
  * entry at `at` that, with the entry's prefix, are no env var name: the
  * kubelet skips them. `target` is the object, when the app has it.
  */
-export function lintEnvFromKeys(prefix: unknown, target: { readonly kind: string; readonly name: string; readonly keys: readonly string[] } | undefined, at: string, report: Report): void {
+export function lintEnvFromKeys(prefix: unknown, target: { readonly kind: string; readonly name: string; readonly keys: readonly string[] } | undefined, at: string, report: RuleReport): void {
   if (target === undefined || (prefix !== undefined && prefix !== null && typeof prefix !== 'string')) {
     return;
   }

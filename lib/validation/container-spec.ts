@@ -1,5 +1,6 @@
 import { envReferences, isServiceLinkVariable } from '../env';
 import { PROTOCOLS } from '../port';
+import { PROBE_HANDLER_FIELDS, PROBE_TIMING_FIELDS } from '../probe';
 import { parseQuantity } from '../quantity';
 import { checkEnum } from './_field-checks';
 import { FirstIndex } from './_first-index';
@@ -7,7 +8,7 @@ import { ContainerPod, isPortNumber, lintEnvCredentials, validateAction, validat
 import { list, text } from './_json';
 import { suggestName, validateLabelName } from './metadata';
 import { descendingPathError, envVarNameError, portNameError } from './names';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -208,12 +209,12 @@ export const CONTAINER_TUTORIAL_RULES = defineRules([
 ]);
 
 const COMMAND_FIELDS = ['command', 'args'] as const;
-const PROBE_KINDS = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
-const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
+/** The probes of a container, by their fields. */
+export const PROBE_KINDS = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+/** When the kubelet pulls a container's image: the values of `imagePullPolicy`. */
+export const IMAGE_PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
 const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
 const ENV_SOURCES = ['configMapKeyRef', 'secretKeyRef', 'fieldRef', 'resourceFieldRef', 'fileKeyRef'];
-const PROBE_HANDLERS = ['httpGet', 'tcpSocket', 'grpc', 'exec'];
-const PROBE_TIMINGS = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds'];
 
 export /** A container of the spec, where it is, and whether it runs beside the others. */
 interface ContainerAt {
@@ -237,7 +238,7 @@ export function validateContainer(
   entry: ContainerAt,
   volumeNames: { has(name: unknown): boolean },
   serviceLinks: boolean,
-  report: Report,
+  report: RuleReport,
   pod: ContainerPod = NO_POD,
 ): void {
   const { container: c, path } = entry;
@@ -255,7 +256,7 @@ export function validateContainer(
     );
   }
   if (c?.imagePullPolicy !== undefined) {
-    checkEnum(c.imagePullPolicy, PULL_POLICIES, `${path}.imagePullPolicy`, 'imagePullPolicy', report);
+    checkEnum(c.imagePullPolicy, IMAGE_PULL_POLICIES, `${path}.imagePullPolicy`, 'imagePullPolicy', report);
   }
   if (entry.init) {
     checkEnum(c?.restartPolicy, ['Always'], `${path}.restartPolicy`, 'init container restartPolicy', report);
@@ -273,7 +274,7 @@ export function validateContainer(
   lintEnvCredentials(c, path, report);
 }
 
-function validatePorts(c: any, path: string, report: Report): FirstIndex {
+function validatePorts(c: any, path: string, report: RuleReport): FirstIndex {
   const ports = list(c?.ports);
   const names = new FirstIndex(ports, 'name', false);
   for (let i = 0; i < ports.length; i++) {
@@ -312,11 +313,11 @@ function validatePorts(c: any, path: string, report: Report): FirstIndex {
 }
 
 
-function reportPortNumber(value: unknown, at: string, what: string, report: Report): void {
+function reportPortNumber(value: unknown, at: string, what: string, report: RuleReport): void {
   report.error('port-number', at, `${what} is ${JSON.stringify(value)}; it must be a whole number from 1 to 65535`, 'use the port the process listens on');
 }
 
-function validateEnv(c: any, path: string, serviceLinks: boolean, report: Report): void {
+function validateEnv(c: any, path: string, serviceLinks: boolean, report: RuleReport): void {
   const env = list(c?.env);
   // With envFrom, names come from a ConfigMap or Secret Peapod cannot read.
   const namesUnknown = list(c?.envFrom).length > 0;
@@ -404,7 +405,7 @@ function undefinedReference(variable: string, ref: string): string {
   return `$(${ref}) in ${variable} refers to no variable defined before ${variable} in this container's env`;
 }
 
-function checkEnvSource(variable: any, at: string, container: string, report: Report): void {
+function checkEnvSource(variable: any, at: string, container: string, report: RuleReport): void {
   const name = variable?.name;
   // In manifest JSON a null field is an absent one.
   const valueFrom = variable?.valueFrom ?? undefined;
@@ -435,7 +436,7 @@ function checkEnvSource(variable: any, at: string, container: string, report: Re
   }
 }
 
-function validateMounts(c: any, path: string, volumeNames: { has(name: unknown): boolean }, report: Report): void {
+function validateMounts(c: any, path: string, volumeNames: { has(name: unknown): boolean }, report: RuleReport): void {
   const mounts = list(c?.volumeMounts);
   const paths = new FirstIndex(mounts, 'mountPath', true);
   for (let i = 0; i < mounts.length; i++) {
@@ -481,7 +482,7 @@ function validateMounts(c: any, path: string, volumeNames: { has(name: unknown):
   }
 }
 
-function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: Report): void {
+function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: RuleReport): void {
   const { container: c, path } = entry;
   if (c?.livenessProbe == null && c?.readinessProbe == null && c?.startupProbe == null) {
     return; // read by name: most containers have no probe, and a lookup by a variable key costs more
@@ -510,7 +511,7 @@ function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: Repor
         'give it exactly one of httpGet, tcpSocket, grpc, exec',
       );
     }
-    for (const timing of PROBE_TIMINGS) {
+    for (const timing of PROBE_TIMING_FIELDS) {
       if (typeof probe[timing] === 'number' && probe[timing] < 0) {
         report.error(
           'probe-handler',
@@ -551,10 +552,10 @@ function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: Repor
 // Kept out of validateProbes' loop: a closure over its `probe` would make V8
 // allocate a context for every kind of probe of every container, set or not.
 function handlersOf(probe: any): string[] {
-  return PROBE_HANDLERS.filter((handler) => probe[handler] !== undefined);
+  return PROBE_HANDLER_FIELDS.filter((handler) => probe[handler] !== undefined);
 }
 
-function validateResources(c: any, path: string, report: Report): void {
+function validateResources(c: any, path: string, report: RuleReport): void {
   if (c?.resources?.requests == null && c?.resources?.limits == null) {
     return; // nothing to check, as in most containers
   }
@@ -577,7 +578,7 @@ function validateResources(c: any, path: string, report: Report): void {
 }
 
 // The amounts of `requests` or `limits` by resource, as numbers; what is not a quantity is reported.
-function parseAmounts(c: any, path: string, amounts: any, kind: 'requests' | 'limits', report: Report): Map<string, number> {
+function parseAmounts(c: any, path: string, amounts: any, kind: 'requests' | 'limits', report: RuleReport): Map<string, number> {
   const values = new Map<string, number>();
   for (const [resource, amount] of Object.entries(amounts)) {
     const value = parseQuantity(amount as string);
@@ -600,7 +601,7 @@ function isExtendedResource(resource: string): boolean {
   return resource.includes('/') && !resource.startsWith('kubernetes.io/') && !resource.includes('.kubernetes.io/');
 }
 
-function validateExtendedResources(c: any, path: string, requested: Map<string, number>, limited: Map<string, number>, report: Report): void {
+function validateExtendedResources(c: any, path: string, requested: Map<string, number>, limited: Map<string, number>, report: RuleReport): void {
   const at = (kind: string, resource: string) => `${path}.resources.${kind}["${resource}"]`;
   for (const [kind, values] of [['requests', requested], ['limits', limited]] as const) {
     for (const [resource, value] of values) {
@@ -622,7 +623,7 @@ function validateExtendedResources(c: any, path: string, requested: Map<string, 
   }
 }
 
-function validateSecurityContext(c: any, path: string, report: Report): void {
+function validateSecurityContext(c: any, path: string, report: RuleReport): void {
   const sc = c?.securityContext;
   if (sc?.allowPrivilegeEscalation !== false) {
     return;

@@ -1,5 +1,5 @@
 import { checkOneOf, parseAmount } from './_fields';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -20,7 +20,7 @@ export const DAEMON_SET_RULES = defineRules([
 const STRATEGIES = ['RollingUpdate', 'OnDelete'];
 
 /** Checks what only a DaemonSet manifest has. */
-export function validateDaemonSet(manifest: any, report: Report): void {
+export function validateDaemonSet(manifest: any, report: RuleReport): void {
   const strategy = manifest.spec?.updateStrategy;
   if (strategy === undefined || !checkOneOf(strategy.type, STRATEGIES, 'spec.updateStrategy.type', 'daemon-set-update-strategy', report)) {
     return;

@@ -1,6 +1,6 @@
 import { quoteValue } from './_integer';
 import { asObject } from './_json';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
 /** The rules that check the keys of ConfigMaps and Secrets. */
@@ -67,7 +67,7 @@ const BASE64_PATTERN = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/
  * Checks that every value of a base64 section (`field`: a Secret's `data`,
  * a ConfigMap's `binaryData`) decodes; `plainField` is where plain text goes instead.
  */
-export function validateBase64Values(values: { readonly [key: string]: unknown }, field: string, plainField: string, kind: string, report: Report): void {
+export function validateBase64Values(values: { readonly [key: string]: unknown }, field: string, plainField: string, kind: string, report: RuleReport): void {
   for (const [key, value] of Object.entries(values)) {
     // A value that is no string at all is data-value-string's.
     if (typeof value === 'string' && !BASE64_PATTERN.test(value.replace(/[\r\n]/g, ''))) {
@@ -105,7 +105,7 @@ export function invalidDataKey(key: string): string | undefined {
  * Checks the keys of the data sections of a ConfigMap or Secret, given as
  * `[field, keys]` pairs in manifest order.
  */
-export function validateDataKeys(sections: readonly (readonly [string, readonly string[]])[], kind: string, report: Report): void {
+export function validateDataKeys(sections: readonly (readonly [string, readonly string[]])[], kind: string, report: RuleReport): void {
   const seen = new Map<string, string>();
   for (const [field, keys] of sections) {
     for (const key of keys) {
@@ -137,7 +137,7 @@ export const MAX_DATA_BYTES = 1024 * 1024;
  * Checks that the values of a ConfigMap or Secret (`bytes`: each value's
  * size as the API server stores it) total at most 1 MiB.
  */
-export function validateDataSize(bytes: readonly number[], at: string, kind: string, report: Report): void {
+export function validateDataSize(bytes: readonly number[], at: string, kind: string, report: RuleReport): void {
   const total = bytes.reduce((sum, size) => sum + size, 0);
   if (total > MAX_DATA_BYTES) {
     report.error(
@@ -166,7 +166,7 @@ export function encoded(value: unknown): Buffer {
  * of a Secret (base64, then plain).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON
-export function checkedSections(manifest: any, kind: 'ConfigMap' | 'Secret', report: Report): { plain: any; base64: any } {
+export function checkedSections(manifest: any, kind: 'ConfigMap' | 'Secret', report: RuleReport): { plain: any; base64: any } {
   const [first, second] = kind === 'ConfigMap' ? ['data', 'binaryData'] : ['data', 'stringData'];
   const [base64Field, plainField] = kind === 'ConfigMap' ? [second, first] : [first, second];
   const sections = { [first]: asObject(manifest[first]), [second]: asObject(manifest[second]) };
@@ -190,7 +190,7 @@ export function checkedSections(manifest: any, kind: 'ConfigMap' | 'Secret', rep
  * is not a string: a number, boolean or object in the rendered manifest, or
  * a null or undefined one in the props, which rendering drops.
  */
-export function validateStringValues(values: { readonly [key: string]: unknown }, field: string, kind: string, report: Report, base64 = false): void {
+export function validateStringValues(values: { readonly [key: string]: unknown }, field: string, kind: string, report: RuleReport, base64 = false): void {
   for (const [key, value] of Object.entries(values)) {
     if (typeof value !== 'string') {
       const dropped = value === null || value === undefined;
@@ -207,7 +207,7 @@ export function validateStringValues(values: { readonly [key: string]: unknown }
 
 /** Checks the content of a rendered ConfigMap (keys, base64 values, size) and records every problem in `report`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON
-export function validateConfigMapData(manifest: any, report: Report): void {
+export function validateConfigMapData(manifest: any, report: RuleReport): void {
   const { plain, base64 } = checkedSections(manifest, 'ConfigMap', report);
   const sizes = [...Object.values(plain).map((value) => encoded(value).length), ...Object.values(base64).map((value) => decoded(value).length)];
   validateDataSize(sizes, 'data', 'ConfigMap', report);

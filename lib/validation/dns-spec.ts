@@ -10,7 +10,7 @@
 import { asObject, list } from './_json';
 import { checkEnum, checkIpAddress, checkName } from './_field-checks';
 import { quoteValue } from './_integer';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -67,7 +67,7 @@ export const DNS_SPEC_RULES = defineRules([
 ]);
 
 /** Checks the DNS and identity fields of the Pod spec `spec` at field path `at`. */
-export function validateDnsSpec(spec: any, at: string, report: Report): void {
+export function validateDnsSpec(spec: any, at: string, report: RuleReport): void {
   // An empty policy is defaulted to ClusterFirst before validation.
   if (spec.dnsPolicy !== '') {
     checkEnum(spec.dnsPolicy, DNS_POLICIES, `${at}.dnsPolicy`, 'dnsPolicy', report);
@@ -88,7 +88,7 @@ export function validateDnsSpec(spec: any, at: string, report: Report): void {
   }
 }
 
-function lintImagePullSecrets(secrets: readonly any[], at: string, report: Report): void {
+function lintImagePullSecrets(secrets: readonly any[], at: string, report: RuleReport): void {
   if (secrets.length === 0) {
     return;
   }
@@ -108,7 +108,7 @@ function lintImagePullSecrets(secrets: readonly any[], at: string, report: Repor
   }
 }
 
-function validateDnsConfig(spec: any, at: string, report: Report): void {
+function validateDnsConfig(spec: any, at: string, report: RuleReport): void {
   const configAt = `${at}.dnsConfig`;
   const config = spec.dnsConfig == null ? undefined : asObject(spec.dnsConfig);
   const nameservers = list(config?.nameservers);
@@ -153,7 +153,7 @@ function validateDnsConfig(spec: any, at: string, report: Report): void {
   }
 }
 
-function validateHostAliases(aliases: readonly any[], at: string, report: Report): void {
+function validateHostAliases(aliases: readonly any[], at: string, report: RuleReport): void {
   if (aliases.length === 0) {
     return; // as for most Pods: no map for them
   }

@@ -177,6 +177,17 @@ export interface IAppCheck {
   check(root: IConstruct): readonly Problem[];
 }
 
+/** An app that runs checks over the whole app at synth, as Peapod's App does. */
+export interface IAppChecks extends IConstruct {
+  /** Adds a check that runs at every synth. */
+  addCheck(check: IAppCheck): unknown;
+}
+
+/** Whether `construct` runs checks over the whole app (Peapod's App), told by its shape rather than its class. */
+export function runsAppChecks(construct: IConstruct): construct is IAppChecks {
+  return typeof (construct as Partial<IAppChecks>).addCheck === 'function';
+}
+
 /**
  * Every problem of the tree under `root`, from every construct that has
  * `problems()` and from `checks`, plus the errors of other constructs'

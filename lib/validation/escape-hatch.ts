@@ -1,4 +1,4 @@
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
 /** The rule that holds escape-hatch values to the Kubernetes schema. */
@@ -32,7 +32,7 @@ function defaultedWhenEmpty(field: string, message: string): boolean {
  * take about a second to compile.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function validateEscapeHatchValues(manifest: any, hatchFields: readonly string[], report: Report): void {
+export function validateEscapeHatchValues(manifest: any, hatchFields: readonly string[], report: RuleReport): void {
   if (hatchFields.length === 0) {
     return;
   }

@@ -1,7 +1,7 @@
 import { checkOneOf } from './_fields';
 import { INT32, integerError } from './_integer';
 import { parseQuantity } from '../quantity';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -80,7 +80,7 @@ const SELECT_POLICIES = ['Max', 'Min', 'Disabled'];
 const POLICY_TYPES = ['Pods', 'Percent'];
 
 /** Checks a rendered autoscaling/v2 HorizontalPodAutoscaler, and its target. */
-export function validateHorizontalPodAutoscaler(manifest: any, target: ScaleTargetFacts, report: Report): void {
+export function validateHorizontalPodAutoscaler(manifest: any, target: ScaleTargetFacts, report: RuleReport): void {
   const spec = manifest.spec ?? {};
   const min = spec.minReplicas;
   const max = spec.maxReplicas;
@@ -115,7 +115,7 @@ export function validateHorizontalPodAutoscaler(manifest: any, target: ScaleTarg
   }
 }
 
-function validateMetric(metric: any, at: string, target: ScaleTargetFacts, report: Report): void {
+function validateMetric(metric: any, at: string, target: ScaleTargetFacts, report: RuleReport): void {
   if (!checkOneOf(metric.type, METRIC_TYPES, `${at}.type`, 'hpa-metric-valid', report)) {
     return;
   }
@@ -153,7 +153,7 @@ function validateMetric(metric: any, at: string, target: ScaleTargetFacts, repor
   }
 }
 
-function validateScalingRules(rules: any, at: string, report: Report): void {
+function validateScalingRules(rules: any, at: string, report: RuleReport): void {
   const window = rules.stabilizationWindowSeconds;
   if (window !== undefined && !(Number.isInteger(window) && window >= 0 && window <= 3600)) {
     report.error('hpa-behavior-valid', `${at}.stabilizationWindowSeconds`, `stabilizationWindowSeconds is ${window}; it must be from 0 to 3600`, 'use a window from 0 to 3600 seconds');

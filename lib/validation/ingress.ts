@@ -1,7 +1,7 @@
 import { parseIp } from './_ip';
 import { checkOneOf } from './_fields';
 import { dns1123SubdomainError, portNameError } from './names';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -79,7 +79,7 @@ export interface BackendService {
 }
 
 /** Checks a rendered Ingress; `services` gives the Service of each backend by its name. */
-export function validateIngress(manifest: any, services: ReadonlyMap<string, BackendService>, report: Report): void {
+export function validateIngress(manifest: any, services: ReadonlyMap<string, BackendService>, report: RuleReport): void {
   const spec = manifest.spec ?? {};
   const rules: any[] = spec.rules ?? [];
   if (rules.length === 0 && spec.defaultBackend === undefined) {
@@ -119,7 +119,7 @@ export function validateIngress(manifest: any, services: ReadonlyMap<string, Bac
   });
 }
 
-function validateHost(host: unknown, at: string, report: Report): void {
+function validateHost(host: unknown, at: string, report: RuleReport): void {
   const value = String(host);
   const why = parseIp(value) !== undefined
     ? 'is an IP address, not a DNS name'
@@ -133,7 +133,7 @@ function validateHost(host: unknown, at: string, report: Report): void {
   }
 }
 
-function validatePath(path: any, at: string, report: Report): void {
+function validatePath(path: any, at: string, report: RuleReport): void {
   const type = path.pathType;
   if (type === undefined) {
     report.error('ingress-path-valid', `${at}.pathType`, 'the path has no pathType', "set pathType to 'Prefix', 'Exact' or 'ImplementationSpecific'");
@@ -159,7 +159,7 @@ function validatePath(path: any, at: string, report: Report): void {
   }
 }
 
-function validateBackend(backend: any, at: string, services: ReadonlyMap<string, BackendService>, report: Report): void {
+function validateBackend(backend: any, at: string, services: ReadonlyMap<string, BackendService>, report: RuleReport): void {
   const serviceRef = backend?.service;
   if (serviceRef === undefined) {
     return;

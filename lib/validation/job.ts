@@ -1,8 +1,9 @@
 import { checkCounts, checkOneOf } from './_fields';
 import { cronScheduleError, isKnownTimeZone, timeZoneError } from './cron';
 import { dns1123LabelError } from './names';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
+import type { RESTART_POLICIES } from './pod-spec';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
@@ -90,6 +91,8 @@ export const JOB_RULES = defineRules([
 ]);
 
 /** How Jobs of a CronJob may overlap. */
+/** The restart policies that let a Job's Pods end: a subset of {@link RESTART_POLICIES}. */
+export const JOB_RESTART_POLICIES = ['OnFailure', 'Never'] as const satisfies readonly (typeof RESTART_POLICIES)[number][];
 export const CONCURRENCY_POLICIES = ['Allow', 'Forbid', 'Replace'] as const;
 /** How a Job counts its completions. */
 export const COMPLETION_MODES = ['NonIndexed', 'Indexed'] as const;
@@ -100,10 +103,10 @@ const MAX_INDEXED_PARALLELISM = 100_000;
  * `spec.jobTemplate.spec`) at field path `at`, with the Job's `name` for
  * the host names of an Indexed Job, except its Pod spec.
  */
-export function validateJobSpec(spec: any, at: string, name: string | undefined, report: Report): void {
+export function validateJobSpec(spec: any, at: string, name: string | undefined, report: RuleReport): void {
   checkCounts(spec, ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished'], at, 'job-field-valid', report);
   const restartPolicy = spec?.template?.spec?.restartPolicy;
-  if (restartPolicy !== 'OnFailure' && restartPolicy !== 'Never') {
+  if (!(JOB_RESTART_POLICIES as readonly unknown[]).includes(restartPolicy)) {
     report.error(
       'job-restart-policy',
       `${at}.template.spec.restartPolicy`,
@@ -140,7 +143,7 @@ export function validateJobSpec(spec: any, at: string, name: string | undefined,
 }
 
 /** Checks what only a CronJob manifest has, except its Job spec. */
-export function validateCronJob(manifest: any, report: Report): void {
+export function validateCronJob(manifest: any, report: RuleReport): void {
   const spec = manifest.spec ?? {};
   const name: string = manifest.metadata?.name ?? '';
   if (name.length > 52) {

@@ -2,7 +2,7 @@ import { asObject, list } from './_json';
 import { quoteValue } from './_integer';
 import { checkName, sameIgnoringCase } from './_field-checks';
 import { validateLabels } from './metadata';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -31,7 +31,7 @@ export const LABEL_SELECTOR_RULES = defineRules([
  * `ValidateLabelSelector` does; `what` names it in messages (`labelSelector
  * of pod affinity term 0`). A selector left out is fine.
  */
-export function validateLabelSelector(selector: unknown, at: string, what: string, report: Report): void {
+export function validateLabelSelector(selector: unknown, at: string, what: string, report: RuleReport): void {
   if (selector === undefined || selector === null) {
     return;
   }
@@ -43,7 +43,7 @@ export function validateLabelSelector(selector: unknown, at: string, what: strin
   }
 }
 
-function validateSelectorRequirement(requirement: any, at: string, what: string, report: Report): void {
+function validateSelectorRequirement(requirement: any, at: string, what: string, report: RuleReport): void {
   const { key, operator } = requirement;
   const values = list(requirement.values);
   checkName(key ?? '', 'qualified-name', { rule: 'label-selector', at: `${at}.key`, what: 'key', of: `${what}`, fix: 'use a label key such as "app" or "example.com/tier"' }, report);

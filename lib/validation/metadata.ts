@@ -1,6 +1,7 @@
 import { text } from './_json';
 import { dns1123LabelError, dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
-import { Report } from './problem';
+import { RuleReport } from './problem';
+import type { RuleId } from './rule-ids';
 import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -84,7 +85,7 @@ export const METADATA_RULES = defineRules([
 const MAX_ANNOTATIONS_BYTES = 256 * 1024;
 
 /** Checks `metadata.name`, at field path `at`. */
-export function validateObjectName(name: unknown, at: string, report: Report): void {
+export function validateObjectName(name: unknown, at: string, report: RuleReport): void {
   const wrong = typeof name === 'string' ? dns1123SubdomainError(name) : 'is not a string';
   if (wrong !== undefined) {
     report.error(
@@ -97,7 +98,7 @@ export function validateObjectName(name: unknown, at: string, report: Report): v
 }
 
 /** Checks a label map (`metadata.labels`, `spec.nodeSelector`), at field path `at`. */
-export function validateLabels(labels: any, at: string, report: Report): void {
+export function validateLabels(labels: any, at: string, report: RuleReport): void {
   if (labels === undefined || labels === null) {
     return;
   }
@@ -122,7 +123,7 @@ export function validateLabels(labels: any, at: string, report: Report): void {
 }
 
 /** Checks `metadata.annotations`, at field path `at`. */
-export function validateAnnotations(annotations: any, at: string, report: Report): void {
+export function validateAnnotations(annotations: any, at: string, report: RuleReport): void {
   let bytes = 0;
   for (const [key, value] of Object.entries(annotations ?? {})) {
     const keyError = qualifiedNameError(key.toLowerCase());
@@ -160,7 +161,7 @@ export function suggestName(value: string, maxLength: number, dots = true): stri
  * Checks the `metadata` of an object that has no Pod template of its own
  * (workloads, ConfigMaps, Secrets): its name, labels and annotations.
  */
-export function validateObjectMetadata(metadata: any, report: Report): void {
+export function validateObjectMetadata(metadata: any, report: RuleReport): void {
   validateObjectName(metadata?.name, 'metadata.name', report);
   validateMetadataBesidesName(metadata, report);
   validateLabels(metadata?.labels, 'metadata.labels', report);
@@ -173,7 +174,7 @@ export function validateObjectMetadata(metadata: any, report: Report): void {
  * `generateName` and `finalizers`. For objects whose labels are checked
  * elsewhere (a Pod's, with its template).
  */
-export function validateMetadataBesidesName(metadata: any, report: Report): void {
+export function validateMetadataBesidesName(metadata: any, report: RuleReport): void {
   validateNamespaceAndPrefix(metadata, dns1123SubdomainError, report);
   validateFinalizers(metadata, report);
 }
@@ -181,7 +182,7 @@ export function validateMetadataBesidesName(metadata: any, report: Report): void
 const STANDARD_FINALIZERS = ['kubernetes', 'orphan', 'foregroundDeletion'];
 
 /** Checks `metadata.finalizers`, which only escape hatches set, as `ValidateFinalizers` does. */
-export function validateFinalizers(metadata: any, report: Report): void {
+export function validateFinalizers(metadata: any, report: RuleReport): void {
   const finalizers: unknown = metadata?.finalizers;
   if (!Array.isArray(finalizers)) {
     return;
@@ -205,7 +206,7 @@ export function validateFinalizers(metadata: any, report: Report): void {
  * `ValidateObjectMetaAccessor` does; `nameError` is the name rule of the
  * kind, which the prefix must follow once a trailing `-` is set aside.
  */
-export function validateNamespaceAndPrefix(metadata: any, nameError: (name: string) => string | undefined, report: Report): void {
+export function validateNamespaceAndPrefix(metadata: any, nameError: (name: string) => string | undefined, report: RuleReport): void {
   const namespace: unknown = metadata?.namespace;
   if (namespace !== undefined) {
     const wrong = typeof namespace === 'string' ? dns1123LabelError(namespace) : 'is not a string';
@@ -238,7 +239,7 @@ export function validateNamespaceAndPrefix(metadata: any, nameError: (name: stri
  * at `${owner}.name`: `what` names it in the message (`container name`),
  * `rule` reports it.
  */
-export function validateLabelName(what: string, rule: string, name: unknown, owner: string, report: Report): void {
+export function validateLabelName(what: string, rule: RuleId, name: unknown, owner: string, report: RuleReport): void {
   const error = typeof name === 'string' ? dns1123LabelError(name) : 'is missing';
   if (error !== undefined) {
     report.error(

@@ -2,7 +2,7 @@ import { PROTOCOLS } from '../port';
 import { checkOneOf } from './_fields';
 import { isCidr, parseIp } from './_ip';
 import { portNameError } from './names';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -64,7 +64,7 @@ export const NETWORK_POLICY_RULES = defineRules([
 export const POLICY_TYPES = ['Ingress', 'Egress'] as const;
 
 /** Checks a rendered NetworkPolicy; `declaredPorts` are the port names of the selected Pods, when known. */
-export function validateNetworkPolicy(manifest: any, declaredPorts: readonly string[] | undefined, report: Report): void {
+export function validateNetworkPolicy(manifest: any, declaredPorts: readonly string[] | undefined, report: RuleReport): void {
   const spec = manifest.spec ?? {};
   const types: unknown[] = spec.policyTypes ?? [];
   types.forEach((type, i) => checkOneOf(type, POLICY_TYPES, `spec.policyTypes[${i}]`, 'network-policy-types-valid', report));
@@ -80,7 +80,7 @@ export function validateNetworkPolicy(manifest: any, declaredPorts: readonly str
   }
 }
 
-function validatePeer(peer: any, at: string, report: Report): void {
+function validatePeer(peer: any, at: string, report: RuleReport): void {
   const selects = peer.podSelector !== undefined || peer.namespaceSelector !== undefined;
   if (!selects && peer.ipBlock === undefined) {
     report.error('network-policy-peer-valid', at, 'the peer has no podSelector, namespaceSelector or ipBlock', 'give the peer a selector or an ipBlock');
@@ -95,7 +95,7 @@ function validatePeer(peer: any, at: string, report: Report): void {
   }
 }
 
-function validateIpBlock(block: any, at: string, report: Report): void {
+function validateIpBlock(block: any, at: string, report: RuleReport): void {
   const cidr = parseCidr(block.cidr);
   if (cidr === undefined) {
     report.error('network-policy-cidr-valid', `${at}.cidr`, `cidr ${JSON.stringify(block.cidr)} is not a valid CIDR`, "write a CIDR such as '10.0.0.0/8'");
@@ -145,7 +145,7 @@ function strictlyInside(inner: Cidr, outer: Cidr): boolean {
   return (inner.network & mask) === outer.network;
 }
 
-function validatePort(port: any, at: string, declared: readonly string[] | undefined, report: Report): void {
+function validatePort(port: any, at: string, declared: readonly string[] | undefined, report: RuleReport): void {
   checkOneOf(port.protocol, PROTOCOLS, `${at}.protocol`, 'network-policy-port-valid', report);
   const value = port.port;
   if (typeof value === 'number') {

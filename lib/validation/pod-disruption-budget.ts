@@ -1,5 +1,5 @@
 import { checkOneOf, parseAmount } from './_fields';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -38,7 +38,7 @@ export const PDB_RULES = defineRules([
 export const UNHEALTHY_POD_EVICTION_POLICIES = ['IfHealthyBudget', 'AlwaysAllow'] as const;
 
 /** Checks a rendered policy/v1 PodDisruptionBudget; `replicas` is how many Pods it selects, when known. */
-export function validatePodDisruptionBudget(manifest: any, replicas: number | undefined, report: Report): void {
+export function validatePodDisruptionBudget(manifest: any, replicas: number | undefined, report: RuleReport): void {
   const spec = manifest.spec ?? {};
   if (spec.minAvailable !== undefined && spec.maxUnavailable !== undefined) {
     report.error('pdb-budget-valid', 'spec', 'minAvailable and maxUnavailable are both set', 'keep one of them');

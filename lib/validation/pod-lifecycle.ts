@@ -12,7 +12,7 @@
 import { asObject, list } from './_json';
 import { checkName } from './_field-checks';
 import { checkInteger, INT32, INT64, quoteValue } from './_integer';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -21,7 +21,8 @@ import { defineRules } from './rules';
 export const LONG_RUNNING_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController'] as const;
 
 const ACTIVE_DEADLINE = { min: 1, max: INT32.max } as const;
-const HOST_NAMESPACE_FIELDS = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
+/** The fields of a Pod spec that share one of the node's namespaces with the Pod. */
+export const HOST_NAMESPACE_FIELDS = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
 
 /** The rules of a Pod's lifecycle, timing and host namespaces. */
 export const POD_LIFECYCLE_RULES = defineRules([
@@ -75,7 +76,7 @@ export const POD_LIFECYCLE_RULES = defineRules([
 ]);
 
 /** Checks the lifecycle, timing and host-namespace fields of the Pod spec `spec` at field path `at`. */
-export function validatePodLifecycle(spec: any, at: string, report: Report): void {
+export function validatePodLifecycle(spec: any, at: string, report: RuleReport): void {
   // Each field is looked at before its path is written out: most Pods set none of them.
   if (spec.activeDeadlineSeconds !== undefined) {
     checkInteger(spec.activeDeadlineSeconds, {
@@ -118,7 +119,7 @@ export function validatePodLifecycle(spec: any, at: string, report: Report): voi
   }
 }
 
-function validateHostNamespaces(spec: any, at: string, report: Report): void {
+function validateHostNamespaces(spec: any, at: string, report: RuleReport): void {
   if (spec.shareProcessNamespace === true && spec.hostPID === true) {
     report.error('host-namespaces', `${at}.shareProcessNamespace`, 'the Pod sets both shareProcessNamespace and hostPID', 'keep one: hostPID shares the node\'s process namespace, shareProcessNamespace one of the Pod\'s own');
   }
@@ -155,7 +156,7 @@ function validateHostNamespaces(spec: any, at: string, report: Report): void {
  * StatefulSet, DaemonSet): `spec` is the template's spec at field path `at`.
  * Other kinds (Job, CronJob) are not checked.
  */
-export function validateLongRunningTemplate(kind: string, spec: unknown, at: string, report: Report): void {
+export function validateLongRunningTemplate(kind: string, spec: unknown, at: string, report: RuleReport): void {
   if (!(LONG_RUNNING_KINDS as readonly string[]).includes(kind)) {
     return;
   }

@@ -2,8 +2,10 @@ import { parseQuantity } from '../quantity';
 import { list, text } from './_json';
 import { SharedText } from './_shared-text';
 import { ContainerFacts, securityFacts, SecurityFacts } from './_security-facts';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
+import { HOST_NAMESPACE_FIELDS } from './pod-lifecycle';
+import type { RuleId } from './rule-ids';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
@@ -184,7 +186,8 @@ const SENSITIVE_HOST_PATHS = new Set([
 
 // Read in place of a field the container does not set.
 const NO_AMOUNTS = Object.freeze({});
-const HOST_NAMESPACES = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
+// The lint that reports each host namespace field.
+const HOST_NAMESPACE_RULES = { hostNetwork: 'host-network', hostPID: 'host-pid', hostIPC: 'host-ipc' } as const satisfies Record<(typeof HOST_NAMESPACE_FIELDS)[number], RuleId>;
 const BYTE_RESOURCES = ['memory', 'ephemeral-storage'];
 
 const DEPRECATED_NODE_LABELS: Readonly<Record<string, string>> = Object.freeze({
@@ -239,12 +242,12 @@ interface ContainerTexts {
 }
 
 /** Records the lint warnings of a rendered Pod spec at field path `at`. */
-export function lintPodSpec(spec: any, at: string, report: Report): void {
+export function lintPodSpec(spec: any, at: string, report: RuleReport): void {
   // Read by name first: a field looked up by a variable key costs more, and most Pods set none.
   if (spec.hostNetwork === true || spec.hostPID === true || spec.hostIPC === true) {
-    for (const field of HOST_NAMESPACES) {
+    for (const field of HOST_NAMESPACE_FIELDS) {
       if (spec[field] === true) {
-        report.warn(field.replace(/^host/, 'host-').toLowerCase(), `${at}.${field}`, `the Pod sets ${field}: true`, `remove ${field}`);
+        report.warn(HOST_NAMESPACE_RULES[field], `${at}.${field}`, `the Pod sets ${field}: true`, `remove ${field}`);
       }
     }
   }
@@ -294,7 +297,7 @@ export function lintPodSpec(spec: any, at: string, report: Report): void {
   }
 }
 
-function lintContainer(facts: ContainerFacts, longRunning: boolean, runsToCompletion: boolean, pod: SecurityFacts, report: Report): void {
+function lintContainer(facts: ContainerFacts, longRunning: boolean, runsToCompletion: boolean, pod: SecurityFacts, report: RuleReport): void {
   const { container: c, path } = facts;
   const texts: ContainerTexts = { fields: FIELDS.of(path), messages: MESSAGES.of(facts.name) };
   lintImage(c, path, report);
@@ -320,7 +323,7 @@ function lintContainer(facts: ContainerFacts, longRunning: boolean, runsToComple
   }
 }
 
-function lintHostMounts(c: any, path: string, hostPaths: ReadonlyMap<string, unknown>, report: Report): void {
+function lintHostMounts(c: any, path: string, hostPaths: ReadonlyMap<string, unknown>, report: RuleReport): void {
   const mounts = list(c.volumeMounts);
   for (let i = 0; i < mounts.length; i++) {
     const mount = mounts[i];
@@ -335,7 +338,7 @@ function lintHostMounts(c: any, path: string, hostPaths: ReadonlyMap<string, unk
   }
 }
 
-function lintImage(c: any, path: string, report: Report): void {
+function lintImage(c: any, path: string, report: RuleReport): void {
   if (typeof c.image !== 'string' || c.image.trim().length === 0 || c.image.includes('@')) {
     return;
   }
@@ -354,7 +357,7 @@ function lintImage(c: any, path: string, report: Report): void {
   }
 }
 
-function lintResources(c: any, path: string, { fields, messages }: ContainerTexts, report: Report): void {
+function lintResources(c: any, path: string, { fields, messages }: ContainerTexts, report: RuleReport): void {
   const requests = c.resources?.requests ?? NO_AMOUNTS;
   const limits = c.resources?.limits ?? NO_AMOUNTS;
   if (requests.cpu === undefined && limits.cpu === undefined) {
@@ -367,7 +370,7 @@ function lintResources(c: any, path: string, { fields, messages }: ContainerText
   lintByteAmounts(c, path, 'limits', limits, report);
 }
 
-function lintByteAmounts(c: any, path: string, kind: 'requests' | 'limits', amounts: any, report: Report): void {
+function lintByteAmounts(c: any, path: string, kind: 'requests' | 'limits', amounts: any, report: RuleReport): void {
   if (amounts === NO_AMOUNTS) {
     return; // no requests (or limits) at all, as in most containers
   }
@@ -389,7 +392,7 @@ function lintByteAmounts(c: any, path: string, kind: 'requests' | 'limits', amou
   }
 }
 
-function lintProbes(c: any, { fields, messages }: ContainerTexts, report: Report): void {
+function lintProbes(c: any, { fields, messages }: ContainerTexts, report: RuleReport): void {
   if (c.livenessProbe === undefined) {
     report.warn('no-liveness-probe', fields.liveness, messages.noLiveness, 'add a livenessProbe, such as Probe.http({ port, path: "/healthz" })');
   }
@@ -406,7 +409,7 @@ function lintProbes(c: any, { fields, messages }: ContainerTexts, report: Report
 
 // A windows Pod may not set allowPrivilegeEscalation or readOnlyRootFilesystem
 // (validateWindows): the lints that ask for them stay quiet there.
-function lintSecurity(c: any, sc: any, pod: any, windows: boolean, { fields, messages }: ContainerTexts, report: Report): void {
+function lintSecurity(c: any, sc: any, pod: any, windows: boolean, { fields, messages }: ContainerTexts, report: RuleReport): void {
   const at = fields.securityContext;
   if (sc.privileged === true) {
     report.warn(

@@ -8,11 +8,14 @@
  * start a container that must run as non-root with user 0.
  */
 
+// A Pod's `os.name` takes the values nodes report in kubernetes.io/os.
+import { NODE_OPERATING_SYSTEMS } from '../node-selector';
 import { asObject, list } from './_json';
+import { CONTAINER_LISTS } from './_security-facts';
 import { checkInteger, quoteValue } from './_integer';
 import { checkEnum, checkName } from './_field-checks';
 import { descendingPathError } from './names';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -21,8 +24,6 @@ import { defineRules } from './rules';
 export const FS_GROUP_CHANGE_POLICIES = ['OnRootMismatch', 'Always'] as const;
 /** The kinds of seccomp profile. */
 export const SECCOMP_PROFILE_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'] as const;
-/** The operating systems a Pod can declare in `os.name`. */
-export const POD_OS_NAMES = ['linux', 'windows'] as const;
 
 // IsValidUserID and IsValidGroupID: 0 to the largest int32.
 const ID_RANGE = { min: 0, max: 2147483647 } as const;
@@ -46,7 +47,6 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 const WINDOWS_FORBIDDEN_POD_FIELDS = ['appArmorProfile', 'seLinuxOptions', 'seccompProfile', 'fsGroup', 'fsGroupChangePolicy', 'sysctls', 'runAsUser', 'runAsGroup', 'supplementalGroups', 'supplementalGroupsPolicy', 'seLinuxChangePolicy'] as const;
 const WINDOWS_FORBIDDEN_SPEC_FIELDS = ['hostUsers', 'hostPID', 'hostIPC', 'shareProcessNamespace'] as const;
 const WINDOWS_FORBIDDEN_CONTAINER_FIELDS = ['appArmorProfile', 'seLinuxOptions', 'seccompProfile', 'capabilities', 'readOnlyRootFilesystem', 'privileged', 'allowPrivilegeEscalation', 'procMount', 'runAsUser', 'runAsGroup'] as const;
-const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
 const ID_FIELDS = ['runAsUser', 'runAsGroup', 'fsGroup'] as const;
 
 /** The rules of the Pod securityContext and os. */
@@ -100,7 +100,7 @@ export const POD_SECURITY_CONTEXT_RULES = defineRules([
 ]);
 
 /** Checks the Pod securityContext and os of the Pod spec `spec` at field path `at`. */
-export function validatePodSecurityContext(spec: any, at: string, report: Report): void {
+export function validatePodSecurityContext(spec: any, at: string, report: RuleReport): void {
   const sc = spec.securityContext == null ? undefined : asObject(spec.securityContext);
   const scAt = `${at}.securityContext`;
   if (sc !== undefined) {
@@ -131,11 +131,11 @@ export function validatePodSecurityContext(spec: any, at: string, report: Report
   validateOs(spec, at, report);
 }
 
-function checkId(value: unknown, at: string, what: string, report: Report): void {
+function checkId(value: unknown, at: string, what: string, report: RuleReport): void {
   checkInteger(value, { rule: 'pod-security-context', at, what, range: ID_RANGE, fix: 'use a user or group ID from 0 to 2147483647' }, report);
 }
 
-function validateSysctls(spec: any, sc: any, at: string, report: Report): void {
+function validateSysctls(spec: any, sc: any, at: string, report: RuleReport): void {
   const sysctls = list(sc.sysctls);
   if (sysctls.length === 0) {
     return;
@@ -177,7 +177,7 @@ function validateSysctls(spec: any, sc: any, at: string, report: Report): void {
  * Checks a `seccompProfile` (of a Pod or a container) at field path `at`,
  * as validateSeccompProfileField does. A profile left out is fine.
  */
-export function validateSeccompProfile(profile: unknown, at: string, report: Report): void {
+export function validateSeccompProfile(profile: unknown, at: string, report: RuleReport): void {
   if (profile === undefined || profile === null) {
     return;
   }
@@ -205,7 +205,7 @@ export function validateSeccompProfile(profile: unknown, at: string, report: Rep
  * Checks `windowsOptions` (of a Pod or a container) at field path `at`, as
  * validateWindowsSecurityContextOptions does.
  */
-export function validateWindowsOptions(options: unknown, at: string, report: Report): void {
+export function validateWindowsOptions(options: unknown, at: string, report: RuleReport): void {
   if (options === undefined || options === null) {
     return;
   }
@@ -273,7 +273,7 @@ function windowsUserNameError(name: unknown): string | undefined {
 // The kubelet checks each container with the settings in effect for it:
 // its own, or the Pod's. Containers that take both from the Pod are
 // reported once, at the Pod's runAsUser.
-function checkRunAsNonRoot(spec: any, at: string, report: Report): void {
+function checkRunAsNonRoot(spec: any, at: string, report: RuleReport): void {
   const pod = asObject(spec.securityContext);
   // Without both at Pod level, only containers with a securityContext can break the policy.
   const podBreaks = pod.runAsNonRoot === true && pod.runAsUser === 0;
@@ -310,7 +310,7 @@ function checkRunAsNonRoot(spec: any, at: string, report: Report): void {
   }
 }
 
-function validateOs(spec: any, at: string, report: Report): void {
+function validateOs(spec: any, at: string, report: RuleReport): void {
   if (spec.os === undefined || spec.os === null) {
     return;
   }
@@ -319,8 +319,8 @@ function validateOs(spec: any, at: string, report: Report): void {
     report.error('pod-os', `${at}.os.name`, 'os is set without a name', 'set os: { name: "linux" } or { name: "windows" }, or remove os');
     return;
   }
-  if (!(POD_OS_NAMES as readonly unknown[]).includes(name)) {
-    checkEnum(name, POD_OS_NAMES, `${at}.os.name`, 'os name', report);
+  if (!(NODE_OPERATING_SYSTEMS as readonly unknown[]).includes(name)) {
+    checkEnum(name, NODE_OPERATING_SYSTEMS, `${at}.os.name`, 'os name', report);
     return;
   }
   const sc = asObject(spec.securityContext);
@@ -351,7 +351,7 @@ function validateOs(spec: any, at: string, report: Report): void {
   });
 }
 
-function forbidForOs(os: 'linux' | 'windows', at: string, report: Report): void {
+function forbidForOs(os: 'linux' | 'windows', at: string, report: RuleReport): void {
   const field = at.slice(at.lastIndexOf('.') + 1);
   report.error(
     'pod-os',

@@ -1,4 +1,5 @@
 import { list } from './_json';
+import { HOST_NAMESPACE_FIELDS } from './pod-lifecycle';
 import { ContainerFacts, securityFacts, SecurityFacts } from './_security-facts';
 import { defineRules } from './rules';
 
@@ -419,9 +420,7 @@ const CHECKS: readonly CheckDefinition[] = [
     reason: 'host namespaces',
     since: 0,
     find: ({ spec, at }) =>
-      (['hostNetwork', 'hostPID', 'hostIPC'] as const)
-        .filter((field) => spec[field] === true)
-        .map((field) => ({ field: `${at}.${field}`, detail: field, fix: `remove ${field}: true` })),
+      HOST_NAMESPACE_FIELDS.filter((field) => spec[field] === true).map((field) => ({ field: `${at}.${field}`, detail: field, fix: `remove ${field}: true` })),
   },
   {
     id: 'privileged',

@@ -12,8 +12,8 @@ import { checkEnum, ContainerAt, validateContainer } from './container-spec';
 import { suggestName, validateLabelName, validateLabels } from './metadata';
 import { dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
 import { lintPodSpec } from './pod-lints';
-import { Report } from './problem';
-import { defineRules } from './rules';
+import { RuleReport } from './problem';
+import { defineRules, fixNaming } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
@@ -125,6 +125,9 @@ export const POD_SPEC_PEAPOD_RULES = defineRules([
   },
 ]);
 
+// The fix of a port one container declares twice.
+const DECLARED_TWICE_FIX = 'remove one of the two declarations';
+
 /** The tutorial's rules, stricter than the API server. */
 export const POD_SPEC_TUTORIAL_RULES = defineRules([
   {
@@ -133,12 +136,14 @@ export const POD_SPEC_TUTORIAL_RULES = defineRules([
     category: 'peapod',
     summary: 'No two containers of a Pod declare the same port and protocol, and no container declares one twice.',
     why: 'Containers of a Pod share one IP and talk over `localhost`: only one of them can listen on a port, the other fails to bind at run time. The API server only warns.',
-    fix: 'Give one of the containers another port.',
+    ...fixNaming((container: string, other: string) => `give ${container} or ${other} another port`, ['one container', 'the other'], [`if one container declares the port twice: ${DECLARED_TWICE_FIX}`]),
     see: 'https://kubernetes.io/docs/concepts/workloads/pods/#pod-networking',
   },
 ]);
+const [PORT_SHARED_LOCALHOST] = POD_SPEC_TUTORIAL_RULES;
 
-const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
+/** What restarts a Pod's containers when they exit: the values of `restartPolicy`. */
+export const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'] as const;
 const TOLERATION_OPERATORS = ['Equal', 'Exists'];
 const TAINT_EFFECTS = ['', 'NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 const EMPTY_DIR_MEDIA = ['', 'Memory', 'HugePages'];
@@ -156,7 +161,7 @@ const REFERENCING_VOLUMES = [
  * (`spec` for a Pod, `spec.template.spec` for a workload). Costs time in
  * proportion to the size of the spec: duplicates are found with maps.
  */
-export function validatePodSpec(rendered: any, at: string, report: Report): void {
+export function validatePodSpec(rendered: any, at: string, report: RuleReport): void {
   const spec = asObject(rendered);
   const containers = entriesOf(list(spec.containers), at, false);
   const initContainers = entriesOf(list(spec.initContainers), at, true);
@@ -223,7 +228,7 @@ function entriesOf(containers: readonly any[], at: string, init: boolean): Conta
   return entries;
 }
 
-function validateToleration(toleration: any, at: string, report: Report): void {
+function validateToleration(toleration: any, at: string, report: RuleReport): void {
   const { key, operator, value, effect, tolerationSeconds } = toleration;
   // An empty operator means Equal.
   if (operator !== '') {
@@ -272,7 +277,7 @@ function validateToleration(toleration: any, at: string, report: Report): void {
   }
 }
 
-function validateVolumes(volumes: readonly any[], at: string, report: Report): FirstIndex {
+function validateVolumes(volumes: readonly any[], at: string, report: RuleReport): FirstIndex {
   const names = new FirstIndex(volumes, 'name', true);
   for (let i = 0; i < volumes.length; i++) {
     const volume = volumes[i];
@@ -304,7 +309,7 @@ function sourcesOf(volume: any): string[] {
   return sources;
 }
 
-function validateVolumeSource(volume: any, name: unknown, path: string, report: Report): void {
+function validateVolumeSource(volume: any, name: unknown, path: string, report: RuleReport): void {
   const sources = sourcesOf(volume);
   if (sources.length !== 1) {
     report.error(
@@ -349,8 +354,21 @@ function validateVolumeSource(volume: any, name: unknown, path: string, report: 
   }
 }
 
+/**
+ * Records in `report` the ports of a Pod spec (at field path `at`) that two
+ * of its containers, or one container twice, declare: the check of
+ * `port-shared-localhost` alone, for a spec that is not yet a Peapod Pod
+ * (the importer's input).
+ */
+export function validateSharedPorts(spec: unknown, at: string, report: RuleReport): void {
+  const { containers, initContainers } = asObject(spec);
+  // As validatePodSpec orders them: the containers, then the init containers that run beside them.
+  const sidecars = entriesOf(list(initContainers), at, true).filter((entry) => entry.longRunning);
+  checkSharedPorts([...entriesOf(list(containers), at, false), ...sidecars], report);
+}
+
 // Containers that run side by side share the Pod's network namespace.
-function checkSharedPorts(entries: readonly ContainerAt[], report: Report): void {
+function checkSharedPorts(entries: readonly ContainerAt[], report: RuleReport): void {
   for (const { entry, index, key, first } of repeatedPorts(entries, containerPortKey)) {
     const { container, path } = entry;
     const at = `${path}.ports[${index}]`;
@@ -360,20 +378,20 @@ function checkSharedPorts(entries: readonly ContainerAt[], report: Report): void
         'port-shared-localhost',
         `${at}.containerPort`,
         `port ${key} is declared twice by container "${container.name}", first at ${firstAt}`,
-        'remove one of the two declarations',
+        DECLARED_TWICE_FIX,
       );
     } else {
       report.error(
         'port-shared-localhost',
         `${at}.containerPort`,
         `port ${key} of container "${container.name}" is already used by container "${first.entry.container.name}" (${firstAt}); containers of a Pod share localhost, so only one can listen on it`,
-        `give "${container.name}" or "${first.entry.container.name}" another port`,
+        PORT_SHARED_LOCALHOST.fixFor(`"${container.name}"`, `"${first.entry.container.name}"`),
       );
     }
   }
 }
 
-function checkHostPorts(entries: readonly ContainerAt[], report: Report): void {
+function checkHostPorts(entries: readonly ContainerAt[], report: RuleReport): void {
   for (const { entry, index, key, first } of repeatedPorts(entries, hostPortKey)) {
     report.error(
       'host-port-conflict',

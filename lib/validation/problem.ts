@@ -1,3 +1,5 @@
+import type { RuleId } from './rule-ids';
+
 /** How much a problem matters: an error stops synth, a warning is printed. */
 export type Severity = 'error' | 'warning';
 
@@ -31,8 +33,12 @@ export function formatProblem(problem: Problem): string {
   return `${problem.field}: ${problem.message}. Fix: ${problem.fix} (${problem.rule})`;
 }
 
-/** Collects the problems of one construct. */
-export class Report {
+/**
+ * Collects the problems of one construct. A program that declares rules of
+ * its own may name their ids, so that a misspelt one does not compile:
+ * `new Report<RuleIdOf<typeof MY_RULES>>(path)`.
+ */
+export class Report<Id extends string = string> {
   private readonly found: Problem[] = [];
 
   public constructor(
@@ -41,12 +47,12 @@ export class Report {
   ) {}
 
   /** Records an error. */
-  public error(rule: string, field: string, message: string, fix: string): void {
+  public error(rule: Id, field: string, message: string, fix: string): void {
     this.add({ rule, severity: 'error', construct: this.construct, field, message, fix });
   }
 
   /** Records a warning. */
-  public warn(rule: string, field: string, message: string, fix: string): void {
+  public warn(rule: Id, field: string, message: string, fix: string): void {
     this.add({ rule, severity: 'warning', construct: this.construct, field, message, fix });
   }
 
@@ -60,3 +66,10 @@ export class Report {
     return this.found;
   }
 }
+
+/**
+ * A report of Peapod's own rules: its ids are {@link RuleId}, derived from
+ * the rule definitions, so a misspelt id does not compile. Peapod's modules
+ * report through it (a lint rule keeps them from the open `Report`).
+ */
+export class RuleReport extends Report<RuleId> {}

@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { _allConstructs, _oncePerPass } from './engine';
 import { lintEnvFromKeys } from './container-fields';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -38,7 +38,7 @@ interface KeyedObject {
  * app (`ConfigMap.fromName`) cannot be checked, nor can optional references
  * be wrong.
  */
-export function validateKeyReferences(scope: IConstruct, manifest: any, report: Report): void {
+export function validateKeyReferences(scope: IConstruct, manifest: any, report: RuleReport): void {
   const namespace = manifest?.metadata?.namespace;
   const objects = keyedObjectsOf(scope, namespace);
   if (objects.length === 0) {

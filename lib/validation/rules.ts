@@ -2,6 +2,7 @@ import { IConstruct } from 'constructs';
 import { hasKeys } from '../_plain';
 import type { PodSecurityConfig } from './pod-security-config';
 import { Problem, Severity } from './problem';
+import type { RuleId, RuleIdInput } from './rule-ids';
 
 /**
  * Where a rule comes from, which decides whether it can be configured.
@@ -45,6 +46,26 @@ export interface RuleDefinition {
   readonly see?: string;
 }
 
+/**
+ * A rule's fix, written once for docs/rules.md and for the problems it
+ * reports. `fixFor` builds the fix of one problem from its specifics (the
+ * names of the containers involved); `fix`, the text of the reference, is
+ * the same words with `placeholders` in place of the specifics, and `also`
+ * adds the fixes of the rule's other cases, in the words their calls use.
+ */
+export function fixNaming<A extends readonly string[]>(
+  fixFor: (...specifics: A) => string,
+  placeholders: A,
+  also: readonly string[] = [],
+): { readonly fix: string; readonly fixFor: (...specifics: A) => string } {
+  return { fix: [fixFor(...placeholders), ...also].map(asSentence).join(' '), fixFor };
+}
+
+// A fix as problems print it (`give "web" another port`) as a sentence of the reference.
+function asSentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.)`]$/.test(text) ? '' : '.'}`;
+}
+
 /** What a rule can be set to: a severity, or `off` to drop its problems. */
 export type RuleLevel = Severity | 'off';
 
@@ -56,8 +77,14 @@ export interface RuleSetting {
   readonly reason: string;
 }
 
+/**
+ * Values by rule id: any id, checked when given (a program may declare rules
+ * of its own), with Peapod's own ids offered for completion.
+ */
+export type ByRuleId<T> = { readonly [rule in RuleId]?: T } & { readonly [rule: string]: T };
+
 /** Rule settings by rule id. */
-export type RuleSettings = { readonly [rule: string]: RuleSetting };
+export type RuleSettings = ByRuleId<RuleSetting>;
 
 const registry = new Map<string, RuleDefinition>();
 // The ids of the rules whose category is `api-server`.
@@ -189,7 +216,7 @@ export class Rules {
    * unknown, the level invalid, the rule one the API server enforces, or
    * the reason empty.
    */
-  public set(rule: string, level: RuleLevel, reason: string): this {
+  public set(rule: RuleIdInput, level: RuleLevel, reason: string): this {
     checkRuleSetting(`Rules.of(${this.scope.node.path || 'app'}).set`, rule, { level, reason });
     let settings = settingsByConstruct.get(this.scope);
     if (settings === undefined) {
@@ -202,12 +229,12 @@ export class Rules {
   }
 
   /** Turns a rule off here and below; short for `set(rule, 'off', reason)`. */
-  public suppress(rule: string, reason: string): this {
+  public suppress(rule: RuleIdInput, reason: string): this {
     return this.set(rule, 'off', reason);
   }
 
   /** The setting of a rule that applies here: this construct's, or the nearest one above. */
-  public settingOf(rule: string): RuleSetting | undefined {
+  public settingOf(rule: RuleIdInput): RuleSetting | undefined {
     if (!anyConstructSettings) {
       return undefined;
     }
@@ -230,7 +257,7 @@ export interface PortRange {
 /** Project-wide rule levels and strict mode, as read from `peapod.config.json`. */
 export interface ProjectRules {
   /** Levels by rule id. */
-  readonly rules: { readonly [rule: string]: RuleLevel };
+  readonly rules: ByRuleId<RuleLevel>;
   /** Warnings fail synth. */
   readonly strict: boolean;
   /**

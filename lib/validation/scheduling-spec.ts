@@ -13,7 +13,8 @@ import { checkEnum, checkName } from './_field-checks';
 import { checkInteger, INT32, quoteValue } from './_integer';
 import { fixOperator, validateLabelSelector } from './label-selector';
 import { deprecatedNodeLabelReplacement } from './pod-lints';
-import { Report } from './problem';
+import { RuleReport } from './problem';
+import type { RuleId } from './rule-ids';
 import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -93,7 +94,7 @@ export const SCHEDULING_SPEC_RULES = defineRules([
 ]);
 
 /** Checks the scheduling fields of the Pod spec `spec` at field path `at`. */
-export function validateSchedulingSpec(spec: any, at: string, report: Report): void {
+export function validateSchedulingSpec(spec: any, at: string, report: RuleReport): void {
   if (spec.affinity !== undefined) {
     validateAffinity(asObject(spec.affinity), `${at}.affinity`, report);
   }
@@ -115,7 +116,7 @@ export function validateSchedulingSpec(spec: any, at: string, report: Report): v
 
 const FIELD_OBJECTS = { priorityClassName: 'PriorityClass', nodeName: 'node', runtimeClassName: 'RuntimeClass' } as const;
 
-function validateSchedulingGates(spec: any, at: string, report: Report): void {
+function validateSchedulingGates(spec: any, at: string, report: RuleReport): void {
   const gates = list(spec.schedulingGates);
   if (gates.length === 0) {
     return; // as for most Pods: no map for them
@@ -142,7 +143,7 @@ function validateSchedulingGates(spec: any, at: string, report: Report): void {
   }
 }
 
-function validateAffinity(affinity: any, at: string, report: Report): void {
+function validateAffinity(affinity: any, at: string, report: RuleReport): void {
   if (affinity.nodeAffinity != null) {
     validateNodeAffinity(asObject(affinity.nodeAffinity), `${at}.nodeAffinity`, report);
   }
@@ -166,12 +167,12 @@ function validateAffinity(affinity: any, at: string, report: Report): void {
   }
 }
 
-function checkWeight(weight: unknown, at: string, what: string, rule: string, report: Report): void {
+function checkWeight(weight: unknown, at: string, what: string, rule: RuleId, report: RuleReport): void {
   // A weight left out is 0 to the API server, which is outside 1-100.
   checkInteger(weight ?? 0, { rule, at, what, range: WEIGHT, fix: 'give the term a weight from 1 to 100; higher weights count more' }, report);
 }
 
-function validatePodAffinityTerm(term: any, at: string, what: string, report: Report): void {
+function validatePodAffinityTerm(term: any, at: string, what: string, report: RuleReport): void {
   validateLabelSelector(term.labelSelector, `${at}.labelSelector`, `labelSelector of the ${what}`, report);
   validateLabelSelector(term.namespaceSelector, `${at}.namespaceSelector`, `namespaceSelector of the ${what}`, report);
   if (term.labelSelector == null) {
@@ -188,7 +189,7 @@ function validatePodAffinityTerm(term: any, at: string, what: string, report: Re
   }
 }
 
-function validateNodeAffinity(nodeAffinity: any, at: string, report: Report): void {
+function validateNodeAffinity(nodeAffinity: any, at: string, report: RuleReport): void {
   if (nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution != null) {
     const requiredAt = `${at}.requiredDuringSchedulingIgnoredDuringExecution`;
     const terms = list(asObject(nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution).nodeSelectorTerms);
@@ -209,7 +210,7 @@ function validateNodeAffinity(nodeAffinity: any, at: string, report: Report): vo
   }
 }
 
-function validateNodeSelectorTerm(term: any, at: string, what: string, labelValues: boolean, report: Report): void {
+function validateNodeSelectorTerm(term: any, at: string, what: string, labelValues: boolean, report: RuleReport): void {
   const expressions = list(term.matchExpressions);
   for (let j = 0; j < expressions.length; j++) {
     validateNodeSelectorRequirement(asObject(expressions[j]), `${at}.matchExpressions[${j}]`, `matchExpressions[${j}] of the ${what}`, labelValues, report);
@@ -220,7 +221,7 @@ function validateNodeSelectorTerm(term: any, at: string, what: string, labelValu
   }
 }
 
-function validateNodeSelectorRequirement(requirement: any, at: string, what: string, labelValues: boolean, report: Report): void {
+function validateNodeSelectorRequirement(requirement: any, at: string, what: string, labelValues: boolean, report: RuleReport): void {
   const { key, operator } = requirement;
   const values = list(requirement.values);
   switch (operator) {
@@ -262,7 +263,7 @@ function validateNodeSelectorRequirement(requirement: any, at: string, what: str
   }
 }
 
-function validateNodeFieldRequirement(requirement: any, at: string, what: string, report: Report): void {
+function validateNodeFieldRequirement(requirement: any, at: string, what: string, report: RuleReport): void {
   const { key, operator } = requirement;
   const values = list(requirement.values);
   if (operator === 'In' || operator === 'NotIn') {
@@ -281,7 +282,7 @@ function validateNodeFieldRequirement(requirement: any, at: string, what: string
   }
 }
 
-function validateTopologySpread(constraints: readonly any[], at: string, report: Report): void {
+function validateTopologySpread(constraints: readonly any[], at: string, report: RuleReport): void {
   // The first constraint of each {topologyKey, whenUnsatisfiable}.
   const seen = new Map<string, number>();
   for (let i = 0; i < constraints.length; i++) {
@@ -323,7 +324,7 @@ function validateTopologySpread(constraints: readonly any[], at: string, report:
   }
 }
 
-function validateMatchLabelKeys(c: any, at: string, what: string, report: Report): void {
+function validateMatchLabelKeys(c: any, at: string, what: string, report: RuleReport): void {
   const keys = list(c.matchLabelKeys);
   if (keys.length === 0) {
     return;
@@ -341,7 +342,7 @@ function validateMatchLabelKeys(c: any, at: string, what: string, report: Report
   }
 }
 
-function warnDeprecatedNodeLabel(key: string, at: string, report: Report): void {
+function warnDeprecatedNodeLabel(key: string, at: string, report: RuleReport): void {
   const replacement = deprecatedNodeLabelReplacement(key);
   if (replacement !== undefined) {
     report.warn('deprecated-node-label', at, `node label "${key}" is deprecated; newer nodes do not report it`, `use "${replacement}" instead`);

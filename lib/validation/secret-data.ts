@@ -1,6 +1,6 @@
 import { asObject } from './_json';
 import { checkedSections, decoded, encoded, validateDataSize } from './data-keys';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -61,7 +61,7 @@ export const SECRET_DATA_RULES = defineRules([
 ]);
 
 /** Checks the content of a rendered Secret (its keys, size and type) and records every problem in `report`. */
-export function validateSecretData(manifest: any, report: Report): void {
+export function validateSecretData(manifest: any, report: RuleReport): void {
   const { plain, base64 } = checkedSections(manifest, 'Secret', report);
   // As the API server sees it: stringData merged into data, its values winning.
   const merged = new Map<string, Buffer>();
@@ -80,7 +80,7 @@ export function validateSecretData(manifest: any, report: Report): void {
   validateSecretType(manifest.type, merged, asObject(manifest.metadata?.annotations), report);
 }
 
-function validateSecretType(type: unknown, data: ReadonlyMap<string, Buffer>, annotations: any, report: Report): void {
+function validateSecretType(type: unknown, data: ReadonlyMap<string, Buffer>, annotations: any, report: RuleReport): void {
   const require = (key: string, why: string) => {
     report.error('secret-type-keys', `data[${key}]`, `a Secret of type ${String(type)} needs key "${key}"${why}`, `add "${key}" to data or stringData, or use type Opaque`);
   };
@@ -166,7 +166,7 @@ function jsonObjectError(value: string): string | undefined {
  * manifests (`kubernetes-secret-yaml`): one problem for each section that
  * holds a value that is not empty.
  */
-export function lintSecretInManifest(manifest: any, report: Report): void {
+export function lintSecretInManifest(manifest: any, report: RuleReport): void {
   const name = String(manifest.metadata?.name ?? '');
   for (const field of ['stringData', 'data']) {
     const keys = Object.entries(asObject(manifest[field]))

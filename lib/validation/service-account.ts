@@ -1,4 +1,4 @@
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
 /** The rules that check ServiceAccounts and the Pods that run as them. */
@@ -32,7 +32,7 @@ export interface PodServiceAccount {
  * Checks the ServiceAccount a Pod spec at `at` runs as, the Pod being in
  * `namespace`; `byName` is its `serviceAccountName` prop, if set.
  */
-export function validatePodServiceAccount(account: PodServiceAccount | undefined, byName: string | undefined, namespace: string | undefined, at: string, report: Report): void {
+export function validatePodServiceAccount(account: PodServiceAccount | undefined, byName: string | undefined, namespace: string | undefined, at: string, report: RuleReport): void {
   if (account !== undefined && byName !== undefined && byName !== account.name) {
     report.error(
       'service-account-given-twice',

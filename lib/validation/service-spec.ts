@@ -4,7 +4,7 @@ import { quoteValue } from './_integer';
 import { isCidr, parseIp, ParsedIp, specialIpError } from './_ip';
 import { checkEnum } from './container-spec';
 import { dns1123SubdomainError, portNameError, qualifiedNameError } from './names';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules, PortRange } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -185,7 +185,7 @@ export function serviceType(spec: any): unknown {
 }
 
 /** Checks the fields of a rendered Service's spec that `validateService` does not, and records every problem in `report`. */
-export function validateServiceSpec(manifest: any, settings: ServiceSpecSettings, report: Report): void {
+export function validateServiceSpec(manifest: any, settings: ServiceSpecSettings, report: RuleReport): void {
   const spec = asObject(manifest.spec);
   const type = serviceType(spec);
   checkEnum(spec.type, SERVICE_TYPES, 'spec.type', 'Service type', report);
@@ -217,7 +217,7 @@ export function validateServiceSpec(manifest: any, settings: ServiceSpecSettings
   });
 }
 
-function validatePorts(spec: any, type: unknown, range: PortRange, report: Report): void {
+function validatePorts(spec: any, type: unknown, range: PortRange, report: RuleReport): void {
   list(spec.ports).forEach((port, i) => {
     const at = `spec.ports[${i}]`;
     checkEnum(port.protocol, PROTOCOLS, `${at}.protocol`, 'protocol', report);
@@ -248,7 +248,7 @@ function validatePorts(spec: any, type: unknown, range: PortRange, report: Repor
 }
 
 // A nodePort of 0 is Go's zero value: the field is unset and Kubernetes picks one.
-function validateNodePortInRange(value: unknown, at: string, field: string, range: PortRange, report: Report): void {
+function validateNodePortInRange(value: unknown, at: string, field: string, range: PortRange, report: RuleReport): void {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 65535) {
     return; // absent, 0, or not a port at all (service-port-valid reports that)
   }
@@ -263,7 +263,7 @@ function validateNodePortInRange(value: unknown, at: string, field: string, rang
 }
 
 // ValidatePortNumOrName: a number is a port number, a string a port name; a string of digits is neither.
-function validateTargetPortForm(target: unknown, at: string, report: Report): void {
+function validateTargetPortForm(target: unknown, at: string, report: RuleReport): void {
   if (target === undefined) {
     return;
   }
@@ -286,7 +286,7 @@ function validateTargetPortForm(target: unknown, at: string, report: Report): vo
   }
 }
 
-function validateExternalName(spec: any, report: Report): void {
+function validateExternalName(spec: any, report: RuleReport): void {
   const name = typeof spec.externalName === 'string' ? spec.externalName.replace(/\.$/, '') : '';
   if (name.length === 0) {
     report.error(
@@ -317,7 +317,7 @@ function validateExternalName(spec: any, report: Report): void {
 }
 
 // ValidateServiceClusterIPsRelatedFields, after the registry copies clusterIP into an empty clusterIPs.
-function validateClusterIps(spec: any, report: Report): void {
+function validateClusterIps(spec: any, report: RuleReport): void {
   const clusterIP: unknown = spec.clusterIP;
   const given = list(spec.clusterIPs);
   const hasClusterIP = typeof clusterIP === 'string' && clusterIP.length > 0;
@@ -404,7 +404,7 @@ function validateClusterIps(spec: any, report: Report): void {
 }
 
 // validateServiceExternalTrafficPolicy (values and the health check port) and validateServiceInternalTrafficFieldsValue.
-function validateTrafficPolicies(spec: any, type: unknown, range: PortRange, report: Report): void {
+function validateTrafficPolicies(spec: any, type: unknown, range: PortRange, report: RuleReport): void {
   checkEnum(spec.externalTrafficPolicy, TRAFFIC_POLICIES, 'spec.externalTrafficPolicy', 'externalTrafficPolicy', report);
   checkEnum(spec.internalTrafficPolicy, TRAFFIC_POLICIES, 'spec.internalTrafficPolicy', 'internalTrafficPolicy', report);
   const port: unknown = spec.healthCheckNodePort;
@@ -425,7 +425,7 @@ function validateTrafficPolicies(spec: any, type: unknown, range: PortRange, rep
   }
 }
 
-function validateSessionAffinity(spec: any, report: Report): void {
+function validateSessionAffinity(spec: any, report: RuleReport): void {
   checkEnum(spec.sessionAffinity, SESSION_AFFINITIES, 'spec.sessionAffinity', 'sessionAffinity', report);
   const config = spec.sessionAffinityConfig;
   if (config === undefined || config === null) {
@@ -451,7 +451,7 @@ function validateSessionAffinity(spec: any, report: Report): void {
   }
 }
 
-function validateLoadBalancerFields(spec: any, annotations: any, type: unknown, report: Report): void {
+function validateLoadBalancerFields(spec: any, annotations: any, type: unknown, report: RuleReport): void {
   const ranges = list(spec.loadBalancerSourceRanges);
   const annotated: unknown = annotations[SOURCE_RANGES_ANNOTATION];
   const onlyForLoadBalancer = (field: string, value: unknown) => {

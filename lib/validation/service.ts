@@ -1,6 +1,6 @@
 import { quoteValue } from './_integer';
 import { list } from './_json';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -165,7 +165,7 @@ export function serviceNameError(name: string): string | undefined {
 }
 
 /** Checks a rendered Service manifest and records every problem in `report`. */
-export function validateService(manifest: any, facts: ServiceFacts, report: Report): void {
+export function validateService(manifest: any, facts: ServiceFacts, report: RuleReport): void {
   const spec = manifest.spec ?? {};
   const name: string = manifest.metadata?.name ?? '';
   if (serviceNameError(name) !== undefined) {
@@ -275,7 +275,7 @@ function claim(seen: Map<string, number>, key: string, i: number): number | unde
   return first;
 }
 
-function validateSelector(selector: Record<string, string>, namespace: string | undefined, facts: ServiceFacts, report: Report): void {
+function validateSelector(selector: Record<string, string>, namespace: string | undefined, facts: ServiceFacts, report: RuleReport): void {
   const pairs = Object.entries(selector);
   if (pairs.length === 0) {
     report.error(
@@ -301,7 +301,7 @@ function validateSelector(selector: Record<string, string>, namespace: string | 
   }
 }
 
-function validateTargetPort(target: unknown, protocol: string, at: string, facts: ServiceFacts, report: Report, implied = ''): void {
+function validateTargetPort(target: unknown, protocol: string, at: string, facts: ServiceFacts, report: RuleReport, implied = ''): void {
   if (target === undefined || facts.targetPorts === undefined) {
     return;
   }

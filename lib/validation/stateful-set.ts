@@ -1,7 +1,7 @@
 import { checkCounts, checkOneOf, parseAmount } from './_fields';
 import { ACCESS_MODES } from '../volume';
 import { dns1123LabelError } from './names';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -86,7 +86,7 @@ export const CLAIM_RETENTION_POLICIES = ['Retain', 'Delete'] as const;
 const UPDATE_STRATEGIES = ['RollingUpdate', 'OnDelete'];
 
 /** Checks what only a StatefulSet manifest has, and records every problem in `report`. */
-export function validateStatefulSet(manifest: any, report: Report): void {
+export function validateStatefulSet(manifest: any, report: RuleReport): void {
   const spec = manifest.spec ?? {};
   const name = String(manifest.metadata?.name ?? '');
   const nameError = dns1123LabelError(`${name}-0`);
@@ -104,7 +104,7 @@ export function validateStatefulSet(manifest: any, report: Report): void {
   validateClaimTemplates(spec.volumeClaimTemplates ?? [], spec.template?.spec?.volumes ?? [], report);
 }
 
-function validateUpdateStrategy(strategy: any, report: Report): void {
+function validateUpdateStrategy(strategy: any, report: RuleReport): void {
   if (strategy === undefined) {
     return;
   }
@@ -130,7 +130,7 @@ function validateUpdateStrategy(strategy: any, report: Report): void {
   }
 }
 
-function validateClaimTemplates(claims: any[], volumes: any[], report: Report): void {
+function validateClaimTemplates(claims: any[], volumes: any[], report: RuleReport): void {
   const seen = new Map<string, number>();
   claims.forEach((claim, i) => {
     const at = `spec.volumeClaimTemplates[${i}]`;
@@ -184,7 +184,7 @@ export interface GoverningServiceFacts {
 }
 
 /** Checks the governing Service of a StatefulSet. */
-export function validateGoverningService(service: GoverningServiceFacts, report: Report): void {
+export function validateGoverningService(service: GoverningServiceFacts, report: RuleReport): void {
   if (!service.headless) {
     report.error(
       'stateful-set-service-headless',

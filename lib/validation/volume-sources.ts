@@ -15,7 +15,7 @@ import { checkInteger, quoteValue } from './_integer';
 import { parseQuantity } from '../quantity';
 import { ACCESS_MODES, DOWNWARD_API_FIELDS, DOWNWARD_API_RESOURCES, VOLUME_MODES } from '../volume';
 import { validateLabels, validateAnnotations } from './metadata';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -108,7 +108,7 @@ export const VOLUME_SOURCE_RULES = defineRules([
  * Checks the fields of the source of `volume` (named `name`, at field path
  * `path`); the source kinds themselves (exactly one) are checked by the caller.
  */
-export function validateVolumeSourceFields(volume: any, name: unknown, path: string, report: Report): void {
+export function validateVolumeSourceFields(volume: any, name: unknown, path: string, report: RuleReport): void {
   for (const source in volume) {
     const value = volume[source];
     if (source === 'name' || value === null || typeof value !== 'object' || plainCommonSource(source, value)) {
@@ -148,7 +148,7 @@ function plainCommonSource(source: string, value: any): boolean {
   }
 }
 
-type SourceCheck = (source: any, at: string, what: string, report: Report) => void;
+type SourceCheck = (source: any, at: string, what: string, report: RuleReport) => void;
 
 const SOURCE_CHECKS: Readonly<Record<string, SourceCheck>> = {
   emptyDir: (s, at, what, report) => {
@@ -258,7 +258,7 @@ const SOURCE_CHECKS: Readonly<Record<string, SourceCheck>> = {
   ephemeral: checkEphemeral,
 };
 
-function checkIscsiName(value: unknown, at: string, field: string, what: string, report: Report): void {
+function checkIscsiName(value: unknown, at: string, field: string, what: string, report: RuleReport): void {
   if (typeof value !== 'string' || value === '') {
     return; // a missing iqn is reported as a required field
   }
@@ -273,11 +273,11 @@ function checkIscsiName(value: unknown, at: string, field: string, what: string,
   }
 }
 
-function checkLun(value: unknown, at: string, what: string, report: Report, field = 'lun'): void {
+function checkLun(value: unknown, at: string, what: string, report: RuleReport, field = 'lun'): void {
   checkInteger(value, { rule: 'volume-source-fields', at, what: `${field} of ${what}`, range: LUN, fix: `set ${field} from 0 to 255` }, report);
 }
 
-function checkMode(value: unknown, at: string, what: string, report: Report): void {
+function checkMode(value: unknown, at: string, what: string, report: RuleReport): void {
   if (value === undefined) {
     return;
   }
@@ -285,7 +285,7 @@ function checkMode(value: unknown, at: string, what: string, report: Report): vo
 }
 
 // ValidateLocalNonReservedPath: relative, no ".." part, not starting with "..".
-function checkLocalPath(value: unknown, at: string, what: string, required: boolean, report: Report): void {
+function checkLocalPath(value: unknown, at: string, what: string, required: boolean, report: RuleReport): void {
   if (value === undefined || value === null || value === '') {
     if (required) {
       report.error('volume-items', at, `${what} has no path`, 'give the file a path relative to the mount point, such as "config/app.yaml"');
@@ -310,7 +310,7 @@ function checkLocalPath(value: unknown, at: string, what: string, required: bool
   }
 }
 
-function checkKeyToPath(item: any, at: string, what: string, report: Report): void {
+function checkKeyToPath(item: any, at: string, what: string, report: RuleReport): void {
   if (item.key === undefined || item.key === null || item.key === '') {
     report.error('volume-items', `${at}.key`, `${what} has no key`, 'name the key of the ConfigMap or Secret to project');
   }
@@ -320,7 +320,7 @@ function checkKeyToPath(item: any, at: string, what: string, report: Report): vo
   }
 }
 
-function checkProjection(s: any, at: string, what: string, report: Report): void {
+function checkProjection(s: any, at: string, what: string, report: RuleReport): void {
   if (s.defaultMode !== undefined) {
     checkMode(s.defaultMode, `${at}.defaultMode`, `defaultMode of ${what}`, report);
   }
@@ -330,7 +330,7 @@ function checkProjection(s: any, at: string, what: string, report: Report): void
   }
 }
 
-function checkDownwardFile(file: any, at: string, what: string, report: Report): void {
+function checkDownwardFile(file: any, at: string, what: string, report: RuleReport): void {
   checkLocalPath(file.path, `${at}.path`, what, true, report);
   const hasField = file.fieldRef != null;
   const hasResource = file.resourceFieldRef != null;
@@ -373,7 +373,7 @@ function checkDownwardFile(file: any, at: string, what: string, report: Report):
 
 const PROJECTION_KINDS = ['secret', 'configMap', 'downwardAPI', 'serviceAccountToken', 'clusterTrustBundle'] as const;
 
-function checkProjected(s: any, at: string, what: string, report: Report): void {
+function checkProjected(s: any, at: string, what: string, report: RuleReport): void {
   if (s.defaultMode !== undefined) {
     checkMode(s.defaultMode, `${at}.defaultMode`, `defaultMode of ${what}`, report);
   }
@@ -437,7 +437,7 @@ function checkProjected(s: any, at: string, what: string, report: Report): void 
   }
 }
 
-function checkEphemeral(s: any, at: string, what: string, report: Report): void {
+function checkEphemeral(s: any, at: string, what: string, report: RuleReport): void {
   if (s.volumeClaimTemplate == null) {
     report.error('volume-source-fields', `${at}.volumeClaimTemplate`, `${what} has no volumeClaimTemplate`, 'describe the claim to create, with accessModes and resources.requests.storage');
     return;

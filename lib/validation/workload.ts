@@ -3,7 +3,7 @@ import { checkInteger, INT32, isIntegerIn, quoteValue } from './_integer';
 import { checkEnum } from './container-spec';
 import { validateLabelSelector } from './label-selector';
 import { validateLongRunningTemplate } from './pod-lifecycle';
-import { Report } from './problem';
+import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
@@ -94,7 +94,7 @@ export interface WorkloadFacts {
  * Checks a rendered Deployment or ReplicaSet manifest, except its Pod spec
  * (which `PodTemplate.validate` checks), and records every problem in `report`.
  */
-export function validateWorkload(manifest: any, facts: WorkloadFacts, report: Report): void {
+export function validateWorkload(manifest: any, facts: WorkloadFacts, report: RuleReport): void {
   const spec = manifest.spec ?? {};
   const labels: Record<string, string> = spec.template?.metadata?.labels ?? {};
   const keys = Object.keys(labels);
@@ -165,7 +165,7 @@ export function validateWorkload(manifest: any, facts: WorkloadFacts, report: Re
 const COUNT = { min: 0, max: INT32.max };
 
 // ValidateDeploymentStrategy: the type defaults to RollingUpdate, whose amounts default to 25%.
-function validateStrategy(strategy: any, report: Report): void {
+function validateStrategy(strategy: any, report: RuleReport): void {
   checkEnum(strategy.type, DEPLOYMENT_STRATEGY_TYPES, 'spec.strategy.type', 'strategy type', report);
   if (strategy.type === 'Recreate' && strategy.rollingUpdate !== undefined && strategy.rollingUpdate !== null) {
     report.error('deployment-strategy', 'spec.strategy.rollingUpdate', 'rollingUpdate is set, but the strategy type is Recreate', 'remove rollingUpdate, or use type RollingUpdate');
@@ -182,7 +182,7 @@ export const DEPLOYMENT_STRATEGY_TYPES = ['Recreate', 'RollingUpdate'] as const;
  * template labels, as `ValidatePodTemplateSpecForReplicaSet` does; a
  * JsonPatch to either is checked as it will be applied.
  */
-function validateRenderedSelector(spec: any, labels: Record<string, string>, facts: WorkloadFacts, report: Report): void {
+function validateRenderedSelector(spec: any, labels: Record<string, string>, facts: WorkloadFacts, report: RuleReport): void {
   const selector = asObject(spec.selector);
   const matchLabels = asObject(selector.matchLabels);
   const expressions = list(selector.matchExpressions);
@@ -236,7 +236,7 @@ function requirementText(requirement: any): string {
   return `${String(requirement.key)} ${String(requirement.operator)}${values.length > 0 ? ` (${values.map(String).join(', ')})` : ''}`;
 }
 
-function validateRollingUpdate(rolling: any, report: Report): void {
+function validateRollingUpdate(rolling: any, report: RuleReport): void {
   const amounts: [string, unknown][] = [
     ['maxSurge', rolling.maxSurge],
     ['maxUnavailable', rolling.maxUnavailable],
@@ -300,7 +300,7 @@ export interface OverlappingPods {
 }
 
 /** Records a problem for each Pod or workload of the app whose Pods `selector` matches besides the workload's own. */
-export function validateSelectorOverlap(selector: { readonly [key: string]: string }, others: readonly OverlappingPods[], report: Report): void {
+export function validateSelectorOverlap(selector: { readonly [key: string]: string }, others: readonly OverlappingPods[], report: RuleReport): void {
   const text = (labels: { readonly [key: string]: string }) => Object.entries(labels).map(([key, value]) => `${key}=${value}`).join(',');
   for (const other of others) {
     report.error(

@@ -49,6 +49,8 @@ export interface KindInput {
   readonly id: string;
   /** The variable its construct is held in. */
   readonly variable: string;
+  /** The construct it is made in: `this`, or the Chart of its namespace. */
+  readonly parent: string;
   /** The `name` prop, left out when the id is the name. */
   readonly nameEntry: [string, Code | undefined];
   /** The labels and annotations props, after the check of the other metadata fields. */
@@ -85,7 +87,7 @@ export function constructStatement(input: KindInput, className: string, props: C
   return () => {
     const assign = used() || lines.length > 0 ? `const ${input.variable} = ` : '';
     const args = typeof props === 'object' && 'object' in props && props.object.length === 0 ? [] : [props];
-    return [`${assign}${print({ call: `new ${className}`, args: ['this', stringLiteral(input.id), ...args] }, '    ', assign.length + 1)};`, ...lines];
+    return [`${assign}${print({ call: `new ${className}`, args: [input.parent, stringLiteral(input.id), ...args] }, '    ', assign.length + 1)};`, ...lines];
   };
 }
 

@@ -1,4 +1,5 @@
 import { KindConverter } from './_kind';
+import { removedIn } from '../_removed-api-versions';
 import { isKubernetesGroup, isServedVersion, l1ClassOf } from './l1-object';
 import { daemonSetConverter } from './daemon-set';
 import { horizontalPodAutoscalerConverter } from './horizontal-pod-autoscaler';
@@ -75,33 +76,27 @@ export function routeOf(kind: string, apiVersion: string, apiVersions: Readonly<
   if (!isKubernetesGroup(apiVersion)) {
     return { route: 'plain', why: `${JSON.stringify(apiVersion)} is not an API group of Kubernetes 1.27 (a custom resource), so no schema checks its fields` };
   }
-  const removed = (REMOVED_API_VERSIONS as readonly string[]).includes(apiVersion);
-  if (!removed && !isServedVersion(apiVersion)) {
+  const removed = removedIn(apiVersion, kind);
+  if (removed === undefined && !isServedVersion(apiVersion)) {
     // A version Kubernetes added after 1.27 (resource.k8s.io/v1beta1, …), which 1.27's schema does not know.
     return { route: 'plain', why: `${JSON.stringify(apiVersion)} is an API version of a Kubernetes later than 1.27, whose schema Peapod does not have, so no schema checks its fields` };
   }
   if (kind in apiVersions) {
-    return { route: 'refused', message: `${kind} has apiVersion "${apiVersion}"${removed ? ', which Kubernetes removed before 1.27' : ''}`, fix: `use apiVersion: ${apiVersions[kind]}` };
+    return {
+      route: 'refused',
+      message: `${kind} has apiVersion "${apiVersion}"${removed ? `, which the API server no longer serves (removed in Kubernetes ${removed})` : ''}`,
+      fix: `use apiVersion: ${apiVersions[kind]}`,
+    };
   }
   return removed
-    ? { route: 'refused', message: `apiVersion "${apiVersion}" was removed from Kubernetes before 1.27`, fix: 'use the apiVersion the cluster serves for the kind (`kubectl api-resources` lists them)' }
+    ? {
+        route: 'refused',
+        message: `${kind} has apiVersion "${apiVersion}", which the API server no longer serves (removed in Kubernetes ${removed})`,
+        fix: 'use the apiVersion the cluster serves for the kind (`kubectl api-resources` lists them)',
+      }
     : {
         route: 'refused',
         message: `kind "${kind}" is not one peapod import reads: Kubernetes 1.27 serves no such kind in apiVersion "${apiVersion}"`,
         fix: 'correct the kind or the apiVersion (`kubectl api-resources` lists what a cluster serves); keep a kind of a later Kubernetes in YAML',
       };
 }
-
-/**
- * API versions of Kubernetes' own groups that were removed before 1.27:
- * the API server refuses objects of them, so the import does too.
- * @see https://kubernetes.io/docs/reference/using-api/deprecation-guide/
- */
-export const REMOVED_API_VERSIONS = [
-  'extensions/v1beta1', 'apps/v1beta1', 'apps/v1beta2', 'batch/v1beta1', 'batch/v2alpha1', 'policy/v1beta1', 'autoscaling/v2beta1',
-  'autoscaling/v2beta2', 'networking.k8s.io/v1beta1', 'rbac.authorization.k8s.io/v1beta1', 'rbac.authorization.k8s.io/v1alpha1',
-  'storage.k8s.io/v1alpha1', 'admissionregistration.k8s.io/v1beta1', 'apiextensions.k8s.io/v1beta1',
-  'apiregistration.k8s.io/v1beta1', 'certificates.k8s.io/v1beta1', 'coordination.k8s.io/v1beta1', 'scheduling.k8s.io/v1beta1',
-  'scheduling.k8s.io/v1alpha1', 'node.k8s.io/v1beta1', 'node.k8s.io/v1alpha1', 'discovery.k8s.io/v1beta1', 'events.k8s.io/v1beta1',
-  'flowcontrol.apiserver.k8s.io/v1beta1', 'flowcontrol.apiserver.k8s.io/v1alpha1', 'authentication.k8s.io/v1beta1', 'authorization.k8s.io/v1beta1',
-] as const;

@@ -62,8 +62,8 @@ export const CLUSTER_SCOPED_KINDS = [
 ] as const;
 
 /** Whether objects of `kind` (of a Kubernetes API group) are outside any namespace. */
-export function isClusterScoped(apiVersion: string, kind: string): boolean {
-  return isKubernetesGroup(apiVersion) && (CLUSTER_SCOPED_KINDS as readonly string[]).includes(kind);
+export function isClusterScoped(apiVersion: unknown, kind: string): boolean {
+  return typeof apiVersion === 'string' && isKubernetesGroup(apiVersion) && (CLUSTER_SCOPED_KINDS as readonly string[]).includes(kind);
 }
 
 /** Writes the object as `new k8s.<className>(this, id, props)`, its fields checked against the L1 schema. */
