@@ -115,6 +115,15 @@ describe('references between the objects', () => {
     expect(source).toContain('imagePullSecrets: [registryCredentialsSecret, mirrorCredentials],');
   });
 
+  test('objects of several namespaces refer to those of their own; Namespaces and a ClusterRole are in none', () => {
+    const source = importFixture('namespaces.yaml').source;
+    expect(source).toContain("const webServiceAccount = new ServiceAccount(shopNamespace, 'web-serviceaccount', { name: 'web' });");
+    expect(source).toContain("new ServiceAccount(opsNamespace, 'web');");
+    expect(source).toContain('        serviceAccount: webServiceAccount,\n');
+    expect(source).toContain("new k8s.KubeClusterRole(this, 'viewer', {");
+    expect(source).not.toContain('JsonPatch.remove');
+  });
+
   test('a Service in front of a ReplicationController selects its Pods by labels', () => {
     const source = importFixture('kinds-without-a-class.yaml').source;
     expect(source).toContain("new k8s.KubeReplicationController(this, 'nginx', {");
