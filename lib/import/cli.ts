@@ -14,11 +14,11 @@ ReplicaSets, StatefulSets, DaemonSets, Jobs, CronJobs, Services, Ingresses,
 HorizontalPodAutoscalers, PodDisruptionBudgets, NetworkPolicies,
 ServiceAccounts, ConfigMaps and Secrets as Peapod's classes, other kinds of
 Kubernetes 1.27 as their cdk8s-plus-27 L1 class (k8s.KubeX), and custom
-resources as a plain ApiObject. FILE "-" reads standard input; a FOLDER stands for its .yaml, .yml and .json files and those of
-the folders under it, all in one chart. The code is written to standard
-output, or to OUT.ts with -o, only when the whole conversion succeeded and
-the code synthesizes back to the input; otherwise nothing is written and
-the problems are listed.
+resources as a plain ApiObject. FILE "-" reads standard input; a FOLDER
+stands for its .yaml, .yml and .json files and those of the folders under
+it, all in one chart. The code is written to standard output, or to OUT.ts
+with -o, only when the whole conversion succeeded and the code synthesizes
+back to the input; otherwise nothing is written and the problems are listed.
 
   -o, --output FILE  write to FILE (replaced atomically) instead of standard output
   --class NAME       name of the chart class (default: from the first file's name)
