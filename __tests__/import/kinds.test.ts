@@ -153,7 +153,7 @@ describe('what Peapod has no class for comes in as the L1 object, exactly', () =
   test('an object of a modeled kind with what its class does not write: its L1 class, with a note that says what', () => {
     expect(importFixture('not-modeled-fields.yaml').notes).toEqual([
       'not-modeled-fields.yaml: document 1 (CronJob "report"): comes in as k8s.KubeCronJob, the L1 class: Peapod\'s CronJob does not model spec.jobTemplate.metadata (labels and annotations of its Jobs)',
-      'not-modeled-fields.yaml: document 3 (StatefulSet "cache"): comes in as k8s.KubeStatefulSet, the L1 class: Peapod\'s StatefulSet does not model a governing Service outside the input (Service "cache-peers"; Peapod\'s StatefulSet takes it as an object, or makes one)',
+      'not-modeled-fields.yaml: document 3 (StatefulSet "cache"): comes in as k8s.KubeStatefulSet, the L1 class: Peapod\'s StatefulSet does not model a governing Service outside the input (Service "cache-peers", which it takes as an object: import the Service\'s file with this one)',
       "not-modeled-fields.yaml: document 4 (NetworkPolicy \"from-monitoring\"): comes in as k8s.KubeNetworkPolicy, the L1 class: Peapod's NetworkPolicy does not model spec.podSelector.matchExpressions",
       'not-modeled-fields.yaml: document 2 (Ingress "minimal"): comes in as k8s.KubeIngress, the L1 class: Peapod\'s Ingress does not model spec.rules[0].http.paths[0]: a path left out (Peapod writes "/"), spec.rules[0].http.paths[0].backend.resource (a backend that is not a Service)',
     ]);
@@ -165,7 +165,7 @@ describe('what Peapod has no class for comes in as the L1 object, exactly', () =
     const outside = roundTrip(hpa('{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 60}}}'));
     expect(outside.result.source).toContain("new k8s.KubeHorizontalPodAutoscalerV2(this, 'web', {");
     expect(outside.result.notes).toEqual([
-      'in.yaml: document 1 (HorizontalPodAutoscaler "web"): comes in as k8s.KubeHorizontalPodAutoscalerV2, the L1 class: Peapod\'s HorizontalPodAutoscaler does not model a target outside the input (Deployment "web"; Peapod\'s autoscaler takes a Deployment or StatefulSet of the app as an object)',
+      'in.yaml: document 1 (HorizontalPodAutoscaler "web"): comes in as k8s.KubeHorizontalPodAutoscalerV2, the L1 class: Peapod\'s HorizontalPodAutoscaler does not model a target outside the input (Deployment "web"; it takes a Deployment or StatefulSet as an object: import its file with this one)',
     ]);
     expect(outside.differences).toEqual([]);
     const object = roundTrip(`${deployment('web', '{app: web}', ', resources: {requests: {cpu: 100m}}')}---\n${hpa('{type: Object, object: {metric: {name: requests-per-second}, describedObject: {apiVersion: networking.k8s.io/v1, kind: Ingress, name: main-route}, target: {type: Value, value: 10k}}}')}`);

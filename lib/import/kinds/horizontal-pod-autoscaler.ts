@@ -23,7 +23,7 @@ export const horizontalPodAutoscalerConverter: KindConverter = {
     const ref = spec.scaleTargetRef ?? {};
     const target = targetOf(ref, objects);
     if (target === undefined) {
-      other.push(`a target outside the input (${ref.kind} "${ref.name}"; Peapod's autoscaler takes a Deployment or StatefulSet of the app as an object)`);
+      other.push(`a target outside the input (${ref.kind} "${ref.name}"; it takes a Deployment or StatefulSet as an object: import its file with this one)`);
     }
     other.push(...otherKeys(ref, ['apiVersion', 'kind', 'name']).map((key) => `spec.scaleTargetRef.${key}`));
     (Array.isArray(spec.metrics) ? spec.metrics : []).forEach((metric: any, i: number) => {

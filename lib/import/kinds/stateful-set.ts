@@ -56,7 +56,7 @@ export const statefulSetConverter: KindConverter = {
     });
     const service = typeof spec.serviceName === 'string' ? objects.get(`Service/${spec.serviceName}`) : undefined;
     if (typeof spec.serviceName === 'string' && service === undefined) {
-      other.push(`a governing Service outside the input (Service "${spec.serviceName}"; Peapod's StatefulSet takes it as an object, or makes one)`);
+      other.push(`a governing Service outside the input (Service "${spec.serviceName}", which it takes as an object: import the Service's file with this one)`);
     }
     return other.length > 0 ? other.join(', ') : undefined;
   },
