@@ -103,6 +103,15 @@ describe('the generated code', () => {
     expect(manifestDifferences(result.objects, synth.objects)).toEqual([]);
   });
 
+  test('fields patched into the manifest are spelt as the manifest spells them', () => {
+    const text = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: LoadBalancer\n  selector: {app: web}\n  ports: [{port: 80}]\n  loadBalancerIP: 10.0.0.5\n  sessionAffinity: ClientIP\n  sessionAffinityConfig: {clientIP: {timeoutSeconds: 30}}\n';
+    const result = importManifests([{ file: 'in.yaml', text }], { from: '..' });
+    expect(result.source).toContain("web.apiObject.addJsonPatch(JsonPatch.add('/spec/loadBalancerIP', '10.0.0.5'));");
+    const synth = synthGenerated(result.source, result.className, { '..': peapod });
+    expect(synth.objects[0].spec).toMatchObject({ loadBalancerIP: '10.0.0.5', sessionAffinityConfig: { clientIP: { timeoutSeconds: 30 } } });
+    expect(manifestDifferences(result.objects, synth.objects)).toEqual([]);
+  });
+
   test('escape hatches carry a comment naming the fields', () => {
     const source = importFixture('sidecar-logging.yaml').source;
     expect(source).toContain('// Not modeled by Peapod; emitted as given: lifecycle.\n');
@@ -187,9 +196,9 @@ describe('input the import refuses, with file, document and field path', () => {
   });
 
   test('an unknown kind, a wrong apiVersion, a missing name', () => {
-    const text = 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\n---\napiVersion: v1\nkind: Deployment\nmetadata: {name: d}\nspec: {template: {metadata: {labels: {app: d}}, spec: {containers: [{name: c, image: i}]}}, selector: {matchLabels: {app: d}}}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {}\n';
+    const text = 'apiVersion: batch/v1\nkind: Jobs\nmetadata: {name: j}\n---\napiVersion: v1\nkind: Deployment\nmetadata: {name: d}\nspec: {template: {metadata: {labels: {app: d}}, spec: {containers: [{name: c, image: i}]}}, selector: {matchLabels: {app: d}}}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {}\n';
     expect(problemsOf(text)).toEqual([
-      'in.yaml: document 1: kind: kind "Job" is not one peapod import reads. Fix: import Pods, Deployments, ReplicaSets, Services, ConfigMaps and Secrets; keep other objects in YAML',
+      'in.yaml: document 1: kind: kind "Jobs" is not one peapod import reads: Kubernetes 1.27 serves no such kind in apiVersion "batch/v1". Fix: correct the kind or the apiVersion (`kubectl api-resources` lists what a cluster serves); keep a kind of a later Kubernetes in YAML',
       'in.yaml: document 2: apiVersion: Deployment has apiVersion "v1". Fix: use apiVersion: apps/v1',
       'in.yaml: document 3: metadata.name: is missing. Fix: add name',
     ]);

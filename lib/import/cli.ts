@@ -13,13 +13,16 @@ import { warningSummary } from './_warning-summary';
 const USAGE = `usage: peapod import FILE|FOLDER... [-o OUT.ts] [--class NAME] [--from MODULE] [--no-typecheck]
        peapod import FOLDER... --chart-per-folder -o OUTDIR [--from MODULE] [--no-typecheck]
 
-Converts Kubernetes YAML (Pods, Deployments, ReplicaSets, Services,
-ConfigMaps, Secrets) into a Peapod chart class. FILE "-" reads standard
-input; a FOLDER stands for its .yaml, .yml and .json files and those of
-the folders under it, all in one chart. The code is written to standard
-output, or to OUT.ts with -o, only when the whole conversion succeeded and
-the code synthesizes back to the input; otherwise nothing is written and
-the problems are listed.
+Converts Kubernetes YAML into a Peapod chart class: Pods, Deployments,
+ReplicaSets, StatefulSets, DaemonSets, Jobs, CronJobs, Services, Ingresses,
+HorizontalPodAutoscalers, PodDisruptionBudgets, NetworkPolicies,
+ServiceAccounts, ConfigMaps and Secrets as Peapod's classes, other kinds of
+Kubernetes 1.27 as their cdk8s-plus-27 L1 class (k8s.KubeX), and custom
+resources as a plain ApiObject. FILE "-" reads standard input; a FOLDER
+stands for its .yaml, .yml and .json files and those of the folders under
+it, all in one chart. The code is written to standard output, or to OUT.ts
+with -o, only when the whole conversion succeeded and the code synthesizes
+back to the input; otherwise nothing is written and the problems are listed.
 
   -o, --output FILE  write to FILE (replaced atomically) instead of standard output
   --class NAME       name of the chart class (default: from the first file's name)

@@ -115,13 +115,13 @@ export class FieldReader {
   }
 
   /** One of `allowed`, or a problem that lists them. */
-  public oneOf<T extends string>(value: any, at: string, allowed: readonly T[]): T | undefined {
+  public oneOf<T extends string>(value: any, at: string, allowed: readonly T[], rule?: string): T | undefined {
     const text = this.string(value, at);
     if (text === undefined) {
       return undefined;
     }
     if (!(allowed as readonly string[]).includes(text)) {
-      this.problem(at, `is "${text}"; expected one of ${allowed.map((a) => `"${a}"`).join(', ')}`, 'use one of those values, spelled as shown');
+      this.problem(at, `is "${text}"; expected one of ${allowed.map((a) => `"${a}"`).join(', ')}`, 'use one of those values, spelled as shown', rule);
       return undefined;
     }
     return text as T;

@@ -14,6 +14,7 @@ import { setOwn } from './_kubectl-yaml';
 import { FieldReader, otherKeys, YamlMap } from './fields';
 import { l1Literal, l1Object } from './l1-literal';
 import { l1Schema } from './l1-schema';
+import { namedReference, serviceAccountReference } from './kinds/_kind';
 import { DeclaredPort, Scope } from './scope';
 import { fileMode, TYPED_SOURCES, TypedSource, typedSource } from './_volume-sources';
 
@@ -40,7 +41,17 @@ const ANY_QUANTITY = /^[0-9.]+(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?$/;
  * Converts the metadata and spec of a Pod, or of a workload's Pod template,
  * into PodTemplateProps entries. `at` is the spec's field path.
  */
-export function convertTemplate(reader: FieldReader, scope: Scope, metadata: YamlMap, spec: YamlMap, at: string, metaAt: string, owner: string): TemplateCode {
+export function convertTemplate(
+  reader: FieldReader,
+  scope: Scope,
+  metadata: YamlMap,
+  spec: YamlMap,
+  at: string,
+  metaAt: string,
+  owner: string,
+  /** A StatefulSet's claim templates by name: the containers mount them by variable, as volumes. */
+  claims: ReadonlyMap<string, string> = new Map(),
+): TemplateCode {
   const entries: [string, Code, string?][] = [];
   const statements: string[] = [];
   const labels = reader.stringMap(metadata.labels, `${metaAt}.labels`) ?? {};
@@ -64,7 +75,7 @@ export function convertTemplate(reader: FieldReader, scope: Scope, metadata: Yam
   }
 
   // Volumes first: containers mount them by variable.
-  const volumes = new Map<string, { variable: string; mounted: boolean }>();
+  const volumes = new Map<string, { variable: string; mounted: boolean }>([...claims].map(([name, variable]) => [name, { variable, mounted: false }]));
   const volumeOrder: string[] = [];
   (reader.list(spec.volumes, `${at}.volumes`) ?? []).forEach((volume, i) => {
     const declared = convertVolume(reader, scope, volume, `${at}.volumes[${i}]`, owner);
@@ -117,7 +128,7 @@ export function convertTemplate(reader: FieldReader, scope: Scope, metadata: Yam
   // order of first mount. Declaring only the unmounted ones keeps the code
   // short; when that would change the order of `volumes`, declare them all.
   const unmounted = volumeOrder.filter((name) => !volumes.get(name)!.mounted);
-  const rendered = [...unmounted, ...mountOrder.filter((name) => !unmounted.includes(name))];
+  const rendered = [...unmounted, ...mountOrder.filter((name) => !unmounted.includes(name) && !claims.has(name))];
   const declare = rendered.every((name, i) => name === volumeOrder[i]) ? unmounted : volumeOrder;
   if (declare.length > 0) {
     entries.push(['volumes', { array: declare.map((name) => volumes.get(name)!.variable) }]);
@@ -131,7 +142,7 @@ export function convertTemplate(reader: FieldReader, scope: Scope, metadata: Yam
   }
   const account = reader.string(spec.serviceAccountName, `${at}.serviceAccountName`);
   if (account !== undefined) {
-    entries.push(['serviceAccountName', stringLiteral(account)]);
+    entries.push(['serviceAccount', serviceAccountReference(scope, account)]);
   }
   if (spec.securityContext !== undefined) {
     const code = l1Object(spec.securityContext, 'PodSecurityContext', `${at}.securityContext`, reader, scope.usage);
@@ -413,16 +424,8 @@ function keyedReference(reader: FieldReader, scope: Scope, kind: 'ConfigMap' | '
       kind === 'ConfigMap' ? 'config-map-key-exists' : 'secret-key-exists',
     );
   }
-  scope.imports.add(kind);
   // Named once, as a constant, however many entries refer to it.
-  const externalKey = `${kind}/${name}`;
-  let external = scope.external.get(externalKey);
-  if (external === undefined) {
-    const variable = scope.names.claim(camelCase(`${name}-${kind}`), camelCase(`external-${name}-${kind}`));
-    external = { variable, statement: `const ${variable} = ${kind}.fromName(${stringLiteral(name)});` };
-    scope.external.set(externalKey, external);
-  }
-  return external.variable;
+  return namedReference(scope, kind, name);
 }
 
 function convertEnvFrom(reader: FieldReader, scope: Scope, value: any, at: string): Code | undefined {

@@ -1,4 +1,5 @@
 import { Names } from './code';
+import type { Referable } from './kinds';
 import { L1Usage } from './l1-literal';
 
 /** A ConfigMap or Secret of the input, which Pods refer to by variable. */
@@ -30,4 +31,6 @@ export interface Scope {
   /** ConfigMaps and Secrets made elsewhere, by `Kind/name`: the constant each is named by, and its declaration. */
   readonly external: Map<string, { readonly variable: string; readonly statement: string }>;
   readonly secrets: Map<string, KeyedObject>;
+  /** Every object of the input by `Kind/name`, for references between them. */
+  readonly objects: Map<string, Referable>;
 }
