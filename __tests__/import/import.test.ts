@@ -103,6 +103,15 @@ describe('the generated code', () => {
     expect(manifestDifferences(result.objects, synth.objects)).toEqual([]);
   });
 
+  test('fields patched into the manifest are spelt as the manifest spells them', () => {
+    const text = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: LoadBalancer\n  selector: {app: web}\n  ports: [{port: 80}]\n  loadBalancerIP: 10.0.0.5\n  sessionAffinity: ClientIP\n  sessionAffinityConfig: {clientIP: {timeoutSeconds: 30}}\n';
+    const result = importManifests([{ file: 'in.yaml', text }], { from: '..' });
+    expect(result.source).toContain("web.apiObject.addJsonPatch(JsonPatch.add('/spec/loadBalancerIP', '10.0.0.5'));");
+    const synth = synthGenerated(result.source, result.className, { '..': peapod });
+    expect(synth.objects[0].spec).toMatchObject({ loadBalancerIP: '10.0.0.5', sessionAffinityConfig: { clientIP: { timeoutSeconds: 30 } } });
+    expect(manifestDifferences(result.objects, synth.objects)).toEqual([]);
+  });
+
   test('escape hatches carry a comment naming the fields', () => {
     const source = importFixture('sidecar-logging.yaml').source;
     expect(source).toContain('// Not modeled by Peapod; emitted as given: lifecycle.\n');

@@ -637,7 +637,7 @@ function convertStrategy(reader: FieldReader, scope: Scope, value: any): Code | 
   return { call: 'DeploymentStrategy.rollingUpdate', args: [objectOf(entries)] };
 }
 
-export const NOT_MODELED_COMMENT = '// Not modeled by Peapod: patched into the manifest, with field names as cdk8s spells them.';
+export const NOT_MODELED_COMMENT = '// Not modeled by Peapod: patched into the manifest, with the field names the manifest has.';
 
 // Spec fields with no prop, as JSON patches on the manifest object.
 export function specPatches(reader: FieldReader, scope: Scope, spec: YamlMap, modeled: string[], l1Name: string, variable: string): string[] {
@@ -660,12 +660,12 @@ export function fieldPatches(reader: FieldReader, scope: Scope, map: YamlMap, mo
       );
       continue;
     }
-    const code = l1Literal(map[key], field.type, `${at}.${key}`, reader, scope.usage, true);
-    if (code === undefined) {
+    // Read as the L1 type for its checks; the patch applies to the manifest, so it is written as the manifest spells it.
+    if (l1Literal(map[key], field.type, `${at}.${key}`, reader, { usesK8s: false }, true) === undefined) {
       continue;
     }
     scope.usage.usesJsonPatch = true;
-    lines.push(`${variable}.apiObject.addJsonPatch(JsonPatch.add(${stringLiteral(`/${at.replace(/\./g, '/')}/${property}`)}, ${print(code, '    ')}));`);
+    lines.push(`${variable}.apiObject.addJsonPatch(JsonPatch.add(${stringLiteral(`/${at.replace(/\./g, '/')}/${key}`)}, ${print(jsonLiteral(map[key]), '    ')}));`);
   }
   return lines;
 }

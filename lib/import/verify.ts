@@ -7,7 +7,7 @@ import * as cdk8s from 'cdk8s';
 import type * as TypeScript from 'typescript';
 import * as vm from 'vm';
 import { App } from '../app';
-import { withSynthCaches } from '../_synth';
+import { withinOnePass } from '../_synth';
 import { compilerFor, NativeCompiler, nativeCompilerFor, PEAPOD_ROOT } from './_project';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- manifests are compared as plain JSON */
@@ -73,7 +73,7 @@ export function synthGenerated(source: string, className: string, modules: Reado
   // One validation pass, as synth makes: facts about the whole app (every
   // Pod's labels, the list of constructs) are computed once, not once per
   // construct, which made the check quadratic in the number of objects.
-  return withSynthCaches(() => {
+  return withinOnePass(() => {
     const errors = app.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`));
     // Rendering a chart validates it again, and throws on the first error; the errors are reported instead.
     // The chart and the Charts inside it, which hold the objects of other namespaces.
