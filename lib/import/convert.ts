@@ -2,15 +2,17 @@ import * as path from 'path';
 import { PROTOCOLS } from '../port';
 import { laterFieldDetail, laterFieldFix, laterFieldOf } from '../_later-fields';
 import { SESSION_AFFINITIES, TRAFFIC_POLICIES } from '../validation/service-spec';
-import { camelCase, Code, commentText, jsonLiteral, Names, objectOf, print, stringLiteral } from './code';
+import { camelCase, Code, commentLines, commentText, jsonLiteral, Names, objectOf, print, stringLiteral } from './code';
 import { copyJson } from './_kubectl-yaml';
 import { convertL1, convertPlain, isClusterScoped, Item, KIND_CONVERTERS, KindInput, kindRank, l1ClassOf, Referable, routeOf } from './kinds';
-import { FieldReader, otherKeys, YamlMap } from './fields';
+import { FieldReader, isMap, isStringMap, otherKeys, YamlMap } from './fields';
 import { l1Literal, l1Property } from './l1-literal';
 import { l1Schema } from './l1-schema';
 import { convertTemplate } from './pod-template';
 import { Findings, ImportError, Origin } from './problems';
 import { ImportInput, readObjects } from './read';
+import { selectedElsewhere, WorkloadElsewhere } from './_folders';
+import { detachLaterFields, laterFieldsIn } from './_later-patches';
 import { Target, Targets } from './_targets';
 import { DeclaredPort, Scope } from './scope';
 
@@ -28,6 +30,12 @@ export interface ImportOptions {
    * @default 'peapod'
    */
   readonly from?: string;
+  /**
+   * Workloads of other charts of the same import (`--chart-per-folder`): a
+   * Service that selects one of them says so in a comment.
+   * @default - none
+   */
+  readonly workloadsElsewhere?: readonly WorkloadElsewhere[];
 }
 
 /** What {@link importManifests} produced. */
@@ -91,6 +99,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     nameEntry: [string, Code | undefined];
     metaEntries: [string, Code | undefined][];
     ref: Referable;
+    laterPatches: string[];
   }[] = [];
   const afterServices: (() => void)[] = [];
   const cleaned: any[] = [];
@@ -173,21 +182,34 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     scopeIn(object.namespace).objects.set(`${object.kind}/${object.name}`, ref);
     named.set(object, { id, variable, ref });
   }
+  const restores: (() => void)[] = [];
   for (const object of ordered) {
     const { reader, value, kind, name, namespace, route } = object;
     const { id, variable, ref } = named.get(object)!;
     const scope = scopeIn(namespace);
     const parent = parentOf(namespace);
     const targets = targetsIn(namespace);
+    if (kind === 'Service' && !hasSelector(value.spec)) {
+      // Endpoints managed by hand (or by a controller): Peapod's Service is made from the Pods it selects.
+      items.push(plainObjectItem(reader, scope, value, parent, id, 'spec.selector', SELECTORLESS_COMMENT, "Service without a selector written as a plain cdk8s ApiObject, which Peapod's rules do not check"));
+      continue;
+    }
     const nameEntry: [string, Code | undefined] = ['name', id === name ? undefined : stringLiteral(name)];
+    const converter = route.route === 'peapod' ? KIND_CONVERTERS[kind] : undefined;
+    const unmodeled = converter?.unmodeled?.(value, scope.objects);
+    // Fields of later Kubernetes versions: out of the object while it is converted, then patched into its
+    // manifest (not for an L1 object, whose class would drop them again).
+    const later = detachLaterFields(value, route.route === 'peapod' && unmodeled === undefined ? laterFieldsIn(value, kind) : [], variable);
+    restores.push(later.restore);
+    if (later.patches.length > 0) {
+      scope.usage.usesJsonPatch = true;
+    }
     const input: KindInput = {
-      reader, scope, value, kind, name, id, variable, parent, nameEntry, targets, objects: scope.objects,
+      reader, scope, value, kind, name, id, variable, parent, nameEntry, targets, objects: scope.objects, laterPatches: later.patches,
       metaEntries: () => metadataEntries(reader, value.metadata, false),
       add: (item) => items.push(item),
       afterServices: (convert) => afterServices.push(convert),
     };
-    const converter = route.route === 'peapod' ? KIND_CONVERTERS[kind] : undefined;
-    const unmodeled = converter?.unmodeled?.(value, scope.objects);
     ref.l1 = route.route !== 'peapod' || unmodeled !== undefined;
     if (route.route === 'l1' || unmodeled !== undefined) {
       const className = route.route === 'l1' ? route.className : l1ClassOf(value.apiVersion, kind);
@@ -219,7 +241,8 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     for (const key of otherKeys(value, ['apiVersion', 'kind', 'metadata', ...(kind === 'ConfigMap' ? ['data', 'binaryData', 'immutable'] : []), ...(kind === 'Secret' ? ['data', 'stringData', 'type', 'immutable'] : []), ...(kind === 'ConfigMap' || kind === 'Secret' ? [] : ['spec'])])) {
       reader.problem(key, `is not a field of a ${kind}`, 'remove it');
     }
-    const statement = (props: Code, used: () => boolean, lines: string[] = []) => () => {
+    const statement = (props: Code, used: () => boolean, given: string[] = []) => () => {
+      const lines = [...given, ...later.patches];
       const assign = used() || lines.length > 0 ? `const ${variable} = ` : '';
       const args = typeof props === 'object' && 'object' in props && props.object.length === 0 ? [] : [props];
       return [`${assign}${print({ call: `new ${kind}`, args: [parent, stringLiteral(id), ...args] }, '    ', assign.length + 1)};`, ...lines];
@@ -278,21 +301,23 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
         break;
       }
       case 'Service':
-        services.push({ reader, spec, variable, id, parent, namespace, nameEntry, metaEntries, ref });
+        services.push({ reader, spec, variable, id, parent, namespace, nameEntry, metaEntries, ref, laterPatches: later.patches });
         break;
     }
   }
-  for (const { reader, spec, variable, id, parent, namespace, nameEntry, metaEntries, ref } of services) {
+  for (const { reader, spec, variable, id, parent, namespace, nameEntry, metaEntries, ref, laterPatches } of services) {
     // A StatefulSet's governing Service comes before it, which takes it as an object, and selects its Pods by their labels.
     const service = convertService(reader, scopeIn(namespace), spec, variable, ref.governing ? new Targets() : targetsIn(namespace));
     if (!service) {
       continue;
     }
+    const other = service.after === undefined && isStringMap(spec.selector) ? selectedElsewhere(spec.selector, options.workloadsElsewhere ?? []) : undefined;
+    const comment = other && `// ${commentText(`Selects the Pods of ${other.kind} "${other.name}" of ${other.chart}, another chart of this import.`)}`;
     const props = objectOf([nameEntry, ...metaEntries, ['target', service.targetCode], ...service.entries]);
-    const lines = service.patches;
+    const lines = [...service.patches, ...laterPatches];
     const render = () => {
       const assign = lines.length > 0 || ref.used ? `const ${variable} = ` : '';
-      return [`${assign}${print({ call: 'new Service', args: [parent, stringLiteral(id), props] }, '    ', assign.length + 1)};`, ...lines];
+      return [...(comment ? [comment] : []), `${assign}${print({ call: 'new Service', args: [parent, stringLiteral(id), props] }, '    ', assign.length + 1)};`, ...lines];
     };
     if (ref.governing) {
       ref.governing.render = render;
@@ -302,6 +327,8 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   }
   afterServices.forEach((convert) => convert());
 
+  // The round trip compares the objects with the later fields in them.
+  restores.forEach((restore) => restore());
   if (findings.problems.length > 0) {
     // In input order: syntax errors are found while reading, before the objects are converted.
     const fileIndex = (file: string) => inputs.findIndex((i) => i.file === file);
@@ -339,6 +366,23 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     '',
   ].join('\n');
   return { source, className, notes: findings.notes, placedNotes: findings.placedNotes, objects: cleaned, from };
+}
+
+// An object the DSL cannot express, as a plain cdk8s ApiObject with the comment saying why, and a note.
+function plainObjectItem(reader: FieldReader, scope: Scope, value: YamlMap, parent: string, id: string, at: string, why: string, note: string): Item {
+  scope.usage.usesApiObject = true;
+  reader.note(at, note);
+  const call: Code = { call: 'new ApiObject', args: [parent, stringLiteral(id), jsonLiteral(value)] };
+  // The body is indented by four spaces when it is put in the constructor.
+  const comment = commentLines(why, '    ').trimEnd().split('\n').map((line) => line.slice(4));
+  return { group: 1, render: () => [...comment, `${print(call, '    ')};`] };
+}
+
+const SELECTORLESS_COMMENT =
+  "A plain cdk8s ApiObject, not a Peapod Service: it has no selector, so its endpoints are managed by hand or by a controller, and a Peapod Service is made from the Pods it selects. It is written exactly as given and not checked by Peapod's rules.";
+
+function hasSelector(spec: unknown): boolean {
+  return isMap(spec) && isMap(spec.selector) && Object.keys(spec.selector).length > 0;
 }
 
 // One line when it fits, one name a line otherwise.
@@ -681,12 +725,8 @@ interface ServiceCode {
 
 export function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variable: string, targets: Targets): ServiceCode | undefined {
   const selector = reader.stringMap(spec.selector, 'spec.selector');
-  if (!selector || Object.keys(selector).length === 0) {
-    reader.problem(
-      'spec.selector',
-      'is not set: a Service without a selector, whose endpoints are managed by hand, is not modeled by Peapod yet (its Service selects Pods)',
-      'keep this Service in YAML beside the chart',
-    );
+  // A Service without one is written as a plain ApiObject before this; a selector of other values is a problem stringMap reported.
+  if (!selector) {
     return undefined;
   }
   const found = targets.find(selector);

@@ -137,3 +137,13 @@ export function join(at: string, key: string): string {
 export function otherKeys(map: YamlMap, known: readonly string[]): string[] {
   return Object.keys(map).filter((key) => !known.includes(key));
 }
+
+/** Whether `value` is a mapping (not a list, not null). */
+export function isMap(value: unknown): value is YamlMap {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Whether `value` is a mapping of strings, as labels are. */
+export function isStringMap(value: unknown): value is Record<string, string> {
+  return isMap(value) && Object.values(value).every((v) => typeof v === 'string');
+}

@@ -16,6 +16,7 @@ import { l1Literal, l1Object } from './l1-literal';
 import { l1Schema } from './l1-schema';
 import { namedReference, serviceAccountReference } from './kinds/_kind';
 import { DeclaredPort, Scope } from './scope';
+import { fileMode, TYPED_SOURCES, TypedSource, typedSource } from './_volume-sources';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the input is untyped YAML */
 
@@ -675,7 +676,14 @@ function convertVolume(reader: FieldReader, scope: Scope, value: any, at: string
       call = { call: 'Volume.persistentVolumeClaim', args: [stringLiteral(name), objectOf([['name', stringLiteral(claim)]]), ...(options.object.length > 0 ? [options] : [])] };
       break;
     }
-    default:
+    default: {
+      const refer = (objectKind: 'ConfigMap' | 'Secret', objectName: string, key: string | undefined, optional: boolean | undefined, rat: string) =>
+        keyedReference(reader, scope, objectKind, objectName, key, optional, rat);
+      const args = (TYPED_SOURCES as readonly string[]).includes(kind) ? typedSource(kind as TypedSource, source, sat, { reader, scope, refer }) : undefined;
+      if (args !== undefined) {
+        call = { call: `Volume.${kind}`, args: [stringLiteral(name), ...args] };
+        break;
+      }
       if (l1Schema().get('Volume')?.has(kind)) {
         // Any other source through Volume.fromSource, typed by the L1 Volume and validated with the Pod.
         const source = l1Object(pick(volume, [kind]), 'Volume', at, reader, scope.usage, false, true);
@@ -688,15 +696,11 @@ function convertVolume(reader: FieldReader, scope: Scope, value: any, at: string
         reader.problem(sat, `"${kind}" is not a volume type`, 'check the spelling against the Kubernetes API reference');
       }
       return undefined;
+    }
   }
   scope.imports.add('Volume');
   const variable = scope.names.claim(camelCase(name), camelCase(`${name}-volume`), camelCase(`${owner}-${name}-volume`));
   return { name, variable, statement: `const ${variable} = ${print(call, '    ', variable.length + 10)};` };
-}
-
-// File modes read best in octal, as chmod writes them.
-function fileMode(mode: number): string {
-  return mode >= 0 && mode <= 0o777 ? `0o${mode.toString(8)}` : String(mode);
 }
 
 function pick(map: YamlMap, keys: readonly string[]): YamlMap {

@@ -8,6 +8,7 @@ import type * as TypeScript from 'typescript';
 import * as vm from 'vm';
 import { App } from '../app';
 import { withinOnePass } from '../_synth';
+import type { Problem } from '../validation/problem';
 import { compilerFor, NativeCompiler, nativeCompilerFor, PEAPOD_ROOT } from './_project';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- manifests are compared as plain JSON */
@@ -19,6 +20,8 @@ export interface SynthOutcome {
   readonly objects: any[];
   /** The errors synth would stop on, each as `[construct path] message`. */
   readonly errors: string[];
+  /** The warnings synth would print, with the rule levels of a project without configuration. */
+  readonly warnings: readonly Problem[];
 }
 
 /**
@@ -75,10 +78,12 @@ export function synthGenerated(source: string, className: string, modules: Reado
   // construct, which made the check quadratic in the number of objects.
   return withinOnePass(() => {
     const errors = app.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`));
+    // Within the pass the Pods' problems are already computed: the warnings cost one more walk of the tree.
+    const warnings = app.problems().filter((p) => p.severity === 'warning');
     // Rendering a chart validates it again, and throws on the first error; the errors are reported instead.
     // The chart and the Charts inside it, which hold the objects of other namespaces.
     const charts = [chart, ...chart.node.findAll().filter((c): c is cdk8s.Chart => c !== chart && cdk8s.Chart.isChart(c))];
-    return { objects: errors.length > 0 ? [] : charts.flatMap((c) => c.toJson()), errors };
+    return { objects: errors.length > 0 ? [] : charts.flatMap((c) => c.toJson()), errors, warnings };
   });
 }
 

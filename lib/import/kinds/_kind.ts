@@ -56,6 +56,8 @@ export interface KindInput {
   /** The labels and annotations props, after the check of the other metadata fields. */
   metaEntries(): [string, Code | undefined][];
   readonly targets: Targets;
+  /** JSON patches that put back fields of later Kubernetes versions, taken out of `value` while it is converted. */
+  readonly laterPatches: readonly string[];
   /** Objects of the input by `Kind/name`, for references between them. */
   readonly objects: ReadonlyMap<string, Referable>;
   /** Adds a statement to the chart body. */
@@ -85,9 +87,10 @@ export interface KindConverter {
  */
 export function constructStatement(input: KindInput, className: string, props: Code, used: () => boolean, lines: readonly string[] = []): () => string[] {
   return () => {
-    const assign = used() || lines.length > 0 ? `const ${input.variable} = ` : '';
+    const all = [...lines, ...input.laterPatches];
+    const assign = used() || all.length > 0 ? `const ${input.variable} = ` : '';
     const args = typeof props === 'object' && 'object' in props && props.object.length === 0 ? [] : [props];
-    return [`${assign}${print({ call: `new ${className}`, args: [input.parent, stringLiteral(input.id), ...args] }, '    ', assign.length + 1)};`, ...lines];
+    return [`${assign}${print({ call: `new ${className}`, args: [input.parent, stringLiteral(input.id), ...args] }, '    ', assign.length + 1)};`, ...all];
   };
 }
 
