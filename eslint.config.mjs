@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.build/', 'build/', 'templates/init/dist/'] },
+  { ignores: ['node_modules/', 'dist/', '.build/', 'build/', 'templates/init/dist/', '**/.peapod-import-*', '**/.*.synth-*/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
