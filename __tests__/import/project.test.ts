@@ -141,3 +141,26 @@ describe('the compile check by the native compiler (TypeScript 7), when the proj
     });
   });
 });
+
+describe('peapod import with -o outside any project', () => {
+  test('says which packages the place lacks and how to fix it, exit 69, instead of reporting compile errors as its own bug', () => {
+    withTempDir((dir) => {
+      const out = path.join(dir, 'legacy.ts');
+      const outcome = run(['import', tutorial, '-o', out]);
+      expect(outcome.code).toBe(69);
+      expect(outcome.stderr.split('\n').filter((l) => l.startsWith('peapod import:'))).toEqual([
+        `peapod import: ${out} is not inside a project that has cdk8s, constructs, peapod installed (no node_modules/cdk8s in ${dir} or a folder above it), so the code cannot be compiled where it goes; write it into your cdk8s project (npm install peapod there), start one with peapod init, or pass --no-typecheck; nothing was written`,
+      ]);
+      expect(fs.existsSync(out)).toBe(false);
+    });
+  });
+
+  test('its valid twin: the same place with the packages installed compiles and writes the file', () => {
+    withTempDir((dir) => {
+      consumerProject(dir);
+      const out = path.join(dir, 'lib', 'legacy.ts');
+      expect(run(['import', tutorial, '-o', out]).code).toBe(0);
+      expect(fs.existsSync(out)).toBe(true);
+    });
+  });
+});

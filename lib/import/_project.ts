@@ -36,8 +36,36 @@ export interface Compiler {
   readonly version: string;
 }
 
-/** What stops the import before it converts anything: no compiler to check the code with. */
+/** What stops the import before it checks the code: no compiler to check it with, or no project where it goes. */
 export class SetupError extends Error {}
+
+/**
+ * The packages that `source` imports (bare specifiers of its `import`
+ * lines) which Node would not find from `dir`: no
+ * `node_modules/<package>/package.json` in `dir` or a folder above it.
+ */
+export function packagesMissingFrom(dir: string, source: string): string[] {
+  const packages = new Set<string>();
+  for (const match of source.matchAll(/^import .* from (['"])([^'"]+)\1;$/gm)) {
+    const specifier = match[2];
+    if (!specifier.startsWith('.') && !path.isAbsolute(specifier)) {
+      const parts = specifier.split('/');
+      packages.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
+    }
+  }
+  return [...packages].filter((name) => !hasPackageAbove(path.resolve(dir), name));
+}
+
+function hasPackageAbove(dir: string, name: string): boolean {
+  for (let at = dir; ; at = path.dirname(at)) {
+    if (fs.existsSync(path.join(at, 'node_modules', name, 'package.json'))) {
+      return true;
+    }
+    if (path.dirname(at) === at) {
+      return false;
+    }
+  }
+}
 
 const compilers = new Map<string, Compiler>();
 

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { camelCase, stringLiteral } from './code';
 import { CLASS_NAME, importManifests, ImportResult } from './convert';
-import { peapodSpecifier, SetupError } from './_project';
+import { packagesMissingFrom, peapodSpecifier, SetupError } from './_project';
 import { ImportError } from './problems';
 import type { Problem } from '../validation/problem';
 import { ImportInput } from './read';
@@ -234,6 +234,13 @@ function roundTrip(result: ImportResult, file: string, typecheck: boolean, notes
   }
   onWarnings(synth.warnings);
   const differences = verify.manifestDifferences(result.objects, synth.objects);
+  const missing = typecheck ? packagesMissingFrom(path.dirname(file), result.source) : [];
+  if (missing.length > 0) {
+    // Not the import's fault, and not a compile error to report: the code has no project around it.
+    throw new SetupError(
+      `peapod import: ${file} is not inside a project that has ${missing.join(', ')} installed (no node_modules/${missing[0]} in ${path.dirname(file)} or a folder above it), so the code cannot be compiled where it goes; write it into your cdk8s project (npm install peapod there), start one with peapod init, or pass --no-typecheck`,
+    );
+  }
   const compiler = typecheck ? verify.typeCheckGenerated([{ path: file, text: result.source }]) : [];
   if (differences.length > 0 || compiler.length > 0) {
     const details = [...differences, ...compiler.map((m) => `does not compile: ${m}`)];
