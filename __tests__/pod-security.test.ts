@@ -3,7 +3,7 @@ import * as path from 'path';
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import { App, Container, CronJob, Deployment, formatProblem, PeapodConfig, Pod, PodProps, PodSecurity, podSecurityOf, readConfigFile, Volume } from '../lib';
 import { securityFacts } from '../lib/validation/_security-facts';
-import { withSynthCaches } from '../lib/_synth';
+import { withinOnePass } from '../lib/_synth';
 import { buildApp } from '../main';
 import { runPlan } from '../scripts/plan';
 import { withTempDir } from './_support';
@@ -336,7 +336,7 @@ describe('shared facts with the lints', () => {
   test('within a pass the lints and the checks read one set of facts per spec; outside one, anew', () => {
     const spec = { containers: [{ name: 'app' }] };
     expect(securityFacts(spec, 'spec')).not.toBe(securityFacts(spec, 'spec'));
-    withSynthCaches(() => expect(securityFacts(spec, 'spec')).toBe(securityFacts(spec, 'spec')));
+    withinOnePass(() => expect(securityFacts(spec, 'spec')).toBe(securityFacts(spec, 'spec')));
   });
 
   test('a lint the project turned off leaves the check alone; without a level the lint reports as before', () => {

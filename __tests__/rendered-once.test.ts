@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Testing, Yaml } from 'cdk8s';
 import { App, Container, Deployment, Pod, ReplicaSet, Service } from '../lib';
 import { ManifestObject } from '../lib/_manifest-object';
-import { renderedManifest, withSynthCaches } from '../lib/_synth';
+import { renderedManifest, withinOnePass } from '../lib/_synth';
 import { readFolder, withTempDir } from './_support';
 
 /*
@@ -44,7 +44,7 @@ describe.each(KINDS)('%s', (kind, declare) => {
     const apiObject: ApiObject = construct.apiObject;
     const render = jest.spyOn(ManifestObject.prototype, 'toJson');
     try {
-      withSynthCaches(() => {
+      withinOnePass(() => {
         const manifest = renderedManifest(apiObject);
         expect(renderedManifest(apiObject)).toBe(manifest);
         expect(render).toHaveBeenCalledTimes(1);

@@ -4,7 +4,7 @@ import * as fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { buildWorkload } from '../bench/workloads';
 import { App, Container, Pod } from '../lib';
-import { oncePerSynth, withSynthCaches } from '../lib/_synth';
+import { oncePerPass, withinOnePass } from '../lib/_synth';
 import { stringifyYaml, UnwritableValue } from '../lib/_yaml';
 import { readAsNonString } from '../lib/_yaml-quoting';
 import { buildApp } from '../main';
@@ -157,18 +157,18 @@ function stringsOf(value: unknown): string[] {
   return [];
 }
 
-describe('oncePerSynth', () => {
+describe('oncePerPass', () => {
   test('computes every time outside a synth, once inside one', () => {
     const owner = {};
     let renders = 0;
     const render = () => ({ n: ++renders });
-    expect(oncePerSynth(owner, render)).toEqual({ n: 1 });
-    expect(oncePerSynth(owner, render)).toEqual({ n: 2 });
-    withSynthCaches(() => {
-      expect(oncePerSynth(owner, render)).toEqual({ n: 3 });
-      expect(oncePerSynth(owner, render)).toEqual({ n: 3 });
+    expect(oncePerPass(owner, render)).toEqual({ n: 1 });
+    expect(oncePerPass(owner, render)).toEqual({ n: 2 });
+    withinOnePass(() => {
+      expect(oncePerPass(owner, render)).toEqual({ n: 3 });
+      expect(oncePerPass(owner, render)).toEqual({ n: 3 });
     });
-    expect(oncePerSynth(owner, render)).toEqual({ n: 4 });
+    expect(oncePerPass(owner, render)).toEqual({ n: 4 });
   });
 
   test('a Pod changed after problems() were read synthesizes with the change', () => {

@@ -1,9 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { PodTemplate } from '../lib';
-import * as plain from '../lib/_plain';
+import { ManifestObject } from '../lib/_manifest-object';
 import * as engine from '../lib/validation/engine';
 import { buildWorkload, Variant, VARIANTS } from './workloads';
 
@@ -69,9 +68,8 @@ function instrumentValidation(): Spent {
   let collecting = false;
   let rendering = 0;
   timeCalls(PodTemplate.prototype, 'validate', (ms) => (spent.podChecks += ms));
-  // Rendering: the L1 object's own render, and the copy a Pod keeps of it for the rest of the synth.
-  timeCalls(k8s.KubePod.prototype, 'toJson', (ms) => collecting && (rendering += ms));
-  timeCalls(plain, 'withSharedShapes', (ms) => collecting && (rendering += ms));
+  // Rendering: a Pod's manifest, which validation asks for first.
+  timeCalls(ManifestObject.prototype, 'toJson', (ms) => collecting && (rendering += ms));
   timeCalls(engine, 'collectProblems', (ms) => (spent.validation += ms - rendering), {
     before: () => {
       collecting = true;

@@ -4,7 +4,7 @@ import { plusPodsOf } from './_plus-pods';
 import { ISelectablePods, labelText, PodSelection, SelectablePort } from './selectable-pods';
 import { RuleReport } from './validation/problem';
 import type { RuleId } from './validation/rule-ids';
-import { _allConstructs, _oncePerPass } from './validation/engine';
+import { _allConstructs, _appFactOncePerPass } from './validation/engine';
 
 /** What a construct that runs Pods says of them. */
 export interface OwnedPods {
@@ -49,7 +49,7 @@ export interface PodsOfApp extends OwnedPods {
 
 /** Every Pod and workload Pod template of the app that `scope` belongs to, in construct order. */
 export function podsOfApp(scope: IConstruct): PodsOfApp[] {
-  return _oncePerPass(scope, 'pods-of-app', () => {
+  return _appFactOncePerPass(scope, 'pods-of-app', () => {
     const found: PodsOfApp[] = [];
     for (const construct of _allConstructs(scope)) {
       const owned = isPodOwner(construct) ? construct.ownedPods() : plusPodsOf(construct);
@@ -76,7 +76,7 @@ export function podsSelectedBy(scope: IConstruct, selector: Labels, namespace: s
   if (pairs.length === 0) {
     return [];
   }
-  const index = _oncePerPass(scope, 'pods-by-label', () => indexByLabel(podsOfApp(scope)));
+  const index = _appFactOncePerPass(scope, 'pods-by-label', () => indexByLabel(podsOfApp(scope)));
   let candidates: readonly PodsOfApp[] | undefined;
   for (const [key, value] of pairs) {
     const withLabel = index.get(labelKey(key, value)) ?? [];
@@ -184,7 +184,7 @@ export function leastReplicasOf(scope: IConstruct, pods: PodsOfApp): number | un
   if (replicas !== undefined) {
     return replicas;
   }
-  const scalers = _oncePerPass(scope, 'replica-scalers', () => _allConstructs(scope).filter(isReplicaScaler));
+  const scalers = _appFactOncePerPass(scope, 'replica-scalers', () => _allConstructs(scope).filter(isReplicaScaler));
   const scaler = scalers.find((s) => s.scaled === pods.construct);
   if (scaler !== undefined) {
     return scaler.minimumReplicas;

@@ -74,7 +74,9 @@ function rendersWithDefaults(object: ApiObject): boolean {
   if (process.env.CDK8S_DISABLE_SORT) {
     return false;
   }
-  for (const resolver of App.of(object).resolvers) {
+  // Older cdk8s releases of the peer range (2.64.2, its lowest) have no App.resolvers: they render with the defaults.
+  const resolvers: readonly unknown[] | undefined = App.of(object).resolvers;
+  for (const resolver of resolvers ?? []) {
     if (!(resolver instanceof LazyResolver || resolver instanceof ImplicitTokenResolver || resolver instanceof NumberStringUnionResolver)) {
       return false;
     }
@@ -84,8 +86,9 @@ function rendersWithDefaults(object: ApiObject): boolean {
 
 /**
  * `value` as cdk8s's built-in resolvers and sanitizeValue() leave it, in
- * one copy: Lazy values produced, tokens resolved, IntOrString-like
- * objects as `{ value }`, null and undefined fields dropped, keys sorted.
+ * one copy: Lazy values produced, tokens resolved, null and undefined
+ * fields dropped, keys sorted; IntOrString and Quantity objects as their
+ * values, as the L1 classes render them.
  * Objects are built key by key in sorted order, so that objects of one
  * kind share V8's hidden classes and read fast in validation and the
  * YAML writer.
@@ -141,8 +144,10 @@ function resolvedToken(value: object): unknown {
   if (typeof token.resolve === 'function') {
     return (token.resolve as () => unknown)();
   }
+  // IntOrString and Quantity (a JSON patch written for the L1 classes may hold
+  // them) as their value, as the L1 classes' converters render them.
   if (typeof token.value === 'number' || typeof token.value === 'string') {
-    return { value: token.value };
+    return token.value;
   }
   throw new Error(`can't render non-simple object of type '${value.constructor?.name}'`);
 }

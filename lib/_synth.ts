@@ -9,7 +9,7 @@ import { withExactKeys } from './_plain';
  */
 
 interface Pass {
-  // What constructs computed during the pass, by owner (see oncePerSynth).
+  // What constructs computed during the pass, by owner (see oncePerPass).
   readonly results: WeakMap<object, unknown>;
   // Each ApiObject's manifest, rendered at most once.
   readonly manifests: WeakMap<ApiObject, unknown>;
@@ -18,7 +18,7 @@ interface Pass {
 let pass: Pass | undefined;
 
 /** Runs `body` as one synth or validation pass; nested calls join the pass already running. */
-export function withSynthCaches<T>(body: () => T): T {
+export function withinOnePass<T>(body: () => T): T {
   if (pass !== undefined) {
     return body();
   }
@@ -34,9 +34,10 @@ export function withSynthCaches<T>(body: () => T): T {
  * `compute()` the first time `owner` asks during a pass, the same result
  * after that (one result per owner); outside a pass, `compute()` every
  * time, so a test that changes a construct and renders it again sees the
- * change. Callers must not mutate the result.
+ * change. Callers must not mutate the result. (Facts about the whole app,
+ * named by a string, are `_appFactOncePerPass` in validation/engine.ts.)
  */
-export function oncePerSynth<T>(owner: object, compute: () => T): T {
+export function oncePerPass<T>(owner: object, compute: () => T): T {
   if (pass === undefined) {
     return compute();
   }
@@ -54,7 +55,7 @@ export function oncePerSynth<T>(owner: object, compute: () => T): T {
  * again, so that it need not stay in memory until the pass ends; were
  * it asked for after all, it would be computed anew.
  */
-export function forgetForThisSynth(owner: object): void {
+export function forgetForThisPass(owner: object): void {
   pass?.results.delete(owner);
 }
 

@@ -3,7 +3,7 @@ import * as path from 'path';
 import * as cdk8s from 'cdk8s';
 import { chartsWithoutDependencies, OutputFile, outputFiles } from './_chart-order';
 import { OutputFolderError, replaceManifests } from './_output-folder';
-import { renderedManifest, withSynthCaches } from './_synth';
+import { renderedManifest, withinOnePass } from './_synth';
 import { stringifyDocument, UnwritableValue } from './_yaml';
 import { CONFIG_FILE_NAME, PeapodConfig, projectRules, readConfigFile } from './validation/config';
 import { _allConstructs, _attachProjectRules, collectProblems, IAppCheck, IAppChecks } from './validation/engine';
@@ -109,7 +109,7 @@ export class App extends cdk8s.App implements IAppChecks {
    */
   public synth(): void {
     // One pass: each manifest is rendered once, for validation and writing alike.
-    withSynthCaches(() => {
+    withinOnePass(() => {
       try {
         this.reportProblems();
         const files = outputFiles({ app: this, all: _allConstructs(this), charts: () => this.charts, kindAndName });

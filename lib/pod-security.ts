@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { renderedManifest } from './_synth';
 import { podCarrier } from './scheduling';
-import { _addModuleCheck, _addProblemAugmenter, _allConstructs, _oncePerPass, IProblemSource, isProblemSource, projectRulesOf } from './validation/engine';
+import { _addModuleCheck, _addProblemAugmenter, _allConstructs, _appFactOncePerPass, IProblemSource, isProblemSource, projectRulesOf } from './validation/engine';
 import {
   atLeast,
   LATEST_POD_SECURITY_MINOR,
@@ -172,7 +172,7 @@ interface NamespaceLabels {
 
 // The pod-security labels of each Namespace object of the app, by name.
 function namespacesOfApp(scope: IConstruct): ReadonlyMap<string, NamespaceLabels> {
-  return _oncePerPass(scope, 'pod-security-namespaces', () => {
+  return _appFactOncePerPass(scope, 'pod-security-namespaces', () => {
     const found = new Map<string, NamespaceLabels>();
     for (const construct of _allConstructs(scope)) {
       if (!ApiObject.isApiObject(construct) || construct.kind !== 'Namespace') {

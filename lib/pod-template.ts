@@ -1,7 +1,7 @@
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { laterFieldAt, laterFieldFix, laterFieldMessage } from './_later-fields';
 import { fromEscapeHatch, Manifest } from './_manifest';
-import { forgetForThisSynth, oncePerSynth } from './_synth';
+import { forgetForThisPass, oncePerPass } from './_synth';
 import { appendTo, definedOnly, hasKeys, keySafe, listOf, setOwn } from './_plain';
 import { Container } from './container';
 import { Annotations, Labels } from './labels';
@@ -199,7 +199,7 @@ export class PodTemplate {
     const { dropped } = this.rendered();
     // The manifest was rendered before validation; nothing reads the
     // rendering again, so it need not stay in memory through writing.
-    forgetForThisSynth(this);
+    forgetForThisPass(this);
     for (const relative of dropped) {
       const field = at + relative;
       const name = field.slice(field.lastIndexOf('.') + 1);
@@ -261,7 +261,7 @@ export class PodTemplate {
   }
 
   private rendered(): RenderedSpec {
-    return oncePerSynth(this, () => this.renderSpec());
+    return oncePerPass(this, () => this.renderSpec());
   }
 
   // Built in the manifest's spelling; the values given as the k8s types

@@ -1,4 +1,4 @@
-import { oncePerSynth } from '../_synth';
+import { oncePerPass } from '../_synth';
 import { list } from './_json';
 import { containerPath } from './_shared-text';
 
@@ -52,7 +52,7 @@ export function securityFacts(spec: any, at: string): SecurityFacts {
   if (spec === null || typeof spec !== 'object') {
     return readFacts({}, at);
   }
-  return oncePerSynth(spec, () => readFacts(spec, at));
+  return oncePerPass(spec, () => readFacts(spec, at));
 }
 
 function readFacts(spec: any, at: string): SecurityFacts {

@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct, IValidation } from 'constructs';
 import { renamedKeysIn } from '../_plain';
 import { checkUnderPlainApp } from '../_plain-app';
-import { oncePerSynth, withSynthCaches } from '../_synth';
+import { oncePerPass, withinOnePass } from '../_synth';
 import { formatProblem, Problem } from './problem';
 import { DEFAULT_PROJECT_RULES, ProjectRules, resolveProblems } from './rules';
 
@@ -56,7 +56,7 @@ export function problemsOf(source: IProblemSource): readonly Problem[] {
 }
 
 const projectRulesByRoot = new WeakMap<IConstruct, () => ProjectRules>();
-// One owner object per app and fact, for oncePerSynth's cache.
+// One owner object per app and fact, for oncePerPass's cache.
 const factOwners = new WeakMap<IConstruct, Map<string, object>>();
 
 /**
@@ -66,7 +66,7 @@ const factOwners = new WeakMap<IConstruct, Map<string, object>>();
  * Outside one (a direct `problems()` call) `compute` runs every time, since
  * the tree may have changed since.
  */
-export function _oncePerPass<T>(scope: IConstruct, fact: string, compute: () => T): T {
+export function _appFactOncePerPass<T>(scope: IConstruct, fact: string, compute: () => T): T {
   const root = scope.node.root;
   let owners = factOwners.get(root);
   if (owners === undefined) {
@@ -78,7 +78,7 @@ export function _oncePerPass<T>(scope: IConstruct, fact: string, compute: () => 
     owner = {};
     owners.set(fact, owner);
   }
-  return oncePerSynth(owner, compute);
+  return oncePerPass(owner, compute);
 }
 
 /**
@@ -87,7 +87,7 @@ export function _oncePerPass<T>(scope: IConstruct, fact: string, compute: () => 
  * and facts such as every Pod's labels). @internal
  */
 export function _allConstructs(scope: IConstruct): readonly IConstruct[] {
-  return _oncePerPass(scope, 'all-constructs', () => scope.node.root.node.findAll());
+  return _appFactOncePerPass(scope, 'all-constructs', () => scope.node.root.node.findAll());
 }
 
 /**
@@ -195,7 +195,7 @@ export function runsAppChecks(construct: IConstruct): construct is IAppChecks {
  */
 export function collectProblems(root: IConstruct, checks: readonly IAppCheck[] = []): CollectedProblems {
   // Within one pass nothing changes the tree: renders and whole-app facts are computed once.
-  return withSynthCaches(() => collectInPass(root, checks));
+  return withinOnePass(() => collectInPass(root, checks));
 }
 
 function collectInPass(root: IConstruct, checks: readonly IAppCheck[]): CollectedProblems {

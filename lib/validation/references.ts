@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { _allConstructs, _oncePerPass } from './engine';
+import { _allConstructs, _appFactOncePerPass } from './engine';
 import { lintEnvFromKeys } from './container-fields';
 import { RuleReport } from './problem';
 import { defineRules } from './rules';
@@ -99,7 +99,7 @@ function isKeyedConstruct(construct: IConstruct): construct is KeyedConstruct {
 }
 
 function keyedObjectsOf(scope: IConstruct, namespace: string | undefined): readonly KeyedObject[] {
-  const byNamespace = _oncePerPass(scope, 'keyed-objects', () => {
+  const byNamespace = _appFactOncePerPass(scope, 'keyed-objects', () => {
     const found = new Map<string | undefined, KeyedObject[]>();
     for (const construct of _allConstructs(scope)) {
       if (isKeyedConstruct(construct)) {
