@@ -22,8 +22,7 @@ import {
 import { PodSecurityConfig, PodSecurityModes, podSecurityModesErrors } from './validation/pod-security-config';
 import { Problem, Severity } from './validation/problem';
 import { RuleSettings } from './validation/rules';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- manifests are read as plain JSON */
+import { fieldOf, namespaceOf, objectAt } from './validation/_json';
 
 export { LATEST_POD_SECURITY_MINOR, POD_SECURITY_CHECK_IDS, POD_SECURITY_LEVELS, POD_SECURITY_MODES, podSecurityLevelOf, podSecurityViolations } from './validation/pod-security';
 export type {
@@ -150,18 +149,19 @@ function carriedPod(apiObject: ApiObject): CarriedPod | undefined {
     return undefined;
   }
   const metadataAt = podMetadataPath(carrier.at);
-  let metadata: any = manifest;
+  let metadata: unknown = manifest;
   for (const key of metadataAt.split('.')) {
-    metadata = metadata?.[key];
+    metadata = fieldOf(metadata, key);
   }
-  const namespace = manifest.metadata?.namespace;
+  const namespace = namespaceOf(manifest);
+  const annotations = fieldOf(metadata, 'annotations');
   return {
     kind: carrier.kind,
     name: carrier.name,
     namespace: typeof namespace === 'string' && namespace !== '' ? namespace : undefined,
     spec: carrier.spec,
     at: carrier.at,
-    annotations: metadata?.annotations ?? undefined,
+    annotations: annotations == null ? undefined : objectAt(annotations),
   };
 }
 

@@ -2,6 +2,7 @@ import { checkOneOf, parseAmount } from './_fields';
 import { JsonObject, objectAt } from './_json';
 import { RuleReport } from './problem';
 import { defineRules } from './rules';
+import { UPDATE_STRATEGY_TYPES } from './stateful-set';
 
 /** The rules that check DaemonSets, besides those every workload has. */
 export const DAEMON_SET_RULES = defineRules([
@@ -16,7 +17,6 @@ export const DAEMON_SET_RULES = defineRules([
   },
 ]);
 
-const STRATEGIES = ['RollingUpdate', 'OnDelete'];
 
 /** Checks what only a DaemonSet manifest has. */
 export function validateDaemonSet(manifest: JsonObject, report: RuleReport): void {
@@ -25,7 +25,7 @@ export function validateDaemonSet(manifest: JsonObject, report: RuleReport): voi
     return;
   }
   const { type, rollingUpdate } = objectAt(strategy);
-  if (!checkOneOf(type, STRATEGIES, 'spec.updateStrategy.type', 'daemon-set-update-strategy', report) || rollingUpdate === undefined) {
+  if (!checkOneOf(type, UPDATE_STRATEGY_TYPES, 'spec.updateStrategy.type', 'daemon-set-update-strategy', report) || rollingUpdate === undefined) {
     return;
   }
   const rolling = objectAt(rollingUpdate);

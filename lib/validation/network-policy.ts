@@ -4,8 +4,7 @@ import { isCidr, parseIp } from './_ip';
 import { portNameError } from './names';
 import { RuleReport } from './problem';
 import { defineRules } from './rules';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
+import { JsonObject, listAt, objectAt } from './_json';
 
 const SEE = 'https://kubernetes.io/docs/concepts/services-networking/network-policies/';
 
@@ -64,23 +63,24 @@ export const NETWORK_POLICY_RULES = defineRules([
 export const POLICY_TYPES = ['Ingress', 'Egress'] as const;
 
 /** Checks a rendered NetworkPolicy; `declaredPorts` are the port names of the selected Pods, when known. */
-export function validateNetworkPolicy(manifest: any, declaredPorts: readonly string[] | undefined, report: RuleReport): void {
-  const spec = manifest.spec ?? {};
-  const types: unknown[] = spec.policyTypes ?? [];
+export function validateNetworkPolicy(manifest: JsonObject, declaredPorts: readonly string[] | undefined, report: RuleReport): void {
+  const spec = objectAt(manifest.spec);
+  const types = listAt(spec.policyTypes);
   types.forEach((type, i) => checkOneOf(type, POLICY_TYPES, `spec.policyTypes[${i}]`, 'network-policy-types-valid', report));
   if (types.length > 2) {
     report.error('network-policy-types-valid', 'spec.policyTypes', `policyTypes has ${types.length} entries`, 'list Ingress and Egress at most once each');
   }
   for (const [direction, peersField] of [['ingress', 'from'], ['egress', 'to']] as const) {
-    (spec[direction] ?? []).forEach((rule: any, i: number) => {
+    listAt(spec[direction]).forEach((given, i) => {
+      const rule = objectAt(given);
       const at = `spec.${direction}[${i}]`;
-      (rule[peersField] ?? []).forEach((peer: any, j: number) => validatePeer(peer, `${at}.${peersField}[${j}]`, report));
-      (rule.ports ?? []).forEach((port: any, j: number) => validatePort(port, `${at}.ports[${j}]`, direction === 'ingress' ? declaredPorts : undefined, report));
+      listAt(rule[peersField]).forEach((peer, j) => validatePeer(objectAt(peer), `${at}.${peersField}[${j}]`, report));
+      listAt(rule.ports).forEach((port, j) => validatePort(objectAt(port), `${at}.ports[${j}]`, direction === 'ingress' ? declaredPorts : undefined, report));
     });
   }
 }
 
-function validatePeer(peer: any, at: string, report: RuleReport): void {
+function validatePeer(peer: JsonObject, at: string, report: RuleReport): void {
   const selects = peer.podSelector !== undefined || peer.namespaceSelector !== undefined;
   if (!selects && peer.ipBlock === undefined) {
     report.error('network-policy-peer-valid', at, 'the peer has no podSelector, namespaceSelector or ipBlock', 'give the peer a selector or an ipBlock');
@@ -91,17 +91,17 @@ function validatePeer(peer: any, at: string, report: RuleReport): void {
     return;
   }
   if (peer.ipBlock !== undefined) {
-    validateIpBlock(peer.ipBlock, `${at}.ipBlock`, report);
+    validateIpBlock(objectAt(peer.ipBlock), `${at}.ipBlock`, report);
   }
 }
 
-function validateIpBlock(block: any, at: string, report: RuleReport): void {
+function validateIpBlock(block: JsonObject, at: string, report: RuleReport): void {
   const cidr = parseCidr(block.cidr);
   if (cidr === undefined) {
     report.error('network-policy-cidr-valid', `${at}.cidr`, `cidr ${JSON.stringify(block.cidr)} is not a valid CIDR`, "write a CIDR such as '10.0.0.0/8'");
     return;
   }
-  (block.except ?? []).forEach((entry: unknown, i: number) => {
+  listAt(block.except).forEach((entry, i) => {
     const except = parseCidr(entry);
     if (except === undefined) {
       report.error('network-policy-cidr-valid', `${at}.except[${i}]`, `except ${JSON.stringify(entry)} is not a valid CIDR`, "write a CIDR such as '10.1.0.0/16'");
@@ -145,7 +145,7 @@ function strictlyInside(inner: Cidr, outer: Cidr): boolean {
   return (inner.network & mask) === outer.network;
 }
 
-function validatePort(port: any, at: string, declared: readonly string[] | undefined, report: RuleReport): void {
+function validatePort(port: JsonObject, at: string, declared: readonly string[] | undefined, report: RuleReport): void {
   checkOneOf(port.protocol, PROTOCOLS, `${at}.protocol`, 'network-policy-port-valid', report);
   const value = port.port;
   if (typeof value === 'number') {
@@ -165,11 +165,12 @@ function validatePort(port: any, at: string, declared: readonly string[] | undef
       );
     }
   }
-  if (port.endPort !== undefined) {
+  const endPort = port.endPort;
+  if (endPort !== undefined) {
     if (typeof value !== 'number') {
-      report.error('network-policy-port-valid', `${at}.endPort`, `endPort ${port.endPort} is set with ${value === undefined ? 'no port' : `port name "${value}"`}`, 'give port as a number, or remove endPort');
-    } else if (!(Number.isInteger(port.endPort) && port.endPort >= value && port.endPort <= 65535)) {
-      report.error('network-policy-port-valid', `${at}.endPort`, `endPort ${port.endPort} is not from port ${value} to 65535`, `set endPort from ${value} to 65535`);
+      report.error('network-policy-port-valid', `${at}.endPort`, `endPort ${endPort} is set with ${value === undefined ? 'no port' : `port name "${value}"`}`, 'give port as a number, or remove endPort');
+    } else if (!(typeof endPort === 'number' && Number.isInteger(endPort) && endPort >= value && endPort <= 65535)) {
+      report.error('network-policy-port-valid', `${at}.endPort`, `endPort ${endPort} is not from port ${value} to 65535`, `set endPort from ${value} to 65535`);
     }
   }
 }

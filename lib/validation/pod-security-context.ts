@@ -10,15 +10,13 @@
 
 // A Pod's `os.name` takes the values nodes report in kubernetes.io/os.
 import { NODE_OPERATING_SYSTEMS } from '../node-selector';
-import { asObject, list } from './_json';
+import { fieldOf, JsonObject, listAt, objectAt } from './_json';
 import { CONTAINER_LISTS } from './_security-facts';
 import { checkInteger, quoteValue } from './_integer';
 import { checkEnum, checkName } from './_field-checks';
 import { descendingPathError } from './names';
 import { RuleReport } from './problem';
 import { defineRules } from './rules';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
 /** When the kubelet changes the owner of a volume's files to the fsGroup. */
 export const FS_GROUP_CHANGE_POLICIES = ['OnRootMismatch', 'Always'] as const;
@@ -100,8 +98,8 @@ export const POD_SECURITY_CONTEXT_RULES = defineRules([
 ]);
 
 /** Checks the Pod securityContext and os of the Pod spec `spec` at field path `at`. */
-export function validatePodSecurityContext(spec: any, at: string, report: RuleReport): void {
-  const sc = spec.securityContext == null ? undefined : asObject(spec.securityContext);
+export function validatePodSecurityContext(spec: JsonObject, at: string, report: RuleReport): void {
+  const sc = spec.securityContext == null ? undefined : objectAt(spec.securityContext);
   const scAt = `${at}.securityContext`;
   if (sc !== undefined) {
     // Each field is looked at before its path is written out: most Pods set few of them.
@@ -110,7 +108,7 @@ export function validatePodSecurityContext(spec: any, at: string, report: RuleRe
         checkId(sc[field], `${scAt}.${field}`, field, report);
       }
     }
-    const groups = list(sc.supplementalGroups);
+    const groups = listAt(sc.supplementalGroups);
     for (let i = 0; i < groups.length; i++) {
       checkId(groups[i], `${scAt}.supplementalGroups[${i}]`, 'supplemental group', report);
     }
@@ -135,14 +133,14 @@ function checkId(value: unknown, at: string, what: string, report: RuleReport): 
   checkInteger(value, { rule: 'pod-security-context', at, what, range: ID_RANGE, fix: 'use a user or group ID from 0 to 2147483647' }, report);
 }
 
-function validateSysctls(spec: any, sc: any, at: string, report: RuleReport): void {
-  const sysctls = list(sc.sysctls);
+function validateSysctls(spec: JsonObject, sc: JsonObject, at: string, report: RuleReport): void {
+  const sysctls = listAt(sc.sysctls);
   if (sysctls.length === 0) {
     return;
   }
   const seen = new Map<string, number>();
   for (let i = 0; i < sysctls.length; i++) {
-    const name = asObject(sysctls[i]).name;
+    const name = objectAt(sysctls[i]).name;
     const nameAt = `${at}.sysctls[${i}].name`;
     if (typeof name !== 'string' || name.length === 0) {
       report.error('sysctl', nameAt, name === undefined || name === '' ? `sysctl ${i} has no name` : `sysctl name ${quoteValue(name)} is not a string`, 'name the kernel parameter, such as "net.core.somaxconn"');
@@ -181,7 +179,7 @@ export function validateSeccompProfile(profile: unknown, at: string, report: Rul
   if (profile === undefined || profile === null) {
     return;
   }
-  const { type, localhostProfile } = asObject(profile);
+  const { type, localhostProfile } = objectAt(profile);
   if (type === undefined || type === '') {
     report.error('seccomp-profile', `${at}.type`, 'seccompProfile has no type', 'set type: "RuntimeDefault" for the runtime\'s profile, or "Localhost" with a localhostProfile');
   } else if (!(SECCOMP_PROFILE_TYPES as readonly unknown[]).includes(type)) {
@@ -209,7 +207,7 @@ export function validateWindowsOptions(options: unknown, at: string, report: Rul
   if (options === undefined || options === null) {
     return;
   }
-  const o = asObject(options);
+  const o = objectAt(options);
   if (o.gmsaCredentialSpecName !== undefined) {
     checkName(o.gmsaCredentialSpecName, 'dns-subdomain', { rule: 'pod-security-context', at: `${at}.gmsaCredentialSpecName`, what: 'gmsaCredentialSpecName', fix: 'name the GMSACredentialSpec object by its metadata.name' }, report);
   }
@@ -273,29 +271,29 @@ function windowsUserNameError(name: unknown): string | undefined {
 // The kubelet checks each container with the settings in effect for it:
 // its own, or the Pod's. Containers that take both from the Pod are
 // reported once, at the Pod's runAsUser.
-function checkRunAsNonRoot(spec: any, at: string, report: RuleReport): void {
-  const pod = asObject(spec.securityContext);
+function checkRunAsNonRoot(spec: JsonObject, at: string, report: RuleReport): void {
+  const pod = objectAt(spec.securityContext);
   // Without both at Pod level, only containers with a securityContext can break the policy.
   const podBreaks = pod.runAsNonRoot === true && pod.runAsUser === 0;
   let inheriting: string[] | undefined;
   for (const kind of CONTAINER_LISTS) {
-    const containers = list(spec[kind]);
+    const containers = listAt(spec[kind]);
     for (let i = 0; i < containers.length; i++) {
-      if (!podBreaks && containers[i]?.securityContext == null) {
+      if (!podBreaks && fieldOf(containers[i], 'securityContext') == null) {
         continue;
       }
-      const own = asObject(containers[i]?.securityContext);
+      const own = objectAt(fieldOf(containers[i], 'securityContext'));
       if ((own.runAsNonRoot ?? pod.runAsNonRoot) !== true || (own.runAsUser ?? pod.runAsUser) !== 0) {
         continue;
       }
       if (own.runAsNonRoot === undefined && own.runAsUser === undefined) {
-        (inheriting ??= []).push(`"${containers[i]?.name}"`);
+        (inheriting ??= []).push(`"${fieldOf(containers[i], 'name')}"`);
         continue;
       }
       report.error(
         'run-as-non-root-user-zero',
         own.runAsUser !== undefined ? `${at}.${kind}[${i}].securityContext.runAsUser` : `${at}.securityContext.runAsUser`,
-        `container "${containers[i]?.name}" must run as non-root (runAsNonRoot: true${own.runAsNonRoot === undefined ? ' from the Pod' : ''}) with runAsUser: 0${own.runAsUser === undefined ? ' from the Pod' : ''}, so the kubelet refuses to start it`,
+        `container "${fieldOf(containers[i], 'name')}" must run as non-root (runAsNonRoot: true${own.runAsNonRoot === undefined ? ' from the Pod' : ''}) with runAsUser: 0${own.runAsUser === undefined ? ' from the Pod' : ''}, so the kubelet refuses to start it`,
         'set runAsUser to a non-zero user ID, such as 1000, or drop runAsNonRoot',
       );
     }
@@ -310,11 +308,11 @@ function checkRunAsNonRoot(spec: any, at: string, report: RuleReport): void {
   }
 }
 
-function validateOs(spec: any, at: string, report: RuleReport): void {
+function validateOs(spec: JsonObject, at: string, report: RuleReport): void {
   if (spec.os === undefined || spec.os === null) {
     return;
   }
-  const name = asObject(spec.os).name;
+  const name = objectAt(spec.os).name;
   if (name === undefined || name === '') {
     report.error('pod-os', `${at}.os.name`, 'os is set without a name', 'set os: { name: "linux" } or { name: "windows" }, or remove os');
     return;
@@ -323,7 +321,7 @@ function validateOs(spec: any, at: string, report: RuleReport): void {
     checkEnum(name, NODE_OPERATING_SYSTEMS, `${at}.os.name`, 'os name', report);
     return;
   }
-  const sc = asObject(spec.securityContext);
+  const sc = objectAt(spec.securityContext);
   if (name === 'linux') {
     if (sc.windowsOptions != null) {
       forbidForOs('linux', `${at}.securityContext.windowsOptions`, report);
@@ -361,13 +359,13 @@ function forbidForOs(os: 'linux' | 'windows', at: string, report: RuleReport): v
   );
 }
 
-function forEachContainerSecurityContext(spec: any, at: string, visit: (sc: any, at: string) => void): void {
+function forEachContainerSecurityContext(spec: JsonObject, at: string, visit: (sc: JsonObject, at: string) => void): void {
   for (const kind of CONTAINER_LISTS) {
-    const containers = list(spec[kind]);
+    const containers = listAt(spec[kind]);
     for (let i = 0; i < containers.length; i++) {
-      const sc = containers[i]?.securityContext;
+      const sc = fieldOf(containers[i], 'securityContext');
       if (sc != null) {
-        visit(asObject(sc), `${at}.${kind}[${i}].securityContext`);
+        visit(objectAt(sc), `${at}.${kind}[${i}].securityContext`);
       }
     }
   }

@@ -1,9 +1,7 @@
-import { asObject } from './_json';
+import { JsonObject, objectAt } from './_json';
 import { checkedSections, decoded, encoded, validateDataSize } from './data-keys';
 import { RuleReport } from './problem';
 import { defineRules } from './rules';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
 /**
  * The checks of a Secret's content: `ValidateSecret` of
@@ -61,7 +59,7 @@ export const SECRET_DATA_RULES = defineRules([
 ]);
 
 /** Checks the content of a rendered Secret (its keys, size and type) and records every problem in `report`. */
-export function validateSecretData(manifest: any, report: RuleReport): void {
+export function validateSecretData(manifest: JsonObject, report: RuleReport): void {
   const { plain, base64 } = checkedSections(manifest, 'Secret', report);
   // As the API server sees it: stringData merged into data, its values winning.
   const merged = new Map<string, Buffer>();
@@ -77,10 +75,10 @@ export function validateSecretData(manifest: any, report: RuleReport): void {
     'Secret',
     report,
   );
-  validateSecretType(manifest.type, merged, asObject(manifest.metadata?.annotations), report);
+  validateSecretType(manifest.type, merged, objectAt(objectAt(manifest.metadata).annotations), report);
 }
 
-function validateSecretType(type: unknown, data: ReadonlyMap<string, Buffer>, annotations: any, report: RuleReport): void {
+function validateSecretType(type: unknown, data: ReadonlyMap<string, Buffer>, annotations: JsonObject, report: RuleReport): void {
   const require = (key: string, why: string) => {
     report.error('secret-type-keys', `data[${key}]`, `a Secret of type ${String(type)} needs key "${key}"${why}`, `add "${key}" to data or stringData, or use type Opaque`);
   };
@@ -166,10 +164,10 @@ function jsonObjectError(value: string): string | undefined {
  * manifests (`kubernetes-secret-yaml`): one problem for each section that
  * holds a value that is not empty.
  */
-export function lintSecretInManifest(manifest: any, report: RuleReport): void {
-  const name = String(manifest.metadata?.name ?? '');
+export function lintSecretInManifest(manifest: JsonObject, report: RuleReport): void {
+  const name = String(objectAt(manifest.metadata).name ?? '');
   for (const field of ['stringData', 'data']) {
-    const keys = Object.entries(asObject(manifest[field]))
+    const keys = Object.entries(objectAt(manifest[field]))
       .filter(([, value]) => typeof value === 'string' && value.length > 0)
       .map(([key]) => key);
     if (keys.length > 0) {

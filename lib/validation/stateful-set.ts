@@ -83,7 +83,8 @@ export const STATEFUL_SET_RULES = defineRules([
 export const POD_MANAGEMENT_POLICIES = ['OrderedReady', 'Parallel'] as const;
 /** What happens to the claims of a StatefulSet's Pods when it is deleted or scaled down. */
 export const CLAIM_RETENTION_POLICIES = ['Retain', 'Delete'] as const;
-const UPDATE_STRATEGIES = ['RollingUpdate', 'OnDelete'];
+/** How a StatefulSet or DaemonSet replaces its Pods: the values Kubernetes declares alike for both kinds' `updateStrategy.type`. */
+export const UPDATE_STRATEGY_TYPES = ['RollingUpdate', 'OnDelete'] as const;
 
 /** Checks what only a StatefulSet manifest has, and records every problem in `report`. */
 export function validateStatefulSet(manifest: any, report: RuleReport): void {
@@ -109,7 +110,7 @@ function validateUpdateStrategy(strategy: any, report: RuleReport): void {
     return;
   }
   const at = 'spec.updateStrategy';
-  if (!checkOneOf(strategy.type, UPDATE_STRATEGIES, `${at}.type`, 'stateful-set-update-strategy', report)) {
+  if (!checkOneOf(strategy.type, UPDATE_STRATEGY_TYPES, `${at}.type`, 'stateful-set-update-strategy', report)) {
     return;
   }
   const rolling = strategy.rollingUpdate;

@@ -3,6 +3,7 @@ import { convertWorkload, WorkloadKind } from '../convert';
 import { FieldReader, otherKeys, YamlMap } from '../fields';
 import { Scope } from '../scope';
 import { Target } from '../_targets';
+import { UPDATE_STRATEGY_TYPES } from '../../validation/stateful-set';
 import { constructStatement, KindInput, specOf } from './_kind';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the input is untyped YAML */
@@ -51,7 +52,7 @@ export function updateStrategy(reader: FieldReader, scope: Scope, value: any, sh
     strategy.type = 'RollingUpdate';
     reader.note('spec.updateStrategy.type', 'written as RollingUpdate, the default Kubernetes applies');
   }
-  const type = reader.oneOf(strategy.type, 'spec.updateStrategy.type', ['RollingUpdate', 'OnDelete'], shape.rule);
+  const type = reader.oneOf(strategy.type, 'spec.updateStrategy.type', UPDATE_STRATEGY_TYPES, shape.rule);
   if (type === 'OnDelete') {
     return `${shape.className}.onDelete()`;
   }
