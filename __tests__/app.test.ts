@@ -95,7 +95,7 @@ describe('App.synth', () => {
             '    [web/b] spec.containers[0].image: image "app-b" of container "app" has no tag, so it means :latest, which moves\n' +
             '    [web/c] spec.containers[0].image: image "app-c" of container "app" has no tag, so it means :latest, which moves\n' +
             '    … and 2 more\n' +
-            '  [web/f] spec.containers[0].livenessProbe: container "app" has no liveness probe. Fix: add a livenessProbe, such as Probe.http({ port, path: "/healthz" }) (no-liveness-probe)\n' +
+            '  [web/f] spec.containers[0].livenessProbe: container "app" has no liveness probe. Fix: add `livenessProbe: Probe.http({ port: \'http\', path: \'/healthz\' })` or a tcp/exec probe (no-liveness-probe)\n' +
             "Change a rule's level in peapod.config.json, or for one construct with Rules.of(construct).set(rule, level, reason); docs/rules.md lists the rules.\n",
         );
         expect(printed(true).split('\n').filter((line) => line.startsWith('  ['))).toHaveLength(6);

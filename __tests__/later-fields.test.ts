@@ -1,8 +1,10 @@
 import * as fs from 'fs';
-import { Chart } from 'cdk8s';
+import { Chart, JsonPatch } from 'cdk8s';
+import * as peapod from '../lib';
 import { Container, Pod } from '../lib';
 import { laterFieldAt, LATER_FIELDS } from '../lib/_later-fields';
 import { importManifests } from '../lib/import';
+import { manifestDifferences, synthGenerated } from '../lib/import/verify';
 import { newChart } from './_support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- escape-hatch values arrive untyped, as from JSON */
@@ -43,6 +45,8 @@ describe('fields of Kubernetes versions after 1.27', () => {
     expect(laterFieldAt('spec.restartPolicy')).toBeUndefined();
     expect(laterFieldAt('spec.trafficDistribution')).toBeUndefined();
     expect(laterFieldAt('spec.trafficDistribution', 'Service')?.since).toBe('1.30');
+    expect(laterFieldAt('spec.volumes[1].projected.sources[0].clusterTrustBundle')?.since).toBe('1.29');
+    expect(laterFieldAt('spec.volumes[1].clusterTrustBundle')).toBeUndefined();
   });
 
   test('none of them is a field of the 1.27 types (else the list is wrong)', () => {
@@ -54,22 +58,70 @@ describe('fields of Kubernetes versions after 1.27', () => {
     }
   });
 
-  test('are told apart from misspellings by the importer', () => {
-    const text = `apiVersion: v1
+  test('are kept by a JsonPatch on the manifest object, the escape hatch the fix names', () => {
+    const chart = newChart();
+    const pod = new Pod(chart, 'p', { initContainers: [new Container({ name: 'proxy', image: 'proxy:1.0' })], containers: [new Container({ name: 'c', image: 'x:1' })] });
+    pod.apiObject.addJsonPatch(JsonPatch.add('/spec/initContainers/0/restartPolicy', 'Always'));
+    expect(pod.apiObject.toJson().spec.initContainers).toEqual([{ name: 'proxy', image: 'proxy:1.0', restartPolicy: 'Always' }]);
+  });
+
+  test('are told apart from misspellings by the importer, which patches them into the manifest of the Peapod object', () => {
+    const pod = (field: string) => `apiVersion: v1
 kind: Pod
 metadata: {name: p}
 spec:
-  initContainers: [{name: proxy, image: proxy:1.0, restartPolicy: Always}]
+  initContainers: [{name: proxy, image: proxy:1.0, ${field}: Always}]
   containers: [{name: c, image: x}]
 `;
-    let message = '';
-    try {
-      importManifests([{ file: 'in.yaml', text }]);
-    } catch (error) {
-      message = String((error as Error).message);
-    }
-    expect(message).toContain(
-      'spec.initContainers[0].restartPolicy: is a field of Kubernetes 1.28 and later (sidecar init containers), not of the Kubernetes 1.27 types of cdk8s-plus-27 that Peapod builds on; it is spelt right. Fix: if the cluster runs Kubernetes 1.28 or later',
+    const result = importManifests([{ file: 'in.yaml', text: pod('restartPolicy') }], { from: '..' });
+    expect(result.source).toContain("import { Chart, ChartProps, JsonPatch } from 'cdk8s';");
+    expect(result.source).toContain(
+      "    const p = new Pod(this, 'p', {\n      initContainers: [new Container({ name: 'proxy', image: 'proxy:1.0' })],\n" +
+        "      containers: [new Container({ name: 'c', image: 'x' })],\n    });\n" +
+        '    // spec.initContainers[0].restartPolicy: a field of Kubernetes 1.28 and later (sidecar init containers), which the\n' +
+        '    // 1.27 types of the escape hatches do not have.\n' +
+        "    p.apiObject.addJsonPatch(JsonPatch.add('/spec/initContainers/0/restartPolicy', 'Always'));\n",
+    );
+    expect(result.notes).toEqual([]);
+    const synth = synthGenerated(result.source, result.className, { '..': peapod });
+    expect(synth.errors).toEqual([]);
+    expect(manifestDifferences(result.objects, synth.objects)).toEqual([]);
+
+    expect(() => importManifests([{ file: 'in.yaml', text: pod('restartPolicyy') }])).toThrow(
+      'in.yaml: document 1 (Pod "p"): spec.initContainers[0].restartPolicyy: is not a field of Container. Fix: check the spelling against the Kubernetes API reference, or remove it',
+    );
+  });
+
+  test('in a projected volume and in a Service: patched too', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata: {name: p, labels: {app: p}}
+spec:
+  containers: [{name: c, image: "x:1", volumeMounts: [{name: ca, mountPath: /ca}]}]
+  volumes:
+    - name: ca
+      projected: {sources: [{serviceAccountToken: {path: token}}, {clusterTrustBundle: {name: ca, path: ca.pem}}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: s}
+spec: {selector: {app: p}, ports: [{port: 80}], trafficDistribution: PreferClose}
+`;
+    const result = importManifests([{ file: 'in.yaml', text }], { from: '..' });
+    expect(result.source).toContain("p.apiObject.addJsonPatch(JsonPatch.add('/spec/volumes/0/projected/sources/1/clusterTrustBundle', { name: 'ca', path: 'ca.pem' }));");
+    expect(result.source).toContain("s.apiObject.addJsonPatch(JsonPatch.add('/spec/trafficDistribution', 'PreferClose'));");
+    // The projection the field is taken from is left empty, which no factory writes: the volume comes over through fromSource.
+    expect(result.source).toContain("const ca = Volume.fromSource('ca', { projected: { sources: [{ serviceAccountToken: { path: 'token' } }, {}] } });");
+    const synth = synthGenerated(result.source, result.className, { '..': peapod });
+    expect(synth.errors).toEqual([]);
+    expect(manifestDifferences(result.objects, synth.objects)).toEqual([]);
+  });
+
+  test('a field named like a later one elsewhere in the object is not one', () => {
+    // `resources` is a later field of the Pod spec only; in a Deployment's spec it is a misspelling.
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  resources: {}\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec: {containers: [{name: c, image: x}]}\n';
+    expect(() => importManifests([{ file: 'in.yaml', text: text.replace('resources: {}', 'resources: {limits: {cpu: 1}}') }])).toThrow(
+      'in.yaml: document 1 (Deployment "d"): spec.resources: is not a field of DeploymentSpec. Fix: check the spelling against the Kubernetes API reference, or remove it',
     );
   });
 });

@@ -1,3 +1,4 @@
+import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Container, Pod, Volume, VolumeProjection } from '../lib';
 import { problemsOf } from './_problems';
 import { newChart, synthObjects } from './_support';
@@ -80,6 +81,15 @@ describe('volume factories', () => {
     const spec = podWith([iscsi]);
     expect(spec.volumes).toEqual([{ name: 'disk', iscsi: { targetPortal: '10.0.0.1:3260', iqn: 'iqn.2001-04.com.example:storage', lun: 0, fsType: 'ext4' } }]);
     expect(spec.containers[0].volumeMounts).toEqual([{ name: 'disk', mountPath: '/v/disk', readOnly: true }]);
+  });
+
+  test('fromSource keeps a copy of its own: a later change to the object given does not reach the manifest; k8s quantities stay as given', () => {
+    const source = { ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: k8s.Quantity.fromString('1Gi') } } } } } };
+    const volume = Volume.fromSource('scratch', source);
+    source.ephemeral.volumeClaimTemplate.spec.accessModes.push('ReadOnlyMany');
+    expect(podWith([volume]).volumes).toEqual([
+      { name: 'scratch', ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } } } },
+    ]);
   });
 
   test('fromSource refuses a source with no volume type or several, at once', () => {

@@ -19,6 +19,7 @@ export const LATER_FIELDS = [
   { type: 'PodSecurityContext', field: 'seLinuxChangePolicy', since: '1.32', what: 'SELinux relabelling policies' },
   { type: 'VolumeMount', field: 'recursiveReadOnly', since: '1.30', what: 'recursive read-only mounts' },
   { type: 'Volume', field: 'image', since: '1.31', what: 'image volumes' },
+  { type: 'VolumeProjection', field: 'clusterTrustBundle', since: '1.29', what: 'ClusterTrustBundle projections' },
   { type: 'EnvVarSource', field: 'fileKeyRef', since: '1.34', what: 'env values read from files' },
   { type: 'PodAffinityTerm', field: 'matchLabelKeys', since: '1.29', what: 'match label keys in Pod affinity' },
   { type: 'PodAffinityTerm', field: 'mismatchLabelKeys', since: '1.29', what: 'mismatch label keys in Pod affinity' },
@@ -47,6 +48,7 @@ const PARENT_PATHS: Readonly<Record<LaterFieldType, RegExp>> = {
   PodSecurityContext: /(^|\.)spec\.securityContext$/,
   VolumeMount: /\.volumeMounts\[\d+\]$/,
   Volume: /(^|\.)volumes\[\d+\]$/,
+  VolumeProjection: /\.projected\.sources\[\d+\]$/,
   EnvVarSource: /\.valueFrom$/,
   PodAffinityTerm: /\.(podAffinity|podAntiAffinity)\.(requiredDuringSchedulingIgnoredDuringExecution\[\d+\]|preferredDuringSchedulingIgnoredDuringExecution\[\d+\]\.podAffinityTerm)$/,
   ServiceSpec: /^spec$/,
@@ -95,7 +97,11 @@ export function laterFieldMessage(name: string, later: LaterField): string {
   return `"${name}" ${laterFieldDetail(later)}, but cdk8s would leave it out of the manifest`;
 }
 
-/** How to set a later field anyway. */
+/**
+ * How to set a later field anyway: a JsonPatch on the object's `apiObject`,
+ * which Peapod renders in the manifest's own field names, so the patch
+ * keeps what the 1.27 types of an escape hatch would drop.
+ */
 export function laterFieldFix(later: LaterField): string {
   return `if the cluster runs Kubernetes ${later.since} or later, add the field with a cdk8s JsonPatch on the manifest object (pod.apiObject.addJsonPatch(JsonPatch.add(path, value))) instead of the escape hatch; otherwise remove it`;
 }

@@ -74,7 +74,9 @@ function rendersWithDefaults(object: ApiObject): boolean {
   if (process.env.CDK8S_DISABLE_SORT) {
     return false;
   }
-  for (const resolver of App.of(object).resolvers) {
+  // Older cdk8s releases of the peer range (2.64.2, its lowest) have no App.resolvers: they render with the defaults.
+  const resolvers: readonly unknown[] | undefined = App.of(object).resolvers;
+  for (const resolver of resolvers ?? []) {
     if (!(resolver instanceof LazyResolver || resolver instanceof ImplicitTokenResolver || resolver instanceof NumberStringUnionResolver)) {
       return false;
     }

@@ -10,8 +10,7 @@ import { validateObjectMetadata } from './validation/metadata';
 import { RuleReport } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import type { PORT_NAMES } from './_type-brands';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
+import { fieldOf, JsonObject, namespaceOf } from './validation/_json';
 
 /**
  * Checks what every object with a Pod template has: its metadata, the
@@ -19,14 +18,14 @@ import type { PORT_NAMES } from './_type-brands';
  * `spec.jobTemplate.spec.template`), the keys it takes from ConfigMaps and
  * Secrets, and the values of its escape hatches.
  */
-export function validateTemplateOwner(owner: IConstruct, template: PodTemplate, manifest: any, templateAt: string, report: RuleReport): void {
+export function validateTemplateOwner(owner: IConstruct, template: PodTemplate, manifest: JsonObject, templateAt: string, report: RuleReport): void {
   validateObjectMetadata(manifest.metadata, report);
-  let spec: any = manifest;
+  let spec: unknown = manifest;
   for (const key of `${templateAt}.spec`.split('.')) {
-    spec = spec?.[key];
+    spec = fieldOf(spec, key);
   }
   template.validate(spec ?? {}, `${templateAt}.spec`, report);
-  template.validateServiceAccount(manifest.metadata?.namespace, `${templateAt}.spec`, report);
+  template.validateServiceAccount(namespaceOf(manifest), `${templateAt}.spec`, report);
   validateKeyReferences(owner, manifest, report);
   validateEscapeHatchValues(manifest, template.escapeHatchFields(`${templateAt}.spec`), report);
 }

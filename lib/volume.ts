@@ -412,7 +412,7 @@ export class Volume {
         `Volume.fromSource("${name}"): the source has ${kinds.length === 0 ? 'no volume type' : kinds.length === 1 ? `"${kinds[0]}", which is not a volume type` : `${kinds.length} volume types (${kinds.join(', ')})`}; give exactly one, such as { emptyDir: {} }`,
       );
     }
-    return new Volume(name, kind as VolumeSourceKind, undefined, { ...source });
+    return new Volume(name, kind as VolumeSourceKind, undefined, copyPlain(source) as VolumeSource);
   }
 
   private constructor(
@@ -463,6 +463,28 @@ export class VolumeMount {
 
 // The options of the many mounts that set none.
 const NO_OPTIONS: MountOptions = Object.freeze({});
+
+/**
+ * A copy of the plain objects and arrays of `value`, keeping class instances
+ * (`k8s.Quantity`, `k8s.IntOrString`) as they are. The copy is the volume's
+ * own, so a later change to the caller's object does not reach it; and its
+ * objects are of this realm, which cdk8s's resolver needs to look into them
+ * (it tests `constructor == Object`), even when the source was built in
+ * another V8 context, as the import's round trip builds it.
+ */
+function copyPlain(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(copyPlain);
+  }
+  if (value === null || typeof value !== 'object') {
+    return value;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== null && proto.constructor?.name !== 'Object') {
+    return value;
+  }
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, copyPlain(item)]));
+}
 
 function keyToPaths(items: readonly KeyToPath[] | undefined): Manifest<k8s.KeyToPath>[] | undefined {
   return items?.map((item) => ({ key: item.key, path: item.path, mode: item.mode }));

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * The app command of `cdk8s synth` (see cdk8s.yaml): type-checks the app
- * with the project's tsconfig, then runs it as plain JavaScript. The same
+ * Peapod's synth, which `npm run synth` runs (and `cdk8s synth`, as the app
+ * command of cdk8s.yaml): type-checks the app with the project's tsconfig,
+ * then runs it as plain JavaScript. The same
  * code runs a Peapod user's project (`peapod synth`, which the package's
  * bin hands to this file), so the project is the working directory.
  *
@@ -237,6 +238,9 @@ function folderState(dir) {
 }
 
 function listManifests(root, outdir) {
+  if (!fs.existsSync(outdir)) {
+    return;
+  }
   const manifests = [];
   for (const entry of fs.readdirSync(outdir, { withFileTypes: true })) {
     const at = path.join(outdir, entry.name);

@@ -196,9 +196,9 @@ describe('input the import refuses, with file, document and field path', () => {
   });
 
   test('an unknown kind, a wrong apiVersion, a missing name', () => {
-    const text = 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\n---\napiVersion: v1\nkind: Deployment\nmetadata: {name: d}\nspec: {template: {metadata: {labels: {app: d}}, spec: {containers: [{name: c, image: i}]}}, selector: {matchLabels: {app: d}}}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {}\n';
+    const text = 'apiVersion: batch/v1\nkind: Jobs\nmetadata: {name: j}\n---\napiVersion: v1\nkind: Deployment\nmetadata: {name: d}\nspec: {template: {metadata: {labels: {app: d}}, spec: {containers: [{name: c, image: i}]}}, selector: {matchLabels: {app: d}}}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {}\n';
     expect(problemsOf(text)).toEqual([
-      'in.yaml: document 1: kind: kind "Job" is not one peapod import reads. Fix: import Pods, Deployments, ReplicaSets, Services, ConfigMaps and Secrets; keep other objects in YAML',
+      'in.yaml: document 1: kind: kind "Jobs" is not one peapod import reads: Kubernetes 1.27 serves no such kind in apiVersion "batch/v1". Fix: correct the kind or the apiVersion (`kubectl api-resources` lists what a cluster serves); keep a kind of a later Kubernetes in YAML',
       'in.yaml: document 2: apiVersion: Deployment has apiVersion "v1". Fix: use apiVersion: apps/v1',
       'in.yaml: document 3: metadata.name: is missing. Fix: add name',
     ]);
@@ -278,13 +278,6 @@ describe('input the import refuses, with file, document and field path', () => {
     ]);
   });
 
-  test('a Service without a selector (endpoints managed by hand): not modeled yet, a message', () => {
-    expect(problemsOf('apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports: [{port: 5432}]\n')).toEqual([
-      'in.yaml: document 1 (Service "s"): spec.selector: is not set: a Service without a selector, whose endpoints are managed by hand, is not modeled by Peapod yet (its Service selects Pods). ' +
-        'Fix: keep this Service in YAML beside the chart',
-    ]);
-  });
-
   test('a misspelt volume type', () => {
     expect(problemsOf(pod('  containers: [{name: a, image: x}]\n  volumes:\n    - name: v\n      nfss: {server: s, path: /}'))).toEqual([
       'in.yaml: document 1 (Pod "p"): spec.volumes[0].nfss: "nfss" is not a volume type. Fix: check the spelling against the Kubernetes API reference',
@@ -292,12 +285,12 @@ describe('input the import refuses, with file, document and field path', () => {
   });
 
   test.each([
-    ['nfs', '{server: nfs.example.com, path: /exports, readOnly: true}', "Volume.fromSource('v', { nfs: { server: 'nfs.example.com', path: '/exports', readOnly: true } })"],
-    ['downwardAPI', '{items: [{path: labels, fieldRef: {fieldPath: metadata.labels}}]}', "downwardApi: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }] },"],
-    ['csi', '{driver: secrets-store.csi.k8s.io, readOnly: true, volumeAttributes: {secretProviderClass: vault}}', "Volume.fromSource('v', {"],
-    ['projected', '{sources: [{serviceAccountToken: {path: token, expirationSeconds: 3600}}]}', "Volume.fromSource('v', {"],
+    ['nfs', '{server: nfs.example.com, path: /exports, readOnly: true}', "Volume.nfs('v', 'nfs.example.com', '/exports', { readOnly: true })"],
+    ['downwardAPI', '{items: [{path: labels, fieldRef: {fieldPath: metadata.labels}}]}', "Volume.downwardAPI('v', [{ path: 'labels', field: 'metadata.labels' }])"],
+    ['csi', '{driver: secrets-store.csi.k8s.io, readOnly: true, volumeAttributes: {secretProviderClass: vault}}', "Volume.csi('v', 'secrets-store.csi.k8s.io', {"],
+    ['projected', '{sources: [{serviceAccountToken: {path: token, expirationSeconds: 3600}}]}', "Volume.projected('v', [VolumeProjection.serviceAccountToken({ path: 'token', expirationSeconds: 3600 })])"],
     ['iscsi', '{targetPortal: "10.0.0.1:3260", iqn: "iqn.2001-04.com.example:storage", lun: 0, fsType: ext4}', "Volume.fromSource('v', {"],
-  ])('a %s volume comes over through Volume.fromSource, exactly', (kind, source, code) => {
+  ])('a %s volume comes over through its factory (or Volume.fromSource), exactly', (kind, source, code) => {
     const text = pod(`  containers: [{name: a, image: x, volumeMounts: [{name: v, mountPath: /data}]}]\n  volumes:\n    - name: v\n      ${kind}: ${source}`);
     const result = importManifests([{ file: 'in.yaml', text }], { from: '..' });
     expect(result.source).toContain(code);
@@ -309,10 +302,30 @@ describe('input the import refuses, with file, document and field path', () => {
 
 describe('peapod import on the command line', () => {
   const tutorial = path.join(FIXTURES, 'tutorial.yaml');
+  // The tutorial's Pods have no resources, probes or security context: the import says so once, by rule and object.
+  const tutorialWarnings =
+    "peapod import: 29 lint warnings of 9 rules, for what the input lacks; synth of the chart prints each (fix the code, or set the rule's level in peapod.config.json with a reason; docs/rules.md says why each matters):\n" +
+    '  kube-example, shared-html, mysql: unset-cpu-requirements (4), unset-memory-requirements (4), no-liveness-probe (4), no-readiness-probe (3), privilege-escalation-container (4), run-as-non-root (4), no-read-only-root-fs (4)\n' +
+    '  mysql: host-path-set, writable-host-mount\n';
 
-  test('writes the chart to standard output', () => {
+  test('writes the chart to standard output, and sums up the lint warnings the input raises', () => {
     const outcome = run(['import', tutorial, '--from', '..', '--no-typecheck']);
-    expect(outcome).toEqual({ code: 0, stdout: importFixture('tutorial.yaml').source, stderr: '' });
+    expect(outcome).toEqual({ code: 0, stdout: importFixture('tutorial.yaml').source, stderr: tutorialWarnings });
+  });
+
+  test('an input that raises no warning gets no summary', () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: app\n      image: app:1.0\n' +
+      '      resources: {requests: {cpu: 100m}, limits: {memory: 64Mi}}\n      livenessProbe: {exec: {command: ["true"]}}\n' +
+      '      securityContext: {allowPrivilegeEscalation: false, runAsNonRoot: true, readOnlyRootFilesystem: true}\n';
+    expect(run(['import', '-', '--no-typecheck'], () => pod)).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  test('more than four objects with the same warnings are counted, not listed', () => {
+    const pods = [1, 2, 3, 4, 5, 6].map((i) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec: {containers: [{name: app, image: "app:1.0"}]}\n`).join('---\n');
+    expect(run(['import', '-', '--no-typecheck'], () => pods).stderr).toBe(
+      "peapod import: 36 lint warnings of 6 rules, for what the input lacks; synth of the chart prints each (fix the code, or set the rule's level in peapod.config.json with a reason; docs/rules.md says why each matters):\n" +
+        '  p1, p2, p3, p4, and 2 more: unset-cpu-requirements (6), unset-memory-requirements (6), no-liveness-probe (6), privilege-escalation-container (6), run-as-non-root (6), no-read-only-root-fs (6)\n',
+    );
   });
 
   test('a change made in more than three places is noted once, with the count and the first three', () => {
@@ -336,7 +349,7 @@ describe('peapod import on the command line', () => {
     withTempDir((dir) => {
       const out = path.join(dir, 'legacy.ts');
       const outcome = run(['import', tutorial, '-o', out, '--no-typecheck']);
-      expect(outcome).toEqual({ code: 0, stdout: '', stderr: `peapod import: wrote TutorialChart to ${out}\n` });
+      expect(outcome).toEqual({ code: 0, stdout: '', stderr: `${tutorialWarnings}peapod import: wrote TutorialChart to ${out}\n` });
       expect(fs.readdirSync(dir)).toEqual(['legacy.ts']);
       expect(fs.readFileSync(out, 'utf8')).toContain('export class TutorialChart extends Chart {');
     });

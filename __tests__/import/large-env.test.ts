@@ -25,7 +25,7 @@ ${env}
 };
 
 describe('long env lists', () => {
-  test.each([10, 66, 200])('%i entries: the code compiles and synthesizes to the input', (entries) => {
+  test.each([10, 49, 54, 66, 200])('%i entries: the code compiles and synthesizes to the input', (entries) => {
     const result = importManifests([{ file: 'big.yaml', text: deployment(entries) }], { from: '..' });
     if (entries > 30) {
       expect(result.source).toContain("import type { EnvVar } from '..';");

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { run, temporaryName } from '../../lib/import/cli';
 import { withTempDir } from '../_support';
+import { wroteChart } from './_problems';
 
 const tutorial = path.join(__dirname, 'fixtures', 'tutorial.yaml');
 const importTo = (out: string) => run(['import', tutorial, '-o', out, '--no-typecheck']);
@@ -10,7 +11,7 @@ describe('peapod import -o FILE writes safely', () => {
   test('a new file: written whole, nothing else left in the folder', () => {
     withTempDir((dir) => {
       const out = path.join(dir, 'legacy.ts');
-      expect(importTo(out)).toEqual({ code: 0, stdout: '', stderr: `peapod import: wrote TutorialChart to ${out}\n` });
+      expect(importTo(out)).toEqual({ code: 0, stdout: '', stderr: wroteChart('TutorialChart', out) });
       expect(fs.readFileSync(out, 'utf8')).toContain('export class TutorialChart extends Chart {');
       expect(fs.readdirSync(dir)).toEqual(['legacy.ts']);
     });
@@ -100,7 +101,7 @@ describe('peapod import FOLDER', () => {
       fs.writeFileSync(path.join(manifests, 'config.json'), JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'conf' }, data: { a: 'b' } }));
       fs.writeFileSync(path.join(manifests, 'README.md'), '# not a manifest\n');
       const out = path.join(dir, 'chart.ts');
-      expect(run(['import', manifests, '-o', out, '--no-typecheck'])).toEqual({ code: 0, stdout: '', stderr: `peapod import: wrote ManifestsChart to ${out}\n` });
+      expect(run(['import', manifests, '-o', out, '--no-typecheck'])).toEqual({ code: 0, stdout: '', stderr: wroteChart('ManifestsChart', out) });
       const source = fs.readFileSync(out, 'utf8');
       expect(source).toContain('// Imported by `peapod import` from config.json, deployment.yaml, service.yml.');
       expect(source).toContain("new Service(this, 'web-service', { name: 'web', target: web, ports: [{ port: 80, targetPort: 'http' }] });");

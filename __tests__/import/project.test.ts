@@ -4,6 +4,7 @@ import { compilerFor, nativeCompilerFor, PEAPOD_ROOT, peapodSpecifier } from '..
 import { typeCheckGenerated } from '../../lib/import/verify';
 import { run } from '../../lib/import/cli';
 import { withTempDir } from '../_support';
+import { wroteChart } from './_problems';
 
 const REPO = path.join(__dirname, '..', '..');
 const tutorial = path.join(__dirname, 'fixtures', 'tutorial.yaml');
@@ -50,7 +51,7 @@ describe('the code imports Peapod from wherever Peapod is, found without a flag'
     fs.mkdirSync(charts);
     try {
       const out = path.join(charts, 'legacy.ts');
-      expect(run(['import', tutorial, '-o', out])).toEqual({ code: 0, stdout: '', stderr: `peapod import: wrote TutorialChart to ${out}\n` });
+      expect(run(['import', tutorial, '-o', out])).toEqual({ code: 0, stdout: '', stderr: wroteChart('TutorialChart', out) });
       expect(fs.readFileSync(out, 'utf8')).toContain("import { Container, Pod, Volume } from '..';");
     } finally {
       fs.rmSync(charts, { recursive: true, force: true });
@@ -63,7 +64,7 @@ describe('peapod import in a project that installed Peapod', () => {
     withTempDir((dir) => {
       consumerProject(dir, { typescript: 'linked' });
       const out = path.join(dir, 'lib', 'legacy.ts');
-      expect(run(['import', tutorial, '-o', out])).toEqual({ code: 0, stdout: '', stderr: `peapod import: wrote TutorialChart to ${out}\n` });
+      expect(run(['import', tutorial, '-o', out])).toEqual({ code: 0, stdout: '', stderr: wroteChart('TutorialChart', out) });
       expect(fs.readFileSync(out, 'utf8')).toContain("import { Container, Pod, Volume } from 'peapod';");
     });
   });

@@ -224,6 +224,8 @@ const CONTAINER_CASES: RuleCase[] = [
         { name: 'PASSWORD_COPY', value: '$(DB_PASSWORD)' },
         { name: 'API_TOKEN', value: '' },
         { name: 'LOG_LEVEL', value: 'debug' },
+        { name: 'MYSQL_RANDOM_ROOT_PASSWORD', value: 'yes' },
+        { name: 'MYSQL_ALLOW_EMPTY_PASSWORD', value: 'True' },
       ]),
     invalid: (s) =>
       (s.containers[0].env = [

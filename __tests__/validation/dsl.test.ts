@@ -50,6 +50,6 @@ describe('values that bypass the types are validated in the manifest', () => {
         .problems()
         .filter((p) => p.rule === 'host-network')
         .map(formatProblem),
-    ).toEqual(['spec.hostNetwork: the Pod sets hostNetwork: true. Fix: remove hostNetwork (host-network)']);
+    ).toEqual(['spec.hostNetwork: the Pod sets hostNetwork: true. Fix: remove `hostNetwork` and expose the Pod through a Service (host-network)']);
   });
 });

@@ -24,7 +24,7 @@ const LINT_CASES: readonly RuleCase[] = [
     valid: (s) => (s.containers[0].resources = { limits: { cpu: '1', memory: '128Mi' } }),
     invalid: (s) => (s.containers[0].resources = { limits: { memory: '128Mi' } }),
     messages: [
-      'spec.containers[0].resources.requests.cpu: container "app" requests no CPU. Fix: set resources.requests.cpu, such as "250m" (unset-cpu-requirements)',
+      'spec.containers[0].resources.requests.cpu: container "app" requests no CPU. Fix: set `resources.requests.cpu`, such as `250m` (unset-cpu-requirements)',
     ],
   },
   {
@@ -32,7 +32,7 @@ const LINT_CASES: readonly RuleCase[] = [
     valid: (s) => (s.containers[0].resources = { requests: { cpu: '100m' }, limits: { memory: '1Gi' } }),
     invalid: (s) => (s.containers[0].resources = { requests: { cpu: '100m', memory: '1Gi' } }),
     messages: [
-      'spec.containers[0].resources.limits.memory: container "app" has no memory limit. Fix: set resources.limits.memory, such as "512Mi" (unset-memory-requirements)',
+      'spec.containers[0].resources.limits.memory: container "app" has no memory limit. Fix: set `resources.limits.memory`, such as `512Mi`; the request defaults to it (unset-memory-requirements)',
     ],
   },
   {
@@ -47,8 +47,8 @@ const LINT_CASES: readonly RuleCase[] = [
       s.initContainers = [{ ...cleanContainer('proxy', 9090), livenessProbe: undefined, restartPolicy: 'Always' }];
     },
     messages: [
-      'spec.containers[0].livenessProbe: container "app" has no liveness probe. Fix: add a livenessProbe, such as Probe.http({ port, path: "/healthz" }) (no-liveness-probe)',
-      'spec.initContainers[0].livenessProbe: container "proxy" has no liveness probe. Fix: add a livenessProbe, such as Probe.http({ port, path: "/healthz" }) (no-liveness-probe)',
+      'spec.containers[0].livenessProbe: container "app" has no liveness probe. Fix: add `livenessProbe: Probe.http({ port: \'http\', path: \'/healthz\' })` or a tcp/exec probe (no-liveness-probe)',
+      'spec.initContainers[0].livenessProbe: container "proxy" has no liveness probe. Fix: add `livenessProbe: Probe.http({ port: \'http\', path: \'/healthz\' })` or a tcp/exec probe (no-liveness-probe)',
     ],
   },
   {
@@ -62,7 +62,7 @@ const LINT_CASES: readonly RuleCase[] = [
       }),
     invalid: (s) => delete s.containers[0].readinessProbe,
     messages: [
-      'spec.containers[0].readinessProbe: container "app" declares ports but has no readiness probe. Fix: add a readinessProbe, such as Probe.http({ port, path: "/ready" }) (no-readiness-probe)',
+      'spec.containers[0].readinessProbe: container "app" declares ports but has no readiness probe. Fix: add `readinessProbe: Probe.http({ port: \'http\', path: \'/ready\' })` or a tcp probe (no-readiness-probe)',
     ],
   },
   {
@@ -70,7 +70,7 @@ const LINT_CASES: readonly RuleCase[] = [
     valid: (s) => (s.volumes = [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }]),
     invalid: (s) => (s.volumes = [{ name: 'host-volume', hostPath: { path: '/data/mysql' } }]),
     messages: [
-      'spec.volumes[0].hostPath: volume "host-volume" is a hostPath ("/data/mysql"); the Pod depends on the files of whichever node it lands on. Fix: use a persistentVolumeClaim for data or an emptyDir for scratch space (host-path-set)',
+      'spec.volumes[0].hostPath: volume "host-volume" is a hostPath ("/data/mysql"); the Pod depends on the files of whichever node it lands on. Fix: use a persistentVolumeClaim for data, an emptyDir for scratch space, or a configMap for files (host-path-set)',
     ],
   },
   {
@@ -90,7 +90,7 @@ const LINT_CASES: readonly RuleCase[] = [
       s.containers[0].volumeMounts = [{ name: 'logs', mountPath: '/logs' }];
     },
     messages: [
-      'spec.containers[0].volumeMounts[0].readOnly: container "app" mounts hostPath volume "logs" writable at "/logs". Fix: mount it with { readOnly: true } (writable-host-mount)',
+      'spec.containers[0].volumeMounts[0].readOnly: container "app" mounts hostPath volume "logs" writable at "/logs". Fix: mount with `volume.mount(path, { readOnly: true })`, or suppress the rule with a reason when the container must write (a database\'s data directory) (writable-host-mount)',
     ],
   },
   {
@@ -102,8 +102,8 @@ const LINT_CASES: readonly RuleCase[] = [
         { name: 'etc', hostPath: { path: '/etc/' } },
       ]),
     messages: [
-      'spec.volumes[0].hostPath.path: volume "docker" exposes the node path "/var/run/docker.sock" to the Pod. Fix: mount only the directory the container needs (sensitive-host-mounts)',
-      'spec.volumes[1].hostPath.path: volume "etc" exposes the node path "/etc/" to the Pod. Fix: mount only the directory the container needs (sensitive-host-mounts)',
+      'spec.volumes[0].hostPath.path: volume "docker" exposes the node path "/var/run/docker.sock" to the Pod. Fix: mount only the directory the container needs, or use another volume type (sensitive-host-mounts)',
+      'spec.volumes[1].hostPath.path: volume "etc" exposes the node path "/etc/" to the Pod. Fix: mount only the directory the container needs, or use another volume type (sensitive-host-mounts)',
     ],
   },
   {
@@ -111,7 +111,7 @@ const LINT_CASES: readonly RuleCase[] = [
     valid: (s) => (s.containers[0].securityContext.privileged = false),
     invalid: (s) => (s.containers[0].securityContext = { privileged: true, readOnlyRootFilesystem: true }),
     messages: [
-      'spec.containers[0].securityContext.privileged: container "app" runs privileged. Fix: remove privileged: true and add only the capabilities it needs (privileged-container)',
+      'spec.containers[0].securityContext.privileged: container "app" runs privileged. Fix: remove `privileged: true`; add only the capabilities the process needs (privileged-container)',
     ],
   },
   {
@@ -122,8 +122,8 @@ const LINT_CASES: readonly RuleCase[] = [
       s.containers.push({ ...cleanContainer('other', 9090), securityContext: { allowPrivilegeEscalation: true, readOnlyRootFilesystem: true } });
     },
     messages: [
-      'spec.containers[0].securityContext.allowPrivilegeEscalation: container "app" does not set allowPrivilegeEscalation: false. Fix: set securityContext.allowPrivilegeEscalation to false (privilege-escalation-container)',
-      'spec.containers[1].securityContext.allowPrivilegeEscalation: container "other" sets allowPrivilegeEscalation: true. Fix: set securityContext.allowPrivilegeEscalation to false (privilege-escalation-container)',
+      'spec.containers[0].securityContext.allowPrivilegeEscalation: container "app" does not set allowPrivilegeEscalation: false. Fix: set `securityContext: { allowPrivilegeEscalation: false }` on the container (privilege-escalation-container)',
+      'spec.containers[1].securityContext.allowPrivilegeEscalation: container "other" sets allowPrivilegeEscalation: true. Fix: set `securityContext: { allowPrivilegeEscalation: false }` on the container (privilege-escalation-container)',
     ],
   },
   {
@@ -146,8 +146,8 @@ const LINT_CASES: readonly RuleCase[] = [
       ];
     },
     messages: [
-      'spec.containers[0].securityContext.runAsUser: container "app" runs as root (runAsUser: 0). Fix: run as a non-root user id, and set runAsNonRoot: true (run-as-non-root)',
-      'spec.initContainers[0].securityContext.runAsUser: container "init" runs as root (runAsUser: 0). Fix: run as a non-root user id, and set runAsNonRoot: true (run-as-non-root)',
+      'spec.containers[0].securityContext.runAsUser: container "app" runs as root (runAsUser: 0). Fix: set `runAsNonRoot: true` (and a `runAsUser` if the image has no non-root user) in the Pod\'s or the container\'s security context (run-as-non-root)',
+      'spec.initContainers[0].securityContext.runAsUser: container "init" runs as root (runAsUser: 0). Fix: set `runAsNonRoot: true` (and a `runAsUser` if the image has no non-root user) in the Pod\'s or the container\'s security context (run-as-non-root)',
     ],
   },
   {
@@ -155,26 +155,26 @@ const LINT_CASES: readonly RuleCase[] = [
     valid: (s) => (s.containers[0].securityContext.readOnlyRootFilesystem = true),
     invalid: (s) => (s.containers[0].securityContext.readOnlyRootFilesystem = false),
     messages: [
-      'spec.containers[0].securityContext.readOnlyRootFilesystem: container "app" can write to its root file system. Fix: set securityContext.readOnlyRootFilesystem to true and mount an emptyDir where it writes (no-read-only-root-fs)',
+      'spec.containers[0].securityContext.readOnlyRootFilesystem: container "app" can write to its root file system. Fix: set `securityContext: { readOnlyRootFilesystem: true }` and mount an emptyDir where the process writes (no-read-only-root-fs)',
     ],
   },
   {
     rule: 'host-network',
     valid: (s) => (s.hostNetwork = false),
     invalid: (s) => (s.hostNetwork = true),
-    messages: ['spec.hostNetwork: the Pod sets hostNetwork: true. Fix: remove hostNetwork (host-network)'],
+    messages: ['spec.hostNetwork: the Pod sets hostNetwork: true. Fix: remove `hostNetwork` and expose the Pod through a Service (host-network)'],
   },
   {
     rule: 'host-pid',
     valid: (s) => (s.hostPID = false),
     invalid: (s) => (s.hostPID = true),
-    messages: ['spec.hostPID: the Pod sets hostPID: true. Fix: remove hostPID (host-pid)'],
+    messages: ['spec.hostPID: the Pod sets hostPID: true. Fix: remove `hostPID` (host-pid)'],
   },
   {
     rule: 'host-ipc',
     valid: (s) => (s.hostIPC = false),
     invalid: (s) => (s.hostIPC = true),
-    messages: ['spec.hostIPC: the Pod sets hostIPC: true. Fix: remove hostIPC (host-ipc)'],
+    messages: ['spec.hostIPC: the Pod sets hostIPC: true. Fix: remove `hostIPC` (host-ipc)'],
   },
   {
     rule: 'deprecated-node-label',
@@ -199,7 +199,7 @@ const LINT_CASES: readonly RuleCase[] = [
     valid: (s) => (s.containers[0].ports[0] = { name: 'http', containerPort: 8080, hostPort: 8080, hostIP: '127.0.0.1' }),
     invalid: (s) => (s.containers[0].ports[0] = { name: 'http', containerPort: 8080, hostIP: '127.0.0.1' }),
     messages: [
-      'spec.containers[0].ports[0].hostIP: port 8080 of container "app" sets hostIP "127.0.0.1" but no hostPort. Fix: add a hostPort, or remove hostIP (host-ip-without-host-port)',
+      'spec.containers[0].ports[0].hostIP: port 8080 of container "app" sets hostIP "127.0.0.1" but no hostPort. Fix: add the `hostPort`, or remove `hostIP` (host-ip-without-host-port)',
     ],
   },
 ];

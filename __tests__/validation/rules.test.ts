@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
-import { App, Container, defineRules, findRule, Pod, Problem, projectRules, readConfigFile, resolveProblems, Rules } from '../../lib';
+import { App, Container, defineRules, findRule, fixNaming, fixOf, Pod, Problem, projectRules, readConfigFile, Report, resolveProblems, RuleIdOf, ruleIn, Rules } from '../../lib';
 import { withTempDir } from '../_support';
 
 const problem = (rule: string, severity: Problem['severity'] = 'warning'): Problem => ({
@@ -44,6 +44,29 @@ describe('defineRules', () => {
     expect(() => defineRules([{ id: 'hostPathSet', severity: 'warning', summary: 's', why: 'w', fix: 'f' }])).toThrow(
       'rule id "hostPathSet" is not kebab-case; use lower-case words joined by "-"',
     );
+  });
+});
+
+describe("a rule's fix, written once", () => {
+  const OWN = defineRules([
+    { id: 'test-fix-default', severity: 'warning', summary: 's', why: 'w', fix: 'Set the labels.' },
+    { id: 'test-fix-naming', severity: 'error', summary: 's', why: 'w', ...fixNaming((port: string) => `free ${port}`, ['the port'], ['or pick another']) },
+  ]);
+
+  test('a problem reported without a fix takes the definition\'s, as a clause', () => {
+    const report = new Report<RuleIdOf<typeof OWN>>('c/p');
+    report.warn('test-fix-default', 'spec', 'm');
+    report.error('test-fix-naming', 'spec.ports[0]', 'm', ruleIn(OWN, 'test-fix-naming').fixFor('port 80'));
+    expect(report.problems.map((p) => p.fix)).toEqual(['set the labels', 'free port 80']);
+  });
+
+  test('docs/rules.md shows the fix with its placeholders, as sentences', () => {
+    expect(findRule('test-fix-naming')?.fix).toBe('Free the port. Or pick another.');
+    expect(fixOf('latest-tag')).toBe('pin a version, such as `nginx:1.27`, or a digest. A digest is written `nginx@sha256:…`');
+  });
+
+  test('fails for an id no definition declares', () => {
+    expect(() => fixOf('no-such-rule')).toThrow('no rule has the id "no-such-rule", so it has no fix; declare it with defineRules() before reporting it');
   });
 });
 

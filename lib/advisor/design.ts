@@ -1,8 +1,8 @@
 import { ContainerRole } from '../container';
 import { RuleReport } from '../validation/problem';
 import { TUTORIAL_QUESTIONS } from './rules';
+import { JsonObject, listAt, objectAt } from '../validation/_json';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the advisor reads manifests as plain JSON */
 
 /** Declared container roles, by container name. */
 export type ContainerRoles = ReadonlyMap<string, ContainerRole>;
@@ -43,15 +43,15 @@ export function isDatabaseImage(image: string): boolean {
  * (`split-by-scaling`). `at` is the field path of the Pod spec; `roles` are
  * the roles the containers declare.
  */
-export function adviseDesign(spec: any, at: string, report: RuleReport, roles: ContainerRoles = new Map()): void {
-  const containers: any[] = Array.isArray(spec?.containers) ? spec.containers : [];
+export function adviseDesign(spec: unknown, at: string, report: RuleReport, roles: ContainerRoles = new Map()): void {
+  const containers = listAt(objectAt(spec).containers).map(objectAt);
   if (containers.length < 2) {
     return;
   }
-  const roleOf = (container: any) => roles.get(container.name);
+  const roleOf = ({ name }: JsonObject) => (typeof name === 'string' ? roles.get(name) : undefined);
   // A declared role wins over the image: a mysql image declared 'sidecar' is a helper.
-  const isDatabase = (container: any) => roleOf(container) === 'database' || (roleOf(container) === undefined && isDatabaseImage(String(container.image ?? '')));
-  const isHelper = (container: any) => HELPER_ROLES.includes(roleOf(container)!);
+  const isDatabase = (container: JsonObject) => roleOf(container) === 'database' || (roleOf(container) === undefined && isDatabaseImage(String(container.image ?? '')));
+  const isHelper = (container: JsonObject) => HELPER_ROLES.includes(roleOf(container)!);
 
   const declaredMain = containers.findIndex((c) => roleOf(c) === 'main');
   const undeclaredApp = containers.findIndex((c) => roleOf(c) === undefined && !isDatabase(c));
@@ -61,7 +61,7 @@ export function adviseDesign(spec: any, at: string, report: RuleReport, roles: C
   containers.forEach((container, i) => {
     const field = `${at}.containers[${i}]`;
     if (isDatabase(container)) {
-      const others = containers.filter((other) => other !== container && !isHelper(other)).map((other) => `"${other.name}"`);
+      const others = containers.filter((other, j) => j !== i && !isHelper(other)).map((other) => `"${other.name}"`);
       if (others.length > 0) {
         const what = roleOf(container) === 'database' ? "is declared a database (role 'database')" : `runs "${container.image}", a database, cache or queue`;
         report.warn(

@@ -17,6 +17,21 @@ export const REMOVED_API_VERSIONS = [
   { apiVersion: 'policy/v1beta1', kinds: [], removedIn: '1.25' },
   { apiVersion: 'autoscaling/v2beta1', kinds: [], removedIn: '1.25' },
   { apiVersion: 'autoscaling/v2beta2', kinds: [], removedIn: '1.26' },
+  { apiVersion: 'rbac.authorization.k8s.io/v1alpha1', kinds: [], removedIn: '1.22' },
+  { apiVersion: 'admissionregistration.k8s.io/v1beta1', kinds: [], removedIn: '1.22' },
+  { apiVersion: 'apiextensions.k8s.io/v1beta1', kinds: [], removedIn: '1.22' },
+  { apiVersion: 'apiregistration.k8s.io/v1beta1', kinds: [], removedIn: '1.22' },
+  { apiVersion: 'authentication.k8s.io/v1beta1', kinds: [], removedIn: '1.22' },
+  { apiVersion: 'authorization.k8s.io/v1beta1', kinds: [], removedIn: '1.22' },
+  { apiVersion: 'certificates.k8s.io/v1beta1', kinds: [], removedIn: '1.22' },
+  { apiVersion: 'coordination.k8s.io/v1beta1', kinds: [], removedIn: '1.22' },
+  { apiVersion: 'scheduling.k8s.io/v1beta1', kinds: [], removedIn: '1.22' },
+  { apiVersion: 'storage.k8s.io/v1beta1', kinds: ['CSIStorageCapacity'], removedIn: '1.27' },
+  { apiVersion: 'storage.k8s.io/v1beta1', kinds: [], removedIn: '1.22' },
+  { apiVersion: 'discovery.k8s.io/v1beta1', kinds: [], removedIn: '1.25' },
+  { apiVersion: 'events.k8s.io/v1beta1', kinds: [], removedIn: '1.25' },
+  { apiVersion: 'node.k8s.io/v1beta1', kinds: [], removedIn: '1.25' },
+  { apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta1', kinds: [], removedIn: '1.26' },
 ] as const satisfies readonly { apiVersion: string; kinds: readonly string[]; removedIn: string }[];
 
 /** The release that removed `apiVersion` for `kind` (an empty `kinds` stands for every kind), or undefined when it is served. */

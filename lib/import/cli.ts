@@ -5,23 +5,33 @@ import { camelCase, stringLiteral } from './code';
 import { CLASS_NAME, importManifests, ImportResult } from './convert';
 import { peapodSpecifier, SetupError } from './_project';
 import { ImportError } from './problems';
+import type { Problem } from '../validation/problem';
 import { ImportInput } from './read';
+import { chartsPerFolder, workloadsOf } from './_folders';
+import { warningSummary } from './_warning-summary';
 
 const USAGE = `usage: peapod import FILE|FOLDER... [-o OUT.ts] [--class NAME] [--from MODULE] [--no-typecheck]
+       peapod import FOLDER... --chart-per-folder -o OUTDIR [--from MODULE] [--no-typecheck]
 
-Converts Kubernetes YAML (Pods, Deployments, ReplicaSets, Services,
-ConfigMaps, Secrets) into a Peapod chart class. FILE "-" reads standard
-input; a FOLDER stands for its .yaml, .yml and .json files and those of
-the folders under it, all in one chart. The code is written to standard
-output, or to OUT.ts with -o, only when the whole conversion succeeded and
-the code synthesizes back to the input; otherwise nothing is written and
-the problems are listed.
+Converts Kubernetes YAML into a Peapod chart class: Pods, Deployments,
+ReplicaSets, StatefulSets, DaemonSets, Jobs, CronJobs, Services, Ingresses,
+HorizontalPodAutoscalers, PodDisruptionBudgets, NetworkPolicies,
+ServiceAccounts, ConfigMaps and Secrets as Peapod's classes, other kinds of
+Kubernetes 1.27 as their cdk8s-plus-27 L1 class (k8s.KubeX), and custom
+resources as a plain ApiObject. FILE "-" reads standard input; a FOLDER
+stands for its .yaml, .yml and .json files and those of the folders under
+it, all in one chart. The code is written to standard output, or to OUT.ts
+with -o, only when the whole conversion succeeded and the code synthesizes
+back to the input; otherwise nothing is written and the problems are listed.
 
   -o, --output FILE  write to FILE (replaced atomically) instead of standard output
   --class NAME       name of the chart class (default: from the first file's name)
   --from MODULE      module to import Peapod from (default: 'peapod' in a project
                      that installed it, the relative path to lib/ inside Peapod's own repository)
-  --no-typecheck     skip compiling the code where it goes, with the project's tsconfig`;
+  --no-typecheck     skip compiling the code where it goes, with the project's tsconfig
+  --chart-per-folder one chart class per folder that holds manifests, each in a file of
+                     its own in OUTDIR (manifests/apps/db/ → OUTDIR/apps-db.ts, class AppsDbChart);
+                     a Service selecting Pods of another folder's chart names it in a comment`;
 
 /** What the command wrote and its exit code; `run` does no I/O on the console itself. */
 export interface CliOutcome {
@@ -53,6 +63,7 @@ function runImport(args: readonly string[], stdin: () => string): CliOutcome {
   let className: string | undefined;
   let from: string | undefined;
   let typecheck = true;
+  let perFolder = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = () => {
@@ -71,6 +82,8 @@ function runImport(args: readonly string[], stdin: () => string): CliOutcome {
         from = value();
       } else if (arg === '--no-typecheck') {
         typecheck = false;
+      } else if (arg === '--chart-per-folder') {
+        perFolder = true;
       } else if (arg === '-h' || arg === '--help') {
         return { code: 0, stdout: `${USAGE}\n`, stderr: '' };
       } else if (arg.startsWith('-') && arg !== '-') {
@@ -99,6 +112,10 @@ function runImport(args: readonly string[], stdin: () => string): CliOutcome {
     return { code: 66, stdout: '', stderr: `peapod import: ${(error as Error).message}\n` };
   }
 
+  if (perFolder) {
+    return importPerFolder(files, inputs, output, className, from, typecheck);
+  }
+
   // Where the code goes decides how it names Peapod and how it is checked.
   const destination = output === undefined ? undefined : path.resolve(output);
   const dir = destination === undefined ? process.cwd() : path.dirname(destination);
@@ -116,8 +133,9 @@ function runImport(args: readonly string[], stdin: () => string): CliOutcome {
   // The promise of the command: the code synthesizes to the input. Check it
   // before writing anything, with Peapod's own validation.
   let failure: CliOutcome | undefined;
+  let warnings = '';
   try {
-    failure = roundTrip(result, destination ?? path.join(dir, `${result.className}.ts`), typecheck, notes);
+    failure = roundTrip(result, destination ?? path.join(dir, `${result.className}.ts`), typecheck, notes, (found) => (warnings = warningSummary(found)));
   } catch (error) {
     if (error instanceof SetupError) {
       return { code: 69, stdout: '', stderr: `${notes}${error.message}; nothing was written\n` };
@@ -130,7 +148,7 @@ function runImport(args: readonly string[], stdin: () => string): CliOutcome {
   }
 
   if (output === undefined) {
-    return { code: 0, stdout: result.source, stderr: notes };
+    return { code: 0, stdout: result.source, stderr: `${notes}${warnings}` };
   }
   try {
     writeSafely(output, result.source);
@@ -138,14 +156,70 @@ function runImport(args: readonly string[], stdin: () => string): CliOutcome {
     const reason = error instanceof UsageError ? error.message : describeWriteError(error as NodeJS.ErrnoException, output);
     return { code: 73, stdout: '', stderr: `${notes}peapod import: cannot write ${output}: ${reason}; nothing was written\n` };
   }
-  return { code: 0, stdout: '', stderr: `${notes}peapod import: wrote ${result.className} to ${output}\n` };
+  return { code: 0, stdout: '', stderr: `${notes}${warnings}peapod import: wrote ${result.className} to ${output}\n` };
 }
 
 class UsageError extends Error {}
 
+// --chart-per-folder: a chart a folder, each round-tripped before any file is written.
+function importPerFolder(roots: readonly string[], inputs: ImportInput[], output: string | undefined, className: string | undefined, from: string | undefined, typecheck: boolean): CliOutcome {
+  if (output === undefined || className !== undefined) {
+    const problem = output === undefined ? 'needs -o OUTDIR, the folder the charts go to' : 'names each class after its folder, so --class does not apply';
+    return { code: 64, stdout: '', stderr: `peapod import: --chart-per-folder ${problem}\n${USAGE}\n` };
+  }
+  const outdir = path.resolve(output);
+  if (fs.existsSync(outdir) && !fs.statSync(outdir).isDirectory()) {
+    return { code: 64, stdout: '', stderr: `peapod import: --chart-per-folder writes into a folder, and ${output} is not one\n` };
+  }
+  const charts = chartsPerFolder(roots, inputs);
+  const workloads = charts.map(workloadsOf);
+  const results: { result: ImportResult; file: string; shown: string; stderr: string }[] = [];
+  const problems: string[] = [];
+  charts.forEach((chart, i) => {
+    try {
+      const result = importManifests(chart.inputs, { className: chart.className, from: from ?? peapodSpecifier(outdir), workloadsElsewhere: workloads.filter((_, j) => j !== i).flat() });
+      results.push({ result, file: path.join(outdir, chart.file), shown: path.join(output, chart.file), stderr: summarizeNotes(result.placedNotes) });
+    } catch (error) {
+      if (!(error instanceof ImportError)) {
+        throw error;
+      }
+      problems.push(error.message);
+    }
+  });
+  if (problems.length > 0) {
+    return { code: 1, stdout: '', stderr: `${problems.join('\n')}\n` };
+  }
+  const warnings: Problem[] = [];
+  for (const entry of results) {
+    let failure: CliOutcome | undefined;
+    try {
+      failure = roundTrip(entry.result, entry.file, typecheck, entry.stderr, (found) => warnings.push(...found));
+    } catch (error) {
+      const message = error instanceof SetupError ? error.message : `peapod import: internal error, the round trip of ${entry.result.className} failed: ${(error as Error).message}`;
+      failure = { code: error instanceof SetupError ? 69 : 70, stdout: '', stderr: `${entry.stderr}${message}; nothing was written${error instanceof SetupError ? '' : '. Please report it with the input'}\n` };
+    }
+    if (failure) {
+      return failure;
+    }
+  }
+  fs.mkdirSync(outdir, { recursive: true });
+  // The notes of each chart, the warnings of them all once, then what was written.
+  const lines: string[] = [...results.map((r) => r.stderr), warningSummary(warnings)];
+  for (const { result, file, shown } of results) {
+    try {
+      writeSafely(file, result.source);
+    } catch (error) {
+      const reason = error instanceof UsageError ? error.message : describeWriteError(error as NodeJS.ErrnoException, file);
+      return { code: 73, stdout: '', stderr: `${lines.join('')}peapod import: cannot write ${shown}: ${reason}; the files above were written, the rest not\n` };
+    }
+    lines.push(`peapod import: wrote ${result.className} to ${shown}\n`);
+  }
+  return { code: 0, stdout: '', stderr: lines.join('') };
+}
+
 // The generated code, run: its synth must give back the input, and it must
 // compile where it will be written. The failure to report, if any.
-function roundTrip(result: ImportResult, file: string, typecheck: boolean, notes: string): CliOutcome | undefined {
+function roundTrip(result: ImportResult, file: string, typecheck: boolean, notes: string, onWarnings: (warnings: readonly Problem[]) => void): CliOutcome | undefined {
   /* eslint-disable @typescript-eslint/no-require-imports -- loaded only here: the checks need the compiler and the whole DSL */
   const verify = require('./verify') as typeof import('./verify');
   const peapod = require('../index') as unknown;
@@ -158,6 +232,7 @@ function roundTrip(result: ImportResult, file: string, typecheck: boolean, notes
       stderr: `${notes}peapod import: the input breaks ${synth.errors.length === 1 ? 'a Peapod rule' : `${synth.errors.length} Peapod rules`}, which synth would report; nothing was written:\n  ${synth.errors.join('\n  ')}\n`,
     };
   }
+  onWarnings(synth.warnings);
   const differences = verify.manifestDifferences(result.objects, synth.objects);
   const compiler = typecheck ? verify.typeCheckGenerated([{ path: file, text: result.source }]) : [];
   if (differences.length > 0 || compiler.length > 0) {

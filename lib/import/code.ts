@@ -48,15 +48,19 @@ export function print(code: Code, indent = '', lead = 0): string {
   if ('array' in code) {
     return `[\n${code.array.map((item) => `${inner}${print(item, inner)},`).join('\n')}\n${indent}]`;
   }
-  // A call breaks inside its last argument, the way prettier lays out `new X(this, 'id', { … })`.
-  const head = code.args.slice(0, -1).map((arg) => printFlat(arg) ?? print(arg, indent));
+  // A call breaks inside its last argument, the way prettier lays out `new X(this, 'id', { … })`;
+  // when the arguments before it do not fit on the line, each argument gets a line of its own.
+  const head = code.args.slice(0, -1).map(printFlat);
   const opening = `${code.call}(${head.map((h) => `${h}, `).join('')}`;
+  if (head.some((h) => h === undefined) || indent.length + lead + opening.length > WIDTH) {
+    return `${code.call}(\n${code.args.map((arg) => `${inner}${print(arg, inner)},`).join('\n')}\n${indent})`;
+  }
   const last = code.args.length > 0 ? print(code.args[code.args.length - 1], indent, lead + opening.length + 2) : '';
   return `${opening}${last})`;
 }
 
-// A comment as `//` lines that fit the width, each ending in a newline.
-function commentLines(comment: string, indent: string): string {
+/** A comment as `//` lines that fit the width after `indent`, each ending in a newline. */
+export function commentLines(comment: string, indent: string): string {
   const lines: string[] = [];
   for (const word of commentText(comment).split(' ')) {
     const last = lines.length - 1;

@@ -2,15 +2,17 @@ import * as path from 'path';
 import { PROTOCOLS } from '../port';
 import { laterFieldDetail, laterFieldFix, laterFieldOf } from '../_later-fields';
 import { SESSION_AFFINITIES, TRAFFIC_POLICIES } from '../validation/service-spec';
-import { camelCase, Code, commentText, jsonLiteral, Names, objectOf, print, stringLiteral } from './code';
+import { camelCase, Code, commentLines, commentText, jsonLiteral, Names, objectOf, print, stringLiteral } from './code';
 import { copyJson } from './_kubectl-yaml';
-import { FieldReader, otherKeys, YamlMap } from './fields';
+import { convertL1, convertPlain, isClusterScoped, Item, KIND_CONVERTERS, KindInput, kindRank, l1ClassOf, Referable, routeOf } from './kinds';
+import { FieldReader, isMap, isStringMap, otherKeys, YamlMap } from './fields';
 import { l1Literal, l1Property } from './l1-literal';
 import { l1Schema } from './l1-schema';
 import { convertTemplate } from './pod-template';
 import { Findings, ImportError, Origin } from './problems';
-import { removedIn } from './_removed-api-versions';
 import { ImportInput, readObjects } from './read';
+import { selectedElsewhere, WorkloadElsewhere } from './_folders';
+import { detachLaterFields, laterFieldsIn } from './_later-patches';
 import { Target, Targets } from './_targets';
 import { DeclaredPort, Scope } from './scope';
 
@@ -28,6 +30,12 @@ export interface ImportOptions {
    * @default 'peapod'
    */
   readonly from?: string;
+  /**
+   * Workloads of other charts of the same import (`--chart-per-folder`): a
+   * Service that selects one of them says so in a comment.
+   * @default - none
+   */
+  readonly workloadsElsewhere?: readonly WorkloadElsewhere[];
 }
 
 /** What {@link importManifests} produced. */
@@ -49,28 +57,31 @@ export interface ImportResult {
 /** What a chart class name may be: it is written into the code as it is. */
 export const CLASS_NAME = /^[A-Z][A-Za-z0-9_]*$/;
 
-const API_VERSIONS: Record<string, string> = { Pod: 'v1', Service: 'v1', ConfigMap: 'v1', Secret: 'v1', Deployment: 'apps/v1', ReplicaSet: 'apps/v1' };
+const API_VERSIONS: Record<string, string> = {
+  Pod: 'v1',
+  Service: 'v1',
+  ConfigMap: 'v1',
+  Secret: 'v1',
+  Deployment: 'apps/v1',
+  ReplicaSet: 'apps/v1',
+  ...Object.fromEntries(Object.entries(KIND_CONVERTERS).map(([kind, converter]) => [kind, converter.apiVersion])),
+};
 // Written by the API server or by kubectl; an exported manifest carries them, a source manifest does not.
 const SERVER_METADATA = ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'selfLink'];
-const SERVER_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration', 'deployment.kubernetes.io/revision'];
-
-interface Item {
-  readonly group: number;
-  readonly after?: Target;
-  readonly target?: Target;
-  readonly render: () => string[];
-}
+const SERVER_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration', 'deployment.kubernetes.io/revision', 'deprecated.daemonset.template.generation', 'batch.kubernetes.io/job-tracking'];
 
 /**
- * Converts Kubernetes manifests (Pods, Deployments, ReplicaSets, Services,
- * ConfigMaps, Secrets) into the source of a Peapod chart class. Throws an
+ * Converts Kubernetes manifests into the source of a Peapod chart class:
+ * the kinds Peapod models as its classes (Pods, Deployments and ReplicaSets
+ * here, the others in `kinds/`), other kinds as their L1 classes or plain
+ * ApiObjects. Throws an
  * {@link ImportError} listing every problem of the input when any object
  * cannot be written as Peapod code that synthesizes to it.
  */
 export function importManifests(inputs: readonly ImportInput[], options: ImportOptions = {}): ImportResult {
   const findings = new Findings();
   const objects = readObjects(inputs, findings);
-  const scope: Scope = { names: new Names(), usage: { usesK8s: false, usesJsonPatch: false }, imports: new Set(), typeImports: new Set(), external: new Map(), configMaps: new Map(), secrets: new Map() };
+  const scope: Scope = { objects: new Map(), names: new Names(), usage: { usesK8s: false, usesJsonPatch: false, usesApiObject: false }, imports: new Set(), typeImports: new Set(), external: new Map(), configMaps: new Map(), secrets: new Map() };
   // Construct ids are unique within their parent: the chart, or the Chart of a namespace in it.
   const idsByParent = new Map<string, Names>();
   const idsIn = (parent: string): Names => idsByParent.get(parent) ?? idsByParent.set(parent, new Names()).get(parent)!;
@@ -78,7 +89,19 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   // Services find their workload among the objects of their own namespace.
   const targetsByNamespace = new Map<string | undefined, Targets>();
   const targetsIn = (ns: string | undefined): Targets => targetsByNamespace.get(ns) ?? targetsByNamespace.set(ns, new Targets()).get(ns)!;
-  const services: { reader: FieldReader; spec: YamlMap; variable: string; id: string; parent: string; namespace: string | undefined; nameEntry: [string, Code | undefined]; metaEntries: [string, Code | undefined][] }[] = [];
+  const services: {
+    reader: FieldReader;
+    spec: YamlMap;
+    variable: string;
+    id: string;
+    parent: string;
+    namespace: string | undefined;
+    nameEntry: [string, Code | undefined];
+    metaEntries: [string, Code | undefined][];
+    ref: Referable;
+    laterPatches: string[];
+  }[] = [];
+  const afterServices: (() => void)[] = [];
   const cleaned: any[] = [];
   const seen = new Map<string, Origin>();
 
@@ -92,14 +115,16 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     if (kind === undefined) {
       return [];
     }
-    if (!(kind in API_VERSIONS)) {
-      reader.problem('kind', `kind "${kind}" is not one peapod import reads`, 'import Pods, Deployments, ReplicaSets, Services, ConfigMaps and Secrets; keep other objects in YAML');
+    const apiVersion = reader.string(reader.required(value, 'apiVersion', '', `add apiVersion: ${API_VERSIONS[kind] ?? 'the API version of the kind'}`), 'apiVersion');
+    if (apiVersion === undefined && !(kind in API_VERSIONS)) {
       return [];
     }
-    const apiVersion = reader.string(reader.required(value, 'apiVersion', '', `add apiVersion: ${API_VERSIONS[kind]}`), 'apiVersion');
-    if (apiVersion !== undefined && apiVersion !== API_VERSIONS[kind]) {
-      const removed = removedIn(apiVersion, kind);
-      reader.problem('apiVersion', `${kind} has apiVersion "${apiVersion}"${removed ? `, which the API server no longer serves (removed in Kubernetes ${removed})` : ''}`, `use apiVersion: ${API_VERSIONS[kind]}`);
+    const route = apiVersion === undefined ? ({ route: 'peapod' } as const) : routeOf(kind, apiVersion, API_VERSIONS);
+    if (route.route === 'refused') {
+      reader.problem(route.message.startsWith('kind') ? 'kind' : 'apiVersion', route.message, route.fix);
+      if (!(kind in API_VERSIONS)) {
+        return [];
+      }
     }
     const metadata = reader.map(reader.required(value, 'metadata', ''), 'metadata') ?? {};
     const name = reader.string(reader.required(metadata, 'name', 'metadata'), 'metadata.name');
@@ -116,15 +141,18 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     }
     seen.set(key, origin);
     const copy = clean(copyJson(value), new FieldReader(findings, origin));
+    KIND_CONVERTERS[kind]?.clean?.(copy, new FieldReader(findings, origin));
     cleaned.push(copy);
     const namespace: string | undefined = copy.metadata.namespace;
-    return [{ reader: new FieldReader(findings, origin), value: copy, kind, name, namespace }];
+    // A cluster-scoped object is in no namespace whatever its chart's: it does not make the input one of several namespaces.
+    const clusterScoped = namespace === undefined && isClusterScoped(copy.apiVersion, kind);
+    return [{ reader: new FieldReader(findings, origin), value: copy, kind, name, namespace, route, clusterScoped }];
   });
 
   // One namespace (or none) for all objects is the chart's, as a person would write it. Objects of
   // several come into one chart too: those without a namespace in it, each namespace's in a
   // Chart of its own inside it, whose namespace cdk8s gives the objects made in it.
-  const namespaces = [...new Set(accepted.map((a) => a.namespace))];
+  const namespaces = [...new Set(accepted.filter((a) => !a.clusterScoped).map((a) => a.namespace))];
   const chartNamespace = namespaces.length === 1 ? namespaces[0] : undefined;
   const namespaceCharts = new Map<string, string>();
   const namespaceStatements: string[] = [];
@@ -139,26 +167,82 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   // A Pod refers to the ConfigMaps and Secrets of its own namespace; the rest of the scope is shared.
   const scopes = new Map<string | undefined, Scope>();
   const scopeIn = (ns: string | undefined): Scope =>
-    scopes.get(ns) ?? scopes.set(ns, namespaces.length > 1 ? { ...scope, configMaps: new Map(), secrets: new Map() } : scope).get(ns)!;
+    scopes.get(ns) ?? scopes.set(ns, namespaces.length > 1 ? { ...scope, configMaps: new Map(), secrets: new Map(), objects: new Map() } : scope).get(ns)!;
 
   // ConfigMaps and Secrets first, as Pods refer to them, and Services last, as they refer to
   // workloads; a workload also gets the plain name as its id and variable when a Service shares it.
-  const rank = (kind: string) => (kind === 'ConfigMap' || kind === 'Secret' ? 0 : kind === 'Service' ? 2 : 1);
-  const ordered = [...accepted].sort((a, b) => rank(a.kind) - rank(b.kind));
-  for (const { reader, value, kind, name, namespace } of ordered) {
+  const ordered = [...accepted].sort((a, b) => kindRank(a.kind) - kindRank(b.kind));
+  // Names first, so that objects can refer to those converted after them; Pods and
+  // workloads (rank 1) get the plain name when another object shares it.
+  const named = new Map<(typeof ordered)[number], { id: string; variable: string; ref: Referable }>();
+  for (const object of [...ordered].sort((a, b) => Number(kindRank(a.kind) !== 1) - Number(kindRank(b.kind) !== 1))) {
+    const id = idsIn(parentOf(object.namespace)).claim(object.name, `${object.name}-${object.kind.toLowerCase()}`);
+    const variable = scope.names.claim(camelCase(object.name), camelCase(`${object.name}-${object.kind}`), camelCase(object.kind));
+    const ref: Referable = { kind: object.kind, name: object.name, variable, value: object.value, used: false };
+    scopeIn(object.namespace).objects.set(`${object.kind}/${object.name}`, ref);
+    named.set(object, { id, variable, ref });
+  }
+  const restores: (() => void)[] = [];
+  for (const object of ordered) {
+    const { reader, value, kind, name, namespace, route } = object;
+    const { id, variable, ref } = named.get(object)!;
     const scope = scopeIn(namespace);
     const parent = parentOf(namespace);
     const targets = targetsIn(namespace);
-    const id = idsIn(parent).claim(name, `${name}-${kind.toLowerCase()}`);
-    const variable = scope.names.claim(camelCase(name), camelCase(`${name}-${kind}`), camelCase(kind));
-    scope.imports.add(kind);
+    if (kind === 'Service' && !hasSelector(value.spec)) {
+      // Endpoints managed by hand (or by a controller): Peapod's Service is made from the Pods it selects.
+      items.push(plainObjectItem(reader, scope, value, parent, id, 'spec.selector', SELECTORLESS_COMMENT, "Service without a selector written as a plain cdk8s ApiObject, which Peapod's rules do not check"));
+      continue;
+    }
     const nameEntry: [string, Code | undefined] = ['name', id === name ? undefined : stringLiteral(name)];
+    const converter = route.route === 'peapod' ? KIND_CONVERTERS[kind] : undefined;
+    const unmodeled = converter?.unmodeled?.(value, scope.objects);
+    // Fields of later Kubernetes versions: out of the object while it is converted, then patched into its
+    // manifest (not for an L1 object, whose class would drop them again).
+    const later = detachLaterFields(value, route.route === 'peapod' && unmodeled === undefined ? laterFieldsIn(value, kind) : [], variable);
+    restores.push(later.restore);
+    if (later.patches.length > 0) {
+      scope.usage.usesJsonPatch = true;
+    }
+    const input: KindInput = {
+      reader, scope, value, kind, name, id, variable, parent, nameEntry, targets, objects: scope.objects, laterPatches: later.patches,
+      metaEntries: () => metadataEntries(reader, value.metadata, false),
+      add: (item) => items.push(item),
+      afterServices: (convert) => afterServices.push(convert),
+    };
+    ref.l1 = route.route !== 'peapod' || unmodeled !== undefined;
+    if (route.route === 'l1' || unmodeled !== undefined) {
+      const className = route.route === 'l1' ? route.className : l1ClassOf(value.apiVersion, kind);
+      if (className === undefined) {
+        // No apiVersion: a problem of its own already.
+        continue;
+      }
+      if (unmodeled !== undefined) {
+        reader.note('', `comes in as k8s.${className}, the L1 class: Peapod's ${kind} does not model ${unmodeled}`);
+      }
+      convertL1(input, className, () => chartNamespace);
+      continue;
+    }
+    if (route.route === 'plain') {
+      convertPlain(input, route.why, () => chartNamespace);
+      continue;
+    }
+    if (ref.governing?.made) {
+      // The headless Service a StatefulSet of the input makes itself.
+      continue;
+    }
+    scope.imports.add(kind);
+    if (converter) {
+      converter.convert(input);
+      continue;
+    }
     const metaEntries = metadataEntries(reader, value.metadata, kind === 'Pod');
     const spec = kind === 'ConfigMap' || kind === 'Secret' ? {} : reader.map(reader.required(value, 'spec', ''), 'spec') ?? {};
     for (const key of otherKeys(value, ['apiVersion', 'kind', 'metadata', ...(kind === 'ConfigMap' ? ['data', 'binaryData', 'immutable'] : []), ...(kind === 'Secret' ? ['data', 'stringData', 'type', 'immutable'] : []), ...(kind === 'ConfigMap' || kind === 'Secret' ? [] : ['spec'])])) {
       reader.problem(key, `is not a field of a ${kind}`, 'remove it');
     }
-    const statement = (props: Code, used: () => boolean, lines: string[] = []) => () => {
+    const statement = (props: Code, used: () => boolean, given: string[] = []) => () => {
+      const lines = [...given, ...later.patches];
       const assign = used() || lines.length > 0 ? `const ${variable} = ` : '';
       const args = typeof props === 'object' && 'object' in props && props.object.length === 0 ? [] : [props];
       return [`${assign}${print({ call: `new ${kind}`, args: [parent, stringLiteral(id), ...args] }, '    ', assign.length + 1)};`, ...lines];
@@ -200,7 +284,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
         const template = convertTemplate(reader, scope, value.metadata, spec, 'spec', 'metadata', variable);
         const target: Target = { kind, name, variable, selector: template.labels, labels: template.labels, ports: template.ports, used: false };
         targets.add(target);
-        const render = statement(objectOf([nameEntry, ...template.entries]), () => target.used);
+        const render = statement(objectOf([nameEntry, ...template.entries]), () => target.used || ref.used);
         items.push({ group: 1, target, render: () => [...template.statements, ...render()] });
         break;
       }
@@ -212,32 +296,39 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
         }
         const target: Target = { kind, name, variable, selector: workload.selector, labels: workload.labels, ports: workload.ports, used: false };
         targets.add(target);
-        const render = statement(objectOf([nameEntry, ...metaEntries, ...workload.entries]), () => target.used, workload.patches);
+        const render = statement(objectOf([nameEntry, ...metaEntries, ...workload.entries]), () => target.used || ref.used, workload.patches);
         items.push({ group: 1, target, render: () => [...workload.statements, ...render()] });
         break;
       }
       case 'Service':
-        services.push({ reader, spec, variable, id, parent, namespace, nameEntry, metaEntries });
+        services.push({ reader, spec, variable, id, parent, namespace, nameEntry, metaEntries, ref, laterPatches: later.patches });
         break;
     }
   }
-  for (const { reader, spec, variable, id, parent, namespace, nameEntry, metaEntries } of services) {
-    const service = convertService(reader, scopeIn(namespace), spec, variable, targetsIn(namespace));
+  for (const { reader, spec, variable, id, parent, namespace, nameEntry, metaEntries, ref, laterPatches } of services) {
+    // A StatefulSet's governing Service comes before it, which takes it as an object, and selects its Pods by their labels.
+    const service = convertService(reader, scopeIn(namespace), spec, variable, ref.governing ? new Targets() : targetsIn(namespace));
     if (!service) {
       continue;
     }
+    const other = service.after === undefined && isStringMap(spec.selector) ? selectedElsewhere(spec.selector, options.workloadsElsewhere ?? []) : undefined;
+    const comment = other && `// ${commentText(`Selects the Pods of ${other.kind} "${other.name}" of ${other.chart}, another chart of this import.`)}`;
     const props = objectOf([nameEntry, ...metaEntries, ['target', service.targetCode], ...service.entries]);
-    const lines = service.patches;
-    items.push({
-      group: 1,
-      after: service.after,
-      render: () => {
-        const assign = lines.length > 0 ? `const ${variable} = ` : '';
-        return [`${assign}${print({ call: 'new Service', args: [parent, stringLiteral(id), props] }, '    ', assign.length + 1)};`, ...lines];
-      },
-    });
+    const lines = [...service.patches, ...laterPatches];
+    const render = () => {
+      const assign = lines.length > 0 || ref.used ? `const ${variable} = ` : '';
+      return [...(comment ? [comment] : []), `${assign}${print({ call: 'new Service', args: [parent, stringLiteral(id), props] }, '    ', assign.length + 1)};`, ...lines];
+    };
+    if (ref.governing) {
+      ref.governing.render = render;
+    } else {
+      items.push({ group: 1, after: service.after, render });
+    }
   }
+  afterServices.forEach((convert) => convert());
 
+  // The round trip compares the objects with the later fields in them.
+  restores.forEach((restore) => restore());
   if (findings.problems.length > 0) {
     // In input order: syntax errors are found while reading, before the objects are converted.
     const fileIndex = (file: string) => inputs.findIndex((i) => i.file === file);
@@ -253,7 +344,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   const body = arrange(items).flatMap((item) => item.render());
   body.unshift(...namespaceStatements, ...[...scope.external.values()].map((e) => e.statement));
   const peapod = [...scope.imports].sort();
-  const cdk8s = ['Chart', 'ChartProps', ...(scope.usage.usesJsonPatch ? ['JsonPatch'] : [])];
+  const cdk8s = [...(scope.usage.usesApiObject ? ['ApiObject'] : []), 'Chart', 'ChartProps', ...(scope.usage.usesJsonPatch ? ['JsonPatch'] : [])];
   const files = inputs.map((i) => (i.file === '-' ? 'standard input' : path.basename(i.file))).join(', ');
   const nsProps = chartNamespace === undefined ? 'props' : `{ namespace: ${stringLiteral(chartNamespace)}, ...props }`;
   const source = [
@@ -262,7 +353,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     `import { ${cdk8s.join(', ')} } from 'cdk8s';`,
     ...(scope.usage.usesK8s ? ["import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';"] : []),
     "import { Construct } from 'constructs';",
-    importLine(peapod, from),
+    ...(peapod.length > 0 ? [importLine(peapod, from)] : []),
     ...(scope.typeImports.size > 0 ? [`import type { ${[...scope.typeImports].sort().join(', ')} } from ${stringLiteral(from)};`] : []),
     '',
     `/** ${commentText(`The objects of ${files}.`)} */`,
@@ -275,6 +366,23 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     '',
   ].join('\n');
   return { source, className, notes: findings.notes, placedNotes: findings.placedNotes, objects: cleaned, from };
+}
+
+// An object the DSL cannot express, as a plain cdk8s ApiObject with the comment saying why, and a note.
+function plainObjectItem(reader: FieldReader, scope: Scope, value: YamlMap, parent: string, id: string, at: string, why: string, note: string): Item {
+  scope.usage.usesApiObject = true;
+  reader.note(at, note);
+  const call: Code = { call: 'new ApiObject', args: [parent, stringLiteral(id), jsonLiteral(value)] };
+  // The body is indented by four spaces when it is put in the constructor.
+  const comment = commentLines(why, '    ').trimEnd().split('\n').map((line) => line.slice(4));
+  return { group: 1, render: () => [...comment, `${print(call, '    ')};`] };
+}
+
+const SELECTORLESS_COMMENT =
+  "A plain cdk8s ApiObject, not a Peapod Service: it has no selector, so its endpoints are managed by hand or by a controller, and a Peapod Service is made from the Pods it selects. It is written exactly as given and not checked by Peapod's rules.";
+
+function hasSelector(spec: unknown): boolean {
+  return isMap(spec) && isMap(spec.selector) && Object.keys(spec.selector).length > 0;
 }
 
 // One line when it fits, one name a line otherwise.
@@ -349,7 +457,7 @@ function clean(value: YamlMap, reader: FieldReader): YamlMap {
     cleanPodSpec(podSpec[1], podSpec[0], reader);
   }
   refuseUnwritableKeys(value, '', reader);
-  dropEmpty(value, '', reader, value.kind === 'Service' ? /^(spec\.selector|.*\b(labels|annotations|nodeSelector|matchLabels))$/ : MAP_FIELDS);
+  dropEmpty(value, '', reader, value.kind === 'Service' ? /^(spec\.selector|.*\b(labels|annotations|nodeSelector|matchLabels))$/ : MAP_FIELDS, value.kind === 'PodDisruptionBudget' ? /^spec\.selector$|(^|\.)(podSelector|namespaceSelector)$/ : SELECTORS);
   return value;
 }
 
@@ -413,9 +521,12 @@ const MAP_FIELDS = /^(data|binaryData|stringData|.*\b(labels|annotations|nodeSel
 // to Kubernetes, and Peapod leaves empty ones out; dropping them keeps the
 // round trip exact. Volume sources are kept: `emptyDir: {}` is a volume,
 // not an empty field. A null entry of a map is not absent, and is refused.
-function dropEmpty(value: any, at: string, reader: FieldReader, maps: RegExp): void {
+// Label selectors, where an empty one selects everything (a NetworkPolicy's `podSelector: {}`), and is kept.
+const SELECTORS = /(^|\.)(podSelector|namespaceSelector)$/;
+
+function dropEmpty(value: any, at: string, reader: FieldReader, maps: RegExp, selectors: RegExp): void {
   if (Array.isArray(value)) {
-    value.forEach((item, i) => dropEmpty(item, `${at}[${i}]`, reader, maps));
+    value.forEach((item, i) => dropEmpty(item, `${at}[${i}]`, reader, maps, selectors));
     return;
   }
   if (value === null || typeof value !== 'object') {
@@ -428,18 +539,18 @@ function dropEmpty(value: any, at: string, reader: FieldReader, maps: RegExp): v
       continue;
     }
     const empty = item === null || (typeof item === 'object' && Object.keys(item).length === 0);
-    if (empty && !/\.volumes\[\d+\]$/.test(at)) {
+    if (empty && !/\.volumes\[\d+\]$/.test(at) && !(item !== null && selectors.test(field))) {
       delete value[key];
       reader.note(field, `left out: it is ${item === null ? 'null' : 'empty'}, which Kubernetes reads as absent`);
     } else {
-      dropEmpty(item, field, reader, maps);
+      dropEmpty(item, field, reader, maps, selectors);
     }
   }
 }
 
 // Metadata of an object besides its name: its labels and annotations as
 // props (a Pod's are in its template props), its namespace on the chart.
-function metadataEntries(reader: FieldReader, metadata: YamlMap, isPod: boolean): [string, Code | undefined][] {
+export function metadataEntries(reader: FieldReader, metadata: YamlMap, isPod: boolean): [string, Code | undefined][] {
   for (const key of otherKeys(metadata, ['name', 'namespace', 'labels', 'annotations'])) {
     reader.problem(`metadata.${key}`, 'is not modeled by peapod import', 'remove it, or set it in the code after the import');
   }
@@ -453,7 +564,20 @@ function metadataEntries(reader: FieldReader, metadata: YamlMap, isPod: boolean)
   });
 }
 
-interface WorkloadCode {
+/** What a workload kind other than Deployment and ReplicaSet has of its own, for {@link convertWorkload}. */
+export interface WorkloadKind {
+  /** Spec fields the kind writes itself (besides selector, template and minReadySeconds). */
+  readonly modeled: readonly string[];
+  /** The L1 type of the spec, for the fields patched in. */
+  readonly l1Spec: string;
+  /** The kind's own props, written before the template. */
+  entries(spec: YamlMap): [string, Code | undefined][];
+  /** Claim templates by name, which the containers mount as volumes, by variable. */
+  readonly claims?: ReadonlyMap<string, string>;
+}
+
+/** A workload: the code of its props, and what Services and others find it by. */
+export interface WorkloadCode {
   readonly entries: [string, Code | undefined, string?][];
   readonly statements: string[];
   readonly patches: string[];
@@ -462,8 +586,9 @@ interface WorkloadCode {
   readonly ports: DeclaredPort[];
 }
 
-function convertWorkload(reader: FieldReader, scope: Scope, spec: YamlMap, kind: string, variable: string): WorkloadCode | undefined {
-  const modeled = ['replicas', 'selector', 'template', 'minReadySeconds', ...(kind === 'Deployment' ? ['strategy', 'revisionHistoryLimit', 'progressDeadlineSeconds'] : [])];
+/** Converts the spec of a workload that selects its Pods by `spec.selector`; `own` is what a kind other than Deployment and ReplicaSet has. */
+export function convertWorkload(reader: FieldReader, scope: Scope, spec: YamlMap, kind: string, variable: string, own?: WorkloadKind): WorkloadCode | undefined {
+  const modeled = ['selector', 'template', 'minReadySeconds', ...(own ? own.modeled : ['replicas', ...(kind === 'Deployment' ? ['strategy', 'revisionHistoryLimit', 'progressDeadlineSeconds'] : [])])];
   const template = reader.map(reader.required(spec, 'template', 'spec'), 'spec.template');
   const selector = reader.map(reader.required(spec, 'selector', 'spec'), 'spec.selector');
   if (!template || !selector) {
@@ -474,7 +599,7 @@ function convertWorkload(reader: FieldReader, scope: Scope, spec: YamlMap, kind:
   // ignores): patched into the manifest, as other fields Peapod does not model.
   const metadataPatches = fieldPatches(reader, scope, metadata, ['labels', 'annotations'], 'ObjectMeta', variable, 'spec.template.metadata');
   const podSpec = reader.map(reader.required(template, 'spec', 'spec.template'), 'spec.template.spec') ?? {};
-  const converted = convertTemplate(reader, scope, metadata, podSpec, 'spec.template.spec', 'spec.template.metadata', variable);
+  const converted = convertTemplate(reader, scope, metadata, podSpec, 'spec.template.spec', 'spec.template.metadata', variable, own?.claims);
   for (const key of otherKeys(selector, ['matchLabels'])) {
     reader.problem(`spec.selector.${key}`, `is not modeled by Peapod, which selects a ${kind}'s Pods by labels of its template`, 'select by matchLabels only');
   }
@@ -492,8 +617,10 @@ function convertWorkload(reader: FieldReader, scope: Scope, spec: YamlMap, kind:
   const selectBy = Object.keys(matchLabels);
   const all = Object.keys(converted.labels);
   const entries: [string, Code | undefined, string?][] = [];
-  const replicas = reader.integer(spec.replicas, 'spec.replicas');
-  entries.push(['replicas', replicas === undefined ? undefined : String(replicas)]);
+  if (modeled.includes('replicas')) {
+    const replicas = reader.integer(spec.replicas, 'spec.replicas');
+    entries.push(['replicas', replicas === undefined ? undefined : String(replicas)]);
+  }
   if (selectBy.length !== all.length) {
     entries.push(['selectBy', jsonLiteral(selectBy)]);
   }
@@ -506,8 +633,10 @@ function convertWorkload(reader: FieldReader, scope: Scope, spec: YamlMap, kind:
       entries.push([key, n === undefined ? undefined : String(n)]);
     }
   }
+  entries.push(...(own?.entries(spec) ?? []));
   entries.push(['template', objectOf(converted.entries)]);
-  const patches = [...specPatches(reader, scope, spec, modeled, kind === 'Deployment' ? 'DeploymentSpec' : 'ReplicaSetSpec', variable), ...metadataPatches];
+  const l1Spec = own?.l1Spec ?? (kind === 'Deployment' ? 'DeploymentSpec' : 'ReplicaSetSpec');
+  const patches = [...specPatches(reader, scope, spec, modeled, l1Spec, variable), ...metadataPatches];
   if (metadataPatches.length > 0 && !patches[0].startsWith('//')) {
     patches.unshift(NOT_MODELED_COMMENT);
   }
@@ -552,16 +681,16 @@ function convertStrategy(reader: FieldReader, scope: Scope, value: any): Code | 
   return { call: 'DeploymentStrategy.rollingUpdate', args: [objectOf(entries)] };
 }
 
-const NOT_MODELED_COMMENT = '// Not modeled by Peapod: patched into the manifest, with the field names the manifest has.';
+export const NOT_MODELED_COMMENT = '// Not modeled by Peapod: patched into the manifest, with the field names the manifest has.';
 
 // Spec fields with no prop, as JSON patches on the manifest object.
-function specPatches(reader: FieldReader, scope: Scope, spec: YamlMap, modeled: string[], l1Name: string, variable: string): string[] {
+export function specPatches(reader: FieldReader, scope: Scope, spec: YamlMap, modeled: string[], l1Name: string, variable: string): string[] {
   const lines = fieldPatches(reader, scope, spec, modeled, l1Name, variable, 'spec');
   return lines.length > 0 ? [NOT_MODELED_COMMENT, ...lines] : [];
 }
 
 // The fields of `map` (at `at` in the manifest, of the L1 type `l1Name`) not in `modeled`, as JSON patches.
-function fieldPatches(reader: FieldReader, scope: Scope, map: YamlMap, modeled: string[], l1Name: string, variable: string, at: string): string[] {
+export function fieldPatches(reader: FieldReader, scope: Scope, map: YamlMap, modeled: string[], l1Name: string, variable: string, at: string): string[] {
   const lines: string[] = [];
   for (const key of otherKeys(map, modeled)) {
     const property = l1Property(l1Name, key);
@@ -594,14 +723,10 @@ interface ServiceCode {
   readonly patches: string[];
 }
 
-function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variable: string, targets: Targets): ServiceCode | undefined {
+export function convertService(reader: FieldReader, scope: Scope, spec: YamlMap, variable: string, targets: Targets): ServiceCode | undefined {
   const selector = reader.stringMap(spec.selector, 'spec.selector');
-  if (!selector || Object.keys(selector).length === 0) {
-    reader.problem(
-      'spec.selector',
-      'is not set: a Service without a selector, whose endpoints are managed by hand, is not modeled by Peapod yet (its Service selects Pods)',
-      'keep this Service in YAML beside the chart',
-    );
+  // A Service without one is written as a plain ApiObject before this; a selector of other values is a problem stringMap reported.
+  if (!selector) {
     return undefined;
   }
   const found = targets.find(selector);

@@ -115,13 +115,13 @@ export class FieldReader {
   }
 
   /** One of `allowed`, or a problem that lists them. */
-  public oneOf<T extends string>(value: any, at: string, allowed: readonly T[]): T | undefined {
+  public oneOf<T extends string>(value: any, at: string, allowed: readonly T[], rule?: string): T | undefined {
     const text = this.string(value, at);
     if (text === undefined) {
       return undefined;
     }
     if (!(allowed as readonly string[]).includes(text)) {
-      this.problem(at, `is "${text}"; expected one of ${allowed.map((a) => `"${a}"`).join(', ')}`, 'use one of those values, spelled as shown');
+      this.problem(at, `is "${text}"; expected one of ${allowed.map((a) => `"${a}"`).join(', ')}`, 'use one of those values, spelled as shown', rule);
       return undefined;
     }
     return text as T;
@@ -136,4 +136,14 @@ export function join(at: string, key: string): string {
 /** The keys of `map` not in `known`, in order. */
 export function otherKeys(map: YamlMap, known: readonly string[]): string[] {
   return Object.keys(map).filter((key) => !known.includes(key));
+}
+
+/** Whether `value` is a mapping (not a list, not null). */
+export function isMap(value: unknown): value is YamlMap {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Whether `value` is a mapping of strings, as labels are. */
+export function isStringMap(value: unknown): value is Record<string, string> {
+  return isMap(value) && Object.values(value).every((v) => typeof v === 'string');
 }

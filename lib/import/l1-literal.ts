@@ -1,6 +1,6 @@
 import { laterFieldDetail, laterFieldFix, laterFieldOf } from '../_later-fields';
 import { Code, jsonLiteral, objectOf } from './code';
-import { FieldReader } from './fields';
+import { FieldReader, join } from './fields';
 import { L1Type, l1Schema } from './l1-schema';
 import { describe } from './read';
 
@@ -78,14 +78,14 @@ export function l1Object(value: any, name: string, at: string, reader: FieldRead
     if (!field) {
       const later = laterFieldOf(name, key);
       reader.problem(
-        `${at}.${key}`,
+        join(at, key),
         later ? laterFieldDetail(later) : `is not a field of ${name}`,
         later ? laterFieldFix(later) : 'check the spelling against the Kubernetes API reference, or remove it',
       );
       ok = false;
       continue;
     }
-    const code = l1Literal(item, field.type, `${at}.${key}`, reader, usage, json);
+    const code = l1Literal(item, field.type, join(at, key), reader, usage, json);
     if (code === undefined) {
       ok = false;
     } else {
@@ -95,7 +95,7 @@ export function l1Object(value: any, name: string, at: string, reader: FieldRead
   if (!partial) {
     for (const [key, field] of fields) {
       if (!field.optional && !(key in map)) {
-        reader.problem(`${at}.${key}`, 'is missing', `add ${key}; ${name} requires it`);
+        reader.problem(join(at, key), 'is missing', `add ${key}; ${name} requires it`);
         ok = false;
       }
     }

@@ -14,7 +14,9 @@ import { setOwn } from './_kubectl-yaml';
 import { FieldReader, otherKeys, YamlMap } from './fields';
 import { l1Literal, l1Object } from './l1-literal';
 import { l1Schema } from './l1-schema';
+import { namedReference, serviceAccountReference } from './kinds/_kind';
 import { DeclaredPort, Scope } from './scope';
+import { fileMode, TYPED_SOURCES, TypedSource, typedSource } from './_volume-sources';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the input is untyped YAML */
 
@@ -39,7 +41,17 @@ const ANY_QUANTITY = /^[0-9.]+(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?$/;
  * Converts the metadata and spec of a Pod, or of a workload's Pod template,
  * into PodTemplateProps entries. `at` is the spec's field path.
  */
-export function convertTemplate(reader: FieldReader, scope: Scope, metadata: YamlMap, spec: YamlMap, at: string, metaAt: string, owner: string): TemplateCode {
+export function convertTemplate(
+  reader: FieldReader,
+  scope: Scope,
+  metadata: YamlMap,
+  spec: YamlMap,
+  at: string,
+  metaAt: string,
+  owner: string,
+  /** A StatefulSet's claim templates by name: the containers mount them by variable, as volumes. */
+  claims: ReadonlyMap<string, string> = new Map(),
+): TemplateCode {
   const entries: [string, Code, string?][] = [];
   const statements: string[] = [];
   const labels = reader.stringMap(metadata.labels, `${metaAt}.labels`) ?? {};
@@ -63,7 +75,7 @@ export function convertTemplate(reader: FieldReader, scope: Scope, metadata: Yam
   }
 
   // Volumes first: containers mount them by variable.
-  const volumes = new Map<string, { variable: string; mounted: boolean }>();
+  const volumes = new Map<string, { variable: string; mounted: boolean }>([...claims].map(([name, variable]) => [name, { variable, mounted: false }]));
   const volumeOrder: string[] = [];
   (reader.list(spec.volumes, `${at}.volumes`) ?? []).forEach((volume, i) => {
     const declared = convertVolume(reader, scope, volume, `${at}.volumes[${i}]`, owner);
@@ -116,7 +128,7 @@ export function convertTemplate(reader: FieldReader, scope: Scope, metadata: Yam
   // order of first mount. Declaring only the unmounted ones keeps the code
   // short; when that would change the order of `volumes`, declare them all.
   const unmounted = volumeOrder.filter((name) => !volumes.get(name)!.mounted);
-  const rendered = [...unmounted, ...mountOrder.filter((name) => !unmounted.includes(name))];
+  const rendered = [...unmounted, ...mountOrder.filter((name) => !unmounted.includes(name) && !claims.has(name))];
   const declare = rendered.every((name, i) => name === volumeOrder[i]) ? unmounted : volumeOrder;
   if (declare.length > 0) {
     entries.push(['volumes', { array: declare.map((name) => volumes.get(name)!.variable) }]);
@@ -130,7 +142,7 @@ export function convertTemplate(reader: FieldReader, scope: Scope, metadata: Yam
   }
   const account = reader.string(spec.serviceAccountName, `${at}.serviceAccountName`);
   if (account !== undefined) {
-    entries.push(['serviceAccountName', stringLiteral(account)]);
+    entries.push(['serviceAccount', serviceAccountReference(scope, account)]);
   }
   if (spec.securityContext !== undefined) {
     const code = l1Object(spec.securityContext, 'PodSecurityContext', `${at}.securityContext`, reader, scope.usage);
@@ -412,16 +424,8 @@ function keyedReference(reader: FieldReader, scope: Scope, kind: 'ConfigMap' | '
       kind === 'ConfigMap' ? 'config-map-key-exists' : 'secret-key-exists',
     );
   }
-  scope.imports.add(kind);
   // Named once, as a constant, however many entries refer to it.
-  const externalKey = `${kind}/${name}`;
-  let external = scope.external.get(externalKey);
-  if (external === undefined) {
-    const variable = scope.names.claim(camelCase(`${name}-${kind}`), camelCase(`external-${name}-${kind}`));
-    external = { variable, statement: `const ${variable} = ${kind}.fromName(${stringLiteral(name)});` };
-    scope.external.set(externalKey, external);
-  }
-  return external.variable;
+  return namedReference(scope, kind, name);
 }
 
 function convertEnvFrom(reader: FieldReader, scope: Scope, value: any, at: string): Code | undefined {
@@ -672,7 +676,14 @@ function convertVolume(reader: FieldReader, scope: Scope, value: any, at: string
       call = { call: 'Volume.persistentVolumeClaim', args: [stringLiteral(name), objectOf([['name', stringLiteral(claim)]]), ...(options.object.length > 0 ? [options] : [])] };
       break;
     }
-    default:
+    default: {
+      const refer = (objectKind: 'ConfigMap' | 'Secret', objectName: string, key: string | undefined, optional: boolean | undefined, rat: string) =>
+        keyedReference(reader, scope, objectKind, objectName, key, optional, rat);
+      const args = (TYPED_SOURCES as readonly string[]).includes(kind) ? typedSource(kind as TypedSource, source, sat, { reader, scope, refer }) : undefined;
+      if (args !== undefined) {
+        call = { call: `Volume.${kind}`, args: [stringLiteral(name), ...args] };
+        break;
+      }
       if (l1Schema().get('Volume')?.has(kind)) {
         // Any other source through Volume.fromSource, typed by the L1 Volume and validated with the Pod.
         const source = l1Object(pick(volume, [kind]), 'Volume', at, reader, scope.usage, false, true);
@@ -685,15 +696,11 @@ function convertVolume(reader: FieldReader, scope: Scope, value: any, at: string
         reader.problem(sat, `"${kind}" is not a volume type`, 'check the spelling against the Kubernetes API reference');
       }
       return undefined;
+    }
   }
   scope.imports.add('Volume');
   const variable = scope.names.claim(camelCase(name), camelCase(`${name}-volume`), camelCase(`${owner}-${name}-volume`));
   return { name, variable, statement: `const ${variable} = ${print(call, '    ', variable.length + 10)};` };
-}
-
-// File modes read best in octal, as chmod writes them.
-function fileMode(mode: number): string {
-  return mode >= 0 && mode <= 0o777 ? `0o${mode.toString(8)}` : String(mode);
 }
 
 function pick(map: YamlMap, keys: readonly string[]): YamlMap {

@@ -1,4 +1,5 @@
 import { Names } from './code';
+import type { Referable } from './kinds';
 import { L1Usage } from './l1-literal';
 
 /** A ConfigMap or Secret of the input, which Pods refer to by variable. */
@@ -21,7 +22,7 @@ export interface DeclaredPort {
 /** What the conversion of all objects shares: names, imports, and the ConfigMaps and Secrets of the input. */
 export interface Scope {
   readonly names: Names;
-  readonly usage: L1Usage & { usesJsonPatch: boolean };
+  readonly usage: L1Usage & { usesJsonPatch: boolean; usesApiObject: boolean };
   /** Names imported from Peapod. */
   readonly imports: Set<string>;
   /** Types imported from Peapod (`import type`). */
@@ -30,4 +31,6 @@ export interface Scope {
   /** ConfigMaps and Secrets made elsewhere, by `Kind/name`: the constant each is named by, and its declaration. */
   readonly external: Map<string, { readonly variable: string; readonly statement: string }>;
   readonly secrets: Map<string, KeyedObject>;
+  /** Every object of the input by `Kind/name`, for references between them. */
+  readonly objects: Map<string, Referable>;
 }

@@ -8,6 +8,7 @@ import type * as TypeScript from 'typescript';
 import * as vm from 'vm';
 import { App } from '../app';
 import { withinOnePass } from '../_synth';
+import type { Problem } from '../validation/problem';
 import { compilerFor, NativeCompiler, nativeCompilerFor, PEAPOD_ROOT } from './_project';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- manifests are compared as plain JSON */
@@ -19,6 +20,8 @@ export interface SynthOutcome {
   readonly objects: any[];
   /** The errors synth would stop on, each as `[construct path] message`. */
   readonly errors: string[];
+  /** The warnings synth would print, with the rule levels of a project without configuration. */
+  readonly warnings: readonly Problem[];
 }
 
 /**
@@ -60,6 +63,7 @@ export function synthGenerated(source: string, className: string, modules: Reado
     throw new Error(`the generated code imports ${JSON.stringify(id)}, which the round trip does not serve (it serves ${[...Object.keys(modules), ...Object.keys(SERVED)].join(', ')})`);
   };
   const context = vm.createContext(Object.create(null), { name: 'peapod import round trip', codeGeneration: { strings: false, wasm: false } });
+  const contextObject = vm.runInContext('Object.prototype', context) as object;
   const main = vm.compileFunction(js, ['require', 'module', 'exports'], { parsingContext: context, filename: 'imported-chart.js' });
   main(load, module, module.exports);
   const Chart = Object.prototype.hasOwnProperty.call(module.exports, className) ? module.exports[className] : undefined;
@@ -67,18 +71,38 @@ export function synthGenerated(source: string, className: string, modules: Reado
     throw new Error(`the generated code exports no class ${JSON.stringify(className)}`);
   }
   // Peapod's App with the default rule levels: the check is the same in any project, and prints nothing.
-  const app = new App({ outdir: path.join(PEAPOD_ROOT, '.never-written'), config: {}, onWarnings: () => undefined });
+  const app = new App({ outdir: path.join(PEAPOD_ROOT, '.never-written'), config: {}, onWarnings: () => undefined, resolvers: [new ContextObjectResolver(contextObject)] });
   const chart: cdk8s.Chart = new Chart(app, 'imported');
   // One validation pass, as synth makes: facts about the whole app (every
   // Pod's labels, the list of constructs) are computed once, not once per
   // construct, which made the check quadratic in the number of objects.
   return withinOnePass(() => {
     const errors = app.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`));
+    // Within the pass the Pods' problems are already computed: the warnings cost one more walk of the tree.
+    const warnings = app.problems().filter((p) => p.severity === 'warning');
     // Rendering a chart validates it again, and throws on the first error; the errors are reported instead.
     // The chart and the Charts inside it, which hold the objects of other namespaces.
     const charts = [chart, ...chart.node.findAll().filter((c): c is cdk8s.Chart => c !== chart && cdk8s.Chart.isChart(c))];
-    return { objects: errors.length > 0 ? [] : charts.flatMap((c) => c.toJson()), errors };
+    return { objects: errors.length > 0 ? [] : charts.flatMap((c) => c.toJson()), errors, warnings };
   });
+}
+
+/**
+ * Copies the object literals of the generated code, made in the V8 context
+ * of the round trip with that context's `Object`, into objects of this one.
+ * cdk8s resolves only into objects whose constructor is its own `Object`,
+ * so it would leave the L1 values inside them (`k8s.Quantity`) unresolved,
+ * where in a project, whose code runs in one context, it resolves them.
+ */
+class ContextObjectResolver implements cdk8s.IResolver {
+  public constructor(private readonly contextObject: object) {}
+
+  public resolve(context: cdk8s.ResolutionContext): void {
+    const value = context.value;
+    if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === this.contextObject) {
+      context.replaceValue({ ...value });
+    }
+  }
 }
 
 /**

@@ -1,8 +1,7 @@
 import { INT32, INT64, integerError } from './_integer';
+import { objectAt } from './_json';
 import { RuleReport } from './problem';
 import type { RuleId } from './rule-ids';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
 /** Whether `value` is a whole number, 0 or more, as the API server's ValidateNonnegativeField asks. */
 export function isCount(value: unknown): value is number {
@@ -17,9 +16,9 @@ const INT64_FIELDS = new Set(['activeDeadlineSeconds', 'startingDeadlineSeconds'
  * is not a whole number of at least `min` (and in the range of its Go type),
  * as the API server's ValidateNonnegativeField and its decoder do.
  */
-export function checkCounts(spec: any, fields: readonly string[], at: string, rule: RuleId, report: RuleReport, min = 0): void {
+export function checkCounts(spec: unknown, fields: readonly string[], at: string, rule: RuleId, report: RuleReport, min = 0): void {
   for (const field of fields) {
-    const value = spec?.[field];
+    const value = objectAt(spec)[field];
     const wrong = value === undefined ? undefined : integerError(value, { min, max: INT64_FIELDS.has(field) ? INT64.max : INT32.max });
     if (wrong !== undefined) {
       report.error(rule, `${at}.${field}`, `${field} ${wrong}`, `set ${field} to ${min} or more, or leave it out`);

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
+import { fieldOf } from './_json';
 
 // Lists up to this long are scanned; longer ones get a map.
 const SCAN_LIMIT = 32;
@@ -22,7 +22,7 @@ export class FirstIndex {
    * @param stringsOnly only string values count (other values are reported by other rules)
    */
   public constructor(
-    private readonly items: readonly any[],
+    private readonly items: readonly unknown[],
     private readonly field: string,
     private readonly stringsOnly: boolean,
   ) {}
@@ -34,7 +34,7 @@ export class FirstIndex {
     }
     if (this.items.length <= SCAN_LIMIT) {
       for (let i = 0; i < end; i++) {
-        const other = this.items[i]?.[this.field];
+        const other = fieldOf(this.items[i], this.field);
         if (other === value || (other !== other && value !== value)) {
           return i;
         }
@@ -63,7 +63,7 @@ export class FirstIndex {
     if (this.index === undefined) {
       this.index = new Map();
       for (let i = 0; i < this.items.length; i++) {
-        const value = this.items[i]?.[this.field];
+        const value = fieldOf(this.items[i], this.field);
         if (this.counts(value) && !this.index.has(value)) {
           this.index.set(value, i);
         }

@@ -155,7 +155,7 @@ export const CONTAINER_FIELD_LINT_RULES = defineRules([
   {
     id: 'env-var-secret',
     severity: 'warning',
-    summary: 'Env vars whose names say they hold a credential (`*SECRET*`, `*PASSWORD*`, `*PASSWD*`, `*TOKEN*`, `*API_KEY*`, `*PRIVATE_KEY*`, `*CREDENTIAL*`) take their value from a Secret, not a literal (kube-linter: env-var-secret).',
+    summary: 'Env vars whose names say they hold a credential (`*SECRET*`, `*PASSWORD*`, `*PASSWD*`, `*TOKEN*`, `*API_KEY*`, `*PRIVATE_KEY*`, `*CREDENTIAL*`) take their value from a Secret, not a literal (kube-linter: env-var-secret); a flag such as `yes` or `true` (`MYSQL_RANDOM_ROOT_PASSWORD: yes`) holds no credential and is not flagged.',
     why: 'A literal value is written into the manifest, into `dist/`, the repository and every review of it, and anyone who can read the Pod can read it.',
     fix: "Keep the value in a Secret and read it with `valueFrom: EnvValue.fromSecret(secret, 'key')`.",
     see: 'https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-environment-variables',
@@ -669,13 +669,15 @@ const CREDENTIAL_NAME = /secret|passw(or)?d|token|api_?key|private_?key|credenti
 const credentialName = new SharedText<boolean>((name) => CREDENTIAL_NAME.test(name));
 // A value made only of $(VAR) references copies another variable, and holds no credential itself.
 const ONLY_REFERENCES = /^(\$\([^)]*\))+$/;
+// A switch such as MYSQL_RANDOM_ROOT_PASSWORD=yes or MYSQL_ALLOW_EMPTY_PASSWORD=true names a credential and holds none.
+const FLAG_VALUE = /^(yes|no|true|false|on|off|y|n|0|1)$/i;
 
 /** Warns about literal values of env vars whose names say they hold a credential. */
 export function lintEnvCredentials(c: any, path: string, report: RuleReport): void {
   const env = list(c?.env);
   for (let i = 0; i < env.length; i++) {
     const { name, value } = env[i] ?? {};
-    if (typeof name === 'string' && typeof value === 'string' && value.length > 0 && credentialName.of(name) && !ONLY_REFERENCES.test(value)) {
+    if (typeof name === 'string' && typeof value === 'string' && value.length > 0 && credentialName.of(name) && !ONLY_REFERENCES.test(value) && !FLAG_VALUE.test(value)) {
       report.warn(
         'env-var-secret',
         `${path}.env[${i}].value`,

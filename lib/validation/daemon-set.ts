@@ -1,8 +1,7 @@
 import { checkOneOf, parseAmount } from './_fields';
+import { JsonObject, objectAt } from './_json';
 import { RuleReport } from './problem';
 import { defineRules } from './rules';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
 /** The rules that check DaemonSets, besides those every workload has. */
 export const DAEMON_SET_RULES = defineRules([
@@ -20,21 +19,22 @@ export const DAEMON_SET_RULES = defineRules([
 const STRATEGIES = ['RollingUpdate', 'OnDelete'];
 
 /** Checks what only a DaemonSet manifest has. */
-export function validateDaemonSet(manifest: any, report: RuleReport): void {
-  const strategy = manifest.spec?.updateStrategy;
-  if (strategy === undefined || !checkOneOf(strategy.type, STRATEGIES, 'spec.updateStrategy.type', 'daemon-set-update-strategy', report)) {
+export function validateDaemonSet(manifest: JsonObject, report: RuleReport): void {
+  const strategy = objectAt(manifest.spec).updateStrategy;
+  if (strategy === undefined) {
     return;
   }
-  const rolling = strategy.rollingUpdate;
-  if (rolling === undefined) {
+  const { type, rollingUpdate } = objectAt(strategy);
+  if (!checkOneOf(type, STRATEGIES, 'spec.updateStrategy.type', 'daemon-set-update-strategy', report) || rollingUpdate === undefined) {
     return;
   }
-  if (strategy.type === 'OnDelete') {
+  const rolling = objectAt(rollingUpdate);
+  if (type === 'OnDelete') {
     report.error('daemon-set-update-strategy', 'spec.updateStrategy.rollingUpdate', 'rollingUpdate options are set with update strategy OnDelete', 'remove the rollingUpdate options, or use the RollingUpdate strategy');
     return;
   }
   const counts: number[] = [];
-  for (const field of ['maxUnavailable', 'maxSurge']) {
+  for (const field of ['maxUnavailable', 'maxSurge'] as const) {
     if (rolling[field] === undefined) {
       continue;
     }

@@ -7,13 +7,12 @@
  * secrets that are named twice or not at all.
  */
 
-import { asObject, list } from './_json';
+import { JsonObject, listAt, objectAt } from './_json';
 import { checkEnum, checkIpAddress, checkName } from './_field-checks';
 import { quoteValue } from './_integer';
 import { RuleReport } from './problem';
 import { defineRules } from './rules';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
 /** How a Pod's DNS resolver is set up. */
 export const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'] as const;
@@ -67,7 +66,7 @@ export const DNS_SPEC_RULES = defineRules([
 ]);
 
 /** Checks the DNS and identity fields of the Pod spec `spec` at field path `at`. */
-export function validateDnsSpec(spec: any, at: string, report: RuleReport): void {
+export function validateDnsSpec(spec: JsonObject, at: string, report: RuleReport): void {
   // An empty policy is defaulted to ClusterFirst before validation.
   if (spec.dnsPolicy !== '') {
     checkEnum(spec.dnsPolicy, DNS_POLICIES, `${at}.dnsPolicy`, 'dnsPolicy', report);
@@ -81,20 +80,20 @@ export function validateDnsSpec(spec: any, at: string, report: RuleReport): void
     }
   }
   if (spec.hostAliases !== undefined) {
-    validateHostAliases(list(spec.hostAliases), `${at}.hostAliases`, report);
+    validateHostAliases(listAt(spec.hostAliases), `${at}.hostAliases`, report);
   }
   if (spec.imagePullSecrets !== undefined) {
-    lintImagePullSecrets(list(spec.imagePullSecrets), `${at}.imagePullSecrets`, report);
+    lintImagePullSecrets(listAt(spec.imagePullSecrets), `${at}.imagePullSecrets`, report);
   }
 }
 
-function lintImagePullSecrets(secrets: readonly any[], at: string, report: RuleReport): void {
+function lintImagePullSecrets(secrets: readonly unknown[], at: string, report: RuleReport): void {
   if (secrets.length === 0) {
     return;
   }
   const seen = new Map<unknown, number>();
   for (let i = 0; i < secrets.length; i++) {
-    const name = asObject(secrets[i]).name;
+    const name = objectAt(secrets[i]).name;
     if (name === undefined || name === '') {
       report.warn('image-pull-secret-name', `${at}[${i}].name`, `image pull secret ${i} has no name`, 'name the Secret that holds the registry credentials, or remove the entry');
       continue;
@@ -108,10 +107,10 @@ function lintImagePullSecrets(secrets: readonly any[], at: string, report: RuleR
   }
 }
 
-function validateDnsConfig(spec: any, at: string, report: RuleReport): void {
+function validateDnsConfig(spec: JsonObject, at: string, report: RuleReport): void {
   const configAt = `${at}.dnsConfig`;
-  const config = spec.dnsConfig == null ? undefined : asObject(spec.dnsConfig);
-  const nameservers = list(config?.nameservers);
+  const config = spec.dnsConfig == null ? undefined : objectAt(spec.dnsConfig);
+  const nameservers = listAt(config?.nameservers);
   if (spec.dnsPolicy === 'None') {
     if (config === undefined) {
       report.error('dns-config', configAt, 'dnsPolicy is "None" and the Pod has no dnsConfig, so it would have no resolver', 'add dnsConfig with at least one nameserver, or use another dnsPolicy');
@@ -131,7 +130,7 @@ function validateDnsConfig(spec: any, at: string, report: RuleReport): void {
   for (let i = 0; i < nameservers.length; i++) {
     checkIpAddress(nameservers[i], { rule: 'dns-config', at: `${configAt}.nameservers[${i}]`, what: 'nameserver', fix: 'give the IP address of a DNS server, such as "10.96.0.10"' }, report);
   }
-  const searches = list(config.searches);
+  const searches = listAt(config.searches);
   if (searches.length > MAX_SEARCH_PATHS) {
     report.error('dns-config', `${configAt}.searches`, `dnsConfig lists ${searches.length} search domains; at most ${MAX_SEARCH_PATHS} are allowed`, `keep ${MAX_SEARCH_PATHS} of them`);
   }
@@ -144,25 +143,25 @@ function validateDnsConfig(spec: any, at: string, report: RuleReport): void {
     // A trailing dot (an absolute domain) is allowed.
     checkName(typeof search === 'string' ? search.replace(/\.$/, '') : search, 'dns-subdomain', { rule: 'dns-config', at: `${configAt}.searches[${i}]`, what: 'search domain', fix: 'use a DNS name, such as "ns1.svc.cluster.local"' }, report);
   }
-  const options = list(config.options);
+  const options = listAt(config.options);
   for (let i = 0; i < options.length; i++) {
-    const name = asObject(options[i]).name;
+    const name = objectAt(options[i]).name;
     if (typeof name !== 'string' || name.length === 0) {
       report.error('dns-config', `${configAt}.options[${i}]`, `dnsConfig option ${i} has ${name === undefined || name === '' ? 'no name' : `name ${quoteValue(name)}`}`, 'name the resolver option, such as { name: "ndots", value: "2" }');
     }
   }
 }
 
-function validateHostAliases(aliases: readonly any[], at: string, report: RuleReport): void {
+function validateHostAliases(aliases: readonly unknown[], at: string, report: RuleReport): void {
   if (aliases.length === 0) {
     return; // as for most Pods: no map for them
   }
   const ips = new Map<unknown, number>();
   for (let i = 0; i < aliases.length; i++) {
-    const alias = asObject(aliases[i]);
+    const alias = objectAt(aliases[i]);
     const aliasAt = `${at}[${i}]`;
     checkIpAddress(alias.ip, { rule: 'pod-hostname', at: `${aliasAt}.ip`, what: 'ip', of: `host alias ${i}`, fix: 'give the IP address the hostnames resolve to, such as "10.1.2.3"' }, report);
-    const hostnames = list(alias.hostnames);
+    const hostnames = listAt(alias.hostnames);
     for (let j = 0; j < hostnames.length; j++) {
       checkName(hostnames[j], 'dns-subdomain', { rule: 'pod-hostname', at: `${aliasAt}.hostnames[${j}]`, what: 'hostname', of: `host alias ${i}`, fix: 'use a lower-case DNS name, such as "db.internal"' }, report);
     }

@@ -1,11 +1,10 @@
 import { checkCounts, checkOneOf } from './_fields';
+import { JsonObject, objectAt } from './_json';
 import { cronScheduleError, isKnownTimeZone, timeZoneError } from './cron';
 import { dns1123LabelError } from './names';
 import { RuleReport } from './problem';
 import { defineRules } from './rules';
 import type { RESTART_POLICIES } from './pod-spec';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
 const JOB_SEE = 'https://kubernetes.io/docs/concepts/workloads/controllers/job/';
 const CRON_SEE = 'https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/';
@@ -103,9 +102,10 @@ const MAX_INDEXED_PARALLELISM = 100_000;
  * `spec.jobTemplate.spec`) at field path `at`, with the Job's `name` for
  * the host names of an Indexed Job, except its Pod spec.
  */
-export function validateJobSpec(spec: any, at: string, name: string | undefined, report: RuleReport): void {
+export function validateJobSpec(given: unknown, at: string, name: string | undefined, report: RuleReport): void {
+  const spec = objectAt(given);
   checkCounts(spec, ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished'], at, 'job-field-valid', report);
-  const restartPolicy = spec?.template?.spec?.restartPolicy;
+  const restartPolicy = objectAt(objectAt(spec.template).spec).restartPolicy;
   if (!(JOB_RESTART_POLICIES as readonly unknown[]).includes(restartPolicy)) {
     report.error(
       'job-restart-policy',
@@ -116,8 +116,8 @@ export function validateJobSpec(spec: any, at: string, name: string | undefined,
       "set restartPolicy to 'OnFailure' or 'Never'",
     );
   }
-  const indexed = spec?.completionMode === 'Indexed';
-  if (checkOneOf(spec?.completionMode, COMPLETION_MODES, `${at}.completionMode`, 'job-field-valid', report) && indexed) {
+  const indexed = spec.completionMode === 'Indexed';
+  if (checkOneOf(spec.completionMode, COMPLETION_MODES, `${at}.completionMode`, 'job-field-valid', report) && indexed) {
     if (spec.completions === undefined) {
       report.error('job-field-valid', `${at}.completions`, 'an Indexed Job has no completions, so it has no indexes', 'set completions, the number of indexes');
     }
@@ -132,7 +132,7 @@ export function validateJobSpec(spec: any, at: string, name: string | undefined,
       }
     }
   }
-  if (typeof spec?.parallelism === 'number' && typeof spec?.completions === 'number' && spec.parallelism > spec.completions) {
+  if (typeof spec.parallelism === 'number' && typeof spec.completions === 'number' && spec.parallelism > spec.completions) {
     report.warn(
       'job-parallelism-exceeds-completions',
       `${at}.parallelism`,
@@ -143,9 +143,10 @@ export function validateJobSpec(spec: any, at: string, name: string | undefined,
 }
 
 /** Checks what only a CronJob manifest has, except its Job spec. */
-export function validateCronJob(manifest: any, report: RuleReport): void {
-  const spec = manifest.spec ?? {};
-  const name: string = manifest.metadata?.name ?? '';
+export function validateCronJob(manifest: JsonObject, report: RuleReport): void {
+  const spec = objectAt(manifest.spec);
+  const given = objectAt(manifest.metadata).name;
+  const name = typeof given === 'string' ? given : '';
   if (name.length > 52) {
     report.error('cron-job-name-length', 'metadata.name', `CronJob name "${name}" has ${name.length} characters; at most 52 leave room for the suffix of its Jobs`, 'shorten the name of the CronJob');
   }
@@ -153,14 +154,14 @@ export function validateCronJob(manifest: any, report: RuleReport): void {
   const scheduleError = typeof schedule === 'string' ? cronScheduleError(schedule) : 'the schedule is not a string';
   if (scheduleError !== undefined) {
     report.error('cron-job-schedule', 'spec.schedule', `schedule ${JSON.stringify(schedule)} is not a cron expression: ${scheduleError}`, "write five fields such as '30 2 * * *', or a descriptor such as '@daily'");
-  } else if (schedule.includes('TZ')) {
+  } else if (typeof schedule === 'string' && schedule.includes('TZ')) {
     report.error('cron-job-schedule', 'spec.schedule', `schedule "${schedule}" sets a time zone in the schedule`, 'remove TZ= or CRON_TZ= from the schedule and set the `timeZone` prop');
   }
   if (spec.timeZone !== undefined) {
     const zoneError = timeZoneError(String(spec.timeZone));
     if (zoneError !== undefined) {
       report.error('cron-job-time-zone', 'spec.timeZone', `timeZone ${JSON.stringify(spec.timeZone)} is refused: ${zoneError}`, "use an IANA time zone name, such as 'Etc/UTC'");
-    } else if (!isKnownTimeZone(spec.timeZone)) {
+    } else if (!isKnownTimeZone(String(spec.timeZone))) {
       report.warn('cron-job-time-zone-known', 'spec.timeZone', `timeZone "${spec.timeZone}" is not in the time zone database`, "check its spelling against the IANA database, such as 'America/New_York'");
     }
   }

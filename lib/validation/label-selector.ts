@@ -1,11 +1,9 @@
-import { asObject, list } from './_json';
+import { JsonObject, listAt, objectAt } from './_json';
 import { quoteValue } from './_integer';
 import { checkName, sameIgnoringCase } from './_field-checks';
 import { validateLabels } from './metadata';
 import { RuleReport } from './problem';
 import { defineRules } from './rules';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
 /** The operators of a label selector's `matchExpressions`. */
 export const LABEL_SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
@@ -35,17 +33,17 @@ export function validateLabelSelector(selector: unknown, at: string, what: strin
   if (selector === undefined || selector === null) {
     return;
   }
-  const s = asObject(selector);
+  const s = objectAt(selector);
   validateLabels(s.matchLabels, `${at}.matchLabels`, report);
-  const expressions = list(s.matchExpressions);
+  const expressions = listAt(s.matchExpressions);
   for (let i = 0; i < expressions.length; i++) {
-    validateSelectorRequirement(asObject(expressions[i]), `${at}.matchExpressions[${i}]`, `matchExpressions[${i}] of the ${what}`, report);
+    validateSelectorRequirement(objectAt(expressions[i]), `${at}.matchExpressions[${i}]`, `matchExpressions[${i}] of the ${what}`, report);
   }
 }
 
-function validateSelectorRequirement(requirement: any, at: string, what: string, report: RuleReport): void {
+function validateSelectorRequirement(requirement: JsonObject, at: string, what: string, report: RuleReport): void {
   const { key, operator } = requirement;
-  const values = list(requirement.values);
+  const values = listAt(requirement.values);
   checkName(key ?? '', 'qualified-name', { rule: 'label-selector', at: `${at}.key`, what: 'key', of: `${what}`, fix: 'use a label key such as "app" or "example.com/tier"' }, report);
   if (operator === 'In' || operator === 'NotIn') {
     if (values.length === 0) {

@@ -1,8 +1,7 @@
 import { checkOneOf, parseAmount } from './_fields';
 import { RuleReport } from './problem';
 import { defineRules } from './rules';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
+import { JsonObject, objectAt } from './_json';
 
 const SEE = 'https://kubernetes.io/docs/tasks/run-application/configure-pdb/';
 
@@ -38,12 +37,12 @@ export const PDB_RULES = defineRules([
 export const UNHEALTHY_POD_EVICTION_POLICIES = ['IfHealthyBudget', 'AlwaysAllow'] as const;
 
 /** Checks a rendered policy/v1 PodDisruptionBudget; `replicas` is how many Pods it selects, when known. */
-export function validatePodDisruptionBudget(manifest: any, replicas: number | undefined, report: RuleReport): void {
-  const spec = manifest.spec ?? {};
+export function validatePodDisruptionBudget(manifest: JsonObject, replicas: number | undefined, report: RuleReport): void {
+  const spec = objectAt(manifest.spec);
   if (spec.minAvailable !== undefined && spec.maxUnavailable !== undefined) {
     report.error('pdb-budget-valid', 'spec', 'minAvailable and maxUnavailable are both set', 'keep one of them');
   }
-  for (const field of ['minAvailable', 'maxUnavailable']) {
+  for (const field of ['minAvailable', 'maxUnavailable'] as const) {
     if (spec[field] === undefined) {
       continue;
     }
@@ -60,7 +59,7 @@ export function validatePodDisruptionBudget(manifest: any, replicas: number | un
   }
 }
 
-function neverAllows(spec: any, replicas: number | undefined): { at: string; message: string } | undefined {
+function neverAllows(spec: JsonObject, replicas: number | undefined): { at: string; message: string } | undefined {
   const max = spec.maxUnavailable === undefined ? undefined : parseAmount(spec.maxUnavailable);
   if (max !== undefined && 'count' in max && max.count === 0) {
     return { at: 'spec.maxUnavailable', message: `maxUnavailable is ${JSON.stringify(spec.maxUnavailable)}, so no Pod may ever be evicted` };

@@ -9,13 +9,11 @@
  * validation forbids in the template of a long-running workload.
  */
 
-import { asObject, list } from './_json';
+import { JsonObject, listAt, objectAt } from './_json';
 import { checkName } from './_field-checks';
 import { checkInteger, INT32, INT64, quoteValue } from './_integer';
 import { RuleReport } from './problem';
 import { defineRules } from './rules';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
 /** The kinds whose Pods run until replaced: their templates take no activeDeadlineSeconds. */
 export const LONG_RUNNING_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController'] as const;
@@ -76,7 +74,7 @@ export const POD_LIFECYCLE_RULES = defineRules([
 ]);
 
 /** Checks the lifecycle, timing and host-namespace fields of the Pod spec `spec` at field path `at`. */
-export function validatePodLifecycle(spec: any, at: string, report: RuleReport): void {
+export function validatePodLifecycle(spec: JsonObject, at: string, report: RuleReport): void {
   // Each field is looked at before its path is written out: most Pods set none of them.
   if (spec.activeDeadlineSeconds !== undefined) {
     checkInteger(spec.activeDeadlineSeconds, {
@@ -88,7 +86,7 @@ export function validatePodLifecycle(spec: any, at: string, report: RuleReport):
     }, report);
   }
   const grace = spec.terminationGracePeriodSeconds;
-  if (grace !== undefined && checkInteger(grace, { rule: 'pod-timing', at: `${at}.terminationGracePeriodSeconds`, what: 'terminationGracePeriodSeconds', range: INT64, fix: 'set the seconds the containers get to shut down, such as 30' }, report) && grace < 0) {
+  if (grace !== undefined && checkInteger(grace, { rule: 'pod-timing', at: `${at}.terminationGracePeriodSeconds`, what: 'terminationGracePeriodSeconds', range: INT64, fix: 'set the seconds the containers get to shut down, such as 30' }, report) && typeof grace === 'number' && grace < 0) {
     report.warn(
       'termination-grace-period-negative',
       `${at}.terminationGracePeriodSeconds`,
@@ -96,16 +94,16 @@ export function validatePodLifecycle(spec: any, at: string, report: RuleReport):
       'use 0 to stop the containers at once, or the seconds they need to shut down',
     );
   }
-  const gates = list(spec.readinessGates);
+  const gates = listAt(spec.readinessGates);
   for (let i = 0; i < gates.length; i++) {
-    checkName(asObject(gates[i]).conditionType ?? '', 'qualified-name', {
+    checkName(objectAt(gates[i]).conditionType ?? '', 'qualified-name', {
       rule: 'readiness-gate',
       at: `${at}.readinessGates[${i}].conditionType`,
       what: 'readiness gate conditionType',
       fix: 'name the Pod condition to wait for, such as "example.com/load-balancer-ready"',
     }, report);
   }
-  const ephemeral = list(spec.ephemeralContainers);
+  const ephemeral = listAt(spec.ephemeralContainers);
   if (ephemeral.length > 0) {
     report.error(
       'no-ephemeral-containers',
@@ -119,22 +117,22 @@ export function validatePodLifecycle(spec: any, at: string, report: RuleReport):
   }
 }
 
-function validateHostNamespaces(spec: any, at: string, report: RuleReport): void {
+function validateHostNamespaces(spec: JsonObject, at: string, report: RuleReport): void {
   if (spec.shareProcessNamespace === true && spec.hostPID === true) {
     report.error('host-namespaces', `${at}.shareProcessNamespace`, 'the Pod sets both shareProcessNamespace and hostPID', 'keep one: hostPID shares the node\'s process namespace, shareProcessNamespace one of the Pod\'s own');
   }
   if (spec.hostNetwork === true) {
-    const containers = list(spec.containers);
+    const containers = listAt(spec.containers);
     for (let c = 0; c < containers.length; c++) {
-      const ports = list(containers[c]?.ports);
+      const ports = listAt(objectAt(containers[c]).ports);
       for (let p = 0; p < ports.length; p++) {
-        const { hostPort, containerPort } = asObject(ports[p]);
+        const { hostPort, containerPort } = objectAt(ports[p]);
         // An unset hostPort is defaulted to the containerPort under hostNetwork.
         if (hostPort !== undefined && hostPort !== 0 && hostPort !== containerPort) {
           report.error(
             'host-namespaces',
             `${at}.containers[${c}].ports[${p}].hostPort`,
-            `hostPort ${quoteValue(hostPort)} of container "${containers[c]?.name}" differs from its containerPort ${quoteValue(containerPort)}; under hostNetwork the container listens on the node itself`,
+            `hostPort ${quoteValue(hostPort)} of container "${objectAt(containers[c]).name}" differs from its containerPort ${quoteValue(containerPort)}; under hostNetwork the container listens on the node itself`,
             `set hostPort to ${quoteValue(containerPort)} or remove it`,
           );
         }
@@ -160,7 +158,7 @@ export function validateLongRunningTemplate(kind: string, spec: unknown, at: str
   if (!(LONG_RUNNING_KINDS as readonly string[]).includes(kind)) {
     return;
   }
-  const deadline = asObject(spec).activeDeadlineSeconds;
+  const deadline = objectAt(spec).activeDeadlineSeconds;
   if (deadline !== undefined && deadline !== null) {
     report.error(
       'pod-timing',

@@ -3,7 +3,7 @@ import { list, text } from './_json';
 import { SharedText } from './_shared-text';
 import { ContainerFacts, securityFacts, SecurityFacts } from './_security-facts';
 import { RuleReport } from './problem';
-import { defineRules } from './rules';
+import { defineRules, fixNaming, ruleIn } from './rules';
 import { HOST_NAMESPACE_FIELDS } from './pod-lifecycle';
 import type { RuleId } from './rule-ids';
 
@@ -19,13 +19,16 @@ const HOST_PATH_DOCS = 'https://kubernetes.io/docs/concepts/storage/volumes/#hos
  * production. Ids follow kube-linter where it has the check, Polaris
  * otherwise (its camelCase id in kebab-case).
  */
+// The fix of a byte amount that is not a whole number and not written in `m`.
+const WHOLE_BYTES_FIX = 'use a whole number of bytes, such as "512Mi"';
+
 export const POD_LINT_RULES = defineRules([
   {
     id: 'latest-tag',
     severity: 'warning',
     summary: 'Images name a tag other than `latest`, or a digest.',
     why: 'An untagged or `:latest` image changes under the same name: two nodes may run different code, and a rollback cannot go back.',
-    fix: 'Pin a version tag (`nginx:1.27`) or a digest (`nginx@sha256:…`).',
+    ...fixNaming((version: string) => `pin a version, such as ${version}, or a digest`, ['`nginx:1.27`'], ['a digest is written `nginx@sha256:…`']),
     see: 'https://kubernetes.io/docs/concepts/containers/images/#image-names',
   },
   {
@@ -41,7 +44,7 @@ export const POD_LINT_RULES = defineRules([
     severity: 'warning',
     summary: 'Containers set a memory limit.',
     why: "Without a limit one leaking container can use the node's memory until the kernel kills its neighbours.",
-    fix: 'Set `resources.limits.memory`, such as `512Mi` (the request defaults to it).',
+    fix: 'Set `resources.limits.memory`, such as `512Mi`; the request defaults to it.',
     see: RESOURCE_DOCS,
   },
   {
@@ -145,7 +148,7 @@ export const POD_LINT_RULES = defineRules([
     severity: 'warning',
     summary: 'nodeSelector keys, node affinity keys and topology spread keys are not deprecated node labels (`beta.kubernetes.io/os`, `failure-domain.beta.kubernetes.io/zone`, …).',
     why: 'Newer nodes stop reporting the deprecated labels, and the Pod then fits no node. The API server warns about them.',
-    fix: 'Use the label the message names, at hand as `WellKnownNodeLabels`.',
+    ...fixNaming((label: string) => `select on ${label} instead`, ['the label that replaces it'], ['the current labels are at hand as `WellKnownNodeLabels`']),
     see: 'https://kubernetes.io/docs/reference/labels-annotations-taints/',
   },
   {
@@ -153,7 +156,7 @@ export const POD_LINT_RULES = defineRules([
     severity: 'warning',
     summary: 'Memory and ephemeral-storage amounts are whole bytes.',
     why: '`512m` means 0.512 bytes, not 512 MiB; Kubernetes rounds it up and the container cannot start. The API server warns about it.',
-    fix: 'Use `Mi` or `Gi`, such as `512Mi`.',
+    ...fixNaming((mebibytes: string) => `write ${mebibytes} for mebibytes`, ['`512Mi`, not `512m`,'], [WHOLE_BYTES_FIX]),
     see: RESOURCE_DOCS,
   },
   {
@@ -164,6 +167,10 @@ export const POD_LINT_RULES = defineRules([
     fix: 'Add the `hostPort`, or remove `hostIP`.',
   },
 ]);
+
+const LATEST_TAG = ruleIn(POD_LINT_RULES, 'latest-tag');
+const DEPRECATED_NODE_LABEL = ruleIn(POD_LINT_RULES, 'deprecated-node-label');
+const FRACTIONAL_MEMORY = ruleIn(POD_LINT_RULES, 'fractional-memory');
 
 // kube-linter's default list of node paths that give away the node.
 const SENSITIVE_HOST_PATHS = new Set([
@@ -247,7 +254,7 @@ export function lintPodSpec(spec: any, at: string, report: RuleReport): void {
   if (spec.hostNetwork === true || spec.hostPID === true || spec.hostIPC === true) {
     for (const field of HOST_NAMESPACE_FIELDS) {
       if (spec[field] === true) {
-        report.warn(HOST_NAMESPACE_RULES[field], `${at}.${field}`, `the Pod sets ${field}: true`, `remove ${field}`);
+        report.warn(HOST_NAMESPACE_RULES[field], `${at}.${field}`, `the Pod sets ${field}: true`);
       }
     }
   }
@@ -258,7 +265,7 @@ export function lintPodSpec(spec: any, at: string, report: RuleReport): void {
         'deprecated-node-label',
         `${at}.nodeSelector[${key}]`,
         `node label "${key}" is deprecated; newer nodes do not report it`,
-        `select on "${replacement}" instead`,
+        DEPRECATED_NODE_LABEL.fixFor(`"${replacement}"`),
       );
     }
   }
@@ -274,7 +281,6 @@ export function lintPodSpec(spec: any, at: string, report: RuleReport): void {
       'host-path-set',
       path,
       `volume "${name}" is a hostPath ("${hostPath}"); the Pod depends on the files of whichever node it lands on`,
-      'use a persistentVolumeClaim for data or an emptyDir for scratch space',
     );
     const normalized = hostPath.length > 1 ? hostPath.replace(/\/+$/, '') : hostPath;
     if (SENSITIVE_HOST_PATHS.has(normalized)) {
@@ -282,7 +288,6 @@ export function lintPodSpec(spec: any, at: string, report: RuleReport): void {
         'sensitive-host-mounts',
         `${path}.path`,
         `volume "${name}" exposes the node path "${hostPath}" to the Pod`,
-        'mount only the directory the container needs',
       );
     }
   }
@@ -317,7 +322,6 @@ function lintContainer(facts: ContainerFacts, longRunning: boolean, runsToComple
         'host-ip-without-host-port',
         `${path}.ports[${i}].hostIP`,
         `port ${port.containerPort} of container "${c.name}" sets hostIP "${port.hostIP}" but no hostPort`,
-        'add a hostPort, or remove hostIP',
       );
     }
   }
@@ -332,7 +336,6 @@ function lintHostMounts(c: any, path: string, hostPaths: ReadonlyMap<string, unk
         'writable-host-mount',
         `${path}.volumeMounts[${i}].readOnly`,
         `container "${c.name}" mounts hostPath volume "${mount.name}" writable at "${mount.mountPath}"`,
-        'mount it with { readOnly: true }',
       );
     }
   }
@@ -352,7 +355,7 @@ function lintImage(c: any, path: string, report: RuleReport): void {
       'latest-tag',
       `${path}.image`,
       `image "${c.image}" of container "${c.name}" ${untagged ? 'has no tag, so it means :latest' : 'uses the tag latest'}, which moves`,
-      `pin a version, such as "${c.image.replace(/:latest$/, '')}:1.2.3", or a digest`,
+      LATEST_TAG.fixFor(`"${c.image.replace(/:latest$/, '')}:1.2.3"`),
     );
   }
 }
@@ -361,10 +364,10 @@ function lintResources(c: any, path: string, { fields, messages }: ContainerText
   const requests = c.resources?.requests ?? NO_AMOUNTS;
   const limits = c.resources?.limits ?? NO_AMOUNTS;
   if (requests.cpu === undefined && limits.cpu === undefined) {
-    report.warn('unset-cpu-requirements', fields.cpu, messages.noCpu, 'set resources.requests.cpu, such as "250m"');
+    report.warn('unset-cpu-requirements', fields.cpu, messages.noCpu);
   }
   if (limits.memory === undefined) {
-    report.warn('unset-memory-requirements', fields.memory, messages.noMemoryLimit, 'set resources.limits.memory, such as "512Mi"');
+    report.warn('unset-memory-requirements', fields.memory, messages.noMemoryLimit);
   }
   lintByteAmounts(c, path, 'requests', requests, report);
   lintByteAmounts(c, path, 'limits', limits, report);
@@ -385,8 +388,8 @@ function lintByteAmounts(c: any, path: string, kind: 'requests' | 'limits', amou
         `${path}.resources.${kind}.${resource}`,
         `${resource} ${JSON.stringify(amounts[resource])} of container "${c.name}" is ${value} bytes, not a whole number`,
         text(amounts[resource]).endsWith('m')
-          ? `write "${text(amounts[resource]).replace(/m$/, 'Mi')}" for mebibytes`
-          : 'use a whole number of bytes, such as "512Mi"',
+          ? FRACTIONAL_MEMORY.fixFor(`"${text(amounts[resource]).replace(/m$/, 'Mi')}"`)
+          : WHOLE_BYTES_FIX,
       );
     }
   }
@@ -394,16 +397,11 @@ function lintByteAmounts(c: any, path: string, kind: 'requests' | 'limits', amou
 
 function lintProbes(c: any, { fields, messages }: ContainerTexts, report: RuleReport): void {
   if (c.livenessProbe === undefined) {
-    report.warn('no-liveness-probe', fields.liveness, messages.noLiveness, 'add a livenessProbe, such as Probe.http({ port, path: "/healthz" })');
+    report.warn('no-liveness-probe', fields.liveness, messages.noLiveness);
   }
   // Readiness gates traffic to the container's ports; without ports there is none.
   if (c.readinessProbe === undefined && list(c.ports).length > 0) {
-    report.warn(
-      'no-readiness-probe',
-      fields.readiness,
-      messages.noReadiness,
-      'add a readinessProbe, such as Probe.http({ port, path: "/ready" })',
-    );
+    report.warn('no-readiness-probe', fields.readiness, messages.noReadiness);
   }
 }
 
@@ -412,38 +410,22 @@ function lintProbes(c: any, { fields, messages }: ContainerTexts, report: RuleRe
 function lintSecurity(c: any, sc: any, pod: any, windows: boolean, { fields, messages }: ContainerTexts, report: RuleReport): void {
   const at = fields.securityContext;
   if (sc.privileged === true) {
-    report.warn(
-      'privileged-container',
-      `${at}.privileged`,
-      `container "${c.name}" runs privileged`,
-      'remove privileged: true and add only the capabilities it needs',
-    );
+    report.warn('privileged-container', `${at}.privileged`, `container "${c.name}" runs privileged`);
   } else if (sc.allowPrivilegeEscalation !== false && !windows) {
     report.warn(
       'privilege-escalation-container',
       fields.escalation,
       sc.allowPrivilegeEscalation === true ? messages.allowsEscalation : messages.mayEscalate,
-      'set securityContext.allowPrivilegeEscalation to false',
     );
   }
   const runAsUser = sc.runAsUser ?? pod.runAsUser;
   const runAsNonRoot = sc.runAsNonRoot ?? pod.runAsNonRoot;
   if (runAsUser === 0) {
-    report.warn(
-      'run-as-non-root',
-      `${at}.runAsUser`,
-      `container "${c.name}" runs as root (runAsUser: 0)`,
-      'run as a non-root user id, and set runAsNonRoot: true',
-    );
+    report.warn('run-as-non-root', `${at}.runAsUser`, `container "${c.name}" runs as root (runAsUser: 0)`);
   } else if (runAsNonRoot !== true && !(typeof runAsUser === 'number' && runAsUser > 0)) {
-    report.warn('run-as-non-root', fields.nonRoot, messages.mayRunAsRoot, "set runAsNonRoot: true in the Pod's or the container's securityContext");
+    report.warn('run-as-non-root', fields.nonRoot, messages.mayRunAsRoot);
   }
   if (sc.readOnlyRootFilesystem !== true && !windows) {
-    report.warn(
-      'no-read-only-root-fs',
-      fields.readOnlyRoot,
-      messages.writableRoot,
-      'set securityContext.readOnlyRootFilesystem to true and mount an emptyDir where it writes',
-    );
+    report.warn('no-read-only-root-fs', fields.readOnlyRoot, messages.writableRoot);
   }
 }

@@ -13,7 +13,7 @@ import { suggestName, validateLabelName, validateLabels } from './metadata';
 import { dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
 import { lintPodSpec } from './pod-lints';
 import { RuleReport } from './problem';
-import { defineRules, fixNaming } from './rules';
+import { defineRules, fixNaming, ruleIn } from './rules';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
@@ -140,7 +140,7 @@ export const POD_SPEC_TUTORIAL_RULES = defineRules([
     see: 'https://kubernetes.io/docs/concepts/workloads/pods/#pod-networking',
   },
 ]);
-const [PORT_SHARED_LOCALHOST] = POD_SPEC_TUTORIAL_RULES;
+const PORT_SHARED_LOCALHOST = ruleIn(POD_SPEC_TUTORIAL_RULES, 'port-shared-localhost');
 
 /** What restarts a Pod's containers when they exit: the values of `restartPolicy`. */
 export const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'] as const;

@@ -1,4 +1,5 @@
 import type { RuleId } from './rule-ids';
+import { fixOf } from './rules';
 
 /** How much a problem matters: an error stops synth, a warning is printed. */
 export type Severity = 'error' | 'warning';
@@ -46,13 +47,17 @@ export class Report<Id extends string = string> {
     public readonly construct: string,
   ) {}
 
-  /** Records an error. */
-  public error(rule: Id, field: string, message: string, fix: string): void {
+  /**
+   * Records an error. `fix` names the specifics of this problem; without
+   * one, the problem takes the fix of the rule's definition, the words
+   * docs/rules.md shows.
+   */
+  public error(rule: Id, field: string, message: string, fix: string = fixOf(rule)): void {
     this.add({ rule, severity: 'error', construct: this.construct, field, message, fix });
   }
 
-  /** Records a warning. */
-  public warn(rule: Id, field: string, message: string, fix: string): void {
+  /** Records a warning; `fix` as for {@link Report.error}. */
+  public warn(rule: Id, field: string, message: string, fix: string = fixOf(rule)): void {
     this.add({ rule, severity: 'warning', construct: this.construct, field, message, fix });
   }
 

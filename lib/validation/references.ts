@@ -4,8 +4,8 @@ import { _allConstructs, _appFactOncePerPass } from './engine';
 import { lintEnvFromKeys } from './container-fields';
 import { RuleReport } from './problem';
 import { defineRules } from './rules';
+import { fieldOf, JsonObject, objectAt } from './_json';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
 /** The rules that check references from Pods to ConfigMaps and Secrets of the app. */
 export const REFERENCE_RULES = defineRules([
@@ -38,14 +38,15 @@ interface KeyedObject {
  * app (`ConfigMap.fromName`) cannot be checked, nor can optional references
  * be wrong.
  */
-export function validateKeyReferences(scope: IConstruct, manifest: any, report: RuleReport): void {
-  const namespace = manifest?.metadata?.namespace;
-  const objects = keyedObjectsOf(scope, namespace);
+export function validateKeyReferences(scope: IConstruct, manifest: JsonObject, report: RuleReport): void {
+  const namespace = objectAt(manifest.metadata).namespace;
+  // Only objects of the app are checked, and their namespaces are strings (or none).
+  const objects = typeof namespace === 'string' || namespace === undefined ? keyedObjectsOf(scope, namespace) : [];
   if (objects.length === 0) {
     return;
   }
-  const lookup = (kind: KeyedObject['kind'], name: string) => objects.find((o) => o.kind === kind && o.name === name);
-  const check = (kind: KeyedObject['kind'], name: string, key: string, optional: boolean | undefined, at: string) => {
+  const lookup = (kind: KeyedObject['kind'], name: unknown) => objects.find((o) => o.kind === kind && o.name === name);
+  const check = (kind: KeyedObject['kind'], name: unknown, key: unknown, optional: unknown, at: string) => {
     const target = lookup(kind, name);
     // A reference without a key is reported by reference-name already.
     if (!target || optional || typeof key !== 'string' || target.keys.includes(key)) {
@@ -62,26 +63,24 @@ export function validateKeyReferences(scope: IConstruct, manifest: any, report: 
 
   walk(manifest, '', (node, at) => {
     if (node.configMapKeyRef) {
-      const ref = node.configMapKeyRef;
+      const ref = objectAt(node.configMapKeyRef);
       check('ConfigMap', ref.name, ref.key, ref.optional, `${at}.configMapKeyRef.key`);
     }
     if (node.secretKeyRef) {
-      const ref = node.secretKeyRef;
+      const ref = objectAt(node.secretKeyRef);
       check('Secret', ref.name, ref.key, ref.optional, `${at}.secretKeyRef.key`);
     }
     if ((node.configMapRef || node.secretRef) && ENV_FROM_ENTRY.test(at)) {
-      const ref = node.configMapRef ?? node.secretRef;
+      const ref = objectAt(node.configMapRef ?? node.secretRef);
       lintEnvFromKeys(node.prefix, lookup(node.configMapRef ? 'ConfigMap' : 'Secret', ref.name), at, report);
     }
-    if (node.configMap && Array.isArray(node.configMap.items)) {
-      node.configMap.items.forEach((item: any, i: number) =>
-        check('ConfigMap', node.configMap.name, item.key, node.configMap.optional, `${at}.configMap.items[${i}].key`),
-      );
+    const configMap = objectAt(node.configMap);
+    if (node.configMap && Array.isArray(configMap.items)) {
+      configMap.items.forEach((item: unknown, i: number) => check('ConfigMap', configMap.name, fieldOf(item, 'key'), configMap.optional, `${at}.configMap.items[${i}].key`));
     }
-    if (node.secret && Array.isArray(node.secret.items)) {
-      node.secret.items.forEach((item: any, i: number) =>
-        check('Secret', node.secret.secretName ?? node.secret.name, item.key, node.secret.optional, `${at}.secret.items[${i}].key`),
-      );
+    const secret = objectAt(node.secret);
+    if (node.secret && Array.isArray(secret.items)) {
+      secret.items.forEach((item: unknown, i: number) => check('Secret', secret.secretName ?? secret.name, fieldOf(item, 'key'), secret.optional, `${at}.secret.items[${i}].key`));
     }
   });
 }
@@ -118,11 +117,11 @@ function keyedObjectsOf(scope: IConstruct, namespace: string | undefined): reado
 const ENV_FROM_ENTRY = /\.envFrom\[\d+\]$/;
 
 // Calls `visit` on every object of the manifest with its field path.
-function walk(node: any, at: string, visit: (node: any, at: string) => void): void {
+function walk(node: unknown, at: string, visit: (node: JsonObject, at: string) => void): void {
   if (Array.isArray(node)) {
     node.forEach((item, i) => walk(item, `${at}[${i}]`, visit));
   } else if (node !== null && typeof node === 'object') {
-    visit(node, at);
+    visit(node as JsonObject, at);
     for (const [key, value] of Object.entries(node)) {
       walk(value, at === '' ? key : `${at}.${key}`, visit);
     }

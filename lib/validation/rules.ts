@@ -63,7 +63,7 @@ export function fixNaming<A extends readonly string[]>(
 
 // A fix as problems print it (`give "web" another port`) as a sentence of the reference.
 function asSentence(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.)`]$/.test(text) ? '' : '.'}`;
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${text.endsWith('.') ? '' : '.'}`;
 }
 
 /** What a rule can be set to: a severity, or `off` to drop its problems. */
@@ -87,6 +87,8 @@ export type ByRuleId<T> = { readonly [rule in RuleId]?: T } & { readonly [rule: 
 export type RuleSettings = ByRuleId<RuleSetting>;
 
 const registry = new Map<string, RuleDefinition>();
+// The fix of each rule as a problem prints it, after "Fix: ".
+const fixes = new Map<string, string>();
 // The ids of the rules whose category is `api-server`.
 const apiServerRules = new Set<string>();
 
@@ -107,11 +109,44 @@ export function defineRules<const R extends readonly RuleDefinition[]>(rules: R)
       throw new Error(`rule id "${rule.id}" is not kebab-case; use lower-case words joined by "-"`);
     }
     registry.set(rule.id, rule);
+    fixes.set(rule.id, asClause(rule.fix));
     if (categoryOf(rule) === 'api-server') {
       apiServerRules.add(rule.id);
     }
   }
   return rules;
+}
+
+/**
+ * The fix of rule `id` as a problem prints it: the sentence of its
+ * definition as a clause ("Set the field." gives "set the field").
+ * Throws for an id no definition declares.
+ */
+export function fixOf(id: string): string {
+  const fix = fixes.get(id);
+  if (fix === undefined) {
+    throw new Error(`no rule has the id "${id}", so it has no fix; declare it with defineRules() before reporting it`);
+  }
+  return fix;
+}
+
+// A sentence of the reference as the clause a problem prints after "Fix: ":
+// a first word such as "Set" in lower case (not "PodSecurity" or "`x`"), no final period.
+function asClause(sentence: string): string {
+  const clause = sentence.endsWith('.') ? sentence.slice(0, -1) : sentence;
+  return /^[A-Z][a-z]+\b/.test(clause) && !/^(Kubernetes|Peapod)\b/.test(clause) ? `${clause.charAt(0).toLowerCase()}${clause.slice(1)}` : clause;
+}
+
+/**
+ * The definition of rule `id` in the table `rules`, with its own type: a
+ * module reads a rule's `fixFor` (see {@link fixNaming}) from it.
+ */
+export function ruleIn<const R extends readonly RuleDefinition[], I extends R[number]['id']>(rules: R, id: I): Extract<R[number], { readonly id: I }> {
+  const rule = rules.find((r) => r.id === id);
+  if (rule === undefined) {
+    throw new Error(`no rule of the table has the id "${id}"`);
+  }
+  return rule as Extract<R[number], { readonly id: I }>;
 }
 
 /** Every declared rule, sorted by id. */

@@ -1,0 +1,179 @@
+import { camelCase, Code, jsonLiteral, print, stringLiteral } from '../code';
+import { FieldReader, otherKeys, YamlMap } from '../fields';
+import { Scope } from '../scope';
+import { Target, Targets } from '../_targets';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the input is untyped YAML */
+
+/** A statement of the generated chart body, placed by `arrange` in convert.ts. */
+export interface Item {
+  /** 0: ConfigMaps, Secrets and ServiceAccounts, which others refer to; 1: the rest. */
+  readonly group: number;
+  /** The workload the item follows in the code. */
+  readonly after?: Target;
+  /** The workload the item declares, which others follow. */
+  readonly target?: Target;
+  readonly render: () => string[];
+}
+
+/** An object of the input that others refer to by variable (a Service, a ServiceAccount, a workload). */
+export interface Referable {
+  readonly kind: string;
+  readonly name: string;
+  /** The variable that holds its construct. */
+  readonly variable: string;
+  /** The manifest object, as the import read it. */
+  readonly value: YamlMap;
+  /** Set when the generated code refers to the variable, which then gets a `const`. */
+  used: boolean;
+  /** Whether it comes in as an L1 object (or a plain ApiObject) rather than as Peapod's class. */
+  l1?: boolean;
+  /**
+   * Set on a Service that a StatefulSet of the input names as its
+   * governing Service: `made` when the StatefulSet makes it (it is the one
+   * Peapod makes by default), else the Service's statement, which the
+   * StatefulSet's code writes before its own.
+   */
+  governing?: { readonly made: boolean; render?: () => string[] };
+}
+
+/** What a converter of one kind is handed for one object of the input. */
+export interface KindInput {
+  readonly reader: FieldReader;
+  readonly scope: Scope;
+  /** The object, cleaned of what the API server writes. */
+  readonly value: YamlMap;
+  readonly kind: string;
+  readonly name: string;
+  /** The construct id. */
+  readonly id: string;
+  /** The variable its construct is held in. */
+  readonly variable: string;
+  /** The construct it is made in: `this`, or the Chart of its namespace. */
+  readonly parent: string;
+  /** The `name` prop, left out when the id is the name. */
+  readonly nameEntry: [string, Code | undefined];
+  /** The labels and annotations props, after the check of the other metadata fields. */
+  metaEntries(): [string, Code | undefined][];
+  readonly targets: Targets;
+  /** JSON patches that put back fields of later Kubernetes versions, taken out of `value` while it is converted. */
+  readonly laterPatches: readonly string[];
+  /** Objects of the input by `Kind/name`, for references between them. */
+  readonly objects: ReadonlyMap<string, Referable>;
+  /** Adds a statement to the chart body. */
+  add(item: Item): void;
+  /** Runs `convert` once the Services are converted (for kinds that refer to Services). */
+  afterServices(convert: () => void): void;
+}
+
+/** Converts the objects of one kind. */
+export interface KindConverter {
+  /** The apiVersion Peapod's class of the kind renders. */
+  readonly apiVersion: string;
+  /**
+   * The fields of the object this converter does not write, so the object
+   * comes in as its L1 class instead (with a note that says why);
+   * undefined when the converter writes it all.
+   */
+  unmodeled?(value: YamlMap, objects: ReadonlyMap<string, Referable>): string | undefined;
+  /** Takes out of the object what the API server writes into objects of the kind, with a note each. */
+  clean?(value: YamlMap, reader: FieldReader): void;
+  convert(input: KindInput): void;
+}
+
+/**
+ * The statement `const x = new Kind(this, 'id', props);` (without the
+ * `const` when nothing refers to `x` and there are no lines after it).
+ */
+export function constructStatement(input: KindInput, className: string, props: Code, used: () => boolean, lines: readonly string[] = []): () => string[] {
+  return () => {
+    const all = [...lines, ...input.laterPatches];
+    const assign = used() || all.length > 0 ? `const ${input.variable} = ` : '';
+    const args = typeof props === 'object' && 'object' in props && props.object.length === 0 ? [] : [props];
+    return [`${assign}${print({ call: `new ${className}`, args: [input.parent, stringLiteral(input.id), ...args] }, '    ', assign.length + 1)};`, ...all];
+  };
+}
+
+/** The spec of the object, or a "missing" problem. */
+export function specOf(input: KindInput): YamlMap {
+  return input.reader.map(input.reader.required(input.value, 'spec', ''), 'spec') ?? {};
+}
+
+/** A whole number as code, or undefined. */
+export function integerCode(reader: FieldReader, value: any, at: string): string | undefined {
+  const n = reader.integer(value, at);
+  return n === undefined ? undefined : String(n);
+}
+
+/**
+ * An object made elsewhere, named by `Kind.fromName(name)`: one constant
+ * for each, however many places refer to it.
+ */
+export function namedReference(scope: Scope, kind: string, name: string): string {
+  scope.imports.add(kind);
+  const key = `${kind}/${name}`;
+  let external = scope.external.get(key);
+  if (external === undefined) {
+    const variable = scope.names.claim(camelCase(`${name}-${kind}`), camelCase(`external-${name}-${kind}`));
+    external = { variable, statement: `const ${variable} = ${kind}.fromName(${stringLiteral(name)});` };
+    scope.external.set(key, external);
+  }
+  return external.variable;
+}
+
+/** A ServiceAccount by name: the variable of the one of the input, else a `ServiceAccount.fromName` constant. */
+export function serviceAccountReference(scope: Scope, name: string): string {
+  const own = scope.objects.get(`ServiceAccount/${name}`);
+  if (own && !own.l1) {
+    own.used = true;
+    return own.variable;
+  }
+  return namedReference(scope, 'ServiceAccount', name);
+}
+
+/** A Secret by name: the variable of the Secret of the input, else a `Secret.fromName` constant. */
+export function secretReference(scope: Scope, name: string): string {
+  const own = scope.secrets.get(name);
+  if (own) {
+    own.used = true;
+    return own.variable;
+  }
+  return namedReference(scope, 'Secret', name);
+}
+
+/** What a selecting object (a PodDisruptionBudget, a NetworkPolicy) is made from, and the workload it follows. */
+export interface SelectionCode {
+  readonly code: Code;
+  readonly after?: Target;
+}
+
+/**
+ * The Pods with `matchLabels`: the Pod or workload of the input whose own
+ * selector it is (by variable), else `PodSelector.labels(…)`.
+ */
+export function selectionOf(input: KindInput, matchLabels: Record<string, string>): SelectionCode {
+  const found = Object.keys(matchLabels).length > 0 ? input.targets.find(matchLabels) : undefined;
+  if (found?.exact) {
+    found.target.used = true;
+    return { code: found.target.variable, after: found.target };
+  }
+  input.scope.imports.add('PodSelector');
+  return { code: { call: 'PodSelector.labels', args: [jsonLiteral(matchLabels)] } };
+}
+
+/** The fields of a label selector besides `matchLabels`, which the DSL's selections do not write. */
+export function unmodeledSelector(selector: unknown, at: string): string[] {
+  return selector !== null && typeof selector === 'object' ? otherKeys(selector as YamlMap, ['matchLabels']).map((key) => `${at}.${key}`) : [];
+}
+
+/**
+ * `matchLabels` of a selector at `at`. An empty selector (`{}`: every Pod)
+ * is written as `matchLabels: {}`, which selects the same, as Peapod renders it.
+ */
+export function matchLabelsOf(reader: FieldReader, selector: YamlMap, at: string): Record<string, string> {
+  if (selector.matchLabels === undefined) {
+    selector.matchLabels = {};
+    reader.note(`${at}.matchLabels`, 'written as {}, which selects the same Pods (every Pod of the namespace)');
+  }
+  return reader.stringMap(selector.matchLabels, `${at}.matchLabels`) ?? {};
+}

@@ -1,0 +1,149 @@
+import { COMPLETION_MODES, CONCURRENCY_POLICIES } from '../../validation/job';
+import { Code, objectOf, stringLiteral } from '../code';
+import { fieldPatches, NOT_MODELED_COMMENT } from '../convert';
+import { FieldReader, otherKeys, YamlMap } from '../fields';
+import { convertTemplate } from '../pod-template';
+import { Scope } from '../scope';
+import { Target } from '../_targets';
+import { constructStatement, integerCode, KindConverter, KindInput, specOf } from './_kind';
+
+// Job spec fields with a prop of their own (JobSpecProps); the others are patched in.
+const JOB_SPEC = ['template', 'backoffLimit', 'completions', 'parallelism', 'activeDeadlineSeconds', 'ttlSecondsAfterFinished', 'completionMode', 'suspend'];
+const CRON_JOB_SPEC = ['schedule', 'timeZone', 'jobTemplate', 'concurrencyPolicy', 'startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit', 'suspend'];
+
+interface JobSpecCode {
+  readonly entries: [string, Code | undefined, string?][];
+  readonly statements: string[];
+  readonly patches: string[];
+  readonly labels: Record<string, string>;
+  readonly ports: Target['ports'];
+}
+
+// The labels the API server gives a Job's Pods, and selects them by.
+const JOB_LABELS = ['controller-uid', 'job-name', 'batch.kubernetes.io/controller-uid', 'batch.kubernetes.io/job-name'];
+
+/** Jobs, as Peapod's `Job`; Services that select their Pods are made from them. */
+export const jobConverter: KindConverter = {
+  apiVersion: 'batch/v1',
+  clean: (value, reader) => {
+    // Without manualSelector the API server makes the selector, and refuses one given: this one was written by it (`kubectl get`).
+    const spec = value.spec;
+    if (spec?.selector === undefined || spec.manualSelector === true) {
+      return;
+    }
+    delete spec.selector;
+    reader.note('spec.selector', 'left out: the API server makes it');
+    // On the Pods, and on the Job itself, whose labels default to its Pods'.
+    for (const [metadata, at] of [[spec.template?.metadata, 'spec.template.metadata'], [value.metadata, 'metadata']] as const) {
+      const labels = metadata?.labels;
+      if (labels === null || typeof labels !== 'object') {
+        continue;
+      }
+      for (const key of JOB_LABELS.filter((k) => labels[k] !== undefined)) {
+        delete labels[key];
+        reader.note(`${at}.labels.${key}`, 'left out: the API server adds it');
+      }
+      if (Object.keys(labels).length === 0) {
+        delete metadata.labels;
+      }
+    }
+    if (spec.template?.metadata !== undefined && Object.keys(spec.template.metadata).length === 0) {
+      delete spec.template.metadata;
+    }
+  },
+  convert: (input) => {
+    const job = convertJobSpec(input.reader, input.scope, specOf(input), 'spec', input.variable);
+    if (job) {
+      addTemplateOwner(input, objectOf([input.nameEntry, ...input.metaEntries(), ...job.entries]), job);
+    }
+  },
+};
+
+/** CronJobs, as Peapod's `CronJob`. */
+export const cronJobConverter: KindConverter = {
+  apiVersion: 'batch/v1',
+  unmodeled: (value: YamlMap) => {
+    const metadata = value.spec?.jobTemplate?.metadata;
+    return metadata !== undefined ? 'spec.jobTemplate.metadata (labels and annotations of its Jobs)' : undefined;
+  },
+  convert: (input) => {
+    const { reader, scope, variable } = input;
+    const spec = specOf(input);
+    const schedule = reader.string(reader.required(spec, 'schedule', 'spec', "add schedule, such as '30 2 * * *'"), 'spec.schedule');
+    const timeZone = reader.string(spec.timeZone, 'spec.timeZone');
+    const policy = spec.concurrencyPolicy === undefined ? undefined : reader.oneOf(spec.concurrencyPolicy, 'spec.concurrencyPolicy', CONCURRENCY_POLICIES, 'cron-job-field-valid');
+    const suspend = reader.boolean(spec.suspend, 'spec.suspend');
+    const jobTemplate = reader.map(reader.required(spec, 'jobTemplate', 'spec'), 'spec.jobTemplate') ?? {};
+    for (const key of otherKeys(jobTemplate, ['metadata', 'spec'])) {
+      reader.problem(`spec.jobTemplate.${key}`, 'is not a field of a Job template', 'remove it');
+    }
+    const jobSpec = reader.map(reader.required(jobTemplate, 'spec', 'spec.jobTemplate'), 'spec.jobTemplate.spec') ?? {};
+    const job = convertJobSpec(reader, scope, jobSpec, 'spec.jobTemplate.spec', variable);
+    if (!job) {
+      return;
+    }
+    const props = objectOf([
+      input.nameEntry,
+      ...input.metaEntries(),
+      ['schedule', schedule === undefined ? undefined : stringLiteral(schedule)],
+      ['timeZone', timeZone === undefined ? undefined : stringLiteral(timeZone)],
+      ['concurrencyPolicy', policy && stringLiteral(policy)],
+      ...['startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit'].map((key) => [key, integerCode(reader, spec[key], `spec.${key}`)] as [string, Code | undefined]),
+      ['suspend', suspend === undefined ? undefined : String(suspend)],
+      ['jobTemplate', objectOf(job.entries)],
+    ]);
+    const patches = fieldPatches(reader, scope, spec, CRON_JOB_SPEC, 'CronJobSpec', variable, 'spec');
+    addTemplateOwner(input, props, { ...job, patches: withComment([...patches, ...job.patches]) });
+  },
+};
+
+// Adds the statement of a Job or CronJob, which Services that select its Pods follow.
+function addTemplateOwner(input: KindInput, props: Code, job: JobSpecCode): void {
+  const { kind, name, variable } = input;
+  const target: Target = { kind, name, variable, selector: job.labels, labels: job.labels, ports: job.ports, used: false };
+  if (Object.keys(job.labels).length > 0) {
+    input.targets.add(target);
+  }
+  const ref = input.objects.get(`${kind}/${name}`)!;
+  const render = constructStatement(input, kind, props, () => target.used || ref.used, job.patches);
+  input.add({ group: 1, target, render: () => [...job.statements, ...render()] });
+}
+
+/** A Job's spec at `at` as JobSpecProps entries, with the patches of the fields that have none. */
+function convertJobSpec(reader: FieldReader, scope: Scope, spec: YamlMap, at: string, variable: string): JobSpecCode | undefined {
+  const template = reader.map(reader.required(spec, 'template', at), `${at}.template`);
+  if (!template) {
+    return undefined;
+  }
+  const metadata = reader.map(template.metadata, `${at}.template.metadata`) ?? {};
+  const podSpec = reader.map(reader.required(template, 'spec', `${at}.template`), `${at}.template.spec`) ?? {};
+  for (const key of otherKeys(template, ['metadata', 'spec'])) {
+    reader.problem(`${at}.template.${key}`, 'is not a field of a Pod template', 'remove it');
+  }
+  // A Job's Pods must end: Kubernetes refuses the default, Always.
+  if (podSpec.restartPolicy === undefined) {
+    reader.problem(`${at}.template.spec.restartPolicy`, 'is missing, and a Job\'s Pods would get Always, which Kubernetes refuses for a Job', 'add restartPolicy: OnFailure or Never', 'job-restart-policy');
+  } else if (podSpec.restartPolicy === 'Always') {
+    reader.problem(`${at}.template.spec.restartPolicy`, 'is "Always", but a Job\'s Pods must end', 'use restartPolicy: OnFailure or Never', 'job-restart-policy');
+  }
+  const converted = convertTemplate(reader, scope, metadata, podSpec, `${at}.template.spec`, `${at}.template.metadata`, variable);
+  const completionMode = spec.completionMode === undefined ? undefined : reader.oneOf(spec.completionMode, `${at}.completionMode`, COMPLETION_MODES, 'job-field-valid');
+  const suspend = reader.boolean(spec.suspend, `${at}.suspend`);
+  const entries: [string, Code | undefined, string?][] = [
+    ...['backoffLimit', 'completions', 'parallelism', 'activeDeadlineSeconds', 'ttlSecondsAfterFinished'].map((key) => [key, integerCode(reader, spec[key], `${at}.${key}`)] as [string, Code | undefined]),
+    ['completionMode', completionMode && stringLiteral(completionMode)],
+    ['suspend', suspend === undefined ? undefined : String(suspend)],
+    ['template', objectOf(converted.entries)],
+  ];
+  const patches = [
+    ...fieldPatches(reader, scope, spec, JOB_SPEC, 'JobSpec', variable, at),
+    ...fieldPatches(reader, scope, metadata, ['labels', 'annotations'], 'ObjectMeta', variable, `${at}.template.metadata`),
+  ];
+  return { entries, statements: converted.statements, patches: withComment(patches), labels: converted.labels, ports: converted.ports };
+}
+
+// The patches under one comment that says what they are.
+function withComment(patches: string[]): string[] {
+  const lines = patches.filter((line) => line !== NOT_MODELED_COMMENT);
+  return lines.length > 0 ? [NOT_MODELED_COMMENT, ...lines] : [];
+}
