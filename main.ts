@@ -105,8 +105,7 @@ export class MysqlHostPathChart extends Chart {
     tutorialExample(this);
     Rules.of(this)
       .suppress('host-path-set', "the tutorial's hostPath example: MySQL keeps its data in /data/mysql on the node")
-      .suppress('writable-host-mount', 'MySQL writes its data files to the hostPath volume')
-      .suppress('env-var-secret', 'MYSQL_RANDOM_ROOT_PASSWORD is the flag "yes" that tells MySQL to generate a password, not a password');
+      .suppress('writable-host-mount', 'MySQL writes its data files to the hostPath volume');
     const data = Volume.hostPath('host-volume', '/data/mysql');
     new Pod(this, 'mysql', {
       labels: { app: 'mysql', project: 'kubernetes_study' },

@@ -159,6 +159,13 @@ describe('what Peapod has no class for comes in as the L1 object, exactly', () =
     ]);
   });
 
+  test('a DaemonSet selecting by matchExpressions: its L1 class, where a Deployment is refused', () => {
+    const text = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  selector:\n    matchLabels: {app: agent}\n    matchExpressions: [{key: tier, operator: In, values: [node]}]\n  template:\n    metadata: {labels: {app: agent, tier: node}}\n    spec: {containers: [{name: agent, image: "registry.example.com/agent:1"}]}\n';
+    const { result, differences } = roundTrip(text);
+    expect(result.notes).toEqual(['in.yaml: document 1 (DaemonSet "agent"): comes in as k8s.KubeDaemonSet, the L1 class: Peapod\'s DaemonSet does not model spec.selector.matchExpressions']);
+    expect(differences).toEqual([]);
+  });
+
   test('an autoscaler whose target is not in the input, or with an Object metric: its L1 class', () => {
     const hpa = (metric: string) =>
       `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  maxReplicas: 4\n  metrics: [${metric}]\n`;

@@ -224,7 +224,7 @@ function roundTrip(result: ImportResult, file: string, typecheck: boolean, notes
   const verify = require('./verify') as typeof import('./verify');
   const peapod = require('../index') as unknown;
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const synth = verify.synthGenerated(result.source, result.className, { [result.from]: peapod });
+  const synth = verify.synthGenerated(result.source, result.className, { [result.from]: peapod }, { warnings: true });
   if (synth.errors.length > 0) {
     return {
       code: 1,

@@ -1,4 +1,5 @@
 import { oncePerPass } from '../_synth';
+import { quoteValue } from './_integer';
 import { list } from './_json';
 import { containerPath } from './_shared-text';
 
@@ -66,7 +67,8 @@ function readFacts(spec: any, at: string): SecurityFacts {
       }
       containers.push({
         container,
-        name: String(container.name),
+        // A name given `as any` may be anything, even an object whose toString throws; the name rule reports it.
+        name: typeof container.name === 'string' ? container.name : quoteValue(container.name),
         list: name,
         path: name === 'ephemeralContainers' ? `${at}.${name}[${i}]` : containerPath(at, name, i),
         securityContext: container.securityContext ?? NONE,

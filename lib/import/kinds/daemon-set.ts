@@ -1,5 +1,5 @@
 import { YamlMap } from '../fields';
-import { integerCode, KindConverter } from './_kind';
+import { integerCode, KindConverter, unmodeledSelector } from './_kind';
 import { addWorkload, checkPodCounts, unmodeledStrategy, updateStrategy } from './_workload';
 
 const ROLLING = ['maxUnavailable', 'maxSurge'];
@@ -7,7 +7,11 @@ const ROLLING = ['maxUnavailable', 'maxSurge'];
 /** DaemonSets, as Peapod's `DaemonSet`; Services that select their Pods are made from them. */
 export const daemonSetConverter: KindConverter = {
   apiVersion: 'apps/v1',
-  unmodeled: (value: YamlMap) => unmodeledStrategy(value.spec?.updateStrategy, ROLLING),
+  unmodeled: (value: YamlMap) => {
+    const strategy = unmodeledStrategy(value.spec?.updateStrategy, ROLLING);
+    const other = [...unmodeledSelector(value.spec?.selector, 'spec.selector'), ...(strategy ? [strategy] : [])];
+    return other.length > 0 ? other.join(', ') : undefined;
+  },
   convert: (input) => {
     const { reader, scope } = input;
     addWorkload(input, {

@@ -3,7 +3,7 @@ import { ACCESS_MODES, VOLUME_MODES } from '../../volume';
 import { camelCase, Code, jsonLiteral, objectOf, print, stringLiteral } from '../code';
 import { FieldReader, otherKeys } from '../fields';
 import { Scope } from '../scope';
-import { integerCode, KindConverter, Referable } from './_kind';
+import { integerCode, KindConverter, Referable, unmodeledSelector } from './_kind';
 import { addWorkload, checkPodCounts, unmodeledStrategy, updateStrategy } from './_workload';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the input is untyped YAML */
@@ -38,7 +38,7 @@ export const statefulSetConverter: KindConverter = {
   },
   unmodeled: (value, objects) => {
     const spec = value.spec ?? {};
-    const other: string[] = [];
+    const other: string[] = unmodeledSelector(spec.selector, 'spec.selector');
     const strategy = unmodeledStrategy(spec.updateStrategy, ROLLING);
     if (strategy) {
       other.push(strategy);
