@@ -1,9 +1,7 @@
-import { ApiObject, IAnyProducer, Lazy } from 'cdk8s';
-import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { IPodOwner, OwnedPods } from './_app-pods';
 import { ManifestObject } from './_manifest-object';
-import type { Manifest } from './_manifest';
 import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
 import { renderedManifest } from './_synth';
@@ -70,7 +68,7 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name: this.name, ...this.template.metadata() },
-      spec: Lazy.any(new SpecOf(this.template)),
+      spec: Lazy.any({ produce: () => this.template.spec() }),
     });
     for (const [rule, setting] of Object.entries(props.rules ?? {})) {
       Rules.of(this).set(rule, setting.level, setting.reason);
@@ -106,15 +104,5 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
     validateKeyReferences(this, manifest, report);
     validateEscapeHatchValues(manifest, this.template.escapeHatchFields('spec'), report);
     return effectiveProblems(this, report.problems);
-  }
-}
-
-// The spec of a template, rendered when cdk8s resolves the manifest. (A
-// small object rather than a closure: an app holds one per Pod.)
-class SpecOf implements IAnyProducer {
-  public constructor(private readonly template: PodTemplate) {}
-
-  public produce(): Manifest<k8s.PodSpec> {
-    return this.template.spec();
   }
 }
