@@ -1,4 +1,4 @@
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type * as K8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { jsonLiteral, objectOf } from '../code';
 import { l1Object } from '../l1-literal';
 import { constructStatement, KindInput } from './_kind';
@@ -14,12 +14,15 @@ import { constructStatement, KindInput } from './_kind';
  */
 
 let classes: ReadonlyMap<string, string> | undefined;
+// cdk8s-plus-27's k8s module (about 50 ms to load): only when an object is not of a kind Peapod models.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not with the importer
+const loadK8s = (): typeof K8s => require('cdk8s-plus-27/lib/imports/k8s') as typeof K8s;
 let groups: ReadonlySet<string> | undefined;
 
 /** The name of the L1 class for `apiVersion` and `kind` (`KubeReplicationController`), if cdk8s-plus-27 has one. */
 export function l1ClassOf(apiVersion: string, kind: string): string | undefined {
   classes ??= new Map(
-    Object.entries(k8s).flatMap(([name, value]) => {
+    Object.entries(loadK8s()).flatMap(([name, value]) => {
       const gvk = (value as any)?.GVK;
       return typeof gvk?.kind === 'string' && typeof gvk?.apiVersion === 'string' ? [[`${gvk.apiVersion}/${gvk.kind}`, name] as const] : [];
     }),
