@@ -72,4 +72,17 @@ describe('charts per folder', () => {
       expect(fs.existsSync(out)).toBe(false);
     });
   });
+
+  test('writes every chart or none: a folder where one file goes leaves the others unwritten, and no scratch file', () => {
+    withTempDir((dir) => {
+      const root = tree(dir, { 'web/deployment.yaml': deployment('web'), 'edge/service.yaml': service('web'), 'db/all.yaml': `${deployment('db')}---\n${service('db')}` });
+      const out = path.join(dir, 'charts');
+      fs.mkdirSync(path.join(out, 'edge.ts'), { recursive: true });
+      const outcome = run(['import', root, '--chart-per-folder', '-o', out, '--from', 'peapod', '--no-typecheck']);
+      expect(outcome.code).toBe(73);
+      expect(outcome.stderr).toContain(`peapod import: cannot write ${path.join(out, 'edge.ts')}: it is a folder, and peapod import replaces only a regular file; name a file; nothing was written\n`);
+      expect(outcome.stderr).not.toContain('wrote');
+      expect(fs.readdirSync(out)).toEqual(['edge.ts']);
+    });
+  });
 });

@@ -205,12 +205,27 @@ function importPerFolder(roots: readonly string[], inputs: ImportInput[], output
   fs.mkdirSync(outdir, { recursive: true });
   // The notes of each chart, the warnings of them all once, then what was written.
   const lines: string[] = [...results.map((r) => r.stderr), warningSummary(warnings)];
-  for (const { result, file, shown } of results) {
+  // Every file is written in full beside its place first; only then are they renamed into place, so a
+  // file that cannot be written (a full disk, a folder in the way) leaves none written.
+  const staged: StagedFile[] = [];
+  for (const { file, shown, result } of results) {
     try {
-      writeSafely(file, result.source);
+      staged.push(stageFile(file, result.source));
     } catch (error) {
+      staged.forEach((s) => s.discard());
       const reason = error instanceof UsageError ? error.message : describeWriteError(error as NodeJS.ErrnoException, file);
-      return { code: 73, stdout: '', stderr: `${lines.join('')}peapod import: cannot write ${shown}: ${reason}; the files above were written, the rest not\n` };
+      return { code: 73, stdout: '', stderr: `${lines.join('')}peapod import: cannot write ${shown}: ${reason}; nothing was written\n` };
+    }
+  }
+  for (let i = 0; i < results.length; i++) {
+    const { result, file, shown } = results[i];
+    try {
+      staged[i].commit();
+    } catch (error) {
+      // A rename beside the file failed after every write succeeded: rare (the folder replaced meanwhile); say what is where.
+      staged.slice(i + 1).forEach((s) => s.discard());
+      const reason = describeWriteError(error as NodeJS.ErrnoException, file);
+      return { code: 73, stdout: '', stderr: `${lines.join('')}peapod import: cannot move ${shown} into place: ${reason}; the files listed as written above were, the rest not\n` };
     }
     lines.push(`peapod import: wrote ${result.className} to ${shown}\n`);
   }
@@ -319,6 +334,21 @@ function readText(file: string): string {
  * permission bits.
  */
 function writeSafely(file: string, text: string): void {
+  stageFile(file, text).commit();
+}
+
+/** A file written in full under a temporary name beside its target: `commit` renames it into place, `discard` removes it. */
+interface StagedFile {
+  commit(): void;
+  discard(): void;
+}
+
+/**
+ * Writes `text` beside `file` under a name no one can predict (created
+ * exclusively, synced), refusing to replace anything but a regular file
+ * and keeping the mode of the file it replaces. Nothing is at `file` yet.
+ */
+function stageFile(file: string, text: string): StagedFile {
   const target = path.resolve(file);
   let mode: number | undefined;
   try {
@@ -334,6 +364,7 @@ function writeSafely(file: string, text: string): void {
   }
   const temp = temporaryName(target);
   const fd = fs.openSync(temp, 'wx', mode ?? 0o666);
+  const discard = () => fs.rmSync(temp, { force: true });
   try {
     try {
       fs.writeFileSync(fd, text);
@@ -344,11 +375,21 @@ function writeSafely(file: string, text: string): void {
     } finally {
       fs.closeSync(fd);
     }
-    fs.renameSync(temp, target);
   } catch (error) {
-    fs.rmSync(temp, { force: true });
+    discard();
     throw error;
   }
+  return {
+    commit: () => {
+      try {
+        fs.renameSync(temp, target);
+      } catch (error) {
+        discard();
+        throw error;
+      }
+    },
+    discard,
+  };
 }
 
 /** Where {@link writeSafely} writes before the rename: beside `target`, under 96 random bits. */
