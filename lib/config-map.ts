@@ -6,6 +6,7 @@ import { Annotations, Labels } from './labels';
 import { validateConfigMapData } from './validation/data-keys';
 import { RuleReport } from './validation/problem';
 import { NamedObject } from './volume';
+import { renderObjectMeta } from './object-meta';
 import { setOwn } from './_plain';
 import type { DATA_KEYS } from './_type-brands';
 
@@ -107,7 +108,7 @@ export class ConfigMap<const K extends string = string> extends DataObject imple
     this.apiObject = new ManifestObject(this, 'Resource', {
       apiVersion: 'v1',
       kind: 'ConfigMap',
-      metadata: { name: this.name, labels: props.labels ? { ...props.labels } : undefined, annotations: props.annotations ? { ...props.annotations } : undefined },
+      metadata: renderObjectMeta(this.name, props),
       immutable: props.immutable,
       data: Lazy.any({ produce: () => nonEmpty(this.data) }),
       binaryData: Lazy.any({ produce: () => nonEmpty(this.binaryData) }),

@@ -6,6 +6,7 @@ import { Annotations, Labels } from './labels';
 import { RuleReport } from './validation/problem';
 import { lintSecretInManifest, SECRET_TYPES, validateSecretData } from './validation/secret-data';
 import { NamedObject } from './volume';
+import { renderObjectMeta } from './object-meta';
 import { setOwn } from './_plain';
 import type { DATA_KEYS } from './_type-brands';
 
@@ -121,7 +122,7 @@ export class Secret<const K extends string = string> extends DataObject implemen
     this.apiObject = new ManifestObject(this, 'Resource', {
       apiVersion: 'v1',
       kind: 'Secret',
-      metadata: { name: this.name, labels: props.labels ? { ...props.labels } : undefined, annotations: props.annotations ? { ...props.annotations } : undefined },
+      metadata: renderObjectMeta(this.name, props),
       type: props.type,
       immutable: props.immutable,
       data: Lazy.any({ produce: () => nonEmpty(this.data) }),
