@@ -27,15 +27,57 @@ export interface SynthOutcome {
 /**
  * The modules generated code may import, besides Peapod itself: the ones
  * the import writes `import` lines for. They are served as the instances
- * Peapod itself uses, so `instanceof` holds across them.
+ * Peapod itself uses, so `instanceof` holds across them; only the classes
+ * that hand their props to cdk8s's resolver as they are (cdk8s's
+ * `ApiObject` and the L1 classes) are served as subclasses that take a copy
+ * of their props in this realm (see {@link realmCopy}).
  */
-const SERVED: Readonly<Record<string, () => unknown>> = {
+const SERVED: Readonly<Record<string, (contextObject: object) => unknown>> = {
   /* eslint-disable @typescript-eslint/no-require-imports -- served to the generated code, loaded only when it asks */
-  cdk8s: () => require('cdk8s'),
+  cdk8s: (contextObject) => withPropsCopied(require('cdk8s'), contextObject),
   constructs: () => require('constructs'),
-  'cdk8s-plus-27/lib/imports/k8s': () => require('cdk8s-plus-27/lib/imports/k8s'),
+  'cdk8s-plus-27/lib/imports/k8s': (contextObject) => withPropsCopied(require('cdk8s-plus-27/lib/imports/k8s'), contextObject),
   /* eslint-enable @typescript-eslint/no-require-imports */
 };
+
+/**
+ * `module` with each ApiObject class in it replaced by a subclass whose
+ * constructor copies its props into this realm. The object literals of the
+ * generated code are made in the round trip's V8 context, with that
+ * context's `Object`; cdk8s resolves only into objects whose constructor is
+ * its own `Object`, so it would leave the values inside them (`k8s.Quantity`)
+ * unresolved, where in a project, whose code runs in one context, it
+ * resolves them. Peapod's own classes copy what they are given, and render
+ * as they do in a project.
+ */
+function withPropsCopied(module: Record<string, unknown>, contextObject: object): Record<string, unknown> {
+  const served: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(module)) {
+    // By the prototype chain: ApiObject's own `instanceof` tells objects apart, not classes.
+    if (typeof value === 'function' && (value === cdk8s.ApiObject || Object.prototype.isPrototypeOf.call(cdk8s.ApiObject.prototype, value.prototype))) {
+      const Base = value as unknown as new (scope: unknown, id: string, props: unknown) => object;
+      served[name] = class extends Base {
+        public constructor(scope: unknown, id: string, props: unknown) {
+          super(scope, id, realmCopy(props, contextObject));
+        }
+      };
+    } else {
+      served[name] = value;
+    }
+  }
+  return served;
+}
+
+/** `value` with the plain objects made in the round trip's context (whose prototype is `contextObject`) copied into this realm. */
+function realmCopy(value: unknown, contextObject: object): unknown {
+  if (Array.isArray(value)) {
+    return value.map((item) => realmCopy(item, contextObject));
+  }
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== contextObject) {
+    return value;
+  }
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, realmCopy(item, contextObject)]));
+}
 
 /**
  * Runs generated chart source: transpiles it, evaluates it in a V8 context
@@ -53,17 +95,17 @@ const SERVED: Readonly<Record<string, () => unknown>> = {
 export function synthGenerated(source: string, className: string, modules: Readonly<Record<string, unknown>>, options: { readonly warnings?: boolean } = {}): SynthOutcome {
   const js = transpile(source);
   const module = { exports: {} as Record<string, any> };
+  const context = vm.createContext(Object.create(null), { name: 'peapod import round trip', codeGeneration: { strings: false, wasm: false } });
+  const contextObject = vm.runInContext('Object.prototype', context) as object;
   const load = (id: string): unknown => {
     if (Object.prototype.hasOwnProperty.call(modules, id)) {
       return modules[id];
     }
     if (Object.prototype.hasOwnProperty.call(SERVED, id)) {
-      return SERVED[id]();
+      return SERVED[id](contextObject);
     }
     throw new Error(`the generated code imports ${JSON.stringify(id)}, which the round trip does not serve (it serves ${[...Object.keys(modules), ...Object.keys(SERVED)].join(', ')})`);
   };
-  const context = vm.createContext(Object.create(null), { name: 'peapod import round trip', codeGeneration: { strings: false, wasm: false } });
-  const contextObject = vm.runInContext('Object.prototype', context) as object;
   const main = vm.compileFunction(js, ['require', 'module', 'exports'], { parsingContext: context, filename: 'imported-chart.js' });
   main(load, module, module.exports);
   const Chart = Object.prototype.hasOwnProperty.call(module.exports, className) ? module.exports[className] : undefined;
@@ -71,7 +113,7 @@ export function synthGenerated(source: string, className: string, modules: Reado
     throw new Error(`the generated code exports no class ${JSON.stringify(className)}`);
   }
   // Peapod's App with the default rule levels: the check is the same in any project, and prints nothing.
-  const app = new App({ outdir: path.join(PEAPOD_ROOT, '.never-written'), config: {}, onWarnings: () => undefined, resolvers: [new ContextObjectResolver(contextObject)] });
+  const app = new App({ outdir: path.join(PEAPOD_ROOT, '.never-written'), config: {}, onWarnings: () => undefined });
   const chart: cdk8s.Chart = new Chart(app, 'imported');
   // One validation pass, as synth makes: facts about the whole app (every
   // Pod's labels, the list of constructs) are computed once, not once per
@@ -86,24 +128,6 @@ export function synthGenerated(source: string, className: string, modules: Reado
     const charts = [chart, ...chart.node.findAll().filter((c): c is cdk8s.Chart => c !== chart && cdk8s.Chart.isChart(c))];
     return { objects: errors.length > 0 ? [] : charts.flatMap((c) => c.toJson()), errors, warnings };
   });
-}
-
-/**
- * Copies the object literals of the generated code, made in the V8 context
- * of the round trip with that context's `Object`, into objects of this one.
- * cdk8s resolves only into objects whose constructor is its own `Object`,
- * so it would leave the L1 values inside them (`k8s.Quantity`) unresolved,
- * where in a project, whose code runs in one context, it resolves them.
- */
-class ContextObjectResolver implements cdk8s.IResolver {
-  public constructor(private readonly contextObject: object) {}
-
-  public resolve(context: cdk8s.ResolutionContext): void {
-    const value = context.value;
-    if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === this.contextObject) {
-      context.replaceValue({ ...value });
-    }
-  }
 }
 
 /**
