@@ -1,5 +1,5 @@
 import type * as K8s from 'cdk8s-plus-27/lib/imports/k8s';
-import { jsonLiteral, objectOf } from '../code';
+import { commentText, jsonLiteral, objectOf } from '../code';
 import { l1Object } from '../l1-literal';
 import { constructStatement, KindInput } from './_kind';
 
@@ -105,5 +105,5 @@ function clusterScopePatch(input: KindInput, chartNamespace: () => string | unde
     return [];
   }
   input.scope.usage.usesJsonPatch = true;
-  return [`// A ${input.kind} is in no namespace: cdk8s would give it the chart's.`, `${input.variable}.addJsonPatch(JsonPatch.remove('/metadata/namespace'));`];
+  return [`// ${commentText(`A ${input.kind} is in no namespace: cdk8s would give it the chart's.`)}`, `${input.variable}.addJsonPatch(JsonPatch.remove('/metadata/namespace'));`];
 }
