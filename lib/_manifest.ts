@@ -50,6 +50,17 @@ export type Manifest<T> = T extends readonly (infer I)[]
 type ManifestFields<T> = { [K in keyof T as K extends keyof ManifestSpelling ? ManifestSpelling[K] : K]: Manifest<T[K]> };
 
 /**
+ * A manifest of shape `Manifest<T>` as validation reads it: the same fields
+ * with the same types, each of them optional and read-only. Validation runs
+ * before synth may write, on what the constructs rendered: a required field
+ * can be missing (a Pod without containers is one of the problems it
+ * reports), and no rule may change what the writer writes.
+ */
+export type Unvalidated<T> = Loose<Manifest<T>>;
+
+type Loose<M> = M extends readonly (infer I)[] ? readonly Loose<I>[] : M extends object ? { readonly [K in keyof M]?: Loose<M[K]> } : M;
+
+/**
  * A value given through an escape hatch typed with a cdk8s-plus-27 k8s
  * type (`extraSpec`, `extraFields`, a security context, tolerations,
  * `Volume.fromSource`), in manifest spelling: rendered by that type's own
