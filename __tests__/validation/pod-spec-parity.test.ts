@@ -47,13 +47,13 @@ const PARITY_CASES: readonly RuleCase[] = [
       }),
     messages: [
       'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator: operator "in" of matchExpressions[0] of the required node affinity term 0 is not a node selector operator; the operators are "In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt". Fix: write "In" (node-affinity)',
-      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[1].values: matchExpressions[1] of the required node affinity term 0 has operator In and no values. Fix: list the node label values to match, or use operator Exists (node-affinity)',
-      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[2].values: matchExpressions[2] of the required node affinity term 0 has operator Exists and 1 value. Fix: remove the values, or use operator In or NotIn (node-affinity)',
-      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[3].values: matchExpressions[3] of the required node affinity term 0 has operator Gt and 2 values; it takes exactly one. Fix: give one whole number to compare the node label with, such as ["4"] (node-affinity)',
+      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[1].values: matchExpressions[1] of the required node affinity term 0 has operator In and no values; In and NotIn take at least one. Fix: write the requirement as the message says; operators are case-sensitive, and a node name is matched with `matchFields: [{ key: "metadata.name", operator: "In", values: [name] }]` (node-affinity)',
+      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[2].values: matchExpressions[2] of the required node affinity term 0 has operator Exists and 1 value; Exists and DoesNotExist take none. Fix: write the requirement as the message says; operators are case-sensitive, and a node name is matched with `matchFields: [{ key: "metadata.name", operator: "In", values: [name] }]` (node-affinity)',
+      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[3].values: matchExpressions[3] of the required node affinity term 0 has operator Gt and 2 values; it takes exactly one. Fix: write the requirement as the message says; operators are case-sensitive, and a node name is matched with `matchFields: [{ key: "metadata.name", operator: "In", values: [name] }]` (node-affinity)',
       'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[4].key: key "bad key" of matchExpressions[4] of the required node affinity term 0 has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use a node label key, such as "kubernetes.io/arch" (node-affinity)',
       'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[4].values[0]: value "not a label value!" of matchExpressions[4] of the required node affinity term 0 must be empty or letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use a node label value: at most 63 letters, digits, "-", "_" and "." (node-affinity)',
-      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchFields[0].key: key "metadata.labels" of matchFields[0] of the required node affinity term 0 is not a node field selector key; the only one is "metadata.name". Fix: write key: "metadata.name", or select on a node label with matchExpressions (node-affinity)',
-      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchFields[1].operator: operator "Exists" of matchFields[1] of the required node affinity term 0 is not supported; a node field selector takes "In" or "NotIn". Fix: use operator "In" or "NotIn" (node-affinity)',
+      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchFields[0].key: key "metadata.labels" of matchFields[0] of the required node affinity term 0 is not a node field selector key; the only one is "metadata.name", and node labels are selected with matchExpressions. Fix: write the requirement as the message says; operators are case-sensitive, and a node name is matched with `matchFields: [{ key: "metadata.name", operator: "In", values: [name] }]` (node-affinity)',
+      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchFields[1].operator: operator "Exists" of matchFields[1] of the required node affinity term 0 is not supported; a node field selector takes "In" or "NotIn". Fix: write the requirement as the message says; operators are case-sensitive, and a node name is matched with `matchFields: [{ key: "metadata.name", operator: "In", values: [name] }]` (node-affinity)',
       'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchFields[1].values[0]: node name "Node_1" of matchFields[1] of the required node affinity term 0 must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: name the node by its metadata.name (node-affinity)',
       'spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight: weight of preferred node affinity term 0 is 0; it must be a whole number from 1 to 100. Fix: give the term a weight from 1 to 100; higher weights count more (node-affinity)',
       'spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[1].weight: weight of preferred node affinity term 1 is 101.5; it must be a whole number from 1 to 100. Fix: give the term a weight from 1 to 100; higher weights count more (node-affinity)',
@@ -64,7 +64,7 @@ const PARITY_CASES: readonly RuleCase[] = [
     valid: (s) => (s.affinity = { nodeAffinity: {} }),
     invalid: (s) => (s.affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [] } } }),
     messages: [
-      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms: the required node affinity has no nodeSelectorTerms. Fix: add a term with matchExpressions, or remove requiredDuringSchedulingIgnoredDuringExecution (node-affinity)',
+      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms: the required node affinity has no nodeSelectorTerms; it needs at least one. Fix: write the requirement as the message says; operators are case-sensitive, and a node name is matched with `matchFields: [{ key: "metadata.name", operator: "In", values: [name] }]` (node-affinity)',
     ],
   },
   {
@@ -72,7 +72,7 @@ const PARITY_CASES: readonly RuleCase[] = [
     valid: (s) => (s.affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'cores', operator: 'Lt', values: ['-3'] }] }] } } }),
     invalid: (s) => (s.affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'cores', operator: 'Gt', values: ['4.5'] }] }] } } }),
     messages: [
-      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values[0]: the value "4.5" of matchExpressions[0] of the required node affinity term 0 (operator Gt) is not a whole number, so no node label compares with it. Fix: write a whole number as a string, such as "4" (node-affinity-integer)',
+      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values[0]: the value "4.5" of matchExpressions[0] of the required node affinity term 0 (operator Gt) is not a whole number, so no node label compares with it. Fix: write the number the node label is compared with, such as "4" (node-affinity-integer)',
     ],
   },
   {
@@ -97,7 +97,7 @@ const PARITY_CASES: readonly RuleCase[] = [
       }),
     messages: [
       'spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].namespaces[0]: namespace "Team_A" of the required podAffinity term 0 must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: name a namespace by its metadata.name, such as "default" (pod-affinity)',
-      'spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: the required podAffinity term 0 has no topologyKey. Fix: set topologyKey to the node label that groups nodes, such as "kubernetes.io/hostname" or "topology.kubernetes.io/zone" (pod-affinity)',
+      'spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: the required podAffinity term 0 has no topologyKey. Fix: give each term a topologyKey such as "kubernetes.io/hostname" or "topology.kubernetes.io/zone", and a weight from 1 to 100 to preferred terms (pod-affinity)',
       'spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight: weight of preferred podAntiAffinity term 0 is 0; it must be a whole number from 1 to 100. Fix: give the term a weight from 1 to 100; higher weights count more (pod-affinity)',
       'spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.topologyKey: topologyKey "not a key!" of the preferred podAntiAffinity term 0 has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use a node label key, such as "kubernetes.io/hostname" (pod-affinity)',
     ],
@@ -145,8 +145,8 @@ const PARITY_CASES: readonly RuleCase[] = [
       s.topologySpreadConstraints = [{ maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule' }];
     },
     messages: [
-      'spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector: the required podAntiAffinity term 0 has no labelSelector, so it matches no Pod. Fix: select the Pods it is about, such as labelSelector: { matchLabels: { app: \'web\' } } (selector-matches-nothing)',
-      'spec.topologySpreadConstraints[0].labelSelector: topology spread constraint 0 has no labelSelector, so it counts no Pods. Fix: select the Pods to spread, such as labelSelector: { matchLabels: { app: \'web\' } } (selector-matches-nothing)',
+      'spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector: the required podAntiAffinity term 0 has no labelSelector, so it matches no Pod. Fix: give it a labelSelector, such as { matchLabels: { app: \'web\' } } (selector-matches-nothing)',
+      'spec.topologySpreadConstraints[0].labelSelector: topology spread constraint 0 has no labelSelector, so it counts no Pods. Fix: give it a labelSelector, such as { matchLabels: { app: \'web\' } } (selector-matches-nothing)',
     ],
   },
   {
@@ -165,13 +165,13 @@ const PARITY_CASES: readonly RuleCase[] = [
       ]),
     messages: [
       'spec.topologySpreadConstraints[0].maxSkew: maxSkew of topology spread constraint 0 is 0; it must be a whole number, 1 or more (at most 2147483647). Fix: set maxSkew to 1 or more: how many more Pods one domain may hold than another (topology-spread)',
-      'spec.topologySpreadConstraints[1]: topology spread constraint 1 repeats topologyKey "zone" with whenUnsatisfiable "DoNotSchedule" of spec.topologySpreadConstraints[0]. Fix: merge the two constraints, or give them different whenUnsatisfiable values (topology-spread)',
+      'spec.topologySpreadConstraints[1]: topology spread constraint 1 repeats topologyKey "zone" with whenUnsatisfiable "DoNotSchedule" of spec.topologySpreadConstraints[0]. Fix: write each constraint as the message says; give two constraints on one topology key different whenUnsatisfiable values, or merge them (topology-spread)',
       'spec.topologySpreadConstraints[1].minDomains: minDomains of topology spread constraint 1 is 0; it must be a whole number, 1 or more (at most 2147483647). Fix: set minDomains to 1 or more, or leave it out (topology-spread)',
       'spec.topologySpreadConstraints[2].maxSkew: maxSkew of topology spread constraint 2 is "1"; it must be a whole number, 1 or more (at most 2147483647). Fix: set maxSkew to 1 or more: how many more Pods one domain may hold than another (topology-spread)',
-      'spec.topologySpreadConstraints[2].topologyKey: topology spread constraint 2 has no topologyKey. Fix: set topologyKey to the node label that forms the domains, such as "topology.kubernetes.io/zone" (topology-spread)',
-      'spec.topologySpreadConstraints[2].minDomains: topology spread constraint 2 sets minDomains with whenUnsatisfiable "ScheduleAnyway"; minDomains works only with DoNotSchedule. Fix: set whenUnsatisfiable: "DoNotSchedule", or remove minDomains (topology-spread)',
-      'spec.topologySpreadConstraints[2].matchLabelKeys: topology spread constraint 2 has matchLabelKeys but no labelSelector. Fix: add a labelSelector, or remove matchLabelKeys (topology-spread)',
-      'spec.topologySpreadConstraints[3].matchLabelKeys[0]: label key "app" is in both matchLabelKeys and the labelSelector of topology spread constraint 3. Fix: keep the key in one of the two (topology-spread)',
+      'spec.topologySpreadConstraints[2].topologyKey: topology spread constraint 2 has no topologyKey, the node label that forms its domains. Fix: write each constraint as the message says; give two constraints on one topology key different whenUnsatisfiable values, or merge them (topology-spread)',
+      'spec.topologySpreadConstraints[2].minDomains: topology spread constraint 2 sets minDomains with whenUnsatisfiable "ScheduleAnyway"; minDomains works only with DoNotSchedule. Fix: write each constraint as the message says; give two constraints on one topology key different whenUnsatisfiable values, or merge them (topology-spread)',
+      'spec.topologySpreadConstraints[2].matchLabelKeys: topology spread constraint 2 has matchLabelKeys but no labelSelector for them to add to. Fix: write each constraint as the message says; give two constraints on one topology key different whenUnsatisfiable values, or merge them (topology-spread)',
+      'spec.topologySpreadConstraints[3].matchLabelKeys[0]: label key "app" is in both matchLabelKeys and the labelSelector of topology spread constraint 3; it may be in one of them. Fix: write each constraint as the message says; give two constraints on one topology key different whenUnsatisfiable values, or merge them (topology-spread)',
       'spec.topologySpreadConstraints[3].matchLabelKeys[1]: matchLabelKeys entry "bad key" of topology spread constraint 3 has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use a label key of the Pod, such as "pod-template-hash" (topology-spread)',
     ],
   },
@@ -194,9 +194,9 @@ const PARITY_CASES: readonly RuleCase[] = [
       'spec.priorityClassName: priorityClassName "High_Priority" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: name the PriorityClass by its metadata.name (scheduling-fields)',
       'spec.runtimeClassName: runtimeClassName "gVisor" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: name the RuntimeClass by its metadata.name (scheduling-fields)',
       'spec.priority: priority is 2147483648; it must be a whole number from -2147483648 to 2147483647. Fix: leave priority out and name a PriorityClass with priorityClassName; admission fills it in (scheduling-fields)',
-      'spec.schedulingGates[1].name: scheduling gate "example.com/quota" is already listed at spec.schedulingGates[0]. Fix: list each scheduling gate once (scheduling-fields)',
+      'spec.schedulingGates[1].name: scheduling gate "example.com/quota" is already listed at spec.schedulingGates[0]. Fix: name the PriorityClass, node or RuntimeClass by its metadata.name; give each scheduling gate its own name, and set `nodeName` only on a Pod without scheduling gates (scheduling-fields)',
       'spec.schedulingGates[2].name: scheduling gate name "" has an empty name part. Fix: name the gate as a label key, such as "example.com/quota-check" (scheduling-fields)',
-      'spec.nodeName: nodeName "node-1" is set while the Pod has 3 scheduling gates; a Pod cannot be bound to a node until all its schedulingGates have been cleared. Fix: remove nodeName, or remove the schedulingGates (scheduling-fields)',
+      'spec.nodeName: nodeName "node-1" is set while the Pod has 3 scheduling gates; a Pod cannot be bound to a node until all its schedulingGates have been cleared. Fix: name the PriorityClass, node or RuntimeClass by its metadata.name; give each scheduling gate its own name, and set `nodeName` only on a Pod without scheduling gates (scheduling-fields)',
     ],
   },
   {
@@ -595,8 +595,8 @@ const PARITY_CASES: readonly RuleCase[] = [
       s.nodeSelector = { constructor: 'x' };
     },
     messages: [
-      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].key: node label "beta.kubernetes.io/arch" is deprecated; newer nodes do not report it. Fix: use "kubernetes.io/arch" instead (deprecated-node-label)',
-      'spec.topologySpreadConstraints[0].topologyKey: node label "failure-domain.beta.kubernetes.io/zone" is deprecated; newer nodes do not report it. Fix: use "topology.kubernetes.io/zone" instead (deprecated-node-label)',
+      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].key: node label "beta.kubernetes.io/arch" is deprecated; newer nodes do not report it. Fix: select on "kubernetes.io/arch" instead (deprecated-node-label)',
+      'spec.topologySpreadConstraints[0].topologyKey: node label "failure-domain.beta.kubernetes.io/zone" is deprecated; newer nodes do not report it. Fix: select on "topology.kubernetes.io/zone" instead (deprecated-node-label)',
     ],
   },
 ];
