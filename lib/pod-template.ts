@@ -213,7 +213,7 @@ export class PodTemplate {
           : 'check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID)',
       );
     }
-    validatePodSpec(spec, at, ContainerRulesReport.around(report, at, this.containers, this.initContainers));
+    validatePodSpec(spec as Parameters<typeof validatePodSpec>[0], at, ContainerRulesReport.around(report, at, this.containers, this.initContainers));
   }
 
   // A container's extraFields that set a field Peapod models, by the container's place in its list.
