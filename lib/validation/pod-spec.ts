@@ -147,11 +147,7 @@ const TOLERATION_OPERATORS = ['Equal', 'Exists'];
 const TAINT_EFFECTS = ['', 'NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 const EMPTY_DIR_MEDIA = ['', 'Memory', 'HugePages'];
 const VOLUME_SOURCE_SET: ReadonlySet<string> = new Set(VOLUME_SOURCE_KINDS);
-const REFERENCING_VOLUMES = [
-  ['configMap', 'name'],
-  ['secret', 'secretName'],
-  ['persistentVolumeClaim', 'claimName'],
-] as const;
+const REFERENCING_VOLUMES = [['configMap', 'name'], ['secret', 'secretName'], ['persistentVolumeClaim', 'claimName']] as const;
 
 /**
  * Checks a rendered Pod spec, as it will be written, and records every

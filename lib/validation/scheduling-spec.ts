@@ -20,8 +20,6 @@ import { defineRules } from './rules';
 
 /** The operators of a node selector requirement. */
 export const NODE_SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'] as const;
-/** One of {@link NODE_SELECTOR_OPERATORS}. */
-export type NodeSelectorOperator = (typeof NODE_SELECTOR_OPERATORS)[number];
 /** What the scheduler does with a Pod a spread constraint cannot place. */
 export const WHEN_UNSATISFIABLE = ['DoNotSchedule', 'ScheduleAnyway'] as const;
 /** Whether a spread constraint counts nodes the Pod's affinity or taints exclude. */
