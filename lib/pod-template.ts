@@ -232,8 +232,8 @@ export class PodTemplate {
   }
 
   /**
-   * The manifest paths of the fields set through `extraSpec` and the
-   * containers' `extraFields`, under the spec at `at`.
+   * The manifest paths of the fields set through `extraSpec`, the
+   * containers' `extraFields` and `Volume.fromSource`, under the spec at `at`.
    */
   public escapeHatchFields(at: string): string[] {
     const fields: string[] = [];
@@ -244,6 +244,7 @@ export class PodTemplate {
     }
     addExtraFieldPaths(fields, at, 'containers', this.containers);
     addExtraFieldPaths(fields, at, 'initContainers', this.initContainers);
+    this.allVolumes().forEach((volume, i) => volume._escapeHatchField !== undefined && fields.push(`${at}.volumes[${i}].${volume._escapeHatchField}`));
     return fields;
   }
 
