@@ -181,7 +181,7 @@ export class NetworkPolicy<const N extends string = string> extends Construct {
     const report = new RuleReport(this.node.path);
     const manifest = manifestToValidate<k8s.KubeNetworkPolicyProps>(this.apiObject).manifest;
     validateObjectMetadata(manifest.metadata, report);
-    const resolved = resolveSelecting(this, this.selector, this.apiObject.metadata.namespace, { rule: 'network-policy-selects-pods', field: 'spec.podSelector', fix: 'create the policy in the namespace of the workload it protects' }, report);
+    const resolved = resolveSelecting(this, this.selector, this.apiObject.metadata.namespace, { rule: 'network-policy-selects-pods', field: 'spec.podSelector' }, report);
     const declared = resolved.ports?.flatMap((port) => (port.name === undefined ? [] : [port.name]));
     validateNetworkPolicy(manifest, declared, report);
     return effectiveProblems(this, report.problems);

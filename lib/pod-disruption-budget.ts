@@ -74,7 +74,7 @@ export class PodDisruptionBudget extends Construct {
     const report = new RuleReport(this.node.path);
     const manifest = manifestToValidate<k8s.KubePodDisruptionBudgetProps>(this.apiObject).manifest;
     validateObjectMetadata(manifest.metadata, report);
-    const resolved = resolveSelecting(this, this.selector, this.apiObject.metadata.namespace, { rule: 'pdb-selects-pods', field: 'spec.selector', fix: 'create the budget in the namespace of the workload it protects' }, report);
+    const resolved = resolveSelecting(this, this.selector, this.apiObject.metadata.namespace, { rule: 'pdb-selects-pods', field: 'spec.selector' }, report);
     const counts = resolved.pods.map((pods) => leastReplicasOf(this, pods));
     const replicas = counts.length > 0 && counts.every((count) => count !== undefined) ? counts.reduce((sum: number, count) => sum + count!, 0) : undefined;
     validatePodDisruptionBudget(manifest, replicas, report);

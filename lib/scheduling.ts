@@ -1,9 +1,14 @@
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Unvalidated } from './_manifest';
+import { ADVISOR_RULES } from './advisor/rules';
 import { ClusterProfile, NodeTaint, ProfiledNode, toMilli } from './cluster-profile';
 import { parseQuantity } from './quantity';
 import { RuleReport } from './validation/problem';
+import { ruleIn } from './validation/rules';
 import { fieldOf } from './validation/_json';
+
+const POD_FITS_NO_NODE = ruleIn(ADVISOR_RULES, 'pod-fits-no-node');
+const REPLICAS_FIT_PARTLY = ruleIn(ADVISOR_RULES, 'replicas-fit-partly');
 
 /** A manifest that runs Pods: a Pod, or a workload with a Pod template. */
 export interface PodCarrier {
@@ -163,7 +168,10 @@ export function reportScheduling(preview: SchedulingPreview, report: RuleReport)
       'pod-fits-no-node',
       preview.at,
       `${what} fits no node of the cluster profile, so the scheduler would leave it Pending: ${why}`,
-      `${closest.failedChecks.map((check) => CHECK_FIXES[check]).join(' and ')} so that node ${closest.node}${preview.nodes.length > 1 ? ', the closest (fewest failed checks),' : ''} takes it, or add a node that takes it to the cluster profile`,
+      POD_FITS_NO_NODE.fixFor(
+        closest.failedChecks.map((check) => CHECK_FIXES[check]).join(' and '),
+        `node ${closest.node}${preview.nodes.length > 1 ? ', the closest (fewest failed checks),' : ''}`,
+      ),
     );
     return;
   }
@@ -175,7 +183,7 @@ export function reportScheduling(preview: SchedulingPreview, report: RuleReport)
       'replicas-fit-partly',
       `${preview.at.replace(/\.template\.spec$/, '')}.${countField}`,
       `only ${preview.placed} of ${preview.replicas} replicas fit on the empty nodes of the cluster profile (${spread}); ${pending} would stay Pending`,
-      `lower the ${countField} to ${preview.placed}, lower the resource requests, or add nodes to the cluster profile`,
+      REPLICAS_FIT_PARTLY.fixFor(countField, String(preview.placed)),
     );
   }
 }
@@ -188,9 +196,13 @@ export function reportScheduling(preview: SchedulingPreview, report: RuleReport)
  * A container that sets a limit but no request requests its limit, as the
  * API server defaults it.
  *
+ * `spec` is a Pod spec as a manifest holds it, such as a {@link PodCarrier}'s
+ * (typed `unknown`, as 0.1 took any value).
+ *
  * @see https://kubernetes.io/docs/concepts/workloads/pods/init-containers/#resource-sharing-within-containers
  */
-export function podRequests(spec: Unvalidated<k8s.PodSpec>): Map<string, number> {
+export function podRequests(podSpec: unknown): Map<string, number> {
+  const spec = podSpec as Unvalidated<k8s.PodSpec>;
   const total = new Map<string, number>();
   const add = (into: Map<string, number>, amounts: Map<string, number>) => amounts.forEach((v, k) => into.set(k, (into.get(k) ?? 0) + v));
   const max = (into: Map<string, number>, amounts: Map<string, number>) => amounts.forEach((v, k) => into.set(k, Math.max(into.get(k) ?? 0, v)));

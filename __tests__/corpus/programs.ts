@@ -74,8 +74,8 @@ export const BAD_PROGRAMS: readonly BadProgram[] = [
     rule: 'unknown-field',
     build: (chart) => new Pod(chart, 'typo', { containers: [app('app', { extraFields: { terminationMessagepolicy: 'File' } as any })], extraSpec: { hostnam: 'web' } as any }),
     expected: [
-      '[bad/typo] spec.hostnam: "hostnam" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID) (unknown-field)',
-      '[bad/typo] spec.containers[0].terminationMessagepolicy: "terminationMessagepolicy" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID) (unknown-field)',
+      '[bad/typo] spec.hostnam: "hostnam" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: correct the spelling; escape hatches take the field names of the k8s types, which differ from the manifest in case only (`hostPid` for `hostPID`) (unknown-field)',
+      '[bad/typo] spec.containers[0].terminationMessagepolicy: "terminationMessagepolicy" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: correct the spelling; escape hatches take the field names of the k8s types, which differ from the manifest in case only (`hostPid` for `hostPID`) (unknown-field)',
     ],
   },
   {

@@ -41,8 +41,13 @@ export function checkManifest(manifest: unknown, options: CheckOptions = {}): Sc
   return checked(manifest, options, toProblem);
 }
 
-/** A {@link SchemaProblem}, and where the value is when it is of a JSON type the schema does not allow there. @internal */
+/** A {@link SchemaProblem}, with what kind of problem it is, and where the value is when it is of a JSON type the schema does not allow there. @internal */
 export interface TypedSchemaProblem extends SchemaProblem {
+  /**
+   * The JSON Schema keyword the value fails (`type`, `enum`, `additionalProperties` for an unknown field).
+   * @default - a problem of the manifest as a whole (no apiVersion or kind)
+   */
+  readonly keyword?: string;
   /**
    * The keys of the field (`['spec', 'containers', '0', 'stdin']`) when its
    * value is of a JSON type the field cannot hold (a string for a boolean or
@@ -55,7 +60,7 @@ export interface TypedSchemaProblem extends SchemaProblem {
 
 /** {@link checkManifest}, telling which problems are values of a JSON type the field cannot hold. @internal */
 export function _checkManifestTypes(manifest: unknown): TypedSchemaProblem[] {
-  return checked(manifest, {}, (error) => (ofWrongType(error) ? { ...toProblem(error), wrongTypeAt: keysOf(error.instancePath) } : toProblem(error)));
+  return checked(manifest, {}, (error) => ({ ...toProblem(error), keyword: error.keyword, ...(ofWrongType(error) ? { wrongTypeAt: keysOf(error.instancePath) } : {}) }));
 }
 
 function checked<P extends SchemaProblem>(manifest: unknown, options: CheckOptions, problemOf: (error: ErrorObject) => P): (SchemaProblem | P)[] {
