@@ -40,7 +40,7 @@ describe('values given through escape hatches', () => {
     expect(
       problemsOf((chart) => new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1' })], extraSpec: { activeDeadlineSeconds: '30' } as any })),
     ).toEqual([
-      'spec.activeDeadlineSeconds: activeDeadlineSeconds is "30"; it must be a whole number, 1 or more (at most 2147483647). Fix: set the seconds the Pod may run before it is stopped, 1 or more (pod-timing)',
+      'spec.activeDeadlineSeconds: activeDeadlineSeconds is "30"; it must be a whole number, 1 or more (at most 2147483647). Fix: use a whole number of seconds in range; set a deadline on a Job, or on the Job template of a CronJob, not on a long-running workload (pod-timing)',
     ]);
   });
 
