@@ -47,7 +47,7 @@ describe('values given through escape hatches', () => {
   test('a field a rule of its own reports gets that message, not the schema\'s as well', () => {
     // The schema refuses 1.5 too ("must be integer"); a number is of the type the rules read, and pod-timing says it better.
     expect(problemsOf((chart) => new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1' })], extraSpec: { activeDeadlineSeconds: 1.5 } }))).toEqual([
-      'spec.activeDeadlineSeconds: activeDeadlineSeconds is 1.5; it must be a whole number, 1 or more (at most 2147483647). Fix: set the seconds the Pod may run before it is stopped, 1 or more (pod-timing)',
+      'spec.activeDeadlineSeconds: activeDeadlineSeconds is 1.5; it must be a whole number, 1 or more (at most 2147483647). Fix: use a whole number of seconds in range; set a deadline on a Job, or on the Job template of a CronJob, not on a long-running workload (pod-timing)',
     ]);
   });
 
