@@ -32,14 +32,14 @@ export const BAD_PROGRAMS: readonly BadProgram[] = [
     name: 'a Pod with no containers',
     rule: 'pod-has-containers',
     build: (chart) => new Pod(chart, 'empty', { initContainers: [app('init')] }),
-    expected: ['[bad/empty] spec.containers: the Pod has no containers. Fix: add one with the `containers` prop or addContainer() (pod-has-containers)'],
+    expected: ['[bad/empty] spec.containers: the Pod has no containers. Fix: give the Pod a container with the `containers` prop or `addContainer()` (pod-has-containers)'],
   },
   {
     name: 'two containers named alike',
     rule: 'container-name-unique',
     build: (chart) => new Pod(chart, 'twins', { containers: [app('web'), app('sidecar'), app('web')] }),
     expected: [
-      '[bad/twins] spec.containers[2].name: container name "web" is already used by spec.containers[0]. Fix: give each container and init container of the Pod its own name (container-name-unique)',
+      '[bad/twins] spec.containers[2].name: container name "web" is already used by spec.containers[0]. Fix: give each container and init container its own name (container-name-unique)',
     ],
   },
   {
@@ -47,7 +47,7 @@ export const BAD_PROGRAMS: readonly BadProgram[] = [
     rule: 'container-name-unique',
     build: (chart) => new Pod(chart, 'init', { containers: [app('web')] }).addInitContainer(app('web')),
     expected: [
-      '[bad/init] spec.initContainers[0].name: container name "web" is already used by spec.containers[0]. Fix: give each container and init container of the Pod its own name (container-name-unique)',
+      '[bad/init] spec.initContainers[0].name: container name "web" is already used by spec.containers[0]. Fix: give each container and init container its own name (container-name-unique)',
     ],
   },
   {
@@ -58,7 +58,7 @@ export const BAD_PROGRAMS: readonly BadProgram[] = [
         containers: [app('a', { mounts: [Volume.emptyDir('data').mount('/scratch')] }), app('b', { mounts: [Volume.persistentVolumeClaim('data', { name: 'db' }).mount('/db')] })],
       }),
     expected: [
-      '[bad/volumes] spec.volumes[1].name: volume name "data" is already used by spec.volumes[0]. Fix: give each volume of the Pod its own name, or mount the same Volume object in both containers (volume-name-unique)',
+      '[bad/volumes] spec.volumes[1].name: volume name "data" is already used by spec.volumes[0]. Fix: give each volume its own name, or mount the same Volume object in both containers (volume-name-unique)',
     ],
   },
   {
