@@ -52,7 +52,7 @@ describe('Service type and ports', () => {
 
   test('appProtocol is a qualified name', () => {
     expect(serviceProblems({ ports: [{ port: 80, targetPort: 'http', appProtocol: 'HTTP/2' }] })).toEqual([
-      'spec.ports[0].appProtocol: appProtocol "HTTP/2" has a prefix "HTTP" that must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: use a name such as "http", "grpc" or "kubernetes.io/h2c" (service-app-protocol)',
+      'spec.ports[0].appProtocol: appProtocol "HTTP/2" has a prefix "HTTP" that must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: use an IANA service name such as "http" or "grpc", or a prefixed name such as "kubernetes.io/h2c" (service-app-protocol)',
     ]);
     expect(validSpec({ ports: [{ port: 80, targetPort: 'http', appProtocol: 'kubernetes.io/h2c' }] }).ports[0].appProtocol).toBe('kubernetes.io/h2c');
   });
@@ -132,7 +132,7 @@ describe('traffic policies and the health check port', () => {
       "spec.healthCheckNodePort: healthCheckNodePort 31000 is set, but the Service is of type LoadBalancer with externalTrafficPolicy Cluster. Fix: remove healthCheckNodePort, or set type: 'LoadBalancer' and externalTrafficPolicy: 'Local' (service-health-check-node-port)",
     ]);
     expect(serviceProblems({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 70000 })).toEqual([
-      'spec.healthCheckNodePort: healthCheckNodePort 70000 is not a port number from 1 to 65535. Fix: leave it out to let Kubernetes pick one (service-health-check-node-port)',
+      'spec.healthCheckNodePort: healthCheckNodePort 70000 is not a port number from 1 to 65535. Fix: leave healthCheckNodePort out to let Kubernetes pick one (service-health-check-node-port)',
     ]);
     expect(serviceProblems({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 10256 })).toEqual([
       'spec.healthCheckNodePort: healthCheckNodePort 10256 is outside the cluster\'s node port range 30000-32767. Fix: pick a port from 30000 to 32767, leave healthCheckNodePort out to let Kubernetes pick one, or set "serviceNodePortRange" in peapod.config.json to your cluster\'s --service-node-port-range (service-node-port-range)',
@@ -159,9 +159,9 @@ describe('session affinity', () => {
 describe('load balancer fields', () => {
   test('are only for LoadBalancer Services', () => {
     expect(serviceProblems({ loadBalancerSourceRanges: ['10.0.0.0/8'], allocateLoadBalancerNodePorts: false, loadBalancerClass: 'example.com/vip' })).toEqual([
-      `spec.loadBalancerSourceRanges: ["10.0.0.0/8"] is set on a Service of type ClusterIP; it is only for LoadBalancer Services. Fix: set type: 'LoadBalancer', or remove it (service-load-balancer-field)`,
-      `spec.allocateLoadBalancerNodePorts: false is set on a Service of type ClusterIP; it is only for LoadBalancer Services. Fix: set type: 'LoadBalancer', or remove it (service-load-balancer-field)`,
-      `spec.loadBalancerClass: "example.com/vip" is set on a Service of type ClusterIP; it is only for LoadBalancer Services. Fix: set type: 'LoadBalancer', or remove it (service-load-balancer-field)`,
+      `spec.loadBalancerSourceRanges: ["10.0.0.0/8"] is set on a Service of type ClusterIP; it is only for LoadBalancer Services. Fix: set type: 'LoadBalancer', or remove the field (service-load-balancer-field)`,
+      `spec.allocateLoadBalancerNodePorts: false is set on a Service of type ClusterIP; it is only for LoadBalancer Services. Fix: set type: 'LoadBalancer', or remove the field (service-load-balancer-field)`,
+      `spec.loadBalancerClass: "example.com/vip" is set on a Service of type ClusterIP; it is only for LoadBalancer Services. Fix: set type: 'LoadBalancer', or remove the field (service-load-balancer-field)`,
     ]);
     expect(validSpec({ type: 'LoadBalancer', loadBalancerSourceRanges: ['10.0.0.0/8', ' 203.0.113.7/32', 'fd00::/64'], allocateLoadBalancerNodePorts: false, loadBalancerClass: 'example.com/vip' })).toMatchObject({
       loadBalancerSourceRanges: ['10.0.0.0/8', ' 203.0.113.7/32', 'fd00::/64'],
@@ -172,13 +172,13 @@ describe('load balancer fields', () => {
 
   test('source ranges are CIDRs, in the field or the annotation; the class is a qualified name', () => {
     expect(serviceProblems({ type: 'LoadBalancer', loadBalancerSourceRanges: ['10.0.0.1', '10.0.0.0/33'], loadBalancerClass: 'vip_' })).toEqual([
-      'spec.loadBalancerSourceRanges[0]: source range "10.0.0.1" is not a CIDR. Fix: write it as an address and a prefix length, such as "203.0.113.0/24" (service-source-ranges)',
-      'spec.loadBalancerSourceRanges[1]: source range "10.0.0.0/33" is not a CIDR. Fix: write it as an address and a prefix length, such as "203.0.113.0/24" (service-source-ranges)',
-      'spec.loadBalancerClass: loadBalancerClass "vip_" has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use a class name such as "example.com/internal-vip" (service-load-balancer-class)',
+      'spec.loadBalancerSourceRanges[0]: source range "10.0.0.1" is not a CIDR. Fix: write each range as an address and a prefix length, such as "203.0.113.0/24"; a single address is "/32" (service-source-ranges)',
+      'spec.loadBalancerSourceRanges[1]: source range "10.0.0.0/33" is not a CIDR. Fix: write each range as an address and a prefix length, such as "203.0.113.0/24"; a single address is "/32" (service-source-ranges)',
+      'spec.loadBalancerClass: loadBalancerClass "vip_" has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use the class name your load balancer controller documents, such as "example.com/internal-vip" (service-load-balancer-class)',
     ]);
     const annotations = { 'service.beta.kubernetes.io/load-balancer-source-ranges': '10.0.0.0/8, office' };
     expect(serviceProblems({ annotations })).toEqual([
-      `metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]: "10.0.0.0/8, office" is set on a Service of type ClusterIP; it is only for LoadBalancer Services. Fix: set type: 'LoadBalancer', or remove it (service-load-balancer-field)`,
+      `metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]: "10.0.0.0/8, office" is set on a Service of type ClusterIP; it is only for LoadBalancer Services. Fix: set type: 'LoadBalancer', or remove the field (service-load-balancer-field)`,
       'metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]: source ranges "10.0.0.0/8, office" hold "office", not CIDRs. Fix: write a comma-separated list such as "10.0.0.0/8,203.0.113.0/24" (service-source-ranges)',
     ]);
     expect(validSpec({ type: 'LoadBalancer', annotations: { 'service.beta.kubernetes.io/load-balancer-source-ranges': '10.0.0.0/8, 192.168.0.0/16' } }).type).toBe('LoadBalancer');
@@ -214,7 +214,7 @@ describe('cluster IPs and IP families', () => {
       'spec.clusterIPs: clusterIPs holds 3 addresses; at most 2 are allowed, one of each family. Fix: give at most one IPv4 and one IPv6 address (service-cluster-ip)',
     ]);
     expect(serviceProblems({ ipFamilyPolicy: 'PreferDualStack' }, clusterIPs(['10.0.0.1', '10.0.0.2'], '10.0.0.1'))).toEqual([
-      'spec.clusterIPs: clusterIPs ["10.0.0.1","10.0.0.2"] are all IPv4; a Service has at most one IP of each family. Fix: give one IPv4 and one IPv6 address (service-cluster-ip)',
+      'spec.clusterIPs: clusterIPs ["10.0.0.1","10.0.0.2"] are all IPv4; a Service has at most one IP of each family. Fix: give at most one IPv4 and one IPv6 address (service-cluster-ip)',
     ]);
     expect(serviceProblems({ ipFamilies: ['IPv6', 'IPv4'], ipFamilyPolicy: 'RequireDualStack' }, clusterIPs(['10.0.0.1', 'fd00::1'], '10.0.0.1'))).toEqual([
       'spec.clusterIPs[0]: cluster IP "10.0.0.1" is IPv4, but ipFamilies[0] is IPv6. Fix: list the families in the order of the cluster IPs (service-cluster-ip)',
