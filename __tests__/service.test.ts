@@ -80,10 +80,10 @@ describe('Service', () => {
 describe('Service fails synth', () => {
   test('when its name is not a DNS-1035 label', () => {
     expect(problemsOf((chart) => new Service(chart, '2048-game', { target: webDeployment(chart), ports: [{ port: 80, targetPort: 'http' }] }))).toEqual([
-      'metadata.name: Service name "2048-game" is not a DNS-1035 label. Fix: use at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit (service-name-valid)',
+      'metadata.name: Service name "2048-game" is not a DNS-1035 label. Fix: rename the Service with the `name` prop: at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit (service-name-valid)',
     ]);
     expect(problemsOf((chart) => new Service(chart, 'svc', { name: 'web.api', target: webDeployment(chart), ports: [{ port: 80, targetPort: 'http' }] }))).toEqual([
-      'metadata.name: Service name "web.api" is not a DNS-1035 label. Fix: use at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit (service-name-valid)',
+      'metadata.name: Service name "web.api" is not a DNS-1035 label. Fix: rename the Service with the `name` prop: at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit (service-name-valid)',
     ]);
   });
 
@@ -134,8 +134,8 @@ describe('Service fails synth', () => {
       });
     });
     expect(problems).toEqual([
-      'spec.ports[0].name: port 80 has no name, and the Service has 4 ports. Fix: name it with `name`, or target a container port by name (service-port-name-required)',
-      'spec.ports[1].name: port name "Web_Port" is not a DNS-1123 label. Fix: use at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit (service-port-name-valid)',
+      'spec.ports[0].name: port 80 has no name, and the Service has 4 ports. Fix: name each port with `name`, or target a container port by name, which names the Service port too (service-port-name-required)',
+      'spec.ports[1].name: port name "Web_Port" is not a DNS-1123 label. Fix: rename the port: at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit (service-port-name-valid)',
       'spec.ports[3].name: port name "http" is already used by spec.ports[2]. Fix: give each port its own name (service-port-name-unique)',
     ]);
   });
