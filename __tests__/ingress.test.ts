@@ -87,10 +87,10 @@ describe('Ingress fails synth', () => {
         });
       }),
     ).toEqual([
-      "spec.rules[0].http.paths[0].path: path \"api\" of pathType Prefix is not an absolute path. Fix: start the path with '/' (ingress-path-valid)",
+      "spec.rules[0].http.paths[0].path: path \"api\" of pathType Prefix is not an absolute path. Fix: start the path with '/', such as '/api' (ingress-path-valid)",
       'spec.rules[0].http.paths[1].path: path "/a//b" of pathType Exact contains "//". Fix: write the path without empty, "." or ".." segments and without "%2f" (ingress-path-valid)',
       'spec.rules[0].http.paths[2].path: path "/a/.." of pathType Prefix contains "/..". Fix: write the path without empty, "." or ".." segments and without "%2f" (ingress-path-valid)',
-      "spec.rules[0].http.paths[3].path: path \"x\" does not start with \"/\". Fix: start the path with '/' (ingress-path-valid)",
+      "spec.rules[0].http.paths[3].path: path \"x\" does not start with \"/\". Fix: start the path with '/', such as '/api' (ingress-path-valid)",
       'spec.rules[0].http.paths[4].pathType: "Regex" is not supported; the values are "Exact", "Prefix", "ImplementationSpecific". Fix: use one of Exact, Prefix, ImplementationSpecific (ingress-path-valid)',
     ]);
   });
@@ -104,7 +104,7 @@ describe('Ingress fails synth', () => {
     ).toEqual([
       'spec.rules[0].http.paths[0].backend.service.port: Service "web" (test/web-svc) has no port named "https" (it has http (80), admin (9000)). Fix: name one of the ports of the Service (ingress-backend-port-exists)',
       'spec.rules[0].http.paths[1].backend.service.port: Service "web" (test/web-svc) has no port 8443 (it has http (80), admin (9000)). Fix: name one of the ports of the Service (ingress-backend-port-exists)',
-      'spec.rules[0].http.paths[2].backend.service.port.number: port number 70000 is not from 1 to 65535. Fix: name a port of the Service (ingress-backend-port)',
+      'spec.rules[0].http.paths[2].backend.service.port.number: port number 70000 is not from 1 to 65535. Fix: name a port of the Service by its name or its number (ingress-backend-port)',
     ]);
   });
 
