@@ -93,7 +93,7 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: 'An ExternalName Service has an `externalName` that is a DNS-1123 subdomain (a trailing dot is allowed), and no cluster IPs, `ipFamilies` or `ipFamilyPolicy`.',
     why: 'The API server requires the name and refuses the IP fields ("may not be set for ExternalName services"): the Service is only a DNS alias.',
-    ...fixByCase({ name: 'set externalName to a host name such as "db.example.com"', ip: (field: string) => `remove ${field}` }, { ip: ['headless and the IP fields'] }),
+    fix: 'Set externalName to a host name such as "db.example.com", and remove headless and the IP fields.',
     see: 'https://kubernetes.io/docs/concepts/services-networking/service/#externalname',
   },
   {
@@ -102,7 +102,7 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: '`healthCheckNodePort` is set only on a LoadBalancer Service with `externalTrafficPolicy: Local`, and is a port from 1 to 65535.',
     why: 'The API server refuses it elsewhere ("may only be set when `type` is \'LoadBalancer\' and `externalTrafficPolicy` is \'Local\'").',
-    ...fixByCase({ type: "remove healthCheckNodePort, or set type: 'LoadBalancer' and externalTrafficPolicy: 'Local'", port: 'leave healthCheckNodePort out to let Kubernetes pick one' }, {}),
+    fix: "Leave healthCheckNodePort out to let Kubernetes pick one, or set type: 'LoadBalancer' and externalTrafficPolicy: 'Local'.",
   },
   {
     id: 'service-session-affinity-config',
@@ -110,13 +110,7 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: '`sessionAffinityConfig` is set only with `sessionAffinity: ClientIP`, and its `timeoutSeconds` is from 1 to 86400.',
     why: 'The API server refuses a configuration without ClientIP affinity ("must not be set when session affinity is None") and a timeout out of range.',
-    ...fixByCase(
-      {
-        affinity: "set sessionAffinity: 'ClientIP', or remove the timeout (sessionAffinityTimeoutSeconds)",
-        timeout: `give a timeout from 1 to ${MAX_AFFINITY_SECONDS} seconds, or leave it out for Kubernetes' 10800 (3 hours)`,
-      },
-      {},
-    ),
+    fix: `Set sessionAffinity: 'ClientIP' with a timeout from 1 to ${MAX_AFFINITY_SECONDS} seconds (a day), or remove the timeout (sessionAffinityTimeoutSeconds).`,
     see: 'https://kubernetes.io/docs/reference/networking/virtual-ips/#session-affinity',
   },
   {
@@ -133,13 +127,7 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: 'Each of `loadBalancerSourceRanges` (or of the comma-separated annotation) is a CIDR such as `10.0.0.0/8`.',
     why: 'The API server refuses the Service ("must be a list of IP ranges").',
-    ...fixByCase(
-      {
-        range: 'write each range as an address and a prefix length, such as "203.0.113.0/24"; a single address is "/32"',
-        annotation: 'write a comma-separated list such as "10.0.0.0/8,203.0.113.0/24"',
-      },
-      {},
-    ),
+    fix: 'Write each range as an address and a prefix length, such as "203.0.113.0/24" (a single address is "/32"); the annotation takes a comma-separated list.',
     see: 'https://kubernetes.io/docs/tasks/access-application-cluster/configure-cloud-provider-firewall/',
   },
   {
@@ -176,13 +164,7 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: '`ipFamilies` holds `IPv4` and `IPv6` at most once each, and `ipFamilyPolicy: SingleStack` comes with one family and one cluster IP.',
     why: 'The API server refuses repeated families, and a SingleStack policy with two (it asks for "RequireDualStack or PreferDualStack").',
-    ...fixByCase(
-      {
-        twice: 'list each family once: ["IPv4"], ["IPv6"] or both',
-        single: (one: string) => `set ipFamilyPolicy to 'PreferDualStack' or 'RequireDualStack', or give one ${one}`,
-      },
-      { single: ['family or cluster IP'] },
-    ),
+    fix: "List each family once, and set ipFamilyPolicy to 'PreferDualStack' or 'RequireDualStack' for two families or two cluster IPs.",
     see: 'https://kubernetes.io/docs/concepts/services-networking/dual-stack/',
   },
   {
@@ -207,12 +189,7 @@ export const SERVICE_SPEC_RULES = defineRules([
 
 const TARGET_PORT_VALID = ruleIn(SERVICE_SPEC_RULES, 'service-target-port-valid');
 const NODE_PORT_RANGE = ruleIn(SERVICE_SPEC_RULES, 'service-node-port-range');
-const EXTERNAL_NAME = ruleIn(SERVICE_SPEC_RULES, 'service-external-name');
-const HEALTH_CHECK_NODE_PORT = ruleIn(SERVICE_SPEC_RULES, 'service-health-check-node-port');
-const SESSION_AFFINITY_CONFIG = ruleIn(SERVICE_SPEC_RULES, 'service-session-affinity-config');
-const SOURCE_RANGES = ruleIn(SERVICE_SPEC_RULES, 'service-source-ranges');
 const CLUSTER_IP = ruleIn(SERVICE_SPEC_RULES, 'service-cluster-ip');
-const IP_FAMILIES_RULE = ruleIn(SERVICE_SPEC_RULES, 'service-ip-families');
 
 /** What a Service spec's validation needs besides the manifest. */
 export interface ServiceSpecSettings {
@@ -320,22 +297,12 @@ function validateExternalName(spec: ServiceSpec, report: RuleReport): void {
         : `externalName is ${JSON.stringify(spec.externalName)}; an ExternalName Service needs the DNS name it is an alias for`
       : dns1123SubdomainError(name);
   if (wrong !== undefined) {
-    report.error(
-      'service-external-name',
-      'spec.externalName',
-      name.length === 0 ? wrong : `externalName ${JSON.stringify(spec.externalName)} ${wrong}`,
-      EXTERNAL_NAME.fixFor('name'),
-    );
+    report.error('service-external-name', 'spec.externalName', name.length === 0 ? wrong : `externalName ${JSON.stringify(spec.externalName)} ${wrong}`);
   }
   for (const field of ['clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy'] as const) {
     const value = spec[field];
     if (value !== undefined && value !== '' && value.length !== 0) {
-      report.error(
-        'service-external-name',
-        `spec.${field}`,
-        `${field} ${JSON.stringify(value)} is set on an ExternalName Service, which has no cluster IP`,
-        EXTERNAL_NAME.fixFor('ip', field === 'clusterIP' ? `${field} (and headless)` : field),
-      );
+      report.error('service-external-name', `spec.${field}`, `${field} ${JSON.stringify(value)} is set on an ExternalName Service, which has no cluster IP`);
     }
   }
 }
@@ -347,7 +314,12 @@ function validateClusterIps(spec: ServiceSpec, report: RuleReport): void {
   const hasClusterIP = clusterIP !== undefined && clusterIP.length > 0;
   const ips = given.length === 0 && hasClusterIP ? [clusterIP] : given;
   if (hasClusterIP && given.length > 0 && given[0] !== clusterIP) {
-    report.error('service-cluster-ip', 'spec.clusterIPs', `the first of clusterIPs ${JSON.stringify(given)} must be clusterIP ${JSON.stringify(clusterIP)}`, CLUSTER_IP.fixFor('order'));
+    report.error(
+      'service-cluster-ip',
+      'spec.clusterIPs',
+      `the first of clusterIPs ${JSON.stringify(given)} must be clusterIP ${JSON.stringify(clusterIP)}`,
+      CLUSTER_IP.fixFor('order'),
+    );
   } else if (!hasClusterIP && given.length > 0) {
     report.error('service-cluster-ip', 'spec.clusterIPs', `clusterIPs ${JSON.stringify(given)} is set but clusterIP is not`, CLUSTER_IP.fixFor('missing'));
   }
@@ -357,7 +329,7 @@ function validateClusterIps(spec: ServiceSpec, report: RuleReport): void {
   families.forEach((family, i) => {
     checkEnum(family, IP_FAMILIES, `spec.ipFamilies[${i}]`, 'IP family', report);
     if (seenFamilies.has(family)) {
-      report.error('service-ip-families', `spec.ipFamilies[${i}]`, `IP family ${JSON.stringify(family)} is listed twice`, IP_FAMILIES_RULE.fixFor('twice'));
+      report.error('service-ip-families', `spec.ipFamilies[${i}]`, `IP family ${JSON.stringify(family)} is listed twice`);
     }
     seenFamilies.add(family);
   });
@@ -369,7 +341,12 @@ function validateClusterIps(spec: ServiceSpec, report: RuleReport): void {
     if (i === 0 && ip === 'None') {
       if (ips.length > 1) {
         invalid = true;
-        report.error('service-cluster-ip', 'spec.clusterIPs', `"None" must be the only cluster IP, but clusterIPs is ${JSON.stringify(ips)}`, CLUSTER_IP.fixFor('none'));
+        report.error(
+          'service-cluster-ip',
+          'spec.clusterIPs',
+          `"None" must be the only cluster IP, but clusterIPs is ${JSON.stringify(ips)}`,
+          CLUSTER_IP.fixFor('none'),
+        );
       }
       return;
     }
@@ -377,20 +354,35 @@ function validateClusterIps(spec: ServiceSpec, report: RuleReport): void {
     if (address === undefined) {
       invalid = true;
       const at = given.length === 0 ? 'spec.clusterIP' : `spec.clusterIPs[${i}]`;
-      report.error('service-cluster-ip', at, `cluster IP ${JSON.stringify(ip)} is not a valid IP address${ip === 'none' ? ' (headless is "None")' : ''}`, CLUSTER_IP.fixFor('invalid'));
+      report.error(
+        'service-cluster-ip',
+        at,
+        `cluster IP ${JSON.stringify(ip)} is not a valid IP address${ip === 'none' ? ' (headless is "None")' : ''}`,
+        CLUSTER_IP.fixFor('invalid'),
+      );
     } else {
       parsed.push(address);
     }
   });
   if (ips.length > 2) {
-    report.error('service-cluster-ip', 'spec.clusterIPs', `clusterIPs holds ${ips.length} addresses; at most 2 are allowed, one of each family`, CLUSTER_IP.fixFor('families'));
+    report.error(
+      'service-cluster-ip',
+      'spec.clusterIPs',
+      `clusterIPs holds ${ips.length} addresses; at most 2 are allowed, one of each family`,
+      CLUSTER_IP.fixFor('families'),
+    );
   }
   if (invalid) {
     return; // as the API server, stop before the checks that valid addresses would mislead
   }
   // netutils.IsDualStackIPStrings: several addresses must include both families.
   if (parsed.length > 1 && parsed.every((address) => address.family === parsed[0].family)) {
-    report.error('service-cluster-ip', 'spec.clusterIPs', `clusterIPs ${JSON.stringify(ips)} are all ${parsed[0].family}; a Service has at most one IP of each family`, CLUSTER_IP.fixFor('families'));
+    report.error(
+      'service-cluster-ip',
+      'spec.clusterIPs',
+      `clusterIPs ${JSON.stringify(ips)} are all ${parsed[0].family}; a Service has at most one IP of each family`,
+      CLUSTER_IP.fixFor('families'),
+    );
   }
   if (ips[0] !== 'None') {
     parsed.forEach((address, i) => {
@@ -412,7 +404,7 @@ function validateClusterIps(spec: ServiceSpec, report: RuleReport): void {
       ['clusterIPs holds', parsed.length, 'addresses'],
     ];
     for (const [what, count, things] of two.filter(([, count]) => count > 1)) {
-      report.error('service-ip-families', 'spec.ipFamilyPolicy', `ipFamilyPolicy is SingleStack, but ${what} ${count} ${things}`, IP_FAMILIES_RULE.fixFor('single', things === 'families' ? 'family' : 'cluster IP'));
+      report.error('service-ip-families', 'spec.ipFamilyPolicy', `ipFamilyPolicy is SingleStack, but ${what} ${count} ${things}`);
     }
   }
 }
@@ -430,10 +422,9 @@ function validateTrafficPolicies(spec: ServiceSpec, type: string, range: PortRan
       'service-health-check-node-port',
       'spec.healthCheckNodePort',
       `healthCheckNodePort ${quoteValue(port)} is set, but the Service is of type ${type} with externalTrafficPolicy ${spec.externalTrafficPolicy ?? 'Cluster'}`,
-      HEALTH_CHECK_NODE_PORT.fixFor('type'),
     );
   } else if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    report.error('service-health-check-node-port', 'spec.healthCheckNodePort', `healthCheckNodePort ${quoteValue(port)} is not a port number from 1 to 65535`, HEALTH_CHECK_NODE_PORT.fixFor('port'));
+    report.error('service-health-check-node-port', 'spec.healthCheckNodePort', `healthCheckNodePort ${quoteValue(port)} is not a port number from 1 to 65535`);
   } else {
     validateNodePortInRange(port, 'spec.healthCheckNodePort', 'healthCheckNodePort', range, report);
   }
@@ -450,7 +441,6 @@ function validateSessionAffinity(spec: ServiceSpec, report: RuleReport): void {
       'service-session-affinity-config',
       'spec.sessionAffinityConfig',
       `a session affinity timeout (sessionAffinityConfig) is set, but sessionAffinity is ${spec.sessionAffinity ?? 'None'}`,
-      SESSION_AFFINITY_CONFIG.fixFor('affinity'),
     );
     return;
   }
@@ -460,7 +450,6 @@ function validateSessionAffinity(spec: ServiceSpec, report: RuleReport): void {
       'service-session-affinity-config',
       'spec.sessionAffinityConfig.clientIP.timeoutSeconds',
       `timeoutSeconds is ${quoteValue(timeout)}; it must be a whole number from 1 to ${MAX_AFFINITY_SECONDS}`,
-      SESSION_AFFINITY_CONFIG.fixFor('timeout'),
     );
   }
 }
@@ -477,7 +466,7 @@ function validateLoadBalancerFields(spec: ServiceSpec, annotations: { readonly [
     onlyForLoadBalancer('spec.loadBalancerSourceRanges', ranges);
     ranges.forEach((range, i) => {
       if (!isCidr(range.trim())) {
-        report.error('service-source-ranges', `spec.loadBalancerSourceRanges[${i}]`, `source range ${JSON.stringify(range)} is not a CIDR`, SOURCE_RANGES.fixFor('range'));
+        report.error('service-source-ranges', `spec.loadBalancerSourceRanges[${i}]`, `source range ${JSON.stringify(range)} is not a CIDR`);
       }
     });
   } else if (annotated !== undefined) {
@@ -492,7 +481,6 @@ function validateLoadBalancerFields(spec: ServiceSpec, annotations: { readonly [
         'service-source-ranges',
         at,
         `source ranges ${JSON.stringify(annotated)} hold ${wrong.map((range) => JSON.stringify(range)).join(', ')}, not CIDRs`,
-        SOURCE_RANGES.fixFor('annotation'),
       );
     }
   }

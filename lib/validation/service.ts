@@ -76,7 +76,7 @@ export const SERVICE_RULES = defineRules([
     severity: 'error',
     summary: 'no two ports of a Service have the same number and protocol, nor the same nodePort and protocol',
     why: 'the API server rejects the Service ("Duplicate value"): the second port could never be reached',
-    ...fixByCase({ port: 'give each port its own number, or another protocol', nodePort: 'give each port its own nodePort, or leave nodePort out to let Kubernetes pick one' }, {}),
+    fix: 'give each port its own number (or another protocol) and its own nodePort, or leave nodePort out to let Kubernetes pick one',
   },
   {
     id: 'service-port-name-valid',
@@ -130,7 +130,6 @@ export const SERVICE_RULES = defineRules([
 
 /** Why a Service selects no Pod of the app. */
 export const SERVICE_SELECTS_PODS = ruleIn(SERVICE_RULES, 'service-selects-pods');
-const PORT_UNIQUE = ruleIn(SERVICE_RULES, 'service-port-unique');
 const TARGET_PORT_PROTOCOL = ruleIn(SERVICE_RULES, 'service-target-port-protocol');
 
 /** A container port that a Service may target. */
@@ -218,11 +217,11 @@ export function validateService(manifest: Unvalidated<k8s.KubeServiceProps>, fac
     const protocol = port.protocol ?? 'TCP';
     const nodePortFirst = hasNodePort ? claim(nodePorts, `${port.nodePort}/${protocol}`, i) : undefined;
     if (nodePortFirst !== undefined) {
-      report.error('service-port-unique', `${at}.nodePort`, `nodePort ${port.nodePort}/${protocol} is already used by spec.ports[${nodePortFirst}]`, PORT_UNIQUE.fixFor('nodePort'));
+      report.error('service-port-unique', `${at}.nodePort`, `nodePort ${port.nodePort}/${protocol} is already used by spec.ports[${nodePortFirst}]`);
     }
     const portFirst = claim(numbers, `${port.port}/${protocol}`, i);
     if (portFirst !== undefined) {
-      report.error('service-port-unique', `${at}.port`, `port ${port.port}/${protocol} is already used by spec.ports[${portFirst}]`, PORT_UNIQUE.fixFor('port'));
+      report.error('service-port-unique', `${at}.port`, `port ${port.port}/${protocol} is already used by spec.ports[${portFirst}]`);
     }
 
     if (port.name === undefined) {
@@ -259,7 +258,12 @@ function claim(seen: Map<string, number>, key: string, i: number): number | unde
 function validateSelector(selector: { readonly [key: string]: string | undefined }, namespace: string | undefined, facts: ServiceFacts, report: RuleReport): void {
   const pairs = Object.entries(selector);
   if (pairs.length === 0) {
-    report.error('service-selects-pods', 'spec.selector', `the target ${facts.target} has no labels, so the Service would select no Pods`, SERVICE_SELECTS_PODS.fixFor('labels'));
+    report.error(
+      'service-selects-pods',
+      'spec.selector',
+      `the target ${facts.target} has no labels, so the Service would select no Pods`,
+      SERVICE_SELECTS_PODS.fixFor('labels'),
+    );
     return;
   }
   if (facts.trusted) {
