@@ -36,8 +36,8 @@ describe('Service type and ports', () => {
     expect(problems.filter((line) => !line.endsWith('(service-target-port-declared)'))).toEqual([
       'spec.type: Service type "Nodeport" is not supported; the values are "ClusterIP", "NodePort", "LoadBalancer", "ExternalName". Fix: write "NodePort" (supported-value)',
       'spec.ports[0].protocol: protocol "tcp" is not supported; the values are "TCP", "UDP", "SCTP". Fix: write "TCP" (supported-value)',
-      'spec.ports[0].targetPort: targetPort "8080" is not a port name: it must hold at least one letter. Fix: write the number without quotes: targetPort: 8080 (service-target-port-valid)',
-      'spec.ports[1].targetPort: targetPort 70000 is not a port number from 1 to 65535. Fix: target a container port by its number (1–65535) or by its name (service-target-port-valid)',
+      'spec.ports[0].targetPort: targetPort "8080" is not a port name: it must hold at least one letter. Fix: target a container port by its number (1–65535), written without quotes, or by its name (service-target-port-valid)',
+      'spec.ports[1].targetPort: targetPort 70000 is not a port number from 1 to 65535. Fix: target a container port by its number (1–65535), written without quotes, or by its name (service-target-port-valid)',
     ]);
     expect(validSpec({ type: 'NodePort', ports: [{ port: 80, targetPort: 'http', protocol: 'TCP' }, { name: 'udp', port: 81, targetPort: 80, protocol: 'UDP' }] }).type).toBe('NodePort');
   });
@@ -132,7 +132,7 @@ describe('traffic policies and the health check port', () => {
       "spec.healthCheckNodePort: healthCheckNodePort 31000 is set, but the Service is of type LoadBalancer with externalTrafficPolicy Cluster. Fix: leave healthCheckNodePort out to let Kubernetes pick one, or set type: 'LoadBalancer' and externalTrafficPolicy: 'Local' (service-health-check-node-port)",
     ]);
     expect(serviceProblems({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 70000 })).toEqual([
-      'spec.healthCheckNodePort: healthCheckNodePort 70000 is not a port number from 1 to 65535. Fix: leave healthCheckNodePort out to let Kubernetes pick one, or set type: 'LoadBalancer' and externalTrafficPolicy: 'Local' (service-health-check-node-port)',
+      'spec.healthCheckNodePort: healthCheckNodePort 70000 is not a port number from 1 to 65535. Fix: leave healthCheckNodePort out to let Kubernetes pick one, or set type: \'LoadBalancer\' and externalTrafficPolicy: \'Local\' (service-health-check-node-port)',
     ]);
     expect(serviceProblems({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 10256 })).toEqual([
       'spec.healthCheckNodePort: healthCheckNodePort 10256 is outside the cluster\'s node port range 30000-32767. Fix: pick a port from 30000 to 32767, leave healthCheckNodePort out to let Kubernetes pick one, or set "serviceNodePortRange" in peapod.config.json to your cluster\'s --service-node-port-range (service-node-port-range)',
@@ -196,29 +196,29 @@ describe('cluster IPs and IP families', () => {
 
   test('clusterIPs must start with clusterIP, and needs it', () => {
     expect(serviceProblems({}, clusterIPs(['10.0.0.2'], '10.0.0.1'))).toEqual([
-      'spec.clusterIPs: the first of clusterIPs ["10.0.0.2"] must be clusterIP "10.0.0.1". Fix: put clusterIP first in clusterIPs, or give only one of the two (service-cluster-ip)',
+      'spec.clusterIPs: the first of clusterIPs ["10.0.0.2"] must be clusterIP "10.0.0.1". Fix: give clusterIP and clusterIPs the same first address, and at most one IPv4 and one IPv6 address in the order of ipFamilies (or "None" alone for a headless Service); or leave them out to let Kubernetes pick (service-cluster-ip)',
     ]);
     expect(serviceProblems({}, clusterIPs(['10.0.0.2']))).toEqual([
-      'spec.clusterIPs: clusterIPs ["10.0.0.2"] is set but clusterIP is not. Fix: set clusterIP to the first of clusterIPs as well (service-cluster-ip)',
+      'spec.clusterIPs: clusterIPs ["10.0.0.2"] is set but clusterIP is not. Fix: give clusterIP and clusterIPs the same first address, and at most one IPv4 and one IPv6 address in the order of ipFamilies (or "None" alone for a headless Service); or leave them out to let Kubernetes pick (service-cluster-ip)',
     ]);
   });
 
   test('addresses are valid, None alone, at most one of each family, in the order of ipFamilies', () => {
     expect(serviceProblems({}, clusterIPs(['None', '10.0.0.1'], 'None'))).toEqual([
-      'spec.clusterIPs: "None" must be the only cluster IP, but clusterIPs is ["None","10.0.0.1"]. Fix: give either "None" (headless) or IP addresses (service-cluster-ip)',
+      'spec.clusterIPs: "None" must be the only cluster IP, but clusterIPs is ["None","10.0.0.1"]. Fix: give clusterIP and clusterIPs the same first address, and at most one IPv4 and one IPv6 address in the order of ipFamilies (or "None" alone for a headless Service); or leave them out to let Kubernetes pick (service-cluster-ip)',
     ]);
     expect(serviceProblems({}, clusterIPs(['10.0.0.300'], '10.0.0.300'))).toEqual([
-      'spec.clusterIPs[0]: cluster IP "10.0.0.300" is not a valid IP address. Fix: give an IP address of the Service range, "None" for a headless Service, or leave it out (service-cluster-ip)',
+      'spec.clusterIPs[0]: cluster IP "10.0.0.300" is not a valid IP address. Fix: give clusterIP and clusterIPs the same first address, and at most one IPv4 and one IPv6 address in the order of ipFamilies (or "None" alone for a headless Service); or leave them out to let Kubernetes pick (service-cluster-ip)',
     ]);
     expect(serviceProblems({ ipFamilyPolicy: 'PreferDualStack' }, clusterIPs(['10.0.0.1', '10.0.0.2', 'fd00::1'], '10.0.0.1'))).toEqual([
-      'spec.clusterIPs: clusterIPs holds 3 addresses; at most 2 are allowed, one of each family. Fix: give at most one IPv4 and one IPv6 address (service-cluster-ip)',
+      'spec.clusterIPs: clusterIPs holds 3 addresses; at most 2 are allowed, one of each family. Fix: give clusterIP and clusterIPs the same first address, and at most one IPv4 and one IPv6 address in the order of ipFamilies (or "None" alone for a headless Service); or leave them out to let Kubernetes pick (service-cluster-ip)',
     ]);
     expect(serviceProblems({ ipFamilyPolicy: 'PreferDualStack' }, clusterIPs(['10.0.0.1', '10.0.0.2'], '10.0.0.1'))).toEqual([
-      'spec.clusterIPs: clusterIPs ["10.0.0.1","10.0.0.2"] are all IPv4; a Service has at most one IP of each family. Fix: give at most one IPv4 and one IPv6 address (service-cluster-ip)',
+      'spec.clusterIPs: clusterIPs ["10.0.0.1","10.0.0.2"] are all IPv4; a Service has at most one IP of each family. Fix: give clusterIP and clusterIPs the same first address, and at most one IPv4 and one IPv6 address in the order of ipFamilies (or "None" alone for a headless Service); or leave them out to let Kubernetes pick (service-cluster-ip)',
     ]);
     expect(serviceProblems({ ipFamilies: ['IPv6', 'IPv4'], ipFamilyPolicy: 'RequireDualStack' }, clusterIPs(['10.0.0.1', 'fd00::1'], '10.0.0.1'))).toEqual([
-      'spec.clusterIPs[0]: cluster IP "10.0.0.1" is IPv4, but ipFamilies[0] is IPv6. Fix: list the families in the order of the cluster IPs (service-cluster-ip)',
-      'spec.clusterIPs[1]: cluster IP "fd00::1" is IPv6, but ipFamilies[1] is IPv4. Fix: list the families in the order of the cluster IPs (service-cluster-ip)',
+      'spec.clusterIPs[0]: cluster IP "10.0.0.1" is IPv4, but ipFamilies[0] is IPv6. Fix: give clusterIP and clusterIPs the same first address, and at most one IPv4 and one IPv6 address in the order of ipFamilies (or "None" alone for a headless Service); or leave them out to let Kubernetes pick (service-cluster-ip)',
+      'spec.clusterIPs[1]: cluster IP "fd00::1" is IPv6, but ipFamilies[1] is IPv4. Fix: give clusterIP and clusterIPs the same first address, and at most one IPv4 and one IPv6 address in the order of ipFamilies (or "None" alone for a headless Service); or leave them out to let Kubernetes pick (service-cluster-ip)',
     ]);
     const spec = validSpec({ ipFamilies: ['IPv4', 'IPv6'], ipFamilyPolicy: 'RequireDualStack' }, clusterIPs(['10.96.0.10', 'fd00:10:96::a'], '10.96.0.10'));
     expect(spec).toMatchObject({ clusterIP: '10.96.0.10', clusterIPs: ['10.96.0.10', 'fd00:10:96::a'], ipFamilies: ['IPv4', 'IPv6'] });
@@ -227,7 +227,7 @@ describe('cluster IPs and IP families', () => {
 
   test('a fixed clusterIP is rendered and checked; with headless it throws at once', () => {
     expect(serviceProblems({ clusterIP: '10.96.0.300' })).toEqual([
-      'spec.clusterIP: cluster IP "10.96.0.300" is not a valid IP address. Fix: give an IP address of the Service range, "None" for a headless Service, or leave it out (service-cluster-ip)',
+      'spec.clusterIP: cluster IP "10.96.0.300" is not a valid IP address. Fix: give clusterIP and clusterIPs the same first address, and at most one IPv4 and one IPv6 address in the order of ipFamilies (or "None" alone for a headless Service); or leave them out to let Kubernetes pick (service-cluster-ip)',
     ]);
     expect(validSpec({ clusterIP: '10.96.0.10' }).clusterIP).toBe('10.96.0.10');
     expect(() => new Service(newChart(), 'dns', { headless: true, clusterIP: '10.96.0.10', target: target(newChart()) })).toThrow(
@@ -237,7 +237,7 @@ describe('cluster IPs and IP families', () => {
 
   test('families are known and listed once; SingleStack takes one', () => {
     expect(serviceProblems({ ipFamilies: ['IPv4', 'IPv4', 'ipv6' as never], ipFamilyPolicy: 'SingleStack' })).toEqual([
-      'spec.ipFamilies[1]: IP family "IPv4" is listed twice. Fix: list each family once, and set ipFamilyPolicy to 'PreferDualStack' or 'RequireDualStack' for two families or two cluster IPs (service-ip-families)',
+      'spec.ipFamilies[1]: IP family "IPv4" is listed twice. Fix: list each family once, and set ipFamilyPolicy to \'PreferDualStack\' or \'RequireDualStack\' for two families or two cluster IPs (service-ip-families)',
       'spec.ipFamilies[2]: IP family "ipv6" is not supported; the values are "IPv4", "IPv6". Fix: write "IPv6" (supported-value)',
       "spec.ipFamilyPolicy: ipFamilyPolicy is SingleStack, but ipFamilies lists 3 families. Fix: list each family once, and set ipFamilyPolicy to 'PreferDualStack' or 'RequireDualStack' for two families or two cluster IPs (service-ip-families)",
     ]);

@@ -93,7 +93,7 @@ describe('Service fails synth', () => {
       new Service(chart, 'svc', { target: pod, ports: [{ port: 80, targetPort: 'http' }] });
     });
     expect(problems).toEqual([
-      "spec.selector: the target test/bare has no labels, so the Service would select no Pods. Fix: give the target labels, such as `labels: { app: 'myapp' }` (service-selects-pods)",
+      "spec.selector: the target test/bare has no labels, so the Service would select no Pods. Fix: give the target labels (such as `labels: { app: 'myapp' }`) and the namespace of the Service; target a workload of the app by its object, not by a reference with another selector (service-selects-pods)",
     ]);
   });
 
@@ -102,7 +102,7 @@ describe('Service fails synth', () => {
     const target = webDeployment(new Chart(app, 'backend', { namespace: 'backend' }));
     const service = new Service(new Chart(app, 'frontend', { namespace: 'frontend' }), 'web', { target, ports: [{ port: 80, targetPort: 'http' }] });
     expect(service.node.validate()).toEqual([
-      'spec.selector: selector app=web matches no Pod of this app in namespace "frontend". Fix: create the Service in a chart with the namespace of its target (service-selects-pods)',
+      'spec.selector: selector app=web matches no Pod of this app in namespace "frontend". Fix: give the target labels (such as `labels: { app: \'myapp\' }`) and the namespace of the Service; target a workload of the app by its object, not by a reference with another selector (service-selects-pods)',
     ]);
   });
 

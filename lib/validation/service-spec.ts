@@ -1,7 +1,6 @@
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Unvalidated } from '../_manifest';
 import { PROTOCOLS } from '../port';
-import { fixByCase } from './_fix-cases';
 import { quoteValue } from './_integer';
 import { isCidr, parseIp, ParsedIp, specialIpError } from './_ip';
 import { checkEnum } from './container-spec';
@@ -51,10 +50,7 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: 'A Service port\'s `targetPort` is a port number from 1 to 65535 or a port name (an IANA service name).',
     why: 'The API server refuses any other target port ("must be between 1 and 65535, inclusive", or the rules of a port name).',
-    ...fixByCase(
-      { form: 'target a container port by its number (1–65535) or by its name', quoted: (digits: string) => `write the number without quotes: targetPort: ${digits}` },
-      { quoted: ['8080'] },
-    ),
+    fix: 'Target a container port by its number (1–65535), written without quotes, or by its name.',
     see: SERVICE_DOCS,
   },
   {
@@ -145,17 +141,7 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: '`clusterIP` and `clusterIPs` are valid IPs (or `None`, first and alone), agree with each other, hold at most one IP of each family and match `ipFamilies`.',
     why: 'The API server refuses the Service (such as "first value must match `clusterIP`", "may specify no more than one IP for each IP family").',
-    ...fixByCase(
-      {
-        invalid: 'give an IP address of the Service range, "None" for a headless Service, or leave it out',
-        order: 'put clusterIP first in clusterIPs, or give only one of the two',
-        missing: 'set clusterIP to the first of clusterIPs as well',
-        none: 'give either "None" (headless) or IP addresses',
-        families: 'give at most one IPv4 and one IPv6 address',
-        familyOrder: 'list the families in the order of the cluster IPs',
-      },
-      {},
-    ),
+    fix: 'Give clusterIP and clusterIPs the same first address, and at most one IPv4 and one IPv6 address in the order of ipFamilies (or "None" alone for a headless Service); or leave them out to let Kubernetes pick.',
     see: 'https://kubernetes.io/docs/concepts/services-networking/dual-stack/',
   },
   {
@@ -187,9 +173,7 @@ export const SERVICE_SPEC_RULES = defineRules([
   },
 ]);
 
-const TARGET_PORT_VALID = ruleIn(SERVICE_SPEC_RULES, 'service-target-port-valid');
 const NODE_PORT_RANGE = ruleIn(SERVICE_SPEC_RULES, 'service-node-port-range');
-const CLUSTER_IP = ruleIn(SERVICE_SPEC_RULES, 'service-cluster-ip');
 
 /** What a Service spec's validation needs besides the manifest. */
 export interface ServiceSpecSettings {
@@ -283,8 +267,7 @@ function validateTargetPortForm(target: unknown, at: string, report: RuleReport)
     wrong = 'is neither a port number nor a port name';
   }
   if (wrong !== undefined) {
-    const fix = typeof target === 'string' && /^[0-9]+$/.test(target) ? TARGET_PORT_VALID.fixFor('quoted', target) : TARGET_PORT_VALID.fixFor('form');
-    report.error('service-target-port-valid', at, `targetPort ${quoteValue(target)} ${wrong}`, fix);
+    report.error('service-target-port-valid', at, `targetPort ${quoteValue(target)} ${wrong}`);
   }
 }
 
@@ -314,14 +297,9 @@ function validateClusterIps(spec: ServiceSpec, report: RuleReport): void {
   const hasClusterIP = clusterIP !== undefined && clusterIP.length > 0;
   const ips = given.length === 0 && hasClusterIP ? [clusterIP] : given;
   if (hasClusterIP && given.length > 0 && given[0] !== clusterIP) {
-    report.error(
-      'service-cluster-ip',
-      'spec.clusterIPs',
-      `the first of clusterIPs ${JSON.stringify(given)} must be clusterIP ${JSON.stringify(clusterIP)}`,
-      CLUSTER_IP.fixFor('order'),
-    );
+    report.error('service-cluster-ip', 'spec.clusterIPs', `the first of clusterIPs ${JSON.stringify(given)} must be clusterIP ${JSON.stringify(clusterIP)}`);
   } else if (!hasClusterIP && given.length > 0) {
-    report.error('service-cluster-ip', 'spec.clusterIPs', `clusterIPs ${JSON.stringify(given)} is set but clusterIP is not`, CLUSTER_IP.fixFor('missing'));
+    report.error('service-cluster-ip', 'spec.clusterIPs', `clusterIPs ${JSON.stringify(given)} is set but clusterIP is not`);
   }
 
   const families = spec.ipFamilies ?? [];
@@ -341,12 +319,7 @@ function validateClusterIps(spec: ServiceSpec, report: RuleReport): void {
     if (i === 0 && ip === 'None') {
       if (ips.length > 1) {
         invalid = true;
-        report.error(
-          'service-cluster-ip',
-          'spec.clusterIPs',
-          `"None" must be the only cluster IP, but clusterIPs is ${JSON.stringify(ips)}`,
-          CLUSTER_IP.fixFor('none'),
-        );
+        report.error('service-cluster-ip', 'spec.clusterIPs', `"None" must be the only cluster IP, but clusterIPs is ${JSON.stringify(ips)}`);
       }
       return;
     }
@@ -354,23 +327,13 @@ function validateClusterIps(spec: ServiceSpec, report: RuleReport): void {
     if (address === undefined) {
       invalid = true;
       const at = given.length === 0 ? 'spec.clusterIP' : `spec.clusterIPs[${i}]`;
-      report.error(
-        'service-cluster-ip',
-        at,
-        `cluster IP ${JSON.stringify(ip)} is not a valid IP address${ip === 'none' ? ' (headless is "None")' : ''}`,
-        CLUSTER_IP.fixFor('invalid'),
-      );
+      report.error('service-cluster-ip', at, `cluster IP ${JSON.stringify(ip)} is not a valid IP address${ip === 'none' ? ' (headless is "None")' : ''}`);
     } else {
       parsed.push(address);
     }
   });
   if (ips.length > 2) {
-    report.error(
-      'service-cluster-ip',
-      'spec.clusterIPs',
-      `clusterIPs holds ${ips.length} addresses; at most 2 are allowed, one of each family`,
-      CLUSTER_IP.fixFor('families'),
-    );
+    report.error('service-cluster-ip', 'spec.clusterIPs', `clusterIPs holds ${ips.length} addresses; at most 2 are allowed, one of each family`);
   }
   if (invalid) {
     return; // as the API server, stop before the checks that valid addresses would mislead
@@ -381,7 +344,6 @@ function validateClusterIps(spec: ServiceSpec, report: RuleReport): void {
       'service-cluster-ip',
       'spec.clusterIPs',
       `clusterIPs ${JSON.stringify(ips)} are all ${parsed[0].family}; a Service has at most one IP of each family`,
-      CLUSTER_IP.fixFor('families'),
     );
   }
   if (ips[0] !== 'None') {
@@ -392,7 +354,6 @@ function validateClusterIps(spec: ServiceSpec, report: RuleReport): void {
           'service-cluster-ip',
           `spec.clusterIPs[${i}]`,
           `cluster IP ${JSON.stringify(ips[i])} is ${address.family}, but ipFamilies[${i}] is ${family}`,
-          CLUSTER_IP.fixFor('familyOrder'),
         );
       }
     });

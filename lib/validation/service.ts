@@ -1,6 +1,5 @@
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Unvalidated } from '../_manifest';
-import { fixByCase } from './_fix-cases';
 import { quoteValue } from './_integer';
 import { dns1123LabelError } from './names';
 import { RuleReport } from './problem';
@@ -21,14 +20,7 @@ export const SERVICE_RULES = defineRules([
     severity: 'error',
     summary: 'the selector of a Service matches the labels of at least one Pod or Pod template of the app, in its namespace',
     why: 'a Service that selects no Pod has no endpoints: every connection to it fails',
-    ...fixByCase(
-      {
-        labels: "give the target labels, such as `labels: { app: 'myapp' }`",
-        namespace: 'create the Service in a chart with the namespace of its target',
-        reference: (kind: string) => `target the ${kind} object itself, or give the reference the selector of its Pods`,
-      },
-      { reference: ['workload'] },
-    ),
+    fix: "give the target labels (such as `labels: { app: 'myapp' }`) and the namespace of the Service; target a workload of the app by its object, not by a reference with another selector",
   },
   {
     id: 'service-target-port-declared',
@@ -128,8 +120,6 @@ export const SERVICE_RULES = defineRules([
   },
 ]);
 
-/** Why a Service selects no Pod of the app. */
-export const SERVICE_SELECTS_PODS = ruleIn(SERVICE_RULES, 'service-selects-pods');
 const TARGET_PORT_PROTOCOL = ruleIn(SERVICE_RULES, 'service-target-port-protocol');
 
 /** A container port that a Service may target. */
@@ -258,12 +248,7 @@ function claim(seen: Map<string, number>, key: string, i: number): number | unde
 function validateSelector(selector: { readonly [key: string]: string | undefined }, namespace: string | undefined, facts: ServiceFacts, report: RuleReport): void {
   const pairs = Object.entries(selector);
   if (pairs.length === 0) {
-    report.error(
-      'service-selects-pods',
-      'spec.selector',
-      `the target ${facts.target} has no labels, so the Service would select no Pods`,
-      SERVICE_SELECTS_PODS.fixFor('labels'),
-    );
+    report.error('service-selects-pods', 'spec.selector', `the target ${facts.target} has no labels, so the Service would select no Pods`);
     return;
   }
   if (facts.trusted) {
@@ -272,12 +257,7 @@ function validateSelector(selector: { readonly [key: string]: string | undefined
   const matches = facts.pods.some((pods) => pods.namespace === namespace && pairs.every(([key, value]) => pods.labels[key] === value));
   if (!matches) {
     const text = pairs.map(([key, value]) => `${key}=${value}`).join(',');
-    report.error(
-      'service-selects-pods',
-      'spec.selector',
-      `selector ${text} matches no Pod of this app in namespace "${namespace ?? 'default'}"`,
-      SERVICE_SELECTS_PODS.fixFor('namespace'),
-    );
+    report.error('service-selects-pods', 'spec.selector', `selector ${text} matches no Pod of this app in namespace "${namespace ?? 'default'}"`);
   }
 }
 
