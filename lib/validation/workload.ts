@@ -260,6 +260,11 @@ export function amountError(value: unknown, capped: boolean): string | undefined
   return 'error' in amount ? amount.error : capped && amount.percent && amount.count > 100 ? 'it may not be more than 100%' : undefined;
 }
 
+/** Whether `value` is a valid count or percentage of 0 (`0`, `"0%"`). */
+export function isZeroAmount(value: unknown): boolean {
+  return amountError(value, false) === undefined && /^0+%?$/.test(String(value));
+}
+
 // getIntOrPercentValue: a percentage's number, a count, or a string's leading integer as Go's Atoi reads it (0 when none).
 function amountValue(value: number | string): number {
   if (typeof value === 'number') {
