@@ -13,7 +13,8 @@ export const DAEMON_SET_RULES = defineRules([
     id: 'daemon-set-update-strategy',
     category: 'api-server',
     severity: 'error',
-    summary: 'the update strategy of a DaemonSet is RollingUpdate or OnDelete; maxUnavailable and maxSurge are counts or percentages (at most 100%), not both 0, and rollingUpdate options only with RollingUpdate',
+    summary:
+      'the update strategy of a DaemonSet is RollingUpdate or OnDelete; maxUnavailable and maxSurge are counts or percentages (at most 100%), not both 0, and rollingUpdate options only with RollingUpdate',
     why: 'the API server rejects the DaemonSet: with both 0 an update could never replace a Pod',
     fix: 'use DaemonSetUpdateStrategy.rollingUpdate() with maxUnavailable and maxSurge as counts of Pods (1) or percentages ("25%"), not both 0, or .onDelete(), which takes no rollingUpdate options',
     see: 'https://kubernetes.io/docs/tasks/manage-daemon/update-daemon-set/',
@@ -40,6 +41,10 @@ export function validateDaemonSet(manifest: Unvalidated<k8s.KubeDaemonSetProps>,
   }
   // Kubernetes defaults maxUnavailable to 1 and maxSurge to 0: only both set to 0 is stuck.
   if (fields.every((field) => isZeroAmount(rolling[field]))) {
-    report.error('daemon-set-update-strategy', 'spec.updateStrategy.rollingUpdate', 'maxUnavailable and maxSurge are both 0, so an update could never replace a Pod');
+    report.error(
+      'daemon-set-update-strategy',
+      'spec.updateStrategy.rollingUpdate',
+      'maxUnavailable and maxSurge are both 0, so an update could never replace a Pod',
+    );
   }
 }

@@ -23,7 +23,8 @@ export const HPA_RULES = defineRules([
     id: 'hpa-metric-valid',
     category: 'api-server',
     severity: 'error',
-    summary: 'each metric of a HorizontalPodAutoscaler has a target of a type its source allows (Utilization or AverageValue for resources, AverageValue for Pods metrics) with a value more than 0',
+    summary:
+      'each metric of a HorizontalPodAutoscaler has a target of a type its source allows (Utilization or AverageValue for resources, AverageValue for Pods metrics) with a value more than 0',
     why: 'the API server rejects the autoscaler otherwise',
     fix: "use Metric.resourceUtilization('cpu', 70) or another Metric factory with a value more than 0",
     see: `${SEE}#support-for-metrics-apis`,
@@ -32,7 +33,8 @@ export const HPA_RULES = defineRules([
     id: 'hpa-behavior-valid',
     category: 'api-server',
     severity: 'error',
-    summary: 'a scaling behavior has stabilizationWindowSeconds from 0 to 3600, selectPolicy Max, Min or Disabled, and policies of type Pods or Percent, with value more than 0 and periodSeconds from 1 to 1800',
+    summary:
+      'a scaling behavior has stabilizationWindowSeconds from 0 to 3600, selectPolicy Max, Min or Disabled, and policies of type Pods or Percent, with value more than 0 and periodSeconds from 1 to 1800',
     why: 'the API server rejects the autoscaler otherwise',
     fix: 'keep stabilizationWindowSeconds from 0 to 3600, and give each policy a value of 1 or more and periodSeconds from 1 to 1800 (or leave policies out)',
     see: `${SEE}#configurable-scaling-behavior`,
@@ -49,7 +51,10 @@ export const HPA_RULES = defineRules([
     severity: 'error',
     summary: 'every container of the target of a Utilization metric requests the resource it measures',
     why: 'utilization is usage divided by the request: without a request for every container the autoscaler cannot compute it, and never scales',
-    ...fixNaming((resource: string) => `give every container of the target a ${resource} request, or use an AverageValue target (Metric.resourceAverageValue())`, ['the resource']),
+    ...fixNaming(
+      (resource: string) => `give every container of the target a ${resource} request, or use an AverageValue target (Metric.resourceAverageValue())`,
+      ['the resource'],
+    ),
     see: `${SEE}#how-does-a-horizontalpodautoscaler-work`,
   },
   {
@@ -85,7 +90,11 @@ const SELECT_POLICIES = ['Max', 'Min', 'Disabled'];
 const POLICY_TYPES = ['Pods', 'Percent'];
 
 /** Checks a rendered autoscaling/v2 HorizontalPodAutoscaler, and its target. */
-export function validateHorizontalPodAutoscaler(manifest: Unvalidated<k8s.KubeHorizontalPodAutoscalerV2Props>, target: ScaleTargetFacts, report: RuleReport): void {
+export function validateHorizontalPodAutoscaler(
+  manifest: Unvalidated<k8s.KubeHorizontalPodAutoscalerV2Props>,
+  target: ScaleTargetFacts,
+  report: RuleReport,
+): void {
   const spec = manifest.spec ?? {};
   const { minReplicas: min, maxReplicas: max } = spec;
   const replicas = { min: 1, max: INT32.max };
@@ -110,7 +119,11 @@ export function validateHorizontalPodAutoscaler(manifest: Unvalidated<k8s.KubeHo
     report.error('hpa-target-in-namespace', 'spec.scaleTargetRef', `the target ${target.path} is in another namespace`);
   }
   if (target.replicas !== undefined) {
-    report.warn('hpa-target-replicas', 'spec.scaleTargetRef', `the target ${target.path} sets replicas: ${target.replicas}, so every apply resets the count the autoscaler chose`);
+    report.warn(
+      'hpa-target-replicas',
+      'spec.scaleTargetRef',
+      `the target ${target.path} sets replicas: ${target.replicas}, so every apply resets the count the autoscaler chose`,
+    );
   }
 }
 
@@ -130,7 +143,11 @@ function validateMetric(metric: Unvalidated<k8s.MetricSpecV2>, at: string, targe
   const metricTarget = source.target ?? {};
   const allowed: readonly string[] = TARGET_TYPES[type as keyof typeof TARGET_TYPES] ?? ['Value', 'AverageValue'];
   if (metricTarget.type === undefined || !allowed.includes(metricTarget.type)) {
-    report.error('hpa-metric-valid', `${targetAt}.type`, `a ${type} metric cannot have a target of type ${JSON.stringify(metricTarget.type)}; it takes ${allowed.join(' or ')}`);
+    report.error(
+      'hpa-metric-valid',
+      `${targetAt}.type`,
+      `a ${type} metric cannot have a target of type ${JSON.stringify(metricTarget.type)}; it takes ${allowed.join(' or ')}`,
+    );
     return;
   }
   const valueField = TARGET_VALUES[metricTarget.type as keyof typeof TARGET_VALUES];

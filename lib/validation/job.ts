@@ -26,7 +26,8 @@ export const JOB_RULES = defineRules([
     id: 'job-field-valid',
     category: 'api-server',
     severity: 'error',
-    summary: 'parallelism, completions, activeDeadlineSeconds, backoffLimit and ttlSecondsAfterFinished are whole numbers, 0 or more; completionMode is NonIndexed or Indexed, and Indexed has completions and at most 100000 in parallel',
+    summary:
+      'parallelism, completions, activeDeadlineSeconds, backoffLimit and ttlSecondsAfterFinished are whole numbers, 0 or more; completionMode is NonIndexed or Indexed, and Indexed has completions and at most 100000 in parallel',
     why: 'the API server rejects the Job otherwise',
     fix: `use whole numbers of 0 or more; give an Indexed Job completions (its number of indexes) and a parallelism of at most ${MAX_INDEXED_PARALLELISM}`,
   },
@@ -51,7 +52,8 @@ export const JOB_RULES = defineRules([
     id: 'cron-job-schedule',
     category: 'api-server',
     severity: 'error',
-    summary: 'the schedule of a CronJob is a cron expression the API server parses: five fields (minute, hour, day of month, month, day of week) or a descriptor such as @hourly, with no TZ= or CRON_TZ= prefix',
+    summary:
+      'the schedule of a CronJob is a cron expression the API server parses: five fields (minute, hour, day of month, month, day of week) or a descriptor such as @hourly, with no TZ= or CRON_TZ= prefix',
     why: 'the API server rejects the CronJob, and the Jobs never run',
     fix: "write five fields such as '30 2 * * *' (02:30 every day), or a descriptor such as '@daily'; set the time zone with timeZone",
     see: `${CRON_SEE}#schedule-syntax`,
@@ -69,7 +71,7 @@ export const JOB_RULES = defineRules([
     id: 'cron-job-time-zone-known',
     severity: 'warning',
     summary: 'the timeZone of a CronJob is a time zone the time zone database knows',
-    why: 'the API server rejects a time zone its database does not hold (the check uses Node.js\'s database, which may differ a little from the cluster\'s)',
+    why: "the API server rejects a time zone its database does not hold (the check uses Node.js's database, which may differ a little from the cluster's)",
     fix: "check the spelling against the IANA database, such as 'America/New_York'",
     see: `${CRON_SEE}#time-zones`,
   },
@@ -85,7 +87,8 @@ export const JOB_RULES = defineRules([
     id: 'cron-job-field-valid',
     category: 'api-server',
     severity: 'error',
-    summary: 'concurrencyPolicy is Allow, Forbid or Replace; startingDeadlineSeconds, successfulJobsHistoryLimit and failedJobsHistoryLimit are whole numbers, 0 or more',
+    summary:
+      'concurrencyPolicy is Allow, Forbid or Replace; startingDeadlineSeconds, successfulJobsHistoryLimit and failedJobsHistoryLimit are whole numbers, 0 or more',
     why: 'the API server rejects the CronJob otherwise',
     fix: 'use one of the policies, and whole numbers of 0 or more',
   },
@@ -123,7 +126,11 @@ export function validateJobSpec(spec: Unvalidated<k8s.JobSpec> = {}, at: string,
       report.error('job-field-valid', `${at}.completions`, 'an Indexed Job has no completions, so it has no indexes');
     }
     if (parallelism !== undefined && parallelism > MAX_INDEXED_PARALLELISM) {
-      report.error('job-field-valid', `${at}.parallelism`, `parallelism is ${parallelism}; an Indexed Job runs at most ${MAX_INDEXED_PARALLELISM} Pods at once`);
+      report.error(
+        'job-field-valid',
+        `${at}.parallelism`,
+        `parallelism is ${parallelism}; an Indexed Job runs at most ${MAX_INDEXED_PARALLELISM} Pods at once`,
+      );
     }
     if (name !== undefined && completions !== undefined && completions > 0) {
       const hostName = `${name}-${completions - 1}`;
@@ -148,7 +155,11 @@ export function validateCronJob(manifest: Unvalidated<k8s.KubeCronJobProps>, rep
   const spec = manifest.spec ?? {};
   const name = manifest.metadata?.name ?? '';
   if (name.length > 52) {
-    report.error('cron-job-name-length', 'metadata.name', `CronJob name "${name}" has ${name.length} characters; at most 52 leave room for the suffix of its Jobs`);
+    report.error(
+      'cron-job-name-length',
+      'metadata.name',
+      `CronJob name "${name}" has ${name.length} characters; at most 52 leave room for the suffix of its Jobs`,
+    );
   }
   const { schedule, timeZone } = spec;
   const scheduleError = typeof schedule === 'string' ? cronScheduleError(schedule) : 'the schedule is not a string';

@@ -14,7 +14,8 @@ export const PDB_RULES = defineRules([
     id: 'pdb-budget-valid',
     category: 'api-server',
     severity: 'error',
-    summary: 'a PodDisruptionBudget sets minAvailable or maxUnavailable, not both, as a count (0 or more) or a percentage (at most 100%); unhealthyPodEvictionPolicy is IfHealthyBudget or AlwaysAllow',
+    summary:
+      'a PodDisruptionBudget sets minAvailable or maxUnavailable, not both, as a count (0 or more) or a percentage (at most 100%); unhealthyPodEvictionPolicy is IfHealthyBudget or AlwaysAllow',
     why: 'the API server rejects the budget otherwise',
     fix: 'set one of minAvailable and maxUnavailable, as a count of Pods (1) or a percentage of at most 100% ("25%")',
     see: `${SEE}#specifying-a-poddisruptionbudget`,

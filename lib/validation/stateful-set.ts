@@ -25,7 +25,8 @@ export const STATEFUL_SET_RULES = defineRules([
     id: 'stateful-set-update-strategy',
     category: 'api-server',
     severity: 'error',
-    summary: 'the update strategy of a StatefulSet is RollingUpdate or OnDelete; rollingUpdate options only with RollingUpdate; partition 0 or more; maxUnavailable more than 0 and at most 100%',
+    summary:
+      'the update strategy of a StatefulSet is RollingUpdate or OnDelete; rollingUpdate options only with RollingUpdate; partition 0 or more; maxUnavailable more than 0 and at most 100%',
     why: 'the API server rejects the StatefulSet otherwise',
     fix: 'use StatefulSetUpdateStrategy.rollingUpdate() (partition 0 or more, maxUnavailable a count of Pods such as 1 or a percentage such as "25%", more than 0) or .onDelete(), which takes no rollingUpdate options',
     see: `${SEE}#update-strategies`,
@@ -58,7 +59,8 @@ export const STATEFUL_SET_RULES = defineRules([
   {
     id: 'stateful-set-claim-template-valid',
     severity: 'error',
-    summary: 'each volume claim template has a unique DNS-1123 label as name, at least one valid access mode (ReadWriteOncePod alone), and a storage request more than 0',
+    summary:
+      'each volume claim template has a unique DNS-1123 label as name, at least one valid access mode (ReadWriteOncePod alone), and a storage request more than 0',
     why: 'the StatefulSet is accepted, but the claim of each Pod is refused when it is made, and the Pods wait forever for their volume',
     fix: "give each claim template a name of its own (a DNS-1123 label such as \"data\", not the name of a volume of the Pod template), accessModes such as ['ReadWriteOnce'] (ReadWriteOncePod alone), and a storage size such as '10Gi'",
     see: `${SEE}#volume-claim-templates`,
@@ -127,7 +129,11 @@ function validateUpdateStrategy(strategy: Unvalidated<k8s.StatefulSetUpdateStrat
   }
 }
 
-function validateClaimTemplates(claims: readonly Unvalidated<k8s.KubePersistentVolumeClaimProps>[], volumes: readonly Unvalidated<k8s.Volume>[], report: RuleReport): void {
+function validateClaimTemplates(
+  claims: readonly Unvalidated<k8s.KubePersistentVolumeClaimProps>[],
+  volumes: readonly Unvalidated<k8s.Volume>[],
+  report: RuleReport,
+): void {
   const seen = new Map<string, number>();
   claims.forEach((claim, i) => {
     const at = `spec.volumeClaimTemplates[${i}]`;
@@ -180,10 +186,18 @@ export interface GoverningServiceFacts {
 /** Checks the governing Service of a StatefulSet. */
 export function validateGoverningService(service: GoverningServiceFacts, report: RuleReport): void {
   if (!service.headless) {
-    report.error('stateful-set-service-headless', 'spec.serviceName', `Service "${service.name}" (${service.path}) has a cluster IP, so the StatefulSet's Pods get no DNS names of their own`);
+    report.error(
+      'stateful-set-service-headless',
+      'spec.serviceName',
+      `Service "${service.name}" (${service.path}) has a cluster IP, so the StatefulSet's Pods get no DNS names of their own`,
+    );
   }
   if (!service.sameNamespace) {
-    report.error('stateful-set-service-selects-pods', 'spec.serviceName', `Service "${service.name}" (${service.path}) is in another namespace than the StatefulSet`);
+    report.error(
+      'stateful-set-service-selects-pods',
+      'spec.serviceName',
+      `Service "${service.name}" (${service.path}) is in another namespace than the StatefulSet`,
+    );
   } else if (!service.selectsPods) {
     report.error(
       'stateful-set-service-selects-pods',
