@@ -99,8 +99,6 @@ interface Finding {
   readonly detail: string;
   /** The specifics the check's `fixFor` names, if it has one. */
   readonly specifics?: readonly [string];
-  /** The reason, when the check words it differently for this finding. */
-  readonly reason?: string;
 }
 
 /** A check of the admission, with the rule that reports it (one entry of docs/rules.md). */
@@ -584,20 +582,8 @@ export const POD_SECURITY_LABEL_RULES = defineRules([
 /** The id of the rule of the Namespace labels. */
 export type PodSecurityLabelRule = (typeof POD_SECURITY_LABEL_RULES)[number]['id'];
 
-const CHECKS_BY_ID: ReadonlyMap<PodSecurityCheckId, CheckDefinition> = new Map(CHECKS.map((check) => [check.id, check]));
-
 function quoted(values: readonly unknown[]): string {
   return [...new Set(values.map((value) => JSON.stringify(String(value))))].join(', ');
-}
-
-/** The definition of the check with this id. */
-export function podSecurityCheck(id: PodSecurityCheckId): {
-  readonly rule: PodSecurityRule;
-  readonly level: 'baseline' | 'restricted';
-  readonly reason: string;
-} {
-  const check = CHECKS_BY_ID.get(id)!;
-  return { rule: check.rule as PodSecurityRule, level: check.level, reason: check.reason };
 }
 
 /**
@@ -661,7 +647,7 @@ export function podSecurityViolations(pod: RenderedPod, level: PodSecurityLevel,
         rule: check.rule,
         level: check.level,
         field: finding.field,
-        reason: finding.reason ?? check.reason,
+        reason: check.reason,
         detail: finding.detail,
         fix,
       });
