@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { isPlainObject } from './_plain';
 import { readAsNonString } from './_yaml-quoting';
 
 /*
@@ -204,15 +205,6 @@ function jsonValue(value: unknown): unknown {
     return (value as { toJSON(): unknown }).toJSON();
   }
   return refuse(`the value is a ${value.constructor?.name ?? 'non-plain object'}, which is not JSON data; give plain objects, arrays, strings, numbers and booleans`);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return false;
-  }
-  const proto: unknown = Object.getPrototypeOf(value);
-  // Checked without this realm's Object.prototype: objects of a vm context are plain too.
-  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 function hasOwnKeys(value: object): boolean {
