@@ -249,24 +249,21 @@ const CACHE_LIMIT = 100_000;
 const valueCache = new Map<string, string>();
 const keyCache = new Map<string, string>();
 
-function cached(cache: Map<string, string>, text: string, compute: (text: string) => string): string {
-  let written = cache.get(text);
-  if (written === undefined) {
-    written = compute(text);
-    if (cache.size >= CACHE_LIMIT) {
-      cache.clear();
-    }
-    cache.set(text, written);
+// Written without a callback: a function made at each call would be an allocation per string written.
+function remember(cache: Map<string, string>, text: string, written: string): string {
+  if (cache.size >= CACHE_LIMIT) {
+    cache.clear();
   }
+  cache.set(text, written);
   return written;
 }
 
 function stringValue(text: string): string {
-  return cached(valueCache, text, (t) => singleLine(t, false));
+  return valueCache.get(text) ?? remember(valueCache, text, singleLine(text, false));
 }
 
 function nestedKey(key: string): string {
-  return cached(keyCache, key, (k) => implicitKey(k, false));
+  return keyCache.get(key) ?? remember(keyCache, key, implicitKey(key, false));
 }
 
 function rootKey(key: string): string {
