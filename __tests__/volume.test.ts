@@ -103,7 +103,7 @@ describe('volume factories', () => {
   test('a field of a source given as is that the k8s types do not know fails synth instead of vanishing', () => {
     const volume = Volume.fromSource('share', { nfs: { server: 'nfs.example.com', path: '/exports', readonly: true } as any });
     expect(problemsOf((chart) => new Pod(chart, 'pod', { containers: [new Container({ name: 'app', image: 'app:1.0', mounts: [volume.mount('/data')] })] }))).toEqual([
-      'spec.volumes[0].nfs.readonly: "readonly" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID) (unknown-field)',
+      'spec.volumes[0].nfs.readonly: "readonly" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: correct the spelling; escape hatches take the field names of the k8s types, which differ from the manifest in case only (`hostPid` for `hostPID`) (unknown-field)',
     ]);
   });
 
