@@ -63,7 +63,7 @@ describe('values given through escape hatches', () => {
     );
     // The command is withheld from the rules: no "has no command" from probe-action, only the schema's message.
     expect(problems).toEqual([
-      'spec.hostname: hostname "Web" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: use a DNS-1123 label, such as "web-0" (pod-hostname)',
+      'spec.hostname: hostname "Web" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: use lower-case names such as "web-0" and "db.internal", and an IP address such as "10.1.2.3" (pod-hostname)',
       'spec.containers[0].name: container name "App" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: rename it to a DNS-1123 label such as "app" (container-name)',
       'spec.activeDeadlineSeconds: the escape-hatch value must be integer, got "30", which the Kubernetes 1.27 schema refuses. Fix: give the field a value of the type the Kubernetes API reference lists for it (kubernetes-schema)',
       'spec.containers[0].lifecycle.postStart.exec.command[1]: the escape-hatch value must be string, got 2, which the Kubernetes 1.27 schema refuses. Fix: give the field a value of the type the Kubernetes API reference lists for it (kubernetes-schema)',
