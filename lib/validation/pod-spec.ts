@@ -9,7 +9,7 @@ import { validateSchedulingSpec } from './scheduling-spec';
 import { validateVolumeSourceFields } from './volume-sources';
 import { FirstIndex } from './_first-index';
 import { containerPath } from './_shared-text';
-import { checkEnum, ContainerAt, validateContainer } from './container-spec';
+import { checkEnum, ContainerAt, ContainerManifest, validateContainer } from './container-spec';
 import { suggestName, validateLabelName, validateLabels } from './metadata';
 import { dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
 import { lintPodSpec } from './pod-lints';
@@ -201,20 +201,15 @@ export function validatePodSpec(spec: Unvalidated<k8s.PodSpec>, at: string, repo
 
 // The importer's Pod specs reach entriesOf and the port checks unchecked
 // (validateSharedPorts): those read each container and port with `?.`.
-function entriesOf(containers: readonly Unvalidated<k8s.Container>[] = [], at: string, init: boolean): ContainerAt[] {
+function entriesOf(containers: readonly ContainerManifest[] = [], at: string, init: boolean): ContainerAt[] {
   const entries: ContainerAt[] = new Array(containers.length);
   for (let i = 0; i < containers.length; i++) {
     const container = containers[i];
     entries[i] = init
-      ? { container, path: containerPath(at, 'initContainers', i), longRunning: isSidecar(container), init: true }
+      ? { container, path: containerPath(at, 'initContainers', i), longRunning: container?.restartPolicy === 'Always', init: true }
       : { container, path: containerPath(at, 'containers', i), longRunning: true, init: false };
   }
   return entries;
-}
-
-// A sidecar is an init container with restartPolicy Always, which came after the k8s types of Kubernetes 1.27.
-function isSidecar(container: (Unvalidated<k8s.Container> & { readonly restartPolicy?: unknown }) | undefined): boolean {
-  return container?.restartPolicy === 'Always';
 }
 
 function validateToleration({ key, operator, value, effect, tolerationSeconds }: Unvalidated<k8s.Toleration>, at: string, report: RuleReport): void {
@@ -222,7 +217,7 @@ function validateToleration({ key, operator, value, effect, tolerationSeconds }:
   if (operator !== '') {
     checkEnum(operator, TOLERATION_OPERATORS, `${at}.operator`, 'toleration operator', report);
   }
-  checkInteger(tolerationSeconds, { rule: 'toleration', at: `${at}.tolerationSeconds`, what: 'tolerationSeconds', range: INT64, fix: 'set the seconds the Pod stays on a node after the taint appears, such as 300' }, report);
+  checkInteger(tolerationSeconds, { rule: 'toleration', at: `${at}.tolerationSeconds`, what: 'tolerationSeconds', range: INT64 }, report);
   checkEnum(effect, TAINT_EFFECTS, `${at}.effect`, 'toleration effect', report);
   const wrongKey = key ? qualifiedNameError(key) : operator !== 'Exists' && 'a toleration without a key must use operator "Exists"';
   if (wrongKey) {

@@ -85,7 +85,7 @@ export const SCHEDULING_SPEC_RULES = defineRules([
     summary:
       '`priorityClassName`, `nodeName` and `runtimeClassName` are DNS-1123 subdomains, `priority` is a 32-bit whole number, `preemptionPolicy` is PreemptLowerPriority or Never, and `schedulingGates` have distinct qualified names and come without `nodeName`.',
     why: 'The API server refuses the Pod (ValidatePodSpec, validateSchedulingGates, ValidatePodCreate): "Duplicate value", "cannot be set until all schedulingGates have been cleared".',
-    fix: 'Name the PriorityClass, node or RuntimeClass by its metadata.name; give each scheduling gate its own name, and set `nodeName` only on a Pod without scheduling gates.',
+    fix: 'Name the PriorityClass, node or RuntimeClass by its metadata.name, and leave `priority` to admission, which takes it from the PriorityClass; give each scheduling gate its own name, and set `nodeName` only on a Pod without scheduling gates.',
     see: 'https://kubernetes.io/docs/concepts/scheduling-eviction/pod-scheduling-readiness/',
   },
 ]);
@@ -102,15 +102,13 @@ export function validateSchedulingSpec(spec: Unvalidated<k8s.PodSpec>, at: strin
   for (const field of ['priorityClassName', 'nodeName', 'runtimeClassName'] as const) {
     // The API server skips an empty name: it means none.
     if (spec[field]) {
-      checkName(spec[field], 'dns-subdomain', { rule: 'scheduling-fields', at: `${at}.${field}`, what: field, fix: `name the ${FIELD_OBJECTS[field]} by its metadata.name` }, report);
+      checkName(spec[field], 'dns-subdomain', { rule: 'scheduling-fields', at: `${at}.${field}`, what: field }, report);
     }
   }
   checkEnum(spec.preemptionPolicy, PREEMPTION_POLICIES, `${at}.preemptionPolicy`, 'preemptionPolicy', report);
-  checkInteger(spec.priority, { rule: 'scheduling-fields', at: `${at}.priority`, what: 'priority', range: INT32, fix: 'leave priority out and name a PriorityClass with priorityClassName; admission fills it in' }, report);
+  checkInteger(spec.priority, { rule: 'scheduling-fields', at: `${at}.priority`, what: 'priority', range: INT32 }, report);
   validateSchedulingGates(spec, at, report);
 }
-
-const FIELD_OBJECTS = { priorityClassName: 'PriorityClass', nodeName: 'node', runtimeClassName: 'RuntimeClass' } as const;
 
 function validateSchedulingGates({ schedulingGates: gates = [], nodeName }: Unvalidated<k8s.PodSpec>, at: string, report: RuleReport): void {
   if (gates.length === 0) {
@@ -120,7 +118,7 @@ function validateSchedulingGates({ schedulingGates: gates = [], nodeName }: Unva
   for (let i = 0; i < gates.length; i++) {
     const name = gates[i].name;
     const gateAt = `${at}.schedulingGates[${i}]`;
-    checkName(name ?? '', 'qualified-name', { rule: 'scheduling-fields', at: `${gateAt}.name`, what: `scheduling gate name`, fix: 'name the gate as a label key, such as "example.com/quota-check"' }, report);
+    checkName(name ?? '', 'qualified-name', { rule: 'scheduling-fields', at: `${gateAt}.name`, what: `scheduling gate name` }, report);
     const first = seen.get(name);
     if (first !== undefined) {
       report.error('scheduling-fields', `${gateAt}.name`, `scheduling gate "${name}" is already listed at ${at}.schedulingGates[${first}]`);
@@ -157,7 +155,7 @@ function validateAffinity(affinity: Unvalidated<k8s.Affinity>, at: string, repor
 
 function checkWeight(weight: number | undefined, at: string, what: string, rule: RuleId, report: RuleReport): void {
   // A weight left out is 0 to the API server, which is outside 1-100.
-  checkInteger(weight ?? 0, { rule, at, what, range: WEIGHT, fix: 'give the term a weight from 1 to 100; higher weights count more' }, report);
+  checkInteger(weight ?? 0, { rule, at, what, range: WEIGHT }, report);
 }
 
 function validatePodAffinityTerm(term: Unvalidated<k8s.PodAffinityTerm>, at: string, what: string, report: RuleReport): void {
@@ -168,12 +166,12 @@ function validatePodAffinityTerm(term: Unvalidated<k8s.PodAffinityTerm>, at: str
   }
   const namespaces = term.namespaces ?? [];
   for (let i = 0; i < namespaces.length; i++) {
-    checkName(namespaces[i], 'dns-label', { rule: 'pod-affinity', at: `${at}.namespaces[${i}]`, what: 'namespace', of: `the ${what}`, fix: 'name a namespace by its metadata.name, such as "default"' }, report);
+    checkName(namespaces[i], 'dns-label', { rule: 'pod-affinity', at: `${at}.namespaces[${i}]`, what: 'namespace', of: `the ${what}` }, report);
   }
   if (!term.topologyKey) {
     report.error('pod-affinity', `${at}.topologyKey`, `the ${what} has no topologyKey`);
   } else {
-    checkName(term.topologyKey, 'qualified-name', { rule: 'pod-affinity', at: `${at}.topologyKey`, what: 'topologyKey', of: `the ${what}`, fix: 'use a node label key, such as "kubernetes.io/hostname"' }, report);
+    checkName(term.topologyKey, 'qualified-name', { rule: 'pod-affinity', at: `${at}.topologyKey`, what: 'topologyKey', of: `the ${what}` }, report);
   }
 }
 
@@ -237,12 +235,12 @@ function validateNodeSelectorRequirement({ key, operator, values = [] }: Unvalid
         fixOperator(NODE_SELECTOR_OPERATORS, operator),
       );
   }
-  if (checkName(key ?? '', 'qualified-name', { rule: 'node-affinity', at: `${at}.key`, what: 'key', of: `${what}`, fix: 'use a node label key, such as "kubernetes.io/arch"' }, report) && key !== undefined) {
+  if (checkName(key ?? '', 'qualified-name', { rule: 'node-affinity', at: `${at}.key`, what: 'key', of: `${what}` }, report) && key !== undefined) {
     warnDeprecatedNodeLabel(key, `${at}.key`, report);
   }
   if (labelValues && operator !== 'Gt' && operator !== 'Lt') {
     for (let v = 0; v < values.length; v++) {
-      checkName(values[v], 'label-value', { rule: 'node-affinity', at: `${at}.values[${v}]`, what: 'value', of: `${what}`, fix: 'use a node label value: at most 63 letters, digits, "-", "_" and "."' }, report);
+      checkName(values[v], 'label-value', { rule: 'node-affinity', at: `${at}.values[${v}]`, what: 'value', of: `${what}` }, report);
     }
   }
 }
@@ -258,7 +256,7 @@ function validateNodeFieldRequirement({ key, operator, values = [] }: Unvalidate
     return;
   }
   for (let v = 0; v < values.length; v++) {
-    checkName(values[v], 'dns-subdomain', { rule: 'node-affinity', at: `${at}.values[${v}]`, what: 'node name', of: `${what}`, fix: 'name the node by its metadata.name' }, report);
+    checkName(values[v], 'dns-subdomain', { rule: 'node-affinity', at: `${at}.values[${v}]`, what: 'node name', of: `${what}` }, report);
   }
 }
 
@@ -266,7 +264,7 @@ function validateTopologySpread(constraints: readonly Unvalidated<k8s.TopologySp
   const c = constraints[i];
   const cAt = `${at}[${i}]`;
   const what = `topology spread constraint ${i}`;
-  checkInteger(c.maxSkew ?? 0, { rule: 'topology-spread', at: `${cAt}.maxSkew`, what: `maxSkew of ${what}`, range: POSITIVE_INT32, fix: 'set maxSkew to 1 or more: how many more Pods one domain may hold than another' }, report);
+  checkInteger(c.maxSkew ?? 0, { rule: 'topology-spread', at: `${cAt}.maxSkew`, what: `maxSkew of ${what}`, range: POSITIVE_INT32 }, report);
   if (!c.topologyKey) {
     report.error('topology-spread', `${cAt}.topologyKey`, `${what} has no topologyKey, the node label that forms its domains`);
   } else {
@@ -279,7 +277,7 @@ function validateTopologySpread(constraints: readonly Unvalidated<k8s.TopologySp
     report.error('topology-spread', cAt, `${what} repeats topologyKey ${quoteValue(c.topologyKey)} with whenUnsatisfiable ${quoteValue(c.whenUnsatisfiable)} of ${at}[${first}]`);
   }
   if (c.minDomains != null) {
-    checkInteger(c.minDomains, { rule: 'topology-spread', at: `${cAt}.minDomains`, what: `minDomains of ${what}`, range: POSITIVE_INT32, fix: 'set minDomains to 1 or more, or leave it out' }, report);
+    checkInteger(c.minDomains, { rule: 'topology-spread', at: `${cAt}.minDomains`, what: `minDomains of ${what}`, range: POSITIVE_INT32 }, report);
     if (c.whenUnsatisfiable !== 'DoNotSchedule') {
       report.error('topology-spread', `${cAt}.minDomains`, `${what} sets minDomains with whenUnsatisfiable ${quoteValue(c.whenUnsatisfiable)}; minDomains works only with DoNotSchedule`);
     }
@@ -300,7 +298,7 @@ function validateMatchLabelKeys({ matchLabelKeys: keys = [], labelSelector: sele
   for (let i = 0; i < keys.length; i++) {
     const keyAt = `${at}.matchLabelKeys[${i}]`;
     const selected = Object.hasOwn(selector?.matchLabels ?? {}, keys[i]) || (selector?.matchExpressions ?? []).some((e) => e.key === keys[i]);
-    if (checkName(keys[i], 'qualified-name', { rule: 'topology-spread', at: keyAt, what: 'matchLabelKeys entry', of: `${what}`, fix: 'use a label key of the Pod, such as "pod-template-hash"' }, report) && selected) {
+    if (checkName(keys[i], 'qualified-name', { rule: 'topology-spread', at: keyAt, what: 'matchLabelKeys entry', of: `${what}` }, report) && selected) {
       report.error('topology-spread', keyAt, `label key "${keys[i]}" is in both matchLabelKeys and the labelSelector of ${what}; it may be in one of them`);
     }
   }

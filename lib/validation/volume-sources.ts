@@ -215,7 +215,7 @@ const SOURCE_CHECKS: { readonly [S in keyof Sources]?: SourceCheck<Sources[S]> }
   storageos: ({ volumeName, volumeNamespace }, at, what, report) => {
     for (const [field, value] of [['volumeName', volumeName], ['volumeNamespace', volumeNamespace]] as const) {
       if (value) {
-        checkName(value, 'dns-label', { rule: 'volume-source-fields', at: `${at}.${field}`, what: field, of: what, fix: 'use a DNS-1123 label' }, report);
+        checkName(value, 'dns-label', { rule: 'volume-source-fields', at: `${at}.${field}`, what: field, of: what }, report);
       }
     }
   },
@@ -223,12 +223,12 @@ const SOURCE_CHECKS: { readonly [S in keyof Sources]?: SourceCheck<Sources[S]> }
     if (driver && driver.length > 63) {
       report.error('volume-source-fields', `${at}.driver`, `driver "${driver}" of ${what} is ${driver.length} characters long; at most 63 are allowed`);
     } else if (driver) {
-      checkName(driver.toLowerCase(), 'dns-subdomain', { rule: 'volume-source-fields', at: `${at}.driver`, what: 'driver', of: what, fix: 'use the name the CSI driver registers, such as "secrets-store.csi.k8s.io"' }, report);
+      checkName(driver.toLowerCase(), 'dns-subdomain', { rule: 'volume-source-fields', at: `${at}.driver`, what: 'driver', of: what }, report);
     }
     if (secret != null && !secret.name) {
       report.error('volume-source-fields', `${at}.nodePublishSecretRef.name`, `nodePublishSecretRef of ${what} names no Secret`);
     } else if (secret != null) {
-      checkName(secret.name, 'dns-subdomain', { rule: 'volume-source-fields', at: `${at}.nodePublishSecretRef.name`, what: 'nodePublishSecretRef', of: what, fix: 'name the Secret by its metadata.name' }, report);
+      checkName(secret.name, 'dns-subdomain', { rule: 'volume-source-fields', at: `${at}.nodePublishSecretRef.name`, what: 'nodePublishSecretRef', of: what }, report);
     }
   },
   ephemeral: checkEphemeral,
@@ -253,11 +253,11 @@ function checkIscsiName(value: string | undefined, at: string, field: string, wh
 }
 
 function checkLun(value: unknown, at: string, what: string, report: RuleReport, field = 'lun'): void {
-  checkInteger(value, { rule: 'volume-source-fields', at, what: `${field} of ${what}`, range: LUN, fix: `set ${field} from 0 to 255` }, report);
+  checkInteger(value, { rule: 'volume-source-fields', at, what: `${field} of ${what}`, range: LUN }, report);
 }
 
 function checkMode(value: unknown, at: string, what: string, report: RuleReport): void {
-  checkInteger(value, { rule: 'volume-items', at, what, range: FILE_MODE, fix: 'use file mode bits from 0 to 0777 (octal; 511 in decimal), such as 0o644' }, report);
+  checkInteger(value, { rule: 'volume-items', at, what, range: FILE_MODE }, report);
 }
 
 // ValidateLocalNonReservedPath: relative, no ".." part, not starting with "..".
@@ -378,17 +378,7 @@ function checkProjected(s: Unvalidated<k8s.ProjectedVolumeSource>, at: string, w
     const token = source.serviceAccountToken;
     if (token != null) {
       const tokenAt = `${srcAt}.serviceAccountToken`;
-      checkInteger(
-        token.expirationSeconds,
-        {
-          rule: 'volume-items',
-          at: `${tokenAt}.expirationSeconds`,
-          what: `expirationSeconds of the serviceAccountToken source ${i} of ${what}`,
-          range: TOKEN_EXPIRATION,
-          fix: 'let the token live 600 seconds (10 minutes) or more, such as 3600, or leave expirationSeconds out for 1 hour',
-        },
-        report,
-      );
+      checkInteger(token.expirationSeconds, { rule: 'volume-items', at: `${tokenAt}.expirationSeconds`, what: `expirationSeconds of the serviceAccountToken source ${i} of ${what}`, range: TOKEN_EXPIRATION }, report);
       checkLocalPath(token.path, `${tokenAt}.path`, `serviceAccountToken source ${i} of ${what}`, true, report);
       claim(token.path, tokenAt);
     }
@@ -424,7 +414,7 @@ function checkEphemeral({ volumeClaimTemplate: template }: Unvalidated<k8s.Ephem
   }
   checkEnum(spec.volumeMode, VOLUME_MODES, `${tAt}.spec.volumeMode`, 'volumeMode', report);
   if (spec.storageClassName) {
-    checkName(spec.storageClassName, 'dns-subdomain', { rule: 'volume-source-fields', at: `${tAt}.spec.storageClassName`, what: 'storageClassName', fix: 'name the StorageClass by its metadata.name' }, report);
+    checkName(spec.storageClassName, 'dns-subdomain', { rule: 'volume-source-fields', at: `${tAt}.spec.storageClassName`, what: 'storageClassName' }, report);
   }
   const storage = spec.resources?.requests?.storage;
   if (storage == null) {
