@@ -215,7 +215,8 @@ function writeDocuments(file: string, objects: readonly cdk8s.ApiObject[], unwri
         unwritable.push(`[${declaredBy(objects[i])}] ${error.field}: ${error.problem}`);
         continue;
       }
-      chunk.push(i > 0 ? '---\n' + text : text);
+      // Two pieces: `+` would copy each document's text once more.
+      chunk.push(i > 0 ? '---\n' : '', text);
       length += text.length;
       if (length >= WRITE_CHUNK) {
         fs.writeSync(fd, chunk.join(''), null, 'utf8');
