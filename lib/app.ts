@@ -112,7 +112,7 @@ export class App extends cdk8s.App implements IAppChecks {
     withinOnePass(() => {
       try {
         this.reportProblems();
-        const files = outputFiles({ app: this, all: _allConstructs(this), charts: () => this.charts, kindAndName });
+        const files = outputFiles(this, _allConstructs(this));
         replaceManifests(this.outdir, this.outputFileExtension, (dir) => this.writeFiles(dir, files));
       } catch (error) {
         const failures = failuresIn(error);
@@ -234,11 +234,6 @@ function writeDocuments(file: string, objects: readonly cdk8s.ApiObject[], unwri
 function declaredBy(object: cdk8s.ApiObject): string {
   const scope = object.node.scope;
   return object.node.id === 'Resource' && scope !== undefined ? scope.node.path : object.node.path;
-}
-
-function kindAndName(object: cdk8s.ApiObject): { kind?: string; name?: string } {
-  const manifest = renderedManifest(object);
-  return { kind: manifest?.kind, name: manifest?.metadata?.name };
 }
 
 function failureMessage(errors: readonly string[], strict: boolean): string {
