@@ -119,11 +119,8 @@ export function validateHorizontalPodAutoscaler(
     report.error('hpa-target-in-namespace', 'spec.scaleTargetRef', `the target ${target.path} is in another namespace`);
   }
   if (target.replicas !== undefined) {
-    report.warn(
-      'hpa-target-replicas',
-      'spec.scaleTargetRef',
-      `the target ${target.path} sets replicas: ${target.replicas}, so every apply resets the count the autoscaler chose`,
-    );
+    const message = `the target ${target.path} sets replicas: ${target.replicas}, so every apply resets the count the autoscaler chose`;
+    report.warn('hpa-target-replicas', 'spec.scaleTargetRef', message);
   }
 }
 
@@ -143,11 +140,8 @@ function validateMetric(metric: Unvalidated<k8s.MetricSpecV2>, at: string, targe
   const metricTarget = source.target ?? {};
   const allowed: readonly string[] = TARGET_TYPES[type as keyof typeof TARGET_TYPES] ?? ['Value', 'AverageValue'];
   if (metricTarget.type === undefined || !allowed.includes(metricTarget.type)) {
-    report.error(
-      'hpa-metric-valid',
-      `${targetAt}.type`,
-      `a ${type} metric cannot have a target of type ${JSON.stringify(metricTarget.type)}; it takes ${allowed.join(' or ')}`,
-    );
+    const message = `a ${type} metric cannot have a target of type ${JSON.stringify(metricTarget.type)}; it takes ${allowed.join(' or ')}`;
+    report.error('hpa-metric-valid', `${targetAt}.type`, message);
     return;
   }
   const valueField = TARGET_VALUES[metricTarget.type as keyof typeof TARGET_VALUES];

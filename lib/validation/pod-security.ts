@@ -114,8 +114,11 @@ interface CheckDefinition {
   readonly fix: string;
   /** The fix of a finding from its specifics; without it, every finding takes `fix`. */
   readonly fixFor?: (specific: string) => string;
-  /** The first minor version that has the check. */
-  readonly since: number;
+  /**
+   * The first minor version that has the check.
+   * @default 0
+   */
+  readonly since?: number;
   /** A baseline check this one replaces at the restricted level, as the admission's overlapping checks do. */
   readonly overrides?: PodSecurityCheckId;
   /** Since which minor version Pods with `os.name: windows` are exempt. */
@@ -152,16 +155,7 @@ const SAFE_SYSCTLS_SINCE: readonly (readonly [number, readonly string[]])[] = [
 ];
 const SELINUX_TYPES_1_0 = ['', 'container_t', 'container_init_t', 'container_kvm_t'];
 const SELINUX_TYPES_SINCE: readonly (readonly [number, readonly string[]])[] = [[31, ['container_engine_t']]];
-const RESTRICTED_VOLUME_SOURCES: ReadonlySet<string> = new Set([
-  'configMap',
-  'csi',
-  'downwardAPI',
-  'emptyDir',
-  'ephemeral',
-  'persistentVolumeClaim',
-  'projected',
-  'secret',
-]);
+const RESTRICTED_VOLUME_SOURCES = new Set(['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret']);
 const APPARMOR_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 const SECCOMP_POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
 const SECCOMP_CONTAINER_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
@@ -175,18 +169,16 @@ function who(c: ContainerFacts): string {
   return `container "${c.name}"`;
 }
 
+type SecurityContext = Unvalidated<k8s.SecurityContext>;
+type Found = Finding | Finding[] | undefined;
+
 // Findings for a field the Pod's and every container's security context may set.
-function podAndContainers(input: CheckInput, find: (sc: Unvalidated<k8s.SecurityContext>, at: string, setter: string) => Finding[]): Finding[] {
-  return [
-    find(input.facts.pod, `${input.at}.securityContext`, 'pod'),
-    ...input.facts.containers.map((c) => find(c.securityContext, `${c.path}.securityContext`, who(c))),
-  ].flat();
+function podAndContainers(input: CheckInput, find: (sc: SecurityContext, at: string, setter: string) => Found): Finding[] {
+  const pod = find(input.facts.pod, `${input.at}.securityContext`, 'pod') ?? [];
+  return [pod, ...input.facts.containers.map((c) => find(c.securityContext, `${c.path}.securityContext`, who(c)) ?? [])].flat();
 }
 
-function eachContainer(
-  input: CheckInput,
-  find: (c: ContainerFacts, sc: Unvalidated<k8s.SecurityContext>, at: string) => Finding | Finding[] | undefined,
-): Finding[] {
+function eachContainer(input: CheckInput, find: (c: ContainerFacts, sc: SecurityContext, at: string) => Found): Finding[] {
   return input.facts.containers.flatMap((c) => find(c, c.securityContext, `${c.path}.securityContext`) ?? []);
 }
 
@@ -240,7 +232,6 @@ const CHECKS = [
     asks: '`hostNetwork`, `hostPID` and `hostIPC` are unset or false.',
     why: "Sharing the node's network, process or IPC namespace exposes the node and every Pod on it; the PodSecurity admission refuses it from baseline up.",
     ...fixNaming((field: string) => `remove ${field} from the Pod spec; reach the Pod through a Service`, ['`hostNetwork`, `hostPID` and `hostIPC`']),
-    since: 0,
     find: ({ spec, at }) =>
       HOST_NAMESPACE_FIELDS.filter((field) => spec[field] === true).map((field) => ({ field: `${at}.${field}`, detail: field, specifics: [`${field}: true`] })),
   },
@@ -252,7 +243,6 @@ const CHECKS = [
     asks: 'no container sets `securityContext.privileged=true`.',
     why: 'A privileged container has every capability and device of the node; the PodSecurity admission refuses it from baseline up.',
     fix: 'Remove `privileged: true`; add only the capabilities the process needs.',
-    since: 0,
     find: (input) =>
       eachContainer(input, (c, sc, at) =>
         sc.privileged === true ? { field: `${at}.privileged`, detail: `${who(c)} must not set securityContext.privileged=true` } : undefined,
@@ -266,7 +256,6 @@ const CHECKS = [
     asks: '`capabilities.add` holds only AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT.',
     why: "Capabilities beyond the container runtime's default set (NET_RAW, SYS_ADMIN, …) open ways to the node; the PodSecurity admission refuses them from baseline up.",
     ...fixNaming((capabilities: string) => `remove ${capabilities} from \`securityContext.capabilities.add\``, ['the capability']),
-    since: 0,
     find: (input) =>
       eachContainer(input, (c, sc, at) => {
         const added = listAt(sc.capabilities?.add).filter((cap) => !BASELINE_CAPABILITIES.has(cap));
@@ -287,7 +276,6 @@ const CHECKS = [
     asks: 'no volume is a hostPath.',
     why: "A hostPath volume gives the Pod the node's files; the PodSecurity admission refuses it from baseline up.",
     fix: 'Use a persistentVolumeClaim for data, an emptyDir for scratch space, or a configMap or secret for files.',
-    since: 0,
     find: ({ facts, at }) => [...facts.hostPaths].map(([name, { index }]) => ({ field: `${at}.volumes[${index}].hostPath`, detail: `volume "${name}"` })),
   },
   {
@@ -298,7 +286,6 @@ const CHECKS = [
     asks: 'no container port sets a `hostPort` other than 0.',
     why: "A hostPort binds the node's own port; the PodSecurity admission refuses it from baseline up.",
     fix: 'Remove `hostPort` and expose the port through a Service.',
-    since: 0,
     find: (input) =>
       eachContainer(input, (c) =>
         listAt(c.container.ports).flatMap((port, i) => {
@@ -317,7 +304,6 @@ const CHECKS = [
     asks: 'annotations `container.apparmor.security.beta.kubernetes.io/*` are empty, `runtime/default` or `localhost/*`.',
     why: 'Any other value (`unconfined`) turns off the AppArmor profile the runtime applies; the PodSecurity admission refuses it from baseline up.',
     fix: 'Remove the annotation, or set it to `runtime/default` or a `localhost/<profile>` loaded on the nodes.',
-    since: 0,
     find: (input) =>
       Object.keys(input.annotations)
         .filter((key) => key.startsWith(APPARMOR_PREFIX) && !allowedProfileAnnotation(input.annotations[key], ''))
@@ -332,7 +318,6 @@ const CHECKS = [
     asks: '`seLinuxOptions.type` is empty, `container_t`, `container_init_t` or `container_kvm_t`, and `user` and `role` are unset.',
     why: 'Another SELinux type or a custom user or role can lift the confinement of the container; the PodSecurity admission refuses it from baseline up.',
     ...fixNaming((types: string) => `remove \`seLinuxOptions.user\` and \`role\`, and set \`type\` to ${types} or leave it out`, ['an allowed one']),
-    since: 0,
     find: (input) => {
       const types = allowedSince(SELINUX_TYPES_1_0, SELINUX_TYPES_SINCE, input.minor);
       const specifics = [quoted([...types].filter((t) => t !== ''))] as const;
@@ -363,7 +348,6 @@ const CHECKS = [
     asks: '`securityContext.procMount` is unset or `Default`.',
     why: 'An `Unmasked` /proc shows the container the kernel files the runtime hides; the PodSecurity admission refuses it from baseline up.',
     fix: 'Remove `procMount`, or set it to `Default`.',
-    since: 0,
     find: (input) =>
       eachContainer(input, (c, sc, at) =>
         sc.procMount != null && sc.procMount !== 'Default'
@@ -379,7 +363,6 @@ const CHECKS = [
     asks: 'a `seccompProfile.type` that is set is `RuntimeDefault` or `Localhost` (before v1.19: the seccomp annotations).',
     why: '`Unconfined` lets the container make every system call; the PodSecurity admission refuses it from baseline up.',
     fix: 'Set `seccompProfile: { type: "RuntimeDefault" }` (before v1.19: the annotation to `runtime/default`), or leave it out.',
-    since: 0,
     find: (input) => {
       if (input.minor < 19) {
         return [SECCOMP_POD_ANNOTATION, ...input.facts.containers.map((c) => SECCOMP_CONTAINER_PREFIX + c.name)]
@@ -388,13 +371,11 @@ const CHECKS = [
       }
       return podAndContainers(input, (sc, at, setter) =>
         sc.seccompProfile != null && !SECCOMP_TYPES.includes(sc.seccompProfile.type)
-          ? [
-              {
-                field: `${at}.seccompProfile.type`,
-                detail: `${setter} must not set securityContext.seccompProfile.type to ${JSON.stringify(sc.seccompProfile.type ?? '')}`,
-              },
-            ]
-          : [],
+          ? {
+              field: `${at}.seccompProfile.type`,
+              detail: `${setter} must not set securityContext.seccompProfile.type to ${JSON.stringify(sc.seccompProfile.type ?? '')}`,
+            }
+          : undefined,
       );
     },
   },
@@ -406,7 +387,6 @@ const CHECKS = [
     asks: '`securityContext.sysctls` names only the safe set (kernel.shm_rmid_forced, net.ipv4.ip_local_port_range, net.ipv4.tcp_syncookies, net.ipv4.ping_group_range, net.ipv4.ip_unprivileged_port_start; net.ipv4.ip_local_reserved_ports since v1.27).',
     why: 'Other sysctls can turn off security mechanisms or change the whole node; the PodSecurity admission refuses them from baseline up.',
     fix: 'Remove the sysctl, or set it on the nodes instead.',
-    since: 0,
     find: ({ facts, at, minor }) => {
       const safe = allowedSince(SAFE_SYSCTLS_1_0, SAFE_SYSCTLS_SINCE, minor);
       return listAt(facts.pod.sysctls).flatMap((sysctl, i) => {
@@ -423,12 +403,11 @@ const CHECKS = [
     asks: 'no Pod or container sets `windowsOptions.hostProcess=true`.',
     why: 'A HostProcess container runs on the Windows node itself, with its privileges; the PodSecurity admission refuses it from baseline up.',
     fix: 'Remove `windowsOptions.hostProcess`.',
-    since: 0,
     find: (input) =>
       podAndContainers(input, (sc, at, setter) =>
         sc.windowsOptions?.hostProcess === true
-          ? [{ field: `${at}.windowsOptions.hostProcess`, detail: `${setter} must not set securityContext.windowsOptions.hostProcess=true` }]
-          : [],
+          ? { field: `${at}.windowsOptions.hostProcess`, detail: `${setter} must not set securityContext.windowsOptions.hostProcess=true` }
+          : undefined,
       ),
   },
   {
@@ -439,7 +418,6 @@ const CHECKS = [
     asks: 'every volume is a configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected or secret.',
     why: "Other volume types (hostPath, nfs, iscsi, …) reach storage outside the cluster's control; restricted allows them only through a PersistentVolume.",
     fix: 'Put the storage behind a PersistentVolume and mount it with a persistentVolumeClaim, or use an emptyDir.',
-    since: 0,
     overrides: 'hostPathVolumes',
     find: ({ spec, at }) =>
       listAt(spec.volumes).flatMap((given, i) => {
@@ -481,7 +459,6 @@ const CHECKS = [
     asks: 'the Pod or every container sets `runAsNonRoot: true`, and none sets it to false. A non-zero `runAsUser` alone does not count.',
     why: 'Root in a container is root on the node once a breakout succeeds; with runAsNonRoot the kubelet refuses to start a container as root.',
     fix: "Set `runAsNonRoot: true` in the Pod's securityContext (with a `runAsUser` if the image has no non-root user), and set it to false nowhere.",
-    since: 0,
     find: (input) =>
       podOrEveryContainer(input, {
         key: 'runAsNonRoot',
@@ -500,7 +477,9 @@ const CHECKS = [
     fix: 'Set `runAsUser` to a non-zero user id, or leave it out and let the image choose its non-root user.',
     since: 23,
     find: (input) =>
-      podAndContainers(input, (sc, at, setter) => (sc.runAsUser === 0 ? [{ field: `${at}.runAsUser`, detail: `${setter} must not set runAsUser=0` }] : [])),
+      podAndContainers(input, (sc, at, setter) =>
+        sc.runAsUser === 0 ? { field: `${at}.runAsUser`, detail: `${setter} must not set runAsUser=0` } : undefined,
+      ),
   },
   {
     id: 'seccompProfile_restricted',
@@ -624,7 +603,8 @@ export function podSecurityViolations(pod: RenderedPod, level: PodSecurityLevel,
   if (level === 'privileged') {
     return [];
   }
-  const checks: readonly CheckDefinition[] = CHECKS.filter((check) => minor >= check.since && (check.level === 'baseline' || level === 'restricted'));
+  const all: readonly CheckDefinition[] = CHECKS;
+  const checks = all.filter((check) => minor >= (check.since ?? 0) && (check.level === 'baseline' || level === 'restricted'));
   const replaced = new Set(checks.map((check) => (level === 'restricted' ? check.overrides : undefined)));
   const facts = securityFacts(pod.spec, pod.at);
   const input: CheckInput = {

@@ -108,7 +108,7 @@ export function validateStatefulSet(manifest: Unvalidated<k8s.KubeStatefulSetPro
   }
   checkCounts(spec.ordinals, ['start'], 'spec.ordinals', 'stateful-set-field-valid', report);
   // A deadline in the template is pod-timing's, as for every workload that keeps its Pods running.
-  validateClaimTemplates(spec.volumeClaimTemplates ?? [], spec.template?.spec?.volumes ?? [], report);
+  validateClaimTemplates(spec, report);
 }
 
 function validateUpdateStrategy(strategy: Unvalidated<k8s.StatefulSetUpdateStrategy>, report: RuleReport): void {
@@ -129,13 +129,10 @@ function validateUpdateStrategy(strategy: Unvalidated<k8s.StatefulSetUpdateStrat
   }
 }
 
-function validateClaimTemplates(
-  claims: readonly Unvalidated<k8s.KubePersistentVolumeClaimProps>[],
-  volumes: readonly Unvalidated<k8s.Volume>[],
-  report: RuleReport,
-): void {
+function validateClaimTemplates(spec: Unvalidated<k8s.StatefulSetSpec>, report: RuleReport): void {
+  const volumes = spec.template?.spec?.volumes ?? [];
   const seen = new Map<string, number>();
-  claims.forEach((claim, i) => {
+  (spec.volumeClaimTemplates ?? []).forEach((claim, i) => {
     const at = `spec.volumeClaimTemplates[${i}]`;
     const name = claim.metadata?.name ?? '';
     const nameError = dns1123LabelError(name);
@@ -167,6 +164,7 @@ function positiveQuantity(value: number | string | undefined): boolean {
   const match = typeof value === 'string' ? /^([0-9.]+)/.exec(value) : null;
   return typeof value === 'number' ? value > 0 : match !== null && Number(match[1]) > 0;
 }
+
 /** What the check of a StatefulSet's governing Service needs to know of it. */
 export interface GoverningServiceFacts {
   /** The Service's construct path. */
@@ -185,24 +183,17 @@ export interface GoverningServiceFacts {
 
 /** Checks the governing Service of a StatefulSet. */
 export function validateGoverningService(service: GoverningServiceFacts, report: RuleReport): void {
+  const it = `Service "${service.name}" (${service.path})`;
   if (!service.headless) {
-    report.error(
-      'stateful-set-service-headless',
-      'spec.serviceName',
-      `Service "${service.name}" (${service.path}) has a cluster IP, so the StatefulSet's Pods get no DNS names of their own`,
-    );
+    report.error('stateful-set-service-headless', 'spec.serviceName', `${it} has a cluster IP, so the StatefulSet's Pods get no DNS names of their own`);
   }
   if (!service.sameNamespace) {
-    report.error(
-      'stateful-set-service-selects-pods',
-      'spec.serviceName',
-      `Service "${service.name}" (${service.path}) is in another namespace than the StatefulSet`,
-    );
+    report.error('stateful-set-service-selects-pods', 'spec.serviceName', `${it} is in another namespace than the StatefulSet`);
   } else if (!service.selectsPods) {
     report.error(
       'stateful-set-service-selects-pods',
       'spec.serviceName',
-      `Service "${service.name}" (${service.path}) selects ${service.selector || 'nothing'}, which does not match the StatefulSet's Pods`,
+      `${it} selects ${service.selector || 'nothing'}, which does not match the StatefulSet's Pods`,
     );
   }
 }

@@ -99,6 +99,7 @@ export interface WorkloadFacts {
  * `PodTemplate.validate` checks), and records every problem in `report`.
  */
 export function validateWorkload(manifest: Unvalidated<k8s.KubeDeploymentProps>, facts: WorkloadFacts, report: RuleReport): void {
+  const { kind, selectBy } = facts;
   const spec = manifest.spec ?? {};
   const labels = spec.template?.metadata?.labels ?? {};
   const keys = Object.keys(labels);
@@ -106,13 +107,13 @@ export function validateWorkload(manifest: Unvalidated<k8s.KubeDeploymentProps>,
     report.error(
       'workload-selector-labels',
       'spec.template.metadata.labels',
-      `the Pod template has no labels, so the ${facts.kind} has nothing to select its Pods by`,
+      `the Pod template has no labels, so the ${kind} has nothing to select its Pods by`,
     );
-  } else if (facts.selectBy !== undefined && facts.selectBy.length === 0) {
+  } else if (selectBy !== undefined && selectBy.length === 0) {
     // Kubernetes refuses an empty selector: it would select every Pod of the namespace.
-    report.error('workload-selector-labels', 'spec.selector.matchLabels', `selectBy is empty, so the ${facts.kind} has nothing to select its Pods by`);
+    report.error('workload-selector-labels', 'spec.selector.matchLabels', `selectBy is empty, so the ${kind} has nothing to select its Pods by`);
   } else {
-    for (const key of facts.selectBy ?? []) {
+    for (const key of selectBy ?? []) {
       if (!(key in labels)) {
         report.error(
           'workload-selector-matches-template',
@@ -122,14 +123,11 @@ export function validateWorkload(manifest: Unvalidated<k8s.KubeDeploymentProps>,
         );
       }
     }
-    validateRenderedSelector(spec.selector ?? {}, labels, facts.kind, report);
+    validateRenderedSelector(spec.selector ?? {}, labels, kind, report);
   }
 
-  checkInteger(
-    spec.replicas,
-    { rule: 'workload-replicas-valid', at: 'spec.replicas', what: 'replicas', range: COUNT, fix: fixOf('workload-replicas-valid') },
-    report,
-  );
+  const replicasRule = 'workload-replicas-valid';
+  checkInteger(spec.replicas, { rule: replicasRule, at: 'spec.replicas', what: 'replicas', range: COUNT, fix: fixOf(replicasRule) }, report);
   const count = (field: 'minReadySeconds' | 'revisionHistoryLimit' | 'progressDeadlineSeconds') =>
     checkInteger(spec[field], { rule: 'workload-field-valid', at: `spec.${field}`, what: field, range: COUNT, fix: FIELD_VALID.fixFor(field) }, report);
   const minReady = count('minReadySeconds');
@@ -150,11 +148,11 @@ export function validateWorkload(manifest: Unvalidated<k8s.KubeDeploymentProps>,
     report.error(
       'workload-restart-policy-always',
       'spec.template.spec.restartPolicy',
-      `restartPolicy is "${restartPolicy}", but a ${facts.kind} accepts only "Always"`,
+      `restartPolicy is "${restartPolicy}", but a ${kind} accepts only "Always"`,
     );
   }
 
-  validateLongRunningTemplate(facts.kind, spec.template?.spec, 'spec.template.spec', report);
+  validateLongRunningTemplate(kind, spec.template?.spec, 'spec.template.spec', report);
 
   if (spec.strategy !== undefined) {
     validateStrategy(spec.strategy, report);
@@ -167,23 +165,19 @@ const COUNT = { min: 0, max: INT32.max };
 // ValidateDeploymentStrategy: the type defaults to RollingUpdate, whose amounts default to 25%.
 function validateStrategy(strategy: Unvalidated<k8s.DeploymentStrategy>, report: RuleReport): void {
   checkEnum(strategy.type, DEPLOYMENT_STRATEGY_TYPES, 'spec.strategy.type', 'strategy type', report);
-  const rolling = strategy.rollingUpdate;
+  const [rolling, at] = [strategy.rollingUpdate, 'spec.strategy.rollingUpdate'];
   if (strategy.type === 'Recreate' && rolling !== undefined && rolling !== null) {
-    report.error('deployment-strategy', 'spec.strategy.rollingUpdate', 'rollingUpdate is set, but the strategy type is Recreate');
+    report.error('deployment-strategy', at, 'rollingUpdate is set, but the strategy type is Recreate');
   } else if (rolling) {
     for (const field of ['maxSurge', 'maxUnavailable'] as const) {
       const why = amountError(rolling[field], field === 'maxUnavailable');
       if (why) {
-        report.error('deployment-rolling-update-valid', `spec.strategy.rollingUpdate.${field}`, `${field} is ${quoteValue(rolling[field])}; ${why}`);
+        report.error('deployment-rolling-update-valid', `${at}.${field}`, `${field} is ${quoteValue(rolling[field])}; ${why}`);
       }
     }
     // A field left out defaults to 25%, which is not 0.
     if (amountValue(rolling.maxSurge ?? '25%') === 0 && amountValue(rolling.maxUnavailable ?? '25%') === 0) {
-      report.error(
-        'deployment-rolling-update-valid',
-        'spec.strategy.rollingUpdate',
-        'maxSurge and maxUnavailable are both 0, so a rollout could never replace a Pod',
-      );
+      report.error('deployment-rolling-update-valid', at, 'maxSurge and maxUnavailable are both 0, so a rollout could never replace a Pod');
     }
   }
 }
@@ -202,28 +196,29 @@ function validateRenderedSelector(selector: Unvalidated<k8s.LabelSelector>, labe
   const expressions = selector.matchExpressions ?? [];
   // The selector's syntax, as ValidateLabelSelector checks it; labels that are
   // the template's are checked there already, so only others are checked here.
-  const ownLabels = Object.entries(matchLabels).filter(([key, value]) => labels[key] !== value);
-  validateLabelSelector({ matchLabels: Object.fromEntries(ownLabels), matchExpressions: expressions }, 'spec.selector', `selector of the ${kind}`, report);
+  const ownLabels = Object.fromEntries(Object.entries(matchLabels).filter(([key, value]) => labels[key] !== value));
+  validateLabelSelector({ matchLabels: ownLabels, matchExpressions: expressions }, 'spec.selector', `selector of the ${kind}`, report);
   if (Object.keys(matchLabels).length + expressions.length === 0) {
     report.error('workload-selector-labels', 'spec.selector', `the ${kind}'s selector is empty, which the API server refuses`);
     return;
   }
   const unmatched = [
-    ...ownLabels.map(([key, value]) => `${key}=${value}`),
+    ...labelPairs(ownLabels),
     ...expressions.filter((expression) => !requirementMatches(expression, labels)).map(requirementText),
   ];
   if (unmatched.length > 0) {
     report.error(
       'workload-selector-matches-template',
       'spec.template.metadata.labels',
-      `the selector's ${unmatched.join(', ')} does not match the template labels (${Object.entries(labels)
-        .map(([key, value]) => `${key}=${value}`)
-        .join(', ')}), so the ${kind} would never see its own Pods`,
+      `the selector's ${unmatched.join(', ')} does not match the template labels (${labelPairs(labels).join(', ')}), so the ${kind} would never see its own Pods`,
     );
   }
 }
 
 type Labels = { readonly [key: string]: string | undefined };
+
+// Labels as the messages write them: `key=value`.
+const labelPairs = (labels: Labels) => Object.entries(labels).map(([key, value]) => `${key}=${value}`);
 
 // Whether a label selector requirement holds for `labels` (an unknown operator holds for nothing).
 function requirementMatches({ key, operator, values = [] }: Unvalidated<k8s.LabelSelectorRequirement>, labels: Labels): boolean {
@@ -284,15 +279,8 @@ export interface OverlappingPods {
 
 /** Records a problem for each Pod or workload of the app whose Pods `selector` matches besides the workload's own. */
 export function validateSelectorOverlap(selector: { readonly [key: string]: string }, others: readonly OverlappingPods[], report: RuleReport): void {
-  const text = (labels: { readonly [key: string]: string }) =>
-    Object.entries(labels)
-      .map(([key, value]) => `${key}=${value}`)
-      .join(',');
   for (const other of others) {
-    report.error(
-      'workload-selector-overlap',
-      'spec.selector.matchLabels',
-      `selector ${text(selector)} also matches the Pods of ${other.construct} (labels ${text(other.labels)})`,
-    );
+    const message = `selector ${labelPairs(selector).join(',')} also matches the Pods of ${other.construct} (labels ${labelPairs(other.labels).join(',')})`;
+    report.error('workload-selector-overlap', 'spec.selector.matchLabels', message);
   }
 }
