@@ -41,10 +41,7 @@ export function validateDaemonSet(manifest: Unvalidated<k8s.KubeDaemonSetProps>,
   }
   // Kubernetes defaults maxUnavailable to 1 and maxSurge to 0: only both set to 0 is stuck.
   if (fields.every((field) => isZeroAmount(rolling[field]))) {
-    report.error(
-      'daemon-set-update-strategy',
-      'spec.updateStrategy.rollingUpdate',
-      'maxUnavailable and maxSurge are both 0, so an update could never replace a Pod',
-    );
+    const message = 'maxUnavailable and maxSurge are both 0, so an update could never replace a Pod';
+    report.error('daemon-set-update-strategy', 'spec.updateStrategy.rollingUpdate', message);
   }
 }

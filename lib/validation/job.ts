@@ -126,11 +126,8 @@ export function validateJobSpec(spec: Unvalidated<k8s.JobSpec> = {}, at: string,
       report.error('job-field-valid', `${at}.completions`, 'an Indexed Job has no completions, so it has no indexes');
     }
     if (parallelism !== undefined && parallelism > MAX_INDEXED_PARALLELISM) {
-      report.error(
-        'job-field-valid',
-        `${at}.parallelism`,
-        `parallelism is ${parallelism}; an Indexed Job runs at most ${MAX_INDEXED_PARALLELISM} Pods at once`,
-      );
+      const message = `parallelism is ${parallelism}; an Indexed Job runs at most ${MAX_INDEXED_PARALLELISM} Pods at once`;
+      report.error('job-field-valid', `${at}.parallelism`, message);
     }
     if (name !== undefined && completions !== undefined && completions > 0) {
       const hostName = `${name}-${completions - 1}`;
@@ -155,11 +152,8 @@ export function validateCronJob(manifest: Unvalidated<k8s.KubeCronJobProps>, rep
   const spec = manifest.spec ?? {};
   const name = manifest.metadata?.name ?? '';
   if (name.length > 52) {
-    report.error(
-      'cron-job-name-length',
-      'metadata.name',
-      `CronJob name "${name}" has ${name.length} characters; at most 52 leave room for the suffix of its Jobs`,
-    );
+    const message = `CronJob name "${name}" has ${name.length} characters; at most 52 leave room for the suffix of its Jobs`;
+    report.error('cron-job-name-length', 'metadata.name', message);
   }
   const { schedule, timeZone } = spec;
   const scheduleError = typeof schedule === 'string' ? cronScheduleError(schedule) : 'the schedule is not a string';

@@ -153,16 +153,12 @@ function validateClaimTemplates(spec: Unvalidated<k8s.StatefulSetSpec>, report: 
     if (modes.includes('ReadWriteOncePod') && modes.length > 1) {
       problem('spec.accessModes', `claim template "${name}" combines ReadWriteOncePod with other access modes`);
     }
+    // A quantity's number, as far as it goes: more than 0 is all that is asked.
     const storage = claim.spec?.resources?.requests?.storage;
-    if (!positiveQuantity(storage)) {
+    if (!((typeof storage === 'string' ? Number(/^[0-9.]+/.exec(storage)?.[0]) : (storage ?? 0)) > 0)) {
       problem('spec.resources.requests.storage', `claim template "${name}" requests storage ${JSON.stringify(storage)}; it must be more than 0`);
     }
   });
-}
-
-function positiveQuantity(value: number | string | undefined): boolean {
-  const match = typeof value === 'string' ? /^([0-9.]+)/.exec(value) : null;
-  return typeof value === 'number' ? value > 0 : match !== null && Number(match[1]) > 0;
 }
 
 /** What the check of a StatefulSet's governing Service needs to know of it. */
@@ -190,10 +186,7 @@ export function validateGoverningService(service: GoverningServiceFacts, report:
   if (!service.sameNamespace) {
     report.error('stateful-set-service-selects-pods', 'spec.serviceName', `${it} is in another namespace than the StatefulSet`);
   } else if (!service.selectsPods) {
-    report.error(
-      'stateful-set-service-selects-pods',
-      'spec.serviceName',
-      `${it} selects ${service.selector || 'nothing'}, which does not match the StatefulSet's Pods`,
-    );
+    const message = `${it} selects ${service.selector || 'nothing'}, which does not match the StatefulSet's Pods`;
+    report.error('stateful-set-service-selects-pods', 'spec.serviceName', message);
   }
 }

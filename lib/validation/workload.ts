@@ -104,11 +104,8 @@ export function validateWorkload(manifest: Unvalidated<k8s.KubeDeploymentProps>,
   const labels = spec.template?.metadata?.labels ?? {};
   const keys = Object.keys(labels);
   if (keys.length === 0) {
-    report.error(
-      'workload-selector-labels',
-      'spec.template.metadata.labels',
-      `the Pod template has no labels, so the ${kind} has nothing to select its Pods by`,
-    );
+    const message = `the Pod template has no labels, so the ${kind} has nothing to select its Pods by`;
+    report.error('workload-selector-labels', 'spec.template.metadata.labels', message);
   } else if (selectBy !== undefined && selectBy.length === 0) {
     // Kubernetes refuses an empty selector: it would select every Pod of the namespace.
     report.error('workload-selector-labels', 'spec.selector.matchLabels', `selectBy is empty, so the ${kind} has nothing to select its Pods by`);
@@ -126,8 +123,11 @@ export function validateWorkload(manifest: Unvalidated<k8s.KubeDeploymentProps>,
     validateRenderedSelector(spec.selector ?? {}, labels, kind, report);
   }
 
-  const replicasRule = 'workload-replicas-valid';
-  checkInteger(spec.replicas, { rule: replicasRule, at: 'spec.replicas', what: 'replicas', range: COUNT, fix: fixOf(replicasRule) }, report);
+  checkInteger(
+    spec.replicas,
+    { rule: 'workload-replicas-valid', at: 'spec.replicas', what: 'replicas', range: COUNT, fix: fixOf('workload-replicas-valid') },
+    report,
+  );
   const count = (field: 'minReadySeconds' | 'revisionHistoryLimit' | 'progressDeadlineSeconds') =>
     checkInteger(spec[field], { rule: 'workload-field-valid', at: `spec.${field}`, what: field, range: COUNT, fix: FIELD_VALID.fixFor(field) }, report);
   const minReady = count('minReadySeconds');
@@ -145,11 +145,8 @@ export function validateWorkload(manifest: Unvalidated<k8s.KubeDeploymentProps>,
 
   const restartPolicy = spec.template?.spec?.restartPolicy;
   if (restartPolicy !== undefined && restartPolicy !== 'Always') {
-    report.error(
-      'workload-restart-policy-always',
-      'spec.template.spec.restartPolicy',
-      `restartPolicy is "${restartPolicy}", but a ${kind} accepts only "Always"`,
-    );
+    const message = `restartPolicy is "${restartPolicy}", but a ${kind} accepts only "Always"`;
+    report.error('workload-restart-policy-always', 'spec.template.spec.restartPolicy', message);
   }
 
   validateLongRunningTemplate(kind, spec.template?.spec, 'spec.template.spec', report);
@@ -202,10 +199,7 @@ function validateRenderedSelector(selector: Unvalidated<k8s.LabelSelector>, labe
     report.error('workload-selector-labels', 'spec.selector', `the ${kind}'s selector is empty, which the API server refuses`);
     return;
   }
-  const unmatched = [
-    ...labelPairs(ownLabels),
-    ...expressions.filter((expression) => !requirementMatches(expression, labels)).map(requirementText),
-  ];
+  const unmatched = [...labelPairs(ownLabels), ...expressions.filter((expression) => !requirementMatches(expression, labels)).map(requirementText)];
   if (unmatched.length > 0) {
     report.error(
       'workload-selector-matches-template',
