@@ -112,13 +112,9 @@ export function validateJobSpec(spec: Unvalidated<k8s.JobSpec> = {}, at: string,
   checkCounts(spec, ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished'], at, 'job-field-valid', report);
   const restartPolicy = spec.template?.spec?.restartPolicy;
   if (!(JOB_RESTART_POLICIES as readonly (string | undefined)[]).includes(restartPolicy)) {
-    report.error(
-      'job-restart-policy',
-      `${at}.template.spec.restartPolicy`,
-      restartPolicy === undefined || restartPolicy === 'Always'
-        ? `restartPolicy is ${restartPolicy === undefined ? 'not set (so Always)' : '"Always"'}, but a Job's Pods must end`
-        : `restartPolicy "${restartPolicy}" is not supported`,
-    );
+    const always = restartPolicy === undefined ? 'not set (so Always)' : restartPolicy === 'Always' ? '"Always"' : undefined;
+    const message = always !== undefined ? `restartPolicy is ${always}, but a Job's Pods must end` : `restartPolicy "${restartPolicy}" is not supported`;
+    report.error('job-restart-policy', `${at}.template.spec.restartPolicy`, message);
   }
   const { parallelism, completions } = spec;
   if (checkOneOf(spec.completionMode, COMPLETION_MODES, `${at}.completionMode`, 'job-field-valid', report) && spec.completionMode === 'Indexed') {

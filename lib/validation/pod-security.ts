@@ -165,9 +165,7 @@ function allowedSince(base: readonly string[], added: readonly (readonly [number
   return new Set([...base, ...added.filter(([since]) => minor >= since).flatMap(([, values]) => values)]);
 }
 
-function who(c: ContainerFacts): string {
-  return `container "${c.name}"`;
-}
+const who = (c: ContainerFacts) => `container "${c.name}"`;
 
 type SecurityContext = Unvalidated<k8s.SecurityContext>;
 type Found = Finding | Finding[] | undefined;
@@ -571,11 +569,8 @@ function quoted(values: readonly unknown[]): string {
  * is not one.
  */
 export function podSecurityMinor(version: string): number | undefined {
-  if (version === 'latest') {
-    return LATEST_POD_SECURITY_MINOR;
-  }
   const match = /^v1\.(0|[1-9][0-9]*)$/.exec(version);
-  return match ? Number(match[1]) : undefined;
+  return version === 'latest' ? LATEST_POD_SECURITY_MINOR : match ? Number(match[1]) : undefined;
 }
 
 /** A rendered Pod: its spec, where it is, and its annotations. */
