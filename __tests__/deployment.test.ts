@@ -163,11 +163,11 @@ describe('Deployment fails synth', () => {
 
   test('with the Pod rules applied inside the template, at its field path', () => {
     expect(problemsOf((chart) => new Deployment(chart, 'web', { template: { labels: { app: 'web' }, containers: [web(), web()] } }))).toEqual([
-      'spec.template.spec.containers[1].name: container name "web" is already used by spec.template.spec.containers[0]. Fix: give each container and init container of the Pod its own name (container-name-unique)',
+      'spec.template.spec.containers[1].name: container name "web" is already used by spec.template.spec.containers[0]. Fix: give each container and init container its own name (container-name-unique)',
       'spec.template.spec.containers[1].ports[0].containerPort: port 80/TCP of container "web" is already used by container "web" (spec.template.spec.containers[0].ports[0]); containers of a Pod share localhost, so only one can listen on it. Fix: give "web" or "web" another port (port-shared-localhost)',
     ]);
     expect(problemsOf((chart) => new Deployment(chart, 'web', { template: { labels: { app: 'web' } } }))).toEqual([
-      'spec.template.spec.containers: the Pod has no containers. Fix: add one with the `containers` prop or addContainer() (pod-has-containers)',
+      'spec.template.spec.containers: the Pod has no containers. Fix: give the Pod a container with the `containers` prop or `addContainer()` (pod-has-containers)',
     ]);
   });
 
