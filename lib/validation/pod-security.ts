@@ -3,6 +3,7 @@ import type { Unvalidated } from '../_manifest';
 import { listAt, objectAt } from './_json';
 import { ContainerFacts, securityFacts, SecurityFacts } from './_security-facts';
 import { HOST_NAMESPACE_FIELDS } from './pod-lifecycle';
+import { fixByCase } from './_fix-cases';
 import { defineRules, fixNaming, fixOf, RuleDefinition } from './rules';
 
 /*
@@ -97,8 +98,8 @@ interface CheckInput {
 interface Finding {
   readonly field: string;
   readonly detail: string;
-  /** The specifics the check's `fixFor` names, if it has one. */
-  readonly specifics?: readonly [string];
+  /** What the check's `fixFor` takes for this finding (its case, its specifics), if it has one. */
+  readonly fix?: readonly string[];
 }
 
 /** A check of the admission, with the rule that reports it (one entry of docs/rules.md). */
@@ -112,8 +113,12 @@ interface CheckDefinition {
   readonly asks: string;
   readonly why: string;
   readonly fix: string;
-  /** The fix of a finding from its specifics; without it, every finding takes `fix`. */
-  readonly fixFor?: (specific: string) => string;
+  /**
+   * The fix of a finding from its `fix` (the `fixFor` of fixNaming or
+   * fixByCase, whose parameters differ by check); without it, every finding
+   * takes `fix`.
+   */
+  readonly fixFor?: object;
   /**
    * The first minor version that has the check.
    * @default 0
@@ -188,6 +193,8 @@ interface PodOrContainerField {
   readonly bad: (value: unknown) => boolean;
   readonly explicit: (setter: string, value: unknown) => string;
   readonly missing: (setter: string) => string;
+  /** The fix cases of a value set in the Pod, set in a container, and missing. */
+  readonly cases: readonly [string, string, string];
 }
 
 // The admission's reading of such a field: a bad value set anywhere
@@ -198,15 +205,15 @@ function podOrEveryContainer(input: CheckInput, field: PodOrContainerField): Fin
   const at = (securityContext: string) => `${securityContext}.${field.key}${field.typeField ? '.type' : ''}`;
   const pod = input.facts.pod[field.key];
   if (pod != null && field.bad(pod)) {
-    found.push({ field: at(`${input.at}.securityContext`), detail: field.explicit('pod', pod) });
+    found.push({ field: at(`${input.at}.securityContext`), detail: field.explicit('pod', pod), fix: [field.cases[0]] });
   }
   const podSetsIt = pod != null && !field.bad(pod);
   for (const c of input.facts.containers) {
     const own = c.securityContext[field.key];
     if (own != null && field.bad(own)) {
-      found.push({ field: at(`${c.path}.securityContext`), detail: field.explicit(who(c), own) });
+      found.push({ field: at(`${c.path}.securityContext`), detail: field.explicit(who(c), own), fix: [field.cases[1]] });
     } else if (own == null && !podSetsIt) {
-      found.push({ field: `${c.path}.securityContext.${field.key}`, detail: field.missing(who(c)) });
+      found.push({ field: `${c.path}.securityContext.${field.key}`, detail: field.missing(who(c)), fix: [field.cases[2]] });
     }
   }
   return found;
@@ -231,7 +238,7 @@ const CHECKS = [
     why: "Sharing the node's network, process or IPC namespace exposes the node and every Pod on it; the PodSecurity admission refuses it from baseline up.",
     ...fixNaming((field: string) => `remove ${field} from the Pod spec; reach the Pod through a Service`, ['`hostNetwork`, `hostPID` and `hostIPC`']),
     find: ({ spec, at }) =>
-      HOST_NAMESPACE_FIELDS.filter((field) => spec[field] === true).map((field) => ({ field: `${at}.${field}`, detail: field, specifics: [`${field}: true`] })),
+      HOST_NAMESPACE_FIELDS.filter((field) => spec[field] === true).map((field) => ({ field: `${at}.${field}`, detail: field, fix: [`${field}: true`] })),
   },
   {
     id: 'privileged',
@@ -262,7 +269,7 @@ const CHECKS = [
           : {
               field: `${at}.capabilities.add`,
               detail: `${who(c)} must not include ${quoted(added)} in securityContext.capabilities.add`,
-              specifics: [quoted(added)],
+              fix: [quoted(added)],
             };
       }),
   },
@@ -315,10 +322,13 @@ const CHECKS = [
     reason: 'seLinuxOptions',
     asks: '`seLinuxOptions.type` is empty, `container_t`, `container_init_t` or `container_kvm_t`, and `user` and `role` are unset.',
     why: 'Another SELinux type or a custom user or role can lift the confinement of the container; the PodSecurity admission refuses it from baseline up.',
-    ...fixNaming((types: string) => `remove \`seLinuxOptions.user\` and \`role\`, and set \`type\` to ${types} or leave it out`, ['an allowed one']),
+    ...fixByCase(
+      { type: (types: string) => `leave seLinuxOptions.type out, or set it to ${types}`, option: (key: string) => `remove seLinuxOptions.${key}` },
+      { type: ['an allowed one'], option: ['user and role'] },
+    ),
     find: (input) => {
       const types = allowedSince(SELINUX_TYPES_1_0, SELINUX_TYPES_SINCE, input.minor);
-      const specifics = [quoted([...types].filter((t) => t !== ''))] as const;
+      const allowed = quoted([...types].filter((t) => t !== ''));
       return podAndContainers(input, (sc, at, setter) => {
         const options = sc.seLinuxOptions;
         if (options === null || typeof options !== 'object') {
@@ -327,11 +337,11 @@ const CHECKS = [
         const forbidden = `${setter} set forbidden securityContext.seLinuxOptions`;
         const found: Finding[] = types.has(options.type ?? '')
           ? []
-          : [{ field: `${at}.seLinuxOptions.type`, detail: `${forbidden}: type ${JSON.stringify(options.type)}`, specifics }];
+          : [{ field: `${at}.seLinuxOptions.type`, detail: `${forbidden}: type ${JSON.stringify(options.type)}`, fix: ['type', allowed] }];
         for (const key of ['user', 'role'] as const) {
           const value: unknown = options[key];
           if (typeof value === 'string' ? value.length > 0 : value != null) {
-            found.push({ field: `${at}.seLinuxOptions.${key}`, detail: `${forbidden}: ${key} may not be set`, specifics });
+            found.push({ field: `${at}.seLinuxOptions.${key}`, detail: `${forbidden}: ${key} may not be set`, fix: ['option', key] });
           }
         }
         return found;
@@ -360,18 +370,25 @@ const CHECKS = [
     reason: 'seccompProfile',
     asks: 'a `seccompProfile.type` that is set is `RuntimeDefault` or `Localhost` (before v1.19: the seccomp annotations).',
     why: '`Unconfined` lets the container make every system call; the PodSecurity admission refuses it from baseline up.',
-    fix: 'Set `seccompProfile: { type: "RuntimeDefault" }` (before v1.19: the annotation to `runtime/default`), or leave it out.',
+    ...fixByCase(
+      {
+        annotation: 'set the annotation to "runtime/default" or "localhost/<profile>", or remove it',
+        field: 'set seccompProfile.type to "RuntimeDefault" or "Localhost", or leave seccompProfile out',
+      },
+      {},
+    ),
     find: (input) => {
       if (input.minor < 19) {
         return [SECCOMP_POD_ANNOTATION, ...input.facts.containers.map((c) => SECCOMP_CONTAINER_PREFIX + c.name)]
           .filter((key) => Object.hasOwn(input.annotations, key) && !allowedProfileAnnotation(input.annotations[key], 'docker/default'))
-          .map((key) => annotationFinding(input, key));
+          .map((key) => ({ ...annotationFinding(input, key), fix: ['annotation'] }));
       }
       return podAndContainers(input, (sc, at, setter) =>
         sc.seccompProfile != null && !SECCOMP_TYPES.includes(sc.seccompProfile.type)
           ? {
               field: `${at}.seccompProfile.type`,
               detail: `${setter} must not set securityContext.seccompProfile.type to ${JSON.stringify(sc.seccompProfile.type ?? '')}`,
+              fix: ['field'],
             }
           : undefined,
       );
@@ -456,13 +473,21 @@ const CHECKS = [
     reason: 'runAsNonRoot != true',
     asks: 'the Pod or every container sets `runAsNonRoot: true`, and none sets it to false. A non-zero `runAsUser` alone does not count.',
     why: 'Root in a container is root on the node once a breakout succeeds; with runAsNonRoot the kubelet refuses to start a container as root.',
-    fix: "Set `runAsNonRoot: true` in the Pod's securityContext (with a `runAsUser` if the image has no non-root user), and set it to false nowhere.",
+    ...fixByCase(
+      {
+        pod: "set runAsNonRoot to true in the Pod's securityContext",
+        container: "set the container's runAsNonRoot to true, or leave it out",
+        missing: "set runAsNonRoot: true in the Pod's or the container's securityContext (with a runAsUser if the image has no non-root user)",
+      },
+      {},
+    ),
     find: (input) =>
       podOrEveryContainer(input, {
         key: 'runAsNonRoot',
         bad: (value) => value !== true,
         explicit: (setter) => `${setter} must not set securityContext.runAsNonRoot=false`,
         missing: (setter) => `pod or ${setter} must set securityContext.runAsNonRoot=true`,
+        cases: ['pod', 'container', 'missing'],
       }),
   },
   {
@@ -486,7 +511,13 @@ const CHECKS = [
     reason: 'seccompProfile',
     asks: 'the Pod or every container sets `seccompProfile.type` to `RuntimeDefault` or `Localhost` (since v1.19; Pods with `os.name: windows` are exempt since v1.25).',
     why: 'Without a profile the container may make every system call; restricted requires one to be chosen.',
-    fix: "Set `seccompProfile: { type: 'RuntimeDefault' }` in the Pod's securityContext, and no type but `RuntimeDefault` or `Localhost` in a container's.",
+    ...fixByCase(
+      {
+        explicit: 'set seccompProfile.type to "RuntimeDefault" or "Localhost"',
+        missing: "set seccompProfile: { type: 'RuntimeDefault' } in the Pod's securityContext",
+      },
+      {},
+    ),
     since: 19,
     overrides: 'seccompProfile_baseline',
     windowsExemptSince: 25,
@@ -497,6 +528,7 @@ const CHECKS = [
         bad: (profile) => !SECCOMP_TYPES.includes(objectAt(profile).type),
         explicit: (setter, profile) => `${setter} must not set securityContext.seccompProfile.type to ${JSON.stringify(objectAt(profile).type ?? '')}`,
         missing: (setter) => `pod or ${setter} must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"`,
+        cases: ['explicit', 'explicit', 'missing'],
       }),
   },
   {
@@ -506,7 +538,10 @@ const CHECKS = [
     reason: 'unrestricted capabilities',
     asks: 'every container drops `ALL` and adds back at most `NET_BIND_SERVICE` (since v1.22; Pods with `os.name: windows` are exempt since v1.25).',
     why: 'Every capability a container keeps is a privilege an intruder keeps too.',
-    fix: "Set `securityContext: { capabilities: { drop: ['ALL'] } }` on the container, adding back only `NET_BIND_SERVICE` if it binds a port below 1024.",
+    ...fixByCase(
+      { drop: "set securityContext.capabilities.drop to ['ALL']", add: 'add back no capability but NET_BIND_SERVICE (if the process binds a port below 1024)' },
+      {},
+    ),
     since: 22,
     overrides: 'capabilities_baseline',
     windowsExemptSince: 25,
@@ -514,11 +549,15 @@ const CHECKS = [
       eachContainer(input, (c, sc, at) => {
         const found: Finding[] = [];
         if (!listAt(sc.capabilities?.drop).includes('ALL')) {
-          found.push({ field: `${at}.capabilities.drop`, detail: `${who(c)} must set securityContext.capabilities.drop=["ALL"]` });
+          found.push({ field: `${at}.capabilities.drop`, detail: `${who(c)} must set securityContext.capabilities.drop=["ALL"]`, fix: ['drop'] });
         }
         const added = listAt(sc.capabilities?.add).filter((cap) => cap !== 'NET_BIND_SERVICE');
         if (added.length > 0) {
-          found.push({ field: `${at}.capabilities.add`, detail: `${who(c)} must not include ${quoted(added)} in securityContext.capabilities.add` });
+          found.push({
+            field: `${at}.capabilities.add`,
+            detail: `${who(c)} must not include ${quoted(added)} in securityContext.capabilities.add`,
+            fix: ['add'],
+          });
         }
         return found;
       }),
@@ -616,7 +655,9 @@ export function podSecurityViolations(pod: RenderedPod, level: PodSecurityLevel,
       continue;
     }
     for (const finding of check.find(input)) {
-      const fix = finding.specifics !== undefined && check.fixFor !== undefined ? check.fixFor(...finding.specifics) : fixOf(check.rule);
+      // A finding names the arguments of its check's own fixFor.
+      const fixFor = check.fixFor as ((...args: readonly string[]) => string) | undefined;
+      const fix = finding.fix !== undefined && fixFor !== undefined ? fixFor(...finding.fix) : fixOf(check.rule);
       violations.push({
         check: check.id,
         rule: check.rule,
