@@ -33,35 +33,27 @@ const UPDATE_STRATEGY = ruleIn(DAEMON_SET_RULES, 'daemon-set-update-strategy');
 
 /** Checks what only a DaemonSet manifest has. */
 export function validateDaemonSet(manifest: Unvalidated<k8s.KubeDaemonSetProps>, report: RuleReport): void {
+  const at = 'spec.updateStrategy.rollingUpdate';
+  const problem = (field: string, message: string, fix: Parameters<typeof UPDATE_STRATEGY.fixFor>[0]) =>
+    report.error('daemon-set-update-strategy', field, message, UPDATE_STRATEGY.fixFor(fix));
   const strategy = manifest.spec?.updateStrategy;
   const rolling = strategy?.rollingUpdate;
   if (!checkOneOf(strategy?.type, UPDATE_STRATEGY_TYPES, 'spec.updateStrategy.type', 'daemon-set-update-strategy', report) || rolling === undefined) {
     return;
   }
   if (strategy?.type === 'OnDelete') {
-    report.error(
-      'daemon-set-update-strategy',
-      'spec.updateStrategy.rollingUpdate',
-      'rollingUpdate options are set with update strategy OnDelete',
-      UPDATE_STRATEGY.fixFor('onDelete'),
-    );
+    problem(at, 'rollingUpdate options are set with update strategy OnDelete', 'onDelete');
     return;
   }
   const fields = ['maxUnavailable', 'maxSurge'] as const;
   for (const field of fields) {
     const why = amountError(rolling[field], true);
     if (why !== undefined) {
-      report.error(
-        'daemon-set-update-strategy',
-        `spec.updateStrategy.rollingUpdate.${field}`,
-        `${field} is ${quoteValue(rolling[field])}; ${why}`,
-        UPDATE_STRATEGY.fixFor('amount'),
-      );
+      problem(`${at}.${field}`, `${field} is ${quoteValue(rolling[field])}; ${why}`, 'amount');
     }
   }
   // Kubernetes defaults maxUnavailable to 1 and maxSurge to 0: only both set to 0 is stuck.
   if (fields.every((field) => isZeroAmount(rolling[field]))) {
-    const message = 'maxUnavailable and maxSurge are both 0, so an update could never replace a Pod';
-    report.error('daemon-set-update-strategy', 'spec.updateStrategy.rollingUpdate', message, UPDATE_STRATEGY.fixFor('bothZero'));
+    problem(at, 'maxUnavailable and maxSurge are both 0, so an update could never replace a Pod', 'bothZero');
   }
 }

@@ -191,38 +191,24 @@ function validateMetric(metric: Unvalidated<k8s.MetricSpecV2>, at: string, targe
 }
 
 function validateScalingRules(rules: Unvalidated<k8s.HpaScalingRulesV2>, at: string, report: RuleReport): void {
+  type Case = Parameters<typeof BEHAVIOR_VALID.fixFor>[0];
+  const problem = (field: string, message: string, fix: Case) => report.error('hpa-behavior-valid', `${at}.${field}`, message, BEHAVIOR_VALID.fixFor(fix));
   const window = rules.stabilizationWindowSeconds;
   if (window !== undefined && !(Number.isInteger(window) && window >= 0 && window <= 3600)) {
-    report.error(
-      'hpa-behavior-valid',
-      `${at}.stabilizationWindowSeconds`,
-      `stabilizationWindowSeconds is ${window}; it must be from 0 to 3600`,
-      BEHAVIOR_VALID.fixFor('window'),
-    );
+    problem('stabilizationWindowSeconds', `stabilizationWindowSeconds is ${window}; it must be from 0 to 3600`, 'window');
   }
   checkOneOf(rules.selectPolicy, SELECT_POLICIES, `${at}.selectPolicy`, 'hpa-behavior-valid', report);
   const policies = rules.policies ?? [];
   if (rules.policies !== undefined && policies.length === 0) {
-    report.error('hpa-behavior-valid', `${at}.policies`, 'the behavior has an empty list of policies', BEHAVIOR_VALID.fixFor('noPolicies'));
+    problem('policies', 'the behavior has an empty list of policies', 'noPolicies');
   }
   policies.forEach((policy, i) => {
-    const policyAt = `${at}.policies[${i}]`;
-    checkOneOf(policy.type, POLICY_TYPES, `${policyAt}.type`, 'hpa-behavior-valid', report);
+    checkOneOf(policy.type, POLICY_TYPES, `${at}.policies[${i}].type`, 'hpa-behavior-valid', report);
     if (!(Number.isInteger(policy.value) && policy.value! > 0)) {
-      report.error(
-        'hpa-behavior-valid',
-        `${policyAt}.value`,
-        `value is ${policy.value}; it must be a whole number more than 0`,
-        BEHAVIOR_VALID.fixFor('value'),
-      );
+      problem(`policies[${i}].value`, `value is ${policy.value}; it must be a whole number more than 0`, 'value');
     }
     if (!(Number.isInteger(policy.periodSeconds) && policy.periodSeconds! >= 1 && policy.periodSeconds! <= 1800)) {
-      report.error(
-        'hpa-behavior-valid',
-        `${policyAt}.periodSeconds`,
-        `periodSeconds is ${policy.periodSeconds}; it must be from 1 to 1800`,
-        BEHAVIOR_VALID.fixFor('period'),
-      );
+      problem(`policies[${i}].periodSeconds`, `periodSeconds is ${policy.periodSeconds}; it must be from 1 to 1800`, 'period');
     }
   });
 }
