@@ -84,7 +84,7 @@ describe('each check, through a Pod under enforce', () => {
       'seLinuxOptions',
       'baseline',
       { securityContext: { seLinuxOptions: { type: 'spc_t' } }, containers: [container()] },
-      `error [c/p] spec.securityContext.seLinuxOptions.type: ${REFUSED('baseline')}: seLinuxOptions (pod set forbidden securityContext.seLinuxOptions: type "spc_t"). Fix: remove \`seLinuxOptions.user\` and \`role\`, and set \`type\` to "container_t", "container_init_t", "container_kvm_t" or leave it out (pss-se-linux-options)`,
+      `error [c/p] spec.securityContext.seLinuxOptions.type: ${REFUSED('baseline')}: seLinuxOptions (pod set forbidden securityContext.seLinuxOptions: type "spc_t"). Fix: leave seLinuxOptions.type out, or set it to "container_t", "container_init_t", "container_kvm_t" (pss-se-linux-options)`,
     ],
     [
       'procMount',
@@ -96,7 +96,7 @@ describe('each check, through a Pod under enforce', () => {
       'seccompProfile_baseline',
       'baseline',
       { securityContext: { seccompProfile: { type: 'Unconfined' } }, containers: [container()] },
-      `error [c/p] spec.securityContext.seccompProfile.type: ${REFUSED('baseline')}: seccompProfile (pod must not set securityContext.seccompProfile.type to "Unconfined"). Fix: set \`seccompProfile: { type: "RuntimeDefault" }\` (before v1.19: the annotation to \`runtime/default\`), or leave it out (pss-seccomp-profile-baseline)`,
+      `error [c/p] spec.securityContext.seccompProfile.type: ${REFUSED('baseline')}: seccompProfile (pod must not set securityContext.seccompProfile.type to "Unconfined"). Fix: set seccompProfile.type to "RuntimeDefault" or "Localhost", or leave seccompProfile out (pss-seccomp-profile-baseline)`,
     ],
     [
       'sysctls',
@@ -126,7 +126,7 @@ describe('each check, through a Pod under enforce', () => {
       'runAsNonRoot',
       'restricted',
       { securityContext: { seccompProfile: { type: 'RuntimeDefault' } }, containers: [container()] },
-      `error [c/p] spec.containers[0].securityContext.runAsNonRoot: ${REFUSED('restricted')}: runAsNonRoot != true (pod or container "app" must set securityContext.runAsNonRoot=true); the lint run-as-non-root reports the same field. Fix: set \`runAsNonRoot: true\` in the Pod's securityContext (with a \`runAsUser\` if the image has no non-root user), and set it to false nowhere (pss-run-as-non-root)`,
+      `error [c/p] spec.containers[0].securityContext.runAsNonRoot: ${REFUSED('restricted')}: runAsNonRoot != true (pod or container "app" must set securityContext.runAsNonRoot=true); the lint run-as-non-root reports the same field. Fix: set runAsNonRoot: true in the Pod's or the container's securityContext (with a runAsUser if the image has no non-root user) (pss-run-as-non-root)`,
     ],
     [
       'runAsUser',
@@ -138,13 +138,13 @@ describe('each check, through a Pod under enforce', () => {
       'seccompProfile_restricted',
       'restricted',
       { securityContext: { runAsNonRoot: true }, containers: [container()] },
-      `error [c/p] spec.containers[0].securityContext.seccompProfile: ${REFUSED('restricted')}: seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"). Fix: set \`seccompProfile: { type: 'RuntimeDefault' }\` in the Pod's securityContext, and no type but \`RuntimeDefault\` or \`Localhost\` in a container's (pss-seccomp-profile-restricted)`,
+      `error [c/p] spec.containers[0].securityContext.seccompProfile: ${REFUSED('restricted')}: seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"). Fix: set seccompProfile: { type: 'RuntimeDefault' } in the Pod's securityContext (pss-seccomp-profile-restricted)`,
     ],
     [
       'capabilities_restricted',
       'restricted',
       { securityContext: POD_OK, containers: [container({ ...OK, capabilities: { drop: ['ALL'], add: ['SYS_TIME'] } })] },
-      `error [c/p] spec.containers[0].securityContext.capabilities.add: ${REFUSED('restricted')}: unrestricted capabilities (container "app" must not include "SYS_TIME" in securityContext.capabilities.add). Fix: set \`securityContext: { capabilities: { drop: ['ALL'] } }\` on the container, adding back only \`NET_BIND_SERVICE\` if it binds a port below 1024 (pss-capabilities-restricted)`,
+      `error [c/p] spec.containers[0].securityContext.capabilities.add: ${REFUSED('restricted')}: unrestricted capabilities (container "app" must not include "SYS_TIME" in securityContext.capabilities.add). Fix: add back no capability but NET_BIND_SERVICE (if the process binds a port below 1024) (pss-capabilities-restricted)`,
     ],
   ])('%s', (_check, level, props, message) => {
     expect(enforced(level, props)).toEqual([message]);
@@ -177,7 +177,7 @@ describe('levels in force', () => {
     const audit = newApp({ podSecurity: { audit: 'restricted', 'audit-version': 'v1.27' } });
     new Pod(audit.chart, 'p', { securityContext: { runAsNonRoot: true }, containers: [container()] });
     expect(pss(audit.app)).toEqual([
-      'warning [c/p] spec.containers[0].securityContext.seccompProfile: violates PodSecurity "restricted:v1.27" (audit: the audit log records it): seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"). Fix: set `seccompProfile: { type: \'RuntimeDefault\' }` in the Pod\'s securityContext, and no type but `RuntimeDefault` or `Localhost` in a container\'s (pss-seccomp-profile-restricted)',
+      'warning [c/p] spec.containers[0].securityContext.seccompProfile: violates PodSecurity "restricted:v1.27" (audit: the audit log records it): seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"). Fix: set seccompProfile: { type: \'RuntimeDefault\' } in the Pod\'s securityContext (pss-seccomp-profile-restricted)',
     ]);
   });
 
@@ -201,7 +201,7 @@ describe('levels in force', () => {
     });
     // v1.22 has no runAsUser check yet.
     expect(pss(app)).toEqual([
-      'error [pay/d] spec.template.spec.containers[0].securityContext.capabilities.drop: violates PodSecurity "restricted:v1.22" (enforce: the API server refuses its Pods): unrestricted capabilities (container "app" must set securityContext.capabilities.drop=["ALL"]). Fix: set `securityContext: { capabilities: { drop: [\'ALL\'] } }` on the container, adding back only `NET_BIND_SERVICE` if it binds a port below 1024 (pss-capabilities-restricted)',
+      'error [pay/d] spec.template.spec.containers[0].securityContext.capabilities.drop: violates PodSecurity "restricted:v1.22" (enforce: the API server refuses its Pods): unrestricted capabilities (container "app" must set securityContext.capabilities.drop=["ALL"]). Fix: set securityContext.capabilities.drop to [\'ALL\'] (pss-capabilities-restricted)',
     ]);
   });
 
@@ -343,7 +343,7 @@ describe('shared facts with the lints', () => {
     const { app, chart } = newApp({ rules: { 'run-as-non-root': 'off' }, podSecurity: { enforce: 'restricted' } });
     new Pod(chart, 'p', { securityContext: { seccompProfile: { type: 'RuntimeDefault' } }, containers: [container()] });
     expect(pss(app)).toEqual([
-      `error [c/p] spec.containers[0].securityContext.runAsNonRoot: ${REFUSED('restricted')}: runAsNonRoot != true (pod or container "app" must set securityContext.runAsNonRoot=true). Fix: set \`runAsNonRoot: true\` in the Pod's securityContext (with a \`runAsUser\` if the image has no non-root user), and set it to false nowhere (pss-run-as-non-root)`,
+      `error [c/p] spec.containers[0].securityContext.runAsNonRoot: ${REFUSED('restricted')}: runAsNonRoot != true (pod or container "app" must set securityContext.runAsNonRoot=true). Fix: set runAsNonRoot: true in the Pod's or the container's securityContext (with a runAsUser if the image has no non-root user) (pss-run-as-non-root)`,
     ]);
     const plain = newApp();
     new Pod(plain.chart, 'p', { containers: [container()] });

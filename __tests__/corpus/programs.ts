@@ -248,7 +248,7 @@ function workloadPrograms(): BadProgram[] {
       rule: 'workload-selector-matches-template',
       build: (chart) => new ReplicaSet(chart, 'web', { selectBy: ['app', 'version'], template: { labels: { app: 'web' }, containers: [web()] } }),
       expected: [
-        '[bad/web] spec.selector.matchLabels: selectBy names label "version", which the Pod template does not have (it has "app"). Fix: add "version" to the template labels, or remove it from the selector (selectBy, or the JsonPatch of spec.selector) (workload-selector-matches-template)',
+        '[bad/web] spec.selector.matchLabels: selectBy names label "version", which the Pod template does not have (it has "app"). Fix: add "version" to the template labels, or remove it from selectBy (workload-selector-matches-template)',
       ],
     },
     {
@@ -256,7 +256,7 @@ function workloadPrograms(): BadProgram[] {
       rule: 'workload-selector-labels',
       build: (chart) => new Deployment(chart, 'web', { template: { containers: [web()] } }),
       expected: [
-        '[bad/web] spec.template.metadata.labels: the Pod template has no labels, so the Deployment has nothing to select its Pods by. Fix: give the template labels, such as `labels: { app: \'myapp\' }`, and let the selector be made of them: leave selectBy out, or name some of them in it (workload-selector-labels)',
+        '[bad/web] spec.template.metadata.labels: the Pod template has no labels, so the Deployment has nothing to select its Pods by. Fix: give the template labels, such as `labels: { app: \'myapp\' }` (workload-selector-labels)',
       ],
     },
     {
@@ -264,7 +264,7 @@ function workloadPrograms(): BadProgram[] {
       rule: 'workload-selector-labels',
       build: (chart) => deployment(chart, 'web', { selectBy: [] }),
       expected: [
-        '[bad/web] spec.selector.matchLabels: selectBy is empty, so the Deployment has nothing to select its Pods by. Fix: give the template labels, such as `labels: { app: \'myapp\' }`, and let the selector be made of them: leave selectBy out, or name some of them in it (workload-selector-labels)',
+        '[bad/web] spec.selector.matchLabels: selectBy is empty, so the Deployment has nothing to select its Pods by. Fix: name the template labels to select by, such as ["app"], or leave selectBy out to select by all of them (workload-selector-labels)',
       ],
     },
     {
@@ -283,8 +283,8 @@ function workloadPrograms(): BadProgram[] {
         deployment(chart, 'api', { template: { labels: { app: 'api' }, containers: [web()] }, minReadySeconds: 30, progressDeadlineSeconds: 30 });
       },
       expected: [
-        '[bad/web] spec.minReadySeconds: minReadySeconds is -5; it must be a whole number, 0 or more (at most 2147483647). Fix: set minReadySeconds to a whole number of 0 or more, or leave it out; progressDeadlineSeconds must exceed minReadySeconds (workload-field-valid)',
-        '[bad/api] spec.progressDeadlineSeconds: progressDeadlineSeconds is 30, not more than minReadySeconds (30). Fix: set progressDeadlineSeconds to a whole number of 0 or more, or leave it out; progressDeadlineSeconds must exceed minReadySeconds (workload-field-valid)',
+        '[bad/web] spec.minReadySeconds: minReadySeconds is -5; it must be a whole number, 0 or more (at most 2147483647). Fix: set minReadySeconds to 0 or more, or leave it out (workload-field-valid)',
+        '[bad/api] spec.progressDeadlineSeconds: progressDeadlineSeconds is 30, not more than minReadySeconds (30). Fix: make progressDeadlineSeconds greater than minReadySeconds (workload-field-valid)',
       ],
     },
     {
@@ -292,7 +292,7 @@ function workloadPrograms(): BadProgram[] {
       rule: 'deployment-rolling-update-valid',
       build: (chart) => deployment(chart, 'web', { strategy: DeploymentStrategy.rollingUpdate({ maxSurge: 0, maxUnavailable: '0%' }) }),
       expected: [
-        '[bad/web] spec.strategy.rollingUpdate: maxSurge and maxUnavailable are both 0, so a rollout could never replace a Pod. Fix: write maxSurge and maxUnavailable as a count of Pods (1) or a percentage ("25%"), not both 0 (deployment-rolling-update-valid)',
+        '[bad/web] spec.strategy.rollingUpdate: maxSurge and maxUnavailable are both 0, so a rollout could never replace a Pod. Fix: let maxSurge or maxUnavailable be more than 0 (deployment-rolling-update-valid)',
       ],
     },
     {
@@ -300,7 +300,7 @@ function workloadPrograms(): BadProgram[] {
       rule: 'deployment-rolling-update-valid',
       build: (chart) => deployment(chart, 'web', { strategy: DeploymentStrategy.rollingUpdate({ maxUnavailable: '150%' }) }),
       expected: [
-        '[bad/web] spec.strategy.rollingUpdate.maxUnavailable: maxUnavailable is "150%"; it may not be more than 100%. Fix: write maxSurge and maxUnavailable as a count of Pods (1) or a percentage ("25%"), not both 0 (deployment-rolling-update-valid)',
+        '[bad/web] spec.strategy.rollingUpdate.maxUnavailable: maxUnavailable is "150%"; it may not be more than 100%. Fix: write a whole number of Pods (1) or a percentage ("25%") (deployment-rolling-update-valid)',
       ],
     },
     {
@@ -533,9 +533,9 @@ function serviceSpecPrograms(): BadProgram[] {
     { name: 'a TLS Secret without its key', rule: 'secret-type-keys', build: (chart) => new Secret(chart, 'tls', { type: 'kubernetes.io/tls', data: { 'tls.crt': 'Y2VydA==' } }), expected: ["[bad/tls] data[tls.key]: a Secret of type kubernetes.io/tls needs key \"tls.key\", the PEM private key. Fix: add \"tls.key\" to data or stringData, or use type Opaque (secret-type-keys)"] },
     { name: 'a pull Secret whose config is not JSON', rule: 'secret-type-keys', build: (chart) => new Secret(chart, 'pull', { type: 'kubernetes.io/dockerconfigjson', stringData: { '.dockerconfigjson': 'auths: {}' } }) },
     { name: 'a ConfigMap over 1 MiB', rule: 'data-size', build: (chart) => new ConfigMap(chart, 'big', { data: { a: half, b: half, c: 'x' } }), expected: ["[bad/big] data: ConfigMap values total 1048577 bytes; at most 1048576 (1 MiB) are allowed. Fix: split the data over several objects, or put large files in a volume or the image (data-size)"] },
-    { name: 'a Deployment whose template label is patched away from its selector', rule: 'workload-selector-matches-template', build: (chart) => deployment(chart, 'web').apiObject.addJsonPatch(JsonPatch.replace('/spec/template/metadata/labels/app', 'web2')), expected: ["[bad/web] spec.template.metadata.labels: the selector's app=web does not match the template labels (app=web2, tier=front), so the Deployment would never see its own Pods. Fix: add the label to the template labels, or remove it from the selector (selectBy, or the JsonPatch of spec.selector) (workload-selector-matches-template)"] },
+    { name: 'a Deployment whose template label is patched away from its selector', rule: 'workload-selector-matches-template', build: (chart) => deployment(chart, 'web').apiObject.addJsonPatch(JsonPatch.replace('/spec/template/metadata/labels/app', 'web2')), expected: ["[bad/web] spec.template.metadata.labels: the selector's app=web does not match the template labels (app=web2, tier=front), so the Deployment would never see its own Pods. Fix: change the JsonPatch so that the selector and the template labels agree, or drop it and let Peapod derive the selector (workload-selector-matches-template)"] },
     { name: 'a Recreate Deployment with rollingUpdate', rule: 'deployment-strategy', build: (chart) => deployment(chart, 'web', { strategy: DeploymentStrategy.recreate() }).apiObject.addJsonPatch(JsonPatch.add('/spec/strategy/rollingUpdate', { maxSurge: 1 })), expected: ["[bad/web] spec.strategy.rollingUpdate: rollingUpdate is set, but the strategy type is Recreate. Fix: remove rollingUpdate, or use type RollingUpdate (deployment-strategy)"] },
-    { name: 'a progress deadline of 0 seconds', rule: 'workload-field-valid', build: (chart) => deployment(chart, 'web', { progressDeadlineSeconds: 0 }), expected: ["[bad/web] spec.progressDeadlineSeconds: progressDeadlineSeconds is 0, not more than minReadySeconds (0, its default). Fix: set progressDeadlineSeconds to a whole number of 0 or more, or leave it out; progressDeadlineSeconds must exceed minReadySeconds (workload-field-valid)"] },
+    { name: 'a progress deadline of 0 seconds', rule: 'workload-field-valid', build: (chart) => deployment(chart, 'web', { progressDeadlineSeconds: 0 }), expected: ["[bad/web] spec.progressDeadlineSeconds: progressDeadlineSeconds is 0, not more than minReadySeconds (0, its default). Fix: make progressDeadlineSeconds greater than minReadySeconds (workload-field-valid)"] },
     { name: 'a finalizer without a domain', rule: 'object-finalizers', build: (chart) => new ConfigMap(chart, 'config').apiObject.addJsonPatch(JsonPatch.add('/metadata/finalizers', ['cleanup'])), expected: ["[bad/config] metadata.finalizers[0]: finalizer \"cleanup\" is neither a standard finalizer name nor fully qualified (with a domain prefix). Fix: prefix it with the domain of the controller that removes it, such as \"example.com/cleanup\" (object-finalizers)"] },
   ];
 }

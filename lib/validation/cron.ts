@@ -11,8 +11,15 @@ export function cronScheduleError(schedule: string): string | undefined {
   if (schedule.length === 0) {
     return 'empty spec string';
   }
+  if (DESCRIPTORS.includes(schedule)) {
+    return undefined;
+  }
+  if (schedule.startsWith(EVERY)) {
+    const duration = schedule.slice(EVERY.length);
+    return GO_DURATION.test(duration) ? undefined : `failed to parse duration ${schedule}: time: invalid duration "${duration}"`;
+  }
   if (schedule.startsWith('@')) {
-    return descriptorError(schedule);
+    return `unrecognized descriptor: ${schedule}`;
   }
   const fields = schedule.split(/\s+/).filter((field) => field !== '');
   if (fields.length !== FIELDS.length) {
@@ -45,18 +52,7 @@ const FIELDS: readonly Bounds[] = [
 ];
 
 const DESCRIPTORS = ['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly'];
-
-function descriptorError(schedule: string): string | undefined {
-  if (DESCRIPTORS.includes(schedule)) {
-    return undefined;
-  }
-  const every = '@every ';
-  if (schedule.startsWith(every)) {
-    const duration = schedule.slice(every.length);
-    return GO_DURATION.test(duration) ? undefined : `failed to parse duration ${schedule}: time: invalid duration "${duration}"`;
-  }
-  return `unrecognized descriptor: ${schedule}`;
-}
+const EVERY = '@every ';
 
 // Go's time.ParseDuration: an optional sign, then numbers with units (`1h30m`, `1.5s`), or a bare 0.
 const GO_DURATION = /^[-+]?(0|(([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$/;

@@ -4,6 +4,7 @@ import { parseQuantity } from '../quantity';
 import { checkOneOf } from './_fields';
 import { INT32, integerError } from './_integer';
 import { RuleReport } from './problem';
+import { fixByCase } from './_fix-cases';
 import { defineRules, fixNaming, ruleIn } from './rules';
 
 const SEE = 'https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/';
@@ -16,7 +17,7 @@ export const HPA_RULES = defineRules([
     severity: 'error',
     summary: 'minReplicas of a HorizontalPodAutoscaler is at least 1, and maxReplicas at least 1 and at least minReplicas',
     why: 'the API server rejects the autoscaler otherwise',
-    fix: 'set 1 ≤ minReplicas ≤ maxReplicas',
+    ...fixByCase({ min: 'set minReplicas to 1 or more', max: 'set maxReplicas to 1 or more', order: 'set maxReplicas to at least minReplicas' }, {}),
     see: SEE,
   },
   {
@@ -26,7 +27,14 @@ export const HPA_RULES = defineRules([
     summary:
       'each metric of a HorizontalPodAutoscaler has a target of a type its source allows (Utilization or AverageValue for resources, AverageValue for Pods metrics) with a value more than 0',
     why: 'the API server rejects the autoscaler otherwise',
-    fix: "use Metric.resourceUtilization('cpu', 70) or another Metric factory with a value more than 0",
+    ...fixByCase(
+      {
+        source: (field: string) => `set the ${field} source`,
+        target: (types: string) => `use a target of type ${types}`,
+        value: (field: string) => `set ${field} to more than 0`,
+      },
+      { source: ['metric'], target: ['Utilization or AverageValue'], value: ['the value'] },
+    ),
     see: `${SEE}#support-for-metrics-apis`,
   },
   {
@@ -36,7 +44,15 @@ export const HPA_RULES = defineRules([
     summary:
       'a scaling behavior has stabilizationWindowSeconds from 0 to 3600, selectPolicy Max, Min or Disabled, and policies of type Pods or Percent, with value more than 0 and periodSeconds from 1 to 1800',
     why: 'the API server rejects the autoscaler otherwise',
-    fix: 'keep stabilizationWindowSeconds from 0 to 3600, and give each policy a value of 1 or more and periodSeconds from 1 to 1800 (or leave policies out)',
+    ...fixByCase(
+      {
+        window: 'use a window from 0 to 3600 seconds',
+        noPolicies: 'give at least one policy, or leave policies out',
+        value: 'set value to 1 or more',
+        period: 'use a period from 1 to 1800 seconds',
+      },
+      {},
+    ),
     see: `${SEE}#configurable-scaling-behavior`,
   },
   {
@@ -79,6 +95,9 @@ export interface ScaleTargetFacts {
   readonly containers: readonly { readonly name: string; readonly requests: readonly string[] }[];
 }
 
+const REPLICAS_VALID = ruleIn(HPA_RULES, 'hpa-replicas-valid');
+const METRIC_VALID = ruleIn(HPA_RULES, 'hpa-metric-valid');
+const BEHAVIOR_VALID = ruleIn(HPA_RULES, 'hpa-behavior-valid');
 const UTILIZATION_NEEDS_REQUESTS = ruleIn(HPA_RULES, 'hpa-utilization-needs-requests');
 
 // The source field of each metric type, and the target types each source allows.
@@ -100,13 +119,13 @@ export function validateHorizontalPodAutoscaler(
   const replicas = { min: 1, max: INT32.max };
   const minWrong = min === undefined ? undefined : integerError(min, replicas);
   if (minWrong !== undefined) {
-    report.error('hpa-replicas-valid', 'spec.minReplicas', `minReplicas ${minWrong}`);
+    report.error('hpa-replicas-valid', 'spec.minReplicas', `minReplicas ${minWrong}`, REPLICAS_VALID.fixFor('min'));
   }
   const maxWrong = integerError(max, replicas);
   if (maxWrong !== undefined) {
-    report.error('hpa-replicas-valid', 'spec.maxReplicas', `maxReplicas ${maxWrong}`);
+    report.error('hpa-replicas-valid', 'spec.maxReplicas', `maxReplicas ${maxWrong}`, REPLICAS_VALID.fixFor('max'));
   } else if (minWrong === undefined && min !== undefined && min > max!) {
-    report.error('hpa-replicas-valid', 'spec.maxReplicas', `maxReplicas ${max} is less than minReplicas ${min}`);
+    report.error('hpa-replicas-valid', 'spec.maxReplicas', `maxReplicas ${max} is less than minReplicas ${min}`, REPLICAS_VALID.fixFor('order'));
   }
   (spec.metrics ?? []).forEach((metric, i) => validateMetric(metric, `spec.metrics[${i}]`, target, report));
   for (const direction of ['scaleUp', 'scaleDown'] as const) {
@@ -119,11 +138,8 @@ export function validateHorizontalPodAutoscaler(
     report.error('hpa-target-in-namespace', 'spec.scaleTargetRef', `the target ${target.path} is in another namespace`);
   }
   if (target.replicas !== undefined) {
-    report.warn(
-      'hpa-target-replicas',
-      'spec.scaleTargetRef',
-      `the target ${target.path} sets replicas: ${target.replicas}, so every apply resets the count the autoscaler chose`,
-    );
+    const message = `the target ${target.path} sets replicas: ${target.replicas}, so every apply resets the count the autoscaler chose`;
+    report.warn('hpa-target-replicas', 'spec.scaleTargetRef', message);
   }
 }
 
@@ -136,25 +152,27 @@ function validateMetric(metric: Unvalidated<k8s.MetricSpecV2>, at: string, targe
   const field = SOURCE_FIELDS[type as keyof typeof SOURCE_FIELDS];
   const source = metric[field];
   if (source === undefined) {
-    report.error('hpa-metric-valid', `${at}.${field}`, `a metric of type ${type} has no ${field} source`);
+    report.error('hpa-metric-valid', `${at}.${field}`, `a metric of type ${type} has no ${field} source`, METRIC_VALID.fixFor('source', field));
     return;
   }
   const targetAt = `${at}.${field}.target`;
   const metricTarget = source.target ?? {};
   const allowed: readonly string[] = TARGET_TYPES[type as keyof typeof TARGET_TYPES] ?? ['Value', 'AverageValue'];
   if (metricTarget.type === undefined || !allowed.includes(metricTarget.type)) {
-    report.error(
-      'hpa-metric-valid',
-      `${targetAt}.type`,
-      `a ${type} metric cannot have a target of type ${JSON.stringify(metricTarget.type)}; it takes ${allowed.join(' or ')}`,
-    );
+    const message = `a ${type} metric cannot have a target of type ${JSON.stringify(metricTarget.type)}`;
+    report.error('hpa-metric-valid', `${targetAt}.type`, message, METRIC_VALID.fixFor('target', allowed.join(' or ')));
     return;
   }
   const valueField = TARGET_VALUES[metricTarget.type as keyof typeof TARGET_VALUES];
   const value = metricTarget[valueField];
   const amount = typeof value === 'number' ? value : typeof value === 'string' ? parseQuantity(value) : undefined;
   if (amount === undefined || !(amount > 0)) {
-    report.error('hpa-metric-valid', `${targetAt}.${valueField}`, `the ${valueField} of the target is ${JSON.stringify(value)}; it must be more than 0`);
+    report.error(
+      'hpa-metric-valid',
+      `${targetAt}.${valueField}`,
+      `the ${valueField} of the target is ${JSON.stringify(value)}; it must be more than 0`,
+      METRIC_VALID.fixFor('value', valueField),
+    );
   }
   if (metricTarget.type === 'Utilization') {
     // Only a Resource or ContainerResource source takes a Utilization target (checked above).
@@ -173,23 +191,24 @@ function validateMetric(metric: Unvalidated<k8s.MetricSpecV2>, at: string, targe
 }
 
 function validateScalingRules(rules: Unvalidated<k8s.HpaScalingRulesV2>, at: string, report: RuleReport): void {
+  type Case = Parameters<typeof BEHAVIOR_VALID.fixFor>[0];
+  const problem = (field: string, message: string, fix: Case) => report.error('hpa-behavior-valid', `${at}.${field}`, message, BEHAVIOR_VALID.fixFor(fix));
   const window = rules.stabilizationWindowSeconds;
   if (window !== undefined && !(Number.isInteger(window) && window >= 0 && window <= 3600)) {
-    report.error('hpa-behavior-valid', `${at}.stabilizationWindowSeconds`, `stabilizationWindowSeconds is ${window}; it must be from 0 to 3600`);
+    problem('stabilizationWindowSeconds', `stabilizationWindowSeconds is ${window}; it must be from 0 to 3600`, 'window');
   }
   checkOneOf(rules.selectPolicy, SELECT_POLICIES, `${at}.selectPolicy`, 'hpa-behavior-valid', report);
   const policies = rules.policies ?? [];
   if (rules.policies !== undefined && policies.length === 0) {
-    report.error('hpa-behavior-valid', `${at}.policies`, 'the behavior has an empty list of policies');
+    problem('policies', 'the behavior has an empty list of policies', 'noPolicies');
   }
   policies.forEach((policy, i) => {
-    const policyAt = `${at}.policies[${i}]`;
-    checkOneOf(policy.type, POLICY_TYPES, `${policyAt}.type`, 'hpa-behavior-valid', report);
+    checkOneOf(policy.type, POLICY_TYPES, `${at}.policies[${i}].type`, 'hpa-behavior-valid', report);
     if (!(Number.isInteger(policy.value) && policy.value! > 0)) {
-      report.error('hpa-behavior-valid', `${policyAt}.value`, `value is ${policy.value}; it must be a whole number more than 0`);
+      problem(`policies[${i}].value`, `value is ${policy.value}; it must be a whole number more than 0`, 'value');
     }
     if (!(Number.isInteger(policy.periodSeconds) && policy.periodSeconds! >= 1 && policy.periodSeconds! <= 1800)) {
-      report.error('hpa-behavior-valid', `${policyAt}.periodSeconds`, `periodSeconds is ${policy.periodSeconds}; it must be from 1 to 1800`);
+      problem(`policies[${i}].periodSeconds`, `periodSeconds is ${policy.periodSeconds}; it must be from 1 to 1800`, 'period');
     }
   });
 }

@@ -5,6 +5,7 @@ import { cronScheduleError, isKnownTimeZone, timeZoneError } from './cron';
 import { dns1123LabelError } from './names';
 import type { RESTART_POLICIES } from './pod-spec';
 import { RuleReport } from './problem';
+import { fixByCase } from './_fix-cases';
 import { defineRules, fixNaming, ruleIn } from './rules';
 
 const MAX_INDEXED_PARALLELISM = 100_000;
@@ -29,7 +30,7 @@ export const JOB_RULES = defineRules([
     summary:
       'parallelism, completions, activeDeadlineSeconds, backoffLimit and ttlSecondsAfterFinished are whole numbers, 0 or more; completionMode is NonIndexed or Indexed, and Indexed has completions and at most 100000 in parallel',
     why: 'the API server rejects the Job otherwise',
-    fix: `use whole numbers of 0 or more; give an Indexed Job completions (its number of indexes) and a parallelism of at most ${MAX_INDEXED_PARALLELISM}`,
+    ...fixByCase({ noCompletions: 'set completions, the number of indexes', parallelism: `lower parallelism to ${MAX_INDEXED_PARALLELISM} or less` }, {}),
   },
   {
     id: 'job-indexed-name',
@@ -55,7 +56,13 @@ export const JOB_RULES = defineRules([
     summary:
       'the schedule of a CronJob is a cron expression the API server parses: five fields (minute, hour, day of month, month, day of week) or a descriptor such as @hourly, with no TZ= or CRON_TZ= prefix',
     why: 'the API server rejects the CronJob, and the Jobs never run',
-    fix: "write five fields such as '30 2 * * *' (02:30 every day), or a descriptor such as '@daily'; set the time zone with timeZone",
+    ...fixByCase(
+      {
+        syntax: "write five fields such as '30 2 * * *' (02:30 every day), or a descriptor such as '@daily'",
+        timeZone: 'remove TZ= or CRON_TZ= from the schedule and set the `timeZone` prop',
+      },
+      {},
+    ),
     see: `${CRON_SEE}#schedule-syntax`,
   },
   {
@@ -94,7 +101,9 @@ export const JOB_RULES = defineRules([
   },
 ]);
 
+const FIELD_VALID = ruleIn(JOB_RULES, 'job-field-valid');
 const PARALLELISM_EXCEEDS_COMPLETIONS = ruleIn(JOB_RULES, 'job-parallelism-exceeds-completions');
+const SCHEDULE = ruleIn(JOB_RULES, 'cron-job-schedule');
 
 /** The restart policies that let a Job's Pods end: a subset of {@link RESTART_POLICIES}. */
 export const JOB_RESTART_POLICIES = ['OnFailure', 'Never'] as const satisfies readonly (typeof RESTART_POLICIES)[number][];
@@ -112,25 +121,18 @@ export function validateJobSpec(spec: Unvalidated<k8s.JobSpec> = {}, at: string,
   checkCounts(spec, ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished'], at, 'job-field-valid', report);
   const restartPolicy = spec.template?.spec?.restartPolicy;
   if (!(JOB_RESTART_POLICIES as readonly (string | undefined)[]).includes(restartPolicy)) {
-    report.error(
-      'job-restart-policy',
-      `${at}.template.spec.restartPolicy`,
-      restartPolicy === undefined || restartPolicy === 'Always'
-        ? `restartPolicy is ${restartPolicy === undefined ? 'not set (so Always)' : '"Always"'}, but a Job's Pods must end`
-        : `restartPolicy "${restartPolicy}" is not supported`,
-    );
+    const always = restartPolicy === undefined ? 'not set (so Always)' : restartPolicy === 'Always' ? '"Always"' : undefined;
+    const message = always !== undefined ? `restartPolicy is ${always}, but a Job's Pods must end` : `restartPolicy "${restartPolicy}" is not supported`;
+    report.error('job-restart-policy', `${at}.template.spec.restartPolicy`, message);
   }
   const { parallelism, completions } = spec;
   if (checkOneOf(spec.completionMode, COMPLETION_MODES, `${at}.completionMode`, 'job-field-valid', report) && spec.completionMode === 'Indexed') {
     if (completions === undefined) {
-      report.error('job-field-valid', `${at}.completions`, 'an Indexed Job has no completions, so it has no indexes');
+      report.error('job-field-valid', `${at}.completions`, 'an Indexed Job has no completions, so it has no indexes', FIELD_VALID.fixFor('noCompletions'));
     }
     if (parallelism !== undefined && parallelism > MAX_INDEXED_PARALLELISM) {
-      report.error(
-        'job-field-valid',
-        `${at}.parallelism`,
-        `parallelism is ${parallelism}; an Indexed Job runs at most ${MAX_INDEXED_PARALLELISM} Pods at once`,
-      );
+      const message = `parallelism is ${parallelism}; an Indexed Job runs at most ${MAX_INDEXED_PARALLELISM} Pods at once`;
+      report.error('job-field-valid', `${at}.parallelism`, message, FIELD_VALID.fixFor('parallelism'));
     }
     if (name !== undefined && completions !== undefined && completions > 0) {
       const hostName = `${name}-${completions - 1}`;
@@ -155,18 +157,20 @@ export function validateCronJob(manifest: Unvalidated<k8s.KubeCronJobProps>, rep
   const spec = manifest.spec ?? {};
   const name = manifest.metadata?.name ?? '';
   if (name.length > 52) {
-    report.error(
-      'cron-job-name-length',
-      'metadata.name',
-      `CronJob name "${name}" has ${name.length} characters; at most 52 leave room for the suffix of its Jobs`,
-    );
+    const message = `CronJob name "${name}" has ${name.length} characters; at most 52 leave room for the suffix of its Jobs`;
+    report.error('cron-job-name-length', 'metadata.name', message);
   }
   const { schedule, timeZone } = spec;
   const scheduleError = typeof schedule === 'string' ? cronScheduleError(schedule) : 'the schedule is not a string';
   if (scheduleError !== undefined) {
-    report.error('cron-job-schedule', 'spec.schedule', `schedule ${JSON.stringify(schedule)} is not a cron expression: ${scheduleError}`);
+    report.error(
+      'cron-job-schedule',
+      'spec.schedule',
+      `schedule ${JSON.stringify(schedule)} is not a cron expression: ${scheduleError}`,
+      SCHEDULE.fixFor('syntax'),
+    );
   } else if (typeof schedule === 'string' && schedule.includes('TZ')) {
-    report.error('cron-job-schedule', 'spec.schedule', `schedule "${schedule}" sets a time zone in the schedule`);
+    report.error('cron-job-schedule', 'spec.schedule', `schedule "${schedule}" sets a time zone in the schedule`, SCHEDULE.fixFor('timeZone'));
   }
   if (timeZone !== undefined) {
     const zoneError = timeZoneError(timeZone);

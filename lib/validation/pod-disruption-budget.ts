@@ -3,7 +3,8 @@ import type { Unvalidated } from '../_manifest';
 import { checkOneOf, parseAmount } from './_fields';
 import { quoteValue } from './_integer';
 import { RuleReport } from './problem';
-import { defineRules } from './rules';
+import { fixByCase } from './_fix-cases';
+import { defineRules, ruleIn } from './rules';
 import { amountError } from './workload';
 
 const SEE = 'https://kubernetes.io/docs/tasks/run-application/configure-pdb/';
@@ -17,7 +18,7 @@ export const PDB_RULES = defineRules([
     summary:
       'a PodDisruptionBudget sets minAvailable or maxUnavailable, not both, as a count (0 or more) or a percentage (at most 100%); unhealthyPodEvictionPolicy is IfHealthyBudget or AlwaysAllow',
     why: 'the API server rejects the budget otherwise',
-    fix: 'set one of minAvailable and maxUnavailable, as a count of Pods (1) or a percentage of at most 100% ("25%")',
+    ...fixByCase({ both: 'keep one of minAvailable and maxUnavailable', amount: 'write a whole number of Pods (1) or a percentage ("25%")' }, {}),
     see: `${SEE}#specifying-a-poddisruptionbudget`,
   },
   {
@@ -37,6 +38,8 @@ export const PDB_RULES = defineRules([
   },
 ]);
 
+const BUDGET_VALID = ruleIn(PDB_RULES, 'pdb-budget-valid');
+
 /** What happens to Pods that are not ready when an eviction is asked. */
 export const UNHEALTHY_POD_EVICTION_POLICIES = ['IfHealthyBudget', 'AlwaysAllow'] as const;
 
@@ -44,12 +47,12 @@ export const UNHEALTHY_POD_EVICTION_POLICIES = ['IfHealthyBudget', 'AlwaysAllow'
 export function validatePodDisruptionBudget(manifest: Unvalidated<k8s.KubePodDisruptionBudgetProps>, replicas: number | undefined, report: RuleReport): void {
   const spec = manifest.spec ?? {};
   if (spec.minAvailable !== undefined && spec.maxUnavailable !== undefined) {
-    report.error('pdb-budget-valid', 'spec', 'minAvailable and maxUnavailable are both set');
+    report.error('pdb-budget-valid', 'spec', 'minAvailable and maxUnavailable are both set', BUDGET_VALID.fixFor('both'));
   }
   for (const field of ['minAvailable', 'maxUnavailable'] as const) {
     const why = amountError(spec[field], true);
     if (why !== undefined) {
-      report.error('pdb-budget-valid', `spec.${field}`, `${field} is ${quoteValue(spec[field])}; ${why}`);
+      report.error('pdb-budget-valid', `spec.${field}`, `${field} is ${quoteValue(spec[field])}; ${why}`, BUDGET_VALID.fixFor('amount'));
     }
   }
   checkOneOf(spec.unhealthyPodEvictionPolicy, UNHEALTHY_POD_EVICTION_POLICIES, 'spec.unhealthyPodEvictionPolicy', 'pdb-budget-valid', report);

@@ -3,6 +3,7 @@ import type { Unvalidated } from '../_manifest';
 import { listAt, objectAt } from './_json';
 import { ContainerFacts, securityFacts, SecurityFacts } from './_security-facts';
 import { HOST_NAMESPACE_FIELDS } from './pod-lifecycle';
+import { fixByCase } from './_fix-cases';
 import { defineRules, fixNaming, fixOf, RuleDefinition } from './rules';
 
 /*
@@ -97,8 +98,8 @@ interface CheckInput {
 interface Finding {
   readonly field: string;
   readonly detail: string;
-  /** The specifics the check's `fixFor` names, if it has one. */
-  readonly specifics?: readonly [string];
+  /** What the check's `fixFor` takes for this finding (its case, its specifics), if it has one. */
+  readonly fix?: readonly string[];
 }
 
 /** A check of the admission, with the rule that reports it (one entry of docs/rules.md). */
@@ -112,10 +113,17 @@ interface CheckDefinition {
   readonly asks: string;
   readonly why: string;
   readonly fix: string;
-  /** The fix of a finding from its specifics; without it, every finding takes `fix`. */
-  readonly fixFor?: (specific: string) => string;
-  /** The first minor version that has the check. */
-  readonly since: number;
+  /**
+   * The fix of a finding from its `fix` (the `fixFor` of fixNaming or
+   * fixByCase, whose parameters differ by check); without it, every finding
+   * takes `fix`.
+   */
+  readonly fixFor?: object;
+  /**
+   * The first minor version that has the check.
+   * @default 0
+   */
+  readonly since?: number;
   /** A baseline check this one replaces at the restricted level, as the admission's overlapping checks do. */
   readonly overrides?: PodSecurityCheckId;
   /** Since which minor version Pods with `os.name: windows` are exempt. */
@@ -152,16 +160,7 @@ const SAFE_SYSCTLS_SINCE: readonly (readonly [number, readonly string[]])[] = [
 ];
 const SELINUX_TYPES_1_0 = ['', 'container_t', 'container_init_t', 'container_kvm_t'];
 const SELINUX_TYPES_SINCE: readonly (readonly [number, readonly string[]])[] = [[31, ['container_engine_t']]];
-const RESTRICTED_VOLUME_SOURCES: ReadonlySet<string> = new Set([
-  'configMap',
-  'csi',
-  'downwardAPI',
-  'emptyDir',
-  'ephemeral',
-  'persistentVolumeClaim',
-  'projected',
-  'secret',
-]);
+const RESTRICTED_VOLUME_SOURCES = new Set(['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret']);
 const APPARMOR_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 const SECCOMP_POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
 const SECCOMP_CONTAINER_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
@@ -171,22 +170,18 @@ function allowedSince(base: readonly string[], added: readonly (readonly [number
   return new Set([...base, ...added.filter(([since]) => minor >= since).flatMap(([, values]) => values)]);
 }
 
-function who(c: ContainerFacts): string {
-  return `container "${c.name}"`;
-}
+const who = (c: ContainerFacts) => `container "${c.name}"`;
+
+type SecurityContext = Unvalidated<k8s.SecurityContext>;
+type Found = Finding | Finding[] | undefined;
 
 // Findings for a field the Pod's and every container's security context may set.
-function podAndContainers(input: CheckInput, find: (sc: Unvalidated<k8s.SecurityContext>, at: string, setter: string) => Finding[]): Finding[] {
-  return [
-    find(input.facts.pod, `${input.at}.securityContext`, 'pod'),
-    ...input.facts.containers.map((c) => find(c.securityContext, `${c.path}.securityContext`, who(c))),
-  ].flat();
+function podAndContainers(input: CheckInput, find: (sc: SecurityContext, at: string, setter: string) => Found): Finding[] {
+  const pod = find(input.facts.pod, `${input.at}.securityContext`, 'pod') ?? [];
+  return [pod, ...input.facts.containers.map((c) => find(c.securityContext, `${c.path}.securityContext`, who(c)) ?? [])].flat();
 }
 
-function eachContainer(
-  input: CheckInput,
-  find: (c: ContainerFacts, sc: Unvalidated<k8s.SecurityContext>, at: string) => Finding | Finding[] | undefined,
-): Finding[] {
+function eachContainer(input: CheckInput, find: (c: ContainerFacts, sc: SecurityContext, at: string) => Found): Finding[] {
   return input.facts.containers.flatMap((c) => find(c, c.securityContext, `${c.path}.securityContext`) ?? []);
 }
 
@@ -198,6 +193,8 @@ interface PodOrContainerField {
   readonly bad: (value: unknown) => boolean;
   readonly explicit: (setter: string, value: unknown) => string;
   readonly missing: (setter: string) => string;
+  /** The fix cases of a value set in the Pod, set in a container, and missing. */
+  readonly cases: readonly [string, string, string];
 }
 
 // The admission's reading of such a field: a bad value set anywhere
@@ -208,15 +205,15 @@ function podOrEveryContainer(input: CheckInput, field: PodOrContainerField): Fin
   const at = (securityContext: string) => `${securityContext}.${field.key}${field.typeField ? '.type' : ''}`;
   const pod = input.facts.pod[field.key];
   if (pod != null && field.bad(pod)) {
-    found.push({ field: at(`${input.at}.securityContext`), detail: field.explicit('pod', pod) });
+    found.push({ field: at(`${input.at}.securityContext`), detail: field.explicit('pod', pod), fix: [field.cases[0]] });
   }
   const podSetsIt = pod != null && !field.bad(pod);
   for (const c of input.facts.containers) {
     const own = c.securityContext[field.key];
     if (own != null && field.bad(own)) {
-      found.push({ field: at(`${c.path}.securityContext`), detail: field.explicit(who(c), own) });
+      found.push({ field: at(`${c.path}.securityContext`), detail: field.explicit(who(c), own), fix: [field.cases[1]] });
     } else if (own == null && !podSetsIt) {
-      found.push({ field: `${c.path}.securityContext.${field.key}`, detail: field.missing(who(c)) });
+      found.push({ field: `${c.path}.securityContext.${field.key}`, detail: field.missing(who(c)), fix: [field.cases[2]] });
     }
   }
   return found;
@@ -240,9 +237,8 @@ const CHECKS = [
     asks: '`hostNetwork`, `hostPID` and `hostIPC` are unset or false.',
     why: "Sharing the node's network, process or IPC namespace exposes the node and every Pod on it; the PodSecurity admission refuses it from baseline up.",
     ...fixNaming((field: string) => `remove ${field} from the Pod spec; reach the Pod through a Service`, ['`hostNetwork`, `hostPID` and `hostIPC`']),
-    since: 0,
     find: ({ spec, at }) =>
-      HOST_NAMESPACE_FIELDS.filter((field) => spec[field] === true).map((field) => ({ field: `${at}.${field}`, detail: field, specifics: [`${field}: true`] })),
+      HOST_NAMESPACE_FIELDS.filter((field) => spec[field] === true).map((field) => ({ field: `${at}.${field}`, detail: field, fix: [`${field}: true`] })),
   },
   {
     id: 'privileged',
@@ -252,7 +248,6 @@ const CHECKS = [
     asks: 'no container sets `securityContext.privileged=true`.',
     why: 'A privileged container has every capability and device of the node; the PodSecurity admission refuses it from baseline up.',
     fix: 'Remove `privileged: true`; add only the capabilities the process needs.',
-    since: 0,
     find: (input) =>
       eachContainer(input, (c, sc, at) =>
         sc.privileged === true ? { field: `${at}.privileged`, detail: `${who(c)} must not set securityContext.privileged=true` } : undefined,
@@ -266,7 +261,6 @@ const CHECKS = [
     asks: '`capabilities.add` holds only AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT.',
     why: "Capabilities beyond the container runtime's default set (NET_RAW, SYS_ADMIN, …) open ways to the node; the PodSecurity admission refuses them from baseline up.",
     ...fixNaming((capabilities: string) => `remove ${capabilities} from \`securityContext.capabilities.add\``, ['the capability']),
-    since: 0,
     find: (input) =>
       eachContainer(input, (c, sc, at) => {
         const added = listAt(sc.capabilities?.add).filter((cap) => !BASELINE_CAPABILITIES.has(cap));
@@ -275,7 +269,7 @@ const CHECKS = [
           : {
               field: `${at}.capabilities.add`,
               detail: `${who(c)} must not include ${quoted(added)} in securityContext.capabilities.add`,
-              specifics: [quoted(added)],
+              fix: [quoted(added)],
             };
       }),
   },
@@ -287,7 +281,6 @@ const CHECKS = [
     asks: 'no volume is a hostPath.',
     why: "A hostPath volume gives the Pod the node's files; the PodSecurity admission refuses it from baseline up.",
     fix: 'Use a persistentVolumeClaim for data, an emptyDir for scratch space, or a configMap or secret for files.',
-    since: 0,
     find: ({ facts, at }) => [...facts.hostPaths].map(([name, { index }]) => ({ field: `${at}.volumes[${index}].hostPath`, detail: `volume "${name}"` })),
   },
   {
@@ -298,7 +291,6 @@ const CHECKS = [
     asks: 'no container port sets a `hostPort` other than 0.',
     why: "A hostPort binds the node's own port; the PodSecurity admission refuses it from baseline up.",
     fix: 'Remove `hostPort` and expose the port through a Service.',
-    since: 0,
     find: (input) =>
       eachContainer(input, (c) =>
         listAt(c.container.ports).flatMap((port, i) => {
@@ -317,7 +309,6 @@ const CHECKS = [
     asks: 'annotations `container.apparmor.security.beta.kubernetes.io/*` are empty, `runtime/default` or `localhost/*`.',
     why: 'Any other value (`unconfined`) turns off the AppArmor profile the runtime applies; the PodSecurity admission refuses it from baseline up.',
     fix: 'Remove the annotation, or set it to `runtime/default` or a `localhost/<profile>` loaded on the nodes.',
-    since: 0,
     find: (input) =>
       Object.keys(input.annotations)
         .filter((key) => key.startsWith(APPARMOR_PREFIX) && !allowedProfileAnnotation(input.annotations[key], ''))
@@ -331,11 +322,13 @@ const CHECKS = [
     reason: 'seLinuxOptions',
     asks: '`seLinuxOptions.type` is empty, `container_t`, `container_init_t` or `container_kvm_t`, and `user` and `role` are unset.',
     why: 'Another SELinux type or a custom user or role can lift the confinement of the container; the PodSecurity admission refuses it from baseline up.',
-    ...fixNaming((types: string) => `remove \`seLinuxOptions.user\` and \`role\`, and set \`type\` to ${types} or leave it out`, ['an allowed one']),
-    since: 0,
+    ...fixByCase(
+      { type: (types: string) => `leave seLinuxOptions.type out, or set it to ${types}`, option: (key: string) => `remove seLinuxOptions.${key}` },
+      { type: ['an allowed one'], option: ['user and role'] },
+    ),
     find: (input) => {
       const types = allowedSince(SELINUX_TYPES_1_0, SELINUX_TYPES_SINCE, input.minor);
-      const specifics = [quoted([...types].filter((t) => t !== ''))] as const;
+      const allowed = quoted([...types].filter((t) => t !== ''));
       return podAndContainers(input, (sc, at, setter) => {
         const options = sc.seLinuxOptions;
         if (options === null || typeof options !== 'object') {
@@ -344,11 +337,11 @@ const CHECKS = [
         const forbidden = `${setter} set forbidden securityContext.seLinuxOptions`;
         const found: Finding[] = types.has(options.type ?? '')
           ? []
-          : [{ field: `${at}.seLinuxOptions.type`, detail: `${forbidden}: type ${JSON.stringify(options.type)}`, specifics }];
+          : [{ field: `${at}.seLinuxOptions.type`, detail: `${forbidden}: type ${JSON.stringify(options.type)}`, fix: ['type', allowed] }];
         for (const key of ['user', 'role'] as const) {
           const value: unknown = options[key];
           if (typeof value === 'string' ? value.length > 0 : value != null) {
-            found.push({ field: `${at}.seLinuxOptions.${key}`, detail: `${forbidden}: ${key} may not be set`, specifics });
+            found.push({ field: `${at}.seLinuxOptions.${key}`, detail: `${forbidden}: ${key} may not be set`, fix: ['option', key] });
           }
         }
         return found;
@@ -363,7 +356,6 @@ const CHECKS = [
     asks: '`securityContext.procMount` is unset or `Default`.',
     why: 'An `Unmasked` /proc shows the container the kernel files the runtime hides; the PodSecurity admission refuses it from baseline up.',
     fix: 'Remove `procMount`, or set it to `Default`.',
-    since: 0,
     find: (input) =>
       eachContainer(input, (c, sc, at) =>
         sc.procMount != null && sc.procMount !== 'Default'
@@ -378,23 +370,27 @@ const CHECKS = [
     reason: 'seccompProfile',
     asks: 'a `seccompProfile.type` that is set is `RuntimeDefault` or `Localhost` (before v1.19: the seccomp annotations).',
     why: '`Unconfined` lets the container make every system call; the PodSecurity admission refuses it from baseline up.',
-    fix: 'Set `seccompProfile: { type: "RuntimeDefault" }` (before v1.19: the annotation to `runtime/default`), or leave it out.',
-    since: 0,
+    ...fixByCase(
+      {
+        annotation: 'set the annotation to "runtime/default" or "localhost/<profile>", or remove it',
+        field: 'set seccompProfile.type to "RuntimeDefault" or "Localhost", or leave seccompProfile out',
+      },
+      {},
+    ),
     find: (input) => {
       if (input.minor < 19) {
         return [SECCOMP_POD_ANNOTATION, ...input.facts.containers.map((c) => SECCOMP_CONTAINER_PREFIX + c.name)]
           .filter((key) => Object.hasOwn(input.annotations, key) && !allowedProfileAnnotation(input.annotations[key], 'docker/default'))
-          .map((key) => annotationFinding(input, key));
+          .map((key) => ({ ...annotationFinding(input, key), fix: ['annotation'] }));
       }
       return podAndContainers(input, (sc, at, setter) =>
         sc.seccompProfile != null && !SECCOMP_TYPES.includes(sc.seccompProfile.type)
-          ? [
-              {
-                field: `${at}.seccompProfile.type`,
-                detail: `${setter} must not set securityContext.seccompProfile.type to ${JSON.stringify(sc.seccompProfile.type ?? '')}`,
-              },
-            ]
-          : [],
+          ? {
+              field: `${at}.seccompProfile.type`,
+              detail: `${setter} must not set securityContext.seccompProfile.type to ${JSON.stringify(sc.seccompProfile.type ?? '')}`,
+              fix: ['field'],
+            }
+          : undefined,
       );
     },
   },
@@ -406,7 +402,6 @@ const CHECKS = [
     asks: '`securityContext.sysctls` names only the safe set (kernel.shm_rmid_forced, net.ipv4.ip_local_port_range, net.ipv4.tcp_syncookies, net.ipv4.ping_group_range, net.ipv4.ip_unprivileged_port_start; net.ipv4.ip_local_reserved_ports since v1.27).',
     why: 'Other sysctls can turn off security mechanisms or change the whole node; the PodSecurity admission refuses them from baseline up.',
     fix: 'Remove the sysctl, or set it on the nodes instead.',
-    since: 0,
     find: ({ facts, at, minor }) => {
       const safe = allowedSince(SAFE_SYSCTLS_1_0, SAFE_SYSCTLS_SINCE, minor);
       return listAt(facts.pod.sysctls).flatMap((sysctl, i) => {
@@ -423,12 +418,11 @@ const CHECKS = [
     asks: 'no Pod or container sets `windowsOptions.hostProcess=true`.',
     why: 'A HostProcess container runs on the Windows node itself, with its privileges; the PodSecurity admission refuses it from baseline up.',
     fix: 'Remove `windowsOptions.hostProcess`.',
-    since: 0,
     find: (input) =>
       podAndContainers(input, (sc, at, setter) =>
         sc.windowsOptions?.hostProcess === true
-          ? [{ field: `${at}.windowsOptions.hostProcess`, detail: `${setter} must not set securityContext.windowsOptions.hostProcess=true` }]
-          : [],
+          ? { field: `${at}.windowsOptions.hostProcess`, detail: `${setter} must not set securityContext.windowsOptions.hostProcess=true` }
+          : undefined,
       ),
   },
   {
@@ -439,7 +433,6 @@ const CHECKS = [
     asks: 'every volume is a configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected or secret.',
     why: "Other volume types (hostPath, nfs, iscsi, …) reach storage outside the cluster's control; restricted allows them only through a PersistentVolume.",
     fix: 'Put the storage behind a PersistentVolume and mount it with a persistentVolumeClaim, or use an emptyDir.',
-    since: 0,
     overrides: 'hostPathVolumes',
     find: ({ spec, at }) =>
       listAt(spec.volumes).flatMap((given, i) => {
@@ -480,14 +473,21 @@ const CHECKS = [
     reason: 'runAsNonRoot != true',
     asks: 'the Pod or every container sets `runAsNonRoot: true`, and none sets it to false. A non-zero `runAsUser` alone does not count.',
     why: 'Root in a container is root on the node once a breakout succeeds; with runAsNonRoot the kubelet refuses to start a container as root.',
-    fix: "Set `runAsNonRoot: true` in the Pod's securityContext (with a `runAsUser` if the image has no non-root user), and set it to false nowhere.",
-    since: 0,
+    ...fixByCase(
+      {
+        pod: "set runAsNonRoot to true in the Pod's securityContext",
+        container: "set the container's runAsNonRoot to true, or leave it out",
+        missing: "set runAsNonRoot: true in the Pod's or the container's securityContext (with a runAsUser if the image has no non-root user)",
+      },
+      {},
+    ),
     find: (input) =>
       podOrEveryContainer(input, {
         key: 'runAsNonRoot',
         bad: (value) => value !== true,
         explicit: (setter) => `${setter} must not set securityContext.runAsNonRoot=false`,
         missing: (setter) => `pod or ${setter} must set securityContext.runAsNonRoot=true`,
+        cases: ['pod', 'container', 'missing'],
       }),
   },
   {
@@ -500,7 +500,9 @@ const CHECKS = [
     fix: 'Set `runAsUser` to a non-zero user id, or leave it out and let the image choose its non-root user.',
     since: 23,
     find: (input) =>
-      podAndContainers(input, (sc, at, setter) => (sc.runAsUser === 0 ? [{ field: `${at}.runAsUser`, detail: `${setter} must not set runAsUser=0` }] : [])),
+      podAndContainers(input, (sc, at, setter) =>
+        sc.runAsUser === 0 ? { field: `${at}.runAsUser`, detail: `${setter} must not set runAsUser=0` } : undefined,
+      ),
   },
   {
     id: 'seccompProfile_restricted',
@@ -509,7 +511,13 @@ const CHECKS = [
     reason: 'seccompProfile',
     asks: 'the Pod or every container sets `seccompProfile.type` to `RuntimeDefault` or `Localhost` (since v1.19; Pods with `os.name: windows` are exempt since v1.25).',
     why: 'Without a profile the container may make every system call; restricted requires one to be chosen.',
-    fix: "Set `seccompProfile: { type: 'RuntimeDefault' }` in the Pod's securityContext, and no type but `RuntimeDefault` or `Localhost` in a container's.",
+    ...fixByCase(
+      {
+        explicit: 'set seccompProfile.type to "RuntimeDefault" or "Localhost"',
+        missing: "set seccompProfile: { type: 'RuntimeDefault' } in the Pod's securityContext",
+      },
+      {},
+    ),
     since: 19,
     overrides: 'seccompProfile_baseline',
     windowsExemptSince: 25,
@@ -520,6 +528,7 @@ const CHECKS = [
         bad: (profile) => !SECCOMP_TYPES.includes(objectAt(profile).type),
         explicit: (setter, profile) => `${setter} must not set securityContext.seccompProfile.type to ${JSON.stringify(objectAt(profile).type ?? '')}`,
         missing: (setter) => `pod or ${setter} must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"`,
+        cases: ['explicit', 'explicit', 'missing'],
       }),
   },
   {
@@ -529,7 +538,10 @@ const CHECKS = [
     reason: 'unrestricted capabilities',
     asks: 'every container drops `ALL` and adds back at most `NET_BIND_SERVICE` (since v1.22; Pods with `os.name: windows` are exempt since v1.25).',
     why: 'Every capability a container keeps is a privilege an intruder keeps too.',
-    fix: "Set `securityContext: { capabilities: { drop: ['ALL'] } }` on the container, adding back only `NET_BIND_SERVICE` if it binds a port below 1024.",
+    ...fixByCase(
+      { drop: "set securityContext.capabilities.drop to ['ALL']", add: 'add back no capability but NET_BIND_SERVICE (if the process binds a port below 1024)' },
+      {},
+    ),
     since: 22,
     overrides: 'capabilities_baseline',
     windowsExemptSince: 25,
@@ -537,11 +549,15 @@ const CHECKS = [
       eachContainer(input, (c, sc, at) => {
         const found: Finding[] = [];
         if (!listAt(sc.capabilities?.drop).includes('ALL')) {
-          found.push({ field: `${at}.capabilities.drop`, detail: `${who(c)} must set securityContext.capabilities.drop=["ALL"]` });
+          found.push({ field: `${at}.capabilities.drop`, detail: `${who(c)} must set securityContext.capabilities.drop=["ALL"]`, fix: ['drop'] });
         }
         const added = listAt(sc.capabilities?.add).filter((cap) => cap !== 'NET_BIND_SERVICE');
         if (added.length > 0) {
-          found.push({ field: `${at}.capabilities.add`, detail: `${who(c)} must not include ${quoted(added)} in securityContext.capabilities.add` });
+          found.push({
+            field: `${at}.capabilities.add`,
+            detail: `${who(c)} must not include ${quoted(added)} in securityContext.capabilities.add`,
+            fix: ['add'],
+          });
         }
         return found;
       }),
@@ -592,11 +608,8 @@ function quoted(values: readonly unknown[]): string {
  * is not one.
  */
 export function podSecurityMinor(version: string): number | undefined {
-  if (version === 'latest') {
-    return LATEST_POD_SECURITY_MINOR;
-  }
   const match = /^v1\.(0|[1-9][0-9]*)$/.exec(version);
-  return match ? Number(match[1]) : undefined;
+  return version === 'latest' ? LATEST_POD_SECURITY_MINOR : match ? Number(match[1]) : undefined;
 }
 
 /** A rendered Pod: its spec, where it is, and its annotations. */
@@ -624,7 +637,8 @@ export function podSecurityViolations(pod: RenderedPod, level: PodSecurityLevel,
   if (level === 'privileged') {
     return [];
   }
-  const checks: readonly CheckDefinition[] = CHECKS.filter((check) => minor >= check.since && (check.level === 'baseline' || level === 'restricted'));
+  const all: readonly CheckDefinition[] = CHECKS;
+  const checks = all.filter((check) => minor >= (check.since ?? 0) && (check.level === 'baseline' || level === 'restricted'));
   const replaced = new Set(checks.map((check) => (level === 'restricted' ? check.overrides : undefined)));
   const facts = securityFacts(pod.spec, pod.at);
   const input: CheckInput = {
@@ -641,7 +655,9 @@ export function podSecurityViolations(pod: RenderedPod, level: PodSecurityLevel,
       continue;
     }
     for (const finding of check.find(input)) {
-      const fix = finding.specifics !== undefined && check.fixFor !== undefined ? check.fixFor(...finding.specifics) : fixOf(check.rule);
+      // A finding names the arguments of its check's own fixFor.
+      const fixFor = check.fixFor as ((...args: readonly string[]) => string) | undefined;
+      const fix = finding.fix !== undefined && fixFor !== undefined ? fixFor(...finding.fix) : fixOf(check.rule);
       violations.push({
         check: check.id,
         rule: check.rule,

@@ -5,7 +5,8 @@ import { checkCounts, checkOneOf } from './_fields';
 import { quoteValue } from './_integer';
 import { dns1123LabelError } from './names';
 import { RuleReport } from './problem';
-import { defineRules } from './rules';
+import { fixByCase } from './_fix-cases';
+import { defineRules, ruleIn } from './rules';
 import { amountError, isZeroAmount } from './workload';
 
 const SEE = 'https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/';
@@ -28,7 +29,13 @@ export const STATEFUL_SET_RULES = defineRules([
     summary:
       'the update strategy of a StatefulSet is RollingUpdate or OnDelete; rollingUpdate options only with RollingUpdate; partition 0 or more; maxUnavailable more than 0 and at most 100%',
     why: 'the API server rejects the StatefulSet otherwise',
-    fix: 'use StatefulSetUpdateStrategy.rollingUpdate() (partition 0 or more, maxUnavailable a count of Pods such as 1 or a percentage such as "25%", more than 0) or .onDelete(), which takes no rollingUpdate options',
+    ...fixByCase(
+      {
+        onDelete: 'remove the rollingUpdate options, or use the RollingUpdate strategy',
+        maxUnavailable: 'use a whole number of Pods (1) or a percentage ("25%"), more than 0',
+      },
+      {},
+    ),
     see: `${SEE}#update-strategies`,
   },
   {
@@ -62,7 +69,17 @@ export const STATEFUL_SET_RULES = defineRules([
     summary:
       'each volume claim template has a unique DNS-1123 label as name, at least one valid access mode (ReadWriteOncePod alone), and a storage request more than 0',
     why: 'the StatefulSet is accepted, but the claim of each Pod is refused when it is made, and the Pods wait forever for their volume',
-    fix: "give each claim template a name of its own (a DNS-1123 label such as \"data\", not the name of a volume of the Pod template), accessModes such as ['ReadWriteOnce'] (ReadWriteOncePod alone), and a storage size such as '10Gi'",
+    ...fixByCase(
+      {
+        name: 'name it with a DNS-1123 label, such as "data"',
+        taken: 'give each claim template its own name',
+        volume: 'rename the claim template or the volume: mounts refer to them by name',
+        noModes: "give it accessModes, such as ['ReadWriteOnce']",
+        readWriteOncePod: 'use ReadWriteOncePod alone',
+        storage: "request a size such as '10Gi'",
+      },
+      {},
+    ),
     see: `${SEE}#volume-claim-templates`,
   },
   {
@@ -78,10 +95,14 @@ export const STATEFUL_SET_RULES = defineRules([
     severity: 'error',
     summary: 'the governing Service of a StatefulSet is in its namespace and selects its Pods',
     why: 'a governing Service that does not select the Pods gives them no DNS names: peers and clients cannot find them',
-    fix: 'target the StatefulSet with the Service, and create both in one namespace',
+    ...fixByCase({ namespace: 'create the Service in the chart of the StatefulSet', selector: 'target the StatefulSet with the Service' }, {}),
     see: `${SEE}#stable-network-id`,
   },
 ]);
+
+const UPDATE_STRATEGY = ruleIn(STATEFUL_SET_RULES, 'stateful-set-update-strategy');
+const CLAIM_TEMPLATE_VALID = ruleIn(STATEFUL_SET_RULES, 'stateful-set-claim-template-valid');
+const SERVICE_SELECTS_PODS = ruleIn(STATEFUL_SET_RULES, 'stateful-set-service-selects-pods');
 
 /** The policies of a StatefulSet, as the API server knows them. */
 export const POD_MANAGEMENT_POLICIES = ['OrderedReady', 'Parallel'] as const;
@@ -108,7 +129,7 @@ export function validateStatefulSet(manifest: Unvalidated<k8s.KubeStatefulSetPro
   }
   checkCounts(spec.ordinals, ['start'], 'spec.ordinals', 'stateful-set-field-valid', report);
   // A deadline in the template is pod-timing's, as for every workload that keeps its Pods running.
-  validateClaimTemplates(spec.volumeClaimTemplates ?? [], spec.template?.spec?.volumes ?? [], report);
+  validateClaimTemplates(spec, report);
 }
 
 function validateUpdateStrategy(strategy: Unvalidated<k8s.StatefulSetUpdateStrategy>, report: RuleReport): void {
@@ -118,55 +139,61 @@ function validateUpdateStrategy(strategy: Unvalidated<k8s.StatefulSetUpdateStrat
     return;
   }
   if (strategy.type === 'OnDelete') {
-    report.error('stateful-set-update-strategy', `${at}.rollingUpdate`, 'rollingUpdate options are set with update strategy OnDelete');
+    report.error(
+      'stateful-set-update-strategy',
+      `${at}.rollingUpdate`,
+      'rollingUpdate options are set with update strategy OnDelete',
+      UPDATE_STRATEGY.fixFor('onDelete'),
+    );
     return;
   }
   checkCounts(rolling, ['partition'], `${at}.rollingUpdate`, 'stateful-set-update-strategy', report);
   // Unlike a Deployment's, 0 is refused: the update could never replace a Pod.
   const why = amountError(rolling.maxUnavailable, true) ?? (isZeroAmount(rolling.maxUnavailable) ? 'it must be more than 0' : undefined);
   if (why !== undefined) {
-    report.error('stateful-set-update-strategy', `${at}.rollingUpdate.maxUnavailable`, `maxUnavailable is ${quoteValue(rolling.maxUnavailable)}; ${why}`);
+    report.error(
+      'stateful-set-update-strategy',
+      `${at}.rollingUpdate.maxUnavailable`,
+      `maxUnavailable is ${quoteValue(rolling.maxUnavailable)}; ${why}`,
+      UPDATE_STRATEGY.fixFor('maxUnavailable'),
+    );
   }
 }
 
-function validateClaimTemplates(
-  claims: readonly Unvalidated<k8s.KubePersistentVolumeClaimProps>[],
-  volumes: readonly Unvalidated<k8s.Volume>[],
-  report: RuleReport,
-): void {
+function validateClaimTemplates(spec: Unvalidated<k8s.StatefulSetSpec>, report: RuleReport): void {
+  const volumes = spec.template?.spec?.volumes ?? [];
   const seen = new Map<string, number>();
-  claims.forEach((claim, i) => {
+  (spec.volumeClaimTemplates ?? []).forEach((claim, i) => {
     const at = `spec.volumeClaimTemplates[${i}]`;
     const name = claim.metadata?.name ?? '';
     const nameError = dns1123LabelError(name);
-    const problem = (field: string, message: string) => report.error('stateful-set-claim-template-valid', `${at}.${field}`, message);
+    type Case = Parameters<typeof CLAIM_TEMPLATE_VALID.fixFor>[0];
+    const problem = (field: string, message: string, fix: Case) =>
+      report.error('stateful-set-claim-template-valid', `${at}.${field}`, message, CLAIM_TEMPLATE_VALID.fixFor(fix));
     if (nameError !== undefined) {
-      problem('metadata.name', `claim template name "${name}" ${nameError}`);
+      problem('metadata.name', `claim template name "${name}" ${nameError}`, 'name');
     } else if (seen.has(name)) {
-      problem('metadata.name', `claim template name "${name}" is already used by spec.volumeClaimTemplates[${seen.get(name)}]`);
+      problem('metadata.name', `claim template name "${name}" is already used by spec.volumeClaimTemplates[${seen.get(name)}]`, 'taken');
     } else if (volumes.some((volume) => volume.name === name)) {
-      problem('metadata.name', `claim template name "${name}" is also the name of a volume of the Pod template`);
+      problem('metadata.name', `claim template name "${name}" is also the name of a volume of the Pod template`, 'volume');
     }
     seen.set(name, seen.get(name) ?? i);
     const modes = claim.spec?.accessModes ?? [];
     if (modes.length === 0) {
-      problem('spec.accessModes', `claim template "${name}" has no access mode`);
+      problem('spec.accessModes', `claim template "${name}" has no access mode`, 'noModes');
     }
     modes.forEach((mode, j) => checkOneOf(mode, ACCESS_MODES, `${at}.spec.accessModes[${j}]`, 'stateful-set-claim-template-valid', report));
     if (modes.includes('ReadWriteOncePod') && modes.length > 1) {
-      problem('spec.accessModes', `claim template "${name}" combines ReadWriteOncePod with other access modes`);
+      problem('spec.accessModes', `claim template "${name}" combines ReadWriteOncePod with other access modes`, 'readWriteOncePod');
     }
+    // A quantity's number, as far as it goes: more than 0 is all that is asked.
     const storage = claim.spec?.resources?.requests?.storage;
-    if (!positiveQuantity(storage)) {
-      problem('spec.resources.requests.storage', `claim template "${name}" requests storage ${JSON.stringify(storage)}; it must be more than 0`);
+    if (!((typeof storage === 'string' ? Number(/^[0-9.]+/.exec(storage)?.[0]) : (storage ?? 0)) > 0)) {
+      problem('spec.resources.requests.storage', `claim template "${name}" requests storage ${JSON.stringify(storage)}; it must be more than 0`, 'storage');
     }
   });
 }
 
-function positiveQuantity(value: number | string | undefined): boolean {
-  const match = typeof value === 'string' ? /^([0-9.]+)/.exec(value) : null;
-  return typeof value === 'number' ? value > 0 : match !== null && Number(match[1]) > 0;
-}
 /** What the check of a StatefulSet's governing Service needs to know of it. */
 export interface GoverningServiceFacts {
   /** The Service's construct path. */
@@ -185,24 +212,19 @@ export interface GoverningServiceFacts {
 
 /** Checks the governing Service of a StatefulSet. */
 export function validateGoverningService(service: GoverningServiceFacts, report: RuleReport): void {
+  const it = `Service "${service.name}" (${service.path})`;
   if (!service.headless) {
-    report.error(
-      'stateful-set-service-headless',
-      'spec.serviceName',
-      `Service "${service.name}" (${service.path}) has a cluster IP, so the StatefulSet's Pods get no DNS names of their own`,
-    );
+    report.error('stateful-set-service-headless', 'spec.serviceName', `${it} has a cluster IP, so the StatefulSet's Pods get no DNS names of their own`);
   }
   if (!service.sameNamespace) {
     report.error(
       'stateful-set-service-selects-pods',
       'spec.serviceName',
-      `Service "${service.name}" (${service.path}) is in another namespace than the StatefulSet`,
+      `${it} is in another namespace than the StatefulSet`,
+      SERVICE_SELECTS_PODS.fixFor('namespace'),
     );
   } else if (!service.selectsPods) {
-    report.error(
-      'stateful-set-service-selects-pods',
-      'spec.serviceName',
-      `Service "${service.name}" (${service.path}) selects ${service.selector || 'nothing'}, which does not match the StatefulSet's Pods`,
-    );
+    const message = `${it} selects ${service.selector || 'nothing'}, which does not match the StatefulSet's Pods`;
+    report.error('stateful-set-service-selects-pods', 'spec.serviceName', message, SERVICE_SELECTS_PODS.fixFor('selector'));
   }
 }

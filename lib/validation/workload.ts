@@ -6,7 +6,8 @@ import { checkEnum } from './container-spec';
 import { validateLabelSelector } from './label-selector';
 import { validateLongRunningTemplate } from './pod-lifecycle';
 import { RuleReport } from './problem';
-import { defineRules, fixNaming, fixOf, ruleIn } from './rules';
+import { fixByCase } from './_fix-cases';
+import { defineRules, fixOf, ruleIn } from './rules';
 
 /** The rules that check Deployments and ReplicaSets, besides those of their Pod template. */
 export const WORKLOAD_RULES = defineRules([
@@ -16,7 +17,14 @@ export const WORKLOAD_RULES = defineRules([
     severity: 'error',
     summary: 'the Pod template of a workload has labels to select its Pods by',
     why: 'the selector is made of the template labels; the API server rejects an empty one ("empty selector is invalid for deployment"), and it cannot be changed once applied',
-    fix: "give the template labels, such as `labels: { app: 'myapp' }`, and let the selector be made of them: leave selectBy out, or name some of them in it",
+    ...fixByCase(
+      {
+        noLabels: "give the template labels, such as `labels: { app: 'myapp' }`",
+        emptySelectBy: (label: string) => `name the template labels to select by, such as [${label}], or leave selectBy out to select by all of them`,
+        emptySelector: 'select by the template labels, or leave spec.selector to Peapod',
+      },
+      { emptySelectBy: ['"app"'] },
+    ),
   },
   {
     id: 'workload-selector-matches-template',
@@ -24,9 +32,12 @@ export const WORKLOAD_RULES = defineRules([
     severity: 'error',
     summary: 'the rendered selector of a workload matches its rendered Pod template labels, and every label it selects by (selectBy) is one of them',
     why: 'the API server rejects a selector that does not match the template labels ("`selector` does not match template `labels`"): the workload would never see its own Pods',
-    ...fixNaming(
-      (label: string) => `add ${label} to the template labels, or remove it from the selector (selectBy, or the JsonPatch of spec.selector)`,
-      ['the label'],
+    ...fixByCase(
+      {
+        selectBy: (label: string) => `add ${label} to the template labels, or remove it from selectBy`,
+        patch: 'change the JsonPatch so that the selector and the template labels agree, or drop it and let Peapod derive the selector',
+      },
+      { selectBy: ['the label'] },
     ),
   },
   {
@@ -51,9 +62,9 @@ export const WORKLOAD_RULES = defineRules([
     summary:
       'minReadySeconds, revisionHistoryLimit and progressDeadlineSeconds are whole numbers, 0 or more; the deadline exceeds minReadySeconds (0 when not set)',
     why: 'the API server rejects the workload otherwise ("must be greater than minReadySeconds")',
-    ...fixNaming(
-      (field: string) => `set ${field} to a whole number of 0 or more, or leave it out; progressDeadlineSeconds must exceed minReadySeconds`,
-      ['the field'],
+    ...fixByCase(
+      { count: (field: string) => `set ${field} to 0 or more, or leave it out`, deadline: 'make progressDeadlineSeconds greater than minReadySeconds' },
+      { count: ['the field'] },
     ),
   },
   {
@@ -78,12 +89,14 @@ export const WORKLOAD_RULES = defineRules([
     severity: 'error',
     summary: 'maxSurge and maxUnavailable of a rolling update are counts or percentages (at most 100%), and not both 0',
     why: 'the API server rejects the Deployment ("may not be 0 when `maxSurge` is 0", "must not be greater than 100%", "a valid percent string must be a numeric string followed by an ending \'%\'"): with both 0 a rollout could never replace a Pod',
-    fix: 'write maxSurge and maxUnavailable as a count of Pods (1) or a percentage ("25%"), not both 0',
+    ...fixByCase({ amount: 'write a whole number of Pods (1) or a percentage ("25%")', bothZero: 'let maxSurge or maxUnavailable be more than 0' }, {}),
   },
 ]);
 
+const SELECTOR_LABELS = ruleIn(WORKLOAD_RULES, 'workload-selector-labels');
 const SELECTOR_MATCHES_TEMPLATE = ruleIn(WORKLOAD_RULES, 'workload-selector-matches-template');
 const FIELD_VALID = ruleIn(WORKLOAD_RULES, 'workload-field-valid');
+const ROLLING_UPDATE_VALID = ruleIn(WORKLOAD_RULES, 'deployment-rolling-update-valid');
 
 /** What a workload's validation needs besides the manifest. */
 export interface WorkloadFacts {
@@ -99,30 +112,29 @@ export interface WorkloadFacts {
  * `PodTemplate.validate` checks), and records every problem in `report`.
  */
 export function validateWorkload(manifest: Unvalidated<k8s.KubeDeploymentProps>, facts: WorkloadFacts, report: RuleReport): void {
+  const { kind, selectBy } = facts;
   const spec = manifest.spec ?? {};
   const labels = spec.template?.metadata?.labels ?? {};
   const keys = Object.keys(labels);
   if (keys.length === 0) {
-    report.error(
-      'workload-selector-labels',
-      'spec.template.metadata.labels',
-      `the Pod template has no labels, so the ${facts.kind} has nothing to select its Pods by`,
-    );
-  } else if (facts.selectBy !== undefined && facts.selectBy.length === 0) {
+    const message = `the Pod template has no labels, so the ${kind} has nothing to select its Pods by`;
+    report.error('workload-selector-labels', 'spec.template.metadata.labels', message, SELECTOR_LABELS.fixFor('noLabels'));
+  } else if (selectBy !== undefined && selectBy.length === 0) {
     // Kubernetes refuses an empty selector: it would select every Pod of the namespace.
-    report.error('workload-selector-labels', 'spec.selector.matchLabels', `selectBy is empty, so the ${facts.kind} has nothing to select its Pods by`);
+    const message = `selectBy is empty, so the ${kind} has nothing to select its Pods by`;
+    report.error('workload-selector-labels', 'spec.selector.matchLabels', message, SELECTOR_LABELS.fixFor('emptySelectBy', `"${keys[0]}"`));
   } else {
-    for (const key of facts.selectBy ?? []) {
+    for (const key of selectBy ?? []) {
       if (!(key in labels)) {
         report.error(
           'workload-selector-matches-template',
           'spec.selector.matchLabels',
           `selectBy names label "${key}", which the Pod template does not have (it has ${keys.map((k) => `"${k}"`).join(', ')})`,
-          SELECTOR_MATCHES_TEMPLATE.fixFor(`"${key}"`),
+          SELECTOR_MATCHES_TEMPLATE.fixFor('selectBy', `"${key}"`),
         );
       }
     }
-    validateRenderedSelector(spec.selector ?? {}, labels, facts.kind, report);
+    validateRenderedSelector(spec.selector ?? {}, labels, kind, report);
   }
 
   checkInteger(
@@ -131,7 +143,11 @@ export function validateWorkload(manifest: Unvalidated<k8s.KubeDeploymentProps>,
     report,
   );
   const count = (field: 'minReadySeconds' | 'revisionHistoryLimit' | 'progressDeadlineSeconds') =>
-    checkInteger(spec[field], { rule: 'workload-field-valid', at: `spec.${field}`, what: field, range: COUNT, fix: FIELD_VALID.fixFor(field) }, report);
+    checkInteger(
+      spec[field],
+      { rule: 'workload-field-valid', at: `spec.${field}`, what: field, range: COUNT, fix: FIELD_VALID.fixFor('count', field) },
+      report,
+    );
   const minReady = count('minReadySeconds');
   count('revisionHistoryLimit');
   const deadline = count('progressDeadlineSeconds');
@@ -141,20 +157,17 @@ export function validateWorkload(manifest: Unvalidated<k8s.KubeDeploymentProps>,
       'workload-field-valid',
       'spec.progressDeadlineSeconds',
       `progressDeadlineSeconds is ${spec.progressDeadlineSeconds}, not more than minReadySeconds (${spec.minReadySeconds ?? '0, its default'})`,
-      FIELD_VALID.fixFor('progressDeadlineSeconds'),
+      FIELD_VALID.fixFor('deadline'),
     );
   }
 
   const restartPolicy = spec.template?.spec?.restartPolicy;
   if (restartPolicy !== undefined && restartPolicy !== 'Always') {
-    report.error(
-      'workload-restart-policy-always',
-      'spec.template.spec.restartPolicy',
-      `restartPolicy is "${restartPolicy}", but a ${facts.kind} accepts only "Always"`,
-    );
+    const message = `restartPolicy is "${restartPolicy}", but a ${kind} accepts only "Always"`;
+    report.error('workload-restart-policy-always', 'spec.template.spec.restartPolicy', message);
   }
 
-  validateLongRunningTemplate(facts.kind, spec.template?.spec, 'spec.template.spec', report);
+  validateLongRunningTemplate(kind, spec.template?.spec, 'spec.template.spec', report);
 
   if (spec.strategy !== undefined) {
     validateStrategy(spec.strategy, report);
@@ -167,23 +180,25 @@ const COUNT = { min: 0, max: INT32.max };
 // ValidateDeploymentStrategy: the type defaults to RollingUpdate, whose amounts default to 25%.
 function validateStrategy(strategy: Unvalidated<k8s.DeploymentStrategy>, report: RuleReport): void {
   checkEnum(strategy.type, DEPLOYMENT_STRATEGY_TYPES, 'spec.strategy.type', 'strategy type', report);
-  const rolling = strategy.rollingUpdate;
+  const [rolling, at] = [strategy.rollingUpdate, 'spec.strategy.rollingUpdate'];
   if (strategy.type === 'Recreate' && rolling !== undefined && rolling !== null) {
-    report.error('deployment-strategy', 'spec.strategy.rollingUpdate', 'rollingUpdate is set, but the strategy type is Recreate');
+    report.error('deployment-strategy', at, 'rollingUpdate is set, but the strategy type is Recreate');
   } else if (rolling) {
     for (const field of ['maxSurge', 'maxUnavailable'] as const) {
       const why = amountError(rolling[field], field === 'maxUnavailable');
       if (why) {
-        report.error('deployment-rolling-update-valid', `spec.strategy.rollingUpdate.${field}`, `${field} is ${quoteValue(rolling[field])}; ${why}`);
+        report.error(
+          'deployment-rolling-update-valid',
+          `${at}.${field}`,
+          `${field} is ${quoteValue(rolling[field])}; ${why}`,
+          ROLLING_UPDATE_VALID.fixFor('amount'),
+        );
       }
     }
     // A field left out defaults to 25%, which is not 0.
     if (amountValue(rolling.maxSurge ?? '25%') === 0 && amountValue(rolling.maxUnavailable ?? '25%') === 0) {
-      report.error(
-        'deployment-rolling-update-valid',
-        'spec.strategy.rollingUpdate',
-        'maxSurge and maxUnavailable are both 0, so a rollout could never replace a Pod',
-      );
+      const message = 'maxSurge and maxUnavailable are both 0, so a rollout could never replace a Pod';
+      report.error('deployment-rolling-update-valid', at, message, ROLLING_UPDATE_VALID.fixFor('bothZero'));
     }
   }
 }
@@ -202,28 +217,32 @@ function validateRenderedSelector(selector: Unvalidated<k8s.LabelSelector>, labe
   const expressions = selector.matchExpressions ?? [];
   // The selector's syntax, as ValidateLabelSelector checks it; labels that are
   // the template's are checked there already, so only others are checked here.
-  const ownLabels = Object.entries(matchLabels).filter(([key, value]) => labels[key] !== value);
-  validateLabelSelector({ matchLabels: Object.fromEntries(ownLabels), matchExpressions: expressions }, 'spec.selector', `selector of the ${kind}`, report);
+  const ownLabels = Object.fromEntries(Object.entries(matchLabels).filter(([key, value]) => labels[key] !== value));
+  validateLabelSelector({ matchLabels: ownLabels, matchExpressions: expressions }, 'spec.selector', `selector of the ${kind}`, report);
   if (Object.keys(matchLabels).length + expressions.length === 0) {
-    report.error('workload-selector-labels', 'spec.selector', `the ${kind}'s selector is empty, which the API server refuses`);
+    report.error(
+      'workload-selector-labels',
+      'spec.selector',
+      `the ${kind}'s selector is empty, which the API server refuses`,
+      SELECTOR_LABELS.fixFor('emptySelector'),
+    );
     return;
   }
-  const unmatched = [
-    ...ownLabels.map(([key, value]) => `${key}=${value}`),
-    ...expressions.filter((expression) => !requirementMatches(expression, labels)).map(requirementText),
-  ];
+  const unmatched = [...labelPairs(ownLabels), ...expressions.filter((expression) => !requirementMatches(expression, labels)).map(requirementText)];
   if (unmatched.length > 0) {
     report.error(
       'workload-selector-matches-template',
       'spec.template.metadata.labels',
-      `the selector's ${unmatched.join(', ')} does not match the template labels (${Object.entries(labels)
-        .map(([key, value]) => `${key}=${value}`)
-        .join(', ')}), so the ${kind} would never see its own Pods`,
+      `the selector's ${unmatched.join(', ')} does not match the template labels (${labelPairs(labels).join(', ')}), so the ${kind} would never see its own Pods`,
+      SELECTOR_MATCHES_TEMPLATE.fixFor('patch'),
     );
   }
 }
 
 type Labels = { readonly [key: string]: string | undefined };
+
+// Labels as the messages write them: `key=value`.
+const labelPairs = (labels: Labels) => Object.entries(labels).map(([key, value]) => `${key}=${value}`);
 
 // Whether a label selector requirement holds for `labels` (an unknown operator holds for nothing).
 function requirementMatches({ key, operator, values = [] }: Unvalidated<k8s.LabelSelectorRequirement>, labels: Labels): boolean {
@@ -284,15 +303,8 @@ export interface OverlappingPods {
 
 /** Records a problem for each Pod or workload of the app whose Pods `selector` matches besides the workload's own. */
 export function validateSelectorOverlap(selector: { readonly [key: string]: string }, others: readonly OverlappingPods[], report: RuleReport): void {
-  const text = (labels: { readonly [key: string]: string }) =>
-    Object.entries(labels)
-      .map(([key, value]) => `${key}=${value}`)
-      .join(',');
   for (const other of others) {
-    report.error(
-      'workload-selector-overlap',
-      'spec.selector.matchLabels',
-      `selector ${text(selector)} also matches the Pods of ${other.construct} (labels ${text(other.labels)})`,
-    );
+    const message = `selector ${labelPairs(selector).join(',')} also matches the Pods of ${other.construct} (labels ${labelPairs(other.labels).join(',')})`;
+    report.error('workload-selector-overlap', 'spec.selector.matchLabels', message);
   }
 }
