@@ -6,7 +6,7 @@ import { ContainerPortNames } from './container';
 import { AnyContainer, PodTemplate } from './pod-template';
 import { ISelectablePods, PodSelection, templatePorts } from './selectable-pods';
 import { validateEscapeHatchValues } from './validation/escape-hatch';
-import { validateObjectMetadata } from './validation/metadata';
+import { ObjectMeta, validateObjectMetadata } from './validation/metadata';
 import { RuleReport } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import type { PORT_NAMES } from './_type-brands';
@@ -19,7 +19,7 @@ import { fieldOf, JsonObject, namespaceOf } from './validation/_json';
  * Secrets, and the values of its escape hatches.
  */
 export function validateTemplateOwner(owner: IConstruct, template: PodTemplate, manifest: JsonObject, templateAt: string, report: RuleReport): void {
-  validateObjectMetadata(manifest.metadata, report);
+  validateObjectMetadata(manifest.metadata as ObjectMeta, report);
   let spec: unknown = manifest;
   for (const key of `${templateAt}.spec`.split('.')) {
     spec = fieldOf(spec, key);
