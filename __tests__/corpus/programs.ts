@@ -469,7 +469,7 @@ function keyPrograms(): BadProgram[] {
       rule: 'data-key-valid',
       build: (chart) => new ConfigMap(chart, 'settings', { data: { 'conf/app.yaml': 'x' } }),
       expected: [
-        '[bad/settings] data["conf/app.yaml"]: ConfigMap key "conf/app.yaml" has characters other than letters, digits, "-", "_" and ".". Fix: use at most 253 letters, digits, "-", "_" and "." (data-key-valid)',
+        '[bad/settings] data["conf/app.yaml"]: ConfigMap key "conf/app.yaml" has characters other than letters, digits, "-", "_" and ".". Fix: rename the key: at most 253 letters, digits, "-", "_" and "." (data-key-valid)',
       ],
     },
     {
@@ -477,7 +477,7 @@ function keyPrograms(): BadProgram[] {
       rule: 'data-key-valid',
       build: (chart) => new Secret(chart, 'db', { stringData: { '..password': 'x' } }),
       expected: [
-        '[bad/db] stringData["..password"]: Secret key "..password" is "." or starts with "..". Fix: use at most 253 letters, digits, "-", "_" and "." (data-key-valid)',
+        '[bad/db] stringData["..password"]: Secret key "..password" is "." or starts with "..". Fix: rename the key: at most 253 letters, digits, "-", "_" and "." (data-key-valid)',
       ],
     },
     {
