@@ -54,8 +54,8 @@ describe('the rendered selector matches the rendered template', () => {
   test('the selector is a valid label selector', () => {
     const problems = errors({}, [JsonPatch.add('/spec/selector/matchExpressions', [{ key: 'tier', operator: 'In' }, { key: 'app', operator: 'Exists', values: ['web'] }])]);
     expect(problems.filter((line) => line.endsWith('(label-selector)'))).toEqual([
-      'spec.selector.matchExpressions[0].values: matchExpressions[0] of the selector of the Deployment has operator In and no values. Fix: list the label values to match, or use operator Exists (label-selector)',
-      'spec.selector.matchExpressions[1].values: matchExpressions[1] of the selector of the Deployment has operator Exists and 1 value. Fix: remove the values, or use operator In or NotIn (label-selector)',
+      'spec.selector.matchExpressions[0].values: matchExpressions[0] of the selector of the Deployment has operator In and no values. Fix: give In and NotIn at least one value and Exists and DoesNotExist none (operators are case-sensitive); write keys and values in label syntax, such as "app" and "web" (label-selector)',
+      'spec.selector.matchExpressions[1].values: matchExpressions[1] of the selector of the Deployment has operator Exists and 1 value. Fix: give In and NotIn at least one value and Exists and DoesNotExist none (operators are case-sensitive); write keys and values in label syntax, such as "app" and "web" (label-selector)',
     ]);
   });
 

@@ -3,7 +3,7 @@ import { quoteValue } from './_integer';
 import { checkName, sameIgnoringCase } from './_field-checks';
 import { validateLabels } from './metadata';
 import { RuleReport } from './problem';
-import { defineRules } from './rules';
+import { defineRules, fixOf } from './rules';
 
 /** The operators of a label selector's `matchExpressions`. */
 export const LABEL_SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
@@ -19,7 +19,7 @@ export const LABEL_SELECTOR_RULES = defineRules([
     summary:
       'A label selector (`labelSelector`, `namespaceSelector`) has label-syntax `matchLabels`, and `matchExpressions` with a label-key `key`, an operator In, NotIn, Exists or DoesNotExist, values for In and NotIn, none for Exists and DoesNotExist, and label-value values.',
     why: "The API server refuses the object (ValidateLabelSelector): \"not a valid selector operator\", \"must be specified when `operator` is 'In' or 'NotIn'\", \"may not be specified when `operator` is 'Exists' or 'DoesNotExist'\".",
-    fix: 'Give In and NotIn at least one value and Exists and DoesNotExist none; operators are case-sensitive.',
+    fix: 'Give In and NotIn at least one value and Exists and DoesNotExist none (operators are case-sensitive); write keys and values in label syntax, such as "app" and "web".',
     see: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#resource-based-requirement',
   },
 ]);
@@ -44,14 +44,15 @@ export function validateLabelSelector(selector: unknown, at: string, what: strin
 function validateSelectorRequirement(requirement: JsonObject, at: string, what: string, report: RuleReport): void {
   const { key, operator } = requirement;
   const values = listAt(requirement.values);
-  checkName(key ?? '', 'qualified-name', { rule: 'label-selector', at: `${at}.key`, what: 'key', of: `${what}`, fix: 'use a label key such as "app" or "example.com/tier"' }, report);
+  const fix = fixOf('label-selector');
+  checkName(key ?? '', 'qualified-name', { rule: 'label-selector', at: `${at}.key`, what: 'key', of: `${what}`, fix }, report);
   if (operator === 'In' || operator === 'NotIn') {
     if (values.length === 0) {
-      report.error('label-selector', `${at}.values`, `${what} has operator ${operator} and no values`, `list the label values to match, or use operator ${operator === 'In' ? 'Exists' : 'DoesNotExist'}`);
+      report.error('label-selector', `${at}.values`, `${what} has operator ${operator} and no values`);
     }
   } else if (operator === 'Exists' || operator === 'DoesNotExist') {
     if (values.length > 0) {
-      report.error('label-selector', `${at}.values`, `${what} has operator ${operator} and ${values.length} value${values.length === 1 ? '' : 's'}`, 'remove the values, or use operator In or NotIn');
+      report.error('label-selector', `${at}.values`, `${what} has operator ${operator} and ${values.length} value${values.length === 1 ? '' : 's'}`);
     }
   } else {
     report.error(
@@ -62,7 +63,7 @@ function validateSelectorRequirement(requirement: JsonObject, at: string, what: 
     );
   }
   for (let v = 0; v < values.length; v++) {
-    checkName(values[v], 'label-value', { rule: 'label-selector', at: `${at}.values[${v}]`, what: 'value', of: `${what}`, fix: 'use a label value: at most 63 letters, digits, "-", "_" and "."' }, report);
+    checkName(values[v], 'label-value', { rule: 'label-selector', at: `${at}.values[${v}]`, what: 'value', of: `${what}`, fix }, report);
   }
 }
 
