@@ -116,9 +116,9 @@ describe('finalizers', () => {
     const config = new ConfigMap(newChart(), 'config');
     config.apiObject.addJsonPatch(JsonPatch.add('/metadata/finalizers', ['cleanup', 'example.com/Clean up', 'orphan', 'foregroundDeletion']));
     expect(config.node.validate()).toEqual([
-      'metadata.finalizers[0]: finalizer "cleanup" is neither a standard finalizer name nor fully qualified (with a domain prefix). Fix: prefix the finalizer with the domain of the controller that removes it, such as "example.com/cleanup"; keep only one of the deletion policies "orphan" and "foregroundDeletion" (object-finalizers)',
-      'metadata.finalizers[1]: finalizer "example.com/Clean up" has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: prefix the finalizer with the domain of the controller that removes it, such as "example.com/cleanup"; keep only one of the deletion policies "orphan" and "foregroundDeletion" (object-finalizers)',
-      'metadata.finalizers: finalizers "orphan" and "foregroundDeletion" cannot both be set. Fix: prefix the finalizer with the domain of the controller that removes it, such as "example.com/cleanup"; keep only one of the deletion policies "orphan" and "foregroundDeletion" (object-finalizers)',
+      'metadata.finalizers[0]: finalizer "cleanup" is neither a standard finalizer name nor fully qualified (with a domain prefix). Fix: prefix it with the domain of the controller that removes it, such as "example.com/cleanup" (object-finalizers)',
+      'metadata.finalizers[1]: finalizer "example.com/Clean up" has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: prefix it with the domain of the controller that removes it, such as "example.com/cleanup" (object-finalizers)',
+      'metadata.finalizers: finalizers "orphan" and "foregroundDeletion" cannot both be set. Fix: keep one deletion policy (object-finalizers)',
     ]);
     const chart = newChart();
     new ConfigMap(chart, 'config').apiObject.addJsonPatch(JsonPatch.add('/metadata/finalizers', ['example.com/cleanup', 'kubernetes', 'foregroundDeletion']));

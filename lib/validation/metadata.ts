@@ -4,6 +4,7 @@ import { objectAt, text } from './_json';
 import { dns1123LabelError, dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
 import { RuleReport } from './problem';
 import type { RuleId } from './rule-ids';
+import { fixByCase } from './_fix-cases';
 import { defineRules, fixNaming, ruleIn } from './rules';
 
 /** The rules of object metadata. */
@@ -41,7 +42,7 @@ export const METADATA_RULES = defineRules([
     category: 'api-server',
     summary: '`metadata.finalizers` are qualified names with a domain prefix (`example.com/cleanup`), or one of `kubernetes`, `orphan` and `foregroundDeletion`; not both `orphan` and `foregroundDeletion`.',
     why: 'The API server refuses other names ("name is neither a standard finalizer name nor is it fully qualified"), and the two deletion policies together.',
-    fix: 'Prefix the finalizer with the domain of the controller that removes it, such as "example.com/cleanup"; keep only one of the deletion policies "orphan" and "foregroundDeletion".',
+    ...fixByCase({ name: 'prefix it with the domain of the controller that removes it, such as "example.com/cleanup"', policies: 'keep one deletion policy' }),
     see: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/finalizers/',
   },
   {
@@ -85,6 +86,7 @@ export const METADATA_RULES = defineRules([
 const OBJECT_NAME = ruleIn(METADATA_RULES, 'object-name');
 const OBJECT_NAMESPACE = ruleIn(METADATA_RULES, 'object-namespace');
 const LABEL_VALUE = ruleIn(METADATA_RULES, 'label-value');
+const FINALIZERS = ruleIn(METADATA_RULES, 'object-finalizers');
 const MAX_ANNOTATIONS_BYTES = 256 * 1024;
 
 /** The metadata of an object as validation reads it. */
@@ -176,11 +178,11 @@ export function validateFinalizers(metadata: ObjectMeta, report: RuleReport): vo
   finalizers.forEach((name, i) => {
     const wrong = qualifiedNameError(name) ?? (name.includes('/') || STANDARD_FINALIZERS.includes(name) ? undefined : 'is neither a standard finalizer name nor fully qualified (with a domain prefix)');
     if (wrong !== undefined) {
-      report.error('object-finalizers', `metadata.finalizers[${i}]`, `finalizer ${JSON.stringify(name)} ${wrong}`);
+      report.error('object-finalizers', `metadata.finalizers[${i}]`, `finalizer ${JSON.stringify(name)} ${wrong}`, FINALIZERS.fixFor('name'));
     }
   });
   if (finalizers.includes('orphan') && finalizers.includes('foregroundDeletion')) {
-    report.error('object-finalizers', 'metadata.finalizers', 'finalizers "orphan" and "foregroundDeletion" cannot both be set');
+    report.error('object-finalizers', 'metadata.finalizers', 'finalizers "orphan" and "foregroundDeletion" cannot both be set', FINALIZERS.fixFor('policies'));
   }
 }
 
