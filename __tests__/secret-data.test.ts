@@ -97,13 +97,13 @@ describe('values are strings', () => {
   test('a number, boolean or null given untyped fails, instead of being refused by the API server or dropped', () => {
     const config = new ConfigMap(newChart(), 'config', { data: { replicas: 3 as never, debug: null as never } });
     expect(config.node.validate()).toEqual([
-      'data["replicas"]: ConfigMap data value of "replicas" is a number (3); values are strings. Fix: write "3", or remove the key (data-value-string)',
-      'data["debug"]: ConfigMap data value of "debug" is null, which synth would drop; values are strings. Fix: write a string value, such as "", or remove the key (data-value-string)',
+      'data["replicas"]: ConfigMap data value of "replicas" is a number (3); values are strings. Fix: quote it: "3" (data-value-string)',
+      'data["debug"]: ConfigMap data value of "debug" is null, which synth would drop; values are strings. Fix: give it a string value, such as "", or remove the key (data-value-string)',
     ]);
     const secret = new Secret(newChart(), 'db', { stringData: { enabled: true as never }, data: { port: 5432 as never } });
     expect(secret.node.validate()).toEqual([
-      'data["port"]: Secret data value of "port" is a number (5432); values are strings. Fix: write Buffer.from("5432").toString("base64"), or remove the key (data-value-string)',
-      'stringData["enabled"]: Secret stringData value of "enabled" is a boolean (true); values are strings. Fix: write "true", or remove the key (data-value-string)',
+      'data["port"]: Secret data value of "port" is a number (5432); values are strings. Fix: encode it: Buffer.from("5432").toString("base64") (data-value-string)',
+      'stringData["enabled"]: Secret stringData value of "enabled" is a boolean (true); values are strings. Fix: quote it: "true" (data-value-string)',
     ]);
     const chart = newChart();
     new ConfigMap(chart, 'config', { data: { replicas: '3', debug: '' } });

@@ -133,7 +133,7 @@ export const BAD_PROGRAMS: readonly BadProgram[] = [
     name: 'a label value of 64 characters',
     rule: 'label-value',
     expected: [
-      '[bad/p] metadata.labels[app]: label value "vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv" of "app" is 64 characters long; at most 63 are allowed. Fix: use a string value such as "vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv", or move free text to an annotation (label-value)',
+      '[bad/p] metadata.labels[app]: label value "vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv" of "app" is 64 characters long; at most 63 are allowed. Fix: use a value such as "vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv", or move free text to an annotation (label-value)',
     ],
     build: (chart) => new Pod(chart, 'p', { labels: { app: 'v'.repeat(64) }, containers: [app()] }),
   },

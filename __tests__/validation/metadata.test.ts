@@ -46,9 +46,9 @@ describe('rule label-value', () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const gpu = { gpu: true } as any;
     expect(podProblems({ labels: { note: 'runs on GPU', long: 'v'.repeat(64) }, nodeSelector: gpu }, 'label-value')).toEqual([
-      'metadata.labels[note]: label value "runs on GPU" of "note" must be empty or letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use a string value such as "runs-on-gpu", or move free text to an annotation (label-value)',
-      `metadata.labels[long]: label value "${'v'.repeat(64)}" of "long" is 64 characters long; at most 63 are allowed. Fix: use a string value such as "${'v'.repeat(63)}", or move free text to an annotation (label-value)`,
-      'spec.nodeSelector[gpu]: label value true of "gpu" is a boolean, not a string. Fix: use a string value such as "true", or move free text to an annotation (label-value)',
+      'metadata.labels[note]: label value "runs on GPU" of "note" must be empty or letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use a value such as "runs-on-gpu", or move free text to an annotation (label-value)',
+      `metadata.labels[long]: label value "${'v'.repeat(64)}" of "long" is 64 characters long; at most 63 are allowed. Fix: use a value such as "${'v'.repeat(63)}", or move free text to an annotation (label-value)`,
+      'spec.nodeSelector[gpu]: label value true of "gpu" is a boolean, not a string. Fix: quote it: "true" (label-value)',
     ]);
   });
 });

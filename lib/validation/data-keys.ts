@@ -1,6 +1,7 @@
 import { quoteValue } from './_integer';
 import { JsonObject, objectAt } from './_json';
 import { RuleReport } from './problem';
+import { fixByCase } from './_fix-cases';
 import { defineRules, fixNaming, ruleIn } from './rules';
 
 function keepInOne(first: string, second: string): string {
@@ -47,7 +48,14 @@ export const DATA_KEY_RULES = defineRules([
     severity: 'error',
     summary: 'every value of a ConfigMap or Secret is a string',
     why: 'the API server cannot decode another JSON type into the string it stores ("cannot unmarshal number into Go struct field"), and cdk8s drops a null value without a word',
-    ...fixNaming((value: string) => `write ${value}, or remove the key`, ['the value as a string, such as "1" (base64-encoded in a base64 section)']),
+    ...fixByCase(
+      {
+        dropped: 'give it a string value, such as "", or remove the key',
+        plain: (value: string) => `quote it: "${value}"`,
+        base64: (value: string) => `encode it: Buffer.from("${value}").toString("base64")`,
+      },
+      { plain: ['1'], base64: ['1'] },
+    ),
   },
   {
     id: 'data-value-encoded',
@@ -188,8 +196,8 @@ export function validateStringValues(values: { readonly [key: string]: unknown }
     if (typeof value !== 'string') {
       const dropped = value === null || value === undefined;
       const what = dropped ? `${String(value)}, which synth would drop` : `a ${typeof value} (${quoteValue(value)})`;
-      const fix = dropped ? 'a string value, such as ""' : base64 ? `Buffer.from("${String(value)}").toString("base64")` : `"${String(value)}"`;
-      report.error('data-value-string', `${field}["${key}"]`, `${kind} ${field} value of "${key}" is ${what}; values are strings`, VALUE_STRING.fixFor(fix));
+      const fix = dropped ? VALUE_STRING.fixFor('dropped') : VALUE_STRING.fixFor(base64 ? 'base64' : 'plain', String(value));
+      report.error('data-value-string', `${field}["${key}"]`, `${kind} ${field} value of "${key}" is ${what}; values are strings`, fix);
     }
   }
 }

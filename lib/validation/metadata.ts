@@ -60,7 +60,10 @@ export const METADATA_RULES = defineRules([
     category: 'api-server',
     summary: 'Label and nodeSelector values are empty or at most 63 letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit.',
     why: 'The API server refuses the object.',
-    ...fixNaming((value: string) => `use a string value such as ${value}, or move free text to an annotation`, ['`web-1`'], ['shorten the value or replace the characters it does not allow']),
+    ...fixByCase(
+      { value: (value: string) => `use a value such as ${value}, or move free text to an annotation`, quote: (value: string) => `quote it: "${value}"` },
+      { value: ['"web-1"'], quote: ['true'] },
+    ),
     see: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set',
   },
   {
@@ -113,7 +116,7 @@ export function validateLabels(labels: unknown, at: string, report: RuleReport):
         'label-value',
         `${at}[${key}]`,
         `label value ${JSON.stringify(value)} of "${key}" ${valueError}`,
-        LABEL_VALUE.fixFor(JSON.stringify(suggestName(text(value), 63))),
+        typeof value === 'string' ? LABEL_VALUE.fixFor('value', JSON.stringify(suggestName(value, 63))) : LABEL_VALUE.fixFor('quote', text(value)),
       );
     }
   }
