@@ -61,7 +61,7 @@ describe('the rendered selector matches the rendered template', () => {
 
   test('an empty selector fails', () => {
     expect(errors({}, [JsonPatch.replace('/spec/selector', {})])).toEqual([
-      "spec.selector: the Deployment's selector is empty, which the API server refuses. Fix: give the template labels, such as `labels: { app: \'myapp\' }`, and let the selector be made of them: leave selectBy out, or name some of them in it (workload-selector-labels)",
+      "spec.selector: the Deployment's selector is empty, which the API server refuses. Fix: give the template labels, such as `labels: { app: 'myapp' }`, and let the selector be made of them: leave selectBy out, or name some of them in it (workload-selector-labels)",
     ]);
     expect(validSpec({}, [JsonPatch.replace('/spec/selector', { matchExpressions: [{ key: 'app', operator: 'Exists' }] })]).selector).toEqual({ matchExpressions: [{ key: 'app', operator: 'Exists' }] });
   });
