@@ -50,8 +50,8 @@ describe('ConfigMap fails synth', () => {
     const problems = problemsOf((chart) => new ConfigMap(chart, 'config', { data: { 'log level': 'info', '..hidden': 'x', 'a.bin': 'x' }, binaryData: { 'a.bin': 'AAAA' } }));
     expect(problems).toEqual([
       // In the order of the manifest, whose keys cdk8s sorts.
-      'data["..hidden"]: ConfigMap key "..hidden" is "." or starts with "..". Fix: use at most 253 letters, digits, "-", "_" and "." (data-key-valid)',
-      'data["log level"]: ConfigMap key "log level" has characters other than letters, digits, "-", "_" and ".". Fix: use at most 253 letters, digits, "-", "_" and "." (data-key-valid)',
+      'data["..hidden"]: ConfigMap key "..hidden" is "." or starts with "..". Fix: rename the key: at most 253 letters, digits, "-", "_" and "." (data-key-valid)',
+      'data["log level"]: ConfigMap key "log level" has characters other than letters, digits, "-", "_" and ".". Fix: rename the key: at most 253 letters, digits, "-", "_" and "." (data-key-valid)',
       'binaryData["a.bin"]: ConfigMap key "a.bin" is also in data. Fix: keep the key in one of data and binaryData (data-key-unique)',
     ]);
   });

@@ -38,10 +38,10 @@ describe('typed Secrets hold the keys their type requires', () => {
     ]);
     const notJson = Buffer.from('{"auths": ').toString('base64');
     expect(secretErrors({ type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': notJson } })).toEqual([
-      `data[.dockerconfigjson]: ".dockerconfigjson" of a Secret of type kubernetes.io/dockerconfigjson is not a JSON object: ${jsonError('{"auths": ')}. Fix: write it as \`kubectl create secret docker-registry\` does: {"auths": {…}} (secret-type-keys)`,
+      `data[.dockerconfigjson]: ".dockerconfigjson" of a Secret of type kubernetes.io/dockerconfigjson is not a JSON object: ${jsonError('{"auths": ')}. Fix: add the registry credentials as \`kubectl create secret docker-registry\` writes them, {"auths": {…}}, or use type Opaque (secret-type-keys)`,
     ]);
     expect(secretErrors({ type: 'kubernetes.io/dockercfg', stringData: { '.dockercfg': '["registry"]' } })).toEqual([
-      'data[.dockercfg]: ".dockercfg" of a Secret of type kubernetes.io/dockercfg is not a JSON object: it is a JSON array. Fix: write it as `kubectl create secret docker-registry` does: {"auths": {…}} (secret-type-keys)',
+      'data[.dockercfg]: ".dockercfg" of a Secret of type kubernetes.io/dockercfg is not a JSON object: it is a JSON array. Fix: add the registry credentials as `kubectl create secret docker-registry` writes them, {"auths": {…}}, or use type Opaque (secret-type-keys)',
     ]);
     const chart = newChart();
     const auths = JSON.stringify({ auths: { 'registry.example.com': { auth: Buffer.from('u:p').toString('base64') } } });
@@ -65,7 +65,7 @@ describe('typed Secrets hold the keys their type requires', () => {
 
   test('kubernetes.io/service-account-token: the annotation naming the ServiceAccount', () => {
     expect(secretErrors({ type: 'kubernetes.io/service-account-token' })).toEqual([
-      'metadata.annotations[kubernetes.io/service-account.name]: a Secret of type kubernetes.io/service-account-token needs the annotation kubernetes.io/service-account.name, naming the ServiceAccount whose token it holds. Fix: add the annotation "kubernetes.io/service-account.name": "<service account name>"; Kubernetes fills in the token (secret-type-keys)',
+      'metadata.annotations[kubernetes.io/service-account.name]: a Secret of type kubernetes.io/service-account-token needs the annotation kubernetes.io/service-account.name, naming the ServiceAccount whose token it holds. Fix: add the annotation "kubernetes.io/service-account.name": "<service account name>" (Kubernetes fills in the token), or use type Opaque (secret-type-keys)',
     ]);
     const chart = newChart();
     const token = new Secret(chart, 'token', { type: 'kubernetes.io/service-account-token', annotations: { 'kubernetes.io/service-account.name': 'build-robot' }, labels: { app: 'ci' } });
@@ -161,8 +161,8 @@ describe('sizes', () => {
 describe('kubernetes-secret-yaml: values of a Secret go into dist/', () => {
   test('warns for each section with a value, naming the keys, with the fix', () => {
     expect(secretProblems({ stringData: { username: 'app', password: 'hunter2' }, data: { 'tls.key': Buffer.from(pem).toString('base64') } })).toEqual([
-      'stringData: Secret "db" holds 2 values (password, username) that synth writes in plain text into the manifests in dist/, for everyone who reads the repository. Fix: create the Secret outside the repository (kubectl create secret, Sealed Secrets, External Secrets) and refer to it with Secret.fromName("db"); or turn this rule off for it with a reason if the values are not secret (kubernetes-secret-yaml)',
-      'data: Secret "db" holds a value (tls.key) that synth writes in base64, which is not encryption, into the manifests in dist/, for everyone who reads the repository. Fix: create the Secret outside the repository (kubectl create secret, Sealed Secrets, External Secrets) and refer to it with Secret.fromName("db"); or turn this rule off for it with a reason if the values are not secret (kubernetes-secret-yaml)',
+      'stringData: Secret "db" holds 2 values (password, username) that synth writes in plain text into the manifests in dist/, for everyone who reads the repository. Fix: create the Secret outside the repository (kubectl create secret, Sealed Secrets, External Secrets, a CSI secret store) and refer to it with Secret.fromName("db"); or turn this rule off for it with a reason if the values are not secret (kubernetes-secret-yaml)',
+      'data: Secret "db" holds a value (tls.key) that synth writes in base64, which is not encryption, into the manifests in dist/, for everyone who reads the repository. Fix: create the Secret outside the repository (kubectl create secret, Sealed Secrets, External Secrets, a CSI secret store) and refer to it with Secret.fromName("db"); or turn this rule off for it with a reason if the values are not secret (kubernetes-secret-yaml)',
     ]);
   });
 

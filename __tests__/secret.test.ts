@@ -45,7 +45,7 @@ describe('Secret fails synth', () => {
     const chart = newChart();
     const secret = new Secret(chart, 'db', { data: { password: 'c2VjcmV0', 'db/url': 'eA==' }, stringData: { password: 'secret' } });
     expect(secret.node.validate()).toEqual([
-      'data["db/url"]: Secret key "db/url" has characters other than letters, digits, "-", "_" and ".". Fix: use at most 253 letters, digits, "-", "_" and "." (data-key-valid)',
+      'data["db/url"]: Secret key "db/url" has characters other than letters, digits, "-", "_" and ".". Fix: rename the key: at most 253 letters, digits, "-", "_" and "." (data-key-valid)',
     ]);
     expect(secret.problems().filter((p) => p.rule === 'secret-key-overwritten').map(formatProblem)).toEqual([
       'stringData["password"]: Secret key "password" is also in data; the API server keeps the stringData value and drops the other. Fix: keep the key in one of data and stringData (secret-key-overwritten)',

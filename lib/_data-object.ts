@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { manifestToValidate } from './validation/escape-hatch';
 import { validateStringValues } from './validation/data-keys';
-import { validateObjectMetadata } from './validation/metadata';
+import { ObjectMeta, validateObjectMetadata } from './validation/metadata';
 import { Problem, RuleReport } from './validation/problem';
 import type { JsonObject } from './validation/_json';
 import { keySafe } from './_plain';
@@ -44,7 +44,7 @@ export abstract class DataObject extends Construct {
     const report = new RuleReport(this.node.path);
     // Read as any JSON: a JsonPatch may have changed the data sections.
     const manifest: JsonObject = manifestToValidate(this.apiObject).manifest;
-    validateObjectMetadata(manifest.metadata, report);
+    validateObjectMetadata(manifest.metadata as ObjectMeta, report);
     this.validateContent(manifest, report);
     // Rendering drops a null or undefined value (given untyped); only the props still hold it.
     for (const [field, entries] of this.sections) {

@@ -5,7 +5,7 @@ import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
 import { AnyContainer, PodTemplate } from './pod-template';
 import { ISelectablePods, PodSelection, templatePorts } from './selectable-pods';
-import { validateObjectMetadata } from './validation/metadata';
+import { ObjectMeta, validateObjectMetadata } from './validation/metadata';
 import { RuleReport } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import type { PORT_NAMES } from './_type-brands';
@@ -18,7 +18,7 @@ import { fieldOf, JsonObject, namespaceOf } from './validation/_json';
  * and Secrets.
  */
 export function validateTemplateOwner(owner: IConstruct, template: PodTemplate, manifest: JsonObject, templateAt: string, report: RuleReport): void {
-  validateObjectMetadata(manifest.metadata, report);
+  validateObjectMetadata(manifest.metadata as ObjectMeta, report);
   let spec: unknown = manifest;
   for (const key of `${templateAt}.spec`.split('.')) {
     spec = fieldOf(spec, key);

@@ -12,7 +12,7 @@ import { addProblemValidation, effectiveProblems, projectRulesOf } from './valid
 import { manifestToValidate } from './validation/escape-hatch';
 import { validateAnnotations, validateFinalizers, validateLabels, validateNamespaceAndPrefix } from './validation/metadata';
 import { Problem, RuleReport } from './validation/problem';
-import { serviceNameError, validateService } from './validation/service';
+import { SERVICE_SELECTS_PODS, serviceNameError, validateService } from './validation/service';
 import { IP_FAMILIES, IP_FAMILY_POLICIES, SERVICE_TYPES, SESSION_AFFINITIES, TRAFFIC_POLICIES, validateServiceSpec } from './validation/service-spec';
 import { keySafe } from './_plain';
 import type { PORT_DECLARATION } from './_type-brands';
@@ -308,6 +308,7 @@ export class Service<const N extends string = string, const P extends readonly S
         'service-selects-pods',
         'spec.selector',
         `selector ${labelText(selector)} of ${selection.description} does not select the Pods of ${resolved.owner.kind} "${resolved.owner.name}" of this app (labels ${labelText(resolved.owner.labels)})`,
+        SERVICE_SELECTS_PODS.fixFor('reference', resolved.owner.kind),
       );
     }
     validateService(

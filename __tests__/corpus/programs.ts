@@ -349,7 +349,7 @@ function servicePrograms(): BadProgram[] {
       rule: 'service-port-unique',
       build: (chart) => service(chart, { ports: [{ port: 80, targetPort: 'http' }, { port: 80, targetPort: 'metrics' }] }),
       expected: [
-        '[bad/svc] spec.ports[1].port: port 80/TCP is already used by spec.ports[0]. Fix: give each port its own number (or another protocol) and its own nodePort, or leave nodePort out to let Kubernetes pick one (service-port-unique)',
+        '[bad/svc] spec.ports[1].port: port 80/TCP is already used by spec.ports[0]. Fix: give each port its own number, or another protocol (service-port-unique)',
       ],
     },
     {
@@ -432,7 +432,7 @@ function servicePrograms(): BadProgram[] {
       rule: 'service-selects-pods',
       build: (chart) => service(chart, { ports: [{ port: 80, targetPort: 'http' }] }, new Pod(chart, 'web', { containers: [web()] }) as any),
       expected: [
-        '[bad/svc] spec.selector: the target bad/web has no labels, so the Service would select no Pods. Fix: give the target labels (such as `labels: { app: \'myapp\' }`) and the namespace of the Service; target a workload of the app by its object, not by a reference with another selector (service-selects-pods)',
+        '[bad/svc] spec.selector: the target bad/web has no labels, so the Service would select no Pods. Fix: give the target labels, such as `labels: { app: \'myapp\' }` (service-selects-pods)',
       ],
     },
   ];
@@ -469,7 +469,7 @@ function keyPrograms(): BadProgram[] {
       rule: 'data-key-valid',
       build: (chart) => new ConfigMap(chart, 'settings', { data: { 'conf/app.yaml': 'x' } }),
       expected: [
-        '[bad/settings] data["conf/app.yaml"]: ConfigMap key "conf/app.yaml" has characters other than letters, digits, "-", "_" and ".". Fix: use at most 253 letters, digits, "-", "_" and "." (data-key-valid)',
+        '[bad/settings] data["conf/app.yaml"]: ConfigMap key "conf/app.yaml" has characters other than letters, digits, "-", "_" and ".". Fix: rename the key: at most 253 letters, digits, "-", "_" and "." (data-key-valid)',
       ],
     },
     {
@@ -477,7 +477,7 @@ function keyPrograms(): BadProgram[] {
       rule: 'data-key-valid',
       build: (chart) => new Secret(chart, 'db', { stringData: { '..password': 'x' } }),
       expected: [
-        '[bad/db] stringData["..password"]: Secret key "..password" is "." or starts with "..". Fix: use at most 253 letters, digits, "-", "_" and "." (data-key-valid)',
+        '[bad/db] stringData["..password"]: Secret key "..password" is "." or starts with "..". Fix: rename the key: at most 253 letters, digits, "-", "_" and "." (data-key-valid)',
       ],
     },
     {
@@ -512,22 +512,22 @@ function serviceSpecPrograms(): BadProgram[] {
   return [
     { name: 'a Service type in lower case', rule: 'supported-value', build: (chart) => service(chart, { type: 'nodePort' }), expected: ["[bad/svc] spec.type: Service type \"nodePort\" is not supported; the values are \"ClusterIP\", \"NodePort\", \"LoadBalancer\", \"ExternalName\". Fix: write \"NodePort\" (supported-value)"] },
     { name: 'a nodePort outside 30000-32767', rule: 'service-node-port-range', build: (chart) => service(chart, { type: 'NodePort', ports: [{ port: 80, targetPort: 'http', nodePort: 8080 }] }), expected: ["[bad/svc] spec.ports[0].nodePort: nodePort 8080 is outside the cluster's node port range 30000-32767. Fix: pick a port from 30000 to 32767, leave nodePort out to let Kubernetes pick one, or set \"serviceNodePortRange\" in peapod.config.json to your cluster's --service-node-port-range (service-node-port-range)"] },
-    { name: 'an ExternalName Service without externalName', rule: 'service-external-name', build: (chart) => service(chart, { type: 'ExternalName' }), expected: ["[bad/svc] spec.externalName: an ExternalName Service needs externalName, the DNS name it is an alias for. Fix: set externalName to a host name such as \"db.example.com\", and remove headless and the IP fields (service-external-name)"] },
+    { name: 'an ExternalName Service without externalName', rule: 'service-external-name', build: (chart) => service(chart, { type: 'ExternalName' }), expected: ["[bad/svc] spec.externalName: an ExternalName Service needs externalName, the DNS name it is an alias for. Fix: set externalName to a host name such as \"db.example.com\" (service-external-name)"] },
     { name: 'a LoadBalancer on the kubelet port', rule: 'service-kubelet-port', build: (chart) => service(chart, { type: 'LoadBalancer', ports: [{ port: 10250, targetPort: 'http' }] }), expected: ["[bad/svc] spec.ports[0].port: a LoadBalancer Service may not expose port 10250, which the kubelet of every node uses. Fix: listen on another port, and set targetPort: 10250 if the Pods serve on it (service-kubelet-port)"] },
-    { name: 'a healthCheckNodePort on a Cluster-policy LoadBalancer', rule: 'service-health-check-node-port', build: (chart) => service(chart, { type: 'LoadBalancer', healthCheckNodePort: 31000 }), expected: ["[bad/svc] spec.healthCheckNodePort: healthCheckNodePort 31000 is set, but the Service is of type LoadBalancer with externalTrafficPolicy Cluster. Fix: leave healthCheckNodePort out to let Kubernetes pick one, or set type: 'LoadBalancer' and externalTrafficPolicy: 'Local' (service-health-check-node-port)"] },
-    { name: 'a session affinity timeout without ClientIP', rule: 'service-session-affinity-config', build: (chart) => service(chart, { sessionAffinityTimeoutSeconds: 60 }), expected: ["[bad/svc] spec.sessionAffinityConfig: a session affinity timeout (sessionAffinityConfig) is set, but sessionAffinity is None. Fix: set sessionAffinity: 'ClientIP' with a timeout from 1 to 86400 seconds (a day), or remove the timeout (sessionAffinityTimeoutSeconds) (service-session-affinity-config)"] },
+    { name: 'a healthCheckNodePort on a Cluster-policy LoadBalancer', rule: 'service-health-check-node-port', build: (chart) => service(chart, { type: 'LoadBalancer', healthCheckNodePort: 31000 }), expected: ["[bad/svc] spec.healthCheckNodePort: healthCheckNodePort 31000 is set, but the Service is of type LoadBalancer with externalTrafficPolicy Cluster. Fix: remove healthCheckNodePort, or set type: 'LoadBalancer' and externalTrafficPolicy: 'Local' (service-health-check-node-port)"] },
+    { name: 'a session affinity timeout without ClientIP', rule: 'service-session-affinity-config', build: (chart) => service(chart, { sessionAffinityTimeoutSeconds: 60 }), expected: ["[bad/svc] spec.sessionAffinityConfig: a session affinity timeout (sessionAffinityConfig) is set, but sessionAffinity is None. Fix: set sessionAffinity: 'ClientIP', or remove the timeout (sessionAffinityTimeoutSeconds) (service-session-affinity-config)"] },
     { name: 'source ranges on a ClusterIP Service', rule: 'service-load-balancer-field', build: (chart) => service(chart, { loadBalancerSourceRanges: ['10.0.0.0/8'] }), expected: ["[bad/svc] spec.loadBalancerSourceRanges: [\"10.0.0.0/8\"] is set on a Service of type ClusterIP; it is only for LoadBalancer Services. Fix: set type: 'LoadBalancer', or remove the field (service-load-balancer-field)"] },
-    { name: 'a source range without a prefix length', rule: 'service-source-ranges', build: (chart) => service(chart, { type: 'LoadBalancer', loadBalancerSourceRanges: ['203.0.113.7'] }), expected: ["[bad/svc] spec.loadBalancerSourceRanges[0]: source range \"203.0.113.7\" is not a CIDR. Fix: write each range as an address and a prefix length, such as \"203.0.113.0/24\" (a single address is \"/32\"); the annotation takes a comma-separated list (service-source-ranges)"] },
-    { name: 'a targetPort of digits in quotes', rule: 'service-target-port-valid', build: (chart) => service(chart, { ports: [{ port: 80, targetPort: '8080' }] }), expected: ["[bad/svc] spec.ports[0].targetPort: targetPort \"8080\" is not a port name: it must hold at least one letter. Fix: target a container port by its number (1–65535), written without quotes, or by its name (service-target-port-valid)", "[bad/svc] spec.ports[0].targetPort: target port \"8080\" is not declared by any container of bad/web (they declare http (8080), metrics (9100)). Fix: declare the port on the container, or target one of the declared ports (service-target-port-declared)"] },
+    { name: 'a source range without a prefix length', rule: 'service-source-ranges', build: (chart) => service(chart, { type: 'LoadBalancer', loadBalancerSourceRanges: ['203.0.113.7'] }), expected: ["[bad/svc] spec.loadBalancerSourceRanges[0]: source range \"203.0.113.7\" is not a CIDR. Fix: write each range as an address and a prefix length, such as \"203.0.113.0/24\"; a single address is \"/32\" (service-source-ranges)"] },
+    { name: 'a targetPort of digits in quotes', rule: 'service-target-port-valid', build: (chart) => service(chart, { ports: [{ port: 80, targetPort: '8080' }] }), expected: ["[bad/svc] spec.ports[0].targetPort: targetPort \"8080\" is not a port name: it must hold at least one letter. Fix: write the number without quotes: targetPort: 8080 (service-target-port-valid)", "[bad/svc] spec.ports[0].targetPort: target port \"8080\" is not declared by any container of bad/web (they declare http (8080), metrics (9100)). Fix: declare the port on the container, or target one of the declared ports (service-target-port-declared)"] },
     { name: 'an appProtocol with a space', rule: 'service-app-protocol', build: (chart) => service(chart, { ports: [{ port: 80, targetPort: 'http', appProtocol: 'http 2' }] }), expected: ["[bad/svc] spec.ports[0].appProtocol: appProtocol \"http 2\" has a name part that is not letters, digits, \"-\", \"_\" and \".\", starting and ending with a letter or digit. Fix: use an IANA service name such as \"http\" or \"grpc\", or a prefixed name such as \"kubernetes.io/h2c\" (service-app-protocol)"] },
     { name: 'a loopback external IP', rule: 'service-external-ip', build: (chart) => service(chart, { externalIPs: ['127.0.0.1'] }), expected: ["[bad/svc] spec.externalIPs[0]: external IP \"127.0.0.1\" is in the loopback range (127.0.0.0/8). Fix: use an address that routes to a node of the cluster (service-external-ip)"] },
-    { name: 'SingleStack with two IP families', rule: 'service-ip-families', build: (chart) => service(chart, { ipFamilies: ['IPv4', 'IPv6'], ipFamilyPolicy: 'SingleStack' }), expected: ["[bad/svc] spec.ipFamilyPolicy: ipFamilyPolicy is SingleStack, but ipFamilies lists 2 families. Fix: list each family once, and set ipFamilyPolicy to 'PreferDualStack' or 'RequireDualStack' for two families or two cluster IPs (service-ip-families)"] },
+    { name: 'SingleStack with two IP families', rule: 'service-ip-families', build: (chart) => service(chart, { ipFamilies: ['IPv4', 'IPv6'], ipFamilyPolicy: 'SingleStack' }), expected: ["[bad/svc] spec.ipFamilyPolicy: ipFamilyPolicy is SingleStack, but ipFamilies lists 2 families. Fix: set ipFamilyPolicy to 'PreferDualStack' or 'RequireDualStack', or give one family (service-ip-families)"] },
     {
       name: 'clusterIPs that do not start with clusterIP',
       rule: 'service-cluster-ip',
       build: (chart) => service(chart, {}).apiObject.addJsonPatch(JsonPatch.add('/spec/clusterIP', '10.0.0.1'), JsonPatch.add('/spec/clusterIPs', ['10.0.0.2'])),
       expected: [
-        "[bad/svc] spec.clusterIPs: the first of clusterIPs [\"10.0.0.2\"] must be clusterIP \"10.0.0.1\". Fix: give clusterIP and clusterIPs the same first address, and at most one IPv4 and one IPv6 address in the order of ipFamilies (or \"None\" alone for a headless Service); or leave them out to let Kubernetes pick (service-cluster-ip)",
+        "[bad/svc] spec.clusterIPs: the first of clusterIPs [\"10.0.0.2\"] must be clusterIP \"10.0.0.1\". Fix: put clusterIP first in clusterIPs, or give only one of the two (service-cluster-ip)",
       ],
     },
     { name: 'a TLS Secret without its key', rule: 'secret-type-keys', build: (chart) => new Secret(chart, 'tls', { type: 'kubernetes.io/tls', data: { 'tls.crt': 'Y2VydA==' } }), expected: ["[bad/tls] data[tls.key]: a Secret of type kubernetes.io/tls needs key \"tls.key\", the PEM private key. Fix: add \"tls.key\" to data or stringData, or use type Opaque (secret-type-keys)"] },

@@ -378,7 +378,7 @@ describe('peapod import on the command line', () => {
       code: 1,
       stdout: '',
       stderr:
-        "peapod import: the input breaks a Peapod rule, which synth would report; nothing was written:\n  [imported/c] data[\"bad key\"]: ConfigMap key \"bad key\" has characters other than letters, digits, \"-\", \"_\" and \".\". Fix: use at most 253 letters, digits, \"-\", \"_\" and \".\" (data-key-valid)\n",
+        "peapod import: the input breaks a Peapod rule, which synth would report; nothing was written:\n  [imported/c] data[\"bad key\"]: ConfigMap key \"bad key\" has characters other than letters, digits, \"-\", \"_\" and \".\". Fix: rename the key: at most 253 letters, digits, \"-\", \"_\" and \".\" (data-key-valid)\n",
     });
   });
 

@@ -15,12 +15,13 @@ type FixFor<C> = <K extends keyof C & string>(key: K, ...specifics: Specifics<C[
  */
 export function fixByCase<const C extends { readonly [key: string]: CaseFix }>(
   cases: C,
-  placeholders: Placeholders<C>,
+  // Required only when a case is built from specifics.
+  ...[placeholders]: keyof Placeholders<C> extends never ? [] : [Placeholders<C>]
 ): { readonly fix: string; readonly fixFor: FixFor<C> } {
   const fixFor = (key: string, ...specifics: string[]): string => {
     const fix = cases[key];
     return typeof fix === 'string' ? fix : fix(...specifics);
   };
-  const filled = Object.keys(cases).map((key) => fixFor(key, ...((placeholders as { readonly [key: string]: readonly string[] })[key] ?? [])));
+  const filled = Object.keys(cases).map((key) => fixFor(key, ...((placeholders as { readonly [key: string]: readonly string[] } | undefined)?.[key] ?? [])));
   return { ...fixNaming((first: string) => first, [filled[0]], filled.slice(1)), fixFor: fixFor as FixFor<C> };
 }

@@ -1,64 +1,76 @@
 import { quoteValue } from './_integer';
-import { asObject } from './_json';
+import { JsonObject, objectAt } from './_json';
 import { RuleReport } from './problem';
-import { defineRules } from './rules';
+import { fixByCase } from './_fix-cases';
+import { defineRules, fixNaming, ruleIn } from './rules';
+
+function keepInOne(first: string, second: string): string {
+  return `keep the key in one of ${first} and ${second}`;
+}
 
 /** The rules that check the keys of ConfigMaps and Secrets. */
 export const DATA_KEY_RULES = defineRules([
   {
     id: 'data-key-valid',
-
     category: 'api-server',
     severity: 'error',
     summary: 'ConfigMap and Secret keys are at most 253 characters of [-._a-zA-Z0-9], and not "." or ".."',
     why: 'the API server rejects the object ("a valid config key must consist of alphanumeric characters, \'-\', \'_\' or \'.\'"); keys become file names when the object is mounted',
-    fix: 'rename the key',
+    fix: 'rename the key: at most 253 letters, digits, "-", "_" and "."',
   },
   {
     id: 'data-key-unique',
-
     category: 'api-server',
     severity: 'error',
     summary: 'a key of a ConfigMap is in only one of data and binaryData',
     why: 'the API server rejects the ConfigMap ("duplicate of key present in binaryData")',
-    fix: 'keep the key in one section',
+    ...fixNaming(keepInOne, ['data', 'binaryData']),
   },
   {
     id: 'secret-key-overwritten',
     severity: 'warning',
     summary: 'a key of a Secret is in only one of data and stringData',
     why: 'the API server merges stringData into data and the stringData value wins: the data value is silently lost',
-    fix: 'keep the key in one section',
+    ...fixNaming(keepInOne, ['data', 'stringData']),
   },
   {
     id: 'data-size',
-
     category: 'api-server',
     severity: 'error',
     summary: 'the values of a ConfigMap or Secret total at most 1 MiB (1048576 bytes, base64 values counted decoded)',
     why: 'the API server rejects a larger object ("Too long: must have at most 1048576 bytes"); it is stored whole in etcd',
-    fix: 'split the data over several objects, or put large files in a volume or an image',
+    fix: 'split the data over several objects, or put large files in a volume or the image',
     see: 'https://kubernetes.io/docs/concepts/configuration/configmap/#motivation',
   },
   {
     id: 'data-value-string',
-
     category: 'api-server',
     severity: 'error',
     summary: 'every value of a ConfigMap or Secret is a string',
     why: 'the API server cannot decode another JSON type into the string it stores ("cannot unmarshal number into Go struct field"), and cdk8s drops a null value without a word',
-    fix: 'quote the value ("1", "true"), or remove the key',
+    ...fixByCase(
+      {
+        dropped: 'give it a string value, such as "", or remove the key',
+        plain: (value: string) => `quote it: "${value}"`,
+        base64: (value: string) => `encode it: Buffer.from("${value}").toString("base64")`,
+      },
+      { plain: ['1'], base64: ['1'] },
+    ),
   },
   {
     id: 'data-value-encoded',
-
     category: 'api-server',
     severity: 'error',
     summary: 'the values of a Secret\'s data and a ConfigMap\'s binaryData are base64, as the API server decodes them',
     why: 'the API server rejects a value it cannot decode ("illegal base64 data at input byte …"); plain text belongs in stringData or data',
-    fix: 'encode the value (Buffer.from(text).toString("base64")), or move it to stringData (Secret) or data (ConfigMap)',
+    ...fixNaming((plain: string) => `encode it, such as Buffer.from(text).toString('base64'), or move it to ${plain}, which takes plain text`, ['stringData (Secret) or data (ConfigMap)']),
   },
 ]);
+
+const DATA_KEY_UNIQUE = ruleIn(DATA_KEY_RULES, 'data-key-unique');
+const SECRET_KEY_OVERWRITTEN = ruleIn(DATA_KEY_RULES, 'secret-key-overwritten');
+const VALUE_STRING = ruleIn(DATA_KEY_RULES, 'data-value-string');
+const VALUE_ENCODED = ruleIn(DATA_KEY_RULES, 'data-value-encoded');
 
 // Standard base64 with padding, which the API server decodes these fields with; it skips line breaks.
 const BASE64_PATTERN = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -72,12 +84,7 @@ export function validateBase64Values(values: { readonly [key: string]: unknown }
     // A value that is no string at all is data-value-string's.
     if (typeof value === 'string' && !BASE64_PATTERN.test(value.replace(/[\r\n]/g, ''))) {
       const shown = value.length > 40 ? `${JSON.stringify(value.slice(0, 40))}…` : JSON.stringify(value);
-      report.error(
-        'data-value-encoded',
-        `${field}["${key}"]`,
-        `${kind} ${field} value of "${key}" is not base64: ${shown}`,
-        `encode it, such as Buffer.from(text).toString('base64'), or move it to ${plainField}, which takes plain text`,
-      );
+      report.error('data-value-encoded', `${field}["${key}"]`, `${kind} ${field} value of "${key}" is not base64: ${shown}`, VALUE_ENCODED.fixFor(plainField));
     }
   }
 }
@@ -111,17 +118,17 @@ export function validateDataKeys(sections: readonly (readonly [string, readonly 
     for (const key of keys) {
       const why = invalidDataKey(key);
       if (why !== undefined) {
-        report.error('data-key-valid', `${field}["${key}"]`, `${kind} key "${key}" ${why}`, 'use at most 253 letters, digits, "-", "_" and "."');
+        report.error('data-key-valid', `${field}["${key}"]`, `${kind} key "${key}" ${why}`);
       }
       const first = seen.get(key);
       if (first !== undefined && kind === 'ConfigMap') {
-        report.error('data-key-unique', `${field}["${key}"]`, `${kind} key "${key}" is also in ${first}`, `keep the key in one of ${first} and ${field}`);
+        report.error('data-key-unique', `${field}["${key}"]`, `${kind} key "${key}" is also in ${first}`, DATA_KEY_UNIQUE.fixFor(first, field));
       } else if (first !== undefined) {
         report.warn(
           'secret-key-overwritten',
           `${field}["${key}"]`,
           `${kind} key "${key}" is also in ${first}; the API server keeps the ${field} value and drops the other`,
-          `keep the key in one of ${first} and ${field}`,
+          SECRET_KEY_OVERWRITTEN.fixFor(first, field),
         );
       } else {
         seen.set(key, field);
@@ -140,12 +147,7 @@ export const MAX_DATA_BYTES = 1024 * 1024;
 export function validateDataSize(bytes: readonly number[], at: string, kind: string, report: RuleReport): void {
   const total = bytes.reduce((sum, size) => sum + size, 0);
   if (total > MAX_DATA_BYTES) {
-    report.error(
-      'data-size',
-      at,
-      `${kind} values total ${total} bytes; at most ${MAX_DATA_BYTES} (1 MiB) are allowed`,
-      'split the data over several objects, or put large files in a volume or the image',
-    );
+    report.error('data-size', at, `${kind} values total ${total} bytes; at most ${MAX_DATA_BYTES} (1 MiB) are allowed`);
   }
 }
 
@@ -165,11 +167,10 @@ export function encoded(value: unknown): Buffer {
  * `binaryData` of a ConfigMap (plain, then base64), `data` and `stringData`
  * of a Secret (base64, then plain).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON
-export function checkedSections(manifest: any, kind: 'ConfigMap' | 'Secret', report: RuleReport): { plain: any; base64: any } {
+export function checkedSections(manifest: JsonObject, kind: 'ConfigMap' | 'Secret', report: RuleReport): { plain: JsonObject; base64: JsonObject } {
   const [first, second] = kind === 'ConfigMap' ? ['data', 'binaryData'] : ['data', 'stringData'];
   const [base64Field, plainField] = kind === 'ConfigMap' ? [second, first] : [first, second];
-  const sections = { [first]: asObject(manifest[first]), [second]: asObject(manifest[second]) };
+  const sections = { [first]: objectAt(manifest[first]), [second]: objectAt(manifest[second]) };
   validateDataKeys(
     [
       [first, Object.keys(sections[first])],
@@ -195,19 +196,14 @@ export function validateStringValues(values: { readonly [key: string]: unknown }
     if (typeof value !== 'string') {
       const dropped = value === null || value === undefined;
       const what = dropped ? `${String(value)}, which synth would drop` : `a ${typeof value} (${quoteValue(value)})`;
-      const fix = dropped
-        ? 'give it a string value, such as "", or remove the key'
-        : base64
-          ? `encode it: Buffer.from("${String(value)}").toString("base64")`
-          : `quote it: "${String(value)}"`;
+      const fix = dropped ? VALUE_STRING.fixFor('dropped') : VALUE_STRING.fixFor(base64 ? 'base64' : 'plain', String(value));
       report.error('data-value-string', `${field}["${key}"]`, `${kind} ${field} value of "${key}" is ${what}; values are strings`, fix);
     }
   }
 }
 
 /** Checks the content of a rendered ConfigMap (keys, base64 values, size) and records every problem in `report`. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON
-export function validateConfigMapData(manifest: any, report: RuleReport): void {
+export function validateConfigMapData(manifest: JsonObject, report: RuleReport): void {
   const { plain, base64 } = checkedSections(manifest, 'ConfigMap', report);
   const sizes = [...Object.values(plain).map((value) => encoded(value).length), ...Object.values(base64).map((value) => decoded(value).length)];
   validateDataSize(sizes, 'data', 'ConfigMap', report);

@@ -1,10 +1,11 @@
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Unvalidated } from '../_manifest';
+import { fixByCase } from './_fix-cases';
 import { parseIp } from './_ip';
 import { checkOneOf } from './_fields';
 import { dns1123SubdomainError, portNameError } from './names';
 import { RuleReport } from './problem';
-import { defineRules } from './rules';
+import { defineRules, ruleIn } from './rules';
 
 const SEE = 'https://kubernetes.io/docs/concepts/services-networking/ingress/';
 
@@ -16,7 +17,7 @@ export const INGRESS_RULES = defineRules([
     severity: 'error',
     summary: 'an Ingress has rules or a default backend, and every HTTP rule has at least one path',
     why: 'the API server rejects an Ingress that routes nothing',
-    fix: 'add a rule with addRule(), or give a defaultBackend; give every HTTP rule at least one path',
+    ...fixByCase({ backend: 'add a rule with addRule(), or give a defaultBackend', path: 'add a path to the rule' }),
   },
   {
     id: 'ingress-host-valid',
@@ -33,7 +34,11 @@ export const INGRESS_RULES = defineRules([
     severity: 'error',
     summary: 'a path of an Ingress has a pathType (Exact, Prefix or ImplementationSpecific); an Exact or Prefix path starts with "/" and has no "//", "/./", "/../" or "%2f", nor ends with "/." or "/.."',
     why: 'the API server rejects the Ingress otherwise',
-    fix: 'give each path a pathType of Prefix, Exact or ImplementationSpecific, and write it from "/", such as "/api", without empty, "." or ".." segments or "%2f"',
+    ...fixByCase({
+      type: "set pathType to 'Prefix', 'Exact' or 'ImplementationSpecific'",
+      absolute: "start the path with '/', such as '/api'",
+      segments: 'write the path without empty, "." or ".." segments and without "%2f"',
+    }),
     see: `${SEE}#path-types`,
   },
   {
@@ -49,7 +54,7 @@ export const INGRESS_RULES = defineRules([
     severity: 'error',
     summary: 'the port of an Ingress backend is a port of its Service, by name or number, and the Service is in the namespace of the Ingress',
     why: 'the Ingress controller finds no endpoints for a port the Service does not have, and answers 503; it looks for the Service only in its own namespace',
-    fix: 'name one of the ports of the Service, and create the Service in the namespace of the Ingress',
+    ...fixByCase({ port: 'name one of the ports of the Service', namespace: 'create the Service in the namespace of the Ingress' }),
   },
   {
     id: 'ingress-class-valid',
@@ -57,7 +62,7 @@ export const INGRESS_RULES = defineRules([
     severity: 'error',
     summary: 'ingressClassName is a DNS-1123 subdomain, and is not set together with the kubernetes.io/ingress.class annotation',
     why: 'the API server rejects the Ingress otherwise',
-    fix: 'set ingressClassName to the name of an IngressClass of the cluster, and remove the kubernetes.io/ingress.class annotation',
+    ...fixByCase({ name: 'use the name of an IngressClass of the cluster', annotation: 'keep ingressClassName and remove the annotation' }),
   },
 ]);
 
@@ -67,6 +72,11 @@ export const PATH_TYPES = ['Exact', 'Prefix', 'ImplementationSpecific'] as const
 const WILDCARD_SUBDOMAIN = /^\*\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const INVALID_PATH_PARTS = ['//', '/./', '/../', '%2f', '%2F'];
 const INVALID_PATH_ENDS = ['/..', '/.'];
+
+const HAS_BACKEND = ruleIn(INGRESS_RULES, 'ingress-has-backend');
+const PATH_VALID = ruleIn(INGRESS_RULES, 'ingress-path-valid');
+const BACKEND_PORT_EXISTS = ruleIn(INGRESS_RULES, 'ingress-backend-port-exists');
+const CLASS_VALID = ruleIn(INGRESS_RULES, 'ingress-class-valid');
 
 /** The ports of a Service of the app that an Ingress backend names. */
 export interface BackendService {
@@ -83,16 +93,16 @@ export function validateIngress(manifest: Unvalidated<k8s.KubeIngressProps>, ser
   const spec = manifest.spec ?? {};
   const rules = spec.rules ?? [];
   if (rules.length === 0 && spec.defaultBackend === undefined) {
-    report.error('ingress-has-backend', 'spec', 'the Ingress has neither rules nor a default backend');
+    report.error('ingress-has-backend', 'spec', 'the Ingress has neither rules nor a default backend', HAS_BACKEND.fixFor('backend'));
   }
   const className = spec.ingressClassName;
   if (className !== undefined) {
     const error = dns1123SubdomainError(className);
     if (error !== undefined) {
-      report.error('ingress-class-valid', 'spec.ingressClassName', `ingressClassName "${className}" ${error}`);
+      report.error('ingress-class-valid', 'spec.ingressClassName', `ingressClassName "${className}" ${error}`, CLASS_VALID.fixFor('name'));
     }
     if (manifest.metadata?.annotations?.['kubernetes.io/ingress.class'] !== undefined) {
-      report.error('ingress-class-valid', 'metadata.annotations', 'the kubernetes.io/ingress.class annotation is set together with ingressClassName');
+      report.error('ingress-class-valid', 'metadata.annotations', 'the kubernetes.io/ingress.class annotation is set together with ingressClassName', CLASS_VALID.fixFor('annotation'));
     }
   }
   validateBackend(spec.defaultBackend, 'spec.defaultBackend', services, report);
@@ -104,7 +114,7 @@ export function validateIngress(manifest: Unvalidated<k8s.KubeIngressProps>, ser
     if (rule.http !== undefined) {
       const paths = rule.http.paths ?? [];
       if (paths.length === 0) {
-        report.error('ingress-has-backend', `${at}.http.paths`, `rule ${i} has no paths`);
+        report.error('ingress-has-backend', `${at}.http.paths`, `rule ${i} has no paths`, HAS_BACKEND.fixFor('path'));
       }
       paths.forEach((path, j) => {
         validatePath(path, `${at}.http.paths[${j}]`, report);
@@ -133,7 +143,7 @@ function validateHost(host: string, at: string, report: RuleReport): void {
 function validatePath(path: Unvalidated<k8s.HttpIngressPath>, at: string, report: RuleReport): void {
   const type = path.pathType;
   if (type === undefined) {
-    report.error('ingress-path-valid', `${at}.pathType`, 'the path has no pathType');
+    report.error('ingress-path-valid', `${at}.pathType`, 'the path has no pathType', PATH_VALID.fixFor('type'));
     return;
   }
   if (!checkOneOf(type, PATH_TYPES, `${at}.pathType`, 'ingress-path-valid', report)) {
@@ -142,17 +152,17 @@ function validatePath(path: Unvalidated<k8s.HttpIngressPath>, at: string, report
   const value = path.path ?? '';
   if (type === 'ImplementationSpecific') {
     if (value !== '' && !value.startsWith('/')) {
-      report.error('ingress-path-valid', `${at}.path`, `path "${value}" does not start with "/"`);
+      report.error('ingress-path-valid', `${at}.path`, `path "${value}" does not start with "/"`, PATH_VALID.fixFor('absolute'));
     }
     return;
   }
   if (!value.startsWith('/')) {
-    report.error('ingress-path-valid', `${at}.path`, `path "${value}" of pathType ${type} is not an absolute path`);
+    report.error('ingress-path-valid', `${at}.path`, `path "${value}" of pathType ${type} is not an absolute path`, PATH_VALID.fixFor('absolute'));
     return;
   }
   const part = INVALID_PATH_PARTS.find((p) => value.includes(p)) ?? INVALID_PATH_ENDS.find((p) => value.endsWith(p));
   if (part !== undefined) {
-    report.error('ingress-path-valid', `${at}.path`, `path "${value}" of pathType ${type} contains "${part}"`);
+    report.error('ingress-path-valid', `${at}.path`, `path "${value}" of pathType ${type} contains "${part}"`, PATH_VALID.fixFor('segments'));
   }
 }
 
@@ -183,11 +193,7 @@ function validateBackend(backend: Unvalidated<k8s.IngressBackend> | undefined, a
     return;
   }
   if (!service.sameNamespace) {
-    report.error(
-      'ingress-backend-port-exists',
-      `${at}.service.name`,
-      `Service "${serviceRef.name}" (${service.path}) is in another namespace than the Ingress`,
-    );
+    report.error('ingress-backend-port-exists', `${at}.service.name`, `Service "${serviceRef.name}" (${service.path}) is in another namespace than the Ingress`, BACKEND_PORT_EXISTS.fixFor('namespace'));
     return;
   }
   const found = service.ports.some((p) => (port.name !== undefined ? p.name === port.name : p.port === port.number));
@@ -197,6 +203,7 @@ function validateBackend(backend: Unvalidated<k8s.IngressBackend> | undefined, a
       'ingress-backend-port-exists',
       portAt,
       `Service "${serviceRef.name}" (${service.path}) has no port ${port.name !== undefined ? `named "${port.name}"` : port.number} (${list ? `it has ${list}` : 'it has no ports'})`,
+      BACKEND_PORT_EXISTS.fixFor('port'),
     );
   }
 }

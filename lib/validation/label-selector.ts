@@ -3,7 +3,8 @@ import { quoteValue } from './_integer';
 import { checkName, sameIgnoringCase } from './_field-checks';
 import { validateLabels } from './metadata';
 import { RuleReport } from './problem';
-import { defineRules } from './rules';
+import { fixByCase } from './_fix-cases';
+import { defineRules, ruleIn } from './rules';
 
 /** The operators of a label selector's `matchExpressions`. */
 export const LABEL_SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
@@ -19,10 +20,20 @@ export const LABEL_SELECTOR_RULES = defineRules([
     summary:
       'A label selector (`labelSelector`, `namespaceSelector`) has label-syntax `matchLabels`, and `matchExpressions` with a label-key `key`, an operator In, NotIn, Exists or DoesNotExist, values for In and NotIn, none for Exists and DoesNotExist, and label-value values.',
     why: "The API server refuses the object (ValidateLabelSelector): \"not a valid selector operator\", \"must be specified when `operator` is 'In' or 'NotIn'\", \"may not be specified when `operator` is 'Exists' or 'DoesNotExist'\".",
-    fix: 'Give In and NotIn at least one value and Exists and DoesNotExist none; operators are case-sensitive.',
+    ...fixByCase(
+      {
+        noValues: (operator: string) => `list the label values to match, or use operator ${operator}`,
+        values: 'remove the values, or use operator In or NotIn',
+        key: 'use a label key such as "app" or "example.com/tier"',
+        value: 'use a label value: at most 63 letters, digits, "-", "_" and "."',
+      },
+      { noValues: ['Exists (for In) or DoesNotExist (for NotIn)'] },
+    ),
     see: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#resource-based-requirement',
   },
 ]);
+
+const LABEL_SELECTOR = ruleIn(LABEL_SELECTOR_RULES, 'label-selector');
 
 /**
  * Checks a label selector at field path `at`, as the API server's
@@ -44,14 +55,24 @@ export function validateLabelSelector(selector: unknown, at: string, what: strin
 function validateSelectorRequirement(requirement: JsonObject, at: string, what: string, report: RuleReport): void {
   const { key, operator } = requirement;
   const values = listAt(requirement.values);
-  checkName(key ?? '', 'qualified-name', { rule: 'label-selector', at: `${at}.key`, what: 'key', of: `${what}`, fix: 'use a label key such as "app" or "example.com/tier"' }, report);
+  checkName(key ?? '', 'qualified-name', { rule: 'label-selector', at: `${at}.key`, what: 'key', of: `${what}`, fix: LABEL_SELECTOR.fixFor('key') }, report);
   if (operator === 'In' || operator === 'NotIn') {
     if (values.length === 0) {
-      report.error('label-selector', `${at}.values`, `${what} has operator ${operator} and no values`, `list the label values to match, or use operator ${operator === 'In' ? 'Exists' : 'DoesNotExist'}`);
+      report.error(
+        'label-selector',
+        `${at}.values`,
+        `${what} has operator ${operator} and no values`,
+        LABEL_SELECTOR.fixFor('noValues', operator === 'In' ? 'Exists' : 'DoesNotExist'),
+      );
     }
   } else if (operator === 'Exists' || operator === 'DoesNotExist') {
     if (values.length > 0) {
-      report.error('label-selector', `${at}.values`, `${what} has operator ${operator} and ${values.length} value${values.length === 1 ? '' : 's'}`, 'remove the values, or use operator In or NotIn');
+      report.error(
+        'label-selector',
+        `${at}.values`,
+        `${what} has operator ${operator} and ${values.length} value${values.length === 1 ? '' : 's'}`,
+        LABEL_SELECTOR.fixFor('values'),
+      );
     }
   } else {
     report.error(
@@ -62,7 +83,7 @@ function validateSelectorRequirement(requirement: JsonObject, at: string, what: 
     );
   }
   for (let v = 0; v < values.length; v++) {
-    checkName(values[v], 'label-value', { rule: 'label-selector', at: `${at}.values[${v}]`, what: 'value', of: `${what}`, fix: 'use a label value: at most 63 letters, digits, "-", "_" and "."' }, report);
+    checkName(values[v], 'label-value', { rule: 'label-selector', at: `${at}.values[${v}]`, what: 'value', of: `${what}`, fix: LABEL_SELECTOR.fixFor('value') }, report);
   }
 }
 

@@ -5,7 +5,8 @@ import { checkOneOf } from './_fields';
 import { isCidr, parseIp } from './_ip';
 import { portNameError } from './names';
 import { RuleReport } from './problem';
-import { defineRules } from './rules';
+import { fixByCase } from './_fix-cases';
+import { defineRules, ruleIn } from './rules';
 
 const SEE = 'https://kubernetes.io/docs/concepts/services-networking/network-policies/';
 
@@ -17,7 +18,7 @@ export const NETWORK_POLICY_RULES = defineRules([
     severity: 'error',
     summary: 'each peer of a NetworkPolicy rule has a pod or namespace selector, or an ipBlock, not both',
     why: 'the API server rejects the policy otherwise',
-    fix: 'give each peer a selector or an ipBlock, not both: NetworkPeer.pods(), NetworkPeer.namespaces() or NetworkPeer.ipBlock()',
+    ...fixByCase({ none: 'give the peer a selector or an ipBlock', both: 'make them two peers' }),
     see: `${SEE}#behavior-of-to-and-from-selectors`,
   },
   {
@@ -26,7 +27,10 @@ export const NETWORK_POLICY_RULES = defineRules([
     severity: 'error',
     summary: 'the cidr of an ipBlock is a valid CIDR, and each of its except entries a CIDR strictly inside it',
     why: 'the API server rejects the policy otherwise',
-    fix: "write CIDRs such as '10.0.0.0/8', with except ranges inside it and smaller than it, such as '10.1.0.0/16'",
+    ...fixByCase(
+      { cidr: "write a CIDR such as '10.0.0.0/8'", except: "write a CIDR such as '10.1.0.0/16'", inside: (cidr: string) => `give a range inside ${cidr} and smaller than it` },
+      { inside: ['the cidr'] },
+    ),
   },
   {
     id: 'network-policy-port-valid',
@@ -34,7 +38,15 @@ export const NETWORK_POLICY_RULES = defineRules([
     severity: 'error',
     summary: 'a port of a NetworkPolicy rule is a number from 1 to 65535 or an IANA port name, with protocol TCP, UDP or SCTP; endPort needs a numeric port and is not below it',
     why: 'the API server rejects the policy otherwise',
-    fix: 'name a port the containers declare, or give a number from 1 to 65535; set endPort only with a numeric port, from that port to 65535',
+    ...fixByCase(
+      {
+        number: 'use a port number from 1 to 65535',
+        name: 'name a port the containers declare',
+        endPort: 'give port as a number, or remove endPort',
+        endPortRange: (port: string) => `set endPort from ${port} to 65535`,
+      },
+      { endPortRange: ['the port'] },
+    ),
   },
   {
     id: 'network-policy-types-valid',
@@ -60,6 +72,10 @@ export const NETWORK_POLICY_RULES = defineRules([
   },
 ]);
 
+const PEER_VALID = ruleIn(NETWORK_POLICY_RULES, 'network-policy-peer-valid');
+const CIDR_VALID = ruleIn(NETWORK_POLICY_RULES, 'network-policy-cidr-valid');
+const PORT_VALID = ruleIn(NETWORK_POLICY_RULES, 'network-policy-port-valid');
+
 /** The kinds of traffic a NetworkPolicy limits. */
 export const POLICY_TYPES = ['Ingress', 'Egress'] as const;
 
@@ -84,7 +100,8 @@ export function validateNetworkPolicy(manifest: Unvalidated<k8s.KubeNetworkPolic
 function validatePeer(peer: Unvalidated<k8s.NetworkPolicyPeer>, at: string, report: RuleReport): void {
   const selects = peer.podSelector !== undefined || peer.namespaceSelector !== undefined;
   if (selects === (peer.ipBlock !== undefined)) {
-    report.error('network-policy-peer-valid', at, selects ? 'the peer has both a selector and an ipBlock' : 'the peer has no podSelector, namespaceSelector or ipBlock');
+    const [message, fix] = selects ? ['the peer has both a selector and an ipBlock', PEER_VALID.fixFor('both')] : ['the peer has no podSelector, namespaceSelector or ipBlock', PEER_VALID.fixFor('none')];
+    report.error('network-policy-peer-valid', at, message, fix);
   } else if (peer.ipBlock !== undefined) {
     validateIpBlock(peer.ipBlock, `${at}.ipBlock`, report);
   }
@@ -93,15 +110,20 @@ function validatePeer(peer: Unvalidated<k8s.NetworkPolicyPeer>, at: string, repo
 function validateIpBlock(block: Unvalidated<k8s.IpBlock>, at: string, report: RuleReport): void {
   const cidr = parseCidr(block.cidr);
   if (cidr === undefined) {
-    report.error('network-policy-cidr-valid', `${at}.cidr`, `cidr ${JSON.stringify(block.cidr)} is not a valid CIDR`);
+    report.error('network-policy-cidr-valid', `${at}.cidr`, `cidr ${JSON.stringify(block.cidr)} is not a valid CIDR`, CIDR_VALID.fixFor('cidr'));
     return;
   }
   (block.except ?? []).forEach((entry, i) => {
     const except = parseCidr(entry);
     if (except === undefined) {
-      report.error('network-policy-cidr-valid', `${at}.except[${i}]`, `except ${JSON.stringify(entry)} is not a valid CIDR`);
+      report.error('network-policy-cidr-valid', `${at}.except[${i}]`, `except ${JSON.stringify(entry)} is not a valid CIDR`, CIDR_VALID.fixFor('except'));
     } else if (!strictlyInside(except, cidr)) {
-      report.error('network-policy-cidr-valid', `${at}.except[${i}]`, `except ${entry} is not strictly inside cidr ${block.cidr}`);
+      report.error(
+        'network-policy-cidr-valid',
+        `${at}.except[${i}]`,
+        `except ${entry} is not strictly inside cidr ${block.cidr}`,
+        CIDR_VALID.fixFor('inside', `${block.cidr}`),
+      );
     }
   });
 }
@@ -145,12 +167,12 @@ function validatePort(port: Unvalidated<k8s.NetworkPolicyPort>, at: string, decl
   const value = port.port;
   if (typeof value === 'number') {
     if (!(Number.isInteger(value) && value >= 1 && value <= 65535)) {
-      report.error('network-policy-port-valid', `${at}.port`, `port ${value} is not from 1 to 65535`);
+      report.error('network-policy-port-valid', `${at}.port`, `port ${value} is not from 1 to 65535`, PORT_VALID.fixFor('number'));
     }
   } else if (value !== undefined) {
     const error = portNameError(value);
     if (error !== undefined) {
-      report.error('network-policy-port-valid', `${at}.port`, `port name "${value}" ${error}`);
+      report.error('network-policy-port-valid', `${at}.port`, `port name "${value}" ${error}`, PORT_VALID.fixFor('name'));
     } else if (declared !== undefined && !declared.includes(value)) {
       report.error(
         'network-policy-port-declared',
@@ -162,9 +184,19 @@ function validatePort(port: Unvalidated<k8s.NetworkPolicyPort>, at: string, decl
   const endPort = port.endPort;
   if (endPort !== undefined) {
     if (typeof value !== 'number') {
-      report.error('network-policy-port-valid', `${at}.endPort`, `endPort ${endPort} is set with ${value === undefined ? 'no port' : `port name "${value}"`}`);
+      report.error(
+        'network-policy-port-valid',
+        `${at}.endPort`,
+        `endPort ${endPort} is set with ${value === undefined ? 'no port' : `port name "${value}"`}`,
+        PORT_VALID.fixFor('endPort'),
+      );
     } else if (!(Number.isInteger(endPort) && endPort >= value && endPort <= 65535)) {
-      report.error('network-policy-port-valid', `${at}.endPort`, `endPort ${endPort} is not from port ${value} to 65535`);
+      report.error(
+        'network-policy-port-valid',
+        `${at}.endPort`,
+        `endPort ${endPort} is not from port ${value} to 65535`,
+        PORT_VALID.fixFor('endPortRange', `${value}`),
+      );
     }
   }
 }

@@ -3,9 +3,8 @@ import { IConstruct } from 'constructs';
 import { _allConstructs, _appFactOncePerPass } from './engine';
 import { lintEnvFromKeys } from './container-fields';
 import { RuleReport } from './problem';
-import { defineRules } from './rules';
+import { defineRules, fixNaming, ruleIn } from './rules';
 import { fieldOf, JsonObject, objectAt } from './_json';
-
 
 /** The rules that check references from Pods to ConfigMaps and Secrets of the app. */
 export const REFERENCE_RULES = defineRules([
@@ -14,16 +13,18 @@ export const REFERENCE_RULES = defineRules([
     severity: 'error',
     summary: 'a key that a Pod takes from a ConfigMap of this app is in that ConfigMap',
     why: 'the container does not start (CreateContainerConfigError) while a required key is missing',
-    fix: 'add the key to the ConfigMap, correct the key, or mark the reference optional',
+    ...fixNaming((key: string) => `add ${key} to the ConfigMap, use one of its keys, or mark the reference optional`, ['the key']),
   },
   {
     id: 'secret-key-exists',
     severity: 'error',
     summary: 'a key that a Pod takes from a Secret of this app is in that Secret',
     why: 'the container does not start (CreateContainerConfigError) while a required key is missing',
-    fix: 'add the key to the Secret, correct the key, or mark the reference optional',
+    ...fixNaming((key: string) => `add ${key} to the Secret, use one of its keys, or mark the reference optional`, ['the key']),
   },
 ]);
+
+const KEY_EXISTS = { ConfigMap: ruleIn(REFERENCE_RULES, 'config-map-key-exists'), Secret: ruleIn(REFERENCE_RULES, 'secret-key-exists') };
 
 interface KeyedObject {
   readonly kind: 'ConfigMap' | 'Secret';
@@ -57,7 +58,7 @@ export function validateKeyReferences(scope: IConstruct, manifest: JsonObject, r
       kind === 'ConfigMap' ? 'config-map-key-exists' : 'secret-key-exists',
       at,
       `key "${key}" is not in ${kind} "${name}" of this app (${has})`,
-      `add "${key}" to the ${kind}, use one of its keys, or mark the reference optional`,
+      KEY_EXISTS[kind].fixFor(`"${key}"`),
     );
   };
 

@@ -1,7 +1,7 @@
 import { JsonObject, objectAt } from './_json';
 import { checkedSections, decoded, encoded, validateDataSize } from './data-keys';
 import { RuleReport } from './problem';
-import { defineRules } from './rules';
+import { defineRules, fixNaming, ruleIn } from './rules';
 
 /**
  * The checks of a Secret's content: `ValidateSecret` of
@@ -37,7 +37,7 @@ export const SECRET_DATA_RULES = defineRules([
     summary:
       'A Secret of a built-in type holds the keys it requires: `tls.crt` and `tls.key` (tls), `.dockerconfigjson` or `.dockercfg` as a JSON object (dockerconfigjson, dockercfg), `username` or `password` (basic-auth), a non-empty `ssh-privatekey` (ssh-auth), and the `kubernetes.io/service-account.name` annotation (service-account-token).',
     why: 'The API server refuses a typed Secret without them ("data[tls.key]: Required value").',
-    fix: 'Add the missing key (in `data` or `stringData`), or use type `Opaque` for other content.',
+    ...fixNaming((what: string) => `add ${what}, or use type Opaque`, ['the missing key to `data` or `stringData`']),
     see: SECRET_TYPE_DOCS,
   },
   {
@@ -45,7 +45,7 @@ export const SECRET_DATA_RULES = defineRules([
     severity: 'warning',
     summary: 'A Secret type in a Kubernetes namespace (`kubernetes.io/…`) is one Kubernetes defines.',
     why: 'Kubernetes takes any other type as one of your own and checks none of its keys: a misspelt `kubernetes.io/tsl` is stored, but no Ingress controller reads it as a certificate.',
-    fix: 'Write the type as the Kubernetes documentation does, such as `kubernetes.io/tls`.',
+    ...fixNaming((type: string) => `write ${type}`, ['the type as Kubernetes defines it, such as `kubernetes.io/tls`']),
     see: SECRET_TYPE_DOCS,
   },
   {
@@ -53,10 +53,18 @@ export const SECRET_DATA_RULES = defineRules([
     severity: 'warning',
     summary: 'A Secret of the app holds no values of its own (`data` or `stringData`), since synth writes them into the committed `dist/`.',
     why: 'Secret values in a manifest are only base64, not encrypted: everyone who can read the repository, its history and its CI logs can read them. (The id is the one gitleaks reports for such a file.)',
-    fix: 'Create the Secret outside the repository (`kubectl create secret`, Sealed Secrets, External Secrets Operator, a CSI secret store) and refer to it with `Secret.fromName(name)`; turn the rule off with a reason for values that are not secret.',
+    ...fixNaming(
+      (name: string) =>
+        `create the Secret outside the repository (kubectl create secret, Sealed Secrets, External Secrets, a CSI secret store) and refer to it with Secret.fromName(${name}); or turn this rule off for it with a reason if the values are not secret`,
+      ['name'],
+    ),
     see: 'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
   },
 ]);
+
+const TYPE_KEYS = ruleIn(SECRET_DATA_RULES, 'secret-type-keys');
+const TYPE_KNOWN = ruleIn(SECRET_DATA_RULES, 'secret-type-known');
+const SECRET_YAML = ruleIn(SECRET_DATA_RULES, 'kubernetes-secret-yaml');
 
 /** Checks the content of a rendered Secret (its keys, size and type) and records every problem in `report`. */
 export function validateSecretData(manifest: JsonObject, report: RuleReport): void {
@@ -80,7 +88,12 @@ export function validateSecretData(manifest: JsonObject, report: RuleReport): vo
 
 function validateSecretType(type: unknown, data: ReadonlyMap<string, Buffer>, annotations: JsonObject, report: RuleReport): void {
   const require = (key: string, why: string) => {
-    report.error('secret-type-keys', `data[${key}]`, `a Secret of type ${String(type)} needs key "${key}"${why}`, `add "${key}" to data or stringData, or use type Opaque`);
+    report.error(
+      'secret-type-keys',
+      `data[${key}]`,
+      `a Secret of type ${String(type)} needs key "${key}"${why}`,
+      TYPE_KEYS.fixFor(`"${key}" to data or stringData`),
+    );
   };
   switch (type) {
     case 'kubernetes.io/tls':
@@ -100,7 +113,12 @@ function validateSecretType(type: unknown, data: ReadonlyMap<string, Buffer>, an
         const wrong = jsonObjectError(value.toString('utf8'));
         if (wrong !== undefined) {
           // The API server redacts the value in its message; so does this one.
-          report.error('secret-type-keys', `data[${key}]`, `"${key}" of a Secret of type ${type} is not a JSON object: ${wrong}`, 'write it as `kubectl create secret docker-registry` does: {"auths": {…}}');
+          report.error(
+            'secret-type-keys',
+            `data[${key}]`,
+            `"${key}" of a Secret of type ${type} is not a JSON object: ${wrong}`,
+            TYPE_KEYS.fixFor('the registry credentials as `kubectl create secret docker-registry` writes them, {"auths": {…}}'),
+          );
         }
       }
       break;
@@ -111,7 +129,7 @@ function validateSecretType(type: unknown, data: ReadonlyMap<string, Buffer>, an
           'secret-type-keys',
           'data[username]',
           'a Secret of type kubernetes.io/basic-auth needs key "username" or "password" (either may be empty)',
-          'add "username" and "password" to data or stringData, or use type Opaque',
+          TYPE_KEYS.fixFor('"username" and "password" to data or stringData'),
         );
       }
       break;
@@ -126,7 +144,7 @@ function validateSecretType(type: unknown, data: ReadonlyMap<string, Buffer>, an
           'secret-type-keys',
           `metadata.annotations[${SERVICE_ACCOUNT_NAME_KEY}]`,
           `a Secret of type kubernetes.io/service-account-token needs the annotation ${SERVICE_ACCOUNT_NAME_KEY}, naming the ServiceAccount whose token it holds`,
-          `add the annotation "${SERVICE_ACCOUNT_NAME_KEY}": "<service account name>"; Kubernetes fills in the token`,
+          TYPE_KEYS.fixFor(`the annotation "${SERVICE_ACCOUNT_NAME_KEY}": "<service account name>" (Kubernetes fills in the token)`),
         );
       }
       break;
@@ -137,7 +155,7 @@ function validateSecretType(type: unknown, data: ReadonlyMap<string, Buffer>, an
           'secret-type-known',
           'type',
           `Secret type "${type}" is not one Kubernetes defines, so Kubernetes checks none of its keys and nothing reads it as a built-in type`,
-          near !== undefined ? `write "${near}"` : `use one of ${SECRET_TYPES.map((known) => `"${known}"`).join(', ')}`,
+          TYPE_KNOWN.fixFor(near !== undefined ? `"${near}"` : `one of ${SECRET_TYPES.map((known) => `"${known}"`).join(', ')}`),
         );
       }
   }
@@ -175,7 +193,7 @@ export function lintSecretInManifest(manifest: JsonObject, report: RuleReport): 
         'kubernetes-secret-yaml',
         field,
         `Secret "${name}" holds ${keys.length === 1 ? 'a value' : `${keys.length} values`} (${keys.join(', ')}) that synth writes in ${field === 'data' ? 'base64, which is not encryption,' : 'plain text'} into the manifests in dist/, for everyone who reads the repository`,
-        `create the Secret outside the repository (kubectl create secret, Sealed Secrets, External Secrets) and refer to it with Secret.fromName(${JSON.stringify(name)}); or turn this rule off for it with a reason if the values are not secret`,
+        SECRET_YAML.fixFor(JSON.stringify(name)),
       );
     }
   }

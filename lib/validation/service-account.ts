@@ -34,12 +34,7 @@ export interface PodServiceAccount {
  */
 export function validatePodServiceAccount(account: PodServiceAccount | undefined, byName: string | undefined, namespace: string | undefined, at: string, report: RuleReport): void {
   if (account !== undefined && byName !== undefined && byName !== account.name) {
-    report.error(
-      'service-account-given-twice',
-      `${at}.serviceAccountName`,
-      `serviceAccount is "${account.name}" and serviceAccountName is "${byName}"`,
-      'keep the `serviceAccount` prop and remove `serviceAccountName`',
-    );
+    report.error('service-account-given-twice', `${at}.serviceAccountName`, `serviceAccount is "${account.name}" and serviceAccountName is "${byName}"`);
   }
   if (account?.inApp === undefined || account.inApp.namespace === namespace) {
     return;
@@ -48,6 +43,5 @@ export function validatePodServiceAccount(account: PodServiceAccount | undefined
     'service-account-namespace',
     `${at}.serviceAccountName`,
     `ServiceAccount "${account.name}" (${account.inApp.path}) is in namespace "${account.inApp.namespace ?? 'default'}", the Pod in "${namespace ?? 'default'}"`,
-    'create the ServiceAccount in the chart of the Pod, or use ServiceAccount.fromName() for one that exists there',
   );
 }

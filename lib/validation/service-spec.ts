@@ -1,6 +1,7 @@
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Unvalidated } from '../_manifest';
 import { PROTOCOLS } from '../port';
+import { fixByCase } from './_fix-cases';
 import { quoteValue } from './_integer';
 import { isCidr, parseIp, ParsedIp, specialIpError } from './_ip';
 import { checkEnum } from './container-spec';
@@ -50,7 +51,10 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: 'A Service port\'s `targetPort` is a port number from 1 to 65535 or a port name (an IANA service name).',
     why: 'The API server refuses any other target port ("must be between 1 and 65535, inclusive", or the rules of a port name).',
-    fix: 'Target a container port by its number (1–65535), written without quotes, or by its name.',
+    ...fixByCase(
+      { form: 'target a container port by its number (1–65535) or by its name', quoted: (digits: string) => `write the number without quotes: targetPort: ${digits}` },
+      { quoted: ['8080'] },
+    ),
     see: SERVICE_DOCS,
   },
   {
@@ -89,7 +93,7 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: 'An ExternalName Service has an `externalName` that is a DNS-1123 subdomain (a trailing dot is allowed), and no cluster IPs, `ipFamilies` or `ipFamilyPolicy`.',
     why: 'The API server requires the name and refuses the IP fields ("may not be set for ExternalName services"): the Service is only a DNS alias.',
-    fix: 'Set externalName to a host name such as "db.example.com", and remove headless and the IP fields.',
+    ...fixByCase({ name: 'set externalName to a host name such as "db.example.com"', ip: (field: string) => `remove ${field}` }, { ip: ['headless and the IP fields'] }),
     see: 'https://kubernetes.io/docs/concepts/services-networking/service/#externalname',
   },
   {
@@ -98,7 +102,7 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: '`healthCheckNodePort` is set only on a LoadBalancer Service with `externalTrafficPolicy: Local`, and is a port from 1 to 65535.',
     why: 'The API server refuses it elsewhere ("may only be set when `type` is \'LoadBalancer\' and `externalTrafficPolicy` is \'Local\'").',
-    fix: "Leave healthCheckNodePort out to let Kubernetes pick one, or set type: 'LoadBalancer' and externalTrafficPolicy: 'Local'.",
+    ...fixByCase({ type: "remove healthCheckNodePort, or set type: 'LoadBalancer' and externalTrafficPolicy: 'Local'", port: 'leave healthCheckNodePort out to let Kubernetes pick one' }),
   },
   {
     id: 'service-session-affinity-config',
@@ -106,7 +110,10 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: '`sessionAffinityConfig` is set only with `sessionAffinity: ClientIP`, and its `timeoutSeconds` is from 1 to 86400.',
     why: 'The API server refuses a configuration without ClientIP affinity ("must not be set when session affinity is None") and a timeout out of range.',
-    fix: `Set sessionAffinity: 'ClientIP' with a timeout from 1 to ${MAX_AFFINITY_SECONDS} seconds (a day), or remove the timeout (sessionAffinityTimeoutSeconds).`,
+    ...fixByCase({
+      affinity: "set sessionAffinity: 'ClientIP', or remove the timeout (sessionAffinityTimeoutSeconds)",
+      timeout: `give a timeout from 1 to ${MAX_AFFINITY_SECONDS} seconds, or leave it out for Kubernetes' 10800 (3 hours)`,
+    }),
     see: 'https://kubernetes.io/docs/reference/networking/virtual-ips/#session-affinity',
   },
   {
@@ -123,7 +130,10 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: 'Each of `loadBalancerSourceRanges` (or of the comma-separated annotation) is a CIDR such as `10.0.0.0/8`.',
     why: 'The API server refuses the Service ("must be a list of IP ranges").',
-    fix: 'Write each range as an address and a prefix length, such as "203.0.113.0/24" (a single address is "/32"); the annotation takes a comma-separated list.',
+    ...fixByCase({
+      range: 'write each range as an address and a prefix length, such as "203.0.113.0/24"; a single address is "/32"',
+      annotation: 'write a comma-separated list such as "10.0.0.0/8,203.0.113.0/24"',
+    }),
     see: 'https://kubernetes.io/docs/tasks/access-application-cluster/configure-cloud-provider-firewall/',
   },
   {
@@ -141,7 +151,14 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: '`clusterIP` and `clusterIPs` are valid IPs (or `None`, first and alone), agree with each other, hold at most one IP of each family and match `ipFamilies`.',
     why: 'The API server refuses the Service (such as "first value must match `clusterIP`", "may specify no more than one IP for each IP family").',
-    fix: 'Give clusterIP and clusterIPs the same first address, and at most one IPv4 and one IPv6 address in the order of ipFamilies (or "None" alone for a headless Service); or leave them out to let Kubernetes pick.',
+    ...fixByCase({
+      invalid: 'give an IP address of the Service range, "None" for a headless Service, or leave it out',
+      order: 'put clusterIP first in clusterIPs, or give only one of the two',
+      missing: 'set clusterIP to the first of clusterIPs as well',
+      none: 'give either "None" (headless) or IP addresses',
+      families: 'give at most one IPv4 and one IPv6 address',
+      familyOrder: 'list the families in the order of the cluster IPs',
+    }),
     see: 'https://kubernetes.io/docs/concepts/services-networking/dual-stack/',
   },
   {
@@ -150,7 +167,13 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: '`ipFamilies` holds `IPv4` and `IPv6` at most once each, and `ipFamilyPolicy: SingleStack` comes with one family and one cluster IP.',
     why: 'The API server refuses repeated families, and a SingleStack policy with two (it asks for "RequireDualStack or PreferDualStack").',
-    fix: "List each family once, and set ipFamilyPolicy to 'PreferDualStack' or 'RequireDualStack' for two families or two cluster IPs.",
+    ...fixByCase(
+      {
+        twice: 'list each family once: ["IPv4"], ["IPv6"] or both',
+        single: (one: string) => `set ipFamilyPolicy to 'PreferDualStack' or 'RequireDualStack', or give one ${one}`,
+      },
+      { single: ['family or cluster IP'] },
+    ),
     see: 'https://kubernetes.io/docs/concepts/services-networking/dual-stack/',
   },
   {
@@ -173,7 +196,14 @@ export const SERVICE_SPEC_RULES = defineRules([
   },
 ]);
 
+const TARGET_PORT_VALID = ruleIn(SERVICE_SPEC_RULES, 'service-target-port-valid');
 const NODE_PORT_RANGE = ruleIn(SERVICE_SPEC_RULES, 'service-node-port-range');
+const EXTERNAL_NAME = ruleIn(SERVICE_SPEC_RULES, 'service-external-name');
+const HEALTH_CHECK_NODE_PORT = ruleIn(SERVICE_SPEC_RULES, 'service-health-check-node-port');
+const SESSION_AFFINITY_CONFIG = ruleIn(SERVICE_SPEC_RULES, 'service-session-affinity-config');
+const SOURCE_RANGES = ruleIn(SERVICE_SPEC_RULES, 'service-source-ranges');
+const CLUSTER_IP = ruleIn(SERVICE_SPEC_RULES, 'service-cluster-ip');
+const IP_FAMILIES_RULE = ruleIn(SERVICE_SPEC_RULES, 'service-ip-families');
 
 /** What a Service spec's validation needs besides the manifest. */
 export interface ServiceSpecSettings {
@@ -267,7 +297,8 @@ function validateTargetPortForm(target: unknown, at: string, report: RuleReport)
     wrong = 'is neither a port number nor a port name';
   }
   if (wrong !== undefined) {
-    report.error('service-target-port-valid', at, `targetPort ${quoteValue(target)} ${wrong}`);
+    const fix = typeof target === 'string' && /^[0-9]+$/.test(target) ? TARGET_PORT_VALID.fixFor('quoted', target) : TARGET_PORT_VALID.fixFor('form');
+    report.error('service-target-port-valid', at, `targetPort ${quoteValue(target)} ${wrong}`, fix);
   }
 }
 
@@ -280,12 +311,22 @@ function validateExternalName(spec: ServiceSpec, report: RuleReport): void {
         : `externalName is ${JSON.stringify(spec.externalName)}; an ExternalName Service needs the DNS name it is an alias for`
       : dns1123SubdomainError(name);
   if (wrong !== undefined) {
-    report.error('service-external-name', 'spec.externalName', name.length === 0 ? wrong : `externalName ${JSON.stringify(spec.externalName)} ${wrong}`);
+    report.error(
+      'service-external-name',
+      'spec.externalName',
+      name.length === 0 ? wrong : `externalName ${JSON.stringify(spec.externalName)} ${wrong}`,
+      EXTERNAL_NAME.fixFor('name'),
+    );
   }
   for (const field of ['clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy'] as const) {
     const value = spec[field];
     if (value !== undefined && value !== '' && value.length !== 0) {
-      report.error('service-external-name', `spec.${field}`, `${field} ${JSON.stringify(value)} is set on an ExternalName Service, which has no cluster IP`);
+      report.error(
+        'service-external-name',
+        `spec.${field}`,
+        `${field} ${JSON.stringify(value)} is set on an ExternalName Service, which has no cluster IP`,
+        EXTERNAL_NAME.fixFor('ip', field === 'clusterIP' ? `${field} (and headless)` : field),
+      );
     }
   }
 }
@@ -297,9 +338,9 @@ function validateClusterIps(spec: ServiceSpec, report: RuleReport): void {
   const hasClusterIP = clusterIP !== undefined && clusterIP.length > 0;
   const ips = given.length === 0 && hasClusterIP ? [clusterIP] : given;
   if (hasClusterIP && given.length > 0 && given[0] !== clusterIP) {
-    report.error('service-cluster-ip', 'spec.clusterIPs', `the first of clusterIPs ${JSON.stringify(given)} must be clusterIP ${JSON.stringify(clusterIP)}`);
+    report.error('service-cluster-ip', 'spec.clusterIPs', `the first of clusterIPs ${JSON.stringify(given)} must be clusterIP ${JSON.stringify(clusterIP)}`, CLUSTER_IP.fixFor('order'));
   } else if (!hasClusterIP && given.length > 0) {
-    report.error('service-cluster-ip', 'spec.clusterIPs', `clusterIPs ${JSON.stringify(given)} is set but clusterIP is not`);
+    report.error('service-cluster-ip', 'spec.clusterIPs', `clusterIPs ${JSON.stringify(given)} is set but clusterIP is not`, CLUSTER_IP.fixFor('missing'));
   }
 
   const families = spec.ipFamilies ?? [];
@@ -307,7 +348,7 @@ function validateClusterIps(spec: ServiceSpec, report: RuleReport): void {
   families.forEach((family, i) => {
     checkEnum(family, IP_FAMILIES, `spec.ipFamilies[${i}]`, 'IP family', report);
     if (seenFamilies.has(family)) {
-      report.error('service-ip-families', `spec.ipFamilies[${i}]`, `IP family ${JSON.stringify(family)} is listed twice`);
+      report.error('service-ip-families', `spec.ipFamilies[${i}]`, `IP family ${JSON.stringify(family)} is listed twice`, IP_FAMILIES_RULE.fixFor('twice'));
     }
     seenFamilies.add(family);
   });
@@ -319,7 +360,7 @@ function validateClusterIps(spec: ServiceSpec, report: RuleReport): void {
     if (i === 0 && ip === 'None') {
       if (ips.length > 1) {
         invalid = true;
-        report.error('service-cluster-ip', 'spec.clusterIPs', `"None" must be the only cluster IP, but clusterIPs is ${JSON.stringify(ips)}`);
+        report.error('service-cluster-ip', 'spec.clusterIPs', `"None" must be the only cluster IP, but clusterIPs is ${JSON.stringify(ips)}`, CLUSTER_IP.fixFor('none'));
       }
       return;
     }
@@ -327,24 +368,20 @@ function validateClusterIps(spec: ServiceSpec, report: RuleReport): void {
     if (address === undefined) {
       invalid = true;
       const at = given.length === 0 ? 'spec.clusterIP' : `spec.clusterIPs[${i}]`;
-      report.error('service-cluster-ip', at, `cluster IP ${JSON.stringify(ip)} is not a valid IP address${ip === 'none' ? ' (headless is "None")' : ''}`);
+      report.error('service-cluster-ip', at, `cluster IP ${JSON.stringify(ip)} is not a valid IP address${ip === 'none' ? ' (headless is "None")' : ''}`, CLUSTER_IP.fixFor('invalid'));
     } else {
       parsed.push(address);
     }
   });
   if (ips.length > 2) {
-    report.error('service-cluster-ip', 'spec.clusterIPs', `clusterIPs holds ${ips.length} addresses; at most 2 are allowed, one of each family`);
+    report.error('service-cluster-ip', 'spec.clusterIPs', `clusterIPs holds ${ips.length} addresses; at most 2 are allowed, one of each family`, CLUSTER_IP.fixFor('families'));
   }
   if (invalid) {
     return; // as the API server, stop before the checks that valid addresses would mislead
   }
   // netutils.IsDualStackIPStrings: several addresses must include both families.
   if (parsed.length > 1 && parsed.every((address) => address.family === parsed[0].family)) {
-    report.error(
-      'service-cluster-ip',
-      'spec.clusterIPs',
-      `clusterIPs ${JSON.stringify(ips)} are all ${parsed[0].family}; a Service has at most one IP of each family`,
-    );
+    report.error('service-cluster-ip', 'spec.clusterIPs', `clusterIPs ${JSON.stringify(ips)} are all ${parsed[0].family}; a Service has at most one IP of each family`, CLUSTER_IP.fixFor('families'));
   }
   if (ips[0] !== 'None') {
     parsed.forEach((address, i) => {
@@ -354,6 +391,7 @@ function validateClusterIps(spec: ServiceSpec, report: RuleReport): void {
           'service-cluster-ip',
           `spec.clusterIPs[${i}]`,
           `cluster IP ${JSON.stringify(ips[i])} is ${address.family}, but ipFamilies[${i}] is ${family}`,
+          CLUSTER_IP.fixFor('familyOrder'),
         );
       }
     });
@@ -365,7 +403,7 @@ function validateClusterIps(spec: ServiceSpec, report: RuleReport): void {
       ['clusterIPs holds', parsed.length, 'addresses'],
     ];
     for (const [what, count, things] of two.filter(([, count]) => count > 1)) {
-      report.error('service-ip-families', 'spec.ipFamilyPolicy', `ipFamilyPolicy is SingleStack, but ${what} ${count} ${things}`);
+      report.error('service-ip-families', 'spec.ipFamilyPolicy', `ipFamilyPolicy is SingleStack, but ${what} ${count} ${things}`, IP_FAMILIES_RULE.fixFor('single', things === 'families' ? 'family' : 'cluster IP'));
     }
   }
 }
@@ -383,9 +421,10 @@ function validateTrafficPolicies(spec: ServiceSpec, type: string, range: PortRan
       'service-health-check-node-port',
       'spec.healthCheckNodePort',
       `healthCheckNodePort ${quoteValue(port)} is set, but the Service is of type ${type} with externalTrafficPolicy ${spec.externalTrafficPolicy ?? 'Cluster'}`,
+      HEALTH_CHECK_NODE_PORT.fixFor('type'),
     );
   } else if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    report.error('service-health-check-node-port', 'spec.healthCheckNodePort', `healthCheckNodePort ${quoteValue(port)} is not a port number from 1 to 65535`);
+    report.error('service-health-check-node-port', 'spec.healthCheckNodePort', `healthCheckNodePort ${quoteValue(port)} is not a port number from 1 to 65535`, HEALTH_CHECK_NODE_PORT.fixFor('port'));
   } else {
     validateNodePortInRange(port, 'spec.healthCheckNodePort', 'healthCheckNodePort', range, report);
   }
@@ -402,6 +441,7 @@ function validateSessionAffinity(spec: ServiceSpec, report: RuleReport): void {
       'service-session-affinity-config',
       'spec.sessionAffinityConfig',
       `a session affinity timeout (sessionAffinityConfig) is set, but sessionAffinity is ${spec.sessionAffinity ?? 'None'}`,
+      SESSION_AFFINITY_CONFIG.fixFor('affinity'),
     );
     return;
   }
@@ -411,6 +451,7 @@ function validateSessionAffinity(spec: ServiceSpec, report: RuleReport): void {
       'service-session-affinity-config',
       'spec.sessionAffinityConfig.clientIP.timeoutSeconds',
       `timeoutSeconds is ${quoteValue(timeout)}; it must be a whole number from 1 to ${MAX_AFFINITY_SECONDS}`,
+      SESSION_AFFINITY_CONFIG.fixFor('timeout'),
     );
   }
 }
@@ -427,7 +468,7 @@ function validateLoadBalancerFields(spec: ServiceSpec, annotations: { readonly [
     onlyForLoadBalancer('spec.loadBalancerSourceRanges', ranges);
     ranges.forEach((range, i) => {
       if (!isCidr(range.trim())) {
-        report.error('service-source-ranges', `spec.loadBalancerSourceRanges[${i}]`, `source range ${JSON.stringify(range)} is not a CIDR`);
+        report.error('service-source-ranges', `spec.loadBalancerSourceRanges[${i}]`, `source range ${JSON.stringify(range)} is not a CIDR`, SOURCE_RANGES.fixFor('range'));
       }
     });
   } else if (annotated !== undefined) {
@@ -442,6 +483,7 @@ function validateLoadBalancerFields(spec: ServiceSpec, annotations: { readonly [
         'service-source-ranges',
         at,
         `source ranges ${JSON.stringify(annotated)} hold ${wrong.map((range) => JSON.stringify(range)).join(', ')}, not CIDRs`,
+        SOURCE_RANGES.fixFor('annotation'),
       );
     }
   }

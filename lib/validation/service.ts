@@ -1,5 +1,6 @@
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Unvalidated } from '../_manifest';
+import { fixByCase } from './_fix-cases';
 import { quoteValue } from './_integer';
 import { dns1123LabelError } from './names';
 import { RuleReport } from './problem';
@@ -20,7 +21,14 @@ export const SERVICE_RULES = defineRules([
     severity: 'error',
     summary: 'the selector of a Service matches the labels of at least one Pod or Pod template of the app, in its namespace',
     why: 'a Service that selects no Pod has no endpoints: every connection to it fails',
-    fix: "give the target labels (such as `labels: { app: 'myapp' }`) and the namespace of the Service; target a workload of the app by its object, not by a reference with another selector",
+    ...fixByCase(
+      {
+        labels: "give the target labels, such as `labels: { app: 'myapp' }`",
+        namespace: 'create the Service in a chart with the namespace of its target',
+        reference: (kind: string) => `target the ${kind} object itself, or give the reference the selector of its Pods`,
+      },
+      { reference: ['workload'] },
+    ),
   },
   {
     id: 'service-target-port-declared',
@@ -68,7 +76,7 @@ export const SERVICE_RULES = defineRules([
     severity: 'error',
     summary: 'no two ports of a Service have the same number and protocol, nor the same nodePort and protocol',
     why: 'the API server rejects the Service ("Duplicate value"): the second port could never be reached',
-    fix: 'give each port its own number (or another protocol) and its own nodePort, or leave nodePort out to let Kubernetes pick one',
+    ...fixByCase({ port: 'give each port its own number, or another protocol', nodePort: 'give each port its own nodePort, or leave nodePort out to let Kubernetes pick one' }),
   },
   {
     id: 'service-port-name-valid',
@@ -120,6 +128,9 @@ export const SERVICE_RULES = defineRules([
   },
 ]);
 
+/** Why a Service selects no Pod of the app. */
+export const SERVICE_SELECTS_PODS = ruleIn(SERVICE_RULES, 'service-selects-pods');
+const PORT_UNIQUE = ruleIn(SERVICE_RULES, 'service-port-unique');
 const TARGET_PORT_PROTOCOL = ruleIn(SERVICE_RULES, 'service-target-port-protocol');
 
 /** A container port that a Service may target. */
@@ -207,11 +218,11 @@ export function validateService(manifest: Unvalidated<k8s.KubeServiceProps>, fac
     const protocol = port.protocol ?? 'TCP';
     const nodePortFirst = hasNodePort ? claim(nodePorts, `${port.nodePort}/${protocol}`, i) : undefined;
     if (nodePortFirst !== undefined) {
-      report.error('service-port-unique', `${at}.nodePort`, `nodePort ${port.nodePort}/${protocol} is already used by spec.ports[${nodePortFirst}]`);
+      report.error('service-port-unique', `${at}.nodePort`, `nodePort ${port.nodePort}/${protocol} is already used by spec.ports[${nodePortFirst}]`, PORT_UNIQUE.fixFor('nodePort'));
     }
     const portFirst = claim(numbers, `${port.port}/${protocol}`, i);
     if (portFirst !== undefined) {
-      report.error('service-port-unique', `${at}.port`, `port ${port.port}/${protocol} is already used by spec.ports[${portFirst}]`);
+      report.error('service-port-unique', `${at}.port`, `port ${port.port}/${protocol} is already used by spec.ports[${portFirst}]`, PORT_UNIQUE.fixFor('port'));
     }
 
     if (port.name === undefined) {
@@ -248,7 +259,7 @@ function claim(seen: Map<string, number>, key: string, i: number): number | unde
 function validateSelector(selector: { readonly [key: string]: string | undefined }, namespace: string | undefined, facts: ServiceFacts, report: RuleReport): void {
   const pairs = Object.entries(selector);
   if (pairs.length === 0) {
-    report.error('service-selects-pods', 'spec.selector', `the target ${facts.target} has no labels, so the Service would select no Pods`);
+    report.error('service-selects-pods', 'spec.selector', `the target ${facts.target} has no labels, so the Service would select no Pods`, SERVICE_SELECTS_PODS.fixFor('labels'));
     return;
   }
   if (facts.trusted) {
@@ -257,7 +268,12 @@ function validateSelector(selector: { readonly [key: string]: string | undefined
   const matches = facts.pods.some((pods) => pods.namespace === namespace && pairs.every(([key, value]) => pods.labels[key] === value));
   if (!matches) {
     const text = pairs.map(([key, value]) => `${key}=${value}`).join(',');
-    report.error('service-selects-pods', 'spec.selector', `selector ${text} matches no Pod of this app in namespace "${namespace ?? 'default'}"`);
+    report.error(
+      'service-selects-pods',
+      'spec.selector',
+      `selector ${text} matches no Pod of this app in namespace "${namespace ?? 'default'}"`,
+      SERVICE_SELECTS_PODS.fixFor('namespace'),
+    );
   }
 }
 
