@@ -312,54 +312,51 @@ export class PodTemplate {
 }
 
 // Passes problems on to `report`, with the `rules` of the container each
-// one is in applied; the container is found by the field path's prefix.
+// one is in applied (see withContainerRules).
 class ContainerRulesReport extends RuleReport {
   /** `report` itself when no container has rules of its own, as in most Pods. */
   public static around(report: RuleReport, at: string, containers: readonly AnyContainer[], initContainers: readonly AnyContainer[]): RuleReport {
-    return anyHasRules(containers) || anyHasRules(initContainers) ? new ContainerRulesReport(report, at, containers, initContainers) : report;
+    const settings = containerRuleSettings(at, containers, initContainers);
+    return settings === undefined ? report : new ContainerRulesReport(report, settings);
   }
-
-  private readonly settings = new Map<string, RuleSettings>();
 
   private constructor(
     private readonly report: RuleReport,
-    at: string,
-    containers: readonly AnyContainer[],
-    initContainers: readonly AnyContainer[],
+    private readonly settings: ReadonlyMap<string, RuleSettings>,
   ) {
     super(report.construct);
-    // Only containers with settings of their own; most have none.
-    containers.forEach((c, i) => hasRules(c) && this.settings.set(`${at}.containers[${i}]`, c.rules));
-    initContainers.forEach((c, i) => hasRules(c) && this.settings.set(`${at}.initContainers[${i}]`, c.rules));
   }
 
   public add(problem: Problem): void {
-    if (this.settings.size === 0) {
-      this.report.add(problem);
-      return;
-    }
+    withContainerRules([problem], this.settings).forEach((p) => this.report.add(p));
+  }
+}
+
+/**
+ * The rule settings of the containers (their `rules` prop) of a Pod spec
+ * at field path `at`, by the container's field path; `undefined` when no
+ * container has any, as in most Pods (asked for every container at every synth). @internal
+ */
+export function containerRuleSettings(at: string, containers: readonly ContainerSettings[], initContainers: readonly ContainerSettings[]): Map<string, RuleSettings> | undefined {
+  let settings: Map<string, RuleSettings> | undefined;
+  for (const [list, items] of [['containers', containers], ['initContainers', initContainers]] as const) {
+    items.forEach((c, i) => c.rules !== undefined && hasKeys(c.rules) && (settings ??= new Map()).set(`${at}.${list}[${i}]`, c.rules));
+  }
+  return settings;
+}
+
+/** A container's own setting of a rule wins over its Pod's: each problem takes its level and reason, or is dropped. @internal */
+export function withContainerRules(problems: readonly Problem[], settings: ReadonlyMap<string, RuleSettings>): Problem[] {
+  return problems.flatMap((problem) => {
     const container = /^(.*\.(?:initContainers|containers)\[\d+\])/.exec(problem.field)?.[1];
-    const setting = container === undefined ? undefined : this.settings.get(container)?.[problem.rule];
-    if (setting === undefined) {
-      this.report.add(problem);
-    } else if (setting.level !== 'off') {
-      this.report.add({ ...problem, severity: setting.level, reason: setting.reason });
-    }
-  }
+    const setting = container === undefined ? undefined : settings.get(container)?.[problem.rule];
+    return setting === undefined ? [problem] : setting.level === 'off' ? [] : [{ ...problem, severity: setting.level, reason: setting.reason }];
+  });
 }
 
-// Asked for every container at every synth.
-function hasRules(container: AnyContainer): boolean {
-  return hasKeys(container.rules);
-}
-
-function anyHasRules(containers: readonly AnyContainer[]): boolean {
-  for (const container of containers) {
-    if (hasRules(container)) {
-      return true;
-    }
-  }
-  return false;
+/** What the settings of containers are read from: a Container, or any object with its `rules`. */
+interface ContainerSettings {
+  readonly rules?: RuleSettings;
 }
 
 function definedValues(map: NodeSelector): { [key: string]: string } {
