@@ -280,7 +280,7 @@ export class PodTemplate {
     const own: Manifest<k8s.PodSpec> = {
       containers,
       initContainers,
-      nodeSelector: p.nodeSelector ? keySafe(definedValues(p.nodeSelector)) : undefined,
+      nodeSelector: p.nodeSelector ? keySafe(definedOnly(p.nodeSelector) as { [key: string]: string }) : undefined,
       restartPolicy: p.restartPolicy,
       securityContext,
       serviceAccountName: p.serviceAccount?.name ?? p.serviceAccountName,
@@ -357,16 +357,6 @@ export function withContainerRules(problems: readonly Problem[], settings: Reado
 /** What the settings of containers are read from: a Container, or any object with its `rules`. */
 interface ContainerSettings {
   readonly rules?: RuleSettings;
-}
-
-function definedValues(map: NodeSelector): { [key: string]: string } {
-  const out: { [key: string]: string } = {};
-  for (const [key, value] of Object.entries(map)) {
-    if (value !== undefined) {
-      setOwn(out, key, value);
-    }
-  }
-  return out;
 }
 
 // Adds the paths of the containers' extraFields to `fields`; most containers have none.
