@@ -64,8 +64,10 @@ export interface ManifestToValidate<T> {
  * the schema says is of a JSON type its field cannot hold (a string for a
  * boolean, a list or an object) is withheld: the rules read a copy without
  * it, and its schema error is reported. The rest of the manifest is Peapod's
- * own rules' business. The schemas are loaded only when an escape hatch is
- * used: they take about a second to compile.
+ * own rules' business. (A JsonPatch on `apiObject` is not held to the
+ * schema; a TypeError it causes in a rule is reported as
+ * `unexpected-value-type`, see problemsOf.) The schemas are loaded only
+ * when an escape hatch is used: they take about a second to compile.
  */
 export function manifestToValidate<T>(apiObject: ApiObject, hatchFields: readonly string[] = []): ManifestToValidate<T> {
   const rendered: unknown = renderedManifest(apiObject);
