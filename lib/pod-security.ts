@@ -259,7 +259,7 @@ function resolve(construct: IConstruct, pod: CarriedPod): Resolved {
     exempt ??= reason === undefined ? undefined : `namespace "${pod.namespace}" is exempt: ${reason}`;
   }
   sources.push({ modes: config, from: 'podSecurity of the configuration' });
-  const runtimeClass = pod.spec?.runtimeClassName;
+  const runtimeClass = fieldOf(pod.spec, 'runtimeClassName');
   const runtimeReason = typeof runtimeClass === 'string' ? config.exemptions?.runtimeClasses?.[runtimeClass] : undefined;
   exempt ??= runtimeReason === undefined ? undefined : `runtime class "${runtimeClass}" is exempt: ${runtimeReason}`;
   const modes: { [mode in PodSecurityMode]?: PodSecurityModeInForce } = {};

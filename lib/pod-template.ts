@@ -210,7 +210,7 @@ export class PodTemplate {
         report.error('unknown-field', field, `"${name}" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest`);
       }
     }
-    validatePodSpec(spec, at, ContainerRulesReport.around(report, at, this.containers, this.initContainers));
+    validatePodSpec(spec as Parameters<typeof validatePodSpec>[0], at, ContainerRulesReport.around(report, at, this.containers, this.initContainers));
   }
 
   // A container's extraFields that set a field Peapod models, by the container's place in its list.

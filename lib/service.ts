@@ -308,7 +308,6 @@ export class Service<const N extends string = string, const P extends readonly S
         'service-selects-pods',
         'spec.selector',
         `selector ${labelText(selector)} of ${selection.description} does not select the Pods of ${resolved.owner.kind} "${resolved.owner.name}" of this app (labels ${labelText(resolved.owner.labels)})`,
-        `target the ${resolved.owner.kind} object itself, or give the reference the selector of its Pods`,
       );
     }
     validateService(
