@@ -1,6 +1,6 @@
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { laterFieldAt, laterFieldFix, laterFieldMessage } from './_later-fields';
-import { fromEscapeHatch, Manifest } from './_manifest';
+import { fromEscapeHatch, Manifest, Unvalidated } from './_manifest';
 import { forgetForThisPass, oncePerPass } from './_synth';
 import { appendTo, definedOnly, hasKeys, keySafe, listOf, setOwn } from './_plain';
 import { Container } from './container';
@@ -210,7 +210,8 @@ export class PodTemplate {
         report.error('unknown-field', field, `"${name}" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest`);
       }
     }
-    validatePodSpec(spec as Parameters<typeof validatePodSpec>[0], at, ContainerRulesReport.around(report, at, this.containers, this.initContainers));
+    // Typed `unknown` as in 0.1; Peapod's callers pass the spec of manifestToValidate's typed manifest.
+    validatePodSpec(spec as Unvalidated<k8s.PodSpec>, at, ContainerRulesReport.around(report, at, this.containers, this.initContainers));
   }
 
   // A container's extraFields that set a field Peapod models, by the container's place in its list.
