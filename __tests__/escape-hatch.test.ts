@@ -95,6 +95,12 @@ describe('values given through escape hatches', () => {
     expect(written.spec.containers[0].lifecycle).toEqual({ postStart: { exec: { command: ['sh', 2] } } });
   });
 
+  test('a modeled field set through extraFields with a value of the wrong type is reported as modeled, once', () => {
+    expect(problemsOf((chart) => new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1', extraFields: { workingDir: 5 } as any })] }))).toEqual([
+      'spec.containers[0].workingDir: extraFields of container "app" sets "workingDir", which Peapod models. Fix: set it with the container\'s `workingDir` prop instead (extra-field-modeled)',
+    ]);
+  });
+
   test('its valid twin synthesizes', () => {
     expect(
       problemsOf((chart) =>

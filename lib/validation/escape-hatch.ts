@@ -89,7 +89,7 @@ export function manifestToValidate<T>(apiObject: ApiObject, hatchFields: readonl
     manifest: manifest as ManifestToValidate<T>['manifest'],
     withSchemaProblems(report: RuleReport): readonly Problem[] {
       const all = new RuleReport(report.construct);
-      report.problems.filter((p) => !under(p.field, withheld)).forEach((p) => all.add(p));
+      report.problems.filter((p) => READ_FROM_PROPS.has(p.rule) || !under(p.field, withheld)).forEach((p) => all.add(p));
       const reported = new Set(all.problems.filter((p) => p.severity === 'error').map((p) => p.field.toLowerCase()));
       for (const problem of problems) {
         if (!reported.has(problem.field.toLowerCase())) {
@@ -100,6 +100,9 @@ export function manifestToValidate<T>(apiObject: ApiObject, hatchFields: readonl
     },
   };
 }
+
+// The rules about the escape hatches themselves, which read the props, not the manifest: they saw the withheld values.
+const READ_FROM_PROPS: ReadonlySet<string> = new Set(['extra-field-modeled', 'unknown-field']);
 
 function problemsOfReport(report: RuleReport): readonly Problem[] {
   return report.problems;
