@@ -4,6 +4,7 @@ import { setOwn } from '../_plain';
 import { renderedManifest } from '../_synth';
 import type { TypedSchemaProblem } from '../schema/schema-check';
 import { Problem, RuleReport } from './problem';
+import { fieldOf } from './_json';
 import { defineRules } from './rules';
 
 /** The rule that holds escape-hatch values to the Kubernetes schema. */
@@ -104,9 +105,7 @@ export function manifestToValidate<T>(apiObject: ApiObject, hatchFields: readonl
 // The rules about the escape hatches themselves, which read the props, not the manifest: they saw the withheld values.
 const READ_FROM_PROPS: ReadonlySet<string> = new Set(['extra-field-modeled', 'unknown-field']);
 
-function problemsOfReport(report: RuleReport): readonly Problem[] {
-  return report.problems;
-}
+const problemsOfReport = (report: RuleReport): readonly Problem[] => report.problems;
 
 // Whether manifest field `field` is one of `paths` or under one.
 function under(field: string, paths: readonly string[]): boolean {
@@ -135,10 +134,7 @@ function withholding(manifest: unknown, problem: TypedSchemaProblem, withheld: s
 }
 
 function valueAt(value: unknown, keys: readonly string[], end: number): unknown {
-  for (let i = 0; i < end && value !== undefined; i++) {
-    value = (value as Record<string, unknown> | null)?.[keys[i]];
-  }
-  return value;
+  return keys.slice(0, end).reduce(fieldOf, value);
 }
 
 function copiedWithout(value: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
