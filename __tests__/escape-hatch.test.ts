@@ -171,6 +171,17 @@ describe('a value of a type the checks do not expect', () => {
     );
   });
 
+  test('names the TypeError, whatever threw it', () => {
+    const chart = newChart();
+    const pod = new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1' })] });
+    pod.problems = () => {
+      throw new TypeError('spec.containers is not iterable');
+    };
+    expect(chart.node.findAll().flatMap((c) => c.node.validate())).toEqual([
+      "Peapod's checks of this object stopped at a value of a type they do not expect (TypeError: spec.containers is not iterable), so its other problems may be missing. Fix: give each field the type the Kubernetes API reference lists for it: look at the values given through `as any`, escape hatches, JSON patches and L1 objects (unexpected-value-type)",
+    ]);
+  });
+
   test('another error is not taken for one', () => {
     const chart = newChart();
     const pod = new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1' })] });
