@@ -342,10 +342,10 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       ];
     },
     messages: [
-      'spec.serviceAccountName: serviceAccountName "CI Runner" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit, such as "ci-runner". Fix: pass the ConfigMap, Secret, claim or ServiceAccount object, or name one that exists by its metadata.name (reference-name)',
-      'spec.volumes[0].configMap.name: configMap volume "c" names no object. Fix: pass the ConfigMap, Secret, claim or ServiceAccount object, or name one that exists by its metadata.name (reference-name)',
-      'spec.volumes[1].secret.secretName: secret volume "s" names no object. Fix: pass the ConfigMap, Secret, claim or ServiceAccount object, or name one that exists by its metadata.name (reference-name)',
-      'spec.volumes[2].persistentVolumeClaim.claimName: persistentVolumeClaim volume "d" names no object. Fix: pass the ConfigMap, Secret, claim or ServiceAccount object, or name one that exists by its metadata.name (reference-name)',
+      'spec.serviceAccountName: serviceAccountName "CI Runner" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: name the ServiceAccount by its metadata.name, such as "ci-runner" (reference-name)',
+      'spec.volumes[0].configMap.name: configMap volume "c" names no object. Fix: pass the ConfigMap object, or { name } of one that exists (reference-name)',
+      'spec.volumes[1].secret.secretName: secret volume "s" names no object. Fix: pass the Secret object, or { name } of one that exists (reference-name)',
+      'spec.volumes[2].persistentVolumeClaim.claimName: persistentVolumeClaim volume "d" names no object. Fix: pass the claim object, or { name } of one that exists (reference-name)',
       'spec.containers[0].env[0].valueFrom.configMapKeyRef: configMapKeyRef of env "MODE" of container "app" names no ConfigMap. Fix: give both the object\'s name and the key (reference-name)',
       'spec.containers[0].env[1].valueFrom.secretKeyRef: secretKeyRef of env "PASSWORD" of container "app" names no key. Fix: give both the object\'s name and the key (reference-name)',
     ],
@@ -366,11 +366,11 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
         { key: 'gpu', effect: 'NoSchedule', tolerationSeconds: 30 },
       ]),
     messages: [
-      'spec.tolerations[0].key: a toleration without a key must use operator "Exists". Fix: give `Equal` a key and a value, `Exists` a key or nothing, and `tolerationSeconds` only to `NoExecute`; an empty operator means `Equal` (toleration)',
-      'spec.tolerations[1].value: a toleration with operator "Exists" has value "true". Fix: give `Equal` a key and a value, `Exists` a key or nothing, and `tolerationSeconds` only to `NoExecute`; an empty operator means `Equal` (toleration)',
-      'spec.tolerations[2].key: toleration key "bad key" has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: give `Equal` a key and a value, `Exists` a key or nothing, and `tolerationSeconds` only to `NoExecute`; an empty operator means `Equal` (toleration)',
-      'spec.tolerations[2].value: toleration value "not a label value!" must be empty or letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: give `Equal` a key and a value, `Exists` a key or nothing, and `tolerationSeconds` only to `NoExecute`; an empty operator means `Equal` (toleration)',
-      'spec.tolerations[3].tolerationSeconds: tolerationSeconds is set with effect "NoSchedule". Fix: give `Equal` a key and a value, `Exists` a key or nothing, and `tolerationSeconds` only to `NoExecute`; an empty operator means `Equal` (toleration)',
+      'spec.tolerations[0].key: a toleration without a key must use operator "Exists". Fix: name the taint\'s key, or set operator: "Exists" to tolerate every taint (toleration)',
+      'spec.tolerations[1].value: a toleration with operator "Exists" has value "true". Fix: remove the value, or use operator "Equal" (toleration)',
+      'spec.tolerations[2].key: toleration key "bad key" has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use the taint\'s key, such as "gpu" or "example.com/dedicated" (toleration)',
+      'spec.tolerations[2].value: toleration value "not a label value!" must be empty or letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use the taint\'s value (toleration)',
+      'spec.tolerations[3].tolerationSeconds: tolerationSeconds is set with effect "NoSchedule". Fix: set effect: "NoExecute", or remove tolerationSeconds (toleration)',
     ],
   },
   {

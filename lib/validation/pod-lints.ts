@@ -14,14 +14,14 @@ const RESOURCE_DOCS = 'https://kubernetes.io/docs/concepts/configuration/manage-
 const PROBE_DOCS = 'https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/';
 const HOST_PATH_DOCS = 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath';
 
+// The fix of a byte amount that is not a whole number and not written in `m`.
+const WHOLE_BYTES_FIX = 'use a whole number of bytes, such as "512Mi"';
+
 /**
  * Warnings about Pod specs Kubernetes accepts but that tend to hurt in
  * production. Ids follow kube-linter where it has the check, Polaris
  * otherwise (its camelCase id in kebab-case).
  */
-// The fix of a byte amount that is not a whole number and not written in `m`.
-const WHOLE_BYTES_FIX = 'use a whole number of bytes, such as "512Mi"';
-
 export const POD_LINT_RULES = defineRules([
   {
     id: 'latest-tag',
@@ -294,7 +294,7 @@ function lintContainer(facts: ContainerFacts, longRunning: boolean, runsToComple
   if (longRunning && !runsToCompletion) {
     lintProbes(c, texts, report);
   }
-  lintSecurity(c.name, facts.securityContext, pod.pod, pod.windows, texts, report);
+  lintSecurity(facts, pod, texts, report);
   if (pod.hostPaths.size > 0) {
     lintHostMounts(c, path, pod.hostPaths, report);
   }
@@ -382,14 +382,7 @@ function lintProbes(c: Unvalidated<k8s.Container>, { fields, messages }: Contain
 
 // A windows Pod may not set allowPrivilegeEscalation or readOnlyRootFilesystem
 // (validateWindows): the lints that ask for them stay quiet there.
-function lintSecurity(
-  name: string | undefined,
-  sc: Unvalidated<k8s.SecurityContext>,
-  pod: Unvalidated<k8s.PodSecurityContext>,
-  windows: boolean,
-  { fields, messages }: ContainerTexts,
-  report: RuleReport,
-): void {
+function lintSecurity({ name, securityContext: sc }: ContainerFacts, { pod, windows }: SecurityFacts, { fields, messages }: ContainerTexts, report: RuleReport): void {
   const at = fields.securityContext;
   if (sc.privileged === true) {
     report.warn('privileged-container', `${at}.privileged`, `container "${name}" runs privileged`);

@@ -9,11 +9,12 @@ import { validateSchedulingSpec } from './scheduling-spec';
 import { validateVolumeSourceFields } from './volume-sources';
 import { FirstIndex } from './_first-index';
 import { containerPath } from './_shared-text';
-import { checkEnum, ContainerAt, validateContainer } from './container-spec';
+import { checkEnum, ContainerAt, ContainerManifest, validateContainer } from './container-spec';
 import { suggestName, validateLabelName, validateLabels } from './metadata';
 import { dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
 import { lintPodSpec } from './pod-lints';
 import { RuleReport } from './problem';
+import { fixByCase } from './_fix-cases';
 import { defineRules, fixNaming, ruleIn } from './rules';
 
 /** The rules of a Pod spec that the Kubernetes API server enforces. */
@@ -82,7 +83,13 @@ export const POD_SPEC_API_RULES = defineRules([
     category: 'api-server',
     summary: '`serviceAccountName` is a DNS-1123 subdomain, and every ConfigMap, Secret and claim reference (volumes, env) names its object.',
     why: 'The API server refuses the Pod: "spec.volumes[0].configMap.name: Required value", or for a name in the wrong form "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\'".',
-    fix: 'Pass the ConfigMap, Secret, claim or ServiceAccount object, or name one that exists by its metadata.name.',
+    ...fixByCase(
+      {
+        object: (object: string) => `pass the ${object} object, or { name } of one that exists`,
+        serviceAccount: (example: string) => `name the ServiceAccount by its metadata.name, such as ${example}`,
+      },
+      { object: ['ConfigMap, Secret or claim'], serviceAccount: ['"my-app"'] },
+    ),
   },
   {
     id: 'toleration',
@@ -91,7 +98,17 @@ export const POD_SPEC_API_RULES = defineRules([
     summary:
       'A toleration has a label-key `key` (or none, with operator `Exists`), a label-value `value` (none with `Exists`), and a whole-number `tolerationSeconds` only with effect `NoExecute`.',
     why: 'The API server refuses the Pod (ValidateTolerations says: operator must be Exists when `key` is empty, which means "match all values and all keys"; value must be empty when `operator` is \'Exists\'; effect must be \'NoExecute\' when `tolerationSeconds` is set).',
-    fix: 'Give `Equal` a key and a value, `Exists` a key or nothing, and `tolerationSeconds` only to `NoExecute`; an empty operator means `Equal`.',
+    ...fixByCase(
+      {
+        key: 'use the taint\'s key, such as "gpu" or "example.com/dedicated"',
+        noKey: 'name the taint\'s key, or set operator: "Exists" to tolerate every taint',
+        value: "use the taint's value",
+        existsValue: 'remove the value, or use operator "Equal"',
+        seconds: 'set the seconds the Pod stays on a node after the taint appears, such as 300',
+        secondsEffect: 'set effect: "NoExecute", or remove tolerationSeconds',
+      },
+      {},
+    ),
     see: 'https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/',
   },
   {
@@ -140,6 +157,8 @@ export const POD_SPEC_TUTORIAL_RULES = defineRules([
   },
 ]);
 const PORT_SHARED_LOCALHOST = ruleIn(POD_SPEC_TUTORIAL_RULES, 'port-shared-localhost');
+const REFERENCE_NAME = ruleIn(POD_SPEC_API_RULES, 'reference-name');
+const TOLERATION = ruleIn(POD_SPEC_API_RULES, 'toleration');
 
 /** What restarts a Pod's containers when they exit: the values of `restartPolicy`. */
 export const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'] as const;
@@ -148,9 +167,9 @@ const TAINT_EFFECTS = ['', 'NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 const EMPTY_DIR_MEDIA = ['', 'Memory', 'HugePages'];
 const VOLUME_SOURCE_SET: ReadonlySet<string> = new Set(VOLUME_SOURCE_KINDS);
 const REFERENCING_VOLUMES = [
-  ['configMap', 'name'],
-  ['secret', 'secretName'],
-  ['persistentVolumeClaim', 'claimName'],
+  ['configMap', 'name', 'ConfigMap'],
+  ['secret', 'secretName', 'Secret'],
+  ['persistentVolumeClaim', 'claimName', 'claim'],
 ] as const;
 
 /**
@@ -174,7 +193,8 @@ export function validatePodSpec(spec: Unvalidated<k8s.PodSpec>, at: string, repo
   const wrongAccount = spec.serviceAccountName === undefined ? undefined : dns1123SubdomainError(spec.serviceAccountName);
   if (spec.serviceAccountName !== undefined && wrongAccount !== undefined) {
     const name = JSON.stringify(spec.serviceAccountName);
-    report.error('reference-name', `${at}.serviceAccountName`, `serviceAccountName ${name} ${wrongAccount}, such as "${suggestName(spec.serviceAccountName, 253)}"`);
+    const fix = REFERENCE_NAME.fixFor('serviceAccount', `"${suggestName(spec.serviceAccountName, 253)}"`);
+    report.error('reference-name', `${at}.serviceAccountName`, `serviceAccountName ${name} ${wrongAccount}`, fix);
   }
   validateLabels(spec.nodeSelector, `${at}.nodeSelector`, report);
   const tolerations = spec.tolerations ?? [];
@@ -205,20 +225,15 @@ export function validatePodSpec(spec: Unvalidated<k8s.PodSpec>, at: string, repo
 
 // The importer's Pod specs reach entriesOf and the port checks unchecked
 // (validateSharedPorts): those read each container and port with `?.`.
-function entriesOf(containers: readonly Unvalidated<k8s.Container>[] = [], at: string, init: boolean): ContainerAt[] {
+function entriesOf(containers: readonly ContainerManifest[] = [], at: string, init: boolean): ContainerAt[] {
   const entries: ContainerAt[] = new Array(containers.length);
   for (let i = 0; i < containers.length; i++) {
     const container = containers[i];
     entries[i] = init
-      ? { container, path: containerPath(at, 'initContainers', i), longRunning: isSidecar(container), init: true }
+      ? { container, path: containerPath(at, 'initContainers', i), longRunning: container?.restartPolicy === 'Always', init: true }
       : { container, path: containerPath(at, 'containers', i), longRunning: true, init: false };
   }
   return entries;
-}
-
-// A sidecar is an init container with restartPolicy Always, which came after the k8s types of Kubernetes 1.27.
-function isSidecar(container: (Unvalidated<k8s.Container> & { readonly restartPolicy?: unknown }) | undefined): boolean {
-  return container?.restartPolicy === 'Always';
 }
 
 function validateToleration({ key, operator, value, effect, tolerationSeconds }: Unvalidated<k8s.Toleration>, at: string, report: RuleReport): void {
@@ -226,19 +241,22 @@ function validateToleration({ key, operator, value, effect, tolerationSeconds }:
   if (operator !== '') {
     checkEnum(operator, TOLERATION_OPERATORS, `${at}.operator`, 'toleration operator', report);
   }
-  checkInteger(tolerationSeconds, { rule: 'toleration', at: `${at}.tolerationSeconds`, what: 'tolerationSeconds', range: INT64, fix: 'set the seconds the Pod stays on a node after the taint appears, such as 300' }, report);
+  checkInteger(tolerationSeconds, { rule: 'toleration', at: `${at}.tolerationSeconds`, what: 'tolerationSeconds', range: INT64, fix: TOLERATION.fixFor('seconds') }, report);
   checkEnum(effect, TAINT_EFFECTS, `${at}.effect`, 'toleration effect', report);
-  const wrongKey = key ? qualifiedNameError(key) : operator !== 'Exists' && 'a toleration without a key must use operator "Exists"';
-  if (wrongKey) {
-    report.error('toleration', `${at}.key`, key ? `toleration key ${JSON.stringify(key)} ${wrongKey}` : wrongKey);
+  const wrongKey = key ? qualifiedNameError(key) : undefined;
+  if (wrongKey !== undefined) {
+    report.error('toleration', `${at}.key`, `toleration key ${JSON.stringify(key)} ${wrongKey}`, TOLERATION.fixFor('key'));
+  } else if (!key && operator !== 'Exists') {
+    report.error('toleration', `${at}.key`, 'a toleration without a key must use operator "Exists"', TOLERATION.fixFor('noKey'));
   }
+  const wrongValue = value === undefined ? undefined : labelValueError(value);
   if (operator === 'Exists' && value) {
-    report.error('toleration', `${at}.value`, `a toleration with operator "Exists" has value ${JSON.stringify(value)}`);
-  } else if (value !== undefined && labelValueError(value) !== undefined) {
-    report.error('toleration', `${at}.value`, `toleration value ${JSON.stringify(value)} ${labelValueError(value)}`);
+    report.error('toleration', `${at}.value`, `a toleration with operator "Exists" has value ${JSON.stringify(value)}`, TOLERATION.fixFor('existsValue'));
+  } else if (wrongValue !== undefined) {
+    report.error('toleration', `${at}.value`, `toleration value ${JSON.stringify(value)} ${wrongValue}`, TOLERATION.fixFor('value'));
   }
   if (tolerationSeconds !== undefined && effect !== 'NoExecute') {
-    report.error('toleration', `${at}.tolerationSeconds`, `tolerationSeconds is set with effect ${JSON.stringify(effect ?? '')}`);
+    report.error('toleration', `${at}.tolerationSeconds`, `tolerationSeconds is set with effect ${JSON.stringify(effect ?? '')}`, TOLERATION.fixFor('secondsEffect'));
   }
 }
 
@@ -273,10 +291,10 @@ function validateVolumeSource(volume: Unvalidated<k8s.Volume>, path: string, rep
     }
     checkEnum(hostPath.type, HOST_PATH_TYPES, `${path}.hostPath.type`, 'hostPath type', report);
   }
-  for (const [source, field] of REFERENCING_VOLUMES) {
+  for (const [source, field, object] of REFERENCING_VOLUMES) {
     const reference: { readonly [field: string]: unknown } | undefined = volume[source];
     if (reference && !reference[field]) {
-      report.error('reference-name', `${path}.${source}.${field}`, `${source} volume "${name}" names no object`);
+      report.error('reference-name', `${path}.${source}.${field}`, `${source} volume "${name}" names no object`, REFERENCE_NAME.fixFor('object', object));
     }
   }
   // HugePages-<size> (HugePages-2Mi) picks a page size; the kubelet knows no other media.

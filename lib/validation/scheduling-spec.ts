@@ -16,12 +16,11 @@ import { fixOperator, validateLabelSelector } from './label-selector';
 import { warnDeprecatedNodeLabel } from './pod-lints';
 import { RuleReport } from './problem';
 import type { RuleId } from './rule-ids';
-import { defineRules } from './rules';
+import { fixByCase } from './_fix-cases';
+import { defineRules, ruleIn } from './rules';
 
 /** The operators of a node selector requirement. */
 export const NODE_SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'] as const;
-/** One of {@link NODE_SELECTOR_OPERATORS}. */
-export type NodeSelectorOperator = (typeof NODE_SELECTOR_OPERATORS)[number];
 /** What the scheduler does with a Pod a spread constraint cannot place. */
 export const WHEN_UNSATISFIABLE = ['DoNotSchedule', 'ScheduleAnyway'] as const;
 /** Whether a spread constraint counts nodes the Pod's affinity or taints exclude. */
@@ -30,6 +29,7 @@ export const NODE_INCLUSION_POLICIES = ['Honor', 'Ignore'] as const;
 export const PREEMPTION_POLICIES = ['PreemptLowerPriority', 'Never'] as const;
 
 const WEIGHT = { min: 1, max: 100 } as const;
+const WEIGHT_FIX = 'give the term a weight from 1 to 100; higher weights count more';
 const POSITIVE_INT32 = { min: 1, max: INT32.max } as const;
 
 /** The rules of a Pod's scheduling fields. */
@@ -41,7 +41,22 @@ export const SCHEDULING_SPEC_RULES = defineRules([
     summary:
       'Node affinity: a required node selector has at least one term; each requirement has a label-key `key` and an operator In, NotIn, Exists, DoesNotExist, Gt or Lt with the values it takes (some for In and NotIn, none for Exists and DoesNotExist, exactly one for Gt and Lt); `matchFields` name only `metadata.name` with In or NotIn and one node name; preferred terms weigh 1 to 100.',
     why: 'The API server refuses the Pod (ValidateNodeSelector, ValidateNodeSelectorRequirement, ValidateNodeFieldSelectorRequirement, ValidatePreferredSchedulingTerms): "must have at least one node selector term", "not a valid selector operator", "must be specified single value when `operator` is \'Lt\' or \'Gt\'", "not a valid field selector key", "must be in the range 1-100".',
-    fix: 'Write the requirement as the message says; operators are case-sensitive, and a node name is matched with `matchFields: [{ key: "metadata.name", operator: "In", values: [name] }]`.',
+    ...fixByCase(
+      {
+        noTerms: 'add a term with matchExpressions, or remove requiredDuringSchedulingIgnoredDuringExecution',
+        noValues: (operator: string) => `list the node label values to match, or use operator ${operator}`,
+        someValues: 'remove the values, or use operator In or NotIn',
+        oneNumber: 'give one whole number to compare the node label with, such as ["4"]',
+        key: 'use a node label key, such as "kubernetes.io/arch"',
+        value: 'use a node label value: at most 63 letters, digits, "-", "_" and "."',
+        fieldOperator: 'use operator "In" or "NotIn"',
+        fieldValues: 'give one node name; add a term per node to match several',
+        fieldKey: 'write key: "metadata.name", or select on a node label with matchExpressions',
+        nodeName: 'name the node by its metadata.name',
+        weight: WEIGHT_FIX,
+      },
+      { noValues: ['Exists (or DoesNotExist for NotIn)'] },
+    ),
     see: 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#node-affinity',
   },
   {
@@ -59,7 +74,15 @@ export const SCHEDULING_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: 'Pod affinity and anti-affinity terms have a `topologyKey` that is a label key, `namespaces` that are namespace names (DNS-1123 labels), valid label selectors, and preferred terms weigh 1 to 100.',
     why: 'The API server refuses the Pod (validatePodAffinityTerm, validateWeightedPodAffinityTerms): "topologyKey: Required value: can not be empty", "must be in the range 1-100".',
-    fix: 'Give each term a topologyKey such as "kubernetes.io/hostname" or "topology.kubernetes.io/zone", and a weight from 1 to 100 to preferred terms.',
+    ...fixByCase(
+      {
+        noTopologyKey: 'set topologyKey to the node label that groups nodes, such as "kubernetes.io/hostname" or "topology.kubernetes.io/zone"',
+        topologyKey: 'use a node label key, such as "kubernetes.io/hostname"',
+        namespace: 'name a namespace by its metadata.name, such as "default"',
+        weight: WEIGHT_FIX,
+      },
+      {},
+    ),
     see: 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#inter-pod-affinity-and-anti-affinity',
   },
   {
@@ -77,7 +100,19 @@ export const SCHEDULING_SPEC_RULES = defineRules([
     summary:
       'Topology spread constraints have `maxSkew` above 0, a `topologyKey`, `whenUnsatisfiable` DoNotSchedule or ScheduleAnyway, no two alike in both, `minDomains` above 0 and only with DoNotSchedule, `nodeAffinityPolicy`/`nodeTaintsPolicy` Honor or Ignore, and `matchLabelKeys` that are label keys, with a labelSelector, and not in it.',
     why: 'The API server refuses the Pod (validateTopologySpreadConstraints): "must be greater than zero", "can not be empty", "Duplicate value", "can only use minDomains if whenUnsatisfiable=DoNotSchedule", "exists in both matchLabelKeys and labelSelector".',
-    fix: 'Write each constraint as the message says; give two constraints on one topology key different whenUnsatisfiable values, or merge them.',
+    ...fixByCase(
+      {
+        maxSkew: 'set maxSkew to 1 or more: how many more Pods one domain may hold than another',
+        noTopologyKey: 'set topologyKey to the node label that forms the domains, such as "topology.kubernetes.io/zone"',
+        repeated: 'merge the two constraints, or give them different whenUnsatisfiable values',
+        minDomains: 'set minDomains to 1 or more, or leave it out',
+        minDomainsPolicy: 'set whenUnsatisfiable: "DoNotSchedule", or remove minDomains',
+        keysWithoutSelector: 'add a labelSelector, or remove matchLabelKeys',
+        labelKey: 'use a label key of the Pod, such as "pod-template-hash"',
+        keyInBoth: 'keep the key in one of the two',
+      },
+      {},
+    ),
     see: 'https://kubernetes.io/docs/concepts/scheduling-eviction/topology-spread-constraints/',
   },
   {
@@ -87,10 +122,25 @@ export const SCHEDULING_SPEC_RULES = defineRules([
     summary:
       '`priorityClassName`, `nodeName` and `runtimeClassName` are DNS-1123 subdomains, `priority` is a 32-bit whole number, `preemptionPolicy` is PreemptLowerPriority or Never, and `schedulingGates` have distinct qualified names and come without `nodeName`.',
     why: 'The API server refuses the Pod (ValidatePodSpec, validateSchedulingGates, ValidatePodCreate): "Duplicate value", "cannot be set until all schedulingGates have been cleared".',
-    fix: 'Name the PriorityClass, node or RuntimeClass by its metadata.name; give each scheduling gate its own name, and set `nodeName` only on a Pod without scheduling gates.',
+    ...fixByCase(
+      {
+        name: (object: string) => `name the ${object} by its metadata.name`,
+        priority: 'leave priority out and name a PriorityClass with priorityClassName; admission fills it in',
+        gateName: 'name the gate as a label key, such as "example.com/quota-check"',
+        gateTwice: 'list each scheduling gate once',
+        gatedNode: 'remove nodeName, or remove the schedulingGates',
+      },
+      { name: ['PriorityClass, node or RuntimeClass'] },
+    ),
     see: 'https://kubernetes.io/docs/concepts/scheduling-eviction/pod-scheduling-readiness/',
   },
 ]);
+
+const NODE_AFFINITY = ruleIn(SCHEDULING_SPEC_RULES, 'node-affinity');
+const POD_AFFINITY = ruleIn(SCHEDULING_SPEC_RULES, 'pod-affinity');
+const TOPOLOGY_SPREAD = ruleIn(SCHEDULING_SPEC_RULES, 'topology-spread');
+const SCHEDULING_FIELDS = ruleIn(SCHEDULING_SPEC_RULES, 'scheduling-fields');
+const FIELD_OBJECTS = { priorityClassName: 'PriorityClass', nodeName: 'node', runtimeClassName: 'RuntimeClass' } as const;
 
 /** Checks the scheduling fields of the Pod spec `spec` at field path `at`. */
 export function validateSchedulingSpec(spec: Unvalidated<k8s.PodSpec>, at: string, report: RuleReport): void {
@@ -104,15 +154,13 @@ export function validateSchedulingSpec(spec: Unvalidated<k8s.PodSpec>, at: strin
   for (const field of ['priorityClassName', 'nodeName', 'runtimeClassName'] as const) {
     // The API server skips an empty name: it means none.
     if (spec[field]) {
-      checkName(spec[field], 'dns-subdomain', { rule: 'scheduling-fields', at: `${at}.${field}`, what: field, fix: `name the ${FIELD_OBJECTS[field]} by its metadata.name` }, report);
+      checkName(spec[field], 'dns-subdomain', { rule: 'scheduling-fields', at: `${at}.${field}`, what: field, fix: SCHEDULING_FIELDS.fixFor('name', FIELD_OBJECTS[field]) }, report);
     }
   }
   checkEnum(spec.preemptionPolicy, PREEMPTION_POLICIES, `${at}.preemptionPolicy`, 'preemptionPolicy', report);
-  checkInteger(spec.priority, { rule: 'scheduling-fields', at: `${at}.priority`, what: 'priority', range: INT32, fix: 'leave priority out and name a PriorityClass with priorityClassName; admission fills it in' }, report);
+  checkInteger(spec.priority, { rule: 'scheduling-fields', at: `${at}.priority`, what: 'priority', range: INT32, fix: SCHEDULING_FIELDS.fixFor('priority') }, report);
   validateSchedulingGates(spec, at, report);
 }
-
-const FIELD_OBJECTS = { priorityClassName: 'PriorityClass', nodeName: 'node', runtimeClassName: 'RuntimeClass' } as const;
 
 function validateSchedulingGates({ schedulingGates: gates = [], nodeName }: Unvalidated<k8s.PodSpec>, at: string, report: RuleReport): void {
   if (gates.length === 0) {
@@ -122,10 +170,10 @@ function validateSchedulingGates({ schedulingGates: gates = [], nodeName }: Unva
   for (let i = 0; i < gates.length; i++) {
     const name = gates[i].name;
     const gateAt = `${at}.schedulingGates[${i}]`;
-    checkName(name ?? '', 'qualified-name', { rule: 'scheduling-fields', at: `${gateAt}.name`, what: `scheduling gate name`, fix: 'name the gate as a label key, such as "example.com/quota-check"' }, report);
+    checkName(name ?? '', 'qualified-name', { rule: 'scheduling-fields', at: `${gateAt}.name`, what: `scheduling gate name`, fix: SCHEDULING_FIELDS.fixFor('gateName') }, report);
     const first = seen.get(name);
     if (first !== undefined) {
-      report.error('scheduling-fields', `${gateAt}.name`, `scheduling gate "${name}" is already listed at ${at}.schedulingGates[${first}]`);
+      report.error('scheduling-fields', `${gateAt}.name`, `scheduling gate "${name}" is already listed at ${at}.schedulingGates[${first}]`, SCHEDULING_FIELDS.fixFor('gateTwice'));
     } else {
       seen.set(name, i);
     }
@@ -135,6 +183,7 @@ function validateSchedulingGates({ schedulingGates: gates = [], nodeName }: Unva
       'scheduling-fields',
       `${at}.nodeName`,
       `nodeName "${nodeName}" is set while the Pod has ${gates.length} scheduling gate${gates.length === 1 ? '' : 's'}; a Pod cannot be bound to a node until all its schedulingGates have been cleared`,
+      SCHEDULING_FIELDS.fixFor('gatedNode'),
     );
   }
 }
@@ -159,7 +208,7 @@ function validateAffinity(affinity: Unvalidated<k8s.Affinity>, at: string, repor
 
 function checkWeight(weight: number | undefined, at: string, what: string, rule: RuleId, report: RuleReport): void {
   // A weight left out is 0 to the API server, which is outside 1-100.
-  checkInteger(weight ?? 0, { rule, at, what, range: WEIGHT, fix: 'give the term a weight from 1 to 100; higher weights count more' }, report);
+  checkInteger(weight ?? 0, { rule, at, what, range: WEIGHT, fix: WEIGHT_FIX }, report);
 }
 
 function validatePodAffinityTerm(term: Unvalidated<k8s.PodAffinityTerm>, at: string, what: string, report: RuleReport): void {
@@ -170,12 +219,12 @@ function validatePodAffinityTerm(term: Unvalidated<k8s.PodAffinityTerm>, at: str
   }
   const namespaces = term.namespaces ?? [];
   for (let i = 0; i < namespaces.length; i++) {
-    checkName(namespaces[i], 'dns-label', { rule: 'pod-affinity', at: `${at}.namespaces[${i}]`, what: 'namespace', of: `the ${what}`, fix: 'name a namespace by its metadata.name, such as "default"' }, report);
+    checkName(namespaces[i], 'dns-label', { rule: 'pod-affinity', at: `${at}.namespaces[${i}]`, what: 'namespace', of: `the ${what}`, fix: POD_AFFINITY.fixFor('namespace') }, report);
   }
   if (!term.topologyKey) {
-    report.error('pod-affinity', `${at}.topologyKey`, `the ${what} has no topologyKey`);
+    report.error('pod-affinity', `${at}.topologyKey`, `the ${what} has no topologyKey`, POD_AFFINITY.fixFor('noTopologyKey'));
   } else {
-    checkName(term.topologyKey, 'qualified-name', { rule: 'pod-affinity', at: `${at}.topologyKey`, what: 'topologyKey', of: `the ${what}`, fix: 'use a node label key, such as "kubernetes.io/hostname"' }, report);
+    checkName(term.topologyKey, 'qualified-name', { rule: 'pod-affinity', at: `${at}.topologyKey`, what: 'topologyKey', of: `the ${what}`, fix: POD_AFFINITY.fixFor('topologyKey') }, report);
   }
 }
 
@@ -184,7 +233,7 @@ function validateNodeAffinity({ requiredDuringSchedulingIgnoredDuringExecution: 
     const requiredAt = `${at}.requiredDuringSchedulingIgnoredDuringExecution`;
     const terms = required.nodeSelectorTerms ?? [];
     if (terms.length === 0) {
-      report.error('node-affinity', `${requiredAt}.nodeSelectorTerms`, 'the required node affinity has no nodeSelectorTerms; it needs at least one');
+      report.error('node-affinity', `${requiredAt}.nodeSelectorTerms`, 'the required node affinity has no nodeSelectorTerms', NODE_AFFINITY.fixFor('noTerms'));
     }
     for (let i = 0; i < terms.length; i++) {
       validateNodeSelectorTerm(terms[i], `${requiredAt}.nodeSelectorTerms[${i}]`, `required node affinity term ${i}`, true, report);
@@ -214,19 +263,19 @@ function validateNodeSelectorRequirement({ key, operator, values = [] }: Unvalid
     case 'In':
     case 'NotIn':
       if (values.length === 0) {
-        report.error('node-affinity', `${at}.values`, `${what} has operator ${operator} and no values; In and NotIn take at least one`);
+        report.error('node-affinity', `${at}.values`, `${what} has operator ${operator} and no values`, NODE_AFFINITY.fixFor('noValues', operator === 'In' ? 'Exists' : 'DoesNotExist'));
       }
       break;
     case 'Exists':
     case 'DoesNotExist':
       if (values.length > 0) {
-        report.error('node-affinity', `${at}.values`, `${what} has operator ${operator} and ${values.length} value${values.length === 1 ? '' : 's'}; Exists and DoesNotExist take none`);
+        report.error('node-affinity', `${at}.values`, `${what} has operator ${operator} and ${values.length} value${values.length === 1 ? '' : 's'}`, NODE_AFFINITY.fixFor('someValues'));
       }
       break;
     case 'Gt':
     case 'Lt':
       if (values.length !== 1) {
-        report.error('node-affinity', `${at}.values`, `${what} has operator ${operator} and ${values.length} values; it takes exactly one`);
+        report.error('node-affinity', `${at}.values`, `${what} has operator ${operator} and ${values.length} values; it takes exactly one`, NODE_AFFINITY.fixFor('oneNumber'));
       } else if (!/^[-+]?[0-9]+$/.test(values[0])) {
         report.error('node-affinity-integer', `${at}.values[0]`, `the value ${quoteValue(values[0])} of ${what} (operator ${operator}) is not a whole number, so no node label compares with it`);
       }
@@ -239,28 +288,28 @@ function validateNodeSelectorRequirement({ key, operator, values = [] }: Unvalid
         fixOperator(NODE_SELECTOR_OPERATORS, operator),
       );
   }
-  if (checkName(key ?? '', 'qualified-name', { rule: 'node-affinity', at: `${at}.key`, what: 'key', of: `${what}`, fix: 'use a node label key, such as "kubernetes.io/arch"' }, report) && key !== undefined) {
+  if (checkName(key ?? '', 'qualified-name', { rule: 'node-affinity', at: `${at}.key`, what: 'key', of: `${what}`, fix: NODE_AFFINITY.fixFor('key') }, report) && key !== undefined) {
     warnDeprecatedNodeLabel(key, `${at}.key`, report);
   }
   if (labelValues && operator !== 'Gt' && operator !== 'Lt') {
     for (let v = 0; v < values.length; v++) {
-      checkName(values[v], 'label-value', { rule: 'node-affinity', at: `${at}.values[${v}]`, what: 'value', of: `${what}`, fix: 'use a node label value: at most 63 letters, digits, "-", "_" and "."' }, report);
+      checkName(values[v], 'label-value', { rule: 'node-affinity', at: `${at}.values[${v}]`, what: 'value', of: `${what}`, fix: NODE_AFFINITY.fixFor('value') }, report);
     }
   }
 }
 
 function validateNodeFieldRequirement({ key, operator, values = [] }: Unvalidated<k8s.NodeSelectorRequirement>, at: string, what: string, report: RuleReport): void {
   if (operator !== 'In' && operator !== 'NotIn') {
-    report.error('node-affinity', `${at}.operator`, `operator ${quoteValue(operator)} of ${what} is not supported; a node field selector takes "In" or "NotIn"`);
+    report.error('node-affinity', `${at}.operator`, `operator ${quoteValue(operator)} of ${what} is not supported; a node field selector takes "In" or "NotIn"`, NODE_AFFINITY.fixFor('fieldOperator'));
   } else if (values.length !== 1) {
-    report.error('node-affinity', `${at}.values`, `${what} has operator ${operator} and ${values.length} values; a node field selector takes exactly one`);
+    report.error('node-affinity', `${at}.values`, `${what} has operator ${operator} and ${values.length} values; a node field selector takes exactly one`, NODE_AFFINITY.fixFor('fieldValues'));
   }
   if (key !== 'metadata.name') {
-    report.error('node-affinity', `${at}.key`, `key ${quoteValue(key)} of ${what} is not a node field selector key; the only one is "metadata.name", and node labels are selected with matchExpressions`);
+    report.error('node-affinity', `${at}.key`, `key ${quoteValue(key)} of ${what} is not a node field selector key; the only one is "metadata.name"`, NODE_AFFINITY.fixFor('fieldKey'));
     return;
   }
   for (let v = 0; v < values.length; v++) {
-    checkName(values[v], 'dns-subdomain', { rule: 'node-affinity', at: `${at}.values[${v}]`, what: 'node name', of: `${what}`, fix: 'name the node by its metadata.name' }, report);
+    checkName(values[v], 'dns-subdomain', { rule: 'node-affinity', at: `${at}.values[${v}]`, what: 'node name', of: `${what}`, fix: NODE_AFFINITY.fixFor('nodeName') }, report);
   }
 }
 
@@ -268,9 +317,9 @@ function validateTopologySpread(constraints: readonly Unvalidated<k8s.TopologySp
   const c = constraints[i];
   const cAt = `${at}[${i}]`;
   const what = `topology spread constraint ${i}`;
-  checkInteger(c.maxSkew ?? 0, { rule: 'topology-spread', at: `${cAt}.maxSkew`, what: `maxSkew of ${what}`, range: POSITIVE_INT32, fix: 'set maxSkew to 1 or more: how many more Pods one domain may hold than another' }, report);
+  checkInteger(c.maxSkew ?? 0, { rule: 'topology-spread', at: `${cAt}.maxSkew`, what: `maxSkew of ${what}`, range: POSITIVE_INT32, fix: TOPOLOGY_SPREAD.fixFor('maxSkew') }, report);
   if (!c.topologyKey) {
-    report.error('topology-spread', `${cAt}.topologyKey`, `${what} has no topologyKey, the node label that forms its domains`);
+    report.error('topology-spread', `${cAt}.topologyKey`, `${what} has no topologyKey`, TOPOLOGY_SPREAD.fixFor('noTopologyKey'));
   } else {
     warnDeprecatedNodeLabel(c.topologyKey, `${cAt}.topologyKey`, report);
   }
@@ -278,12 +327,12 @@ function validateTopologySpread(constraints: readonly Unvalidated<k8s.TopologySp
   // The first constraint of each {topologyKey, whenUnsatisfiable}.
   const first = constraints.findIndex((other) => other.topologyKey === c.topologyKey && other.whenUnsatisfiable === c.whenUnsatisfiable);
   if (first < i) {
-    report.error('topology-spread', cAt, `${what} repeats topologyKey ${quoteValue(c.topologyKey)} with whenUnsatisfiable ${quoteValue(c.whenUnsatisfiable)} of ${at}[${first}]`);
+    report.error('topology-spread', cAt, `${what} repeats topologyKey ${quoteValue(c.topologyKey)} with whenUnsatisfiable ${quoteValue(c.whenUnsatisfiable)} of ${at}[${first}]`, TOPOLOGY_SPREAD.fixFor('repeated'));
   }
   if (c.minDomains != null) {
-    checkInteger(c.minDomains, { rule: 'topology-spread', at: `${cAt}.minDomains`, what: `minDomains of ${what}`, range: POSITIVE_INT32, fix: 'set minDomains to 1 or more, or leave it out' }, report);
+    checkInteger(c.minDomains, { rule: 'topology-spread', at: `${cAt}.minDomains`, what: `minDomains of ${what}`, range: POSITIVE_INT32, fix: TOPOLOGY_SPREAD.fixFor('minDomains') }, report);
     if (c.whenUnsatisfiable !== 'DoNotSchedule') {
-      report.error('topology-spread', `${cAt}.minDomains`, `${what} sets minDomains with whenUnsatisfiable ${quoteValue(c.whenUnsatisfiable)}; minDomains works only with DoNotSchedule`);
+      report.error('topology-spread', `${cAt}.minDomains`, `${what} sets minDomains with whenUnsatisfiable ${quoteValue(c.whenUnsatisfiable)}; minDomains works only with DoNotSchedule`, TOPOLOGY_SPREAD.fixFor('minDomainsPolicy'));
     }
   }
   checkEnum(c.nodeAffinityPolicy, NODE_INCLUSION_POLICIES, `${cAt}.nodeAffinityPolicy`, `nodeAffinityPolicy of ${what}`, report);
@@ -297,13 +346,13 @@ function validateTopologySpread(constraints: readonly Unvalidated<k8s.TopologySp
 
 function validateMatchLabelKeys({ matchLabelKeys: keys = [], labelSelector: selector }: Unvalidated<k8s.TopologySpreadConstraint>, at: string, what: string, report: RuleReport): void {
   if (keys.length > 0 && selector == null) {
-    report.error('topology-spread', `${at}.matchLabelKeys`, `${what} has matchLabelKeys but no labelSelector for them to add to`);
+    report.error('topology-spread', `${at}.matchLabelKeys`, `${what} has matchLabelKeys but no labelSelector`, TOPOLOGY_SPREAD.fixFor('keysWithoutSelector'));
   }
   for (let i = 0; i < keys.length; i++) {
     const keyAt = `${at}.matchLabelKeys[${i}]`;
     const selected = Object.hasOwn(selector?.matchLabels ?? {}, keys[i]) || (selector?.matchExpressions ?? []).some((e) => e.key === keys[i]);
-    if (checkName(keys[i], 'qualified-name', { rule: 'topology-spread', at: keyAt, what: 'matchLabelKeys entry', of: `${what}`, fix: 'use a label key of the Pod, such as "pod-template-hash"' }, report) && selected) {
-      report.error('topology-spread', keyAt, `label key "${keys[i]}" is in both matchLabelKeys and the labelSelector of ${what}; it may be in one of them`);
+    if (checkName(keys[i], 'qualified-name', { rule: 'topology-spread', at: keyAt, what: 'matchLabelKeys entry', of: `${what}`, fix: TOPOLOGY_SPREAD.fixFor('labelKey') }, report) && selected) {
+      report.error('topology-spread', keyAt, `label key "${keys[i]}" is in both matchLabelKeys and the labelSelector of ${what}`, TOPOLOGY_SPREAD.fixFor('keyInBoth'));
     }
   }
 }
