@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { Chart, JsonPatch } from 'cdk8s';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -71,6 +71,15 @@ describe('values given through escape hatches', () => {
     ]);
   });
 
+  test('a string where the type has an object or a list reaches the schema as given, not as the object the converter made of it', () => {
+    const pod = new Pod(newChart(), 'p', { containers: [new Container({ name: 'app', image: 'app:1' })], extraSpec: { affinity: 'close', topologySpreadConstraints: ['zone'] } as any });
+    expect(renderedManifest(pod.apiObject).spec).toMatchObject({ affinity: 'close', topologySpreadConstraints: ['zone'] });
+    expect(problemsOf((chart) => new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1' })], extraSpec: { affinity: 'close', topologySpreadConstraints: ['zone'] } as any }))).toEqual([
+      'spec.affinity: the escape-hatch value must be object, got "close", which the Kubernetes 1.27 schema refuses. Fix: give the field a value of the type the Kubernetes API reference lists for it (kubernetes-schema)',
+      'spec.topologySpreadConstraints[0]: the escape-hatch value must be object, got "zone", which the Kubernetes 1.27 schema refuses. Fix: give the field a value of the type the Kubernetes API reference lists for it (kubernetes-schema)',
+    ]);
+  });
+
   test('the rules read a copy without such a value; the manifest written keeps it', () => {
     const pod = new Pod(newChart(), 'p', {
       containers: [new Container({ name: 'app', image: 'app:1', extraFields: { lifecycle: { postStart: { exec: { command: ['sh', 2] } } } } as any })],
@@ -84,6 +93,12 @@ describe('values given through escape hatches', () => {
     const written = renderedManifest(pod.apiObject);
     expect(written.spec.hostNetwork).toBe('yes');
     expect(written.spec.containers[0].lifecycle).toEqual({ postStart: { exec: { command: ['sh', 2] } } });
+  });
+
+  test('a modeled field set through extraFields with a value of the wrong type is reported as modeled, once', () => {
+    expect(problemsOf((chart) => new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1', extraFields: { workingDir: 5 } as any })] }))).toEqual([
+      'spec.containers[0].workingDir: extraFields of container "app" sets "workingDir", which Peapod models. Fix: set it with the container\'s `workingDir` prop instead (extra-field-modeled)',
+    ]);
   });
 
   test('its valid twin synthesizes', () => {
@@ -130,19 +145,41 @@ describe('values given through escape hatches', () => {
 });
 
 describe('a value of a type the checks do not expect', () => {
-  test('is reported as an error of the construct, not thrown as a stack trace', () => {
-    // The L1 converter of the Pod spec calls hostAliases.map(): a string stops the render itself.
-    expect(problemsOf((chart) => new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1' })], extraSpec: { hostAliases: 'db' } as any }))).toEqual([
-      "Peapod's checks of this object stopped at a value of a type they do not expect (TypeError: obj.hostAliases?.map is not a function), so its other problems may be missing. Fix: give each field the type the Kubernetes API reference lists for it: look at the values given through `as any`, escape hatches, JSON patches and L1 objects (unexpected-value-type)",
+  test('that stops the k8s types\' converter is kept as given, for the schema check, and the rest of the Pod is checked', () => {
+    // The converters call hostAliases.map() and command.map(): the strings stopped the render itself.
+    expect(
+      problemsOf((chart) =>
+        new Pod(chart, 'p', {
+          containers: [new Container({ name: 'App', image: 'app:1', extraFields: { lifecycle: { preStop: { exec: { command: 'nginx -s quit' } } } } as any })],
+          extraSpec: { hostAliases: 'db' } as any,
+        }),
+      ),
+    ).toEqual([
+      'spec.containers[0].name: container name "App" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: rename it to a DNS-1123 label such as "app" (container-name)',
+      'spec.containers[0].lifecycle.preStop.exec.command: the escape-hatch value must be array, got "nginx -s quit", which the Kubernetes 1.27 schema refuses. Fix: give the field a value of the type the Kubernetes API reference lists for it (kubernetes-schema)',
+      'spec.hostAliases: the escape-hatch value must be array, got "db", which the Kubernetes 1.27 schema refuses. Fix: give the field a value of the type the Kubernetes API reference lists for it (kubernetes-schema)',
     ]);
   });
 
-  test('at synth, names the construct', () => {
+  test('is reported at synth as an error of the construct, not thrown as a stack trace', () => {
     const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'peapod-type-error-')) });
-    new Pod(new Chart(app, 'c'), 'p', { containers: [new Container({ name: 'app', image: 'app:1', extraFields: { lifecycle: { postStart: { exec: { command: 'echo hi' } } } } as any })] });
+    const pod = new Pod(new Chart(app, 'c'), 'p', { containers: [new Container({ name: 'app', image: 'app:1' })] });
+    // A JsonPatch is not held to the schema: the rules meet a number where the containers are.
+    pod.apiObject.addJsonPatch(JsonPatch.add('/spec/containers', 5));
     expect(() => app.synth()).toThrow(
-      "synth failed with 1 error; no manifest was written:\n  [c/p] Peapod's checks of this object stopped at a value of a type they do not expect (TypeError: obj.command?.map is not a function), so its other problems may be missing. Fix: give each field the type the Kubernetes API reference lists for it: look at the values given through `as any`, escape hatches, JSON patches and L1 objects (unexpected-value-type)",
+      /^synth failed with 1 error; no manifest was written:\n {2}\[c\/p\] Peapod's checks of this object stopped at a value of a type they do not expect \(TypeError: [^\n]+\), so its other problems may be missing\. Fix: give each field the type [^\n]+ \(unexpected-value-type\)$/,
     );
+  });
+
+  test('names the TypeError, whatever threw it', () => {
+    const chart = newChart();
+    const pod = new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1' })] });
+    pod.problems = () => {
+      throw new TypeError('spec.containers is not iterable');
+    };
+    expect(chart.node.findAll().flatMap((c) => c.node.validate())).toEqual([
+      "Peapod's checks of this object stopped at a value of a type they do not expect (TypeError: spec.containers is not iterable), so its other problems may be missing. Fix: give each field the type the Kubernetes API reference lists for it: look at the values given through `as any`, escape hatches, JSON patches and L1 objects (unexpected-value-type)",
+    ]);
   });
 
   test('another error is not taken for one', () => {

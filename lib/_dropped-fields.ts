@@ -12,6 +12,11 @@ import { hasKeys, isPlainObject } from './_plain';
  * is the only way the two spellings differ. Values that are not plain
  * objects (IntOrString, Quantity) are the k8s types' own and are not
  * looked into. Returns the manifest paths of the dropped fields, under `at`.
+ *
+ * A value typed `any` that the converter made an object of (a string
+ * where the type has an object: `affinity: 'close'` became `{}`) is put
+ * back in `rendered` as given, so that the manifest holds what was
+ * declared and the Kubernetes schema check reports it.
  */
 export function droppedFields(declared: unknown, rendered: unknown, at: string): string[] {
   const dropped: string[] = [];
@@ -26,8 +31,10 @@ function collectDropped(declared: unknown, rendered: unknown, path: Array<string
     if (Array.isArray(rendered)) {
       for (let i = 0; i < declared.length; i++) {
         const item = declared[i];
-        // Only objects and lists have fields of their own to lose.
-        if (typeof item === 'object' && item !== null) {
+        if (isMadeObject(item, rendered[i])) {
+          rendered[i] = item;
+        } else if (typeof item === 'object' && item !== null) {
+          // Only objects and lists have fields of their own to lose.
           path.push(i);
           collectDropped(item, rendered[i], path, at, dropped);
           path.pop();
@@ -61,7 +68,9 @@ function compareField(
   // Most keys are spelt alike in both; only then look for another case.
   // (The manifest is JSON: a field it has is never undefined.)
   const kept = rendered[key];
-  if (kept !== undefined) {
+  if (isMadeObject(value, kept)) {
+    rendered[key] = value;
+  } else if (kept !== undefined) {
     if (nested) {
       path.push(key);
       collectDropped(value, kept, path, at, dropped);
@@ -91,6 +100,11 @@ function keyIgnoringCase(object: Record<string, unknown>, key: string): string |
 
 function fieldPath(at: string, path: ReadonlyArray<string | number>): string {
   return at + path.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join('');
+}
+
+// Whether the converter made an object of a value that is none.
+function isMadeObject(declared: unknown, rendered: unknown): boolean {
+  return (typeof declared !== 'object' || declared === null) && typeof rendered === 'object' && rendered !== null;
 }
 
 function isEmpty(value: unknown): boolean {

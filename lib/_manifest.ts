@@ -80,9 +80,35 @@ type Loose<M> = M extends readonly (infer I)[]
  */
 export function fromEscapeHatch<T>(value: T, converter: Converter, at: string, dropped: string[]): Manifest<T> {
   const resolved = withTokensResolved(value);
-  const converted = (k8sModule()[converter] as (value: T) => unknown)(resolved);
+  const converted = convertedOrKept(k8sModule()[converter] as (value: unknown) => unknown, resolved);
   dropped.push(...droppedFields(resolved, converted, at));
   return converted as Manifest<T>;
+}
+
+// A converter stops at a value of a type it does not expect (a string where
+// its type has a list: `.map` is not a function). Then each field is
+// converted on its own, and a field that still stops it is kept as given,
+// for the Kubernetes schema check to report (see manifestToValidate) while
+// the rules check the rest of the object.
+function convertedOrKept(convert: (value: unknown) => unknown, value: unknown): unknown {
+  try {
+    return convert(value);
+  } catch (error) {
+    if (!(error instanceof TypeError) || !isPlainObject(value)) {
+      throw error;
+    }
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      let field: Record<string, unknown>;
+      try {
+        field = convert({ [key]: value[key] }) as Record<string, unknown>;
+      } catch {
+        field = { [key]: value[key] };
+      }
+      Object.entries(field).forEach(([name, converted]) => setOwn(out, name, converted));
+    }
+    return out;
+  }
 }
 
 /** The name of a converter of cdk8s-plus-27's k8s module (`toJson_PodSpec`). */

@@ -111,15 +111,15 @@ export function hasKeys(object: object): boolean {
   return false;
 }
 
-/** `value` without its undefined fields, so that they cannot override the escape hatch's. */
+/** `value` without its undefined fields (so that they cannot override the escape hatch's), its keys set with setOwn(). */
 export function definedOnly<T extends object>(value: T): Partial<T> {
-  const out: Partial<T> = {};
+  const out: Record<string, unknown> = {};
   for (const key in value) {
     if (value[key] !== undefined) {
-      out[key] = value[key];
+      setOwn(out, key, value[key]);
     }
   }
-  return out;
+  return out as Partial<T>;
 }
 
 // The one empty list that `listOf` hands out; never added to.

@@ -1,30 +1,34 @@
 import { ApiObject } from 'cdk8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct, IConstruct } from 'constructs';
 import { IPodOwner, OwnedPods } from './_app-pods';
 import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
 import { AnyContainer, PodTemplate } from './pod-template';
 import { ISelectablePods, PodSelection, templatePorts } from './selectable-pods';
-import { ObjectMeta, validateObjectMetadata } from './validation/metadata';
+import { validateObjectMetadata } from './validation/metadata';
 import { RuleReport } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import type { PORT_NAMES } from './_type-brands';
-import { fieldOf, JsonObject, namespaceOf } from './validation/_json';
+import type { Unvalidated } from './_manifest';
 
 /**
  * Checks what every object with a Pod template has: its metadata, the
- * template at field path `templateAt` (`spec.template`,
+ * template's `spec` at field path `templateAt` (`spec.template`,
  * `spec.jobTemplate.spec.template`), and the keys it takes from ConfigMaps
  * and Secrets.
  */
-export function validateTemplateOwner(owner: IConstruct, template: PodTemplate, manifest: JsonObject, templateAt: string, report: RuleReport): void {
-  validateObjectMetadata(manifest.metadata as ObjectMeta, report);
-  let spec: unknown = manifest;
-  for (const key of `${templateAt}.spec`.split('.')) {
-    spec = fieldOf(spec, key);
-  }
+export function validateTemplateOwner(
+  owner: IConstruct,
+  template: PodTemplate,
+  manifest: Unvalidated<k8s.KubeJobProps | k8s.KubeCronJobProps>,
+  spec: Unvalidated<k8s.PodSpec> | undefined,
+  templateAt: string,
+  report: RuleReport,
+): void {
+  validateObjectMetadata(manifest.metadata, report);
   template.validate(spec ?? {}, `${templateAt}.spec`, report);
-  template.validateServiceAccount(namespaceOf(manifest), `${templateAt}.spec`, report);
+  template.validateServiceAccount(manifest.metadata?.namespace, `${templateAt}.spec`, report);
   validateKeyReferences(owner, manifest, report);
 }
 

@@ -100,7 +100,7 @@ export class CronJob<const C extends readonly AnyContainer[] = readonly AnyConta
     const report = new RuleReport(this.node.path);
     const templateAt = 'spec.jobTemplate.spec.template';
     const { manifest, withSchemaProblems } = manifestToValidate<k8s.KubeCronJobProps>(this.apiObject, this.template.escapeHatchFields(`${templateAt}.spec`));
-    validateTemplateOwner(this, this.template, manifest, templateAt, report);
+    validateTemplateOwner(this, this.template, manifest, manifest.spec?.jobTemplate?.spec?.template?.spec, templateAt, report);
     validateCronJob(manifest, report);
     validateJobSpec(manifest.spec?.jobTemplate?.spec, 'spec.jobTemplate.spec', undefined, report);
     return effectiveProblems(this, withSchemaProblems(report));

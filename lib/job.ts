@@ -98,7 +98,7 @@ export class Job<const C extends readonly AnyContainer[] = readonly AnyContainer
   public problems(): readonly Problem[] {
     const report = new RuleReport(this.node.path);
     const { manifest, withSchemaProblems } = manifestToValidate<k8s.KubeJobProps>(this.apiObject, this.template.escapeHatchFields('spec.template.spec'));
-    validateTemplateOwner(this, this.template, manifest, 'spec.template', report);
+    validateTemplateOwner(this, this.template, manifest, manifest.spec?.template?.spec, 'spec.template', report);
     validateJobSpec(manifest.spec, 'spec', this.name, report);
     return effectiveProblems(this, withSchemaProblems(report));
   }

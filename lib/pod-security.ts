@@ -1,8 +1,18 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { renderedManifest } from './_synth';
+import { containerRuleSettings, withContainerRules } from './pod-template';
 import { podCarrier } from './scheduling';
-import { _addModuleCheck, _addProblemAugmenter, _allConstructs, _appFactOncePerPass, IProblemSource, isProblemSource, projectRulesOf } from './validation/engine';
+import {
+  _addModuleCheck,
+  _addProblemAugmenter,
+  _allConstructs,
+  _appFactOncePerPass,
+  _declaringConstruct,
+  IProblemSource,
+  isProblemSource,
+  projectRulesOf,
+} from './validation/engine';
 import {
   atLeast,
   LATEST_POD_SECURITY_MINOR,
@@ -302,7 +312,7 @@ function augment(source: IProblemSource, own: readonly Problem[]): readonly Prob
     }
     const pod = carriedPod(child);
     if (pod !== undefined) {
-      added.push(...withContainerRules(source, pod.at, problemsOfPod(source.node.path, source, pod)));
+      added.push(...withTemplateRules(source, pod.at, problemsOfPod(source.node.path, source, pod)));
     }
   }
   if (added.length === 0) {
@@ -333,25 +343,11 @@ interface ContainersWithRules {
   };
 }
 
-// A container's own setting of a rule wins over its Pod's, as for every
-// other rule: the problem takes its level and reason, or is dropped.
-function withContainerRules(source: IConstruct, at: string, problems: Problem[]): Problem[] {
+// A container's own setting of a rule wins over its Pod's, as for every other rule.
+function withTemplateRules(source: IConstruct, at: string, problems: Problem[]): Problem[] {
   const template = (source as ContainersWithRules).template;
-  const lists = { containers: template?.podContainers ?? [], initContainers: template?.podInitContainers ?? [] };
-  if (problems.length === 0 || ![...lists.containers, ...lists.initContainers].some((c) => c.rules !== undefined && Object.keys(c.rules).length > 0)) {
-    return problems;
-  }
-  const found: Problem[] = [];
-  for (const problem of problems) {
-    const match = problem.field.startsWith(`${at}.`) ? /^(containers|initContainers)\[(\d+)\]/.exec(problem.field.slice(at.length + 1)) : null;
-    const setting = match ? lists[match[1] as keyof typeof lists][Number(match[2])]?.rules?.[problem.rule] : undefined;
-    if (setting === undefined) {
-      found.push(problem);
-    } else if (setting.level !== 'off') {
-      found.push({ ...problem, severity: setting.level, reason: setting.reason });
-    }
-  }
-  return found;
+  const settings = problems.length === 0 ? undefined : containerRuleSettings(at, template?.podContainers ?? [], template?.podInitContainers ?? []);
+  return settings === undefined ? problems : withContainerRules(problems, settings);
 }
 
 // Two fields about one thing: the same field, or for run-as-non-root, the
@@ -424,18 +420,13 @@ _addModuleCheck({
       }
       const pod = carriedPod(construct);
       if (pod !== undefined) {
-        const owner = ownerOf(construct);
+        const owner = _declaringConstruct(construct);
         problems.push(...problemsOfPod(owner.node.path, owner, pod));
       }
     }
     return problems;
   },
 });
-
-// An L2 construct renders its manifest as the child `Resource`; what is found in it belongs to the L2.
-function ownerOf(apiObject: ApiObject): IConstruct {
-  return apiObject.node.id === 'Resource' && apiObject.node.scope ? apiObject.node.scope : apiObject;
-}
 
 /**
  * The Pod Security standing of every Pod and Pod template at or under
@@ -453,7 +444,7 @@ export function podSecurityOf(scope: IConstruct): PodSecurityStatus[] {
     if (pod === undefined) {
       continue;
     }
-    const owner = ownerOf(construct);
+    const owner = _declaringConstruct(construct);
     const resolved = resolve(owner, pod);
     const level = podSecurityLevelOf(pod);
     const nextLevel = POD_SECURITY_LEVELS[POD_SECURITY_LEVELS.indexOf(level) + 1];

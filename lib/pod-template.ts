@@ -1,6 +1,6 @@
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { laterFieldAt, laterFieldFix, laterFieldMessage } from './_later-fields';
-import { fromEscapeHatch, Manifest } from './_manifest';
+import { fromEscapeHatch, Manifest, Unvalidated } from './_manifest';
 import { forgetForThisPass, oncePerPass } from './_synth';
 import { appendTo, definedOnly, hasKeys, keySafe, listOf, setOwn } from './_plain';
 import { Container } from './container';
@@ -210,7 +210,8 @@ export class PodTemplate {
         report.error('unknown-field', field, `"${name}" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest`);
       }
     }
-    validatePodSpec(spec as Parameters<typeof validatePodSpec>[0], at, ContainerRulesReport.around(report, at, this.containers, this.initContainers));
+    // Typed `unknown` as in 0.1; Peapod's callers pass the spec of manifestToValidate's typed manifest.
+    validatePodSpec(spec as Unvalidated<k8s.PodSpec>, at, ContainerRulesReport.around(report, at, this.containers, this.initContainers));
   }
 
   // A container's extraFields that set a field Peapod models, by the container's place in its list.
@@ -280,7 +281,7 @@ export class PodTemplate {
     const own: Manifest<k8s.PodSpec> = {
       containers,
       initContainers,
-      nodeSelector: p.nodeSelector ? keySafe(definedValues(p.nodeSelector)) : undefined,
+      nodeSelector: p.nodeSelector ? keySafe(definedOnly(p.nodeSelector) as { [key: string]: string }) : undefined,
       restartPolicy: p.restartPolicy,
       securityContext,
       serviceAccountName: p.serviceAccount?.name ?? p.serviceAccountName,
@@ -312,64 +313,51 @@ export class PodTemplate {
 }
 
 // Passes problems on to `report`, with the `rules` of the container each
-// one is in applied; the container is found by the field path's prefix.
+// one is in applied (see withContainerRules).
 class ContainerRulesReport extends RuleReport {
   /** `report` itself when no container has rules of its own, as in most Pods. */
   public static around(report: RuleReport, at: string, containers: readonly AnyContainer[], initContainers: readonly AnyContainer[]): RuleReport {
-    return anyHasRules(containers) || anyHasRules(initContainers) ? new ContainerRulesReport(report, at, containers, initContainers) : report;
+    const settings = containerRuleSettings(at, containers, initContainers);
+    return settings === undefined ? report : new ContainerRulesReport(report, settings);
   }
-
-  private readonly settings = new Map<string, RuleSettings>();
 
   private constructor(
     private readonly report: RuleReport,
-    at: string,
-    containers: readonly AnyContainer[],
-    initContainers: readonly AnyContainer[],
+    private readonly settings: ReadonlyMap<string, RuleSettings>,
   ) {
     super(report.construct);
-    // Only containers with settings of their own; most have none.
-    containers.forEach((c, i) => hasRules(c) && this.settings.set(`${at}.containers[${i}]`, c.rules));
-    initContainers.forEach((c, i) => hasRules(c) && this.settings.set(`${at}.initContainers[${i}]`, c.rules));
   }
 
   public add(problem: Problem): void {
-    if (this.settings.size === 0) {
-      this.report.add(problem);
-      return;
-    }
+    withContainerRules([problem], this.settings).forEach((p) => this.report.add(p));
+  }
+}
+
+/**
+ * The rule settings of the containers (their `rules` prop) of a Pod spec
+ * at field path `at`, by the container's field path; `undefined` when no
+ * container has any, as in most Pods (asked for every container at every synth). @internal
+ */
+export function containerRuleSettings(at: string, containers: readonly ContainerSettings[], initContainers: readonly ContainerSettings[]): Map<string, RuleSettings> | undefined {
+  let settings: Map<string, RuleSettings> | undefined;
+  for (const [list, items] of [['containers', containers], ['initContainers', initContainers]] as const) {
+    items.forEach((c, i) => c.rules !== undefined && hasKeys(c.rules) && (settings ??= new Map()).set(`${at}.${list}[${i}]`, c.rules));
+  }
+  return settings;
+}
+
+/** A container's own setting of a rule wins over its Pod's: each problem takes its level and reason, or is dropped. @internal */
+export function withContainerRules(problems: readonly Problem[], settings: ReadonlyMap<string, RuleSettings>): Problem[] {
+  return problems.flatMap((problem) => {
     const container = /^(.*\.(?:initContainers|containers)\[\d+\])/.exec(problem.field)?.[1];
-    const setting = container === undefined ? undefined : this.settings.get(container)?.[problem.rule];
-    if (setting === undefined) {
-      this.report.add(problem);
-    } else if (setting.level !== 'off') {
-      this.report.add({ ...problem, severity: setting.level, reason: setting.reason });
-    }
-  }
+    const setting = container === undefined ? undefined : settings.get(container)?.[problem.rule];
+    return setting === undefined ? [problem] : setting.level === 'off' ? [] : [{ ...problem, severity: setting.level, reason: setting.reason }];
+  });
 }
 
-// Asked for every container at every synth.
-function hasRules(container: AnyContainer): boolean {
-  return hasKeys(container.rules);
-}
-
-function anyHasRules(containers: readonly AnyContainer[]): boolean {
-  for (const container of containers) {
-    if (hasRules(container)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-function definedValues(map: NodeSelector): { [key: string]: string } {
-  const out: { [key: string]: string } = {};
-  for (const [key, value] of Object.entries(map)) {
-    if (value !== undefined) {
-      setOwn(out, key, value);
-    }
-  }
-  return out;
+/** What the settings of containers are read from: a Container, or any object with its `rules`. */
+interface ContainerSettings {
+  readonly rules?: RuleSettings;
 }
 
 // Adds the paths of the containers' extraFields to `fields`; most containers have none.

@@ -5,7 +5,7 @@ import { ClusterProfile } from '../cluster-profile';
 import { ContainerRole } from '../container';
 import { AnyContainer } from '../pod-template';
 import { PodCarrier, podCarrier, previewScheduling, reportScheduling, SchedulingPreview } from '../scheduling';
-import { runsAppChecks } from '../validation/engine';
+import { _declaringConstruct, runsAppChecks } from '../validation/engine';
 import { Problem, RuleReport } from '../validation/problem';
 import { adviseDesign, ContainerRoles } from './design';
 import { advisePacking, DEFAULT_PACKING_THRESHOLD } from './packing';
@@ -149,7 +149,7 @@ export class Advisor extends Construct {
       if (!carrier) {
         continue;
       }
-      const owner = declaringConstruct(apiObject);
+      const owner = _declaringConstruct(apiObject);
       const roles = rolesOfConstruct(owner);
       // `npm run plan` and synth may both ask; an unchanged manifest is not previewed again.
       const key = JSON.stringify([owner.node.path, [...roles], manifest]);
@@ -171,11 +171,6 @@ export class Advisor extends Construct {
   public findings(): readonly Problem[] {
     return this.plan().flatMap((entry) => entry.problems);
   }
-}
-
-// An L2 construct renders its manifest as the child `Resource`; its findings belong to the L2.
-function declaringConstruct(apiObject: ApiObject): IConstruct {
-  return apiObject.node.id === 'Resource' && apiObject.node.scope ? apiObject.node.scope : apiObject;
 }
 
 // Pods and workloads keep their containers in a PodTemplate; roles are not in the manifest.

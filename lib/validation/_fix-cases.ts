@@ -15,8 +15,8 @@ type FixFor<C> = <K extends keyof C & string>(key: K, ...specifics: Specifics<C[
  */
 export function fixByCase<const C extends { readonly [key: string]: CaseFix }>(
   cases: C,
-  // Required only when a case is built from specifics.
-  ...[placeholders]: keyof Placeholders<C> extends never ? [] : [Placeholders<C>]
+  // Required only when a case is built from specifics (an empty object may stand for none).
+  ...[placeholders]: keyof Placeholders<C> extends never ? [] | [Placeholders<C>] : [Placeholders<C>]
 ): { readonly fix: string; readonly fixFor: FixFor<C> } {
   const fixFor = (key: string, ...specifics: string[]): string => {
     const fix = cases[key];

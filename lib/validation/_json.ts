@@ -35,16 +35,6 @@ export function listAt(value: unknown): readonly unknown[] {
 }
 
 /**
- * The array at a manifest field, or an empty one, with elements read as
- * loosely as the modules that have no shapes yet read them.
- * @deprecated for new code: read with {@link listAt} and narrow each element.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the untyped reading, kept for the modules not yet typed
-export function list(value: unknown): readonly any[] {
-  return listAt(value);
-}
-
-/**
  * The object at a manifest field, or an empty one, read loosely.
  * @deprecated for new code: use {@link objectAt}.
  */

@@ -14,6 +14,11 @@ export interface IProblemSource extends IConstruct {
   problems(): readonly Problem[];
 }
 
+/** The construct that declared an ApiObject: an L2 construct renders its manifest as the child `Resource`, and what is found in it belongs to the L2. @internal */
+export function _declaringConstruct(apiObject: IConstruct): IConstruct {
+  return apiObject.node.id === 'Resource' && apiObject.node.scope ? apiObject.node.scope : apiObject;
+}
+
 /** Whether a construct reports problems through `problems()`. */
 export function isProblemSource(construct: IConstruct): construct is IProblemSource {
   return typeof (construct as Partial<IProblemSource>).problems === 'function';

@@ -4,6 +4,7 @@ import { setOwn } from '../_plain';
 import { renderedManifest } from '../_synth';
 import type { TypedSchemaProblem } from '../schema/schema-check';
 import { Problem, RuleReport } from './problem';
+import { fieldOf } from './_json';
 import { defineRules } from './rules';
 
 /** The rule that holds escape-hatch values to the Kubernetes schema. */
@@ -64,8 +65,10 @@ export interface ManifestToValidate<T> {
  * the schema says is of a JSON type its field cannot hold (a string for a
  * boolean, a list or an object) is withheld: the rules read a copy without
  * it, and its schema error is reported. The rest of the manifest is Peapod's
- * own rules' business. The schemas are loaded only when an escape hatch is
- * used: they take about a second to compile.
+ * own rules' business. (A JsonPatch on `apiObject` is not held to the
+ * schema; a TypeError it causes in a rule is reported as
+ * `unexpected-value-type`, see problemsOf.) The schemas are loaded only
+ * when an escape hatch is used: they take about a second to compile.
  */
 export function manifestToValidate<T>(apiObject: ApiObject, hatchFields: readonly string[] = []): ManifestToValidate<T> {
   const rendered: unknown = renderedManifest(apiObject);
@@ -87,7 +90,7 @@ export function manifestToValidate<T>(apiObject: ApiObject, hatchFields: readonl
     manifest: manifest as ManifestToValidate<T>['manifest'],
     withSchemaProblems(report: RuleReport): readonly Problem[] {
       const all = new RuleReport(report.construct);
-      report.problems.filter((p) => !under(p.field, withheld)).forEach((p) => all.add(p));
+      report.problems.filter((p) => READ_FROM_PROPS.has(p.rule) || !under(p.field, withheld)).forEach((p) => all.add(p));
       const reported = new Set(all.problems.filter((p) => p.severity === 'error').map((p) => p.field.toLowerCase()));
       for (const problem of problems) {
         if (!reported.has(problem.field.toLowerCase())) {
@@ -99,9 +102,10 @@ export function manifestToValidate<T>(apiObject: ApiObject, hatchFields: readonl
   };
 }
 
-function problemsOfReport(report: RuleReport): readonly Problem[] {
-  return report.problems;
-}
+// The rules about the escape hatches themselves, which read the props, not the manifest: they saw the withheld values.
+const READ_FROM_PROPS: ReadonlySet<string> = new Set(['extra-field-modeled', 'unknown-field']);
+
+const problemsOfReport = (report: RuleReport): readonly Problem[] => report.problems;
 
 // Whether manifest field `field` is one of `paths` or under one.
 function under(field: string, paths: readonly string[]): boolean {
@@ -130,10 +134,7 @@ function withholding(manifest: unknown, problem: TypedSchemaProblem, withheld: s
 }
 
 function valueAt(value: unknown, keys: readonly string[], end: number): unknown {
-  for (let i = 0; i < end && value !== undefined; i++) {
-    value = (value as Record<string, unknown> | null)?.[keys[i]];
-  }
-  return value;
+  return keys.slice(0, end).reduce(fieldOf, value);
 }
 
 function copiedWithout(value: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
