@@ -68,25 +68,18 @@ export function isIntegerIn(value: unknown, range: IntegerRange): value is numbe
  * 0 to 2147483647`), or `undefined` when it is one.
  */
 export function integerError(value: unknown, range: IntegerRange): string | undefined {
-  if (isIntegerIn(value, range)) {
-    return undefined;
-  }
-  return `is ${quoteValue(value)}; it must be ${rangeText(range)}`;
+  return isIntegerIn(value, range) ? undefined : `is ${quoteValue(value)}; it must be ${rangeText(range)}`;
 }
 
-/** A range in words: `a whole number from 1 to 65535`, `a whole number, 0 or more`. */
-export function rangeText(range: IntegerRange): string {
-  const { min, max } = range;
-  if (BigInt(min) === INT64.min && BigInt(max) === INT64.max) {
+// A range in words: `a whole number from 1 to 65535`, `a whole number, 0 or more (at most 2147483647)`.
+function rangeText({ min, max }: IntegerRange): string {
+  const [low, high] = [BigInt(min), BigInt(max)];
+  if (low === INT64.min && high === INT64.max) {
     return 'a whole number';
   }
-  if (BigInt(max) === INT64.max || BigInt(max) === BigInt(INT32.max)) {
-    if (BigInt(min) === INT64.min || BigInt(min) === BigInt(INT32.min)) {
-      return `a whole number from ${min} to ${max}`;
-    }
-    return `a whole number, ${min} or more (at most ${max})`;
-  }
-  return `a whole number from ${min} to ${max}`;
+  // Bounded only below: the top is the Go type's.
+  const fromMin = (high === INT64.max || high === BigInt(INT32.max)) && low !== INT64.min && low !== BigInt(INT32.min);
+  return fromMin ? `a whole number, ${min} or more (at most ${max})` : `a whole number from ${min} to ${max}`;
 }
 
 /** How {@link checkInteger} reports a value that is not a whole number in range. */

@@ -182,11 +182,8 @@ export const CONTAINER_FIELD_LINT_RULES = defineRules([
 const WORKING_DIR = ruleIn(CONTAINER_FIELD_PEAPOD_RULES, 'working-dir-absolute');
 const ENV_VAR_SECRET = ruleIn(CONTAINER_FIELD_LINT_RULES, 'env-var-secret');
 
-/** A container's requests or limits, by resource. */
-export type Amounts = Unvalidated<k8s.ResourceRequirements>['requests'];
-
-/** The amounts of `amounts` that are set (a field left undefined is not in the manifest), by resource. */
-export function amountsOf(amounts: Amounts): [string, number | string][] {
+// The amounts of a container's requests or limits that are set (a field left undefined is not in the manifest), by resource.
+function amountsOf(amounts: Unvalidated<k8s.ResourceRequirements>['requests']): [string, number | string][] {
   return Object.entries(amounts ?? {}).filter((entry): entry is [string, number | string] => entry[1] !== undefined);
 }
 
@@ -205,11 +202,9 @@ export function validateContainerFields(
   if (c.lifecycle != null) {
     validateLifecycle(c, path, runsToCompletion, report);
   }
-  if (c.env != null || c.envFrom != null) {
-    validateEnvSources(c, path, report);
-  }
-  if (c.resources?.requests != null || c.resources?.limits != null) {
-    validateResourceNames(c, path, report);
+  const envFrom = c.envFrom ?? [];
+  for (let i = 0; i < envFrom.length; i++) {
+    validateEnvFromEntry(envFrom[i], `${path}.envFrom[${i}]`, `envFrom entry of container "${c.name}"`, report);
   }
   if (c.securityContext != null) {
     validateSecurityValues(c.securityContext, `${path}.securityContext`, `container "${c.name}"`, report);
@@ -301,27 +296,6 @@ export function isPortNumber(value: unknown): value is number {
   return isIntegerIn(value, PORT_RANGE);
 }
 
-/** Checks a probe's terminationGracePeriodSeconds (validateProbe, validateReadinessProbe). */
-export function validateProbeGracePeriod(probe: Unvalidated<k8s.Probe>, kind: string, at: string, container: string | undefined, report: RuleReport): void {
-  const seconds = probe.terminationGracePeriodSeconds;
-  if (seconds == null) {
-    return;
-  }
-  if (kind === 'readinessProbe') {
-    report.error(
-      'probe-termination-grace-period',
-      `${at}.terminationGracePeriodSeconds`,
-      `the readinessProbe of container "${container}" sets terminationGracePeriodSeconds; a readiness probe never stops the container, and the API server refuses it there`,
-    );
-  } else if (!Number.isInteger(seconds) || seconds <= 0) {
-    report.error(
-      'probe-termination-grace-period',
-      `${at}.terminationGracePeriodSeconds`,
-      `terminationGracePeriodSeconds of the ${kind} of container "${container}" is ${JSON.stringify(seconds)}; it must be a whole number greater than 0`,
-    );
-  }
-}
-
 function validateLifecycle(c: Unvalidated<k8s.Container>, path: string, runsToCompletion: boolean, report: RuleReport): void {
   const at = `${path}.lifecycle`;
   if (runsToCompletion) {
@@ -348,6 +322,8 @@ function validateLifecycle(c: Unvalidated<k8s.Container>, path: string, runsToCo
 
 // ---- env sources ---------------------------------------------------------------
 
+// fileKeyRef is of Kubernetes 1.34: a manifest may hold it, the 1.27 shape does not.
+const ENV_SOURCES = ['configMapKeyRef', 'secretKeyRef', 'fieldRef', 'resourceFieldRef', 'fileKeyRef'] as const;
 const SUBSCRIPTED_FIELD_PATH = /^(metadata\.(?:labels|annotations))\['(.*)'\]$/;
 const CPU_DIVISORS = ['1m', '1'];
 // A byte divisor is 1, or one of a unit: 1k (1000) to 1E, 1Ki (1024) to 1Ei.
@@ -359,39 +335,49 @@ const DIVISOR_SIZES: readonly (readonly [string, number])[] = [
   ...UNITS.flatMap((unit, i) => [[`1${unit}`, 1000 ** (i + 1)] as const, [`1${unit.toUpperCase()}i`, 1024 ** (i + 1)] as const]),
 ];
 
-function validateEnvSources(c: Unvalidated<k8s.Container>, path: string, report: RuleReport): void {
-  const env = c.env ?? [];
-  for (let i = 0; i < env.length; i++) {
-    const source = env[i].valueFrom;
-    if (source == null) {
-      continue;
+/** Checks the `valueFrom` of env var `variable` of container `container`, at field path `at` (the env entry's). */
+export function validateEnvSource(variable: Unvalidated<k8s.EnvVar>, at: string, container: string | undefined, report: RuleReport): void {
+  const source: Readonly<Record<string, unknown>> & Unvalidated<k8s.EnvVarSource> = variable.valueFrom ?? {};
+  const owner = `env "${variable.name}" of container "${container}"`;
+  const sources = ENV_SOURCES.filter((field) => source[field] != null);
+  // An empty value is the unset one to the API server: only text beside valueFrom conflicts.
+  if (variable.value) {
+    report.error('env-value-source', at, `${owner} has both value and valueFrom`);
+  }
+  for (const [ref, kind] of [
+    ['configMapKeyRef', 'ConfigMap'],
+    ['secretKeyRef', 'Secret'],
+  ] as const) {
+    const { name, key } = source[ref] ?? {};
+    if (source[ref] != null && !variable.value && (!name || !key)) {
+      // reference-name is a rule of pod-spec.ts, whose fix names the object alone.
+      report.error(
+        'reference-name',
+        `${at}.valueFrom.${ref}`,
+        `${ref} of ${owner} names no ${!name ? kind : 'key'}`,
+        "give both the object's name and the key",
+      );
     }
-    const at = `${path}.env[${i}].valueFrom`;
-    const owner = `env "${env[i].name}" of container "${c.name}"`;
-    if (source.fieldRef != null) {
-      validateFieldRef(source.fieldRef, `${at}.fieldRef`, owner, report);
+    if (name) {
+      reportObjectName(name, `${at}.valueFrom.${ref}.name`, `${ref} of ${owner}`, kind, 'env-key-ref', report);
     }
-    if (source.resourceFieldRef != null) {
-      validateResourceFieldRef(source.resourceFieldRef, `${at}.resourceFieldRef`, owner, report);
-    }
-    for (const [ref, kind] of [
-      ['configMapKeyRef', 'ConfigMap'],
-      ['secretKeyRef', 'Secret'],
-    ] as const) {
-      // A missing name or key is reported as reference-name.
-      const { name, key } = source[ref] ?? {};
-      if (name) {
-        reportObjectName(name, `${at}.${ref}.name`, `${ref} of ${owner}`, kind, 'env-key-ref', report);
-      }
-      const wrong = key ? invalidDataKey(key) : undefined;
-      if (wrong !== undefined) {
-        report.error('env-key-ref', `${at}.${ref}.key`, `key ${JSON.stringify(key)} of the ${ref} of ${owner} ${wrong}`);
-      }
+    const wrong = key ? invalidDataKey(key) : undefined;
+    if (wrong !== undefined) {
+      report.error('env-key-ref', `${at}.valueFrom.${ref}.key`, `key ${JSON.stringify(key)} of the ${ref} of ${owner} ${wrong}`);
     }
   }
-  const envFrom = c.envFrom ?? [];
-  for (let i = 0; i < envFrom.length; i++) {
-    validateEnvFromEntry(envFrom[i], `${path}.envFrom[${i}]`, `envFrom entry of container "${c.name}"`, report);
+  if (!variable.value && sources.length !== 1) {
+    report.error(
+      'env-value-source',
+      `${at}.valueFrom`,
+      `valueFrom of ${owner} has ${sources.length === 0 ? 'no source' : `${sources.length} sources (${sources.join(', ')})`}`,
+    );
+  }
+  if (source.fieldRef != null) {
+    validateFieldRef(source.fieldRef, `${at}.valueFrom.fieldRef`, owner, report);
+  }
+  if (source.resourceFieldRef != null) {
+    validateResourceFieldRef(source.resourceFieldRef, `${at}.valueFrom.resourceFieldRef`, owner, report);
   }
 }
 
@@ -501,55 +487,80 @@ function resourceNameError(name: string): string | undefined {
     : undefined;
 }
 
-function validateResourceNames(c: Unvalidated<k8s.Container>, path: string, report: RuleReport): void {
+// Names with a domain, outside kubernetes.io (and requests.* quota names), are extended resources.
+function isExtendedResource(resource: string): boolean {
+  return resource.includes('/') && !resource.startsWith('kubernetes.io/') && !resource.includes('.kubernetes.io/');
+}
+
+/** Checks the requests and limits of container `c`: their names and amounts, and each request against its limit. */
+export function validateResources(c: Unvalidated<k8s.Container>, path: string, report: RuleReport): void {
   const { requests, limits } = c.resources ?? {};
+  if (requests == null && limits == null) {
+    return; // nothing to check, as in most containers
+  }
+  const parsed = { requests: new Map<string, number>(), limits: new Map<string, number>() };
   let hugePages = false;
   let cpuOrMemory = false;
-  for (const [kind, amounts] of [
-    ['requests', requests],
-    ['limits', limits],
-  ] as const) {
-    for (const [resource, amount] of amountsOf(amounts)) {
+  for (const kind of ['requests', 'limits'] as const) {
+    for (const [resource, amount] of amountsOf(c.resources?.[kind])) {
       const at = `${path}.resources.${kind}["${resource}"]`;
       const what = `${resource} ${kind === 'requests' ? 'request' : 'limit'} ${JSON.stringify(amount)} of container "${c.name}"`;
       const wrong = resourceNameError(resource);
       if (wrong !== undefined) {
         report.error('resource-name', at, `resource name "${resource}" in the ${kind} of container "${c.name}" ${wrong}`);
       }
+      cpuOrMemory ||= CPU_OR_MEMORY.includes(resource);
+      hugePages ||= resource.startsWith('hugepages-');
       const value = parseQuantity(amount);
-      if (value !== undefined && value < 0) {
+      if (value === undefined) {
+        report.error('resource-quantity', `${path}.resources.${kind}.${resource}`, `${what} is not a Kubernetes quantity`);
+        continue;
+      }
+      parsed[kind].set(resource, value);
+      if (value < 0) {
         report.error('resource-quantity', at, `${what} is negative; it must be greater than or equal to 0`);
       }
-      cpuOrMemory ||= CPU_OR_MEMORY.includes(resource);
-      const pageSize = resource.startsWith('hugepages-') ? resource.slice('hugepages-'.length) : undefined;
-      hugePages ||= pageSize !== undefined;
-      // A page size that is no quantity is the resource name's problem; an amount that is none, resource-quantity's.
-      const size = pageSize === undefined ? undefined : parseQuantity(pageSize);
-      if (size !== undefined && size > 0 && value !== undefined && (value < 0 || Math.ceil(value) % size !== 0)) {
+      if (isExtendedResource(resource) && !Number.isInteger(value)) {
+        report.error(
+          'extended-resource',
+          at,
+          `${resource} ${kind === 'requests' ? 'request' : 'limit'} ${value} of container "${c.name}" is not a whole number`,
+        );
+      }
+      // A page size that is no quantity is the resource name's problem.
+      const pageSize = resource.startsWith('hugepages-') ? resource.slice('hugepages-'.length) : '';
+      const size = parseQuantity(pageSize);
+      if (size !== undefined && size > 0 && (value < 0 || Math.ceil(value) % size !== 0)) {
         report.error('hugepages', at, `${what} is not a whole multiple of the page size ${pageSize}`);
       }
     }
   }
-  for (const [resource, request] of amountsOf(requests)) {
-    const limit = limits?.[resource];
+  for (const [resource, amount] of amountsOf(requests)) {
+    const [request, limit] = [parsed.requests.get(resource), parsed.limits.get(resource)];
     const at = `${path}.resources.requests["${resource}"]`;
-    if (!resource.startsWith('hugepages-')) {
-      continue;
-    }
-    if (limit === undefined) {
+    if (request !== undefined && limit !== undefined && request > limit) {
       report.error(
-        'hugepages',
-        at,
-        `container "${c.name}" requests ${JSON.stringify(request)} of ${resource} without a limit; huge pages cannot be overcommitted`,
+        'requests-within-limits',
+        `${path}.resources.requests.${resource}`,
+        `${resource} request ${JSON.stringify(amount)} of container "${c.name}" is above its limit ${JSON.stringify(limits?.[resource])}`,
       );
-      continue;
     }
-    const [requested, limited] = [parseQuantity(request), parseQuantity(limit)];
-    if (requested !== undefined && limited !== undefined && requested !== limited) {
+    if (request !== undefined && isExtendedResource(resource) && limit === undefined) {
+      report.error('extended-resource', at, `container "${c.name}" requests ${request} ${resource} without a limit`);
+    } else if (request !== undefined && isExtendedResource(resource) && limit !== request) {
+      report.error('extended-resource', at, `${resource} request ${request} of container "${c.name}" differs from its limit ${limit}`);
+    }
+    if (resource.startsWith('hugepages-') && limits?.[resource] === undefined) {
       report.error(
         'hugepages',
         at,
-        `${resource} request ${JSON.stringify(request)} of container "${c.name}" differs from its limit ${JSON.stringify(limit)}; it must be equal to it`,
+        `container "${c.name}" requests ${JSON.stringify(amount)} of ${resource} without a limit; huge pages cannot be overcommitted`,
+      );
+    } else if (resource.startsWith('hugepages-') && request !== undefined && limit !== undefined && request !== limit) {
+      report.error(
+        'hugepages',
+        at,
+        `${resource} request ${JSON.stringify(amount)} of container "${c.name}" differs from its limit ${JSON.stringify(limits?.[resource])}; it must be equal to it`,
       );
     }
   }
@@ -567,6 +578,17 @@ const PROC_MOUNTS = ['Default', 'Unmasked'];
 function validateSecurityValues(sc: Unvalidated<k8s.SecurityContext>, at: string, owner: string, report: RuleReport): void {
   for (const field of ['runAsUser', 'runAsGroup'] as const) {
     checkInteger(sc[field], { rule: 'security-context-value', at: `${at}.${field}`, what: `${field} of ${owner}`, range: ID_RANGE }, report);
+  }
+  if (sc.allowPrivilegeEscalation === false && sc.privileged === true) {
+    report.error('security-context-conflict', `${at}.allowPrivilegeEscalation`, `${owner} sets allowPrivilegeEscalation: false and privileged: true`);
+  }
+  // The API server compares the text: it refuses "CAP_SYS_ADMIN" only, and the runtime grants "SYS_ADMIN" all the same.
+  if (sc.allowPrivilegeEscalation === false && sc.capabilities?.add?.includes('CAP_SYS_ADMIN')) {
+    report.error(
+      'security-context-conflict',
+      `${at}.allowPrivilegeEscalation`,
+      `${owner} sets allowPrivilegeEscalation: false and adds the CAP_SYS_ADMIN capability`,
+    );
   }
   if (sc.procMount != null && !PROC_MOUNTS.includes(sc.procMount)) {
     report.error(

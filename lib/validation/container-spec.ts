@@ -1,12 +1,11 @@
 import { envReferences, isServiceLinkVariable } from '../env';
 import { PROTOCOLS } from '../port';
 import { PROBE_HANDLER_FIELDS, PROBE_TIMING_FIELDS } from '../probe';
-import { parseQuantity } from '../quantity';
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Unvalidated } from '../_manifest';
 import { checkEnum } from './_field-checks';
 import { FirstIndex } from './_first-index';
-import { Amounts, amountsOf, isPortNumber, lintEnvCredentials, validateAction, validateContainerFields, validateProbeGracePeriod } from './container-fields';
+import { isPortNumber, lintEnvCredentials, validateAction, validateContainerFields, validateEnvSource, validateResources } from './container-fields';
 import { suggestName, validateLabelName } from './metadata';
 import { descendingPathError, envVarNameError, portNameError } from './names';
 import { RuleReport } from './problem';
@@ -220,8 +219,6 @@ export const PROBE_KINDS = ['livenessProbe', 'readinessProbe', 'startupProbe'] a
 /** When the kubelet pulls a container's image: the values of `imagePullPolicy`. */
 export const IMAGE_PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
 const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
-// fileKeyRef is of Kubernetes 1.34: a manifest may hold it, the 1.27 shape does not.
-const ENV_SOURCES = ['configMapKeyRef', 'secretKeyRef', 'fieldRef', 'resourceFieldRef', 'fileKeyRef'] as const;
 const IMAGE = ruleIn(CONTAINER_API_RULES, 'container-image');
 const PORT_NAME = ruleIn(CONTAINER_API_RULES, 'port-name');
 const ENV_NAME = ruleIn(CONTAINER_API_RULES, 'env-name');
@@ -279,7 +276,6 @@ export function validateContainer(
   validateMounts(c, path, volumeNames, report);
   validateProbes(entry, portNames, report);
   validateResources(c, path, report);
-  validateSecurityContext(c, path, report);
   checkEnum(c.terminationMessagePolicy, TERMINATION_MESSAGE_POLICIES, `${path}.terminationMessagePolicy`, 'terminationMessagePolicy', report);
   validateContainerFields(c, path, entry.init && !entry.longRunning, pod, report);
   lintEnvCredentials(c, path, report);
@@ -340,7 +336,7 @@ function validateEnv(c: ContainerManifest, path: string, serviceLinks: boolean, 
       );
     }
     if (variable.valueFrom != null) {
-      checkEnvSource(variable, `${path}.env[${i}]`, c.name, report);
+      validateEnvSource(variable, `${path}.env[${i}]`, c.name, report);
     }
     // Only text with "$(" can hold a reference.
     if (value?.includes('$(')) {
@@ -404,35 +400,6 @@ function undefinedReference(variable: string | undefined, ref: string): string {
   return `$(${ref}) in ${variable} refers to no variable defined before ${variable} in this container's env`;
 }
 
-function checkEnvSource(variable: Unvalidated<k8s.EnvVar>, at: string, container: string | undefined, report: RuleReport): void {
-  const { name } = variable;
-  // In manifest JSON a null field is an absent one.
-  const valueFrom: Readonly<Record<string, unknown>> & Unvalidated<k8s.EnvVarSource> = variable.valueFrom ?? {};
-  // An empty value is the unset one to the API server: only text beside valueFrom conflicts.
-  if (variable.value) {
-    report.error('env-value-source', at, `env "${name}" of container "${container}" has both value and valueFrom`);
-    return;
-  }
-  for (const ref of ['configMapKeyRef', 'secretKeyRef'] as const) {
-    const selector = valueFrom[ref];
-    if (selector != null && (!selector.name || !selector.key)) {
-      const missing = !selector.name ? (ref === 'secretKeyRef' ? 'Secret' : 'ConfigMap') : 'key';
-      // reference-name is a rule of pod-spec.ts, whose fix names the object alone.
-      report.error(
-        'reference-name',
-        `${at}.valueFrom.${ref}`,
-        `${ref} of env "${name}" of container "${container}" names no ${missing}`,
-        "give both the object's name and the key",
-      );
-    }
-  }
-  const sources = ENV_SOURCES.filter((source) => valueFrom[source] != null);
-  if (sources.length !== 1) {
-    const found = sources.length === 0 ? 'no source' : `${sources.length} sources (${sources.join(', ')})`;
-    report.error('env-value-source', `${at}.valueFrom`, `valueFrom of env "${name}" of container "${container}" has ${found}`);
-  }
-}
-
 function validateMounts(c: ContainerManifest, path: string, volumeNames: { has(name: unknown): boolean }, report: RuleReport): void {
   const mounts = c.volumeMounts ?? [];
   const paths = new FirstIndex(mounts, 'mountPath', true);
@@ -494,7 +461,21 @@ function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: RuleR
       );
     }
     validateAction(probe, at, `${kind} of container "${c.name}"`, report);
-    validateProbeGracePeriod(probe, kind, at, c.name, report);
+    // validateProbe and validateReadinessProbe: a readiness probe never stops the container.
+    const grace = probe.terminationGracePeriodSeconds;
+    if (grace != null && kind === 'readinessProbe') {
+      report.error(
+        'probe-termination-grace-period',
+        `${at}.terminationGracePeriodSeconds`,
+        `the readinessProbe of container "${c.name}" sets terminationGracePeriodSeconds; a readiness probe never stops the container, and the API server refuses it there`,
+      );
+    } else if (grace != null && (!Number.isInteger(grace) || grace <= 0)) {
+      report.error(
+        'probe-termination-grace-period',
+        `${at}.terminationGracePeriodSeconds`,
+        `terminationGracePeriodSeconds of the ${kind} of container "${c.name}" is ${JSON.stringify(grace)}; it must be a whole number greater than 0`,
+      );
+    }
     const port = probe.httpGet?.port ?? probe.tcpSocket?.port;
     // A port name that is no IANA service name (such as "8080") is probe-action's.
     if (typeof port === 'string' && portNameError(port) === undefined && !portNames.has(port)) {
@@ -515,95 +496,6 @@ function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: RuleR
 // allocate a context for every kind of probe of every container, set or not.
 function handlersOf(probe: Unvalidated<k8s.Probe>): string[] {
   return PROBE_HANDLER_FIELDS.filter((handler) => probe[handler] !== undefined);
-}
-
-function validateResources(c: ContainerManifest, path: string, report: RuleReport): void {
-  const { requests, limits } = c.resources ?? {};
-  if (requests == null && limits == null) {
-    return; // nothing to check, as in most containers
-  }
-  const requested = parseAmounts(c, path, requests, 'requests', report);
-  const limited = parseAmounts(c, path, limits, 'limits', report);
-  validateExtendedResources(c, path, requested, limited, report);
-  for (const [resource, request] of requested) {
-    const limit = limited.get(resource);
-    if (limit !== undefined && request > limit) {
-      report.error(
-        'requests-within-limits',
-        `${path}.resources.requests.${resource}`,
-        `${resource} request ${JSON.stringify(requests?.[resource])} of container "${c.name}" is above its limit ${JSON.stringify(limits?.[resource])}`,
-      );
-    }
-  }
-}
-
-// The amounts of `requests` or `limits` by resource, as numbers; what is not a quantity is reported.
-function parseAmounts(c: ContainerManifest, path: string, amounts: Amounts, kind: 'requests' | 'limits', report: RuleReport): Map<string, number> {
-  const values = new Map<string, number>();
-  for (const [resource, amount] of amountsOf(amounts)) {
-    const value = parseQuantity(amount);
-    if (value === undefined) {
-      report.error(
-        'resource-quantity',
-        `${path}.resources.${kind}.${resource}`,
-        `${resource} ${kind === 'requests' ? 'request' : 'limit'} ${JSON.stringify(amount)} of container "${c.name}" is not a Kubernetes quantity`,
-      );
-    } else {
-      values.set(resource, value);
-    }
-  }
-  return values;
-}
-
-// Names with a domain, outside kubernetes.io (and requests.* quota names), are extended resources.
-function isExtendedResource(resource: string): boolean {
-  return resource.includes('/') && !resource.startsWith('kubernetes.io/') && !resource.includes('.kubernetes.io/');
-}
-
-function validateExtendedResources(c: ContainerManifest, path: string, requested: Map<string, number>, limited: Map<string, number>, report: RuleReport): void {
-  const at = (kind: string, resource: string) => `${path}.resources.${kind}["${resource}"]`;
-  for (const [kind, values] of [
-    ['requests', requested],
-    ['limits', limited],
-  ] as const) {
-    for (const [resource, value] of values) {
-      if (isExtendedResource(resource) && !Number.isInteger(value)) {
-        report.error(
-          'extended-resource',
-          at(kind, resource),
-          `${resource} ${kind === 'requests' ? 'request' : 'limit'} ${value} of container "${c.name}" is not a whole number`,
-        );
-      }
-    }
-  }
-  for (const [resource, request] of requested) {
-    const limit = limited.get(resource);
-    if (!isExtendedResource(resource) || limit === request) {
-      continue;
-    }
-    report.error(
-      'extended-resource',
-      at('requests', resource),
-      limit === undefined
-        ? `container "${c.name}" requests ${request} ${resource} without a limit`
-        : `${resource} request ${request} of container "${c.name}" differs from its limit ${limit}`,
-    );
-  }
-}
-
-function validateSecurityContext(c: ContainerManifest, path: string, report: RuleReport): void {
-  const sc = c.securityContext;
-  if (sc?.allowPrivilegeEscalation !== false) {
-    return;
-  }
-  const at = `${path}.securityContext.allowPrivilegeEscalation`;
-  if (sc.privileged === true) {
-    report.error('security-context-conflict', at, `container "${c.name}" sets allowPrivilegeEscalation: false and privileged: true`);
-  }
-  // The API server compares the text: it refuses "CAP_SYS_ADMIN" only, and the runtime grants "SYS_ADMIN" all the same.
-  if (sc.capabilities?.add?.includes('CAP_SYS_ADMIN')) {
-    report.error('security-context-conflict', at, `container "${c.name}" sets allowPrivilegeEscalation: false and adds the CAP_SYS_ADMIN capability`);
-  }
 }
 
 function suggestPortName(value: string): string {
