@@ -11,7 +11,7 @@
  */
 
 import { RuleReport } from './problem';
-import type { RuleId } from './rule-ids';
+import type { FieldCheck } from './_field-checks';
 
 /** The range of a Go `int32`. */
 export const INT32 = { min: -2147483648, max: 2147483647 } as const;
@@ -82,21 +82,10 @@ function rangeText({ min, max }: IntegerRange): string {
   return fromMin ? `a whole number, ${min} or more (at most ${max})` : `a whole number from ${min} to ${max}`;
 }
 
-/** How {@link checkInteger} reports a value that is not a whole number in range. */
-export interface IntegerCheck {
-  /** The rule that reports it. */
-  readonly rule: RuleId;
-  /** The field path in the manifest, such as `spec.activeDeadlineSeconds`. */
-  readonly at: string;
-  /** What the value is, starting the message: `activeDeadlineSeconds`, `weight of preferred term 0`. */
-  readonly what: string;
+/** How {@link checkInteger} reports a value that is not a whole number in range: as a {@link FieldCheck}, in the range's words. */
+export interface IntegerCheck extends Omit<FieldCheck, 'of'> {
   /** The whole numbers allowed. */
   readonly range: IntegerRange;
-  /**
-   * How to fix it.
-   * @default - the fix of the rule's definition
-   */
-  readonly fix?: string;
 }
 
 /**

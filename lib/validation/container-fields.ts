@@ -654,19 +654,16 @@ const ONLY_REFERENCES = /^(\$\([^)]*\))+$/;
 // A switch such as MYSQL_RANDOM_ROOT_PASSWORD=yes or MYSQL_ALLOW_EMPTY_PASSWORD=true names a credential and holds none.
 const FLAG_VALUE = /^(yes|no|true|false|on|off|y|n|0|1)$/i;
 
-/** Warns about literal values of env vars whose names say they hold a credential. */
-export function lintEnvCredentials(c: Unvalidated<k8s.Container>, path: string, report: RuleReport): void {
-  const env = c.env ?? [];
-  for (let i = 0; i < env.length; i++) {
-    const { name, value } = env[i];
-    if (name !== undefined && value && credentialName.of(name) && !ONLY_REFERENCES.test(value) && !FLAG_VALUE.test(value)) {
-      report.warn(
-        'env-var-secret',
-        `${path}.env[${i}].value`,
-        `env "${name}" of container "${c.name}" holds a literal value, and its name says it is a credential; the value would be written into the manifest`,
-        ENV_VAR_SECRET.fixFor(`'${name.toLowerCase().replace(/_/g, '-')}'`),
-      );
-    }
+/** Warns when env var `variable` of container `container`, at field path `at`, holds a literal value and its name says it is a credential. */
+export function lintEnvCredential(variable: Unvalidated<k8s.EnvVar>, at: string, container: string | undefined, report: RuleReport): void {
+  const { name, value } = variable;
+  if (name !== undefined && value && credentialName.of(name) && !ONLY_REFERENCES.test(value) && !FLAG_VALUE.test(value)) {
+    report.warn(
+      'env-var-secret',
+      `${at}.value`,
+      `env "${name}" of container "${container}" holds a literal value, and its name says it is a credential; the value would be written into the manifest`,
+      ENV_VAR_SECRET.fixFor(`'${name.toLowerCase().replace(/_/g, '-')}'`),
+    );
   }
 }
 

@@ -5,7 +5,7 @@ import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Unvalidated } from '../_manifest';
 import { checkEnum } from './_field-checks';
 import { FirstIndex } from './_first-index';
-import { isPortNumber, lintEnvCredentials, validateAction, validateContainerFields, validateEnvSource, validateResources } from './container-fields';
+import { isPortNumber, lintEnvCredential, validateAction, validateContainerFields, validateEnvSource, validateResources } from './container-fields';
 import { suggestName, validateLabelName } from './metadata';
 import { descendingPathError, envVarNameError, portNameError } from './names';
 import { RuleReport } from './problem';
@@ -278,7 +278,6 @@ export function validateContainer(
   validateResources(c, path, report);
   checkEnum(c.terminationMessagePolicy, TERMINATION_MESSAGE_POLICIES, `${path}.terminationMessagePolicy`, 'terminationMessagePolicy', report);
   validateContainerFields(c, path, entry.init && !entry.longRunning, pod, report);
-  lintEnvCredentials(c, path, report);
 }
 
 function validatePorts(c: ContainerManifest, path: string, report: RuleReport): FirstIndex {
@@ -338,6 +337,7 @@ function validateEnv(c: ContainerManifest, path: string, serviceLinks: boolean, 
     if (variable.valueFrom != null) {
       validateEnvSource(variable, `${path}.env[${i}]`, c.name, report);
     }
+    lintEnvCredential(variable, `${path}.env[${i}]`, c.name, report);
     // Only text with "$(" can hold a reference.
     if (value?.includes('$(')) {
       for (const ref of envReferences(value)) {

@@ -10,6 +10,7 @@
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Unvalidated } from '../_manifest';
 import { checkEnum, checkIpAddress, checkName } from './_field-checks';
+import { FirstIndex } from './_first-index';
 import { quoteValue } from './_integer';
 import { RuleReport } from './problem';
 import { defineRules } from './rules';
@@ -84,16 +85,14 @@ export function validateDnsSpec(spec: Unvalidated<k8s.PodSpec>, at: string, repo
 }
 
 function lintImagePullSecrets(secrets: readonly Unvalidated<k8s.LocalObjectReference>[], at: string, report: RuleReport): void {
-  const seen = secrets.length === 0 ? undefined : new Map<string, number>();
+  const names = new FirstIndex(secrets, 'name', true);
   for (let i = 0; i < secrets.length; i++) {
     const { name } = secrets[i];
-    const first = name ? seen?.get(name) : undefined;
+    const first = names.firstBefore(name, i);
     if (!name) {
       report.warn('image-pull-secret-name', `${at}[${i}].name`, `image pull secret ${i} has no name`);
-    } else if (first !== undefined) {
+    } else if (first >= 0) {
       report.warn('image-pull-secret-name', `${at}[${i}].name`, `image pull secret ${quoteValue(name)} is already listed at ${at}[${first}]`);
-    } else {
-      seen?.set(name, i);
     }
   }
 }
@@ -140,7 +139,7 @@ function validateDnsConfig(spec: Unvalidated<k8s.PodSpec>, at: string, report: R
 }
 
 function validateHostAliases(aliases: readonly Unvalidated<k8s.HostAlias>[], at: string, report: RuleReport): void {
-  const ips = aliases.length === 0 ? undefined : new Map<string, number>(); // most Pods have none: no map for them
+  const ips = new FirstIndex(aliases, 'ip', false);
   for (let i = 0; i < aliases.length; i++) {
     const { ip, hostnames = [] } = aliases[i];
     const aliasAt = `${at}[${i}]`;
@@ -148,11 +147,9 @@ function validateHostAliases(aliases: readonly Unvalidated<k8s.HostAlias>[], at:
     for (let j = 0; j < hostnames.length; j++) {
       checkName(hostnames[j], 'dns-subdomain', { rule: 'pod-hostname', at: `${aliasAt}.hostnames[${j}]`, what: 'hostname', of: `host alias ${i}` }, report);
     }
-    const first = ip === undefined ? undefined : ips?.get(ip);
-    if (first !== undefined) {
+    const first = ips.firstBefore(ip, i);
+    if (first >= 0) {
       report.warn('host-alias-ip-unique', `${aliasAt}.ip`, `host alias IP ${quoteValue(ip)} is already listed at ${at}[${first}]`);
-    } else if (ip !== undefined) {
-      ips?.set(ip, i);
     }
   }
 }

@@ -15,6 +15,7 @@ import type { Unvalidated } from '../_manifest';
 import { CONTAINER_LISTS } from './_security-facts';
 import { checkInteger, quoteValue } from './_integer';
 import { checkEnum, checkName } from './_field-checks';
+import { FirstIndex } from './_first-index';
 import { descendingPathError } from './names';
 import { RuleReport } from './problem';
 import { defineRules } from './rules';
@@ -150,7 +151,7 @@ export function validatePodSecurityContext(spec: Unvalidated<k8s.PodSpec>, at: s
 }
 
 function validateSysctls(spec: Unvalidated<k8s.PodSpec>, sysctls: readonly Unvalidated<k8s.Sysctl>[], at: string, report: RuleReport): void {
-  const seen = sysctls.length === 0 ? undefined : new Map<string, number>();
+  const names = new FirstIndex(sysctls, 'name', true);
   for (let i = 0; i < sysctls.length; i++) {
     const { name } = sysctls[i];
     const nameAt = `${at}[${i}].name`;
@@ -163,11 +164,9 @@ function validateSysctls(spec: Unvalidated<k8s.PodSpec>, sysctls: readonly Unval
       report.error('sysctl', nameAt, `sysctl name "${name}" ${wrong}`);
       continue;
     }
-    const first = seen?.get(name);
-    if (first !== undefined) {
+    const first = names.firstBefore(name, i);
+    if (first >= 0) {
       report.error('sysctl', nameAt, `sysctl "${name}" is already set at ${at}[${first}]`);
-    } else {
-      seen?.set(name, i);
     }
     const dotted = name.replace(/\//g, '.');
     if (spec.hostNetwork === true && dotted.startsWith('net.')) {
