@@ -24,7 +24,7 @@ describe('values that bypass the types are validated in the manifest', () => {
       volumes: [Volume.hostPath('data', '/srv/../etc')],
     });
     expect(errorsOf(pod)).toEqual([
-      'spec.volumes[0].hostPath.path: hostPath "/srv/../etc" of volume "data" holds a ".." segment. Fix: write the path on the node without ".." (host-path)',
+      'spec.volumes[0].hostPath.path: hostPath "/srv/../etc" of volume "data" holds a ".." segment. Fix: give the path on the node, such as `/data/mysql`, without `..` segments (host-path)',
       'spec.containers[0].ports[0].name: port name "Admin" of container "app" may only hold lower-case letters, digits and "-". Fix: rename it to an IANA service name such as "admin" (port-name)',
       'spec.containers[0].ports[0].containerPort: containerPort of container "app" is 70000; it must be a whole number from 1 to 65535. Fix: use the port the process listens on (port-number)',
     ]);

@@ -62,7 +62,7 @@ describe('shared ports on Pods with many ports', () => {
     validatePodSpec({ containers: [{ name: 'a', image: 'a:1', ports: ports(0) }, { name: 'b', image: 'b:1', ports: ports(count - 1) }] }, 'spec', report);
     expect(report.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([
       `spec.containers[1].ports[0].containerPort: port ${8000 + count - 1}/TCP of container "b" is already used by container "a" (spec.containers[0].ports[${count - 1}]); containers of a Pod share localhost, so only one can listen on it. Fix: give "b" or "a" another port (port-shared-localhost)`,
-      'spec.containers[1].ports[1].hostPort: hostPort 9000/TCP of container "b" is already claimed by spec.containers[0].ports[1].hostPort. Fix: give one of them another hostPort, or reach the Pod through a Service instead (host-port-conflict)',
+      'spec.containers[1].ports[1].hostPort: hostPort 9000/TCP of container "b" is already claimed by spec.containers[0].ports[1].hostPort. Fix: give one of them another `hostPort`, or drop `hostPort` and reach the Pod through a Service (host-port-conflict)',
     ]);
   });
 });

@@ -9,7 +9,7 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
     rule: 'pod-has-containers',
     valid: () => undefined,
     invalid: (s) => (s.containers = []),
-    messages: ['spec.containers: the Pod has no containers. Fix: add one with the `containers` prop or addContainer() (pod-has-containers)'],
+    messages: ['spec.containers: the Pod has no containers. Fix: give the Pod a container with the `containers` prop or `addContainer()` (pod-has-containers)'],
   },
   {
     rule: 'container-name',
@@ -31,8 +31,8 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       s.initContainers = [{ name: 'app', image: 'app:1.0' }];
     },
     messages: [
-      'spec.containers[1].name: container name "app" is already used by spec.containers[0]. Fix: give each container and init container of the Pod its own name (container-name-unique)',
-      'spec.initContainers[0].name: container name "app" is already used by spec.containers[0]. Fix: give each container and init container of the Pod its own name (container-name-unique)',
+      'spec.containers[1].name: container name "app" is already used by spec.containers[0]. Fix: give each container and init container its own name (container-name-unique)',
+      'spec.initContainers[0].name: container name "app" is already used by spec.containers[0]. Fix: give each container and init container its own name (container-name-unique)',
     ],
   },
   {
@@ -95,7 +95,7 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       s.containers.push({ ...cleanContainer('proxy', 9090), ports: [{ name: 'http', containerPort: 9090, hostPort: 8080 }] });
     },
     messages: [
-      'spec.containers[1].ports[0].hostPort: hostPort 8080/TCP of container "proxy" is already claimed by spec.containers[0].ports[0].hostPort. Fix: give one of them another hostPort, or reach the Pod through a Service instead (host-port-conflict)',
+      'spec.containers[1].ports[0].hostPort: hostPort 8080/TCP of container "proxy" is already claimed by spec.containers[0].ports[0].hostPort. Fix: give one of them another `hostPort`, or drop `hostPort` and reach the Pod through a Service (host-port-conflict)',
     ],
   },
   {
@@ -155,7 +155,7 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
         { name: 'data', configMap: { name: 'c' } },
       ]),
     messages: [
-      'spec.volumes[1].name: volume name "data" is already used by spec.volumes[0]. Fix: give each volume of the Pod its own name, or mount the same Volume object in both containers (volume-name-unique)',
+      'spec.volumes[1].name: volume name "data" is already used by spec.volumes[0]. Fix: give each volume its own name, or mount the same Volume object in both containers (volume-name-unique)',
     ],
   },
   {
@@ -163,8 +163,8 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
     valid: (s) => (s.volumes = [{ name: 'token', projected: { sources: [] } }]),
     invalid: (s) => (s.volumes = [{ name: 'nothing' }, { name: 'both', emptyDir: {}, secret: { secretName: 's' } }]),
     messages: [
-      'spec.volumes[0]: volume "nothing" has no source. Fix: give it exactly one source, such as `emptyDir` or `hostPath` (volume-source)',
-      'spec.volumes[1]: volume "both" has 2 sources (emptyDir, secret). Fix: give it exactly one source, such as `emptyDir` or `hostPath` (volume-source)',
+      'spec.volumes[0]: volume "nothing" has no source. Fix: build the volume with one `Volume` factory, or keep one source in the escape hatch (volume-source)',
+      'spec.volumes[1]: volume "both" has 2 sources (emptyDir, secret). Fix: build the volume with one `Volume` factory, or keep one source in the escape hatch (volume-source)',
     ],
   },
   {
@@ -176,8 +176,8 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
         { name: 'empty', hostPath: { path: '' } },
       ]),
     messages: [
-      'spec.volumes[0].hostPath.path: hostPath "/data/../etc" of volume "data" holds a ".." segment. Fix: write the path on the node without ".." (host-path)',
-      'spec.volumes[1].hostPath.path: hostPath volume "empty" has no path. Fix: give the path on the node, such as `/data/mysql` (host-path)',
+      'spec.volumes[0].hostPath.path: hostPath "/data/../etc" of volume "data" holds a ".." segment. Fix: give the path on the node, such as `/data/mysql`, without `..` segments (host-path)',
+      'spec.volumes[1].hostPath.path: hostPath volume "empty" has no path. Fix: give the path on the node, such as `/data/mysql`, without `..` segments (host-path)',
     ],
   },
   {
@@ -342,10 +342,10 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       ];
     },
     messages: [
-      'spec.serviceAccountName: serviceAccountName "CI Runner" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: name the ServiceAccount by its metadata.name, such as "ci-runner" (reference-name)',
-      'spec.volumes[0].configMap.name: configMap volume "c" names no object. Fix: pass the ConfigMap object, or { name } of one that exists (reference-name)',
-      'spec.volumes[1].secret.secretName: secret volume "s" names no object. Fix: pass the Secret object, or { name } of one that exists (reference-name)',
-      'spec.volumes[2].persistentVolumeClaim.claimName: persistentVolumeClaim volume "d" names no object. Fix: pass the claim object, or { name } of one that exists (reference-name)',
+      'spec.serviceAccountName: serviceAccountName "CI Runner" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit, such as "ci-runner". Fix: pass the ConfigMap, Secret, claim or ServiceAccount object, or name one that exists by its metadata.name (reference-name)',
+      'spec.volumes[0].configMap.name: configMap volume "c" names no object. Fix: pass the ConfigMap, Secret, claim or ServiceAccount object, or name one that exists by its metadata.name (reference-name)',
+      'spec.volumes[1].secret.secretName: secret volume "s" names no object. Fix: pass the ConfigMap, Secret, claim or ServiceAccount object, or name one that exists by its metadata.name (reference-name)',
+      'spec.volumes[2].persistentVolumeClaim.claimName: persistentVolumeClaim volume "d" names no object. Fix: pass the ConfigMap, Secret, claim or ServiceAccount object, or name one that exists by its metadata.name (reference-name)',
       'spec.containers[0].env[0].valueFrom.configMapKeyRef: configMapKeyRef of env "MODE" of container "app" names no ConfigMap. Fix: give both the object\'s name and the key (reference-name)',
       'spec.containers[0].env[1].valueFrom.secretKeyRef: secretKeyRef of env "PASSWORD" of container "app" names no key. Fix: give both the object\'s name and the key (reference-name)',
     ],
@@ -366,11 +366,11 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
         { key: 'gpu', effect: 'NoSchedule', tolerationSeconds: 30 },
       ]),
     messages: [
-      'spec.tolerations[0].key: a toleration without a key must use operator "Exists". Fix: name the taint\'s key, or set operator: "Exists" to tolerate every taint (toleration)',
-      'spec.tolerations[1].value: a toleration with operator "Exists" has value "true". Fix: remove the value, or use operator "Equal" (toleration)',
-      'spec.tolerations[2].key: toleration key "bad key" has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use the taint\'s key, such as "gpu" or "example.com/dedicated" (toleration)',
-      'spec.tolerations[2].value: toleration value "not a label value!" must be empty or letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use the taint\'s value (toleration)',
-      'spec.tolerations[3].tolerationSeconds: tolerationSeconds is set with effect "NoSchedule". Fix: set effect: "NoExecute", or remove tolerationSeconds (toleration)',
+      'spec.tolerations[0].key: a toleration without a key must use operator "Exists". Fix: give `Equal` a key and a value, `Exists` a key or nothing, and `tolerationSeconds` only to `NoExecute`; an empty operator means `Equal` (toleration)',
+      'spec.tolerations[1].value: a toleration with operator "Exists" has value "true". Fix: give `Equal` a key and a value, `Exists` a key or nothing, and `tolerationSeconds` only to `NoExecute`; an empty operator means `Equal` (toleration)',
+      'spec.tolerations[2].key: toleration key "bad key" has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: give `Equal` a key and a value, `Exists` a key or nothing, and `tolerationSeconds` only to `NoExecute`; an empty operator means `Equal` (toleration)',
+      'spec.tolerations[2].value: toleration value "not a label value!" must be empty or letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: give `Equal` a key and a value, `Exists` a key or nothing, and `tolerationSeconds` only to `NoExecute`; an empty operator means `Equal` (toleration)',
+      'spec.tolerations[3].tolerationSeconds: tolerationSeconds is set with effect "NoSchedule". Fix: give `Equal` a key and a value, `Exists` a key or nothing, and `tolerationSeconds` only to `NoExecute`; an empty operator means `Equal` (toleration)',
     ],
   },
   {

@@ -7,6 +7,7 @@
  * checked).
  */
 import * as path from 'path';
+import { fieldOf, objectAt } from '../validation/_json';
 import { camelCase } from './code';
 import { isStringMap } from './fields';
 import { Findings } from './problems';
@@ -86,9 +87,10 @@ function uniqueSlug(slug: string, taken: Set<string>): string {
 export function workloadsOf(chart: FolderChart): WorkloadElsewhere[] {
   const found: WorkloadElsewhere[] = [];
   for (const { value } of readObjects(chart.inputs, new Findings())) {
-    const kind = value?.kind;
-    const name = value?.metadata?.name;
-    const labels = kind === 'Pod' ? value?.metadata?.labels : kind === 'CronJob' ? value?.spec?.jobTemplate?.spec?.template?.metadata?.labels : value?.spec?.template?.metadata?.labels;
+    const { kind, metadata, spec } = objectAt(value);
+    const name = fieldOf(metadata, 'name');
+    const template = kind === 'Pod' ? value : fieldOf(kind === 'CronJob' ? fieldOf(fieldOf(spec, 'jobTemplate'), 'spec') : spec, 'template');
+    const labels = fieldOf(fieldOf(template, 'metadata'), 'labels');
     if (typeof kind === 'string' && kind !== 'Service' && typeof name === 'string' && isStringMap(labels)) {
       found.push({ kind, name, labels, chart: chart.className });
     }

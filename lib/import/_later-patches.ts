@@ -9,9 +9,9 @@
  * patch at its manifest path, under a comment naming the version.
  */
 import { LaterField, laterFieldAt } from '../_later-fields';
+import { fieldOf } from '../validation/_json';
 import { commentLines, jsonLiteral, print, stringLiteral } from './code';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- the input is untyped YAML */
+import { YamlMap } from './fields';
 
 /** A later field of an input object, at its manifest path. */
 export interface LaterFieldUse {
@@ -27,10 +27,10 @@ export interface LaterFieldUse {
 const POD_SPEC_TYPES: readonly string[] = ['PodSpec', 'PodSecurityContext'];
 
 /** The later fields of `value`, an input object of `kind`, in document order. */
-export function laterFieldsIn(value: any, kind: string): LaterFieldUse[] {
+export function laterFieldsIn(value: unknown, kind: string): LaterFieldUse[] {
   const found: LaterFieldUse[] = [];
   const podSpec = kind === 'Pod' ? 'spec' : kind === 'CronJob' ? 'spec.jobTemplate.spec.template.spec' : 'spec.template.spec';
-  const walk = (node: any, at: string, segments: readonly (string | number)[]): void => {
+  const walk = (node: unknown, at: string, segments: readonly (string | number)[]): void => {
     if (Array.isArray(node)) {
       node.forEach((item, i) => walk(item, `${at}[${i}]`, [...segments, i]));
       return;
@@ -57,11 +57,12 @@ export function laterFieldsIn(value: any, kind: string): LaterFieldUse[] {
  * returns what puts them back where they were (the round trip compares the
  * object with them) and the patch statements for the object's variable.
  */
-export function detachLaterFields(value: any, uses: readonly LaterFieldUse[], variable: string): { restore: () => void; patches: string[] } {
+export function detachLaterFields(value: unknown, uses: readonly LaterFieldUse[], variable: string): { restore: () => void; patches: string[] } {
   const restores: (() => void)[] = [];
   const patches: string[] = [];
   for (const use of uses) {
-    const parent = use.segments.slice(0, -1).reduce((node, segment) => node[segment], value);
+    // An object holding the field: laterFieldsIn found the field by walking the objects and lists on its path.
+    const parent = use.segments.slice(0, -1).reduce<unknown>((node, segment) => fieldOf(node, String(segment)), value) as YamlMap;
     const key = use.segments[use.segments.length - 1] as string;
     const field = parent[key];
     delete parent[key];

@@ -91,7 +91,8 @@ function typedSourceArgs(kind: TypedSource, source: YamlMap, at: string, context
           ['readOnly', source.readOnly === undefined ? undefined : String(source.readOnly)],
           ['fsType', source.fsType === undefined ? undefined : stringLiteral(source.fsType)],
           ['volumeAttributes', source.volumeAttributes === undefined ? undefined : jsonLiteral(source.volumeAttributes)],
-          ['nodePublishSecret', secretRef === undefined ? undefined : context.refer('Secret', secretRef.name, undefined, undefined, `${at}.nodePublishSecretRef`)],
+          // A name, as checked above.
+          ['nodePublishSecret', secretRef === undefined ? undefined : context.refer('Secret', secretRef.name as string, undefined, undefined, `${at}.nodePublishSecretRef`)],
         ]),
       ];
     }
@@ -154,10 +155,12 @@ function projectionCode(projection: YamlMap, at: string, context: Pass): Code | 
       }
       const objectKind = kind === 'configMap' ? 'ConfigMap' : 'Secret';
       // Each listed key must be in an object of the input, unless the projection is optional.
-      const keys: (string | undefined)[] = value.items === undefined ? [undefined] : value.items.map((item: YamlMap) => item.key);
+      // keyToPaths proved the items a list of mappings whose keys are strings.
+      const keys = value.items === undefined ? [undefined] : (value.items as YamlMap[]).map((item) => item.key as string);
+      const { name, optional } = value;
       let target = '';
       keys.forEach((key, i) => {
-        target = context.refer(objectKind, value.name, key, value.optional === true, key === undefined ? `${at}.${kind}` : `${at}.${kind}.items[${i}].key`);
+        target = context.refer(objectKind, name, key, optional === true, key === undefined ? `${at}.${kind}` : `${at}.${kind}.items[${i}].key`);
       });
       const rest = options([
         ['items', items],
@@ -275,7 +278,7 @@ function ephemeral(source: YamlMap): Code[] | undefined {
       ['accessModes', jsonLiteral(accessModes)],
       ['storage', jsonLiteral(storage)],
       ['storageClassName', spec.storageClassName === undefined ? undefined : stringLiteral(spec.storageClassName)],
-      ['volumeMode', spec.volumeMode === undefined ? undefined : stringLiteral(spec.volumeMode)],
+      ['volumeMode', spec.volumeMode === undefined ? undefined : jsonLiteral(spec.volumeMode)],
       ['labels', metadata?.labels === undefined ? undefined : jsonLiteral(metadata.labels)],
       ['annotations', metadata?.annotations === undefined ? undefined : jsonLiteral(metadata.annotations)],
     ]),
@@ -296,20 +299,18 @@ function isDownwardApiResource(value: unknown): value is string {
   return typeof value === 'string' && ((DOWNWARD_API_RESOURCES as readonly string[]).includes(value) || HUGEPAGES.test(value));
 }
 
-
 function within(map: YamlMap, keys: readonly string[]): boolean {
   return Object.keys(map).every((key) => keys.includes(key));
 }
 
-
-function optionalString(value: unknown): boolean {
+function optionalString(value: unknown): value is string | undefined {
   return value === undefined || typeof value === 'string';
 }
 
-function optionalBool(value: unknown): boolean {
+function optionalBool(value: unknown): value is boolean | undefined {
   return value === undefined || typeof value === 'boolean';
 }
 
-function optionalInt(value: unknown): boolean {
+function optionalInt(value: unknown): value is number | undefined {
   return value === undefined || Number.isSafeInteger(value);
 }

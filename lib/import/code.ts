@@ -140,6 +140,17 @@ export function jsonLiteral(value: unknown): Code {
   throw new TypeError(`peapod import: internal error, ${typeof value} ${String(value)} is not a JSON value`);
 }
 
+/** A string, number or boolean of the input as a literal; undefined when it is absent. */
+export function literal(value: string | number | boolean | undefined): string | undefined {
+  return value === undefined ? undefined : typeof value === 'string' ? stringLiteral(value) : String(value);
+}
+
+/** An options argument from entries, left out (no argument) when none has a value. */
+export function optionsArg(entries: readonly (readonly [string, Code | undefined])[]): ObjectCode[] {
+  const code = objectOf(entries);
+  return code.object.length > 0 ? [code] : [];
+}
+
 /** An object literal from entries, leaving out those whose value is undefined. */
 export function objectOf(entries: readonly (readonly [string, Code | undefined, string?])[]): ObjectCode {
   return { object: entries.filter((e): e is readonly [string, Code, string?] => e[1] !== undefined) };

@@ -2,10 +2,11 @@ import * as path from 'path';
 import { PROTOCOLS } from '../port';
 import { laterFieldDetail, laterFieldFix, laterFieldOf } from '../_later-fields';
 import { SESSION_AFFINITIES, TRAFFIC_POLICIES } from '../validation/service-spec';
-import { camelCase, Code, commentLines, commentText, jsonLiteral, Names, objectOf, print, stringLiteral } from './code';
+import { fieldOf, listAt, namespaceOf } from '../validation/_json';
+import { camelCase, Code, commentLines, commentText, jsonLiteral, literal, Names, objectOf, print, stringLiteral } from './code';
 import { copyJson } from './_kubectl-yaml';
-import { convertL1, convertPlain, isClusterScoped, Item, KIND_CONVERTERS, KindInput, kindRank, l1ClassOf, Referable, routeOf } from './kinds';
-import { FieldReader, isMap, isStringMap, otherKeys, YamlMap } from './fields';
+import { constructStatement, convertL1, convertPlain, isClusterScoped, Item, KIND_CONVERTERS, KindInput, kindRank, l1ClassOf, Referable, routeOf } from './kinds';
+import { FieldReader, InputMap, isMap, isStringMap, otherKeys, YamlMap } from './fields';
 import { l1Literal, l1Property } from './l1-literal';
 import { l1Schema } from './l1-schema';
 import { convertTemplate } from './pod-template';
@@ -15,8 +16,6 @@ import { selectedElsewhere, WorkloadElsewhere } from './_folders';
 import { detachLaterFields, laterFieldsIn } from './_later-patches';
 import { Target, Targets } from './_targets';
 import { DeclaredPort, Scope } from './scope';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- the input is untyped YAML */
 
 /** Options of {@link importManifests}. */
 export interface ImportOptions {
@@ -49,6 +48,7 @@ export interface ImportResult {
   /** The notes as the place and the change, for a summary that names each change once. */
   readonly placedNotes: readonly { readonly place: string; readonly message: string }[];
   /** The input objects as the import read them, after the changes in `notes`: what synth of the chart gives. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the public type of 0.1, which programs read fields of; the objects are plain JSON
   readonly objects: readonly any[];
   /** The module specifier the code imports Peapod by. */
   readonly from: string;
@@ -89,20 +89,9 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   // Services find their workload among the objects of their own namespace.
   const targetsByNamespace = new Map<string | undefined, Targets>();
   const targetsIn = (ns: string | undefined): Targets => targetsByNamespace.get(ns) ?? targetsByNamespace.set(ns, new Targets()).get(ns)!;
-  const services: {
-    reader: FieldReader;
-    spec: YamlMap;
-    variable: string;
-    id: string;
-    parent: string;
-    namespace: string | undefined;
-    nameEntry: [string, Code | undefined];
-    metaEntries: [string, Code | undefined][];
-    ref: Referable;
-    laterPatches: string[];
-  }[] = [];
+  const services: { input: KindInput; spec: YamlMap; metaEntries: [string, Code | undefined][]; namespace: string | undefined }[] = [];
   const afterServices: (() => void)[] = [];
-  const cleaned: any[] = [];
+  const cleaned: InputMap[] = [];
   const seen = new Map<string, Origin>();
 
   const accepted = objects.flatMap((object) => {
@@ -140,13 +129,14 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
       return [];
     }
     seen.set(key, origin);
-    const copy = clean(copyJson(value), new FieldReader(findings, origin));
+    // The copy of a mapping whose metadata is a mapping, as read above.
+    const copy = clean(copyJson(value) as InputMap, new FieldReader(findings, origin));
     KIND_CONVERTERS[kind]?.clean?.(copy, new FieldReader(findings, origin));
     cleaned.push(copy);
-    const namespace: string | undefined = copy.metadata.namespace;
+    const namespace = namespaceOf(copy);
     // A cluster-scoped object is in no namespace whatever its chart's: it does not make the input one of several namespaces.
     const clusterScoped = namespace === undefined && isClusterScoped(copy.apiVersion, kind);
-    return [{ reader: new FieldReader(findings, origin), value: copy, kind, name, namespace, route, clusterScoped }];
+    return [{ reader: new FieldReader(findings, origin), value: copy, kind, name, apiVersion, namespace, route, clusterScoped }];
   });
 
   // One namespace (or none) for all objects is the chart's, as a person would write it. Objects of
@@ -184,7 +174,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   }
   const restores: (() => void)[] = [];
   for (const object of ordered) {
-    const { reader, value, kind, name, namespace, route } = object;
+    const { reader, value, kind, name, apiVersion, namespace, route } = object;
     const { id, variable, ref } = named.get(object)!;
     const scope = scopeIn(namespace);
     const parent = parentOf(namespace);
@@ -196,7 +186,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     }
     const nameEntry: [string, Code | undefined] = ['name', id === name ? undefined : stringLiteral(name)];
     const converter = route.route === 'peapod' ? KIND_CONVERTERS[kind] : undefined;
-    const unmodeled = converter?.unmodeled?.(value, scope.objects);
+    const unmodeled = converter?.unmodeled?.(value, scope.objects).join(', ') || undefined;
     // Fields of later Kubernetes versions: out of the object while it is converted, then patched into its
     // manifest (not for an L1 object, whose class would drop them again).
     const later = detachLaterFields(value, route.route === 'peapod' && unmodeled === undefined ? laterFieldsIn(value, kind) : [], variable);
@@ -205,14 +195,14 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
       scope.usage.usesJsonPatch = true;
     }
     const input: KindInput = {
-      reader, scope, value, kind, name, id, variable, parent, nameEntry, targets, objects: scope.objects, laterPatches: later.patches,
+      reader, scope, value, kind, name, id, variable, parent, nameEntry, targets, objects: scope.objects, ref, laterPatches: later.patches,
       metaEntries: () => metadataEntries(reader, value.metadata, false),
       add: (item) => items.push(item),
       afterServices: (convert) => afterServices.push(convert),
     };
     ref.l1 = route.route !== 'peapod' || unmodeled !== undefined;
     if (route.route === 'l1' || unmodeled !== undefined) {
-      const className = route.route === 'l1' ? route.className : l1ClassOf(value.apiVersion, kind);
+      const className = route.route === 'l1' ? route.className : apiVersion === undefined ? undefined : l1ClassOf(apiVersion, kind);
       if (className === undefined) {
         // No apiVersion: a problem of its own already.
         continue;
@@ -241,22 +231,14 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     for (const key of otherKeys(value, ['apiVersion', 'kind', 'metadata', ...(kind === 'ConfigMap' ? ['data', 'binaryData', 'immutable'] : []), ...(kind === 'Secret' ? ['data', 'stringData', 'type', 'immutable'] : []), ...(kind === 'ConfigMap' || kind === 'Secret' ? [] : ['spec'])])) {
       reader.problem(key, `is not a field of a ${kind}`, 'remove it');
     }
-    const statement = (props: Code, used: () => boolean, given: string[] = []) => () => {
-      const lines = [...given, ...later.patches];
-      const assign = used() || lines.length > 0 ? `const ${variable} = ` : '';
-      const args = typeof props === 'object' && 'object' in props && props.object.length === 0 ? [] : [props];
-      return [`${assign}${print({ call: `new ${kind}`, args: [parent, stringLiteral(id), ...args] }, '    ', assign.length + 1)};`, ...lines];
-    };
-
     switch (kind) {
       case 'ConfigMap': {
         const data = reader.stringMap(value.data, 'data');
         const binaryData = reader.stringMap(value.binaryData, 'binaryData');
-        const immutable = reader.boolean(value.immutable, 'immutable');
         const keyed = { variable, typedKeys: new Set(Object.keys(data ?? {})), used: false };
         scope.configMaps.set(name, keyed);
-        const props = objectOf([nameEntry, ...metaEntries, ['data', data && jsonLiteral(data)], ['binaryData', binaryData && jsonLiteral(binaryData)], ['immutable', immutable === undefined ? undefined : String(immutable)]]);
-        items.push({ group: 0, render: statement(props, () => keyed.used) });
+        const props = objectOf([nameEntry, ...metaEntries, ['data', data && jsonLiteral(data)], ['binaryData', binaryData && jsonLiteral(binaryData)], ['immutable', literal(reader.boolean(value.immutable, 'immutable'))]]);
+        items.push({ group: 0, render: constructStatement(input, kind, props, () => keyed.used) });
         break;
       }
       case 'Secret': {
@@ -269,22 +251,15 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
         if (data || stringData) {
           reader.note('', 'its values are now in the generated source; keep that file out of version control, or use Secret.fromName for a Secret made elsewhere');
         }
-        const props = objectOf([
-          nameEntry,
-          ...metaEntries,
-          ['type', type === undefined ? undefined : stringLiteral(type)],
-          ['stringData', stringData && jsonLiteral(stringData)],
-          ['data', data && jsonLiteral(data)],
-          ['immutable', immutable === undefined ? undefined : String(immutable)],
-        ]);
-        items.push({ group: 0, render: statement(props, () => keyed.used) });
+        const props = objectOf([nameEntry, ...metaEntries, ['type', literal(type)], ['stringData', stringData && jsonLiteral(stringData)], ['data', data && jsonLiteral(data)], ['immutable', literal(immutable)]]);
+        items.push({ group: 0, render: constructStatement(input, kind, props, () => keyed.used) });
         break;
       }
       case 'Pod': {
         const template = convertTemplate(reader, scope, value.metadata, spec, 'spec', 'metadata', variable);
         const target: Target = { kind, name, variable, selector: template.labels, labels: template.labels, ports: template.ports, used: false };
         targets.add(target);
-        const render = statement(objectOf([nameEntry, ...template.entries]), () => target.used || ref.used);
+        const render = constructStatement(input, kind, objectOf([nameEntry, ...template.entries]), () => target.used || ref.used);
         items.push({ group: 1, target, render: () => [...template.statements, ...render()] });
         break;
       }
@@ -296,29 +271,26 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
         }
         const target: Target = { kind, name, variable, selector: workload.selector, labels: workload.labels, ports: workload.ports, used: false };
         targets.add(target);
-        const render = statement(objectOf([nameEntry, ...metaEntries, ...workload.entries]), () => target.used || ref.used, workload.patches);
+        const render = constructStatement(input, kind, objectOf([nameEntry, ...metaEntries, ...workload.entries]), () => target.used || ref.used, workload.patches);
         items.push({ group: 1, target, render: () => [...workload.statements, ...render()] });
         break;
       }
       case 'Service':
-        services.push({ reader, spec, variable, id, parent, namespace, nameEntry, metaEntries, ref, laterPatches: later.patches });
+        services.push({ input, spec, metaEntries, namespace });
         break;
     }
   }
-  for (const { reader, spec, variable, id, parent, namespace, nameEntry, metaEntries, ref, laterPatches } of services) {
+  for (const { input, spec, metaEntries, namespace } of services) {
+    const { reader, ref } = input;
     // A StatefulSet's governing Service comes before it, which takes it as an object, and selects its Pods by their labels.
-    const service = convertService(reader, scopeIn(namespace), spec, variable, ref.governing ? new Targets() : targetsIn(namespace));
+    const service = convertService(reader, scopeIn(namespace), spec, input.variable, ref.governing ? new Targets() : targetsIn(namespace));
     if (!service) {
       continue;
     }
     const other = service.after === undefined && isStringMap(spec.selector) ? selectedElsewhere(spec.selector, options.workloadsElsewhere ?? []) : undefined;
     const comment = other && `// ${commentText(`Selects the Pods of ${other.kind} "${other.name}" of ${other.chart}, another chart of this import.`)}`;
-    const props = objectOf([nameEntry, ...metaEntries, ['target', service.targetCode], ...service.entries]);
-    const lines = [...service.patches, ...laterPatches];
-    const render = () => {
-      const assign = lines.length > 0 || ref.used ? `const ${variable} = ` : '';
-      return [...(comment ? [comment] : []), `${assign}${print({ call: 'new Service', args: [parent, stringLiteral(id), props] }, '    ', assign.length + 1)};`, ...lines];
-    };
+    const statement = constructStatement(input, 'Service', objectOf([input.nameEntry, ...metaEntries, ['target', service.targetCode], ...service.entries]), () => ref.used, service.patches);
+    const render = () => [...(comment ? [comment] : []), ...statement()];
     if (ref.governing) {
       ref.governing.render = render;
     } else {
@@ -423,66 +395,68 @@ function defaultClassName(inputs: readonly ImportInput[]): string {
 }
 
 // Drops what the API server writes into an object, so an exported manifest imports like a source one.
-function clean(value: YamlMap, reader: FieldReader): YamlMap {
+function clean(value: InputMap, reader: FieldReader): InputMap {
   if (value.status !== undefined) {
     delete value.status;
     reader.note('status', 'left out: the API server writes it');
   }
-  const metadata = value.metadata;
+  const { metadata, spec } = value;
   for (const key of SERVER_METADATA) {
     if (metadata[key] !== undefined) {
       delete metadata[key];
       reader.note(`metadata.${key}`, 'left out: the API server writes it');
     }
   }
+  const annotations = isMap(metadata.annotations) ? metadata.annotations : {};
   for (const key of SERVER_ANNOTATIONS) {
-    if (metadata.annotations && metadata.annotations[key] !== undefined) {
-      delete metadata.annotations[key];
+    if (annotations[key] !== undefined) {
+      delete annotations[key];
       reader.note(`metadata.annotations.${key}`, 'left out: kubectl or a controller writes it');
-      if (Object.keys(metadata.annotations).length === 0) {
+      if (Object.keys(annotations).length === 0) {
         delete metadata.annotations;
       }
     }
   }
-  if (value.kind === 'Service' && value.spec?.clusterIP !== undefined && value.spec.clusterIP !== 'None') {
+  if (value.kind === 'Service' && isMap(spec) && spec.clusterIP !== undefined && spec.clusterIP !== 'None') {
     for (const key of ['clusterIP', 'clusterIPs']) {
-      if (value.spec[key] !== undefined) {
-        delete value.spec[key];
+      if (spec[key] !== undefined) {
+        delete spec[key];
         reader.note(`spec.${key}`, 'left out: the API server allocates it');
       }
     }
   }
-  const podSpec = value.kind === 'Pod' ? ['spec', value.spec] : ['spec.template.spec', value.spec?.template?.spec];
-  if (podSpec[1] !== null && typeof podSpec[1] === 'object') {
-    cleanPodSpec(podSpec[1], podSpec[0], reader);
+  const podSpec = value.kind === 'Pod' ? spec : fieldOf(fieldOf(spec, 'template'), 'spec');
+  if (isMap(podSpec)) {
+    cleanPodSpec(podSpec, value.kind === 'Pod' ? 'spec' : 'spec.template.spec', reader);
   }
   refuseUnwritableKeys(value, '', reader);
   dropEmpty(value, '', reader, value.kind === 'Service' ? /^(spec\.selector|.*\b(labels|annotations|nodeSelector|matchLabels))$/ : MAP_FIELDS, value.kind === 'PodDisruptionBudget' ? /^spec\.selector$|(^|\.)(podSelector|namespaceSelector)$/ : SELECTORS);
   return value;
 }
 
-
 // What admission and defaulting add to a Pod spec that `kubectl get -o yaml` shows.
 function cleanPodSpec(spec: YamlMap, at: string, reader: FieldReader): void {
-  const injected = new Set<string>();
+  const injected = new Set<unknown>();
   if (Array.isArray(spec.volumes)) {
-    spec.volumes = spec.volumes.filter((volume: any, i: number) => {
-      const token = typeof volume?.name === 'string' && volume.name.startsWith('kube-api-access-') && volume.projected !== undefined;
+    spec.volumes = spec.volumes.filter((volume: unknown, i: number) => {
+      const name = fieldOf(volume, 'name');
+      const token = typeof name === 'string' && name.startsWith('kube-api-access-') && fieldOf(volume, 'projected') !== undefined;
       if (token) {
-        injected.add(volume.name);
-        reader.note(`${at}.volumes[${i}]`, `left out: the ServiceAccount admission plugin adds volume "${volume.name}" and its mounts to every Pod`);
+        injected.add(name);
+        reader.note(`${at}.volumes[${i}]`, `left out: the ServiceAccount admission plugin adds volume "${name}" and its mounts to every Pod`);
       }
       return !token;
     });
   }
   for (const field of ['initContainers', 'containers']) {
-    (Array.isArray(spec[field]) ? spec[field] : []).forEach((container: any, i: number) => {
-      if (Array.isArray(container?.volumeMounts)) {
-        container.volumeMounts = container.volumeMounts.filter((mount: any) => !injected.has(mount?.name));
+    listAt(spec[field]).forEach((container, i) => {
+      if (isMap(container) && Array.isArray(container.volumeMounts)) {
+        container.volumeMounts = container.volumeMounts.filter((mount: unknown) => !injected.has(fieldOf(mount, 'name')));
       }
-      (Array.isArray(container?.env) ? container.env : []).forEach((variable: any, j: number) => {
-        if (variable?.valueFrom?.fieldRef?.apiVersion === 'v1') {
-          delete variable.valueFrom.fieldRef.apiVersion;
+      listAt(fieldOf(container, 'env')).forEach((variable, j) => {
+        const fieldRef = fieldOf(fieldOf(variable, 'valueFrom'), 'fieldRef');
+        if (isMap(fieldRef) && fieldRef.apiVersion === 'v1') {
+          delete fieldRef.apiVersion;
           reader.note(`${at}.${field}[${i}].env[${j}].valueFrom.fieldRef.apiVersion`, 'left out: "v1" is the default');
         }
       });
@@ -524,12 +498,12 @@ const MAP_FIELDS = /^(data|binaryData|stringData|.*\b(labels|annotations|nodeSel
 // Label selectors, where an empty one selects everything (a NetworkPolicy's `podSelector: {}`), and is kept.
 const SELECTORS = /(^|\.)(podSelector|namespaceSelector)$/;
 
-function dropEmpty(value: any, at: string, reader: FieldReader, maps: RegExp, selectors: RegExp): void {
+function dropEmpty(value: unknown, at: string, reader: FieldReader, maps: RegExp, selectors: RegExp): void {
   if (Array.isArray(value)) {
     value.forEach((item, i) => dropEmpty(item, `${at}[${i}]`, reader, maps, selectors));
     return;
   }
-  if (value === null || typeof value !== 'object') {
+  if (!isMap(value)) {
     return;
   }
   for (const [key, item] of Object.entries(value)) {
@@ -643,7 +617,7 @@ export function convertWorkload(reader: FieldReader, scope: Scope, spec: YamlMap
   return { entries, statements: converted.statements, patches, selector: matchLabels, labels: converted.labels, ports: converted.ports };
 }
 
-function convertStrategy(reader: FieldReader, scope: Scope, value: any): Code | undefined {
+function convertStrategy(reader: FieldReader, scope: Scope, value: unknown): Code | undefined {
   const strategy = reader.map(value, 'spec.strategy');
   if (!strategy) {
     return undefined;

@@ -1,11 +1,15 @@
+import type { JsonObject } from '../validation/_json';
 import { setOwn } from './_kubectl-yaml';
 import { Findings, Origin } from './problems';
 import { describe } from './read';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the input is untyped YAML */
+/** A mapping of the input (the import's own copy, which it may change): a field holds anything until a reader narrows it. */
+export type YamlMap = Record<string, unknown>;
 
-/** A mapping of the input. */
-export type YamlMap = Record<string, any>;
+/** An object of the input as the import accepted it: a mapping whose metadata is a mapping (importManifests checks both). */
+export interface InputMap extends YamlMap {
+  readonly metadata: YamlMap;
+}
 
 /**
  * Reads the fields of one input object, recording a problem, with the
@@ -28,7 +32,7 @@ export class FieldReader {
   }
 
   /** The value, or a "missing" problem when it is absent. */
-  public required(map: YamlMap, key: string, at: string, fix = `add ${key}`): any {
+  public required(map: YamlMap, key: string, at: string, fix = `add ${key}`): unknown {
     const value = map[key];
     if (value === undefined || value === null) {
       this.problem(join(at, key), 'is missing', fix);
@@ -38,7 +42,7 @@ export class FieldReader {
   }
 
   /** The value as a mapping; undefined when absent or not one. */
-  public map(value: any, at: string): YamlMap | undefined {
+  public map(value: unknown, at: string): YamlMap | undefined {
     if (value === undefined || value === null) {
       return undefined;
     }
@@ -46,11 +50,11 @@ export class FieldReader {
       this.problem(at, `is ${describe(value)}; expected a mapping`, 'write it as `key: value` lines');
       return undefined;
     }
-    return value;
+    return value as YamlMap;
   }
 
   /** The value as a list; undefined when absent or not one. */
-  public list(value: any, at: string): any[] | undefined {
+  public list(value: unknown, at: string): unknown[] | undefined {
     if (value === undefined || value === null) {
       return undefined;
     }
@@ -62,7 +66,7 @@ export class FieldReader {
   }
 
   /** The value as a string; undefined when absent or not one (YAML reads `80` and `true` as other types). */
-  public string(value: any, at: string): string | undefined {
+  public string(value: unknown, at: string): string | undefined {
     if (value === undefined || value === null) {
       return undefined;
     }
@@ -74,7 +78,7 @@ export class FieldReader {
   }
 
   /** The value as a whole number; undefined when absent or not one. */
-  public integer(value: any, at: string): number | undefined {
+  public integer(value: unknown, at: string): number | undefined {
     if (value === undefined || value === null) {
       return undefined;
     }
@@ -86,7 +90,7 @@ export class FieldReader {
   }
 
   /** The value as true or false; undefined when absent or not one. */
-  public boolean(value: any, at: string): boolean | undefined {
+  public boolean(value: unknown, at: string): boolean | undefined {
     if (value === undefined || value === null) {
       return undefined;
     }
@@ -98,7 +102,7 @@ export class FieldReader {
   }
 
   /** A map whose values must all be strings, as labels, annotations and ConfigMap data are. */
-  public stringMap(value: any, at: string): Record<string, string> | undefined {
+  public stringMap(value: unknown, at: string): Record<string, string> | undefined {
     const map = this.map(value, at);
     if (!map) {
       return undefined;
@@ -115,7 +119,7 @@ export class FieldReader {
   }
 
   /** One of `allowed`, or a problem that lists them. */
-  public oneOf<T extends string>(value: any, at: string, allowed: readonly T[], rule?: string): T | undefined {
+  public oneOf<T extends string>(value: unknown, at: string, allowed: readonly T[], rule?: string): T | undefined {
     const text = this.string(value, at);
     if (text === undefined) {
       return undefined;
@@ -134,7 +138,7 @@ export function join(at: string, key: string): string {
 }
 
 /** The keys of `map` not in `known`, in order. */
-export function otherKeys(map: YamlMap, known: readonly string[]): string[] {
+export function otherKeys(map: JsonObject, known: readonly string[]): string[] {
   return Object.keys(map).filter((key) => !known.includes(key));
 }
 

@@ -4,8 +4,6 @@ import { FieldReader, join } from './fields';
 import { L1Type, l1Schema } from './l1-schema';
 import { describe } from './read';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the input is untyped YAML */
-
 /** What writing an L1 value needed. */
 export interface L1Usage {
   /** The generated code refers to `k8s.Quantity` or `k8s.IntOrString`. */
@@ -20,7 +18,7 @@ export interface L1Usage {
  * wrong type. `json` writes plain values for JSON patches, which cannot
  * carry those classes.
  */
-export function l1Literal(value: any, type: L1Type, at: string, reader: FieldReader, usage: L1Usage, json = false): Code | undefined {
+export function l1Literal(value: unknown, type: L1Type, at: string, reader: FieldReader, usage: L1Usage, json = false): Code | undefined {
   switch (type.kind) {
     case 'primitive': {
       if (type.name !== 'any' && typeof value !== type.name) {
@@ -65,7 +63,7 @@ export function l1Literal(value: any, type: L1Type, at: string, reader: FieldRea
 }
 
 /** An object of the L1 interface `name`; `partial` when it holds only some of its fields, as an escape hatch does. */
-export function l1Object(value: any, name: string, at: string, reader: FieldReader, usage: L1Usage, json = false, partial = false): Code | undefined {
+export function l1Object(value: unknown, name: string, at: string, reader: FieldReader, usage: L1Usage, json = false, partial = false): Code | undefined {
   const map = reader.map(value, at);
   const fields = l1Schema().get(name);
   if (!map || !fields) {

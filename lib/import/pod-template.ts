@@ -18,8 +18,6 @@ import { namedReference, serviceAccountReference } from './kinds/_kind';
 import { DeclaredPort, Scope } from './scope';
 import { fileMode, TYPED_SOURCES, TypedSource, typedSource } from './_volume-sources';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the input is untyped YAML */
-
 /** The props of a Pod or Pod template, with the statements that declare its volumes. */
 export interface TemplateCode {
   readonly entries: [string, Code, string?][];
@@ -174,7 +172,7 @@ interface ContainerCode {
 function convertContainer(
   reader: FieldReader,
   scope: Scope,
-  value: any,
+  value: unknown,
   at: string,
   volumes: Map<string, { variable: string; mounted: boolean }>,
   mountOrder: string[],
@@ -265,7 +263,7 @@ function convertContainer(
   return { code: { call: 'new Container', args: [objectOf(entries)] }, ports };
 }
 
-function convertPorts(reader: FieldReader, value: any, at: string): { code?: Code; ports: DeclaredPort[] } {
+function convertPorts(reader: FieldReader, value: unknown, at: string): { code?: Code; ports: DeclaredPort[] } {
   const list = reader.list(value, at);
   if (!list) {
     return { ports: [] };
@@ -306,7 +304,7 @@ function convertPorts(reader: FieldReader, value: any, at: string): { code?: Cod
   };
 }
 
-function convertEnv(reader: FieldReader, scope: Scope, value: any, at: string): ArrayCode | undefined {
+function convertEnv(reader: FieldReader, scope: Scope, value: unknown, at: string): ArrayCode | undefined {
   const list = reader.list(value, at);
   if (!list) {
     return undefined;
@@ -348,7 +346,7 @@ function convertEnv(reader: FieldReader, scope: Scope, value: any, at: string): 
   };
 }
 
-function convertValueFrom(reader: FieldReader, scope: Scope, value: any, at: string): Code | undefined {
+function convertValueFrom(reader: FieldReader, scope: Scope, value: unknown, at: string): Code | undefined {
   const source = reader.map(value, at) ?? {};
   const kinds = Object.keys(source);
   if (kinds.length !== 1) {
@@ -428,7 +426,7 @@ function keyedReference(reader: FieldReader, scope: Scope, kind: 'ConfigMap' | '
   return namedReference(scope, kind, name);
 }
 
-function convertEnvFrom(reader: FieldReader, scope: Scope, value: any, at: string): Code | undefined {
+function convertEnvFrom(reader: FieldReader, scope: Scope, value: unknown, at: string): Code | undefined {
   const list = reader.list(value, at);
   if (!list) {
     return undefined;
@@ -456,7 +454,7 @@ function convertEnvFrom(reader: FieldReader, scope: Scope, value: any, at: strin
   };
 }
 
-function convertResources(reader: FieldReader, value: any, at: string): Code | undefined {
+function convertResources(reader: FieldReader, value: unknown, at: string): Code | undefined {
   const resources = reader.map(value, at);
   if (!resources) {
     return undefined;
@@ -489,7 +487,7 @@ function convertResources(reader: FieldReader, value: any, at: string): Code | u
 }
 
 // A quantity as Peapod's quantity types accept it: numbers as numbers, text as text.
-function quantity(reader: FieldReader, value: any, at: string, pattern: RegExp): Code | undefined {
+function quantity(reader: FieldReader, value: unknown, at: string, pattern: RegExp): Code | undefined {
   if (value === undefined || value === null) {
     return undefined;
   }
@@ -503,7 +501,7 @@ function quantity(reader: FieldReader, value: any, at: string, pattern: RegExp):
   return stringLiteral(value);
 }
 
-function convertProbe(reader: FieldReader, scope: Scope, value: any, at: string, ports: DeclaredPort[]): Code | undefined {
+function convertProbe(reader: FieldReader, scope: Scope, value: unknown, at: string, ports: DeclaredPort[]): Code | undefined {
   const probe = reader.map(value, at);
   if (!probe) {
     return undefined;
@@ -585,7 +583,7 @@ interface VolumeCode {
   readonly statement: string;
 }
 
-function convertVolume(reader: FieldReader, scope: Scope, value: any, at: string, owner: string): VolumeCode | undefined {
+function convertVolume(reader: FieldReader, scope: Scope, value: unknown, at: string, owner: string): VolumeCode | undefined {
   const volume = reader.map(value, at);
   if (!volume) {
     return undefined;

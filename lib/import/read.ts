@@ -1,3 +1,4 @@
+import type { JsonObject } from '../validation/_json';
 import { readKubectlYaml } from './_kubectl-yaml';
 import { Findings, Origin } from './problems';
 
@@ -12,8 +13,7 @@ export interface ImportInput {
 /** One Kubernetes object of the input, with where it came from. */
 export interface InputObject {
   readonly origin: Origin;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly value: any;
+  readonly value: unknown;
 }
 
 /**
@@ -36,7 +36,7 @@ export function readObjects(inputs: readonly ImportInput[], findings: Findings):
         }
         return;
       }
-      const value = document.value as InputObject['value'];
+      const value = document.value;
       if (value === null || value === undefined) {
         return;
       }
@@ -44,8 +44,9 @@ export function readObjects(inputs: readonly ImportInput[], findings: Findings):
         findings.problem(origin, '', `the document is ${describe(value)}, not a Kubernetes object`, 'give each document apiVersion, kind, metadata and spec');
         return;
       }
-      if (value.kind === 'List' && Array.isArray(value.items)) {
-        value.items.forEach((item: unknown, j: number) => objects.push({ origin: { ...origin, prefix: `items[${j}]` }, value: item }));
+      const { kind, items } = value as JsonObject;
+      if (kind === 'List' && Array.isArray(items)) {
+        items.forEach((item: unknown, j: number) => objects.push({ origin: { ...origin, prefix: `items[${j}]` }, value: item }));
         return;
       }
       objects.push({ origin, value });

@@ -9,14 +9,14 @@ import * as vm from 'vm';
 import { App } from '../app';
 import { withinOnePass } from '../_synth';
 import type { Problem } from '../validation/problem';
+import { fieldOf } from '../validation/_json';
+import { isMap } from './fields';
 import { compilerFor, NativeCompiler, nativeCompilerFor, PEAPOD_ROOT } from './_project';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- manifests are compared as plain JSON */
-
 
 /** What synth of a generated chart gave. */
 export interface SynthOutcome {
   /** The manifests, in the chart's order. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped: what the generated chart, run in the V8 context, rendered (cdk8s's toJson() JSON)
   readonly objects: any[];
   /** The errors synth would stop on, each as `[construct path] message`. */
   readonly errors: string[];
@@ -94,7 +94,7 @@ function realmCopy(value: unknown, contextObject: object): unknown {
  */
 export function synthGenerated(source: string, className: string, modules: Readonly<Record<string, unknown>>, options: { readonly warnings?: boolean } = {}): SynthOutcome {
   const js = transpile(source);
-  const module = { exports: {} as Record<string, any> };
+  const module = { exports: {} as Record<string, unknown> };
   const context = vm.createContext(Object.create(null), { name: 'peapod import round trip', codeGeneration: { strings: false, wasm: false } });
   const contextObject = vm.runInContext('Object.prototype', context) as object;
   const load = (id: string): unknown => {
@@ -114,7 +114,8 @@ export function synthGenerated(source: string, className: string, modules: Reado
   }
   // Peapod's App with the default rule levels: the check is the same in any project, and prints nothing.
   const app = new App({ outdir: path.join(PEAPOD_ROOT, '.never-written'), config: {}, onWarnings: () => undefined });
-  const chart: cdk8s.Chart = new Chart(app, 'imported');
+  // The chart class the generated code declares (`class X extends Chart`): what it exports is untyped across the V8 context.
+  const chart = new (Chart as new (scope: App, id: string) => cdk8s.Chart)(app, 'imported');
   // One validation pass, as synth makes: facts about the whole app (every
   // Pod's labels, the list of constructs) are computed once, not once per
   // construct, which made the check quadratic in the number of objects.
@@ -178,8 +179,12 @@ function runNative(native: NativeCompiler, args: readonly string[], cwd: string)
  * Where two lists of manifests differ, ignoring the order of keys and of
  * the objects (matched by kind, name and namespace); empty when they are equal.
  */
-export function manifestDifferences(expected: readonly any[], actual: readonly any[]): string[] {
-  const key = (o: any) => `${o?.kind} "${o?.metadata?.name}"${o?.metadata?.namespace === undefined ? '' : ` in "${o.metadata.namespace}"`}`;
+export function manifestDifferences(expected: readonly unknown[], actual: readonly unknown[]): string[] {
+  const key = (o: unknown) => {
+    const metadata = fieldOf(o, 'metadata');
+    const namespace = fieldOf(metadata, 'namespace');
+    return `${String(fieldOf(o, 'kind'))} "${String(fieldOf(metadata, 'name'))}"${namespace === undefined ? '' : ` in "${String(namespace)}"`}`;
+  };
   const out: string[] = [];
   const byKey = new Map(actual.map((o) => [key(o), o]));
   for (const object of expected) {
@@ -197,7 +202,7 @@ export function manifestDifferences(expected: readonly any[], actual: readonly a
   return out;
 }
 
-function diff(a: any, b: any, at: string, out: string[]): void {
+function diff(a: unknown, b: unknown, at: string, out: string[]): void {
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) {
       out.push(`${at}: ${a.length} items in the input, ${b.length} in the output`);
@@ -206,7 +211,7 @@ function diff(a: any, b: any, at: string, out: string[]): void {
     a.forEach((item, i) => diff(item, b[i], `${at}[${i}]`, out));
     return;
   }
-  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+  if (isMap(a) && isMap(b)) {
     for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
       diff(a[k], b[k], `${at}.${k}`, out);
     }

@@ -1,9 +1,8 @@
 import { camelCase, Code, jsonLiteral, print, stringLiteral } from '../code';
-import { FieldReader, otherKeys, YamlMap } from '../fields';
+import type { JsonObject } from '../../validation/_json';
+import { FieldReader, InputMap, otherKeys, YamlMap } from '../fields';
 import { Scope } from '../scope';
 import { Target, Targets } from '../_targets';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- the input is untyped YAML */
 
 /** A statement of the generated chart body, placed by `arrange` in convert.ts. */
 export interface Item {
@@ -23,7 +22,7 @@ export interface Referable {
   /** The variable that holds its construct. */
   readonly variable: string;
   /** The manifest object, as the import read it. */
-  readonly value: YamlMap;
+  readonly value: InputMap;
   /** Set when the generated code refers to the variable, which then gets a `const`. */
   used: boolean;
   /** Whether it comes in as an L1 object (or a plain ApiObject) rather than as Peapod's class. */
@@ -42,7 +41,7 @@ export interface KindInput {
   readonly reader: FieldReader;
   readonly scope: Scope;
   /** The object, cleaned of what the API server writes. */
-  readonly value: YamlMap;
+  readonly value: InputMap;
   readonly kind: string;
   readonly name: string;
   /** The construct id. */
@@ -60,6 +59,8 @@ export interface KindInput {
   readonly laterPatches: readonly string[];
   /** Objects of the input by `Kind/name`, for references between them. */
   readonly objects: ReadonlyMap<string, Referable>;
+  /** The object itself among them. */
+  readonly ref: Referable;
   /** Adds a statement to the chart body. */
   add(item: Item): void;
   /** Runs `convert` once the Services are converted (for kinds that refer to Services). */
@@ -73,11 +74,11 @@ export interface KindConverter {
   /**
    * The fields of the object this converter does not write, so the object
    * comes in as its L1 class instead (with a note that says why);
-   * undefined when the converter writes it all.
+   * none when the converter writes it all.
    */
-  unmodeled?(value: YamlMap, objects: ReadonlyMap<string, Referable>): string | undefined;
+  unmodeled?(value: InputMap, objects: ReadonlyMap<string, Referable>): readonly string[];
   /** Takes out of the object what the API server writes into objects of the kind, with a note each. */
-  clean?(value: YamlMap, reader: FieldReader): void;
+  clean?(value: InputMap, reader: FieldReader): void;
   convert(input: KindInput): void;
 }
 
@@ -85,7 +86,7 @@ export interface KindConverter {
  * The statement `const x = new Kind(this, 'id', props);` (without the
  * `const` when nothing refers to `x` and there are no lines after it).
  */
-export function constructStatement(input: KindInput, className: string, props: Code, used: () => boolean, lines: readonly string[] = []): () => string[] {
+export function constructStatement(input: KindInput, className: string, props: Code, used = () => input.ref.used, lines: readonly string[] = []): () => string[] {
   return () => {
     const all = [...lines, ...input.laterPatches];
     const assign = used() || all.length > 0 ? `const ${input.variable} = ` : '';
@@ -97,12 +98,6 @@ export function constructStatement(input: KindInput, className: string, props: C
 /** The spec of the object, or a "missing" problem. */
 export function specOf(input: KindInput): YamlMap {
   return input.reader.map(input.reader.required(input.value, 'spec', ''), 'spec') ?? {};
-}
-
-/** A whole number as code, or undefined. */
-export function integerCode(reader: FieldReader, value: any, at: string): string | undefined {
-  const n = reader.integer(value, at);
-  return n === undefined ? undefined : String(n);
 }
 
 /**
@@ -163,7 +158,12 @@ export function selectionOf(input: KindInput, matchLabels: Record<string, string
 
 /** The fields of a label selector besides `matchLabels`, which the DSL's selections do not write. */
 export function unmodeledSelector(selector: unknown, at: string): string[] {
-  return selector !== null && typeof selector === 'object' ? otherKeys(selector as YamlMap, ['matchLabels']).map((key) => `${at}.${key}`) : [];
+  return unmodeledKeys(selector, ['matchLabels'], at);
+}
+
+/** The keys of `value` at `at` not in `known`, as paths (a list's are its indexes); none when it is neither a mapping nor a list. */
+export function unmodeledKeys(value: unknown, known: readonly string[], at: string): string[] {
+  return value !== null && typeof value === 'object' ? otherKeys(value as JsonObject, known).map((key) => `${at}.${key}`) : [];
 }
 
 /**

@@ -1,12 +1,11 @@
-import { CallCode, Code, jsonLiteral, objectOf } from '../code';
+import { fieldOf, JsonObject } from '../../validation/_json';
+import { Code, jsonLiteral, objectOf } from '../code';
 import { convertWorkload, WorkloadKind } from '../convert';
-import { FieldReader, otherKeys, YamlMap } from '../fields';
+import { FieldReader } from '../fields';
 import { Scope } from '../scope';
 import { Target } from '../_targets';
 import { UPDATE_STRATEGY_TYPES } from '../../validation/stateful-set';
-import { constructStatement, KindInput, specOf } from './_kind';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- the input is untyped YAML */
+import { constructStatement, KindInput, specOf, unmodeledKeys } from './_kind';
 
 /**
  * Converts a workload that selects its Pods by `spec.selector` (a
@@ -21,8 +20,7 @@ export function addWorkload(input: KindInput, own: WorkloadKind, before: () => s
   }
   const target: Target = { kind, name, variable, selector: workload.selector, labels: workload.labels, ports: workload.ports, used: false };
   input.targets.add(target);
-  const ref = input.objects.get(`${kind}/${name}`)!;
-  const render = constructStatement(input, kind, objectOf([input.nameEntry, ...input.metaEntries(), ...workload.entries]), () => target.used || ref.used, workload.patches);
+  const render = constructStatement(input, kind, objectOf([input.nameEntry, ...input.metaEntries(), ...workload.entries]), () => target.used || input.ref.used, workload.patches);
   input.add({ group: 1, target, render: () => [...before(), ...workload.statements, ...render()] });
   return target;
 }
@@ -42,7 +40,7 @@ export interface StrategyShape {
  * `XUpdateStrategy.rollingUpdate({…})` or `.onDelete()`. A strategy without
  * a type gets RollingUpdate, the default Kubernetes applies, with a note.
  */
-export function updateStrategy(reader: FieldReader, scope: Scope, value: any, shape: StrategyShape): Code | undefined {
+export function updateStrategy(reader: FieldReader, scope: Scope, value: unknown, shape: StrategyShape): Code | undefined {
   const strategy = reader.map(value, 'spec.updateStrategy');
   if (!strategy) {
     return undefined;
@@ -61,30 +59,25 @@ export function updateStrategy(reader: FieldReader, scope: Scope, value: any, sh
     return `${shape.className}.rollingUpdate()`;
   }
   const entries = shape.rollingFields.map((key) => [key, rolling[key] === undefined ? undefined : jsonLiteral(rolling[key])] as const);
-  const call: CallCode = { call: `${shape.className}.rollingUpdate`, args: [objectOf(entries)] };
-  return call;
+  return { call: `${shape.className}.rollingUpdate`, args: [objectOf(entries)] };
 }
 
 /** What of an update strategy the DSL does not write: a rolling update beside OnDelete, unknown fields. */
-export function unmodeledStrategy(strategy: any, rollingFields: readonly string[]): string | undefined {
+export function unmodeledStrategy(strategy: unknown, rollingFields: readonly string[]): string[] {
   if (strategy === null || typeof strategy !== 'object') {
-    return undefined;
+    return [];
   }
-  if (strategy.type === 'OnDelete' && strategy.rollingUpdate !== undefined) {
-    return 'spec.updateStrategy.rollingUpdate beside type OnDelete';
+  const { type, rollingUpdate } = strategy as JsonObject;
+  if (type === 'OnDelete' && rollingUpdate !== undefined) {
+    return ['spec.updateStrategy.rollingUpdate beside type OnDelete'];
   }
-  const rolling = strategy.rollingUpdate;
-  const other = [
-    ...otherKeys(strategy, ['type', 'rollingUpdate']).map((key) => `spec.updateStrategy.${key}`),
-    ...(rolling !== null && typeof rolling === 'object' ? otherKeys(rolling, rollingFields).map((key) => `spec.updateStrategy.rollingUpdate.${key}`) : []),
-  ];
-  return other.length > 0 ? other.join(', ') : undefined;
+  return [...unmodeledKeys(strategy, ['type', 'rollingUpdate'], 'spec.updateStrategy'), ...unmodeledKeys(rollingUpdate, rollingFields, 'spec.updateStrategy.rollingUpdate')];
 }
 
 /** Values of a count or percentage field (`maxUnavailable`): a whole number or `N%`. */
-export function checkPodCounts(reader: FieldReader, map: YamlMap | undefined, keys: readonly string[], at: string): void {
+export function checkPodCounts(reader: FieldReader, map: unknown, keys: readonly string[], at: string): void {
   for (const key of keys) {
-    const amount = map?.[key];
+    const amount = fieldOf(map, key);
     if (amount !== undefined && !(typeof amount === 'number' && Number.isInteger(amount)) && !(typeof amount === 'string' && /^[0-9]+%$/.test(amount))) {
       reader.problem(`${at}.${key}`, `is ${JSON.stringify(amount)}; expected a count or a percentage`, 'write a number (1) or a percentage ("25%")');
     }

@@ -1,5 +1,6 @@
-import { YamlMap } from '../fields';
-import { integerCode, KindConverter, unmodeledSelector } from './_kind';
+import { fieldOf, objectAt } from '../../validation/_json';
+import { literal } from '../code';
+import { KindConverter, unmodeledSelector } from './_kind';
 import { addWorkload, checkPodCounts, unmodeledStrategy, updateStrategy } from './_workload';
 
 const ROLLING = ['maxUnavailable', 'maxSurge'];
@@ -7,10 +8,9 @@ const ROLLING = ['maxUnavailable', 'maxSurge'];
 /** DaemonSets, as Peapod's `DaemonSet`; Services that select their Pods are made from them. */
 export const daemonSetConverter: KindConverter = {
   apiVersion: 'apps/v1',
-  unmodeled: (value: YamlMap) => {
-    const strategy = unmodeledStrategy(value.spec?.updateStrategy, ROLLING);
-    const other = [...unmodeledSelector(value.spec?.selector, 'spec.selector'), ...(strategy ? [strategy] : [])];
-    return other.length > 0 ? other.join(', ') : undefined;
+  unmodeled: (value) => {
+    const spec = objectAt(value.spec);
+    return [...unmodeledSelector(spec.selector, 'spec.selector'), ...unmodeledStrategy(spec.updateStrategy, ROLLING)];
   },
   convert: (input) => {
     const { reader, scope } = input;
@@ -18,10 +18,10 @@ export const daemonSetConverter: KindConverter = {
       modeled: ['updateStrategy', 'revisionHistoryLimit'],
       l1Spec: 'DaemonSetSpec',
       entries: (spec) => {
-        checkPodCounts(reader, spec.updateStrategy?.rollingUpdate, ROLLING, 'spec.updateStrategy.rollingUpdate');
+        checkPodCounts(reader, fieldOf(spec.updateStrategy, 'rollingUpdate'), ROLLING, 'spec.updateStrategy.rollingUpdate');
         return [
           ['updateStrategy', updateStrategy(reader, scope, spec.updateStrategy, { className: 'DaemonSetUpdateStrategy', rollingFields: ROLLING, rule: 'daemon-set-update-strategy' })],
-          ['revisionHistoryLimit', integerCode(reader, spec.revisionHistoryLimit, 'spec.revisionHistoryLimit')],
+          ['revisionHistoryLimit', literal(reader.integer(spec.revisionHistoryLimit, 'spec.revisionHistoryLimit'))],
         ];
       },
     });

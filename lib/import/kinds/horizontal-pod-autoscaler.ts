@@ -1,10 +1,9 @@
-import { CallCode, Code, jsonLiteral, objectOf, stringLiteral } from '../code';
-import { FieldReader, otherKeys, YamlMap } from '../fields';
+import { fieldOf, JsonObject, listAt, objectAt } from '../../validation/_json';
+import { CallCode, Code, jsonLiteral, literal, objectOf, stringLiteral } from '../code';
+import { FieldReader, isMap, otherKeys } from '../fields';
 import { l1Object } from '../l1-literal';
 import { Scope } from '../scope';
-import { constructStatement, integerCode, KindConverter, Referable, specOf } from './_kind';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- the input is untyped YAML */
+import { constructStatement, KindConverter, Referable, specOf, unmodeledKeys } from './_kind';
 
 // Peapod's Quantity type: a number, and an optional binary or decimal suffix.
 const QUANTITY = /^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?$/;
@@ -17,28 +16,28 @@ const SCALABLE = ['Deployment', 'StatefulSet'];
  */
 export const horizontalPodAutoscalerConverter: KindConverter = {
   apiVersion: 'autoscaling/v2',
-  unmodeled: (value: YamlMap, objects) => {
-    const spec = value.spec ?? {};
-    const other = otherKeys(spec, ['scaleTargetRef', 'minReplicas', 'maxReplicas', 'metrics', 'behavior']).map((key) => `spec.${key}`);
+  unmodeled: (value, objects) => {
+    const spec = objectAt(value.spec);
+    const other = unmodeledKeys(spec, ['scaleTargetRef', 'minReplicas', 'maxReplicas', 'metrics', 'behavior'], 'spec');
     const ref = spec.scaleTargetRef ?? {};
-    const target = targetOf(ref, objects);
-    if (target === undefined) {
-      other.push(`a target outside the input (${ref.kind} "${ref.name}"; it takes a Deployment or StatefulSet as an object: import its file with this one)`);
+    if (targetOf(ref, objects) === undefined) {
+      other.push(`a target outside the input (${String(fieldOf(ref, 'kind'))} "${String(fieldOf(ref, 'name'))}"; it takes a Deployment or StatefulSet as an object: import its file with this one)`);
     }
-    other.push(...otherKeys(ref, ['apiVersion', 'kind', 'name']).map((key) => `spec.scaleTargetRef.${key}`));
-    (Array.isArray(spec.metrics) ? spec.metrics : []).forEach((metric: any, i: number) => {
+    other.push(...unmodeledKeys(ref, ['apiVersion', 'kind', 'name'], 'spec.scaleTargetRef'));
+    listAt(spec.metrics).forEach((metric, i) => {
       if (metricFactory(metric) === undefined) {
-        other.push(`spec.metrics[${i}] (a ${metric?.type ?? 'metric'} metric of this shape has no Metric factory)`);
+        other.push(`spec.metrics[${i}] (a ${String(fieldOf(metric, 'type') ?? 'metric')} metric of this shape has no Metric factory)`);
       }
     });
-    return other.length > 0 ? other.join(', ') : undefined;
+    return other;
   },
   convert: (input) => {
     const { reader, scope, objects } = input;
     const spec = specOf(input);
+    // `unmodeled` sent an object without a target of the input to the L1 class.
     const target = targetOf(spec.scaleTargetRef, objects)!;
     target.used = true;
-    const maxReplicas = integerCode(reader, reader.required(spec, 'maxReplicas', 'spec'), 'spec.maxReplicas');
+    const maxReplicas = literal(reader.integer(reader.required(spec, 'maxReplicas', 'spec'), 'spec.maxReplicas'));
     const metrics = reader.list(spec.metrics, 'spec.metrics');
     if (metrics) {
       scope.imports.add('Metric');
@@ -48,22 +47,22 @@ export const horizontalPodAutoscalerConverter: KindConverter = {
       input.nameEntry,
       ...input.metaEntries(),
       ['target', target.variable],
-      ['minReplicas', integerCode(reader, spec.minReplicas, 'spec.minReplicas')],
+      ['minReplicas', literal(reader.integer(spec.minReplicas, 'spec.minReplicas'))],
       ['maxReplicas', maxReplicas],
       ['metrics', metrics && { array: metrics.map((metric) => metricFactory(metric)!(reader, scope)) }],
       ['behavior', behavior],
     ]);
-    const ref = objects.get(`HorizontalPodAutoscaler/${input.name}`)!;
-    input.add({ group: 1, render: constructStatement(input, 'HorizontalPodAutoscaler', props, () => ref.used) });
+    input.add({ group: 1, render: constructStatement(input, 'HorizontalPodAutoscaler', props) });
   },
 };
 
 // The Deployment or StatefulSet of the input that a scaleTargetRef names, as Peapod's class.
-function targetOf(ref: any, objects: ReadonlyMap<string, Referable>): Referable | undefined {
-  if (ref === null || typeof ref !== 'object' || ref.apiVersion !== 'apps/v1' || !SCALABLE.includes(ref.kind)) {
+function targetOf(value: unknown, objects: ReadonlyMap<string, Referable>): Referable | undefined {
+  const ref = objectAt(value);
+  if (ref.apiVersion !== 'apps/v1' || typeof ref.kind !== 'string' || !SCALABLE.includes(ref.kind)) {
     return undefined;
   }
-  const target = objects.get(`${ref.kind}/${ref.name}`);
+  const target = objects.get(`${ref.kind}/${String(ref.name)}`);
   return target && !target.l1 ? target : undefined;
 }
 
@@ -74,21 +73,22 @@ type MetricWriter = (reader: FieldReader, scope: Scope) => Code;
  * when there is none (an Object metric, a metric with a selector, a target
  * type the factory does not take).
  */
-function metricFactory(metric: any): MetricWriter | undefined {
+function metricFactory(metric: unknown): MetricWriter | undefined {
   if (metric === null || typeof metric !== 'object') {
     return undefined;
   }
-  const source = metric[lowerFirst(String(metric.type))];
-  const target = source?.target;
-  if (otherKeys(metric, ['type', lowerFirst(String(metric.type))]).length > 0 || target === null || typeof target !== 'object') {
+  const { type } = metric as JsonObject;
+  const source = objectAt(fieldOf(metric, lowerFirst(String(type))));
+  const target = source.target;
+  if (otherKeys(metric as JsonObject, ['type', lowerFirst(String(type))]).length > 0 || !isMap(target)) {
     return undefined;
   }
-  const only = (map: any, keys: string[]) => map !== null && typeof map === 'object' && otherKeys(map, keys).length === 0;
-  const quantity = (q: unknown) => typeof q === 'number' || (typeof q === 'string' && QUANTITY.test(q));
+  const only = (map: unknown, keys: string[]): map is JsonObject => map !== null && typeof map === 'object' && otherKeys(map as JsonObject, keys).length === 0;
+  const quantity = (q: unknown): q is number | string => typeof q === 'number' || (typeof q === 'string' && QUANTITY.test(q));
   const call = (name: string, ...args: Code[]): MetricWriter => () => ({ call: `Metric.${name}`, args }) satisfies CallCode;
   const utilization = only(target, ['type', 'averageUtilization']) && target.type === 'Utilization' && Number.isInteger(target.averageUtilization);
   const average = only(target, ['type', 'averageValue']) && target.type === 'AverageValue' && quantity(target.averageValue);
-  switch (metric.type) {
+  switch (type) {
     case 'Resource':
       if (!only(source, ['name', 'target']) || typeof source.name !== 'string') {
         return undefined;
@@ -108,7 +108,7 @@ function metricFactory(metric: any): MetricWriter | undefined {
         return undefined;
       }
       const name = stringLiteral(source.metric.name);
-      if (metric.type === 'Pods') {
+      if (type === 'Pods') {
         return average ? call('pods', name, jsonLiteral(target.averageValue)) : undefined;
       }
       const value = only(target, ['type', 'value']) && target.type === 'Value' && quantity(target.value);

@@ -11,6 +11,7 @@ import { serviceAccountConverter } from './service-account';
 import { statefulSetConverter } from './stateful-set';
 
 export type { Item, KindInput, Referable } from './_kind';
+export { constructStatement } from './_kind';
 export { convertL1, convertPlain, isClusterScoped, l1ClassOf } from './l1-object';
 
 /** The converters of the kinds that convert.ts does not convert itself, by kind. */

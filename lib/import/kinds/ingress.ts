@@ -1,9 +1,7 @@
 import { PATH_TYPES } from '../../validation/ingress';
-import { CallCode, Code, jsonLiteral, objectOf, stringLiteral } from '../code';
-import { otherKeys, YamlMap } from '../fields';
-import { constructStatement, KindConverter, KindInput, secretReference, specOf } from './_kind';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- the input is untyped YAML */
+import { fieldOf, listAt, objectAt } from '../../validation/_json';
+import { CallCode, Code, jsonLiteral, literal, objectOf, stringLiteral } from '../code';
+import { constructStatement, KindConverter, KindInput, secretReference, specOf, unmodeledKeys } from './_kind';
 
 /**
  * Ingresses, as Peapod's `Ingress`, converted after the Services: a
@@ -13,35 +11,27 @@ import { constructStatement, KindConverter, KindInput, secretReference, specOf }
  */
 export const ingressConverter: KindConverter = {
   apiVersion: 'networking.k8s.io/v1',
-  unmodeled: (value: YamlMap) => {
-    const spec = value.spec ?? {};
-    const other = otherKeys(spec, ['ingressClassName', 'defaultBackend', 'rules', 'tls']).map((key) => `spec.${key}`);
-    const backend = (backend: any, at: string) => {
-      if (backend !== null && typeof backend === 'object') {
-        other.push(...otherKeys(backend, ['service']).map((key) => `${at}.${key} (a backend that is not a Service)`));
-        other.push(...otherKeys(backend.service ?? {}, ['name', 'port']).map((key) => `${at}.service.${key}`));
-        other.push(...otherKeys(backend.service?.port ?? {}, ['name', 'number']).map((key) => `${at}.service.port.${key}`));
-      }
+  unmodeled: (value) => {
+    const spec = objectAt(value.spec);
+    const other = unmodeledKeys(spec, ['ingressClassName', 'defaultBackend', 'rules', 'tls'], 'spec');
+    const backend = (backend: unknown, at: string) => {
+      const service = fieldOf(backend, 'service');
+      other.push(...unmodeledKeys(backend, ['service'], at).map((field) => `${field} (a backend that is not a Service)`));
+      other.push(...unmodeledKeys(service, ['name', 'port'], `${at}.service`), ...unmodeledKeys(fieldOf(service, 'port'), ['name', 'number'], `${at}.service.port`));
     };
     backend(spec.defaultBackend, 'spec.defaultBackend');
-    (Array.isArray(spec.rules) ? spec.rules : []).forEach((rule: any, i: number) => {
+    listAt(spec.rules).forEach((rule, i) => {
       const at = `spec.rules[${i}]`;
-      other.push(...otherKeys(rule ?? {}, ['host', 'http']).map((key) => `${at}.${key}`));
-      if (rule?.http === undefined) {
-        other.push(`${at}: a rule without http paths`);
-      }
-      other.push(...otherKeys(rule?.http ?? {}, ['paths']).map((key) => `${at}.http.${key}`));
-      (Array.isArray(rule?.http?.paths) ? rule.http.paths : []).forEach((path: any, j: number) => {
+      const http = fieldOf(rule, 'http');
+      other.push(...unmodeledKeys(rule, ['host', 'http'], at), ...(http === undefined ? [`${at}: a rule without http paths`] : []), ...unmodeledKeys(http, ['paths'], `${at}.http`));
+      listAt(fieldOf(http, 'paths')).forEach((path, j) => {
         const pat = `${at}.http.paths[${j}]`;
-        other.push(...otherKeys(path ?? {}, ['path', 'pathType', 'backend']).map((key) => `${pat}.${key}`));
-        if (path?.path === undefined) {
-          other.push(`${pat}: a path left out (Peapod writes "/")`);
-        }
-        backend(path?.backend, `${pat}.backend`);
+        other.push(...unmodeledKeys(path, ['path', 'pathType', 'backend'], pat), ...(fieldOf(path, 'path') === undefined ? [`${pat}: a path left out (Peapod writes "/")`] : []));
+        backend(fieldOf(path, 'backend'), `${pat}.backend`);
       });
     });
-    (Array.isArray(spec.tls) ? spec.tls : []).forEach((tls: any, i: number) => other.push(...otherKeys(tls ?? {}, ['hosts', 'secretName']).map((key) => `spec.tls[${i}].${key}`)));
-    return other.length > 0 ? other.join(', ') : undefined;
+    listAt(spec.tls).forEach((tls, i) => other.push(...unmodeledKeys(tls, ['hosts', 'secretName'], `spec.tls[${i}]`)));
+    return other;
   },
   convert: (input) => {
     // After the Services, which its backends refer to.
@@ -65,7 +55,7 @@ function convertIngress(input: KindInput): void {
       if (path.pathType === undefined) {
         reader.problem(`${pat}.pathType`, 'is missing, and Kubernetes refuses a path without one', 'add pathType: Prefix, Exact or ImplementationSpecific', 'ingress-path-valid');
       }
-      const pathType = path.pathType === undefined ? undefined : reader.oneOf(path.pathType, `${pat}.pathType`, PATH_TYPES, 'ingress-path-valid');
+      const pathType = reader.oneOf(path.pathType, `${pat}.pathType`, PATH_TYPES, 'ingress-path-valid');
       return objectOf([
         ['path', text === undefined || text === '/' ? undefined : stringLiteral(text)],
         ['pathType', pathType === undefined || pathType === 'Prefix' ? undefined : stringLiteral(pathType)],
@@ -73,7 +63,7 @@ function convertIngress(input: KindInput): void {
       ]);
     });
     return objectOf([
-      ['host', host === undefined ? undefined : stringLiteral(host)],
+      ['host', literal(host)],
       ['paths', { array: paths }],
     ]);
   });
@@ -89,17 +79,16 @@ function convertIngress(input: KindInput): void {
   const props = objectOf([
     input.nameEntry,
     ...input.metaEntries(),
-    ['ingressClassName', className === undefined ? undefined : stringLiteral(className)],
+    ['ingressClassName', literal(className)],
     ['defaultBackend', spec.defaultBackend === undefined ? undefined : backendCode(input, spec.defaultBackend, 'spec.defaultBackend')],
     ['rules', rules && { array: rules }],
     ['tls', tls && { array: tls }],
   ]);
-  const ref = input.objects.get(`Ingress/${input.name}`)!;
-  input.add({ group: 1, render: constructStatement(input, 'Ingress', props, () => ref.used) });
+  input.add({ group: 1, render: constructStatement(input, 'Ingress', props) });
 }
 
 // `IngressBackend.service(web, 'http')` for a Service of the input, else `IngressBackend.fromServiceName('web', 'http')`.
-function backendCode(input: KindInput, value: any, at: string): CallCode | undefined {
+function backendCode(input: KindInput, value: unknown, at: string): CallCode | undefined {
   const { reader, scope, objects } = input;
   scope.imports.add('IngressBackend');
   const backend = reader.map(value, at) ?? {};

@@ -1,18 +1,19 @@
 import { COMPLETION_MODES, CONCURRENCY_POLICIES } from '../../validation/job';
-import { Code, objectOf, stringLiteral } from '../code';
+import { fieldOf } from '../../validation/_json';
+import { Code, literal, objectOf } from '../code';
 import { fieldPatches, NOT_MODELED_COMMENT } from '../convert';
-import { FieldReader, otherKeys, YamlMap } from '../fields';
+import { FieldReader, isMap, otherKeys, YamlMap } from '../fields';
 import { convertTemplate } from '../pod-template';
 import { Scope } from '../scope';
 import { Target } from '../_targets';
-import { constructStatement, integerCode, KindConverter, KindInput, specOf } from './_kind';
+import { constructStatement, KindConverter, KindInput, specOf } from './_kind';
 
 // Job spec fields with a prop of their own (JobSpecProps); the others are patched in.
 const JOB_SPEC = ['template', 'backoffLimit', 'completions', 'parallelism', 'activeDeadlineSeconds', 'ttlSecondsAfterFinished', 'completionMode', 'suspend'];
 const CRON_JOB_SPEC = ['schedule', 'timeZone', 'jobTemplate', 'concurrencyPolicy', 'startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit', 'suspend'];
 
 interface JobSpecCode {
-  readonly entries: [string, Code | undefined, string?][];
+  readonly entries: readonly (readonly [string, Code | undefined])[];
   readonly statements: string[];
   readonly patches: string[];
   readonly labels: Record<string, string>;
@@ -28,15 +29,16 @@ export const jobConverter: KindConverter = {
   clean: (value, reader) => {
     // Without manualSelector the API server makes the selector, and refuses one given: this one was written by it (`kubectl get`).
     const spec = value.spec;
-    if (spec?.selector === undefined || spec.manualSelector === true) {
+    if (!isMap(spec) || spec.selector === undefined || spec.manualSelector === true) {
       return;
     }
     delete spec.selector;
     reader.note('spec.selector', 'left out: the API server makes it');
+    const template = isMap(spec.template) ? spec.template : {};
     // On the Pods, and on the Job itself, whose labels default to its Pods'.
-    for (const [metadata, at] of [[spec.template?.metadata, 'spec.template.metadata'], [value.metadata, 'metadata']] as const) {
-      const labels = metadata?.labels;
-      if (labels === null || typeof labels !== 'object') {
+    for (const [metadata, at] of [[template.metadata, 'spec.template.metadata'], [value.metadata, 'metadata']] as const) {
+      const labels = isMap(metadata) ? metadata.labels : undefined;
+      if (!isMap(metadata) || !isMap(labels)) {
         continue;
       }
       for (const key of JOB_LABELS.filter((k) => labels[k] !== undefined)) {
@@ -47,8 +49,8 @@ export const jobConverter: KindConverter = {
         delete metadata.labels;
       }
     }
-    if (spec.template?.metadata !== undefined && Object.keys(spec.template.metadata).length === 0) {
-      delete spec.template.metadata;
+    if (isMap(template.metadata) && Object.keys(template.metadata).length === 0) {
+      delete template.metadata;
     }
   },
   convert: (input) => {
@@ -62,16 +64,13 @@ export const jobConverter: KindConverter = {
 /** CronJobs, as Peapod's `CronJob`. */
 export const cronJobConverter: KindConverter = {
   apiVersion: 'batch/v1',
-  unmodeled: (value: YamlMap) => {
-    const metadata = value.spec?.jobTemplate?.metadata;
-    return metadata !== undefined ? 'spec.jobTemplate.metadata (labels and annotations of its Jobs)' : undefined;
-  },
+  unmodeled: (value) => (fieldOf(fieldOf(value.spec, 'jobTemplate'), 'metadata') !== undefined ? ['spec.jobTemplate.metadata (labels and annotations of its Jobs)'] : []),
   convert: (input) => {
     const { reader, scope, variable } = input;
     const spec = specOf(input);
     const schedule = reader.string(reader.required(spec, 'schedule', 'spec', "add schedule, such as '30 2 * * *'"), 'spec.schedule');
     const timeZone = reader.string(spec.timeZone, 'spec.timeZone');
-    const policy = spec.concurrencyPolicy === undefined ? undefined : reader.oneOf(spec.concurrencyPolicy, 'spec.concurrencyPolicy', CONCURRENCY_POLICIES, 'cron-job-field-valid');
+    const policy = reader.oneOf(spec.concurrencyPolicy, 'spec.concurrencyPolicy', CONCURRENCY_POLICIES, 'cron-job-field-valid');
     const suspend = reader.boolean(spec.suspend, 'spec.suspend');
     const jobTemplate = reader.map(reader.required(spec, 'jobTemplate', 'spec'), 'spec.jobTemplate') ?? {};
     for (const key of otherKeys(jobTemplate, ['metadata', 'spec'])) {
@@ -85,11 +84,11 @@ export const cronJobConverter: KindConverter = {
     const props = objectOf([
       input.nameEntry,
       ...input.metaEntries(),
-      ['schedule', schedule === undefined ? undefined : stringLiteral(schedule)],
-      ['timeZone', timeZone === undefined ? undefined : stringLiteral(timeZone)],
-      ['concurrencyPolicy', policy && stringLiteral(policy)],
-      ...['startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit'].map((key) => [key, integerCode(reader, spec[key], `spec.${key}`)] as [string, Code | undefined]),
-      ['suspend', suspend === undefined ? undefined : String(suspend)],
+      ['schedule', literal(schedule)],
+      ['timeZone', literal(timeZone)],
+      ['concurrencyPolicy', literal(policy)],
+      ...['startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit'].map((key) => [key, literal(reader.integer(spec[key], `spec.${key}`))] as const),
+      ['suspend', literal(suspend)],
       ['jobTemplate', objectOf(job.entries)],
     ]);
     const patches = fieldPatches(reader, scope, spec, CRON_JOB_SPEC, 'CronJobSpec', variable, 'spec');
@@ -104,8 +103,7 @@ function addTemplateOwner(input: KindInput, props: Code, job: JobSpecCode): void
   if (Object.keys(job.labels).length > 0) {
     input.targets.add(target);
   }
-  const ref = input.objects.get(`${kind}/${name}`)!;
-  const render = constructStatement(input, kind, props, () => target.used || ref.used, job.patches);
+  const render = constructStatement(input, kind, props, () => target.used || input.ref.used, job.patches);
   input.add({ group: 1, target, render: () => [...job.statements, ...render()] });
 }
 
@@ -127,12 +125,11 @@ function convertJobSpec(reader: FieldReader, scope: Scope, spec: YamlMap, at: st
     reader.problem(`${at}.template.spec.restartPolicy`, 'is "Always", but a Job\'s Pods must end', 'use restartPolicy: OnFailure or Never', 'job-restart-policy');
   }
   const converted = convertTemplate(reader, scope, metadata, podSpec, `${at}.template.spec`, `${at}.template.metadata`, variable);
-  const completionMode = spec.completionMode === undefined ? undefined : reader.oneOf(spec.completionMode, `${at}.completionMode`, COMPLETION_MODES, 'job-field-valid');
-  const suspend = reader.boolean(spec.suspend, `${at}.suspend`);
-  const entries: [string, Code | undefined, string?][] = [
-    ...['backoffLimit', 'completions', 'parallelism', 'activeDeadlineSeconds', 'ttlSecondsAfterFinished'].map((key) => [key, integerCode(reader, spec[key], `${at}.${key}`)] as [string, Code | undefined]),
-    ['completionMode', completionMode && stringLiteral(completionMode)],
-    ['suspend', suspend === undefined ? undefined : String(suspend)],
+  const completionMode = reader.oneOf(spec.completionMode, `${at}.completionMode`, COMPLETION_MODES, 'job-field-valid');
+  const entries: JobSpecCode['entries'] = [
+    ...['backoffLimit', 'completions', 'parallelism', 'activeDeadlineSeconds', 'ttlSecondsAfterFinished'].map((key) => [key, literal(reader.integer(spec[key], `${at}.${key}`))] as const),
+    ['completionMode', literal(completionMode)],
+    ['suspend', literal(reader.boolean(spec.suspend, `${at}.suspend`))],
     ['template', objectOf(converted.entries)],
   ];
   const patches = [

@@ -1,9 +1,9 @@
 import type * as K8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { fieldOf, objectAt } from '../../validation/_json';
 import { commentText, jsonLiteral, objectOf } from '../code';
+import { YamlMap } from '../fields';
 import { l1Object } from '../l1-literal';
 import { constructStatement, KindInput } from './_kind';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- the input is untyped YAML */
 
 /**
  * Objects of kinds Peapod has no class for. A kind of Kubernetes 1.27
@@ -23,8 +23,8 @@ let groups: ReadonlySet<string> | undefined;
 export function l1ClassOf(apiVersion: string, kind: string): string | undefined {
   classes ??= new Map(
     Object.entries(loadK8s()).flatMap(([name, value]) => {
-      const gvk = (value as any)?.GVK;
-      return typeof gvk?.kind === 'string' && typeof gvk?.apiVersion === 'string' ? [[`${gvk.apiVersion}/${gvk.kind}`, name] as const] : [];
+      const { kind, apiVersion } = objectAt(fieldOf(value, 'GVK'));
+      return typeof kind === 'string' && typeof apiVersion === 'string' ? [[`${apiVersion}/${kind}`, name] as const] : [];
     }),
   );
   return classes.get(`${apiVersion}/${kind}`);
@@ -72,7 +72,7 @@ export function isClusterScoped(apiVersion: unknown, kind: string): boolean {
 /** Writes the object as `new k8s.<className>(this, id, props)`, its fields checked against the L1 schema. */
 export function convertL1(input: KindInput, className: string, chartNamespace: () => string | undefined): void {
   const { reader, scope, value } = input;
-  const fields: any = Object.create(null);
+  const fields: YamlMap = Object.create(null);
   for (const [key, item] of Object.entries(value)) {
     if (key !== 'apiVersion' && key !== 'kind') {
       fields[key] = item;

@@ -1,10 +1,9 @@
 import { PROTOCOLS } from '../../port';
 import { POLICY_TYPES } from '../../validation/network-policy';
-import { CallCode, Code, jsonLiteral, objectOf, stringLiteral } from '../code';
-import { FieldReader, otherKeys, YamlMap } from '../fields';
-import { constructStatement, KindConverter, KindInput, matchLabelsOf, selectionOf, specOf, unmodeledSelector } from './_kind';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- the input is untyped YAML */
+import { fieldOf, listAt, objectAt } from '../../validation/_json';
+import { CallCode, Code, jsonLiteral, literal, objectOf, stringLiteral } from '../code';
+import { FieldReader } from '../fields';
+import { constructStatement, KindConverter, KindInput, matchLabelsOf, selectionOf, specOf, unmodeledKeys, unmodeledSelector } from './_kind';
 
 const PEER_FIELDS = ['podSelector', 'namespaceSelector', 'ipBlock'];
 
@@ -16,31 +15,29 @@ const PEER_FIELDS = ['podSelector', 'namespaceSelector', 'ipBlock'];
  */
 export const networkPolicyConverter: KindConverter = {
   apiVersion: 'networking.k8s.io/v1',
-  unmodeled: (value: YamlMap) => {
-    const spec = value.spec ?? {};
-    const other = [...otherKeys(spec, ['podSelector', 'policyTypes', 'ingress', 'egress']).map((key) => `spec.${key}`), ...unmodeledSelector(spec.podSelector, 'spec.podSelector')];
+  unmodeled: (value) => {
+    const spec = objectAt(value.spec);
+    const other = [...unmodeledKeys(spec, ['podSelector', 'policyTypes', 'ingress', 'egress'], 'spec'), ...unmodeledSelector(spec.podSelector, 'spec.podSelector')];
     for (const [field, peers] of [['ingress', 'from'], ['egress', 'to']] as const) {
-      (Array.isArray(spec[field]) ? spec[field] : []).forEach((rule: any, i: number) => {
+      listAt(spec[field]).forEach((rule, i) => {
         const at = `spec.${field}[${i}]`;
-        other.push(...otherKeys(rule ?? {}, [peers, 'ports']).map((key) => `${at}.${key}`));
-        (Array.isArray(rule?.[peers]) ? rule[peers] : []).forEach((peer: any, j: number) => {
+        other.push(...unmodeledKeys(rule, [peers, 'ports'], at));
+        listAt(fieldOf(rule, peers)).forEach((item, j) => {
           const pat = `${at}.${peers}[${j}]`;
-          other.push(...otherKeys(peer ?? {}, PEER_FIELDS).map((key) => `${pat}.${key}`));
-          other.push(...unmodeledSelector(peer?.podSelector, `${pat}.podSelector`), ...unmodeledSelector(peer?.namespaceSelector, `${pat}.namespaceSelector`));
-          other.push(...otherKeys(peer?.ipBlock ?? {}, ['cidr', 'except']).map((key) => `${pat}.ipBlock.${key}`));
-          if (peer?.ipBlock !== undefined && (peer.podSelector !== undefined || peer.namespaceSelector !== undefined)) {
+          const peer = objectAt(item);
+          other.push(...unmodeledKeys(item, PEER_FIELDS, pat), ...unmodeledSelector(peer.podSelector, `${pat}.podSelector`));
+          other.push(...unmodeledSelector(peer.namespaceSelector, `${pat}.namespaceSelector`), ...unmodeledKeys(peer.ipBlock, ['cidr', 'except'], `${pat}.ipBlock`));
+          if (peer.ipBlock !== undefined && (peer.podSelector !== undefined || peer.namespaceSelector !== undefined)) {
             other.push(`${pat}: an ipBlock beside a selector`);
           }
         });
-        (Array.isArray(rule?.ports) ? rule.ports : []).forEach((port: any, j: number) => {
-          other.push(...otherKeys(port ?? {}, ['port', 'protocol', 'endPort']).map((key) => `${at}.ports[${j}].${key}`));
-        });
+        listAt(fieldOf(rule, 'ports')).forEach((port, j) => other.push(...unmodeledKeys(port, ['port', 'protocol', 'endPort'], `${at}.ports[${j}]`)));
       });
     }
-    return other.length > 0 ? other.join(', ') : undefined;
+    return other;
   },
   convert: (input) => {
-    const { reader, value } = input;
+    const { reader } = input;
     const spec = specOf(input);
     const podSelector = reader.map(reader.required(spec, 'podSelector', 'spec', 'add podSelector: {} to select every Pod of the namespace'), 'spec.podSelector') ?? {};
     const selection = selectionOf(input, matchLabelsOf(reader, podSelector, 'spec.podSelector'));
@@ -70,13 +67,12 @@ export const networkPolicyConverter: KindConverter = {
       ['egress', rules('egress', 'to')],
       ['policyTypes', policyTypes && { array: policyTypes.map((type) => stringLiteral(type ?? '')) }],
     ]);
-    const ref = input.objects.get(`${value.kind}/${input.name}`)!;
-    input.add({ group: 1, after: selection.after, render: constructStatement(input, 'NetworkPolicy', props, () => ref.used) });
+    input.add({ group: 1, after: selection.after, render: constructStatement(input, 'NetworkPolicy', props) });
   },
 };
 
 // `NetworkPeer.pods(…)`, `.namespaces(…)` or `.ipBlock(…)`.
-function peerCode(input: KindInput, value: any, at: string): CallCode {
+function peerCode(input: KindInput, value: unknown, at: string): CallCode {
   const { reader, scope } = input;
   scope.imports.add('NetworkPeer');
   const peer = reader.map(value, at) ?? {};
@@ -98,16 +94,14 @@ function peerCode(input: KindInput, value: any, at: string): CallCode {
   return { call: 'NetworkPeer.pods', args: [pods.code, ...(namespaceLabels ? [jsonLiteral(namespaceLabels)] : [])] };
 }
 
-function portCode(reader: FieldReader, value: any, at: string): Code {
+function portCode(reader: FieldReader, value: unknown, at: string): Code {
   const port = reader.map(value, at) ?? {};
   if (port.port !== undefined && typeof port.port !== 'string' && !Number.isInteger(port.port)) {
     reader.problem(`${at}.port`, `is ${JSON.stringify(port.port)}; expected a port number or name`, 'write a number (8080) or the name of a container port', 'network-policy-port-valid');
   }
-  const protocol = port.protocol === undefined ? undefined : reader.oneOf(port.protocol, `${at}.protocol`, PROTOCOLS, 'network-policy-port-valid');
-  const endPort = reader.integer(port.endPort, `${at}.endPort`);
   return objectOf([
     ['port', port.port === undefined ? undefined : jsonLiteral(port.port)],
-    ['protocol', protocol && stringLiteral(protocol)],
-    ['endPort', endPort === undefined ? undefined : String(endPort)],
+    ['protocol', literal(reader.oneOf(port.protocol, `${at}.protocol`, PROTOCOLS, 'network-policy-port-valid'))],
+    ['endPort', literal(reader.integer(port.endPort, `${at}.endPort`))],
   ]);
 }

@@ -1,29 +1,28 @@
-import { objectOf } from '../code';
-import { otherKeys, YamlMap } from '../fields';
+import { listAt } from '../../validation/_json';
+import { literal, objectOf } from '../code';
+import { isMap, otherKeys } from '../fields';
 import { constructStatement, KindConverter, secretReference } from './_kind';
 
 /** ServiceAccounts, as Peapod's `ServiceAccount`; Pods of the input that run as one take it by object. */
 export const serviceAccountConverter: KindConverter = {
   apiVersion: 'v1',
-  unmodeled: (value: YamlMap) => {
+  unmodeled: (value) => {
     const other = otherKeys(value, ['apiVersion', 'kind', 'metadata', 'automountServiceAccountToken', 'imagePullSecrets']);
-    const pullSecrets = Array.isArray(value.imagePullSecrets) ? value.imagePullSecrets : [];
-    if (pullSecrets.some((s: unknown) => s === null || typeof s !== 'object' || otherKeys(s as YamlMap, ['name']).length > 0 || typeof (s as YamlMap).name !== 'string')) {
+    if (!listAt(value.imagePullSecrets).every((s) => isMap(s) && otherKeys(s, ['name']).length === 0 && typeof s.name === 'string')) {
       other.push('imagePullSecrets other than by name');
     }
-    return other.length > 0 ? other.join(', ') : undefined;
+    return other;
   },
   convert: (input) => {
-    const { reader, scope, value, objects } = input;
-    const automount = reader.boolean(value.automountServiceAccountToken, 'automountServiceAccountToken');
+    const { reader, scope, value } = input;
     const pullSecrets = reader.list(value.imagePullSecrets, 'imagePullSecrets');
     const props = objectOf([
       input.nameEntry,
       ...input.metaEntries(),
-      ['automountServiceAccountToken', automount === undefined ? undefined : String(automount)],
-      ['imagePullSecrets', pullSecrets && { array: pullSecrets.map((s: YamlMap) => secretReference(scope, s.name)) }],
+      ['automountServiceAccountToken', literal(reader.boolean(value.automountServiceAccountToken, 'automountServiceAccountToken'))],
+      // Each a mapping of a name only: `unmodeled` sent any other to the L1 class.
+      ['imagePullSecrets', pullSecrets && { array: pullSecrets.map((s) => secretReference(scope, (s as { name: string }).name)) }],
     ]);
-    const ref = objects.get(`ServiceAccount/${input.name}`)!;
-    input.add({ group: 0, render: constructStatement(input, 'ServiceAccount', props, () => ref.used) });
+    input.add({ group: 0, render: constructStatement(input, 'ServiceAccount', props) });
   },
 };

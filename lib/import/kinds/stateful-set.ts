@@ -1,12 +1,11 @@
 import { CLAIM_RETENTION_POLICIES, POD_MANAGEMENT_POLICIES } from '../../validation/stateful-set';
 import { ACCESS_MODES, VOLUME_MODES } from '../../volume';
-import { camelCase, Code, jsonLiteral, objectOf, print, stringLiteral } from '../code';
-import { FieldReader, otherKeys } from '../fields';
+import { fieldOf, listAt, objectAt } from '../../validation/_json';
+import { camelCase, Code, jsonLiteral, literal, objectOf, print, stringLiteral } from '../code';
+import { FieldReader, isMap, otherKeys } from '../fields';
 import { Scope } from '../scope';
-import { integerCode, KindConverter, Referable, unmodeledSelector } from './_kind';
+import { KindConverter, Referable, unmodeledKeys, unmodeledSelector } from './_kind';
 import { addWorkload, checkPodCounts, unmodeledStrategy, updateStrategy } from './_workload';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- the input is untyped YAML */
 
 const ROLLING = ['partition', 'maxUnavailable'];
 const CLAIM_SPEC = ['accessModes', 'storageClassName', 'volumeMode', 'resources'];
@@ -24,51 +23,46 @@ export const statefulSetConverter: KindConverter = {
   apiVersion: 'apps/v1',
   clean: (value, reader) => {
     // `kubectl get` shows the claim templates as whole PersistentVolumeClaims, with what the API server writes.
-    (Array.isArray(value.spec?.volumeClaimTemplates) ? value.spec.volumeClaimTemplates : []).forEach((claim: any, i: number) => {
-      if (claim !== null && typeof claim === 'object' && claim.apiVersion === 'v1' && claim.kind === 'PersistentVolumeClaim') {
+    listAt(fieldOf(value.spec, 'volumeClaimTemplates')).forEach((claim, i) => {
+      if (!isMap(claim)) {
+        return;
+      }
+      if (claim.apiVersion === 'v1' && claim.kind === 'PersistentVolumeClaim') {
         delete claim.apiVersion;
         delete claim.kind;
         reader.note(`spec.volumeClaimTemplates[${i}]`, 'left out apiVersion: v1 and kind: PersistentVolumeClaim, which the API server writes');
       }
-      if (claim?.status !== undefined) {
+      if (claim.status !== undefined) {
         delete claim.status;
         reader.note(`spec.volumeClaimTemplates[${i}].status`, 'left out: the API server writes it');
       }
     });
   },
   unmodeled: (value, objects) => {
-    const spec = value.spec ?? {};
-    const other: string[] = unmodeledSelector(spec.selector, 'spec.selector');
-    const strategy = unmodeledStrategy(spec.updateStrategy, ROLLING);
-    if (strategy) {
-      other.push(strategy);
-    }
-    for (const key of otherKeys(spec.ordinals ?? {}, ['start'])) {
-      other.push(`spec.ordinals.${key}`);
-    }
-    (Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : []).forEach((claim: any, i: number) => {
+    const spec = objectAt(value.spec);
+    const other = [...unmodeledSelector(spec.selector, 'spec.selector'), ...unmodeledStrategy(spec.updateStrategy, ROLLING), ...unmodeledKeys(spec.ordinals, ['start'], 'spec.ordinals')];
+    listAt(spec.volumeClaimTemplates).forEach((claim, i) => {
       const at = `spec.volumeClaimTemplates[${i}]`;
-      other.push(...otherKeys(claim ?? {}, ['metadata', 'spec']).map((key) => `${at}.${key}`));
-      other.push(...otherKeys(claim?.metadata ?? {}, ['name', 'labels']).map((key) => `${at}.metadata.${key}`));
-      other.push(...otherKeys(claim?.spec ?? {}, CLAIM_SPEC).map((key) => `${at}.spec.${key}`));
-      other.push(...otherKeys(claim?.spec?.resources ?? {}, ['requests']).map((key) => `${at}.spec.resources.${key}`));
-      other.push(...otherKeys(claim?.spec?.resources?.requests ?? {}, ['storage']).map((key) => `${at}.spec.resources.requests.${key}`));
+      const claimSpec = fieldOf(claim, 'spec');
+      const resources = fieldOf(claimSpec, 'resources');
+      other.push(...unmodeledKeys(claim, ['metadata', 'spec'], at), ...unmodeledKeys(fieldOf(claim, 'metadata'), ['name', 'labels'], `${at}.metadata`));
+      other.push(...unmodeledKeys(claimSpec, CLAIM_SPEC, `${at}.spec`), ...unmodeledKeys(resources, ['requests'], `${at}.spec.resources`));
+      other.push(...unmodeledKeys(fieldOf(resources, 'requests'), ['storage'], `${at}.spec.resources.requests`));
     });
-    const service = typeof spec.serviceName === 'string' ? objects.get(`Service/${spec.serviceName}`) : undefined;
-    if (typeof spec.serviceName === 'string' && service === undefined) {
+    if (typeof spec.serviceName === 'string' && !objects.has(`Service/${spec.serviceName}`)) {
       other.push(`a governing Service outside the input (Service "${spec.serviceName}", which it takes as an object: import the Service's file with this one)`);
     }
-    return other.length > 0 ? other.join(', ') : undefined;
+    return other;
   },
   convert: (input) => {
     const { reader, scope, value, objects } = input;
-    const spec = value.spec ?? {};
+    const spec = objectAt(value.spec);
     const claims = convertClaims(reader, scope, spec.volumeClaimTemplates);
     const serviceName = reader.string(reader.required(spec, 'serviceName', 'spec', 'add serviceName: the name of the headless Service that governs the StatefulSet'), 'spec.serviceName');
     const service = serviceName === undefined ? undefined : objects.get(`Service/${serviceName}`);
     let serviceCode: Code | undefined;
     if (service && service.governing === undefined) {
-      const made = isDefaultService(service, input.name, spec.selector?.matchLabels);
+      const made = isDefaultService(service, input.name, fieldOf(spec.selector, 'matchLabels'));
       service.governing = { made };
       if (!made) {
         service.used = true;
@@ -85,26 +79,25 @@ export const statefulSetConverter: KindConverter = {
         l1Spec: 'StatefulSetSpec',
         claims: new Map(claims.map((c) => [c.name, c.variable])),
         entries: (s) => {
-          checkPodCounts(reader, s.updateStrategy?.rollingUpdate, ['maxUnavailable'], 'spec.updateStrategy.rollingUpdate');
+          checkPodCounts(reader, fieldOf(s.updateStrategy, 'rollingUpdate'), ['maxUnavailable'], 'spec.updateStrategy.rollingUpdate');
           const retention = reader.map(s.persistentVolumeClaimRetentionPolicy, 'spec.persistentVolumeClaimRetentionPolicy');
           const retentionEntries = ['whenDeleted', 'whenScaled'].map((key) => {
             const at = `spec.persistentVolumeClaimRetentionPolicy.${key}`;
-            const policy = retention?.[key] === undefined ? undefined : reader.oneOf(retention[key], at, CLAIM_RETENTION_POLICIES, 'stateful-set-claim-retention-policy');
-            return [key, policy && stringLiteral(policy)] as const;
+            return [key, literal(reader.oneOf(retention?.[key], at, CLAIM_RETENTION_POLICIES, 'stateful-set-claim-retention-policy'))] as const;
           });
           for (const key of otherKeys(retention ?? {}, ['whenDeleted', 'whenScaled'])) {
             reader.problem(`spec.persistentVolumeClaimRetentionPolicy.${key}`, 'is not a field of a claim retention policy', 'remove it');
           }
-          const policy = s.podManagementPolicy === undefined ? undefined : reader.oneOf(s.podManagementPolicy, 'spec.podManagementPolicy', POD_MANAGEMENT_POLICIES, 'stateful-set-pod-management-policy');
+          const policy = reader.oneOf(s.podManagementPolicy, 'spec.podManagementPolicy', POD_MANAGEMENT_POLICIES, 'stateful-set-pod-management-policy');
           const ordinals = reader.map(s.ordinals, 'spec.ordinals');
           return [
             ['service', serviceCode],
             ['volumeClaimTemplates', claims.length > 0 ? { array: claims.map((c) => c.variable) } : undefined],
-            ['podManagementPolicy', policy && stringLiteral(policy)],
+            ['podManagementPolicy', literal(policy)],
             ['updateStrategy', updateStrategy(reader, scope, s.updateStrategy, { className: 'StatefulSetUpdateStrategy', rollingFields: ROLLING, rule: 'stateful-set-update-strategy' })],
             ['persistentVolumeClaimRetentionPolicy', retention && objectOf(retentionEntries)],
-            ['revisionHistoryLimit', integerCode(reader, s.revisionHistoryLimit, 'spec.revisionHistoryLimit')],
-            ['startOrdinal', ordinals && integerCode(reader, ordinals.start, 'spec.ordinals.start')],
+            ['revisionHistoryLimit', literal(reader.integer(s.revisionHistoryLimit, 'spec.revisionHistoryLimit'))],
+            ['startOrdinal', ordinals && literal(reader.integer(ordinals.start, 'spec.ordinals.start'))],
           ];
         },
       },
@@ -123,16 +116,14 @@ function takeRender(service: Referable): string[] {
 // Whether the Service is the one `new StatefulSet` makes when given none: headless, named like it, selecting its Pods, nothing else.
 function isDefaultService(service: Referable, name: string, matchLabels: unknown): boolean {
   const { metadata, spec } = service.value;
-  const selector = spec?.selector;
   return (
     service.name === name &&
     otherKeys(service.value, ['apiVersion', 'kind', 'metadata', 'spec']).length === 0 &&
-    otherKeys(metadata, ['name', 'namespace']).length === 0 &&
-    spec !== null &&
-    typeof spec === 'object' &&
+    otherKeys(objectAt(metadata), ['name', 'namespace']).length === 0 &&
+    isMap(spec) &&
     otherKeys(spec, ['clusterIP', 'selector']).length === 0 &&
     spec.clusterIP === 'None' &&
-    JSON.stringify(sorted(selector)) === JSON.stringify(sorted(matchLabels))
+    JSON.stringify(sorted(spec.selector)) === JSON.stringify(sorted(matchLabels))
   );
 }
 
@@ -147,14 +138,14 @@ interface ClaimCode {
 }
 
 // `const data = new VolumeClaimTemplate('data', { storage: '10Gi', … });` for each claim template.
-function convertClaims(reader: FieldReader, scope: Scope, value: any): ClaimCode[] {
+function convertClaims(reader: FieldReader, scope: Scope, value: unknown): ClaimCode[] {
   return (reader.list(value, 'spec.volumeClaimTemplates') ?? []).flatMap((item, i) => {
     const at = `spec.volumeClaimTemplates[${i}]`;
     const claim = reader.map(item, at) ?? {};
     const metadata = reader.map(reader.required(claim, 'metadata', at), `${at}.metadata`) ?? {};
     const name = reader.string(reader.required(metadata, 'name', `${at}.metadata`, 'add name: the name the containers mount the claim by'), `${at}.metadata.name`);
     const spec = reader.map(reader.required(claim, 'spec', at), `${at}.spec`) ?? {};
-    const storage = spec.resources?.requests?.storage;
+    const storage = fieldOf(fieldOf(spec.resources, 'requests'), 'storage');
     if (storage === undefined) {
       reader.problem(`${at}.spec.resources.requests.storage`, 'is missing: the claim of each Pod asks for no storage, and is refused when it is made', "add resources.requests.storage, such as '10Gi'", 'stateful-set-claim-template-valid');
     } else if (!(typeof storage === 'number' || (typeof storage === 'string' && STORAGE.test(storage)))) {
@@ -166,7 +157,7 @@ function convertClaims(reader: FieldReader, scope: Scope, value: any): ClaimCode
     }
     const accessModes = (modes ?? []).map((mode, j) => reader.oneOf(mode, `${at}.spec.accessModes[${j}]`, ACCESS_MODES, 'stateful-set-claim-template-valid'));
     const storageClassName = reader.string(spec.storageClassName, `${at}.spec.storageClassName`);
-    const volumeMode = spec.volumeMode === undefined ? undefined : reader.oneOf(spec.volumeMode, `${at}.spec.volumeMode`, VOLUME_MODES);
+    const volumeMode = reader.oneOf(spec.volumeMode, `${at}.spec.volumeMode`, VOLUME_MODES);
     const labels = reader.stringMap(metadata.labels, `${at}.metadata.labels`);
     if (name === undefined) {
       return [];
@@ -176,8 +167,8 @@ function convertClaims(reader: FieldReader, scope: Scope, value: any): ClaimCode
     const props = objectOf([
       ['storage', storage === undefined ? undefined : jsonLiteral(storage)],
       ['accessModes', accessModes.length === 1 && accessModes[0] === 'ReadWriteOnce' ? undefined : { array: accessModes.map((m) => stringLiteral(m ?? '')) }],
-      ['storageClassName', storageClassName === undefined ? undefined : stringLiteral(storageClassName)],
-      ['volumeMode', volumeMode && stringLiteral(volumeMode)],
+      ['storageClassName', literal(storageClassName)],
+      ['volumeMode', literal(volumeMode)],
       ['labels', labels && jsonLiteral(labels)],
     ]);
     const statement = `const ${variable} = ${print({ call: 'new VolumeClaimTemplate', args: [stringLiteral(name), props] }, '    ', variable.length + 9)};`;
