@@ -47,7 +47,7 @@ describe('values given through escape hatches', () => {
   test('a field a rule of its own reports gets that message, not the schema\'s as well', () => {
     // The schema refuses 1.5 too ("must be integer"); a number is of the type the rules read, and pod-timing says it better.
     expect(problemsOf((chart) => new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1' })], extraSpec: { activeDeadlineSeconds: 1.5 } }))).toEqual([
-      'spec.activeDeadlineSeconds: activeDeadlineSeconds is 1.5; it must be a whole number, 1 or more (at most 2147483647). Fix: use a whole number of seconds in range; set a deadline on a Job, or on the Job template of a CronJob, not on a long-running workload (pod-timing)',
+      'spec.activeDeadlineSeconds: activeDeadlineSeconds is 1.5; it must be a whole number, 1 or more (at most 2147483647). Fix: set the seconds the Pod may run before it is stopped, 1 or more (pod-timing)',
     ]);
   });
 
@@ -63,7 +63,7 @@ describe('values given through escape hatches', () => {
     );
     // The command is withheld from the rules: no "has no command" from probe-action, only the schema's message.
     expect(problems).toEqual([
-      'spec.hostname: hostname "Web" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: use lower-case names such as "web-0" and "db.internal", and an IP address such as "10.1.2.3" (pod-hostname)',
+      'spec.hostname: hostname "Web" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: use a DNS-1123 label, such as "web-0" (pod-hostname)',
       'spec.containers[0].name: container name "App" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: rename it to a DNS-1123 label such as "app" (container-name)',
       'spec.activeDeadlineSeconds: the escape-hatch value must be integer, got "30", which the Kubernetes 1.27 schema refuses. Fix: give the field a value of the type the Kubernetes API reference lists for it (kubernetes-schema)',
       'spec.containers[0].lifecycle.postStart.exec.command[1]: the escape-hatch value must be string, got 2, which the Kubernetes 1.27 schema refuses. Fix: give the field a value of the type the Kubernetes API reference lists for it (kubernetes-schema)',

@@ -133,7 +133,7 @@ describe('StatefulSet fails synth', () => {
         });
       }),
     ).toEqual([
-      'spec.template.spec.activeDeadlineSeconds: the Pod template of a StatefulSet sets activeDeadlineSeconds 60; a StatefulSet keeps its Pods running, so the API server refuses a deadline. Fix: use a whole number of seconds in range; set a deadline on a Job, or on the Job template of a CronJob, not on a long-running workload (pod-timing)',
+      'spec.template.spec.activeDeadlineSeconds: the Pod template of a StatefulSet sets activeDeadlineSeconds 60; a StatefulSet keeps its Pods running, so the API server refuses a deadline. Fix: remove activeDeadlineSeconds; for work that must finish in time use a Job with activeDeadlineSeconds (pod-timing)',
       'spec.volumeClaimTemplates[0].metadata.name: claim template name "Data" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: name it with a DNS-1123 label, such as "data" (stateful-set-claim-template-valid)',
       'spec.volumeClaimTemplates[0].spec.accessModes: claim template "Data" combines ReadWriteOncePod with other access modes. Fix: use ReadWriteOncePod alone (stateful-set-claim-template-valid)',
       'spec.volumeClaimTemplates[0].spec.resources.requests.storage: claim template "Data" requests storage 0; it must be more than 0. Fix: request a size such as \'10Gi\' (stateful-set-claim-template-valid)',

@@ -114,7 +114,7 @@ export const BAD_PROGRAMS: readonly BadProgram[] = [
     name: 'a $(VAR) that names a variable defined later',
     rule: 'env-reference-defined',
     expected: [
-      '[bad/p] spec.containers[0].env[0].value: $(PROFILE) in MESSAGE refers to no variable defined before MESSAGE in this container\'s env (container "app"; PROFILE is defined after MESSAGE); Kubernetes would leave it as the literal text. Fix: define PROFILE before MESSAGE, fix the name, or write $$(PROFILE) for the literal text (env-reference-defined)',
+      '[bad/p] spec.containers[0].env[0].value: $(PROFILE) in MESSAGE refers to no variable defined before MESSAGE in this container\'s env (container "app"; PROFILE is defined after MESSAGE); Kubernetes would leave it as the literal text. Fix: move PROFILE above MESSAGE (env-reference-defined)',
     ],
     build: (chart) => {
       const env: EnvVar[] = [{ name: 'MESSAGE', value: 'running on $(PROFILE)' }, { name: 'PROFILE', value: 'production' }];
@@ -181,7 +181,7 @@ export const BAD_PROGRAMS: readonly BadProgram[] = [
     name: 'two volumes mounted at one path',
     rule: 'mount-path-unique',
     expected: [
-      '[bad/p] spec.containers[0].volumeMounts[1].mountPath: container "app" already mounts a volume at "/data" (spec.containers[0].volumeMounts[0]). Fix: give each mount a path of its own, where the volume appears in the container; use `subPath` to combine volumes under one directory (mount-path-unique)',
+      '[bad/p] spec.containers[0].volumeMounts[1].mountPath: container "app" already mounts a volume at "/data" (spec.containers[0].volumeMounts[0]). Fix: mount this volume at another path, or use `subPath` to combine volumes under one directory (mount-path-unique)',
     ],
     build: (chart) => new Pod(chart, 'p', { containers: [app('app', { mounts: [Volume.emptyDir('a').mount('/data'), Volume.emptyDir('b').mount('/data')] })] }),
   },
@@ -204,7 +204,7 @@ function containerFieldPrograms(): BadProgram[] {
     {
       name: 'an exec probe with no command',
       rule: 'probe-action',
-      expected: ['[bad/p] spec.containers[0].livenessProbe.exec.command: the exec action of the livenessProbe of container "app" has no command. Fix: build the probe with a `Probe` factory: give an exec action its command, an httpGet action the scheme `HTTP` or `HTTPS` (or none) and header names of letters, digits and `-`, and each port as a number from 1 to 65535 (`8080`, without quotes) or a declared port name (`"http"`) (probe-action)'],
+      expected: ['[bad/p] spec.containers[0].livenessProbe.exec.command: the exec action of the livenessProbe of container "app" has no command. Fix: give the command to run, such as ["cat", "/tmp/healthy"] (probe-action)'],
       build: (chart) => new Pod(chart, 'p', { containers: [app('app', { livenessProbe: Probe.exec({ command: [] }) })] }),
     },
     {
@@ -216,13 +216,13 @@ function containerFieldPrograms(): BadProgram[] {
     {
       name: 'an untyped env entry with both value and valueFrom',
       rule: 'env-value-source',
-      expected: ['[bad/p] spec.containers[0].env[0]: env "IP" of container "app" has both value and valueFrom. Fix: keep one of `value` and `valueFrom`; give `valueFrom` one of `configMapKeyRef`, `secretKeyRef`, `fieldRef`, `resourceFieldRef` (env-value-source)'],
+      expected: ['[bad/p] spec.containers[0].env[0]: env "IP" of container "app" has both value and valueFrom. Fix: keep one of value and valueFrom (env-value-source)'],
       build: (chart) => new Pod(chart, 'p', { containers: [app('app', { env: [{ name: 'IP', value: 'x', valueFrom: EnvValue.fromField('status.podIP') } as any] })] }),
     },
     {
       name: 'a memory resource misspelt through an untyped value',
       rule: 'resource-name',
-      expected: ['[bad/p] spec.containers[0].resources.limits["mem"]: resource name "mem" in the limits of container "app" is not a standard resource for containers (cpu, memory, ephemeral-storage, hugepages-<size>). Fix: write a standard name, such as `memory` for `mem`, or give an extended resource its vendor domain, such as `example.com/gpu` (resource-name)'],
+      expected: ['[bad/p] spec.containers[0].resources.limits["mem"]: resource name "mem" in the limits of container "app" is not a standard resource for containers (cpu, memory, ephemeral-storage, hugepages-<size>). Fix: write "memory" (resource-name)'],
       build: (chart) => new Pod(chart, 'p', { containers: [app('app', { resources: { limits: { mem: '1Gi' } } as any })] }),
     },
   ];

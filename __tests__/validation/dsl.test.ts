@@ -35,7 +35,7 @@ describe('values that bypass the types are validated in the manifest', () => {
     const env = names.map((name) => ({ name, value: name === 'MESSAGE' ? 'running on $(PROFILE)' : 'production' }));
     const pod = new Pod(newChart(), 'p', { containers: [new Container({ name: 'app', image: 'app:1.0', env })] });
     expect(errorsOf(pod)).toEqual([
-      'spec.containers[0].env[0].value: $(PROFILE) in MESSAGE refers to no variable defined before MESSAGE in this container\'s env (container "app"; PROFILE is defined after MESSAGE); Kubernetes would leave it as the literal text. Fix: define PROFILE before MESSAGE, fix the name, or write $$(PROFILE) for the literal text (env-reference-defined)',
+      'spec.containers[0].env[0].value: $(PROFILE) in MESSAGE refers to no variable defined before MESSAGE in this container\'s env (container "app"; PROFILE is defined after MESSAGE); Kubernetes would leave it as the literal text. Fix: move PROFILE above MESSAGE (env-reference-defined)',
     ]);
   });
 

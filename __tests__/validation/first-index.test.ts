@@ -48,7 +48,7 @@ describe('duplicate checks on long lists', () => {
     validatePodSpec({ containers: [{ name: 'app', image: 'app:1', env, ports }] }, 'spec', report);
     expect(report.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([
       'spec.containers[0].ports[38].name: port name "p-4" of container "app" is already used by spec.containers[0].ports[4]. Fix: give each port of the container its own name (port-name-unique)',
-      'spec.containers[0].env[35].value: $(VAR_39) in VAR_2 refers to no variable defined before VAR_2 in this container\'s env (container "app"; VAR_39 is defined after VAR_2); Kubernetes would leave it as the literal text. Fix: define VAR_39 before VAR_2, fix the name, or write $$(VAR_39) for the literal text (env-reference-defined)',
+      'spec.containers[0].env[35].value: $(VAR_39) in VAR_2 refers to no variable defined before VAR_2 in this container\'s env (container "app"; VAR_39 is defined after VAR_2); Kubernetes would leave it as the literal text. Fix: move VAR_39 above VAR_2 (env-reference-defined)',
       'spec.containers[0].env[35].name: env name "VAR_2" of container "app" is already defined at spec.containers[0].env[2]; the later entry hides it. Fix: remove one of the two entries or rename one (env-name-unique)',
     ]);
   });

@@ -246,12 +246,12 @@ const PARITY_CASES: readonly RuleCase[] = [
       };
     },
     messages: [
-      'spec.dnsConfig.nameservers: dnsConfig lists 5 nameservers; at most 3 are allowed. Fix: give `dnsPolicy: None` a dnsConfig with at least one nameserver; list at most 3 nameservers, each an IP address such as "10.96.0.10", and search domains that are DNS names such as "ns1.svc.cluster.local"; name each option (`{ name: "ndots", value: "2" }`); drop what is over the limit (dns-config)',
-      'spec.dnsConfig.nameservers[3]: nameserver "dns.example.com" is not an IP address. Fix: give `dnsPolicy: None` a dnsConfig with at least one nameserver; list at most 3 nameservers, each an IP address such as "10.96.0.10", and search domains that are DNS names such as "ns1.svc.cluster.local"; name each option (`{ name: "ndots", value: "2" }`); drop what is over the limit (dns-config)',
-      'spec.dnsConfig.nameservers[4]: nameserver "256.1.1.1" is not an IP address. Fix: give `dnsPolicy: None` a dnsConfig with at least one nameserver; list at most 3 nameservers, each an IP address such as "10.96.0.10", and search domains that are DNS names such as "ns1.svc.cluster.local"; name each option (`{ name: "ndots", value: "2" }`); drop what is over the limit (dns-config)',
-      'spec.dnsConfig.searches: dnsConfig lists 34 search domains; at most 32 are allowed. Fix: give `dnsPolicy: None` a dnsConfig with at least one nameserver; list at most 3 nameservers, each an IP address such as "10.96.0.10", and search domains that are DNS names such as "ns1.svc.cluster.local"; name each option (`{ name: "ndots", value: "2" }`); drop what is over the limit (dns-config)',
-      'spec.dnsConfig.searches[33]: search domain "Bad_Domain" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: give `dnsPolicy: None` a dnsConfig with at least one nameserver; list at most 3 nameservers, each an IP address such as "10.96.0.10", and search domains that are DNS names such as "ns1.svc.cluster.local"; name each option (`{ name: "ndots", value: "2" }`); drop what is over the limit (dns-config)',
-      'spec.dnsConfig.options[0]: dnsConfig option 0 has no name. Fix: give `dnsPolicy: None` a dnsConfig with at least one nameserver; list at most 3 nameservers, each an IP address such as "10.96.0.10", and search domains that are DNS names such as "ns1.svc.cluster.local"; name each option (`{ name: "ndots", value: "2" }`); drop what is over the limit (dns-config)',
+      'spec.dnsConfig.nameservers: dnsConfig lists 5 nameservers; at most 3 are allowed. Fix: keep 3 of them (dns-config)',
+      'spec.dnsConfig.nameservers[3]: nameserver "dns.example.com" is not an IP address. Fix: give the IP address of a DNS server, such as "10.96.0.10" (dns-config)',
+      'spec.dnsConfig.nameservers[4]: nameserver "256.1.1.1" is not an IP address. Fix: give the IP address of a DNS server, such as "10.96.0.10" (dns-config)',
+      'spec.dnsConfig.searches: dnsConfig lists 34 search domains; at most 32 are allowed. Fix: keep 32 of them (dns-config)',
+      'spec.dnsConfig.searches[33]: search domain "Bad_Domain" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: use a DNS name, such as "ns1.svc.cluster.local" (dns-config)',
+      'spec.dnsConfig.options[0]: dnsConfig option 0 has no name. Fix: name the resolver option, such as { name: "ndots", value: "2" } (dns-config)',
     ],
   },
   {
@@ -259,7 +259,7 @@ const PARITY_CASES: readonly RuleCase[] = [
     valid: (s) => (s.dnsPolicy = 'Default'),
     invalid: (s) => (s.dnsPolicy = 'None'),
     messages: [
-      'spec.dnsConfig: dnsPolicy is "None" and the Pod has no dnsConfig, so it would have no resolver. Fix: give `dnsPolicy: None` a dnsConfig with at least one nameserver; list at most 3 nameservers, each an IP address such as "10.96.0.10", and search domains that are DNS names such as "ns1.svc.cluster.local"; name each option (`{ name: "ndots", value: "2" }`); drop what is over the limit (dns-config)',
+      'spec.dnsConfig: dnsPolicy is "None" and the Pod has no dnsConfig, so it would have no resolver. Fix: add dnsConfig with at least one nameserver, or use another dnsPolicy (dns-config)',
     ],
   },
   {
@@ -276,11 +276,11 @@ const PARITY_CASES: readonly RuleCase[] = [
       s.hostAliases = [{ ip: 'localhost', hostnames: ['Foo_Local'] }, { hostnames: ['bar'] }];
     },
     messages: [
-      'spec.hostname: hostname "web.0" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: use lower-case names such as "web-0" and "db.internal", and an IP address such as "10.1.2.3" (pod-hostname)',
-      'spec.subdomain: subdomain "Web" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: use lower-case names such as "web-0" and "db.internal", and an IP address such as "10.1.2.3" (pod-hostname)',
-      'spec.hostAliases[0].ip: ip "localhost" of host alias 0 is not an IP address. Fix: use lower-case names such as "web-0" and "db.internal", and an IP address such as "10.1.2.3" (pod-hostname)',
-      'spec.hostAliases[0].hostnames[0]: hostname "Foo_Local" of host alias 0 must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: use lower-case names such as "web-0" and "db.internal", and an IP address such as "10.1.2.3" (pod-hostname)',
-      'spec.hostAliases[1].ip: ip of host alias 1 is missing. Fix: use lower-case names such as "web-0" and "db.internal", and an IP address such as "10.1.2.3" (pod-hostname)',
+      'spec.hostname: hostname "web.0" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: use a DNS-1123 label, such as "web-0" (pod-hostname)',
+      'spec.subdomain: subdomain "Web" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: use a DNS-1123 label, such as "web-0" (pod-hostname)',
+      'spec.hostAliases[0].ip: ip "localhost" of host alias 0 is not an IP address. Fix: give the IP address the hostnames resolve to, such as "10.1.2.3" (pod-hostname)',
+      'spec.hostAliases[0].hostnames[0]: hostname "Foo_Local" of host alias 0 must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: use a lower-case DNS name, such as "db.internal" (pod-hostname)',
+      'spec.hostAliases[1].ip: ip of host alias 1 is missing. Fix: give the IP address the hostnames resolve to, such as "10.1.2.3" (pod-hostname)',
     ],
   },
   {
@@ -296,8 +296,8 @@ const PARITY_CASES: readonly RuleCase[] = [
     valid: (s) => (s.imagePullSecrets = [{ name: 'registry' }, { name: 'mirror' }]),
     invalid: (s) => (s.imagePullSecrets = [{ name: 'registry' }, {}, { name: 'registry' }]),
     messages: [
-      'spec.imagePullSecrets[1].name: image pull secret 1 has no name. Fix: name the Secret that holds the registry credentials by its metadata.name, once, or remove the entry (image-pull-secret-name)',
-      'spec.imagePullSecrets[2].name: image pull secret "registry" is already listed at spec.imagePullSecrets[0]. Fix: name the Secret that holds the registry credentials by its metadata.name, once, or remove the entry (image-pull-secret-name)',
+      'spec.imagePullSecrets[1].name: image pull secret 1 has no name. Fix: name the Secret that holds the registry credentials, or remove the entry (image-pull-secret-name)',
+      'spec.imagePullSecrets[2].name: image pull secret "registry" is already listed at spec.imagePullSecrets[0]. Fix: list each pull Secret once (image-pull-secret-name)',
     ],
   },
   {
@@ -311,8 +311,8 @@ const PARITY_CASES: readonly RuleCase[] = [
       s.terminationGracePeriodSeconds = 1.5;
     },
     messages: [
-      'spec.activeDeadlineSeconds: activeDeadlineSeconds is 0; it must be a whole number, 1 or more (at most 2147483647). Fix: use a whole number of seconds in range; set a deadline on a Job, or on the Job template of a CronJob, not on a long-running workload (pod-timing)',
-      'spec.terminationGracePeriodSeconds: terminationGracePeriodSeconds is 1.5; it must be a whole number. Fix: use a whole number of seconds in range; set a deadline on a Job, or on the Job template of a CronJob, not on a long-running workload (pod-timing)',
+      'spec.activeDeadlineSeconds: activeDeadlineSeconds is 0; it must be a whole number, 1 or more (at most 2147483647). Fix: set the seconds the Pod may run before it is stopped, 1 or more (pod-timing)',
+      'spec.terminationGracePeriodSeconds: terminationGracePeriodSeconds is 1.5; it must be a whole number. Fix: set the seconds the containers get to shut down, such as 30 (pod-timing)',
     ],
   },
   {
@@ -355,10 +355,10 @@ const PARITY_CASES: readonly RuleCase[] = [
       s.containers[0].ports = [{ name: 'http', containerPort: 8080, hostPort: 80 }];
     },
     messages: [
-      'spec.shareProcessNamespace: the Pod sets both shareProcessNamespace and hostPID. Fix: keep one of shareProcessNamespace (a process namespace of the Pod\'s own) and hostPID (the node\'s); under hostNetwork remove hostPort or make it equal to containerPort; with hostUsers: false remove hostNetwork, hostPID and hostIPC (host-namespaces)',
-      'spec.containers[0].ports[0].hostPort: hostPort 80 of container "app" differs from its containerPort 8080; under hostNetwork the container listens on the node itself. Fix: keep one of shareProcessNamespace (a process namespace of the Pod\'s own) and hostPID (the node\'s); under hostNetwork remove hostPort or make it equal to containerPort; with hostUsers: false remove hostNetwork, hostPID and hostIPC (host-namespaces)',
-      'spec.hostNetwork: the Pod sets hostUsers: false and hostNetwork: true. Fix: keep one of shareProcessNamespace (a process namespace of the Pod\'s own) and hostPID (the node\'s); under hostNetwork remove hostPort or make it equal to containerPort; with hostUsers: false remove hostNetwork, hostPID and hostIPC (host-namespaces)',
-      'spec.hostPID: the Pod sets hostUsers: false and hostPID: true. Fix: keep one of shareProcessNamespace (a process namespace of the Pod\'s own) and hostPID (the node\'s); under hostNetwork remove hostPort or make it equal to containerPort; with hostUsers: false remove hostNetwork, hostPID and hostIPC (host-namespaces)',
+      'spec.shareProcessNamespace: the Pod sets both shareProcessNamespace and hostPID. Fix: keep one: hostPID shares the node\'s process namespace, shareProcessNamespace one of the Pod\'s own (host-namespaces)',
+      'spec.containers[0].ports[0].hostPort: hostPort 80 of container "app" differs from its containerPort 8080; under hostNetwork the container listens on the node itself. Fix: set hostPort to 8080 or remove it (host-namespaces)',
+      'spec.hostNetwork: the Pod sets hostUsers: false and hostNetwork: true. Fix: remove hostNetwork, or hostUsers: false (host-namespaces)',
+      'spec.hostPID: the Pod sets hostUsers: false and hostPID: true. Fix: remove hostPID, or hostUsers: false (host-namespaces)',
     ],
   },
   {
@@ -370,10 +370,10 @@ const PARITY_CASES: readonly RuleCase[] = [
       s.securityContext = { runAsUser: -1, runAsGroup: 2147483648, fsGroup: '2000', supplementalGroups: [1, NaN] };
     },
     messages: [
-      'spec.securityContext.runAsUser: runAsUser is -1; it must be a whole number, 0 or more (at most 2147483647). Fix: use a user or group ID from 0 to 2147483647; name a GMSACredentialSpec by its metadata.name, or give its JSON, under 64 KiB; write a Windows user as "USER" or "DOMAIN\\\\USER", such as "ContainerUser" (pod-security-context)',
-      'spec.securityContext.runAsGroup: runAsGroup is 2147483648; it must be a whole number, 0 or more (at most 2147483647). Fix: use a user or group ID from 0 to 2147483647; name a GMSACredentialSpec by its metadata.name, or give its JSON, under 64 KiB; write a Windows user as "USER" or "DOMAIN\\\\USER", such as "ContainerUser" (pod-security-context)',
-      'spec.securityContext.fsGroup: fsGroup is "2000"; it must be a whole number, 0 or more (at most 2147483647). Fix: use a user or group ID from 0 to 2147483647; name a GMSACredentialSpec by its metadata.name, or give its JSON, under 64 KiB; write a Windows user as "USER" or "DOMAIN\\\\USER", such as "ContainerUser" (pod-security-context)',
-      'spec.securityContext.supplementalGroups[1]: supplemental group is NaN; it must be a whole number, 0 or more (at most 2147483647). Fix: use a user or group ID from 0 to 2147483647; name a GMSACredentialSpec by its metadata.name, or give its JSON, under 64 KiB; write a Windows user as "USER" or "DOMAIN\\\\USER", such as "ContainerUser" (pod-security-context)',
+      'spec.securityContext.runAsUser: runAsUser is -1; it must be a whole number, 0 or more (at most 2147483647). Fix: use a user or group ID from 0 to 2147483647 (pod-security-context)',
+      'spec.securityContext.runAsGroup: runAsGroup is 2147483648; it must be a whole number, 0 or more (at most 2147483647). Fix: use a user or group ID from 0 to 2147483647 (pod-security-context)',
+      'spec.securityContext.fsGroup: fsGroup is "2000"; it must be a whole number, 0 or more (at most 2147483647). Fix: use a user or group ID from 0 to 2147483647 (pod-security-context)',
+      'spec.securityContext.supplementalGroups[1]: supplemental group is NaN; it must be a whole number, 0 or more (at most 2147483647). Fix: use a user or group ID from 0 to 2147483647 (pod-security-context)',
     ],
   },
   {
@@ -389,9 +389,9 @@ const PARITY_CASES: readonly RuleCase[] = [
       delete s.containers[0].securityContext;
     },
     messages: [
-      'spec.securityContext.windowsOptions.gmsaCredentialSpecName: gmsaCredentialSpecName "WebApp" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: use a user or group ID from 0 to 2147483647; name a GMSACredentialSpec by its metadata.name, or give its JSON, under 64 KiB; write a Windows user as "USER" or "DOMAIN\\\\USER", such as "ContainerUser" (pod-security-context)',
-      'spec.securityContext.windowsOptions.gmsaCredentialSpec: gmsaCredentialSpec is empty. Fix: use a user or group ID from 0 to 2147483647; name a GMSACredentialSpec by its metadata.name, or give its JSON, under 64 KiB; write a Windows user as "USER" or "DOMAIN\\\\USER", such as "ContainerUser" (pod-security-context)',
-      'spec.securityContext.windowsOptions.runAsUserName: runAsUserName "a\\\\b\\\\c" holds more than one backslash. Fix: use a user or group ID from 0 to 2147483647; name a GMSACredentialSpec by its metadata.name, or give its JSON, under 64 KiB; write a Windows user as "USER" or "DOMAIN\\\\USER", such as "ContainerUser" (pod-security-context)',
+      'spec.securityContext.windowsOptions.gmsaCredentialSpecName: gmsaCredentialSpecName "WebApp" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: name the GMSACredentialSpec object by its metadata.name (pod-security-context)',
+      'spec.securityContext.windowsOptions.gmsaCredentialSpec: gmsaCredentialSpec is empty. Fix: give the credential spec JSON, or name it with gmsaCredentialSpecName (pod-security-context)',
+      'spec.securityContext.windowsOptions.runAsUserName: runAsUserName "a\\\\b\\\\c" holds more than one backslash. Fix: write a Windows user as "USER" or "DOMAIN\\\\USER", such as "ContainerUser" (pod-security-context)',
     ],
   },
   {
@@ -399,7 +399,7 @@ const PARITY_CASES: readonly RuleCase[] = [
     valid: (s) => (s.securityContext.seccompProfile = { type: 'Localhost', localhostProfile: 'profiles/audit.json' }),
     invalid: (s) => (s.securityContext.seccompProfile = { type: 'Localhost', localhostProfile: '../escape.json' }),
     messages: [
-      'spec.securityContext.seccompProfile.localhostProfile: localhostProfile "../escape.json" holds a ".." segment. Fix: use { type: "RuntimeDefault" }, or { type: "Localhost", localhostProfile: "profiles/app.json" } with a path under the kubelet\'s seccomp directory (seccomp-profile)',
+      'spec.securityContext.seccompProfile.localhostProfile: localhostProfile "../escape.json" holds a ".." segment. Fix: write a path relative to the kubelet\'s seccomp directory, without ".." (seccomp-profile)',
     ],
   },
   {
@@ -407,7 +407,7 @@ const PARITY_CASES: readonly RuleCase[] = [
     valid: (s) => (s.securityContext.seccompProfile = { type: 'RuntimeDefault' }),
     invalid: (s) => (s.securityContext.seccompProfile = { type: 'RuntimeDefault', localhostProfile: 'x.json' }),
     messages: [
-      'spec.securityContext.seccompProfile.localhostProfile: seccompProfile has type "RuntimeDefault" and a localhostProfile; it is read only with type "Localhost". Fix: use { type: "RuntimeDefault" }, or { type: "Localhost", localhostProfile: "profiles/app.json" } with a path under the kubelet\'s seccomp directory (seccomp-profile)',
+      'spec.securityContext.seccompProfile.localhostProfile: seccompProfile has type "RuntimeDefault" and a localhostProfile; it is read only with type "Localhost". Fix: remove localhostProfile, or set type: "Localhost" (seccomp-profile)',
     ],
   },
   {
@@ -419,12 +419,12 @@ const PARITY_CASES: readonly RuleCase[] = [
       s.securityContext.sysctls = [{ name: 'Net.Core', value: '1' }, { name: 'kernel.msgmax', value: '1' }, { name: 'kernel.msgmax', value: '2' }, { name: 'net.ipv4.tcp_syncookies', value: '1' }, { value: '1' }];
     },
     messages: [
-      'spec.securityContext.sysctls[0].name: sysctl name "Net.Core" is not a sysctl name: lower-case letters, digits, "-" and "_" in parts joined by "." or "/". Fix: write the sysctl name as `sysctl -a` lists it, such as "net.ipv4.ip_local_port_range", each once; drop namespaced sysctls that would change the node\'s own namespace (sysctl)',
-      'spec.securityContext.sysctls[1].name: sysctl "kernel.msgmax" is set while the Pod uses hostIPC, so it would change the node\'s IPC namespace. Fix: write the sysctl name as `sysctl -a` lists it, such as "net.ipv4.ip_local_port_range", each once; drop namespaced sysctls that would change the node\'s own namespace (sysctl)',
-      'spec.securityContext.sysctls[2].name: sysctl "kernel.msgmax" is already set at spec.securityContext.sysctls[1]. Fix: write the sysctl name as `sysctl -a` lists it, such as "net.ipv4.ip_local_port_range", each once; drop namespaced sysctls that would change the node\'s own namespace (sysctl)',
-      'spec.securityContext.sysctls[2].name: sysctl "kernel.msgmax" is set while the Pod uses hostIPC, so it would change the node\'s IPC namespace. Fix: write the sysctl name as `sysctl -a` lists it, such as "net.ipv4.ip_local_port_range", each once; drop namespaced sysctls that would change the node\'s own namespace (sysctl)',
-      'spec.securityContext.sysctls[3].name: sysctl "net.ipv4.tcp_syncookies" is set while the Pod uses hostNetwork, so it would change the node\'s network. Fix: write the sysctl name as `sysctl -a` lists it, such as "net.ipv4.ip_local_port_range", each once; drop namespaced sysctls that would change the node\'s own namespace (sysctl)',
-      'spec.securityContext.sysctls[4].name: sysctl 4 has no name. Fix: write the sysctl name as `sysctl -a` lists it, such as "net.ipv4.ip_local_port_range", each once; drop namespaced sysctls that would change the node\'s own namespace (sysctl)',
+      'spec.securityContext.sysctls[0].name: sysctl name "Net.Core" is not a sysctl name: lower-case letters, digits, "-" and "_" in parts joined by "." or "/". Fix: write it as sysctl -a lists it, such as "net.ipv4.ip_local_port_range" (sysctl)',
+      'spec.securityContext.sysctls[1].name: sysctl "kernel.msgmax" is set while the Pod uses hostIPC, so it would change the node\'s IPC namespace. Fix: remove the sysctl, or hostIPC (sysctl)',
+      'spec.securityContext.sysctls[2].name: sysctl "kernel.msgmax" is already set at spec.securityContext.sysctls[1]. Fix: set each sysctl once (sysctl)',
+      'spec.securityContext.sysctls[2].name: sysctl "kernel.msgmax" is set while the Pod uses hostIPC, so it would change the node\'s IPC namespace. Fix: remove the sysctl, or hostIPC (sysctl)',
+      'spec.securityContext.sysctls[3].name: sysctl "net.ipv4.tcp_syncookies" is set while the Pod uses hostNetwork, so it would change the node\'s network. Fix: remove the sysctl, or hostNetwork (sysctl)',
+      'spec.securityContext.sysctls[4].name: sysctl 4 has no name. Fix: name the kernel parameter, such as "net.core.somaxconn" (sysctl)',
     ],
   },
   {
@@ -470,11 +470,11 @@ const PARITY_CASES: readonly RuleCase[] = [
       s.securityContext = { runAsNonRoot: true, runAsUser: 1000, sysctls: [{ name: 'net.core.somaxconn', value: '1' }] };
     },
     messages: [
-      'spec.securityContext.sysctls: sysctls cannot be set for a Pod with os: windows. Fix: remove the fields the message names, or declare the other os (`os: { name: "linux" }` or `{ name: "windows" }`); an `os` needs a name (pod-os)',
-      'spec.securityContext.runAsUser: runAsUser cannot be set for a Pod with os: windows. Fix: remove the fields the message names, or declare the other os (`os: { name: "linux" }` or `{ name: "windows" }`); an `os` needs a name (pod-os)',
-      'spec.hostPID: hostPID cannot be set for a Pod with os: windows. Fix: remove the fields the message names, or declare the other os (`os: { name: "linux" }` or `{ name: "windows" }`); an `os` needs a name (pod-os)',
-      'spec.containers[0].securityContext.readOnlyRootFilesystem: readOnlyRootFilesystem cannot be set for a Pod with os: windows. Fix: remove the fields the message names, or declare the other os (`os: { name: "linux" }` or `{ name: "windows" }`); an `os` needs a name (pod-os)',
-      'spec.containers[0].securityContext.allowPrivilegeEscalation: allowPrivilegeEscalation cannot be set for a Pod with os: windows. Fix: remove the fields the message names, or declare the other os (`os: { name: "linux" }` or `{ name: "windows" }`); an `os` needs a name (pod-os)',
+      'spec.securityContext.sysctls: sysctls cannot be set for a Pod with os: windows. Fix: remove sysctls, or declare os: { name: "linux" } (pod-os)',
+      'spec.securityContext.runAsUser: runAsUser cannot be set for a Pod with os: windows. Fix: remove runAsUser, or declare os: { name: "linux" } (pod-os)',
+      'spec.hostPID: hostPID cannot be set for a Pod with os: windows. Fix: remove hostPID, or declare os: { name: "linux" } (pod-os)',
+      'spec.containers[0].securityContext.readOnlyRootFilesystem: readOnlyRootFilesystem cannot be set for a Pod with os: windows. Fix: remove readOnlyRootFilesystem, or declare os: { name: "linux" } (pod-os)',
+      'spec.containers[0].securityContext.allowPrivilegeEscalation: allowPrivilegeEscalation cannot be set for a Pod with os: windows. Fix: remove allowPrivilegeEscalation, or declare os: { name: "linux" } (pod-os)',
     ],
   },
   {
@@ -488,7 +488,7 @@ const PARITY_CASES: readonly RuleCase[] = [
       s.containers[0].securityContext.windowsOptions = { runAsUserName: 'ContainerUser' };
     },
     messages: [
-      'spec.containers[0].securityContext.windowsOptions: windowsOptions cannot be set for a Pod with os: linux. Fix: remove the fields the message names, or declare the other os (`os: { name: "linux" }` or `{ name: "windows" }`); an `os` needs a name (pod-os)',
+      'spec.containers[0].securityContext.windowsOptions: windowsOptions cannot be set for a Pod with os: linux. Fix: remove windowsOptions, or declare os: { name: "windows" } (pod-os)',
     ],
   },
   {

@@ -43,8 +43,8 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       s.containers.push({ ...cleanContainer('sidecar', 9090), image: '' });
     },
     messages: [
-      'spec.containers[0].image: image " app:1.0" of container "app" has leading or trailing spaces. Fix: set `image` to "app:1.0" (container-image)',
-      'spec.containers[1].image: container "sidecar" has no image. Fix: set `image` to an image such as "nginx:1.27" (container-image)',
+      'spec.containers[0].image: image " app:1.0" of container "app" has leading or trailing spaces. Fix: write it as "app:1.0" (container-image)',
+      'spec.containers[1].image: container "sidecar" has no image. Fix: set `image`, such as "nginx:1.27" (container-image)',
     ],
   },
   {
@@ -127,9 +127,9 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
         { name: 'TWO', valueFrom: { fieldRef: { fieldPath: 'status.podIP' }, secretKeyRef: { name: 's', key: 'k' } } },
       ]),
     messages: [
-      'spec.containers[0].env[0]: env "BOTH" of container "app" has both value and valueFrom. Fix: keep one of `value` and `valueFrom`; give `valueFrom` one of `configMapKeyRef`, `secretKeyRef`, `fieldRef`, `resourceFieldRef` (env-value-source)',
-      'spec.containers[0].env[1].valueFrom: valueFrom of env "NONE" of container "app" has no source. Fix: keep one of `value` and `valueFrom`; give `valueFrom` one of `configMapKeyRef`, `secretKeyRef`, `fieldRef`, `resourceFieldRef` (env-value-source)',
-      'spec.containers[0].env[2].valueFrom: valueFrom of env "TWO" of container "app" has 2 sources (secretKeyRef, fieldRef). Fix: keep one of `value` and `valueFrom`; give `valueFrom` one of `configMapKeyRef`, `secretKeyRef`, `fieldRef`, `resourceFieldRef` (env-value-source)',
+      'spec.containers[0].env[0]: env "BOTH" of container "app" has both value and valueFrom. Fix: keep one of value and valueFrom (env-value-source)',
+      'spec.containers[0].env[1].valueFrom: valueFrom of env "NONE" of container "app" has no source. Fix: give valueFrom exactly one of configMapKeyRef, secretKeyRef, fieldRef, resourceFieldRef (env-value-source)',
+      'spec.containers[0].env[2].valueFrom: valueFrom of env "TWO" of container "app" has 2 sources (secretKeyRef, fieldRef). Fix: give valueFrom exactly one of configMapKeyRef, secretKeyRef, fieldRef, resourceFieldRef (env-value-source)',
     ],
   },
   {
@@ -219,8 +219,8 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       ];
     },
     messages: [
-      'spec.containers[0].volumeMounts[1].mountPath: container "app" already mounts a volume at "/data" (spec.containers[0].volumeMounts[0]). Fix: give each mount a path of its own, where the volume appears in the container; use `subPath` to combine volumes under one directory (mount-path-unique)',
-      'spec.containers[0].volumeMounts[2].mountPath: mount of volume "b" in container "app" has no path. Fix: give each mount a path of its own, where the volume appears in the container; use `subPath` to combine volumes under one directory (mount-path-unique)',
+      'spec.containers[0].volumeMounts[1].mountPath: container "app" already mounts a volume at "/data" (spec.containers[0].volumeMounts[0]). Fix: mount this volume at another path, or use `subPath` to combine volumes under one directory (mount-path-unique)',
+      'spec.containers[0].volumeMounts[2].mountPath: mount of volume "b" in container "app" has no path. Fix: give the path where the volume appears in the container (mount-path-unique)',
     ],
   },
   {
@@ -249,9 +249,9 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       s.containers[0].livenessProbe = { tcpSocket: { port: 'http' }, exec: { command: ['true'] }, timeoutSeconds: -1 };
     },
     messages: [
-      'spec.containers[0].livenessProbe: livenessProbe of container "app" has 2 handlers (tcpSocket, exec). Fix: give the probe exactly one of `httpGet`, `tcpSocket`, `grpc`, `exec`, as a `Probe` factory does, and timings of 0 or more, or leave them out for the defaults (probe-handler)',
-      'spec.containers[0].livenessProbe.timeoutSeconds: timeoutSeconds of the livenessProbe of container "app" is -1; it must not be negative. Fix: give the probe exactly one of `httpGet`, `tcpSocket`, `grpc`, `exec`, as a `Probe` factory does, and timings of 0 or more, or leave them out for the defaults (probe-handler)',
-      'spec.containers[0].startupProbe: startupProbe of container "app" has no handler. Fix: give the probe exactly one of `httpGet`, `tcpSocket`, `grpc`, `exec`, as a `Probe` factory does, and timings of 0 or more, or leave them out for the defaults (probe-handler)',
+      'spec.containers[0].livenessProbe: livenessProbe of container "app" has 2 handlers (tcpSocket, exec). Fix: give it exactly one of httpGet, tcpSocket, grpc, exec, as a `Probe` factory does (probe-handler)',
+      'spec.containers[0].livenessProbe.timeoutSeconds: timeoutSeconds of the livenessProbe of container "app" is -1; it must not be negative. Fix: use 0 or more seconds, or leave the timing out for the default (probe-handler)',
+      'spec.containers[0].startupProbe: startupProbe of container "app" has no handler. Fix: give it exactly one of httpGet, tcpSocket, grpc, exec, as a `Probe` factory does (probe-handler)',
     ],
   },
   {
@@ -282,8 +282,8 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
     valid: (s) => (s.containers[0].resources = { requests: { cpu: '0.1', memory: '1e3' }, limits: { memory: '128Mi', cpu: 2 } }),
     invalid: (s) => (s.containers[0].resources = { requests: { cpu: '2cores' }, limits: { memory: '512MB' } }),
     messages: [
-      'spec.containers[0].resources.requests.cpu: cpu request "2cores" of container "app" is not a Kubernetes quantity. Fix: write CPU as cores (`0.5`, `2`) or millicores (`500m`), and bytes with a Kubernetes suffix, such as `512Mi` or `1Gi`; use 0 or more, or leave the amount out (resource-quantity)',
-      'spec.containers[0].resources.limits.memory: memory limit "512MB" of container "app" is not a Kubernetes quantity. Fix: write CPU as cores (`0.5`, `2`) or millicores (`500m`), and bytes with a Kubernetes suffix, such as `512Mi` or `1Gi`; use 0 or more, or leave the amount out (resource-quantity)',
+      'spec.containers[0].resources.requests.cpu: cpu request "2cores" of container "app" is not a Kubernetes quantity. Fix: write cores ("0.5", 2) or millicores ("500m") (resource-quantity)',
+      'spec.containers[0].resources.limits.memory: memory limit "512MB" of container "app" is not a Kubernetes quantity. Fix: write bytes with a Kubernetes suffix, such as "512Mi" or "1Gi" (resource-quantity)',
     ],
   },
   {
@@ -302,9 +302,9 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       s.containers[0].resources = { requests: { cpu: '1', memory: '128Mi', 'nvidia.com/gpu': 1, 'example.com/fpga': 1 }, limits: { memory: '128Mi', 'nvidia.com/gpu': 2, 'example.com/dongle': '500m' } };
     },
     messages: [
-      'spec.containers[0].resources.limits["example.com/dongle"]: example.com/dongle limit 0.5 of container "app" is not a whole number. Fix: set the limit to a whole number, such as `1`; make the request equal to the limit, or leave the request out (extended-resource)',
-      'spec.containers[0].resources.requests["nvidia.com/gpu"]: nvidia.com/gpu request 1 of container "app" differs from its limit 2. Fix: set the limit to a whole number, such as `1`; make the request equal to the limit, or leave the request out (extended-resource)',
-      'spec.containers[0].resources.requests["example.com/fpga"]: container "app" requests 1 example.com/fpga without a limit. Fix: set the limit to a whole number, such as `1`; make the request equal to the limit, or leave the request out (extended-resource)',
+      'spec.containers[0].resources.limits["example.com/dongle"]: example.com/dongle limit 0.5 of container "app" is not a whole number. Fix: use a whole number, such as 1 (extended-resource)',
+      'spec.containers[0].resources.requests["nvidia.com/gpu"]: nvidia.com/gpu request 1 of container "app" differs from its limit 2. Fix: make the request equal to the limit, or leave the request out (extended-resource)',
+      'spec.containers[0].resources.requests["example.com/fpga"]: container "app" requests 1 example.com/fpga without a limit. Fix: set limits["example.com/fpga"] to 1 as well (extended-resource)',
     ],
   },
   {
@@ -314,8 +314,8 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       (s.containers[0].securityContext = { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { add: ['NET_BIND_SERVICE', 'SYS_ADMIN'] } }),
     invalid: (s) => (s.containers[0].securityContext = { allowPrivilegeEscalation: false, privileged: true, capabilities: { add: ['CAP_SYS_ADMIN'] } }),
     messages: [
-      'spec.containers[0].securityContext.allowPrivilegeEscalation: container "app" sets allowPrivilegeEscalation: false and privileged: true. Fix: drop `privileged` and `CAP_SYS_ADMIN`, or drop `allowPrivilegeEscalation: false` (security-context-conflict)',
-      'spec.containers[0].securityContext.allowPrivilegeEscalation: container "app" sets allowPrivilegeEscalation: false and adds the CAP_SYS_ADMIN capability. Fix: drop `privileged` and `CAP_SYS_ADMIN`, or drop `allowPrivilegeEscalation: false` (security-context-conflict)',
+      'spec.containers[0].securityContext.allowPrivilegeEscalation: container "app" sets allowPrivilegeEscalation: false and privileged: true. Fix: drop privileged, or drop allowPrivilegeEscalation: false (security-context-conflict)',
+      'spec.containers[0].securityContext.allowPrivilegeEscalation: container "app" sets allowPrivilegeEscalation: false and adds the CAP_SYS_ADMIN capability. Fix: drop CAP_SYS_ADMIN, or drop allowPrivilegeEscalation: false (security-context-conflict)',
     ],
   },
   {
@@ -455,7 +455,7 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       ];
     },
     messages: [
-      'spec.containers[0].env[0].value: $(PROFILE) in MESSAGE refers to no variable defined before MESSAGE in this container\'s env (container "app"; PROFILE is defined after MESSAGE); Kubernetes would leave it as the literal text. Fix: define PROFILE before MESSAGE, fix the name, or write $$(PROFILE) for the literal text (env-reference-defined)',
+      'spec.containers[0].env[0].value: $(PROFILE) in MESSAGE refers to no variable defined before MESSAGE in this container\'s env (container "app"; PROFILE is defined after MESSAGE); Kubernetes would leave it as the literal text. Fix: move PROFILE above MESSAGE (env-reference-defined)',
       'spec.containers[0].env[2].value: $(PROFILES) in GREETING refers to no variable defined before GREETING in this container\'s env (container "app"); Kubernetes would leave it as the literal text. Fix: define PROFILES before GREETING, fix the name, or write $$(PROFILES) for the literal text (env-reference-defined)',
     ],
   },

@@ -66,21 +66,6 @@ export function checkName(value: unknown, grammar: NameGrammar, check: FieldChec
   return true;
 }
 
-/** Reports `value` unless it is a string that is not empty (a required field). */
-export function checkRequiredText(value: unknown, check: FieldCheck, report: RuleReport): boolean {
-  if (typeof value === 'string' && value.length > 0) {
-    return true;
-  }
-  const of = check.of === undefined ? '' : ` of ${check.of}`;
-  report.error(
-    check.rule,
-    check.at,
-    value === undefined || value === '' ? `${check.what}${of} is missing` : `${check.what}${of} is ${quoteValue(value)}, not a string`,
-    check.fix,
-  );
-  return false;
-}
-
 /** Whether `value` is an IPv4 or IPv6 address as the API server parses one (see _ip.ts). */
 export function isIpAddress(value: unknown): boolean {
   return parseIp(value) !== undefined;

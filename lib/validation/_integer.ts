@@ -11,7 +11,7 @@
  */
 
 import { RuleReport } from './problem';
-import type { RuleId } from './rule-ids';
+import type { FieldCheck } from './_field-checks';
 
 /** The range of a Go `int32`. */
 export const INT32 = { min: -2147483648, max: 2147483647 } as const;
@@ -68,42 +68,24 @@ export function isIntegerIn(value: unknown, range: IntegerRange): value is numbe
  * 0 to 2147483647`), or `undefined` when it is one.
  */
 export function integerError(value: unknown, range: IntegerRange): string | undefined {
-  if (isIntegerIn(value, range)) {
-    return undefined;
-  }
-  return `is ${quoteValue(value)}; it must be ${rangeText(range)}`;
+  return isIntegerIn(value, range) ? undefined : `is ${quoteValue(value)}; it must be ${rangeText(range)}`;
 }
 
-/** A range in words: `a whole number from 1 to 65535`, `a whole number, 0 or more`. */
-export function rangeText(range: IntegerRange): string {
-  const { min, max } = range;
-  if (BigInt(min) === INT64.min && BigInt(max) === INT64.max) {
+// A range in words: `a whole number from 1 to 65535`, `a whole number, 0 or more (at most 2147483647)`.
+function rangeText({ min, max }: IntegerRange): string {
+  const [low, high] = [BigInt(min), BigInt(max)];
+  if (low === INT64.min && high === INT64.max) {
     return 'a whole number';
   }
-  if (BigInt(max) === INT64.max || BigInt(max) === BigInt(INT32.max)) {
-    if (BigInt(min) === INT64.min || BigInt(min) === BigInt(INT32.min)) {
-      return `a whole number from ${min} to ${max}`;
-    }
-    return `a whole number, ${min} or more (at most ${max})`;
-  }
-  return `a whole number from ${min} to ${max}`;
+  // Bounded only below: the top is the Go type's.
+  const fromMin = (high === INT64.max || high === BigInt(INT32.max)) && low !== INT64.min && low !== BigInt(INT32.min);
+  return fromMin ? `a whole number, ${min} or more (at most ${max})` : `a whole number from ${min} to ${max}`;
 }
 
-/** How {@link checkInteger} reports a value that is not a whole number in range. */
-export interface IntegerCheck {
-  /** The rule that reports it. */
-  readonly rule: RuleId;
-  /** The field path in the manifest, such as `spec.activeDeadlineSeconds`. */
-  readonly at: string;
-  /** What the value is, starting the message: `activeDeadlineSeconds`, `weight of preferred term 0`. */
-  readonly what: string;
+/** How {@link checkInteger} reports a value that is not a whole number in range: as a {@link FieldCheck}, in the range's words. */
+export interface IntegerCheck extends Omit<FieldCheck, 'of'> {
   /** The whole numbers allowed. */
   readonly range: IntegerRange;
-  /**
-   * How to fix it.
-   * @default - the fix of the rule's definition
-   */
-  readonly fix?: string;
 }
 
 /**

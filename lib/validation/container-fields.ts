@@ -18,6 +18,7 @@ import { checkInteger, isIntegerIn } from './_integer';
 import { dns1123SubdomainError, envVarNameError, portNameError, qualifiedNameError } from './names';
 import { validateSeccompProfile, validateWindowsOptions } from './pod-security-context';
 import { RuleReport } from './problem';
+import { fixByCase } from './_fix-cases';
 import { defineRules, fixNaming, ruleIn } from './rules';
 
 const PROBE_DOCS = 'https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/';
@@ -34,7 +35,19 @@ export const CONTAINER_FIELD_API_RULES = defineRules([
     summary:
       'The action of a probe or lifecycle hook is complete: an `exec` command that is not empty, an `httpGet` scheme of `HTTP` or `HTTPS` and header names of letters, digits and `-`, and ports that are numbers from 1 to 65535 or IANA service names (a numeric string such as `"8080"` is neither).',
     why: 'The API server refuses the Pod (validateExecAction, validateHTTPGetAction, ValidatePortNumOrName: "Required value", "must contain at least one letter", "a valid HTTP header must consist of alphanumeric characters or \'-\'").',
-    fix: 'Build the probe with a `Probe` factory: give an exec action its command, an httpGet action the scheme `HTTP` or `HTTPS` (or none) and header names of letters, digits and `-`, and each port as a number from 1 to 65535 (`8080`, without quotes) or a declared port name (`"http"`).',
+    ...fixByCase(
+      {
+        command: 'give the command to run, such as ["cat", "/tmp/healthy"]',
+        scheme: (scheme: string) => `write ${scheme}`,
+        schemes: 'use "HTTP" or "HTTPS", or leave it out for HTTP',
+        header: (name: string) => `name the header such as ${name}`,
+        grpc: 'give the port number of the gRPC server',
+        range: 'use the port the process listens on',
+        digits: (port: string) => `write the number without quotes: ${port}`,
+        port: 'give the number of the port, or the name of a port the container declares',
+      },
+      { scheme: ['"HTTPS" for "https"'], header: ['"X-Probe"'], digits: ['8080'] },
+    ),
     see: PROBE_DOCS,
   },
   {
@@ -43,7 +56,13 @@ export const CONTAINER_FIELD_API_RULES = defineRules([
     category: 'api-server',
     summary: "A probe's `terminationGracePeriodSeconds` is greater than 0, and a readiness probe has none.",
     why: 'The API server refuses the Pod ("must be greater than 0", "must not be set for readinessProbes"): a readiness probe never kills the container.',
-    fix: 'Use a whole number of seconds above 0 on a liveness or startup probe; remove it from a readiness probe.',
+    ...fixByCase(
+      {
+        readiness: 'remove terminationGracePeriodSeconds from the readiness probe',
+        seconds: "use 1 or more seconds, or leave it out for the Pod's grace period",
+      },
+      {},
+    ),
     see: PROBE_DOCS,
   },
   {
@@ -71,7 +90,17 @@ export const CONTAINER_FIELD_API_RULES = defineRules([
     summary:
       "An env `fieldRef` reads a field the downward API offers to env vars (`metadata.name`, `status.podIP`, `metadata.labels['key']`, …) with apiVersion `v1`; a `resourceFieldRef` reads `requests.`/`limits.` of `cpu`, `memory`, `ephemeral-storage` or `hugepages-*`, with a divisor the resource supports.",
     why: 'The API server refuses the Pod (validateObjectFieldSelector, validateContainerResourceFieldSelector, validateContainerResourceDivisor: "Unsupported value", "only divisor\'s values 1m and 1 are supported with the cpu resource").',
-    fix: 'Use `EnvValue.fromField()` and `EnvValue.fromResource()`, whose types list the fields (under apiVersion `v1`, or none); a CPU divisor is `1` or `1m`, a memory divisor `1`, `1Ki`, `1Mi`, … or `1k`, `1M`, ….',
+    ...fixByCase(
+      {
+        apiVersion: 'remove apiVersion, or write "v1"',
+        key: "name a label or annotation key, such as metadata.labels['app']",
+        field: 'use EnvValue.fromField(), whose type lists the fields (a whole label or annotation map is offered only to downwardAPI volumes)',
+        resource: 'use EnvValue.fromResource(), whose type lists them',
+        cpu: 'divide CPU by "1" (cores) or "1m" (millicores)',
+        bytes: 'divide by "1" (bytes) or a unit such as "1Mi"',
+      },
+      {},
+    ),
     see: 'https://kubernetes.io/docs/concepts/workloads/pods/downward-api/',
   },
   {
@@ -80,7 +109,10 @@ export const CONTAINER_FIELD_API_RULES = defineRules([
     category: 'api-server',
     summary: 'A `configMapKeyRef` or `secretKeyRef` names its object with a DNS-1123 subdomain and its key with at most 253 characters of `[-._a-zA-Z0-9]`.',
     why: "The API server refuses the Pod (validateConfigMapKeySelector, validateSecretKeySelector: \"a lowercase RFC 1123 subdomain must consist of …\", \"a valid config key must consist of alphanumeric characters, '-', '_' or '.'\").",
-    fix: 'Pass the ConfigMap or Secret object to `EnvValue.fromConfigMap()`/`fromSecret()` with one of its keys.',
+    ...fixByCase(
+      { name: (kind: string) => `name the ${kind} by its metadata.name, or pass the ${kind} object`, key: (kind: string) => `name a key the ${kind} has` },
+      { name: ['ConfigMap or Secret'], key: ['ConfigMap or Secret'] },
+    ),
     see: ENV_DOCS,
   },
   {
@@ -89,7 +121,15 @@ export const CONTAINER_FIELD_API_RULES = defineRules([
     category: 'api-server',
     summary: 'An `envFrom` entry has exactly one of `configMapRef` and `secretRef`, which names its object, and a `prefix` that is a valid env var name.',
     why: 'The API server refuses the Pod (ValidateEnvFrom: "must specify one of: `configMapRef` or `secretRef`", "may not have more than one field specified at a time").',
-    fix: 'Build the entry with `EnvFrom.configMap()` or `EnvFrom.secret()`, one object each; write the prefix as letters, digits and `_`, such as `DB_`.',
+    ...fixByCase(
+      {
+        sources: 'build it with EnvFrom.configMap() or EnvFrom.secret(), one object each',
+        unnamed: (kind: string, factory: string) => `name the ${kind}, or pass the object to ${factory}`,
+        name: (kind: string) => `name the ${kind} by its metadata.name, or pass the ${kind} object`,
+        prefix: 'write letters, digits, "_", "-" and ".", not starting with a digit',
+      },
+      { unnamed: ['ConfigMap or Secret', 'EnvFrom.configMap() or EnvFrom.secret()'], name: ['ConfigMap or Secret'] },
+    ),
     see: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-pod-configmap/#configure-all-key-value-pairs-in-a-configmap-as-container-environment-variables',
   },
   {
@@ -99,7 +139,13 @@ export const CONTAINER_FIELD_API_RULES = defineRules([
     summary:
       'Container resources are `cpu`, `memory`, `ephemeral-storage`, `hugepages-<size>`, or extended resources named as qualified names with a domain (`example.com/gpu`).',
     why: 'The API server refuses other names (validateContainerResourceName: "must be a standard resource for containers", "doesn\'t follow extended resource name standard").',
-    fix: 'Write a standard name, such as `memory` for `mem`, or give an extended resource its vendor domain, such as `example.com/gpu`.',
+    ...fixByCase(
+      {
+        near: (name: string) => `write ${name}`,
+        other: 'use cpu, memory, ephemeral-storage, hugepages-<size>, or an extended resource with its domain, such as "example.com/gpu"',
+      },
+      { near: ['"memory" for "mem"'] },
+    ),
     see: RESOURCE_DOCS,
   },
   {
@@ -109,7 +155,15 @@ export const CONTAINER_FIELD_API_RULES = defineRules([
     summary:
       'A `hugepages-<size>` request equals its limit, which is set, is a whole multiple of the page size, and comes with a cpu or memory request or limit.',
     why: 'Huge pages cannot be overcommitted: the API server refuses the Pod ("must be equal to hugepages-2Mi limit", "Limit must be set for non overcommitable resources", "is not positive integer multiple of", "HugePages require cpu or memory").',
-    fix: 'Set the limit to a multiple of the page size (`hugepages-2Mi: 100Mi`), leave the request out or equal to it, and set a memory limit.',
+    ...fixByCase(
+      {
+        noLimit: (limit: string, request: string) => `set ${limit} to ${request} as well`,
+        differs: 'make the request equal to the limit, or leave the request out',
+        cpuOrMemory: 'set a memory limit (and request) beside the huge pages',
+        multiple: (size: string) => `use a whole multiple of ${size}`,
+      },
+      { noLimit: ['the limit', 'the request'], multiple: ['the page size'] },
+    ),
     see: 'https://kubernetes.io/docs/tasks/manage-hugepages/scheduling-hugepages/',
   },
   {
@@ -119,7 +173,10 @@ export const CONTAINER_FIELD_API_RULES = defineRules([
     summary:
       "A container's `runAsUser` and `runAsGroup` are whole numbers from 0 to 2147483647, and `procMount` is `Default` or `Unmasked` (its `seccompProfile` and `windowsOptions` are checked as the Pod's are).",
     why: 'The API server refuses the Pod (ValidateSecurityContext: "must be between 0 and 2147483647, inclusive"; ValidateProcMountType: "Unsupported value").',
-    fix: 'Use the numeric user or group id, such as 1000, and leave `procMount` out unless the node allows unmasked /proc.',
+    ...fixByCase(
+      { user: 'use the numeric user id, such as 1000', group: 'use the numeric group id, such as 1000', procMount: 'use "Default", or leave it out' },
+      {},
+    ),
     see: SECURITY_DOCS,
   },
   {
@@ -129,8 +186,86 @@ export const CONTAINER_FIELD_API_RULES = defineRules([
     summary:
       'Each `volumeDevices` entry names, once, a persistentVolumeClaim or ephemeral volume of the Pod that the container does not also mount, at a device path without `..` that is unique and no mount path.',
     why: 'The API server refuses the Pod (ValidateVolumeDevices: "can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode", "must be unique", "must not already exist in volumeMounts").',
-    fix: 'Attach each persistentVolumeClaim or ephemeral volume of the Pod once, as a device at a path of its own such as `/dev/xvda`, without `..`, where no volume is mounted; do not also mount it.',
+    ...fixByCase(
+      {
+        unnamed: 'name a persistentVolumeClaim volume of the Pod',
+        twice: 'attach each volume once',
+        undeclared: 'add the volume to the Pod, or fix the name',
+        notClaim: 'attach a claim of a block-mode volume, or mount this volume instead',
+        mounted: 'either mount the volume or attach it as a device',
+        noPath: 'give the path of the device in the container, such as "/dev/xvda"',
+        dots: 'write the path without ".."',
+        samePath: 'give each device its own path',
+        mountPath: 'attach the device at a path no volume is mounted at',
+      },
+      {},
+    ),
     see: 'https://kubernetes.io/docs/concepts/storage/persistent-volumes/#raw-block-volume-support',
+  },
+  {
+    id: 'resource-quantity',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'Resource requests and limits are Kubernetes quantities (`250m`, `512Mi`, `2`).',
+    why: 'The API server refuses other text, such as `512MB`.',
+    ...fixByCase(
+      {
+        cpu: 'write cores ("0.5", 2) or millicores ("500m")',
+        bytes: 'write bytes with a Kubernetes suffix, such as "512Mi" or "1Gi"',
+        negative: 'use 0 or more, or leave it out',
+      },
+      {},
+    ),
+    see: 'https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/',
+  },
+  {
+    id: 'requests-within-limits',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'A container requests no more of a resource than its limit.',
+    why: 'The API server refuses a request above the limit: the container could never get what it reserved.',
+    fix: 'Lower the request or raise the limit.',
+    see: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
+  },
+  {
+    id: 'extended-resource',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'Extended resources (`nvidia.com/gpu`) are whole numbers, have a limit, and a request equal to it.',
+    why: 'Extended resources cannot be shared or overcommitted: the API server refuses fractions, a request without a limit, and a request other than the limit.',
+    ...fixByCase(
+      {
+        fraction: 'use a whole number, such as 1',
+        noLimit: (limit: string, request: string) => `set ${limit} to ${request} as well`,
+        differs: 'make the request equal to the limit, or leave the request out',
+      },
+      { noLimit: ['the limit', 'the request'] },
+    ),
+    see: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#extended-resources',
+  },
+  {
+    id: 'security-context-conflict',
+    severity: 'error',
+    category: 'api-server',
+    summary: '`allowPrivilegeEscalation: false` is not combined with `privileged: true` or the `CAP_SYS_ADMIN` capability.',
+    why: 'The API server refuses the combination ("cannot set `allowPrivilegeEscalation` to false and `privileged` to true"): a privileged container can always escalate.',
+    ...fixByCase(
+      { privileged: 'drop privileged, or drop allowPrivilegeEscalation: false', sysAdmin: 'drop CAP_SYS_ADMIN, or drop allowPrivilegeEscalation: false' },
+      {},
+    ),
+    see: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
+  },
+  {
+    id: 'env-value-source',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'An env entry has either a non-empty `value` or `valueFrom`, and `valueFrom` has exactly one source.',
+    why: 'The API server refuses an entry with both ("may not be specified when `value` is not empty"), or a `valueFrom` with none or several sources ("may not have more than one field specified at a time").',
+    ...fixByCase(
+      { both: 'keep one of value and valueFrom', sources: 'give valueFrom exactly one of configMapKeyRef, secretKeyRef, fieldRef, resourceFieldRef' },
+      {},
+    ),
+    see: 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#environment-variables',
   },
 ]);
 
@@ -181,12 +316,21 @@ export const CONTAINER_FIELD_LINT_RULES = defineRules([
 
 const WORKING_DIR = ruleIn(CONTAINER_FIELD_PEAPOD_RULES, 'working-dir-absolute');
 const ENV_VAR_SECRET = ruleIn(CONTAINER_FIELD_LINT_RULES, 'env-var-secret');
+const PROBE_ACTION = ruleIn(CONTAINER_FIELD_API_RULES, 'probe-action');
+const ENV_VALUE = ruleIn(CONTAINER_FIELD_API_RULES, 'env-value-source');
+const KEY_REF = ruleIn(CONTAINER_FIELD_API_RULES, 'env-key-ref');
+const FIELD_REF = ruleIn(CONTAINER_FIELD_API_RULES, 'env-field-ref');
+const ENV_FROM = ruleIn(CONTAINER_FIELD_API_RULES, 'env-from-source');
+const RESOURCE_NAME = ruleIn(CONTAINER_FIELD_API_RULES, 'resource-name');
+const QUANTITY = ruleIn(CONTAINER_FIELD_API_RULES, 'resource-quantity');
+const EXTENDED = ruleIn(CONTAINER_FIELD_API_RULES, 'extended-resource');
+const HUGEPAGES = ruleIn(CONTAINER_FIELD_API_RULES, 'hugepages');
+const SC_VALUE = ruleIn(CONTAINER_FIELD_API_RULES, 'security-context-value');
+const SC_CONFLICT = ruleIn(CONTAINER_FIELD_API_RULES, 'security-context-conflict');
+const DEVICE = ruleIn(CONTAINER_FIELD_API_RULES, 'volume-device');
 
-/** A container's requests or limits, by resource. */
-export type Amounts = Unvalidated<k8s.ResourceRequirements>['requests'];
-
-/** The amounts of `amounts` that are set (a field left undefined is not in the manifest), by resource. */
-export function amountsOf(amounts: Amounts): [string, number | string][] {
+// The amounts of a container's requests or limits that are set (a field left undefined is not in the manifest), by resource.
+function amountsOf(amounts: Unvalidated<k8s.ResourceRequirements>['requests']): [string, number | string][] {
   return Object.entries(amounts ?? {}).filter((entry): entry is [string, number | string] => entry[1] !== undefined);
 }
 
@@ -205,11 +349,9 @@ export function validateContainerFields(
   if (c.lifecycle != null) {
     validateLifecycle(c, path, runsToCompletion, report);
   }
-  if (c.env != null || c.envFrom != null) {
-    validateEnvSources(c, path, report);
-  }
-  if (c.resources?.requests != null || c.resources?.limits != null) {
-    validateResourceNames(c, path, report);
+  const envFrom = c.envFrom ?? [];
+  for (let i = 0; i < envFrom.length; i++) {
+    validateEnvFromEntry(envFrom[i], `${path}.envFrom[${i}]`, `envFrom entry of container "${c.name}"`, report);
   }
   if (c.securityContext != null) {
     validateSecurityValues(c.securityContext, `${path}.securityContext`, `container "${c.name}"`, report);
@@ -249,16 +391,18 @@ const LIFECYCLE_HOOKS = ['postStart', 'preStop'] as const;
  */
 export function validateAction(handler: Unvalidated<k8s.Probe>, at: string, what: string, report: RuleReport): void {
   if (handler.exec != null && (handler.exec.command ?? []).length === 0) {
-    report.error('probe-action', `${at}.exec.command`, `the exec action of the ${what} has no command`);
+    report.error('probe-action', `${at}.exec.command`, `the exec action of the ${what} has no command`, PROBE_ACTION.fixFor('command'));
   }
   const http = handler.httpGet;
   if (http != null) {
     checkPort(http.port, `${at}.httpGet.port`, what, report);
     if (http.scheme !== undefined && !(HTTP_SCHEMES as readonly string[]).includes(http.scheme)) {
+      const near = HTTP_SCHEMES.find((scheme) => scheme === http.scheme?.toUpperCase());
       report.error(
         'probe-action',
         `${at}.httpGet.scheme`,
         `scheme ${JSON.stringify(http.scheme)} of the ${what} is not supported; the values are "HTTP", "HTTPS"`,
+        near === undefined ? PROBE_ACTION.fixFor('schemes') : PROBE_ACTION.fixFor('scheme', `"${near}"`),
       );
     }
     const headers = http.httpHeaders ?? [];
@@ -266,7 +410,12 @@ export function validateAction(handler: Unvalidated<k8s.Probe>, at: string, what
       const { name } = headers[i];
       if (name === undefined || !HTTP_HEADER_NAME.test(name)) {
         const wrong = `header name ${JSON.stringify(name)} of the ${what} is not an HTTP header name: it must be letters, digits and "-"`;
-        report.error('probe-action', `${at}.httpGet.httpHeaders[${i}].name`, wrong);
+        report.error(
+          'probe-action',
+          `${at}.httpGet.httpHeaders[${i}].name`,
+          wrong,
+          PROBE_ACTION.fixFor('header', `"${(name ?? 'X-Header').replace(/[^-A-Za-z0-9]+/g, '-') || 'X-Header'}"`),
+        );
       }
     }
   }
@@ -274,7 +423,12 @@ export function validateAction(handler: Unvalidated<k8s.Probe>, at: string, what
     checkPort(handler.tcpSocket.port, `${at}.tcpSocket.port`, what, report);
   }
   if (handler.grpc != null && !isPortNumber(handler.grpc.port)) {
-    report.error('probe-action', `${at}.grpc.port`, `grpc port ${JSON.stringify(handler.grpc.port)} of the ${what} is not a whole number from 1 to 65535`);
+    report.error(
+      'probe-action',
+      `${at}.grpc.port`,
+      `grpc port ${JSON.stringify(handler.grpc.port)} of the ${what} is not a whole number from 1 to 65535`,
+      PROBE_ACTION.fixFor('grpc'),
+    );
   }
 }
 
@@ -282,14 +436,19 @@ export function validateAction(handler: Unvalidated<k8s.Probe>, at: string, what
 function checkPort(port: number | string | undefined, at: string, what: string, report: RuleReport): void {
   if (typeof port === 'number') {
     if (!isPortNumber(port)) {
-      report.error('probe-action', at, `port ${port} of the ${what} is not a whole number from 1 to 65535`);
+      report.error('probe-action', at, `port ${port} of the ${what} is not a whole number from 1 to 65535`, PROBE_ACTION.fixFor('range'));
     }
     return;
   }
   const wrong = port === undefined ? 'is missing' : portNameError(port);
   if (wrong !== undefined) {
     const digits = /^[0-9]+$/.test(port ?? '') ? 'is a string of digits, which Kubernetes reads as a port name, and a port name ' : '';
-    report.error('probe-action', at, `port ${JSON.stringify(port)} of the ${what} ${digits}${wrong}`);
+    report.error(
+      'probe-action',
+      at,
+      `port ${JSON.stringify(port)} of the ${what} ${digits}${wrong}`,
+      digits ? PROBE_ACTION.fixFor('digits', `${port}`) : PROBE_ACTION.fixFor('port'),
+    );
   }
 }
 
@@ -299,27 +458,6 @@ export const PORT_RANGE = { min: 1, max: 65535 } as const;
 /** Whether `value` is a port number, 1 to 65535. */
 export function isPortNumber(value: unknown): value is number {
   return isIntegerIn(value, PORT_RANGE);
-}
-
-/** Checks a probe's terminationGracePeriodSeconds (validateProbe, validateReadinessProbe). */
-export function validateProbeGracePeriod(probe: Unvalidated<k8s.Probe>, kind: string, at: string, container: string | undefined, report: RuleReport): void {
-  const seconds = probe.terminationGracePeriodSeconds;
-  if (seconds == null) {
-    return;
-  }
-  if (kind === 'readinessProbe') {
-    report.error(
-      'probe-termination-grace-period',
-      `${at}.terminationGracePeriodSeconds`,
-      `the readinessProbe of container "${container}" sets terminationGracePeriodSeconds; a readiness probe never stops the container, and the API server refuses it there`,
-    );
-  } else if (!Number.isInteger(seconds) || seconds <= 0) {
-    report.error(
-      'probe-termination-grace-period',
-      `${at}.terminationGracePeriodSeconds`,
-      `terminationGracePeriodSeconds of the ${kind} of container "${container}" is ${JSON.stringify(seconds)}; it must be a whole number greater than 0`,
-    );
-  }
 }
 
 function validateLifecycle(c: Unvalidated<k8s.Container>, path: string, runsToCompletion: boolean, report: RuleReport): void {
@@ -348,6 +486,8 @@ function validateLifecycle(c: Unvalidated<k8s.Container>, path: string, runsToCo
 
 // ---- env sources ---------------------------------------------------------------
 
+// fileKeyRef is of Kubernetes 1.34: a manifest may hold it, the 1.27 shape does not.
+const ENV_SOURCES = ['configMapKeyRef', 'secretKeyRef', 'fieldRef', 'resourceFieldRef', 'fileKeyRef'] as const;
 const SUBSCRIPTED_FIELD_PATH = /^(metadata\.(?:labels|annotations))\['(.*)'\]$/;
 const CPU_DIVISORS = ['1m', '1'];
 // A byte divisor is 1, or one of a unit: 1k (1000) to 1E, 1Ki (1024) to 1Ei.
@@ -359,39 +499,50 @@ const DIVISOR_SIZES: readonly (readonly [string, number])[] = [
   ...UNITS.flatMap((unit, i) => [[`1${unit}`, 1000 ** (i + 1)] as const, [`1${unit.toUpperCase()}i`, 1024 ** (i + 1)] as const]),
 ];
 
-function validateEnvSources(c: Unvalidated<k8s.Container>, path: string, report: RuleReport): void {
-  const env = c.env ?? [];
-  for (let i = 0; i < env.length; i++) {
-    const source = env[i].valueFrom;
-    if (source == null) {
-      continue;
+/** Checks the `valueFrom` of env var `variable` of container `container`, at field path `at` (the env entry's). */
+export function validateEnvSource(variable: Unvalidated<k8s.EnvVar>, at: string, container: string | undefined, report: RuleReport): void {
+  const source: Readonly<Record<string, unknown>> & Unvalidated<k8s.EnvVarSource> = variable.valueFrom ?? {};
+  const owner = `env "${variable.name}" of container "${container}"`;
+  const sources = ENV_SOURCES.filter((field) => source[field] != null);
+  // An empty value is the unset one to the API server: only text beside valueFrom conflicts.
+  if (variable.value) {
+    report.error('env-value-source', at, `${owner} has both value and valueFrom`, ENV_VALUE.fixFor('both'));
+  }
+  for (const [ref, kind] of [
+    ['configMapKeyRef', 'ConfigMap'],
+    ['secretKeyRef', 'Secret'],
+  ] as const) {
+    const { name, key } = source[ref] ?? {};
+    if (source[ref] != null && !variable.value && (!name || !key)) {
+      // reference-name is a rule of pod-spec.ts, whose fix names the object alone.
+      report.error(
+        'reference-name',
+        `${at}.valueFrom.${ref}`,
+        `${ref} of ${owner} names no ${!name ? kind : 'key'}`,
+        "give both the object's name and the key",
+      );
     }
-    const at = `${path}.env[${i}].valueFrom`;
-    const owner = `env "${env[i].name}" of container "${c.name}"`;
-    if (source.fieldRef != null) {
-      validateFieldRef(source.fieldRef, `${at}.fieldRef`, owner, report);
+    if (name) {
+      reportObjectName(name, `${at}.valueFrom.${ref}.name`, `${ref} of ${owner}`, kind, 'env-key-ref', report);
     }
-    if (source.resourceFieldRef != null) {
-      validateResourceFieldRef(source.resourceFieldRef, `${at}.resourceFieldRef`, owner, report);
-    }
-    for (const [ref, kind] of [
-      ['configMapKeyRef', 'ConfigMap'],
-      ['secretKeyRef', 'Secret'],
-    ] as const) {
-      // A missing name or key is reported as reference-name.
-      const { name, key } = source[ref] ?? {};
-      if (name) {
-        reportObjectName(name, `${at}.${ref}.name`, `${ref} of ${owner}`, kind, 'env-key-ref', report);
-      }
-      const wrong = key ? invalidDataKey(key) : undefined;
-      if (wrong !== undefined) {
-        report.error('env-key-ref', `${at}.${ref}.key`, `key ${JSON.stringify(key)} of the ${ref} of ${owner} ${wrong}`);
-      }
+    const wrong = key ? invalidDataKey(key) : undefined;
+    if (wrong !== undefined) {
+      report.error('env-key-ref', `${at}.valueFrom.${ref}.key`, `key ${JSON.stringify(key)} of the ${ref} of ${owner} ${wrong}`, KEY_REF.fixFor('key', kind));
     }
   }
-  const envFrom = c.envFrom ?? [];
-  for (let i = 0; i < envFrom.length; i++) {
-    validateEnvFromEntry(envFrom[i], `${path}.envFrom[${i}]`, `envFrom entry of container "${c.name}"`, report);
+  if (!variable.value && sources.length !== 1) {
+    report.error(
+      'env-value-source',
+      `${at}.valueFrom`,
+      `valueFrom of ${owner} has ${sources.length === 0 ? 'no source' : `${sources.length} sources (${sources.join(', ')})`}`,
+      ENV_VALUE.fixFor('sources'),
+    );
+  }
+  if (source.fieldRef != null) {
+    validateFieldRef(source.fieldRef, `${at}.valueFrom.fieldRef`, owner, report);
+  }
+  if (source.resourceFieldRef != null) {
+    validateResourceFieldRef(source.resourceFieldRef, `${at}.valueFrom.resourceFieldRef`, owner, report);
   }
 }
 
@@ -401,6 +552,7 @@ function validateFieldRef(ref: Unvalidated<k8s.ObjectFieldSelector>, at: string,
       'env-field-ref',
       `${at}.apiVersion`,
       `apiVersion ${JSON.stringify(ref.apiVersion)} of the fieldRef of ${owner} is not supported; the downward API of env vars is "v1"`,
+      FIELD_REF.fixFor('apiVersion'),
     );
   }
   const fieldPath = ref.fieldPath;
@@ -409,13 +561,19 @@ function validateFieldRef(ref: Unvalidated<k8s.ObjectFieldSelector>, at: string,
     const [, field, key] = subscripted;
     const wrong = qualifiedNameError(field === 'metadata.annotations' ? key.toLowerCase() : key);
     if (wrong !== undefined) {
-      report.error('env-field-ref', `${at}.fieldPath`, `fieldRef ${JSON.stringify(fieldPath)} of ${owner} reads the key "${key}", which ${wrong}`);
+      report.error(
+        'env-field-ref',
+        `${at}.fieldPath`,
+        `fieldRef ${JSON.stringify(fieldPath)} of ${owner} reads the key "${key}", which ${wrong}`,
+        FIELD_REF.fixFor('key'),
+      );
     }
   } else if (!(ENV_POD_FIELDS as readonly unknown[]).includes(fieldPath)) {
     report.error(
       'env-field-ref',
       `${at}.fieldPath`,
       `fieldRef ${JSON.stringify(fieldPath)} of ${owner} is not a field env vars can read; they read ${ENV_POD_FIELDS.map((p) => `"${p}"`).join(', ')}, and metadata.labels['KEY'] or metadata.annotations['KEY']`,
+      FIELD_REF.fixFor('field'),
     );
   }
 }
@@ -428,6 +586,7 @@ function validateResourceFieldRef(ref: Unvalidated<k8s.ResourceFieldSelector>, a
       'env-field-ref',
       `${at}.resource`,
       `resourceFieldRef ${JSON.stringify(resource)} of ${owner} is not a resource env vars can read; they read ${DOWNWARD_API_RESOURCES.map((r) => `"${r}"`).join(', ')} and requests./limits.hugepages-<size>`,
+      FIELD_REF.fixFor('resource'),
     );
     return;
   }
@@ -437,6 +596,7 @@ function validateResourceFieldRef(ref: Unvalidated<k8s.ResourceFieldSelector>, a
       'env-field-ref',
       `${at}.divisor`,
       `divisor ${JSON.stringify(divisor)} of the resourceFieldRef of ${owner} is not supported with ${resource}; the values are ${allowed.map((d) => `"${d}"`).join(', ')}`,
+      allowed === CPU_DIVISORS ? FIELD_REF.fixFor('cpu') : FIELD_REF.fixFor('bytes'),
     );
   }
 }
@@ -451,27 +611,42 @@ function canonicalDivisor(divisor: number | string): string {
 function validateEnvFromEntry(entry: Unvalidated<k8s.EnvFromSource>, at: string, owner: string, report: RuleReport): void {
   const sources = (['configMapRef', 'secretRef'] as const).filter((source) => entry[source] != null);
   if (sources.length !== 1) {
-    report.error('env-from-source', at, `the ${owner} has ${sources.length === 0 ? 'no source' : 'both configMapRef and secretRef'}`);
+    report.error(
+      'env-from-source',
+      at,
+      `the ${owner} has ${sources.length === 0 ? 'no source' : 'both configMapRef and secretRef'}`,
+      ENV_FROM.fixFor('sources'),
+    );
   }
   for (const source of sources) {
     const kind = source === 'secretRef' ? 'Secret' : 'ConfigMap';
     const name = entry[source]?.name;
     if (!name) {
-      report.error('env-from-source', `${at}.${source}.name`, `the ${source} of the ${owner} names no ${kind}`);
+      report.error(
+        'env-from-source',
+        `${at}.${source}.name`,
+        `the ${source} of the ${owner} names no ${kind}`,
+        ENV_FROM.fixFor('unnamed', kind, `EnvFrom.${source === 'secretRef' ? 'secret' : 'configMap'}()`),
+      );
     } else {
       reportObjectName(name, `${at}.${source}.name`, `${source} of the ${owner}`, kind, 'env-from-source', report);
     }
   }
   const wrong = entry.prefix ? envVarNameError(entry.prefix) : undefined;
   if (wrong !== undefined) {
-    report.error('env-from-source', `${at}.prefix`, `prefix ${JSON.stringify(entry.prefix)} of the ${owner} ${wrong}`);
+    report.error('env-from-source', `${at}.prefix`, `prefix ${JSON.stringify(entry.prefix)} of the ${owner} ${wrong}`, ENV_FROM.fixFor('prefix'));
   }
 }
 
 function reportObjectName(name: string, at: string, what: string, kind: string, rule: 'env-key-ref' | 'env-from-source', report: RuleReport): void {
   const wrong = dns1123SubdomainError(name);
   if (wrong !== undefined) {
-    report.error(rule, at, `${kind} name ${JSON.stringify(name)} in the ${what} ${wrong}`);
+    report.error(
+      rule,
+      at,
+      `${kind} name ${JSON.stringify(name)} in the ${what} ${wrong}`,
+      rule === 'env-key-ref' ? KEY_REF.fixFor('name', kind) : ENV_FROM.fixFor('name', kind),
+    );
   }
 }
 
@@ -480,6 +655,12 @@ function reportObjectName(name: string, at: string, what: string, kind: string, 
 /** The resources every node has, by the names a container's requests and limits give them. */
 export const STANDARD_CONTAINER_RESOURCES = ['cpu', 'memory', 'ephemeral-storage'] as const;
 const CPU_OR_MEMORY = ['cpu', 'memory'];
+
+function suggestResource(resource: string): string {
+  const lower = resource.toLowerCase();
+  const near = STANDARD_CONTAINER_RESOURCES.find((name) => lower === name || lower.startsWith(name.slice(0, 3)));
+  return near ? RESOURCE_NAME.fixFor('near', `"${near}"`) : RESOURCE_NAME.fixFor('other');
+}
 
 function resourceNameError(name: string): string | undefined {
   const qualified = qualifiedNameError(name);
@@ -501,60 +682,108 @@ function resourceNameError(name: string): string | undefined {
     : undefined;
 }
 
-function validateResourceNames(c: Unvalidated<k8s.Container>, path: string, report: RuleReport): void {
+// Names with a domain, outside kubernetes.io (and requests.* quota names), are extended resources.
+function isExtendedResource(resource: string): boolean {
+  return resource.includes('/') && !resource.startsWith('kubernetes.io/') && !resource.includes('.kubernetes.io/');
+}
+
+/** Checks the requests and limits of container `c`: their names and amounts, and each request against its limit. */
+export function validateResources(c: Unvalidated<k8s.Container>, path: string, report: RuleReport): void {
   const { requests, limits } = c.resources ?? {};
+  if (requests == null && limits == null) {
+    return; // nothing to check, as in most containers
+  }
+  const parsed = { requests: new Map<string, number>(), limits: new Map<string, number>() };
   let hugePages = false;
   let cpuOrMemory = false;
-  for (const [kind, amounts] of [
-    ['requests', requests],
-    ['limits', limits],
-  ] as const) {
-    for (const [resource, amount] of amountsOf(amounts)) {
+  for (const kind of ['requests', 'limits'] as const) {
+    for (const [resource, amount] of amountsOf(c.resources?.[kind])) {
       const at = `${path}.resources.${kind}["${resource}"]`;
       const what = `${resource} ${kind === 'requests' ? 'request' : 'limit'} ${JSON.stringify(amount)} of container "${c.name}"`;
       const wrong = resourceNameError(resource);
       if (wrong !== undefined) {
-        report.error('resource-name', at, `resource name "${resource}" in the ${kind} of container "${c.name}" ${wrong}`);
-      }
-      const value = parseQuantity(amount);
-      if (value !== undefined && value < 0) {
-        report.error('resource-quantity', at, `${what} is negative; it must be greater than or equal to 0`);
+        report.error('resource-name', at, `resource name "${resource}" in the ${kind} of container "${c.name}" ${wrong}`, suggestResource(resource));
       }
       cpuOrMemory ||= CPU_OR_MEMORY.includes(resource);
-      const pageSize = resource.startsWith('hugepages-') ? resource.slice('hugepages-'.length) : undefined;
-      hugePages ||= pageSize !== undefined;
-      // A page size that is no quantity is the resource name's problem; an amount that is none, resource-quantity's.
-      const size = pageSize === undefined ? undefined : parseQuantity(pageSize);
-      if (size !== undefined && size > 0 && value !== undefined && (value < 0 || Math.ceil(value) % size !== 0)) {
-        report.error('hugepages', at, `${what} is not a whole multiple of the page size ${pageSize}`);
+      hugePages ||= resource.startsWith('hugepages-');
+      const value = parseQuantity(amount);
+      if (value === undefined) {
+        report.error(
+          'resource-quantity',
+          `${path}.resources.${kind}.${resource}`,
+          `${what} is not a Kubernetes quantity`,
+          QUANTITY.fixFor(resource === 'cpu' ? 'cpu' : 'bytes'),
+        );
+        continue;
+      }
+      parsed[kind].set(resource, value);
+      if (value < 0) {
+        report.error('resource-quantity', at, `${what} is negative; it must be greater than or equal to 0`, QUANTITY.fixFor('negative'));
+      }
+      if (isExtendedResource(resource) && !Number.isInteger(value)) {
+        report.error(
+          'extended-resource',
+          at,
+          `${resource} ${kind === 'requests' ? 'request' : 'limit'} ${value} of container "${c.name}" is not a whole number`,
+          EXTENDED.fixFor('fraction'),
+        );
+      }
+      // A page size that is no quantity is the resource name's problem.
+      const pageSize = resource.startsWith('hugepages-') ? resource.slice('hugepages-'.length) : '';
+      const size = parseQuantity(pageSize);
+      if (size !== undefined && size > 0 && (value < 0 || Math.ceil(value) % size !== 0)) {
+        report.error('hugepages', at, `${what} is not a whole multiple of the page size ${pageSize}`, HUGEPAGES.fixFor('multiple', pageSize));
       }
     }
   }
-  for (const [resource, request] of amountsOf(requests)) {
-    const limit = limits?.[resource];
+  for (const [resource, amount] of amountsOf(requests)) {
+    const [request, limit] = [parsed.requests.get(resource), parsed.limits.get(resource)];
     const at = `${path}.resources.requests["${resource}"]`;
-    if (!resource.startsWith('hugepages-')) {
-      continue;
-    }
-    if (limit === undefined) {
+    if (request !== undefined && limit !== undefined && request > limit) {
       report.error(
-        'hugepages',
-        at,
-        `container "${c.name}" requests ${JSON.stringify(request)} of ${resource} without a limit; huge pages cannot be overcommitted`,
+        'requests-within-limits',
+        `${path}.resources.requests.${resource}`,
+        `${resource} request ${JSON.stringify(amount)} of container "${c.name}" is above its limit ${JSON.stringify(limits?.[resource])}`,
       );
-      continue;
     }
-    const [requested, limited] = [parseQuantity(request), parseQuantity(limit)];
-    if (requested !== undefined && limited !== undefined && requested !== limited) {
+    if (request !== undefined && isExtendedResource(resource) && limit === undefined) {
+      report.error(
+        'extended-resource',
+        at,
+        `container "${c.name}" requests ${request} ${resource} without a limit`,
+        EXTENDED.fixFor('noLimit', `limits["${resource}"]`, `${request}`),
+      );
+    } else if (request !== undefined && isExtendedResource(resource) && limit !== request) {
+      report.error(
+        'extended-resource',
+        at,
+        `${resource} request ${request} of container "${c.name}" differs from its limit ${limit}`,
+        EXTENDED.fixFor('differs'),
+      );
+    }
+    if (resource.startsWith('hugepages-') && limits?.[resource] === undefined) {
       report.error(
         'hugepages',
         at,
-        `${resource} request ${JSON.stringify(request)} of container "${c.name}" differs from its limit ${JSON.stringify(limit)}; it must be equal to it`,
+        `container "${c.name}" requests ${JSON.stringify(amount)} of ${resource} without a limit; huge pages cannot be overcommitted`,
+        HUGEPAGES.fixFor('noLimit', `limits["${resource}"]`, JSON.stringify(amount)),
+      );
+    } else if (resource.startsWith('hugepages-') && request !== undefined && limit !== undefined && request !== limit) {
+      report.error(
+        'hugepages',
+        at,
+        `${resource} request ${JSON.stringify(amount)} of container "${c.name}" differs from its limit ${JSON.stringify(limits?.[resource])}; it must be equal to it`,
+        HUGEPAGES.fixFor('differs'),
       );
     }
   }
   if (hugePages && !cpuOrMemory) {
-    report.error('hugepages', `${path}.resources`, `container "${c.name}" asks for huge pages without a cpu or memory request or limit`);
+    report.error(
+      'hugepages',
+      `${path}.resources`,
+      `container "${c.name}" asks for huge pages without a cpu or memory request or limit`,
+      HUGEPAGES.fixFor('cpuOrMemory'),
+    );
   }
 }
 
@@ -566,13 +795,32 @@ const PROC_MOUNTS = ['Default', 'Unmasked'];
 
 function validateSecurityValues(sc: Unvalidated<k8s.SecurityContext>, at: string, owner: string, report: RuleReport): void {
   for (const field of ['runAsUser', 'runAsGroup'] as const) {
-    checkInteger(sc[field], { rule: 'security-context-value', at: `${at}.${field}`, what: `${field} of ${owner}`, range: ID_RANGE }, report);
+    const fix = SC_VALUE.fixFor(field === 'runAsUser' ? 'user' : 'group');
+    checkInteger(sc[field], { rule: 'security-context-value', at: `${at}.${field}`, what: `${field} of ${owner}`, range: ID_RANGE, fix }, report);
+  }
+  if (sc.allowPrivilegeEscalation === false && sc.privileged === true) {
+    report.error(
+      'security-context-conflict',
+      `${at}.allowPrivilegeEscalation`,
+      `${owner} sets allowPrivilegeEscalation: false and privileged: true`,
+      SC_CONFLICT.fixFor('privileged'),
+    );
+  }
+  // The API server compares the text: it refuses "CAP_SYS_ADMIN" only, and the runtime grants "SYS_ADMIN" all the same.
+  if (sc.allowPrivilegeEscalation === false && sc.capabilities?.add?.includes('CAP_SYS_ADMIN')) {
+    report.error(
+      'security-context-conflict',
+      `${at}.allowPrivilegeEscalation`,
+      `${owner} sets allowPrivilegeEscalation: false and adds the CAP_SYS_ADMIN capability`,
+      SC_CONFLICT.fixFor('sysAdmin'),
+    );
   }
   if (sc.procMount != null && !PROC_MOUNTS.includes(sc.procMount)) {
     report.error(
       'security-context-value',
       `${at}.procMount`,
       `procMount ${JSON.stringify(sc.procMount)} of ${owner} is not supported; the values are "Default", "Unmasked"`,
+      SC_VALUE.fixFor('procMount'),
     );
   }
   validateSeccompProfile(sc.seccompProfile, `${at}.seccompProfile`, report);
@@ -593,29 +841,35 @@ function validateVolumeDevices(c: Unvalidated<k8s.Container>, path: string, pod:
     const at = `${path}.volumeDevices[${i}]`;
     const volume = volumes.get(name);
     if (!name) {
-      report.error('volume-device', `${at}.name`, `a volume device of ${owner} names no volume`);
+      report.error('volume-device', `${at}.name`, `a volume device of ${owner} names no volume`, DEVICE.fixFor('unnamed'));
     } else if (names.has(name)) {
-      report.error('volume-device', `${at}.name`, `${owner} attaches volume "${name}" as a device twice`);
+      report.error('volume-device', `${at}.name`, `${owner} attaches volume "${name}" as a device twice`, DEVICE.fixFor('twice'));
     } else if (volume === undefined) {
-      report.error('volume-device', `${at}.name`, `${owner} attaches volume "${name}" as a device, which the Pod does not declare`);
+      report.error(
+        'volume-device',
+        `${at}.name`,
+        `${owner} attaches volume "${name}" as a device, which the Pod does not declare`,
+        DEVICE.fixFor('undeclared'),
+      );
     } else if (volume.persistentVolumeClaim == null && volume.ephemeral == null) {
       report.error(
         'volume-device',
         `${at}.name`,
         `${owner} attaches volume "${name}" as a device, but only persistentVolumeClaim and ephemeral volumes can be block devices`,
+        DEVICE.fixFor('notClaim'),
       );
     }
     if (mounts.some((mount) => mount.name === name)) {
-      report.error('volume-device', `${at}.name`, `${owner} both mounts volume "${name}" and attaches it as a device`);
+      report.error('volume-device', `${at}.name`, `${owner} both mounts volume "${name}" and attaches it as a device`, DEVICE.fixFor('mounted'));
     }
     if (!devicePath) {
-      report.error('volume-device', `${at}.devicePath`, `the device of volume "${name}" in ${owner} has no devicePath`);
+      report.error('volume-device', `${at}.devicePath`, `the device of volume "${name}" in ${owner} has no devicePath`, DEVICE.fixFor('noPath'));
     } else if (devicePath.split('/').includes('..')) {
-      report.error('volume-device', `${at}.devicePath`, `devicePath "${devicePath}" of ${owner} holds a ".." segment`);
+      report.error('volume-device', `${at}.devicePath`, `devicePath "${devicePath}" of ${owner} holds a ".." segment`, DEVICE.fixFor('dots'));
     } else if (paths.has(devicePath)) {
-      report.error('volume-device', `${at}.devicePath`, `${owner} attaches two devices at "${devicePath}"`);
+      report.error('volume-device', `${at}.devicePath`, `${owner} attaches two devices at "${devicePath}"`, DEVICE.fixFor('samePath'));
     } else if (mounts.some((mount) => mount.mountPath === devicePath)) {
-      report.error('volume-device', `${at}.devicePath`, `devicePath "${devicePath}" of ${owner} is also a mount path`);
+      report.error('volume-device', `${at}.devicePath`, `devicePath "${devicePath}" of ${owner} is also a mount path`, DEVICE.fixFor('mountPath'));
     }
     names.add(name);
     paths.add(devicePath);
@@ -632,19 +886,16 @@ const ONLY_REFERENCES = /^(\$\([^)]*\))+$/;
 // A switch such as MYSQL_RANDOM_ROOT_PASSWORD=yes or MYSQL_ALLOW_EMPTY_PASSWORD=true names a credential and holds none.
 const FLAG_VALUE = /^(yes|no|true|false|on|off|y|n|0|1)$/i;
 
-/** Warns about literal values of env vars whose names say they hold a credential. */
-export function lintEnvCredentials(c: Unvalidated<k8s.Container>, path: string, report: RuleReport): void {
-  const env = c.env ?? [];
-  for (let i = 0; i < env.length; i++) {
-    const { name, value } = env[i];
-    if (name !== undefined && value && credentialName.of(name) && !ONLY_REFERENCES.test(value) && !FLAG_VALUE.test(value)) {
-      report.warn(
-        'env-var-secret',
-        `${path}.env[${i}].value`,
-        `env "${name}" of container "${c.name}" holds a literal value, and its name says it is a credential; the value would be written into the manifest`,
-        ENV_VAR_SECRET.fixFor(`'${name.toLowerCase().replace(/_/g, '-')}'`),
-      );
-    }
+/** Warns when env var `variable` of container `container`, at field path `at`, holds a literal value and its name says it is a credential. */
+export function lintEnvCredential(variable: Unvalidated<k8s.EnvVar>, at: string, container: string | undefined, report: RuleReport): void {
+  const { name, value } = variable;
+  if (name !== undefined && value && credentialName.of(name) && !ONLY_REFERENCES.test(value) && !FLAG_VALUE.test(value)) {
+    report.warn(
+      'env-var-secret',
+      `${at}.value`,
+      `env "${name}" of container "${container}" holds a literal value, and its name says it is a credential; the value would be written into the manifest`,
+      ENV_VAR_SECRET.fixFor(`'${name.toLowerCase().replace(/_/g, '-')}'`),
+    );
   }
 }
 

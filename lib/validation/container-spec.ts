@@ -1,15 +1,23 @@
 import { envReferences, isServiceLinkVariable } from '../env';
 import { PROTOCOLS } from '../port';
 import { PROBE_HANDLER_FIELDS, PROBE_TIMING_FIELDS } from '../probe';
-import { parseQuantity } from '../quantity';
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Unvalidated } from '../_manifest';
 import { checkEnum } from './_field-checks';
 import { FirstIndex } from './_first-index';
-import { Amounts, amountsOf, isPortNumber, lintEnvCredentials, validateAction, validateContainerFields, validateProbeGracePeriod } from './container-fields';
+import {
+  CONTAINER_FIELD_API_RULES,
+  isPortNumber,
+  lintEnvCredential,
+  validateAction,
+  validateContainerFields,
+  validateEnvSource,
+  validateResources,
+} from './container-fields';
 import { suggestName, validateLabelName } from './metadata';
 import { descendingPathError, envVarNameError, portNameError } from './names';
 import { RuleReport } from './problem';
+import { fixByCase } from './_fix-cases';
 import { defineRules, fixNaming, ruleIn } from './rules';
 
 const CONTAINER_DOCS = 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container';
@@ -31,7 +39,10 @@ export const CONTAINER_API_RULES = defineRules([
     category: 'api-server',
     summary: 'Every container names an image, without leading or trailing spaces.',
     why: 'The API server refuses a container without an image (Deployments and Pods alike).',
-    ...fixNaming((image: string) => `set \`image\` to ${image}`, ['an image such as "nginx:1.27"']),
+    ...fixByCase(
+      { missing: 'set `image`, such as "nginx:1.27"', spaces: (image: string) => `write it as ${image}` },
+      { spaces: ['the image without the spaces'] },
+    ),
     see: 'https://kubernetes.io/docs/concepts/containers/images/',
   },
   {
@@ -68,15 +79,6 @@ export const CONTAINER_API_RULES = defineRules([
     ...fixNaming((name: string) => `rename it, such as ${name}`, ['"LOG_LEVEL"']),
   },
   {
-    id: 'env-value-source',
-    severity: 'error',
-    category: 'api-server',
-    summary: 'An env entry has either a non-empty `value` or `valueFrom`, and `valueFrom` has exactly one source.',
-    why: 'The API server refuses an entry with both ("may not be specified when `value` is not empty"), or a `valueFrom` with none or several sources ("may not have more than one field specified at a time").',
-    fix: 'Keep one of `value` and `valueFrom`; give `valueFrom` one of `configMapKeyRef`, `secretKeyRef`, `fieldRef`, `resourceFieldRef`.',
-    see: 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#environment-variables',
-  },
-  {
     id: 'mount-volume-exists',
     severity: 'error',
     category: 'api-server',
@@ -90,7 +92,13 @@ export const CONTAINER_API_RULES = defineRules([
     category: 'api-server',
     summary: 'A container mounts at most one volume at each path, and every mount has a path.',
     why: 'The API server refuses two mounts at one path: only one could be visible there.',
-    fix: 'Give each mount a path of its own, where the volume appears in the container; use `subPath` to combine volumes under one directory.',
+    ...fixByCase(
+      {
+        taken: 'mount this volume at another path, or use `subPath` to combine volumes under one directory',
+        missing: 'give the path where the volume appears in the container',
+      },
+      {},
+    ),
   },
   {
     id: 'mount-sub-path',
@@ -107,7 +115,13 @@ export const CONTAINER_API_RULES = defineRules([
     category: 'api-server',
     summary: 'A probe has exactly one handler (`httpGet`, `tcpSocket`, `grpc` or `exec`) and no negative timing.',
     why: 'The API server refuses a probe with none or several handlers, or a negative number of seconds.',
-    fix: 'Give the probe exactly one of `httpGet`, `tcpSocket`, `grpc`, `exec`, as a `Probe` factory does, and timings of 0 or more, or leave them out for the defaults.',
+    ...fixByCase(
+      {
+        handlers: 'give it exactly one of httpGet, tcpSocket, grpc, exec, as a `Probe` factory does',
+        timing: 'use 0 or more seconds, or leave the timing out for the default',
+      },
+      {},
+    ),
     see: 'https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/',
   },
   {
@@ -126,42 +140,6 @@ export const CONTAINER_API_RULES = defineRules([
     why: 'The API server refuses probes on an init container that runs to completion.',
     fix: 'Remove the probes, or make the init container a sidecar with `restartPolicy: Always`.',
     see: 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/',
-  },
-  {
-    id: 'resource-quantity',
-    severity: 'error',
-    category: 'api-server',
-    summary: 'Resource requests and limits are Kubernetes quantities (`250m`, `512Mi`, `2`).',
-    why: 'The API server refuses other text, such as `512MB`.',
-    fix: 'Write CPU as cores (`0.5`, `2`) or millicores (`500m`), and bytes with a Kubernetes suffix, such as `512Mi` or `1Gi`; use 0 or more, or leave the amount out.',
-    see: 'https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/',
-  },
-  {
-    id: 'requests-within-limits',
-    severity: 'error',
-    category: 'api-server',
-    summary: 'A container requests no more of a resource than its limit.',
-    why: 'The API server refuses a request above the limit: the container could never get what it reserved.',
-    fix: 'Lower the request or raise the limit.',
-    see: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
-  },
-  {
-    id: 'extended-resource',
-    severity: 'error',
-    category: 'api-server',
-    summary: 'Extended resources (`nvidia.com/gpu`) are whole numbers, have a limit, and a request equal to it.',
-    why: 'Extended resources cannot be shared or overcommitted: the API server refuses fractions, a request without a limit, and a request other than the limit.',
-    fix: 'Set the limit to a whole number, such as `1`; make the request equal to the limit, or leave the request out.',
-    see: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#extended-resources',
-  },
-  {
-    id: 'security-context-conflict',
-    severity: 'error',
-    category: 'api-server',
-    summary: '`allowPrivilegeEscalation: false` is not combined with `privileged: true` or the `CAP_SYS_ADMIN` capability.',
-    why: 'The API server refuses the combination ("cannot set `allowPrivilegeEscalation` to false and `privileged` to true"): a privileged container can always escalate.',
-    fix: 'Drop `privileged` and `CAP_SYS_ADMIN`, or drop `allowPrivilegeEscalation: false`.',
-    see: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
   },
 ]);
 
@@ -185,9 +163,12 @@ export const CONTAINER_TUTORIAL_RULES = defineRules([
     category: 'peapod',
     summary: 'A `$(VAR)` in an env value refers to a variable defined earlier in the same container, or to a Service-link variable of the kubelet.',
     why: 'Kubernetes leaves a reference it cannot resolve as the literal text `$(VAR)`, silently. A `$(…)` whose content is not a variable name (`$(date +%s)`) is no reference and is not checked.',
-    ...fixNaming(
-      (ref: string, variable: string) => `define ${ref} before ${variable}, fix the name, or write $$(${ref}) for the literal text`,
-      ['VAR', 'the variable that refers to it'],
+    ...fixByCase(
+      {
+        undefined: (ref: string, variable: string) => `define ${ref} before ${variable}, fix the name, or write $$(${ref}) for the literal text`,
+        later: (ref: string, variable: string) => `move ${ref} above ${variable}`,
+      },
+      { undefined: ['VAR', 'the variable that refers to it'], later: ['VAR', 'the variable that refers to it, when VAR is defined after it'] },
     ),
     see: 'https://kubernetes.io/docs/tasks/inject-data-application/define-interdependent-environment-variables/',
   },
@@ -220,13 +201,14 @@ export const PROBE_KINDS = ['livenessProbe', 'readinessProbe', 'startupProbe'] a
 /** When the kubelet pulls a container's image: the values of `imagePullPolicy`. */
 export const IMAGE_PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
 const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
-// fileKeyRef is of Kubernetes 1.34: a manifest may hold it, the 1.27 shape does not.
-const ENV_SOURCES = ['configMapKeyRef', 'secretKeyRef', 'fieldRef', 'resourceFieldRef', 'fileKeyRef'] as const;
 const IMAGE = ruleIn(CONTAINER_API_RULES, 'container-image');
 const PORT_NAME = ruleIn(CONTAINER_API_RULES, 'port-name');
 const ENV_NAME = ruleIn(CONTAINER_API_RULES, 'env-name');
 const ENV_REFERENCE = ruleIn(CONTAINER_TUTORIAL_RULES, 'env-reference-defined');
 const COMMAND_REFERENCE = ruleIn(CONTAINER_TUTORIAL_RULES, 'command-env-reference');
+const MOUNT_PATH = ruleIn(CONTAINER_API_RULES, 'mount-path-unique');
+const PROBE_HANDLER = ruleIn(CONTAINER_API_RULES, 'probe-handler');
+const GRACE = ruleIn(CONTAINER_FIELD_API_RULES, 'probe-termination-grace-period');
 
 /**
  * A container as validation reads it: the 1.27 shape, and `restartPolicy`,
@@ -261,13 +243,13 @@ export function validateContainer(
   const { container: c, path } = entry;
   validateLabelName('container name', 'container-name', c.name, path, report);
   if (c.image === undefined || c.image.trim().length === 0) {
-    report.error('container-image', `${path}.image`, `container "${c.name}" has no image`);
+    report.error('container-image', `${path}.image`, `container "${c.name}" has no image`, IMAGE.fixFor('missing'));
   } else if (c.image.trim() !== c.image) {
     report.error(
       'container-image',
       `${path}.image`,
       `image ${JSON.stringify(c.image)} of container "${c.name}" has leading or trailing spaces`,
-      IMAGE.fixFor(`"${c.image.trim()}"`),
+      IMAGE.fixFor('spaces', `"${c.image.trim()}"`),
     );
   }
   checkEnum(c.imagePullPolicy, IMAGE_PULL_POLICIES, `${path}.imagePullPolicy`, 'imagePullPolicy', report);
@@ -279,10 +261,8 @@ export function validateContainer(
   validateMounts(c, path, volumeNames, report);
   validateProbes(entry, portNames, report);
   validateResources(c, path, report);
-  validateSecurityContext(c, path, report);
   checkEnum(c.terminationMessagePolicy, TERMINATION_MESSAGE_POLICIES, `${path}.terminationMessagePolicy`, 'terminationMessagePolicy', report);
   validateContainerFields(c, path, entry.init && !entry.longRunning, pod, report);
-  lintEnvCredentials(c, path, report);
 }
 
 function validatePorts(c: ContainerManifest, path: string, report: RuleReport): FirstIndex {
@@ -340,8 +320,9 @@ function validateEnv(c: ContainerManifest, path: string, serviceLinks: boolean, 
       );
     }
     if (variable.valueFrom != null) {
-      checkEnvSource(variable, `${path}.env[${i}]`, c.name, report);
+      validateEnvSource(variable, `${path}.env[${i}]`, c.name, report);
     }
+    lintEnvCredential(variable, `${path}.env[${i}]`, c.name, report);
     // Only text with "$(" can hold a reference.
     if (value?.includes('$(')) {
       for (const ref of envReferences(value)) {
@@ -351,7 +332,7 @@ function validateEnv(c: ContainerManifest, path: string, serviceLinks: boolean, 
             'env-reference-defined',
             `${path}.env[${i}].value`,
             `${undefinedReference(name, ref)} (container "${c.name}"${later}); Kubernetes would leave it as the literal text`,
-            ENV_REFERENCE.fixFor(ref, String(name)),
+            later ? ENV_REFERENCE.fixFor('later', ref, String(name)) : ENV_REFERENCE.fixFor('undefined', ref, String(name)),
           );
         }
       }
@@ -404,35 +385,6 @@ function undefinedReference(variable: string | undefined, ref: string): string {
   return `$(${ref}) in ${variable} refers to no variable defined before ${variable} in this container's env`;
 }
 
-function checkEnvSource(variable: Unvalidated<k8s.EnvVar>, at: string, container: string | undefined, report: RuleReport): void {
-  const { name } = variable;
-  // In manifest JSON a null field is an absent one.
-  const valueFrom: Readonly<Record<string, unknown>> & Unvalidated<k8s.EnvVarSource> = variable.valueFrom ?? {};
-  // An empty value is the unset one to the API server: only text beside valueFrom conflicts.
-  if (variable.value) {
-    report.error('env-value-source', at, `env "${name}" of container "${container}" has both value and valueFrom`);
-    return;
-  }
-  for (const ref of ['configMapKeyRef', 'secretKeyRef'] as const) {
-    const selector = valueFrom[ref];
-    if (selector != null && (!selector.name || !selector.key)) {
-      const missing = !selector.name ? (ref === 'secretKeyRef' ? 'Secret' : 'ConfigMap') : 'key';
-      // reference-name is a rule of pod-spec.ts, whose fix names the object alone.
-      report.error(
-        'reference-name',
-        `${at}.valueFrom.${ref}`,
-        `${ref} of env "${name}" of container "${container}" names no ${missing}`,
-        "give both the object's name and the key",
-      );
-    }
-  }
-  const sources = ENV_SOURCES.filter((source) => valueFrom[source] != null);
-  if (sources.length !== 1) {
-    const found = sources.length === 0 ? 'no source' : `${sources.length} sources (${sources.join(', ')})`;
-    report.error('env-value-source', `${at}.valueFrom`, `valueFrom of env "${name}" of container "${container}" has ${found}`);
-  }
-}
-
 function validateMounts(c: ContainerManifest, path: string, volumeNames: { has(name: unknown): boolean }, report: RuleReport): void {
   const mounts = c.volumeMounts ?? [];
   const paths = new FirstIndex(mounts, 'mountPath', true);
@@ -444,9 +396,14 @@ function validateMounts(c: ContainerManifest, path: string, volumeNames: { has(n
     }
     const first = paths.firstBefore(mountPath, i);
     if (!mountPath) {
-      report.error('mount-path-unique', `${at}.mountPath`, `mount of volume "${name}" in container "${c.name}" has no path`);
+      report.error('mount-path-unique', `${at}.mountPath`, `mount of volume "${name}" in container "${c.name}" has no path`, MOUNT_PATH.fixFor('missing'));
     } else if (first >= 0) {
-      report.error('mount-path-unique', `${at}.mountPath`, `container "${c.name}" already mounts a volume at "${mountPath}" (${path}.volumeMounts[${first}])`);
+      report.error(
+        'mount-path-unique',
+        `${at}.mountPath`,
+        `container "${c.name}" already mounts a volume at "${mountPath}" (${path}.volumeMounts[${first}])`,
+        MOUNT_PATH.fixFor('taken'),
+      );
     }
     const wrong = subPath ? descendingPathError(subPath) : undefined;
     if (wrong !== undefined) {
@@ -476,12 +433,18 @@ function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: RuleR
         'probe-handler',
         at,
         `${kind} of container "${c.name}" has ${handlers.length === 0 ? 'no handler' : `${handlers.length} handlers (${handlers.join(', ')})`}`,
+        PROBE_HANDLER.fixFor('handlers'),
       );
     }
     for (const timing of PROBE_TIMING_FIELDS) {
       const seconds = probe[timing];
       if (seconds !== undefined && seconds < 0) {
-        report.error('probe-handler', `${at}.${timing}`, `${timing} of the ${kind} of container "${c.name}" is ${seconds}; it must not be negative`);
+        report.error(
+          'probe-handler',
+          `${at}.${timing}`,
+          `${timing} of the ${kind} of container "${c.name}" is ${seconds}; it must not be negative`,
+          PROBE_HANDLER.fixFor('timing'),
+        );
       }
     }
     // 0 is the unset value, which the API server defaults to 1 before it validates.
@@ -494,7 +457,23 @@ function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: RuleR
       );
     }
     validateAction(probe, at, `${kind} of container "${c.name}"`, report);
-    validateProbeGracePeriod(probe, kind, at, c.name, report);
+    // validateProbe and validateReadinessProbe: a readiness probe never stops the container.
+    const grace = probe.terminationGracePeriodSeconds;
+    if (grace != null && kind === 'readinessProbe') {
+      report.error(
+        'probe-termination-grace-period',
+        `${at}.terminationGracePeriodSeconds`,
+        `the readinessProbe of container "${c.name}" sets terminationGracePeriodSeconds; a readiness probe never stops the container, and the API server refuses it there`,
+        GRACE.fixFor('readiness'),
+      );
+    } else if (grace != null && (!Number.isInteger(grace) || grace <= 0)) {
+      report.error(
+        'probe-termination-grace-period',
+        `${at}.terminationGracePeriodSeconds`,
+        `terminationGracePeriodSeconds of the ${kind} of container "${c.name}" is ${JSON.stringify(grace)}; it must be a whole number greater than 0`,
+        GRACE.fixFor('seconds'),
+      );
+    }
     const port = probe.httpGet?.port ?? probe.tcpSocket?.port;
     // A port name that is no IANA service name (such as "8080") is probe-action's.
     if (typeof port === 'string' && portNameError(port) === undefined && !portNames.has(port)) {
@@ -515,95 +494,6 @@ function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: RuleR
 // allocate a context for every kind of probe of every container, set or not.
 function handlersOf(probe: Unvalidated<k8s.Probe>): string[] {
   return PROBE_HANDLER_FIELDS.filter((handler) => probe[handler] !== undefined);
-}
-
-function validateResources(c: ContainerManifest, path: string, report: RuleReport): void {
-  const { requests, limits } = c.resources ?? {};
-  if (requests == null && limits == null) {
-    return; // nothing to check, as in most containers
-  }
-  const requested = parseAmounts(c, path, requests, 'requests', report);
-  const limited = parseAmounts(c, path, limits, 'limits', report);
-  validateExtendedResources(c, path, requested, limited, report);
-  for (const [resource, request] of requested) {
-    const limit = limited.get(resource);
-    if (limit !== undefined && request > limit) {
-      report.error(
-        'requests-within-limits',
-        `${path}.resources.requests.${resource}`,
-        `${resource} request ${JSON.stringify(requests?.[resource])} of container "${c.name}" is above its limit ${JSON.stringify(limits?.[resource])}`,
-      );
-    }
-  }
-}
-
-// The amounts of `requests` or `limits` by resource, as numbers; what is not a quantity is reported.
-function parseAmounts(c: ContainerManifest, path: string, amounts: Amounts, kind: 'requests' | 'limits', report: RuleReport): Map<string, number> {
-  const values = new Map<string, number>();
-  for (const [resource, amount] of amountsOf(amounts)) {
-    const value = parseQuantity(amount);
-    if (value === undefined) {
-      report.error(
-        'resource-quantity',
-        `${path}.resources.${kind}.${resource}`,
-        `${resource} ${kind === 'requests' ? 'request' : 'limit'} ${JSON.stringify(amount)} of container "${c.name}" is not a Kubernetes quantity`,
-      );
-    } else {
-      values.set(resource, value);
-    }
-  }
-  return values;
-}
-
-// Names with a domain, outside kubernetes.io (and requests.* quota names), are extended resources.
-function isExtendedResource(resource: string): boolean {
-  return resource.includes('/') && !resource.startsWith('kubernetes.io/') && !resource.includes('.kubernetes.io/');
-}
-
-function validateExtendedResources(c: ContainerManifest, path: string, requested: Map<string, number>, limited: Map<string, number>, report: RuleReport): void {
-  const at = (kind: string, resource: string) => `${path}.resources.${kind}["${resource}"]`;
-  for (const [kind, values] of [
-    ['requests', requested],
-    ['limits', limited],
-  ] as const) {
-    for (const [resource, value] of values) {
-      if (isExtendedResource(resource) && !Number.isInteger(value)) {
-        report.error(
-          'extended-resource',
-          at(kind, resource),
-          `${resource} ${kind === 'requests' ? 'request' : 'limit'} ${value} of container "${c.name}" is not a whole number`,
-        );
-      }
-    }
-  }
-  for (const [resource, request] of requested) {
-    const limit = limited.get(resource);
-    if (!isExtendedResource(resource) || limit === request) {
-      continue;
-    }
-    report.error(
-      'extended-resource',
-      at('requests', resource),
-      limit === undefined
-        ? `container "${c.name}" requests ${request} ${resource} without a limit`
-        : `${resource} request ${request} of container "${c.name}" differs from its limit ${limit}`,
-    );
-  }
-}
-
-function validateSecurityContext(c: ContainerManifest, path: string, report: RuleReport): void {
-  const sc = c.securityContext;
-  if (sc?.allowPrivilegeEscalation !== false) {
-    return;
-  }
-  const at = `${path}.securityContext.allowPrivilegeEscalation`;
-  if (sc.privileged === true) {
-    report.error('security-context-conflict', at, `container "${c.name}" sets allowPrivilegeEscalation: false and privileged: true`);
-  }
-  // The API server compares the text: it refuses "CAP_SYS_ADMIN" only, and the runtime grants "SYS_ADMIN" all the same.
-  if (sc.capabilities?.add?.includes('CAP_SYS_ADMIN')) {
-    report.error('security-context-conflict', at, `container "${c.name}" sets allowPrivilegeEscalation: false and adds the CAP_SYS_ADMIN capability`);
-  }
 }
 
 function suggestPortName(value: string): string {

@@ -14,7 +14,8 @@ import type { Unvalidated } from '../_manifest';
 import { checkName } from './_field-checks';
 import { checkInteger, INT32, INT64, quoteValue } from './_integer';
 import { RuleReport } from './problem';
-import { defineRules } from './rules';
+import { fixByCase } from './_fix-cases';
+import { defineRules, ruleIn } from './rules';
 
 /** The kinds whose Pods run until replaced: their templates take no activeDeadlineSeconds. */
 export const LONG_RUNNING_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController'] as const;
@@ -32,7 +33,14 @@ export const POD_LIFECYCLE_RULES = defineRules([
     summary:
       '`activeDeadlineSeconds` is a whole number from 1 to 2147483647 and is not set in the template of a Deployment, ReplicaSet, StatefulSet or DaemonSet; `terminationGracePeriodSeconds` is a whole number.',
     why: 'The API server refuses the Pod (ValidatePodSpec: "must be between 1 and 2147483647, inclusive") and the workload (ValidatePodTemplateSpecForReplicaSet and friends: "activeDeadlineSeconds in ReplicaSet is not Supported"): a deadline would kill Pods the workload must keep running.',
-    fix: 'Use a whole number of seconds in range; set a deadline on a Job, or on the Job template of a CronJob, not on a long-running workload.',
+    ...fixByCase(
+      {
+        deadline: 'set the seconds the Pod may run before it is stopped, 1 or more',
+        grace: 'set the seconds the containers get to shut down, such as 30',
+        template: 'remove activeDeadlineSeconds; for work that must finish in time use a Job with activeDeadlineSeconds',
+      },
+      {},
+    ),
     see: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/',
   },
   {
@@ -69,10 +77,20 @@ export const POD_LIFECYCLE_RULES = defineRules([
     summary:
       '`shareProcessNamespace` is not set together with `hostPID`; under `hostNetwork` every `hostPort` a container sets equals its `containerPort`; `hostUsers: false` comes without hostNetwork, hostPID and hostIPC.',
     why: 'The API server refuses the Pod: "ShareProcessNamespace and HostPID cannot both be enabled", "must match `containerPort` when `hostNetwork` is true", "Forbidden: when `pod.Spec.HostUsers` is false".',
-    fix: "Keep one of shareProcessNamespace (a process namespace of the Pod's own) and hostPID (the node's); under hostNetwork remove hostPort or make it equal to containerPort; with hostUsers: false remove hostNetwork, hostPID and hostIPC.",
+    ...fixByCase(
+      {
+        share: "keep one: hostPID shares the node's process namespace, shareProcessNamespace one of the Pod's own",
+        hostPort: (port: string) => `set hostPort to ${port} or remove it`,
+        hostUsers: (field: string) => `remove ${field}, or hostUsers: false`,
+      },
+      { hostPort: ['the containerPort'], hostUsers: ['hostNetwork, hostPID or hostIPC'] },
+    ),
     see: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
   },
 ]);
+
+const TIMING = ruleIn(POD_LIFECYCLE_RULES, 'pod-timing');
+const HOST_NAMESPACES = ruleIn(POD_LIFECYCLE_RULES, 'host-namespaces');
 
 /** Checks the lifecycle, timing and host-namespace fields of the Pod spec `spec` at field path `at`. */
 export function validatePodLifecycle(spec: Unvalidated<k8s.PodSpec>, at: string, report: RuleReport): void {
@@ -80,14 +98,18 @@ export function validatePodLifecycle(spec: Unvalidated<k8s.PodSpec>, at: string,
   if (spec.activeDeadlineSeconds !== undefined) {
     checkInteger(
       spec.activeDeadlineSeconds,
-      { rule: 'pod-timing', at: `${at}.activeDeadlineSeconds`, what: 'activeDeadlineSeconds', range: ACTIVE_DEADLINE },
+      { rule: 'pod-timing', at: `${at}.activeDeadlineSeconds`, what: 'activeDeadlineSeconds', range: ACTIVE_DEADLINE, fix: TIMING.fixFor('deadline') },
       report,
     );
   }
   const grace = spec.terminationGracePeriodSeconds;
   if (
     grace !== undefined &&
-    checkInteger(grace, { rule: 'pod-timing', at: `${at}.terminationGracePeriodSeconds`, what: 'terminationGracePeriodSeconds', range: INT64 }, report) &&
+    checkInteger(
+      grace,
+      { rule: 'pod-timing', at: `${at}.terminationGracePeriodSeconds`, what: 'terminationGracePeriodSeconds', range: INT64, fix: TIMING.fixFor('grace') },
+      report,
+    ) &&
     grace < 0
   ) {
     report.warn(
@@ -117,7 +139,7 @@ export function validatePodLifecycle(spec: Unvalidated<k8s.PodSpec>, at: string,
 
 function validateHostNamespaces(spec: Unvalidated<k8s.PodSpec>, at: string, report: RuleReport): void {
   if (spec.shareProcessNamespace === true && spec.hostPID === true) {
-    report.error('host-namespaces', `${at}.shareProcessNamespace`, 'the Pod sets both shareProcessNamespace and hostPID');
+    report.error('host-namespaces', `${at}.shareProcessNamespace`, 'the Pod sets both shareProcessNamespace and hostPID', HOST_NAMESPACES.fixFor('share'));
   }
   const containers = spec.hostNetwork === true ? (spec.containers ?? []) : [];
   for (let c = 0; c < containers.length; c++) {
@@ -130,13 +152,14 @@ function validateHostNamespaces(spec: Unvalidated<k8s.PodSpec>, at: string, repo
           'host-namespaces',
           `${at}.containers[${c}].ports[${p}].hostPort`,
           `hostPort ${quoteValue(hostPort)} of container "${containers[c].name}" differs from its containerPort ${quoteValue(containerPort)}; under hostNetwork the container listens on the node itself`,
+          HOST_NAMESPACES.fixFor('hostPort', quoteValue(containerPort)),
         );
       }
     }
   }
   for (const field of spec.hostUsers === false ? HOST_NAMESPACE_FIELDS : []) {
     if (spec[field] === true) {
-      report.error('host-namespaces', `${at}.${field}`, `the Pod sets hostUsers: false and ${field}: true`);
+      report.error('host-namespaces', `${at}.${field}`, `the Pod sets hostUsers: false and ${field}: true`, HOST_NAMESPACES.fixFor('hostUsers', field));
     }
   }
 }
@@ -154,6 +177,7 @@ export function validateLongRunningTemplate(kind: string, spec: Unvalidated<k8s.
       'pod-timing',
       `${at}.activeDeadlineSeconds`,
       `the Pod template of a ${kind} sets activeDeadlineSeconds ${quoteValue(deadline)}; a ${kind} keeps its Pods running, so the API server refuses a deadline`,
+      TIMING.fixFor('template'),
     );
   }
 }

@@ -15,9 +15,11 @@ import type { Unvalidated } from '../_manifest';
 import { CONTAINER_LISTS } from './_security-facts';
 import { checkInteger, quoteValue } from './_integer';
 import { checkEnum, checkName } from './_field-checks';
+import { FirstIndex } from './_first-index';
 import { descendingPathError } from './names';
 import { RuleReport } from './problem';
-import { defineRules } from './rules';
+import { fixByCase } from './_fix-cases';
+import { defineRules, ruleIn } from './rules';
 
 /** When the kubelet changes the owner of a volume's files to the fsGroup. */
 export const FS_GROUP_CHANGE_POLICIES = ['OnRootMismatch', 'Always'] as const;
@@ -81,7 +83,15 @@ export const POD_SECURITY_CONTEXT_RULES = defineRules([
     summary:
       '`runAsUser`, `runAsGroup`, `fsGroup` and each of `supplementalGroups` is a whole number from 0 to 2147483647; `windowsOptions` has a DNS-subdomain `gmsaCredentialSpecName`, a `gmsaCredentialSpec` of 1 byte to 64 KiB and a `runAsUserName` of the form `[DOMAIN\\]USER`.',
     why: 'The API server refuses the Pod (validatePodSpecSecurityContext: "must be between 0 and 2147483647, inclusive"; validateWindowsSecurityContextOptions: "runAsUserName cannot contain more than one backslash", …).',
-    fix: 'Use a user or group ID from 0 to 2147483647; name a GMSACredentialSpec by its metadata.name, or give its JSON, under 64 KiB; write a Windows user as "USER" or "DOMAIN\\\\USER", such as "ContainerUser".',
+    ...fixByCase(
+      {
+        id: 'use a user or group ID from 0 to 2147483647',
+        gmsaName: 'name the GMSACredentialSpec object by its metadata.name',
+        gmsaSpec: 'give the credential spec JSON, or name it with gmsaCredentialSpecName',
+        user: 'write a Windows user as "USER" or "DOMAIN\\\\USER", such as "ContainerUser"',
+      },
+      {},
+    ),
     see: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
   },
   {
@@ -91,7 +101,15 @@ export const POD_SECURITY_CONTEXT_RULES = defineRules([
     summary:
       'A `seccompProfile` has a `type` Localhost, RuntimeDefault or Unconfined, and a relative `localhostProfile` without `..` exactly when the type is Localhost.',
     why: 'The API server refuses the Pod (validateSeccompProfileField): "type is required when seccompProfile is set", "must be set when seccomp type is Localhost", "can only be set when seccomp type is Localhost".',
-    fix: 'Use { type: "RuntimeDefault" }, or { type: "Localhost", localhostProfile: "profiles/app.json" } with a path under the kubelet\'s seccomp directory.',
+    ...fixByCase(
+      {
+        type: 'set type: "RuntimeDefault" for the runtime\'s profile, or "Localhost" with a localhostProfile',
+        missing: 'give the path of the profile under the kubelet\'s seccomp directory, such as "profiles/app.json"',
+        path: 'write a path relative to the kubelet\'s seccomp directory, without ".."',
+        notLocalhost: 'remove localhostProfile, or set type: "Localhost"',
+      },
+      {},
+    ),
     see: 'https://kubernetes.io/docs/tutorials/security/seccomp/',
   },
   {
@@ -101,7 +119,16 @@ export const POD_SECURITY_CONTEXT_RULES = defineRules([
     summary:
       'Each of `sysctls` has a name of at most 253 characters in the sysctl form (`net.core.somaxconn`), no name twice, no `net.*` under hostNetwork and no IPC sysctl under hostIPC.',
     why: 'The API server refuses the Pod (validateSysctls, ValidateHostSysctl): "must have at most 253 characters and match regex …", "Duplicate value", "may not be specified when \'hostNetwork\' is true".',
-    fix: 'Write the sysctl name as `sysctl -a` lists it, such as "net.ipv4.ip_local_port_range", each once; drop namespaced sysctls that would change the node\'s own namespace.',
+    ...fixByCase(
+      {
+        unnamed: 'name the kernel parameter, such as "net.core.somaxconn"',
+        form: 'write it as sysctl -a lists it, such as "net.ipv4.ip_local_port_range"',
+        twice: 'set each sysctl once',
+        hostNetwork: 'remove the sysctl, or hostNetwork',
+        hostIPC: 'remove the sysctl, or hostIPC',
+      },
+      {},
+    ),
     see: 'https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/',
   },
   {
@@ -120,10 +147,21 @@ export const POD_SECURITY_CONTEXT_RULES = defineRules([
     summary:
       '`os.name` is linux or windows; a windows Pod sets none of the Linux-only fields (seLinuxOptions, seccompProfile, fsGroup, sysctls, runAsUser, hostPID, capabilities, privileged, …), a linux Pod no `windowsOptions`.',
     why: 'The API server refuses the Pod (validateOS, validateWindows, validateLinux): "cannot be set for a windows pod", "windows options cannot be set for a linux pod".',
-    fix: 'Remove the fields the message names, or declare the other os (`os: { name: "linux" }` or `{ name: "windows" }`); an `os` needs a name.',
+    ...fixByCase(
+      {
+        unnamed: 'set os: { name: "linux" } or { name: "windows" }, or remove os',
+        forbidden: (field: string, os: string) => `remove ${field}, or declare os: { name: "${os}" }`,
+      },
+      { forbidden: ['the field', 'linux'] },
+    ),
     see: 'https://kubernetes.io/docs/concepts/workloads/pods/#pod-os',
   },
 ]);
+
+const CONTEXT = ruleIn(POD_SECURITY_CONTEXT_RULES, 'pod-security-context');
+const SECCOMP = ruleIn(POD_SECURITY_CONTEXT_RULES, 'seccomp-profile');
+const SYSCTL = ruleIn(POD_SECURITY_CONTEXT_RULES, 'sysctl');
+const OS = ruleIn(POD_SECURITY_CONTEXT_RULES, 'pod-os');
 
 /** Checks the Pod securityContext and os of the Pod spec `spec` at field path `at`. */
 export function validatePodSecurityContext(spec: Unvalidated<k8s.PodSpec>, at: string, report: RuleReport): void {
@@ -133,12 +171,16 @@ export function validatePodSecurityContext(spec: Unvalidated<k8s.PodSpec>, at: s
     // Each field is looked at before its path is written out: most Pods set few of them.
     for (const field of ID_FIELDS) {
       if (sc[field] !== undefined) {
-        checkInteger(sc[field], { rule: 'pod-security-context', at: `${scAt}.${field}`, what: field, range: ID_RANGE }, report);
+        checkInteger(sc[field], { rule: 'pod-security-context', at: `${scAt}.${field}`, what: field, range: ID_RANGE, fix: CONTEXT.fixFor('id') }, report);
       }
     }
     const groups = sc.supplementalGroups ?? [];
     for (let i = 0; i < groups.length; i++) {
-      checkInteger(groups[i], { rule: 'pod-security-context', at: `${scAt}.supplementalGroups[${i}]`, what: 'supplemental group', range: ID_RANGE }, report);
+      checkInteger(
+        groups[i],
+        { rule: 'pod-security-context', at: `${scAt}.supplementalGroups[${i}]`, what: 'supplemental group', range: ID_RANGE, fix: CONTEXT.fixFor('id') },
+        report,
+      );
     }
     checkEnum(sc.fsGroupChangePolicy, FS_GROUP_CHANGE_POLICIES, `${scAt}.fsGroupChangePolicy`, 'fsGroupChangePolicy', report);
     validateSysctls(spec, sc.sysctls ?? [], `${scAt}.sysctls`, report);
@@ -150,31 +192,39 @@ export function validatePodSecurityContext(spec: Unvalidated<k8s.PodSpec>, at: s
 }
 
 function validateSysctls(spec: Unvalidated<k8s.PodSpec>, sysctls: readonly Unvalidated<k8s.Sysctl>[], at: string, report: RuleReport): void {
-  const seen = sysctls.length === 0 ? undefined : new Map<string, number>();
+  const names = new FirstIndex(sysctls, 'name', true);
   for (let i = 0; i < sysctls.length; i++) {
     const { name } = sysctls[i];
     const nameAt = `${at}[${i}].name`;
     if (!name) {
-      report.error('sysctl', nameAt, `sysctl ${i} has no name`);
+      report.error('sysctl', nameAt, `sysctl ${i} has no name`, SYSCTL.fixFor('unnamed'));
       continue;
     }
     if (name.length > SYSCTL_MAX_LENGTH || !SYSCTL_NAME.test(name)) {
       const wrong = name.length > SYSCTL_MAX_LENGTH ? `is ${name.length} characters long; at most ${SYSCTL_MAX_LENGTH} are allowed` : SYSCTL_FORM;
-      report.error('sysctl', nameAt, `sysctl name "${name}" ${wrong}`);
+      report.error('sysctl', nameAt, `sysctl name "${name}" ${wrong}`, SYSCTL.fixFor('form'));
       continue;
     }
-    const first = seen?.get(name);
-    if (first !== undefined) {
-      report.error('sysctl', nameAt, `sysctl "${name}" is already set at ${at}[${first}]`);
-    } else {
-      seen?.set(name, i);
+    const first = names.firstBefore(name, i);
+    if (first >= 0) {
+      report.error('sysctl', nameAt, `sysctl "${name}" is already set at ${at}[${first}]`, SYSCTL.fixFor('twice'));
     }
     const dotted = name.replace(/\//g, '.');
     if (spec.hostNetwork === true && dotted.startsWith('net.')) {
-      report.error('sysctl', nameAt, `sysctl "${name}" is set while the Pod uses hostNetwork, so it would change the node's network`);
+      report.error(
+        'sysctl',
+        nameAt,
+        `sysctl "${name}" is set while the Pod uses hostNetwork, so it would change the node's network`,
+        SYSCTL.fixFor('hostNetwork'),
+      );
     }
     if (spec.hostIPC === true && (IPC_SYSCTLS.includes(dotted) || IPC_SYSCTL_PREFIXES.some((prefix) => dotted.startsWith(prefix)))) {
-      report.error('sysctl', nameAt, `sysctl "${name}" is set while the Pod uses hostIPC, so it would change the node's IPC namespace`);
+      report.error(
+        'sysctl',
+        nameAt,
+        `sysctl "${name}" is set while the Pod uses hostIPC, so it would change the node's IPC namespace`,
+        SYSCTL.fixFor('hostIPC'),
+      );
     }
   }
 }
@@ -189,20 +239,21 @@ export function validateSeccompProfile(profile: Unvalidated<k8s.SeccompProfile> 
   }
   const { type, localhostProfile } = profile;
   if (!type) {
-    report.error('seccomp-profile', `${at}.type`, 'seccompProfile has no type');
+    report.error('seccomp-profile', `${at}.type`, 'seccompProfile has no type', SECCOMP.fixFor('type'));
   } else {
     checkEnum(type, SECCOMP_PROFILE_TYPES, `${at}.type`, 'seccompProfile type', report);
   }
   const wrong = localhostProfile == null ? undefined : descendingPathError(localhostProfile);
   if (type === 'Localhost' && localhostProfile == null) {
-    report.error('seccomp-profile', `${at}.localhostProfile`, 'seccompProfile has type "Localhost" and no localhostProfile');
+    report.error('seccomp-profile', `${at}.localhostProfile`, 'seccompProfile has type "Localhost" and no localhostProfile', SECCOMP.fixFor('missing'));
   } else if (type === 'Localhost' && wrong !== undefined) {
-    report.error('seccomp-profile', `${at}.localhostProfile`, `localhostProfile ${quoteValue(localhostProfile)} ${wrong}`);
+    report.error('seccomp-profile', `${at}.localhostProfile`, `localhostProfile ${quoteValue(localhostProfile)} ${wrong}`, SECCOMP.fixFor('path'));
   } else if (type !== 'Localhost' && localhostProfile != null) {
     report.error(
       'seccomp-profile',
       `${at}.localhostProfile`,
       `seccompProfile has type ${quoteValue(type)} and a localhostProfile; it is read only with type "Localhost"`,
+      SECCOMP.fixFor('notLocalhost'),
     );
   }
 }
@@ -219,16 +270,16 @@ export function validateWindowsOptions(options: Unvalidated<k8s.WindowsSecurityC
   checkName(
     gmsaCredentialSpecName,
     'dns-subdomain',
-    { rule: 'pod-security-context', at: `${at}.gmsaCredentialSpecName`, what: 'gmsaCredentialSpecName' },
+    { rule: 'pod-security-context', at: `${at}.gmsaCredentialSpecName`, what: 'gmsaCredentialSpecName', fix: CONTEXT.fixFor('gmsaName') },
     report,
   );
   if (spec !== undefined && (spec.length === 0 || Buffer.byteLength(spec) > MAX_GMSA_SPEC_LENGTH)) {
     const size = spec.length === 0 ? 'empty' : `${Buffer.byteLength(spec)} bytes long; it must be under 64 KiB`;
-    report.error('pod-security-context', `${at}.gmsaCredentialSpec`, `gmsaCredentialSpec is ${size}`);
+    report.error('pod-security-context', `${at}.gmsaCredentialSpec`, `gmsaCredentialSpec is ${size}`, CONTEXT.fixFor('gmsaSpec'));
   }
   const wrong = runAsUserName === undefined ? undefined : windowsUserNameError(runAsUserName);
   if (wrong !== undefined) {
-    report.error('pod-security-context', `${at}.runAsUserName`, `runAsUserName ${quoteValue(runAsUserName)} ${wrong}`);
+    report.error('pod-security-context', `${at}.runAsUserName`, `runAsUserName ${quoteValue(runAsUserName)} ${wrong}`, CONTEXT.fixFor('user'));
   }
 }
 
@@ -304,7 +355,7 @@ function validateOs(spec: Unvalidated<k8s.PodSpec>, at: string, report: RuleRepo
   }
   const { name } = spec.os;
   if (!name) {
-    report.error('pod-os', `${at}.os.name`, 'os is set without a name');
+    report.error('pod-os', `${at}.os.name`, 'os is set without a name', OS.fixFor('unnamed'));
     return;
   }
   if (!(NODE_OPERATING_SYSTEMS as readonly string[]).includes(name)) {
@@ -342,7 +393,8 @@ function validateOs(spec: Unvalidated<k8s.PodSpec>, at: string, report: RuleRepo
 
 // The field at the end of `at` cannot be set under the Pod's os.
 function forbidForOs(os: 'linux' | 'windows', at: string, report: RuleReport): void {
-  report.error('pod-os', at, `${at.slice(at.lastIndexOf('.') + 1)} cannot be set for a Pod with os: ${os}`);
+  const field = at.slice(at.lastIndexOf('.') + 1);
+  report.error('pod-os', at, `${field} cannot be set for a Pod with os: ${os}`, OS.fixFor('forbidden', field, os === 'windows' ? 'linux' : 'windows'));
 }
 
 function forEachContainerSecurityContext(spec: Unvalidated<k8s.PodSpec>, at: string, visit: (sc: Readonly<Record<string, unknown>>, at: string) => void): void {
