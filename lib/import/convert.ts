@@ -592,28 +592,22 @@ export function convertWorkload(reader: FieldReader, scope: Scope, spec: YamlMap
   const all = Object.keys(converted.labels);
   const entries: [string, Code | undefined, string?][] = [];
   if (modeled.includes('replicas')) {
-    const replicas = reader.integer(spec.replicas, 'spec.replicas');
-    entries.push(['replicas', replicas === undefined ? undefined : String(replicas)]);
+    entries.push(['replicas', literal(reader.integer(spec.replicas, 'spec.replicas'))]);
   }
   if (selectBy.length !== all.length) {
     entries.push(['selectBy', jsonLiteral(selectBy)]);
   }
-  const minReady = reader.integer(spec.minReadySeconds, 'spec.minReadySeconds');
-  entries.push(['minReadySeconds', minReady === undefined ? undefined : String(minReady)]);
+  entries.push(['minReadySeconds', literal(reader.integer(spec.minReadySeconds, 'spec.minReadySeconds'))]);
   if (kind === 'Deployment') {
     entries.push(['strategy', convertStrategy(reader, scope, spec.strategy)]);
     for (const key of ['revisionHistoryLimit', 'progressDeadlineSeconds']) {
-      const n = reader.integer(spec[key], `spec.${key}`);
-      entries.push([key, n === undefined ? undefined : String(n)]);
+      entries.push([key, literal(reader.integer(spec[key], `spec.${key}`))]);
     }
   }
   entries.push(...(own?.entries(spec) ?? []));
   entries.push(['template', objectOf(converted.entries)]);
   const l1Spec = own?.l1Spec ?? (kind === 'Deployment' ? 'DeploymentSpec' : 'ReplicaSetSpec');
-  const patches = [...specPatches(reader, scope, spec, modeled, l1Spec, variable), ...metadataPatches];
-  if (metadataPatches.length > 0 && !patches[0].startsWith('//')) {
-    patches.unshift(NOT_MODELED_COMMENT);
-  }
+  const patches = notModeled([...fieldPatches(reader, scope, spec, modeled, l1Spec, variable), ...metadataPatches]);
   return { entries, statements: converted.statements, patches, selector: matchLabels, labels: converted.labels, ports: converted.ports };
 }
 
@@ -655,16 +649,16 @@ function convertStrategy(reader: FieldReader, scope: Scope, value: unknown): Cod
   return { call: 'DeploymentStrategy.rollingUpdate', args: [objectOf(entries)] };
 }
 
-export const NOT_MODELED_COMMENT = '// Not modeled by Peapod: patched into the manifest, with the field names the manifest has.';
+const NOT_MODELED_COMMENT = '// Not modeled by Peapod: patched into the manifest, with the field names the manifest has.';
 
-// Spec fields with no prop, as JSON patches on the manifest object.
-export function specPatches(reader: FieldReader, scope: Scope, spec: YamlMap, modeled: string[], l1Name: string, variable: string): string[] {
-  const lines = fieldPatches(reader, scope, spec, modeled, l1Name, variable, 'spec');
+/** The patches of fields with no prop, under one comment that says what they are. */
+export function notModeled(patches: readonly string[]): string[] {
+  const lines = patches.filter((line) => line !== NOT_MODELED_COMMENT);
   return lines.length > 0 ? [NOT_MODELED_COMMENT, ...lines] : [];
 }
 
 // The fields of `map` (at `at` in the manifest, of the L1 type `l1Name`) not in `modeled`, as JSON patches.
-export function fieldPatches(reader: FieldReader, scope: Scope, map: YamlMap, modeled: string[], l1Name: string, variable: string, at: string): string[] {
+export function fieldPatches(reader: FieldReader, scope: Scope, map: YamlMap, modeled: string[], l1Name: string, variable: string, at = 'spec'): string[] {
   const lines: string[] = [];
   for (const key of otherKeys(map, modeled)) {
     const property = l1Property(l1Name, key);
@@ -755,39 +749,24 @@ export function convertService(reader: FieldReader, scope: Scope, spec: YamlMap,
             );
           }
           const name = reader.string(port.name, `${pat}.name`);
-          const protocol = port.protocol === undefined ? undefined : reader.oneOf(port.protocol, `${pat}.protocol`, PROTOCOLS);
-          const nodePort = reader.integer(port.nodePort, `${pat}.nodePort`);
-          const appProtocol = reader.string(port.appProtocol, `${pat}.appProtocol`);
           return objectOf([
-            ['name', name === undefined || name === targetPort ? undefined : stringLiteral(name)],
-            ['port', number === undefined ? undefined : String(number)],
+            ['name', name === targetPort ? undefined : literal(name)],
+            ['port', literal(number)],
             ['targetPort', jsonLiteral(targetPort)],
-            ['protocol', protocol && stringLiteral(protocol)],
-            ['nodePort', nodePort === undefined ? undefined : String(nodePort)],
-            ['appProtocol', appProtocol === undefined ? undefined : stringLiteral(appProtocol)],
+            ['protocol', literal(reader.oneOf(port.protocol, `${pat}.protocol`, PROTOCOLS))],
+            ['nodePort', literal(reader.integer(port.nodePort, `${pat}.nodePort`))],
+            ['appProtocol', literal(reader.string(port.appProtocol, `${pat}.appProtocol`))],
           ]);
         }),
       },
     ]);
   }
-  if (spec.type !== undefined) {
-    const type = reader.oneOf(spec.type, 'spec.type', ['ClusterIP', 'NodePort', 'LoadBalancer']);
-    entries.push(['type', type && stringLiteral(type)]);
-  }
-  if (spec.clusterIP === 'None') {
-    entries.push(['headless', 'true']);
-  }
-  if (spec.sessionAffinity !== undefined) {
-    const affinity = reader.oneOf(spec.sessionAffinity, 'spec.sessionAffinity', SESSION_AFFINITIES);
-    entries.push(['sessionAffinity', affinity && stringLiteral(affinity)]);
-  }
-  if (spec.externalTrafficPolicy !== undefined) {
-    const policy = reader.oneOf(spec.externalTrafficPolicy, 'spec.externalTrafficPolicy', TRAFFIC_POLICIES);
-    entries.push(['externalTrafficPolicy', policy && stringLiteral(policy)]);
-  }
-  const publish = reader.boolean(spec.publishNotReadyAddresses, 'spec.publishNotReadyAddresses');
-  entries.push(['publishNotReadyAddresses', publish === undefined ? undefined : String(publish)]);
+  entries.push(['type', literal(reader.oneOf(spec.type, 'spec.type', ['ClusterIP', 'NodePort', 'LoadBalancer']))]);
+  entries.push(['headless', spec.clusterIP === 'None' ? 'true' : undefined]);
+  entries.push(['sessionAffinity', literal(reader.oneOf(spec.sessionAffinity, 'spec.sessionAffinity', SESSION_AFFINITIES))]);
+  entries.push(['externalTrafficPolicy', literal(reader.oneOf(spec.externalTrafficPolicy, 'spec.externalTrafficPolicy', TRAFFIC_POLICIES))]);
+  entries.push(['publishNotReadyAddresses', literal(reader.boolean(spec.publishNotReadyAddresses, 'spec.publishNotReadyAddresses'))]);
   const modeled = ['selector', 'ports', 'type', 'sessionAffinity', 'externalTrafficPolicy', 'publishNotReadyAddresses', ...(spec.clusterIP === 'None' ? ['clusterIP'] : [])];
-  patches.push(...specPatches(reader, scope, spec, modeled, 'ServiceSpec', variable));
+  patches.push(...notModeled(fieldPatches(reader, scope, spec, modeled, 'ServiceSpec', variable)));
   return { targetCode, after: target, entries, patches };
 }

@@ -1,7 +1,7 @@
 import { COMPLETION_MODES, CONCURRENCY_POLICIES } from '../../validation/job';
 import { fieldOf } from '../../validation/_json';
 import { Code, literal, objectOf } from '../code';
-import { fieldPatches, NOT_MODELED_COMMENT } from '../convert';
+import { fieldPatches, notModeled } from '../convert';
 import { FieldReader, isMap, otherKeys, YamlMap } from '../fields';
 import { convertTemplate } from '../pod-template';
 import { Scope } from '../scope';
@@ -91,8 +91,7 @@ export const cronJobConverter: KindConverter = {
       ['suspend', literal(suspend)],
       ['jobTemplate', objectOf(job.entries)],
     ]);
-    const patches = fieldPatches(reader, scope, spec, CRON_JOB_SPEC, 'CronJobSpec', variable, 'spec');
-    addTemplateOwner(input, props, { ...job, patches: withComment([...patches, ...job.patches]) });
+    addTemplateOwner(input, props, { ...job, patches: notModeled([...fieldPatches(reader, scope, spec, CRON_JOB_SPEC, 'CronJobSpec', variable), ...job.patches]) });
   },
 };
 
@@ -136,11 +135,5 @@ function convertJobSpec(reader: FieldReader, scope: Scope, spec: YamlMap, at: st
     ...fieldPatches(reader, scope, spec, JOB_SPEC, 'JobSpec', variable, at),
     ...fieldPatches(reader, scope, metadata, ['labels', 'annotations'], 'ObjectMeta', variable, `${at}.template.metadata`),
   ];
-  return { entries, statements: converted.statements, patches: withComment(patches), labels: converted.labels, ports: converted.ports };
-}
-
-// The patches under one comment that says what they are.
-function withComment(patches: string[]): string[] {
-  const lines = patches.filter((line) => line !== NOT_MODELED_COMMENT);
-  return lines.length > 0 ? [NOT_MODELED_COMMENT, ...lines] : [];
+  return { entries, statements: converted.statements, patches: notModeled(patches), labels: converted.labels, ports: converted.ports };
 }
