@@ -3,7 +3,7 @@ import { PROTOCOLS } from '../port';
 import { laterFieldDetail, laterFieldFix, laterFieldOf } from '../_later-fields';
 import { SESSION_AFFINITIES, TRAFFIC_POLICIES } from '../validation/service-spec';
 import { fieldOf, listAt, namespaceOf } from '../validation/_json';
-import { camelCase, Code, commentLines, commentText, jsonLiteral, literal, Names, objectOf, print, stringLiteral } from './code';
+import { camelCase, Code, commentStatements, commentText, jsonLiteral, literal, Names, objectOf, print, stringLiteral } from './code';
 import { copyJson } from './_kubectl-yaml';
 import { constructStatement, convertL1, convertPlain, isClusterScoped, Item, KIND_CONVERTERS, KindInput, kindRank, l1ClassOf, Referable, routeOf } from './kinds';
 import { FieldReader, InputMap, isMap, isStringMap, otherKeys, YamlMap } from './fields';
@@ -179,9 +179,12 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     const scope = scopeIn(namespace);
     const parent = parentOf(namespace);
     const targets = targetsIn(namespace);
-    if (kind === 'Service' && !hasSelector(value.spec)) {
+    if (kind === 'Service' && !(isMap(value.spec) && isMap(value.spec.selector) && Object.keys(value.spec.selector).length > 0)) {
       // Endpoints managed by hand (or by a controller): Peapod's Service is made from the Pods it selects.
-      items.push(plainObjectItem(reader, scope, value, parent, id, 'spec.selector', SELECTORLESS_COMMENT, "Service without a selector written as a plain cdk8s ApiObject, which Peapod's rules do not check"));
+      scope.usage.usesApiObject = true;
+      reader.note('spec.selector', "Service without a selector written as a plain cdk8s ApiObject, which Peapod's rules do not check");
+      const call: Code = { call: 'new ApiObject', args: [parent, stringLiteral(id), jsonLiteral(value)] };
+      items.push({ group: 1, render: () => [...commentStatements(SELECTORLESS_COMMENT), `${print(call, '    ')};`] });
       continue;
     }
     const nameEntry: [string, Code | undefined] = ['name', id === name ? undefined : stringLiteral(name)];
@@ -340,22 +343,8 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   return { source, className, notes: findings.notes, placedNotes: findings.placedNotes, objects: cleaned, from };
 }
 
-// An object the DSL cannot express, as a plain cdk8s ApiObject with the comment saying why, and a note.
-function plainObjectItem(reader: FieldReader, scope: Scope, value: YamlMap, parent: string, id: string, at: string, why: string, note: string): Item {
-  scope.usage.usesApiObject = true;
-  reader.note(at, note);
-  const call: Code = { call: 'new ApiObject', args: [parent, stringLiteral(id), jsonLiteral(value)] };
-  // The body is indented by four spaces when it is put in the constructor.
-  const comment = commentLines(why, '    ').trimEnd().split('\n').map((line) => line.slice(4));
-  return { group: 1, render: () => [...comment, `${print(call, '    ')};`] };
-}
-
 const SELECTORLESS_COMMENT =
   "A plain cdk8s ApiObject, not a Peapod Service: it has no selector, so its endpoints are managed by hand or by a controller, and a Peapod Service is made from the Pods it selects. It is written exactly as given and not checked by Peapod's rules.";
-
-function hasSelector(spec: unknown): boolean {
-  return isMap(spec) && isMap(spec.selector) && Object.keys(spec.selector).length > 0;
-}
 
 // One line when it fits, one name a line otherwise.
 function importLine(names: readonly string[], from: string): string {
