@@ -194,7 +194,7 @@ describe('App.synth', () => {
     });
     expect(result.error?.message).toBe(
       'synth failed with 2 errors; no manifest was written:\n' +
-        '  [c/empty] spec.containers: the Pod has no containers. Fix: add one with the `containers` prop or addContainer() (pod-has-containers)\n' +
+        '  [c/empty] spec.containers: the Pod has no containers. Fix: give the Pod a container with the `containers` prop or `addContainer()` (pod-has-containers)\n' +
         '  [c/custom] custom check failed',
     );
   });

@@ -55,8 +55,8 @@ describe('DaemonSet fails synth', () => {
         new DaemonSet(chart, 'other', { template: { labels: { app: 'other' }, containers: [agent()] }, updateStrategy: DaemonSetUpdateStrategy.rollingUpdate({ maxSurge: '200%' }) });
       }),
     ).toEqual([
-      'spec.updateStrategy.rollingUpdate: maxUnavailable and maxSurge are both 0, so an update could never replace a Pod. Fix: let maxUnavailable or maxSurge be more than 0 (daemon-set-update-strategy)',
-      'spec.updateStrategy.rollingUpdate.maxSurge: maxSurge is "200%"; it may not be more than 100%. Fix: write a whole number of Pods (1) or a percentage ("25%") (daemon-set-update-strategy)',
+      'spec.updateStrategy.rollingUpdate: maxUnavailable and maxSurge are both 0, so an update could never replace a Pod. Fix: use DaemonSetUpdateStrategy.rollingUpdate() with maxUnavailable and maxSurge as counts of Pods (1) or percentages ("25%"), not both 0, or .onDelete(), which takes no rollingUpdate options (daemon-set-update-strategy)',
+      'spec.updateStrategy.rollingUpdate.maxSurge: maxSurge is "200%"; it may not be more than 100%. Fix: use DaemonSetUpdateStrategy.rollingUpdate() with maxUnavailable and maxSurge as counts of Pods (1) or percentages ("25%"), not both 0, or .onDelete(), which takes no rollingUpdate options (daemon-set-update-strategy)',
     ]);
   });
 });

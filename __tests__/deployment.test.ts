@@ -119,29 +119,29 @@ describe('Deployment fails synth', () => {
 
   test('when the template has no labels to select by', () => {
     expect(problemsOf((chart) => new Deployment(chart, 'web', { template: { containers: [web()] } }))).toEqual([
-      "spec.template.metadata.labels: the Pod template has no labels, so the Deployment has nothing to select its Pods by. Fix: give the template labels, such as `labels: { app: 'myapp' }` (workload-selector-labels)",
+      "spec.template.metadata.labels: the Pod template has no labels, so the Deployment has nothing to select its Pods by. Fix: give the template labels, such as `labels: { app: 'myapp' }`, and let the selector be made of them: leave selectBy out, or name some of them in it (workload-selector-labels)",
     ]);
   });
 
   test('when selectBy names a label the template does not have', () => {
     expect(problemsOf((chart) => new Deployment(chart, 'web', { selectBy: ['app', 'tier'], template: fine }))).toEqual([
-      'spec.selector.matchLabels: selectBy names label "tier", which the Pod template does not have (it has "app"). Fix: add "tier" to the template labels, or remove it from selectBy (workload-selector-matches-template)',
+      'spec.selector.matchLabels: selectBy names label "tier", which the Pod template does not have (it has "app"). Fix: add "tier" to the template labels, or remove it from the selector (selectBy, or the JsonPatch of spec.selector) (workload-selector-matches-template)',
     ]);
   });
 
   test('when replicas is negative or fractional', () => {
     expect(problemsOf((chart) => new Deployment(chart, 'web', { replicas: -1, template: fine }))).toEqual([
-      'spec.replicas: replicas is -1; it must be a whole number, 0 or more (at most 2147483647). Fix: set replicas to 0 or more (workload-replicas-valid)',
+      'spec.replicas: replicas is -1; it must be a whole number, 0 or more (at most 2147483647). Fix: set replicas to 0 or more, or leave it out to let `kubectl scale` and autoscalers own it (workload-replicas-valid)',
     ]);
     expect(problemsOf((chart) => new Deployment(chart, 'web', { replicas: 1.5, template: fine }))).toEqual([
-      'spec.replicas: replicas is 1.5; it must be a whole number, 0 or more (at most 2147483647). Fix: set replicas to 0 or more (workload-replicas-valid)',
+      'spec.replicas: replicas is 1.5; it must be a whole number, 0 or more (at most 2147483647). Fix: set replicas to 0 or more, or leave it out to let `kubectl scale` and autoscalers own it (workload-replicas-valid)',
     ]);
   });
 
   test('when counts and deadlines are invalid', () => {
     expect(problemsOf((chart) => new Deployment(chart, 'web', { revisionHistoryLimit: -2, minReadySeconds: 30, progressDeadlineSeconds: 30, template: fine }))).toEqual([
-      'spec.revisionHistoryLimit: revisionHistoryLimit is -2; it must be a whole number, 0 or more (at most 2147483647). Fix: set revisionHistoryLimit to 0 or more, or leave it out (workload-field-valid)',
-      'spec.progressDeadlineSeconds: progressDeadlineSeconds is 30, not more than minReadySeconds (30). Fix: make progressDeadlineSeconds greater than minReadySeconds (workload-field-valid)',
+      'spec.revisionHistoryLimit: revisionHistoryLimit is -2; it must be a whole number, 0 or more (at most 2147483647). Fix: set revisionHistoryLimit to a whole number of 0 or more, or leave it out; progressDeadlineSeconds must exceed minReadySeconds (workload-field-valid)',
+      'spec.progressDeadlineSeconds: progressDeadlineSeconds is 30, not more than minReadySeconds (30). Fix: set progressDeadlineSeconds to a whole number of 0 or more, or leave it out; progressDeadlineSeconds must exceed minReadySeconds (workload-field-valid)',
     ]);
   });
 
@@ -153,21 +153,21 @@ describe('Deployment fails synth', () => {
 
   test('when a rolling update could never replace a Pod, or a percentage is wrong', () => {
     expect(problemsOf((chart) => new Deployment(chart, 'web', { strategy: DeploymentStrategy.rollingUpdate({ maxSurge: 0, maxUnavailable: '0%' }), template: fine }))).toEqual([
-      'spec.strategy.rollingUpdate: maxSurge and maxUnavailable are both 0, so a rollout could never replace a Pod. Fix: let maxSurge or maxUnavailable be more than 0 (deployment-rolling-update-valid)',
+      'spec.strategy.rollingUpdate: maxSurge and maxUnavailable are both 0, so a rollout could never replace a Pod. Fix: write maxSurge and maxUnavailable as a count of Pods (1) or a percentage ("25%"), not both 0 (deployment-rolling-update-valid)',
     ]);
     expect(problemsOf((chart) => new Deployment(chart, 'web', { strategy: DeploymentStrategy.rollingUpdate({ maxSurge: '1.5%', maxUnavailable: '150%' }), template: fine }))).toEqual([
-      'spec.strategy.rollingUpdate.maxSurge: maxSurge is "1.5%"; a percentage is written as digits and "%". Fix: write a whole number of Pods (1) or a percentage ("25%") (deployment-rolling-update-valid)',
-      'spec.strategy.rollingUpdate.maxUnavailable: maxUnavailable is "150%"; it may not be more than 100%. Fix: write a whole number of Pods (1) or a percentage ("25%") (deployment-rolling-update-valid)',
+      'spec.strategy.rollingUpdate.maxSurge: maxSurge is "1.5%"; a percentage is written as digits and "%". Fix: write maxSurge and maxUnavailable as a count of Pods (1) or a percentage ("25%"), not both 0 (deployment-rolling-update-valid)',
+      'spec.strategy.rollingUpdate.maxUnavailable: maxUnavailable is "150%"; it may not be more than 100%. Fix: write maxSurge and maxUnavailable as a count of Pods (1) or a percentage ("25%"), not both 0 (deployment-rolling-update-valid)',
     ]);
   });
 
   test('with the Pod rules applied inside the template, at its field path', () => {
     expect(problemsOf((chart) => new Deployment(chart, 'web', { template: { labels: { app: 'web' }, containers: [web(), web()] } }))).toEqual([
-      'spec.template.spec.containers[1].name: container name "web" is already used by spec.template.spec.containers[0]. Fix: give each container and init container of the Pod its own name (container-name-unique)',
+      'spec.template.spec.containers[1].name: container name "web" is already used by spec.template.spec.containers[0]. Fix: give each container and init container its own name (container-name-unique)',
       'spec.template.spec.containers[1].ports[0].containerPort: port 80/TCP of container "web" is already used by container "web" (spec.template.spec.containers[0].ports[0]); containers of a Pod share localhost, so only one can listen on it. Fix: give "web" or "web" another port (port-shared-localhost)',
     ]);
     expect(problemsOf((chart) => new Deployment(chart, 'web', { template: { labels: { app: 'web' } } }))).toEqual([
-      'spec.template.spec.containers: the Pod has no containers. Fix: add one with the `containers` prop or addContainer() (pod-has-containers)',
+      'spec.template.spec.containers: the Pod has no containers. Fix: give the Pod a container with the `containers` prop or `addContainer()` (pod-has-containers)',
     ]);
   });
 

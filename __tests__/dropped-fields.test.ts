@@ -21,18 +21,18 @@ describe('fields the L1 classes would drop', () => {
         }),
     );
     expect(problems).toEqual([
-      'spec.hostnam: "hostnam" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID) (unknown-field)',
-      'spec.affinity.nodeAffinity.requiredDuringScheduling: "requiredDuringScheduling" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID) (unknown-field)',
-      'spec.containers[0].stdinn: "stdinn" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID) (unknown-field)',
-      'spec.containers[0].lifecycle.preStop.exec.commands: "commands" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID) (unknown-field)',
+      'spec.hostnam: "hostnam" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: correct the spelling; escape hatches take the field names of the k8s types, which differ from the manifest in case only (`hostPid` for `hostPID`) (unknown-field)',
+      'spec.affinity.nodeAffinity.requiredDuringScheduling: "requiredDuringScheduling" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: correct the spelling; escape hatches take the field names of the k8s types, which differ from the manifest in case only (`hostPid` for `hostPID`) (unknown-field)',
+      'spec.containers[0].stdinn: "stdinn" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: correct the spelling; escape hatches take the field names of the k8s types, which differ from the manifest in case only (`hostPid` for `hostPID`) (unknown-field)',
+      'spec.containers[0].lifecycle.preStop.exec.commands: "commands" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: correct the spelling; escape hatches take the field names of the k8s types, which differ from the manifest in case only (`hostPid` for `hostPID`) (unknown-field)',
       // Without the misspelt field, the hook in the manifest has no command, which the API server refuses too.
-      'spec.containers[0].lifecycle.preStop.exec.command: the exec action of the preStop hook of container "app" has no command. Fix: give the command to run, such as ["cat", "/tmp/healthy"] (probe-action)',
+      'spec.containers[0].lifecycle.preStop.exec.command: the exec action of the preStop hook of container "app" has no command. Fix: build the probe with a `Probe` factory: give an exec action its command, an httpGet action the scheme `HTTP` or `HTTPS` (or none) and header names of letters, digits and `-`, and each port as a number from 1 to 65535 (`8080`, without quotes) or a declared port name (`"http"`) (probe-action)',
     ]);
   });
 
   test('a misspelt field in a securityContext or toleration, of the Pod or of a container, fails synth too', () => {
     const unknown = (field: string) =>
-      `${field}: "${field.slice(field.lastIndexOf('.') + 1)}" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID) (unknown-field)`;
+      `${field}: "${field.slice(field.lastIndexOf('.') + 1)}" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: correct the spelling; escape hatches take the field names of the k8s types, which differ from the manifest in case only (\`hostPid\` for \`hostPID\`) (unknown-field)`;
     const template = {
       labels: { app: 'web' },
       securityContext: { runAsNonRot: true } as any,

@@ -96,7 +96,7 @@ describe('value and valueFrom together', () => {
     const both = { name: 'IP', value: '10.0.0.1', valueFrom: EnvValue.fromField('status.podIP') } as unknown as { name: string; value: string };
     new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1.0', env: [both] })] });
     expect(() => synthObjects(chart)).toThrow(
-      'spec.containers[0].env[0]: env "IP" of container "app" has both value and valueFrom. Fix: keep one of them (env-value-source)',
+      'spec.containers[0].env[0]: env "IP" of container "app" has both value and valueFrom. Fix: keep one of `value` and `valueFrom`; give `valueFrom` one of `configMapKeyRef`, `secretKeyRef`, `fieldRef`, `resourceFieldRef` (env-value-source)',
     );
   });
 

@@ -1,5 +1,13 @@
-import { Container, Deployment, Pod } from '../lib';
+import { Chart } from 'cdk8s';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Container, Deployment, Pod, Volume } from '../lib';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { renderedManifest } from '../lib/_synth';
+import { manifestToValidate } from '../lib/validation/escape-hatch';
 import { problemsOf } from './_problems';
+import { newChart } from './_support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- values that bypass the types, as JSON input or `as any` would */
 
@@ -37,10 +45,65 @@ describe('values given through escape hatches', () => {
   });
 
   test('a field a rule of its own reports gets that message, not the schema\'s as well', () => {
+    // The schema refuses 1.5 too ("must be integer"); a number is of the type the rules read, and pod-timing says it better.
+    expect(problemsOf((chart) => new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1' })], extraSpec: { activeDeadlineSeconds: 1.5 } }))).toEqual([
+      'spec.activeDeadlineSeconds: activeDeadlineSeconds is 1.5; it must be a whole number, 1 or more (at most 2147483647). Fix: use a whole number of seconds in range; set a deadline on a Job, or on the Job template of a CronJob, not on a long-running workload (pod-timing)',
+    ]);
+  });
+
+  test('of a JSON type the field cannot hold are withheld from the other rules, which report the rest of the Pod', () => {
+    const problems = problemsOf((chart) =>
+      new Pod(chart, 'p', {
+        containers: [
+          new Container({ name: 'App', image: 'app:1', extraFields: { lifecycle: { postStart: { exec: { command: ['sh', 2] } } } } as any }),
+          new Container({ name: 'log', image: 'log:1', extraFields: { stdin: 'no' } as any }),
+        ],
+        extraSpec: { activeDeadlineSeconds: '30', hostname: 'Web' } as any,
+      }),
+    );
+    // The command is withheld from the rules: no "has no command" from probe-action, only the schema's message.
+    expect(problems).toEqual([
+      'spec.hostname: hostname "Web" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: use lower-case names such as "web-0" and "db.internal", and an IP address such as "10.1.2.3" (pod-hostname)',
+      'spec.containers[0].name: container name "App" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: rename it to a DNS-1123 label such as "app" (container-name)',
+      'spec.activeDeadlineSeconds: the escape-hatch value must be integer, got "30", which the Kubernetes 1.27 schema refuses. Fix: give the field a value of the type the Kubernetes API reference lists for it (kubernetes-schema)',
+      'spec.containers[0].lifecycle.postStart.exec.command[1]: the escape-hatch value must be string, got 2, which the Kubernetes 1.27 schema refuses. Fix: give the field a value of the type the Kubernetes API reference lists for it (kubernetes-schema)',
+      'spec.containers[1].stdin: the escape-hatch value must be boolean, got "no", which the Kubernetes 1.27 schema refuses. Fix: give the field a value of the type the Kubernetes API reference lists for it (kubernetes-schema)',
+    ]);
+  });
+
+  test('the rules read a copy without such a value; the manifest written keeps it', () => {
+    const pod = new Pod(newChart(), 'p', {
+      containers: [new Container({ name: 'app', image: 'app:1', extraFields: { lifecycle: { postStart: { exec: { command: ['sh', 2] } } } } as any })],
+      extraSpec: { hostNetwork: 'yes', hostname: 'web' } as any,
+    });
+    const { manifest } = manifestToValidate<k8s.KubePodProps>(pod.apiObject, pod.template.escapeHatchFields('spec'));
+    expect(manifest.spec?.hostNetwork).toBeUndefined();
+    expect(manifest.spec?.hostname).toBe('web');
+    // A list with an element of the wrong type is withheld whole; what holds it stays.
+    expect(manifest.spec?.containers?.[0].lifecycle).toEqual({ postStart: { exec: {} } });
+    const written = renderedManifest(pod.apiObject);
+    expect(written.spec.hostNetwork).toBe('yes');
+    expect(written.spec.containers[0].lifecycle).toEqual({ postStart: { exec: { command: ['sh', 2] } } });
+  });
+
+  test('its valid twin synthesizes', () => {
     expect(
-      problemsOf((chart) => new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1' })], extraSpec: { activeDeadlineSeconds: '30' } as any })),
-    ).toEqual([
-      'spec.activeDeadlineSeconds: activeDeadlineSeconds is "30"; it must be a whole number, 1 or more (at most 2147483647). Fix: set the seconds the Pod may run before it is stopped, 1 or more (pod-timing)',
+      problemsOf((chart) =>
+        new Pod(chart, 'p', {
+          containers: [
+            new Container({ name: 'app', image: 'app:1', extraFields: { lifecycle: { postStart: { exec: { command: ['sh', '2'] } } } } }),
+            new Container({ name: 'log', image: 'log:1', extraFields: { stdin: false } }),
+          ],
+          extraSpec: { activeDeadlineSeconds: 30, hostname: 'web' },
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  test('a source given to Volume.fromSource is held to the schema too', () => {
+    const volume = Volume.fromSource('disk', { iscsi: { targetPortal: '10.0.0.1:3260', iqn: 'iqn.2001-04.com.example:storage', lun: '0' } } as any);
+    expect(problemsOf((chart) => new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1', mounts: [volume.mount('/disk')] })] }))).toEqual([
+      'spec.volumes[0].iscsi.lun: the escape-hatch value must be integer, got "0", which the Kubernetes 1.27 schema refuses. Fix: give the field a value of the type the Kubernetes API reference lists for it (kubernetes-schema)',
     ]);
   });
 
@@ -63,5 +126,31 @@ describe('values given through escape hatches', () => {
       new Pod(chart, 'p', { restartPolicy: 'always' as any, containers: [new Container({ name: 'app', image: 'app:1' })], extraSpec: { hostname: 'web' } }),
     );
     expect(problems.map((p) => p.slice(p.lastIndexOf('(')))).toEqual(['(supported-value)']);
+  });
+});
+
+describe('a value of a type the checks do not expect', () => {
+  test('is reported as an error of the construct, not thrown as a stack trace', () => {
+    // The L1 converter of the Pod spec calls hostAliases.map(): a string stops the render itself.
+    expect(problemsOf((chart) => new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1' })], extraSpec: { hostAliases: 'db' } as any }))).toEqual([
+      "Peapod's checks of this object stopped at a value of a type they do not expect (TypeError: obj.hostAliases?.map is not a function), so its other problems may be missing. Fix: give each field the type the Kubernetes API reference lists for it: look at the values given through `as any`, escape hatches, JSON patches and L1 objects (unexpected-value-type)",
+    ]);
+  });
+
+  test('at synth, names the construct', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'peapod-type-error-')) });
+    new Pod(new Chart(app, 'c'), 'p', { containers: [new Container({ name: 'app', image: 'app:1', extraFields: { lifecycle: { postStart: { exec: { command: 'echo hi' } } } } as any })] });
+    expect(() => app.synth()).toThrow(
+      "synth failed with 1 error; no manifest was written:\n  [c/p] Peapod's checks of this object stopped at a value of a type they do not expect (TypeError: obj.command?.map is not a function), so its other problems may be missing. Fix: give each field the type the Kubernetes API reference lists for it: look at the values given through `as any`, escape hatches, JSON patches and L1 objects (unexpected-value-type)",
+    );
+  });
+
+  test('another error is not taken for one', () => {
+    const chart = newChart();
+    const pod = new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1' })] });
+    pod.problems = () => {
+      throw new RangeError('too deep');
+    };
+    expect(() => chart.node.findAll().flatMap((c) => c.node.validate())).toThrow('too deep');
   });
 });

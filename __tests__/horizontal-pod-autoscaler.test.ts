@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { Chart, JsonPatch } from 'cdk8s';
 import { App, Container, Deployment, HorizontalPodAutoscaler, Metric, StatefulSet } from '../lib';
 import { problemsOf } from './_problems';
 import { newChart, synthObjects } from './_support';
@@ -49,7 +49,7 @@ describe('HorizontalPodAutoscaler', () => {
     const chart = newChart();
     const hpa = new HorizontalPodAutoscaler(chart, 'hpa', { target: web(chart, 3), maxReplicas: 5 });
     expect(hpa.problems().map((p) => `${p.severity} ${p.field}: ${p.message}. Fix: ${p.fix} (${p.rule})`)).toEqual([
-      'warning spec.scaleTargetRef: the target test/web sets replicas: 3, so every apply resets the count the autoscaler chose. Fix: leave replicas out of the target; minReplicas is the count the autoscaler starts from (hpa-target-replicas)',
+      'warning spec.scaleTargetRef: the target test/web sets replicas: 3, so every apply resets the count the autoscaler chose. Fix: leave replicas out of the target; minReplicas of the autoscaler is the count it starts from (hpa-target-replicas)',
     ]);
   });
 });
@@ -63,9 +63,9 @@ describe('HorizontalPodAutoscaler fails synth', () => {
         new HorizontalPodAutoscaler(chart, 'b', { target, minReplicas: 5, maxReplicas: 2 });
       }),
     ).toEqual([
-      'spec.minReplicas: minReplicas is 0; it must be a whole number, 1 or more (at most 2147483647). Fix: set minReplicas to 1 or more (hpa-replicas-valid)',
-      'spec.maxReplicas: maxReplicas is 0; it must be a whole number, 1 or more (at most 2147483647). Fix: set maxReplicas to 1 or more (hpa-replicas-valid)',
-      'spec.maxReplicas: maxReplicas 2 is less than minReplicas 5. Fix: set maxReplicas to at least minReplicas (hpa-replicas-valid)',
+      'spec.minReplicas: minReplicas is 0; it must be a whole number, 1 or more (at most 2147483647). Fix: set 1 ≤ minReplicas ≤ maxReplicas (hpa-replicas-valid)',
+      'spec.maxReplicas: maxReplicas is 0; it must be a whole number, 1 or more (at most 2147483647). Fix: set 1 ≤ minReplicas ≤ maxReplicas (hpa-replicas-valid)',
+      'spec.maxReplicas: maxReplicas 2 is less than minReplicas 5. Fix: set 1 ≤ minReplicas ≤ maxReplicas (hpa-replicas-valid)',
     ]);
   });
 
@@ -75,9 +75,21 @@ describe('HorizontalPodAutoscaler fails synth', () => {
         new HorizontalPodAutoscaler(chart, 'hpa', { target: web(chart, undefined, false), maxReplicas: 3, metrics: [Metric.resourceUtilization('cpu', 0), Metric.pods('rps', 0)] });
       }),
     ).toEqual([
-      'spec.metrics[0].resource.target.averageUtilization: the averageUtilization of the target is 0; it must be more than 0. Fix: set averageUtilization to more than 0 (hpa-metric-valid)',
-      'spec.metrics[0].resource: cpu utilization is measured against requests, but container "app" of test/web requests no cpu. Fix: give it a cpu request, or use Metric.resourceAverageValue() (hpa-utilization-needs-requests)',
-      'spec.metrics[1].pods.target.averageValue: the averageValue of the target is 0; it must be more than 0. Fix: set averageValue to more than 0 (hpa-metric-valid)',
+      'spec.metrics[0].resource.target.averageUtilization: the averageUtilization of the target is 0; it must be more than 0. Fix: use Metric.resourceUtilization(\'cpu\', 70) or another Metric factory with a value more than 0 (hpa-metric-valid)',
+      'spec.metrics[0].resource: cpu utilization is measured against requests, but container "app" of test/web requests no cpu. Fix: give every container of the target a cpu request, or use an AverageValue target (Metric.resourceAverageValue()) (hpa-utilization-needs-requests)',
+      'spec.metrics[1].pods.target.averageValue: the averageValue of the target is 0; it must be more than 0. Fix: use Metric.resourceUtilization(\'cpu\', 70) or another Metric factory with a value more than 0 (hpa-metric-valid)',
+    ]);
+  });
+
+  test('when a metric target has a type its source does not take (a JsonPatch), or a metric no type', () => {
+    expect(
+      problemsOf((chart) => {
+        const hpa = new HorizontalPodAutoscaler(chart, 'hpa', { target: web(chart), maxReplicas: 3, metrics: [Metric.pods('rps', 10), Metric.pods('rpm', 600)] });
+        hpa.apiObject.addJsonPatch(JsonPatch.replace('/spec/metrics/0/pods/target/type', 'Utilization'), JsonPatch.remove('/spec/metrics/1/type'));
+      }),
+    ).toEqual([
+      'spec.metrics[0].pods.target.type: a Pods metric cannot have a target of type "Utilization"; it takes AverageValue. Fix: use Metric.resourceUtilization(\'cpu\', 70) or another Metric factory with a value more than 0 (hpa-metric-valid)',
+      'spec.metrics[1].type: "" is not supported; the values are "Resource", "Pods", "Object", "External", "ContainerResource". Fix: use one of Resource, Pods, Object, External, ContainerResource (hpa-metric-valid)',
     ]);
   });
 
@@ -90,11 +102,11 @@ describe('HorizontalPodAutoscaler fails synth', () => {
       behavior: { scaleUp: { stabilizationWindowSeconds: 4000, selectPolicy: 'Fast', policies: [{ type: 'Nodes', value: 0, periodSeconds: 3600 }] } },
     });
     expect(hpa.node.validate()).toEqual([
-      'spec.behavior.scaleUp.stabilizationWindowSeconds: stabilizationWindowSeconds is 4000; it must be from 0 to 3600. Fix: use a window from 0 to 3600 seconds (hpa-behavior-valid)',
+      'spec.behavior.scaleUp.stabilizationWindowSeconds: stabilizationWindowSeconds is 4000; it must be from 0 to 3600. Fix: keep stabilizationWindowSeconds from 0 to 3600, and give each policy a value of 1 or more and periodSeconds from 1 to 1800 (or leave policies out) (hpa-behavior-valid)',
       'spec.behavior.scaleUp.selectPolicy: "Fast" is not supported; the values are "Max", "Min", "Disabled". Fix: use one of Max, Min, Disabled (hpa-behavior-valid)',
       'spec.behavior.scaleUp.policies[0].type: "Nodes" is not supported; the values are "Pods", "Percent". Fix: use one of Pods, Percent (hpa-behavior-valid)',
-      'spec.behavior.scaleUp.policies[0].value: value is 0; it must be a whole number more than 0. Fix: set value to 1 or more (hpa-behavior-valid)',
-      'spec.behavior.scaleUp.policies[0].periodSeconds: periodSeconds is 3600; it must be from 1 to 1800. Fix: use a period from 1 to 1800 seconds (hpa-behavior-valid)',
+      'spec.behavior.scaleUp.policies[0].value: value is 0; it must be a whole number more than 0. Fix: keep stabilizationWindowSeconds from 0 to 3600, and give each policy a value of 1 or more and periodSeconds from 1 to 1800 (or leave policies out) (hpa-behavior-valid)',
+      'spec.behavior.scaleUp.policies[0].periodSeconds: periodSeconds is 3600; it must be from 1 to 1800. Fix: keep stabilizationWindowSeconds from 0 to 3600, and give each policy a value of 1 or more and periodSeconds from 1 to 1800 (or leave policies out) (hpa-behavior-valid)',
       'spec.scaleTargetRef: the target apps/web is in another namespace. Fix: create the autoscaler in the chart of its target (hpa-target-in-namespace)',
     ]);
   });

@@ -53,7 +53,7 @@ test('an Ingress alone in its chart, to a Service applied some other way', () =>
 describe('Ingress fails synth', () => {
   test('when it routes nothing', () => {
     expect(problemsOf((chart) => new Ingress(chart, 'empty'))).toEqual([
-      'spec: the Ingress has neither rules nor a default backend. Fix: add a rule with addRule(), or give a defaultBackend (ingress-has-backend)',
+      'spec: the Ingress has neither rules nor a default backend. Fix: add a rule with addRule(), or give a defaultBackend; give every HTTP rule at least one path (ingress-has-backend)',
     ]);
   });
 
@@ -87,10 +87,10 @@ describe('Ingress fails synth', () => {
         });
       }),
     ).toEqual([
-      "spec.rules[0].http.paths[0].path: path \"api\" of pathType Prefix is not an absolute path. Fix: start the path with '/' (ingress-path-valid)",
-      'spec.rules[0].http.paths[1].path: path "/a//b" of pathType Exact contains "//". Fix: write the path without empty, "." or ".." segments and without "%2f" (ingress-path-valid)',
-      'spec.rules[0].http.paths[2].path: path "/a/.." of pathType Prefix contains "/..". Fix: write the path without empty, "." or ".." segments and without "%2f" (ingress-path-valid)',
-      "spec.rules[0].http.paths[3].path: path \"x\" does not start with \"/\". Fix: start the path with '/' (ingress-path-valid)",
+      "spec.rules[0].http.paths[0].path: path \"api\" of pathType Prefix is not an absolute path. Fix: give each path a pathType of Prefix, Exact or ImplementationSpecific, and write it from \"/\", such as \"/api\", without empty, \".\" or \"..\" segments or \"%2f\" (ingress-path-valid)",
+      'spec.rules[0].http.paths[1].path: path "/a//b" of pathType Exact contains "//". Fix: give each path a pathType of Prefix, Exact or ImplementationSpecific, and write it from "/", such as "/api", without empty, "." or ".." segments or "%2f" (ingress-path-valid)',
+      'spec.rules[0].http.paths[2].path: path "/a/.." of pathType Prefix contains "/..". Fix: give each path a pathType of Prefix, Exact or ImplementationSpecific, and write it from "/", such as "/api", without empty, "." or ".." segments or "%2f" (ingress-path-valid)',
+      "spec.rules[0].http.paths[3].path: path \"x\" does not start with \"/\". Fix: give each path a pathType of Prefix, Exact or ImplementationSpecific, and write it from \"/\", such as \"/api\", without empty, \".\" or \"..\" segments or \"%2f\" (ingress-path-valid)",
       'spec.rules[0].http.paths[4].pathType: "Regex" is not supported; the values are "Exact", "Prefix", "ImplementationSpecific". Fix: use one of Exact, Prefix, ImplementationSpecific (ingress-path-valid)',
     ]);
   });
@@ -102,9 +102,9 @@ describe('Ingress fails synth', () => {
         new Ingress(chart, 'ports', { rules: [{ paths: [{ backend: IngressBackend.service(service, 'https') }, { path: '/x', backend: IngressBackend.service(service, 8443) }, { path: '/y', backend: IngressBackend.service(service, 70000) }] }] });
       }),
     ).toEqual([
-      'spec.rules[0].http.paths[0].backend.service.port: Service "web" (test/web-svc) has no port named "https" (it has http (80), admin (9000)). Fix: name one of the ports of the Service (ingress-backend-port-exists)',
-      'spec.rules[0].http.paths[1].backend.service.port: Service "web" (test/web-svc) has no port 8443 (it has http (80), admin (9000)). Fix: name one of the ports of the Service (ingress-backend-port-exists)',
-      'spec.rules[0].http.paths[2].backend.service.port.number: port number 70000 is not from 1 to 65535. Fix: name a port of the Service (ingress-backend-port)',
+      'spec.rules[0].http.paths[0].backend.service.port: Service "web" (test/web-svc) has no port named "https" (it has http (80), admin (9000)). Fix: name one of the ports of the Service, and create the Service in the namespace of the Ingress (ingress-backend-port-exists)',
+      'spec.rules[0].http.paths[1].backend.service.port: Service "web" (test/web-svc) has no port 8443 (it has http (80), admin (9000)). Fix: name one of the ports of the Service, and create the Service in the namespace of the Ingress (ingress-backend-port-exists)',
+      'spec.rules[0].http.paths[2].backend.service.port.number: port number 70000 is not from 1 to 65535. Fix: name a port of the Service by its name or its number (ingress-backend-port)',
     ]);
   });
 
@@ -117,8 +117,8 @@ describe('Ingress fails synth', () => {
       rules: [{ paths: [{ backend: IngressBackend.service(service, 'http') }] }],
     });
     expect(ingress.node.validate()).toEqual([
-      'metadata.annotations: the kubernetes.io/ingress.class annotation is set together with ingressClassName. Fix: keep ingressClassName and remove the annotation (ingress-class-valid)',
-      'spec.rules[0].http.paths[0].backend.service.name: Service "web" (backend/web-svc) is in another namespace than the Ingress. Fix: create the Service in the namespace of the Ingress (ingress-backend-port-exists)',
+      'metadata.annotations: the kubernetes.io/ingress.class annotation is set together with ingressClassName. Fix: set ingressClassName to the name of an IngressClass of the cluster, and remove the kubernetes.io/ingress.class annotation (ingress-class-valid)',
+      'spec.rules[0].http.paths[0].backend.service.name: Service "web" (backend/web-svc) is in another namespace than the Ingress. Fix: name one of the ports of the Service, and create the Service in the namespace of the Ingress (ingress-backend-port-exists)',
     ]);
   });
 });

@@ -45,8 +45,8 @@ describe('Job', () => {
     ).toEqual([
       'spec.parallelism: parallelism is 1.5; it must be a whole number, 0 or more (at most 2147483647). Fix: set parallelism to 0 or more, or leave it out (job-field-valid)',
       'spec.backoffLimit: backoffLimit is -1; it must be a whole number, 0 or more (at most 2147483647). Fix: set backoffLimit to 0 or more, or leave it out (job-field-valid)',
-      "spec.template.spec.restartPolicy: restartPolicy is \"Always\", but a Job's Pods must end. Fix: set restartPolicy to 'OnFailure' or 'Never' (job-restart-policy)",
-      'spec.completions: an Indexed Job has no completions, so it has no indexes. Fix: set completions, the number of indexes (job-field-valid)',
+      "spec.template.spec.restartPolicy: restartPolicy is \"Always\", but a Job's Pods must end. Fix: set restartPolicy to 'OnFailure' (retry in the same Pod) or 'Never' (a new Pod per retry) (job-restart-policy)",
+      'spec.completions: an Indexed Job has no completions, so it has no indexes. Fix: use whole numbers of 0 or more; give an Indexed Job completions (its number of indexes) and a parallelism of at most 100000 (job-field-valid)',
       `metadata.name: the last Pod of this Indexed Job would get host name "${'a'.repeat(62)}-9", which is 64 characters long; at most 63 are allowed. Fix: shorten the name of the Job (job-indexed-name)`,
     ]);
   });
@@ -64,8 +64,8 @@ describe('Job', () => {
   test('warns when parallelism exceeds completions', () => {
     const chart = newChart();
     const job = new Job(chart, 'wide', { parallelism: 4, completions: 2, template: { restartPolicy: 'Never', containers: [task()] } });
-    expect(job.problems().filter((p) => p.rule.startsWith('job-')).map((p) => `${p.severity} ${p.field}: ${p.message} (${p.rule})`)).toEqual([
-      'warning spec.parallelism: parallelism is 4, more than the 2 completions, so 2 of the Pods it allows never run (job-parallelism-exceeds-completions)',
+    expect(job.problems().filter((p) => p.rule.startsWith('job-')).map((p) => `${p.severity} ${p.field}: ${p.message}. Fix: ${p.fix} (${p.rule})`)).toEqual([
+      'warning spec.parallelism: parallelism is 4, more than the 2 completions, so 2 of the Pods it allows never run. Fix: lower parallelism to 2, or raise completions (job-parallelism-exceeds-completions)',
     ]);
   });
 });
@@ -105,12 +105,12 @@ describe('CronJob', () => {
       }),
     ).toEqual([
       `metadata.name: CronJob name "${'c'.repeat(53)}" has 53 characters; at most 52 leave room for the suffix of its Jobs. Fix: shorten the name of the CronJob (cron-job-name-length)`,
-      "spec.schedule: schedule \"0 0 * *\" is not a cron expression: expected exactly 5 fields, found 4: [0 0 * *]. Fix: write five fields such as '30 2 * * *', or a descriptor such as '@daily' (cron-job-schedule)",
-      "spec.schedule: schedule \"CRON_TZ=UTC 0 0 * * *\" is not a cron expression: expected exactly 5 fields, found 6: [CRON_TZ=UTC 0 0 * * *]. Fix: write five fields such as '30 2 * * *', or a descriptor such as '@daily' (cron-job-schedule)",
-      "spec.timeZone: timeZone \"Local\" is refused: timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones. Fix: use an IANA time zone name, such as 'Etc/UTC' (cron-job-time-zone)",
+      "spec.schedule: schedule \"0 0 * *\" is not a cron expression: expected exactly 5 fields, found 4: [0 0 * *]. Fix: write five fields such as '30 2 * * *' (02:30 every day), or a descriptor such as '@daily'; set the time zone with timeZone (cron-job-schedule)",
+      "spec.schedule: schedule \"CRON_TZ=UTC 0 0 * * *\" is not a cron expression: expected exactly 5 fields, found 6: [CRON_TZ=UTC 0 0 * * *]. Fix: write five fields such as '30 2 * * *' (02:30 every day), or a descriptor such as '@daily'; set the time zone with timeZone (cron-job-schedule)",
+      "spec.timeZone: timeZone \"Local\" is refused: timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones. Fix: use a name from the IANA database, such as 'Etc/UTC' or 'Europe/Berlin' (cron-job-time-zone)",
       'spec.concurrencyPolicy: "Skip" is not supported; the values are "Allow", "Forbid", "Replace". Fix: use one of Allow, Forbid, Replace (cron-job-field-valid)',
       'spec.failedJobsHistoryLimit: failedJobsHistoryLimit is -1; it must be a whole number, 0 or more (at most 2147483647). Fix: set failedJobsHistoryLimit to 0 or more, or leave it out (cron-job-field-valid)',
-      "spec.jobTemplate.spec.template.spec.restartPolicy: restartPolicy is \"Always\", but a Job's Pods must end. Fix: set restartPolicy to 'OnFailure' or 'Never' (job-restart-policy)",
+      "spec.jobTemplate.spec.template.spec.restartPolicy: restartPolicy is \"Always\", but a Job's Pods must end. Fix: set restartPolicy to 'OnFailure' (retry in the same Pod) or 'Never' (a new Pod per retry) (job-restart-policy)",
     ]);
   });
 

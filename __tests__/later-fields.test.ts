@@ -27,11 +27,11 @@ describe('fields of Kubernetes versions after 1.27', () => {
     );
     expect(problems).toEqual([
       'spec.resources: "resources" is a field of Kubernetes 1.32 and later (Pod-level resources), not of the Kubernetes 1.27 types of cdk8s-plus-27 that Peapod builds on; it is spelt right, but cdk8s would leave it out of the manifest. Fix: if the cluster runs Kubernetes 1.32 or later, add the field with a cdk8s JsonPatch on the manifest object (pod.apiObject.addJsonPatch(JsonPatch.add(path, value))) instead of the escape hatch; otherwise remove it (unknown-field)',
-      'spec.hostnam: "hostnam" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID) (unknown-field)',
+      'spec.hostnam: "hostnam" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: correct the spelling; escape hatches take the field names of the k8s types, which differ from the manifest in case only (`hostPid` for `hostPID`) (unknown-field)',
       'spec.containers[0].lifecycle.preStop.sleep: "sleep" is a field of Kubernetes 1.29 and later (sleep lifecycle hooks), not of the Kubernetes 1.27 types of cdk8s-plus-27 that Peapod builds on; it is spelt right, but cdk8s would leave it out of the manifest. Fix: if the cluster runs Kubernetes 1.29 or later, add the field with a cdk8s JsonPatch on the manifest object (pod.apiObject.addJsonPatch(JsonPatch.add(path, value))) instead of the escape hatch; otherwise remove it (unknown-field)',
       'spec.initContainers[0].restartPolicy: "restartPolicy" is a field of Kubernetes 1.28 and later (sidecar init containers), not of the Kubernetes 1.27 types of cdk8s-plus-27 that Peapod builds on; it is spelt right, but cdk8s would leave it out of the manifest. Fix: if the cluster runs Kubernetes 1.28 or later, add the field with a cdk8s JsonPatch on the manifest object (pod.apiObject.addJsonPatch(JsonPatch.add(path, value))) instead of the escape hatch; otherwise remove it (unknown-field)',
       // Without its handler, the hook left in the manifest is empty, which the API server refuses.
-      'spec.containers[0].lifecycle.preStop: the preStop hook of container "app" has no handler. Fix: give it exactly one of exec, httpGet, tcpSocket (lifecycle-handler)',
+      'spec.containers[0].lifecycle.preStop: the preStop hook of container "app" has no handler. Fix: give each hook exactly one handler: `exec`, `httpGet` or `tcpSocket` (lifecycle-handler)',
     ]);
   });
 

@@ -63,16 +63,16 @@ describe('NetworkPolicy fails synth', () => {
       }),
     ).toEqual([
       'spec.policyTypes[2]: "Both" is not supported; the values are "Ingress", "Egress". Fix: use one of Ingress, Egress (network-policy-types-valid)',
-      "spec.policyTypes: policyTypes has 3 entries. Fix: list Ingress and Egress at most once each (network-policy-types-valid)",
-      "spec.ingress[0].from[0].ipBlock.cidr: cidr \"10.0.0.0/33\" is not a valid CIDR. Fix: write a CIDR such as '10.0.0.0/8' (network-policy-cidr-valid)",
-      'spec.ingress[0].from[1].ipBlock.except[0]: except 10.1.0.0/24 is not strictly inside cidr 10.0.0.0/16. Fix: give a range inside 10.0.0.0/16 and smaller than it (network-policy-cidr-valid)',
-      'spec.ingress[0].from[1].ipBlock.except[1]: except 10.0.0.0/16 is not strictly inside cidr 10.0.0.0/16. Fix: give a range inside 10.0.0.0/16 and smaller than it (network-policy-cidr-valid)',
-      "spec.ingress[0].from[1].ipBlock.except[2]: except \"nope\" is not a valid CIDR. Fix: write a CIDR such as '10.1.0.0/16' (network-policy-cidr-valid)",
-      'spec.ingress[0].ports[0].port: port 0 is not from 1 to 65535. Fix: use a port number from 1 to 65535 (network-policy-port-valid)',
+      "spec.policyTypes: policyTypes has 3 entries. Fix: list Ingress and Egress at most once each: ['Ingress'], ['Egress'] or ['Ingress', 'Egress'] (network-policy-types-valid)",
+      "spec.ingress[0].from[0].ipBlock.cidr: cidr \"10.0.0.0/33\" is not a valid CIDR. Fix: write CIDRs such as '10.0.0.0/8', with except ranges inside it and smaller than it, such as '10.1.0.0/16' (network-policy-cidr-valid)",
+      'spec.ingress[0].from[1].ipBlock.except[0]: except 10.1.0.0/24 is not strictly inside cidr 10.0.0.0/16. Fix: write CIDRs such as \'10.0.0.0/8\', with except ranges inside it and smaller than it, such as \'10.1.0.0/16\' (network-policy-cidr-valid)',
+      'spec.ingress[0].from[1].ipBlock.except[1]: except 10.0.0.0/16 is not strictly inside cidr 10.0.0.0/16. Fix: write CIDRs such as \'10.0.0.0/8\', with except ranges inside it and smaller than it, such as \'10.1.0.0/16\' (network-policy-cidr-valid)',
+      "spec.ingress[0].from[1].ipBlock.except[2]: except \"nope\" is not a valid CIDR. Fix: write CIDRs such as '10.0.0.0/8', with except ranges inside it and smaller than it, such as '10.1.0.0/16' (network-policy-cidr-valid)",
+      'spec.ingress[0].ports[0].port: port 0 is not from 1 to 65535. Fix: name a port the containers declare, or give a number from 1 to 65535; set endPort only with a numeric port, from that port to 65535 (network-policy-port-valid)',
       expect.stringMatching(/^spec\.ingress\[0\]\.ports\[1\]\.port: port name "Web_Port" .*\(network-policy-port-valid\)$/),
-      'spec.ingress[0].ports[2].endPort: endPort 90 is set with port name "http". Fix: give port as a number, or remove endPort (network-policy-port-valid)',
+      'spec.ingress[0].ports[2].endPort: endPort 90 is set with port name "http". Fix: name a port the containers declare, or give a number from 1 to 65535; set endPort only with a numeric port, from that port to 65535 (network-policy-port-valid)',
       'spec.ingress[0].ports[3].protocol: "ICMP" is not supported; the values are "TCP", "UDP", "SCTP". Fix: use one of TCP, UDP, SCTP (network-policy-port-valid)',
-      'spec.ingress[0].ports[3].endPort: endPort 90 is not from port 100 to 65535. Fix: set endPort from 100 to 65535 (network-policy-port-valid)',
+      'spec.ingress[0].ports[3].endPort: endPort 90 is not from port 100 to 65535. Fix: name a port the containers declare, or give a number from 1 to 65535; set endPort only with a numeric port, from that port to 65535 (network-policy-port-valid)',
     ]);
   });
 
@@ -101,8 +101,8 @@ describe('NetworkPolicy fails synth', () => {
     const chart = newChart();
     const policy = new NetworkPolicy(chart, 'p', { selector: PodSelector.labels({ app: 'x' }), ingress: [{ from: [{ _toKube: () => ({}) } as unknown as NetworkPeer, { _toKube: () => ({ podSelector: {}, ipBlock: { cidr: '10.0.0.0/8' } }) } as unknown as NetworkPeer] }] });
     expect(policy.node.validate()).toEqual([
-      'spec.ingress[0].from[0]: the peer has no podSelector, namespaceSelector or ipBlock. Fix: give the peer a selector or an ipBlock (network-policy-peer-valid)',
-      'spec.ingress[0].from[1]: the peer has both a selector and an ipBlock. Fix: make them two peers (network-policy-peer-valid)',
+      'spec.ingress[0].from[0]: the peer has no podSelector, namespaceSelector or ipBlock. Fix: give each peer a selector or an ipBlock, not both: NetworkPeer.pods(), NetworkPeer.namespaces() or NetworkPeer.ipBlock() (network-policy-peer-valid)',
+      'spec.ingress[0].from[1]: the peer has both a selector and an ipBlock. Fix: give each peer a selector or an ipBlock, not both: NetworkPeer.pods(), NetworkPeer.namespaces() or NetworkPeer.ipBlock() (network-policy-peer-valid)',
     ]);
   });
 });

@@ -46,8 +46,8 @@ describe('PodDisruptionBudget fails synth', () => {
         new PodDisruptionBudget(chart, 'pdb', { selector: web(chart, 3), ...({ minAvailable: 1, maxUnavailable: '150%' } as unknown as { minAvailable: 1 }), unhealthyPodEvictionPolicy: 'Never' as never });
       }),
     ).toEqual([
-      'spec: minAvailable and maxUnavailable are both set. Fix: keep one of them (pdb-budget-valid)',
-      'spec.maxUnavailable: maxUnavailable is "150%"; it may not be more than 100%. Fix: write a whole number of Pods (1) or a percentage ("25%") (pdb-budget-valid)',
+      'spec: minAvailable and maxUnavailable are both set. Fix: set one of minAvailable and maxUnavailable, as a count of Pods (1) or a percentage of at most 100% ("25%") (pdb-budget-valid)',
+      'spec.maxUnavailable: maxUnavailable is "150%"; it may not be more than 100%. Fix: set one of minAvailable and maxUnavailable, as a count of Pods (1) or a percentage of at most 100% ("25%") (pdb-budget-valid)',
       'spec.unhealthyPodEvictionPolicy: "Never" is not supported; the values are "IfHealthyBudget", "AlwaysAllow". Fix: use one of IfHealthyBudget, AlwaysAllow (pdb-budget-valid)',
     ]);
   });

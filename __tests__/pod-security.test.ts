@@ -48,103 +48,103 @@ describe('each check, through a Pod under enforce', () => {
       'hostNamespaces',
       'baseline',
       { containers: [container()], extraSpec: { hostPid: true } },
-      `error [c/p] spec.hostPID: ${REFUSED('baseline')}: host namespaces (hostPID); the lint host-pid reports the same field. Fix: remove hostPID: true (pss-host-namespaces)`,
+      `error [c/p] spec.hostPID: ${REFUSED('baseline')}: host namespaces (hostPID); the lint host-pid reports the same field. Fix: remove hostPID: true from the Pod spec; reach the Pod through a Service (pss-host-namespaces)`,
     ],
     [
       'privileged',
       'baseline',
       { containers: [container({ privileged: true })] },
-      `error [c/p] spec.containers[0].securityContext.privileged: ${REFUSED('baseline')}: privileged (container "app" must not set securityContext.privileged=true); the lint privileged-container reports the same field. Fix: remove privileged: true (pss-privileged)`,
+      `error [c/p] spec.containers[0].securityContext.privileged: ${REFUSED('baseline')}: privileged (container "app" must not set securityContext.privileged=true); the lint privileged-container reports the same field. Fix: remove \`privileged: true\`; add only the capabilities the process needs (pss-privileged)`,
     ],
     [
       'capabilities_baseline',
       'baseline',
       { containers: [container({ capabilities: { add: ['NET_ADMIN'] } })] },
-      `error [c/p] spec.containers[0].securityContext.capabilities.add: ${REFUSED('baseline')}: non-default capabilities (container "app" must not include "NET_ADMIN" in securityContext.capabilities.add). Fix: remove "NET_ADMIN" from capabilities.add (pss-capabilities-baseline)`,
+      `error [c/p] spec.containers[0].securityContext.capabilities.add: ${REFUSED('baseline')}: non-default capabilities (container "app" must not include "NET_ADMIN" in securityContext.capabilities.add). Fix: remove "NET_ADMIN" from \`securityContext.capabilities.add\` (pss-capabilities-baseline)`,
     ],
     [
       'hostPathVolumes',
       'baseline',
       { containers: [container(OK, { mounts: [Volume.hostPath('data', '/srv/data').mount('/data', { readOnly: true })] })] },
-      `error [c/p] spec.volumes[0].hostPath: ${REFUSED('baseline')}: hostPath volumes (volume "data"); the lint host-path-set reports the same field. Fix: use a persistentVolumeClaim, an emptyDir, a configMap or a secret instead of the hostPath (pss-host-path-volumes)`,
+      `error [c/p] spec.volumes[0].hostPath: ${REFUSED('baseline')}: hostPath volumes (volume "data"); the lint host-path-set reports the same field. Fix: use a persistentVolumeClaim for data, an emptyDir for scratch space, or a configMap or secret for files (pss-host-path-volumes)`,
     ],
     [
       'hostPorts',
       'baseline',
       { containers: [container(OK, { ports: { http: { containerPort: 8080, hostPort: 80 } } })] },
-      `error [c/p] spec.containers[0].ports[0].hostPort: ${REFUSED('baseline')}: hostPort (container "app" uses hostPort 80). Fix: remove hostPort and expose the port through a Service (pss-host-ports)`,
+      `error [c/p] spec.containers[0].ports[0].hostPort: ${REFUSED('baseline')}: hostPort (container "app" uses hostPort 80). Fix: remove \`hostPort\` and expose the port through a Service (pss-host-ports)`,
     ],
     [
       'appArmorProfile',
       'baseline',
       { annotations: { 'container.apparmor.security.beta.kubernetes.io/app': 'unconfined' }, containers: [container()] },
-      `error [c/p] metadata.annotations[container.apparmor.security.beta.kubernetes.io/app]: ${REFUSED('baseline')}: forbidden AppArmor profile (container.apparmor.security.beta.kubernetes.io/app="unconfined"). Fix: set the annotation to "runtime/default" or "localhost/<profile>", or remove it (pss-app-armor-profile)`,
+      `error [c/p] metadata.annotations[container.apparmor.security.beta.kubernetes.io/app]: ${REFUSED('baseline')}: forbidden AppArmor profile (container.apparmor.security.beta.kubernetes.io/app="unconfined"). Fix: remove the annotation, or set it to \`runtime/default\` or a \`localhost/<profile>\` loaded on the nodes (pss-app-armor-profile)`,
     ],
     [
       'seLinuxOptions',
       'baseline',
       { securityContext: { seLinuxOptions: { type: 'spc_t' } }, containers: [container()] },
-      `error [c/p] spec.securityContext.seLinuxOptions.type: ${REFUSED('baseline')}: seLinuxOptions (pod set forbidden securityContext.seLinuxOptions: type "spc_t"). Fix: leave seLinuxOptions.type out, or set it to "container_t", "container_init_t", "container_kvm_t" (pss-se-linux-options)`,
+      `error [c/p] spec.securityContext.seLinuxOptions.type: ${REFUSED('baseline')}: seLinuxOptions (pod set forbidden securityContext.seLinuxOptions: type "spc_t"). Fix: remove \`seLinuxOptions.user\` and \`role\`, and set \`type\` to "container_t", "container_init_t", "container_kvm_t" or leave it out (pss-se-linux-options)`,
     ],
     [
       'procMount',
       'baseline',
       { containers: [container({ procMount: 'Unmasked' })] },
-      `error [c/p] spec.containers[0].securityContext.procMount: ${REFUSED('baseline')}: procMount (container "app" must not set securityContext.procMount to "Unmasked"). Fix: remove procMount, or set it to "Default" (pss-proc-mount)`,
+      `error [c/p] spec.containers[0].securityContext.procMount: ${REFUSED('baseline')}: procMount (container "app" must not set securityContext.procMount to "Unmasked"). Fix: remove \`procMount\`, or set it to \`Default\` (pss-proc-mount)`,
     ],
     [
       'seccompProfile_baseline',
       'baseline',
       { securityContext: { seccompProfile: { type: 'Unconfined' } }, containers: [container()] },
-      `error [c/p] spec.securityContext.seccompProfile.type: ${REFUSED('baseline')}: seccompProfile (pod must not set securityContext.seccompProfile.type to "Unconfined"). Fix: set seccompProfile.type to "RuntimeDefault" or "Localhost", or leave seccompProfile out (pss-seccomp-profile-baseline)`,
+      `error [c/p] spec.securityContext.seccompProfile.type: ${REFUSED('baseline')}: seccompProfile (pod must not set securityContext.seccompProfile.type to "Unconfined"). Fix: set \`seccompProfile: { type: "RuntimeDefault" }\` (before v1.19: the annotation to \`runtime/default\`), or leave it out (pss-seccomp-profile-baseline)`,
     ],
     [
       'sysctls',
       'baseline',
       { securityContext: { sysctls: [{ name: 'net.core.somaxconn', value: '1024' }] }, containers: [container()] },
-      `error [c/p] spec.securityContext.sysctls[0].name: ${REFUSED('baseline')}: forbidden sysctls (net.core.somaxconn). Fix: remove the sysctl, or set it on the nodes (pss-sysctls)`,
+      `error [c/p] spec.securityContext.sysctls[0].name: ${REFUSED('baseline')}: forbidden sysctls (net.core.somaxconn). Fix: remove the sysctl, or set it on the nodes instead (pss-sysctls)`,
     ],
     [
       'windowsHostProcess',
       'baseline',
       { containers: [container({ windowsOptions: { hostProcess: true } })] },
-      `error [c/p] spec.containers[0].securityContext.windowsOptions.hostProcess: ${REFUSED('baseline')}: hostProcess (container "app" must not set securityContext.windowsOptions.hostProcess=true). Fix: remove windowsOptions.hostProcess (pss-windows-host-process)`,
+      `error [c/p] spec.containers[0].securityContext.windowsOptions.hostProcess: ${REFUSED('baseline')}: hostProcess (container "app" must not set securityContext.windowsOptions.hostProcess=true). Fix: remove \`windowsOptions.hostProcess\` (pss-windows-host-process)`,
     ],
     [
       'restrictedVolumes',
       'restricted',
       { securityContext: POD_OK, containers: [container(OK, { mounts: [Volume.hostPath('data', '/srv/data').mount('/data', { readOnly: true })] })] },
-      `error [c/p] spec.volumes[0].hostPath: ${REFUSED('restricted')}: restricted volume types (volume "data" has a restricted type (hostPath)); the lint host-path-set reports the same field. Fix: use a persistentVolumeClaim (with a PersistentVolume for this storage), an emptyDir, a configMap, a secret or a projected volume (pss-restricted-volumes)`,
+      `error [c/p] spec.volumes[0].hostPath: ${REFUSED('restricted')}: restricted volume types (volume "data" has a restricted type (hostPath)); the lint host-path-set reports the same field. Fix: put the storage behind a PersistentVolume and mount it with a persistentVolumeClaim, or use an emptyDir (pss-restricted-volumes)`,
     ],
     [
       'allowPrivilegeEscalation',
       'restricted',
       { securityContext: POD_OK, containers: [container({ capabilities: { drop: ['ALL'] } })] },
-      `error [c/p] spec.containers[0].securityContext.allowPrivilegeEscalation: ${REFUSED('restricted')}: allowPrivilegeEscalation != false (container "app" must set securityContext.allowPrivilegeEscalation=false); the lint privilege-escalation-container reports the same field. Fix: set securityContext.allowPrivilegeEscalation to false (pss-allow-privilege-escalation)`,
+      `error [c/p] spec.containers[0].securityContext.allowPrivilegeEscalation: ${REFUSED('restricted')}: allowPrivilegeEscalation != false (container "app" must set securityContext.allowPrivilegeEscalation=false); the lint privilege-escalation-container reports the same field. Fix: set \`securityContext: { allowPrivilegeEscalation: false }\` on the container (pss-allow-privilege-escalation)`,
     ],
     [
       'runAsNonRoot',
       'restricted',
       { securityContext: { seccompProfile: { type: 'RuntimeDefault' } }, containers: [container()] },
-      `error [c/p] spec.containers[0].securityContext.runAsNonRoot: ${REFUSED('restricted')}: runAsNonRoot != true (pod or container "app" must set securityContext.runAsNonRoot=true); the lint run-as-non-root reports the same field. Fix: set runAsNonRoot: true in the Pod's or the container's securityContext (pss-run-as-non-root)`,
+      `error [c/p] spec.containers[0].securityContext.runAsNonRoot: ${REFUSED('restricted')}: runAsNonRoot != true (pod or container "app" must set securityContext.runAsNonRoot=true); the lint run-as-non-root reports the same field. Fix: set \`runAsNonRoot: true\` in the Pod's securityContext (with a \`runAsUser\` if the image has no non-root user), and set it to false nowhere (pss-run-as-non-root)`,
     ],
     [
       'runAsUser',
       'restricted',
       { securityContext: { ...POD_OK, runAsUser: 0 }, containers: [container()] },
-      `error [c/p] spec.securityContext.runAsUser: ${REFUSED('restricted')}: runAsUser=0 (pod must not set runAsUser=0). Fix: set runAsUser to a non-zero user id, or leave it out (pss-run-as-user)`,
+      `error [c/p] spec.securityContext.runAsUser: ${REFUSED('restricted')}: runAsUser=0 (pod must not set runAsUser=0). Fix: set \`runAsUser\` to a non-zero user id, or leave it out and let the image choose its non-root user (pss-run-as-user)`,
     ],
     [
       'seccompProfile_restricted',
       'restricted',
       { securityContext: { runAsNonRoot: true }, containers: [container()] },
-      `error [c/p] spec.containers[0].securityContext.seccompProfile: ${REFUSED('restricted')}: seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"). Fix: set seccompProfile: { type: 'RuntimeDefault' } in the Pod's securityContext (pss-seccomp-profile-restricted)`,
+      `error [c/p] spec.containers[0].securityContext.seccompProfile: ${REFUSED('restricted')}: seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"). Fix: set \`seccompProfile: { type: 'RuntimeDefault' }\` in the Pod's securityContext, and no type but \`RuntimeDefault\` or \`Localhost\` in a container's (pss-seccomp-profile-restricted)`,
     ],
     [
       'capabilities_restricted',
       'restricted',
       { securityContext: POD_OK, containers: [container({ ...OK, capabilities: { drop: ['ALL'], add: ['SYS_TIME'] } })] },
-      `error [c/p] spec.containers[0].securityContext.capabilities.add: ${REFUSED('restricted')}: unrestricted capabilities (container "app" must not include "SYS_TIME" in securityContext.capabilities.add). Fix: add back no capability but NET_BIND_SERVICE (pss-capabilities-restricted)`,
+      `error [c/p] spec.containers[0].securityContext.capabilities.add: ${REFUSED('restricted')}: unrestricted capabilities (container "app" must not include "SYS_TIME" in securityContext.capabilities.add). Fix: set \`securityContext: { capabilities: { drop: ['ALL'] } }\` on the container, adding back only \`NET_BIND_SERVICE\` if it binds a port below 1024 (pss-capabilities-restricted)`,
     ],
   ])('%s', (_check, level, props, message) => {
     expect(enforced(level, props)).toEqual([message]);
@@ -171,13 +171,13 @@ describe('levels in force', () => {
     const { app, chart } = newApp({ podSecurity: { enforce: 'baseline', warn: 'restricted', audit: 'restricted', 'audit-version': 'v1.27' } });
     new Pod(chart, 'p', { securityContext: POD_OK, containers: [container({ ...OK, privileged: true, allowPrivilegeEscalation: undefined })] });
     expect(pss(app)).toEqual([
-      `error [c/p] spec.containers[0].securityContext.privileged: ${REFUSED('baseline')}: privileged (container "app" must not set securityContext.privileged=true); the lint privileged-container reports the same field. Fix: remove privileged: true (pss-privileged)`,
-      'warning [c/p] spec.containers[0].securityContext.allowPrivilegeEscalation: violates PodSecurity "restricted:latest" (warn: kubectl warns): allowPrivilegeEscalation != false (container "app" must set securityContext.allowPrivilegeEscalation=false). Fix: set securityContext.allowPrivilegeEscalation to false (pss-allow-privilege-escalation)',
+      `error [c/p] spec.containers[0].securityContext.privileged: ${REFUSED('baseline')}: privileged (container "app" must not set securityContext.privileged=true); the lint privileged-container reports the same field. Fix: remove \`privileged: true\`; add only the capabilities the process needs (pss-privileged)`,
+      'warning [c/p] spec.containers[0].securityContext.allowPrivilegeEscalation: violates PodSecurity "restricted:latest" (warn: kubectl warns): allowPrivilegeEscalation != false (container "app" must set securityContext.allowPrivilegeEscalation=false). Fix: set `securityContext: { allowPrivilegeEscalation: false }` on the container (pss-allow-privilege-escalation)',
     ]);
     const audit = newApp({ podSecurity: { audit: 'restricted', 'audit-version': 'v1.27' } });
     new Pod(audit.chart, 'p', { securityContext: { runAsNonRoot: true }, containers: [container()] });
     expect(pss(audit.app)).toEqual([
-      'warning [c/p] spec.containers[0].securityContext.seccompProfile: violates PodSecurity "restricted:v1.27" (audit: the audit log records it): seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"). Fix: set seccompProfile: { type: \'RuntimeDefault\' } in the Pod\'s securityContext (pss-seccomp-profile-restricted)',
+      'warning [c/p] spec.containers[0].securityContext.seccompProfile: violates PodSecurity "restricted:v1.27" (audit: the audit log records it): seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"). Fix: set `seccompProfile: { type: \'RuntimeDefault\' }` in the Pod\'s securityContext, and no type but `RuntimeDefault` or `Localhost` in a container\'s (pss-seccomp-profile-restricted)',
     ]);
   });
 
@@ -201,7 +201,7 @@ describe('levels in force', () => {
     });
     // v1.22 has no runAsUser check yet.
     expect(pss(app)).toEqual([
-      'error [pay/d] spec.template.spec.containers[0].securityContext.capabilities.drop: violates PodSecurity "restricted:v1.22" (enforce: the API server refuses its Pods): unrestricted capabilities (container "app" must set securityContext.capabilities.drop=["ALL"]). Fix: set securityContext.capabilities.drop to [\'ALL\'] (pss-capabilities-restricted)',
+      'error [pay/d] spec.template.spec.containers[0].securityContext.capabilities.drop: violates PodSecurity "restricted:v1.22" (enforce: the API server refuses its Pods): unrestricted capabilities (container "app" must set securityContext.capabilities.drop=["ALL"]). Fix: set `securityContext: { capabilities: { drop: [\'ALL\'] } }` on the container, adding back only `NET_BIND_SERVICE` if it binds a port below 1024 (pss-capabilities-restricted)',
     ]);
   });
 
@@ -271,7 +271,7 @@ describe('levels in force', () => {
       jobTemplate: { template: { labels: { app: 'nightly' }, restartPolicy: 'Never', containers: [container({ privileged: true })] } },
     });
     expect(pss(app)).toEqual([
-      'error [c/nightly] spec.jobTemplate.spec.template.spec.containers[0].securityContext.privileged: violates PodSecurity "baseline:latest" (enforce: the API server refuses its Pods): privileged (container "app" must not set securityContext.privileged=true); the lint privileged-container reports the same field. Fix: remove privileged: true (pss-privileged)',
+      'error [c/nightly] spec.jobTemplate.spec.template.spec.containers[0].securityContext.privileged: violates PodSecurity "baseline:latest" (enforce: the API server refuses its Pods): privileged (container "app" must not set securityContext.privileged=true); the lint privileged-container reports the same field. Fix: remove `privileged: true`; add only the capabilities the process needs (pss-privileged)',
     ]);
   });
 
@@ -284,7 +284,7 @@ describe('levels in force', () => {
       spec: { template: { spec: { restartPolicy: 'Never', hostIPC: true, containers: [{ name: 'job', image: 'job:1' }] } } },
     });
     expect(pss(app)).toEqual([
-      'error [c/job] spec.template.spec.hostIPC: violates PodSecurity "baseline:latest" (enforce: the API server refuses its Pods): host namespaces (hostIPC). Fix: remove hostIPC: true (pss-host-namespaces)',
+      'error [c/job] spec.template.spec.hostIPC: violates PodSecurity "baseline:latest" (enforce: the API server refuses its Pods): host namespaces (hostIPC). Fix: remove hostIPC: true from the Pod spec; reach the Pod through a Service (pss-host-namespaces)',
     ]);
   });
 });
@@ -343,7 +343,7 @@ describe('shared facts with the lints', () => {
     const { app, chart } = newApp({ rules: { 'run-as-non-root': 'off' }, podSecurity: { enforce: 'restricted' } });
     new Pod(chart, 'p', { securityContext: { seccompProfile: { type: 'RuntimeDefault' } }, containers: [container()] });
     expect(pss(app)).toEqual([
-      `error [c/p] spec.containers[0].securityContext.runAsNonRoot: ${REFUSED('restricted')}: runAsNonRoot != true (pod or container "app" must set securityContext.runAsNonRoot=true). Fix: set runAsNonRoot: true in the Pod's or the container's securityContext (pss-run-as-non-root)`,
+      `error [c/p] spec.containers[0].securityContext.runAsNonRoot: ${REFUSED('restricted')}: runAsNonRoot != true (pod or container "app" must set securityContext.runAsNonRoot=true). Fix: set \`runAsNonRoot: true\` in the Pod's securityContext (with a \`runAsUser\` if the image has no non-root user), and set it to false nowhere (pss-run-as-non-root)`,
     ]);
     const plain = newApp();
     new Pod(plain.chart, 'p', { containers: [container()] });
@@ -425,7 +425,7 @@ describe('the example app', () => {
         field: 'spec.volumes[0].hostPath',
         reason: 'hostPath volumes',
         detail: 'volume "host-volume"',
-        fix: 'use a persistentVolumeClaim, an emptyDir, a configMap or a secret instead of the hostPath',
+        fix: 'use a persistentVolumeClaim for data, an emptyDir for scratch space, or a configMap or secret for files',
       },
     ]);
   });

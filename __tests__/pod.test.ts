@@ -127,19 +127,19 @@ describe('Pod fails synth', () => {
 
   test('when it has no containers', () => {
     expect(problemsOf((chart) => new Pod(chart, 'empty'))).toEqual([
-      'spec.containers: the Pod has no containers. Fix: add one with the `containers` prop or addContainer() (pod-has-containers)',
+      'spec.containers: the Pod has no containers. Fix: give the Pod a container with the `containers` prop or `addContainer()` (pod-has-containers)',
     ]);
   });
 
   test('when two containers share a name', () => {
     expect(problemsOf((chart) => new Pod(chart, 'twins', { containers: [app('web'), app('web')] }))).toEqual([
-      'spec.containers[1].name: container name "web" is already used by spec.containers[0]. Fix: give each container and init container of the Pod its own name (container-name-unique)',
+      'spec.containers[1].name: container name "web" is already used by spec.containers[0]. Fix: give each container and init container its own name (container-name-unique)',
     ]);
   });
 
   test('when an init container shares a name with a container', () => {
     expect(problemsOf((chart) => new Pod(chart, 'p', { containers: [app('web')], initContainers: [app('web')] }))).toEqual([
-      'spec.initContainers[0].name: container name "web" is already used by spec.containers[0]. Fix: give each container and init container of the Pod its own name (container-name-unique)',
+      'spec.initContainers[0].name: container name "web" is already used by spec.containers[0]. Fix: give each container and init container its own name (container-name-unique)',
     ]);
   });
 
@@ -150,7 +150,7 @@ describe('Pod fails synth', () => {
       }),
     );
     expect(problems).toEqual([
-      'spec.volumes[1].name: volume name "data" is already used by spec.volumes[0]. Fix: give each volume of the Pod its own name, or mount the same Volume object in both containers (volume-name-unique)',
+      'spec.volumes[1].name: volume name "data" is already used by spec.volumes[0]. Fix: give each volume its own name, or mount the same Volume object in both containers (volume-name-unique)',
     ]);
   });
 
@@ -184,8 +184,8 @@ describe('Pod fails synth', () => {
       new Pod(new Chart(broken, 'three'), 'fine', { containers: [app()] });
       expect(() => broken.synth()).toThrow(
         'synth failed with 2 errors; no manifest was written:\n' +
-          '  [one/empty] spec.containers: the Pod has no containers. Fix: add one with the `containers` prop or addContainer() (pod-has-containers)\n' +
-          '  [two/twins] spec.containers[1].name: container name "web" is already used by spec.containers[0]. Fix: give each container and init container of the Pod its own name (container-name-unique)',
+          '  [one/empty] spec.containers: the Pod has no containers. Fix: give the Pod a container with the `containers` prop or `addContainer()` (pod-has-containers)\n' +
+          '  [two/twins] spec.containers[1].name: container name "web" is already used by spec.containers[0]. Fix: give each container and init container its own name (container-name-unique)',
       );
       expect(readFolder(outdir)).toEqual({});
       expect(fs.readdirSync(dir)).toEqual(['dist']);

@@ -40,9 +40,9 @@ describe('ReplicaSet', () => {
 describe('ReplicaSet fails synth', () => {
   test('when the template has no labels, and the template rules apply', () => {
     expect(problemsOf((chart) => new ReplicaSet(chart, 'web', { replicas: -3, template: {} }))).toEqual([
-      "spec.template.metadata.labels: the Pod template has no labels, so the ReplicaSet has nothing to select its Pods by. Fix: give the template labels, such as `labels: { app: 'myapp' }` (workload-selector-labels)",
-      'spec.replicas: replicas is -3; it must be a whole number, 0 or more (at most 2147483647). Fix: set replicas to 0 or more (workload-replicas-valid)',
-      'spec.template.spec.containers: the Pod has no containers. Fix: add one with the `containers` prop or addContainer() (pod-has-containers)',
+      "spec.template.metadata.labels: the Pod template has no labels, so the ReplicaSet has nothing to select its Pods by. Fix: give the template labels, such as `labels: { app: 'myapp' }`, and let the selector be made of them: leave selectBy out, or name some of them in it (workload-selector-labels)",
+      'spec.replicas: replicas is -3; it must be a whole number, 0 or more (at most 2147483647). Fix: set replicas to 0 or more, or leave it out to let `kubectl scale` and autoscalers own it (workload-replicas-valid)',
+      'spec.template.spec.containers: the Pod has no containers. Fix: give the Pod a container with the `containers` prop or `addContainer()` (pod-has-containers)',
     ]);
   });
 

@@ -42,7 +42,7 @@ describe('a Service target that is any selectable thing', () => {
 
   test('an empty label selector selects nothing, and says so', () => {
     expect(problemsOf((chart) => new Service(chart, 'svc', { target: PodSelector.labels({}), ports: [{ port: 80, targetPort: 80 }] }))).toEqual([
-      "spec.selector: the target PodSelector.labels({}) has no labels, so the Service would select no Pods. Fix: give the target labels, such as `labels: { app: 'myapp' }` (service-selects-pods)",
+      "spec.selector: the target PodSelector.labels({}) has no labels, so the Service would select no Pods. Fix: give the target labels (such as `labels: { app: 'myapp' }`) and the namespace of the Service; target a workload of the app by its object, not by a reference with another selector (service-selects-pods)",
     ]);
   });
 
@@ -63,7 +63,7 @@ describe('a Service target that is any selectable thing', () => {
     });
     expect(problems).toEqual([
       'spec.ports[0].targetPort: target port "https" is not declared by any container of test/web (they declare http (80)). Fix: declare the port on the container, or target one of the declared ports (service-target-port-declared)',
-      'spec.selector: selector app=api of Deployment "web" (by name) does not select the Pods of Deployment "web" of this app (labels app=web,tier=front). Fix: target the Deployment object itself, or give the reference the selector of its Pods (service-selects-pods)',
+      'spec.selector: selector app=api of Deployment "web" (by name) does not select the Pods of Deployment "web" of this app (labels app=web,tier=front). Fix: give the target labels (such as `labels: { app: \'myapp\' }`) and the namespace of the Service; target a workload of the app by its object, not by a reference with another selector (service-selects-pods)',
     ]);
   });
 

@@ -36,8 +36,8 @@ describe('Service type and ports', () => {
     expect(problems.filter((line) => !line.endsWith('(service-target-port-declared)'))).toEqual([
       'spec.type: Service type "Nodeport" is not supported; the values are "ClusterIP", "NodePort", "LoadBalancer", "ExternalName". Fix: write "NodePort" (supported-value)',
       'spec.ports[0].protocol: protocol "tcp" is not supported; the values are "TCP", "UDP", "SCTP". Fix: write "TCP" (supported-value)',
-      'spec.ports[0].targetPort: targetPort "8080" is not a port name: it must hold at least one letter. Fix: write the number without quotes: targetPort: 8080 (service-target-port-valid)',
-      'spec.ports[1].targetPort: targetPort 70000 is not a port number from 1 to 65535. Fix: target a container port by its number (1–65535) or by its name (service-target-port-valid)',
+      'spec.ports[0].targetPort: targetPort "8080" is not a port name: it must hold at least one letter. Fix: target a container port by its number (1–65535), written without quotes, or by its name (service-target-port-valid)',
+      'spec.ports[1].targetPort: targetPort 70000 is not a port number from 1 to 65535. Fix: target a container port by its number (1–65535), written without quotes, or by its name (service-target-port-valid)',
     ]);
     expect(validSpec({ type: 'NodePort', ports: [{ port: 80, targetPort: 'http', protocol: 'TCP' }, { name: 'udp', port: 81, targetPort: 80, protocol: 'UDP' }] }).type).toBe('NodePort');
   });
@@ -52,7 +52,7 @@ describe('Service type and ports', () => {
 
   test('appProtocol is a qualified name', () => {
     expect(serviceProblems({ ports: [{ port: 80, targetPort: 'http', appProtocol: 'HTTP/2' }] })).toEqual([
-      'spec.ports[0].appProtocol: appProtocol "HTTP/2" has a prefix "HTTP" that must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: use a name such as "http", "grpc" or "kubernetes.io/h2c" (service-app-protocol)',
+      'spec.ports[0].appProtocol: appProtocol "HTTP/2" has a prefix "HTTP" that must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: use an IANA service name such as "http" or "grpc", or a prefixed name such as "kubernetes.io/h2c" (service-app-protocol)',
     ]);
     expect(validSpec({ ports: [{ port: 80, targetPort: 'http', appProtocol: 'kubernetes.io/h2c' }] }).ports[0].appProtocol).toBe('kubernetes.io/h2c');
   });
@@ -100,12 +100,12 @@ describe('node port range', () => {
 describe('ExternalName', () => {
   test('needs an externalName that is a DNS subdomain, and no cluster IP', () => {
     expect(serviceProblems({ type: 'ExternalName', headless: true })).toEqual([
-      'spec.externalName: an ExternalName Service needs externalName, the DNS name it is an alias for. Fix: set externalName to a host name such as "db.example.com" (service-external-name)',
-      'spec.clusterIP: clusterIP "None" is set on an ExternalName Service, which has no cluster IP. Fix: remove clusterIP (and headless) (service-external-name)',
+      'spec.externalName: an ExternalName Service needs externalName, the DNS name it is an alias for. Fix: set externalName to a host name such as "db.example.com", and remove headless and the IP fields (service-external-name)',
+      'spec.clusterIP: clusterIP "None" is set on an ExternalName Service, which has no cluster IP. Fix: set externalName to a host name such as "db.example.com", and remove headless and the IP fields (service-external-name)',
     ]);
     expect(serviceProblems({ type: 'ExternalName', externalName: 'DB_host.example.com', ipFamilyPolicy: 'SingleStack' })).toEqual([
-      'spec.externalName: externalName "DB_host.example.com" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: set externalName to a host name such as "db.example.com" (service-external-name)',
-      'spec.ipFamilyPolicy: ipFamilyPolicy "SingleStack" is set on an ExternalName Service, which has no cluster IP. Fix: remove ipFamilyPolicy (service-external-name)',
+      'spec.externalName: externalName "DB_host.example.com" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: set externalName to a host name such as "db.example.com", and remove headless and the IP fields (service-external-name)',
+      'spec.ipFamilyPolicy: ipFamilyPolicy "SingleStack" is set on an ExternalName Service, which has no cluster IP. Fix: set externalName to a host name such as "db.example.com", and remove headless and the IP fields (service-external-name)',
     ]);
   });
 
@@ -129,10 +129,10 @@ describe('traffic policies and the health check port', () => {
 
   test('healthCheckNodePort only on a LoadBalancer with the Local policy, in the node port range', () => {
     expect(serviceProblems({ type: 'LoadBalancer', healthCheckNodePort: 31000 })).toEqual([
-      "spec.healthCheckNodePort: healthCheckNodePort 31000 is set, but the Service is of type LoadBalancer with externalTrafficPolicy Cluster. Fix: remove healthCheckNodePort, or set type: 'LoadBalancer' and externalTrafficPolicy: 'Local' (service-health-check-node-port)",
+      "spec.healthCheckNodePort: healthCheckNodePort 31000 is set, but the Service is of type LoadBalancer with externalTrafficPolicy Cluster. Fix: leave healthCheckNodePort out to let Kubernetes pick one, or set type: 'LoadBalancer' and externalTrafficPolicy: 'Local' (service-health-check-node-port)",
     ]);
     expect(serviceProblems({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 70000 })).toEqual([
-      'spec.healthCheckNodePort: healthCheckNodePort 70000 is not a port number from 1 to 65535. Fix: leave it out to let Kubernetes pick one (service-health-check-node-port)',
+      'spec.healthCheckNodePort: healthCheckNodePort 70000 is not a port number from 1 to 65535. Fix: leave healthCheckNodePort out to let Kubernetes pick one, or set type: \'LoadBalancer\' and externalTrafficPolicy: \'Local\' (service-health-check-node-port)',
     ]);
     expect(serviceProblems({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 10256 })).toEqual([
       'spec.healthCheckNodePort: healthCheckNodePort 10256 is outside the cluster\'s node port range 30000-32767. Fix: pick a port from 30000 to 32767, leave healthCheckNodePort out to let Kubernetes pick one, or set "serviceNodePortRange" in peapod.config.json to your cluster\'s --service-node-port-range (service-node-port-range)',
@@ -144,10 +144,10 @@ describe('traffic policies and the health check port', () => {
 describe('session affinity', () => {
   test('a timeout needs ClientIP affinity, and is from 1 to 86400', () => {
     expect(serviceProblems({ sessionAffinityTimeoutSeconds: 600 })).toEqual([
-      "spec.sessionAffinityConfig: a session affinity timeout (sessionAffinityConfig) is set, but sessionAffinity is None. Fix: set sessionAffinity: 'ClientIP', or remove the timeout (sessionAffinityTimeoutSeconds) (service-session-affinity-config)",
+      "spec.sessionAffinityConfig: a session affinity timeout (sessionAffinityConfig) is set, but sessionAffinity is None. Fix: set sessionAffinity: 'ClientIP' with a timeout from 1 to 86400 seconds (a day), or remove the timeout (sessionAffinityTimeoutSeconds) (service-session-affinity-config)",
     ]);
     expect(serviceProblems({ sessionAffinity: 'ClientIP', sessionAffinityTimeoutSeconds: 86401 })).toEqual([
-      "spec.sessionAffinityConfig.clientIP.timeoutSeconds: timeoutSeconds is 86401; it must be a whole number from 1 to 86400. Fix: give a timeout from 1 to 86400 seconds, or leave it out for Kubernetes' 10800 (3 hours) (service-session-affinity-config)",
+      "spec.sessionAffinityConfig.clientIP.timeoutSeconds: timeoutSeconds is 86401; it must be a whole number from 1 to 86400. Fix: set sessionAffinity: 'ClientIP' with a timeout from 1 to 86400 seconds (a day), or remove the timeout (sessionAffinityTimeoutSeconds) (service-session-affinity-config)",
     ]);
     expect(serviceProblems({ sessionAffinity: 'Sticky' as never })).toEqual([
       'spec.sessionAffinity: sessionAffinity "Sticky" is not supported; the values are "None", "ClientIP". Fix: use one of the listed values (supported-value)',
@@ -159,9 +159,9 @@ describe('session affinity', () => {
 describe('load balancer fields', () => {
   test('are only for LoadBalancer Services', () => {
     expect(serviceProblems({ loadBalancerSourceRanges: ['10.0.0.0/8'], allocateLoadBalancerNodePorts: false, loadBalancerClass: 'example.com/vip' })).toEqual([
-      `spec.loadBalancerSourceRanges: ["10.0.0.0/8"] is set on a Service of type ClusterIP; it is only for LoadBalancer Services. Fix: set type: 'LoadBalancer', or remove it (service-load-balancer-field)`,
-      `spec.allocateLoadBalancerNodePorts: false is set on a Service of type ClusterIP; it is only for LoadBalancer Services. Fix: set type: 'LoadBalancer', or remove it (service-load-balancer-field)`,
-      `spec.loadBalancerClass: "example.com/vip" is set on a Service of type ClusterIP; it is only for LoadBalancer Services. Fix: set type: 'LoadBalancer', or remove it (service-load-balancer-field)`,
+      `spec.loadBalancerSourceRanges: ["10.0.0.0/8"] is set on a Service of type ClusterIP; it is only for LoadBalancer Services. Fix: set type: 'LoadBalancer', or remove the field (service-load-balancer-field)`,
+      `spec.allocateLoadBalancerNodePorts: false is set on a Service of type ClusterIP; it is only for LoadBalancer Services. Fix: set type: 'LoadBalancer', or remove the field (service-load-balancer-field)`,
+      `spec.loadBalancerClass: "example.com/vip" is set on a Service of type ClusterIP; it is only for LoadBalancer Services. Fix: set type: 'LoadBalancer', or remove the field (service-load-balancer-field)`,
     ]);
     expect(validSpec({ type: 'LoadBalancer', loadBalancerSourceRanges: ['10.0.0.0/8', ' 203.0.113.7/32', 'fd00::/64'], allocateLoadBalancerNodePorts: false, loadBalancerClass: 'example.com/vip' })).toMatchObject({
       loadBalancerSourceRanges: ['10.0.0.0/8', ' 203.0.113.7/32', 'fd00::/64'],
@@ -172,14 +172,14 @@ describe('load balancer fields', () => {
 
   test('source ranges are CIDRs, in the field or the annotation; the class is a qualified name', () => {
     expect(serviceProblems({ type: 'LoadBalancer', loadBalancerSourceRanges: ['10.0.0.1', '10.0.0.0/33'], loadBalancerClass: 'vip_' })).toEqual([
-      'spec.loadBalancerSourceRanges[0]: source range "10.0.0.1" is not a CIDR. Fix: write it as an address and a prefix length, such as "203.0.113.0/24" (service-source-ranges)',
-      'spec.loadBalancerSourceRanges[1]: source range "10.0.0.0/33" is not a CIDR. Fix: write it as an address and a prefix length, such as "203.0.113.0/24" (service-source-ranges)',
-      'spec.loadBalancerClass: loadBalancerClass "vip_" has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use a class name such as "example.com/internal-vip" (service-load-balancer-class)',
+      'spec.loadBalancerSourceRanges[0]: source range "10.0.0.1" is not a CIDR. Fix: write each range as an address and a prefix length, such as "203.0.113.0/24" (a single address is "/32"); the annotation takes a comma-separated list (service-source-ranges)',
+      'spec.loadBalancerSourceRanges[1]: source range "10.0.0.0/33" is not a CIDR. Fix: write each range as an address and a prefix length, such as "203.0.113.0/24" (a single address is "/32"); the annotation takes a comma-separated list (service-source-ranges)',
+      'spec.loadBalancerClass: loadBalancerClass "vip_" has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use the class name your load balancer controller documents, such as "example.com/internal-vip" (service-load-balancer-class)',
     ]);
     const annotations = { 'service.beta.kubernetes.io/load-balancer-source-ranges': '10.0.0.0/8, office' };
     expect(serviceProblems({ annotations })).toEqual([
-      `metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]: "10.0.0.0/8, office" is set on a Service of type ClusterIP; it is only for LoadBalancer Services. Fix: set type: 'LoadBalancer', or remove it (service-load-balancer-field)`,
-      'metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]: source ranges "10.0.0.0/8, office" hold "office", not CIDRs. Fix: write a comma-separated list such as "10.0.0.0/8,203.0.113.0/24" (service-source-ranges)',
+      `metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]: "10.0.0.0/8, office" is set on a Service of type ClusterIP; it is only for LoadBalancer Services. Fix: set type: 'LoadBalancer', or remove the field (service-load-balancer-field)`,
+      'metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]: source ranges "10.0.0.0/8, office" hold "office", not CIDRs. Fix: write each range as an address and a prefix length, such as "203.0.113.0/24" (a single address is "/32"); the annotation takes a comma-separated list (service-source-ranges)',
     ]);
     expect(validSpec({ type: 'LoadBalancer', annotations: { 'service.beta.kubernetes.io/load-balancer-source-ranges': '10.0.0.0/8, 192.168.0.0/16' } }).type).toBe('LoadBalancer');
   });
@@ -196,29 +196,29 @@ describe('cluster IPs and IP families', () => {
 
   test('clusterIPs must start with clusterIP, and needs it', () => {
     expect(serviceProblems({}, clusterIPs(['10.0.0.2'], '10.0.0.1'))).toEqual([
-      'spec.clusterIPs: the first of clusterIPs ["10.0.0.2"] must be clusterIP "10.0.0.1". Fix: put clusterIP first in clusterIPs, or give only one of the two (service-cluster-ip)',
+      'spec.clusterIPs: the first of clusterIPs ["10.0.0.2"] must be clusterIP "10.0.0.1". Fix: give clusterIP and clusterIPs the same first address, and at most one IPv4 and one IPv6 address in the order of ipFamilies (or "None" alone for a headless Service); or leave them out to let Kubernetes pick (service-cluster-ip)',
     ]);
     expect(serviceProblems({}, clusterIPs(['10.0.0.2']))).toEqual([
-      'spec.clusterIPs: clusterIPs ["10.0.0.2"] is set but clusterIP is not. Fix: set clusterIP to the first of clusterIPs as well (service-cluster-ip)',
+      'spec.clusterIPs: clusterIPs ["10.0.0.2"] is set but clusterIP is not. Fix: give clusterIP and clusterIPs the same first address, and at most one IPv4 and one IPv6 address in the order of ipFamilies (or "None" alone for a headless Service); or leave them out to let Kubernetes pick (service-cluster-ip)',
     ]);
   });
 
   test('addresses are valid, None alone, at most one of each family, in the order of ipFamilies', () => {
     expect(serviceProblems({}, clusterIPs(['None', '10.0.0.1'], 'None'))).toEqual([
-      'spec.clusterIPs: "None" must be the only cluster IP, but clusterIPs is ["None","10.0.0.1"]. Fix: give either "None" (headless) or IP addresses (service-cluster-ip)',
+      'spec.clusterIPs: "None" must be the only cluster IP, but clusterIPs is ["None","10.0.0.1"]. Fix: give clusterIP and clusterIPs the same first address, and at most one IPv4 and one IPv6 address in the order of ipFamilies (or "None" alone for a headless Service); or leave them out to let Kubernetes pick (service-cluster-ip)',
     ]);
     expect(serviceProblems({}, clusterIPs(['10.0.0.300'], '10.0.0.300'))).toEqual([
-      'spec.clusterIPs[0]: cluster IP "10.0.0.300" is not a valid IP address. Fix: give an IP address of the Service range, "None" for a headless Service, or leave it out (service-cluster-ip)',
+      'spec.clusterIPs[0]: cluster IP "10.0.0.300" is not a valid IP address. Fix: give clusterIP and clusterIPs the same first address, and at most one IPv4 and one IPv6 address in the order of ipFamilies (or "None" alone for a headless Service); or leave them out to let Kubernetes pick (service-cluster-ip)',
     ]);
     expect(serviceProblems({ ipFamilyPolicy: 'PreferDualStack' }, clusterIPs(['10.0.0.1', '10.0.0.2', 'fd00::1'], '10.0.0.1'))).toEqual([
-      'spec.clusterIPs: clusterIPs holds 3 addresses; at most 2 are allowed, one of each family. Fix: give at most one IPv4 and one IPv6 address (service-cluster-ip)',
+      'spec.clusterIPs: clusterIPs holds 3 addresses; at most 2 are allowed, one of each family. Fix: give clusterIP and clusterIPs the same first address, and at most one IPv4 and one IPv6 address in the order of ipFamilies (or "None" alone for a headless Service); or leave them out to let Kubernetes pick (service-cluster-ip)',
     ]);
     expect(serviceProblems({ ipFamilyPolicy: 'PreferDualStack' }, clusterIPs(['10.0.0.1', '10.0.0.2'], '10.0.0.1'))).toEqual([
-      'spec.clusterIPs: clusterIPs ["10.0.0.1","10.0.0.2"] are all IPv4; a Service has at most one IP of each family. Fix: give one IPv4 and one IPv6 address (service-cluster-ip)',
+      'spec.clusterIPs: clusterIPs ["10.0.0.1","10.0.0.2"] are all IPv4; a Service has at most one IP of each family. Fix: give clusterIP and clusterIPs the same first address, and at most one IPv4 and one IPv6 address in the order of ipFamilies (or "None" alone for a headless Service); or leave them out to let Kubernetes pick (service-cluster-ip)',
     ]);
     expect(serviceProblems({ ipFamilies: ['IPv6', 'IPv4'], ipFamilyPolicy: 'RequireDualStack' }, clusterIPs(['10.0.0.1', 'fd00::1'], '10.0.0.1'))).toEqual([
-      'spec.clusterIPs[0]: cluster IP "10.0.0.1" is IPv4, but ipFamilies[0] is IPv6. Fix: list the families in the order of the cluster IPs (service-cluster-ip)',
-      'spec.clusterIPs[1]: cluster IP "fd00::1" is IPv6, but ipFamilies[1] is IPv4. Fix: list the families in the order of the cluster IPs (service-cluster-ip)',
+      'spec.clusterIPs[0]: cluster IP "10.0.0.1" is IPv4, but ipFamilies[0] is IPv6. Fix: give clusterIP and clusterIPs the same first address, and at most one IPv4 and one IPv6 address in the order of ipFamilies (or "None" alone for a headless Service); or leave them out to let Kubernetes pick (service-cluster-ip)',
+      'spec.clusterIPs[1]: cluster IP "fd00::1" is IPv6, but ipFamilies[1] is IPv4. Fix: give clusterIP and clusterIPs the same first address, and at most one IPv4 and one IPv6 address in the order of ipFamilies (or "None" alone for a headless Service); or leave them out to let Kubernetes pick (service-cluster-ip)',
     ]);
     const spec = validSpec({ ipFamilies: ['IPv4', 'IPv6'], ipFamilyPolicy: 'RequireDualStack' }, clusterIPs(['10.96.0.10', 'fd00:10:96::a'], '10.96.0.10'));
     expect(spec).toMatchObject({ clusterIP: '10.96.0.10', clusterIPs: ['10.96.0.10', 'fd00:10:96::a'], ipFamilies: ['IPv4', 'IPv6'] });
@@ -227,7 +227,7 @@ describe('cluster IPs and IP families', () => {
 
   test('a fixed clusterIP is rendered and checked; with headless it throws at once', () => {
     expect(serviceProblems({ clusterIP: '10.96.0.300' })).toEqual([
-      'spec.clusterIP: cluster IP "10.96.0.300" is not a valid IP address. Fix: give an IP address of the Service range, "None" for a headless Service, or leave it out (service-cluster-ip)',
+      'spec.clusterIP: cluster IP "10.96.0.300" is not a valid IP address. Fix: give clusterIP and clusterIPs the same first address, and at most one IPv4 and one IPv6 address in the order of ipFamilies (or "None" alone for a headless Service); or leave them out to let Kubernetes pick (service-cluster-ip)',
     ]);
     expect(validSpec({ clusterIP: '10.96.0.10' }).clusterIP).toBe('10.96.0.10');
     expect(() => new Service(newChart(), 'dns', { headless: true, clusterIP: '10.96.0.10', target: target(newChart()) })).toThrow(
@@ -237,12 +237,12 @@ describe('cluster IPs and IP families', () => {
 
   test('families are known and listed once; SingleStack takes one', () => {
     expect(serviceProblems({ ipFamilies: ['IPv4', 'IPv4', 'ipv6' as never], ipFamilyPolicy: 'SingleStack' })).toEqual([
-      'spec.ipFamilies[1]: IP family "IPv4" is listed twice. Fix: list each family once: ["IPv4"], ["IPv6"] or both (service-ip-families)',
+      'spec.ipFamilies[1]: IP family "IPv4" is listed twice. Fix: list each family once, and set ipFamilyPolicy to \'PreferDualStack\' or \'RequireDualStack\' for two families or two cluster IPs (service-ip-families)',
       'spec.ipFamilies[2]: IP family "ipv6" is not supported; the values are "IPv4", "IPv6". Fix: write "IPv6" (supported-value)',
-      "spec.ipFamilyPolicy: ipFamilyPolicy is SingleStack, but ipFamilies lists 3 families. Fix: set ipFamilyPolicy to 'PreferDualStack' or 'RequireDualStack', or give one family (service-ip-families)",
+      "spec.ipFamilyPolicy: ipFamilyPolicy is SingleStack, but ipFamilies lists 3 families. Fix: list each family once, and set ipFamilyPolicy to 'PreferDualStack' or 'RequireDualStack' for two families or two cluster IPs (service-ip-families)",
     ]);
     expect(serviceProblems({ ipFamilyPolicy: 'SingleStack' }, clusterIPs(['10.0.0.1', 'fd00::1'], '10.0.0.1'))).toEqual([
-      "spec.ipFamilyPolicy: ipFamilyPolicy is SingleStack, but clusterIPs holds 2 addresses. Fix: set ipFamilyPolicy to 'PreferDualStack' or 'RequireDualStack', or give one cluster IP (service-ip-families)",
+      "spec.ipFamilyPolicy: ipFamilyPolicy is SingleStack, but clusterIPs holds 2 addresses. Fix: list each family once, and set ipFamilyPolicy to 'PreferDualStack' or 'RequireDualStack' for two families or two cluster IPs (service-ip-families)",
     ]);
     expect(validSpec({ ipFamilies: ['IPv6'], ipFamilyPolicy: 'SingleStack' }).ipFamilyPolicy).toBe('SingleStack');
   });

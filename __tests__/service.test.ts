@@ -80,10 +80,10 @@ describe('Service', () => {
 describe('Service fails synth', () => {
   test('when its name is not a DNS-1035 label', () => {
     expect(problemsOf((chart) => new Service(chart, '2048-game', { target: webDeployment(chart), ports: [{ port: 80, targetPort: 'http' }] }))).toEqual([
-      'metadata.name: Service name "2048-game" is not a DNS-1035 label. Fix: use at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit (service-name-valid)',
+      'metadata.name: Service name "2048-game" is not a DNS-1035 label. Fix: rename the Service with the `name` prop: at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit (service-name-valid)',
     ]);
     expect(problemsOf((chart) => new Service(chart, 'svc', { name: 'web.api', target: webDeployment(chart), ports: [{ port: 80, targetPort: 'http' }] }))).toEqual([
-      'metadata.name: Service name "web.api" is not a DNS-1035 label. Fix: use at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit (service-name-valid)',
+      'metadata.name: Service name "web.api" is not a DNS-1035 label. Fix: rename the Service with the `name` prop: at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit (service-name-valid)',
     ]);
   });
 
@@ -93,7 +93,7 @@ describe('Service fails synth', () => {
       new Service(chart, 'svc', { target: pod, ports: [{ port: 80, targetPort: 'http' }] });
     });
     expect(problems).toEqual([
-      "spec.selector: the target test/bare has no labels, so the Service would select no Pods. Fix: give the target labels, such as `labels: { app: 'myapp' }` (service-selects-pods)",
+      "spec.selector: the target test/bare has no labels, so the Service would select no Pods. Fix: give the target labels (such as `labels: { app: 'myapp' }`) and the namespace of the Service; target a workload of the app by its object, not by a reference with another selector (service-selects-pods)",
     ]);
   });
 
@@ -102,7 +102,7 @@ describe('Service fails synth', () => {
     const target = webDeployment(new Chart(app, 'backend', { namespace: 'backend' }));
     const service = new Service(new Chart(app, 'frontend', { namespace: 'frontend' }), 'web', { target, ports: [{ port: 80, targetPort: 'http' }] });
     expect(service.node.validate()).toEqual([
-      'spec.selector: selector app=web matches no Pod of this app in namespace "frontend". Fix: create the Service in a chart with the namespace of its target (service-selects-pods)',
+      'spec.selector: selector app=web matches no Pod of this app in namespace "frontend". Fix: give the target labels (such as `labels: { app: \'myapp\' }`) and the namespace of the Service; target a workload of the app by its object, not by a reference with another selector (service-selects-pods)',
     ]);
   });
 
@@ -134,8 +134,8 @@ describe('Service fails synth', () => {
       });
     });
     expect(problems).toEqual([
-      'spec.ports[0].name: port 80 has no name, and the Service has 4 ports. Fix: name it with `name`, or target a container port by name (service-port-name-required)',
-      'spec.ports[1].name: port name "Web_Port" is not a DNS-1123 label. Fix: use at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit (service-port-name-valid)',
+      'spec.ports[0].name: port 80 has no name, and the Service has 4 ports. Fix: name each port with `name`, or target a container port by name, which names the Service port too (service-port-name-required)',
+      'spec.ports[1].name: port name "Web_Port" is not a DNS-1123 label. Fix: rename the port: at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit (service-port-name-valid)',
       'spec.ports[3].name: port name "http" is already used by spec.ports[2]. Fix: give each port its own name (service-port-name-unique)',
     ]);
   });
@@ -156,7 +156,7 @@ describe('Service fails synth', () => {
       'spec.ports[0].port: port is 0; it must be a whole number from 1 to 65535. Fix: use a port number from 1 to 65535 (service-port-valid)',
       'spec.ports[1].nodePort: nodePort is 70000; it must be a whole number from 1 to 65535. Fix: use a port number from 1 to 65535 (service-port-valid)',
       "spec.ports[1].nodePort: nodePort 70000 is set on a Service of type ClusterIP. Fix: set type to 'NodePort' or 'LoadBalancer', or remove the nodePort (service-node-port-type)",
-      'spec.ports[2].port: port 443/TCP is already used by spec.ports[1]. Fix: give each port its own number, or another protocol (service-port-unique)',
+      'spec.ports[2].port: port 443/TCP is already used by spec.ports[1]. Fix: give each port its own number (or another protocol) and its own nodePort, or leave nodePort out to let Kubernetes pick one (service-port-unique)',
     ]);
   });
 
@@ -184,7 +184,7 @@ describe('Service fails synth', () => {
       });
     });
     expect(problems).toEqual([
-      'spec.ports[1].nodePort: nodePort 30080/TCP is already used by spec.ports[0]. Fix: give each port its own nodePort, or leave nodePort out to let Kubernetes pick one (service-port-unique)',
+      'spec.ports[1].nodePort: nodePort 30080/TCP is already used by spec.ports[0]. Fix: give each port its own number (or another protocol) and its own nodePort, or leave nodePort out to let Kubernetes pick one (service-port-unique)',
     ]);
   });
 

@@ -80,7 +80,7 @@ describe('StatefulSet fails synth', () => {
       }),
     ).toEqual([
       'spec.serviceName: Service "db" (test/db) has a cluster IP, so the StatefulSet\'s Pods get no DNS names of their own. Fix: make the Service headless (`headless: true`), or leave `service` out to have one made (stateful-set-service-headless)',
-      "spec.serviceName: Service \"db\" (test/db) selects app=other, which does not match the StatefulSet's Pods. Fix: target the StatefulSet with the Service (stateful-set-service-selects-pods)",
+      "spec.serviceName: Service \"db\" (test/db) selects app=other, which does not match the StatefulSet's Pods. Fix: target the StatefulSet with the Service, and create both in one namespace (stateful-set-service-selects-pods)",
     ]);
   });
 
@@ -99,7 +99,7 @@ describe('StatefulSet fails synth', () => {
     const service = new Service(new Chart(app, 'other', { namespace: 'other' }), 'db', { headless: true, target: PodSelector.labels({ app: 'mysql' }) });
     const sts = database(new Chart(app, 'data', { namespace: 'data' }), { service });
     expect(sts.node.validate()).toEqual([
-      'spec.serviceName: Service "db" (other/db) is in another namespace than the StatefulSet. Fix: create the Service in the chart of the StatefulSet (stateful-set-service-selects-pods)',
+      'spec.serviceName: Service "db" (other/db) is in another namespace than the StatefulSet. Fix: target the StatefulSet with the Service, and create both in one namespace (stateful-set-service-selects-pods)',
     ]);
   });
 
@@ -116,7 +116,7 @@ describe('StatefulSet fails synth', () => {
     ).toEqual([
       'spec.podManagementPolicy: "Ordered" is not supported; the values are "OrderedReady", "Parallel". Fix: use one of OrderedReady, Parallel (stateful-set-pod-management-policy)',
       'spec.updateStrategy.rollingUpdate.partition: partition is -1; it must be a whole number, 0 or more (at most 2147483647). Fix: set partition to 0 or more, or leave it out (stateful-set-update-strategy)',
-      'spec.updateStrategy.rollingUpdate.maxUnavailable: maxUnavailable is 0; it must be more than 0. Fix: use a whole number of Pods (1) or a percentage ("25%"), more than 0 (stateful-set-update-strategy)',
+      'spec.updateStrategy.rollingUpdate.maxUnavailable: maxUnavailable is 0; it must be more than 0. Fix: use StatefulSetUpdateStrategy.rollingUpdate() (partition 0 or more, maxUnavailable a count of Pods such as 1 or a percentage such as "25%", more than 0) or .onDelete(), which takes no rollingUpdate options (stateful-set-update-strategy)',
       'spec.persistentVolumeClaimRetentionPolicy.whenDeleted: "Keep" is not supported; the values are "Retain", "Delete". Fix: use one of Retain, Delete (stateful-set-claim-retention-policy)',
       'spec.ordinals.start: start is -1; it must be a whole number, 0 or more (at most 2147483647). Fix: set start to 0 or more, or leave it out (stateful-set-field-valid)',
     ]);
@@ -133,12 +133,12 @@ describe('StatefulSet fails synth', () => {
         });
       }),
     ).toEqual([
-      'spec.template.spec.activeDeadlineSeconds: the Pod template of a StatefulSet sets activeDeadlineSeconds 60; a StatefulSet keeps its Pods running, so the API server refuses a deadline. Fix: remove activeDeadlineSeconds; for work that must finish in time use a Job with activeDeadlineSeconds (pod-timing)',
-      'spec.volumeClaimTemplates[0].metadata.name: claim template name "Data" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: name it with a DNS-1123 label, such as "data" (stateful-set-claim-template-valid)',
-      'spec.volumeClaimTemplates[0].spec.accessModes: claim template "Data" combines ReadWriteOncePod with other access modes. Fix: use ReadWriteOncePod alone (stateful-set-claim-template-valid)',
-      'spec.volumeClaimTemplates[0].spec.resources.requests.storage: claim template "Data" requests storage 0; it must be more than 0. Fix: request a size such as \'10Gi\' (stateful-set-claim-template-valid)',
-      'spec.volumeClaimTemplates[1].spec.accessModes: claim template "logs" has no access mode. Fix: give it accessModes, such as [\'ReadWriteOnce\'] (stateful-set-claim-template-valid)',
-      'spec.volumeClaimTemplates[2].metadata.name: claim template name "logs" is already used by spec.volumeClaimTemplates[1]. Fix: give each claim template its own name (stateful-set-claim-template-valid)',
+      'spec.template.spec.activeDeadlineSeconds: the Pod template of a StatefulSet sets activeDeadlineSeconds 60; a StatefulSet keeps its Pods running, so the API server refuses a deadline. Fix: use a whole number of seconds in range; set a deadline on a Job, or on the Job template of a CronJob, not on a long-running workload (pod-timing)',
+      'spec.volumeClaimTemplates[0].metadata.name: claim template name "Data" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: give each claim template a name of its own (a DNS-1123 label such as "data", not the name of a volume of the Pod template), accessModes such as [\'ReadWriteOnce\'] (ReadWriteOncePod alone), and a storage size such as \'10Gi\' (stateful-set-claim-template-valid)',
+      'spec.volumeClaimTemplates[0].spec.accessModes: claim template "Data" combines ReadWriteOncePod with other access modes. Fix: give each claim template a name of its own (a DNS-1123 label such as "data", not the name of a volume of the Pod template), accessModes such as [\'ReadWriteOnce\'] (ReadWriteOncePod alone), and a storage size such as \'10Gi\' (stateful-set-claim-template-valid)',
+      'spec.volumeClaimTemplates[0].spec.resources.requests.storage: claim template "Data" requests storage 0; it must be more than 0. Fix: give each claim template a name of its own (a DNS-1123 label such as "data", not the name of a volume of the Pod template), accessModes such as [\'ReadWriteOnce\'] (ReadWriteOncePod alone), and a storage size such as \'10Gi\' (stateful-set-claim-template-valid)',
+      'spec.volumeClaimTemplates[1].spec.accessModes: claim template "logs" has no access mode. Fix: give each claim template a name of its own (a DNS-1123 label such as "data", not the name of a volume of the Pod template), accessModes such as [\'ReadWriteOnce\'] (ReadWriteOncePod alone), and a storage size such as \'10Gi\' (stateful-set-claim-template-valid)',
+      'spec.volumeClaimTemplates[2].metadata.name: claim template name "logs" is already used by spec.volumeClaimTemplates[1]. Fix: give each claim template a name of its own (a DNS-1123 label such as "data", not the name of a volume of the Pod template), accessModes such as [\'ReadWriteOnce\'] (ReadWriteOncePod alone), and a storage size such as \'10Gi\' (stateful-set-claim-template-valid)',
     ]);
   });
 

@@ -103,7 +103,7 @@ describe('volume factories', () => {
   test('a field of a source given as is that the k8s types do not know fails synth instead of vanishing', () => {
     const volume = Volume.fromSource('share', { nfs: { server: 'nfs.example.com', path: '/exports', readonly: true } as any });
     expect(problemsOf((chart) => new Pod(chart, 'pod', { containers: [new Container({ name: 'app', image: 'app:1.0', mounts: [volume.mount('/data')] })] }))).toEqual([
-      'spec.volumes[0].nfs.readonly: "readonly" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID) (unknown-field)',
+      'spec.volumes[0].nfs.readonly: "readonly" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: correct the spelling; escape hatches take the field names of the k8s types, which differ from the manifest in case only (`hostPid` for `hostPID`) (unknown-field)',
     ]);
   });
 
@@ -116,12 +116,12 @@ describe('volume factories', () => {
     ];
     expect(problemsOf((chart) => new Pod(chart, 'pod', { containers: [new Container({ name: 'app', image: 'app:1.0', mounts: volumes.map((v) => v.mount(`/v/${v.name}`)) })] }))).toEqual([
       'spec.volumes[0].projected.sources[0].serviceAccountToken.expirationSeconds: expirationSeconds of the serviceAccountToken source 0 of projected volume "token" is 60; it must be a whole number from 600 to 4294967296. Fix: let the token live 600 seconds (10 minutes) or more, such as 3600, or leave expirationSeconds out for 1 hour (volume-items)',
-      'spec.volumes[0].projected.sources[0].serviceAccountToken.path: path "../token" of serviceAccountToken source 0 of projected volume "token" holds a ".." segment. Fix: write a path relative to the mount point, without ".." (volume-items)',
-      'spec.volumes[1].nfs.path: path "exports" of nfs volume "share" is not absolute. Fix: write the exported path from the root, such as "/exports/data" (volume-source-fields)',
-      'spec.volumes[2].ephemeral.volumeClaimTemplate.spec.accessModes: the volumeClaimTemplate of ephemeral volume "scratch" has no accessModes. Fix: list at least one access mode, such as ["ReadWriteOnce"] (volume-source-fields)',
-      'spec.volumes[2].ephemeral.volumeClaimTemplate.spec.resources.requests.storage: storage request "0" of the volumeClaimTemplate of ephemeral volume "scratch" is not a quantity above 0. Fix: request a size, such as "1Gi" (volume-source-fields)',
+      'spec.volumes[0].projected.sources[0].serviceAccountToken.path: path "../token" of serviceAccountToken source 0 of projected volume "token" holds a ".." segment. Fix: give each item a key and a relative path of its own, each projected source one kind and the name of its object, and modes such as 0o644 (volume-items)',
+      'spec.volumes[1].nfs.path: path "exports" of nfs volume "share" is not absolute. Fix: give the field the message names a value it allows; a `Volume` factory asks for the required fields (volume-source-fields)',
+      'spec.volumes[2].ephemeral.volumeClaimTemplate.spec.accessModes: the volumeClaimTemplate of ephemeral volume "scratch" has no accessModes. Fix: give the field the message names a value it allows; a `Volume` factory asks for the required fields (volume-source-fields)',
+      'spec.volumes[2].ephemeral.volumeClaimTemplate.spec.resources.requests.storage: storage request "0" of the volumeClaimTemplate of ephemeral volume "scratch" is not a quantity above 0. Fix: give the field the message names a value it allows; a `Volume` factory asks for the required fields (volume-source-fields)',
       'spec.volumes[3].downwardAPI.defaultMode: defaultMode of downwardAPI volume "info" is 512; it must be a whole number from 0 to 511. Fix: use file mode bits from 0 to 0777 (octal; 511 in decimal), such as 0o644 (volume-items)',
-      'spec.volumes[3].downwardAPI.items[0].fieldRef.fieldPath: fieldPath "status.podIP" of item 0 of downwardAPI volume "info" is not a field a downwardAPI volume can hold; the fields are "metadata.name", "metadata.namespace", "metadata.labels", "metadata.annotations", "metadata.uid". Fix: use one of the listed fields; status fields such as the Pod IP reach a container through env valueFrom (volume-items)',
+      'spec.volumes[3].downwardAPI.items[0].fieldRef.fieldPath: fieldPath "status.podIP" of item 0 of downwardAPI volume "info" is not a field a downwardAPI volume can hold; the fields are "metadata.name", "metadata.namespace", "metadata.labels", "metadata.annotations", "metadata.uid", and status fields such as the Pod IP reach a container through env valueFrom. Fix: give each item a key and a relative path of its own, each projected source one kind and the name of its object, and modes such as 0o644 (volume-items)',
     ]);
   });
 

@@ -27,7 +27,7 @@ function validSpec(props: Partial<DeploymentProps>, patches: JsonPatch[] = []): 
 describe('the rendered selector matches the rendered template', () => {
   test('a JsonPatch that changes a template label fails', () => {
     expect(errors({}, [JsonPatch.replace('/spec/template/metadata/labels/app', 'web-v2')])).toEqual([
-      'spec.template.metadata.labels: the selector\'s app=web does not match the template labels (app=web-v2, tier=front), so the Deployment would never see its own Pods. Fix: change the JsonPatch so that the selector and the template labels agree, or drop it and let Peapod derive the selector (workload-selector-matches-template)',
+      'spec.template.metadata.labels: the selector\'s app=web does not match the template labels (app=web-v2, tier=front), so the Deployment would never see its own Pods. Fix: add the label to the template labels, or remove it from the selector (selectBy, or the JsonPatch of spec.selector) (workload-selector-matches-template)',
     ]);
     expect(validSpec({}, [JsonPatch.add('/spec/template/metadata/labels/version', 'v2')]).template.metadata.labels).toEqual({ app: 'web', tier: 'front', version: 'v2' });
   });
@@ -40,7 +40,7 @@ describe('the rendered selector matches the rendered template', () => {
     ];
     expect(errors({}, [JsonPatch.add('/spec/selector/matchExpressions', expressions)])).toEqual([
       'spec.selector.matchExpressions[2].operator: operator "Has" of matchExpressions[2] of the selector of the Deployment is not a selector operator; the operators are "In", "NotIn", "Exists", "DoesNotExist". Fix: use one of the listed operators; they are case-sensitive (label-selector)',
-      'spec.template.metadata.labels: the selector\'s tier In (back), app DoesNotExist, app Has does not match the template labels (app=web, tier=front), so the Deployment would never see its own Pods. Fix: change the JsonPatch so that the selector and the template labels agree, or drop it and let Peapod derive the selector (workload-selector-matches-template)',
+      'spec.template.metadata.labels: the selector\'s tier In (back), app DoesNotExist, app Has does not match the template labels (app=web, tier=front), so the Deployment would never see its own Pods. Fix: add the label to the template labels, or remove it from the selector (selectBy, or the JsonPatch of spec.selector) (workload-selector-matches-template)',
     ]);
     const matching = [
       { key: 'tier', operator: 'In', values: ['front', 'edge'] },
@@ -61,7 +61,7 @@ describe('the rendered selector matches the rendered template', () => {
 
   test('an empty selector fails', () => {
     expect(errors({}, [JsonPatch.replace('/spec/selector', {})])).toEqual([
-      "spec.selector: the Deployment's selector is empty, which the API server refuses. Fix: select by the template labels, or leave spec.selector to Peapod (workload-selector-labels)",
+      "spec.selector: the Deployment's selector is empty, which the API server refuses. Fix: give the template labels, such as `labels: { app: \'myapp\' }`, and let the selector be made of them: leave selectBy out, or name some of them in it (workload-selector-labels)",
     ]);
     expect(validSpec({}, [JsonPatch.replace('/spec/selector', { matchExpressions: [{ key: 'app', operator: 'Exists' }] })]).selector).toEqual({ matchExpressions: [{ key: 'app', operator: 'Exists' }] });
   });
@@ -70,7 +70,7 @@ describe('the rendered selector matches the rendered template', () => {
     const rs = new ReplicaSet(newChart(), 'rs', { template });
     rs.apiObject.addJsonPatch(JsonPatch.remove('/spec/template/metadata/labels/tier'));
     expect(rs.node.validate()).toEqual([
-      "spec.template.metadata.labels: the selector's tier=front does not match the template labels (app=web), so the ReplicaSet would never see its own Pods. Fix: change the JsonPatch so that the selector and the template labels agree, or drop it and let Peapod derive the selector (workload-selector-matches-template)",
+      "spec.template.metadata.labels: the selector's tier=front does not match the template labels (app=web), so the ReplicaSet would never see its own Pods. Fix: add the label to the template labels, or remove it from the selector (selectBy, or the JsonPatch of spec.selector) (workload-selector-matches-template)",
     ]);
   });
 });
@@ -78,16 +78,16 @@ describe('the rendered selector matches the rendered template', () => {
 describe('counts and deadlines', () => {
   test('are whole numbers within an int32, quoted as given', () => {
     expect(errors({ replicas: 2 ** 31, minReadySeconds: '10' as never, revisionHistoryLimit: 0.5 })).toEqual([
-      'spec.replicas: replicas is 2147483648; it must be a whole number, 0 or more (at most 2147483647). Fix: set replicas to 0 or more (workload-replicas-valid)',
-      'spec.minReadySeconds: minReadySeconds is "10"; it must be a whole number, 0 or more (at most 2147483647). Fix: set minReadySeconds to 0 or more, or leave it out (workload-field-valid)',
-      'spec.revisionHistoryLimit: revisionHistoryLimit is 0.5; it must be a whole number, 0 or more (at most 2147483647). Fix: set revisionHistoryLimit to 0 or more, or leave it out (workload-field-valid)',
+      'spec.replicas: replicas is 2147483648; it must be a whole number, 0 or more (at most 2147483647). Fix: set replicas to 0 or more, or leave it out to let `kubectl scale` and autoscalers own it (workload-replicas-valid)',
+      'spec.minReadySeconds: minReadySeconds is "10"; it must be a whole number, 0 or more (at most 2147483647). Fix: set minReadySeconds to a whole number of 0 or more, or leave it out; progressDeadlineSeconds must exceed minReadySeconds (workload-field-valid)',
+      'spec.revisionHistoryLimit: revisionHistoryLimit is 0.5; it must be a whole number, 0 or more (at most 2147483647). Fix: set revisionHistoryLimit to a whole number of 0 or more, or leave it out; progressDeadlineSeconds must exceed minReadySeconds (workload-field-valid)',
     ]);
     expect(validSpec({ replicas: 0, minReadySeconds: 0, revisionHistoryLimit: 0, paused: true })).toMatchObject({ replicas: 0, minReadySeconds: 0, revisionHistoryLimit: 0, paused: true });
   });
 
   test('progressDeadlineSeconds exceeds minReadySeconds, which is 0 when not set', () => {
     expect(errors({ progressDeadlineSeconds: 0 })).toEqual([
-      'spec.progressDeadlineSeconds: progressDeadlineSeconds is 0, not more than minReadySeconds (0, its default). Fix: make progressDeadlineSeconds greater than minReadySeconds (workload-field-valid)',
+      'spec.progressDeadlineSeconds: progressDeadlineSeconds is 0, not more than minReadySeconds (0, its default). Fix: set progressDeadlineSeconds to a whole number of 0 or more, or leave it out; progressDeadlineSeconds must exceed minReadySeconds (workload-field-valid)',
     ]);
     expect(validSpec({ progressDeadlineSeconds: 1 }).progressDeadlineSeconds).toBe(1);
   });
@@ -106,8 +106,8 @@ describe('the strategy', () => {
 
   test('amounts are as the API server reads them: a string that is not a percentage counts as its number', () => {
     expect(errors({ strategy: DeploymentStrategy.rollingUpdate({ maxSurge: '0' as never, maxUnavailable: 0 }) })).toEqual([
-      'spec.strategy.rollingUpdate.maxSurge: maxSurge is "0"; a percentage is written as digits and "%". Fix: write a whole number of Pods (1) or a percentage ("25%") (deployment-rolling-update-valid)',
-      'spec.strategy.rollingUpdate: maxSurge and maxUnavailable are both 0, so a rollout could never replace a Pod. Fix: let maxSurge or maxUnavailable be more than 0 (deployment-rolling-update-valid)',
+      'spec.strategy.rollingUpdate.maxSurge: maxSurge is "0"; a percentage is written as digits and "%". Fix: write maxSurge and maxUnavailable as a count of Pods (1) or a percentage ("25%"), not both 0 (deployment-rolling-update-valid)',
+      'spec.strategy.rollingUpdate: maxSurge and maxUnavailable are both 0, so a rollout could never replace a Pod. Fix: write maxSurge and maxUnavailable as a count of Pods (1) or a percentage ("25%"), not both 0 (deployment-rolling-update-valid)',
     ]);
     // One left out defaults to 25%; maxSurge may exceed 100%.
     expect(validSpec({ strategy: DeploymentStrategy.rollingUpdate({ maxUnavailable: 0 }) }).strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0 } });

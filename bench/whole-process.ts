@@ -7,8 +7,8 @@ import { buildWorkload, floorPods, Variant, VARIANTS } from './workloads';
  * exit): `whole-process.js <variant|floor> <pods> <outdir>`. Builds the
  * app and synthesizes it, printing warnings as a user gets them (stderr),
  * or, for the floor, builds the same Pods as plain objects,
- * JSON.stringify's them and writes one file. Prints the process's peak
- * memory (KiB) on stdout.
+ * JSON.stringify's them and writes one file. Prints the process's CPU
+ * time (ms) and peak memory (KiB) on stdout, as JSON.
  */
 
 function main(): void {
@@ -23,7 +23,8 @@ function main(): void {
   } else {
     buildWorkload(variant as Variant, pods, outdir).synth();
   }
-  process.stdout.write(`${process.resourceUsage().maxRSS}\n`);
+  const usage = process.resourceUsage();
+  process.stdout.write(`${JSON.stringify({ cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssKiB: usage.maxRSS })}\n`);
 }
 
 main();

@@ -201,8 +201,6 @@ export interface SelectsNothing {
   readonly rule: RuleId;
   /** The field path of its selector. */
   readonly field: string;
-  /** How to fix it. */
-  readonly fix: string;
 }
 
 /**
@@ -218,7 +216,6 @@ export function resolveSelecting(scope: IConstruct, selector: ISelectablePods, n
       nothing.rule,
       nothing.field,
       `selector ${labelText(selection.selector) || '(empty)'} of ${selection.description} matches no Pod of this app in namespace "${namespace ?? 'default'}"`,
-      nothing.fix,
     );
   }
   return resolved;

@@ -1,10 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
+import { manifestToValidate } from './validation/escape-hatch';
 import { validateStringValues } from './validation/data-keys';
 import { validateObjectMetadata } from './validation/metadata';
 import { Problem, RuleReport } from './validation/problem';
-import { renderedManifest } from './_synth';
+import type { JsonObject } from './validation/_json';
 import { keySafe } from './_plain';
 
 /**
@@ -41,7 +42,8 @@ export abstract class DataObject extends Construct {
   /** Every problem of this object, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new RuleReport(this.node.path);
-    const manifest = renderedManifest(this.apiObject);
+    // Read as any JSON: a JsonPatch may have changed the data sections.
+    const manifest: JsonObject = manifestToValidate(this.apiObject).manifest;
     validateObjectMetadata(manifest.metadata, report);
     this.validateContent(manifest, report);
     // Rendering drops a null or undefined value (given untyped); only the props still hold it.
@@ -53,8 +55,7 @@ export abstract class DataObject extends Construct {
   }
 
   /** Checks the rendered object's content. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON
-  protected abstract validateContent(manifest: any, report: RuleReport): void;
+  protected abstract validateContent(manifest: JsonObject, report: RuleReport): void;
 }
 
 /** The entries of one section for the manifest: a copy, or nothing when there are none. @internal */

@@ -38,14 +38,16 @@ interface ManifestSpelling {
 /** `T`, a cdk8s-plus-27 k8s type, as a manifest holds it: manifest field names, IntOrString and Quantity as their values. */
 export type Manifest<T> = T extends readonly (infer I)[]
   ? Manifest<I>[]
-  : T extends object
-    ? // IntOrString and Quantity, which have no other member than value (an HttpHeader has a name too)
-      T extends k8s.IntOrString | k8s.Quantity
-      ? keyof T extends 'value'
-        ? number | string
+  : T extends Date
+    ? string
+    : T extends object
+      ? // IntOrString and Quantity, which have no other member than value (an HttpHeader has a name too)
+        T extends k8s.IntOrString | k8s.Quantity
+        ? keyof T extends 'value'
+          ? number | string
+          : ManifestFields<T>
         : ManifestFields<T>
-      : ManifestFields<T>
-    : T;
+      : T;
 
 type ManifestFields<T> = { [K in keyof T as K extends keyof ManifestSpelling ? ManifestSpelling[K] : K]: Manifest<T[K]> };
 
@@ -58,7 +60,14 @@ type ManifestFields<T> = { [K in keyof T as K extends keyof ManifestSpelling ? M
  */
 export type Unvalidated<T> = Loose<Manifest<T>>;
 
-type Loose<M> = M extends readonly (infer I)[] ? readonly Loose<I>[] : M extends object ? { readonly [K in keyof M]?: Loose<M[K]> } : M;
+// A map (labels, a selector's matchLabels) keeps its values' type: a key it lacks is no field that may be missing.
+type Loose<M> = M extends readonly (infer I)[]
+  ? readonly Loose<I>[]
+  : M extends object
+    ? string extends keyof M
+      ? { readonly [key: string]: Loose<M[string & keyof M]> }
+      : { readonly [K in keyof M]?: Loose<M[K]> }
+    : M;
 
 /**
  * A value given through an escape hatch typed with a cdk8s-plus-27 k8s

@@ -5,7 +5,6 @@ import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
 import { AnyContainer, PodTemplate } from './pod-template';
 import { ISelectablePods, PodSelection, templatePorts } from './selectable-pods';
-import { validateEscapeHatchValues } from './validation/escape-hatch';
 import { validateObjectMetadata } from './validation/metadata';
 import { RuleReport } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
@@ -15,8 +14,8 @@ import { fieldOf, JsonObject, namespaceOf } from './validation/_json';
 /**
  * Checks what every object with a Pod template has: its metadata, the
  * template at field path `templateAt` (`spec.template`,
- * `spec.jobTemplate.spec.template`), the keys it takes from ConfigMaps and
- * Secrets, and the values of its escape hatches.
+ * `spec.jobTemplate.spec.template`), and the keys it takes from ConfigMaps
+ * and Secrets.
  */
 export function validateTemplateOwner(owner: IConstruct, template: PodTemplate, manifest: JsonObject, templateAt: string, report: RuleReport): void {
   validateObjectMetadata(manifest.metadata, report);
@@ -27,7 +26,6 @@ export function validateTemplateOwner(owner: IConstruct, template: PodTemplate, 
   template.validate(spec ?? {}, `${templateAt}.spec`, report);
   template.validateServiceAccount(namespaceOf(manifest), `${templateAt}.spec`, report);
   validateKeyReferences(owner, manifest, report);
-  validateEscapeHatchValues(manifest, template.escapeHatchFields(`${templateAt}.spec`), report);
 }
 
 /**

@@ -8,20 +8,6 @@
  * files as kubectl does.
  */
 
-// The words go-yaml v2 resolves to booleans, null, infinities and NaN, and
-// the merge key; go-yaml knows three spellings of each, matched here in
-// any case, as YAML 1.1 readers differ in which they take.
-const KEYWORDS = new Set(['y', 'yes', 'n', 'no', 'true', 'false', 'on', 'off', 'null', '~', '', '.inf', '-.inf', '+.inf', '.nan', '<<']);
-// Integers as Go's strconv reads them with base 0 (after go-yaml drops every "_"), and YAML-style floats.
-const GO_NUMBER = /^[-+]?(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|[0-9]+)$|^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
-// Dates and times, which go-yaml v2 resolves to timestamps (a prefix: quoting more than needed changes nothing).
-const TIMESTAMP = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
-
-/** Whether go-yaml v2 would read `text`, written as a plain scalar, as anything but that string. */
-export function readAsNonString(text: string): boolean {
-  return KEYWORDS.has(text.toLowerCase()) || GO_NUMBER.test(text.replace(/_/g, '')) || TIMESTAMP.test(text);
-}
-
 // go-yaml v2's table of plain words, in the spellings it knows.
 const GO_WORDS = new Map<string, boolean | null | number>([
   ...['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'true', 'True', 'TRUE'].map((w) => [w, true] as const),
@@ -31,8 +17,19 @@ const GO_WORDS = new Map<string, boolean | null | number>([
   ...['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF'].map((w) => [w, Infinity] as const),
   ...['-.inf', '-.Inf', '-.INF'].map((w) => [w, -Infinity] as const),
 ]);
+// Those words and the merge key, matched in any case when quoting, as YAML 1.1 readers differ in which spellings they take.
+const KEYWORDS = new Set([...GO_WORDS.keys(), '<<'].map((word) => word.toLowerCase()));
+// Integers as Go's strconv reads them with base 0 (after go-yaml drops every "_"), and YAML-style floats.
 const GO_INT = /^([-+]?)(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|[0-9]+)$/;
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+// Dates and times, which go-yaml v2 resolves to timestamps (a prefix: quoting more than needed changes nothing).
+const TIMESTAMP = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
+
+/** Whether go-yaml v2 would read `text`, written as a plain scalar, as anything but that string. */
+export function readAsNonString(text: string): boolean {
+  const plain = text.replace(/_/g, '');
+  return KEYWORDS.has(text.toLowerCase()) || GO_INT.test(plain) || YAML_STYLE_FLOAT.test(plain) || TIMESTAMP.test(text);
+}
 
 /**
  * What go-yaml v2, as kubectl uses it, makes of a plain scalar: a boolean,

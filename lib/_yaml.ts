@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { isPlainObject } from './_plain';
 import { readAsNonString } from './_yaml-quoting';
 
 /*
@@ -206,15 +207,6 @@ function jsonValue(value: unknown): unknown {
   return refuse(`the value is a ${value.constructor?.name ?? 'non-plain object'}, which is not JSON data; give plain objects, arrays, strings, numbers and booleans`);
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return false;
-  }
-  const proto: unknown = Object.getPrototypeOf(value);
-  // Checked without this realm's Object.prototype: objects of a vm context are plain too.
-  return proto === null || Object.getPrototypeOf(proto) === null;
-}
-
 function hasOwnKeys(value: object): boolean {
   for (const key in value) {
     if (Object.prototype.hasOwnProperty.call(value, key)) {
@@ -257,24 +249,21 @@ const CACHE_LIMIT = 100_000;
 const valueCache = new Map<string, string>();
 const keyCache = new Map<string, string>();
 
-function cached(cache: Map<string, string>, text: string, compute: (text: string) => string): string {
-  let written = cache.get(text);
-  if (written === undefined) {
-    written = compute(text);
-    if (cache.size >= CACHE_LIMIT) {
-      cache.clear();
-    }
-    cache.set(text, written);
+// Written without a callback: a function made at each call would be an allocation per string written.
+function remember(cache: Map<string, string>, text: string, written: string): string {
+  if (cache.size >= CACHE_LIMIT) {
+    cache.clear();
   }
+  cache.set(text, written);
   return written;
 }
 
 function stringValue(text: string): string {
-  return cached(valueCache, text, (t) => singleLine(t, false));
+  return valueCache.get(text) ?? remember(valueCache, text, singleLine(text, false));
 }
 
 function nestedKey(key: string): string {
-  return cached(keyCache, key, (k) => implicitKey(k, false));
+  return keyCache.get(key) ?? remember(keyCache, key, implicitKey(key, false));
 }
 
 function rootKey(key: string): string {

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import type * as YAML from 'yaml';
 import { CpuQuantity, MemoryQuantity, parseQuantity, Quantity } from './quantity';
+import { fieldOf, JsonObject, listAt, objectAt } from './validation/_json';
 
 // The yaml package, loaded on first use: a synth never reads YAML, and loading it takes about 60 ms.
 let yamlModule: typeof YAML | undefined;
@@ -145,18 +146,18 @@ export class ClusterProfile {
       if (value === null || value === undefined) {
         return;
       }
-      const object = asObject(value);
-      const kind = object?.kind;
+      const object = objectAt(value);
+      const kind = object.kind;
       if (kind === 'Node') {
-        nodes.push(...nodeFromKubectl(object!, `${source}: ${at}`, problems));
-      } else if ((kind === 'List' || kind === 'NodeList') && Array.isArray(object!.items)) {
-        object!.items.forEach((item: unknown, i: number) => {
-          const node = asObject(item);
-          if (node?.kind !== undefined && node.kind !== 'Node') {
+        nodes.push(...nodeFromKubectl(object, `${source}: ${at}`, problems));
+      } else if ((kind === 'List' || kind === 'NodeList') && Array.isArray(object.items)) {
+        object.items.forEach((item: unknown, i: number) => {
+          const node = objectAt(item);
+          if (node.kind !== undefined && node.kind !== 'Node') {
             problems.push(`${source}: ${at}items[${i}].kind is ${JSON.stringify(String(node.kind))}, not "Node". Fix: dump nodes only, with \`kubectl get nodes -o yaml\``);
             return;
           }
-          nodes.push(...nodeFromKubectl(node ?? {}, `${source}: ${at}items[${i}].`, problems));
+          nodes.push(...nodeFromKubectl(node, `${source}: ${at}items[${i}].`, problems));
         });
       } else {
         problems.push(`${source}: ${at}kind is ${JSON.stringify(kind)}; expected a List or NodeList of nodes, or a Node. Fix: save the output of \`kubectl get nodes -o yaml\``);
@@ -227,19 +228,18 @@ export function toMilli(value: number): number {
   return Math.ceil(Number((value * 1000).toPrecision(15)));
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- a kubectl dump is read as plain JSON */
-
-/** The node `object` describes, or none when it has problems, which go into `problems`. */
-function nodeFromKubectl(object: any, at: string, problems: string[]): NodeProfile[] {
-  const name = object.metadata?.name;
+/** The node `object` of a kubectl dump describes, or none when it has problems, which go into `problems`. */
+function nodeFromKubectl(object: JsonObject, at: string, problems: string[]): NodeProfile[] {
+  const metadata = objectAt(object.metadata);
+  const name = metadata.name;
   if (typeof name !== 'string' || name === '') {
     problems.push(`${at}metadata.name is missing. Fix: save the output of \`kubectl get nodes -o yaml\` unchanged`);
     return [];
   }
   // Quoted as JSON: a node name from someone else's file must not reach the terminal as control codes.
   const quoted = JSON.stringify(name);
-  const allocatable = asObject(object.status?.allocatable);
-  if (!allocatable || allocatable.cpu === undefined || allocatable.memory === undefined) {
+  const allocatable = objectAt(fieldOf(object.status, 'allocatable'));
+  if (allocatable.cpu === undefined || allocatable.memory === undefined) {
     problems.push(`${at}status.allocatable of node ${quoted} has no cpu or memory. Fix: dump the nodes with \`kubectl get nodes -o yaml\`, which includes their status`);
     return [];
   }
@@ -253,23 +253,21 @@ function nodeFromKubectl(object: any, at: string, problems: string[]): NodeProfi
     // kubectl prints every amount as a string, pods included ("110"); the profile parses them all alike.
     values[resource] = quantity as Quantity;
   }
-  const taints: NodeTaint[] = (object.spec?.taints ?? []).map((taint: any) => ({
-    key: String(taint.key),
-    value: taint.value === undefined ? undefined : String(taint.value),
-    effect: taint.effect,
+  const taints = listAt(fieldOf(object.spec, 'taints')).map((taint) => ({
+    key: String(fieldOf(taint, 'key')),
+    value: fieldOf(taint, 'value') === undefined ? undefined : String(fieldOf(taint, 'value')),
+    // Checked by profiled(), as the effects of a profile written by hand.
+    effect: fieldOf(taint, 'effect') as TaintEffect,
   }));
   if (problems.length > before) {
     return [];
   }
   return [{
     name,
-    labels: { ...object.metadata.labels },
+    // kubectl prints every label value as a string.
+    labels: { ...(objectAt(metadata.labels) as { readonly [key: string]: string }) },
     allocatable: values as unknown as NodeAllocatable,
     taints,
-    unschedulable: object.spec?.unschedulable === true,
+    unschedulable: fieldOf(object.spec, 'unschedulable') === true,
   }];
-}
-
-function asObject(value: unknown): Record<string, any> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, any>) : undefined;
 }

@@ -8,6 +8,7 @@ import { RuleReport } from './validation/problem';
 import { NamedObject } from './volume';
 import { renderObjectMeta } from './object-meta';
 import { setOwn } from './_plain';
+import type { JsonObject } from './validation/_json';
 import type { DATA_KEYS } from './_type-brands';
 
 export { nonEmpty };
@@ -131,8 +132,7 @@ export class ConfigMap<const K extends string = string> extends DataObject imple
   }
 
   /** Keys, base64 values and size of the rendered ConfigMap. @internal */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON
-  protected validateContent(manifest: any, report: RuleReport): void {
+  protected validateContent(manifest: JsonObject, report: RuleReport): void {
     validateConfigMapData(manifest, report);
   }
 }

@@ -321,7 +321,7 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
 const NO_RULES: RuleSettings = Object.freeze({});
 
 /** The port names a container, or a union of containers, declares. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a wildcard of the env type argument, whatever it is
 export type ContainerPortNames<C> = C extends Container<infer P, any> ? PortNames<P> : never;
 
 /** The container ports a port declaration renders. @internal */

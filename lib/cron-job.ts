@@ -4,12 +4,12 @@ import type { Manifest } from './_manifest';
 import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { JobSpecOf } from './_job-spec';
-import { renderedManifest } from './_synth';
 import { TemplateOwner, validateTemplateOwner } from './_template-owner';
 import { JobSpecProps } from './job';
 import { ObjectMetaProps, renderObjectMeta } from './object-meta';
 import { AnyContainer, PodTemplate } from './pod-template';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
+import { manifestToValidate } from './validation/escape-hatch';
 import { CONCURRENCY_POLICIES, validateCronJob, validateJobSpec } from './validation/job';
 import { Problem, RuleReport } from './validation/problem';
 
@@ -98,10 +98,11 @@ export class CronJob<const C extends readonly AnyContainer[] = readonly AnyConta
   /** Every problem of this CronJob and its Job's Pod template, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new RuleReport(this.node.path);
-    const manifest = renderedManifest(this.apiObject);
-    validateTemplateOwner(this, this.template, manifest, 'spec.jobTemplate.spec.template', report);
+    const templateAt = 'spec.jobTemplate.spec.template';
+    const { manifest, withSchemaProblems } = manifestToValidate<k8s.KubeCronJobProps>(this.apiObject, this.template.escapeHatchFields(`${templateAt}.spec`));
+    validateTemplateOwner(this, this.template, manifest, templateAt, report);
     validateCronJob(manifest, report);
     validateJobSpec(manifest.spec?.jobTemplate?.spec, 'spec.jobTemplate.spec', undefined, report);
-    return effectiveProblems(this, report.problems);
+    return effectiveProblems(this, withSchemaProblems(report));
   }
 }

@@ -1,6 +1,6 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
-import type { Manifest } from './_manifest';
+import type { Manifest, Unvalidated } from './_manifest';
 import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { PodCount } from './deployment';
@@ -96,8 +96,7 @@ export class DaemonSet<const C extends readonly AnyContainer[] = readonly AnyCon
   }
 
   /** @internal */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the manifest as plain JSON
-  protected _validateKind(manifest: any, report: RuleReport): void {
+  protected _validateKind(manifest: Unvalidated<k8s.KubeDaemonSetProps>, report: RuleReport): void {
     validateDaemonSet(manifest, report);
   }
 }

@@ -4,12 +4,12 @@ import { fromEscapeHatch, Manifest } from './_manifest';
 import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { IReplicaScaler } from './_app-pods';
-import { renderedManifest } from './_synth';
 import { Deployment } from './deployment';
 import { ObjectMetaProps, renderObjectMeta } from './object-meta';
 import { Quantity } from './quantity';
 import { StatefulSet } from './stateful-set';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
+import { manifestToValidate } from './validation/escape-hatch';
 import { validateHorizontalPodAutoscaler } from './validation/horizontal-pod-autoscaler';
 import { validateObjectMetadata } from './validation/metadata';
 import { Problem, RuleReport } from './validation/problem';
@@ -149,9 +149,9 @@ export class HorizontalPodAutoscaler extends Construct implements IReplicaScaler
   /** Every problem of this autoscaler, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new RuleReport(this.node.path);
-    const manifest = renderedManifest(this.apiObject);
+    const manifest = manifestToValidate<k8s.KubeHorizontalPodAutoscalerV2Props>(this.apiObject).manifest;
     validateObjectMetadata(manifest.metadata, report);
-    const targetSpec = renderedManifest(this.target.apiObject).spec ?? {};
+    const targetSpec = manifestToValidate<k8s.KubeDeploymentProps | k8s.KubeStatefulSetProps>(this.target.apiObject).manifest.spec ?? {};
     const containers = this.target.template.podContainers.map((c) => ({ name: c.name, requests: Object.keys(c._toKube().resources?.requests ?? {}) }));
     validateHorizontalPodAutoscaler(
       manifest,

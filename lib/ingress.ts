@@ -3,11 +3,11 @@ import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Manifest } from './_manifest';
 import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
-import { renderedManifest } from './_synth';
 import { ObjectMetaProps, renderObjectMeta } from './object-meta';
 import { ISecret } from './secret';
 import { Service, ServicePortProps, ServicePortReference } from './service';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
+import { manifestToValidate } from './validation/escape-hatch';
 import { BackendService, PATH_TYPES, validateIngress } from './validation/ingress';
 import { validateObjectMetadata } from './validation/metadata';
 import { Problem, RuleReport } from './validation/problem';
@@ -173,7 +173,7 @@ export class Ingress extends Construct {
   /** Every problem of this Ingress, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new RuleReport(this.node.path);
-    const manifest = renderedManifest(this.apiObject);
+    const manifest = manifestToValidate<k8s.KubeIngressProps>(this.apiObject).manifest;
     validateObjectMetadata(manifest.metadata, report);
     validateIngress(manifest, this.backendServices(), report);
     return effectiveProblems(this, report.problems);
@@ -188,7 +188,8 @@ export class Ingress extends Construct {
       if (service === undefined || services.has(service.name)) {
         continue;
       }
-      const ports: { name?: string; port: number }[] = renderedManifest(service.apiObject).spec?.ports ?? [];
+      // Each port of the DSL's Services has a number; one without (an untyped prop) matches no backend.
+      const ports = (manifestToValidate<k8s.KubeServiceProps>(service.apiObject).manifest.spec?.ports ?? []).flatMap(({ name, port }) => (port === undefined ? [] : [{ name, port }]));
       services.set(service.name, { path: service.node.path, sameNamespace: service.apiObject.metadata.namespace === namespace, ports });
     }
     return services;

@@ -1,12 +1,13 @@
 import { ApiObject, Lazy } from 'cdk8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { JobSpecOf } from './_job-spec';
-import { renderedManifest } from './_synth';
 import { TemplateOwner, validateTemplateOwner } from './_template-owner';
 import { ObjectMetaProps, renderObjectMeta } from './object-meta';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
+import { manifestToValidate } from './validation/escape-hatch';
 import { COMPLETION_MODES, JOB_RESTART_POLICIES, validateJobSpec } from './validation/job';
 import { Problem, RuleReport } from './validation/problem';
 
@@ -96,9 +97,9 @@ export class Job<const C extends readonly AnyContainer[] = readonly AnyContainer
   /** Every problem of this Job and its Pod template, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new RuleReport(this.node.path);
-    const manifest = renderedManifest(this.apiObject);
+    const { manifest, withSchemaProblems } = manifestToValidate<k8s.KubeJobProps>(this.apiObject, this.template.escapeHatchFields('spec.template.spec'));
     validateTemplateOwner(this, this.template, manifest, 'spec.template', report);
     validateJobSpec(manifest.spec, 'spec', this.name, report);
-    return effectiveProblems(this, report.problems);
+    return effectiveProblems(this, withSchemaProblems(report));
   }
 }

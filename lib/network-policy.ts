@@ -5,12 +5,12 @@ import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { resolveSelecting } from './_app-pods';
 import { selectableOf } from './_plus-pods';
-import { renderedManifest } from './_synth';
 import { Labels } from './labels';
 import { ObjectMetaProps, renderObjectMeta } from './object-meta';
 import { Protocol } from './port';
 import { ISelectablePods, SelectableTarget } from './selectable-pods';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
+import { manifestToValidate } from './validation/escape-hatch';
 import { validateObjectMetadata } from './validation/metadata';
 import { POLICY_TYPES, validateNetworkPolicy } from './validation/network-policy';
 import { Problem, RuleReport } from './validation/problem';
@@ -179,9 +179,9 @@ export class NetworkPolicy<const N extends string = string> extends Construct {
   /** Every problem of this policy, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new RuleReport(this.node.path);
-    const manifest = renderedManifest(this.apiObject);
+    const manifest = manifestToValidate<k8s.KubeNetworkPolicyProps>(this.apiObject).manifest;
     validateObjectMetadata(manifest.metadata, report);
-    const resolved = resolveSelecting(this, this.selector, this.apiObject.metadata.namespace, { rule: 'network-policy-selects-pods', field: 'spec.podSelector', fix: 'create the policy in the namespace of the workload it protects' }, report);
+    const resolved = resolveSelecting(this, this.selector, this.apiObject.metadata.namespace, { rule: 'network-policy-selects-pods', field: 'spec.podSelector' }, report);
     const declared = resolved.ports?.flatMap((port) => (port.name === undefined ? [] : [port.name]));
     validateNetworkPolicy(manifest, declared, report);
     return effectiveProblems(this, report.problems);

@@ -5,11 +5,11 @@ import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { leastReplicasOf, resolveSelecting } from './_app-pods';
 import { selectableOf } from './_plus-pods';
-import { renderedManifest } from './_synth';
 import { PodCount } from './deployment';
 import { ObjectMetaProps, renderObjectMeta } from './object-meta';
 import { ISelectablePods, SelectableTarget } from './selectable-pods';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
+import { manifestToValidate } from './validation/escape-hatch';
 import { validateObjectMetadata } from './validation/metadata';
 import { UNHEALTHY_POD_EVICTION_POLICIES, validatePodDisruptionBudget } from './validation/pod-disruption-budget';
 import { Problem, RuleReport } from './validation/problem';
@@ -72,9 +72,9 @@ export class PodDisruptionBudget extends Construct {
   /** Every problem of this budget, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new RuleReport(this.node.path);
-    const manifest = renderedManifest(this.apiObject);
+    const manifest = manifestToValidate<k8s.KubePodDisruptionBudgetProps>(this.apiObject).manifest;
     validateObjectMetadata(manifest.metadata, report);
-    const resolved = resolveSelecting(this, this.selector, this.apiObject.metadata.namespace, { rule: 'pdb-selects-pods', field: 'spec.selector', fix: 'create the budget in the namespace of the workload it protects' }, report);
+    const resolved = resolveSelecting(this, this.selector, this.apiObject.metadata.namespace, { rule: 'pdb-selects-pods', field: 'spec.selector' }, report);
     const counts = resolved.pods.map((pods) => leastReplicasOf(this, pods));
     const replicas = counts.length > 0 && counts.every((count) => count !== undefined) ? counts.reduce((sum: number, count) => sum + count!, 0) : undefined;
     validatePodDisruptionBudget(manifest, replicas, report);

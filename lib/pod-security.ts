@@ -143,7 +143,7 @@ interface CarriedPod extends RenderedPod {
 
 function carriedPod(apiObject: ApiObject): CarriedPod | undefined {
   // The pass's rendering, which validation and the writer read too.
-  const manifest = renderedManifest(apiObject);
+  const manifest: unknown = renderedManifest(apiObject);
   const carrier = podCarrier(manifest);
   if (carrier === undefined) {
     return undefined;
@@ -153,7 +153,7 @@ function carriedPod(apiObject: ApiObject): CarriedPod | undefined {
   for (const key of metadataAt.split('.')) {
     metadata = fieldOf(metadata, key);
   }
-  const namespace = namespaceOf(manifest);
+  const namespace = namespaceOf(objectAt(manifest));
   const annotations = fieldOf(metadata, 'annotations');
   return {
     kind: carrier.kind,
@@ -178,10 +178,10 @@ function namespacesOfApp(scope: IConstruct): ReadonlyMap<string, NamespaceLabels
       if (!ApiObject.isApiObject(construct) || construct.kind !== 'Namespace') {
         continue;
       }
-      const manifest = renderedManifest(construct);
-      const name = manifest.metadata?.name;
-      if (typeof name === 'string') {
-        found.set(name, namespaceLabels(name, manifest.metadata?.labels ?? {}));
+      // A Namespace of cdk8s, cdk8s-plus or a program, read as JSON.
+      const metadata = objectAt(fieldOf(renderedManifest(construct), 'metadata'));
+      if (typeof metadata.name === 'string') {
+        found.set(metadata.name, namespaceLabels(metadata.name, objectAt(metadata.labels)));
       }
     }
     return found;
@@ -249,7 +249,7 @@ function resolve(construct: IConstruct, pod: CarriedPod): Resolved {
     exempt ??= reason === undefined ? undefined : `namespace "${pod.namespace}" is exempt: ${reason}`;
   }
   sources.push({ modes: config, from: 'podSecurity of the configuration' });
-  const runtimeClass = pod.spec?.runtimeClassName;
+  const runtimeClass = fieldOf(pod.spec, 'runtimeClassName');
   const runtimeReason = typeof runtimeClass === 'string' ? config.exemptions?.runtimeClasses?.[runtimeClass] : undefined;
   exempt ??= runtimeReason === undefined ? undefined : `runtime class "${runtimeClass}" is exempt: ${runtimeReason}`;
   const modes: { [mode in PodSecurityMode]?: PodSecurityModeInForce } = {};

@@ -16,7 +16,7 @@ import { validatePodServiceAccount } from './validation/service-account';
 import { Volume } from './volume';
 
 /** Any container, whatever its ports and env. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a wildcard of the type arguments: unknown or never would not take every container
 export type AnyContainer = Container<any, any>;
 
 /**
@@ -204,16 +204,13 @@ export class PodTemplate {
       const field = at + relative;
       const name = field.slice(field.lastIndexOf('.') + 1);
       const later = laterFieldAt(field);
-      report.error(
-        'unknown-field',
-        field,
-        later ? laterFieldMessage(name, later) : `"${name}" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest`,
-        later
-          ? laterFieldFix(later)
-          : 'check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID)',
-      );
+      if (later) {
+        report.error('unknown-field', field, laterFieldMessage(name, later), laterFieldFix(later));
+      } else {
+        report.error('unknown-field', field, `"${name}" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest`);
+      }
     }
-    validatePodSpec(spec, at, ContainerRulesReport.around(report, at, this.containers, this.initContainers));
+    validatePodSpec(spec as Parameters<typeof validatePodSpec>[0], at, ContainerRulesReport.around(report, at, this.containers, this.initContainers));
   }
 
   // A container's extraFields that set a field Peapod models, by the container's place in its list.
@@ -232,8 +229,8 @@ export class PodTemplate {
   }
 
   /**
-   * The manifest paths of the fields set through `extraSpec` and the
-   * containers' `extraFields`, under the spec at `at`.
+   * The manifest paths of the fields set through `extraSpec`, the
+   * containers' `extraFields` and `Volume.fromSource`, under the spec at `at`.
    */
   public escapeHatchFields(at: string): string[] {
     const fields: string[] = [];
@@ -244,6 +241,7 @@ export class PodTemplate {
     }
     addExtraFieldPaths(fields, at, 'containers', this.containers);
     addExtraFieldPaths(fields, at, 'initContainers', this.initContainers);
+    this.allVolumes().forEach((volume, i) => volume._escapeHatchField !== undefined && fields.push(`${at}.volumes[${i}].${volume._escapeHatchField}`));
     return fields;
   }
 

@@ -1,15 +1,15 @@
 import { ApiObject, Lazy } from 'cdk8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { IPodOwner, OwnedPods } from './_app-pods';
 import { ManifestObject } from './_manifest-object';
 import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
-import { renderedManifest } from './_synth';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { ISelectablePods, PodSelection, templatePorts } from './selectable-pods';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateMetadataBesidesName, validateObjectName } from './validation/metadata';
-import { validateEscapeHatchValues } from './validation/escape-hatch';
+import { manifestToValidate } from './validation/escape-hatch';
 import { Problem, RuleReport } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import { Rules, RuleSettings } from './validation/rules';
@@ -96,13 +96,12 @@ export class Pod<const C extends readonly AnyContainer[] = readonly AnyContainer
   /** Every problem of this Pod, errors and warnings, with the severities configured for it. */
   public problems(): readonly Problem[] {
     const report = new RuleReport(this.node.path);
-    const manifest = renderedManifest(this.apiObject);
+    const { manifest, withSchemaProblems } = manifestToValidate<k8s.KubePodProps>(this.apiObject, this.template.escapeHatchFields('spec'));
     validateObjectName(manifest.metadata?.name, 'metadata.name', report);
     validateMetadataBesidesName(manifest.metadata, report);
     this.template.validate(manifest.spec, 'spec', report);
     this.template.validateServiceAccount(this.apiObject.metadata.namespace, 'spec', report);
     validateKeyReferences(this, manifest, report);
-    validateEscapeHatchValues(manifest, this.template.escapeHatchFields('spec'), report);
-    return effectiveProblems(this, report.problems);
+    return effectiveProblems(this, withSchemaProblems(report));
   }
 }

@@ -1,8 +1,14 @@
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Unvalidated } from './_manifest';
+import { ADVISOR_RULES } from './advisor/rules';
 import { ClusterProfile, NodeTaint, ProfiledNode, toMilli } from './cluster-profile';
 import { parseQuantity } from './quantity';
 import { RuleReport } from './validation/problem';
+import { ruleIn } from './validation/rules';
+import { fieldOf } from './validation/_json';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the preview reads manifests as plain JSON */
+const POD_FITS_NO_NODE = ruleIn(ADVISOR_RULES, 'pod-fits-no-node');
+const REPLICAS_FIT_PARTLY = ruleIn(ADVISOR_RULES, 'replicas-fit-partly');
 
 /** A manifest that runs Pods: a Pod, or a workload with a Pod template. */
 export interface PodCarrier {
@@ -11,7 +17,7 @@ export interface PodCarrier {
   /** `metadata.name` of the manifest. */
   readonly name: string;
   /** The Pod spec, as rendered. */
-  readonly spec: any;
+  readonly spec: Unvalidated<k8s.PodSpec>;
   /** Field path of the Pod spec in the manifest: `spec`, `spec.template.spec`, … */
   readonly at: string;
   /** How many copies of the Pod the manifest asks for; `undefined` for a DaemonSet (one per node). */
@@ -34,21 +40,24 @@ const CARRIERS: Readonly<Record<string, { readonly spec: readonly string[]; read
  * The Pod spec a rendered manifest carries and how many copies it asks
  * for, or `undefined` when the manifest runs no Pods (a Service, a ConfigMap).
  */
-export function podCarrier(manifest: any): PodCarrier | undefined {
-  const kind = manifest?.kind;
+export function podCarrier(manifest: unknown): PodCarrier | undefined {
+  const kind = fieldOf(manifest, 'kind');
   const carrier = typeof kind === 'string' && Object.hasOwn(CARRIERS, kind) ? CARRIERS[kind] : undefined;
-  const spec = carrier ? dig(manifest, carrier.spec) : undefined;
-  if (!carrier || typeof spec !== 'object' || spec === null) {
+  const spec = carrier && dig(manifest, carrier.spec);
+  if (typeof kind !== 'string' || !carrier || typeof spec !== 'object' || spec === null) {
     return undefined;
   }
+  // Of a kind that runs Pods, rendered by Peapod (whose escape-hatch values
+  // are held to the schema, see manifestToValidate) or by the typed classes
+  // of cdk8s and cdk8s-plus: its Pod spec and counts have the k8s types.
   let replicas: number | undefined;
-  if (manifest.kind === 'Pod') {
+  if (kind === 'Pod') {
     replicas = 1;
   } else if (carrier.replicas) {
     // The API server defaults replicas and parallelism to 1.
-    replicas = dig(manifest, carrier.replicas) ?? 1;
+    replicas = (dig(manifest, carrier.replicas) as number | undefined) ?? 1;
   }
-  return { kind: manifest.kind, name: String(manifest.metadata?.name ?? ''), spec, at: carrier.spec.join('.'), replicas };
+  return { kind, name: String(fieldOf(fieldOf(manifest, 'metadata'), 'name') ?? ''), spec: spec as Unvalidated<k8s.PodSpec>, at: carrier.spec.join('.'), replicas };
 }
 
 /** A filter of the scheduling preview. */
@@ -159,7 +168,10 @@ export function reportScheduling(preview: SchedulingPreview, report: RuleReport)
       'pod-fits-no-node',
       preview.at,
       `${what} fits no node of the cluster profile, so the scheduler would leave it Pending: ${why}`,
-      `${closest.failedChecks.map((check) => CHECK_FIXES[check]).join(' and ')} so that node ${closest.node}${preview.nodes.length > 1 ? ', the closest (fewest failed checks),' : ''} takes it, or add a node that takes it to the cluster profile`,
+      POD_FITS_NO_NODE.fixFor(
+        closest.failedChecks.map((check) => CHECK_FIXES[check]).join(' and '),
+        `node ${closest.node}${preview.nodes.length > 1 ? ', the closest (fewest failed checks),' : ''}`,
+      ),
     );
     return;
   }
@@ -171,7 +183,7 @@ export function reportScheduling(preview: SchedulingPreview, report: RuleReport)
       'replicas-fit-partly',
       `${preview.at.replace(/\.template\.spec$/, '')}.${countField}`,
       `only ${preview.placed} of ${preview.replicas} replicas fit on the empty nodes of the cluster profile (${spread}); ${pending} would stay Pending`,
-      `lower the ${countField} to ${preview.placed}, lower the resource requests, or add nodes to the cluster profile`,
+      REPLICAS_FIT_PARTLY.fixFor(countField, String(preview.placed)),
     );
   }
 }
@@ -184,9 +196,13 @@ export function reportScheduling(preview: SchedulingPreview, report: RuleReport)
  * A container that sets a limit but no request requests its limit, as the
  * API server defaults it.
  *
+ * `spec` is a Pod spec as a manifest holds it, such as a {@link PodCarrier}'s
+ * (typed `unknown`, as 0.1 took any value).
+ *
  * @see https://kubernetes.io/docs/concepts/workloads/pods/init-containers/#resource-sharing-within-containers
  */
-export function podRequests(spec: any): Map<string, number> {
+export function podRequests(podSpec: unknown): Map<string, number> {
+  const spec = podSpec as Unvalidated<k8s.PodSpec>;
   const total = new Map<string, number>();
   const add = (into: Map<string, number>, amounts: Map<string, number>) => amounts.forEach((v, k) => into.set(k, (into.get(k) ?? 0) + v));
   const max = (into: Map<string, number>, amounts: Map<string, number>) => amounts.forEach((v, k) => into.set(k, Math.max(into.get(k) ?? 0, v)));
@@ -198,7 +214,8 @@ export function podRequests(spec: any): Map<string, number> {
   const initPeak = new Map<string, number>();
   for (const container of spec.initContainers ?? []) {
     const own = containerRequests(container);
-    if (container.restartPolicy === 'Always') {
+    // A sidecar (restartPolicy, a field of Kubernetes 1.28, which the k8s types of 1.27 lack).
+    if ((container as { readonly restartPolicy?: string }).restartPolicy === 'Always') {
       add(sidecars, own);
       max(initPeak, sidecars);
     } else {
@@ -214,7 +231,7 @@ export function podRequests(spec: any): Map<string, number> {
   return total;
 }
 
-function containerRequests(container: any): Map<string, number> {
+function containerRequests(container: Unvalidated<k8s.Container>): Map<string, number> {
   const limits = amountsOf(container.resources?.limits);
   const requests = amountsOf(container.resources?.requests);
   limits.forEach((value, resource) => {
@@ -225,11 +242,11 @@ function containerRequests(container: any): Map<string, number> {
   return requests;
 }
 
-function amountsOf(map: any): Map<string, number> {
+function amountsOf(map: Unvalidated<k8s.ResourceRequirements>['limits']): Map<string, number> {
   const amounts = new Map<string, number>();
   for (const [resource, quantity] of Object.entries(map ?? {})) {
     // Quantities that do not parse are the validation rules' business.
-    const value = typeof quantity === 'number' || typeof quantity === 'string' ? parseQuantity(quantity) : undefined;
+    const value = parseQuantity(quantity);
     if (value !== undefined && value > 0) {
       amounts.set(resource, toMilli(value));
     }
@@ -237,22 +254,22 @@ function amountsOf(map: any): Map<string, number> {
   return amounts;
 }
 
-function fitOnNode(spec: any, requests: ReadonlyMap<string, number>, node: ProfiledNode): NodeFit {
+function fitOnNode(spec: Unvalidated<k8s.PodSpec>, requests: ReadonlyMap<string, number>, node: ProfiledNode): NodeFit {
   const reasons: string[] = [];
   const failedChecks = new Set<SchedulingCheck>();
   const fail = (check: SchedulingCheck, reason: string) => {
     failedChecks.add(check);
     reasons.push(reason);
   };
-  const tolerations: any[] = spec.tolerations ?? [];
+  const tolerations = spec.tolerations ?? [];
 
-  if (typeof spec.nodeName === 'string' && spec.nodeName !== node.name) {
+  if (spec.nodeName !== undefined && spec.nodeName !== node.name) {
     fail('nodeName', `the Pod names node "${spec.nodeName}"`);
   }
   if (node.unschedulable && !tolerations.some((t) => tolerates(t, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }))) {
     fail('unschedulable', 'cordoned (unschedulable)');
   }
-  for (const [key, value] of Object.entries<string>(spec.nodeSelector ?? {})) {
+  for (const [key, value] of Object.entries(spec.nodeSelector ?? {})) {
     const has = node.labels[key];
     if (has === undefined) {
       fail('nodeSelector', `missing label ${key}=${value}`);
@@ -261,7 +278,7 @@ function fitOnNode(spec: any, requests: ReadonlyMap<string, number>, node: Profi
     }
   }
   const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-  if (Array.isArray(terms) && !terms.some((term) => termMatches(term, node))) {
+  if (terms !== undefined && !terms.some((term) => termMatches(term, node))) {
     fail('nodeAffinity', 'matches no term of the required node affinity');
   }
   for (const taint of node.taints) {
@@ -294,14 +311,14 @@ function fitOnNode(spec: any, requests: ReadonlyMap<string, number>, node: Profi
   return { node: node.name, fits, reasons, failedChecks: [...failedChecks], copies: fits ? copies : 0, ...(fits && largestShare ? { largestShare } : {}) };
 }
 
-function usesHostPort(spec: any): boolean {
-  const containers: any[] = [...(spec.containers ?? []), ...(spec.initContainers ?? [])];
-  return containers.some((container) => (container.ports ?? []).some((port: any) => typeof port.hostPort === 'number' && port.hostPort > 0));
+function usesHostPort(spec: Unvalidated<k8s.PodSpec>): boolean {
+  const containers = [...(spec.containers ?? []), ...(spec.initContainers ?? [])];
+  return containers.some((container) => (container.ports ?? []).some((port) => (port.hostPort ?? 0) > 0));
 }
 
 // The scheduler's rule: an empty effect matches every effect, an empty key
 // with Exists matches every taint, Equal (the default) compares values.
-function tolerates(toleration: any, taint: NodeTaint): boolean {
+function tolerates(toleration: Unvalidated<k8s.Toleration>, taint: NodeTaint): boolean {
   if (toleration.effect && toleration.effect !== taint.effect) {
     return false;
   }
@@ -315,20 +332,20 @@ function tolerates(toleration: any, taint: NodeTaint): boolean {
 }
 
 // Expressions of a term are ANDed; a term with none matches no node.
-function termMatches(term: any, node: ProfiledNode): boolean {
-  const labelExpressions: any[] = term?.matchExpressions ?? [];
-  const fieldExpressions: any[] = term?.matchFields ?? [];
+function termMatches(term: Unvalidated<k8s.NodeSelectorTerm>, node: ProfiledNode): boolean {
+  const labelExpressions = term.matchExpressions ?? [];
+  const fieldExpressions = term.matchFields ?? [];
   if (labelExpressions.length + fieldExpressions.length === 0) {
     return false;
   }
   return (
-    labelExpressions.every((e) => expressionMatches(e, node.labels[e.key])) &&
+    labelExpressions.every((e) => expressionMatches(e, e.key === undefined ? undefined : node.labels[e.key])) &&
     fieldExpressions.every((e) => e.key === 'metadata.name' && expressionMatches(e, node.name))
   );
 }
 
-function expressionMatches(expression: any, value: string | undefined): boolean {
-  const values: string[] = expression.values ?? [];
+function expressionMatches(expression: Unvalidated<k8s.NodeSelectorRequirement>, value: string | undefined): boolean {
+  const values = expression.values ?? [];
   switch (expression.operator) {
     case 'In':
       return value !== undefined && values.includes(value);
@@ -386,6 +403,6 @@ export function formatAmount(resource: string, milli: number, withName = true): 
   return withName ? `${text} ${name}` : text;
 }
 
-function dig(object: any, path: readonly string[]): any {
-  return path.reduce((value, key) => (value === undefined || value === null ? undefined : value[key]), object);
+function dig(object: unknown, path: readonly string[]): unknown {
+  return path.reduce(fieldOf, object);
 }

@@ -8,6 +8,7 @@ import { lintSecretInManifest, SECRET_TYPES, validateSecretData } from './valida
 import { NamedObject } from './volume';
 import { renderObjectMeta } from './object-meta';
 import { setOwn } from './_plain';
+import type { JsonObject } from './validation/_json';
 import type { DATA_KEYS } from './_type-brands';
 
 /**
@@ -140,8 +141,7 @@ export class Secret<const K extends string = string> extends DataObject implemen
   }
 
   /** Keys, values, size and type of the rendered Secret, and whether its values go into dist/. @internal */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON
-  protected validateContent(manifest: any, report: RuleReport): void {
+  protected validateContent(manifest: JsonObject, report: RuleReport): void {
     validateSecretData(manifest, report);
     lintSecretInManifest(manifest, report);
   }

@@ -1,10 +1,11 @@
 import { ApiObject } from 'cdk8s';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
-import { renderedManifest } from './_synth';
 import { ObjectMetaProps, renderObjectMeta } from './object-meta';
 import { ISecret } from './secret';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
+import { manifestToValidate } from './validation/escape-hatch';
 import { validateObjectMetadata } from './validation/metadata';
 import { Problem, RuleReport } from './validation/problem';
 import { PodServiceAccount } from './validation/service-account';
@@ -75,7 +76,7 @@ export class ServiceAccount extends Construct implements IServiceAccount {
   /** Every problem of this ServiceAccount. */
   public problems(): readonly Problem[] {
     const report = new RuleReport(this.node.path);
-    validateObjectMetadata(renderedManifest(this.apiObject).metadata, report);
+    validateObjectMetadata(manifestToValidate<k8s.KubeServiceAccountProps>(this.apiObject).manifest.metadata, report);
     return effectiveProblems(this, report.problems);
   }
 }

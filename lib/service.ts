@@ -5,11 +5,11 @@ import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { resolveSelection, selects } from './_app-pods';
 import { selectableOf } from './_plus-pods';
-import { renderedManifest } from './_synth';
 import { Annotations, Labels } from './labels';
 import { Protocol } from './port';
 import { ISelectablePods, labelText, SelectableTarget } from './selectable-pods';
 import { addProblemValidation, effectiveProblems, projectRulesOf } from './validation/engine';
+import { manifestToValidate } from './validation/escape-hatch';
 import { validateAnnotations, validateFinalizers, validateLabels, validateNamespaceAndPrefix } from './validation/metadata';
 import { Problem, RuleReport } from './validation/problem';
 import { serviceNameError, validateService } from './validation/service';
@@ -290,7 +290,7 @@ export class Service<const N extends string = string, const P extends readonly S
   /** Every problem of this Service, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new RuleReport(this.node.path);
-    const manifest = renderedManifest(this.apiObject);
+    const manifest = manifestToValidate<k8s.KubeServiceProps>(this.apiObject).manifest;
     // The name has a rule of its own (service-name-valid, in validateService): a DNS-1035 label.
     validateLabels(manifest.metadata?.labels, 'metadata.labels', report);
     validateAnnotations(manifest.metadata?.annotations, 'metadata.annotations', report);
@@ -308,7 +308,6 @@ export class Service<const N extends string = string, const P extends readonly S
         'service-selects-pods',
         'spec.selector',
         `selector ${labelText(selector)} of ${selection.description} does not select the Pods of ${resolved.owner.kind} "${resolved.owner.name}" of this app (labels ${labelText(resolved.owner.labels)})`,
-        `target the ${resolved.owner.kind} object itself, or give the reference the selector of its Pods`,
       );
     }
     validateService(

@@ -1,15 +1,15 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
-import type { Manifest } from './_manifest';
+import type { Manifest, Unvalidated } from './_manifest';
 import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { selects } from './_app-pods';
-import { renderedManifest } from './_synth';
 import { AnyContainer } from './pod-template';
 import { PodCount } from './deployment';
 import { PortNames, Ports } from './port';
 import { ISelectablePods, labelText, PodsByNameOptions, PodSelector } from './selectable-pods';
 import { Service } from './service';
+import { manifestToValidate } from './validation/escape-hatch';
 import { dns1123LabelError } from './validation/names';
 import { RuleReport } from './validation/problem';
 import { CLAIM_RETENTION_POLICIES, POD_MANAGEMENT_POLICIES, validateGoverningService, validateStatefulSet } from './validation/stateful-set';
@@ -181,10 +181,9 @@ export class StatefulSet<const C extends readonly AnyContainer[] = readonly AnyC
   }
 
   /** @internal */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the manifest as plain JSON
-  protected _validateKind(manifest: any, report: RuleReport): void {
+  protected _validateKind(manifest: Unvalidated<k8s.KubeStatefulSetProps>, report: RuleReport): void {
     validateStatefulSet(manifest, report);
-    const service = renderedManifest(this.service.apiObject);
+    const service = manifestToValidate<k8s.KubeServiceProps>(this.service.apiObject).manifest;
     const selector = service.spec?.selector ?? {};
     validateGoverningService(
       {
@@ -200,8 +199,7 @@ export class StatefulSet<const C extends readonly AnyContainer[] = readonly AnyC
   }
 
   /** The manifest's Pod spec with the volumes the claim templates stand for. @internal */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the manifest as plain JSON
-  protected _podSpecToValidate(manifest: any): unknown {
+  protected _podSpecToValidate(manifest: Unvalidated<k8s.KubeStatefulSetProps>): Unvalidated<k8s.PodSpec> {
     const spec = manifest.spec?.template?.spec ?? {};
     const claims = this.allClaims();
     if (claims.length === 0) {

@@ -425,6 +425,11 @@ export class Volume {
     private readonly givenSource?: VolumeSource,
   ) {}
 
+  /** The source's field (`iscsi`) when it was given through {@link Volume.fromSource}, an escape hatch. @internal */
+  public get _escapeHatchField(): string | undefined {
+    return this.givenSource === undefined ? undefined : this.kind;
+  }
+
   /** Mounts this volume in a container at `path`. */
   public mount(path: string, options: MountOptions = NO_OPTIONS): VolumeMount {
     return new VolumeMount(this, path, options);

@@ -4,14 +4,13 @@ import { Construct } from 'constructs';
 import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
 import { IPodOwner, OwnedPods, podsSelectedBy } from './_app-pods';
-import type { Manifest } from './_manifest';
-import { renderedManifest } from './_synth';
+import type { Manifest, Unvalidated } from './_manifest';
 import { Annotations, Labels } from './labels';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { ISelectablePods, PodSelection, templatePorts } from './selectable-pods';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { validateObjectMetadata } from './validation/metadata';
-import { validateEscapeHatchValues } from './validation/escape-hatch';
+import { manifestToValidate, ManifestToValidate } from './validation/escape-hatch';
 import { Problem, RuleReport } from './validation/problem';
 import { validateKeyReferences } from './validation/references';
 import { validateSelectorOverlap, validateWorkload } from './validation/workload';
@@ -65,6 +64,11 @@ export interface WorkloadProps<C extends readonly AnyContainer[] = readonly AnyC
    */
   readonly minReadySeconds?: number;
 }
+
+type WorkloadKind = k8s.KubeDeploymentProps | k8s.KubeReplicaSetProps | k8s.KubeStatefulSetProps | k8s.KubeDaemonSetProps;
+
+/** A workload's manifest as its rules read it, of any of the workload kinds. @internal */
+export type WorkloadManifest = ManifestToValidate<WorkloadKind>['manifest'];
 
 /**
  * What Deployments and ReplicaSets share: a Pod template, a selector
@@ -144,7 +148,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
   /** Every problem of this workload and its Pod template, errors and warnings. */
   public problems(): readonly Problem[] {
     const report = new RuleReport(this.node.path);
-    const manifest = renderedManifest(this.apiObject);
+    const { manifest, withSchemaProblems } = manifestToValidate<WorkloadKind>(this.apiObject, this.template.escapeHatchFields('spec.template.spec'));
     validateObjectMetadata(manifest.metadata, report);
     validateWorkload(manifest, { kind: this.kind, selectBy: this.selectBy }, report);
     this._validateKind(manifest, report);
@@ -154,20 +158,21 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
     this.template.validate(this._podSpecToValidate(manifest), 'spec.template.spec', report);
     this.template.validateServiceAccount(namespace, 'spec.template.spec', report);
     validateKeyReferences(this, manifest, report);
-    validateEscapeHatchValues(manifest, this.template.escapeHatchFields('spec.template.spec'), report);
-    return effectiveProblems(this, report.problems);
+    return effectiveProblems(this, withSchemaProblems(report));
   }
 
-  /** Checks what only this kind has (a StatefulSet's update strategy, its Service). @internal */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unused-vars -- the manifest as plain JSON; most kinds check nothing more
-  protected _validateKind(_manifest: any, _report: RuleReport): void {}
+  /**
+   * Checks what only this kind has (a StatefulSet's update strategy, its
+   * Service); a kind declares `manifest` as its own kind's. @internal
+   */
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- most kinds check nothing more
+  protected _validateKind(_manifest: WorkloadManifest, _report: RuleReport): void {}
 
   /**
    * The Pod spec that the template's rules check: the manifest's, or more
    * (a StatefulSet adds the volumes its claim templates stand for). @internal
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the manifest as plain JSON
-  protected _podSpecToValidate(manifest: any): unknown {
+  protected _podSpecToValidate(manifest: WorkloadManifest): Unvalidated<k8s.PodSpec> {
     return manifest.spec?.template?.spec ?? {};
   }
 

@@ -32,14 +32,14 @@ export const BAD_PROGRAMS: readonly BadProgram[] = [
     name: 'a Pod with no containers',
     rule: 'pod-has-containers',
     build: (chart) => new Pod(chart, 'empty', { initContainers: [app('init')] }),
-    expected: ['[bad/empty] spec.containers: the Pod has no containers. Fix: add one with the `containers` prop or addContainer() (pod-has-containers)'],
+    expected: ['[bad/empty] spec.containers: the Pod has no containers. Fix: give the Pod a container with the `containers` prop or `addContainer()` (pod-has-containers)'],
   },
   {
     name: 'two containers named alike',
     rule: 'container-name-unique',
     build: (chart) => new Pod(chart, 'twins', { containers: [app('web'), app('sidecar'), app('web')] }),
     expected: [
-      '[bad/twins] spec.containers[2].name: container name "web" is already used by spec.containers[0]. Fix: give each container and init container of the Pod its own name (container-name-unique)',
+      '[bad/twins] spec.containers[2].name: container name "web" is already used by spec.containers[0]. Fix: give each container and init container its own name (container-name-unique)',
     ],
   },
   {
@@ -47,7 +47,7 @@ export const BAD_PROGRAMS: readonly BadProgram[] = [
     rule: 'container-name-unique',
     build: (chart) => new Pod(chart, 'init', { containers: [app('web')] }).addInitContainer(app('web')),
     expected: [
-      '[bad/init] spec.initContainers[0].name: container name "web" is already used by spec.containers[0]. Fix: give each container and init container of the Pod its own name (container-name-unique)',
+      '[bad/init] spec.initContainers[0].name: container name "web" is already used by spec.containers[0]. Fix: give each container and init container its own name (container-name-unique)',
     ],
   },
   {
@@ -58,7 +58,7 @@ export const BAD_PROGRAMS: readonly BadProgram[] = [
         containers: [app('a', { mounts: [Volume.emptyDir('data').mount('/scratch')] }), app('b', { mounts: [Volume.persistentVolumeClaim('data', { name: 'db' }).mount('/db')] })],
       }),
     expected: [
-      '[bad/volumes] spec.volumes[1].name: volume name "data" is already used by spec.volumes[0]. Fix: give each volume of the Pod its own name, or mount the same Volume object in both containers (volume-name-unique)',
+      '[bad/volumes] spec.volumes[1].name: volume name "data" is already used by spec.volumes[0]. Fix: give each volume its own name, or mount the same Volume object in both containers (volume-name-unique)',
     ],
   },
   {
@@ -74,8 +74,8 @@ export const BAD_PROGRAMS: readonly BadProgram[] = [
     rule: 'unknown-field',
     build: (chart) => new Pod(chart, 'typo', { containers: [app('app', { extraFields: { terminationMessagepolicy: 'File' } as any })], extraSpec: { hostnam: 'web' } as any }),
     expected: [
-      '[bad/typo] spec.hostnam: "hostnam" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID) (unknown-field)',
-      '[bad/typo] spec.containers[0].terminationMessagepolicy: "terminationMessagepolicy" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: check its spelling; escape hatches take the field names of the cdk8s-plus-27 k8s types, which differ from the manifest in case only (hostPid for hostPID) (unknown-field)',
+      '[bad/typo] spec.hostnam: "hostnam" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: correct the spelling; escape hatches take the field names of the k8s types, which differ from the manifest in case only (`hostPid` for `hostPID`) (unknown-field)',
+      '[bad/typo] spec.containers[0].terminationMessagepolicy: "terminationMessagepolicy" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest. Fix: correct the spelling; escape hatches take the field names of the k8s types, which differ from the manifest in case only (`hostPid` for `hostPID`) (unknown-field)',
     ],
   },
   {
@@ -114,7 +114,7 @@ export const BAD_PROGRAMS: readonly BadProgram[] = [
     name: 'a $(VAR) that names a variable defined later',
     rule: 'env-reference-defined',
     expected: [
-      '[bad/p] spec.containers[0].env[0].value: $(PROFILE) in MESSAGE refers to no variable defined before MESSAGE in this container\'s env (container "app"; PROFILE is defined after MESSAGE); Kubernetes would leave it as the literal text. Fix: move PROFILE above MESSAGE (env-reference-defined)',
+      '[bad/p] spec.containers[0].env[0].value: $(PROFILE) in MESSAGE refers to no variable defined before MESSAGE in this container\'s env (container "app"; PROFILE is defined after MESSAGE); Kubernetes would leave it as the literal text. Fix: define PROFILE before MESSAGE, fix the name, or write $$(PROFILE) for the literal text (env-reference-defined)',
     ],
     build: (chart) => {
       const env: EnvVar[] = [{ name: 'MESSAGE', value: 'running on $(PROFILE)' }, { name: 'PROFILE', value: 'production' }];
@@ -181,7 +181,7 @@ export const BAD_PROGRAMS: readonly BadProgram[] = [
     name: 'two volumes mounted at one path',
     rule: 'mount-path-unique',
     expected: [
-      '[bad/p] spec.containers[0].volumeMounts[1].mountPath: container "app" already mounts a volume at "/data" (spec.containers[0].volumeMounts[0]). Fix: mount this volume at another path (mount-path-unique)',
+      '[bad/p] spec.containers[0].volumeMounts[1].mountPath: container "app" already mounts a volume at "/data" (spec.containers[0].volumeMounts[0]). Fix: give each mount a path of its own, where the volume appears in the container; use `subPath` to combine volumes under one directory (mount-path-unique)',
     ],
     build: (chart) => new Pod(chart, 'p', { containers: [app('app', { mounts: [Volume.emptyDir('a').mount('/data'), Volume.emptyDir('b').mount('/data')] })] }),
   },
@@ -204,25 +204,25 @@ function containerFieldPrograms(): BadProgram[] {
     {
       name: 'an exec probe with no command',
       rule: 'probe-action',
-      expected: ['[bad/p] spec.containers[0].livenessProbe.exec.command: the exec action of the livenessProbe of container "app" has no command. Fix: give the command to run, such as ["cat", "/tmp/healthy"] (probe-action)'],
+      expected: ['[bad/p] spec.containers[0].livenessProbe.exec.command: the exec action of the livenessProbe of container "app" has no command. Fix: build the probe with a `Probe` factory: give an exec action its command, an httpGet action the scheme `HTTP` or `HTTPS` (or none) and header names of letters, digits and `-`, and each port as a number from 1 to 65535 (`8080`, without quotes) or a declared port name (`"http"`) (probe-action)'],
       build: (chart) => new Pod(chart, 'p', { containers: [app('app', { livenessProbe: Probe.exec({ command: [] }) })] }),
     },
     {
       name: 'a relative working directory',
       rule: 'working-dir-absolute',
-      expected: ['[bad/p] spec.containers[0].workingDir: workingDir "srv" of container "app" is relative; the container runtime refuses to start a container in a relative working directory. Fix: write it from the root, such as "/srv" (working-dir-absolute)'],
+      expected: ['[bad/p] spec.containers[0].workingDir: workingDir "srv" of container "app" is relative; the container runtime refuses to start a container in a relative working directory. Fix: write the directory from the root, such as "/srv" (working-dir-absolute)'],
       build: (chart) => new Pod(chart, 'p', { containers: [app('app', { workingDir: 'srv' })] }),
     },
     {
       name: 'an untyped env entry with both value and valueFrom',
       rule: 'env-value-source',
-      expected: ['[bad/p] spec.containers[0].env[0]: env "IP" of container "app" has both value and valueFrom. Fix: keep one of them (env-value-source)'],
+      expected: ['[bad/p] spec.containers[0].env[0]: env "IP" of container "app" has both value and valueFrom. Fix: keep one of `value` and `valueFrom`; give `valueFrom` one of `configMapKeyRef`, `secretKeyRef`, `fieldRef`, `resourceFieldRef` (env-value-source)'],
       build: (chart) => new Pod(chart, 'p', { containers: [app('app', { env: [{ name: 'IP', value: 'x', valueFrom: EnvValue.fromField('status.podIP') } as any] })] }),
     },
     {
       name: 'a memory resource misspelt through an untyped value',
       rule: 'resource-name',
-      expected: ['[bad/p] spec.containers[0].resources.limits["mem"]: resource name "mem" in the limits of container "app" is not a standard resource for containers (cpu, memory, ephemeral-storage, hugepages-<size>). Fix: write "memory" (resource-name)'],
+      expected: ['[bad/p] spec.containers[0].resources.limits["mem"]: resource name "mem" in the limits of container "app" is not a standard resource for containers (cpu, memory, ephemeral-storage, hugepages-<size>). Fix: write a standard name, such as `memory` for `mem`, or give an extended resource its vendor domain, such as `example.com/gpu` (resource-name)'],
       build: (chart) => new Pod(chart, 'p', { containers: [app('app', { resources: { limits: { mem: '1Gi' } } as any })] }),
     },
   ];
@@ -241,14 +241,14 @@ function workloadPrograms(): BadProgram[] {
       name: 'a Deployment with replicas -1',
       rule: 'workload-replicas-valid',
       build: (chart) => deployment(chart, 'web', { replicas: -1 }),
-      expected: ['[bad/web] spec.replicas: replicas is -1; it must be a whole number, 0 or more (at most 2147483647). Fix: set replicas to 0 or more (workload-replicas-valid)'],
+      expected: ['[bad/web] spec.replicas: replicas is -1; it must be a whole number, 0 or more (at most 2147483647). Fix: set replicas to 0 or more, or leave it out to let `kubectl scale` and autoscalers own it (workload-replicas-valid)'],
     },
     {
       name: 'a ReplicaSet selecting by a label its template lacks',
       rule: 'workload-selector-matches-template',
       build: (chart) => new ReplicaSet(chart, 'web', { selectBy: ['app', 'version'], template: { labels: { app: 'web' }, containers: [web()] } }),
       expected: [
-        '[bad/web] spec.selector.matchLabels: selectBy names label "version", which the Pod template does not have (it has "app"). Fix: add "version" to the template labels, or remove it from selectBy (workload-selector-matches-template)',
+        '[bad/web] spec.selector.matchLabels: selectBy names label "version", which the Pod template does not have (it has "app"). Fix: add "version" to the template labels, or remove it from the selector (selectBy, or the JsonPatch of spec.selector) (workload-selector-matches-template)',
       ],
     },
     {
@@ -256,7 +256,7 @@ function workloadPrograms(): BadProgram[] {
       rule: 'workload-selector-labels',
       build: (chart) => new Deployment(chart, 'web', { template: { containers: [web()] } }),
       expected: [
-        '[bad/web] spec.template.metadata.labels: the Pod template has no labels, so the Deployment has nothing to select its Pods by. Fix: give the template labels, such as `labels: { app: \'myapp\' }` (workload-selector-labels)',
+        '[bad/web] spec.template.metadata.labels: the Pod template has no labels, so the Deployment has nothing to select its Pods by. Fix: give the template labels, such as `labels: { app: \'myapp\' }`, and let the selector be made of them: leave selectBy out, or name some of them in it (workload-selector-labels)',
       ],
     },
     {
@@ -264,7 +264,7 @@ function workloadPrograms(): BadProgram[] {
       rule: 'workload-selector-labels',
       build: (chart) => deployment(chart, 'web', { selectBy: [] }),
       expected: [
-        '[bad/web] spec.selector.matchLabels: selectBy is empty, so the Deployment has nothing to select its Pods by. Fix: name the template labels to select by, such as ["app"], or leave selectBy out to select by all of them (workload-selector-labels)',
+        '[bad/web] spec.selector.matchLabels: selectBy is empty, so the Deployment has nothing to select its Pods by. Fix: give the template labels, such as `labels: { app: \'myapp\' }`, and let the selector be made of them: leave selectBy out, or name some of them in it (workload-selector-labels)',
       ],
     },
     {
@@ -283,8 +283,8 @@ function workloadPrograms(): BadProgram[] {
         deployment(chart, 'api', { template: { labels: { app: 'api' }, containers: [web()] }, minReadySeconds: 30, progressDeadlineSeconds: 30 });
       },
       expected: [
-        '[bad/web] spec.minReadySeconds: minReadySeconds is -5; it must be a whole number, 0 or more (at most 2147483647). Fix: set minReadySeconds to 0 or more, or leave it out (workload-field-valid)',
-        '[bad/api] spec.progressDeadlineSeconds: progressDeadlineSeconds is 30, not more than minReadySeconds (30). Fix: make progressDeadlineSeconds greater than minReadySeconds (workload-field-valid)',
+        '[bad/web] spec.minReadySeconds: minReadySeconds is -5; it must be a whole number, 0 or more (at most 2147483647). Fix: set minReadySeconds to a whole number of 0 or more, or leave it out; progressDeadlineSeconds must exceed minReadySeconds (workload-field-valid)',
+        '[bad/api] spec.progressDeadlineSeconds: progressDeadlineSeconds is 30, not more than minReadySeconds (30). Fix: set progressDeadlineSeconds to a whole number of 0 or more, or leave it out; progressDeadlineSeconds must exceed minReadySeconds (workload-field-valid)',
       ],
     },
     {
@@ -292,7 +292,7 @@ function workloadPrograms(): BadProgram[] {
       rule: 'deployment-rolling-update-valid',
       build: (chart) => deployment(chart, 'web', { strategy: DeploymentStrategy.rollingUpdate({ maxSurge: 0, maxUnavailable: '0%' }) }),
       expected: [
-        '[bad/web] spec.strategy.rollingUpdate: maxSurge and maxUnavailable are both 0, so a rollout could never replace a Pod. Fix: let maxSurge or maxUnavailable be more than 0 (deployment-rolling-update-valid)',
+        '[bad/web] spec.strategy.rollingUpdate: maxSurge and maxUnavailable are both 0, so a rollout could never replace a Pod. Fix: write maxSurge and maxUnavailable as a count of Pods (1) or a percentage ("25%"), not both 0 (deployment-rolling-update-valid)',
       ],
     },
     {
@@ -300,7 +300,7 @@ function workloadPrograms(): BadProgram[] {
       rule: 'deployment-rolling-update-valid',
       build: (chart) => deployment(chart, 'web', { strategy: DeploymentStrategy.rollingUpdate({ maxUnavailable: '150%' }) }),
       expected: [
-        '[bad/web] spec.strategy.rollingUpdate.maxUnavailable: maxUnavailable is "150%"; it may not be more than 100%. Fix: write a whole number of Pods (1) or a percentage ("25%") (deployment-rolling-update-valid)',
+        '[bad/web] spec.strategy.rollingUpdate.maxUnavailable: maxUnavailable is "150%"; it may not be more than 100%. Fix: write maxSurge and maxUnavailable as a count of Pods (1) or a percentage ("25%"), not both 0 (deployment-rolling-update-valid)',
       ],
     },
     {
@@ -349,7 +349,7 @@ function servicePrograms(): BadProgram[] {
       rule: 'service-port-unique',
       build: (chart) => service(chart, { ports: [{ port: 80, targetPort: 'http' }, { port: 80, targetPort: 'metrics' }] }),
       expected: [
-        '[bad/svc] spec.ports[1].port: port 80/TCP is already used by spec.ports[0]. Fix: give each port its own number, or another protocol (service-port-unique)',
+        '[bad/svc] spec.ports[1].port: port 80/TCP is already used by spec.ports[0]. Fix: give each port its own number (or another protocol) and its own nodePort, or leave nodePort out to let Kubernetes pick one (service-port-unique)',
       ],
     },
     {
@@ -391,7 +391,7 @@ function servicePrograms(): BadProgram[] {
       rule: 'service-name-valid',
       build: (chart) => service(chart, { name: 'web.api', ports: [{ port: 80, targetPort: 'http' }] }),
       expected: [
-        '[bad/svc] metadata.name: Service name "web.api" is not a DNS-1035 label. Fix: use at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit (service-name-valid)',
+        '[bad/svc] metadata.name: Service name "web.api" is not a DNS-1035 label. Fix: rename the Service with the `name` prop: at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit (service-name-valid)',
       ],
     },
     {
@@ -399,7 +399,7 @@ function servicePrograms(): BadProgram[] {
       rule: 'service-port-name-valid',
       build: (chart) => service(chart, { ports: [{ port: 80, targetPort: 'http', name: 'HTTP' }] }),
       expected: [
-        '[bad/svc] spec.ports[0].name: port name "HTTP" is not a DNS-1123 label. Fix: use at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit (service-port-name-valid)',
+        '[bad/svc] spec.ports[0].name: port name "HTTP" is not a DNS-1123 label. Fix: rename the port: at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit (service-port-name-valid)',
       ],
     },
     {
@@ -407,7 +407,7 @@ function servicePrograms(): BadProgram[] {
       rule: 'service-port-name-required',
       build: (chart) => service(chart, { ports: [{ port: 80, targetPort: 'http' }, { port: 9100, targetPort: 9100 }] }),
       expected: [
-        '[bad/svc] spec.ports[1].name: port 9100 has no name, and the Service has 2 ports. Fix: name it with `name`, or target a container port by name (service-port-name-required)',
+        '[bad/svc] spec.ports[1].name: port 9100 has no name, and the Service has 2 ports. Fix: name each port with `name`, or target a container port by name, which names the Service port too (service-port-name-required)',
       ],
     },
     {
@@ -432,7 +432,7 @@ function servicePrograms(): BadProgram[] {
       rule: 'service-selects-pods',
       build: (chart) => service(chart, { ports: [{ port: 80, targetPort: 'http' }] }, new Pod(chart, 'web', { containers: [web()] }) as any),
       expected: [
-        '[bad/svc] spec.selector: the target bad/web has no labels, so the Service would select no Pods. Fix: give the target labels, such as `labels: { app: \'myapp\' }` (service-selects-pods)',
+        '[bad/svc] spec.selector: the target bad/web has no labels, so the Service would select no Pods. Fix: give the target labels (such as `labels: { app: \'myapp\' }`) and the namespace of the Service; target a workload of the app by its object, not by a reference with another selector (service-selects-pods)',
       ],
     },
   ];
@@ -512,30 +512,30 @@ function serviceSpecPrograms(): BadProgram[] {
   return [
     { name: 'a Service type in lower case', rule: 'supported-value', build: (chart) => service(chart, { type: 'nodePort' }), expected: ["[bad/svc] spec.type: Service type \"nodePort\" is not supported; the values are \"ClusterIP\", \"NodePort\", \"LoadBalancer\", \"ExternalName\". Fix: write \"NodePort\" (supported-value)"] },
     { name: 'a nodePort outside 30000-32767', rule: 'service-node-port-range', build: (chart) => service(chart, { type: 'NodePort', ports: [{ port: 80, targetPort: 'http', nodePort: 8080 }] }), expected: ["[bad/svc] spec.ports[0].nodePort: nodePort 8080 is outside the cluster's node port range 30000-32767. Fix: pick a port from 30000 to 32767, leave nodePort out to let Kubernetes pick one, or set \"serviceNodePortRange\" in peapod.config.json to your cluster's --service-node-port-range (service-node-port-range)"] },
-    { name: 'an ExternalName Service without externalName', rule: 'service-external-name', build: (chart) => service(chart, { type: 'ExternalName' }), expected: ["[bad/svc] spec.externalName: an ExternalName Service needs externalName, the DNS name it is an alias for. Fix: set externalName to a host name such as \"db.example.com\" (service-external-name)"] },
+    { name: 'an ExternalName Service without externalName', rule: 'service-external-name', build: (chart) => service(chart, { type: 'ExternalName' }), expected: ["[bad/svc] spec.externalName: an ExternalName Service needs externalName, the DNS name it is an alias for. Fix: set externalName to a host name such as \"db.example.com\", and remove headless and the IP fields (service-external-name)"] },
     { name: 'a LoadBalancer on the kubelet port', rule: 'service-kubelet-port', build: (chart) => service(chart, { type: 'LoadBalancer', ports: [{ port: 10250, targetPort: 'http' }] }), expected: ["[bad/svc] spec.ports[0].port: a LoadBalancer Service may not expose port 10250, which the kubelet of every node uses. Fix: listen on another port, and set targetPort: 10250 if the Pods serve on it (service-kubelet-port)"] },
-    { name: 'a healthCheckNodePort on a Cluster-policy LoadBalancer', rule: 'service-health-check-node-port', build: (chart) => service(chart, { type: 'LoadBalancer', healthCheckNodePort: 31000 }), expected: ["[bad/svc] spec.healthCheckNodePort: healthCheckNodePort 31000 is set, but the Service is of type LoadBalancer with externalTrafficPolicy Cluster. Fix: remove healthCheckNodePort, or set type: 'LoadBalancer' and externalTrafficPolicy: 'Local' (service-health-check-node-port)"] },
-    { name: 'a session affinity timeout without ClientIP', rule: 'service-session-affinity-config', build: (chart) => service(chart, { sessionAffinityTimeoutSeconds: 60 }), expected: ["[bad/svc] spec.sessionAffinityConfig: a session affinity timeout (sessionAffinityConfig) is set, but sessionAffinity is None. Fix: set sessionAffinity: 'ClientIP', or remove the timeout (sessionAffinityTimeoutSeconds) (service-session-affinity-config)"] },
-    { name: 'source ranges on a ClusterIP Service', rule: 'service-load-balancer-field', build: (chart) => service(chart, { loadBalancerSourceRanges: ['10.0.0.0/8'] }), expected: ["[bad/svc] spec.loadBalancerSourceRanges: [\"10.0.0.0/8\"] is set on a Service of type ClusterIP; it is only for LoadBalancer Services. Fix: set type: 'LoadBalancer', or remove it (service-load-balancer-field)"] },
-    { name: 'a source range without a prefix length', rule: 'service-source-ranges', build: (chart) => service(chart, { type: 'LoadBalancer', loadBalancerSourceRanges: ['203.0.113.7'] }), expected: ["[bad/svc] spec.loadBalancerSourceRanges[0]: source range \"203.0.113.7\" is not a CIDR. Fix: write it as an address and a prefix length, such as \"203.0.113.0/24\" (service-source-ranges)"] },
-    { name: 'a targetPort of digits in quotes', rule: 'service-target-port-valid', build: (chart) => service(chart, { ports: [{ port: 80, targetPort: '8080' }] }), expected: ["[bad/svc] spec.ports[0].targetPort: targetPort \"8080\" is not a port name: it must hold at least one letter. Fix: write the number without quotes: targetPort: 8080 (service-target-port-valid)", "[bad/svc] spec.ports[0].targetPort: target port \"8080\" is not declared by any container of bad/web (they declare http (8080), metrics (9100)). Fix: declare the port on the container, or target one of the declared ports (service-target-port-declared)"] },
-    { name: 'an appProtocol with a space', rule: 'service-app-protocol', build: (chart) => service(chart, { ports: [{ port: 80, targetPort: 'http', appProtocol: 'http 2' }] }), expected: ["[bad/svc] spec.ports[0].appProtocol: appProtocol \"http 2\" has a name part that is not letters, digits, \"-\", \"_\" and \".\", starting and ending with a letter or digit. Fix: use a name such as \"http\", \"grpc\" or \"kubernetes.io/h2c\" (service-app-protocol)"] },
+    { name: 'a healthCheckNodePort on a Cluster-policy LoadBalancer', rule: 'service-health-check-node-port', build: (chart) => service(chart, { type: 'LoadBalancer', healthCheckNodePort: 31000 }), expected: ["[bad/svc] spec.healthCheckNodePort: healthCheckNodePort 31000 is set, but the Service is of type LoadBalancer with externalTrafficPolicy Cluster. Fix: leave healthCheckNodePort out to let Kubernetes pick one, or set type: 'LoadBalancer' and externalTrafficPolicy: 'Local' (service-health-check-node-port)"] },
+    { name: 'a session affinity timeout without ClientIP', rule: 'service-session-affinity-config', build: (chart) => service(chart, { sessionAffinityTimeoutSeconds: 60 }), expected: ["[bad/svc] spec.sessionAffinityConfig: a session affinity timeout (sessionAffinityConfig) is set, but sessionAffinity is None. Fix: set sessionAffinity: 'ClientIP' with a timeout from 1 to 86400 seconds (a day), or remove the timeout (sessionAffinityTimeoutSeconds) (service-session-affinity-config)"] },
+    { name: 'source ranges on a ClusterIP Service', rule: 'service-load-balancer-field', build: (chart) => service(chart, { loadBalancerSourceRanges: ['10.0.0.0/8'] }), expected: ["[bad/svc] spec.loadBalancerSourceRanges: [\"10.0.0.0/8\"] is set on a Service of type ClusterIP; it is only for LoadBalancer Services. Fix: set type: 'LoadBalancer', or remove the field (service-load-balancer-field)"] },
+    { name: 'a source range without a prefix length', rule: 'service-source-ranges', build: (chart) => service(chart, { type: 'LoadBalancer', loadBalancerSourceRanges: ['203.0.113.7'] }), expected: ["[bad/svc] spec.loadBalancerSourceRanges[0]: source range \"203.0.113.7\" is not a CIDR. Fix: write each range as an address and a prefix length, such as \"203.0.113.0/24\" (a single address is \"/32\"); the annotation takes a comma-separated list (service-source-ranges)"] },
+    { name: 'a targetPort of digits in quotes', rule: 'service-target-port-valid', build: (chart) => service(chart, { ports: [{ port: 80, targetPort: '8080' }] }), expected: ["[bad/svc] spec.ports[0].targetPort: targetPort \"8080\" is not a port name: it must hold at least one letter. Fix: target a container port by its number (1–65535), written without quotes, or by its name (service-target-port-valid)", "[bad/svc] spec.ports[0].targetPort: target port \"8080\" is not declared by any container of bad/web (they declare http (8080), metrics (9100)). Fix: declare the port on the container, or target one of the declared ports (service-target-port-declared)"] },
+    { name: 'an appProtocol with a space', rule: 'service-app-protocol', build: (chart) => service(chart, { ports: [{ port: 80, targetPort: 'http', appProtocol: 'http 2' }] }), expected: ["[bad/svc] spec.ports[0].appProtocol: appProtocol \"http 2\" has a name part that is not letters, digits, \"-\", \"_\" and \".\", starting and ending with a letter or digit. Fix: use an IANA service name such as \"http\" or \"grpc\", or a prefixed name such as \"kubernetes.io/h2c\" (service-app-protocol)"] },
     { name: 'a loopback external IP', rule: 'service-external-ip', build: (chart) => service(chart, { externalIPs: ['127.0.0.1'] }), expected: ["[bad/svc] spec.externalIPs[0]: external IP \"127.0.0.1\" is in the loopback range (127.0.0.0/8). Fix: use an address that routes to a node of the cluster (service-external-ip)"] },
-    { name: 'SingleStack with two IP families', rule: 'service-ip-families', build: (chart) => service(chart, { ipFamilies: ['IPv4', 'IPv6'], ipFamilyPolicy: 'SingleStack' }), expected: ["[bad/svc] spec.ipFamilyPolicy: ipFamilyPolicy is SingleStack, but ipFamilies lists 2 families. Fix: set ipFamilyPolicy to 'PreferDualStack' or 'RequireDualStack', or give one family (service-ip-families)"] },
+    { name: 'SingleStack with two IP families', rule: 'service-ip-families', build: (chart) => service(chart, { ipFamilies: ['IPv4', 'IPv6'], ipFamilyPolicy: 'SingleStack' }), expected: ["[bad/svc] spec.ipFamilyPolicy: ipFamilyPolicy is SingleStack, but ipFamilies lists 2 families. Fix: list each family once, and set ipFamilyPolicy to 'PreferDualStack' or 'RequireDualStack' for two families or two cluster IPs (service-ip-families)"] },
     {
       name: 'clusterIPs that do not start with clusterIP',
       rule: 'service-cluster-ip',
       build: (chart) => service(chart, {}).apiObject.addJsonPatch(JsonPatch.add('/spec/clusterIP', '10.0.0.1'), JsonPatch.add('/spec/clusterIPs', ['10.0.0.2'])),
       expected: [
-        "[bad/svc] spec.clusterIPs: the first of clusterIPs [\"10.0.0.2\"] must be clusterIP \"10.0.0.1\". Fix: put clusterIP first in clusterIPs, or give only one of the two (service-cluster-ip)",
+        "[bad/svc] spec.clusterIPs: the first of clusterIPs [\"10.0.0.2\"] must be clusterIP \"10.0.0.1\". Fix: give clusterIP and clusterIPs the same first address, and at most one IPv4 and one IPv6 address in the order of ipFamilies (or \"None\" alone for a headless Service); or leave them out to let Kubernetes pick (service-cluster-ip)",
       ],
     },
     { name: 'a TLS Secret without its key', rule: 'secret-type-keys', build: (chart) => new Secret(chart, 'tls', { type: 'kubernetes.io/tls', data: { 'tls.crt': 'Y2VydA==' } }), expected: ["[bad/tls] data[tls.key]: a Secret of type kubernetes.io/tls needs key \"tls.key\", the PEM private key. Fix: add \"tls.key\" to data or stringData, or use type Opaque (secret-type-keys)"] },
     { name: 'a pull Secret whose config is not JSON', rule: 'secret-type-keys', build: (chart) => new Secret(chart, 'pull', { type: 'kubernetes.io/dockerconfigjson', stringData: { '.dockerconfigjson': 'auths: {}' } }) },
     { name: 'a ConfigMap over 1 MiB', rule: 'data-size', build: (chart) => new ConfigMap(chart, 'big', { data: { a: half, b: half, c: 'x' } }), expected: ["[bad/big] data: ConfigMap values total 1048577 bytes; at most 1048576 (1 MiB) are allowed. Fix: split the data over several objects, or put large files in a volume or the image (data-size)"] },
-    { name: 'a Deployment whose template label is patched away from its selector', rule: 'workload-selector-matches-template', build: (chart) => deployment(chart, 'web').apiObject.addJsonPatch(JsonPatch.replace('/spec/template/metadata/labels/app', 'web2')), expected: ["[bad/web] spec.template.metadata.labels: the selector's app=web does not match the template labels (app=web2, tier=front), so the Deployment would never see its own Pods. Fix: change the JsonPatch so that the selector and the template labels agree, or drop it and let Peapod derive the selector (workload-selector-matches-template)"] },
+    { name: 'a Deployment whose template label is patched away from its selector', rule: 'workload-selector-matches-template', build: (chart) => deployment(chart, 'web').apiObject.addJsonPatch(JsonPatch.replace('/spec/template/metadata/labels/app', 'web2')), expected: ["[bad/web] spec.template.metadata.labels: the selector's app=web does not match the template labels (app=web2, tier=front), so the Deployment would never see its own Pods. Fix: add the label to the template labels, or remove it from the selector (selectBy, or the JsonPatch of spec.selector) (workload-selector-matches-template)"] },
     { name: 'a Recreate Deployment with rollingUpdate', rule: 'deployment-strategy', build: (chart) => deployment(chart, 'web', { strategy: DeploymentStrategy.recreate() }).apiObject.addJsonPatch(JsonPatch.add('/spec/strategy/rollingUpdate', { maxSurge: 1 })), expected: ["[bad/web] spec.strategy.rollingUpdate: rollingUpdate is set, but the strategy type is Recreate. Fix: remove rollingUpdate, or use type RollingUpdate (deployment-strategy)"] },
-    { name: 'a progress deadline of 0 seconds', rule: 'workload-field-valid', build: (chart) => deployment(chart, 'web', { progressDeadlineSeconds: 0 }), expected: ["[bad/web] spec.progressDeadlineSeconds: progressDeadlineSeconds is 0, not more than minReadySeconds (0, its default). Fix: make progressDeadlineSeconds greater than minReadySeconds (workload-field-valid)"] },
+    { name: 'a progress deadline of 0 seconds', rule: 'workload-field-valid', build: (chart) => deployment(chart, 'web', { progressDeadlineSeconds: 0 }), expected: ["[bad/web] spec.progressDeadlineSeconds: progressDeadlineSeconds is 0, not more than minReadySeconds (0, its default). Fix: set progressDeadlineSeconds to a whole number of 0 or more, or leave it out; progressDeadlineSeconds must exceed minReadySeconds (workload-field-valid)"] },
     { name: 'a finalizer without a domain', rule: 'object-finalizers', build: (chart) => new ConfigMap(chart, 'config').apiObject.addJsonPatch(JsonPatch.add('/metadata/finalizers', ['cleanup'])), expected: ["[bad/config] metadata.finalizers[0]: finalizer \"cleanup\" is neither a standard finalizer name nor fully qualified (with a domain prefix). Fix: prefix it with the domain of the controller that removes it, such as \"example.com/cleanup\" (object-finalizers)"] },
   ];
 }

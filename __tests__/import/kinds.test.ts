@@ -253,7 +253,7 @@ describe('API-server rules the import enforces on the new kinds, each with its m
   test('stateful-set-claim-template-valid from synth: ReadWriteOncePod beside another mode', () => {
     const { differences } = roundTrip(statefulSet('{accessModes: [ReadWriteOnce, ReadWriteOncePod], resources: {requests: {storage: 5Gi}}}'));
     expect(differences).toEqual([
-      '[imported/db] spec.volumeClaimTemplates[0].spec.accessModes: claim template "data" combines ReadWriteOncePod with other access modes. Fix: use ReadWriteOncePod alone (stateful-set-claim-template-valid)',
+      '[imported/db] spec.volumeClaimTemplates[0].spec.accessModes: claim template "data" combines ReadWriteOncePod with other access modes. Fix: give each claim template a name of its own (a DNS-1123 label such as "data", not the name of a volume of the Pod template), accessModes such as [\'ReadWriteOnce\'] (ReadWriteOncePod alone), and a storage size such as \'10Gi\' (stateful-set-claim-template-valid)',
     ]);
   });
 

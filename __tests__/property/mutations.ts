@@ -186,8 +186,11 @@ const POD_MUTATIONS: readonly Mutation[] = [
     rule: 'kubernetes-schema',
     mutate: (pod) =>
       fc.oneof(
-        // Fields no rule of their own checks (hostname and activeDeadlineSeconds have theirs: see below).
-        fc.constantFrom({ enableServiceLinks: 'no' }, { hostNetwork: 'yes' }, { automountServiceAccountToken: 1 }).map((extraSpec) => ({ ...pod, extraSpec })),
+        // Fields no rule of their own checks (hostname and activeDeadlineSeconds have theirs: see below), or values of
+        // a JSON type the field cannot hold, which are withheld from the rule of the field.
+        fc
+          .constantFrom<Record<string, unknown>>({ enableServiceLinks: 'no' }, { hostNetwork: 'yes' }, { automountServiceAccountToken: 1 }, { activeDeadlineSeconds: '30' })
+          .map((extraSpec) => ({ ...pod, extraSpec })),
         fc.tuple(someContainer(pod), fc.constantFrom({ tty: 'true' }, { stdin: 1 })).map(([i, extraFields]) => updateContainer(pod, i, (c) => ({ ...c, extraFields }))),
       ),
   },
@@ -197,7 +200,7 @@ const POD_MUTATIONS: readonly Mutation[] = [
     kinds: ['Pod'],
     mutate: (pod) =>
       fc
-        .constantFrom<unknown>('30', 0, -1, 0.5, 2 ** 31, 1e21, Number.NaN)
+        .constantFrom<unknown>(0, -1, 0.5, 2 ** 31, 1e21, Number.NaN)
         .map((activeDeadlineSeconds) => ({ ...pod, extraSpec: { activeDeadlineSeconds } })),
   },
   {

@@ -24,7 +24,7 @@ describe('values that bypass the types are validated in the manifest', () => {
       volumes: [Volume.hostPath('data', '/srv/../etc')],
     });
     expect(errorsOf(pod)).toEqual([
-      'spec.volumes[0].hostPath.path: hostPath "/srv/../etc" of volume "data" holds a ".." segment. Fix: write the path on the node without ".." (host-path)',
+      'spec.volumes[0].hostPath.path: hostPath "/srv/../etc" of volume "data" holds a ".." segment. Fix: give the path on the node, such as `/data/mysql`, without `..` segments (host-path)',
       'spec.containers[0].ports[0].name: port name "Admin" of container "app" may only hold lower-case letters, digits and "-". Fix: rename it to an IANA service name such as "admin" (port-name)',
       'spec.containers[0].ports[0].containerPort: containerPort of container "app" is 70000; it must be a whole number from 1 to 65535. Fix: use the port the process listens on (port-number)',
     ]);
@@ -35,7 +35,7 @@ describe('values that bypass the types are validated in the manifest', () => {
     const env = names.map((name) => ({ name, value: name === 'MESSAGE' ? 'running on $(PROFILE)' : 'production' }));
     const pod = new Pod(newChart(), 'p', { containers: [new Container({ name: 'app', image: 'app:1.0', env })] });
     expect(errorsOf(pod)).toEqual([
-      'spec.containers[0].env[0].value: $(PROFILE) in MESSAGE refers to no variable defined before MESSAGE in this container\'s env (container "app"; PROFILE is defined after MESSAGE); Kubernetes would leave it as the literal text. Fix: move PROFILE above MESSAGE (env-reference-defined)',
+      'spec.containers[0].env[0].value: $(PROFILE) in MESSAGE refers to no variable defined before MESSAGE in this container\'s env (container "app"; PROFILE is defined after MESSAGE); Kubernetes would leave it as the literal text. Fix: define PROFILE before MESSAGE, fix the name, or write $$(PROFILE) for the literal text (env-reference-defined)',
     ]);
   });
 

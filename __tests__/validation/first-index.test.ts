@@ -48,7 +48,7 @@ describe('duplicate checks on long lists', () => {
     validatePodSpec({ containers: [{ name: 'app', image: 'app:1', env, ports }] }, 'spec', report);
     expect(report.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([
       'spec.containers[0].ports[38].name: port name "p-4" of container "app" is already used by spec.containers[0].ports[4]. Fix: give each port of the container its own name (port-name-unique)',
-      'spec.containers[0].env[35].value: $(VAR_39) in VAR_2 refers to no variable defined before VAR_2 in this container\'s env (container "app"; VAR_39 is defined after VAR_2); Kubernetes would leave it as the literal text. Fix: move VAR_39 above VAR_2 (env-reference-defined)',
+      'spec.containers[0].env[35].value: $(VAR_39) in VAR_2 refers to no variable defined before VAR_2 in this container\'s env (container "app"; VAR_39 is defined after VAR_2); Kubernetes would leave it as the literal text. Fix: define VAR_39 before VAR_2, fix the name, or write $$(VAR_39) for the literal text (env-reference-defined)',
       'spec.containers[0].env[35].name: env name "VAR_2" of container "app" is already defined at spec.containers[0].env[2]; the later entry hides it. Fix: remove one of the two entries or rename one (env-name-unique)',
     ]);
   });
@@ -62,7 +62,7 @@ describe('shared ports on Pods with many ports', () => {
     validatePodSpec({ containers: [{ name: 'a', image: 'a:1', ports: ports(0) }, { name: 'b', image: 'b:1', ports: ports(count - 1) }] }, 'spec', report);
     expect(report.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([
       `spec.containers[1].ports[0].containerPort: port ${8000 + count - 1}/TCP of container "b" is already used by container "a" (spec.containers[0].ports[${count - 1}]); containers of a Pod share localhost, so only one can listen on it. Fix: give "b" or "a" another port (port-shared-localhost)`,
-      'spec.containers[1].ports[1].hostPort: hostPort 9000/TCP of container "b" is already claimed by spec.containers[0].ports[1].hostPort. Fix: give one of them another hostPort, or reach the Pod through a Service instead (host-port-conflict)',
+      'spec.containers[1].ports[1].hostPort: hostPort 9000/TCP of container "b" is already claimed by spec.containers[0].ports[1].hostPort. Fix: give one of them another `hostPort`, or drop `hostPort` and reach the Pod through a Service (host-port-conflict)',
     ]);
   });
 });

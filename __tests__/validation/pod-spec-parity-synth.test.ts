@@ -174,12 +174,12 @@ describe('a workload template', () => {
     expect(
       problemsOf((chart) => new Deployment(chart, 'd', { template: { labels: { app: 'web' }, containers: [app()], extraSpec: { activeDeadlineSeconds: 600 } } })),
     ).toEqual([
-      'spec.template.spec.activeDeadlineSeconds: the Pod template of a Deployment sets activeDeadlineSeconds 600; a Deployment keeps its Pods running, so the API server refuses a deadline. Fix: remove activeDeadlineSeconds; for work that must finish in time use a Job with activeDeadlineSeconds (pod-timing)',
+      'spec.template.spec.activeDeadlineSeconds: the Pod template of a Deployment sets activeDeadlineSeconds 600; a Deployment keeps its Pods running, so the API server refuses a deadline. Fix: use a whole number of seconds in range; set a deadline on a Job, or on the Job template of a CronJob, not on a long-running workload (pod-timing)',
     ]);
     expect(
       problemsOf((chart) => new DaemonSet(chart, 'ds', { template: { labels: { app: 'agent' }, containers: [app()], extraSpec: { activeDeadlineSeconds: 600 } } })),
     ).toEqual([
-      'spec.template.spec.activeDeadlineSeconds: the Pod template of a DaemonSet sets activeDeadlineSeconds 600; a DaemonSet keeps its Pods running, so the API server refuses a deadline. Fix: remove activeDeadlineSeconds; for work that must finish in time use a Job with activeDeadlineSeconds (pod-timing)',
+      'spec.template.spec.activeDeadlineSeconds: the Pod template of a DaemonSet sets activeDeadlineSeconds 600; a DaemonSet keeps its Pods running, so the API server refuses a deadline. Fix: use a whole number of seconds in range; set a deadline on a Job, or on the Job template of a CronJob, not on a long-running workload (pod-timing)',
     ]);
   });
 });

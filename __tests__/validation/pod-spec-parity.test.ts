@@ -47,13 +47,13 @@ const PARITY_CASES: readonly RuleCase[] = [
       }),
     messages: [
       'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator: operator "in" of matchExpressions[0] of the required node affinity term 0 is not a node selector operator; the operators are "In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt". Fix: write "In" (node-affinity)',
-      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[1].values: matchExpressions[1] of the required node affinity term 0 has operator In and no values. Fix: list the node label values to match, or use operator Exists (node-affinity)',
-      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[2].values: matchExpressions[2] of the required node affinity term 0 has operator Exists and 1 value. Fix: remove the values, or use operator In or NotIn (node-affinity)',
-      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[3].values: matchExpressions[3] of the required node affinity term 0 has operator Gt and 2 values; it takes exactly one. Fix: give one whole number to compare the node label with, such as ["4"] (node-affinity)',
+      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[1].values: matchExpressions[1] of the required node affinity term 0 has operator In and no values; In and NotIn take at least one. Fix: write the requirement as the message says; operators are case-sensitive, and a node name is matched with `matchFields: [{ key: "metadata.name", operator: "In", values: [name] }]` (node-affinity)',
+      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[2].values: matchExpressions[2] of the required node affinity term 0 has operator Exists and 1 value; Exists and DoesNotExist take none. Fix: write the requirement as the message says; operators are case-sensitive, and a node name is matched with `matchFields: [{ key: "metadata.name", operator: "In", values: [name] }]` (node-affinity)',
+      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[3].values: matchExpressions[3] of the required node affinity term 0 has operator Gt and 2 values; it takes exactly one. Fix: write the requirement as the message says; operators are case-sensitive, and a node name is matched with `matchFields: [{ key: "metadata.name", operator: "In", values: [name] }]` (node-affinity)',
       'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[4].key: key "bad key" of matchExpressions[4] of the required node affinity term 0 has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use a node label key, such as "kubernetes.io/arch" (node-affinity)',
       'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[4].values[0]: value "not a label value!" of matchExpressions[4] of the required node affinity term 0 must be empty or letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use a node label value: at most 63 letters, digits, "-", "_" and "." (node-affinity)',
-      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchFields[0].key: key "metadata.labels" of matchFields[0] of the required node affinity term 0 is not a node field selector key; the only one is "metadata.name". Fix: write key: "metadata.name", or select on a node label with matchExpressions (node-affinity)',
-      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchFields[1].operator: operator "Exists" of matchFields[1] of the required node affinity term 0 is not supported; a node field selector takes "In" or "NotIn". Fix: use operator "In" or "NotIn" (node-affinity)',
+      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchFields[0].key: key "metadata.labels" of matchFields[0] of the required node affinity term 0 is not a node field selector key; the only one is "metadata.name", and node labels are selected with matchExpressions. Fix: write the requirement as the message says; operators are case-sensitive, and a node name is matched with `matchFields: [{ key: "metadata.name", operator: "In", values: [name] }]` (node-affinity)',
+      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchFields[1].operator: operator "Exists" of matchFields[1] of the required node affinity term 0 is not supported; a node field selector takes "In" or "NotIn". Fix: write the requirement as the message says; operators are case-sensitive, and a node name is matched with `matchFields: [{ key: "metadata.name", operator: "In", values: [name] }]` (node-affinity)',
       'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchFields[1].values[0]: node name "Node_1" of matchFields[1] of the required node affinity term 0 must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: name the node by its metadata.name (node-affinity)',
       'spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight: weight of preferred node affinity term 0 is 0; it must be a whole number from 1 to 100. Fix: give the term a weight from 1 to 100; higher weights count more (node-affinity)',
       'spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[1].weight: weight of preferred node affinity term 1 is 101.5; it must be a whole number from 1 to 100. Fix: give the term a weight from 1 to 100; higher weights count more (node-affinity)',
@@ -64,7 +64,7 @@ const PARITY_CASES: readonly RuleCase[] = [
     valid: (s) => (s.affinity = { nodeAffinity: {} }),
     invalid: (s) => (s.affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [] } } }),
     messages: [
-      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms: the required node affinity has no nodeSelectorTerms. Fix: add a term with matchExpressions, or remove requiredDuringSchedulingIgnoredDuringExecution (node-affinity)',
+      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms: the required node affinity has no nodeSelectorTerms; it needs at least one. Fix: write the requirement as the message says; operators are case-sensitive, and a node name is matched with `matchFields: [{ key: "metadata.name", operator: "In", values: [name] }]` (node-affinity)',
     ],
   },
   {
@@ -72,7 +72,7 @@ const PARITY_CASES: readonly RuleCase[] = [
     valid: (s) => (s.affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'cores', operator: 'Lt', values: ['-3'] }] }] } } }),
     invalid: (s) => (s.affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'cores', operator: 'Gt', values: ['4.5'] }] }] } } }),
     messages: [
-      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values[0]: the value "4.5" of matchExpressions[0] of the required node affinity term 0 (operator Gt) is not a whole number, so no node label compares with it. Fix: write a whole number as a string, such as "4" (node-affinity-integer)',
+      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values[0]: the value "4.5" of matchExpressions[0] of the required node affinity term 0 (operator Gt) is not a whole number, so no node label compares with it. Fix: write the number the node label is compared with, such as "4" (node-affinity-integer)',
     ],
   },
   {
@@ -97,7 +97,7 @@ const PARITY_CASES: readonly RuleCase[] = [
       }),
     messages: [
       'spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].namespaces[0]: namespace "Team_A" of the required podAffinity term 0 must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: name a namespace by its metadata.name, such as "default" (pod-affinity)',
-      'spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: the required podAffinity term 0 has no topologyKey. Fix: set topologyKey to the node label that groups nodes, such as "kubernetes.io/hostname" or "topology.kubernetes.io/zone" (pod-affinity)',
+      'spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: the required podAffinity term 0 has no topologyKey. Fix: give each term a topologyKey such as "kubernetes.io/hostname" or "topology.kubernetes.io/zone", and a weight from 1 to 100 to preferred terms (pod-affinity)',
       'spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight: weight of preferred podAntiAffinity term 0 is 0; it must be a whole number from 1 to 100. Fix: give the term a weight from 1 to 100; higher weights count more (pod-affinity)',
       'spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.topologyKey: topologyKey "not a key!" of the preferred podAntiAffinity term 0 has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use a node label key, such as "kubernetes.io/hostname" (pod-affinity)',
     ],
@@ -145,8 +145,8 @@ const PARITY_CASES: readonly RuleCase[] = [
       s.topologySpreadConstraints = [{ maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule' }];
     },
     messages: [
-      'spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector: the required podAntiAffinity term 0 has no labelSelector, so it matches no Pod. Fix: select the Pods it is about, such as labelSelector: { matchLabels: { app: \'web\' } } (selector-matches-nothing)',
-      'spec.topologySpreadConstraints[0].labelSelector: topology spread constraint 0 has no labelSelector, so it counts no Pods. Fix: select the Pods to spread, such as labelSelector: { matchLabels: { app: \'web\' } } (selector-matches-nothing)',
+      'spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector: the required podAntiAffinity term 0 has no labelSelector, so it matches no Pod. Fix: give it a labelSelector, such as { matchLabels: { app: \'web\' } } (selector-matches-nothing)',
+      'spec.topologySpreadConstraints[0].labelSelector: topology spread constraint 0 has no labelSelector, so it counts no Pods. Fix: give it a labelSelector, such as { matchLabels: { app: \'web\' } } (selector-matches-nothing)',
     ],
   },
   {
@@ -165,13 +165,13 @@ const PARITY_CASES: readonly RuleCase[] = [
       ]),
     messages: [
       'spec.topologySpreadConstraints[0].maxSkew: maxSkew of topology spread constraint 0 is 0; it must be a whole number, 1 or more (at most 2147483647). Fix: set maxSkew to 1 or more: how many more Pods one domain may hold than another (topology-spread)',
-      'spec.topologySpreadConstraints[1]: topology spread constraint 1 repeats topologyKey "zone" with whenUnsatisfiable "DoNotSchedule" of spec.topologySpreadConstraints[0]. Fix: merge the two constraints, or give them different whenUnsatisfiable values (topology-spread)',
+      'spec.topologySpreadConstraints[1]: topology spread constraint 1 repeats topologyKey "zone" with whenUnsatisfiable "DoNotSchedule" of spec.topologySpreadConstraints[0]. Fix: write each constraint as the message says; give two constraints on one topology key different whenUnsatisfiable values, or merge them (topology-spread)',
       'spec.topologySpreadConstraints[1].minDomains: minDomains of topology spread constraint 1 is 0; it must be a whole number, 1 or more (at most 2147483647). Fix: set minDomains to 1 or more, or leave it out (topology-spread)',
       'spec.topologySpreadConstraints[2].maxSkew: maxSkew of topology spread constraint 2 is "1"; it must be a whole number, 1 or more (at most 2147483647). Fix: set maxSkew to 1 or more: how many more Pods one domain may hold than another (topology-spread)',
-      'spec.topologySpreadConstraints[2].topologyKey: topology spread constraint 2 has no topologyKey. Fix: set topologyKey to the node label that forms the domains, such as "topology.kubernetes.io/zone" (topology-spread)',
-      'spec.topologySpreadConstraints[2].minDomains: topology spread constraint 2 sets minDomains with whenUnsatisfiable "ScheduleAnyway"; minDomains works only with DoNotSchedule. Fix: set whenUnsatisfiable: "DoNotSchedule", or remove minDomains (topology-spread)',
-      'spec.topologySpreadConstraints[2].matchLabelKeys: topology spread constraint 2 has matchLabelKeys but no labelSelector. Fix: add a labelSelector, or remove matchLabelKeys (topology-spread)',
-      'spec.topologySpreadConstraints[3].matchLabelKeys[0]: label key "app" is in both matchLabelKeys and the labelSelector of topology spread constraint 3. Fix: keep the key in one of the two (topology-spread)',
+      'spec.topologySpreadConstraints[2].topologyKey: topology spread constraint 2 has no topologyKey, the node label that forms its domains. Fix: write each constraint as the message says; give two constraints on one topology key different whenUnsatisfiable values, or merge them (topology-spread)',
+      'spec.topologySpreadConstraints[2].minDomains: topology spread constraint 2 sets minDomains with whenUnsatisfiable "ScheduleAnyway"; minDomains works only with DoNotSchedule. Fix: write each constraint as the message says; give two constraints on one topology key different whenUnsatisfiable values, or merge them (topology-spread)',
+      'spec.topologySpreadConstraints[2].matchLabelKeys: topology spread constraint 2 has matchLabelKeys but no labelSelector for them to add to. Fix: write each constraint as the message says; give two constraints on one topology key different whenUnsatisfiable values, or merge them (topology-spread)',
+      'spec.topologySpreadConstraints[3].matchLabelKeys[0]: label key "app" is in both matchLabelKeys and the labelSelector of topology spread constraint 3; it may be in one of them. Fix: write each constraint as the message says; give two constraints on one topology key different whenUnsatisfiable values, or merge them (topology-spread)',
       'spec.topologySpreadConstraints[3].matchLabelKeys[1]: matchLabelKeys entry "bad key" of topology spread constraint 3 has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use a label key of the Pod, such as "pod-template-hash" (topology-spread)',
     ],
   },
@@ -194,9 +194,9 @@ const PARITY_CASES: readonly RuleCase[] = [
       'spec.priorityClassName: priorityClassName "High_Priority" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: name the PriorityClass by its metadata.name (scheduling-fields)',
       'spec.runtimeClassName: runtimeClassName "gVisor" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: name the RuntimeClass by its metadata.name (scheduling-fields)',
       'spec.priority: priority is 2147483648; it must be a whole number from -2147483648 to 2147483647. Fix: leave priority out and name a PriorityClass with priorityClassName; admission fills it in (scheduling-fields)',
-      'spec.schedulingGates[1].name: scheduling gate "example.com/quota" is already listed at spec.schedulingGates[0]. Fix: list each scheduling gate once (scheduling-fields)',
+      'spec.schedulingGates[1].name: scheduling gate "example.com/quota" is already listed at spec.schedulingGates[0]. Fix: name the PriorityClass, node or RuntimeClass by its metadata.name; give each scheduling gate its own name, and set `nodeName` only on a Pod without scheduling gates (scheduling-fields)',
       'spec.schedulingGates[2].name: scheduling gate name "" has an empty name part. Fix: name the gate as a label key, such as "example.com/quota-check" (scheduling-fields)',
-      'spec.nodeName: nodeName "node-1" is set while the Pod has 3 scheduling gates; a Pod cannot be bound to a node until all its schedulingGates have been cleared. Fix: remove nodeName, or remove the schedulingGates (scheduling-fields)',
+      'spec.nodeName: nodeName "node-1" is set while the Pod has 3 scheduling gates; a Pod cannot be bound to a node until all its schedulingGates have been cleared. Fix: name the PriorityClass, node or RuntimeClass by its metadata.name; give each scheduling gate its own name, and set `nodeName` only on a Pod without scheduling gates (scheduling-fields)',
     ],
   },
   {
@@ -246,12 +246,12 @@ const PARITY_CASES: readonly RuleCase[] = [
       };
     },
     messages: [
-      'spec.dnsConfig.nameservers: dnsConfig lists 5 nameservers; at most 3 are allowed. Fix: keep 3 of them (dns-config)',
-      'spec.dnsConfig.nameservers[3]: nameserver "dns.example.com" is not an IP address. Fix: give the IP address of a DNS server, such as "10.96.0.10" (dns-config)',
-      'spec.dnsConfig.nameservers[4]: nameserver "256.1.1.1" is not an IP address. Fix: give the IP address of a DNS server, such as "10.96.0.10" (dns-config)',
-      'spec.dnsConfig.searches: dnsConfig lists 34 search domains; at most 32 are allowed. Fix: keep 32 of them (dns-config)',
-      'spec.dnsConfig.searches[33]: search domain "Bad_Domain" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: use a DNS name, such as "ns1.svc.cluster.local" (dns-config)',
-      'spec.dnsConfig.options[0]: dnsConfig option 0 has no name. Fix: name the resolver option, such as { name: "ndots", value: "2" } (dns-config)',
+      'spec.dnsConfig.nameservers: dnsConfig lists 5 nameservers; at most 3 are allowed. Fix: give `dnsPolicy: None` a dnsConfig with at least one nameserver; list at most 3 nameservers, each an IP address such as "10.96.0.10", and search domains that are DNS names such as "ns1.svc.cluster.local"; name each option (`{ name: "ndots", value: "2" }`); drop what is over the limit (dns-config)',
+      'spec.dnsConfig.nameservers[3]: nameserver "dns.example.com" is not an IP address. Fix: give `dnsPolicy: None` a dnsConfig with at least one nameserver; list at most 3 nameservers, each an IP address such as "10.96.0.10", and search domains that are DNS names such as "ns1.svc.cluster.local"; name each option (`{ name: "ndots", value: "2" }`); drop what is over the limit (dns-config)',
+      'spec.dnsConfig.nameservers[4]: nameserver "256.1.1.1" is not an IP address. Fix: give `dnsPolicy: None` a dnsConfig with at least one nameserver; list at most 3 nameservers, each an IP address such as "10.96.0.10", and search domains that are DNS names such as "ns1.svc.cluster.local"; name each option (`{ name: "ndots", value: "2" }`); drop what is over the limit (dns-config)',
+      'spec.dnsConfig.searches: dnsConfig lists 34 search domains; at most 32 are allowed. Fix: give `dnsPolicy: None` a dnsConfig with at least one nameserver; list at most 3 nameservers, each an IP address such as "10.96.0.10", and search domains that are DNS names such as "ns1.svc.cluster.local"; name each option (`{ name: "ndots", value: "2" }`); drop what is over the limit (dns-config)',
+      'spec.dnsConfig.searches[33]: search domain "Bad_Domain" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: give `dnsPolicy: None` a dnsConfig with at least one nameserver; list at most 3 nameservers, each an IP address such as "10.96.0.10", and search domains that are DNS names such as "ns1.svc.cluster.local"; name each option (`{ name: "ndots", value: "2" }`); drop what is over the limit (dns-config)',
+      'spec.dnsConfig.options[0]: dnsConfig option 0 has no name. Fix: give `dnsPolicy: None` a dnsConfig with at least one nameserver; list at most 3 nameservers, each an IP address such as "10.96.0.10", and search domains that are DNS names such as "ns1.svc.cluster.local"; name each option (`{ name: "ndots", value: "2" }`); drop what is over the limit (dns-config)',
     ],
   },
   {
@@ -259,7 +259,7 @@ const PARITY_CASES: readonly RuleCase[] = [
     valid: (s) => (s.dnsPolicy = 'Default'),
     invalid: (s) => (s.dnsPolicy = 'None'),
     messages: [
-      'spec.dnsConfig: dnsPolicy is "None" and the Pod has no dnsConfig, so it would have no resolver. Fix: add dnsConfig with at least one nameserver, or use another dnsPolicy (dns-config)',
+      'spec.dnsConfig: dnsPolicy is "None" and the Pod has no dnsConfig, so it would have no resolver. Fix: give `dnsPolicy: None` a dnsConfig with at least one nameserver; list at most 3 nameservers, each an IP address such as "10.96.0.10", and search domains that are DNS names such as "ns1.svc.cluster.local"; name each option (`{ name: "ndots", value: "2" }`); drop what is over the limit (dns-config)',
     ],
   },
   {
@@ -276,11 +276,11 @@ const PARITY_CASES: readonly RuleCase[] = [
       s.hostAliases = [{ ip: 'localhost', hostnames: ['Foo_Local'] }, { hostnames: ['bar'] }];
     },
     messages: [
-      'spec.hostname: hostname "web.0" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: use a DNS-1123 label, such as "web-0" (pod-hostname)',
-      'spec.subdomain: subdomain "Web" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: use a DNS-1123 label, such as "web-0" (pod-hostname)',
-      'spec.hostAliases[0].ip: ip "localhost" of host alias 0 is not an IP address. Fix: give the IP address the hostnames resolve to, such as "10.1.2.3" (pod-hostname)',
-      'spec.hostAliases[0].hostnames[0]: hostname "Foo_Local" of host alias 0 must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: use a lower-case DNS name, such as "db.internal" (pod-hostname)',
-      'spec.hostAliases[1].ip: ip of host alias 1 is missing. Fix: give the IP address the hostnames resolve to, such as "10.1.2.3" (pod-hostname)',
+      'spec.hostname: hostname "web.0" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: use lower-case names such as "web-0" and "db.internal", and an IP address such as "10.1.2.3" (pod-hostname)',
+      'spec.subdomain: subdomain "Web" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: use lower-case names such as "web-0" and "db.internal", and an IP address such as "10.1.2.3" (pod-hostname)',
+      'spec.hostAliases[0].ip: ip "localhost" of host alias 0 is not an IP address. Fix: use lower-case names such as "web-0" and "db.internal", and an IP address such as "10.1.2.3" (pod-hostname)',
+      'spec.hostAliases[0].hostnames[0]: hostname "Foo_Local" of host alias 0 must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: use lower-case names such as "web-0" and "db.internal", and an IP address such as "10.1.2.3" (pod-hostname)',
+      'spec.hostAliases[1].ip: ip of host alias 1 is missing. Fix: use lower-case names such as "web-0" and "db.internal", and an IP address such as "10.1.2.3" (pod-hostname)',
     ],
   },
   {
@@ -296,8 +296,8 @@ const PARITY_CASES: readonly RuleCase[] = [
     valid: (s) => (s.imagePullSecrets = [{ name: 'registry' }, { name: 'mirror' }]),
     invalid: (s) => (s.imagePullSecrets = [{ name: 'registry' }, {}, { name: 'registry' }]),
     messages: [
-      'spec.imagePullSecrets[1].name: image pull secret 1 has no name. Fix: name the Secret that holds the registry credentials, or remove the entry (image-pull-secret-name)',
-      'spec.imagePullSecrets[2].name: image pull secret "registry" is already listed at spec.imagePullSecrets[0]. Fix: list each pull Secret once (image-pull-secret-name)',
+      'spec.imagePullSecrets[1].name: image pull secret 1 has no name. Fix: name the Secret that holds the registry credentials by its metadata.name, once, or remove the entry (image-pull-secret-name)',
+      'spec.imagePullSecrets[2].name: image pull secret "registry" is already listed at spec.imagePullSecrets[0]. Fix: name the Secret that holds the registry credentials by its metadata.name, once, or remove the entry (image-pull-secret-name)',
     ],
   },
   {
@@ -311,8 +311,8 @@ const PARITY_CASES: readonly RuleCase[] = [
       s.terminationGracePeriodSeconds = 1.5;
     },
     messages: [
-      'spec.activeDeadlineSeconds: activeDeadlineSeconds is 0; it must be a whole number, 1 or more (at most 2147483647). Fix: set the seconds the Pod may run before it is stopped, 1 or more (pod-timing)',
-      'spec.terminationGracePeriodSeconds: terminationGracePeriodSeconds is 1.5; it must be a whole number. Fix: set the seconds the containers get to shut down, such as 30 (pod-timing)',
+      'spec.activeDeadlineSeconds: activeDeadlineSeconds is 0; it must be a whole number, 1 or more (at most 2147483647). Fix: use a whole number of seconds in range; set a deadline on a Job, or on the Job template of a CronJob, not on a long-running workload (pod-timing)',
+      'spec.terminationGracePeriodSeconds: terminationGracePeriodSeconds is 1.5; it must be a whole number. Fix: use a whole number of seconds in range; set a deadline on a Job, or on the Job template of a CronJob, not on a long-running workload (pod-timing)',
     ],
   },
   {
@@ -355,10 +355,10 @@ const PARITY_CASES: readonly RuleCase[] = [
       s.containers[0].ports = [{ name: 'http', containerPort: 8080, hostPort: 80 }];
     },
     messages: [
-      'spec.shareProcessNamespace: the Pod sets both shareProcessNamespace and hostPID. Fix: keep one: hostPID shares the node\'s process namespace, shareProcessNamespace one of the Pod\'s own (host-namespaces)',
-      'spec.containers[0].ports[0].hostPort: hostPort 80 of container "app" differs from its containerPort 8080; under hostNetwork the container listens on the node itself. Fix: set hostPort to 8080 or remove it (host-namespaces)',
-      'spec.hostNetwork: the Pod sets hostUsers: false and hostNetwork: true. Fix: remove hostNetwork, or hostUsers: false (host-namespaces)',
-      'spec.hostPID: the Pod sets hostUsers: false and hostPID: true. Fix: remove hostPID, or hostUsers: false (host-namespaces)',
+      'spec.shareProcessNamespace: the Pod sets both shareProcessNamespace and hostPID. Fix: keep one of shareProcessNamespace (a process namespace of the Pod\'s own) and hostPID (the node\'s); under hostNetwork remove hostPort or make it equal to containerPort; with hostUsers: false remove hostNetwork, hostPID and hostIPC (host-namespaces)',
+      'spec.containers[0].ports[0].hostPort: hostPort 80 of container "app" differs from its containerPort 8080; under hostNetwork the container listens on the node itself. Fix: keep one of shareProcessNamespace (a process namespace of the Pod\'s own) and hostPID (the node\'s); under hostNetwork remove hostPort or make it equal to containerPort; with hostUsers: false remove hostNetwork, hostPID and hostIPC (host-namespaces)',
+      'spec.hostNetwork: the Pod sets hostUsers: false and hostNetwork: true. Fix: keep one of shareProcessNamespace (a process namespace of the Pod\'s own) and hostPID (the node\'s); under hostNetwork remove hostPort or make it equal to containerPort; with hostUsers: false remove hostNetwork, hostPID and hostIPC (host-namespaces)',
+      'spec.hostPID: the Pod sets hostUsers: false and hostPID: true. Fix: keep one of shareProcessNamespace (a process namespace of the Pod\'s own) and hostPID (the node\'s); under hostNetwork remove hostPort or make it equal to containerPort; with hostUsers: false remove hostNetwork, hostPID and hostIPC (host-namespaces)',
     ],
   },
   {
@@ -370,10 +370,10 @@ const PARITY_CASES: readonly RuleCase[] = [
       s.securityContext = { runAsUser: -1, runAsGroup: 2147483648, fsGroup: '2000', supplementalGroups: [1, NaN] };
     },
     messages: [
-      'spec.securityContext.runAsUser: runAsUser is -1; it must be a whole number, 0 or more (at most 2147483647). Fix: use a user or group ID from 0 to 2147483647 (pod-security-context)',
-      'spec.securityContext.runAsGroup: runAsGroup is 2147483648; it must be a whole number, 0 or more (at most 2147483647). Fix: use a user or group ID from 0 to 2147483647 (pod-security-context)',
-      'spec.securityContext.fsGroup: fsGroup is "2000"; it must be a whole number, 0 or more (at most 2147483647). Fix: use a user or group ID from 0 to 2147483647 (pod-security-context)',
-      'spec.securityContext.supplementalGroups[1]: supplemental group is NaN; it must be a whole number, 0 or more (at most 2147483647). Fix: use a user or group ID from 0 to 2147483647 (pod-security-context)',
+      'spec.securityContext.runAsUser: runAsUser is -1; it must be a whole number, 0 or more (at most 2147483647). Fix: use a user or group ID from 0 to 2147483647; name a GMSACredentialSpec by its metadata.name, or give its JSON, under 64 KiB; write a Windows user as "USER" or "DOMAIN\\\\USER", such as "ContainerUser" (pod-security-context)',
+      'spec.securityContext.runAsGroup: runAsGroup is 2147483648; it must be a whole number, 0 or more (at most 2147483647). Fix: use a user or group ID from 0 to 2147483647; name a GMSACredentialSpec by its metadata.name, or give its JSON, under 64 KiB; write a Windows user as "USER" or "DOMAIN\\\\USER", such as "ContainerUser" (pod-security-context)',
+      'spec.securityContext.fsGroup: fsGroup is "2000"; it must be a whole number, 0 or more (at most 2147483647). Fix: use a user or group ID from 0 to 2147483647; name a GMSACredentialSpec by its metadata.name, or give its JSON, under 64 KiB; write a Windows user as "USER" or "DOMAIN\\\\USER", such as "ContainerUser" (pod-security-context)',
+      'spec.securityContext.supplementalGroups[1]: supplemental group is NaN; it must be a whole number, 0 or more (at most 2147483647). Fix: use a user or group ID from 0 to 2147483647; name a GMSACredentialSpec by its metadata.name, or give its JSON, under 64 KiB; write a Windows user as "USER" or "DOMAIN\\\\USER", such as "ContainerUser" (pod-security-context)',
     ],
   },
   {
@@ -389,9 +389,9 @@ const PARITY_CASES: readonly RuleCase[] = [
       delete s.containers[0].securityContext;
     },
     messages: [
-      'spec.securityContext.windowsOptions.gmsaCredentialSpecName: gmsaCredentialSpecName "WebApp" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: name the GMSACredentialSpec object by its metadata.name (pod-security-context)',
-      'spec.securityContext.windowsOptions.gmsaCredentialSpec: gmsaCredentialSpec is empty. Fix: give the credential spec JSON, or name it with gmsaCredentialSpecName (pod-security-context)',
-      'spec.securityContext.windowsOptions.runAsUserName: runAsUserName "a\\\\b\\\\c" holds more than one backslash. Fix: write a Windows user as "USER" or "DOMAIN\\\\USER", such as "ContainerUser" (pod-security-context)',
+      'spec.securityContext.windowsOptions.gmsaCredentialSpecName: gmsaCredentialSpecName "WebApp" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: use a user or group ID from 0 to 2147483647; name a GMSACredentialSpec by its metadata.name, or give its JSON, under 64 KiB; write a Windows user as "USER" or "DOMAIN\\\\USER", such as "ContainerUser" (pod-security-context)',
+      'spec.securityContext.windowsOptions.gmsaCredentialSpec: gmsaCredentialSpec is empty. Fix: use a user or group ID from 0 to 2147483647; name a GMSACredentialSpec by its metadata.name, or give its JSON, under 64 KiB; write a Windows user as "USER" or "DOMAIN\\\\USER", such as "ContainerUser" (pod-security-context)',
+      'spec.securityContext.windowsOptions.runAsUserName: runAsUserName "a\\\\b\\\\c" holds more than one backslash. Fix: use a user or group ID from 0 to 2147483647; name a GMSACredentialSpec by its metadata.name, or give its JSON, under 64 KiB; write a Windows user as "USER" or "DOMAIN\\\\USER", such as "ContainerUser" (pod-security-context)',
     ],
   },
   {
@@ -399,7 +399,7 @@ const PARITY_CASES: readonly RuleCase[] = [
     valid: (s) => (s.securityContext.seccompProfile = { type: 'Localhost', localhostProfile: 'profiles/audit.json' }),
     invalid: (s) => (s.securityContext.seccompProfile = { type: 'Localhost', localhostProfile: '../escape.json' }),
     messages: [
-      'spec.securityContext.seccompProfile.localhostProfile: localhostProfile "../escape.json" holds a ".." segment. Fix: write a path relative to the kubelet\'s seccomp directory, without ".." (seccomp-profile)',
+      'spec.securityContext.seccompProfile.localhostProfile: localhostProfile "../escape.json" holds a ".." segment. Fix: use { type: "RuntimeDefault" }, or { type: "Localhost", localhostProfile: "profiles/app.json" } with a path under the kubelet\'s seccomp directory (seccomp-profile)',
     ],
   },
   {
@@ -407,7 +407,7 @@ const PARITY_CASES: readonly RuleCase[] = [
     valid: (s) => (s.securityContext.seccompProfile = { type: 'RuntimeDefault' }),
     invalid: (s) => (s.securityContext.seccompProfile = { type: 'RuntimeDefault', localhostProfile: 'x.json' }),
     messages: [
-      'spec.securityContext.seccompProfile.localhostProfile: seccompProfile has type "RuntimeDefault" and a localhostProfile; it is read only with type "Localhost". Fix: remove localhostProfile, or set type: "Localhost" (seccomp-profile)',
+      'spec.securityContext.seccompProfile.localhostProfile: seccompProfile has type "RuntimeDefault" and a localhostProfile; it is read only with type "Localhost". Fix: use { type: "RuntimeDefault" }, or { type: "Localhost", localhostProfile: "profiles/app.json" } with a path under the kubelet\'s seccomp directory (seccomp-profile)',
     ],
   },
   {
@@ -419,12 +419,12 @@ const PARITY_CASES: readonly RuleCase[] = [
       s.securityContext.sysctls = [{ name: 'Net.Core', value: '1' }, { name: 'kernel.msgmax', value: '1' }, { name: 'kernel.msgmax', value: '2' }, { name: 'net.ipv4.tcp_syncookies', value: '1' }, { value: '1' }];
     },
     messages: [
-      'spec.securityContext.sysctls[0].name: sysctl name "Net.Core" is not a sysctl name: lower-case letters, digits, "-" and "_" in parts joined by "." or "/". Fix: write it as sysctl -a lists it, such as "net.ipv4.ip_local_port_range" (sysctl)',
-      'spec.securityContext.sysctls[1].name: sysctl "kernel.msgmax" is set while the Pod uses hostIPC, so it would change the node\'s IPC namespace. Fix: remove the sysctl, or hostIPC (sysctl)',
-      'spec.securityContext.sysctls[2].name: sysctl "kernel.msgmax" is already set at spec.securityContext.sysctls[1]. Fix: set each sysctl once (sysctl)',
-      'spec.securityContext.sysctls[2].name: sysctl "kernel.msgmax" is set while the Pod uses hostIPC, so it would change the node\'s IPC namespace. Fix: remove the sysctl, or hostIPC (sysctl)',
-      'spec.securityContext.sysctls[3].name: sysctl "net.ipv4.tcp_syncookies" is set while the Pod uses hostNetwork, so it would change the node\'s network. Fix: remove the sysctl, or hostNetwork (sysctl)',
-      'spec.securityContext.sysctls[4].name: sysctl 4 has no name. Fix: name the kernel parameter, such as "net.core.somaxconn" (sysctl)',
+      'spec.securityContext.sysctls[0].name: sysctl name "Net.Core" is not a sysctl name: lower-case letters, digits, "-" and "_" in parts joined by "." or "/". Fix: write the sysctl name as `sysctl -a` lists it, such as "net.ipv4.ip_local_port_range", each once; drop namespaced sysctls that would change the node\'s own namespace (sysctl)',
+      'spec.securityContext.sysctls[1].name: sysctl "kernel.msgmax" is set while the Pod uses hostIPC, so it would change the node\'s IPC namespace. Fix: write the sysctl name as `sysctl -a` lists it, such as "net.ipv4.ip_local_port_range", each once; drop namespaced sysctls that would change the node\'s own namespace (sysctl)',
+      'spec.securityContext.sysctls[2].name: sysctl "kernel.msgmax" is already set at spec.securityContext.sysctls[1]. Fix: write the sysctl name as `sysctl -a` lists it, such as "net.ipv4.ip_local_port_range", each once; drop namespaced sysctls that would change the node\'s own namespace (sysctl)',
+      'spec.securityContext.sysctls[2].name: sysctl "kernel.msgmax" is set while the Pod uses hostIPC, so it would change the node\'s IPC namespace. Fix: write the sysctl name as `sysctl -a` lists it, such as "net.ipv4.ip_local_port_range", each once; drop namespaced sysctls that would change the node\'s own namespace (sysctl)',
+      'spec.securityContext.sysctls[3].name: sysctl "net.ipv4.tcp_syncookies" is set while the Pod uses hostNetwork, so it would change the node\'s network. Fix: write the sysctl name as `sysctl -a` lists it, such as "net.ipv4.ip_local_port_range", each once; drop namespaced sysctls that would change the node\'s own namespace (sysctl)',
+      'spec.securityContext.sysctls[4].name: sysctl 4 has no name. Fix: write the sysctl name as `sysctl -a` lists it, such as "net.ipv4.ip_local_port_range", each once; drop namespaced sysctls that would change the node\'s own namespace (sysctl)',
     ],
   },
   {
@@ -470,11 +470,11 @@ const PARITY_CASES: readonly RuleCase[] = [
       s.securityContext = { runAsNonRoot: true, runAsUser: 1000, sysctls: [{ name: 'net.core.somaxconn', value: '1' }] };
     },
     messages: [
-      'spec.securityContext.sysctls: sysctls cannot be set for a Pod with os: windows. Fix: remove sysctls, or declare os: { name: "linux" } (pod-os)',
-      'spec.securityContext.runAsUser: runAsUser cannot be set for a Pod with os: windows. Fix: remove runAsUser, or declare os: { name: "linux" } (pod-os)',
-      'spec.hostPID: hostPID cannot be set for a Pod with os: windows. Fix: remove hostPID, or declare os: { name: "linux" } (pod-os)',
-      'spec.containers[0].securityContext.readOnlyRootFilesystem: readOnlyRootFilesystem cannot be set for a Pod with os: windows. Fix: remove readOnlyRootFilesystem, or declare os: { name: "linux" } (pod-os)',
-      'spec.containers[0].securityContext.allowPrivilegeEscalation: allowPrivilegeEscalation cannot be set for a Pod with os: windows. Fix: remove allowPrivilegeEscalation, or declare os: { name: "linux" } (pod-os)',
+      'spec.securityContext.sysctls: sysctls cannot be set for a Pod with os: windows. Fix: remove the fields the message names, or declare the other os (`os: { name: "linux" }` or `{ name: "windows" }`); an `os` needs a name (pod-os)',
+      'spec.securityContext.runAsUser: runAsUser cannot be set for a Pod with os: windows. Fix: remove the fields the message names, or declare the other os (`os: { name: "linux" }` or `{ name: "windows" }`); an `os` needs a name (pod-os)',
+      'spec.hostPID: hostPID cannot be set for a Pod with os: windows. Fix: remove the fields the message names, or declare the other os (`os: { name: "linux" }` or `{ name: "windows" }`); an `os` needs a name (pod-os)',
+      'spec.containers[0].securityContext.readOnlyRootFilesystem: readOnlyRootFilesystem cannot be set for a Pod with os: windows. Fix: remove the fields the message names, or declare the other os (`os: { name: "linux" }` or `{ name: "windows" }`); an `os` needs a name (pod-os)',
+      'spec.containers[0].securityContext.allowPrivilegeEscalation: allowPrivilegeEscalation cannot be set for a Pod with os: windows. Fix: remove the fields the message names, or declare the other os (`os: { name: "linux" }` or `{ name: "windows" }`); an `os` needs a name (pod-os)',
     ],
   },
   {
@@ -488,7 +488,7 @@ const PARITY_CASES: readonly RuleCase[] = [
       s.containers[0].securityContext.windowsOptions = { runAsUserName: 'ContainerUser' };
     },
     messages: [
-      'spec.containers[0].securityContext.windowsOptions: windowsOptions cannot be set for a Pod with os: linux. Fix: remove windowsOptions, or declare os: { name: "windows" } (pod-os)',
+      'spec.containers[0].securityContext.windowsOptions: windowsOptions cannot be set for a Pod with os: linux. Fix: remove the fields the message names, or declare the other os (`os: { name: "linux" }` or `{ name: "windows" }`); an `os` needs a name (pod-os)',
     ],
   },
   {
@@ -526,19 +526,19 @@ const PARITY_CASES: readonly RuleCase[] = [
       ]),
     messages: [
       'spec.volumes[0].configMap.defaultMode: defaultMode of configMap volume "c" is 512; it must be a whole number from 0 to 511. Fix: use file mode bits from 0 to 0777 (octal; 511 in decimal), such as 0o644 (volume-items)',
-      'spec.volumes[0].configMap.items[0].key: item 0 of configMap volume "c" has no key. Fix: name the key of the ConfigMap or Secret to project (volume-items)',
-      'spec.volumes[0].configMap.items[0].path: path "/etc/a" of item 0 of configMap volume "c" is absolute; it must be relative. Fix: write a path relative to the mount point, without ".." (volume-items)',
-      'spec.volumes[0].configMap.items[1].path: path "../b" of item 1 of configMap volume "c" holds a ".." segment. Fix: write a path relative to the mount point, without ".." (volume-items)',
+      'spec.volumes[0].configMap.items[0].key: item 0 of configMap volume "c" has no key. Fix: give each item a key and a relative path of its own, each projected source one kind and the name of its object, and modes such as 0o644 (volume-items)',
+      'spec.volumes[0].configMap.items[0].path: path "/etc/a" of item 0 of configMap volume "c" is absolute; it must be relative. Fix: give each item a key and a relative path of its own, each projected source one kind and the name of its object, and modes such as 0o644 (volume-items)',
+      'spec.volumes[0].configMap.items[1].path: path "../b" of item 1 of configMap volume "c" holds a ".." segment. Fix: give each item a key and a relative path of its own, each projected source one kind and the name of its object, and modes such as 0o644 (volume-items)',
       'spec.volumes[0].configMap.items[1].mode: mode of item 1 of configMap volume "c" is -1; it must be a whole number from 0 to 511. Fix: use file mode bits from 0 to 0777 (octal; 511 in decimal), such as 0o644 (volume-items)',
-      'spec.volumes[0].configMap.items[2].path: item 2 of configMap volume "c" has no path. Fix: give the file a path relative to the mount point, such as "config/app.yaml" (volume-items)',
-      'spec.volumes[1].downwardAPI.items[0].fieldRef.fieldPath: fieldPath "status.podIP" of item 0 of downwardAPI volume "d" is not a field a downwardAPI volume can hold; the fields are "metadata.name", "metadata.namespace", "metadata.labels", "metadata.annotations", "metadata.uid". Fix: use one of the listed fields; status fields such as the Pod IP reach a container through env valueFrom (volume-items)',
-      'spec.volumes[1].downwardAPI.items[1]: item 1 of downwardAPI volume "d" has neither fieldRef nor resourceFieldRef. Fix: give it a fieldRef such as { fieldPath: "metadata.labels" }, or a resourceFieldRef (volume-items)',
-      'spec.volumes[1].downwardAPI.items[2].resourceFieldRef.containerName: resourceFieldRef of item 2 of downwardAPI volume "d" names no container. Fix: name the container whose resources the file holds (volume-items)',
-      'spec.volumes[1].downwardAPI.items[2].resourceFieldRef.resource: resource "limits.gpu" of item 2 of downwardAPI volume "d" is not supported; the resources are "limits.cpu", "limits.memory", "limits.ephemeral-storage", "requests.cpu", "requests.memory", "requests.ephemeral-storage" and limits.hugepages-* and requests.hugepages-*. Fix: use one of the listed resources (volume-items)',
+      'spec.volumes[0].configMap.items[2].path: item 2 of configMap volume "c" has no path. Fix: give each item a key and a relative path of its own, each projected source one kind and the name of its object, and modes such as 0o644 (volume-items)',
+      'spec.volumes[1].downwardAPI.items[0].fieldRef.fieldPath: fieldPath "status.podIP" of item 0 of downwardAPI volume "d" is not a field a downwardAPI volume can hold; the fields are "metadata.name", "metadata.namespace", "metadata.labels", "metadata.annotations", "metadata.uid", and status fields such as the Pod IP reach a container through env valueFrom. Fix: give each item a key and a relative path of its own, each projected source one kind and the name of its object, and modes such as 0o644 (volume-items)',
+      'spec.volumes[1].downwardAPI.items[1]: item 1 of downwardAPI volume "d" has neither fieldRef nor resourceFieldRef. Fix: give each item a key and a relative path of its own, each projected source one kind and the name of its object, and modes such as 0o644 (volume-items)',
+      'spec.volumes[1].downwardAPI.items[2].resourceFieldRef.containerName: resourceFieldRef of item 2 of downwardAPI volume "d" names no container. Fix: give each item a key and a relative path of its own, each projected source one kind and the name of its object, and modes such as 0o644 (volume-items)',
+      'spec.volumes[1].downwardAPI.items[2].resourceFieldRef.resource: resource "limits.gpu" of item 2 of downwardAPI volume "d" is not supported; the resources are "limits.cpu", "limits.memory", "limits.ephemeral-storage", "requests.cpu", "requests.memory", "requests.ephemeral-storage" and limits.hugepages-* and requests.hugepages-*. Fix: give each item a key and a relative path of its own, each projected source one kind and the name of its object, and modes such as 0o644 (volume-items)',
       'spec.volumes[2].projected.sources[0].serviceAccountToken.expirationSeconds: expirationSeconds of the serviceAccountToken source 0 of projected volume "p" is 60; it must be a whole number from 600 to 4294967296. Fix: let the token live 600 seconds (10 minutes) or more, such as 3600, or leave expirationSeconds out for 1 hour (volume-items)',
-      'spec.volumes[2].projected.sources[1]: source 1 of projected volume "p" has 2 kinds (secret, configMap). Fix: give each source one kind; list the others as sources of their own (volume-items)',
-      'spec.volumes[2].projected.sources[1].secret.name: secret source 1 of projected volume "p" names no Secret. Fix: pass the Secret object, or { name } of one that exists (volume-items)',
-      'spec.volumes[2].projected.sources[1].secret.items[0]: path "token" of projected volume "p" is already used by spec.volumes[2].projected.sources[0].serviceAccountToken. Fix: give each file of the projected volume its own path (volume-items)',
+      'spec.volumes[2].projected.sources[1]: source 1 of projected volume "p" has 2 kinds (secret, configMap). Fix: give each item a key and a relative path of its own, each projected source one kind and the name of its object, and modes such as 0o644 (volume-items)',
+      'spec.volumes[2].projected.sources[1].secret.name: secret source 1 of projected volume "p" names no Secret. Fix: give each item a key and a relative path of its own, each projected source one kind and the name of its object, and modes such as 0o644 (volume-items)',
+      'spec.volumes[2].projected.sources[1].secret.items[0]: path "token" of projected volume "p" is already used by spec.volumes[2].projected.sources[0].serviceAccountToken. Fix: give each item a key and a relative path of its own, each projected source one kind and the name of its object, and modes such as 0o644 (volume-items)',
     ],
   },
   {
@@ -563,19 +563,19 @@ const PARITY_CASES: readonly RuleCase[] = [
         { name: 'az', azureDisk: { diskName: 'd', diskURI: 'https://acct.blob.core.windows.net/c/d.vhd', kind: 'Managed' } },
       ]),
     messages: [
-      'spec.volumes[0].emptyDir.sizeLimit: sizeLimit "-1Gi" of emptyDir volume "scratch" is not a quantity of 0 or more. Fix: write a size such as "1Gi", or leave sizeLimit out (volume-source-fields)',
-      'spec.volumes[1].nfs.server: nfs volume "nfs" has no server. Fix: set server (volume-source-fields)',
-      'spec.volumes[1].nfs.path: path "exports" of nfs volume "nfs" is not absolute. Fix: write the exported path from the root, such as "/exports/data" (volume-source-fields)',
+      'spec.volumes[0].emptyDir.sizeLimit: sizeLimit "-1Gi" of emptyDir volume "scratch" is not a quantity of 0 or more. Fix: give the field the message names a value it allows; a `Volume` factory asks for the required fields (volume-source-fields)',
+      'spec.volumes[1].nfs.server: nfs volume "nfs" has no server. Fix: give the field the message names a value it allows; a `Volume` factory asks for the required fields (volume-source-fields)',
+      'spec.volumes[1].nfs.path: path "exports" of nfs volume "nfs" is not absolute. Fix: give the field the message names a value it allows; a `Volume` factory asks for the required fields (volume-source-fields)',
       'spec.volumes[2].csi.driver: driver "bad_driver" of csi volume "csi" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: use the name the CSI driver registers, such as "secrets-store.csi.k8s.io" (volume-source-fields)',
-      'spec.volumes[2].csi.nodePublishSecretRef.name: nodePublishSecretRef of csi volume "csi" names no Secret. Fix: name the Secret the driver reads (volume-source-fields)',
-      'spec.volumes[3].ephemeral.volumeClaimTemplate.metadata.name: the volumeClaimTemplate of ephemeral volume "eph" sets metadata.name; only labels and annotations can be set. Fix: remove metadata.name: the claim is named after the Pod and the volume (volume-source-fields)',
-      'spec.volumes[3].ephemeral.volumeClaimTemplate.spec.accessModes: the volumeClaimTemplate of ephemeral volume "eph" combines ReadWriteOncePod with other access modes. Fix: use ReadWriteOncePod alone (volume-source-fields)',
-      'spec.volumes[3].ephemeral.volumeClaimTemplate.spec.resources.requests.storage: the volumeClaimTemplate of ephemeral volume "eph" requests no storage. Fix: request a size, such as resources: { requests: { storage: "1Gi" } } (volume-source-fields)',
-      'spec.volumes[4].ephemeral.volumeClaimTemplate: ephemeral volume "eph2" has no volumeClaimTemplate. Fix: describe the claim to create, with accessModes and resources.requests.storage (volume-source-fields)',
+      'spec.volumes[2].csi.nodePublishSecretRef.name: nodePublishSecretRef of csi volume "csi" names no Secret. Fix: give the field the message names a value it allows; a `Volume` factory asks for the required fields (volume-source-fields)',
+      'spec.volumes[3].ephemeral.volumeClaimTemplate.metadata.name: the volumeClaimTemplate of ephemeral volume "eph" sets metadata.name; only labels and annotations can be set, as the claim is named after the Pod and the volume. Fix: give the field the message names a value it allows; a `Volume` factory asks for the required fields (volume-source-fields)',
+      'spec.volumes[3].ephemeral.volumeClaimTemplate.spec.accessModes: the volumeClaimTemplate of ephemeral volume "eph" combines ReadWriteOncePod with other access modes. Fix: give the field the message names a value it allows; a `Volume` factory asks for the required fields (volume-source-fields)',
+      'spec.volumes[3].ephemeral.volumeClaimTemplate.spec.resources.requests.storage: the volumeClaimTemplate of ephemeral volume "eph" requests no storage. Fix: give the field the message names a value it allows; a `Volume` factory asks for the required fields (volume-source-fields)',
+      'spec.volumes[4].ephemeral.volumeClaimTemplate: ephemeral volume "eph2" has no volumeClaimTemplate. Fix: give the field the message names a value it allows; a `Volume` factory asks for the required fields (volume-source-fields)',
       'spec.volumes[5].iscsi.lun: lun of iscsi volume "disk" is 256; it must be a whole number from 0 to 255. Fix: set lun from 0 to 255 (volume-source-fields)',
-      'spec.volumes[5].iscsi.iqn: iqn "iqn.x" of iscsi volume "disk" is not an iSCSI name. Fix: write it as iqn.2001-04.com.example:storage, eui. and 16 hex digits, or naa. and 32 hex digits (volume-source-fields)',
-      'spec.volumes[5].iscsi.initiatorName: initiatorName "node-1" of iscsi volume "disk" is not an iSCSI name: it must start with iqn, eui or naa. Fix: write it as iqn.2001-04.com.example:storage, eui. and 16 hex digits, or naa. and 32 hex digits (volume-source-fields)',
-      'spec.volumes[6].azureDisk.diskURI: diskURI "https://acct.blob.core.windows.net/c/d.vhd" of azureDisk volume "az" (kind "Managed") is not a managed disk ID. Fix: write it as /subscriptions/{sub-id}/resourcegroups/{group-name}/providers/microsoft.compute/disks/{disk-id} (volume-source-fields)',
+      'spec.volumes[5].iscsi.iqn: iqn "iqn.x" of iscsi volume "disk" is not an iSCSI name (iqn.2001-04.com.example:storage, eui. and 16 hex digits, or naa. and 32 hex digits). Fix: give the field the message names a value it allows; a `Volume` factory asks for the required fields (volume-source-fields)',
+      'spec.volumes[5].iscsi.initiatorName: initiatorName "node-1" of iscsi volume "disk" is not an iSCSI name: it must start with iqn, eui or naa (iqn.2001-04.com.example:storage, eui. and 16 hex digits, or naa. and 32 hex digits). Fix: give the field the message names a value it allows; a `Volume` factory asks for the required fields (volume-source-fields)',
+      'spec.volumes[6].azureDisk.diskURI: diskURI "https://acct.blob.core.windows.net/c/d.vhd" of azureDisk volume "az" (kind "Managed") is not a managed disk ID, written /subscriptions/{sub-id}/resourcegroups/{group-name}/providers/microsoft.compute/disks/{disk-id}. Fix: give the field the message names a value it allows; a `Volume` factory asks for the required fields (volume-source-fields)',
     ],
   },
   {
@@ -583,7 +583,7 @@ const PARITY_CASES: readonly RuleCase[] = [
     valid: (s) => (s.volumes = [{ name: 'repo', emptyDir: {} }]),
     invalid: (s) => (s.volumes = [{ name: 'repo', gitRepo: { repository: 'https://example.com/r.git' } }]),
     messages: [
-      'spec.volumes[0].gitRepo: volume "repo" uses the gitRepo source, deprecated in v1.11. Fix: move to the CSI driver of the storage (deprecated-volume-type)',
+      'spec.volumes[0].gitRepo: volume "repo" uses the gitRepo source, deprecated in v1.11. Fix: move to the CSI driver of the storage, or clone a repository in an init container into an emptyDir (deprecated-volume-type)',
     ],
   },
   {
@@ -595,8 +595,8 @@ const PARITY_CASES: readonly RuleCase[] = [
       s.nodeSelector = { constructor: 'x' };
     },
     messages: [
-      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].key: node label "beta.kubernetes.io/arch" is deprecated; newer nodes do not report it. Fix: use "kubernetes.io/arch" instead (deprecated-node-label)',
-      'spec.topologySpreadConstraints[0].topologyKey: node label "failure-domain.beta.kubernetes.io/zone" is deprecated; newer nodes do not report it. Fix: use "topology.kubernetes.io/zone" instead (deprecated-node-label)',
+      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].key: node label "beta.kubernetes.io/arch" is deprecated; newer nodes do not report it. Fix: select on "kubernetes.io/arch" instead (deprecated-node-label)',
+      'spec.topologySpreadConstraints[0].topologyKey: node label "failure-domain.beta.kubernetes.io/zone" is deprecated; newer nodes do not report it. Fix: select on "topology.kubernetes.io/zone" instead (deprecated-node-label)',
     ],
   },
 ];

@@ -9,7 +9,7 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
     rule: 'pod-has-containers',
     valid: () => undefined,
     invalid: (s) => (s.containers = []),
-    messages: ['spec.containers: the Pod has no containers. Fix: add one with the `containers` prop or addContainer() (pod-has-containers)'],
+    messages: ['spec.containers: the Pod has no containers. Fix: give the Pod a container with the `containers` prop or `addContainer()` (pod-has-containers)'],
   },
   {
     rule: 'container-name',
@@ -31,8 +31,8 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       s.initContainers = [{ name: 'app', image: 'app:1.0' }];
     },
     messages: [
-      'spec.containers[1].name: container name "app" is already used by spec.containers[0]. Fix: give each container and init container of the Pod its own name (container-name-unique)',
-      'spec.initContainers[0].name: container name "app" is already used by spec.containers[0]. Fix: give each container and init container of the Pod its own name (container-name-unique)',
+      'spec.containers[1].name: container name "app" is already used by spec.containers[0]. Fix: give each container and init container its own name (container-name-unique)',
+      'spec.initContainers[0].name: container name "app" is already used by spec.containers[0]. Fix: give each container and init container its own name (container-name-unique)',
     ],
   },
   {
@@ -43,8 +43,8 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       s.containers.push({ ...cleanContainer('sidecar', 9090), image: '' });
     },
     messages: [
-      'spec.containers[0].image: image " app:1.0" of container "app" has leading or trailing spaces. Fix: write it as "app:1.0" (container-image)',
-      'spec.containers[1].image: container "sidecar" has no image. Fix: set `image`, such as "nginx:1.27" (container-image)',
+      'spec.containers[0].image: image " app:1.0" of container "app" has leading or trailing spaces. Fix: set `image` to "app:1.0" (container-image)',
+      'spec.containers[1].image: container "sidecar" has no image. Fix: set `image` to an image such as "nginx:1.27" (container-image)',
     ],
   },
   {
@@ -95,7 +95,7 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       s.containers.push({ ...cleanContainer('proxy', 9090), ports: [{ name: 'http', containerPort: 9090, hostPort: 8080 }] });
     },
     messages: [
-      'spec.containers[1].ports[0].hostPort: hostPort 8080/TCP of container "proxy" is already claimed by spec.containers[0].ports[0].hostPort. Fix: give one of them another hostPort, or reach the Pod through a Service instead (host-port-conflict)',
+      'spec.containers[1].ports[0].hostPort: hostPort 8080/TCP of container "proxy" is already claimed by spec.containers[0].ports[0].hostPort. Fix: give one of them another `hostPort`, or drop `hostPort` and reach the Pod through a Service (host-port-conflict)',
     ],
   },
   {
@@ -127,9 +127,9 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
         { name: 'TWO', valueFrom: { fieldRef: { fieldPath: 'status.podIP' }, secretKeyRef: { name: 's', key: 'k' } } },
       ]),
     messages: [
-      'spec.containers[0].env[0]: env "BOTH" of container "app" has both value and valueFrom. Fix: keep one of them (env-value-source)',
-      'spec.containers[0].env[1].valueFrom: valueFrom of env "NONE" of container "app" has no source. Fix: give it exactly one of configMapKeyRef, secretKeyRef, fieldRef, resourceFieldRef (env-value-source)',
-      'spec.containers[0].env[2].valueFrom: valueFrom of env "TWO" of container "app" has 2 sources (secretKeyRef, fieldRef). Fix: give it exactly one of configMapKeyRef, secretKeyRef, fieldRef, resourceFieldRef (env-value-source)',
+      'spec.containers[0].env[0]: env "BOTH" of container "app" has both value and valueFrom. Fix: keep one of `value` and `valueFrom`; give `valueFrom` one of `configMapKeyRef`, `secretKeyRef`, `fieldRef`, `resourceFieldRef` (env-value-source)',
+      'spec.containers[0].env[1].valueFrom: valueFrom of env "NONE" of container "app" has no source. Fix: keep one of `value` and `valueFrom`; give `valueFrom` one of `configMapKeyRef`, `secretKeyRef`, `fieldRef`, `resourceFieldRef` (env-value-source)',
+      'spec.containers[0].env[2].valueFrom: valueFrom of env "TWO" of container "app" has 2 sources (secretKeyRef, fieldRef). Fix: keep one of `value` and `valueFrom`; give `valueFrom` one of `configMapKeyRef`, `secretKeyRef`, `fieldRef`, `resourceFieldRef` (env-value-source)',
     ],
   },
   {
@@ -155,7 +155,7 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
         { name: 'data', configMap: { name: 'c' } },
       ]),
     messages: [
-      'spec.volumes[1].name: volume name "data" is already used by spec.volumes[0]. Fix: give each volume of the Pod its own name, or mount the same Volume object in both containers (volume-name-unique)',
+      'spec.volumes[1].name: volume name "data" is already used by spec.volumes[0]. Fix: give each volume its own name, or mount the same Volume object in both containers (volume-name-unique)',
     ],
   },
   {
@@ -163,8 +163,8 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
     valid: (s) => (s.volumes = [{ name: 'token', projected: { sources: [] } }]),
     invalid: (s) => (s.volumes = [{ name: 'nothing' }, { name: 'both', emptyDir: {}, secret: { secretName: 's' } }]),
     messages: [
-      'spec.volumes[0]: volume "nothing" has no source. Fix: give it exactly one source, such as `emptyDir` or `hostPath` (volume-source)',
-      'spec.volumes[1]: volume "both" has 2 sources (emptyDir, secret). Fix: give it exactly one source, such as `emptyDir` or `hostPath` (volume-source)',
+      'spec.volumes[0]: volume "nothing" has no source. Fix: build the volume with one `Volume` factory, or keep one source in the escape hatch (volume-source)',
+      'spec.volumes[1]: volume "both" has 2 sources (emptyDir, secret). Fix: build the volume with one `Volume` factory, or keep one source in the escape hatch (volume-source)',
     ],
   },
   {
@@ -176,8 +176,8 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
         { name: 'empty', hostPath: { path: '' } },
       ]),
     messages: [
-      'spec.volumes[0].hostPath.path: hostPath "/data/../etc" of volume "data" holds a ".." segment. Fix: write the path on the node without ".." (host-path)',
-      'spec.volumes[1].hostPath.path: hostPath volume "empty" has no path. Fix: give the path on the node, such as `/data/mysql` (host-path)',
+      'spec.volumes[0].hostPath.path: hostPath "/data/../etc" of volume "data" holds a ".." segment. Fix: give the path on the node, such as `/data/mysql`, without `..` segments (host-path)',
+      'spec.volumes[1].hostPath.path: hostPath volume "empty" has no path. Fix: give the path on the node, such as `/data/mysql`, without `..` segments (host-path)',
     ],
   },
   {
@@ -191,7 +191,7 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       s.containers[0].volumeMounts = [{ name: 'htm', mountPath: '/var/html' }];
     },
     messages: [
-      'spec.containers[0].volumeMounts[0].name: container "app" mounts volume "htm", which the Pod does not declare. Fix: mount with volume.mount(path), which adds the volume to the Pod, or fix the name (mount-volume-exists)',
+      'spec.containers[0].volumeMounts[0].name: container "app" mounts volume "htm", which the Pod does not declare. Fix: mount with `volume.mount(path)`, which adds the volume to the Pod, or fix the name (mount-volume-exists)',
     ],
   },
   {
@@ -219,8 +219,8 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       ];
     },
     messages: [
-      'spec.containers[0].volumeMounts[1].mountPath: container "app" already mounts a volume at "/data" (spec.containers[0].volumeMounts[0]). Fix: mount this volume at another path (mount-path-unique)',
-      'spec.containers[0].volumeMounts[2].mountPath: mount of volume "b" in container "app" has no path. Fix: give the path where the volume appears in the container (mount-path-unique)',
+      'spec.containers[0].volumeMounts[1].mountPath: container "app" already mounts a volume at "/data" (spec.containers[0].volumeMounts[0]). Fix: give each mount a path of its own, where the volume appears in the container; use `subPath` to combine volumes under one directory (mount-path-unique)',
+      'spec.containers[0].volumeMounts[2].mountPath: mount of volume "b" in container "app" has no path. Fix: give each mount a path of its own, where the volume appears in the container; use `subPath` to combine volumes under one directory (mount-path-unique)',
     ],
   },
   {
@@ -237,8 +237,8 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       ];
     },
     messages: [
-      'spec.containers[0].volumeMounts[0].subPath: subPath "/etc" of container "app" is absolute; it must be relative. Fix: write a relative path inside the volume, without ".." (mount-sub-path)',
-      'spec.containers[0].volumeMounts[1].subPath: subPath "app/../../etc" of container "app" holds a ".." segment. Fix: write a relative path inside the volume, without ".." (mount-sub-path)',
+      'spec.containers[0].volumeMounts[0].subPath: subPath "/etc" of container "app" is absolute; it must be relative. Fix: write a relative path inside the volume, without `..`, such as `app/config` (mount-sub-path)',
+      'spec.containers[0].volumeMounts[1].subPath: subPath "app/../../etc" of container "app" holds a ".." segment. Fix: write a relative path inside the volume, without `..`, such as `app/config` (mount-sub-path)',
     ],
   },
   {
@@ -249,9 +249,9 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       s.containers[0].livenessProbe = { tcpSocket: { port: 'http' }, exec: { command: ['true'] }, timeoutSeconds: -1 };
     },
     messages: [
-      'spec.containers[0].livenessProbe: livenessProbe of container "app" has 2 handlers (tcpSocket, exec). Fix: give it exactly one of httpGet, tcpSocket, grpc, exec (probe-handler)',
-      'spec.containers[0].livenessProbe.timeoutSeconds: timeoutSeconds of the livenessProbe of container "app" is -1; it must not be negative. Fix: use 0 or more, or leave it out for the default (probe-handler)',
-      'spec.containers[0].startupProbe: startupProbe of container "app" has no handler. Fix: give it exactly one of httpGet, tcpSocket, grpc, exec (probe-handler)',
+      'spec.containers[0].livenessProbe: livenessProbe of container "app" has 2 handlers (tcpSocket, exec). Fix: give the probe exactly one of `httpGet`, `tcpSocket`, `grpc`, `exec`, as a `Probe` factory does, and timings of 0 or more, or leave them out for the defaults (probe-handler)',
+      'spec.containers[0].livenessProbe.timeoutSeconds: timeoutSeconds of the livenessProbe of container "app" is -1; it must not be negative. Fix: give the probe exactly one of `httpGet`, `tcpSocket`, `grpc`, `exec`, as a `Probe` factory does, and timings of 0 or more, or leave them out for the defaults (probe-handler)',
+      'spec.containers[0].startupProbe: startupProbe of container "app" has no handler. Fix: give the probe exactly one of `httpGet`, `tcpSocket`, `grpc`, `exec`, as a `Probe` factory does, and timings of 0 or more, or leave them out for the defaults (probe-handler)',
     ],
   },
   {
@@ -265,8 +265,8 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       s.containers[0].startupProbe = { tcpSocket: { port: 8080 }, successThreshold: 3 };
     },
     messages: [
-      'spec.containers[0].livenessProbe.successThreshold: successThreshold of the livenessProbe of container "app" is 2; it must be 1. Fix: remove successThreshold or set it to 1 (probe-success-threshold)',
-      'spec.containers[0].startupProbe.successThreshold: successThreshold of the startupProbe of container "app" is 3; it must be 1. Fix: remove successThreshold or set it to 1 (probe-success-threshold)',
+      'spec.containers[0].livenessProbe.successThreshold: successThreshold of the livenessProbe of container "app" is 2; it must be 1. Fix: remove `successThreshold`, or set it to 1; only readiness probes take more (probe-success-threshold)',
+      'spec.containers[0].startupProbe.successThreshold: successThreshold of the startupProbe of container "app" is 3; it must be 1. Fix: remove `successThreshold`, or set it to 1; only readiness probes take more (probe-success-threshold)',
     ],
   },
   {
@@ -274,7 +274,7 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
     valid: (s) => (s.initContainers = [{ ...cleanContainer('proxy', 9090), restartPolicy: 'Always' }]),
     invalid: (s) => (s.initContainers = [{ ...cleanContainer('migrate', 9090), readinessProbe: undefined }]),
     messages: [
-      'spec.initContainers[0].livenessProbe: init container "migrate" has a livenessProbe; it runs to completion, so nothing would act on it. Fix: remove the probe, or make the init container a sidecar with restartPolicy: Always (init-container-probes)',
+      'spec.initContainers[0].livenessProbe: init container "migrate" has a livenessProbe; it runs to completion, so nothing would act on it. Fix: remove the probes, or make the init container a sidecar with `restartPolicy: Always` (init-container-probes)',
     ],
   },
   {
@@ -282,8 +282,8 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
     valid: (s) => (s.containers[0].resources = { requests: { cpu: '0.1', memory: '1e3' }, limits: { memory: '128Mi', cpu: 2 } }),
     invalid: (s) => (s.containers[0].resources = { requests: { cpu: '2cores' }, limits: { memory: '512MB' } }),
     messages: [
-      'spec.containers[0].resources.requests.cpu: cpu request "2cores" of container "app" is not a Kubernetes quantity. Fix: write cores ("0.5", 2) or millicores ("500m") (resource-quantity)',
-      'spec.containers[0].resources.limits.memory: memory limit "512MB" of container "app" is not a Kubernetes quantity. Fix: write bytes with a Kubernetes suffix, such as "512Mi" or "1Gi" (resource-quantity)',
+      'spec.containers[0].resources.requests.cpu: cpu request "2cores" of container "app" is not a Kubernetes quantity. Fix: write CPU as cores (`0.5`, `2`) or millicores (`500m`), and bytes with a Kubernetes suffix, such as `512Mi` or `1Gi`; use 0 or more, or leave the amount out (resource-quantity)',
+      'spec.containers[0].resources.limits.memory: memory limit "512MB" of container "app" is not a Kubernetes quantity. Fix: write CPU as cores (`0.5`, `2`) or millicores (`500m`), and bytes with a Kubernetes suffix, such as `512Mi` or `1Gi`; use 0 or more, or leave the amount out (resource-quantity)',
     ],
   },
   {
@@ -302,9 +302,9 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       s.containers[0].resources = { requests: { cpu: '1', memory: '128Mi', 'nvidia.com/gpu': 1, 'example.com/fpga': 1 }, limits: { memory: '128Mi', 'nvidia.com/gpu': 2, 'example.com/dongle': '500m' } };
     },
     messages: [
-      'spec.containers[0].resources.limits["example.com/dongle"]: example.com/dongle limit 0.5 of container "app" is not a whole number. Fix: use a whole number, such as 1 (extended-resource)',
-      'spec.containers[0].resources.requests["nvidia.com/gpu"]: nvidia.com/gpu request 1 of container "app" differs from its limit 2. Fix: make the request equal to the limit, or leave the request out (extended-resource)',
-      'spec.containers[0].resources.requests["example.com/fpga"]: container "app" requests 1 example.com/fpga without a limit. Fix: set limits["example.com/fpga"] to 1 as well (extended-resource)',
+      'spec.containers[0].resources.limits["example.com/dongle"]: example.com/dongle limit 0.5 of container "app" is not a whole number. Fix: set the limit to a whole number, such as `1`; make the request equal to the limit, or leave the request out (extended-resource)',
+      'spec.containers[0].resources.requests["nvidia.com/gpu"]: nvidia.com/gpu request 1 of container "app" differs from its limit 2. Fix: set the limit to a whole number, such as `1`; make the request equal to the limit, or leave the request out (extended-resource)',
+      'spec.containers[0].resources.requests["example.com/fpga"]: container "app" requests 1 example.com/fpga without a limit. Fix: set the limit to a whole number, such as `1`; make the request equal to the limit, or leave the request out (extended-resource)',
     ],
   },
   {
@@ -314,8 +314,8 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       (s.containers[0].securityContext = { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { add: ['NET_BIND_SERVICE', 'SYS_ADMIN'] } }),
     invalid: (s) => (s.containers[0].securityContext = { allowPrivilegeEscalation: false, privileged: true, capabilities: { add: ['CAP_SYS_ADMIN'] } }),
     messages: [
-      'spec.containers[0].securityContext.allowPrivilegeEscalation: container "app" sets allowPrivilegeEscalation: false and privileged: true. Fix: drop privileged, or drop allowPrivilegeEscalation: false (security-context-conflict)',
-      'spec.containers[0].securityContext.allowPrivilegeEscalation: container "app" sets allowPrivilegeEscalation: false and adds the CAP_SYS_ADMIN capability. Fix: drop CAP_SYS_ADMIN, or drop allowPrivilegeEscalation: false (security-context-conflict)',
+      'spec.containers[0].securityContext.allowPrivilegeEscalation: container "app" sets allowPrivilegeEscalation: false and privileged: true. Fix: drop `privileged` and `CAP_SYS_ADMIN`, or drop `allowPrivilegeEscalation: false` (security-context-conflict)',
+      'spec.containers[0].securityContext.allowPrivilegeEscalation: container "app" sets allowPrivilegeEscalation: false and adds the CAP_SYS_ADMIN capability. Fix: drop `privileged` and `CAP_SYS_ADMIN`, or drop `allowPrivilegeEscalation: false` (security-context-conflict)',
     ],
   },
   {
@@ -342,10 +342,10 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       ];
     },
     messages: [
-      'spec.serviceAccountName: serviceAccountName "CI Runner" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit. Fix: name the ServiceAccount by its metadata.name, such as "ci-runner" (reference-name)',
-      'spec.volumes[0].configMap.name: configMap volume "c" names no object. Fix: pass the ConfigMap object, or { name } of one that exists (reference-name)',
-      'spec.volumes[1].secret.secretName: secret volume "s" names no object. Fix: pass the Secret object, or { name } of one that exists (reference-name)',
-      'spec.volumes[2].persistentVolumeClaim.claimName: persistentVolumeClaim volume "d" names no object. Fix: pass the claim object, or { name } of one that exists (reference-name)',
+      'spec.serviceAccountName: serviceAccountName "CI Runner" must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit, such as "ci-runner". Fix: pass the ConfigMap, Secret, claim or ServiceAccount object, or name one that exists by its metadata.name (reference-name)',
+      'spec.volumes[0].configMap.name: configMap volume "c" names no object. Fix: pass the ConfigMap, Secret, claim or ServiceAccount object, or name one that exists by its metadata.name (reference-name)',
+      'spec.volumes[1].secret.secretName: secret volume "s" names no object. Fix: pass the ConfigMap, Secret, claim or ServiceAccount object, or name one that exists by its metadata.name (reference-name)',
+      'spec.volumes[2].persistentVolumeClaim.claimName: persistentVolumeClaim volume "d" names no object. Fix: pass the ConfigMap, Secret, claim or ServiceAccount object, or name one that exists by its metadata.name (reference-name)',
       'spec.containers[0].env[0].valueFrom.configMapKeyRef: configMapKeyRef of env "MODE" of container "app" names no ConfigMap. Fix: give both the object\'s name and the key (reference-name)',
       'spec.containers[0].env[1].valueFrom.secretKeyRef: secretKeyRef of env "PASSWORD" of container "app" names no key. Fix: give both the object\'s name and the key (reference-name)',
     ],
@@ -366,11 +366,11 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
         { key: 'gpu', effect: 'NoSchedule', tolerationSeconds: 30 },
       ]),
     messages: [
-      'spec.tolerations[0].key: a toleration without a key must use operator "Exists". Fix: name the taint\'s key, or set operator: "Exists" to tolerate every taint (toleration)',
-      'spec.tolerations[1].value: a toleration with operator "Exists" has value "true". Fix: remove the value, or use operator "Equal" (toleration)',
-      'spec.tolerations[2].key: toleration key "bad key" has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use the taint\'s key, such as "gpu" or "example.com/dedicated" (toleration)',
-      'spec.tolerations[2].value: toleration value "not a label value!" must be empty or letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: use the taint\'s value (toleration)',
-      'spec.tolerations[3].tolerationSeconds: tolerationSeconds is set with effect "NoSchedule". Fix: set effect: "NoExecute", or remove tolerationSeconds (toleration)',
+      'spec.tolerations[0].key: a toleration without a key must use operator "Exists". Fix: give `Equal` a key and a value, `Exists` a key or nothing, and `tolerationSeconds` only to `NoExecute`; an empty operator means `Equal` (toleration)',
+      'spec.tolerations[1].value: a toleration with operator "Exists" has value "true". Fix: give `Equal` a key and a value, `Exists` a key or nothing, and `tolerationSeconds` only to `NoExecute`; an empty operator means `Equal` (toleration)',
+      'spec.tolerations[2].key: toleration key "bad key" has a name part that is not letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: give `Equal` a key and a value, `Exists` a key or nothing, and `tolerationSeconds` only to `NoExecute`; an empty operator means `Equal` (toleration)',
+      'spec.tolerations[2].value: toleration value "not a label value!" must be empty or letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Fix: give `Equal` a key and a value, `Exists` a key or nothing, and `tolerationSeconds` only to `NoExecute`; an empty operator means `Equal` (toleration)',
+      'spec.tolerations[3].tolerationSeconds: tolerationSeconds is set with effect "NoSchedule". Fix: give `Equal` a key and a value, `Exists` a key or nothing, and `tolerationSeconds` only to `NoExecute`; an empty operator means `Equal` (toleration)',
     ],
   },
   {
@@ -455,7 +455,7 @@ const POD_SPEC_CASES: readonly RuleCase[] = [
       ];
     },
     messages: [
-      'spec.containers[0].env[0].value: $(PROFILE) in MESSAGE refers to no variable defined before MESSAGE in this container\'s env (container "app"; PROFILE is defined after MESSAGE); Kubernetes would leave it as the literal text. Fix: move PROFILE above MESSAGE (env-reference-defined)',
+      'spec.containers[0].env[0].value: $(PROFILE) in MESSAGE refers to no variable defined before MESSAGE in this container\'s env (container "app"; PROFILE is defined after MESSAGE); Kubernetes would leave it as the literal text. Fix: define PROFILE before MESSAGE, fix the name, or write $$(PROFILE) for the literal text (env-reference-defined)',
       'spec.containers[0].env[2].value: $(PROFILES) in GREETING refers to no variable defined before GREETING in this container\'s env (container "app"); Kubernetes would leave it as the literal text. Fix: define PROFILES before GREETING, fix the name, or write $$(PROFILES) for the literal text (env-reference-defined)',
     ],
   },

@@ -66,24 +66,42 @@ const richSpec = (): any => {
   return spec;
 };
 
+// A value of the JSON type of `value`, or none for a field (not for an element of a list): what can reach validation
+// there. Props are typed by the compiler, and a value of another JSON type
+// set through an escape hatch is withheld by the schema check before the
+// rules read the manifest (escape-hatch.ts), so the rules read typed shapes.
+function sameType(value: unknown, field: boolean): fc.Arbitrary<unknown> {
+  const some = ((): fc.Arbitrary<unknown> => {
+    switch (typeof value) {
+      case 'string':
+        return fc.oneof(fc.string(), fc.constantFrom('', '..', '/', 'a:b', '$(A)', 'In', 'Always', '0.5', '1Gi', '-1'));
+      case 'number':
+        return fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -1, 65536, 2 ** 53));
+      case 'boolean':
+        return fc.boolean();
+      default:
+        // A list with some of its elements (repeated too), or an object with some of its fields.
+        return Array.isArray(value)
+          ? fc.array(fc.constantFrom(...(value.length > 0 ? value : [undefined])), { maxLength: 4 }).map((items) => items.filter((item) => item !== undefined))
+          : fc.subarray(Object.keys(value as object)).map((keys) => Object.fromEntries(keys.map((key) => [key, (value as any)[key]])));
+    }
+  })();
+  return field ? fc.oneof(some, fc.constant(undefined)) : some;
+}
+
 // Fixed seed and bounded runs in npm test; FUZZ_SEED and FUZZ_RUNS widen the search by hand.
 describe('validatePodSpec', () => {
-  // Any JSON value, except objects with keys that shadow Object.prototype
-  // (`toString`, `valueOf`, …), which no manifest field is named after.
-  const json = fc.jsonValue().filter(function plain(value: unknown): boolean {
-    if (value === null || typeof value !== 'object') {
-      return true;
-    }
-    return Object.entries(value).every(([key, inner]) => !(key in Object.prototype) && plain(inner));
-  });
-
-  test('never throws, whatever JSON replaces any part of a spec', () => {
+  test('never throws, whatever value of its JSON type replaces any part of a spec', () => {
     const spec = richSpec();
-    const allPaths = paths(spec);
+    const allPaths = paths(spec).filter((path) => path.length > 0);
+    const at = (path: readonly (string | number)[]): unknown => path.reduce((value: any, key) => value[key], spec);
     fc.assert(
-      fc.property(fc.constantFrom(...allPaths), json, (path, value) => {
-        expect(() => specProblems(replaced(spec, path, value))).not.toThrow();
-      }),
+      fc.property(
+        fc.constantFrom(...allPaths).chain((path) => sameType(at(path), typeof path[path.length - 1] === 'string').map((value) => [path, value] as const)),
+        ([path, value]) => {
+          expect(() => specProblems(replaced(spec, path, value))).not.toThrow();
+        },
+      ),
       { seed: Number(process.env.FUZZ_SEED ?? 42), numRuns: Number(process.env.FUZZ_RUNS ?? 2000) },
     );
   });

@@ -10,8 +10,6 @@ import { Problem, RuleReport } from '../validation/problem';
 import { adviseDesign, ContainerRoles } from './design';
 import { advisePacking, DEFAULT_PACKING_THRESHOLD } from './packing';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the advisor reads manifests as plain JSON */
-
 /** Options of {@link advise}. */
 export interface AdviseOptions {
   /**
@@ -41,7 +39,7 @@ export interface AdviseOptions {
  * rendered manifest (a Pod, or a workload with a Pod template); none for a
  * manifest that runs no Pods.
  */
-export function advise(manifest: any, options: AdviseOptions = {}): Problem[] {
+export function advise(manifest: unknown, options: AdviseOptions = {}): Problem[] {
   const carrier = podCarrier(manifest);
   return carrier ? [...adviseCarrier(carrier, options).problems] : [];
 }
@@ -145,7 +143,8 @@ export class Advisor extends Construct {
   public plan(): PlanEntry[] {
     const entries: PlanEntry[] = [];
     for (const apiObject of this.node.root.node.findAll().filter(ApiObject.isApiObject)) {
-      const manifest = renderedManifest(apiObject);
+      // Any object of the app, read as JSON: podCarrier finds the Pod spec of those that run Pods.
+      const manifest: unknown = renderedManifest(apiObject);
       const carrier = podCarrier(manifest);
       if (!carrier) {
         continue;

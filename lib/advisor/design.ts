@@ -1,8 +1,11 @@
 import { ContainerRole } from '../container';
 import { RuleReport } from '../validation/problem';
-import { TUTORIAL_QUESTIONS } from './rules';
+import { ADVISOR_RULES, TUTORIAL_QUESTIONS } from './rules';
+import { ruleIn } from '../validation/rules';
 import { JsonObject, listAt, objectAt } from '../validation/_json';
 
+const ONE_CONTAINER_PER_POD = ruleIn(ADVISOR_RULES, 'one-container-per-pod');
+const SPLIT_BY_SCALING = ruleIn(ADVISOR_RULES, 'split-by-scaling');
 
 /** Declared container roles, by container name. */
 export type ContainerRoles = ReadonlyMap<string, ContainerRole>;
@@ -68,7 +71,7 @@ export function adviseDesign(spec: unknown, at: string, report: RuleReport, role
           'split-by-scaling',
           roleOf(container) === 'database' ? field : `${field}.image`,
           `container "${container.name}" ${what}, beside ${others.join(', ')}; they do not scale alike: each copy of the Pod would bring another database (${TUTORIAL_QUESTIONS.scaling})`,
-          `run "${container.name}" in a Pod of its own (a StatefulSet for a database) and reach it through a Service`,
+          SPLIT_BY_SCALING.fixFor(`"${container.name}"`),
         );
       }
       return;
@@ -81,7 +84,7 @@ export function adviseDesign(spec: unknown, at: string, report: RuleReport, role
       'one-container-per-pod',
       field,
       `container "${container.name}" ${what} (${TUTORIAL_QUESTIONS.lifecycle})`,
-      `move "${container.name}" to a Pod of its own, the default for containers that do not share a lifecycle; if it lives and dies with "${main.name}", declare its role: 'sidecar', 'log-collector', 'proxy' or 'init'`,
+      ONE_CONTAINER_PER_POD.fixFor(`"${container.name}"`, `"${main.name}"`),
     );
   });
 }

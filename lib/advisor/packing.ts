@@ -20,7 +20,6 @@ export function advisePacking(preview: SchedulingPreview, report: RuleReport, th
     'pod-packs-poorly',
     `${preview.at}.containers`,
     `one copy of the Pod requests ${shares.join(', ')}: more than ${percent(threshold)} of any node it can run on (${TUTORIAL_QUESTIONS.packing})`,
-    'lower the resource requests, or split the Pod into smaller ones that fit the free room nodes have',
   );
 }
 

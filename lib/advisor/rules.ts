@@ -1,4 +1,4 @@
-import { defineRules } from '../validation/rules';
+import { defineRules, fixNaming } from '../validation/rules';
 
 /** The tutorial's three questions for one container per Pod or several, quoted in the advice. */
 export const TUTORIAL_QUESTIONS = {
@@ -15,7 +15,11 @@ export const ADVISOR_RULES = defineRules([
     summary: 'Every container of a Pod with several is its main container or declares a role that ties it to the main one.',
     why:
       'The containers of a Pod start, stop, scale and move together. A container with no tie to the main one is restarted and rescheduled with it for no reason; Pods come and go often, so one container per Pod is the default.',
-    fix: "Move the container to a Pod of its own, or declare its role ('sidecar', 'log-collector', 'proxy', 'init') when it lives and dies with the main container.",
+    ...fixNaming(
+      (container: string, main: string) =>
+        `move ${container} to a Pod of its own, the default for containers that do not share a lifecycle; if it lives and dies with ${main}, declare its role: 'sidecar', 'log-collector', 'proxy' or 'init'`,
+      ['the container', 'the main container'],
+    ),
   },
   {
     id: 'split-by-scaling',
@@ -23,7 +27,7 @@ export const ADVISOR_RULES = defineRules([
     summary: "No Pod holds a database, cache or queue (role 'database', or an image such as mysql, postgres, redis or mongo) beside other application containers.",
     why:
       'A web server scales out with its traffic; a database scales differently and with difficulty. In one Pod, each copy of the web server brings another database, and the database cannot grow without the web server.',
-    fix: 'Run the database in a Pod (usually a StatefulSet) of its own and reach it through a Service.',
+    ...fixNaming((container: string) => `run ${container} in a Pod of its own (a StatefulSet for a database) and reach it through a Service`, ['the database']),
   },
   {
     id: 'pod-packs-poorly',
@@ -31,20 +35,24 @@ export const ADVISOR_RULES = defineRules([
     summary: 'One copy of a Pod requests no more than half of any node it can run on (the share is configurable).',
     why:
       'A Pod that takes most of a node can only start where that much room is free, and leaves the rest of the node to smaller Pods; Pods sized to fill the gaps use the cluster better.',
-    fix: 'Lower the requests, or split the Pod so that each part fits the free room nodes have.',
+    fix: 'Lower the resource requests, or split the Pod into smaller ones that fit the free room nodes have.',
   },
   {
     id: 'pod-fits-no-node',
     severity: 'error',
     summary: 'With a cluster profile configured, every Pod can land on at least one node: node name, nodeSelector, required node affinity, taints and resource requests.',
     why: 'The scheduler places a Pod only on a node that passes all of its filters; a Pod that fits none stays Pending forever.',
-    fix: 'Change the nodeSelector, tolerations or requests so that one node passes, or add a node that does to the cluster profile.',
+    ...fixNaming(
+      (changes: string, node: string) => `${changes} so that ${node} takes it, or add a node that takes it to the cluster profile`,
+      ['change the nodeSelector, tolerations or requests', 'one node'],
+    ),
   },
   {
     id: 'replicas-fit-partly',
     severity: 'warning',
     summary: 'All replicas of a workload fit on the empty nodes of the cluster profile.',
     why: 'Replicas that fit no node stay Pending; the workload never reaches the count it declares.',
-    fix: 'Lower the replicas or the requests, or add nodes to the cluster profile.',
+    ...fixNaming((field: string, count: string) => `lower the ${field} to ${count}, lower the resource requests, or add nodes to the cluster profile`, ['replicas', 'the count that fits']),
   },
 ]);
+

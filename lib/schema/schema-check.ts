@@ -38,6 +38,32 @@ export interface CheckOptions {
  * the order of the manifest's fields. An empty list means it passed.
  */
 export function checkManifest(manifest: unknown, options: CheckOptions = {}): SchemaProblem[] {
+  return checked(manifest, options, toProblem);
+}
+
+/** A {@link SchemaProblem}, with what kind of problem it is, and where the value is when it is of a JSON type the schema does not allow there. @internal */
+export interface TypedSchemaProblem extends SchemaProblem {
+  /**
+   * The JSON Schema keyword the value fails (`type`, `enum`, `additionalProperties` for an unknown field).
+   * @default - a problem of the manifest as a whole (no apiVersion or kind)
+   */
+  readonly keyword?: string;
+  /**
+   * The keys of the field (`['spec', 'containers', '0', 'stdin']`) when its
+   * value is of a JSON type the field cannot hold (a string for a boolean or
+   * an object); a whole number for an integer, or a string for an enum or a
+   * quantity, is of the right type with a wrong value.
+   * @default - the value is of a type the field can hold
+   */
+  readonly wrongTypeAt?: readonly string[];
+}
+
+/** {@link checkManifest}, telling which problems are values of a JSON type the field cannot hold. @internal */
+export function _checkManifestTypes(manifest: unknown): TypedSchemaProblem[] {
+  return checked(manifest, {}, (error) => ({ ...toProblem(error), keyword: error.keyword, ...(ofWrongType(error) ? { wrongTypeAt: keysOf(error.instancePath) } : {}) }));
+}
+
+function checked<P extends SchemaProblem>(manifest: unknown, options: CheckOptions, problemOf: (error: ErrorObject) => P): (SchemaProblem | P)[] {
   if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) {
     return [{ field: '', message: `a manifest must be an object with apiVersion and kind, got ${describe(manifest)}` }];
   }
@@ -51,7 +77,7 @@ export function checkManifest(manifest: unknown, options: CheckOptions = {}): Sc
       ? []
       : [{ field: 'kind', message: `Kubernetes ${KUBERNETES_SCHEMA_VERSION} defines no kind "${kind}" in apiVersion "${apiVersion}"` }];
   }
-  return validate(manifest) ? [] : explain(validate.errors ?? []);
+  return validate(manifest) ? [] : explain(validate.errors ?? []).map(problemOf);
 }
 
 /** `kind/name` of a manifest, for messages. */
@@ -155,7 +181,7 @@ function isQuantity(value: string): boolean {
   return QUANTITY.test(value);
 }
 
-function explain(errors: readonly ErrorObject[]): SchemaProblem[] {
+function explain(errors: readonly ErrorObject[]): ErrorObject[] {
   // A field that may be null is written `oneOf: [{ $ref }, { type: 'null' }]`;
   // when the $ref branch fails, Ajv also reports "must be null" and "must
   // match exactly one schema". The errors of the $ref branch say it all.
@@ -178,7 +204,23 @@ function explain(errors: readonly ErrorObject[]): SchemaProblem[] {
   }
   const isBranchError = (error: ErrorObject) =>
     alternatives.some((prefix) => `${error.instancePath} ${error.schemaPath}`.startsWith(prefix));
-  return errors.filter((error) => !hidden.has(error.schemaPath) && !isBranchError(error)).map(toProblem);
+  return errors.filter((error) => !hidden.has(error.schemaPath) && !isBranchError(error));
+}
+
+// Whether the value of a `type` error, or of a oneOf (int-or-string,
+// quantity) that explain() reports as one, is of none of the JSON types
+// allowed: TypeScript's types tell a number from a string, not an integer
+// from a fraction, so any number is of the type an integer field holds.
+function ofWrongType(error: ErrorObject): boolean {
+  const allowed =
+    error.keyword === 'type'
+      ? String((error.params as { type: unknown }).type).split(',')
+      : error.keyword === 'oneOf'
+        ? (error.schema as SchemaObject[]).map((branch) => (typeof branch.$ref === 'string' ? 'object' : String(branch.type)))
+        : undefined;
+  const data: unknown = error.data;
+  const type = data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data;
+  return allowed !== undefined && !allowed.some((name) => name === type || (type === 'number' && name === 'integer'));
 }
 
 function toProblem(error: ErrorObject): SchemaProblem {
@@ -205,14 +247,17 @@ function toProblem(error: ErrorObject): SchemaProblem {
 // `/spec/containers/0/name` → `spec.containers[0].name`; keys that are not
 // plain identifiers (label keys such as `app.kubernetes.io/name`) are quoted.
 function fieldPath(pointer: string): string {
-  if (pointer === '') {
-    return '';
-  }
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((path, key) => (/^\d+$/.test(key) ? `${path}[${key}]` : join(path, key)), '');
+  return _fieldPathOf(keysOf(pointer));
+}
+
+/** `['spec', 'containers', '0']` → `spec.containers[0]`, as problems name fields. @internal */
+export function _fieldPathOf(keys: readonly string[]): string {
+  return keys.reduce((path, key) => (/^\d+$/.test(key) ? `${path}[${key}]` : join(path, key)), '');
+}
+
+// `/spec/containers/0/name` → `['spec', 'containers', '0', 'name']`.
+function keysOf(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function join(path: string, key: string): string {

@@ -37,8 +37,11 @@ export interface FieldCheck {
    * @default - the message names the field alone
    */
   readonly of?: string;
-  /** How to fix it. */
-  readonly fix: string;
+  /**
+   * How to fix it.
+   * @default - the fix of the rule's definition
+   */
+  readonly fix?: string;
 }
 
 /**
@@ -52,7 +55,12 @@ export function checkName(value: unknown, grammar: NameGrammar, check: FieldChec
   const wrong = typeof value === 'string' ? GRAMMAR_CHECKS[grammar](value) : `is ${quoteValue(value)}, not a string`;
   if (wrong !== undefined) {
     const of = check.of === undefined ? '' : ` of ${check.of}`;
-    report.error(check.rule, check.at, typeof value === 'string' ? `${check.what} ${JSON.stringify(value)}${of} ${wrong}` : `${check.what}${of} ${wrong}`, check.fix);
+    report.error(
+      check.rule,
+      check.at,
+      typeof value === 'string' ? `${check.what} ${JSON.stringify(value)}${of} ${wrong}` : `${check.what}${of} ${wrong}`,
+      check.fix,
+    );
     return false;
   }
   return true;
@@ -64,7 +72,12 @@ export function checkRequiredText(value: unknown, check: FieldCheck, report: Rul
     return true;
   }
   const of = check.of === undefined ? '' : ` of ${check.of}`;
-  report.error(check.rule, check.at, value === undefined || value === '' ? `${check.what}${of} is missing` : `${check.what}${of} is ${quoteValue(value)}, not a string`, check.fix);
+  report.error(
+    check.rule,
+    check.at,
+    value === undefined || value === '' ? `${check.what}${of} is missing` : `${check.what}${of} is ${quoteValue(value)}, not a string`,
+    check.fix,
+  );
   return false;
 }
 
@@ -81,7 +94,9 @@ export function checkIpAddress(value: unknown, check: FieldCheck, report: RuleRe
   report.error(
     check.rule,
     check.at,
-    value === undefined || value === '' ? `${check.what}${check.of === undefined ? '' : ` of ${check.of}`} is missing` : `${check.what} ${quoteValue(value)}${check.of === undefined ? '' : ` of ${check.of}`} is not an IP address`,
+    value === undefined || value === ''
+      ? `${check.what}${check.of === undefined ? '' : ` of ${check.of}`} is missing`
+      : `${check.what} ${quoteValue(value)}${check.of === undefined ? '' : ` of ${check.of}`} is not an IP address`,
     check.fix,
   );
   return false;

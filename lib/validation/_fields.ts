@@ -31,7 +31,12 @@ export function checkOneOf(value: unknown, allowed: readonly string[], at: strin
   if (value === undefined || allowed.includes(value as string)) {
     return true;
   }
-  report.error(rule, at, `${JSON.stringify(value)} is not supported; the values are ${allowed.map((a) => `"${a}"`).join(', ')}`, `use one of ${allowed.join(', ')}`);
+  report.error(
+    rule,
+    at,
+    `${JSON.stringify(value)} is not supported; the values are ${allowed.map((a) => `"${a}"`).join(', ')}`,
+    `use one of ${allowed.join(', ')}`,
+  );
   return false;
 }
 

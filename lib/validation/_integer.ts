@@ -99,8 +99,11 @@ export interface IntegerCheck {
   readonly what: string;
   /** The whole numbers allowed. */
   readonly range: IntegerRange;
-  /** How to fix it. */
-  readonly fix: string;
+  /**
+   * How to fix it.
+   * @default - the fix of the rule's definition
+   */
+  readonly fix?: string;
 }
 
 /**

@@ -64,42 +64,23 @@ const GO_DURATION = /^[-+]?(0|(([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m
 function rangeError(expr: string, bounds: Bounds): string | undefined {
   const rangeAndStep = expr.split('/');
   const lowAndHigh = rangeAndStep[0].split('-');
-  let start: number;
-  let end: number;
-  if (lowAndHigh[0] === '*' || lowAndHigh[0] === '?') {
-    start = bounds.min;
-    end = bounds.max;
-  } else {
-    const low = intOrName(lowAndHigh[0], bounds.names);
-    if (typeof low === 'string') {
-      return low;
+  let [start, end] = [bounds.min, bounds.max];
+  if (lowAndHigh[0] !== '*' && lowAndHigh[0] !== '?') {
+    // The low end is read first; past one hyphen, the high end is not read at all.
+    const ends = lowAndHigh.slice(0, lowAndHigh.length > 2 ? 1 : 2).map((part) => intOrName(part, bounds.names));
+    const wrong = ends.find((value) => typeof value === 'string') ?? (lowAndHigh.length > 2 ? `too many hyphens: ${expr}` : undefined);
+    if (wrong !== undefined) {
+      return String(wrong);
     }
-    start = low;
-    if (lowAndHigh.length === 1) {
-      end = start;
-    } else if (lowAndHigh.length === 2) {
-      const high = intOrName(lowAndHigh[1], bounds.names);
-      if (typeof high === 'string') {
-        return high;
-      }
-      end = high;
-    } else {
-      return `too many hyphens: ${expr}`;
-    }
+    [start, end] = [Number(ends[0]), Number(ends[ends.length - 1])];
   }
-  let step = 1;
-  if (rangeAndStep.length === 2) {
-    const parsed = parseInteger(rangeAndStep[1]);
-    if (typeof parsed === 'string') {
-      return parsed;
-    }
-    step = parsed;
-    // `5/15` means from 5 to the end of the range.
-    if (lowAndHigh.length === 1) {
-      end = bounds.max;
-    }
-  } else if (rangeAndStep.length > 2) {
-    return `too many slashes: ${expr}`;
+  const step = rangeAndStep.length > 2 ? `too many slashes: ${expr}` : rangeAndStep.length === 2 ? parseInteger(rangeAndStep[1]) : 1;
+  if (typeof step === 'string') {
+    return step;
+  }
+  // `5/15` means from 5 to the end of the range.
+  if (rangeAndStep.length === 2 && lowAndHigh.length === 1) {
+    end = bounds.max;
   }
   if (start < bounds.min) {
     return `beginning of range (${start}) below minimum (${bounds.min}): ${expr}`;
@@ -110,10 +91,7 @@ function rangeError(expr: string, bounds: Bounds): string | undefined {
   if (start > end) {
     return `beginning of range (${start}) beyond end of range (${end}): ${expr}`;
   }
-  if (step === 0) {
-    return `step of range should be a positive number: ${expr}`;
-  }
-  return undefined;
+  return step === 0 ? `step of range should be a positive number: ${expr}` : undefined;
 }
 
 function intOrName(expr: string, names: readonly string[] | undefined): number | string {

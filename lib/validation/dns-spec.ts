@@ -7,12 +7,12 @@
  * secrets that are named twice or not at all.
  */
 
-import { JsonObject, listAt, objectAt } from './_json';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Unvalidated } from '../_manifest';
 import { checkEnum, checkIpAddress, checkName } from './_field-checks';
 import { quoteValue } from './_integer';
 import { RuleReport } from './problem';
 import { defineRules } from './rules';
-
 
 /** How a Pod's DNS resolver is set up. */
 export const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'] as const;
@@ -33,7 +33,7 @@ export const DNS_SPEC_RULES = defineRules([
     summary:
       '`dnsPolicy: None` comes with a `dnsConfig` that has a nameserver; `dnsConfig` has at most 3 nameservers, each an IP address, at most 32 search domains of at most 2048 characters in all, each a DNS subdomain, and options with names.',
     why: 'The API server refuses the Pod (validatePodDNSConfig): "must provide `dnsConfig` when `dnsPolicy` is None", "must provide at least one DNS nameserver when `dnsPolicy` is None", "must not have more than 3 nameservers", "must be a valid IP address", "must not have more than 32 search paths", "must not have more than 2048 characters (including spaces) in the search list".',
-    fix: 'Give dnsConfig the nameservers and search domains the message asks for; drop what is over the limit.',
+    fix: 'Give `dnsPolicy: None` a dnsConfig with at least one nameserver; list at most 3 nameservers, each an IP address such as "10.96.0.10", and search domains that are DNS names such as "ns1.svc.cluster.local"; name each option (`{ name: "ndots", value: "2" }`); drop what is over the limit.',
     see: 'https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-dns-config',
   },
   {
@@ -51,7 +51,7 @@ export const DNS_SPEC_RULES = defineRules([
     category: 'lint',
     summary: 'No two `hostAliases` entries have the same IP address.',
     why: 'The kubelet writes each entry as a line of /etc/hosts, and `kubectl apply` merges the list by IP: one of the two entries may be dropped. The API server warns: "duplicate ip".',
-    fix: 'List every hostname of the IP in one entry.',
+    fix: 'List all hostnames of the IP in one entry.',
     see: 'https://kubernetes.io/docs/tasks/network/customize-hosts-file-for-pods/',
   },
   {
@@ -60,116 +60,99 @@ export const DNS_SPEC_RULES = defineRules([
     category: 'lint',
     summary: 'Every `imagePullSecrets` entry names a Secret, and no Secret twice.',
     why: 'An entry without a name gives the kubelet no credentials, and a repeated one may be dropped by `kubectl apply`. The API server warns: "invalid empty name", "duplicate name".',
-    fix: 'Name each pull Secret once, by its metadata.name.',
+    fix: 'Name the Secret that holds the registry credentials by its metadata.name, once, or remove the entry.',
     see: 'https://kubernetes.io/docs/tasks/configure-pod-container/pull-image-private-registry/',
   },
 ]);
 
 /** Checks the DNS and identity fields of the Pod spec `spec` at field path `at`. */
-export function validateDnsSpec(spec: JsonObject, at: string, report: RuleReport): void {
+export function validateDnsSpec(spec: Unvalidated<k8s.PodSpec>, at: string, report: RuleReport): void {
   // An empty policy is defaulted to ClusterFirst before validation.
   if (spec.dnsPolicy !== '') {
     checkEnum(spec.dnsPolicy, DNS_POLICIES, `${at}.dnsPolicy`, 'dnsPolicy', report);
   }
   if (spec.dnsConfig != null || spec.dnsPolicy === 'None') {
-    validateDnsConfig(spec, at, report);
+    validateDnsConfig(spec, `${at}.dnsConfig`, report);
   }
   for (const field of ['hostname', 'subdomain'] as const) {
-    if (spec[field] !== undefined && spec[field] !== '') {
-      checkName(spec[field], 'dns-label', { rule: 'pod-hostname', at: `${at}.${field}`, what: field, fix: 'use a DNS-1123 label, such as "web-0"' }, report);
+    if (spec[field]) {
+      checkName(spec[field], 'dns-label', { rule: 'pod-hostname', at: `${at}.${field}`, what: field }, report);
     }
   }
-  if (spec.hostAliases !== undefined) {
-    validateHostAliases(listAt(spec.hostAliases), `${at}.hostAliases`, report);
-  }
-  if (spec.imagePullSecrets !== undefined) {
-    lintImagePullSecrets(listAt(spec.imagePullSecrets), `${at}.imagePullSecrets`, report);
+  validateHostAliases(spec.hostAliases ?? [], `${at}.hostAliases`, report);
+  lintImagePullSecrets(spec.imagePullSecrets ?? [], `${at}.imagePullSecrets`, report);
+}
+
+function lintImagePullSecrets(secrets: readonly Unvalidated<k8s.LocalObjectReference>[], at: string, report: RuleReport): void {
+  const seen = secrets.length === 0 ? undefined : new Map<string, number>();
+  for (let i = 0; i < secrets.length; i++) {
+    const { name } = secrets[i];
+    const first = name ? seen?.get(name) : undefined;
+    if (!name) {
+      report.warn('image-pull-secret-name', `${at}[${i}].name`, `image pull secret ${i} has no name`);
+    } else if (first !== undefined) {
+      report.warn('image-pull-secret-name', `${at}[${i}].name`, `image pull secret ${quoteValue(name)} is already listed at ${at}[${first}]`);
+    } else {
+      seen?.set(name, i);
+    }
   }
 }
 
-function lintImagePullSecrets(secrets: readonly unknown[], at: string, report: RuleReport): void {
-  if (secrets.length === 0) {
+function validateDnsConfig(spec: Unvalidated<k8s.PodSpec>, at: string, report: RuleReport): void {
+  const config = spec.dnsConfig;
+  const nameservers = config?.nameservers ?? [];
+  if (spec.dnsPolicy === 'None' && (config == null || nameservers.length === 0)) {
+    const missing = config == null ? 'the Pod has no dnsConfig, so it would have no resolver' : 'dnsConfig lists no nameserver';
+    report.error('dns-config', config == null ? at : `${at}.nameservers`, `dnsPolicy is "None" and ${missing}`);
     return;
   }
-  const seen = new Map<unknown, number>();
-  for (let i = 0; i < secrets.length; i++) {
-    const name = objectAt(secrets[i]).name;
-    if (name === undefined || name === '') {
-      report.warn('image-pull-secret-name', `${at}[${i}].name`, `image pull secret ${i} has no name`, 'name the Secret that holds the registry credentials, or remove the entry');
-      continue;
-    }
-    const first = seen.get(name);
-    if (first !== undefined) {
-      report.warn('image-pull-secret-name', `${at}[${i}].name`, `image pull secret ${quoteValue(name)} is already listed at ${at}[${first}]`, 'list each pull Secret once');
-    } else {
-      seen.set(name, i);
-    }
-  }
-}
-
-function validateDnsConfig(spec: JsonObject, at: string, report: RuleReport): void {
-  const configAt = `${at}.dnsConfig`;
-  const config = spec.dnsConfig == null ? undefined : objectAt(spec.dnsConfig);
-  const nameservers = listAt(config?.nameservers);
-  if (spec.dnsPolicy === 'None') {
-    if (config === undefined) {
-      report.error('dns-config', configAt, 'dnsPolicy is "None" and the Pod has no dnsConfig, so it would have no resolver', 'add dnsConfig with at least one nameserver, or use another dnsPolicy');
-      return;
-    }
-    if (nameservers.length === 0) {
-      report.error('dns-config', `${configAt}.nameservers`, 'dnsPolicy is "None" and dnsConfig lists no nameserver', 'list at least one nameserver IP, such as "1.1.1.1"');
-      return;
-    }
-  }
-  if (config === undefined) {
+  if (config == null) {
     return;
   }
   if (nameservers.length > MAX_NAMESERVERS) {
-    report.error('dns-config', `${configAt}.nameservers`, `dnsConfig lists ${nameservers.length} nameservers; at most ${MAX_NAMESERVERS} are allowed`, `keep ${MAX_NAMESERVERS} of them`);
+    report.error('dns-config', `${at}.nameservers`, `dnsConfig lists ${nameservers.length} nameservers; at most ${MAX_NAMESERVERS} are allowed`);
   }
   for (let i = 0; i < nameservers.length; i++) {
-    checkIpAddress(nameservers[i], { rule: 'dns-config', at: `${configAt}.nameservers[${i}]`, what: 'nameserver', fix: 'give the IP address of a DNS server, such as "10.96.0.10"' }, report);
+    checkIpAddress(nameservers[i], { rule: 'dns-config', at: `${at}.nameservers[${i}]`, what: 'nameserver' }, report);
   }
-  const searches = listAt(config.searches);
+  const searches = config.searches ?? [];
   if (searches.length > MAX_SEARCH_PATHS) {
-    report.error('dns-config', `${configAt}.searches`, `dnsConfig lists ${searches.length} search domains; at most ${MAX_SEARCH_PATHS} are allowed`, `keep ${MAX_SEARCH_PATHS} of them`);
+    report.error('dns-config', `${at}.searches`, `dnsConfig lists ${searches.length} search domains; at most ${MAX_SEARCH_PATHS} are allowed`);
   }
-  const length = searches.map((s) => String(s)).join(' ').length;
+  const length = searches.join(' ').length;
   if (length > MAX_SEARCH_CHARS) {
-    report.error('dns-config', `${configAt}.searches`, `the search domains of dnsConfig total ${length} characters with the spaces between them; at most ${MAX_SEARCH_CHARS} are allowed`, 'shorten or drop search domains');
+    report.error(
+      'dns-config',
+      `${at}.searches`,
+      `the search domains of dnsConfig total ${length} characters with the spaces between them; at most ${MAX_SEARCH_CHARS} are allowed`,
+    );
   }
   for (let i = 0; i < searches.length; i++) {
-    const search = searches[i];
     // A trailing dot (an absolute domain) is allowed.
-    checkName(typeof search === 'string' ? search.replace(/\.$/, '') : search, 'dns-subdomain', { rule: 'dns-config', at: `${configAt}.searches[${i}]`, what: 'search domain', fix: 'use a DNS name, such as "ns1.svc.cluster.local"' }, report);
+    checkName(searches[i].replace(/\.$/, ''), 'dns-subdomain', { rule: 'dns-config', at: `${at}.searches[${i}]`, what: 'search domain' }, report);
   }
-  const options = listAt(config.options);
+  const options = config.options ?? [];
   for (let i = 0; i < options.length; i++) {
-    const name = objectAt(options[i]).name;
-    if (typeof name !== 'string' || name.length === 0) {
-      report.error('dns-config', `${configAt}.options[${i}]`, `dnsConfig option ${i} has ${name === undefined || name === '' ? 'no name' : `name ${quoteValue(name)}`}`, 'name the resolver option, such as { name: "ndots", value: "2" }');
+    if (!options[i].name) {
+      report.error('dns-config', `${at}.options[${i}]`, `dnsConfig option ${i} has no name`);
     }
   }
 }
 
-function validateHostAliases(aliases: readonly unknown[], at: string, report: RuleReport): void {
-  if (aliases.length === 0) {
-    return; // as for most Pods: no map for them
-  }
-  const ips = new Map<unknown, number>();
+function validateHostAliases(aliases: readonly Unvalidated<k8s.HostAlias>[], at: string, report: RuleReport): void {
+  const ips = aliases.length === 0 ? undefined : new Map<string, number>(); // most Pods have none: no map for them
   for (let i = 0; i < aliases.length; i++) {
-    const alias = objectAt(aliases[i]);
+    const { ip, hostnames = [] } = aliases[i];
     const aliasAt = `${at}[${i}]`;
-    checkIpAddress(alias.ip, { rule: 'pod-hostname', at: `${aliasAt}.ip`, what: 'ip', of: `host alias ${i}`, fix: 'give the IP address the hostnames resolve to, such as "10.1.2.3"' }, report);
-    const hostnames = listAt(alias.hostnames);
+    checkIpAddress(ip, { rule: 'pod-hostname', at: `${aliasAt}.ip`, what: 'ip', of: `host alias ${i}` }, report);
     for (let j = 0; j < hostnames.length; j++) {
-      checkName(hostnames[j], 'dns-subdomain', { rule: 'pod-hostname', at: `${aliasAt}.hostnames[${j}]`, what: 'hostname', of: `host alias ${i}`, fix: 'use a lower-case DNS name, such as "db.internal"' }, report);
+      checkName(hostnames[j], 'dns-subdomain', { rule: 'pod-hostname', at: `${aliasAt}.hostnames[${j}]`, what: 'hostname', of: `host alias ${i}` }, report);
     }
-    const first = ips.get(alias.ip);
+    const first = ip === undefined ? undefined : ips?.get(ip);
     if (first !== undefined) {
-      report.warn('host-alias-ip-unique', `${aliasAt}.ip`, `host alias IP ${quoteValue(alias.ip)} is already listed at ${at}[${first}]`, 'list all hostnames of the IP in one entry');
-    } else if (alias.ip !== undefined) {
-      ips.set(alias.ip, i);
+      report.warn('host-alias-ip-unique', `${aliasAt}.ip`, `host alias IP ${quoteValue(ip)} is already listed at ${at}[${first}]`);
+    } else if (ip !== undefined) {
+      ips?.set(ip, i);
     }
   }
 }

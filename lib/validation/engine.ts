@@ -3,7 +3,9 @@ import { IConstruct, IValidation } from 'constructs';
 import { renamedKeysIn } from '../_plain';
 import { checkUnderPlainApp } from '../_plain-app';
 import { oncePerPass, withinOnePass } from '../_synth';
-import { formatProblem, Problem } from './problem';
+import { formatProblem, Problem, RuleReport } from './problem';
+// Declares the rule problemsOf reports, unexpected-value-type.
+import './escape-hatch';
 import { DEFAULT_PROJECT_RULES, ProjectRules, resolveProblems } from './rules';
 
 /** A construct that can say what is wrong with it: Pods, workloads, Services. */
@@ -46,13 +48,30 @@ export function _addModuleCheck(check: IAppCheck): void {
   }
 }
 
-/** The problems of a source: its own `problems()`, with what the augmenters add. */
+/**
+ * The problems of a source: its own `problems()`, with what the augmenters
+ * add. A TypeError on the way (a rule, or the render of a value given
+ * through `as any` or a JSON patch, met a value of a type it does not
+ * expect) is reported as one error of the source, not thrown at the user
+ * as a stack trace.
+ */
 export function problemsOf(source: IProblemSource): readonly Problem[] {
-  let problems = source.problems();
-  for (const augment of augmenters) {
-    problems = augment(source, problems);
+  try {
+    let problems = source.problems();
+    for (const augment of augmenters) {
+      problems = augment(source, problems);
+    }
+    return problems;
+  } catch (error) {
+    // A render fails as cdk8s's Error, with the TypeError as its cause.
+    const typeError = error instanceof TypeError ? error : error instanceof Error && error.cause instanceof TypeError ? error.cause : undefined;
+    if (typeError === undefined) {
+      throw error;
+    }
+    const report = new RuleReport(source.node.path);
+    report.error('unexpected-value-type', '', `Peapod's checks of this object stopped at a value of a type they do not expect (${typeError}), so its other problems may be missing`);
+    return report.problems;
   }
-  return problems;
 }
 
 const projectRulesByRoot = new WeakMap<IConstruct, () => ProjectRules>();
@@ -143,9 +162,11 @@ class ProblemValidation implements IValidation {
   public constructor(private readonly source: IProblemSource) {}
 
   public validate(): string[] {
-    const errors = effectiveProblems(this.source, problemsOf(this.source))
-      .filter((p) => p.severity === 'error')
-      .map(formatProblem);
+    const problems = effectiveProblems(this.source, problemsOf(this.source)).filter((p) => p.severity === 'error');
+    const errors = problems.map(formatProblem);
+    if (problems.some((p) => p.rule === 'unexpected-value-type')) {
+      return errors; // the render may be what failed
+    }
     // Here cdk8s renders the manifests (Testing.synth, synthYaml, a cdk8s App), and it cannot hold some keys.
     for (const child of this.source.node.children) {
       for (const field of ApiObject.isApiObject(child) ? renamedKeysIn(child.toJson()) : []) {

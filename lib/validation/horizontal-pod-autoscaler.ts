@@ -1,10 +1,10 @@
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Unvalidated } from '../_manifest';
+import { parseQuantity } from '../quantity';
 import { checkOneOf } from './_fields';
 import { INT32, integerError } from './_integer';
-import { parseQuantity } from '../quantity';
 import { RuleReport } from './problem';
-import { defineRules } from './rules';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
+import { defineRules, fixNaming, ruleIn } from './rules';
 
 const SEE = 'https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/';
 
@@ -23,7 +23,8 @@ export const HPA_RULES = defineRules([
     id: 'hpa-metric-valid',
     category: 'api-server',
     severity: 'error',
-    summary: 'each metric of a HorizontalPodAutoscaler has a target of a type its source allows (Utilization or AverageValue for resources, AverageValue for Pods metrics) with a value more than 0',
+    summary:
+      'each metric of a HorizontalPodAutoscaler has a target of a type its source allows (Utilization or AverageValue for resources, AverageValue for Pods metrics) with a value more than 0',
     why: 'the API server rejects the autoscaler otherwise',
     fix: "use Metric.resourceUtilization('cpu', 70) or another Metric factory with a value more than 0",
     see: `${SEE}#support-for-metrics-apis`,
@@ -32,9 +33,10 @@ export const HPA_RULES = defineRules([
     id: 'hpa-behavior-valid',
     category: 'api-server',
     severity: 'error',
-    summary: 'a scaling behavior has stabilizationWindowSeconds from 0 to 3600, selectPolicy Max, Min or Disabled, and policies of type Pods or Percent, with value more than 0 and periodSeconds from 1 to 1800',
+    summary:
+      'a scaling behavior has stabilizationWindowSeconds from 0 to 3600, selectPolicy Max, Min or Disabled, and policies of type Pods or Percent, with value more than 0 and periodSeconds from 1 to 1800',
     why: 'the API server rejects the autoscaler otherwise',
-    fix: 'keep the behavior within those bounds',
+    fix: 'keep stabilizationWindowSeconds from 0 to 3600, and give each policy a value of 1 or more and periodSeconds from 1 to 1800 (or leave policies out)',
     see: `${SEE}#configurable-scaling-behavior`,
   },
   {
@@ -49,7 +51,10 @@ export const HPA_RULES = defineRules([
     severity: 'error',
     summary: 'every container of the target of a Utilization metric requests the resource it measures',
     why: 'utilization is usage divided by the request: without a request for every container the autoscaler cannot compute it, and never scales',
-    fix: 'give every container of the target a request for the resource, or use an AverageValue target',
+    ...fixNaming(
+      (resource: string) => `give every container of the target a ${resource} request, or use an AverageValue target (Metric.resourceAverageValue())`,
+      ['the resource'],
+    ),
     see: `${SEE}#how-does-a-horizontalpodautoscaler-work`,
   },
   {
@@ -74,103 +79,117 @@ export interface ScaleTargetFacts {
   readonly containers: readonly { readonly name: string; readonly requests: readonly string[] }[];
 }
 
-const METRIC_TYPES = ['Resource', 'Pods', 'Object', 'External', 'ContainerResource'];
-const SOURCE_FIELDS: Readonly<Record<string, string>> = { Resource: 'resource', Pods: 'pods', Object: 'object', External: 'external', ContainerResource: 'containerResource' };
+const UTILIZATION_NEEDS_REQUESTS = ruleIn(HPA_RULES, 'hpa-utilization-needs-requests');
+
+// The source field of each metric type, and the target types each source allows.
+const SOURCE_FIELDS = { Resource: 'resource', Pods: 'pods', Object: 'object', External: 'external', ContainerResource: 'containerResource' } as const;
+const METRIC_TYPES = Object.keys(SOURCE_FIELDS) as (keyof typeof SOURCE_FIELDS)[];
+const TARGET_TYPES = { Resource: ['Utilization', 'AverageValue'], ContainerResource: ['Utilization', 'AverageValue'], Pods: ['AverageValue'] } as const;
+const TARGET_VALUES = { Utilization: 'averageUtilization', AverageValue: 'averageValue', Value: 'value' } as const;
 const SELECT_POLICIES = ['Max', 'Min', 'Disabled'];
 const POLICY_TYPES = ['Pods', 'Percent'];
 
 /** Checks a rendered autoscaling/v2 HorizontalPodAutoscaler, and its target. */
-export function validateHorizontalPodAutoscaler(manifest: any, target: ScaleTargetFacts, report: RuleReport): void {
+export function validateHorizontalPodAutoscaler(
+  manifest: Unvalidated<k8s.KubeHorizontalPodAutoscalerV2Props>,
+  target: ScaleTargetFacts,
+  report: RuleReport,
+): void {
   const spec = manifest.spec ?? {};
-  const min = spec.minReplicas;
-  const max = spec.maxReplicas;
+  const { minReplicas: min, maxReplicas: max } = spec;
   const replicas = { min: 1, max: INT32.max };
   const minWrong = min === undefined ? undefined : integerError(min, replicas);
   if (minWrong !== undefined) {
-    report.error('hpa-replicas-valid', 'spec.minReplicas', `minReplicas ${minWrong}`, 'set minReplicas to 1 or more');
+    report.error('hpa-replicas-valid', 'spec.minReplicas', `minReplicas ${minWrong}`);
   }
   const maxWrong = integerError(max, replicas);
   if (maxWrong !== undefined) {
-    report.error('hpa-replicas-valid', 'spec.maxReplicas', `maxReplicas ${maxWrong}`, 'set maxReplicas to 1 or more');
-  } else if (minWrong === undefined && min !== undefined && min > max) {
-    report.error('hpa-replicas-valid', 'spec.maxReplicas', `maxReplicas ${max} is less than minReplicas ${min}`, 'set maxReplicas to at least minReplicas');
+    report.error('hpa-replicas-valid', 'spec.maxReplicas', `maxReplicas ${maxWrong}`);
+  } else if (minWrong === undefined && min !== undefined && min > max!) {
+    report.error('hpa-replicas-valid', 'spec.maxReplicas', `maxReplicas ${max} is less than minReplicas ${min}`);
   }
-  (spec.metrics ?? []).forEach((metric: any, i: number) => validateMetric(metric, `spec.metrics[${i}]`, target, report));
-  for (const direction of ['scaleUp', 'scaleDown']) {
+  (spec.metrics ?? []).forEach((metric, i) => validateMetric(metric, `spec.metrics[${i}]`, target, report));
+  for (const direction of ['scaleUp', 'scaleDown'] as const) {
     const rules = spec.behavior?.[direction];
     if (rules !== undefined) {
       validateScalingRules(rules, `spec.behavior.${direction}`, report);
     }
   }
   if (!target.sameNamespace) {
-    report.error('hpa-target-in-namespace', 'spec.scaleTargetRef', `the target ${target.path} is in another namespace`, 'create the autoscaler in the chart of its target');
+    report.error('hpa-target-in-namespace', 'spec.scaleTargetRef', `the target ${target.path} is in another namespace`);
   }
   if (target.replicas !== undefined) {
     report.warn(
       'hpa-target-replicas',
       'spec.scaleTargetRef',
       `the target ${target.path} sets replicas: ${target.replicas}, so every apply resets the count the autoscaler chose`,
-      'leave replicas out of the target; minReplicas is the count the autoscaler starts from',
     );
   }
 }
 
-function validateMetric(metric: any, at: string, target: ScaleTargetFacts, report: RuleReport): void {
-  if (!checkOneOf(metric.type, METRIC_TYPES, `${at}.type`, 'hpa-metric-valid', report)) {
+function validateMetric(metric: Unvalidated<k8s.MetricSpecV2>, at: string, target: ScaleTargetFacts, report: RuleReport): void {
+  // A metric without a type is refused as one of no known type.
+  const type = metric.type ?? '';
+  if (!checkOneOf(type, METRIC_TYPES, `${at}.type`, 'hpa-metric-valid', report)) {
     return;
   }
-  const field = SOURCE_FIELDS[metric.type];
+  const field = SOURCE_FIELDS[type as keyof typeof SOURCE_FIELDS];
   const source = metric[field];
   if (source === undefined) {
-    report.error('hpa-metric-valid', `${at}.${field}`, `a metric of type ${metric.type} has no ${field} source`, `set the ${field} source`);
+    report.error('hpa-metric-valid', `${at}.${field}`, `a metric of type ${type} has no ${field} source`);
     return;
   }
   const targetAt = `${at}.${field}.target`;
   const metricTarget = source.target ?? {};
-  const allowed = metric.type === 'Resource' || metric.type === 'ContainerResource' ? ['Utilization', 'AverageValue'] : metric.type === 'Pods' ? ['AverageValue'] : ['Value', 'AverageValue'];
-  if (!allowed.includes(metricTarget.type)) {
-    report.error('hpa-metric-valid', `${targetAt}.type`, `a ${metric.type} metric cannot have a target of type ${JSON.stringify(metricTarget.type)}`, `use a target of type ${allowed.join(' or ')}`);
+  const allowed: readonly string[] = TARGET_TYPES[type as keyof typeof TARGET_TYPES] ?? ['Value', 'AverageValue'];
+  if (metricTarget.type === undefined || !allowed.includes(metricTarget.type)) {
+    report.error(
+      'hpa-metric-valid',
+      `${targetAt}.type`,
+      `a ${type} metric cannot have a target of type ${JSON.stringify(metricTarget.type)}; it takes ${allowed.join(' or ')}`,
+    );
     return;
   }
-  const value = metricTarget.type === 'Utilization' ? metricTarget.averageUtilization : metricTarget.type === 'Value' ? metricTarget.value : metricTarget.averageValue;
+  const valueField = TARGET_VALUES[metricTarget.type as keyof typeof TARGET_VALUES];
+  const value = metricTarget[valueField];
   const amount = typeof value === 'number' ? value : typeof value === 'string' ? parseQuantity(value) : undefined;
-  const valueField = metricTarget.type === 'Utilization' ? 'averageUtilization' : metricTarget.type === 'Value' ? 'value' : 'averageValue';
   if (amount === undefined || !(amount > 0)) {
-    report.error('hpa-metric-valid', `${targetAt}.${valueField}`, `the ${valueField} of the target is ${JSON.stringify(value)}; it must be more than 0`, `set ${valueField} to more than 0`);
+    report.error('hpa-metric-valid', `${targetAt}.${valueField}`, `the ${valueField} of the target is ${JSON.stringify(value)}; it must be more than 0`);
   }
   if (metricTarget.type === 'Utilization') {
-    const resource = source.name;
-    const containers = metric.type === 'ContainerResource' ? target.containers.filter((c) => c.name === source.container) : target.containers;
-    const missing = containers.filter((c) => !c.requests.includes(resource)).map((c) => `"${c.name}"`);
+    // Only a Resource or ContainerResource source takes a Utilization target (checked above).
+    const { name: resource, container } = source as Unvalidated<k8s.ContainerResourceMetricSourceV2>;
+    const containers = type === 'ContainerResource' ? target.containers.filter((c) => c.name === container) : target.containers;
+    const missing = containers.filter((c) => !c.requests.includes(resource!)).map((c) => `"${c.name}"`);
     if (missing.length > 0) {
       report.error(
         'hpa-utilization-needs-requests',
         `${at}.${field}`,
         `${resource} utilization is measured against requests, but container${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${target.path} request${missing.length > 1 ? '' : 's'} no ${resource}`,
-        `give ${missing.length > 1 ? 'them' : 'it'} a ${resource} request, or use Metric.resourceAverageValue()`,
+        UTILIZATION_NEEDS_REQUESTS.fixFor(`${resource}`),
       );
     }
   }
 }
 
-function validateScalingRules(rules: any, at: string, report: RuleReport): void {
+function validateScalingRules(rules: Unvalidated<k8s.HpaScalingRulesV2>, at: string, report: RuleReport): void {
   const window = rules.stabilizationWindowSeconds;
   if (window !== undefined && !(Number.isInteger(window) && window >= 0 && window <= 3600)) {
-    report.error('hpa-behavior-valid', `${at}.stabilizationWindowSeconds`, `stabilizationWindowSeconds is ${window}; it must be from 0 to 3600`, 'use a window from 0 to 3600 seconds');
+    report.error('hpa-behavior-valid', `${at}.stabilizationWindowSeconds`, `stabilizationWindowSeconds is ${window}; it must be from 0 to 3600`);
   }
   checkOneOf(rules.selectPolicy, SELECT_POLICIES, `${at}.selectPolicy`, 'hpa-behavior-valid', report);
-  const policies: any[] = rules.policies ?? [];
+  const policies = rules.policies ?? [];
   if (rules.policies !== undefined && policies.length === 0) {
-    report.error('hpa-behavior-valid', `${at}.policies`, 'the behavior has an empty list of policies', 'give at least one policy, or leave policies out');
+    report.error('hpa-behavior-valid', `${at}.policies`, 'the behavior has an empty list of policies');
   }
   policies.forEach((policy, i) => {
     const policyAt = `${at}.policies[${i}]`;
     checkOneOf(policy.type, POLICY_TYPES, `${policyAt}.type`, 'hpa-behavior-valid', report);
-    if (!(Number.isInteger(policy.value) && policy.value > 0)) {
-      report.error('hpa-behavior-valid', `${policyAt}.value`, `value is ${policy.value}; it must be a whole number more than 0`, 'set value to 1 or more');
+    if (!(Number.isInteger(policy.value) && policy.value! > 0)) {
+      report.error('hpa-behavior-valid', `${policyAt}.value`, `value is ${policy.value}; it must be a whole number more than 0`);
     }
-    if (!(Number.isInteger(policy.periodSeconds) && policy.periodSeconds >= 1 && policy.periodSeconds <= 1800)) {
-      report.error('hpa-behavior-valid', `${policyAt}.periodSeconds`, `periodSeconds is ${policy.periodSeconds}; it must be from 1 to 1800`, 'use a period from 1 to 1800 seconds');
+    if (!(Number.isInteger(policy.periodSeconds) && policy.periodSeconds! >= 1 && policy.periodSeconds! <= 1800)) {
+      report.error('hpa-behavior-valid', `${policyAt}.periodSeconds`, `periodSeconds is ${policy.periodSeconds}; it must be from 1 to 1800`);
     }
   });
 }

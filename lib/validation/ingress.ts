@@ -1,10 +1,10 @@
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Unvalidated } from '../_manifest';
 import { parseIp } from './_ip';
 import { checkOneOf } from './_fields';
 import { dns1123SubdomainError, portNameError } from './names';
 import { RuleReport } from './problem';
 import { defineRules } from './rules';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
 const SEE = 'https://kubernetes.io/docs/concepts/services-networking/ingress/';
 
@@ -16,7 +16,7 @@ export const INGRESS_RULES = defineRules([
     severity: 'error',
     summary: 'an Ingress has rules or a default backend, and every HTTP rule has at least one path',
     why: 'the API server rejects an Ingress that routes nothing',
-    fix: 'add a rule with addRule(), or give a defaultBackend',
+    fix: 'add a rule with addRule(), or give a defaultBackend; give every HTTP rule at least one path',
   },
   {
     id: 'ingress-host-valid',
@@ -33,7 +33,7 @@ export const INGRESS_RULES = defineRules([
     severity: 'error',
     summary: 'a path of an Ingress has a pathType (Exact, Prefix or ImplementationSpecific); an Exact or Prefix path starts with "/" and has no "//", "/./", "/../" or "%2f", nor ends with "/." or "/.."',
     why: 'the API server rejects the Ingress otherwise',
-    fix: "write an absolute path such as '/api', with pathType 'Prefix'",
+    fix: 'give each path a pathType of Prefix, Exact or ImplementationSpecific, and write it from "/", such as "/api", without empty, "." or ".." segments or "%2f"',
     see: `${SEE}#path-types`,
   },
   {
@@ -57,7 +57,7 @@ export const INGRESS_RULES = defineRules([
     severity: 'error',
     summary: 'ingressClassName is a DNS-1123 subdomain, and is not set together with the kubernetes.io/ingress.class annotation',
     why: 'the API server rejects the Ingress otherwise',
-    fix: 'keep ingressClassName and remove the annotation',
+    fix: 'set ingressClassName to the name of an IngressClass of the cluster, and remove the kubernetes.io/ingress.class annotation',
   },
 ]);
 
@@ -79,34 +79,32 @@ export interface BackendService {
 }
 
 /** Checks a rendered Ingress; `services` gives the Service of each backend by its name. */
-export function validateIngress(manifest: any, services: ReadonlyMap<string, BackendService>, report: RuleReport): void {
+export function validateIngress(manifest: Unvalidated<k8s.KubeIngressProps>, services: ReadonlyMap<string, BackendService>, report: RuleReport): void {
   const spec = manifest.spec ?? {};
-  const rules: any[] = spec.rules ?? [];
+  const rules = spec.rules ?? [];
   if (rules.length === 0 && spec.defaultBackend === undefined) {
-    report.error('ingress-has-backend', 'spec', 'the Ingress has neither rules nor a default backend', 'add a rule with addRule(), or give a defaultBackend');
+    report.error('ingress-has-backend', 'spec', 'the Ingress has neither rules nor a default backend');
   }
   const className = spec.ingressClassName;
   if (className !== undefined) {
-    const error = dns1123SubdomainError(String(className));
+    const error = dns1123SubdomainError(className);
     if (error !== undefined) {
-      report.error('ingress-class-valid', 'spec.ingressClassName', `ingressClassName "${className}" ${error}`, 'use the name of an IngressClass of the cluster');
+      report.error('ingress-class-valid', 'spec.ingressClassName', `ingressClassName "${className}" ${error}`);
     }
     if (manifest.metadata?.annotations?.['kubernetes.io/ingress.class'] !== undefined) {
-      report.error('ingress-class-valid', 'metadata.annotations', 'the kubernetes.io/ingress.class annotation is set together with ingressClassName', 'keep ingressClassName and remove the annotation');
+      report.error('ingress-class-valid', 'metadata.annotations', 'the kubernetes.io/ingress.class annotation is set together with ingressClassName');
     }
   }
-  if (spec.defaultBackend !== undefined) {
-    validateBackend(spec.defaultBackend, 'spec.defaultBackend', services, report);
-  }
+  validateBackend(spec.defaultBackend, 'spec.defaultBackend', services, report);
   rules.forEach((rule, i) => {
     const at = `spec.rules[${i}]`;
     if (rule.host !== undefined) {
       validateHost(rule.host, `${at}.host`, report);
     }
     if (rule.http !== undefined) {
-      const paths: any[] = rule.http.paths ?? [];
+      const paths = rule.http.paths ?? [];
       if (paths.length === 0) {
-        report.error('ingress-has-backend', `${at}.http.paths`, `rule ${i} has no paths`, 'add a path to the rule');
+        report.error('ingress-has-backend', `${at}.http.paths`, `rule ${i} has no paths`);
       }
       paths.forEach((path, j) => {
         validatePath(path, `${at}.http.paths[${j}]`, report);
@@ -114,83 +112,82 @@ export function validateIngress(manifest: any, services: ReadonlyMap<string, Bac
       });
     }
   });
-  (spec.tls ?? []).forEach((tls: any, i: number) => {
-    (tls.hosts ?? []).forEach((host: unknown, j: number) => validateHost(host, `spec.tls[${i}].hosts[${j}]`, report));
+  (spec.tls ?? []).forEach((tls, i) => {
+    (tls.hosts ?? []).forEach((host, j) => validateHost(host, `spec.tls[${i}].hosts[${j}]`, report));
   });
 }
 
-function validateHost(host: unknown, at: string, report: RuleReport): void {
-  const value = String(host);
-  const why = parseIp(value) !== undefined
+function validateHost(host: string, at: string, report: RuleReport): void {
+  const why = parseIp(host) !== undefined
     ? 'is an IP address, not a DNS name'
-    : value.includes('*')
-      ? value.length > 253 || !WILDCARD_SUBDOMAIN.test(value)
+    : host.includes('*')
+      ? host.length > 253 || !WILDCARD_SUBDOMAIN.test(host)
         ? 'is not a wildcard DNS-1123 subdomain: "*" may only be the whole first label, as in "*.example.com"'
         : undefined
-      : dns1123SubdomainError(value);
+      : dns1123SubdomainError(host);
   if (why !== undefined) {
-    report.error('ingress-host-valid', at, `host "${value}" ${why}`, "use a host name such as 'shop.example.com' or '*.example.com'");
+    report.error('ingress-host-valid', at, `host "${host}" ${why}`);
   }
 }
 
-function validatePath(path: any, at: string, report: RuleReport): void {
+function validatePath(path: Unvalidated<k8s.HttpIngressPath>, at: string, report: RuleReport): void {
   const type = path.pathType;
   if (type === undefined) {
-    report.error('ingress-path-valid', `${at}.pathType`, 'the path has no pathType', "set pathType to 'Prefix', 'Exact' or 'ImplementationSpecific'");
+    report.error('ingress-path-valid', `${at}.pathType`, 'the path has no pathType');
     return;
   }
   if (!checkOneOf(type, PATH_TYPES, `${at}.pathType`, 'ingress-path-valid', report)) {
     return;
   }
-  const value: string = path.path ?? '';
+  const value = path.path ?? '';
   if (type === 'ImplementationSpecific') {
     if (value !== '' && !value.startsWith('/')) {
-      report.error('ingress-path-valid', `${at}.path`, `path "${value}" does not start with "/"`, "start the path with '/'");
+      report.error('ingress-path-valid', `${at}.path`, `path "${value}" does not start with "/"`);
     }
     return;
   }
   if (!value.startsWith('/')) {
-    report.error('ingress-path-valid', `${at}.path`, `path "${value}" of pathType ${type} is not an absolute path`, "start the path with '/'");
+    report.error('ingress-path-valid', `${at}.path`, `path "${value}" of pathType ${type} is not an absolute path`);
     return;
   }
   const part = INVALID_PATH_PARTS.find((p) => value.includes(p)) ?? INVALID_PATH_ENDS.find((p) => value.endsWith(p));
   if (part !== undefined) {
-    report.error('ingress-path-valid', `${at}.path`, `path "${value}" of pathType ${type} contains "${part}"`, 'write the path without empty, "." or ".." segments and without "%2f"');
+    report.error('ingress-path-valid', `${at}.path`, `path "${value}" of pathType ${type} contains "${part}"`);
   }
 }
 
-function validateBackend(backend: any, at: string, services: ReadonlyMap<string, BackendService>, report: RuleReport): void {
+function validateBackend(backend: Unvalidated<k8s.IngressBackend> | undefined, at: string, services: ReadonlyMap<string, BackendService>, report: RuleReport): void {
   const serviceRef = backend?.service;
   if (serviceRef === undefined) {
     return;
   }
   const port = serviceRef.port ?? {};
   const portAt = `${at}.service.port`;
-  if (port.name !== undefined && port.number !== undefined) {
-    report.error('ingress-backend-port', portAt, `the port has both a name ("${port.name}") and a number (${port.number})`, 'name the port by its name or by its number');
+  const nameError = port.name === undefined ? undefined : portNameError(port.name);
+  const wrong =
+    port.name !== undefined && port.number !== undefined
+      ? ['', `the port has both a name ("${port.name}") and a number (${port.number})`]
+      : port.name === undefined && port.number === undefined
+        ? ['', 'the port has neither a name nor a number']
+        : port.number !== undefined && !(Number.isInteger(port.number) && port.number >= 1 && port.number <= 65535)
+          ? ['.number', `port number ${port.number} is not from 1 to 65535`]
+          : nameError !== undefined
+            ? ['.name', `port name "${port.name}" ${nameError}`]
+            : undefined;
+  if (wrong !== undefined) {
+    report.error('ingress-backend-port', `${portAt}${wrong[0]}`, wrong[1]);
     return;
   }
-  if (port.name === undefined && port.number === undefined) {
-    report.error('ingress-backend-port', portAt, 'the port has neither a name nor a number', 'name a port of the Service');
-    return;
-  }
-  if (port.number !== undefined && !(Number.isInteger(port.number) && port.number >= 1 && port.number <= 65535)) {
-    report.error('ingress-backend-port', `${portAt}.number`, `port number ${port.number} is not from 1 to 65535`, 'name a port of the Service');
-    return;
-  }
-  if (port.name !== undefined) {
-    const error = portNameError(String(port.name));
-    if (error !== undefined) {
-      report.error('ingress-backend-port', `${portAt}.name`, `port name "${port.name}" ${error}`, 'name a port of the Service');
-      return;
-    }
-  }
-  const service = services.get(serviceRef.name);
+  const service = serviceRef.name === undefined ? undefined : services.get(serviceRef.name);
   if (service === undefined) {
     return;
   }
   if (!service.sameNamespace) {
-    report.error('ingress-backend-port-exists', `${at}.service.name`, `Service "${serviceRef.name}" (${service.path}) is in another namespace than the Ingress`, 'create the Service in the namespace of the Ingress');
+    report.error(
+      'ingress-backend-port-exists',
+      `${at}.service.name`,
+      `Service "${serviceRef.name}" (${service.path}) is in another namespace than the Ingress`,
+    );
     return;
   }
   const found = service.ports.some((p) => (port.name !== undefined ? p.name === port.name : p.port === port.number));
@@ -200,7 +197,6 @@ function validateBackend(backend: any, at: string, services: ReadonlyMap<string,
       'ingress-backend-port-exists',
       portAt,
       `Service "${serviceRef.name}" (${service.path}) has no port ${port.name !== undefined ? `named "${port.name}"` : port.number} (${list ? `it has ${list}` : 'it has no ports'})`,
-      'name one of the ports of the Service',
     );
   }
 }

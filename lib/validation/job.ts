@@ -1,11 +1,13 @@
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Unvalidated } from '../_manifest';
 import { checkCounts, checkOneOf } from './_fields';
-import { JsonObject, objectAt } from './_json';
 import { cronScheduleError, isKnownTimeZone, timeZoneError } from './cron';
 import { dns1123LabelError } from './names';
-import { RuleReport } from './problem';
-import { defineRules } from './rules';
 import type { RESTART_POLICIES } from './pod-spec';
+import { RuleReport } from './problem';
+import { defineRules, fixNaming, ruleIn } from './rules';
 
+const MAX_INDEXED_PARALLELISM = 100_000;
 const JOB_SEE = 'https://kubernetes.io/docs/concepts/workloads/controllers/job/';
 const CRON_SEE = 'https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/';
 
@@ -24,9 +26,10 @@ export const JOB_RULES = defineRules([
     id: 'job-field-valid',
     category: 'api-server',
     severity: 'error',
-    summary: 'parallelism, completions, activeDeadlineSeconds, backoffLimit and ttlSecondsAfterFinished are whole numbers, 0 or more; completionMode is NonIndexed or Indexed, and Indexed has completions and at most 100000 in parallel',
+    summary:
+      'parallelism, completions, activeDeadlineSeconds, backoffLimit and ttlSecondsAfterFinished are whole numbers, 0 or more; completionMode is NonIndexed or Indexed, and Indexed has completions and at most 100000 in parallel',
     why: 'the API server rejects the Job otherwise',
-    fix: 'use whole numbers of 0 or more, and set completions for an Indexed Job',
+    fix: `use whole numbers of 0 or more; give an Indexed Job completions (its number of indexes) and a parallelism of at most ${MAX_INDEXED_PARALLELISM}`,
   },
   {
     id: 'job-indexed-name',
@@ -42,14 +45,15 @@ export const JOB_RULES = defineRules([
     severity: 'warning',
     summary: 'the parallelism of a Job is not more than its completions',
     why: 'Kubernetes never runs more Pods at once than completions remain; the rest of the parallelism does nothing and may hide a mistake',
-    fix: 'lower parallelism to completions, or raise completions',
+    ...fixNaming((completions: string) => `lower parallelism to ${completions}, or raise completions`, ['completions']),
     see: `${JOB_SEE}#parallel-jobs`,
   },
   {
     id: 'cron-job-schedule',
     category: 'api-server',
     severity: 'error',
-    summary: 'the schedule of a CronJob is a cron expression the API server parses: five fields (minute, hour, day of month, month, day of week) or a descriptor such as @hourly, with no TZ= or CRON_TZ= prefix',
+    summary:
+      'the schedule of a CronJob is a cron expression the API server parses: five fields (minute, hour, day of month, month, day of week) or a descriptor such as @hourly, with no TZ= or CRON_TZ= prefix',
     why: 'the API server rejects the CronJob, and the Jobs never run',
     fix: "write five fields such as '30 2 * * *' (02:30 every day), or a descriptor such as '@daily'; set the time zone with timeZone",
     see: `${CRON_SEE}#schedule-syntax`,
@@ -67,7 +71,7 @@ export const JOB_RULES = defineRules([
     id: 'cron-job-time-zone-known',
     severity: 'warning',
     summary: 'the timeZone of a CronJob is a time zone the time zone database knows',
-    why: 'the API server rejects a time zone its database does not hold (the check uses Node.js\'s database, which may differ a little from the cluster\'s)',
+    why: "the API server rejects a time zone its database does not hold (the check uses Node.js's database, which may differ a little from the cluster's)",
     fix: "check the spelling against the IANA database, such as 'America/New_York'",
     see: `${CRON_SEE}#time-zones`,
   },
@@ -83,86 +87,93 @@ export const JOB_RULES = defineRules([
     id: 'cron-job-field-valid',
     category: 'api-server',
     severity: 'error',
-    summary: 'concurrencyPolicy is Allow, Forbid or Replace; startingDeadlineSeconds, successfulJobsHistoryLimit and failedJobsHistoryLimit are whole numbers, 0 or more',
+    summary:
+      'concurrencyPolicy is Allow, Forbid or Replace; startingDeadlineSeconds, successfulJobsHistoryLimit and failedJobsHistoryLimit are whole numbers, 0 or more',
     why: 'the API server rejects the CronJob otherwise',
     fix: 'use one of the policies, and whole numbers of 0 or more',
   },
 ]);
 
-/** How Jobs of a CronJob may overlap. */
+const PARALLELISM_EXCEEDS_COMPLETIONS = ruleIn(JOB_RULES, 'job-parallelism-exceeds-completions');
+
 /** The restart policies that let a Job's Pods end: a subset of {@link RESTART_POLICIES}. */
 export const JOB_RESTART_POLICIES = ['OnFailure', 'Never'] as const satisfies readonly (typeof RESTART_POLICIES)[number][];
+/** How Jobs of a CronJob may overlap. */
 export const CONCURRENCY_POLICIES = ['Allow', 'Forbid', 'Replace'] as const;
 /** How a Job counts its completions. */
 export const COMPLETION_MODES = ['NonIndexed', 'Indexed'] as const;
-const MAX_INDEXED_PARALLELISM = 100_000;
 
 /**
  * Checks a Job spec (a Job's `spec`, or a CronJob's
  * `spec.jobTemplate.spec`) at field path `at`, with the Job's `name` for
  * the host names of an Indexed Job, except its Pod spec.
  */
-export function validateJobSpec(given: unknown, at: string, name: string | undefined, report: RuleReport): void {
-  const spec = objectAt(given);
+export function validateJobSpec(spec: Unvalidated<k8s.JobSpec> = {}, at: string, name: string | undefined, report: RuleReport): void {
   checkCounts(spec, ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished'], at, 'job-field-valid', report);
-  const restartPolicy = objectAt(objectAt(spec.template).spec).restartPolicy;
-  if (!(JOB_RESTART_POLICIES as readonly unknown[]).includes(restartPolicy)) {
+  const restartPolicy = spec.template?.spec?.restartPolicy;
+  if (!(JOB_RESTART_POLICIES as readonly (string | undefined)[]).includes(restartPolicy)) {
     report.error(
       'job-restart-policy',
       `${at}.template.spec.restartPolicy`,
       restartPolicy === undefined || restartPolicy === 'Always'
         ? `restartPolicy is ${restartPolicy === undefined ? 'not set (so Always)' : '"Always"'}, but a Job's Pods must end`
         : `restartPolicy "${restartPolicy}" is not supported`,
-      "set restartPolicy to 'OnFailure' or 'Never'",
     );
   }
-  const indexed = spec.completionMode === 'Indexed';
-  if (checkOneOf(spec.completionMode, COMPLETION_MODES, `${at}.completionMode`, 'job-field-valid', report) && indexed) {
-    if (spec.completions === undefined) {
-      report.error('job-field-valid', `${at}.completions`, 'an Indexed Job has no completions, so it has no indexes', 'set completions, the number of indexes');
+  const { parallelism, completions } = spec;
+  if (checkOneOf(spec.completionMode, COMPLETION_MODES, `${at}.completionMode`, 'job-field-valid', report) && spec.completionMode === 'Indexed') {
+    if (completions === undefined) {
+      report.error('job-field-valid', `${at}.completions`, 'an Indexed Job has no completions, so it has no indexes');
     }
-    if (typeof spec.parallelism === 'number' && spec.parallelism > MAX_INDEXED_PARALLELISM) {
-      report.error('job-field-valid', `${at}.parallelism`, `parallelism is ${spec.parallelism}; an Indexed Job runs at most ${MAX_INDEXED_PARALLELISM} Pods at once`, `lower parallelism to ${MAX_INDEXED_PARALLELISM} or less`);
+    if (parallelism !== undefined && parallelism > MAX_INDEXED_PARALLELISM) {
+      report.error(
+        'job-field-valid',
+        `${at}.parallelism`,
+        `parallelism is ${parallelism}; an Indexed Job runs at most ${MAX_INDEXED_PARALLELISM} Pods at once`,
+      );
     }
-    if (name !== undefined && typeof spec.completions === 'number' && spec.completions > 0) {
-      const hostName = `${name}-${spec.completions - 1}`;
+    if (name !== undefined && completions !== undefined && completions > 0) {
+      const hostName = `${name}-${completions - 1}`;
       const error = dns1123LabelError(hostName);
       if (error !== undefined) {
-        report.error('job-indexed-name', 'metadata.name', `the last Pod of this Indexed Job would get host name "${hostName}", which ${error}`, 'shorten the name of the Job');
+        report.error('job-indexed-name', 'metadata.name', `the last Pod of this Indexed Job would get host name "${hostName}", which ${error}`);
       }
     }
   }
-  if (typeof spec.parallelism === 'number' && typeof spec.completions === 'number' && spec.parallelism > spec.completions) {
+  if (parallelism !== undefined && completions !== undefined && parallelism > completions) {
     report.warn(
       'job-parallelism-exceeds-completions',
       `${at}.parallelism`,
-      `parallelism is ${spec.parallelism}, more than the ${spec.completions} completions, so ${spec.parallelism - spec.completions} of the Pods it allows never run`,
-      `lower parallelism to ${spec.completions}, or raise completions`,
+      `parallelism is ${parallelism}, more than the ${completions} completions, so ${parallelism - completions} of the Pods it allows never run`,
+      PARALLELISM_EXCEEDS_COMPLETIONS.fixFor(`${completions}`),
     );
   }
 }
 
 /** Checks what only a CronJob manifest has, except its Job spec. */
-export function validateCronJob(manifest: JsonObject, report: RuleReport): void {
-  const spec = objectAt(manifest.spec);
-  const given = objectAt(manifest.metadata).name;
-  const name = typeof given === 'string' ? given : '';
+export function validateCronJob(manifest: Unvalidated<k8s.KubeCronJobProps>, report: RuleReport): void {
+  const spec = manifest.spec ?? {};
+  const name = manifest.metadata?.name ?? '';
   if (name.length > 52) {
-    report.error('cron-job-name-length', 'metadata.name', `CronJob name "${name}" has ${name.length} characters; at most 52 leave room for the suffix of its Jobs`, 'shorten the name of the CronJob');
+    report.error(
+      'cron-job-name-length',
+      'metadata.name',
+      `CronJob name "${name}" has ${name.length} characters; at most 52 leave room for the suffix of its Jobs`,
+    );
   }
-  const schedule = spec.schedule;
+  const { schedule, timeZone } = spec;
   const scheduleError = typeof schedule === 'string' ? cronScheduleError(schedule) : 'the schedule is not a string';
   if (scheduleError !== undefined) {
-    report.error('cron-job-schedule', 'spec.schedule', `schedule ${JSON.stringify(schedule)} is not a cron expression: ${scheduleError}`, "write five fields such as '30 2 * * *', or a descriptor such as '@daily'");
+    report.error('cron-job-schedule', 'spec.schedule', `schedule ${JSON.stringify(schedule)} is not a cron expression: ${scheduleError}`);
   } else if (typeof schedule === 'string' && schedule.includes('TZ')) {
-    report.error('cron-job-schedule', 'spec.schedule', `schedule "${schedule}" sets a time zone in the schedule`, 'remove TZ= or CRON_TZ= from the schedule and set the `timeZone` prop');
+    report.error('cron-job-schedule', 'spec.schedule', `schedule "${schedule}" sets a time zone in the schedule`);
   }
-  if (spec.timeZone !== undefined) {
-    const zoneError = timeZoneError(String(spec.timeZone));
+  if (timeZone !== undefined) {
+    const zoneError = timeZoneError(timeZone);
     if (zoneError !== undefined) {
-      report.error('cron-job-time-zone', 'spec.timeZone', `timeZone ${JSON.stringify(spec.timeZone)} is refused: ${zoneError}`, "use an IANA time zone name, such as 'Etc/UTC'");
-    } else if (!isKnownTimeZone(String(spec.timeZone))) {
-      report.warn('cron-job-time-zone-known', 'spec.timeZone', `timeZone "${spec.timeZone}" is not in the time zone database`, "check its spelling against the IANA database, such as 'America/New_York'");
+      report.error('cron-job-time-zone', 'spec.timeZone', `timeZone ${JSON.stringify(timeZone)} is refused: ${zoneError}`);
+    } else if (!isKnownTimeZone(timeZone)) {
+      report.warn('cron-job-time-zone-known', 'spec.timeZone', `timeZone "${timeZone}" is not in the time zone database`);
     }
   }
   checkOneOf(spec.concurrencyPolicy, CONCURRENCY_POLICIES, 'spec.concurrencyPolicy', 'cron-job-field-valid', report);

@@ -1,10 +1,11 @@
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Unvalidated } from '../_manifest';
 import { PROTOCOLS } from '../port';
 import { checkOneOf } from './_fields';
 import { isCidr, parseIp } from './_ip';
 import { portNameError } from './names';
 import { RuleReport } from './problem';
 import { defineRules } from './rules';
-import { JsonObject, listAt, objectAt } from './_json';
 
 const SEE = 'https://kubernetes.io/docs/concepts/services-networking/network-policies/';
 
@@ -16,7 +17,7 @@ export const NETWORK_POLICY_RULES = defineRules([
     severity: 'error',
     summary: 'each peer of a NetworkPolicy rule has a pod or namespace selector, or an ipBlock, not both',
     why: 'the API server rejects the policy otherwise',
-    fix: 'use NetworkPeer.pods(), NetworkPeer.namespaces() or NetworkPeer.ipBlock() for each peer',
+    fix: 'give each peer a selector or an ipBlock, not both: NetworkPeer.pods(), NetworkPeer.namespaces() or NetworkPeer.ipBlock()',
     see: `${SEE}#behavior-of-to-and-from-selectors`,
   },
   {
@@ -25,7 +26,7 @@ export const NETWORK_POLICY_RULES = defineRules([
     severity: 'error',
     summary: 'the cidr of an ipBlock is a valid CIDR, and each of its except entries a CIDR strictly inside it',
     why: 'the API server rejects the policy otherwise',
-    fix: "write CIDRs such as '10.0.0.0/8', with except ranges inside it such as '10.1.0.0/16'",
+    fix: "write CIDRs such as '10.0.0.0/8', with except ranges inside it and smaller than it, such as '10.1.0.0/16'",
   },
   {
     id: 'network-policy-port-valid',
@@ -33,7 +34,7 @@ export const NETWORK_POLICY_RULES = defineRules([
     severity: 'error',
     summary: 'a port of a NetworkPolicy rule is a number from 1 to 65535 or an IANA port name, with protocol TCP, UDP or SCTP; endPort needs a numeric port and is not below it',
     why: 'the API server rejects the policy otherwise',
-    fix: 'name a container port, or give a number; set endPort only with a numeric port',
+    fix: 'name a port the containers declare, or give a number from 1 to 65535; set endPort only with a numeric port, from that port to 65535',
   },
   {
     id: 'network-policy-types-valid',
@@ -41,7 +42,7 @@ export const NETWORK_POLICY_RULES = defineRules([
     severity: 'error',
     summary: 'policyTypes of a NetworkPolicy holds Ingress, Egress or both',
     why: 'the API server rejects the policy otherwise',
-    fix: "use ['Ingress'], ['Egress'] or ['Ingress', 'Egress']",
+    fix: "list Ingress and Egress at most once each: ['Ingress'], ['Egress'] or ['Ingress', 'Egress']",
   },
   {
     id: 'network-policy-selects-pods',
@@ -63,50 +64,44 @@ export const NETWORK_POLICY_RULES = defineRules([
 export const POLICY_TYPES = ['Ingress', 'Egress'] as const;
 
 /** Checks a rendered NetworkPolicy; `declaredPorts` are the port names of the selected Pods, when known. */
-export function validateNetworkPolicy(manifest: JsonObject, declaredPorts: readonly string[] | undefined, report: RuleReport): void {
-  const spec = objectAt(manifest.spec);
-  const types = listAt(spec.policyTypes);
+export function validateNetworkPolicy(manifest: Unvalidated<k8s.KubeNetworkPolicyProps>, declaredPorts: readonly string[] | undefined, report: RuleReport): void {
+  const spec = manifest.spec ?? {};
+  const types = spec.policyTypes ?? [];
   types.forEach((type, i) => checkOneOf(type, POLICY_TYPES, `spec.policyTypes[${i}]`, 'network-policy-types-valid', report));
   if (types.length > 2) {
-    report.error('network-policy-types-valid', 'spec.policyTypes', `policyTypes has ${types.length} entries`, 'list Ingress and Egress at most once each');
+    report.error('network-policy-types-valid', 'spec.policyTypes', `policyTypes has ${types.length} entries`);
   }
-  for (const [direction, peersField] of [['ingress', 'from'], ['egress', 'to']] as const) {
-    listAt(spec[direction]).forEach((given, i) => {
-      const rule = objectAt(given);
-      const at = `spec.${direction}[${i}]`;
-      listAt(rule[peersField]).forEach((peer, j) => validatePeer(objectAt(peer), `${at}.${peersField}[${j}]`, report));
-      listAt(rule.ports).forEach((port, j) => validatePort(objectAt(port), `${at}.ports[${j}]`, direction === 'ingress' ? declaredPorts : undefined, report));
-    });
+  const rules = [
+    ...(spec.ingress ?? []).map((rule, i) => ({ at: `spec.ingress[${i}]`, peersAt: 'from', peers: rule.from, ports: rule.ports, declared: declaredPorts })),
+    ...(spec.egress ?? []).map((rule, i) => ({ at: `spec.egress[${i}]`, peersAt: 'to', peers: rule.to, ports: rule.ports, declared: undefined })),
+  ];
+  for (const { at, peersAt, peers, ports, declared } of rules) {
+    (peers ?? []).forEach((peer, j) => validatePeer(peer, `${at}.${peersAt}[${j}]`, report));
+    (ports ?? []).forEach((port, j) => validatePort(port, `${at}.ports[${j}]`, declared, report));
   }
 }
 
-function validatePeer(peer: JsonObject, at: string, report: RuleReport): void {
+function validatePeer(peer: Unvalidated<k8s.NetworkPolicyPeer>, at: string, report: RuleReport): void {
   const selects = peer.podSelector !== undefined || peer.namespaceSelector !== undefined;
-  if (!selects && peer.ipBlock === undefined) {
-    report.error('network-policy-peer-valid', at, 'the peer has no podSelector, namespaceSelector or ipBlock', 'give the peer a selector or an ipBlock');
-    return;
-  }
-  if (selects && peer.ipBlock !== undefined) {
-    report.error('network-policy-peer-valid', at, 'the peer has both a selector and an ipBlock', 'make them two peers');
-    return;
-  }
-  if (peer.ipBlock !== undefined) {
-    validateIpBlock(objectAt(peer.ipBlock), `${at}.ipBlock`, report);
+  if (selects === (peer.ipBlock !== undefined)) {
+    report.error('network-policy-peer-valid', at, selects ? 'the peer has both a selector and an ipBlock' : 'the peer has no podSelector, namespaceSelector or ipBlock');
+  } else if (peer.ipBlock !== undefined) {
+    validateIpBlock(peer.ipBlock, `${at}.ipBlock`, report);
   }
 }
 
-function validateIpBlock(block: JsonObject, at: string, report: RuleReport): void {
+function validateIpBlock(block: Unvalidated<k8s.IpBlock>, at: string, report: RuleReport): void {
   const cidr = parseCidr(block.cidr);
   if (cidr === undefined) {
-    report.error('network-policy-cidr-valid', `${at}.cidr`, `cidr ${JSON.stringify(block.cidr)} is not a valid CIDR`, "write a CIDR such as '10.0.0.0/8'");
+    report.error('network-policy-cidr-valid', `${at}.cidr`, `cidr ${JSON.stringify(block.cidr)} is not a valid CIDR`);
     return;
   }
-  listAt(block.except).forEach((entry, i) => {
+  (block.except ?? []).forEach((entry, i) => {
     const except = parseCidr(entry);
     if (except === undefined) {
-      report.error('network-policy-cidr-valid', `${at}.except[${i}]`, `except ${JSON.stringify(entry)} is not a valid CIDR`, "write a CIDR such as '10.1.0.0/16'");
+      report.error('network-policy-cidr-valid', `${at}.except[${i}]`, `except ${JSON.stringify(entry)} is not a valid CIDR`);
     } else if (!strictlyInside(except, cidr)) {
-      report.error('network-policy-cidr-valid', `${at}.except[${i}]`, `except ${entry} is not strictly inside cidr ${block.cidr}`, `give a range inside ${block.cidr} and smaller than it`);
+      report.error('network-policy-cidr-valid', `${at}.except[${i}]`, `except ${entry} is not strictly inside cidr ${block.cidr}`);
     }
   });
 }
@@ -145,32 +140,31 @@ function strictlyInside(inner: Cidr, outer: Cidr): boolean {
   return (inner.network & mask) === outer.network;
 }
 
-function validatePort(port: JsonObject, at: string, declared: readonly string[] | undefined, report: RuleReport): void {
+function validatePort(port: Unvalidated<k8s.NetworkPolicyPort>, at: string, declared: readonly string[] | undefined, report: RuleReport): void {
   checkOneOf(port.protocol, PROTOCOLS, `${at}.protocol`, 'network-policy-port-valid', report);
   const value = port.port;
   if (typeof value === 'number') {
     if (!(Number.isInteger(value) && value >= 1 && value <= 65535)) {
-      report.error('network-policy-port-valid', `${at}.port`, `port ${value} is not from 1 to 65535`, 'use a port number from 1 to 65535');
+      report.error('network-policy-port-valid', `${at}.port`, `port ${value} is not from 1 to 65535`);
     }
-  } else if (typeof value === 'string') {
+  } else if (value !== undefined) {
     const error = portNameError(value);
     if (error !== undefined) {
-      report.error('network-policy-port-valid', `${at}.port`, `port name "${value}" ${error}`, 'name a port the containers declare');
+      report.error('network-policy-port-valid', `${at}.port`, `port name "${value}" ${error}`);
     } else if (declared !== undefined && !declared.includes(value)) {
       report.error(
         'network-policy-port-declared',
         `${at}.port`,
         `port "${value}" is not declared by any container of the Pods the policy selects (${declared.length > 0 ? `they declare ${declared.join(', ')}` : 'they declare no named ports'})`,
-        'name a port the containers declare, or give its number',
       );
     }
   }
   const endPort = port.endPort;
   if (endPort !== undefined) {
     if (typeof value !== 'number') {
-      report.error('network-policy-port-valid', `${at}.endPort`, `endPort ${endPort} is set with ${value === undefined ? 'no port' : `port name "${value}"`}`, 'give port as a number, or remove endPort');
-    } else if (!(typeof endPort === 'number' && Number.isInteger(endPort) && endPort >= value && endPort <= 65535)) {
-      report.error('network-policy-port-valid', `${at}.endPort`, `endPort ${endPort} is not from port ${value} to 65535`, `set endPort from ${value} to 65535`);
+      report.error('network-policy-port-valid', `${at}.endPort`, `endPort ${endPort} is set with ${value === undefined ? 'no port' : `port name "${value}"`}`);
+    } else if (!(Number.isInteger(endPort) && endPort >= value && endPort <= 65535)) {
+      report.error('network-policy-port-valid', `${at}.endPort`, `endPort ${endPort} is not from port ${value} to 65535`);
     }
   }
 }

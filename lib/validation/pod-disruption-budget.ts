@@ -1,7 +1,10 @@
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Unvalidated } from '../_manifest';
 import { checkOneOf, parseAmount } from './_fields';
+import { quoteValue } from './_integer';
 import { RuleReport } from './problem';
 import { defineRules } from './rules';
-import { JsonObject, objectAt } from './_json';
+import { amountError } from './workload';
 
 const SEE = 'https://kubernetes.io/docs/tasks/run-application/configure-pdb/';
 
@@ -11,9 +14,10 @@ export const PDB_RULES = defineRules([
     id: 'pdb-budget-valid',
     category: 'api-server',
     severity: 'error',
-    summary: 'a PodDisruptionBudget sets minAvailable or maxUnavailable, not both, as a count (0 or more) or a percentage (at most 100%); unhealthyPodEvictionPolicy is IfHealthyBudget or AlwaysAllow',
+    summary:
+      'a PodDisruptionBudget sets minAvailable or maxUnavailable, not both, as a count (0 or more) or a percentage (at most 100%); unhealthyPodEvictionPolicy is IfHealthyBudget or AlwaysAllow',
     why: 'the API server rejects the budget otherwise',
-    fix: 'set one of minAvailable and maxUnavailable, as 1 or "25%"',
+    fix: 'set one of minAvailable and maxUnavailable, as a count of Pods (1) or a percentage of at most 100% ("25%")',
     see: `${SEE}#specifying-a-poddisruptionbudget`,
   },
   {
@@ -37,32 +41,28 @@ export const PDB_RULES = defineRules([
 export const UNHEALTHY_POD_EVICTION_POLICIES = ['IfHealthyBudget', 'AlwaysAllow'] as const;
 
 /** Checks a rendered policy/v1 PodDisruptionBudget; `replicas` is how many Pods it selects, when known. */
-export function validatePodDisruptionBudget(manifest: JsonObject, replicas: number | undefined, report: RuleReport): void {
-  const spec = objectAt(manifest.spec);
+export function validatePodDisruptionBudget(manifest: Unvalidated<k8s.KubePodDisruptionBudgetProps>, replicas: number | undefined, report: RuleReport): void {
+  const spec = manifest.spec ?? {};
   if (spec.minAvailable !== undefined && spec.maxUnavailable !== undefined) {
-    report.error('pdb-budget-valid', 'spec', 'minAvailable and maxUnavailable are both set', 'keep one of them');
+    report.error('pdb-budget-valid', 'spec', 'minAvailable and maxUnavailable are both set');
   }
   for (const field of ['minAvailable', 'maxUnavailable'] as const) {
-    if (spec[field] === undefined) {
-      continue;
-    }
-    const amount = parseAmount(spec[field]);
-    const why = 'error' in amount ? amount.error : amount.percent && amount.count > 100 ? 'it may not be more than 100%' : undefined;
+    const why = amountError(spec[field], true);
     if (why !== undefined) {
-      report.error('pdb-budget-valid', `spec.${field}`, `${field} is ${JSON.stringify(spec[field])}; ${why}`, 'write a whole number of Pods (1) or a percentage ("25%")');
+      report.error('pdb-budget-valid', `spec.${field}`, `${field} is ${quoteValue(spec[field])}; ${why}`);
     }
   }
   checkOneOf(spec.unhealthyPodEvictionPolicy, UNHEALTHY_POD_EVICTION_POLICIES, 'spec.unhealthyPodEvictionPolicy', 'pdb-budget-valid', report);
   const never = neverAllows(spec, replicas);
   if (never !== undefined) {
-    report.warn('pdb-allows-eviction', never.at, never.message, 'set maxUnavailable to 1, or minAvailable below the number of replicas');
+    report.warn('pdb-allows-eviction', never.at, never.message);
   }
 }
 
-function neverAllows(spec: JsonObject, replicas: number | undefined): { at: string; message: string } | undefined {
+function neverAllows(spec: Unvalidated<k8s.PodDisruptionBudgetSpec>, replicas: number | undefined): { at: string; message: string } | undefined {
   const max = spec.maxUnavailable === undefined ? undefined : parseAmount(spec.maxUnavailable);
   if (max !== undefined && 'count' in max && max.count === 0) {
-    return { at: 'spec.maxUnavailable', message: `maxUnavailable is ${JSON.stringify(spec.maxUnavailable)}, so no Pod may ever be evicted` };
+    return { at: 'spec.maxUnavailable', message: `maxUnavailable is ${quoteValue(spec.maxUnavailable)}, so no Pod may ever be evicted` };
   }
   const min = spec.minAvailable === undefined ? undefined : parseAmount(spec.minAvailable);
   if (min !== undefined && 'count' in min) {

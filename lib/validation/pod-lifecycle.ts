@@ -9,7 +9,8 @@
  * validation forbids in the template of a long-running workload.
  */
 
-import { JsonObject, listAt, objectAt } from './_json';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Unvalidated } from '../_manifest';
 import { checkName } from './_field-checks';
 import { checkInteger, INT32, INT64, quoteValue } from './_integer';
 import { RuleReport } from './problem';
@@ -40,7 +41,7 @@ export const POD_LIFECYCLE_RULES = defineRules([
     category: 'lint',
     summary: '`terminationGracePeriodSeconds` is 0 or more.',
     why: 'The API server accepts a negative value but warns "must be >= 0; negative values are invalid and will be treated as 1".',
-    fix: 'Use 0 to kill at once, or the seconds the containers need to shut down.',
+    fix: 'Use 0 to stop the containers at once, or the seconds they need to shut down.',
     see: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination',
   },
   {
@@ -48,8 +49,8 @@ export const POD_LIFECYCLE_RULES = defineRules([
     severity: 'error',
     category: 'api-server',
     summary: 'The `conditionType` of every readiness gate is a qualified name, such as `example.com/feature-1`.',
-    why: 'The API server refuses the Pod (validateReadinessGates), in the words of ValidateQualifiedName: "name part must consist of alphanumeric characters, \'-\', \'_\' or \'.\'".',
-    fix: 'Name the Pod condition the gate waits for, such as "example.com/load-balancer-ready".',
+    why: "The API server refuses the Pod (validateReadinessGates), in the words of ValidateQualifiedName: \"name part must consist of alphanumeric characters, '-', '_' or '.'\".",
+    fix: 'Name the Pod condition to wait for, such as "example.com/load-balancer-ready".',
     see: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-readiness-gate',
   },
   {
@@ -58,7 +59,7 @@ export const POD_LIFECYCLE_RULES = defineRules([
     category: 'api-server',
     summary: 'A Pod or Pod template declares no `ephemeralContainers`.',
     why: 'The API server refuses a Pod created with them (ValidatePodCreate: "cannot be set on create"), and so every Pod a workload would create from such a template: ephemeral containers are added to a running Pod through its ephemeralcontainers subresource.',
-    fix: 'Remove ephemeralContainers; attach a debug container to a running Pod with `kubectl debug`.',
+    fix: 'Remove ephemeralContainers, and attach a debug container to the running Pod with `kubectl debug`.',
     see: 'https://kubernetes.io/docs/concepts/workloads/pods/ephemeral-containers/',
   },
   {
@@ -68,82 +69,74 @@ export const POD_LIFECYCLE_RULES = defineRules([
     summary:
       '`shareProcessNamespace` is not set together with `hostPID`; under `hostNetwork` every `hostPort` a container sets equals its `containerPort`; `hostUsers: false` comes without hostNetwork, hostPID and hostIPC.',
     why: 'The API server refuses the Pod: "ShareProcessNamespace and HostPID cannot both be enabled", "must match `containerPort` when `hostNetwork` is true", "Forbidden: when `pod.Spec.HostUsers` is false".',
-    fix: 'Keep one of the two settings; under hostNetwork drop hostPort or make it equal to containerPort.',
+    fix: "Keep one of shareProcessNamespace (a process namespace of the Pod's own) and hostPID (the node's); under hostNetwork remove hostPort or make it equal to containerPort; with hostUsers: false remove hostNetwork, hostPID and hostIPC.",
     see: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
   },
 ]);
 
 /** Checks the lifecycle, timing and host-namespace fields of the Pod spec `spec` at field path `at`. */
-export function validatePodLifecycle(spec: JsonObject, at: string, report: RuleReport): void {
+export function validatePodLifecycle(spec: Unvalidated<k8s.PodSpec>, at: string, report: RuleReport): void {
   // Each field is looked at before its path is written out: most Pods set none of them.
   if (spec.activeDeadlineSeconds !== undefined) {
-    checkInteger(spec.activeDeadlineSeconds, {
-    rule: 'pod-timing',
-    at: `${at}.activeDeadlineSeconds`,
-    what: 'activeDeadlineSeconds',
-    range: ACTIVE_DEADLINE,
-    fix: 'set the seconds the Pod may run before it is stopped, 1 or more',
-    }, report);
+    checkInteger(
+      spec.activeDeadlineSeconds,
+      { rule: 'pod-timing', at: `${at}.activeDeadlineSeconds`, what: 'activeDeadlineSeconds', range: ACTIVE_DEADLINE },
+      report,
+    );
   }
   const grace = spec.terminationGracePeriodSeconds;
-  if (grace !== undefined && checkInteger(grace, { rule: 'pod-timing', at: `${at}.terminationGracePeriodSeconds`, what: 'terminationGracePeriodSeconds', range: INT64, fix: 'set the seconds the containers get to shut down, such as 30' }, report) && typeof grace === 'number' && grace < 0) {
+  if (
+    grace !== undefined &&
+    checkInteger(grace, { rule: 'pod-timing', at: `${at}.terminationGracePeriodSeconds`, what: 'terminationGracePeriodSeconds', range: INT64 }, report) &&
+    grace < 0
+  ) {
     report.warn(
       'termination-grace-period-negative',
       `${at}.terminationGracePeriodSeconds`,
       `terminationGracePeriodSeconds is ${grace}; Kubernetes treats a negative value as 1`,
-      'use 0 to stop the containers at once, or the seconds they need to shut down',
     );
   }
-  const gates = listAt(spec.readinessGates);
+  const gates = spec.readinessGates ?? [];
   for (let i = 0; i < gates.length; i++) {
-    checkName(objectAt(gates[i]).conditionType ?? '', 'qualified-name', {
-      rule: 'readiness-gate',
-      at: `${at}.readinessGates[${i}].conditionType`,
-      what: 'readiness gate conditionType',
-      fix: 'name the Pod condition to wait for, such as "example.com/load-balancer-ready"',
-    }, report);
-  }
-  const ephemeral = listAt(spec.ephemeralContainers);
-  if (ephemeral.length > 0) {
-    report.error(
-      'no-ephemeral-containers',
-      `${at}.ephemeralContainers`,
-      `the Pod declares ${ephemeral.length} ephemeral container${ephemeral.length === 1 ? '' : 's'}; they cannot be set when a Pod is created`,
-      'remove ephemeralContainers, and attach a debug container to the running Pod with `kubectl debug`',
+    checkName(
+      gates[i].conditionType ?? '',
+      'qualified-name',
+      { rule: 'readiness-gate', at: `${at}.readinessGates[${i}].conditionType`, what: 'readiness gate conditionType' },
+      report,
     );
+  }
+  const ephemeral = spec.ephemeralContainers ?? [];
+  if (ephemeral.length > 0) {
+    const count = `${ephemeral.length} ephemeral container${ephemeral.length === 1 ? '' : 's'}`;
+    report.error('no-ephemeral-containers', `${at}.ephemeralContainers`, `the Pod declares ${count}; they cannot be set when a Pod is created`);
   }
   if (spec.shareProcessNamespace !== undefined || spec.hostNetwork !== undefined || spec.hostUsers !== undefined) {
     validateHostNamespaces(spec, at, report);
   }
 }
 
-function validateHostNamespaces(spec: JsonObject, at: string, report: RuleReport): void {
+function validateHostNamespaces(spec: Unvalidated<k8s.PodSpec>, at: string, report: RuleReport): void {
   if (spec.shareProcessNamespace === true && spec.hostPID === true) {
-    report.error('host-namespaces', `${at}.shareProcessNamespace`, 'the Pod sets both shareProcessNamespace and hostPID', 'keep one: hostPID shares the node\'s process namespace, shareProcessNamespace one of the Pod\'s own');
+    report.error('host-namespaces', `${at}.shareProcessNamespace`, 'the Pod sets both shareProcessNamespace and hostPID');
   }
-  if (spec.hostNetwork === true) {
-    const containers = listAt(spec.containers);
-    for (let c = 0; c < containers.length; c++) {
-      const ports = listAt(objectAt(containers[c]).ports);
-      for (let p = 0; p < ports.length; p++) {
-        const { hostPort, containerPort } = objectAt(ports[p]);
-        // An unset hostPort is defaulted to the containerPort under hostNetwork.
-        if (hostPort !== undefined && hostPort !== 0 && hostPort !== containerPort) {
-          report.error(
-            'host-namespaces',
-            `${at}.containers[${c}].ports[${p}].hostPort`,
-            `hostPort ${quoteValue(hostPort)} of container "${objectAt(containers[c]).name}" differs from its containerPort ${quoteValue(containerPort)}; under hostNetwork the container listens on the node itself`,
-            `set hostPort to ${quoteValue(containerPort)} or remove it`,
-          );
-        }
+  const containers = spec.hostNetwork === true ? (spec.containers ?? []) : [];
+  for (let c = 0; c < containers.length; c++) {
+    const ports = containers[c].ports ?? [];
+    for (let p = 0; p < ports.length; p++) {
+      const { hostPort, containerPort } = ports[p];
+      // An unset hostPort is defaulted to the containerPort under hostNetwork.
+      if (hostPort !== undefined && hostPort !== 0 && hostPort !== containerPort) {
+        report.error(
+          'host-namespaces',
+          `${at}.containers[${c}].ports[${p}].hostPort`,
+          `hostPort ${quoteValue(hostPort)} of container "${containers[c].name}" differs from its containerPort ${quoteValue(containerPort)}; under hostNetwork the container listens on the node itself`,
+        );
       }
     }
   }
-  if (spec.hostUsers === false) {
-    for (const field of HOST_NAMESPACE_FIELDS) {
-      if (spec[field] === true) {
-        report.error('host-namespaces', `${at}.${field}`, `the Pod sets hostUsers: false and ${field}: true`, `remove ${field}, or hostUsers: false`);
-      }
+  for (const field of spec.hostUsers === false ? HOST_NAMESPACE_FIELDS : []) {
+    if (spec[field] === true) {
+      report.error('host-namespaces', `${at}.${field}`, `the Pod sets hostUsers: false and ${field}: true`);
     }
   }
 }
@@ -154,17 +147,13 @@ function validateHostNamespaces(spec: JsonObject, at: string, report: RuleReport
  * StatefulSet, DaemonSet): `spec` is the template's spec at field path `at`.
  * Other kinds (Job, CronJob) are not checked.
  */
-export function validateLongRunningTemplate(kind: string, spec: unknown, at: string, report: RuleReport): void {
-  if (!(LONG_RUNNING_KINDS as readonly string[]).includes(kind)) {
-    return;
-  }
-  const deadline = objectAt(spec).activeDeadlineSeconds;
-  if (deadline !== undefined && deadline !== null) {
+export function validateLongRunningTemplate(kind: string, spec: Unvalidated<k8s.PodSpec> | undefined, at: string, report: RuleReport): void {
+  const deadline = spec?.activeDeadlineSeconds;
+  if (deadline != null && (LONG_RUNNING_KINDS as readonly string[]).includes(kind)) {
     report.error(
       'pod-timing',
       `${at}.activeDeadlineSeconds`,
       `the Pod template of a ${kind} sets activeDeadlineSeconds ${quoteValue(deadline)}; a ${kind} keeps its Pods running, so the API server refuses a deadline`,
-      'remove activeDeadlineSeconds; for work that must finish in time use a Job with activeDeadlineSeconds',
     );
   }
 }

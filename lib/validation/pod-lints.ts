@@ -1,13 +1,13 @@
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Unvalidated } from '../_manifest';
 import { parseQuantity } from '../quantity';
-import { list, text } from './_json';
+import { text } from './_json';
 import { SharedText } from './_shared-text';
 import { ContainerFacts, securityFacts, SecurityFacts } from './_security-facts';
 import { RuleReport } from './problem';
 import { defineRules, fixNaming, ruleIn } from './rules';
 import { HOST_NAMESPACE_FIELDS } from './pod-lifecycle';
 import type { RuleId } from './rule-ids';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
 const SECURITY_DOCS = 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/';
 const RESOURCE_DOCS = 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/';
@@ -191,8 +191,6 @@ const SENSITIVE_HOST_PATHS = new Set([
   '/var/run/crio/crio.sock',
 ]);
 
-// Read in place of a field the container does not set.
-const NO_AMOUNTS = Object.freeze({});
 // The lint that reports each host namespace field.
 const HOST_NAMESPACE_RULES = { hostNetwork: 'host-network', hostPID: 'host-pid', hostIPC: 'host-ipc' } as const satisfies Record<(typeof HOST_NAMESPACE_FIELDS)[number], RuleId>;
 const BYTE_RESOURCES = ['memory', 'ephemeral-storage'];
@@ -206,12 +204,14 @@ const DEPRECATED_NODE_LABELS: Readonly<Record<string, string>> = Object.freeze({
 });
 
 /**
- * The label that replaces a deprecated node label (`beta.kubernetes.io/os`
- * gives `kubernetes.io/os`), or `undefined` for any other key, including
- * keys such as `constructor` that name an Object method.
+ * Warns when `key`, a node label key at field path `at`, is a deprecated
+ * node label (`beta.kubernetes.io/os`, replaced by `kubernetes.io/os`);
+ * keys such as `constructor` that name an Object method are not.
  */
-export function deprecatedNodeLabelReplacement(key: string): string | undefined {
-  return Object.hasOwn(DEPRECATED_NODE_LABELS, key) ? DEPRECATED_NODE_LABELS[key] : undefined;
+export function warnDeprecatedNodeLabel(key: string, at: string, report: RuleReport): void {
+  if (Object.hasOwn(DEPRECATED_NODE_LABELS, key)) {
+    report.warn('deprecated-node-label', at, `node label "${key}" is deprecated; newer nodes do not report it`, DEPRECATED_NODE_LABEL.fixFor(`"${DEPRECATED_NODE_LABELS[key]}"`));
+  }
 }
 
 // The lints most Pods draw (no resources, probes or security context yet):
@@ -249,7 +249,7 @@ interface ContainerTexts {
 }
 
 /** Records the lint warnings of a rendered Pod spec at field path `at`. */
-export function lintPodSpec(spec: any, at: string, report: RuleReport): void {
+export function lintPodSpec(spec: Unvalidated<k8s.PodSpec>, at: string, report: RuleReport): void {
   // Read by name first: a field looked up by a variable key costs more, and most Pods set none.
   if (spec.hostNetwork === true || spec.hostPID === true || spec.hostIPC === true) {
     for (const field of HOST_NAMESPACE_FIELDS) {
@@ -259,36 +259,19 @@ export function lintPodSpec(spec: any, at: string, report: RuleReport): void {
     }
   }
   for (const key in spec.nodeSelector) {
-    const replacement = deprecatedNodeLabelReplacement(key);
-    if (replacement !== undefined) {
-      report.warn(
-        'deprecated-node-label',
-        `${at}.nodeSelector[${key}]`,
-        `node label "${key}" is deprecated; newer nodes do not report it`,
-        DEPRECATED_NODE_LABEL.fixFor(`"${replacement}"`),
-      );
-    }
+    warnDeprecatedNodeLabel(key, `${at}.nodeSelector[${key}]`, report);
   }
   // The security facts are read once for these lints and the Pod Security checks (pod-security.ts).
   const facts = securityFacts(spec, at);
   for (const [name, { index, volume }] of facts.hostPaths) {
-    const hostPath = volume.hostPath.path;
-    if (typeof hostPath !== 'string') {
+    const hostPath: Unvalidated<k8s.HostPathVolumeSource> = volume.hostPath;
+    if (hostPath.path === undefined) {
       continue;
     }
     const path = `${at}.volumes[${index}].hostPath`;
-    report.warn(
-      'host-path-set',
-      path,
-      `volume "${name}" is a hostPath ("${hostPath}"); the Pod depends on the files of whichever node it lands on`,
-    );
-    const normalized = hostPath.length > 1 ? hostPath.replace(/\/+$/, '') : hostPath;
-    if (SENSITIVE_HOST_PATHS.has(normalized)) {
-      report.warn(
-        'sensitive-host-mounts',
-        `${path}.path`,
-        `volume "${name}" exposes the node path "${hostPath}" to the Pod`,
-      );
+    report.warn('host-path-set', path, `volume "${name}" is a hostPath ("${hostPath.path}"); the Pod depends on the files of whichever node it lands on`);
+    if (SENSITIVE_HOST_PATHS.has(hostPath.path.length > 1 ? hostPath.path.replace(/\/+$/, '') : hostPath.path)) {
+      report.warn('sensitive-host-mounts', `${path}.path`, `volume "${name}" exposes the node path "${hostPath.path}" to the Pod`);
     }
   }
 
@@ -303,49 +286,42 @@ export function lintPodSpec(spec: any, at: string, report: RuleReport): void {
 }
 
 function lintContainer(facts: ContainerFacts, longRunning: boolean, runsToCompletion: boolean, pod: SecurityFacts, report: RuleReport): void {
-  const { container: c, path } = facts;
+  const c: Unvalidated<k8s.Container> = facts.container;
+  const path = facts.path;
   const texts: ContainerTexts = { fields: FIELDS.of(path), messages: MESSAGES.of(facts.name) };
   lintImage(c, path, report);
   lintResources(c, path, texts, report);
   if (longRunning && !runsToCompletion) {
     lintProbes(c, texts, report);
   }
-  lintSecurity(c, facts.securityContext, pod.pod, pod.windows, texts, report);
+  lintSecurity(c.name, facts.securityContext, pod.pod, pod.windows, texts, report);
   if (pod.hostPaths.size > 0) {
     lintHostMounts(c, path, pod.hostPaths, report);
   }
-  const ports = list(c.ports);
+  const ports = c.ports ?? [];
   for (let i = 0; i < ports.length; i++) {
     const port = ports[i];
-    if (port?.hostIP && !port.hostPort) {
-      report.warn(
-        'host-ip-without-host-port',
-        `${path}.ports[${i}].hostIP`,
-        `port ${port.containerPort} of container "${c.name}" sets hostIP "${port.hostIP}" but no hostPort`,
-      );
+    if (port.hostIP && !port.hostPort) {
+      report.warn('host-ip-without-host-port', `${path}.ports[${i}].hostIP`, `port ${port.containerPort} of container "${c.name}" sets hostIP "${port.hostIP}" but no hostPort`);
     }
   }
 }
 
-function lintHostMounts(c: any, path: string, hostPaths: ReadonlyMap<string, unknown>, report: RuleReport): void {
-  const mounts = list(c.volumeMounts);
+// The map's keys are volume names: a mount without a name is none of them.
+function lintHostMounts(c: Unvalidated<k8s.Container>, path: string, hostPaths: ReadonlyMap<string | undefined, unknown>, report: RuleReport): void {
+  const mounts = c.volumeMounts ?? [];
   for (let i = 0; i < mounts.length; i++) {
     const mount = mounts[i];
-    if (hostPaths.has(mount?.name) && mount.readOnly !== true) {
-      report.warn(
-        'writable-host-mount',
-        `${path}.volumeMounts[${i}].readOnly`,
-        `container "${c.name}" mounts hostPath volume "${mount.name}" writable at "${mount.mountPath}"`,
-      );
+    if (hostPaths.has(mount.name) && mount.readOnly !== true) {
+      report.warn('writable-host-mount', `${path}.volumeMounts[${i}].readOnly`, `container "${c.name}" mounts hostPath volume "${mount.name}" writable at "${mount.mountPath}"`);
     }
   }
 }
 
-function lintImage(c: any, path: string, report: RuleReport): void {
-  if (typeof c.image !== 'string' || c.image.trim().length === 0 || c.image.includes('@')) {
+function lintImage({ image, name }: Unvalidated<k8s.Container>, path: string, report: RuleReport): void {
+  if (!image?.trim() || image.includes('@')) {
     return;
   }
-  const image: string = c.image;
   // The tag follows the first ':' of the last segment (a registry's port comes before a '/'):
   // found without cutting the image into pieces, as this runs for every container.
   const colon = image.indexOf(':', image.lastIndexOf('/') + 1);
@@ -354,75 +330,76 @@ function lintImage(c: any, path: string, report: RuleReport): void {
     report.warn(
       'latest-tag',
       `${path}.image`,
-      `image "${c.image}" of container "${c.name}" ${untagged ? 'has no tag, so it means :latest' : 'uses the tag latest'}, which moves`,
-      LATEST_TAG.fixFor(`"${c.image.replace(/:latest$/, '')}:1.2.3"`),
+      `image "${image}" of container "${name}" ${untagged ? 'has no tag, so it means :latest' : 'uses the tag latest'}, which moves`,
+      LATEST_TAG.fixFor(`"${image.replace(/:latest$/, '')}:1.2.3"`),
     );
   }
 }
 
-function lintResources(c: any, path: string, { fields, messages }: ContainerTexts, report: RuleReport): void {
-  const requests = c.resources?.requests ?? NO_AMOUNTS;
-  const limits = c.resources?.limits ?? NO_AMOUNTS;
-  if (requests.cpu === undefined && limits.cpu === undefined) {
+function lintResources(c: Unvalidated<k8s.Container>, path: string, { fields, messages }: ContainerTexts, report: RuleReport): void {
+  const requests = c.resources?.requests;
+  const limits = c.resources?.limits;
+  if (requests?.cpu === undefined && limits?.cpu === undefined) {
     report.warn('unset-cpu-requirements', fields.cpu, messages.noCpu);
   }
-  if (limits.memory === undefined) {
+  if (limits?.memory === undefined) {
     report.warn('unset-memory-requirements', fields.memory, messages.noMemoryLimit);
   }
-  lintByteAmounts(c, path, 'requests', requests, report);
-  lintByteAmounts(c, path, 'limits', limits, report);
+  lintByteAmounts(c.name, path, 'requests', requests, report);
+  lintByteAmounts(c.name, path, 'limits', limits, report);
 }
 
-function lintByteAmounts(c: any, path: string, kind: 'requests' | 'limits', amounts: any, report: RuleReport): void {
-  if (amounts === NO_AMOUNTS) {
+function lintByteAmounts(name: string | undefined, path: string, kind: 'requests' | 'limits', amounts: Unvalidated<k8s.ResourceRequirements>['requests'], report: RuleReport): void {
+  if (amounts === undefined) {
     return; // no requests (or limits) at all, as in most containers
   }
   for (const resource of BYTE_RESOURCES) {
-    if (amounts[resource] == null) {
+    const amount = amounts[resource];
+    if (amount == null) {
       continue; // most containers set neither
     }
-    const value = parseQuantity(amounts[resource]);
+    const value = parseQuantity(amount);
     if (value !== undefined && !Number.isInteger(value)) {
       report.warn(
         'fractional-memory',
         `${path}.resources.${kind}.${resource}`,
-        `${resource} ${JSON.stringify(amounts[resource])} of container "${c.name}" is ${value} bytes, not a whole number`,
-        text(amounts[resource]).endsWith('m')
-          ? FRACTIONAL_MEMORY.fixFor(`"${text(amounts[resource]).replace(/m$/, 'Mi')}"`)
-          : WHOLE_BYTES_FIX,
+        `${resource} ${JSON.stringify(amount)} of container "${name}" is ${value} bytes, not a whole number`,
+        text(amount).endsWith('m') ? FRACTIONAL_MEMORY.fixFor(`"${text(amount).replace(/m$/, 'Mi')}"`) : WHOLE_BYTES_FIX,
       );
     }
   }
 }
 
-function lintProbes(c: any, { fields, messages }: ContainerTexts, report: RuleReport): void {
+function lintProbes(c: Unvalidated<k8s.Container>, { fields, messages }: ContainerTexts, report: RuleReport): void {
   if (c.livenessProbe === undefined) {
     report.warn('no-liveness-probe', fields.liveness, messages.noLiveness);
   }
   // Readiness gates traffic to the container's ports; without ports there is none.
-  if (c.readinessProbe === undefined && list(c.ports).length > 0) {
+  if (c.readinessProbe === undefined && (c.ports?.length ?? 0) > 0) {
     report.warn('no-readiness-probe', fields.readiness, messages.noReadiness);
   }
 }
 
 // A windows Pod may not set allowPrivilegeEscalation or readOnlyRootFilesystem
 // (validateWindows): the lints that ask for them stay quiet there.
-function lintSecurity(c: any, sc: any, pod: any, windows: boolean, { fields, messages }: ContainerTexts, report: RuleReport): void {
+function lintSecurity(
+  name: string | undefined,
+  sc: Unvalidated<k8s.SecurityContext>,
+  pod: Unvalidated<k8s.PodSecurityContext>,
+  windows: boolean,
+  { fields, messages }: ContainerTexts,
+  report: RuleReport,
+): void {
   const at = fields.securityContext;
   if (sc.privileged === true) {
-    report.warn('privileged-container', `${at}.privileged`, `container "${c.name}" runs privileged`);
+    report.warn('privileged-container', `${at}.privileged`, `container "${name}" runs privileged`);
   } else if (sc.allowPrivilegeEscalation !== false && !windows) {
-    report.warn(
-      'privilege-escalation-container',
-      fields.escalation,
-      sc.allowPrivilegeEscalation === true ? messages.allowsEscalation : messages.mayEscalate,
-    );
+    report.warn('privilege-escalation-container', fields.escalation, sc.allowPrivilegeEscalation === true ? messages.allowsEscalation : messages.mayEscalate);
   }
   const runAsUser = sc.runAsUser ?? pod.runAsUser;
-  const runAsNonRoot = sc.runAsNonRoot ?? pod.runAsNonRoot;
   if (runAsUser === 0) {
-    report.warn('run-as-non-root', `${at}.runAsUser`, `container "${c.name}" runs as root (runAsUser: 0)`);
-  } else if (runAsNonRoot !== true && !(typeof runAsUser === 'number' && runAsUser > 0)) {
+    report.warn('run-as-non-root', `${at}.runAsUser`, `container "${name}" runs as root (runAsUser: 0)`);
+  } else if ((sc.runAsNonRoot ?? pod.runAsNonRoot) !== true && !((runAsUser ?? 0) > 0)) {
     report.warn('run-as-non-root', fields.nonRoot, messages.mayRunAsRoot);
   }
   if (sc.readOnlyRootFilesystem !== true && !windows) {

@@ -1,3 +1,4 @@
+import { isPlainObject } from '../_plain';
 import { POD_SECURITY_LEVELS, POD_SECURITY_MODES, PodSecurityLevel, podSecurityMinor, PodSecurityMode, PodSecurityVersion } from './pod-security';
 
 /**
@@ -73,12 +74,12 @@ const MODE_KEYS: readonly string[] = POD_SECURITY_MODES.flatMap((mode) => [mode,
 
 /** What is wrong with a `podSecurity` configuration, one entry per mistake. */
 export function podSecurityConfigErrors(config: unknown, where = 'podSecurity'): string[] {
-  if (!isObject(config)) {
-    return [`"${where}" must be an object such as { "enforce": "restricted" }`];
+  const errors = podSecurityModesErrors(config, where, ['namespaces', 'exemptions']);
+  if (!isPlainObject(config)) {
+    return errors;
   }
-  const errors = modeErrors(config, where, ['namespaces', 'exemptions']);
   if (config.namespaces !== undefined) {
-    if (!isObject(config.namespaces)) {
+    if (!isPlainObject(config.namespaces)) {
       errors.push(`"${where}.namespaces" must be an object from namespace to levels`);
     } else {
       for (const [namespace, modes] of Object.entries(config.namespaces)) {
@@ -92,12 +93,11 @@ export function podSecurityConfigErrors(config: unknown, where = 'podSecurity'):
   return errors;
 }
 
-/** What is wrong with the levels of one construct or namespace. */
-export function podSecurityModesErrors(modes: unknown, where: string): string[] {
-  return isObject(modes) ? modeErrors(modes, where, []) : [`"${where}" must be an object such as { "enforce": "restricted" }`];
-}
-
-function modeErrors(modes: Record<string, unknown>, where: string, otherKeys: readonly string[]): string[] {
+/** What is wrong with the levels of one construct or namespace; `otherKeys` are the keys allowed besides the modes. */
+export function podSecurityModesErrors(modes: unknown, where: string, otherKeys: readonly string[] = []): string[] {
+  if (!isPlainObject(modes)) {
+    return [`"${where}" must be an object such as { "enforce": "restricted" }`];
+  }
   const errors: string[] = [];
   for (const [key, value] of Object.entries(modes)) {
     if (POD_SECURITY_MODES.includes(key as PodSecurityMode)) {
@@ -116,14 +116,14 @@ function modeErrors(modes: Record<string, unknown>, where: string, otherKeys: re
 }
 
 function exemptionErrors(exemptions: unknown, where: string): string[] {
-  if (!isObject(exemptions)) {
+  if (!isPlainObject(exemptions)) {
     return [`"${where}" must be an object such as { "namespaces": { "kube-system": "why" } }`];
   }
   const errors: string[] = [];
   for (const [kind, reasons] of Object.entries(exemptions)) {
     if (kind !== 'namespaces' && kind !== 'runtimeClasses') {
       errors.push(`"${where}" has an unknown key "${kind}"; the keys are "namespaces" and "runtimeClasses" (usernames are not known at synth)`);
-    } else if (!isObject(reasons)) {
+    } else if (!isPlainObject(reasons)) {
       errors.push(`"${where}.${kind}" must be an object from name to the reason for the exemption`);
     } else {
       for (const [name, reason] of Object.entries(reasons)) {
@@ -134,8 +134,4 @@ function exemptionErrors(exemptions: unknown, where: string): string[] {
     }
   }
   return errors;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -10,7 +10,8 @@
 
 // A Pod's `os.name` takes the values nodes report in kubernetes.io/os.
 import { NODE_OPERATING_SYSTEMS } from '../node-selector';
-import { fieldOf, JsonObject, listAt, objectAt } from './_json';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Unvalidated } from '../_manifest';
 import { CONTAINER_LISTS } from './_security-facts';
 import { checkInteger, quoteValue } from './_integer';
 import { checkEnum, checkName } from './_field-checks';
@@ -27,6 +28,7 @@ export const SECCOMP_PROFILE_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined
 const ID_RANGE = { min: 0, max: 2147483647 } as const;
 const SYSCTL_NAME = /^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$/;
 const SYSCTL_MAX_LENGTH = 253;
+const SYSCTL_FORM = 'is not a sysctl name: lower-case letters, digits, "-" and "_" in parts joined by "." or "/"';
 // The namespaced sysctls the node's namespace would be changed by (utilsysctl.GetNamespace).
 const IPC_SYSCTL_PREFIXES = ['kernel.shm', 'kernel.msg', 'fs.mqueue.'];
 const IPC_SYSCTLS = ['kernel.sem'];
@@ -42,9 +44,32 @@ const USER_FORBIDDEN_CHARS = /["/\\:;|=,+*?<>@[\]]/;
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 
 // The Pod securityContext fields os: windows forbids (validateWindows).
-const WINDOWS_FORBIDDEN_POD_FIELDS = ['appArmorProfile', 'seLinuxOptions', 'seccompProfile', 'fsGroup', 'fsGroupChangePolicy', 'sysctls', 'runAsUser', 'runAsGroup', 'supplementalGroups', 'supplementalGroupsPolicy', 'seLinuxChangePolicy'] as const;
+const WINDOWS_FORBIDDEN_POD_FIELDS = [
+  'appArmorProfile',
+  'seLinuxOptions',
+  'seccompProfile',
+  'fsGroup',
+  'fsGroupChangePolicy',
+  'sysctls',
+  'runAsUser',
+  'runAsGroup',
+  'supplementalGroups',
+  'supplementalGroupsPolicy',
+  'seLinuxChangePolicy',
+] as const;
 const WINDOWS_FORBIDDEN_SPEC_FIELDS = ['hostUsers', 'hostPID', 'hostIPC', 'shareProcessNamespace'] as const;
-const WINDOWS_FORBIDDEN_CONTAINER_FIELDS = ['appArmorProfile', 'seLinuxOptions', 'seccompProfile', 'capabilities', 'readOnlyRootFilesystem', 'privileged', 'allowPrivilegeEscalation', 'procMount', 'runAsUser', 'runAsGroup'] as const;
+const WINDOWS_FORBIDDEN_CONTAINER_FIELDS = [
+  'appArmorProfile',
+  'seLinuxOptions',
+  'seccompProfile',
+  'capabilities',
+  'readOnlyRootFilesystem',
+  'privileged',
+  'allowPrivilegeEscalation',
+  'procMount',
+  'runAsUser',
+  'runAsGroup',
+] as const;
 const ID_FIELDS = ['runAsUser', 'runAsGroup', 'fsGroup'] as const;
 
 /** The rules of the Pod securityContext and os. */
@@ -56,14 +81,15 @@ export const POD_SECURITY_CONTEXT_RULES = defineRules([
     summary:
       '`runAsUser`, `runAsGroup`, `fsGroup` and each of `supplementalGroups` is a whole number from 0 to 2147483647; `windowsOptions` has a DNS-subdomain `gmsaCredentialSpecName`, a `gmsaCredentialSpec` of 1 byte to 64 KiB and a `runAsUserName` of the form `[DOMAIN\\]USER`.',
     why: 'The API server refuses the Pod (validatePodSpecSecurityContext: "must be between 0 and 2147483647, inclusive"; validateWindowsSecurityContextOptions: "runAsUserName cannot contain more than one backslash", …).',
-    fix: 'Use a user or group ID from 0 to 2147483647; write a Windows user as "NT AUTHORITY\\\\NETWORK SERVICE" or "ContainerUser".',
+    fix: 'Use a user or group ID from 0 to 2147483647; name a GMSACredentialSpec by its metadata.name, or give its JSON, under 64 KiB; write a Windows user as "USER" or "DOMAIN\\\\USER", such as "ContainerUser".',
     see: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
   },
   {
     id: 'seccomp-profile',
     severity: 'error',
     category: 'api-server',
-    summary: 'A `seccompProfile` has a `type` Localhost, RuntimeDefault or Unconfined, and a relative `localhostProfile` without `..` exactly when the type is Localhost.',
+    summary:
+      'A `seccompProfile` has a `type` Localhost, RuntimeDefault or Unconfined, and a relative `localhostProfile` without `..` exactly when the type is Localhost.',
     why: 'The API server refuses the Pod (validateSeccompProfileField): "type is required when seccompProfile is set", "must be set when seccomp type is Localhost", "can only be set when seccomp type is Localhost".',
     fix: 'Use { type: "RuntimeDefault" }, or { type: "Localhost", localhostProfile: "profiles/app.json" } with a path under the kubelet\'s seccomp directory.',
     see: 'https://kubernetes.io/docs/tutorials/security/seccomp/',
@@ -72,9 +98,10 @@ export const POD_SECURITY_CONTEXT_RULES = defineRules([
     id: 'sysctl',
     severity: 'error',
     category: 'api-server',
-    summary: 'Each of `sysctls` has a name of at most 253 characters in the sysctl form (`net.core.somaxconn`), no name twice, no `net.*` under hostNetwork and no IPC sysctl under hostIPC.',
+    summary:
+      'Each of `sysctls` has a name of at most 253 characters in the sysctl form (`net.core.somaxconn`), no name twice, no `net.*` under hostNetwork and no IPC sysctl under hostIPC.',
     why: 'The API server refuses the Pod (validateSysctls, ValidateHostSysctl): "must have at most 253 characters and match regex …", "Duplicate value", "may not be specified when \'hostNetwork\' is true".',
-    fix: 'Write the sysctl name in lower case with dots, each once; drop namespaced sysctls that would change the node\'s own namespace.',
+    fix: 'Write the sysctl name as `sysctl -a` lists it, such as "net.ipv4.ip_local_port_range", each once; drop namespaced sysctls that would change the node\'s own namespace.',
     see: 'https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/',
   },
   {
@@ -83,90 +110,71 @@ export const POD_SECURITY_CONTEXT_RULES = defineRules([
     category: 'peapod',
     summary: 'No container must run as non-root (`runAsNonRoot: true`) while its user is 0 (`runAsUser: 0`), at Pod or container level.',
     why: 'The API server accepts it, but the kubelet refuses to start the container: "container\'s runAsUser breaks non-root policy". The Pod never runs.',
-    fix: 'Set runAsUser to a non-zero user ID, or drop runAsNonRoot.',
+    fix: 'Set runAsUser to a non-zero user ID, such as 1000, or drop runAsNonRoot.',
     see: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
   },
   {
     id: 'pod-os',
     severity: 'error',
     category: 'api-server',
-    summary: '`os.name` is linux or windows; a windows Pod sets none of the Linux-only fields (seLinuxOptions, seccompProfile, fsGroup, sysctls, runAsUser, hostPID, capabilities, privileged, …), a linux Pod no `windowsOptions`.',
+    summary:
+      '`os.name` is linux or windows; a windows Pod sets none of the Linux-only fields (seLinuxOptions, seccompProfile, fsGroup, sysctls, runAsUser, hostPID, capabilities, privileged, …), a linux Pod no `windowsOptions`.',
     why: 'The API server refuses the Pod (validateOS, validateWindows, validateLinux): "cannot be set for a windows pod", "windows options cannot be set for a linux pod".',
-    fix: 'Remove the fields the message names, or declare the other os.',
+    fix: 'Remove the fields the message names, or declare the other os (`os: { name: "linux" }` or `{ name: "windows" }`); an `os` needs a name.',
     see: 'https://kubernetes.io/docs/concepts/workloads/pods/#pod-os',
   },
 ]);
 
 /** Checks the Pod securityContext and os of the Pod spec `spec` at field path `at`. */
-export function validatePodSecurityContext(spec: JsonObject, at: string, report: RuleReport): void {
-  const sc = spec.securityContext == null ? undefined : objectAt(spec.securityContext);
+export function validatePodSecurityContext(spec: Unvalidated<k8s.PodSpec>, at: string, report: RuleReport): void {
+  const sc = spec.securityContext;
   const scAt = `${at}.securityContext`;
-  if (sc !== undefined) {
+  if (sc != null) {
     // Each field is looked at before its path is written out: most Pods set few of them.
     for (const field of ID_FIELDS) {
       if (sc[field] !== undefined) {
-        checkId(sc[field], `${scAt}.${field}`, field, report);
+        checkInteger(sc[field], { rule: 'pod-security-context', at: `${scAt}.${field}`, what: field, range: ID_RANGE }, report);
       }
     }
-    const groups = listAt(sc.supplementalGroups);
+    const groups = sc.supplementalGroups ?? [];
     for (let i = 0; i < groups.length; i++) {
-      checkId(groups[i], `${scAt}.supplementalGroups[${i}]`, 'supplemental group', report);
+      checkInteger(groups[i], { rule: 'pod-security-context', at: `${scAt}.supplementalGroups[${i}]`, what: 'supplemental group', range: ID_RANGE }, report);
     }
-    if (sc.fsGroupChangePolicy !== undefined) {
-      checkEnum(sc.fsGroupChangePolicy, FS_GROUP_CHANGE_POLICIES, `${scAt}.fsGroupChangePolicy`, 'fsGroupChangePolicy', report);
-    }
-    if (sc.sysctls !== undefined) {
-      validateSysctls(spec, sc, scAt, report);
-    }
-    if (sc.seccompProfile != null) {
-      validateSeccompProfile(sc.seccompProfile, `${scAt}.seccompProfile`, report);
-    }
-    if (sc.windowsOptions != null) {
-      validateWindowsOptions(sc.windowsOptions, `${scAt}.windowsOptions`, report);
-    }
+    checkEnum(sc.fsGroupChangePolicy, FS_GROUP_CHANGE_POLICIES, `${scAt}.fsGroupChangePolicy`, 'fsGroupChangePolicy', report);
+    validateSysctls(spec, sc.sysctls ?? [], `${scAt}.sysctls`, report);
+    validateSeccompProfile(sc.seccompProfile, `${scAt}.seccompProfile`, report);
+    validateWindowsOptions(sc.windowsOptions, `${scAt}.windowsOptions`, report);
   }
   checkRunAsNonRoot(spec, at, report);
   validateOs(spec, at, report);
 }
 
-function checkId(value: unknown, at: string, what: string, report: RuleReport): void {
-  checkInteger(value, { rule: 'pod-security-context', at, what, range: ID_RANGE, fix: 'use a user or group ID from 0 to 2147483647' }, report);
-}
-
-function validateSysctls(spec: JsonObject, sc: JsonObject, at: string, report: RuleReport): void {
-  const sysctls = listAt(sc.sysctls);
-  if (sysctls.length === 0) {
-    return;
-  }
-  const seen = new Map<string, number>();
+function validateSysctls(spec: Unvalidated<k8s.PodSpec>, sysctls: readonly Unvalidated<k8s.Sysctl>[], at: string, report: RuleReport): void {
+  const seen = sysctls.length === 0 ? undefined : new Map<string, number>();
   for (let i = 0; i < sysctls.length; i++) {
-    const name = objectAt(sysctls[i]).name;
-    const nameAt = `${at}.sysctls[${i}].name`;
-    if (typeof name !== 'string' || name.length === 0) {
-      report.error('sysctl', nameAt, name === undefined || name === '' ? `sysctl ${i} has no name` : `sysctl name ${quoteValue(name)} is not a string`, 'name the kernel parameter, such as "net.core.somaxconn"');
+    const { name } = sysctls[i];
+    const nameAt = `${at}[${i}].name`;
+    if (!name) {
+      report.error('sysctl', nameAt, `sysctl ${i} has no name`);
       continue;
     }
     if (name.length > SYSCTL_MAX_LENGTH || !SYSCTL_NAME.test(name)) {
-      report.error(
-        'sysctl',
-        nameAt,
-        `sysctl name "${name}" ${name.length > SYSCTL_MAX_LENGTH ? `is ${name.length} characters long; at most ${SYSCTL_MAX_LENGTH} are allowed` : 'is not a sysctl name: lower-case letters, digits, "-" and "_" in parts joined by "." or "/"'}`,
-        'write it as sysctl -a lists it, such as "net.ipv4.ip_local_port_range"',
-      );
+      const wrong = name.length > SYSCTL_MAX_LENGTH ? `is ${name.length} characters long; at most ${SYSCTL_MAX_LENGTH} are allowed` : SYSCTL_FORM;
+      report.error('sysctl', nameAt, `sysctl name "${name}" ${wrong}`);
       continue;
     }
-    const first = seen.get(name);
+    const first = seen?.get(name);
     if (first !== undefined) {
-      report.error('sysctl', nameAt, `sysctl "${name}" is already set at ${at}.sysctls[${first}]`, 'set each sysctl once');
+      report.error('sysctl', nameAt, `sysctl "${name}" is already set at ${at}[${first}]`);
     } else {
-      seen.set(name, i);
+      seen?.set(name, i);
     }
     const dotted = name.replace(/\//g, '.');
     if (spec.hostNetwork === true && dotted.startsWith('net.')) {
-      report.error('sysctl', nameAt, `sysctl "${name}" is set while the Pod uses hostNetwork, so it would change the node's network`, 'remove the sysctl, or hostNetwork');
+      report.error('sysctl', nameAt, `sysctl "${name}" is set while the Pod uses hostNetwork, so it would change the node's network`);
     }
     if (spec.hostIPC === true && (IPC_SYSCTLS.includes(dotted) || IPC_SYSCTL_PREFIXES.some((prefix) => dotted.startsWith(prefix)))) {
-      report.error('sysctl', nameAt, `sysctl "${name}" is set while the Pod uses hostIPC, so it would change the node's IPC namespace`, 'remove the sysctl, or hostIPC');
+      report.error('sysctl', nameAt, `sysctl "${name}" is set while the Pod uses hostIPC, so it would change the node's IPC namespace`);
     }
   }
 }
@@ -175,27 +183,27 @@ function validateSysctls(spec: JsonObject, sc: JsonObject, at: string, report: R
  * Checks a `seccompProfile` (of a Pod or a container) at field path `at`,
  * as validateSeccompProfileField does. A profile left out is fine.
  */
-export function validateSeccompProfile(profile: unknown, at: string, report: RuleReport): void {
-  if (profile === undefined || profile === null) {
+export function validateSeccompProfile(profile: Unvalidated<k8s.SeccompProfile> | undefined, at: string, report: RuleReport): void {
+  if (profile == null) {
     return;
   }
-  const { type, localhostProfile } = objectAt(profile);
-  if (type === undefined || type === '') {
-    report.error('seccomp-profile', `${at}.type`, 'seccompProfile has no type', 'set type: "RuntimeDefault" for the runtime\'s profile, or "Localhost" with a localhostProfile');
-  } else if (!(SECCOMP_PROFILE_TYPES as readonly unknown[]).includes(type)) {
+  const { type, localhostProfile } = profile;
+  if (!type) {
+    report.error('seccomp-profile', `${at}.type`, 'seccompProfile has no type');
+  } else {
     checkEnum(type, SECCOMP_PROFILE_TYPES, `${at}.type`, 'seccompProfile type', report);
   }
-  if (type === 'Localhost') {
-    if (localhostProfile === undefined || localhostProfile === null) {
-      report.error('seccomp-profile', `${at}.localhostProfile`, 'seccompProfile has type "Localhost" and no localhostProfile', 'give the path of the profile under the kubelet\'s seccomp directory, such as "profiles/app.json"');
-    } else {
-      const wrong = typeof localhostProfile === 'string' ? descendingPathError(localhostProfile) : 'is not a string';
-      if (wrong !== undefined) {
-        report.error('seccomp-profile', `${at}.localhostProfile`, `localhostProfile ${quoteValue(localhostProfile)} ${wrong}`, 'write a path relative to the kubelet\'s seccomp directory, without ".."');
-      }
-    }
-  } else if (localhostProfile !== undefined && localhostProfile !== null) {
-    report.error('seccomp-profile', `${at}.localhostProfile`, `seccompProfile has type ${quoteValue(type)} and a localhostProfile; it is read only with type "Localhost"`, 'remove localhostProfile, or set type: "Localhost"');
+  const wrong = localhostProfile == null ? undefined : descendingPathError(localhostProfile);
+  if (type === 'Localhost' && localhostProfile == null) {
+    report.error('seccomp-profile', `${at}.localhostProfile`, 'seccompProfile has type "Localhost" and no localhostProfile');
+  } else if (type === 'Localhost' && wrong !== undefined) {
+    report.error('seccomp-profile', `${at}.localhostProfile`, `localhostProfile ${quoteValue(localhostProfile)} ${wrong}`);
+  } else if (type !== 'Localhost' && localhostProfile != null) {
+    report.error(
+      'seccomp-profile',
+      `${at}.localhostProfile`,
+      `seccompProfile has type ${quoteValue(type)} and a localhostProfile; it is read only with type "Localhost"`,
+    );
   }
 }
 
@@ -203,37 +211,28 @@ export function validateSeccompProfile(profile: unknown, at: string, report: Rul
  * Checks `windowsOptions` (of a Pod or a container) at field path `at`, as
  * validateWindowsSecurityContextOptions does.
  */
-export function validateWindowsOptions(options: unknown, at: string, report: RuleReport): void {
-  if (options === undefined || options === null) {
+export function validateWindowsOptions(options: Unvalidated<k8s.WindowsSecurityContextOptions> | undefined, at: string, report: RuleReport): void {
+  if (options == null) {
     return;
   }
-  const o = objectAt(options);
-  if (o.gmsaCredentialSpecName !== undefined) {
-    checkName(o.gmsaCredentialSpecName, 'dns-subdomain', { rule: 'pod-security-context', at: `${at}.gmsaCredentialSpecName`, what: 'gmsaCredentialSpecName', fix: 'name the GMSACredentialSpec object by its metadata.name' }, report);
+  const { gmsaCredentialSpecName, gmsaCredentialSpec: spec, runAsUserName } = options;
+  checkName(
+    gmsaCredentialSpecName,
+    'dns-subdomain',
+    { rule: 'pod-security-context', at: `${at}.gmsaCredentialSpecName`, what: 'gmsaCredentialSpecName' },
+    report,
+  );
+  if (spec !== undefined && (spec.length === 0 || Buffer.byteLength(spec) > MAX_GMSA_SPEC_LENGTH)) {
+    const size = spec.length === 0 ? 'empty' : `${Buffer.byteLength(spec)} bytes long; it must be under 64 KiB`;
+    report.error('pod-security-context', `${at}.gmsaCredentialSpec`, `gmsaCredentialSpec is ${size}`);
   }
-  if (o.gmsaCredentialSpec !== undefined) {
-    const spec = o.gmsaCredentialSpec;
-    if (typeof spec !== 'string' || spec.length === 0 || Buffer.byteLength(spec) > MAX_GMSA_SPEC_LENGTH) {
-      report.error(
-        'pod-security-context',
-        `${at}.gmsaCredentialSpec`,
-        typeof spec === 'string' ? `gmsaCredentialSpec is ${spec.length === 0 ? 'empty' : `${Buffer.byteLength(spec)} bytes long; it must be under 64 KiB`}` : `gmsaCredentialSpec is ${quoteValue(spec)}, not a string`,
-        'give the credential spec JSON, or name it with gmsaCredentialSpecName',
-      );
-    }
-  }
-  if (o.runAsUserName !== undefined) {
-    const wrong = windowsUserNameError(o.runAsUserName);
-    if (wrong !== undefined) {
-      report.error('pod-security-context', `${at}.runAsUserName`, `runAsUserName ${quoteValue(o.runAsUserName)} ${wrong}`, 'write a Windows user as "USER" or "DOMAIN\\\\USER", such as "ContainerUser"');
-    }
+  const wrong = runAsUserName === undefined ? undefined : windowsUserNameError(runAsUserName);
+  if (wrong !== undefined) {
+    report.error('pod-security-context', `${at}.runAsUserName`, `runAsUserName ${quoteValue(runAsUserName)} ${wrong}`);
   }
 }
 
-function windowsUserNameError(name: unknown): string | undefined {
-  if (typeof name !== 'string') {
-    return 'is not a string';
-  }
+function windowsUserNameError(name: string): string | undefined {
   if (name.length === 0) {
     return 'is empty';
   }
@@ -245,13 +244,11 @@ function windowsUserNameError(name: unknown): string | undefined {
     return 'holds more than one backslash';
   }
   const [domain, user] = parts.length === 1 ? [undefined, parts[0]] : parts;
-  if (domain !== undefined) {
-    if (domain.length >= MAX_DOMAIN_LENGTH) {
-      return `has a domain of ${domain.length} characters; it must be under ${MAX_DOMAIN_LENGTH}`;
-    }
-    if (!NETBIOS_DOMAIN.test(domain) && !DNS_DOMAIN.test(domain)) {
-      return `has a domain "${domain}" that is neither a NetBIOS nor a DNS name`;
-    }
+  if (domain !== undefined && domain.length >= MAX_DOMAIN_LENGTH) {
+    return `has a domain of ${domain.length} characters; it must be under ${MAX_DOMAIN_LENGTH}`;
+  }
+  if (domain !== undefined && !NETBIOS_DOMAIN.test(domain) && !DNS_DOMAIN.test(domain)) {
+    return `has a domain "${domain}" that is neither a NetBIOS nor a DNS name`;
   }
   if (user.length === 0) {
     return 'has an empty user part';
@@ -262,39 +259,33 @@ function windowsUserNameError(name: unknown): string | undefined {
   if (/^[. ]+$/.test(user)) {
     return 'has a user part of only periods and spaces';
   }
-  if (USER_FORBIDDEN_CHARS.test(user)) {
-    return 'has a user part holding one of "/\\:;|=,+*?<>@[]';
-  }
-  return undefined;
+  return USER_FORBIDDEN_CHARS.test(user) ? 'has a user part holding one of "/\\:;|=,+*?<>@[]' : undefined;
 }
 
 // The kubelet checks each container with the settings in effect for it:
 // its own, or the Pod's. Containers that take both from the Pod are
 // reported once, at the Pod's runAsUser.
-function checkRunAsNonRoot(spec: JsonObject, at: string, report: RuleReport): void {
-  const pod = objectAt(spec.securityContext);
+function checkRunAsNonRoot(spec: Unvalidated<k8s.PodSpec>, at: string, report: RuleReport): void {
+  const pod = spec.securityContext ?? {};
   // Without both at Pod level, only containers with a securityContext can break the policy.
   const podBreaks = pod.runAsNonRoot === true && pod.runAsUser === 0;
   let inheriting: string[] | undefined;
   for (const kind of CONTAINER_LISTS) {
-    const containers = listAt(spec[kind]);
+    const containers = spec[kind] ?? [];
     for (let i = 0; i < containers.length; i++) {
-      if (!podBreaks && fieldOf(containers[i], 'securityContext') == null) {
-        continue;
-      }
-      const own = objectAt(fieldOf(containers[i], 'securityContext'));
-      if ((own.runAsNonRoot ?? pod.runAsNonRoot) !== true || (own.runAsUser ?? pod.runAsUser) !== 0) {
+      const { name } = containers[i];
+      const own = containers[i].securityContext ?? {};
+      if ((!podBreaks && containers[i].securityContext == null) || (own.runAsNonRoot ?? pod.runAsNonRoot) !== true || (own.runAsUser ?? pod.runAsUser) !== 0) {
         continue;
       }
       if (own.runAsNonRoot === undefined && own.runAsUser === undefined) {
-        (inheriting ??= []).push(`"${fieldOf(containers[i], 'name')}"`);
+        (inheriting ??= []).push(`"${name}"`);
         continue;
       }
       report.error(
         'run-as-non-root-user-zero',
         own.runAsUser !== undefined ? `${at}.${kind}[${i}].securityContext.runAsUser` : `${at}.securityContext.runAsUser`,
-        `container "${fieldOf(containers[i], 'name')}" must run as non-root (runAsNonRoot: true${own.runAsNonRoot === undefined ? ' from the Pod' : ''}) with runAsUser: 0${own.runAsUser === undefined ? ' from the Pod' : ''}, so the kubelet refuses to start it`,
-        'set runAsUser to a non-zero user ID, such as 1000, or drop runAsNonRoot',
+        `container "${name}" must run as non-root (runAsNonRoot: true${own.runAsNonRoot === undefined ? ' from the Pod' : ''}) with runAsUser: 0${own.runAsUser === undefined ? ' from the Pod' : ''}, so the kubelet refuses to start it`,
       );
     }
   }
@@ -303,25 +294,25 @@ function checkRunAsNonRoot(spec: JsonObject, at: string, report: RuleReport): vo
       'run-as-non-root-user-zero',
       `${at}.securityContext.runAsUser`,
       `the Pod sets runAsNonRoot: true and runAsUser: 0, so the kubelet refuses to start container${inheriting.length === 1 ? '' : 's'} ${inheriting.join(', ')}`,
-      'set runAsUser to a non-zero user ID, such as 1000, or drop runAsNonRoot',
     );
   }
 }
 
-function validateOs(spec: JsonObject, at: string, report: RuleReport): void {
-  if (spec.os === undefined || spec.os === null) {
+function validateOs(spec: Unvalidated<k8s.PodSpec>, at: string, report: RuleReport): void {
+  if (spec.os == null) {
     return;
   }
-  const name = objectAt(spec.os).name;
-  if (name === undefined || name === '') {
-    report.error('pod-os', `${at}.os.name`, 'os is set without a name', 'set os: { name: "linux" } or { name: "windows" }, or remove os');
+  const { name } = spec.os;
+  if (!name) {
+    report.error('pod-os', `${at}.os.name`, 'os is set without a name');
     return;
   }
-  if (!(NODE_OPERATING_SYSTEMS as readonly unknown[]).includes(name)) {
+  if (!(NODE_OPERATING_SYSTEMS as readonly string[]).includes(name)) {
     checkEnum(name, NODE_OPERATING_SYSTEMS, `${at}.os.name`, 'os name', report);
     return;
   }
-  const sc = objectAt(spec.securityContext);
+  // The fields of other Kubernetes versions (appArmorProfile …) are read by name, as the manifest may hold them.
+  const sc: Readonly<Record<string, unknown>> = spec.securityContext ?? {};
   if (name === 'linux') {
     if (sc.windowsOptions != null) {
       forbidForOs('linux', `${at}.securityContext.windowsOptions`, report);
@@ -349,23 +340,18 @@ function validateOs(spec: JsonObject, at: string, report: RuleReport): void {
   });
 }
 
+// The field at the end of `at` cannot be set under the Pod's os.
 function forbidForOs(os: 'linux' | 'windows', at: string, report: RuleReport): void {
-  const field = at.slice(at.lastIndexOf('.') + 1);
-  report.error(
-    'pod-os',
-    at,
-    os === 'windows' ? `${field} cannot be set for a Pod with os: windows` : 'windowsOptions cannot be set for a Pod with os: linux',
-    os === 'windows' ? `remove ${field}, or declare os: { name: "linux" }` : 'remove windowsOptions, or declare os: { name: "windows" }',
-  );
+  report.error('pod-os', at, `${at.slice(at.lastIndexOf('.') + 1)} cannot be set for a Pod with os: ${os}`);
 }
 
-function forEachContainerSecurityContext(spec: JsonObject, at: string, visit: (sc: JsonObject, at: string) => void): void {
+function forEachContainerSecurityContext(spec: Unvalidated<k8s.PodSpec>, at: string, visit: (sc: Readonly<Record<string, unknown>>, at: string) => void): void {
   for (const kind of CONTAINER_LISTS) {
-    const containers = listAt(spec[kind]);
+    const containers = spec[kind] ?? [];
     for (let i = 0; i < containers.length; i++) {
-      const sc = fieldOf(containers[i], 'securityContext');
+      const sc = containers[i].securityContext;
       if (sc != null) {
-        visit(objectAt(sc), `${at}.${kind}[${i}].securityContext`);
+        visit(sc, `${at}.${kind}[${i}].securityContext`);
       }
     }
   }

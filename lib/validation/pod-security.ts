@@ -1,9 +1,9 @@
-import { list } from './_json';
-import { HOST_NAMESPACE_FIELDS } from './pod-lifecycle';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Unvalidated } from '../_manifest';
+import { listAt, objectAt } from './_json';
 import { ContainerFacts, securityFacts, SecurityFacts } from './_security-facts';
-import { defineRules } from './rules';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- the checks read manifests as plain JSON */
+import { HOST_NAMESPACE_FIELDS } from './pod-lifecycle';
+import { defineRules, fixNaming, fixOf, RuleDefinition } from './rules';
 
 /*
  * The checks of the Pod Security Standards as the PodSecurity admission
@@ -13,6 +13,12 @@ import { defineRules } from './rules';
  * every kind that carries a Pod spec. Where the admission names the
  * offending containers in one line per check, these report each field, so
  * that every problem is found at once and points at what to change.
+ *
+ * They read any JSON without throwing (a property test holds them to it):
+ * podSecurityViolations() is public, and the app's check reads the
+ * manifests of cdk8s-plus and plain ApiObjects too, which no escape-hatch
+ * boundary holds to the schema. So the facts are typed as their shapes
+ * say, and the lists in them are read with listAt.
  */
 
 /** The levels of the Pod Security Standards, from the most open to the most strict. */
@@ -74,197 +80,10 @@ export interface PodSecurityViolation {
 
 const STANDARD = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/';
 
-// One rule per check. Their level comes from the podSecurity settings
-// (enforce: error, warn and audit: warning), not from `severity`; without
-// a level set for a Pod, none of them reports anything.
-export const POD_SECURITY_RULES = defineRules([
-  {
-    id: 'pss-host-namespaces',
-    severity: 'error',
-    category: 'pod-security',
-    summary: 'Pod Security baseline, check `hostNamespaces` ("host namespaces"): `hostNetwork`, `hostPID` and `hostIPC` are unset or false.',
-    why: "Sharing the node's network, process or IPC namespace exposes the node and every Pod on it; the PodSecurity admission refuses it from baseline up.",
-    fix: 'Remove `hostNetwork`, `hostPID` and `hostIPC` from the Pod spec; reach the Pod through a Service.',
-    see: `${STANDARD}#baseline`,
-  },
-  {
-    id: 'pss-privileged',
-    severity: 'error',
-    category: 'pod-security',
-    summary: 'Pod Security baseline, check `privileged` ("privileged"): no container sets `securityContext.privileged=true`.',
-    why: 'A privileged container has every capability and device of the node; the PodSecurity admission refuses it from baseline up.',
-    fix: 'Remove `privileged: true`; add only the capabilities the process needs.',
-    see: `${STANDARD}#baseline`,
-  },
-  {
-    id: 'pss-capabilities-baseline',
-    severity: 'error',
-    category: 'pod-security',
-    summary:
-      'Pod Security baseline, check `capabilities_baseline` ("non-default capabilities"): `capabilities.add` holds only AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT.',
-    why: 'Capabilities beyond the container runtime\'s default set (NET_RAW, SYS_ADMIN, …) open ways to the node; the PodSecurity admission refuses them from baseline up.',
-    fix: 'Remove the capability from `securityContext.capabilities.add`.',
-    see: `${STANDARD}#baseline`,
-  },
-  {
-    id: 'pss-host-path-volumes',
-    severity: 'error',
-    category: 'pod-security',
-    summary: 'Pod Security baseline, check `hostPathVolumes` ("hostPath volumes"): no volume is a hostPath.',
-    why: "A hostPath volume gives the Pod the node's files; the PodSecurity admission refuses it from baseline up.",
-    fix: 'Use a persistentVolumeClaim for data, an emptyDir for scratch space, or a configMap or secret for files.',
-    see: `${STANDARD}#baseline`,
-  },
-  {
-    id: 'pss-host-ports',
-    severity: 'error',
-    category: 'pod-security',
-    summary: 'Pod Security baseline, check `hostPorts` ("hostPort"): no container port sets a `hostPort` other than 0.',
-    why: "A hostPort binds the node's own port; the PodSecurity admission refuses it from baseline up.",
-    fix: 'Remove `hostPort` and expose the port through a Service.',
-    see: `${STANDARD}#baseline`,
-  },
-  {
-    id: 'pss-app-armor-profile',
-    severity: 'error',
-    category: 'pod-security',
-    summary:
-      'Pod Security baseline, check `appArmorProfile` ("forbidden AppArmor profile"): annotations `container.apparmor.security.beta.kubernetes.io/*` are empty, `runtime/default` or `localhost/*`.',
-    why: 'Any other value (`unconfined`) turns off the AppArmor profile the runtime applies; the PodSecurity admission refuses it from baseline up.',
-    fix: 'Remove the annotation, or set it to `runtime/default` or a `localhost/<profile>` loaded on the nodes.',
-    see: `${STANDARD}#baseline`,
-  },
-  {
-    id: 'pss-se-linux-options',
-    severity: 'error',
-    category: 'pod-security',
-    summary:
-      'Pod Security baseline, check `seLinuxOptions` ("seLinuxOptions"): `seLinuxOptions.type` is empty, `container_t`, `container_init_t` or `container_kvm_t`, and `user` and `role` are unset.',
-    why: 'Another SELinux type or a custom user or role can lift the confinement of the container; the PodSecurity admission refuses it from baseline up.',
-    fix: 'Remove `seLinuxOptions.user` and `role`, and set `type` to an allowed one or leave it out.',
-    see: `${STANDARD}#baseline`,
-  },
-  {
-    id: 'pss-proc-mount',
-    severity: 'error',
-    category: 'pod-security',
-    summary: 'Pod Security baseline, check `procMount` ("procMount"): `securityContext.procMount` is unset or `Default`.',
-    why: 'An `Unmasked` /proc shows the container the kernel files the runtime hides; the PodSecurity admission refuses it from baseline up.',
-    fix: 'Remove `procMount`, or set it to `Default`.',
-    see: `${STANDARD}#baseline`,
-  },
-  {
-    id: 'pss-seccomp-profile-baseline',
-    severity: 'error',
-    category: 'pod-security',
-    summary:
-      'Pod Security baseline, check `seccompProfile_baseline` ("seccompProfile"): a `seccompProfile.type` that is set is `RuntimeDefault` or `Localhost` (before v1.19: the seccomp annotations).',
-    why: '`Unconfined` lets the container make every system call; the PodSecurity admission refuses it from baseline up.',
-    fix: 'Set `seccompProfile: { type: "RuntimeDefault" }`, or leave it out.',
-    see: `${STANDARD}#baseline`,
-  },
-  {
-    id: 'pss-sysctls',
-    severity: 'error',
-    category: 'pod-security',
-    summary:
-      'Pod Security baseline, check `sysctls` ("forbidden sysctls"): `securityContext.sysctls` names only the safe set (kernel.shm_rmid_forced, net.ipv4.ip_local_port_range, net.ipv4.tcp_syncookies, net.ipv4.ping_group_range, net.ipv4.ip_unprivileged_port_start; net.ipv4.ip_local_reserved_ports since v1.27).',
-    why: 'Other sysctls can turn off security mechanisms or change the whole node; the PodSecurity admission refuses them from baseline up.',
-    fix: 'Remove the sysctl, or set it on the nodes instead.',
-    see: `${STANDARD}#baseline`,
-  },
-  {
-    id: 'pss-windows-host-process',
-    severity: 'error',
-    category: 'pod-security',
-    summary: 'Pod Security baseline, check `windowsHostProcess` ("hostProcess"): no Pod or container sets `windowsOptions.hostProcess=true`.',
-    why: 'A HostProcess container runs on the Windows node itself, with its privileges; the PodSecurity admission refuses it from baseline up.',
-    fix: 'Remove `windowsOptions.hostProcess`.',
-    see: `${STANDARD}#baseline`,
-  },
-  {
-    id: 'pss-restricted-volumes',
-    severity: 'error',
-    category: 'pod-security',
-    summary:
-      'Pod Security restricted, check `restrictedVolumes` ("restricted volume types"): every volume is a configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected or secret.',
-    why: 'Other volume types (hostPath, nfs, iscsi, …) reach storage outside the cluster\'s control; restricted allows them only through a PersistentVolume.',
-    fix: 'Put the storage behind a PersistentVolume and mount it with a persistentVolumeClaim, or use an emptyDir.',
-    see: `${STANDARD}#restricted`,
-  },
-  {
-    id: 'pss-allow-privilege-escalation',
-    severity: 'error',
-    category: 'pod-security',
-    summary:
-      'Pod Security restricted, check `allowPrivilegeEscalation` ("allowPrivilegeEscalation != false"): every container sets `allowPrivilegeEscalation: false` (Pods with `os.name: windows` are exempt since v1.25).',
-    why: 'Unless it is false, a process can gain more privileges than its parent, through set-user-ID binaries for instance.',
-    fix: 'Set `securityContext: { allowPrivilegeEscalation: false }` on the container.',
-    see: `${STANDARD}#restricted`,
-  },
-  {
-    id: 'pss-run-as-non-root',
-    severity: 'error',
-    category: 'pod-security',
-    summary:
-      'Pod Security restricted, check `runAsNonRoot` ("runAsNonRoot != true"): the Pod or every container sets `runAsNonRoot: true`, and none sets it to false. A non-zero `runAsUser` alone does not count.',
-    why: 'Root in a container is root on the node once a breakout succeeds; with runAsNonRoot the kubelet refuses to start a container as root.',
-    fix: "Set `runAsNonRoot: true` in the Pod's securityContext (with a `runAsUser` if the image has no non-root user).",
-    see: `${STANDARD}#restricted`,
-  },
-  {
-    id: 'pss-run-as-user',
-    severity: 'error',
-    category: 'pod-security',
-    summary: 'Pod Security restricted, check `runAsUser` ("runAsUser=0"): neither the Pod nor a container sets `runAsUser: 0` (since v1.23).',
-    why: 'User id 0 is root.',
-    fix: 'Set `runAsUser` to a non-zero user id, or leave it out and let the image choose its non-root user.',
-    see: `${STANDARD}#restricted`,
-  },
-  {
-    id: 'pss-seccomp-profile-restricted',
-    severity: 'error',
-    category: 'pod-security',
-    summary:
-      'Pod Security restricted, check `seccompProfile_restricted` ("seccompProfile"): the Pod or every container sets `seccompProfile.type` to `RuntimeDefault` or `Localhost` (since v1.19; Pods with `os.name: windows` are exempt since v1.25).',
-    why: 'Without a profile the container may make every system call; restricted requires one to be chosen.',
-    fix: "Set `seccompProfile: { type: 'RuntimeDefault' }` in the Pod's securityContext.",
-    see: `${STANDARD}#restricted`,
-  },
-  {
-    id: 'pss-capabilities-restricted',
-    severity: 'error',
-    category: 'pod-security',
-    summary:
-      'Pod Security restricted, check `capabilities_restricted` ("unrestricted capabilities"): every container drops `ALL` and adds back at most `NET_BIND_SERVICE` (since v1.22; Pods with `os.name: windows` are exempt since v1.25).',
-    why: 'Every capability a container keeps is a privilege an intruder keeps too.',
-    fix: "Set `securityContext: { capabilities: { drop: ['ALL'] } }` on the container, adding back only `NET_BIND_SERVICE` if it binds a port below 1024.",
-    see: `${STANDARD}#restricted`,
-  },
-] as const);
-
-/** The rule of the `pod-security.kubernetes.io/*` labels of the app's Namespaces. */
-export const POD_SECURITY_LABEL_RULES = defineRules([
-  {
-    id: 'pod-security-label',
-    severity: 'error',
-    summary: 'The `pod-security.kubernetes.io/*` labels of a Namespace in the app name a level (`privileged`, `baseline`, `restricted`) and a version (`latest`, `v1.27`).',
-    why: 'The admission reads a level it cannot parse as `restricted` (enforce and warn) or `privileged` (audit), and a version as `latest`: rarely what was meant.',
-    fix: 'Correct the label value on the Namespace.',
-    see: 'https://kubernetes.io/docs/concepts/security/pod-security-admission/#pod-security-admission-labels-for-namespaces',
-  },
-] as const);
-
-/** The id of the rule of the Namespace labels. */
-export type PodSecurityLabelRule = (typeof POD_SECURITY_LABEL_RULES)[number]['id'];
-
-/** The ids of the Pod Security rules, one per check. */
-export type PodSecurityRule = (typeof POD_SECURITY_RULES)[number]['id'];
-
 /** What a check reads, besides the shared facts. */
 interface CheckInput {
   readonly facts: SecurityFacts;
-  readonly spec: any;
+  readonly spec: Unvalidated<k8s.PodSpec>;
   readonly annotations: { readonly [key: string]: unknown };
   /** Field path of the Pod's annotations, such as `metadata.annotations`. */
   readonly annotationsAt: string;
@@ -278,17 +97,23 @@ interface CheckInput {
 interface Finding {
   readonly field: string;
   readonly detail: string;
-  readonly fix: string;
-  /** The reason, when the check words it differently for this finding. */
-  readonly reason?: string;
+  /** The specifics the check's `fixFor` names, if it has one. */
+  readonly specifics?: readonly [string];
 }
 
+/** A check of the admission, with the rule that reports it (one entry of docs/rules.md). */
 interface CheckDefinition {
   readonly id: PodSecurityCheckId;
-  readonly rule: PodSecurityRule;
+  readonly rule: `pss-${string}`;
   readonly level: 'baseline' | 'restricted';
   /** The admission's ForbiddenReason. */
   readonly reason: string;
+  /** What the check asks, as docs/rules.md words it after the check's id and reason. */
+  readonly asks: string;
+  readonly why: string;
+  readonly fix: string;
+  /** The fix of a finding from its specifics; without it, every finding takes `fix`. */
+  readonly fixFor?: (specific: string) => string;
   /** The first minor version that has the check. */
   readonly since: number;
   /** A baseline check this one replaces at the restricted level, as the admission's overlapping checks do. */
@@ -298,7 +123,7 @@ interface CheckDefinition {
   readonly find: (input: CheckInput) => Finding[];
 }
 
-const BASELINE_CAPABILITIES: ReadonlySet<string> = new Set([
+const BASELINE_CAPABILITIES: ReadonlySet<unknown> = new Set([
   'AUDIT_WRITE',
   'CHOWN',
   'DAC_OVERRIDE',
@@ -313,7 +138,13 @@ const BASELINE_CAPABILITIES: ReadonlySet<string> = new Set([
   'SETUID',
   'SYS_CHROOT',
 ]);
-const SAFE_SYSCTLS_1_0 = ['kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.tcp_syncookies', 'net.ipv4.ping_group_range', 'net.ipv4.ip_unprivileged_port_start'];
+const SAFE_SYSCTLS_1_0 = [
+  'kernel.shm_rmid_forced',
+  'net.ipv4.ip_local_port_range',
+  'net.ipv4.tcp_syncookies',
+  'net.ipv4.ping_group_range',
+  'net.ipv4.ip_unprivileged_port_start',
+];
 // Added to the safe set in these versions.
 const SAFE_SYSCTLS_SINCE: readonly (readonly [number, readonly string[]])[] = [
   [27, ['net.ipv4.ip_local_reserved_ports']],
@@ -334,16 +165,10 @@ const RESTRICTED_VOLUME_SOURCES: ReadonlySet<string> = new Set([
 const APPARMOR_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 const SECCOMP_POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
 const SECCOMP_CONTAINER_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
-const SECCOMP_TYPES = ['RuntimeDefault', 'Localhost'];
+const SECCOMP_TYPES: readonly unknown[] = ['RuntimeDefault', 'Localhost'];
 
-function allowedSince(base: readonly string[], added: readonly (readonly [number, readonly string[]])[], minor: number): ReadonlySet<string> {
-  const allowed = new Set(base);
-  for (const [since, values] of added) {
-    if (minor >= since) {
-      values.forEach((value) => allowed.add(value));
-    }
-  }
-  return allowed;
+function allowedSince(base: readonly string[], added: readonly (readonly [number, readonly string[]])[], minor: number): ReadonlySet<unknown> {
+  return new Set([...base, ...added.filter(([since]) => minor >= since).flatMap(([, values]) => values)]);
 }
 
 function who(c: ContainerFacts): string {
@@ -351,25 +176,18 @@ function who(c: ContainerFacts): string {
 }
 
 // Findings for a field the Pod's and every container's security context may set.
-function podAndContainers(input: CheckInput, find: (sc: any, at: string, setter: string) => Finding[]): Finding[] {
-  const found = find(input.facts.pod, `${input.at}.securityContext`, 'pod');
-  for (const c of input.facts.containers) {
-    found.push(...find(c.securityContext, `${c.path}.securityContext`, who(c)));
-  }
-  return found;
+function podAndContainers(input: CheckInput, find: (sc: Unvalidated<k8s.SecurityContext>, at: string, setter: string) => Finding[]): Finding[] {
+  return [
+    find(input.facts.pod, `${input.at}.securityContext`, 'pod'),
+    ...input.facts.containers.map((c) => find(c.securityContext, `${c.path}.securityContext`, who(c))),
+  ].flat();
 }
 
-function eachContainer(input: CheckInput, find: (c: ContainerFacts, sc: any, at: string) => Finding | Finding[] | undefined): Finding[] {
-  const found: Finding[] = [];
-  for (const c of input.facts.containers) {
-    const result = find(c, c.securityContext, `${c.path}.securityContext`);
-    if (Array.isArray(result)) {
-      found.push(...result);
-    } else if (result !== undefined) {
-      found.push(result);
-    }
-  }
-  return found;
+function eachContainer(
+  input: CheckInput,
+  find: (c: ContainerFacts, sc: Unvalidated<k8s.SecurityContext>, at: string) => Finding | Finding[] | undefined,
+): Finding[] {
+  return input.facts.containers.flatMap((c) => find(c, c.securityContext, `${c.path}.securityContext`) ?? []);
 }
 
 /** A field the Pod's security context sets for every container that leaves it out. */
@@ -377,9 +195,9 @@ interface PodOrContainerField {
   readonly key: 'runAsNonRoot' | 'seccompProfile';
   /** Whether the value is reported at its `type` field. */
   readonly typeField?: boolean;
-  readonly bad: (value: any) => boolean;
-  readonly explicit: (setter: string, value: any) => { detail: string; fix: string };
-  readonly missing: (setter: string) => { detail: string; fix: string };
+  readonly bad: (value: unknown) => boolean;
+  readonly explicit: (setter: string, value: unknown) => string;
+  readonly missing: (setter: string) => string;
 }
 
 // The admission's reading of such a field: a bad value set anywhere
@@ -390,49 +208,54 @@ function podOrEveryContainer(input: CheckInput, field: PodOrContainerField): Fin
   const at = (securityContext: string) => `${securityContext}.${field.key}${field.typeField ? '.type' : ''}`;
   const pod = input.facts.pod[field.key];
   if (pod != null && field.bad(pod)) {
-    found.push({ field: at(`${input.at}.securityContext`), ...field.explicit('pod', pod) });
+    found.push({ field: at(`${input.at}.securityContext`), detail: field.explicit('pod', pod) });
   }
   const podSetsIt = pod != null && !field.bad(pod);
   for (const c of input.facts.containers) {
     const own = c.securityContext[field.key];
     if (own != null && field.bad(own)) {
-      found.push({ field: at(`${c.path}.securityContext`), ...field.explicit(who(c), own) });
+      found.push({ field: at(`${c.path}.securityContext`), detail: field.explicit(who(c), own) });
     } else if (own == null && !podSetsIt) {
-      found.push({ field: `${c.path}.securityContext.${field.key}`, ...field.missing(who(c)) });
+      found.push({ field: `${c.path}.securityContext.${field.key}`, detail: field.missing(who(c)) });
     }
   }
   return found;
 }
 
-function validSeccompAnnotation(value: unknown): boolean {
-  return value === 'runtime/default' || value === 'docker/default' || (typeof value === 'string' && value.startsWith('localhost/'));
+// An AppArmor or seccomp annotation's value that the admission allows (`docker/default` only for seccomp).
+function allowedProfileAnnotation(value: unknown, also: string): boolean {
+  return value === 'runtime/default' || value === also || (typeof value === 'string' && value.startsWith('localhost/'));
 }
 
-function annotationFinding(input: CheckInput, key: string, fix: string): Finding {
-  return { field: `${input.annotationsAt}[${key}]`, detail: `${key}=${JSON.stringify(input.annotations[key])}`, fix };
+function annotationFinding(input: CheckInput, key: string): Finding {
+  return { field: `${input.annotationsAt}[${key}]`, detail: `${key}=${JSON.stringify(input.annotations[key])}` };
 }
 
-const CHECKS: readonly CheckDefinition[] = [
+const CHECKS = [
   {
     id: 'hostNamespaces',
     rule: 'pss-host-namespaces',
     level: 'baseline',
     reason: 'host namespaces',
+    asks: '`hostNetwork`, `hostPID` and `hostIPC` are unset or false.',
+    why: "Sharing the node's network, process or IPC namespace exposes the node and every Pod on it; the PodSecurity admission refuses it from baseline up.",
+    ...fixNaming((field: string) => `remove ${field} from the Pod spec; reach the Pod through a Service`, ['`hostNetwork`, `hostPID` and `hostIPC`']),
     since: 0,
     find: ({ spec, at }) =>
-      HOST_NAMESPACE_FIELDS.filter((field) => spec[field] === true).map((field) => ({ field: `${at}.${field}`, detail: field, fix: `remove ${field}: true` })),
+      HOST_NAMESPACE_FIELDS.filter((field) => spec[field] === true).map((field) => ({ field: `${at}.${field}`, detail: field, specifics: [`${field}: true`] })),
   },
   {
     id: 'privileged',
     rule: 'pss-privileged',
     level: 'baseline',
     reason: 'privileged',
+    asks: 'no container sets `securityContext.privileged=true`.',
+    why: 'A privileged container has every capability and device of the node; the PodSecurity admission refuses it from baseline up.',
+    fix: 'Remove `privileged: true`; add only the capabilities the process needs.',
     since: 0,
     find: (input) =>
       eachContainer(input, (c, sc, at) =>
-        sc.privileged === true
-          ? { field: `${at}.privileged`, detail: `${who(c)} must not set securityContext.privileged=true`, fix: 'remove privileged: true' }
-          : undefined,
+        sc.privileged === true ? { field: `${at}.privileged`, detail: `${who(c)} must not set securityContext.privileged=true` } : undefined,
       ),
   },
   {
@@ -440,16 +263,19 @@ const CHECKS: readonly CheckDefinition[] = [
     rule: 'pss-capabilities-baseline',
     level: 'baseline',
     reason: 'non-default capabilities',
+    asks: '`capabilities.add` holds only AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT.',
+    why: "Capabilities beyond the container runtime's default set (NET_RAW, SYS_ADMIN, …) open ways to the node; the PodSecurity admission refuses them from baseline up.",
+    ...fixNaming((capabilities: string) => `remove ${capabilities} from \`securityContext.capabilities.add\``, ['the capability']),
     since: 0,
     find: (input) =>
       eachContainer(input, (c, sc, at) => {
-        const added = list(sc.capabilities?.add).filter((cap) => !BASELINE_CAPABILITIES.has(cap));
+        const added = listAt(sc.capabilities?.add).filter((cap) => !BASELINE_CAPABILITIES.has(cap));
         return added.length === 0
           ? undefined
           : {
               field: `${at}.capabilities.add`,
               detail: `${who(c)} must not include ${quoted(added)} in securityContext.capabilities.add`,
-              fix: `remove ${quoted(added)} from capabilities.add`,
+              specifics: [quoted(added)],
             };
       }),
   },
@@ -458,74 +284,71 @@ const CHECKS: readonly CheckDefinition[] = [
     rule: 'pss-host-path-volumes',
     level: 'baseline',
     reason: 'hostPath volumes',
+    asks: 'no volume is a hostPath.',
+    why: "A hostPath volume gives the Pod the node's files; the PodSecurity admission refuses it from baseline up.",
+    fix: 'Use a persistentVolumeClaim for data, an emptyDir for scratch space, or a configMap or secret for files.',
     since: 0,
-    find: ({ facts, at }) =>
-      [...facts.hostPaths].map(([name, { index }]) => ({
-        field: `${at}.volumes[${index}].hostPath`,
-        detail: `volume "${name}"`,
-        fix: 'use a persistentVolumeClaim, an emptyDir, a configMap or a secret instead of the hostPath',
-      })),
+    find: ({ facts, at }) => [...facts.hostPaths].map(([name, { index }]) => ({ field: `${at}.volumes[${index}].hostPath`, detail: `volume "${name}"` })),
   },
   {
     id: 'hostPorts',
     rule: 'pss-host-ports',
     level: 'baseline',
     reason: 'hostPort',
+    asks: 'no container port sets a `hostPort` other than 0.',
+    why: "A hostPort binds the node's own port; the PodSecurity admission refuses it from baseline up.",
+    fix: 'Remove `hostPort` and expose the port through a Service.',
     since: 0,
     find: (input) =>
-      eachContainer(input, (c) => {
-        const ports = list(c.container.ports);
-        const found: Finding[] = [];
-        for (let i = 0; i < ports.length; i++) {
-          const hostPort = ports[i]?.hostPort;
-          if (hostPort !== undefined && hostPort !== null && hostPort !== 0) {
-            found.push({ field: `${c.path}.ports[${i}].hostPort`, detail: `${who(c)} uses hostPort ${hostPort}`, fix: 'remove hostPort and expose the port through a Service' });
-          }
-        }
-        return found;
-      }),
+      eachContainer(input, (c) =>
+        listAt(c.container.ports).flatMap((port, i) => {
+          const hostPort = objectAt(port).hostPort;
+          return hostPort === undefined || hostPort === null || hostPort === 0
+            ? []
+            : [{ field: `${c.path}.ports[${i}].hostPort`, detail: `${who(c)} uses hostPort ${hostPort}` }];
+        }),
+      ),
   },
   {
     id: 'appArmorProfile',
     rule: 'pss-app-armor-profile',
     level: 'baseline',
     reason: 'forbidden AppArmor profile',
+    asks: 'annotations `container.apparmor.security.beta.kubernetes.io/*` are empty, `runtime/default` or `localhost/*`.',
+    why: 'Any other value (`unconfined`) turns off the AppArmor profile the runtime applies; the PodSecurity admission refuses it from baseline up.',
+    fix: 'Remove the annotation, or set it to `runtime/default` or a `localhost/<profile>` loaded on the nodes.',
     since: 0,
     find: (input) =>
       Object.keys(input.annotations)
-        .filter((key) => key.startsWith(APPARMOR_PREFIX))
-        .filter((key) => {
-          const value = input.annotations[key];
-          return !(value === '' || value === 'runtime/default' || (typeof value === 'string' && value.startsWith('localhost/')));
-        })
+        .filter((key) => key.startsWith(APPARMOR_PREFIX) && !allowedProfileAnnotation(input.annotations[key], ''))
         .sort()
-        .map((key) => annotationFinding(input, key, 'set the annotation to "runtime/default" or "localhost/<profile>", or remove it')),
+        .map((key) => annotationFinding(input, key)),
   },
   {
     id: 'seLinuxOptions',
     rule: 'pss-se-linux-options',
     level: 'baseline',
     reason: 'seLinuxOptions',
+    asks: '`seLinuxOptions.type` is empty, `container_t`, `container_init_t` or `container_kvm_t`, and `user` and `role` are unset.',
+    why: 'Another SELinux type or a custom user or role can lift the confinement of the container; the PodSecurity admission refuses it from baseline up.',
+    ...fixNaming((types: string) => `remove \`seLinuxOptions.user\` and \`role\`, and set \`type\` to ${types} or leave it out`, ['an allowed one']),
     since: 0,
     find: (input) => {
       const types = allowedSince(SELINUX_TYPES_1_0, SELINUX_TYPES_SINCE, input.minor);
+      const specifics = [quoted([...types].filter((t) => t !== ''))] as const;
       return podAndContainers(input, (sc, at, setter) => {
         const options = sc.seLinuxOptions;
         if (options === null || typeof options !== 'object') {
           return [];
         }
-        const found: Finding[] = [];
         const forbidden = `${setter} set forbidden securityContext.seLinuxOptions`;
-        if (!types.has(options.type ?? '')) {
-          found.push({
-            field: `${at}.seLinuxOptions.type`,
-            detail: `${forbidden}: type ${JSON.stringify(options.type)}`,
-            fix: `leave seLinuxOptions.type out, or set it to ${quoted([...types].filter((t) => t !== ''))}`,
-          });
-        }
-        for (const key of ['user', 'role']) {
-          if (typeof options[key] === 'string' ? options[key].length > 0 : options[key] != null) {
-            found.push({ field: `${at}.seLinuxOptions.${key}`, detail: `${forbidden}: ${key} may not be set`, fix: `remove seLinuxOptions.${key}` });
+        const found: Finding[] = types.has(options.type ?? '')
+          ? []
+          : [{ field: `${at}.seLinuxOptions.type`, detail: `${forbidden}: type ${JSON.stringify(options.type)}`, specifics }];
+        for (const key of ['user', 'role'] as const) {
+          const value: unknown = options[key];
+          if (typeof value === 'string' ? value.length > 0 : value != null) {
+            found.push({ field: `${at}.seLinuxOptions.${key}`, detail: `${forbidden}: ${key} may not be set`, specifics });
           }
         }
         return found;
@@ -537,15 +360,14 @@ const CHECKS: readonly CheckDefinition[] = [
     rule: 'pss-proc-mount',
     level: 'baseline',
     reason: 'procMount',
+    asks: '`securityContext.procMount` is unset or `Default`.',
+    why: 'An `Unmasked` /proc shows the container the kernel files the runtime hides; the PodSecurity admission refuses it from baseline up.',
+    fix: 'Remove `procMount`, or set it to `Default`.',
     since: 0,
     find: (input) =>
       eachContainer(input, (c, sc, at) =>
         sc.procMount != null && sc.procMount !== 'Default'
-          ? {
-              field: `${at}.procMount`,
-              detail: `${who(c)} must not set securityContext.procMount to ${JSON.stringify(sc.procMount)}`,
-              fix: 'remove procMount, or set it to "Default"',
-            }
+          ? { field: `${at}.procMount`, detail: `${who(c)} must not set securityContext.procMount to ${JSON.stringify(sc.procMount)}` }
           : undefined,
       ),
   },
@@ -554,13 +376,15 @@ const CHECKS: readonly CheckDefinition[] = [
     rule: 'pss-seccomp-profile-baseline',
     level: 'baseline',
     reason: 'seccompProfile',
+    asks: 'a `seccompProfile.type` that is set is `RuntimeDefault` or `Localhost` (before v1.19: the seccomp annotations).',
+    why: '`Unconfined` lets the container make every system call; the PodSecurity admission refuses it from baseline up.',
+    fix: 'Set `seccompProfile: { type: "RuntimeDefault" }` (before v1.19: the annotation to `runtime/default`), or leave it out.',
     since: 0,
     find: (input) => {
       if (input.minor < 19) {
-        const keys = [SECCOMP_POD_ANNOTATION, ...input.facts.containers.map((c) => SECCOMP_CONTAINER_PREFIX + c.name)];
-        return keys
-          .filter((key) => Object.hasOwn(input.annotations, key) && !validSeccompAnnotation(input.annotations[key]))
-          .map((key) => annotationFinding(input, key, 'set the annotation to "runtime/default" or "localhost/<profile>", or remove it'));
+        return [SECCOMP_POD_ANNOTATION, ...input.facts.containers.map((c) => SECCOMP_CONTAINER_PREFIX + c.name)]
+          .filter((key) => Object.hasOwn(input.annotations, key) && !allowedProfileAnnotation(input.annotations[key], 'docker/default'))
+          .map((key) => annotationFinding(input, key));
       }
       return podAndContainers(input, (sc, at, setter) =>
         sc.seccompProfile != null && !SECCOMP_TYPES.includes(sc.seccompProfile.type)
@@ -568,7 +392,6 @@ const CHECKS: readonly CheckDefinition[] = [
               {
                 field: `${at}.seccompProfile.type`,
                 detail: `${setter} must not set securityContext.seccompProfile.type to ${JSON.stringify(sc.seccompProfile.type ?? '')}`,
-                fix: 'set seccompProfile.type to "RuntimeDefault" or "Localhost", or leave seccompProfile out',
               },
             ]
           : [],
@@ -580,18 +403,16 @@ const CHECKS: readonly CheckDefinition[] = [
     rule: 'pss-sysctls',
     level: 'baseline',
     reason: 'forbidden sysctls',
+    asks: '`securityContext.sysctls` names only the safe set (kernel.shm_rmid_forced, net.ipv4.ip_local_port_range, net.ipv4.tcp_syncookies, net.ipv4.ping_group_range, net.ipv4.ip_unprivileged_port_start; net.ipv4.ip_local_reserved_ports since v1.27).',
+    why: 'Other sysctls can turn off security mechanisms or change the whole node; the PodSecurity admission refuses them from baseline up.',
+    fix: 'Remove the sysctl, or set it on the nodes instead.',
     since: 0,
     find: ({ facts, at, minor }) => {
       const safe = allowedSince(SAFE_SYSCTLS_1_0, SAFE_SYSCTLS_SINCE, minor);
-      const sysctls = list(facts.pod.sysctls);
-      const found: Finding[] = [];
-      for (let i = 0; i < sysctls.length; i++) {
-        const name = sysctls[i]?.name;
-        if (!safe.has(name)) {
-          found.push({ field: `${at}.securityContext.sysctls[${i}].name`, detail: String(name), fix: 'remove the sysctl, or set it on the nodes' });
-        }
-      }
-      return found;
+      return listAt(facts.pod.sysctls).flatMap((sysctl, i) => {
+        const name = objectAt(sysctl).name;
+        return safe.has(name) ? [] : [{ field: `${at}.securityContext.sysctls[${i}].name`, detail: String(name) }];
+      });
     },
   },
   {
@@ -599,17 +420,14 @@ const CHECKS: readonly CheckDefinition[] = [
     rule: 'pss-windows-host-process',
     level: 'baseline',
     reason: 'hostProcess',
+    asks: 'no Pod or container sets `windowsOptions.hostProcess=true`.',
+    why: 'A HostProcess container runs on the Windows node itself, with its privileges; the PodSecurity admission refuses it from baseline up.',
+    fix: 'Remove `windowsOptions.hostProcess`.',
     since: 0,
     find: (input) =>
       podAndContainers(input, (sc, at, setter) =>
         sc.windowsOptions?.hostProcess === true
-          ? [
-              {
-                field: `${at}.windowsOptions.hostProcess`,
-                detail: `${setter} must not set securityContext.windowsOptions.hostProcess=true`,
-                fix: 'remove windowsOptions.hostProcess',
-              },
-            ]
+          ? [{ field: `${at}.windowsOptions.hostProcess`, detail: `${setter} must not set securityContext.windowsOptions.hostProcess=true` }]
           : [],
       ),
   },
@@ -618,41 +436,40 @@ const CHECKS: readonly CheckDefinition[] = [
     rule: 'pss-restricted-volumes',
     level: 'restricted',
     reason: 'restricted volume types',
+    asks: 'every volume is a configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected or secret.',
+    why: "Other volume types (hostPath, nfs, iscsi, …) reach storage outside the cluster's control; restricted allows them only through a PersistentVolume.",
+    fix: 'Put the storage behind a PersistentVolume and mount it with a persistentVolumeClaim, or use an emptyDir.',
     since: 0,
     overrides: 'hostPathVolumes',
-    find: ({ spec, at }) => {
-      const volumes = list(spec.volumes);
-      const found: Finding[] = [];
-      for (let i = 0; i < volumes.length; i++) {
-        const volume = volumes[i] ?? {};
+    find: ({ spec, at }) =>
+      listAt(spec.volumes).flatMap((given, i) => {
+        const volume = objectAt(given);
         const sources = Object.keys(volume).filter((key) => key !== 'name' && volume[key] != null);
-        if (!sources.some((source) => RESTRICTED_VOLUME_SOURCES.has(source))) {
-          const source = sources[0];
-          found.push({
-            field: source === undefined ? `${at}.volumes[${i}]` : `${at}.volumes[${i}].${source}`,
-            detail: `volume "${volume.name}" has a restricted type${source === undefined ? '' : ` (${source})`}`,
-            fix: 'use a persistentVolumeClaim (with a PersistentVolume for this storage), an emptyDir, a configMap, a secret or a projected volume',
-          });
-        }
-      }
-      return found;
-    },
+        const source = sources[0];
+        return sources.some((key) => RESTRICTED_VOLUME_SOURCES.has(key))
+          ? []
+          : [
+              {
+                field: source === undefined ? `${at}.volumes[${i}]` : `${at}.volumes[${i}].${source}`,
+                detail: `volume "${volume.name}" has a restricted type${source === undefined ? '' : ` (${source})`}`,
+              },
+            ];
+      }),
   },
   {
     id: 'allowPrivilegeEscalation',
     rule: 'pss-allow-privilege-escalation',
     level: 'restricted',
     reason: 'allowPrivilegeEscalation != false',
+    asks: 'every container sets `allowPrivilegeEscalation: false` (Pods with `os.name: windows` are exempt since v1.25).',
+    why: 'Unless it is false, a process can gain more privileges than its parent, through set-user-ID binaries for instance.',
+    fix: 'Set `securityContext: { allowPrivilegeEscalation: false }` on the container.',
     since: 8,
     windowsExemptSince: 25,
     find: (input) =>
       eachContainer(input, (c, sc, at) =>
         sc.allowPrivilegeEscalation !== false
-          ? {
-              field: `${at}.allowPrivilegeEscalation`,
-              detail: `${who(c)} must set securityContext.allowPrivilegeEscalation=false`,
-              fix: 'set securityContext.allowPrivilegeEscalation to false',
-            }
+          ? { field: `${at}.allowPrivilegeEscalation`, detail: `${who(c)} must set securityContext.allowPrivilegeEscalation=false` }
           : undefined,
       ),
   },
@@ -661,19 +478,16 @@ const CHECKS: readonly CheckDefinition[] = [
     rule: 'pss-run-as-non-root',
     level: 'restricted',
     reason: 'runAsNonRoot != true',
+    asks: 'the Pod or every container sets `runAsNonRoot: true`, and none sets it to false. A non-zero `runAsUser` alone does not count.',
+    why: 'Root in a container is root on the node once a breakout succeeds; with runAsNonRoot the kubelet refuses to start a container as root.',
+    fix: "Set `runAsNonRoot: true` in the Pod's securityContext (with a `runAsUser` if the image has no non-root user), and set it to false nowhere.",
     since: 0,
     find: (input) =>
       podOrEveryContainer(input, {
         key: 'runAsNonRoot',
         bad: (value) => value !== true,
-        explicit: (setter) => ({
-          detail: `${setter} must not set securityContext.runAsNonRoot=false`,
-          fix: setter === 'pod' ? "set runAsNonRoot to true in the Pod's securityContext" : "set the container's runAsNonRoot to true, or leave it out",
-        }),
-        missing: (setter) => ({
-          detail: `pod or ${setter} must set securityContext.runAsNonRoot=true`,
-          fix: "set runAsNonRoot: true in the Pod's or the container's securityContext",
-        }),
+        explicit: (setter) => `${setter} must not set securityContext.runAsNonRoot=false`,
+        missing: (setter) => `pod or ${setter} must set securityContext.runAsNonRoot=true`,
       }),
   },
   {
@@ -681,17 +495,21 @@ const CHECKS: readonly CheckDefinition[] = [
     rule: 'pss-run-as-user',
     level: 'restricted',
     reason: 'runAsUser=0',
+    asks: 'neither the Pod nor a container sets `runAsUser: 0` (since v1.23).',
+    why: 'User id 0 is root.',
+    fix: 'Set `runAsUser` to a non-zero user id, or leave it out and let the image choose its non-root user.',
     since: 23,
     find: (input) =>
-      podAndContainers(input, (sc, at, setter) =>
-        sc.runAsUser === 0 ? [{ field: `${at}.runAsUser`, detail: `${setter} must not set runAsUser=0`, fix: 'set runAsUser to a non-zero user id, or leave it out' }] : [],
-      ),
+      podAndContainers(input, (sc, at, setter) => (sc.runAsUser === 0 ? [{ field: `${at}.runAsUser`, detail: `${setter} must not set runAsUser=0` }] : [])),
   },
   {
     id: 'seccompProfile_restricted',
     rule: 'pss-seccomp-profile-restricted',
     level: 'restricted',
     reason: 'seccompProfile',
+    asks: 'the Pod or every container sets `seccompProfile.type` to `RuntimeDefault` or `Localhost` (since v1.19; Pods with `os.name: windows` are exempt since v1.25).',
+    why: 'Without a profile the container may make every system call; restricted requires one to be chosen.',
+    fix: "Set `seccompProfile: { type: 'RuntimeDefault' }` in the Pod's securityContext, and no type but `RuntimeDefault` or `Localhost` in a container's.",
     since: 19,
     overrides: 'seccompProfile_baseline',
     windowsExemptSince: 25,
@@ -699,15 +517,9 @@ const CHECKS: readonly CheckDefinition[] = [
       podOrEveryContainer(input, {
         key: 'seccompProfile',
         typeField: true,
-        bad: (profile) => !SECCOMP_TYPES.includes(profile.type),
-        explicit: (setter, profile) => ({
-          detail: `${setter} must not set securityContext.seccompProfile.type to ${JSON.stringify(profile.type ?? '')}`,
-          fix: 'set seccompProfile.type to "RuntimeDefault" or "Localhost"',
-        }),
-        missing: (setter) => ({
-          detail: `pod or ${setter} must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"`,
-          fix: "set seccompProfile: { type: 'RuntimeDefault' } in the Pod's securityContext",
-        }),
+        bad: (profile) => !SECCOMP_TYPES.includes(objectAt(profile).type),
+        explicit: (setter, profile) => `${setter} must not set securityContext.seccompProfile.type to ${JSON.stringify(objectAt(profile).type ?? '')}`,
+        missing: (setter) => `pod or ${setter} must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"`,
       }),
   },
   {
@@ -715,43 +527,63 @@ const CHECKS: readonly CheckDefinition[] = [
     rule: 'pss-capabilities-restricted',
     level: 'restricted',
     reason: 'unrestricted capabilities',
+    asks: 'every container drops `ALL` and adds back at most `NET_BIND_SERVICE` (since v1.22; Pods with `os.name: windows` are exempt since v1.25).',
+    why: 'Every capability a container keeps is a privilege an intruder keeps too.',
+    fix: "Set `securityContext: { capabilities: { drop: ['ALL'] } }` on the container, adding back only `NET_BIND_SERVICE` if it binds a port below 1024.",
     since: 22,
     overrides: 'capabilities_baseline',
     windowsExemptSince: 25,
     find: (input) =>
       eachContainer(input, (c, sc, at) => {
         const found: Finding[] = [];
-        const capabilities = sc.capabilities;
-        if (!list(capabilities?.drop).includes('ALL')) {
-          found.push({
-            field: `${at}.capabilities.drop`,
-            detail: `${who(c)} must set securityContext.capabilities.drop=["ALL"]`,
-            fix: "set securityContext.capabilities.drop to ['ALL']",
-          });
+        if (!listAt(sc.capabilities?.drop).includes('ALL')) {
+          found.push({ field: `${at}.capabilities.drop`, detail: `${who(c)} must set securityContext.capabilities.drop=["ALL"]` });
         }
-        const added = list(capabilities?.add).filter((cap) => cap !== 'NET_BIND_SERVICE');
+        const added = listAt(sc.capabilities?.add).filter((cap) => cap !== 'NET_BIND_SERVICE');
         if (added.length > 0) {
-          found.push({
-            field: `${at}.capabilities.add`,
-            detail: `${who(c)} must not include ${quoted(added)} in securityContext.capabilities.add`,
-            fix: 'add back no capability but NET_BIND_SERVICE',
-          });
+          found.push({ field: `${at}.capabilities.add`, detail: `${who(c)} must not include ${quoted(added)} in securityContext.capabilities.add` });
         }
         return found;
       }),
   },
-];
+] as const satisfies readonly CheckDefinition[];
 
-const CHECKS_BY_ID = new Map(CHECKS.map((check) => [check.id, check]));
+/** The ids of the Pod Security rules, one per check. */
+export type PodSecurityRule = (typeof CHECKS)[number]['rule'];
+
+// One rule per check. Their level comes from the podSecurity settings
+// (enforce: error, warn and audit: warning), not from `severity`; without
+// a level set for a Pod, none of them reports anything.
+export const POD_SECURITY_RULES: readonly (RuleDefinition & { readonly id: PodSecurityRule })[] = defineRules(
+  CHECKS.map((check) => ({
+    id: check.rule,
+    severity: 'error',
+    category: 'pod-security',
+    summary: `Pod Security ${check.level}, check \`${check.id}\` ("${check.reason}"): ${check.asks}`,
+    why: check.why,
+    fix: check.fix,
+    see: `${STANDARD}#${check.level}`,
+  })),
+);
+
+/** The rule of the `pod-security.kubernetes.io/*` labels of the app's Namespaces. */
+export const POD_SECURITY_LABEL_RULES = defineRules([
+  {
+    id: 'pod-security-label',
+    severity: 'error',
+    summary:
+      'The `pod-security.kubernetes.io/*` labels of a Namespace in the app name a level (`privileged`, `baseline`, `restricted`) and a version (`latest`, `v1.27`).',
+    why: 'The admission reads a level it cannot parse as `restricted` (enforce and warn) or `privileged` (audit), and a version as `latest`: rarely what was meant.',
+    fix: 'Correct the label value on the Namespace.',
+    see: 'https://kubernetes.io/docs/concepts/security/pod-security-admission/#pod-security-admission-labels-for-namespaces',
+  },
+] as const);
+
+/** The id of the rule of the Namespace labels. */
+export type PodSecurityLabelRule = (typeof POD_SECURITY_LABEL_RULES)[number]['id'];
 
 function quoted(values: readonly unknown[]): string {
   return [...new Set(values.map((value) => JSON.stringify(String(value))))].join(', ');
-}
-
-/** The definition of the check with this id. */
-export function podSecurityCheck(id: PodSecurityCheckId): { readonly rule: PodSecurityRule; readonly level: 'baseline' | 'restricted'; readonly reason: string } {
-  const check = CHECKS_BY_ID.get(id)!;
-  return { rule: check.rule, level: check.level, reason: check.reason };
 }
 
 /**
@@ -769,8 +601,8 @@ export function podSecurityMinor(version: string): number | undefined {
 
 /** A rendered Pod: its spec, where it is, and its annotations. */
 export interface RenderedPod {
-  /** The Pod spec as rendered. */
-  readonly spec: any;
+  /** The Pod spec as rendered: any JSON is read without throwing. */
+  readonly spec: unknown;
   /** Its field path in the manifest: `spec`, `spec.template.spec`, … */
   readonly at: string;
   /** The Pod's annotations (a template's for a workload). */
@@ -792,14 +624,13 @@ export function podSecurityViolations(pod: RenderedPod, level: PodSecurityLevel,
   if (level === 'privileged') {
     return [];
   }
-  const checks = CHECKS.filter((check) => minor >= check.since && (check.level === 'baseline' || level === 'restricted'));
-  const replaced = new Set(checks.filter((check) => level === 'restricted' && check.overrides).map((check) => check.overrides));
-  const spec = pod.spec !== null && typeof pod.spec === 'object' ? pod.spec : {};
-  const facts = securityFacts(spec, pod.at);
+  const checks: readonly CheckDefinition[] = CHECKS.filter((check) => minor >= check.since && (check.level === 'baseline' || level === 'restricted'));
+  const replaced = new Set(checks.map((check) => (level === 'restricted' ? check.overrides : undefined)));
+  const facts = securityFacts(pod.spec, pod.at);
   const input: CheckInput = {
     facts,
-    spec,
-    annotations: typeof pod.annotations === 'object' && pod.annotations !== null ? pod.annotations : {},
+    spec: objectAt(pod.spec),
+    annotations: objectAt(pod.annotations),
     annotationsAt: `${podMetadataPath(pod.at)}.annotations`,
     at: pod.at,
     minor,
@@ -810,20 +641,20 @@ export function podSecurityViolations(pod: RenderedPod, level: PodSecurityLevel,
       continue;
     }
     for (const finding of check.find(input)) {
+      const fix = finding.specifics !== undefined && check.fixFor !== undefined ? check.fixFor(...finding.specifics) : fixOf(check.rule);
       violations.push({
         check: check.id,
         rule: check.rule,
         level: check.level,
         field: finding.field,
-        reason: finding.reason ?? check.reason,
+        reason: check.reason,
         detail: finding.detail,
-        fix: finding.fix,
+        fix,
       });
     }
   }
   return violations;
 }
-
 /** The highest level of the standard (of version `minor`) that a rendered Pod meets. */
 export function podSecurityLevelOf(pod: RenderedPod, minor = LATEST_POD_SECURITY_MINOR): PodSecurityLevel {
   if (podSecurityViolations(pod, 'restricted', minor).length === 0) {

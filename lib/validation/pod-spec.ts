@@ -1,5 +1,6 @@
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Unvalidated } from '../_manifest';
 import { HOST_PATH_TYPES, VOLUME_SOURCE_KINDS } from '../volume';
-import { asObject, list, text } from './_json';
 import { checkInteger, INT64 } from './_integer';
 import { validateDnsSpec } from './dns-spec';
 import { validatePodLifecycle } from './pod-lifecycle';
@@ -14,8 +15,6 @@ import { dns1123SubdomainError, labelValueError, qualifiedNameError } from './na
 import { lintPodSpec } from './pod-lints';
 import { RuleReport } from './problem';
 import { defineRules, fixNaming, ruleIn } from './rules';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
 /** The rules of a Pod spec that the Kubernetes API server enforces. */
 export const POD_SPEC_API_RULES = defineRules([
@@ -74,7 +73,7 @@ export const POD_SPEC_API_RULES = defineRules([
     category: 'api-server',
     summary: 'A hostPath volume has a path without `..` segments.',
     why: 'The API server refuses a path that climbs out of where it points (validateHostPathVolumeSource): "must not contain \'..\'".',
-    fix: 'Write the path on the node without `..`, such as `/data/mysql`.',
+    fix: 'Give the path on the node, such as `/data/mysql`, without `..` segments.',
     see: 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath',
   },
   {
@@ -83,7 +82,7 @@ export const POD_SPEC_API_RULES = defineRules([
     category: 'api-server',
     summary: '`serviceAccountName` is a DNS-1123 subdomain, and every ConfigMap, Secret and claim reference (volumes, env) names its object.',
     why: 'The API server refuses the Pod: "spec.volumes[0].configMap.name: Required value", or for a name in the wrong form "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\'".',
-    fix: 'Pass the ConfigMap, Secret or claim object, or `{ name }` of one that exists.',
+    fix: 'Pass the ConfigMap, Secret, claim or ServiceAccount object, or name one that exists by its metadata.name.',
   },
   {
     id: 'toleration',
@@ -161,54 +160,41 @@ const REFERENCING_VOLUMES = [
  * (`spec` for a Pod, `spec.template.spec` for a workload). Costs time in
  * proportion to the size of the spec: duplicates are found with maps.
  */
-export function validatePodSpec(rendered: any, at: string, report: RuleReport): void {
-  const spec = asObject(rendered);
-  const containers = entriesOf(list(spec.containers), at, false);
-  const initContainers = entriesOf(list(spec.initContainers), at, true);
+export function validatePodSpec(spec: Unvalidated<k8s.PodSpec>, at: string, report: RuleReport): void {
+  const containers = entriesOf(spec.containers, at, false);
+  const initContainers = entriesOf(spec.initContainers, at, true);
   const all = initContainers.length > 0 ? [...containers, ...initContainers] : containers;
   if (containers.length === 0) {
-    report.error('pod-has-containers', `${at}.containers`, 'the Pod has no containers', 'add one with the `containers` prop or addContainer()');
+    report.error('pod-has-containers', `${at}.containers`, 'the Pod has no containers');
   }
   // An empty restartPolicy is defaulted to Always before validation.
   if (spec.restartPolicy !== '') {
     checkEnum(spec.restartPolicy, RESTART_POLICIES, `${at}.restartPolicy`, 'restartPolicy', report);
   }
-  if (spec.serviceAccountName !== undefined) {
-    const wrong = typeof spec.serviceAccountName === 'string' ? dns1123SubdomainError(spec.serviceAccountName) : 'is not a string';
-    if (wrong !== undefined) {
-      report.error(
-        'reference-name',
-        `${at}.serviceAccountName`,
-        `serviceAccountName ${JSON.stringify(spec.serviceAccountName)} ${wrong}`,
-        `name the ServiceAccount by its metadata.name, such as "${suggestName(text(spec.serviceAccountName), 253)}"`,
-      );
-    }
+  const wrongAccount = spec.serviceAccountName === undefined ? undefined : dns1123SubdomainError(spec.serviceAccountName);
+  if (spec.serviceAccountName !== undefined && wrongAccount !== undefined) {
+    const name = JSON.stringify(spec.serviceAccountName);
+    report.error('reference-name', `${at}.serviceAccountName`, `serviceAccountName ${name} ${wrongAccount}, such as "${suggestName(spec.serviceAccountName, 253)}"`);
   }
   validateLabels(spec.nodeSelector, `${at}.nodeSelector`, report);
-
-  const tolerations = list(spec.tolerations);
+  const tolerations = spec.tolerations ?? [];
   for (let i = 0; i < tolerations.length; i++) {
-    validateToleration(asObject(tolerations[i]), `${at}.tolerations[${i}]`, report);
+    validateToleration(tolerations[i], `${at}.tolerations[${i}]`, report);
   }
   validateSchedulingSpec(spec, at, report);
   validateDnsSpec(spec, at, report);
   validatePodLifecycle(spec, at, report);
   validatePodSecurityContext(spec, at, report);
 
-  const volumeNames = validateVolumes(list(spec.volumes), at, report);
+  const volumeNames = validateVolumes(spec.volumes ?? [], at, report);
   // A missing name is reported by container-name, once per container.
-  const containerNames = new FirstIndex(all === containers ? list(spec.containers) : all.map((entry) => entry.container), 'name', true);
+  const containerNames = new FirstIndex(all === containers ? (spec.containers ?? []) : all.map((entry) => entry.container), 'name', true);
   for (let i = 0; i < all.length; i++) {
     const entry = all[i];
     const name = entry.container?.name;
     const first = containerNames.firstBefore(name, i);
     if (first >= 0) {
-      report.error(
-        'container-name-unique',
-        `${entry.path}.name`,
-        `container name "${name}" is already used by ${all[first].path}`,
-        'give each container and init container of the Pod its own name',
-      );
+      report.error('container-name-unique', `${entry.path}.name`, `container name "${name}" is already used by ${all[first].path}`);
     }
     validateContainer(entry, volumeNames, spec.enableServiceLinks !== false, report, spec);
   }
@@ -217,173 +203,114 @@ export function validatePodSpec(rendered: any, at: string, report: RuleReport): 
   lintPodSpec(spec, at, report);
 }
 
-function entriesOf(containers: readonly any[], at: string, init: boolean): ContainerAt[] {
+// The importer's Pod specs reach entriesOf and the port checks unchecked
+// (validateSharedPorts): those read each container and port with `?.`.
+function entriesOf(containers: readonly Unvalidated<k8s.Container>[] = [], at: string, init: boolean): ContainerAt[] {
   const entries: ContainerAt[] = new Array(containers.length);
   for (let i = 0; i < containers.length; i++) {
     const container = containers[i];
     entries[i] = init
-      ? { container, path: containerPath(at, 'initContainers', i), longRunning: container?.restartPolicy === 'Always', init: true }
+      ? { container, path: containerPath(at, 'initContainers', i), longRunning: isSidecar(container), init: true }
       : { container, path: containerPath(at, 'containers', i), longRunning: true, init: false };
   }
   return entries;
 }
 
-function validateToleration(toleration: any, at: string, report: RuleReport): void {
-  const { key, operator, value, effect, tolerationSeconds } = toleration;
+// A sidecar is an init container with restartPolicy Always, which came after the k8s types of Kubernetes 1.27.
+function isSidecar(container: (Unvalidated<k8s.Container> & { readonly restartPolicy?: unknown }) | undefined): boolean {
+  return container?.restartPolicy === 'Always';
+}
+
+function validateToleration({ key, operator, value, effect, tolerationSeconds }: Unvalidated<k8s.Toleration>, at: string, report: RuleReport): void {
   // An empty operator means Equal.
   if (operator !== '') {
     checkEnum(operator, TOLERATION_OPERATORS, `${at}.operator`, 'toleration operator', report);
   }
   checkInteger(tolerationSeconds, { rule: 'toleration', at: `${at}.tolerationSeconds`, what: 'tolerationSeconds', range: INT64, fix: 'set the seconds the Pod stays on a node after the taint appears, such as 300' }, report);
   checkEnum(effect, TAINT_EFFECTS, `${at}.effect`, 'toleration effect', report);
-  if (key !== undefined && key !== '') {
-    const wrong = typeof key === 'string' ? qualifiedNameError(key) : 'is not a string';
-    if (wrong !== undefined) {
-      report.error(
-        'toleration',
-        `${at}.key`,
-        `toleration key ${JSON.stringify(key)} ${wrong}`,
-        'use the taint\'s key, such as "gpu" or "example.com/dedicated"',
-      );
-    }
-  } else if (operator !== 'Exists') {
-    report.error(
-      'toleration',
-      `${at}.key`,
-      'a toleration without a key must use operator "Exists"',
-      'name the taint\'s key, or set operator: "Exists" to tolerate every taint',
-    );
+  const wrongKey = key ? qualifiedNameError(key) : operator !== 'Exists' && 'a toleration without a key must use operator "Exists"';
+  if (wrongKey) {
+    report.error('toleration', `${at}.key`, key ? `toleration key ${JSON.stringify(key)} ${wrongKey}` : wrongKey);
   }
-  if (operator === 'Exists' && value !== undefined && value !== '') {
-    report.error(
-      'toleration',
-      `${at}.value`,
-      `a toleration with operator "Exists" has value ${JSON.stringify(value)}`,
-      'remove the value, or use operator "Equal"',
-    );
-  } else if (value !== undefined) {
-    const wrong = typeof value === 'string' ? labelValueError(value) : 'is not a string';
-    if (wrong !== undefined) {
-      report.error('toleration', `${at}.value`, `toleration value ${JSON.stringify(value)} ${wrong}`, "use the taint's value");
-    }
+  if (operator === 'Exists' && value) {
+    report.error('toleration', `${at}.value`, `a toleration with operator "Exists" has value ${JSON.stringify(value)}`);
+  } else if (value !== undefined && labelValueError(value) !== undefined) {
+    report.error('toleration', `${at}.value`, `toleration value ${JSON.stringify(value)} ${labelValueError(value)}`);
   }
   if (tolerationSeconds !== undefined && effect !== 'NoExecute') {
-    report.error(
-      'toleration',
-      `${at}.tolerationSeconds`,
-      `tolerationSeconds is set with effect ${JSON.stringify(effect ?? '')}`,
-      'set effect: "NoExecute", or remove tolerationSeconds',
-    );
+    report.error('toleration', `${at}.tolerationSeconds`, `tolerationSeconds is set with effect ${JSON.stringify(effect ?? '')}`);
   }
 }
 
-function validateVolumes(volumes: readonly any[], at: string, report: RuleReport): FirstIndex {
+function validateVolumes(volumes: readonly Unvalidated<k8s.Volume>[], at: string, report: RuleReport): FirstIndex {
   const names = new FirstIndex(volumes, 'name', true);
   for (let i = 0; i < volumes.length; i++) {
     const volume = volumes[i];
     const path = `${at}.volumes[${i}]`;
-    const name = volume?.name;
-    validateLabelName('volume name', 'volume-name', name, path, report);
-    const first = names.firstBefore(name, i);
+    validateLabelName('volume name', 'volume-name', volume.name, path, report);
+    const first = names.firstBefore(volume.name, i);
     if (first >= 0) {
-      report.error(
-        'volume-name-unique',
-        `${path}.name`,
-        `volume name "${name}" is already used by ${at}.volumes[${first}]`,
-        'give each volume of the Pod its own name, or mount the same Volume object in both containers',
-      );
+      report.error('volume-name-unique', `${path}.name`, `volume name "${volume.name}" is already used by ${at}.volumes[${first}]`);
     }
-    validateVolumeSource(volume, name, path, report);
+    validateVolumeSource(volume, path, report);
   }
   return names;
 }
 
-// Walks the volume's own few keys rather than all the source types Kubernetes knows.
-function sourcesOf(volume: any): string[] {
-  const sources: string[] = [];
-  for (const key in volume) {
-    if (VOLUME_SOURCE_SET.has(key) && volume[key] != null) {
-      sources.push(key);
-    }
-  }
-  return sources;
-}
-
-function validateVolumeSource(volume: any, name: unknown, path: string, report: RuleReport): void {
-  const sources = sourcesOf(volume);
+function validateVolumeSource(volume: Unvalidated<k8s.Volume>, path: string, report: RuleReport): void {
+  const { name, hostPath, emptyDir } = volume;
+  // Walks the volume's own few keys rather than all the source types Kubernetes knows.
+  const fields: { readonly [field: string]: unknown } = volume;
+  const sources = Object.keys(volume).filter((key) => VOLUME_SOURCE_SET.has(key) && fields[key] != null);
   if (sources.length !== 1) {
-    report.error(
-      'volume-source',
-      path,
-      sources.length === 0 ? `volume "${name}" has no source` : `volume "${name}" has ${sources.length} sources (${sources.join(', ')})`,
-      'give it exactly one source, such as `emptyDir` or `hostPath`',
-    );
+    report.error('volume-source', path, sources.length === 0 ? `volume "${name}" has no source` : `volume "${name}" has ${sources.length} sources (${sources.join(', ')})`);
   }
-  if (volume?.hostPath) {
-    const hostPath = volume.hostPath.path;
-    if (typeof hostPath !== 'string' || hostPath.length === 0) {
-      report.error('host-path', `${path}.hostPath.path`, `hostPath volume "${name}" has no path`, 'give the path on the node, such as `/data/mysql`');
-    } else if (hostPath.split('/').includes('..')) {
-      report.error(
-        'host-path',
-        `${path}.hostPath.path`,
-        `hostPath "${hostPath}" of volume "${name}" holds a ".." segment`,
-        'write the path on the node without ".."',
-      );
+  if (hostPath) {
+    if (!hostPath.path) {
+      report.error('host-path', `${path}.hostPath.path`, `hostPath volume "${name}" has no path`);
+    } else if (hostPath.path.split('/').includes('..')) {
+      report.error('host-path', `${path}.hostPath.path`, `hostPath "${hostPath.path}" of volume "${name}" holds a ".." segment`);
     }
-    checkEnum(volume.hostPath.type, HOST_PATH_TYPES, `${path}.hostPath.type`, 'hostPath type', report);
+    checkEnum(hostPath.type, HOST_PATH_TYPES, `${path}.hostPath.type`, 'hostPath type', report);
   }
-  if (volume?.configMap || volume?.secret || volume?.persistentVolumeClaim) {
-    for (const [source, field] of REFERENCING_VOLUMES) {
-      if (volume[source] && !volume[source][field]) {
-        report.error(
-          'reference-name',
-          `${path}.${source}.${field}`,
-          `${source} volume "${name}" names no object`,
-          `pass the ${source === 'persistentVolumeClaim' ? 'claim' : source === 'secret' ? 'Secret' : 'ConfigMap'} object, or { name } of one that exists`,
-        );
-      }
+  for (const [source, field] of REFERENCING_VOLUMES) {
+    const reference: { readonly [field: string]: unknown } | undefined = volume[source];
+    if (reference && !reference[field]) {
+      report.error('reference-name', `${path}.${source}.${field}`, `${source} volume "${name}" names no object`);
     }
   }
   // HugePages-<size> (HugePages-2Mi) picks a page size; the kubelet knows no other media.
-  if (volume?.emptyDir && volume.emptyDir.medium !== undefined && !/^HugePages-.+$/.test(text(volume.emptyDir.medium))) {
-    checkEnum(volume.emptyDir.medium, EMPTY_DIR_MEDIA, `${path}.emptyDir.medium`, 'emptyDir medium', report);
+  if (emptyDir?.medium !== undefined && !/^HugePages-.+$/.test(emptyDir.medium)) {
+    checkEnum(emptyDir.medium, EMPTY_DIR_MEDIA, `${path}.emptyDir.medium`, 'emptyDir medium', report);
   }
-  if (volume !== null && typeof volume === 'object') {
-    validateVolumeSourceFields(volume, name, path, report);
-  }
+  validateVolumeSourceFields(volume, name, path, report);
 }
 
 /**
  * Records in `report` the ports of a Pod spec (at field path `at`) that two
  * of its containers, or one container twice, declare: the check of
  * `port-shared-localhost` alone, for a spec that is not yet a Peapod Pod
- * (the importer's input).
+ * (the importer's input, which may hold anything: see entriesOf).
  */
 export function validateSharedPorts(spec: unknown, at: string, report: RuleReport): void {
-  const { containers, initContainers } = asObject(spec);
+  const { containers, initContainers } = (spec ?? {}) as Unvalidated<k8s.PodSpec>;
   // As validatePodSpec orders them: the containers, then the init containers that run beside them.
-  const sidecars = entriesOf(list(initContainers), at, true).filter((entry) => entry.longRunning);
-  checkSharedPorts([...entriesOf(list(containers), at, false), ...sidecars], report);
+  const sidecars = entriesOf(initContainers, at, true).filter((entry) => entry.longRunning);
+  checkSharedPorts([...entriesOf(containers, at, false), ...sidecars], report);
 }
 
 // Containers that run side by side share the Pod's network namespace.
 function checkSharedPorts(entries: readonly ContainerAt[], report: RuleReport): void {
   for (const { entry, index, key, first } of repeatedPorts(entries, containerPortKey)) {
     const { container, path } = entry;
-    const at = `${path}.ports[${index}]`;
+    const at = `${path}.ports[${index}].containerPort`;
     const firstAt = `${first.entry.path}.ports[${first.index}]`;
     if (first.entry.container === container) {
-      report.error(
-        'port-shared-localhost',
-        `${at}.containerPort`,
-        `port ${key} is declared twice by container "${container.name}", first at ${firstAt}`,
-        DECLARED_TWICE_FIX,
-      );
+      report.error('port-shared-localhost', at, `port ${key} is declared twice by container "${container.name}", first at ${firstAt}`, DECLARED_TWICE_FIX);
     } else {
       report.error(
         'port-shared-localhost',
-        `${at}.containerPort`,
+        at,
         `port ${key} of container "${container.name}" is already used by container "${first.entry.container.name}" (${firstAt}); containers of a Pod share localhost, so only one can listen on it`,
         PORT_SHARED_LOCALHOST.fixFor(`"${container.name}"`, `"${first.entry.container.name}"`),
       );
@@ -397,16 +324,14 @@ function checkHostPorts(entries: readonly ContainerAt[], report: RuleReport): vo
       'host-port-conflict',
       `${entry.path}.ports[${index}].hostPort`,
       `hostPort ${key} of container "${entry.container.name}" is already claimed by ${first.entry.path}.ports[${first.index}].hostPort`,
-      'give one of them another hostPort, or reach the Pod through a Service instead',
     );
   }
 }
 
 // The keys that make two ports clash, or undefined for a port the check skips.
-type PortKey = (port: any) => string | undefined;
+type PortKey = (port: Unvalidated<k8s.ContainerPort> | undefined) => string | undefined;
 const containerPortKey: PortKey = (port) => (typeof port?.containerPort === 'number' ? `${port.containerPort}/${port.protocol ?? 'TCP'}` : undefined);
 const hostPortKey: PortKey = (port) => (port?.hostPort ? `${port.hostPort}/${port.protocol ?? 'TCP'}${port.hostIP ? ` on ${port.hostIP}` : ''}` : undefined);
-
 /** Where a port is: its container, and its index in the container's ports. */
 interface PortAt {
   readonly entry: ContainerAt;
@@ -432,7 +357,7 @@ const FEW_PORTS = 16;
 function repeatedPorts(entries: readonly ContainerAt[], keyOf: PortKey): readonly RepeatedPort[] {
   let count = 0;
   for (const entry of entries) {
-    count += list(entry.container?.ports).length;
+    count += entry.container?.ports?.length ?? 0;
   }
   if (count < 2) {
     return NO_REPEATS;
@@ -441,7 +366,7 @@ function repeatedPorts(entries: readonly ContainerAt[], keyOf: PortKey): readonl
   let repeats: RepeatedPort[] | undefined;
   for (let e = 0; e < entries.length; e++) {
     const entry = entries[e];
-    const ports = list(entry.container?.ports);
+    const ports = entry.container?.ports ?? [];
     for (let i = 0; i < ports.length; i++) {
       const key = keyOf(ports[i]);
       if (key === undefined) {
@@ -462,7 +387,7 @@ function repeatedPorts(entries: readonly ContainerAt[], keyOf: PortKey): readonl
 function firstPortBefore(entries: readonly ContainerAt[], keyOf: PortKey, key: string, end: number, index: number): PortAt | undefined {
   for (let e = 0; e <= end; e++) {
     const entry = entries[e];
-    const ports = list(entry.container?.ports);
+    const ports = entry.container?.ports ?? [];
     const stop = e === end ? index : ports.length;
     for (let i = 0; i < stop; i++) {
       if (keyOf(ports[i]) === key) {

@@ -28,10 +28,11 @@ export interface Problem {
 
 /**
  * Renders a problem on one line, the way synth reports it after the
- * construct path: `field: what is wrong. Fix: how (rule-id)`.
+ * construct path: `field: what is wrong. Fix: how (rule-id)`, without the
+ * field for a problem of the whole object.
  */
 export function formatProblem(problem: Problem): string {
-  return `${problem.field}: ${problem.message}. Fix: ${problem.fix} (${problem.rule})`;
+  return `${problem.field === '' ? '' : `${problem.field}: `}${problem.message}. Fix: ${problem.fix} (${problem.rule})`;
 }
 
 /**

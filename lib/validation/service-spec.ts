@@ -1,13 +1,12 @@
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Unvalidated } from '../_manifest';
 import { PROTOCOLS } from '../port';
-import { asObject, list, text } from './_json';
 import { quoteValue } from './_integer';
 import { isCidr, parseIp, ParsedIp, specialIpError } from './_ip';
 import { checkEnum } from './container-spec';
 import { dns1123SubdomainError, portNameError, qualifiedNameError } from './names';
 import { RuleReport } from './problem';
-import { defineRules, PortRange } from './rules';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
+import { defineRules, fixNaming, PortRange, ruleIn } from './rules';
 
 /**
  * The API server's checks of a Service's spec beyond its ports' names and
@@ -51,7 +50,7 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: 'A Service port\'s `targetPort` is a port number from 1 to 65535 or a port name (an IANA service name).',
     why: 'The API server refuses any other target port ("must be between 1 and 65535, inclusive", or the rules of a port name).',
-    fix: 'Target a container port by its number or by the name the container gives it.',
+    fix: 'Target a container port by its number (1–65535), written without quotes, or by its name.',
     see: SERVICE_DOCS,
   },
   {
@@ -60,7 +59,7 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: '`appProtocol` is a qualified name: `http`, `kubernetes.io/h2c`, `example.com/custom`.',
     why: 'The API server checks `appProtocol` as it checks label keys and refuses anything else.',
-    fix: 'Use an IANA service name such as `http` or `grpc`, or a prefixed name such as `kubernetes.io/ws`.',
+    fix: 'Use an IANA service name such as "http" or "grpc", or a prefixed name such as "kubernetes.io/h2c".',
     see: 'https://kubernetes.io/docs/concepts/services-networking/service/#application-protocol',
   },
   {
@@ -69,7 +68,11 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: 'A `nodePort` or `healthCheckNodePort` is in the cluster\'s node port range: 30000–32767 unless `serviceNodePortRange` in peapod.config.json says otherwise.',
     why: 'The API server allocates node ports from its `--service-node-port-range` and refuses others ("provided port is not in the valid range").',
-    fix: 'Pick a port in the range, leave the field out to let Kubernetes pick one, or set `serviceNodePortRange` to the range of your cluster.',
+    ...fixNaming(
+      (min: string, max: string, field: string) =>
+        `pick a port from ${min} to ${max}, leave ${field} out to let Kubernetes pick one, or set "serviceNodePortRange" in peapod.config.json to your cluster's --service-node-port-range`,
+      ['the first', 'the last port of the range', 'the field'],
+    ),
     see: 'https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport',
   },
   {
@@ -78,7 +81,7 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: 'A LoadBalancer Service does not listen on port 10250.',
     why: 'The API server refuses it ("may not expose port 10250 externally since it is used by kubelet").',
-    fix: 'Listen on another port and target 10250 with `targetPort` if the Pods use it.',
+    fix: `Listen on another port, and set targetPort: ${KUBELET_PORT} if the Pods serve on it.`,
   },
   {
     id: 'service-external-name',
@@ -86,7 +89,7 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: 'An ExternalName Service has an `externalName` that is a DNS-1123 subdomain (a trailing dot is allowed), and no cluster IPs, `ipFamilies` or `ipFamilyPolicy`.',
     why: 'The API server requires the name and refuses the IP fields ("may not be set for ExternalName services"): the Service is only a DNS alias.',
-    fix: 'Set `externalName` to a host name such as `db.example.com`, and remove `headless` and the IP fields.',
+    fix: 'Set externalName to a host name such as "db.example.com", and remove headless and the IP fields.',
     see: 'https://kubernetes.io/docs/concepts/services-networking/service/#externalname',
   },
   {
@@ -95,7 +98,7 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: '`healthCheckNodePort` is set only on a LoadBalancer Service with `externalTrafficPolicy: Local`, and is a port from 1 to 65535.',
     why: 'The API server refuses it elsewhere ("may only be set when `type` is \'LoadBalancer\' and `externalTrafficPolicy` is \'Local\'").',
-    fix: 'Remove `healthCheckNodePort`, or make the Service a LoadBalancer with `externalTrafficPolicy: Local`.',
+    fix: "Leave healthCheckNodePort out to let Kubernetes pick one, or set type: 'LoadBalancer' and externalTrafficPolicy: 'Local'.",
   },
   {
     id: 'service-session-affinity-config',
@@ -103,7 +106,7 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: '`sessionAffinityConfig` is set only with `sessionAffinity: ClientIP`, and its `timeoutSeconds` is from 1 to 86400.',
     why: 'The API server refuses a configuration without ClientIP affinity ("must not be set when session affinity is None") and a timeout out of range.',
-    fix: "Set `sessionAffinity: 'ClientIP'`, and a timeout from 1 second to 86400 (a day).",
+    fix: `Set sessionAffinity: 'ClientIP' with a timeout from 1 to ${MAX_AFFINITY_SECONDS} seconds (a day), or remove the timeout (sessionAffinityTimeoutSeconds).`,
     see: 'https://kubernetes.io/docs/reference/networking/virtual-ips/#session-affinity',
   },
   {
@@ -112,7 +115,7 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: '`loadBalancerSourceRanges` (and its annotation), `allocateLoadBalancerNodePorts` and `loadBalancerClass` are set only on a LoadBalancer Service.',
     why: 'The API server refuses them on other types ("may only be used when `type` is \'LoadBalancer\'").',
-    fix: "Set `type: 'LoadBalancer'`, or remove the field.",
+    fix: "Set type: 'LoadBalancer', or remove the field.",
   },
   {
     id: 'service-source-ranges',
@@ -120,7 +123,7 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: 'Each of `loadBalancerSourceRanges` (or of the comma-separated annotation) is a CIDR such as `10.0.0.0/8`.',
     why: 'The API server refuses the Service ("must be a list of IP ranges").',
-    fix: 'Write each range as an address and a prefix length, such as `203.0.113.0/24`; a single address is `/32`.',
+    fix: 'Write each range as an address and a prefix length, such as "203.0.113.0/24" (a single address is "/32"); the annotation takes a comma-separated list.',
     see: 'https://kubernetes.io/docs/tasks/access-application-cluster/configure-cloud-provider-firewall/',
   },
   {
@@ -129,7 +132,7 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: '`loadBalancerClass` is a qualified name, such as `example.com/internal-vip`.',
     why: 'The API server checks it as it checks label keys.',
-    fix: 'Use the class name your load balancer controller documents.',
+    fix: 'Use the class name your load balancer controller documents, such as "example.com/internal-vip".',
     see: 'https://kubernetes.io/docs/concepts/services-networking/service/#load-balancer-class',
   },
   {
@@ -138,7 +141,7 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: '`clusterIP` and `clusterIPs` are valid IPs (or `None`, first and alone), agree with each other, hold at most one IP of each family and match `ipFamilies`.',
     why: 'The API server refuses the Service (such as "first value must match `clusterIP`", "may specify no more than one IP for each IP family").',
-    fix: 'Leave the cluster IP out to let Kubernetes pick one, use `headless` for `None`, or give one IPv4 and one IPv6 address.',
+    fix: 'Give clusterIP and clusterIPs the same first address, and at most one IPv4 and one IPv6 address in the order of ipFamilies (or "None" alone for a headless Service); or leave them out to let Kubernetes pick.',
     see: 'https://kubernetes.io/docs/concepts/services-networking/dual-stack/',
   },
   {
@@ -147,7 +150,7 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: '`ipFamilies` holds `IPv4` and `IPv6` at most once each, and `ipFamilyPolicy: SingleStack` comes with one family and one cluster IP.',
     why: 'The API server refuses repeated families, and a SingleStack policy with two (it asks for "RequireDualStack or PreferDualStack").',
-    fix: "Give each family once, and set `ipFamilyPolicy: 'PreferDualStack'` or `'RequireDualStack'` for two.",
+    fix: "List each family once, and set ipFamilyPolicy to 'PreferDualStack' or 'RequireDualStack' for two families or two cluster IPs.",
     see: 'https://kubernetes.io/docs/concepts/services-networking/dual-stack/',
   },
   {
@@ -156,7 +159,7 @@ export const SERVICE_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: 'The annotations `service.kubernetes.io/topology-mode` and the older `service.kubernetes.io/topology-aware-hints` agree when both are set.',
     why: 'The API server refuses the Service when they differ ("must match annotations[service.kubernetes.io/topology-aware-hints] when both are specified").',
-    fix: 'Keep `topology-mode` alone, or give both the same value.',
+    fix: `Remove ${TOPOLOGY_HINTS}, which ${TOPOLOGY_MODE} replaces, or give both the same value.`,
     see: 'https://kubernetes.io/docs/concepts/services-networking/topology-aware-routing/',
   },
   {
@@ -170,6 +173,8 @@ export const SERVICE_SPEC_RULES = defineRules([
   },
 ]);
 
+const NODE_PORT_RANGE = ruleIn(SERVICE_SPEC_RULES, 'service-node-port-range');
+
 /** What a Service spec's validation needs besides the manifest. */
 export interface ServiceSpecSettings {
   /**
@@ -179,67 +184,52 @@ export interface ServiceSpecSettings {
   readonly nodePortRange?: PortRange;
 }
 
-/** The type of a rendered Service, with Kubernetes' default. */
-export function serviceType(spec: any): unknown {
-  return spec.type ?? 'ClusterIP';
-}
+type ServiceSpec = Unvalidated<k8s.ServiceSpec>;
 
 /** Checks the fields of a rendered Service's spec that `validateService` does not, and records every problem in `report`. */
-export function validateServiceSpec(manifest: any, settings: ServiceSpecSettings, report: RuleReport): void {
-  const spec = asObject(manifest.spec);
-  const type = serviceType(spec);
+export function validateServiceSpec(manifest: Unvalidated<k8s.KubeServiceProps>, settings: ServiceSpecSettings, report: RuleReport): void {
+  const spec = manifest.spec ?? {};
+  const type = spec.type ?? 'ClusterIP';
+  const range = settings.nodePortRange ?? DEFAULT_NODE_PORT_RANGE;
+  const annotations = manifest.metadata?.annotations ?? {};
   checkEnum(spec.type, SERVICE_TYPES, 'spec.type', 'Service type', report);
-  validatePorts(spec, type, settings.nodePortRange ?? DEFAULT_NODE_PORT_RANGE, report);
+  validatePorts(spec, type, range, report);
   if (type === 'ExternalName') {
     validateExternalName(spec, report);
   } else {
     validateClusterIps(spec, report);
   }
-  validateTrafficPolicies(spec, type, settings.nodePortRange ?? DEFAULT_NODE_PORT_RANGE, report);
+  validateTrafficPolicies(spec, type, range, report);
   validateSessionAffinity(spec, report);
-  validateLoadBalancerFields(spec, asObject(manifest.metadata?.annotations), type, report);
-  const annotations = asObject(manifest.metadata?.annotations);
+  validateLoadBalancerFields(spec, annotations, type, report);
   const [mode, hints] = [annotations[TOPOLOGY_MODE], annotations[TOPOLOGY_HINTS]];
   if (mode !== undefined && hints !== undefined && mode !== hints) {
     report.error(
       'service-topology-annotations',
       `metadata.annotations[${TOPOLOGY_MODE}]`,
       `${TOPOLOGY_MODE} is ${JSON.stringify(mode)} but ${TOPOLOGY_HINTS} is ${JSON.stringify(hints)}`,
-      `remove ${TOPOLOGY_HINTS}, which ${TOPOLOGY_MODE} replaces, or give both the same value`,
     );
   }
-  list(spec.externalIPs).forEach((value, i) => {
+  (spec.externalIPs ?? []).forEach((value, i) => {
     const ip = parseIp(value);
     const wrong = ip === undefined ? 'is not a valid IP address' : specialIpError(ip);
     if (wrong !== undefined) {
-      report.error('service-external-ip', `spec.externalIPs[${i}]`, `external IP ${JSON.stringify(value)} ${wrong}`, 'use an address that routes to a node of the cluster');
+      report.error('service-external-ip', `spec.externalIPs[${i}]`, `external IP ${JSON.stringify(value)} ${wrong}`);
     }
   });
 }
 
-function validatePorts(spec: any, type: unknown, range: PortRange, report: RuleReport): void {
-  list(spec.ports).forEach((port, i) => {
+function validatePorts(spec: ServiceSpec, type: string, range: PortRange, report: RuleReport): void {
+  (spec.ports ?? []).forEach((port, i) => {
     const at = `spec.ports[${i}]`;
     checkEnum(port.protocol, PROTOCOLS, `${at}.protocol`, 'protocol', report);
     validateTargetPortForm(port.targetPort, `${at}.targetPort`, report);
-    if (port.appProtocol !== undefined) {
-      const wrong = typeof port.appProtocol === 'string' ? qualifiedNameError(port.appProtocol) : 'is not a string';
-      if (wrong !== undefined) {
-        report.error(
-          'service-app-protocol',
-          `${at}.appProtocol`,
-          `appProtocol ${JSON.stringify(port.appProtocol)} ${wrong}`,
-          'use a name such as "http", "grpc" or "kubernetes.io/h2c"',
-        );
-      }
+    const appProtocolError = port.appProtocol === undefined ? undefined : qualifiedNameError(port.appProtocol);
+    if (appProtocolError !== undefined) {
+      report.error('service-app-protocol', `${at}.appProtocol`, `appProtocol ${JSON.stringify(port.appProtocol)} ${appProtocolError}`);
     }
     if (type === 'LoadBalancer' && port.port === KUBELET_PORT) {
-      report.error(
-        'service-kubelet-port',
-        `${at}.port`,
-        `a LoadBalancer Service may not expose port ${KUBELET_PORT}, which the kubelet of every node uses`,
-        `listen on another port, and set targetPort: ${KUBELET_PORT} if the Pods serve on it`,
-      );
+      report.error('service-kubelet-port', `${at}.port`, `a LoadBalancer Service may not expose port ${KUBELET_PORT}, which the kubelet of every node uses`);
     }
     if (type === 'NodePort' || type === 'LoadBalancer') {
       validateNodePortInRange(port.nodePort, `${at}.nodePort`, 'nodePort', range, report);
@@ -257,7 +247,7 @@ function validateNodePortInRange(value: unknown, at: string, field: string, rang
       'service-node-port-range',
       at,
       `${field} ${value} is outside the cluster's node port range ${range.min}-${range.max}`,
-      `pick a port from ${range.min} to ${range.max}, leave ${field} out to let Kubernetes pick one, or set "serviceNodePortRange" in peapod.config.json to your cluster's --service-node-port-range`,
+      NODE_PORT_RANGE.fixFor(`${range.min}`, `${range.max}`, field),
     );
   }
 }
@@ -277,68 +267,47 @@ function validateTargetPortForm(target: unknown, at: string, report: RuleReport)
     wrong = 'is neither a port number nor a port name';
   }
   if (wrong !== undefined) {
-    report.error(
-      'service-target-port-valid',
-      at,
-      `targetPort ${quoteValue(target)} ${wrong}`,
-      typeof target === 'string' && /^[0-9]+$/.test(target) ? `write the number without quotes: targetPort: ${text(target)}` : 'target a container port by its number (1–65535) or by its name',
-    );
+    report.error('service-target-port-valid', at, `targetPort ${quoteValue(target)} ${wrong}`);
   }
 }
 
-function validateExternalName(spec: any, report: RuleReport): void {
-  const name = typeof spec.externalName === 'string' ? spec.externalName.replace(/\.$/, '') : '';
-  if (name.length === 0) {
-    report.error(
-      'service-external-name',
-      'spec.externalName',
-      spec.externalName === undefined
+function validateExternalName(spec: ServiceSpec, report: RuleReport): void {
+  const name = spec.externalName?.replace(/\.$/, '') ?? '';
+  const wrong =
+    name.length === 0
+      ? spec.externalName === undefined
         ? 'an ExternalName Service needs externalName, the DNS name it is an alias for'
-        : `externalName is ${JSON.stringify(spec.externalName)}; an ExternalName Service needs the DNS name it is an alias for`,
-      'set externalName to a host name such as "db.example.com"',
-    );
-  } else {
-    const wrong = dns1123SubdomainError(name);
-    if (wrong !== undefined) {
-      report.error('service-external-name', 'spec.externalName', `externalName ${JSON.stringify(spec.externalName)} ${wrong}`, 'set externalName to a host name such as "db.example.com"');
-    }
+        : `externalName is ${JSON.stringify(spec.externalName)}; an ExternalName Service needs the DNS name it is an alias for`
+      : dns1123SubdomainError(name);
+  if (wrong !== undefined) {
+    report.error('service-external-name', 'spec.externalName', name.length === 0 ? wrong : `externalName ${JSON.stringify(spec.externalName)} ${wrong}`);
   }
-  for (const field of ['clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy']) {
+  for (const field of ['clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy'] as const) {
     const value = spec[field];
-    if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) {
-      report.error(
-        'service-external-name',
-        `spec.${field}`,
-        `${field} ${JSON.stringify(value)} is set on an ExternalName Service, which has no cluster IP`,
-        field === 'clusterIP' ? `remove ${field} (and headless)` : `remove ${field}`,
-      );
+    if (value !== undefined && value !== '' && value.length !== 0) {
+      report.error('service-external-name', `spec.${field}`, `${field} ${JSON.stringify(value)} is set on an ExternalName Service, which has no cluster IP`);
     }
   }
 }
 
 // ValidateServiceClusterIPsRelatedFields, after the registry copies clusterIP into an empty clusterIPs.
-function validateClusterIps(spec: any, report: RuleReport): void {
-  const clusterIP: unknown = spec.clusterIP;
-  const given = list(spec.clusterIPs);
-  const hasClusterIP = typeof clusterIP === 'string' && clusterIP.length > 0;
-  const ips: readonly unknown[] = given.length === 0 && hasClusterIP ? [clusterIP] : given;
+function validateClusterIps(spec: ServiceSpec, report: RuleReport): void {
+  const clusterIP = spec.clusterIP;
+  const given = spec.clusterIPs ?? [];
+  const hasClusterIP = clusterIP !== undefined && clusterIP.length > 0;
+  const ips = given.length === 0 && hasClusterIP ? [clusterIP] : given;
   if (hasClusterIP && given.length > 0 && given[0] !== clusterIP) {
-    report.error(
-      'service-cluster-ip',
-      'spec.clusterIPs',
-      `the first of clusterIPs ${JSON.stringify(given)} must be clusterIP ${JSON.stringify(clusterIP)}`,
-      'put clusterIP first in clusterIPs, or give only one of the two',
-    );
+    report.error('service-cluster-ip', 'spec.clusterIPs', `the first of clusterIPs ${JSON.stringify(given)} must be clusterIP ${JSON.stringify(clusterIP)}`);
   } else if (!hasClusterIP && given.length > 0) {
-    report.error('service-cluster-ip', 'spec.clusterIPs', `clusterIPs ${JSON.stringify(given)} is set but clusterIP is not`, 'set clusterIP to the first of clusterIPs as well');
+    report.error('service-cluster-ip', 'spec.clusterIPs', `clusterIPs ${JSON.stringify(given)} is set but clusterIP is not`);
   }
 
-  const families = list(spec.ipFamilies);
-  const seenFamilies = new Set<unknown>();
+  const families = spec.ipFamilies ?? [];
+  const seenFamilies = new Set<string>();
   families.forEach((family, i) => {
     checkEnum(family, IP_FAMILIES, `spec.ipFamilies[${i}]`, 'IP family', report);
     if (seenFamilies.has(family)) {
-      report.error('service-ip-families', `spec.ipFamilies[${i}]`, `IP family ${JSON.stringify(family)} is listed twice`, 'list each family once: ["IPv4"], ["IPv6"] or both');
+      report.error('service-ip-families', `spec.ipFamilies[${i}]`, `IP family ${JSON.stringify(family)} is listed twice`);
     }
     seenFamilies.add(family);
   });
@@ -350,7 +319,7 @@ function validateClusterIps(spec: any, report: RuleReport): void {
     if (i === 0 && ip === 'None') {
       if (ips.length > 1) {
         invalid = true;
-        report.error('service-cluster-ip', 'spec.clusterIPs', `"None" must be the only cluster IP, but clusterIPs is ${JSON.stringify(ips)}`, 'give either "None" (headless) or IP addresses');
+        report.error('service-cluster-ip', 'spec.clusterIPs', `"None" must be the only cluster IP, but clusterIPs is ${JSON.stringify(ips)}`);
       }
       return;
     }
@@ -358,20 +327,24 @@ function validateClusterIps(spec: any, report: RuleReport): void {
     if (address === undefined) {
       invalid = true;
       const at = given.length === 0 ? 'spec.clusterIP' : `spec.clusterIPs[${i}]`;
-      report.error('service-cluster-ip', at, `cluster IP ${JSON.stringify(ip)} is not a valid IP address${ip === 'none' ? ' (headless is "None")' : ''}`, 'give an IP address of the Service range, "None" for a headless Service, or leave it out');
+      report.error('service-cluster-ip', at, `cluster IP ${JSON.stringify(ip)} is not a valid IP address${ip === 'none' ? ' (headless is "None")' : ''}`);
     } else {
       parsed.push(address);
     }
   });
   if (ips.length > 2) {
-    report.error('service-cluster-ip', 'spec.clusterIPs', `clusterIPs holds ${ips.length} addresses; at most 2 are allowed, one of each family`, 'give at most one IPv4 and one IPv6 address');
+    report.error('service-cluster-ip', 'spec.clusterIPs', `clusterIPs holds ${ips.length} addresses; at most 2 are allowed, one of each family`);
   }
   if (invalid) {
     return; // as the API server, stop before the checks that valid addresses would mislead
   }
   // netutils.IsDualStackIPStrings: several addresses must include both families.
   if (parsed.length > 1 && parsed.every((address) => address.family === parsed[0].family)) {
-    report.error('service-cluster-ip', 'spec.clusterIPs', `clusterIPs ${JSON.stringify(ips)} are all ${parsed[0].family}; a Service has at most one IP of each family`, 'give one IPv4 and one IPv6 address');
+    report.error(
+      'service-cluster-ip',
+      'spec.clusterIPs',
+      `clusterIPs ${JSON.stringify(ips)} are all ${parsed[0].family}; a Service has at most one IP of each family`,
+    );
   }
   if (ips[0] !== 'None') {
     parsed.forEach((address, i) => {
@@ -381,7 +354,6 @@ function validateClusterIps(spec: any, report: RuleReport): void {
           'service-cluster-ip',
           `spec.clusterIPs[${i}]`,
           `cluster IP ${JSON.stringify(ips[i])} is ${address.family}, but ipFamilies[${i}] is ${family}`,
-          'list the families in the order of the cluster IPs',
         );
       }
     });
@@ -393,21 +365,16 @@ function validateClusterIps(spec: any, report: RuleReport): void {
       ['clusterIPs holds', parsed.length, 'addresses'],
     ];
     for (const [what, count, things] of two.filter(([, count]) => count > 1)) {
-      report.error(
-        'service-ip-families',
-        'spec.ipFamilyPolicy',
-        `ipFamilyPolicy is SingleStack, but ${what} ${count} ${things}`,
-        `set ipFamilyPolicy to 'PreferDualStack' or 'RequireDualStack', or give one ${things === 'families' ? 'family' : 'cluster IP'}`,
-      );
+      report.error('service-ip-families', 'spec.ipFamilyPolicy', `ipFamilyPolicy is SingleStack, but ${what} ${count} ${things}`);
     }
   }
 }
 
 // validateServiceExternalTrafficPolicy (values and the health check port) and validateServiceInternalTrafficFieldsValue.
-function validateTrafficPolicies(spec: any, type: unknown, range: PortRange, report: RuleReport): void {
+function validateTrafficPolicies(spec: ServiceSpec, type: string, range: PortRange, report: RuleReport): void {
   checkEnum(spec.externalTrafficPolicy, TRAFFIC_POLICIES, 'spec.externalTrafficPolicy', 'externalTrafficPolicy', report);
   checkEnum(spec.internalTrafficPolicy, TRAFFIC_POLICIES, 'spec.internalTrafficPolicy', 'internalTrafficPolicy', report);
-  const port: unknown = spec.healthCheckNodePort;
+  const port = spec.healthCheckNodePort;
   if (port === undefined || port === 0) {
     return; // 0 is Go's zero value: unset
   }
@@ -415,86 +382,77 @@ function validateTrafficPolicies(spec: any, type: unknown, range: PortRange, rep
     report.error(
       'service-health-check-node-port',
       'spec.healthCheckNodePort',
-      `healthCheckNodePort ${quoteValue(port)} is set, but the Service is of type ${text(type)} with externalTrafficPolicy ${text(spec.externalTrafficPolicy ?? 'Cluster')}`,
-      "remove healthCheckNodePort, or set type: 'LoadBalancer' and externalTrafficPolicy: 'Local'",
+      `healthCheckNodePort ${quoteValue(port)} is set, but the Service is of type ${type} with externalTrafficPolicy ${spec.externalTrafficPolicy ?? 'Cluster'}`,
     );
-  } else if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
-    report.error('service-health-check-node-port', 'spec.healthCheckNodePort', `healthCheckNodePort ${quoteValue(port)} is not a port number from 1 to 65535`, 'leave it out to let Kubernetes pick one');
+  } else if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    report.error('service-health-check-node-port', 'spec.healthCheckNodePort', `healthCheckNodePort ${quoteValue(port)} is not a port number from 1 to 65535`);
   } else {
     validateNodePortInRange(port, 'spec.healthCheckNodePort', 'healthCheckNodePort', range, report);
   }
 }
 
-function validateSessionAffinity(spec: any, report: RuleReport): void {
+function validateSessionAffinity(spec: ServiceSpec, report: RuleReport): void {
   checkEnum(spec.sessionAffinity, SESSION_AFFINITIES, 'spec.sessionAffinity', 'sessionAffinity', report);
   const config = spec.sessionAffinityConfig;
-  if (config === undefined || config === null) {
+  if (config === undefined) {
     return;
   }
   if (spec.sessionAffinity !== 'ClientIP') {
     report.error(
       'service-session-affinity-config',
       'spec.sessionAffinityConfig',
-      `a session affinity timeout (sessionAffinityConfig) is set, but sessionAffinity is ${text(spec.sessionAffinity ?? 'None')}`,
-      "set sessionAffinity: 'ClientIP', or remove the timeout (sessionAffinityTimeoutSeconds)",
+      `a session affinity timeout (sessionAffinityConfig) is set, but sessionAffinity is ${spec.sessionAffinity ?? 'None'}`,
     );
     return;
   }
   const timeout = config.clientIP?.timeoutSeconds;
-  if (timeout !== undefined && !(typeof timeout === 'number' && Number.isInteger(timeout) && timeout >= 1 && timeout <= MAX_AFFINITY_SECONDS)) {
+  if (timeout !== undefined && !(Number.isInteger(timeout) && timeout >= 1 && timeout <= MAX_AFFINITY_SECONDS)) {
     report.error(
       'service-session-affinity-config',
       'spec.sessionAffinityConfig.clientIP.timeoutSeconds',
       `timeoutSeconds is ${quoteValue(timeout)}; it must be a whole number from 1 to ${MAX_AFFINITY_SECONDS}`,
-      `give a timeout from 1 to ${MAX_AFFINITY_SECONDS} seconds, or leave it out for Kubernetes' 10800 (3 hours)`,
     );
   }
 }
 
-function validateLoadBalancerFields(spec: any, annotations: any, type: unknown, report: RuleReport): void {
-  const ranges = list(spec.loadBalancerSourceRanges);
-  const annotated: unknown = annotations[SOURCE_RANGES_ANNOTATION];
+function validateLoadBalancerFields(spec: ServiceSpec, annotations: { readonly [key: string]: string | undefined }, type: string, report: RuleReport): void {
+  const ranges = spec.loadBalancerSourceRanges ?? [];
+  const annotated = annotations[SOURCE_RANGES_ANNOTATION];
   const onlyForLoadBalancer = (field: string, value: unknown) => {
-    report.error(
-      'service-load-balancer-field',
-      field,
-      `${JSON.stringify(value)} is set on a Service of type ${text(type)}; it is only for LoadBalancer Services`,
-      "set type: 'LoadBalancer', or remove it",
-    );
+    if (type !== 'LoadBalancer') {
+      report.error('service-load-balancer-field', field, `${JSON.stringify(value)} is set on a Service of type ${type}; it is only for LoadBalancer Services`);
+    }
   };
   if (ranges.length > 0) {
-    if (type !== 'LoadBalancer') {
-      onlyForLoadBalancer('spec.loadBalancerSourceRanges', ranges);
-    }
+    onlyForLoadBalancer('spec.loadBalancerSourceRanges', ranges);
     ranges.forEach((range, i) => {
-      if (!isCidr(typeof range === 'string' ? range.trim() : range)) {
-        report.error('service-source-ranges', `spec.loadBalancerSourceRanges[${i}]`, `source range ${JSON.stringify(range)} is not a CIDR`, 'write it as an address and a prefix length, such as "203.0.113.0/24"');
+      if (!isCidr(range.trim())) {
+        report.error('service-source-ranges', `spec.loadBalancerSourceRanges[${i}]`, `source range ${JSON.stringify(range)} is not a CIDR`);
       }
     });
   } else if (annotated !== undefined) {
     const at = `metadata.annotations[${SOURCE_RANGES_ANNOTATION}]`;
-    if (type !== 'LoadBalancer') {
-      onlyForLoadBalancer(at, annotated);
-    }
-    const wrong = text(annotated)
+    onlyForLoadBalancer(at, annotated);
+    const wrong = annotated
       .split(',')
       .map((range) => range.trim())
       .filter((range) => !isCidr(range));
     if (wrong.length > 0) {
-      report.error('service-source-ranges', at, `source ranges ${JSON.stringify(annotated)} hold ${wrong.map((range) => JSON.stringify(range)).join(', ')}, not CIDRs`, 'write a comma-separated list such as "10.0.0.0/8,203.0.113.0/24"');
+      report.error(
+        'service-source-ranges',
+        at,
+        `source ranges ${JSON.stringify(annotated)} hold ${wrong.map((range) => JSON.stringify(range)).join(', ')}, not CIDRs`,
+      );
     }
   }
-  if (spec.allocateLoadBalancerNodePorts !== undefined && type !== 'LoadBalancer') {
+  if (spec.allocateLoadBalancerNodePorts !== undefined) {
     onlyForLoadBalancer('spec.allocateLoadBalancerNodePorts', spec.allocateLoadBalancerNodePorts);
   }
   if (spec.loadBalancerClass !== undefined) {
-    if (type !== 'LoadBalancer') {
-      onlyForLoadBalancer('spec.loadBalancerClass', spec.loadBalancerClass);
-    } else {
-      const wrong = typeof spec.loadBalancerClass === 'string' ? qualifiedNameError(spec.loadBalancerClass) : 'is not a string';
-      if (wrong !== undefined) {
-        report.error('service-load-balancer-class', 'spec.loadBalancerClass', `loadBalancerClass ${JSON.stringify(spec.loadBalancerClass)} ${wrong}`, 'use a class name such as "example.com/internal-vip"');
-      }
+    onlyForLoadBalancer('spec.loadBalancerClass', spec.loadBalancerClass);
+    const wrong = type === 'LoadBalancer' ? qualifiedNameError(spec.loadBalancerClass) : undefined;
+    if (wrong !== undefined) {
+      report.error('service-load-balancer-class', 'spec.loadBalancerClass', `loadBalancerClass ${JSON.stringify(spec.loadBalancerClass)} ${wrong}`);
     }
   }
 }

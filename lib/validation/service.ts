@@ -1,61 +1,61 @@
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Unvalidated } from '../_manifest';
 import { quoteValue } from './_integer';
-import { list } from './_json';
+import { dns1123LabelError } from './names';
 import { RuleReport } from './problem';
-import { defineRules } from './rules';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
+import { defineRules, fixNaming, ruleIn } from './rules';
 
 /** The rules that check Services. */
 export const SERVICE_RULES = defineRules([
   {
     id: 'service-name-valid',
-
     category: 'api-server',
     severity: 'error',
     summary: 'the name of a Service is a DNS-1035 label: at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit',
     why: 'the API server rejects the Service ("a DNS-1035 label must consist of lower case alphanumeric characters or \'-\', start with an alphabetic character"): its name becomes a DNS name and environment variable names in other Pods',
-    fix: 'rename the Service with the `name` prop',
+    fix: 'rename the Service with the `name` prop: at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit',
   },
   {
     id: 'service-selects-pods',
     severity: 'error',
     summary: 'the selector of a Service matches the labels of at least one Pod or Pod template of the app, in its namespace',
     why: 'a Service that selects no Pod has no endpoints: every connection to it fails',
-    fix: 'give the target labels, or put the Service in the namespace of its target',
+    fix: "give the target labels (such as `labels: { app: 'myapp' }`) and the namespace of the Service; target a workload of the app by its object, not by a reference with another selector",
   },
   {
     id: 'service-target-port-declared',
     severity: 'error',
     summary: 'a Service port that targets a container port by name targets a name a container of its target declares',
     why: 'a named target port that no container declares resolves to nothing, and the Service has no endpoints for it',
-    fix: 'declare the port on the container, or target one it declares',
+    fix: 'declare the port on the container, or target one of the declared ports',
   },
   {
     id: 'service-target-port-number-declared',
     severity: 'warning',
     summary: 'a Service port that targets a port number targets one a container of its target declares',
     why: 'kube-proxy forwards to the number whether a container declares it or not (containerPort is informational), so this works; but an undeclared port is often a typo or a port the image no longer serves',
-    fix: 'declare the port on the container, or check the number',
+    fix: 'declare the port on the container so that readers and tools see it, or check the number',
   },
   {
     id: 'service-target-port-protocol',
     severity: 'error',
     summary: 'a Service port that targets a container port by name has the protocol of that container port',
     why: 'Kubernetes resolves a named target port by name and protocol together: a UDP Service port never reaches a port declared as TCP',
-    fix: 'give the Service port the protocol of the container port, or declare the container port with that protocol',
+    ...fixNaming(
+      (container: string, service: string) => `set the Service port's protocol to ${container}, or declare the container port with protocol ${service}`,
+      ['that of the container port', "of the Service port"],
+    ),
   },
   {
     id: 'service-has-ports',
-
     category: 'api-server',
     severity: 'error',
     summary: 'a Service that is neither headless nor ExternalName has at least one port',
     why: 'the API server rejects a Service with a cluster IP and no ports ("spec.ports: Required value")',
-    fix: 'add a port, or make the Service headless',
+    fix: 'add a port with the `ports` prop or addPort(), or make the Service headless',
   },
   {
     id: 'service-port-valid',
-
     category: 'api-server',
     severity: 'error',
     summary: 'port and nodePort of a Service are whole numbers from 1 to 65535 (a nodePort of 0 is unset)',
@@ -64,25 +64,22 @@ export const SERVICE_RULES = defineRules([
   },
   {
     id: 'service-port-unique',
-
     category: 'api-server',
     severity: 'error',
     summary: 'no two ports of a Service have the same number and protocol, nor the same nodePort and protocol',
     why: 'the API server rejects the Service ("Duplicate value"): the second port could never be reached',
-    fix: 'give each port its own number, or another protocol',
+    fix: 'give each port its own number (or another protocol) and its own nodePort, or leave nodePort out to let Kubernetes pick one',
   },
   {
     id: 'service-port-name-valid',
-
     category: 'api-server',
     severity: 'error',
     summary: 'the name of a Service port is a DNS-1123 label: at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit',
     why: 'the API server rejects the Service ("a lowercase RFC 1123 label must consist of …"); the name also appears in the DNS SRV records of the port',
-    fix: 'rename the port',
+    fix: 'rename the port: at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit',
   },
   {
     id: 'service-port-name-unique',
-
     category: 'api-server',
     severity: 'error',
     summary: 'no two ports of a Service share a name',
@@ -91,16 +88,14 @@ export const SERVICE_RULES = defineRules([
   },
   {
     id: 'service-port-name-required',
-
     category: 'api-server',
     severity: 'error',
     summary: 'every port of a Service with more than one port has a name',
     why: 'the API server rejects a Service with several ports when one has no name ("spec.ports[0].name: Required value")',
-    fix: 'name each port, or target containers ports by name (their name is used)',
+    fix: 'name each port with `name`, or target a container port by name, which names the Service port too',
   },
   {
     id: 'service-node-port-type',
-
     category: 'api-server',
     severity: 'error',
     summary: 'a nodePort is not set on a ClusterIP Service',
@@ -109,7 +104,6 @@ export const SERVICE_RULES = defineRules([
   },
   {
     id: 'service-external-traffic-policy-type',
-
     category: 'api-server',
     severity: 'error',
     summary: 'externalTrafficPolicy is set only on a NodePort or LoadBalancer Service, or a ClusterIP Service with externalIPs',
@@ -118,7 +112,6 @@ export const SERVICE_RULES = defineRules([
   },
   {
     id: 'service-headless-type',
-
     category: 'api-server',
     severity: 'error',
     summary: 'a headless Service is not of type NodePort or LoadBalancer',
@@ -126,6 +119,8 @@ export const SERVICE_RULES = defineRules([
     fix: 'remove headless, or leave type out',
   },
 ]);
+
+const TARGET_PORT_PROTOCOL = ruleIn(SERVICE_RULES, 'service-target-port-protocol');
 
 /** A container port that a Service may target. */
 export interface TargetablePort {
@@ -156,7 +151,6 @@ export interface ServiceFacts {
   readonly trusted?: boolean;
 }
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
 /** Why `name` is not a DNS-1035 label, the rule of Service names, or `undefined` when it is one. */
@@ -165,37 +159,32 @@ export function serviceNameError(name: string): string | undefined {
 }
 
 /** Checks a rendered Service manifest and records every problem in `report`. */
-export function validateService(manifest: any, facts: ServiceFacts, report: RuleReport): void {
+export function validateService(manifest: Unvalidated<k8s.KubeServiceProps>, facts: ServiceFacts, report: RuleReport): void {
   const spec = manifest.spec ?? {};
-  const name: string = manifest.metadata?.name ?? '';
+  const type = spec.type ?? 'ClusterIP';
+  const name = manifest.metadata?.name ?? '';
   if (serviceNameError(name) !== undefined) {
-    report.error(
-      'service-name-valid',
-      'metadata.name',
-      `Service name "${name}" is not a DNS-1035 label`,
-      'use at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit',
-    );
+    report.error('service-name-valid', 'metadata.name', `Service name "${name}" is not a DNS-1035 label`);
   }
   validateSelector(spec.selector ?? {}, manifest.metadata?.namespace, facts, report);
 
   const headless = spec.clusterIP === 'None';
   // An ExternalName Service takes no cluster IP at all: service-external-name reports it.
-  if (headless && (spec.type === 'NodePort' || spec.type === 'LoadBalancer')) {
-    report.error('service-headless-type', 'spec.clusterIP', `a headless Service cannot be of type ${spec.type}`, 'remove headless, or leave type out');
+  if (headless && (type === 'NodePort' || type === 'LoadBalancer')) {
+    report.error('service-headless-type', 'spec.clusterIP', `a headless Service cannot be of type ${type}`);
   }
   // apiservice.ExternallyAccessible: a ClusterIP Service with external IPs takes outside traffic too.
-  const external = spec.type === 'NodePort' || spec.type === 'LoadBalancer' || ((spec.type ?? 'ClusterIP') === 'ClusterIP' && list(spec.externalIPs).length > 0);
+  const external = type === 'NodePort' || type === 'LoadBalancer' || (type === 'ClusterIP' && (spec.externalIPs ?? []).length > 0);
   if (spec.externalTrafficPolicy !== undefined && !external) {
     report.error(
       'service-external-traffic-policy-type',
       'spec.externalTrafficPolicy',
-      `externalTrafficPolicy "${spec.externalTrafficPolicy}" is set on a Service of type ${spec.type ?? 'ClusterIP'}, which takes no traffic from outside the cluster`,
-      "set type to 'NodePort' or 'LoadBalancer', or remove externalTrafficPolicy",
+      `externalTrafficPolicy "${spec.externalTrafficPolicy}" is set on a Service of type ${type}, which takes no traffic from outside the cluster`,
     );
   }
-  const ports: any[] = spec.ports ?? [];
-  if (ports.length === 0 && !headless && spec.type !== 'ExternalName') {
-    report.error('service-has-ports', 'spec.ports', 'the Service has no ports', 'add a port with the `ports` prop or addPort(), or make the Service headless');
+  const ports = spec.ports ?? [];
+  if (ports.length === 0 && !headless && type !== 'ExternalName') {
+    report.error('service-has-ports', 'spec.ports', 'the Service has no ports');
   }
 
   const names = new Map<string, number>();
@@ -203,57 +192,38 @@ export function validateService(manifest: any, facts: ServiceFacts, report: Rule
   const nodePorts = new Map<string, number>();
   ports.forEach((port, i) => {
     const at = `spec.ports[${i}]`;
-    for (const field of ['port', 'nodePort']) {
+    for (const field of ['port', 'nodePort'] as const) {
       const value = port[field];
       // A nodePort of 0 is Go's zero value: unset, and Kubernetes picks one.
       if (value !== undefined && !(field === 'nodePort' && value === 0) && !(Number.isInteger(value) && value >= 1 && value <= 65535)) {
-        report.error('service-port-valid', `${at}.${field}`, `${field} is ${quoteValue(value)}; it must be a whole number from 1 to 65535`, 'use a port number from 1 to 65535');
+        report.error('service-port-valid', `${at}.${field}`, `${field} is ${quoteValue(value)}; it must be a whole number from 1 to 65535`);
       }
     }
+    const hasNodePort = port.nodePort !== undefined && port.nodePort !== 0;
     // Only ClusterIP forbids it ("may not be used when `type` is 'ClusterIP'"); an ExternalName Service ignores it.
-    if (port.nodePort !== undefined && port.nodePort !== 0 && (spec.type ?? 'ClusterIP') === 'ClusterIP') {
-      report.error(
-        'service-node-port-type',
-        `${at}.nodePort`,
-        `nodePort ${port.nodePort} is set on a Service of type ${spec.type ?? 'ClusterIP'}`,
-        "set type to 'NodePort' or 'LoadBalancer', or remove the nodePort",
-      );
+    if (hasNodePort && type === 'ClusterIP') {
+      report.error('service-node-port-type', `${at}.nodePort`, `nodePort ${port.nodePort} is set on a Service of type ${type}`);
     }
     const protocol = port.protocol ?? 'TCP';
-    const nodePortFirst = port.nodePort === undefined || port.nodePort === 0 ? undefined : claim(nodePorts, `${port.nodePort}/${protocol}`, i);
+    const nodePortFirst = hasNodePort ? claim(nodePorts, `${port.nodePort}/${protocol}`, i) : undefined;
     if (nodePortFirst !== undefined) {
-      report.error(
-        'service-port-unique',
-        `${at}.nodePort`,
-        `nodePort ${port.nodePort}/${protocol} is already used by spec.ports[${nodePortFirst}]`,
-        'give each port its own nodePort, or leave nodePort out to let Kubernetes pick one',
-      );
+      report.error('service-port-unique', `${at}.nodePort`, `nodePort ${port.nodePort}/${protocol} is already used by spec.ports[${nodePortFirst}]`);
     }
     const portFirst = claim(numbers, `${port.port}/${protocol}`, i);
     if (portFirst !== undefined) {
-      report.error('service-port-unique', `${at}.port`, `port ${port.port}/${protocol} is already used by spec.ports[${portFirst}]`, 'give each port its own number, or another protocol');
+      report.error('service-port-unique', `${at}.port`, `port ${port.port}/${protocol} is already used by spec.ports[${portFirst}]`);
     }
 
     if (port.name === undefined) {
       if (ports.length > 1) {
-        report.error(
-          'service-port-name-required',
-          `${at}.name`,
-          `port ${port.port} has no name, and the Service has ${ports.length} ports`,
-          'name it with `name`, or target a container port by name',
-        );
+        report.error('service-port-name-required', `${at}.name`, `port ${port.port} has no name, and the Service has ${ports.length} ports`);
       }
-    } else if (port.name.length > 63 || !DNS1123_LABEL.test(port.name)) {
-      report.error(
-        'service-port-name-valid',
-        `${at}.name`,
-        `port name "${port.name}" is not a DNS-1123 label`,
-        'use at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit',
-      );
+    } else if (dns1123LabelError(port.name) !== undefined) {
+      report.error('service-port-name-valid', `${at}.name`, `port name "${port.name}" is not a DNS-1123 label`);
     } else {
       const nameFirst = claim(names, port.name, i);
       if (nameFirst !== undefined) {
-        report.error('service-port-name-unique', `${at}.name`, `port name "${port.name}" is already used by spec.ports[${nameFirst}]`, 'give each port its own name');
+        report.error('service-port-name-unique', `${at}.name`, `port name "${port.name}" is already used by spec.ports[${nameFirst}]`);
       }
     }
 
@@ -275,15 +245,10 @@ function claim(seen: Map<string, number>, key: string, i: number): number | unde
   return first;
 }
 
-function validateSelector(selector: Record<string, string>, namespace: string | undefined, facts: ServiceFacts, report: RuleReport): void {
+function validateSelector(selector: { readonly [key: string]: string | undefined }, namespace: string | undefined, facts: ServiceFacts, report: RuleReport): void {
   const pairs = Object.entries(selector);
   if (pairs.length === 0) {
-    report.error(
-      'service-selects-pods',
-      'spec.selector',
-      `the target ${facts.target} has no labels, so the Service would select no Pods`,
-      "give the target labels, such as `labels: { app: 'myapp' }`",
-    );
+    report.error('service-selects-pods', 'spec.selector', `the target ${facts.target} has no labels, so the Service would select no Pods`);
     return;
   }
   if (facts.trusted) {
@@ -292,16 +257,11 @@ function validateSelector(selector: Record<string, string>, namespace: string | 
   const matches = facts.pods.some((pods) => pods.namespace === namespace && pairs.every(([key, value]) => pods.labels[key] === value));
   if (!matches) {
     const text = pairs.map(([key, value]) => `${key}=${value}`).join(',');
-    report.error(
-      'service-selects-pods',
-      'spec.selector',
-      `selector ${text} matches no Pod of this app in namespace "${namespace ?? 'default'}"`,
-      'create the Service in a chart with the namespace of its target',
-    );
+    report.error('service-selects-pods', 'spec.selector', `selector ${text} matches no Pod of this app in namespace "${namespace ?? 'default'}"`);
   }
 }
 
-function validateTargetPort(target: unknown, protocol: string, at: string, facts: ServiceFacts, report: RuleReport, implied = ''): void {
+function validateTargetPort(target: number | string | undefined, protocol: string, at: string, facts: ServiceFacts, report: RuleReport, implied = ''): void {
   if (target === undefined || facts.targetPorts === undefined) {
     return;
   }
@@ -312,7 +272,7 @@ function validateTargetPort(target: unknown, protocol: string, at: string, facts
       'service-target-port-protocol',
       at,
       `target port "${target}" is declared by ${facts.target} for ${declared.map((port) => port.protocol ?? 'TCP').join(', ')}, but this Service port is ${protocol}`,
-      `set the Service port's protocol to ${declared[0].protocol ?? 'TCP'}, or declare the container port with protocol ${protocol}`,
+      TARGET_PORT_PROTOCOL.fixFor(declared[0].protocol ?? 'TCP', protocol),
     );
     return;
   }
@@ -323,8 +283,8 @@ function validateTargetPort(target: unknown, protocol: string, at: string, facts
   const message = `target port ${JSON.stringify(target)}${implied} is not declared by any container of ${facts.target} (${list ? `they declare ${list}` : 'they declare no ports'})`;
   if (typeof target === 'number') {
     // kube-proxy forwards to a port number whether a container declares it or not (containerPort is informational).
-    report.warn('service-target-port-number-declared', at, message, 'declare the port on the container so that readers and tools see it, or check the number');
+    report.warn('service-target-port-number-declared', at, message);
   } else {
-    report.error('service-target-port-declared', at, message, 'declare the port on the container, or target one of the declared ports');
+    report.error('service-target-port-declared', at, message);
   }
 }

@@ -1,10 +1,12 @@
-import { checkCounts, checkOneOf, parseAmount } from './_fields';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Unvalidated } from '../_manifest';
 import { ACCESS_MODES } from '../volume';
+import { checkCounts, checkOneOf } from './_fields';
+import { quoteValue } from './_integer';
 import { dns1123LabelError } from './names';
 import { RuleReport } from './problem';
 import { defineRules } from './rules';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
+import { amountError, isZeroAmount } from './workload';
 
 const SEE = 'https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/';
 
@@ -23,9 +25,10 @@ export const STATEFUL_SET_RULES = defineRules([
     id: 'stateful-set-update-strategy',
     category: 'api-server',
     severity: 'error',
-    summary: 'the update strategy of a StatefulSet is RollingUpdate or OnDelete; rollingUpdate options only with RollingUpdate; partition 0 or more; maxUnavailable more than 0 and at most 100%',
+    summary:
+      'the update strategy of a StatefulSet is RollingUpdate or OnDelete; rollingUpdate options only with RollingUpdate; partition 0 or more; maxUnavailable more than 0 and at most 100%',
     why: 'the API server rejects the StatefulSet otherwise',
-    fix: 'use StatefulSetUpdateStrategy.rollingUpdate() or .onDelete() with valid options',
+    fix: 'use StatefulSetUpdateStrategy.rollingUpdate() (partition 0 or more, maxUnavailable a count of Pods such as 1 or a percentage such as "25%", more than 0) or .onDelete(), which takes no rollingUpdate options',
     see: `${SEE}#update-strategies`,
   },
   {
@@ -56,9 +59,10 @@ export const STATEFUL_SET_RULES = defineRules([
   {
     id: 'stateful-set-claim-template-valid',
     severity: 'error',
-    summary: 'each volume claim template has a unique DNS-1123 label as name, at least one valid access mode (ReadWriteOncePod alone), and a storage request more than 0',
+    summary:
+      'each volume claim template has a unique DNS-1123 label as name, at least one valid access mode (ReadWriteOncePod alone), and a storage request more than 0',
     why: 'the StatefulSet is accepted, but the claim of each Pod is refused when it is made, and the Pods wait forever for their volume',
-    fix: "give each claim template its own name, accessModes such as ['ReadWriteOnce'], and a storage size such as '10Gi'",
+    fix: "give each claim template a name of its own (a DNS-1123 label such as \"data\", not the name of a volume of the Pod template), accessModes such as ['ReadWriteOnce'] (ReadWriteOncePod alone), and a storage size such as '10Gi'",
     see: `${SEE}#volume-claim-templates`,
   },
   {
@@ -87,17 +91,19 @@ export const CLAIM_RETENTION_POLICIES = ['Retain', 'Delete'] as const;
 export const UPDATE_STRATEGY_TYPES = ['RollingUpdate', 'OnDelete'] as const;
 
 /** Checks what only a StatefulSet manifest has, and records every problem in `report`. */
-export function validateStatefulSet(manifest: any, report: RuleReport): void {
+export function validateStatefulSet(manifest: Unvalidated<k8s.KubeStatefulSetProps>, report: RuleReport): void {
   const spec = manifest.spec ?? {};
-  const name = String(manifest.metadata?.name ?? '');
+  const name = manifest.metadata?.name ?? '';
   const nameError = dns1123LabelError(`${name}-0`);
   if (nameError !== undefined) {
-    report.error('stateful-set-name', 'metadata.name', `the first Pod would be named "${name}-0", which ${nameError}`, 'rename the StatefulSet with lower-case letters, digits and "-" only');
+    report.error('stateful-set-name', 'metadata.name', `the first Pod would be named "${name}-0", which ${nameError}`);
   }
   checkOneOf(spec.podManagementPolicy, POD_MANAGEMENT_POLICIES, 'spec.podManagementPolicy', 'stateful-set-pod-management-policy', report);
-  validateUpdateStrategy(spec.updateStrategy, report);
+  if (spec.updateStrategy !== undefined) {
+    validateUpdateStrategy(spec.updateStrategy, report);
+  }
   const retention = spec.persistentVolumeClaimRetentionPolicy ?? {};
-  for (const field of ['whenDeleted', 'whenScaled']) {
+  for (const field of ['whenDeleted', 'whenScaled'] as const) {
     checkOneOf(retention[field], CLAIM_RETENTION_POLICIES, `spec.persistentVolumeClaimRetentionPolicy.${field}`, 'stateful-set-claim-retention-policy', report);
   }
   checkCounts(spec.ordinals, ['start'], 'spec.ordinals', 'stateful-set-field-valid', report);
@@ -105,69 +111,62 @@ export function validateStatefulSet(manifest: any, report: RuleReport): void {
   validateClaimTemplates(spec.volumeClaimTemplates ?? [], spec.template?.spec?.volumes ?? [], report);
 }
 
-function validateUpdateStrategy(strategy: any, report: RuleReport): void {
-  if (strategy === undefined) {
-    return;
-  }
+function validateUpdateStrategy(strategy: Unvalidated<k8s.StatefulSetUpdateStrategy>, report: RuleReport): void {
   const at = 'spec.updateStrategy';
-  if (!checkOneOf(strategy.type, UPDATE_STRATEGY_TYPES, `${at}.type`, 'stateful-set-update-strategy', report)) {
-    return;
-  }
   const rolling = strategy.rollingUpdate;
-  if (rolling === undefined) {
+  if (!checkOneOf(strategy.type, UPDATE_STRATEGY_TYPES, `${at}.type`, 'stateful-set-update-strategy', report) || rolling === undefined) {
     return;
   }
   if (strategy.type === 'OnDelete') {
-    report.error('stateful-set-update-strategy', `${at}.rollingUpdate`, 'rollingUpdate options are set with update strategy OnDelete', 'remove the rollingUpdate options, or use the RollingUpdate strategy');
+    report.error('stateful-set-update-strategy', `${at}.rollingUpdate`, 'rollingUpdate options are set with update strategy OnDelete');
     return;
   }
   checkCounts(rolling, ['partition'], `${at}.rollingUpdate`, 'stateful-set-update-strategy', report);
-  if (rolling.maxUnavailable !== undefined) {
-    const amount = parseAmount(rolling.maxUnavailable);
-    const why = 'error' in amount ? amount.error : amount.count === 0 ? 'it must be more than 0' : amount.percent && amount.count > 100 ? 'it may not be more than 100%' : undefined;
-    if (why !== undefined) {
-      report.error('stateful-set-update-strategy', `${at}.rollingUpdate.maxUnavailable`, `maxUnavailable is ${JSON.stringify(rolling.maxUnavailable)}; ${why}`, 'use a whole number of Pods (1) or a percentage ("25%"), more than 0');
-    }
+  // Unlike a Deployment's, 0 is refused: the update could never replace a Pod.
+  const why = amountError(rolling.maxUnavailable, true) ?? (isZeroAmount(rolling.maxUnavailable) ? 'it must be more than 0' : undefined);
+  if (why !== undefined) {
+    report.error('stateful-set-update-strategy', `${at}.rollingUpdate.maxUnavailable`, `maxUnavailable is ${quoteValue(rolling.maxUnavailable)}; ${why}`);
   }
 }
 
-function validateClaimTemplates(claims: any[], volumes: any[], report: RuleReport): void {
+function validateClaimTemplates(
+  claims: readonly Unvalidated<k8s.KubePersistentVolumeClaimProps>[],
+  volumes: readonly Unvalidated<k8s.Volume>[],
+  report: RuleReport,
+): void {
   const seen = new Map<string, number>();
   claims.forEach((claim, i) => {
     const at = `spec.volumeClaimTemplates[${i}]`;
-    const name: string = claim?.metadata?.name ?? '';
+    const name = claim.metadata?.name ?? '';
     const nameError = dns1123LabelError(name);
+    const problem = (field: string, message: string) => report.error('stateful-set-claim-template-valid', `${at}.${field}`, message);
     if (nameError !== undefined) {
-      report.error('stateful-set-claim-template-valid', `${at}.metadata.name`, `claim template name "${name}" ${nameError}`, 'name it with a DNS-1123 label, such as "data"');
+      problem('metadata.name', `claim template name "${name}" ${nameError}`);
     } else if (seen.has(name)) {
-      report.error('stateful-set-claim-template-valid', `${at}.metadata.name`, `claim template name "${name}" is already used by spec.volumeClaimTemplates[${seen.get(name)}]`, 'give each claim template its own name');
-    } else if (volumes.some((volume) => volume?.name === name)) {
-      report.error('stateful-set-claim-template-valid', `${at}.metadata.name`, `claim template name "${name}" is also the name of a volume of the Pod template`, 'rename the claim template or the volume: mounts refer to them by name');
+      problem('metadata.name', `claim template name "${name}" is already used by spec.volumeClaimTemplates[${seen.get(name)}]`);
+    } else if (volumes.some((volume) => volume.name === name)) {
+      problem('metadata.name', `claim template name "${name}" is also the name of a volume of the Pod template`);
     }
     seen.set(name, seen.get(name) ?? i);
-    const modes: unknown[] = claim?.spec?.accessModes ?? [];
+    const modes = claim.spec?.accessModes ?? [];
     if (modes.length === 0) {
-      report.error('stateful-set-claim-template-valid', `${at}.spec.accessModes`, `claim template "${name}" has no access mode`, "give it accessModes, such as ['ReadWriteOnce']");
+      problem('spec.accessModes', `claim template "${name}" has no access mode`);
     }
     modes.forEach((mode, j) => checkOneOf(mode, ACCESS_MODES, `${at}.spec.accessModes[${j}]`, 'stateful-set-claim-template-valid', report));
     if (modes.includes('ReadWriteOncePod') && modes.length > 1) {
-      report.error('stateful-set-claim-template-valid', `${at}.spec.accessModes`, `claim template "${name}" combines ReadWriteOncePod with other access modes`, 'use ReadWriteOncePod alone');
+      problem('spec.accessModes', `claim template "${name}" combines ReadWriteOncePod with other access modes`);
     }
-    const storage = claim?.spec?.resources?.requests?.storage;
-    if (storage === undefined || !(positiveQuantity(storage))) {
-      report.error('stateful-set-claim-template-valid', `${at}.spec.resources.requests.storage`, `claim template "${name}" requests storage ${JSON.stringify(storage)}; it must be more than 0`, "request a size such as '10Gi'");
+    const storage = claim.spec?.resources?.requests?.storage;
+    if (!positiveQuantity(storage)) {
+      problem('spec.resources.requests.storage', `claim template "${name}" requests storage ${JSON.stringify(storage)}; it must be more than 0`);
     }
   });
 }
 
-function positiveQuantity(value: unknown): boolean {
-  if (typeof value === 'number') {
-    return value > 0;
-  }
+function positiveQuantity(value: number | string | undefined): boolean {
   const match = typeof value === 'string' ? /^([0-9.]+)/.exec(value) : null;
-  return match !== null && Number(match[1]) > 0;
+  return typeof value === 'number' ? value > 0 : match !== null && Number(match[1]) > 0;
 }
-
 /** What the check of a StatefulSet's governing Service needs to know of it. */
 export interface GoverningServiceFacts {
   /** The Service's construct path. */
@@ -191,17 +190,19 @@ export function validateGoverningService(service: GoverningServiceFacts, report:
       'stateful-set-service-headless',
       'spec.serviceName',
       `Service "${service.name}" (${service.path}) has a cluster IP, so the StatefulSet's Pods get no DNS names of their own`,
-      'make the Service headless (`headless: true`), or leave `service` out to have one made',
     );
   }
   if (!service.sameNamespace) {
-    report.error('stateful-set-service-selects-pods', 'spec.serviceName', `Service "${service.name}" (${service.path}) is in another namespace than the StatefulSet`, 'create the Service in the chart of the StatefulSet');
+    report.error(
+      'stateful-set-service-selects-pods',
+      'spec.serviceName',
+      `Service "${service.name}" (${service.path}) is in another namespace than the StatefulSet`,
+    );
   } else if (!service.selectsPods) {
     report.error(
       'stateful-set-service-selects-pods',
       'spec.serviceName',
       `Service "${service.name}" (${service.path}) selects ${service.selector || 'nothing'}, which does not match the StatefulSet's Pods`,
-      'target the StatefulSet with the Service',
     );
   }
 }

@@ -9,7 +9,8 @@
  * `pkg/api/pod/warnings.go` warns about.
  */
 
-import { asObject, list } from './_json';
+import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { Unvalidated } from '../_manifest';
 import { checkEnum, checkName } from './_field-checks';
 import { checkInteger, quoteValue } from './_integer';
 import { parseQuantity } from '../quantity';
@@ -17,8 +18,6 @@ import { ACCESS_MODES, DOWNWARD_API_FIELDS, DOWNWARD_API_RESOURCES, VOLUME_MODES
 import { validateLabels, validateAnnotations } from './metadata';
 import { RuleReport } from './problem';
 import { defineRules } from './rules';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- validation reads manifests as plain JSON */
 
 const FILE_MODE = { min: 0, max: 0o777 } as const;
 const LUN = { min: 0, max: 255 } as const;
@@ -80,7 +79,7 @@ export const VOLUME_SOURCE_RULES = defineRules([
     summary:
       'configMap, secret, downwardAPI and projected volumes: each item has a key (or a fieldRef or resourceFieldRef, exactly one) and a relative path without `..`; no two items of a projected volume share a path; `mode` and `defaultMode` are 0 to 0777; a projected source has one kind; a service-account token expires after 600 to 2^32 seconds.',
     why: 'The API server refuses the Pod (validateKeyToPath, validateDownwardAPIVolumeFile, validateProjectionSources): "must be a number between 0 and 0777 (octal), both inclusive", "must be a relative path", "must not contain \'..\'", "conflicting duplicate paths", "may not specify more than 1 volume type per source", "may not specify a duration less than 10 minutes".',
-    fix: 'Give each item a key and a relative path, modes such as 0o644, and each projected source one kind.',
+    fix: 'Give each item a key and a relative path of its own, each projected source one kind and the name of its object, and modes such as 0o644.',
     see: 'https://kubernetes.io/docs/concepts/storage/projected-volumes/',
   },
   {
@@ -90,7 +89,7 @@ export const VOLUME_SOURCE_RULES = defineRules([
     summary:
       "Every volume source has the fields it requires (nfs `server` and an absolute `path`, csi `driver`, ephemeral `volumeClaimTemplate` with access modes and a storage request, iscsi `targetPortal` and `iqn`, …) with values in range, and `emptyDir.sizeLimit` is a quantity of 0 or more.",
     why: 'The API server refuses the Pod (validateVolumeSource and the validator of each source): "Required value", "must be an absolute path", "must be between 0 and 255, inclusive", "SizeLimit field must be a valid resource quantity".',
-    fix: 'Set the field the message names; build the volume with a `Volume` factory, which asks for the required fields.',
+    fix: 'Give the field the message names a value it allows; a `Volume` factory asks for the required fields.',
     see: 'https://kubernetes.io/docs/concepts/storage/volumes/',
   },
   {
@@ -104,42 +103,46 @@ export const VOLUME_SOURCE_RULES = defineRules([
   },
 ]);
 
+/** The sources of a volume, by field. */
+type Sources = Required<Omit<Unvalidated<k8s.Volume>, 'name'>>;
+type SourceCheck<S> = (source: S, at: string, what: string, report: RuleReport) => void;
+
 /**
  * Checks the fields of the source of `volume` (named `name`, at field path
  * `path`); the source kinds themselves (exactly one) are checked by the caller.
  */
-export function validateVolumeSourceFields(volume: any, name: unknown, path: string, report: RuleReport): void {
-  for (const source in volume) {
-    const value = volume[source];
-    if (source === 'name' || value === null || typeof value !== 'object' || plainCommonSource(source, value)) {
+export function validateVolumeSourceFields(volume: Unvalidated<k8s.Volume>, name: string | undefined, path: string, report: RuleReport): void {
+  for (const source of Object.keys(volume) as (keyof Sources | 'name')[]) {
+    const value = source === 'name' ? undefined : volume[source];
+    if (value == null || source === 'name' || plainCommonSource(volume, source)) {
       continue;
     }
     const at = `${path}.${source}`;
-    const deprecated = Object.hasOwn(DEPRECATED_SOURCES, source) ? DEPRECATED_SOURCES[source] : undefined;
-    if (deprecated !== undefined) {
-      report.warn('deprecated-volume-type', at, `volume "${name}" uses the ${source} source, ${deprecated}`, 'move to the CSI driver of the storage');
+    if (Object.hasOwn(DEPRECATED_SOURCES, source)) {
+      report.warn('deprecated-volume-type', at, `volume "${name}" uses the ${source} source, ${DEPRECATED_SOURCES[source]}`);
     }
+    const fields: { readonly [field: string]: unknown } = value;
     for (const field of Object.hasOwn(REQUIRED_FIELDS, source) ? REQUIRED_FIELDS[source] : []) {
-      const given = value[field];
-      if (given === undefined || given === null || given === '' || (Array.isArray(given) && given.length === 0)) {
-        report.error('volume-source-fields', `${at}.${field}`, `${source} volume "${name}" has no ${field}`, `set ${field}`);
+      if (!fields[field] || (Array.isArray(fields[field]) && fields[field].length === 0)) {
+        report.error('volume-source-fields', `${at}.${field}`, `${source} volume "${name}" has no ${field}`);
       }
     }
-    if (Object.hasOwn(SOURCE_CHECKS, source)) {
-      SOURCE_CHECKS[source](value, at, `${source} volume "${name}"`, report);
-    }
+    // The check of this source reads the value of the same field: its type.
+    (SOURCE_CHECKS[source] as SourceCheck<typeof value> | undefined)?.(value, at, `${source} volume "${name}"`, report);
   }
 }
 
 // The sources most volumes have, with nothing of their own to check: no
 // paths or messages are written out for them.
-function plainCommonSource(source: string, value: any): boolean {
+function plainCommonSource({ emptyDir, configMap, secret }: Unvalidated<k8s.Volume>, source: keyof Sources): boolean {
   switch (source) {
     case 'emptyDir':
-      return value.sizeLimit == null;
+      return emptyDir?.sizeLimit == null;
     case 'configMap':
-    case 'secret':
-      return value.defaultMode === undefined && value.items === undefined;
+    case 'secret': {
+      const projection = source === 'secret' ? secret : configMap;
+      return projection?.defaultMode === undefined && projection?.items === undefined;
+    }
     case 'hostPath':
     case 'persistentVolumeClaim':
       return true;
@@ -148,118 +151,95 @@ function plainCommonSource(source: string, value: any): boolean {
   }
 }
 
-type SourceCheck = (source: any, at: string, what: string, report: RuleReport) => void;
-
-const SOURCE_CHECKS: Readonly<Record<string, SourceCheck>> = {
-  emptyDir: (s, at, what, report) => {
-    if (s.sizeLimit !== undefined && s.sizeLimit !== null) {
-      const bytes = parseQuantity(s.sizeLimit);
-      if (bytes === undefined || bytes < 0) {
-        report.error('volume-source-fields', `${at}.sizeLimit`, `sizeLimit ${quoteValue(s.sizeLimit)} of ${what} is not a quantity of 0 or more`, 'write a size such as "1Gi", or leave sizeLimit out');
-      }
+const SOURCE_CHECKS: { readonly [S in keyof Sources]?: SourceCheck<Sources[S]> } = {
+  emptyDir: ({ sizeLimit }, at, what, report) => {
+    const bytes = sizeLimit == null ? 0 : parseQuantity(sizeLimit);
+    if (bytes === undefined || bytes < 0) {
+      report.error('volume-source-fields', `${at}.sizeLimit`, `sizeLimit ${quoteValue(sizeLimit)} of ${what} is not a quantity of 0 or more`);
     }
   },
   configMap: (s, at, what, report) => checkProjection(s, at, what, report),
   secret: (s, at, what, report) => checkProjection(s, at, what, report),
   downwardAPI: (s, at, what, report) => {
-    if (s.defaultMode !== undefined) {
     checkMode(s.defaultMode, `${at}.defaultMode`, `defaultMode of ${what}`, report);
-  }
-    const items = list(s.items);
+    const items = s.items ?? [];
     for (let i = 0; i < items.length; i++) {
-      checkDownwardFile(asObject(items[i]), `${at}.items[${i}]`, `item ${i} of ${what}`, report);
+      checkDownwardFile(items[i], `${at}.items[${i}]`, `item ${i} of ${what}`, report);
     }
   },
   projected: checkProjected,
-  nfs: (s, at, what, report) => {
-    if (typeof s.path === 'string' && s.path !== '' && !s.path.startsWith('/')) {
-      report.error('volume-source-fields', `${at}.path`, `path "${s.path}" of ${what} is not absolute`, 'write the exported path from the root, such as "/exports/data"');
+  nfs: ({ path }, at, what, report) => {
+    if (path && !path.startsWith('/')) {
+      report.error('volume-source-fields', `${at}.path`, `path "${path}" of ${what} is not absolute`);
     }
   },
   gitRepo: (s, at, what, report) => checkLocalPath(s.directory, `${at}.directory`, what, false, report),
   iscsi: (s, at, what, report) => {
     checkLun(s.lun, `${at}.lun`, what, report);
     checkIscsiName(s.iqn, `${at}.iqn`, 'iqn', what, report);
-    if (s.initiatorName != null) {
-      checkIscsiName(s.initiatorName, `${at}.initiatorName`, 'initiatorName', what, report);
-    }
+    checkIscsiName(s.initiatorName, `${at}.initiatorName`, 'initiatorName', what, report);
     if ((s.chapAuthDiscovery === true || s.chapAuthSession === true) && s.secretRef == null) {
-      report.error('volume-source-fields', `${at}.secretRef`, `${what} uses CHAP authentication and has no secretRef`, 'name the Secret that holds the CHAP credentials');
+      report.error('volume-source-fields', `${at}.secretRef`, `${what} uses CHAP authentication and has no secretRef for its credentials`);
     }
   },
-  fc: (s, at, what, report) => {
-    const wwns = list(s.targetWWNs);
-    const wwids = list(s.wwids);
+  fc: ({ targetWWNs: wwns = [], wwids = [], lun }, at, what, report) => {
     if (wwns.length === 0 && wwids.length === 0) {
-      report.error('volume-source-fields', `${at}.targetWWNs`, `${what} has neither targetWWNs nor wwids`, 'give targetWWNs with a lun, or wwids');
+      report.error('volume-source-fields', `${at}.targetWWNs`, `${what} has neither targetWWNs nor wwids`);
     } else if (wwns.length > 0 && wwids.length > 0) {
-      report.error('volume-source-fields', `${at}.targetWWNs`, `${what} has both targetWWNs and wwids`, 'keep one of them');
+      report.error('volume-source-fields', `${at}.targetWWNs`, `${what} has both targetWWNs and wwids`);
+    } else if (wwns.length > 0 && lun == null) {
+      report.error('volume-source-fields', `${at}.lun`, `${what} has targetWWNs and no lun`);
     } else if (wwns.length > 0) {
-      if (s.lun === undefined || s.lun === null) {
-        report.error('volume-source-fields', `${at}.lun`, `${what} has targetWWNs and no lun`, 'set the lun, 0 to 255');
-      } else {
-        checkLun(s.lun, `${at}.lun`, what, report);
-      }
+      checkLun(lun, `${at}.lun`, what, report);
     }
   },
   gcePersistentDisk: (s, at, what, report) => checkLun(s.partition, `${at}.partition`, what, report, 'partition'),
   awsElasticBlockStore: (s, at, what, report) => checkLun(s.partition, `${at}.partition`, what, report, 'partition'),
-  flocker: (s, at, what, report) => {
-    const named = typeof s.datasetName === 'string' && s.datasetName !== '';
-    const byUuid = typeof s.datasetUUID === 'string' && s.datasetUUID !== '';
-    if (named === byUuid) {
-      report.error('volume-source-fields', at, `${what} ${named ? 'has both datasetName and datasetUUID' : 'has neither datasetName nor datasetUUID'}`, 'give exactly one of datasetName and datasetUUID');
+  flocker: ({ datasetName, datasetUUID }, at, what, report) => {
+    if (!datasetName === !datasetUUID) {
+      report.error('volume-source-fields', at, `${what} ${datasetName ? 'has both datasetName and datasetUUID' : 'has neither datasetName nor datasetUUID'}`);
     }
-    if (named && s.datasetName.includes('/')) {
-      report.error('volume-source-fields', `${at}.datasetName`, `datasetName "${s.datasetName}" of ${what} holds "/"`, 'name the dataset without "/"');
+    if (datasetName?.includes('/')) {
+      report.error('volume-source-fields', `${at}.datasetName`, `datasetName "${datasetName}" of ${what} holds "/"`);
     }
   },
-  azureDisk: (s, at, what, report) => {
-    checkEnum(s.cachingMode, AZURE_CACHING_MODES, `${at}.cachingMode`, `cachingMode of ${what}`, report);
-    checkEnum(s.kind, AZURE_DISK_KINDS, `${at}.kind`, `kind of ${what}`, report);
+  azureDisk: ({ cachingMode, kind, diskURI }, at, what, report) => {
+    checkEnum(cachingMode, AZURE_CACHING_MODES, `${at}.cachingMode`, `cachingMode of ${what}`, report);
+    checkEnum(kind, AZURE_DISK_KINDS, `${at}.kind`, `kind of ${what}`, report);
     // With a kind, a managed disk is named by its resource ID, the others by a blob URL.
-    if (typeof s.diskURI === 'string' && s.diskURI !== '' && s.kind != null) {
-      const managed = s.kind === 'Managed';
-      if (managed ? !s.diskURI.startsWith('/subscriptions/') : !s.diskURI.startsWith('https://')) {
-        report.error(
-          'volume-source-fields',
-          `${at}.diskURI`,
-          `diskURI "${s.diskURI}" of ${what} (kind ${quoteValue(s.kind)}) is not ${managed ? 'a managed disk ID' : 'a blob URL'}`,
-          managed ? 'write it as /subscriptions/{sub-id}/resourcegroups/{group-name}/providers/microsoft.compute/disks/{disk-id}' : 'write it as https://{account-name}.blob.core.windows.net/{container-name}/{disk-name}.vhd',
-        );
+    const form = kind === 'Managed' ? MANAGED_DISK_ID : BLOB_URL;
+    if (diskURI && kind != null && !diskURI.startsWith(form.prefix)) {
+      report.error('volume-source-fields', `${at}.diskURI`, `diskURI "${diskURI}" of ${what} (kind ${quoteValue(kind)}) is not ${form.what}, written ${form.written}`);
+    }
+  },
+  storageos: ({ volumeName, volumeNamespace }, at, what, report) => {
+    for (const [field, value] of [['volumeName', volumeName], ['volumeNamespace', volumeNamespace]] as const) {
+      if (value) {
+        checkName(value, 'dns-label', { rule: 'volume-source-fields', at: `${at}.${field}`, what: field, of: what, fix: 'use a DNS-1123 label' }, report);
       }
     }
   },
-  storageos: (s, at, what, report) => {
-    if (s.volumeName !== undefined && s.volumeName !== '') {
-      checkName(s.volumeName, 'dns-label', { rule: 'volume-source-fields', at: `${at}.volumeName`, what: 'volumeName', of: `${what}`, fix: 'use a DNS-1123 label' }, report);
+  csi: ({ driver, nodePublishSecretRef: secret }, at, what, report) => {
+    if (driver && driver.length > 63) {
+      report.error('volume-source-fields', `${at}.driver`, `driver "${driver}" of ${what} is ${driver.length} characters long; at most 63 are allowed`);
+    } else if (driver) {
+      checkName(driver.toLowerCase(), 'dns-subdomain', { rule: 'volume-source-fields', at: `${at}.driver`, what: 'driver', of: what, fix: 'use the name the CSI driver registers, such as "secrets-store.csi.k8s.io"' }, report);
     }
-    if (s.volumeNamespace !== undefined && s.volumeNamespace !== '') {
-      checkName(s.volumeNamespace, 'dns-label', { rule: 'volume-source-fields', at: `${at}.volumeNamespace`, what: 'volumeNamespace', of: `${what}`, fix: 'use a DNS-1123 label' }, report);
-    }
-  },
-  csi: (s, at, what, report) => {
-    if (typeof s.driver === 'string' && s.driver !== '') {
-      if (s.driver.length > 63) {
-        report.error('volume-source-fields', `${at}.driver`, `driver "${s.driver}" of ${what} is ${s.driver.length} characters long; at most 63 are allowed`, 'use the name the CSI driver registers, such as "secrets-store.csi.k8s.io"');
-      } else {
-        checkName(s.driver.toLowerCase(), 'dns-subdomain', { rule: 'volume-source-fields', at: `${at}.driver`, what: 'driver', of: `${what}`, fix: 'use the name the CSI driver registers, such as "secrets-store.csi.k8s.io"' }, report);
-      }
-    }
-    if (s.nodePublishSecretRef != null) {
-      const secret = asObject(s.nodePublishSecretRef).name;
-      if (secret === undefined || secret === '') {
-        report.error('volume-source-fields', `${at}.nodePublishSecretRef.name`, `nodePublishSecretRef of ${what} names no Secret`, 'name the Secret the driver reads');
-      } else {
-        checkName(secret, 'dns-subdomain', { rule: 'volume-source-fields', at: `${at}.nodePublishSecretRef.name`, what: 'nodePublishSecretRef', of: `${what}`, fix: 'name the Secret by its metadata.name' }, report);
-      }
+    if (secret != null && !secret.name) {
+      report.error('volume-source-fields', `${at}.nodePublishSecretRef.name`, `nodePublishSecretRef of ${what} names no Secret`);
+    } else if (secret != null) {
+      checkName(secret.name, 'dns-subdomain', { rule: 'volume-source-fields', at: `${at}.nodePublishSecretRef.name`, what: 'nodePublishSecretRef', of: what, fix: 'name the Secret by its metadata.name' }, report);
     }
   },
   ephemeral: checkEphemeral,
 };
 
-function checkIscsiName(value: unknown, at: string, field: string, what: string, report: RuleReport): void {
-  if (typeof value !== 'string' || value === '') {
+// The forms of an Azure disk's diskURI.
+const MANAGED_DISK_ID = { prefix: '/subscriptions/', what: 'a managed disk ID', written: '/subscriptions/{sub-id}/resourcegroups/{group-name}/providers/microsoft.compute/disks/{disk-id}' };
+const BLOB_URL = { prefix: 'https://', what: 'a blob URL', written: 'https://{account-name}.blob.core.windows.net/{container-name}/{disk-name}.vhd' };
+
+function checkIscsiName(value: string | undefined, at: string, field: string, what: string, report: RuleReport): void {
+  if (!value) {
     return; // a missing iqn is reported as a required field
   }
   const format = value.startsWith('iqn') ? ISCSI_IQN : value.startsWith('eui') ? ISCSI_EUI : value.startsWith('naa') ? ISCSI_NAA : undefined;
@@ -267,8 +247,7 @@ function checkIscsiName(value: unknown, at: string, field: string, what: string,
     report.error(
       'volume-source-fields',
       at,
-      `${field} "${value}" of ${what} is not an iSCSI name${format === undefined ? ': it must start with iqn, eui or naa' : ''}`,
-      'write it as iqn.2001-04.com.example:storage, eui. and 16 hex digits, or naa. and 32 hex digits',
+      `${field} "${value}" of ${what} is not an iSCSI name${format === undefined ? ': it must start with iqn, eui or naa' : ''} (iqn.2001-04.com.example:storage, eui. and 16 hex digits, or naa. and 32 hex digits)`,
     );
   }
 }
@@ -278,204 +257,179 @@ function checkLun(value: unknown, at: string, what: string, report: RuleReport, 
 }
 
 function checkMode(value: unknown, at: string, what: string, report: RuleReport): void {
-  if (value === undefined) {
-    return;
-  }
   checkInteger(value, { rule: 'volume-items', at, what, range: FILE_MODE, fix: 'use file mode bits from 0 to 0777 (octal; 511 in decimal), such as 0o644' }, report);
 }
 
 // ValidateLocalNonReservedPath: relative, no ".." part, not starting with "..".
-function checkLocalPath(value: unknown, at: string, what: string, required: boolean, report: RuleReport): void {
-  if (value === undefined || value === null || value === '') {
+function checkLocalPath(value: string | undefined, at: string, what: string, required: boolean, report: RuleReport): void {
+  if (!value) {
     if (required) {
-      report.error('volume-items', at, `${what} has no path`, 'give the file a path relative to the mount point, such as "config/app.yaml"');
+      report.error('volume-items', at, `${what} has no path`);
     }
     return;
   }
-  if (typeof value === 'string' && value[0] !== '/' && !value.includes('..')) {
+  if (value[0] !== '/' && !value.includes('..')) {
     return; // a plain relative path, as almost all are
   }
-  const wrong =
-    typeof value !== 'string'
-      ? `is ${quoteValue(value)}, not a string`
-      : value.startsWith('/')
-        ? 'is absolute; it must be relative'
-        : value.replace(/\\/g, '/').split('/').includes('..')
-          ? 'holds a ".." segment'
-          : value.startsWith('..')
-            ? 'starts with ".."'
-            : undefined;
+  const wrong = value.startsWith('/')
+    ? 'is absolute; it must be relative'
+    : value.replace(/\\/g, '/').split('/').includes('..')
+      ? 'holds a ".." segment'
+      : value.startsWith('..')
+        ? 'starts with ".."'
+        : undefined;
   if (wrong !== undefined) {
-    report.error(required ? 'volume-items' : 'volume-source-fields', at, `path ${typeof value === 'string' ? `"${value}" ` : ''}of ${what} ${wrong}`, 'write a path relative to the mount point, without ".."');
+    report.error(required ? 'volume-items' : 'volume-source-fields', at, `path "${value}" of ${what} ${wrong}`);
   }
 }
 
-function checkKeyToPath(item: any, at: string, what: string, report: RuleReport): void {
-  if (item.key === undefined || item.key === null || item.key === '') {
-    report.error('volume-items', `${at}.key`, `${what} has no key`, 'name the key of the ConfigMap or Secret to project');
+function checkKeyToPath(item: Unvalidated<k8s.KeyToPath>, at: string, what: string, report: RuleReport): void {
+  if (!item.key) {
+    report.error('volume-items', `${at}.key`, `${what} has no key`);
   }
   checkLocalPath(item.path, `${at}.path`, what, true, report);
-  if (item.mode !== undefined) {
-    checkMode(item.mode, `${at}.mode`, `mode of ${what}`, report);
-  }
+  checkMode(item.mode, `${at}.mode`, `mode of ${what}`, report);
 }
 
-function checkProjection(s: any, at: string, what: string, report: RuleReport): void {
-  if (s.defaultMode !== undefined) {
-    checkMode(s.defaultMode, `${at}.defaultMode`, `defaultMode of ${what}`, report);
-  }
-  const items = list(s.items);
+function checkProjection(s: Unvalidated<k8s.ConfigMapVolumeSource | k8s.SecretVolumeSource>, at: string, what: string, report: RuleReport): void {
+  checkMode(s.defaultMode, `${at}.defaultMode`, `defaultMode of ${what}`, report);
+  const items = s.items ?? [];
   for (let i = 0; i < items.length; i++) {
-    checkKeyToPath(asObject(items[i]), `${at}.items[${i}]`, `item ${i} of ${what}`, report);
+    checkKeyToPath(items[i], `${at}.items[${i}]`, `item ${i} of ${what}`, report);
   }
 }
 
-function checkDownwardFile(file: any, at: string, what: string, report: RuleReport): void {
+function checkDownwardFile(file: Unvalidated<k8s.DownwardApiVolumeFile>, at: string, what: string, report: RuleReport): void {
   checkLocalPath(file.path, `${at}.path`, what, true, report);
-  const hasField = file.fieldRef != null;
-  const hasResource = file.resourceFieldRef != null;
-  if (hasField && hasResource) {
-    report.error('volume-items', at, `${what} has both fieldRef and resourceFieldRef`, 'keep one of them');
-  } else if (!hasField && !hasResource) {
-    report.error('volume-items', at, `${what} has neither fieldRef nor resourceFieldRef`, 'give it a fieldRef such as { fieldPath: "metadata.labels" }, or a resourceFieldRef');
-  } else if (hasField) {
-    const fieldPath = asObject(file.fieldRef).fieldPath;
+  if (file.fieldRef != null && file.resourceFieldRef != null) {
+    report.error('volume-items', at, `${what} has both fieldRef and resourceFieldRef`);
+  } else if (file.fieldRef != null) {
+    const fieldPath = file.fieldRef.fieldPath;
     // A subscript names one label or annotation: metadata.labels['app'].
-    const base = typeof fieldPath === 'string' ? fieldPath.replace(/^(metadata\.(?:labels|annotations))\[.+\]$/, '$1') : fieldPath;
+    const base = fieldPath?.replace(/^(metadata\.(?:labels|annotations))\[.+\]$/, '$1');
     if (!(DOWNWARD_API_FIELDS as readonly unknown[]).includes(base)) {
       report.error(
         'volume-items',
         `${at}.fieldRef.fieldPath`,
-        `fieldPath ${quoteValue(fieldPath)} of ${what} is not a field a downwardAPI volume can hold; the fields are ${DOWNWARD_API_FIELDS.map((f) => `"${f}"`).join(', ')}`,
-        'use one of the listed fields; status fields such as the Pod IP reach a container through env valueFrom',
+        `fieldPath ${quoteValue(fieldPath)} of ${what} is not a field a downwardAPI volume can hold; the fields are ${DOWNWARD_API_FIELDS.map((f) => `"${f}"`).join(', ')}, and status fields such as the Pod IP reach a container through env valueFrom`,
       );
     }
-  } else {
-    const ref = asObject(file.resourceFieldRef);
-    if (ref.containerName === undefined || ref.containerName === '') {
-      report.error('volume-items', `${at}.resourceFieldRef.containerName`, `resourceFieldRef of ${what} names no container`, 'name the container whose resources the file holds');
+  } else if (file.resourceFieldRef != null) {
+    const { containerName, resource } = file.resourceFieldRef;
+    if (!containerName) {
+      report.error('volume-items', `${at}.resourceFieldRef.containerName`, `resourceFieldRef of ${what} names no container`);
     }
-    const resource = ref.resource;
-    const known = (DOWNWARD_API_RESOURCES as readonly unknown[]).includes(resource) || (typeof resource === 'string' && /^(limits|requests)\.hugepages-.+$/.test(resource));
-    if (!known) {
+    if (!(DOWNWARD_API_RESOURCES as readonly unknown[]).includes(resource) && !/^(limits|requests)\.hugepages-.+$/.test(resource ?? '')) {
       report.error(
         'volume-items',
         `${at}.resourceFieldRef.resource`,
         `resource ${quoteValue(resource)} of ${what} is not supported; the resources are ${DOWNWARD_API_RESOURCES.map((r) => `"${r}"`).join(', ')} and limits.hugepages-* and requests.hugepages-*`,
-        'use one of the listed resources',
       );
     }
+  } else {
+    report.error('volume-items', at, `${what} has neither fieldRef nor resourceFieldRef`);
   }
-  if (file.mode !== undefined) {
-    checkMode(file.mode, `${at}.mode`, `mode of ${what}`, report);
-  }
+  checkMode(file.mode, `${at}.mode`, `mode of ${what}`, report);
 }
 
 const PROJECTION_KINDS = ['secret', 'configMap', 'downwardAPI', 'serviceAccountToken', 'clusterTrustBundle'] as const;
 
-function checkProjected(s: any, at: string, what: string, report: RuleReport): void {
-  if (s.defaultMode !== undefined) {
-    checkMode(s.defaultMode, `${at}.defaultMode`, `defaultMode of ${what}`, report);
-  }
-  const sources = list(s.sources);
+function checkProjected(s: Unvalidated<k8s.ProjectedVolumeSource>, at: string, what: string, report: RuleReport): void {
+  checkMode(s.defaultMode, `${at}.defaultMode`, `defaultMode of ${what}`, report);
+  const sources = s.sources ?? [];
   // The first item of the volume at each path.
-  const paths = new Map<unknown, string>();
-  const claim = (path: unknown, itemAt: string) => {
-    if (typeof path !== 'string' || path === '') {
-      return;
-    }
-    const first = paths.get(path);
+  const paths = new Map<string, string>();
+  const claim = (path: string | undefined, itemAt: string) => {
+    const first = path ? paths.get(path) : undefined;
     if (first !== undefined) {
-      report.error('volume-items', itemAt, `path "${path}" of ${what} is already used by ${first}`, 'give each file of the projected volume its own path');
-    } else {
+      report.error('volume-items', itemAt, `path "${path}" of ${what} is already used by ${first}`);
+    } else if (path) {
       paths.set(path, itemAt);
     }
   };
   for (let i = 0; i < sources.length; i++) {
-    const source = asObject(sources[i]);
+    const source: Unvalidated<k8s.VolumeProjection> & { readonly clusterTrustBundle?: unknown } = sources[i];
     const srcAt = `${at}.sources[${i}]`;
     const kinds = PROJECTION_KINDS.filter((kind) => source[kind] != null);
     if (kinds.length > 1) {
-      report.error('volume-items', srcAt, `source ${i} of ${what} has ${kinds.length} kinds (${kinds.join(', ')})`, 'give each source one kind; list the others as sources of their own');
+      report.error('volume-items', srcAt, `source ${i} of ${what} has ${kinds.length} kinds (${kinds.join(', ')})`);
     }
-    for (const kind of ['secret', 'configMap'] as const) {
-      if (source[kind] == null) {
+    for (const [kind, object] of [['secret', 'Secret'], ['configMap', 'ConfigMap']] as const) {
+      const ref = source[kind];
+      if (ref == null) {
         continue;
       }
-      const ref = asObject(source[kind]);
-      if (ref.name === undefined || ref.name === '') {
-        report.error('volume-items', `${srcAt}.${kind}.name`, `${kind} source ${i} of ${what} names no ${kind === 'secret' ? 'Secret' : 'ConfigMap'}`, `pass the ${kind === 'secret' ? 'Secret' : 'ConfigMap'} object, or { name } of one that exists`);
+      if (!ref.name) {
+        report.error('volume-items', `${srcAt}.${kind}.name`, `${kind} source ${i} of ${what} names no ${object}`);
       }
-      const items = list(ref.items);
+      const items = ref.items ?? [];
       for (let j = 0; j < items.length; j++) {
         const itemAt = `${srcAt}.${kind}.items[${j}]`;
-        checkKeyToPath(asObject(items[j]), itemAt, `item ${j} of ${kind} source ${i} of ${what}`, report);
-        claim(asObject(items[j]).path, itemAt);
+        checkKeyToPath(items[j], itemAt, `item ${j} of ${kind} source ${i} of ${what}`, report);
+        claim(items[j].path, itemAt);
       }
     }
-    if (source.downwardAPI != null) {
-      const items = list(asObject(source.downwardAPI).items);
-      for (let j = 0; j < items.length; j++) {
-        const itemAt = `${srcAt}.downwardAPI.items[${j}]`;
-        checkDownwardFile(asObject(items[j]), itemAt, `item ${j} of downwardAPI source ${i} of ${what}`, report);
-        claim(asObject(items[j]).path, itemAt);
-      }
+    const files = source.downwardAPI?.items ?? [];
+    for (let j = 0; j < files.length; j++) {
+      const itemAt = `${srcAt}.downwardAPI.items[${j}]`;
+      checkDownwardFile(files[j], itemAt, `item ${j} of downwardAPI source ${i} of ${what}`, report);
+      claim(files[j].path, itemAt);
     }
-    if (source.serviceAccountToken != null) {
-      const token = asObject(source.serviceAccountToken);
+    const token = source.serviceAccountToken;
+    if (token != null) {
       const tokenAt = `${srcAt}.serviceAccountToken`;
-      checkInteger(token.expirationSeconds, {
-        rule: 'volume-items',
-        at: `${tokenAt}.expirationSeconds`,
-        what: `expirationSeconds of the serviceAccountToken source ${i} of ${what}`,
-        range: TOKEN_EXPIRATION,
-        fix: 'let the token live 600 seconds (10 minutes) or more, such as 3600, or leave expirationSeconds out for 1 hour',
-      }, report);
+      checkInteger(
+        token.expirationSeconds,
+        {
+          rule: 'volume-items',
+          at: `${tokenAt}.expirationSeconds`,
+          what: `expirationSeconds of the serviceAccountToken source ${i} of ${what}`,
+          range: TOKEN_EXPIRATION,
+          fix: 'let the token live 600 seconds (10 minutes) or more, such as 3600, or leave expirationSeconds out for 1 hour',
+        },
+        report,
+      );
       checkLocalPath(token.path, `${tokenAt}.path`, `serviceAccountToken source ${i} of ${what}`, true, report);
       claim(token.path, tokenAt);
     }
   }
 }
 
-function checkEphemeral(s: any, at: string, what: string, report: RuleReport): void {
-  if (s.volumeClaimTemplate == null) {
-    report.error('volume-source-fields', `${at}.volumeClaimTemplate`, `${what} has no volumeClaimTemplate`, 'describe the claim to create, with accessModes and resources.requests.storage');
+function checkEphemeral({ volumeClaimTemplate: template }: Unvalidated<k8s.EphemeralVolumeSource>, at: string, what: string, report: RuleReport): void {
+  const tAt = `${at}.volumeClaimTemplate`;
+  if (template == null) {
+    report.error('volume-source-fields', tAt, `${what} has no volumeClaimTemplate`);
     return;
   }
-  const template = asObject(s.volumeClaimTemplate);
-  const tAt = `${at}.volumeClaimTemplate`;
-  const metadata = asObject(template.metadata);
+  const metadata: { readonly [field: string]: unknown; readonly labels?: unknown; readonly annotations?: unknown } = template.metadata ?? {};
   for (const key of Object.keys(metadata)) {
     if (key !== 'labels' && key !== 'annotations') {
-      report.error('volume-source-fields', `${tAt}.metadata.${key}`, `the volumeClaimTemplate of ${what} sets metadata.${key}; only labels and annotations can be set`, `remove metadata.${key}: the claim is named after the Pod and the volume`);
+      report.error('volume-source-fields', `${tAt}.metadata.${key}`, `the volumeClaimTemplate of ${what} sets metadata.${key}; only labels and annotations can be set, as the claim is named after the Pod and the volume`);
     }
   }
   validateLabels(metadata.labels, `${tAt}.metadata.labels`, report);
   if (metadata.annotations !== undefined) {
     validateAnnotations(metadata.annotations, `${tAt}.metadata.annotations`, report);
   }
-  const spec = asObject(template.spec);
-  const modes = list(spec.accessModes);
+  const spec = template.spec ?? {};
+  const modes = spec.accessModes ?? [];
   if (modes.length === 0) {
-    report.error('volume-source-fields', `${tAt}.spec.accessModes`, `the volumeClaimTemplate of ${what} has no accessModes`, 'list at least one access mode, such as ["ReadWriteOnce"]');
+    report.error('volume-source-fields', `${tAt}.spec.accessModes`, `the volumeClaimTemplate of ${what} has no accessModes`);
   }
   for (let i = 0; i < modes.length; i++) {
     checkEnum(modes[i], ACCESS_MODES, `${tAt}.spec.accessModes[${i}]`, 'access mode', report);
   }
   if (modes.includes('ReadWriteOncePod') && modes.some((mode) => mode !== 'ReadWriteOncePod')) {
-    report.error('volume-source-fields', `${tAt}.spec.accessModes`, `the volumeClaimTemplate of ${what} combines ReadWriteOncePod with other access modes`, 'use ReadWriteOncePod alone');
+    report.error('volume-source-fields', `${tAt}.spec.accessModes`, `the volumeClaimTemplate of ${what} combines ReadWriteOncePod with other access modes`);
   }
   checkEnum(spec.volumeMode, VOLUME_MODES, `${tAt}.spec.volumeMode`, 'volumeMode', report);
-  if (spec.storageClassName !== undefined && spec.storageClassName !== '') {
+  if (spec.storageClassName) {
     checkName(spec.storageClassName, 'dns-subdomain', { rule: 'volume-source-fields', at: `${tAt}.spec.storageClassName`, what: 'storageClassName', fix: 'name the StorageClass by its metadata.name' }, report);
   }
-  const storage = asObject(asObject(spec.resources).requests).storage;
-  if (storage === undefined || storage === null) {
-    report.error('volume-source-fields', `${tAt}.spec.resources.requests.storage`, `the volumeClaimTemplate of ${what} requests no storage`, 'request a size, such as resources: { requests: { storage: "1Gi" } }');
-  } else {
-    const bytes = parseQuantity(storage);
-    if (bytes === undefined || bytes <= 0) {
-      report.error('volume-source-fields', `${tAt}.spec.resources.requests.storage`, `storage request ${quoteValue(storage)} of the volumeClaimTemplate of ${what} is not a quantity above 0`, 'request a size, such as "1Gi"');
-    }
+  const storage = spec.resources?.requests?.storage;
+  if (storage == null) {
+    report.error('volume-source-fields', `${tAt}.spec.resources.requests.storage`, `the volumeClaimTemplate of ${what} requests no storage`);
+  } else if (!((parseQuantity(storage) ?? 0) > 0)) {
+    report.error('volume-source-fields', `${tAt}.spec.resources.requests.storage`, `storage request ${quoteValue(storage)} of the volumeClaimTemplate of ${what} is not a quantity above 0`);
   }
 }
