@@ -231,9 +231,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     }
     const metaEntries = metadataEntries(reader, value.metadata, kind === 'Pod');
     const spec = kind === 'ConfigMap' || kind === 'Secret' ? {} : reader.map(reader.required(value, 'spec', ''), 'spec') ?? {};
-    for (const key of otherKeys(value, ['apiVersion', 'kind', 'metadata', ...(kind === 'ConfigMap' ? ['data', 'binaryData', 'immutable'] : []), ...(kind === 'Secret' ? ['data', 'stringData', 'type', 'immutable'] : []), ...(kind === 'ConfigMap' || kind === 'Secret' ? [] : ['spec'])])) {
-      reader.problem(key, `is not a field of a ${kind}`, 'remove it');
-    }
+    reader.otherFields(value, ['apiVersion', 'kind', 'metadata', ...(kind === 'ConfigMap' ? ['data', 'binaryData', 'immutable'] : []), ...(kind === 'Secret' ? ['data', 'stringData', 'type', 'immutable'] : []), ...(kind === 'ConfigMap' || kind === 'Secret' ? [] : ['spec'])], '', `is not a field of a ${kind}`);
     switch (kind) {
       case 'ConfigMap': {
         const data = reader.stringMap(value.data, 'data');
@@ -514,9 +512,7 @@ function dropEmpty(value: unknown, at: string, reader: FieldReader, maps: RegExp
 // Metadata of an object besides its name: its labels and annotations as
 // props (a Pod's are in its template props), its namespace on the chart.
 export function metadataEntries(reader: FieldReader, metadata: YamlMap, isPod: boolean): [string, Code | undefined][] {
-  for (const key of otherKeys(metadata, ['name', 'namespace', 'labels', 'annotations'])) {
-    reader.problem(`metadata.${key}`, 'is not modeled by peapod import', 'remove it, or set it in the code after the import');
-  }
+  reader.otherFields(metadata, ['name', 'namespace', 'labels', 'annotations'], 'metadata', 'is not modeled by peapod import', 'remove it, or set it in the code after the import');
   reader.string(metadata.namespace, 'metadata.namespace');
   if (isPod) {
     return [];
@@ -563,9 +559,7 @@ export function convertWorkload(reader: FieldReader, scope: Scope, spec: YamlMap
   const metadataPatches = fieldPatches(reader, scope, metadata, ['labels', 'annotations'], 'ObjectMeta', variable, 'spec.template.metadata');
   const podSpec = reader.map(reader.required(template, 'spec', 'spec.template'), 'spec.template.spec') ?? {};
   const converted = convertTemplate(reader, scope, metadata, podSpec, 'spec.template.spec', 'spec.template.metadata', variable, own?.claims);
-  for (const key of otherKeys(selector, ['matchLabels'])) {
-    reader.problem(`spec.selector.${key}`, `is not modeled by Peapod, which selects a ${kind}'s Pods by labels of its template`, 'select by matchLabels only');
-  }
+  reader.otherFields(selector, ['matchLabels'], 'spec.selector', `is not modeled by Peapod, which selects a ${kind}'s Pods by labels of its template`, 'select by matchLabels only');
   const matchLabels = reader.stringMap(reader.required(selector, 'matchLabels', 'spec.selector'), 'spec.selector.matchLabels') ?? {};
   for (const [key, value] of Object.entries(matchLabels)) {
     if (converted.labels[key] !== value) {
@@ -606,9 +600,7 @@ function convertStrategy(reader: FieldReader, scope: Scope, value: unknown): Cod
     return undefined;
   }
   scope.imports.add('DeploymentStrategy');
-  for (const key of otherKeys(strategy, ['type', 'rollingUpdate'])) {
-    reader.problem(`spec.strategy.${key}`, 'is not a field of a Deployment strategy', 'remove it');
-  }
+  reader.otherFields(strategy, ['type', 'rollingUpdate'], 'spec.strategy', 'is not a field of a Deployment strategy');
   if (strategy.type === undefined) {
     strategy.type = 'RollingUpdate';
     reader.note('spec.strategy.type', 'written as RollingUpdate, the default Kubernetes applies');
@@ -632,9 +624,7 @@ function convertStrategy(reader: FieldReader, scope: Scope, value: unknown): Cod
     }
     entries.push([key, amount === undefined ? undefined : jsonLiteral(amount)]);
   }
-  for (const key of otherKeys(rolling, ['maxSurge', 'maxUnavailable'])) {
-    reader.problem(`spec.strategy.rollingUpdate.${key}`, 'is not a field of a rolling update', 'remove it');
-  }
+  reader.otherFields(rolling, ['maxSurge', 'maxUnavailable'], 'spec.strategy.rollingUpdate', 'is not a field of a rolling update');
   return { call: 'DeploymentStrategy.rollingUpdate', args: [objectOf(entries)] };
 }
 
@@ -714,9 +704,7 @@ export function convertService(reader: FieldReader, scope: Scope, spec: YamlMap,
         array: ports.map((item, i) => {
           const pat = `spec.ports[${i}]`;
           const port = reader.map(item, pat) ?? {};
-          for (const key of otherKeys(port, ['name', 'port', 'targetPort', 'protocol', 'nodePort', 'appProtocol'])) {
-            reader.problem(`${pat}.${key}`, 'is not a field of a Service port', 'remove it');
-          }
+          reader.otherFields(port, ['name', 'port', 'targetPort', 'protocol', 'nodePort', 'appProtocol'], pat, 'is not a field of a Service port');
           const number = reader.integer(reader.required(port, 'port', pat), `${pat}.port`);
           if (port.targetPort === undefined && number !== undefined) {
             port.targetPort = number;

@@ -78,6 +78,13 @@ export class FieldReader {
     return value;
   }
 
+  /** A problem, `message` and `fix`, for each field of `map` (at `at`) not in `known`. */
+  public otherFields(map: YamlMap, known: readonly string[], at: string, message: string, fix = 'remove it'): void {
+    for (const key of otherKeys(map, known)) {
+      this.problem(join(at, key), message, fix);
+    }
+  }
+
   /** A map whose values must all be strings, as labels, annotations and ConfigMap data are. */
   public stringMap(value: unknown, at: string): Record<string, string> | undefined {
     const map = this.map(value, at);

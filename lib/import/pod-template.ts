@@ -189,9 +189,7 @@ function convertContainer(
         array: mounts.map((mount, i) => {
           const mat = `${at}.volumeMounts[${i}]`;
           const m = reader.map(mount, mat) ?? {};
-          for (const key of otherKeys(m, ['name', 'mountPath', 'readOnly', 'subPath'])) {
-            reader.problem(`${mat}.${key}`, `is not modeled by Peapod's volume mounts`, 'remove it, or add it to the container after the import');
-          }
+          reader.otherFields(m, ['name', 'mountPath', 'readOnly', 'subPath'], mat, `is not modeled by Peapod's volume mounts`, 'remove it, or add it to the container after the import');
           const volumeName = reader.string(reader.required(m, 'name', mat), `${mat}.name`) ?? '';
           const path = reader.string(reader.required(m, 'mountPath', mat), `${mat}.mountPath`) ?? '';
           const volume = volumes.get(volumeName);
@@ -235,9 +233,7 @@ function convertPorts(reader: FieldReader, value: unknown, at: string): { code?:
   const specs = list.map((item, i) => {
     const pat = `${at}[${i}]`;
     const port = reader.map(item, pat) ?? {};
-    for (const key of otherKeys(port, ['name', 'containerPort', 'protocol', 'hostPort', 'hostIP'])) {
-      reader.problem(`${pat}.${key}`, 'is not a field of a container port', 'remove it');
-    }
+    reader.otherFields(port, ['name', 'containerPort', 'protocol', 'hostPort', 'hostIP'], pat, 'is not a field of a container port');
     const containerPort = reader.integer(reader.required(port, 'containerPort', pat), `${pat}.containerPort`) ?? 0;
     const name = reader.string(port.name, `${pat}.name`);
     const protocol = reader.oneOf(port.protocol, `${pat}.protocol`, PROTOCOLS);
@@ -277,9 +273,7 @@ function convertEnv(reader: FieldReader, scope: Scope, value: unknown, at: strin
     array: list.map((item, i) => {
       const eat = `${at}[${i}]`;
       const variable = reader.map(item, eat) ?? {};
-      for (const key of otherKeys(variable, ['name', 'value', 'valueFrom'])) {
-        reader.problem(`${eat}.${key}`, 'is not a field of an env var', 'remove it');
-      }
+      reader.otherFields(variable, ['name', 'value', 'valueFrom'], eat, 'is not a field of an env var');
       const name = reader.string(reader.required(variable, 'name', eat), `${eat}.name`) ?? '';
       const entries: [string, Code | undefined][] = [['name', stringLiteral(name)]];
       if (variable.valueFrom !== undefined) {
@@ -323,9 +317,7 @@ function convertValueFrom(reader: FieldReader, scope: Scope, value: unknown, at:
   switch (kind) {
     case 'configMapKeyRef':
     case 'secretKeyRef': {
-      for (const key of otherKeys(ref, ['name', 'key', 'optional'])) {
-        reader.problem(`${sat}.${key}`, `is not a field of ${kind}`, 'remove it');
-      }
+      reader.otherFields(ref, ['name', 'key', 'optional'], sat, `is not a field of ${kind}`);
       const objectName = reader.string(reader.required(ref, 'name', sat), `${sat}.name`) ?? '';
       const key = reader.string(reader.required(ref, 'key', sat), `${sat}.key`) ?? '';
       const optional = reader.boolean(ref.optional, `${sat}.optional`);
@@ -344,9 +336,7 @@ function convertValueFrom(reader: FieldReader, scope: Scope, value: unknown, at:
       return { call: 'EnvValue.fromField', args: [stringLiteral(path ?? '')] };
     }
     case 'resourceFieldRef': {
-      for (const key of otherKeys(ref, ['resource', 'containerName', 'divisor'])) {
-        reader.problem(`${sat}.${key}`, 'is not a field of resourceFieldRef', 'remove it');
-      }
+      reader.otherFields(ref, ['resource', 'containerName', 'divisor'], sat, 'is not a field of resourceFieldRef');
       const resource = reader.string(reader.required(ref, 'resource', sat), `${sat}.resource`);
       if (resource !== undefined && !CONTAINER_RESOURCE.test(resource)) {
         reader.problem(`${sat}.resource`, `"${resource}" is not a container resource an env var can read`, 'use requests.cpu, limits.memory, …');
@@ -398,9 +388,7 @@ function convertEnvFrom(reader: FieldReader, scope: Scope, value: unknown, at: s
     array: list.map((item, i) => {
       const eat = `${at}[${i}]`;
       const source = reader.map(item, eat) ?? {};
-      for (const key of otherKeys(source, ['configMapRef', 'secretRef', 'prefix'])) {
-        reader.problem(`${eat}.${key}`, 'is not a field of envFrom', 'remove it');
-      }
+      reader.otherFields(source, ['configMapRef', 'secretRef', 'prefix'], eat, 'is not a field of envFrom');
       const kind = source.configMapRef !== undefined ? 'configMapRef' : 'secretRef';
       const ref = reader.map(reader.required(source, kind, eat, 'add configMapRef or secretRef'), `${eat}.${kind}`) ?? {};
       const name = reader.string(reader.required(ref, 'name', `${eat}.${kind}`), `${eat}.${kind}.name`) ?? '';
@@ -421,9 +409,7 @@ function convertResources(reader: FieldReader, value: unknown, at: string): Code
   if (!resources) {
     return undefined;
   }
-  for (const key of otherKeys(resources, ['requests', 'limits'])) {
-    reader.problem(`${at}.${key}`, 'is not modeled by Peapod', 'remove it, or set it in the code after the import');
-  }
+  reader.otherFields(resources, ['requests', 'limits'], at, 'is not modeled by Peapod', 'remove it, or set it in the code after the import');
   const amounts = (field: string): Code | undefined => {
     const map = reader.map(resources[field], `${at}.${field}`);
     if (!map) {
@@ -470,9 +456,7 @@ function convertProbe(reader: FieldReader, scope: Scope, value: unknown, at: str
   }
   scope.imports.add('Probe');
   const handlers = PROBE_HANDLER_FIELDS.filter((h) => probe[h] !== undefined);
-  for (const key of otherKeys(probe, [...PROBE_HANDLER_FIELDS, ...PROBE_TIMING_FIELDS])) {
-    reader.problem(`${at}.${key}`, 'is not a field of a probe', 'remove it');
-  }
+  reader.otherFields(probe, [...PROBE_HANDLER_FIELDS, ...PROBE_TIMING_FIELDS], at, 'is not a field of a probe');
   if (handlers.length !== 1) {
     reader.problem(at, `has ${handlers.length === 0 ? 'no handler' : `${handlers.length} handlers`}`, 'give exactly one of httpGet, tcpSocket, grpc and exec');
     return undefined;
@@ -486,9 +470,7 @@ function convertProbe(reader: FieldReader, scope: Scope, value: unknown, at: str
     grpc: ['port', 'service'],
     exec: ['command'],
   };
-  for (const key of otherKeys(h, allowed[handler])) {
-    reader.problem(`${hat}.${key}`, `is not a field of ${handler}`, 'remove it');
-  }
+  reader.otherFields(h, allowed[handler], hat, `is not a field of ${handler}`);
   const entries: [string, Code | undefined][] = [];
   if (handler !== 'exec') {
     const port = reader.required(h, 'port', hat);
@@ -570,9 +552,7 @@ function convertVolume(reader: FieldReader, scope: Scope, value: unknown, at: st
           array: items.map((item, i) => {
             const iat = `${sat}.items[${i}]`;
             const kp = reader.map(item, iat) ?? {};
-            for (const key of otherKeys(kp, ['key', 'path', 'mode'])) {
-              reader.problem(`${iat}.${key}`, 'is not a field of an item', 'remove it');
-            }
+            reader.otherFields(kp, ['key', 'path', 'mode'], iat, 'is not a field of an item');
             const key = reader.string(reader.required(kp, 'key', iat), `${iat}.key`) ?? '';
             const path = reader.string(reader.required(kp, 'path', iat), `${iat}.path`) ?? '';
             const mode = reader.integer(kp.mode, `${iat}.mode`);
@@ -585,9 +565,7 @@ function convertVolume(reader: FieldReader, scope: Scope, value: unknown, at: st
     ];
   };
   const only = (keys: string[]) => {
-    for (const key of otherKeys(source, keys)) {
-      reader.problem(`${sat}.${key}`, `is not modeled by Peapod's ${kind} volumes`, 'remove it, or edit the volume after the import');
-    }
+    reader.otherFields(source, keys, sat, `is not modeled by Peapod's ${kind} volumes`, 'remove it, or edit the volume after the import');
   };
   let call: CallCode;
   switch (kind) {

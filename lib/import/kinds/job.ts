@@ -2,7 +2,7 @@ import { COMPLETION_MODES, CONCURRENCY_POLICIES } from '../../validation/job';
 import { fieldOf } from '../../validation/_json';
 import { Code, literal, objectOf } from '../code';
 import { fieldPatches, notModeled } from '../convert';
-import { FieldReader, isMap, otherKeys, YamlMap } from '../fields';
+import { FieldReader, isMap, YamlMap } from '../fields';
 import { convertTemplate } from '../pod-template';
 import { Scope } from '../scope';
 import { Target } from '../_targets';
@@ -73,9 +73,7 @@ export const cronJobConverter: KindConverter = {
     const policy = reader.oneOf(spec.concurrencyPolicy, 'spec.concurrencyPolicy', CONCURRENCY_POLICIES, 'cron-job-field-valid');
     const suspend = reader.boolean(spec.suspend, 'spec.suspend');
     const jobTemplate = reader.map(reader.required(spec, 'jobTemplate', 'spec'), 'spec.jobTemplate') ?? {};
-    for (const key of otherKeys(jobTemplate, ['metadata', 'spec'])) {
-      reader.problem(`spec.jobTemplate.${key}`, 'is not a field of a Job template', 'remove it');
-    }
+    reader.otherFields(jobTemplate, ['metadata', 'spec'], 'spec.jobTemplate', 'is not a field of a Job template');
     const jobSpec = reader.map(reader.required(jobTemplate, 'spec', 'spec.jobTemplate'), 'spec.jobTemplate.spec') ?? {};
     const job = convertJobSpec(reader, scope, jobSpec, 'spec.jobTemplate.spec', variable);
     if (!job) {
@@ -114,9 +112,7 @@ function convertJobSpec(reader: FieldReader, scope: Scope, spec: YamlMap, at: st
   }
   const metadata = reader.map(template.metadata, `${at}.template.metadata`) ?? {};
   const podSpec = reader.map(reader.required(template, 'spec', `${at}.template`), `${at}.template.spec`) ?? {};
-  for (const key of otherKeys(template, ['metadata', 'spec'])) {
-    reader.problem(`${at}.template.${key}`, 'is not a field of a Pod template', 'remove it');
-  }
+  reader.otherFields(template, ['metadata', 'spec'], `${at}.template`, 'is not a field of a Pod template');
   // A Job's Pods must end: Kubernetes refuses the default, Always.
   if (podSpec.restartPolicy === undefined) {
     reader.problem(`${at}.template.spec.restartPolicy`, 'is missing, and a Job\'s Pods would get Always, which Kubernetes refuses for a Job', 'add restartPolicy: OnFailure or Never', 'job-restart-policy');
