@@ -214,9 +214,7 @@ function convertContainer(
   for (const probe of PROBE_KINDS) {
     entries.push([probe, convertProbe(reader, scope, container[probe], `${at}.${probe}`, ports)]);
   }
-  if (container.securityContext !== undefined) {
-    entries.push(['securityContext', l1Object(container.securityContext, 'SecurityContext', `${at}.securityContext`, reader, scope.usage)]);
-  }
+  entries.push(['securityContext', l1Object(container.securityContext, 'SecurityContext', `${at}.securityContext`, reader, scope.usage)]);
   const extra = otherKeys(container, MODELED_CONTAINER_FIELDS);
   if (extra.length > 0) {
     entries.push(['extraFields', l1Object(pick(container, extra), 'Container', at, reader, scope.usage, false, true), `Not modeled by Peapod; emitted as given: ${extra.join(', ')}.`]);
@@ -491,9 +489,7 @@ function convertProbe(reader: FieldReader, scope: Scope, value: unknown, at: str
   for (const key of ['path', 'host', 'service']) {
     entries.push([key, literal(reader.string(h[key], `${hat}.${key}`))]);
   }
-  if (h.scheme !== undefined) {
-    entries.push(['scheme', literal(reader.oneOf(h.scheme, `${hat}.scheme`, HTTP_SCHEMES))]);
-  }
+  entries.push(['scheme', literal(reader.oneOf(h.scheme, `${hat}.scheme`, HTTP_SCHEMES))]);
   const headers = reader.list(h.httpHeaders, `${hat}.httpHeaders`);
   if (headers) {
     const map: Record<string, string> = Object.create(null);
