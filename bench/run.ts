@@ -55,20 +55,11 @@ function parseOptions(argv: readonly string[]): Options {
 /** Transpiles lib/ and bench/ once, so that every child starts as plain JavaScript, the same way for each variant. */
 function compile(): void {
   const options: ts.CompilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
-  for (const dir of ['lib', 'bench']) {
-    for (const file of listTs(path.join(ROOT, dir))) {
-      const out = path.join(BUILD, path.relative(ROOT, file)).replace(/\.ts$/, '.js');
-      fs.mkdirSync(path.dirname(out), { recursive: true });
-      fs.writeFileSync(out, ts.transpileModule(fs.readFileSync(file, 'utf8'), { compilerOptions: options, fileName: file }).outputText);
-    }
+  for (const file of ts.sys.readDirectory(ROOT, ['.ts'], ['**/*.d.ts'], ['lib/**/*', 'bench/**/*'])) {
+    const out = path.join(BUILD, path.relative(ROOT, file)).replace(/\.ts$/, '.js');
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, ts.transpileModule(fs.readFileSync(file, 'utf8'), { compilerOptions: options, fileName: file }).outputText);
   }
-}
-
-function listTs(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? listTs(full) : entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [full] : [];
-  });
 }
 
 function measure(variant: Variant, pods: number, quick: boolean): Sample {

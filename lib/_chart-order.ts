@@ -1,5 +1,6 @@
 import { ApiObject, App as CdkApp, Chart, DependencyGraph, Names, YamlOutputType } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { renderedManifest } from './_synth';
 
 /*
  * Which files an App writes, and which objects go into each in which
@@ -55,26 +56,17 @@ export interface OutputFile {
   readonly objects: readonly ApiObject[];
 }
 
-/** What an App's `synth()` needs to lay out its files; `charts` in cdk8s's order. */
-export interface OutputLayout {
-  readonly app: CdkApp;
-  /** Every construct of the app, in tree order. */
-  readonly all: readonly IConstruct[];
-  readonly charts: () => readonly Chart[];
-  /** Kind and name of an object, as its manifest gives them. */
-  readonly kindAndName: (object: ApiObject) => { kind?: string; name?: string };
-}
-
 /**
  * The files `app.synth()` writes, as cdk8s's `App.synth()` lays them out
- * for the app's `yamlOutputType`, with cdk8s's file names and order.
- * Like cdk8s, it first adds the dependencies that nesting implies (a chart
- * depends on each chart in it, and on the charts its constructs depend on).
+ * for the app's `yamlOutputType`, with cdk8s's file names and order;
+ * `all` is every construct of the app, in tree order. Like cdk8s, it
+ * first adds the dependencies that nesting implies (a chart depends on
+ * each chart in it, and on the charts its constructs depend on), then
+ * asks the app for its charts in order.
  */
-export function outputFiles(layout: OutputLayout): OutputFile[] {
-  const { app, all } = layout;
+export function outputFiles(app: CdkApp, all: readonly IConstruct[]): OutputFile[] {
   const { dependantCharts, anyDependency } = addImpliedDependencies(all);
-  const charts = layout.charts();
+  const charts = app.charts;
   const inTreeOrder = anyDependency ? undefined : objectsByChart(all);
   const objectsOf = (chart: Chart): ApiObject[] => (inTreeOrder ? (inTreeOrder.get(chart) ?? []) : objectsInGraphOrder(chart));
   const ext = app.outputFileExtension;
@@ -100,8 +92,9 @@ export function outputFiles(layout: OutputLayout): OutputFile[] {
       for (const chart of charts) {
         const dir = folder(chart);
         for (const object of objectsOf(chart)) {
-          const { kind, name } = layout.kindAndName(object);
-          const file = `${kind}.${name}`.replace(/[^0-9a-zA-Z-_.]/g, '') + ext;
+          // Named by its manifest's kind and name, as cdk8s names it with FILE_PER_RESOURCE.
+          const manifest = renderedManifest(object);
+          const file = `${manifest?.kind}.${manifest?.metadata?.name}`.replace(/[^0-9a-zA-Z-_.]/g, '') + ext;
           const at = dir === '' ? file : `${dir}/${file}`;
           byFile.delete(at);
           byFile.set(at, { file: at, objects: [object] });

@@ -45,7 +45,8 @@ export class ManifestObject extends ApiObject {
     try {
       // cdk8s's metadata renders itself, already as sanitizeValue() leaves it.
       const json: Record<string, unknown> = { apiVersion: this.apiVersion, kind: this.kind, metadata: this.metadata.toJson() };
-      for (const key of Object.keys(this.fields).sort()) {
+      const keys = Object.keys(this.fields);
+      for (const key of inOrder(keys) ? keys : keys.sort()) {
         const value = key === 'apiVersion' || key === 'kind' || key === 'metadata' ? undefined : manifestJson(this.fields[key]);
         if (value !== undefined) {
           setOwn(json, key, value);
@@ -111,11 +112,8 @@ function manifestJson(value: unknown): unknown {
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
     const keys = Object.keys(value);
-    // Peapod writes most of its objects in this order already; checking costs less than sorting.
-    if (!inOrder(keys)) {
-      keys.sort();
-    }
-    for (const key of keys) {
+    // Peapod writes most of its objects in this order already; checking costs less than sorting (which copies the list).
+    for (const key of inOrder(keys) ? keys : keys.sort()) {
       const item = manifestJson(value[key]);
       if (item !== undefined) {
         setOwn(out, key, item);

@@ -48,7 +48,7 @@ export function stringifyDocument(doc: unknown): string {
   // young-generation collections (+14 MiB peak at 10,000 Pods).
   const writer = new BlockWriter();
   try {
-    writer.root(doc);
+    writer.value(doc, '', false, true);
   } catch (error) {
     throw error instanceof TooDeep ? tooDeep(doc) : error instanceof UnwritableValue && error.field === '' ? new UnwritableValue('(document)', error.problem) : error;
   }
@@ -73,17 +73,6 @@ class BlockWriter {
   // of thousands of pieces per document in memory until it is written.
   public readonly parts: string[] = [];
   private depth = 0;
-
-  public root(doc: unknown): void {
-    const value = jsonValue(doc);
-    if (Array.isArray(value) && value.length > 0) {
-      this.seq(value, '');
-    } else if (isPlainObject(value) && hasOwnKeys(value)) {
-      this.map(value, '', true);
-    } else {
-      this.parts.push(scalar(value, ''));
-    }
-  }
 
   /** A non-empty map whose first line follows what is already written; later lines start with `indent`. */
   private map(obj: Record<string, unknown>, indent: string, atRoot: boolean): void {
@@ -127,11 +116,11 @@ class BlockWriter {
     this.depth--;
   }
 
-  // A map value (`afterKey`) or a sequence item. Scalars and empty
-  // collections go on the current line, after a space when they follow a
-  // key; a non-empty collection under a key starts on a new line at
-  // `indent`, one in a sequence right after its `- `.
-  private value(raw: unknown, indent: string, afterKey: boolean): void {
+  // A map value (`afterKey`), a sequence item or the document (`atRoot`).
+  // Scalars and empty collections go on the current line, after a space
+  // when they follow a key; a non-empty collection under a key starts on
+  // a new line at `indent`, one in a sequence right after its `- `.
+  public value(raw: unknown, indent: string, afterKey: boolean, atRoot = false): void {
     const value = typeof raw === 'object' && raw !== null ? jsonValue(raw) : raw;
     const list = Array.isArray(value);
     if (!(list ? value.length > 0 : isPlainObject(value) && hasOwnKeys(value))) {
@@ -144,7 +133,7 @@ class BlockWriter {
     if (list) {
       this.seq(value, indent);
     } else {
-      this.map(value as Record<string, unknown>, indent, false);
+      this.map(value as Record<string, unknown>, indent, atRoot);
     }
   }
 }

@@ -112,7 +112,7 @@ export class App extends cdk8s.App implements IAppChecks {
     withinOnePass(() => {
       try {
         this.reportProblems();
-        const files = outputFiles({ app: this, all: _allConstructs(this), charts: () => this.charts, kindAndName });
+        const files = outputFiles(this, _allConstructs(this));
         replaceManifests(this.outdir, this.outputFileExtension, (dir) => this.writeFiles(dir, files));
       } catch (error) {
         const failures = failuresIn(error);
@@ -215,7 +215,8 @@ function writeDocuments(file: string, objects: readonly cdk8s.ApiObject[], unwri
         unwritable.push(`[${declaredBy(objects[i])}] ${error.field}: ${error.problem}`);
         continue;
       }
-      chunk.push(i > 0 ? '---\n' + text : text);
+      // Two pieces: `+` would copy each document's text once more.
+      chunk.push(i > 0 ? '---\n' : '', text);
       length += text.length;
       if (length >= WRITE_CHUNK) {
         fs.writeSync(fd, chunk.join(''), null, 'utf8');
@@ -233,11 +234,6 @@ function writeDocuments(file: string, objects: readonly cdk8s.ApiObject[], unwri
 function declaredBy(object: cdk8s.ApiObject): string {
   const scope = object.node.scope;
   return object.node.id === 'Resource' && scope !== undefined ? scope.node.path : object.node.path;
-}
-
-function kindAndName(object: cdk8s.ApiObject): { kind?: string; name?: string } {
-  const manifest = renderedManifest(object);
-  return { kind: manifest?.kind, name: manifest?.metadata?.name };
 }
 
 function failureMessage(errors: readonly string[], strict: boolean): string {
