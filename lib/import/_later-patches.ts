@@ -10,7 +10,7 @@
  */
 import { LaterField, laterFieldAt } from '../_later-fields';
 import { fieldOf } from '../validation/_json';
-import { commentLines, jsonLiteral, print, stringLiteral } from './code';
+import { commentStatements, jsonLiteral, print, stringLiteral } from './code';
 import { YamlMap } from './fields';
 
 /** A later field of an input object, at its manifest path. */
@@ -71,8 +71,7 @@ export function detachLaterFields(value: unknown, uses: readonly LaterFieldUse[]
     const pointer = `/${use.segments.map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
     const why = `${use.path}: a field of Kubernetes ${use.later.since} and later (${use.later.what}), which the 1.27 types of the escape hatches do not have.`;
     patches.push(
-      // The statements are indented by four spaces when they are put in the constructor.
-      ...commentLines(why, '    ').trimEnd().split('\n').map((line) => line.slice(4)),
+      ...commentStatements(why),
       `${variable}.apiObject.addJsonPatch(JsonPatch.add(${stringLiteral(pointer)}, ${print(jsonLiteral(field), '    ')}));`,
     );
   }

@@ -53,16 +53,17 @@ export function packagesMissingFrom(dir: string, source: string): string[] {
       packages.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
     }
   }
-  return [...packages].filter((name) => !hasPackageAbove(path.resolve(dir), name));
+  return [...packages].filter((name) => findUp(path.resolve(dir), (at) => fs.existsSync(path.join(at, 'node_modules', name, 'package.json'))) === undefined);
 }
 
-function hasPackageAbove(dir: string, name: string): boolean {
-  for (let at = dir; ; at = path.dirname(at)) {
-    if (fs.existsSync(path.join(at, 'node_modules', name, 'package.json'))) {
-      return true;
+/** The nearest folder at or above `start` for which `test` holds, as Node and the compiler look for their files. */
+export function findUp(start: string, test: (dir: string) => boolean): string | undefined {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (test(dir)) {
+      return dir;
     }
-    if (path.dirname(at) === at) {
-      return false;
+    if (path.dirname(dir) === dir) {
+      return undefined;
     }
   }
 }
@@ -164,21 +165,15 @@ function load(file: string | undefined, from: Compiler['from']): Compiler | unde
 }
 
 function packageRootNamed(start: string, name: string): string | undefined {
-  for (let dir = start; ; dir = path.dirname(dir)) {
+  return findUp(start, (dir) => {
     const file = path.join(dir, 'package.json');
-    if (fs.existsSync(file)) {
-      try {
-        if ((JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: unknown }).name === name) {
-          return dir;
-        }
-      } catch {
-        // Not JSON: not the package looked for.
-      }
+    try {
+      return fs.existsSync(file) && (JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: unknown }).name === name;
+    } catch {
+      // Not JSON: not the package looked for.
+      return false;
     }
-    if (path.dirname(dir) === dir) {
-      return undefined;
-    }
-  }
+  });
 }
 
 // The real path of `dir`, or of the nearest folder above it that exists (the destination may be made later).

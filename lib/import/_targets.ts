@@ -55,12 +55,7 @@ function selectorKey(selector: Record<string, string>): string {
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) {
-    list.push(value);
-  } else {
-    map.set(key, [value]);
-  }
+  (map.get(key) ?? map.set(key, []).get(key)!).push(value);
 }
 
 // The first workload, else the first Pod, in input order.

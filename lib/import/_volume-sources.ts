@@ -10,7 +10,7 @@
  * the input; this module never reports a problem of its own.
  */
 import { ACCESS_MODES, DOWNWARD_API_FIELDS, DOWNWARD_API_RESOURCES, VOLUME_MODES } from '../volume';
-import { Code, jsonLiteral, objectOf, stringLiteral } from './code';
+import { Code, jsonLiteral, literal, objectOf, optionsArg, stringLiteral } from './code';
 import { FieldReader, isMap, isStringMap, YamlMap } from './fields';
 import { Scope } from './scope';
 
@@ -69,7 +69,7 @@ function typedSourceArgs(kind: TypedSource, source: YamlMap, at: string, context
         return undefined;
       }
       const files = downwardApiFiles(source.items, `${at}.items`, context);
-      return files === undefined ? undefined : [files, ...options([['defaultMode', source.defaultMode === undefined ? undefined : fileMode(source.defaultMode)]])];
+      return files === undefined ? undefined : [files, ...optionsArg([['defaultMode', source.defaultMode === undefined ? undefined : fileMode(source.defaultMode)]])];
     }
     case 'ephemeral':
       return ephemeral(source);
@@ -87,9 +87,9 @@ function typedSourceArgs(kind: TypedSource, source: YamlMap, at: string, context
       }
       return [
         stringLiteral(source.driver),
-        ...options([
-          ['readOnly', source.readOnly === undefined ? undefined : String(source.readOnly)],
-          ['fsType', source.fsType === undefined ? undefined : stringLiteral(source.fsType)],
+        ...optionsArg([
+          ['readOnly', literal(source.readOnly)],
+          ['fsType', literal(source.fsType)],
           ['volumeAttributes', source.volumeAttributes === undefined ? undefined : jsonLiteral(source.volumeAttributes)],
           // A name, as checked above.
           ['nodePublishSecret', secretRef === undefined ? undefined : context.refer('Secret', secretRef.name as string, undefined, undefined, `${at}.nodePublishSecretRef`)],
@@ -100,7 +100,7 @@ function typedSourceArgs(kind: TypedSource, source: YamlMap, at: string, context
       if (!within(source, ['server', 'path', 'readOnly']) || typeof source.server !== 'string' || typeof source.path !== 'string' || !optionalBool(source.readOnly)) {
         return undefined;
       }
-      return [stringLiteral(source.server), stringLiteral(source.path), ...options([['readOnly', source.readOnly === undefined ? undefined : String(source.readOnly)]])];
+      return [stringLiteral(source.server), stringLiteral(source.path), ...optionsArg([['readOnly', literal(source.readOnly)]])];
   }
 }
 
@@ -119,7 +119,7 @@ function projected(source: YamlMap, at: string, context: Pass): Code[] | undefin
   if (!context.dry) {
     context.scope.imports.add('VolumeProjection');
   }
-  return [{ array: projections }, ...options([['defaultMode', source.defaultMode === undefined ? undefined : fileMode(source.defaultMode)]])];
+  return [{ array: projections }, ...optionsArg([['defaultMode', source.defaultMode === undefined ? undefined : fileMode(source.defaultMode)]])];
 }
 
 // One source of a projected volume, as a VolumeProjection factory call.
@@ -139,8 +139,8 @@ function projectionCode(projection: YamlMap, at: string, context: Pass): Code | 
         args: [
           objectOf([
             ['path', stringLiteral(value.path)],
-            ['audience', value.audience === undefined ? undefined : stringLiteral(value.audience)],
-            ['expirationSeconds', value.expirationSeconds === undefined ? undefined : String(value.expirationSeconds)],
+            ['audience', literal(value.audience)],
+            ['expirationSeconds', literal(value.expirationSeconds)],
           ]),
         ],
       };
@@ -162,9 +162,9 @@ function projectionCode(projection: YamlMap, at: string, context: Pass): Code | 
       keys.forEach((key, i) => {
         target = context.refer(objectKind, name, key, optional === true, key === undefined ? `${at}.${kind}` : `${at}.${kind}.items[${i}].key`);
       });
-      const rest = options([
+      const rest = optionsArg([
         ['items', items],
-        ['optional', value.optional === undefined ? undefined : String(value.optional)],
+        ['optional', literal(value.optional)],
       ]);
       return { call: `VolumeProjection.${kind}`, args: [target, ...rest] };
     }
@@ -277,18 +277,12 @@ function ephemeral(source: YamlMap): Code[] | undefined {
     objectOf([
       ['accessModes', jsonLiteral(accessModes)],
       ['storage', jsonLiteral(storage)],
-      ['storageClassName', spec.storageClassName === undefined ? undefined : stringLiteral(spec.storageClassName)],
+      ['storageClassName', literal(spec.storageClassName)],
       ['volumeMode', spec.volumeMode === undefined ? undefined : jsonLiteral(spec.volumeMode)],
       ['labels', metadata?.labels === undefined ? undefined : jsonLiteral(metadata.labels)],
       ['annotations', metadata?.annotations === undefined ? undefined : jsonLiteral(metadata.annotations)],
     ]),
   ];
-}
-
-// The options argument, left out when it would be empty.
-function options(entries: readonly (readonly [string, Code | undefined])[]): Code[] {
-  const code = objectOf(entries);
-  return code.object.length > 0 ? [code] : [];
 }
 
 function isDownwardApiField(value: unknown): value is string {

@@ -73,6 +73,11 @@ export function commentLines(comment: string, indent: string): string {
   return lines.map((line) => `${indent}// ${line}\n`).join('');
 }
 
+/** A comment as `//` lines of the chart's constructor body, whose lines are indented by four spaces when put in it. */
+export function commentStatements(comment: string): string[] {
+  return commentLines(comment, '    ').trimEnd().split('\n').map((line) => line.slice(4));
+}
+
 // The one-line form, or undefined when the expression must break (a comment inside).
 function printFlat(code: Code): string | undefined {
   if (typeof code === 'string') {

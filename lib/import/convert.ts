@@ -3,7 +3,7 @@ import { PROTOCOLS } from '../port';
 import { laterFieldDetail, laterFieldFix, laterFieldOf } from '../_later-fields';
 import { SESSION_AFFINITIES, TRAFFIC_POLICIES } from '../validation/service-spec';
 import { fieldOf, listAt, namespaceOf } from '../validation/_json';
-import { camelCase, Code, commentLines, commentText, jsonLiteral, literal, Names, objectOf, print, stringLiteral } from './code';
+import { camelCase, Code, commentStatements, commentText, jsonLiteral, literal, Names, objectOf, print, stringLiteral } from './code';
 import { copyJson } from './_kubectl-yaml';
 import { constructStatement, convertL1, convertPlain, isClusterScoped, Item, KIND_CONVERTERS, KindInput, kindRank, l1ClassOf, Referable, routeOf } from './kinds';
 import { FieldReader, InputMap, isMap, isStringMap, otherKeys, YamlMap } from './fields';
@@ -179,9 +179,12 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     const scope = scopeIn(namespace);
     const parent = parentOf(namespace);
     const targets = targetsIn(namespace);
-    if (kind === 'Service' && !hasSelector(value.spec)) {
+    if (kind === 'Service' && !(isMap(value.spec) && isMap(value.spec.selector) && Object.keys(value.spec.selector).length > 0)) {
       // Endpoints managed by hand (or by a controller): Peapod's Service is made from the Pods it selects.
-      items.push(plainObjectItem(reader, scope, value, parent, id, 'spec.selector', SELECTORLESS_COMMENT, "Service without a selector written as a plain cdk8s ApiObject, which Peapod's rules do not check"));
+      scope.usage.usesApiObject = true;
+      reader.note('spec.selector', "Service without a selector written as a plain cdk8s ApiObject, which Peapod's rules do not check");
+      const call: Code = { call: 'new ApiObject', args: [parent, stringLiteral(id), jsonLiteral(value)] };
+      items.push({ group: 1, render: () => [...commentStatements(SELECTORLESS_COMMENT), `${print(call, '    ')};`] });
       continue;
     }
     const nameEntry: [string, Code | undefined] = ['name', id === name ? undefined : stringLiteral(name)];
@@ -228,9 +231,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     }
     const metaEntries = metadataEntries(reader, value.metadata, kind === 'Pod');
     const spec = kind === 'ConfigMap' || kind === 'Secret' ? {} : reader.map(reader.required(value, 'spec', ''), 'spec') ?? {};
-    for (const key of otherKeys(value, ['apiVersion', 'kind', 'metadata', ...(kind === 'ConfigMap' ? ['data', 'binaryData', 'immutable'] : []), ...(kind === 'Secret' ? ['data', 'stringData', 'type', 'immutable'] : []), ...(kind === 'ConfigMap' || kind === 'Secret' ? [] : ['spec'])])) {
-      reader.problem(key, `is not a field of a ${kind}`, 'remove it');
-    }
+    reader.otherFields(value, ['apiVersion', 'kind', 'metadata', ...(kind === 'ConfigMap' ? ['data', 'binaryData', 'immutable'] : []), ...(kind === 'Secret' ? ['data', 'stringData', 'type', 'immutable'] : []), ...(kind === 'ConfigMap' || kind === 'Secret' ? [] : ['spec'])], '', `is not a field of a ${kind}`);
     switch (kind) {
       case 'ConfigMap': {
         const data = reader.stringMap(value.data, 'data');
@@ -340,22 +341,8 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   return { source, className, notes: findings.notes, placedNotes: findings.placedNotes, objects: cleaned, from };
 }
 
-// An object the DSL cannot express, as a plain cdk8s ApiObject with the comment saying why, and a note.
-function plainObjectItem(reader: FieldReader, scope: Scope, value: YamlMap, parent: string, id: string, at: string, why: string, note: string): Item {
-  scope.usage.usesApiObject = true;
-  reader.note(at, note);
-  const call: Code = { call: 'new ApiObject', args: [parent, stringLiteral(id), jsonLiteral(value)] };
-  // The body is indented by four spaces when it is put in the constructor.
-  const comment = commentLines(why, '    ').trimEnd().split('\n').map((line) => line.slice(4));
-  return { group: 1, render: () => [...comment, `${print(call, '    ')};`] };
-}
-
 const SELECTORLESS_COMMENT =
   "A plain cdk8s ApiObject, not a Peapod Service: it has no selector, so its endpoints are managed by hand or by a controller, and a Peapod Service is made from the Pods it selects. It is written exactly as given and not checked by Peapod's rules.";
-
-function hasSelector(spec: unknown): boolean {
-  return isMap(spec) && isMap(spec.selector) && Object.keys(spec.selector).length > 0;
-}
 
 // One line when it fits, one name a line otherwise.
 function importLine(names: readonly string[], from: string): string {
@@ -525,9 +512,7 @@ function dropEmpty(value: unknown, at: string, reader: FieldReader, maps: RegExp
 // Metadata of an object besides its name: its labels and annotations as
 // props (a Pod's are in its template props), its namespace on the chart.
 export function metadataEntries(reader: FieldReader, metadata: YamlMap, isPod: boolean): [string, Code | undefined][] {
-  for (const key of otherKeys(metadata, ['name', 'namespace', 'labels', 'annotations'])) {
-    reader.problem(`metadata.${key}`, 'is not modeled by peapod import', 'remove it, or set it in the code after the import');
-  }
+  reader.otherFields(metadata, ['name', 'namespace', 'labels', 'annotations'], 'metadata', 'is not modeled by peapod import', 'remove it, or set it in the code after the import');
   reader.string(metadata.namespace, 'metadata.namespace');
   if (isPod) {
     return [];
@@ -574,9 +559,7 @@ export function convertWorkload(reader: FieldReader, scope: Scope, spec: YamlMap
   const metadataPatches = fieldPatches(reader, scope, metadata, ['labels', 'annotations'], 'ObjectMeta', variable, 'spec.template.metadata');
   const podSpec = reader.map(reader.required(template, 'spec', 'spec.template'), 'spec.template.spec') ?? {};
   const converted = convertTemplate(reader, scope, metadata, podSpec, 'spec.template.spec', 'spec.template.metadata', variable, own?.claims);
-  for (const key of otherKeys(selector, ['matchLabels'])) {
-    reader.problem(`spec.selector.${key}`, `is not modeled by Peapod, which selects a ${kind}'s Pods by labels of its template`, 'select by matchLabels only');
-  }
+  reader.otherFields(selector, ['matchLabels'], 'spec.selector', `is not modeled by Peapod, which selects a ${kind}'s Pods by labels of its template`, 'select by matchLabels only');
   const matchLabels = reader.stringMap(reader.required(selector, 'matchLabels', 'spec.selector'), 'spec.selector.matchLabels') ?? {};
   for (const [key, value] of Object.entries(matchLabels)) {
     if (converted.labels[key] !== value) {
@@ -592,28 +575,22 @@ export function convertWorkload(reader: FieldReader, scope: Scope, spec: YamlMap
   const all = Object.keys(converted.labels);
   const entries: [string, Code | undefined, string?][] = [];
   if (modeled.includes('replicas')) {
-    const replicas = reader.integer(spec.replicas, 'spec.replicas');
-    entries.push(['replicas', replicas === undefined ? undefined : String(replicas)]);
+    entries.push(['replicas', literal(reader.integer(spec.replicas, 'spec.replicas'))]);
   }
   if (selectBy.length !== all.length) {
     entries.push(['selectBy', jsonLiteral(selectBy)]);
   }
-  const minReady = reader.integer(spec.minReadySeconds, 'spec.minReadySeconds');
-  entries.push(['minReadySeconds', minReady === undefined ? undefined : String(minReady)]);
+  entries.push(['minReadySeconds', literal(reader.integer(spec.minReadySeconds, 'spec.minReadySeconds'))]);
   if (kind === 'Deployment') {
     entries.push(['strategy', convertStrategy(reader, scope, spec.strategy)]);
     for (const key of ['revisionHistoryLimit', 'progressDeadlineSeconds']) {
-      const n = reader.integer(spec[key], `spec.${key}`);
-      entries.push([key, n === undefined ? undefined : String(n)]);
+      entries.push([key, literal(reader.integer(spec[key], `spec.${key}`))]);
     }
   }
   entries.push(...(own?.entries(spec) ?? []));
   entries.push(['template', objectOf(converted.entries)]);
   const l1Spec = own?.l1Spec ?? (kind === 'Deployment' ? 'DeploymentSpec' : 'ReplicaSetSpec');
-  const patches = [...specPatches(reader, scope, spec, modeled, l1Spec, variable), ...metadataPatches];
-  if (metadataPatches.length > 0 && !patches[0].startsWith('//')) {
-    patches.unshift(NOT_MODELED_COMMENT);
-  }
+  const patches = notModeled([...fieldPatches(reader, scope, spec, modeled, l1Spec, variable), ...metadataPatches]);
   return { entries, statements: converted.statements, patches, selector: matchLabels, labels: converted.labels, ports: converted.ports };
 }
 
@@ -623,9 +600,7 @@ function convertStrategy(reader: FieldReader, scope: Scope, value: unknown): Cod
     return undefined;
   }
   scope.imports.add('DeploymentStrategy');
-  for (const key of otherKeys(strategy, ['type', 'rollingUpdate'])) {
-    reader.problem(`spec.strategy.${key}`, 'is not a field of a Deployment strategy', 'remove it');
-  }
+  reader.otherFields(strategy, ['type', 'rollingUpdate'], 'spec.strategy', 'is not a field of a Deployment strategy');
   if (strategy.type === undefined) {
     strategy.type = 'RollingUpdate';
     reader.note('spec.strategy.type', 'written as RollingUpdate, the default Kubernetes applies');
@@ -649,22 +624,20 @@ function convertStrategy(reader: FieldReader, scope: Scope, value: unknown): Cod
     }
     entries.push([key, amount === undefined ? undefined : jsonLiteral(amount)]);
   }
-  for (const key of otherKeys(rolling, ['maxSurge', 'maxUnavailable'])) {
-    reader.problem(`spec.strategy.rollingUpdate.${key}`, 'is not a field of a rolling update', 'remove it');
-  }
+  reader.otherFields(rolling, ['maxSurge', 'maxUnavailable'], 'spec.strategy.rollingUpdate', 'is not a field of a rolling update');
   return { call: 'DeploymentStrategy.rollingUpdate', args: [objectOf(entries)] };
 }
 
-export const NOT_MODELED_COMMENT = '// Not modeled by Peapod: patched into the manifest, with the field names the manifest has.';
+const NOT_MODELED_COMMENT = '// Not modeled by Peapod: patched into the manifest, with the field names the manifest has.';
 
-// Spec fields with no prop, as JSON patches on the manifest object.
-export function specPatches(reader: FieldReader, scope: Scope, spec: YamlMap, modeled: string[], l1Name: string, variable: string): string[] {
-  const lines = fieldPatches(reader, scope, spec, modeled, l1Name, variable, 'spec');
+/** The patches of fields with no prop, under one comment that says what they are. */
+export function notModeled(patches: readonly string[]): string[] {
+  const lines = patches.filter((line) => line !== NOT_MODELED_COMMENT);
   return lines.length > 0 ? [NOT_MODELED_COMMENT, ...lines] : [];
 }
 
 // The fields of `map` (at `at` in the manifest, of the L1 type `l1Name`) not in `modeled`, as JSON patches.
-export function fieldPatches(reader: FieldReader, scope: Scope, map: YamlMap, modeled: string[], l1Name: string, variable: string, at: string): string[] {
+export function fieldPatches(reader: FieldReader, scope: Scope, map: YamlMap, modeled: string[], l1Name: string, variable: string, at = 'spec'): string[] {
   const lines: string[] = [];
   for (const key of otherKeys(map, modeled)) {
     const property = l1Property(l1Name, key);
@@ -731,9 +704,7 @@ export function convertService(reader: FieldReader, scope: Scope, spec: YamlMap,
         array: ports.map((item, i) => {
           const pat = `spec.ports[${i}]`;
           const port = reader.map(item, pat) ?? {};
-          for (const key of otherKeys(port, ['name', 'port', 'targetPort', 'protocol', 'nodePort', 'appProtocol'])) {
-            reader.problem(`${pat}.${key}`, 'is not a field of a Service port', 'remove it');
-          }
+          reader.otherFields(port, ['name', 'port', 'targetPort', 'protocol', 'nodePort', 'appProtocol'], pat, 'is not a field of a Service port');
           const number = reader.integer(reader.required(port, 'port', pat), `${pat}.port`);
           if (port.targetPort === undefined && number !== undefined) {
             port.targetPort = number;
@@ -755,39 +726,24 @@ export function convertService(reader: FieldReader, scope: Scope, spec: YamlMap,
             );
           }
           const name = reader.string(port.name, `${pat}.name`);
-          const protocol = port.protocol === undefined ? undefined : reader.oneOf(port.protocol, `${pat}.protocol`, PROTOCOLS);
-          const nodePort = reader.integer(port.nodePort, `${pat}.nodePort`);
-          const appProtocol = reader.string(port.appProtocol, `${pat}.appProtocol`);
           return objectOf([
-            ['name', name === undefined || name === targetPort ? undefined : stringLiteral(name)],
-            ['port', number === undefined ? undefined : String(number)],
+            ['name', name === targetPort ? undefined : literal(name)],
+            ['port', literal(number)],
             ['targetPort', jsonLiteral(targetPort)],
-            ['protocol', protocol && stringLiteral(protocol)],
-            ['nodePort', nodePort === undefined ? undefined : String(nodePort)],
-            ['appProtocol', appProtocol === undefined ? undefined : stringLiteral(appProtocol)],
+            ['protocol', literal(reader.oneOf(port.protocol, `${pat}.protocol`, PROTOCOLS))],
+            ['nodePort', literal(reader.integer(port.nodePort, `${pat}.nodePort`))],
+            ['appProtocol', literal(reader.string(port.appProtocol, `${pat}.appProtocol`))],
           ]);
         }),
       },
     ]);
   }
-  if (spec.type !== undefined) {
-    const type = reader.oneOf(spec.type, 'spec.type', ['ClusterIP', 'NodePort', 'LoadBalancer']);
-    entries.push(['type', type && stringLiteral(type)]);
-  }
-  if (spec.clusterIP === 'None') {
-    entries.push(['headless', 'true']);
-  }
-  if (spec.sessionAffinity !== undefined) {
-    const affinity = reader.oneOf(spec.sessionAffinity, 'spec.sessionAffinity', SESSION_AFFINITIES);
-    entries.push(['sessionAffinity', affinity && stringLiteral(affinity)]);
-  }
-  if (spec.externalTrafficPolicy !== undefined) {
-    const policy = reader.oneOf(spec.externalTrafficPolicy, 'spec.externalTrafficPolicy', TRAFFIC_POLICIES);
-    entries.push(['externalTrafficPolicy', policy && stringLiteral(policy)]);
-  }
-  const publish = reader.boolean(spec.publishNotReadyAddresses, 'spec.publishNotReadyAddresses');
-  entries.push(['publishNotReadyAddresses', publish === undefined ? undefined : String(publish)]);
+  entries.push(['type', literal(reader.oneOf(spec.type, 'spec.type', ['ClusterIP', 'NodePort', 'LoadBalancer']))]);
+  entries.push(['headless', spec.clusterIP === 'None' ? 'true' : undefined]);
+  entries.push(['sessionAffinity', literal(reader.oneOf(spec.sessionAffinity, 'spec.sessionAffinity', SESSION_AFFINITIES))]);
+  entries.push(['externalTrafficPolicy', literal(reader.oneOf(spec.externalTrafficPolicy, 'spec.externalTrafficPolicy', TRAFFIC_POLICIES))]);
+  entries.push(['publishNotReadyAddresses', literal(reader.boolean(spec.publishNotReadyAddresses, 'spec.publishNotReadyAddresses'))]);
   const modeled = ['selector', 'ports', 'type', 'sessionAffinity', 'externalTrafficPolicy', 'publishNotReadyAddresses', ...(spec.clusterIP === 'None' ? ['clusterIP'] : [])];
-  patches.push(...specPatches(reader, scope, spec, modeled, 'ServiceSpec', variable));
+  patches.push(...notModeled(fieldPatches(reader, scope, spec, modeled, 'ServiceSpec', variable)));
   return { targetCode, after: target, entries, patches };
 }

@@ -43,62 +43,46 @@ export class FieldReader {
 
   /** The value as a mapping; undefined when absent or not one. */
   public map(value: unknown, at: string): YamlMap | undefined {
-    if (value === undefined || value === null) {
-      return undefined;
-    }
-    if (typeof value !== 'object' || Array.isArray(value)) {
-      this.problem(at, `is ${describe(value)}; expected a mapping`, 'write it as `key: value` lines');
-      return undefined;
-    }
-    return value as YamlMap;
+    return this.typed(value, at, isMap, 'a mapping', () => 'write it as `key: value` lines');
   }
 
   /** The value as a list; undefined when absent or not one. */
   public list(value: unknown, at: string): unknown[] | undefined {
-    if (value === undefined || value === null) {
-      return undefined;
-    }
-    if (!Array.isArray(value)) {
-      this.problem(at, `is ${describe(value)}; expected a list`, 'write it as `- item` lines');
-      return undefined;
-    }
-    return value;
+    return this.typed(value, at, Array.isArray, 'a list', () => 'write it as `- item` lines');
   }
 
   /** The value as a string; undefined when absent or not one (YAML reads `80` and `true` as other types). */
   public string(value: unknown, at: string): string | undefined {
-    if (value === undefined || value === null) {
-      return undefined;
-    }
-    if (typeof value !== 'string') {
-      this.problem(at, `is ${describe(value)}; expected a string`, `quote it: "${String(value)}"`);
-      return undefined;
-    }
-    return value;
+    return this.typed(value, at, (v): v is string => typeof v === 'string', 'a string', () => `quote it: "${String(value)}"`);
   }
 
   /** The value as a whole number; undefined when absent or not one. */
   public integer(value: unknown, at: string): number | undefined {
+    return this.typed(value, at, (v): v is number => Number.isInteger(v), 'a whole number', () => 'write a number without quotes');
+  }
+
+  /** The value as true or false; undefined when absent or not one. */
+  public boolean(value: unknown, at: string): boolean | undefined {
+    return this.typed(value, at, (v): v is boolean => typeof v === 'boolean', 'true or false', () => 'write true or false without quotes');
+  }
+
+  // The value when it is of the type `is` tests, undefined when absent; a problem when it is present and of another type.
+  private typed<T>(value: unknown, at: string, is: (value: unknown) => value is T, expected: string, fix: () => string): T | undefined {
     if (value === undefined || value === null) {
       return undefined;
     }
-    if (typeof value !== 'number' || !Number.isInteger(value)) {
-      this.problem(at, `is ${describe(value)}; expected a whole number`, 'write a number without quotes');
+    if (!is(value)) {
+      this.problem(at, `is ${describe(value)}; expected ${expected}`, fix());
       return undefined;
     }
     return value;
   }
 
-  /** The value as true or false; undefined when absent or not one. */
-  public boolean(value: unknown, at: string): boolean | undefined {
-    if (value === undefined || value === null) {
-      return undefined;
+  /** A problem, `message` and `fix`, for each field of `map` (at `at`) not in `known`. */
+  public otherFields(map: YamlMap, known: readonly string[], at: string, message: string, fix = 'remove it'): void {
+    for (const key of otherKeys(map, known)) {
+      this.problem(join(at, key), message, fix);
     }
-    if (typeof value !== 'boolean') {
-      this.problem(at, `is ${describe(value)}; expected true or false`, 'write true or false without quotes');
-      return undefined;
-    }
-    return value;
   }
 
   /** A map whose values must all be strings, as labels, annotations and ConfigMap data are. */

@@ -65,7 +65,8 @@ export function l1Literal(value: unknown, type: L1Type, at: string, reader: Fiel
 /** An object of the L1 interface `name`; `partial` when it holds only some of its fields, as an escape hatch does. */
 export function l1Object(value: unknown, name: string, at: string, reader: FieldReader, usage: L1Usage, json = false, partial = false): Code | undefined {
   const map = reader.map(value, at);
-  const fields = l1Schema().get(name);
+  // The schema is read only when there is a value to check (reading it takes a while).
+  const fields = map && l1Schema().get(name);
   if (!map || !fields) {
     return undefined;
   }

@@ -1,6 +1,8 @@
 import { MODELED_CONTAINER_FIELDS } from '../container';
 import { envReferences, isServiceLinkVariable } from '../env';
 import { NODE_ARCHITECTURES, NODE_OPERATING_SYSTEMS } from '../node-selector';
+import { HOST_PATH_TYPES } from '../volume';
+import { fieldOf, listAt } from '../validation/_json';
 import { MODELED_SPEC_FIELDS } from '../pod-template';
 import { PROTOCOLS } from '../port';
 import { PROBE_HANDLER_FIELDS, PROBE_TIMING_FIELDS } from '../probe';
@@ -9,7 +11,7 @@ import { HTTP_SCHEMES, STANDARD_CONTAINER_RESOURCES } from '../validation/contai
 import { IMAGE_PULL_POLICIES, PROBE_KINDS } from '../validation/container-spec';
 import { RESTART_POLICIES, validateSharedPorts } from '../validation/pod-spec';
 import { RuleReport } from '../validation/problem';
-import { ArrayCode, CallCode, camelCase, Code, jsonLiteral, objectOf, print, stringLiteral } from './code';
+import { ArrayCode, CallCode, camelCase, Code, jsonLiteral, literal, objectOf, optionsArg, print, stringLiteral } from './code';
 import { setOwn } from './_kubectl-yaml';
 import { FieldReader, otherKeys, YamlMap } from './fields';
 import { l1Literal, l1Object } from './l1-literal';
@@ -20,7 +22,7 @@ import { fileMode, TYPED_SOURCES, TypedSource, typedSource } from './_volume-sou
 
 /** The props of a Pod or Pod template, with the statements that declare its volumes. */
 export interface TemplateCode {
-  readonly entries: [string, Code, string?][];
+  readonly entries: [string, Code | undefined, string?][];
   readonly statements: string[];
   readonly labels: Record<string, string>;
   readonly ports: DeclaredPort[];
@@ -50,16 +52,14 @@ export function convertTemplate(
   /** A StatefulSet's claim templates by name: the containers mount them by variable, as volumes. */
   claims: ReadonlyMap<string, string> = new Map(),
 ): TemplateCode {
-  const entries: [string, Code, string?][] = [];
+  const entries: [string, Code | undefined, string?][] = [];
   const statements: string[] = [];
   const labels = reader.stringMap(metadata.labels, `${metaAt}.labels`) ?? {};
   if (metadata.labels !== undefined) {
     entries.push(['labels', jsonLiteral(labels)]);
   }
   const annotations = reader.stringMap(metadata.annotations, `${metaAt}.annotations`);
-  if (annotations) {
-    entries.push(['annotations', jsonLiteral(annotations)]);
-  }
+  entries.push(['annotations', annotations && jsonLiteral(annotations)]);
   const nodeSelector = reader.stringMap(spec.nodeSelector, `${at}.nodeSelector`);
   // Peapod types the well-known OS and architecture labels with the values nodes report.
   for (const [key, allowed] of [['kubernetes.io/os', NODE_OPERATING_SYSTEMS], ['kubernetes.io/arch', NODE_ARCHITECTURES]] as const) {
@@ -68,9 +68,7 @@ export function convertTemplate(
       reader.problem(`${at}.nodeSelector.${key}`, `is "${value}", which no node reports`, `use one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
     }
   }
-  if (nodeSelector) {
-    entries.push(['nodeSelector', jsonLiteral(nodeSelector)]);
-  }
+  entries.push(['nodeSelector', nodeSelector && jsonLiteral(nodeSelector)]);
 
   // Volumes first: containers mount them by variable.
   const volumes = new Map<string, { variable: string; mounted: boolean }>([...claims].map(([name, variable]) => [name, { variable, mounted: false }]));
@@ -113,13 +111,7 @@ export function convertTemplate(
   }
   const initContainers = convertContainers('initContainers');
   if (reader.required(spec, 'containers', at, 'add at least one container') !== undefined) {
-    const containers = convertContainers('containers');
-    if (initContainers) {
-      entries.push(['initContainers', initContainers]);
-    }
-    if (containers) {
-      entries.push(['containers', containers]);
-    }
+    entries.push(['initContainers', initContainers], ['containers', convertContainers('containers')]);
   }
 
   // PodTemplate lists declared volumes first, then the mounted ones in
@@ -132,34 +124,14 @@ export function convertTemplate(
     entries.push(['volumes', { array: declare.map((name) => volumes.get(name)!.variable) }]);
   }
 
-  if (spec.restartPolicy !== undefined) {
-    const policy = reader.oneOf(spec.restartPolicy, `${at}.restartPolicy`, RESTART_POLICIES);
-    if (policy) {
-      entries.push(['restartPolicy', stringLiteral(policy)]);
-    }
-  }
+  entries.push(['restartPolicy', literal(reader.oneOf(spec.restartPolicy, `${at}.restartPolicy`, RESTART_POLICIES))]);
   const account = reader.string(spec.serviceAccountName, `${at}.serviceAccountName`);
-  if (account !== undefined) {
-    entries.push(['serviceAccount', serviceAccountReference(scope, account)]);
-  }
-  if (spec.securityContext !== undefined) {
-    const code = l1Object(spec.securityContext, 'PodSecurityContext', `${at}.securityContext`, reader, scope.usage);
-    if (code) {
-      entries.push(['securityContext', code]);
-    }
-  }
-  if (spec.tolerations !== undefined) {
-    const code = l1Literal(spec.tolerations, { kind: 'list', of: { kind: 'interface', name: 'Toleration' } }, `${at}.tolerations`, reader, scope.usage);
-    if (code) {
-      entries.push(['tolerations', code]);
-    }
-  }
+  entries.push(['serviceAccount', account === undefined ? undefined : serviceAccountReference(scope, account)]);
+  entries.push(['securityContext', l1Object(spec.securityContext, 'PodSecurityContext', `${at}.securityContext`, reader, scope.usage)]);
+  entries.push(['tolerations', l1Literal(spec.tolerations, { kind: 'list', of: { kind: 'interface', name: 'Toleration' } }, `${at}.tolerations`, reader, scope.usage)]);
   const extra = otherKeys(spec, MODELED_SPEC_FIELDS);
   if (extra.length > 0) {
-    const code = l1Object(pick(spec, extra), 'PodSpec', at, reader, scope.usage, false, true);
-    if (code) {
-      entries.push(['extraSpec', code, `Not modeled by Peapod; emitted as given: ${extra.join(', ')}.`]);
-    }
+    entries.push(['extraSpec', l1Object(pick(spec, extra), 'PodSpec', at, reader, scope.usage, false, true), `Not modeled by Peapod; emitted as given: ${extra.join(', ')}.`]);
   }
   return { entries, statements, labels, ports };
 }
@@ -183,13 +155,8 @@ function convertContainer(
   const container = reader.map(value, at) ?? {};
   const entries: [string, Code | undefined, string?][] = [];
   const name = reader.string(reader.required(container, 'name', at), `${at}.name`);
-  entries.push(['name', name === undefined ? undefined : stringLiteral(name)]);
-  const image = reader.string(reader.required(container, 'image', at), `${at}.image`);
-  entries.push(['image', image === undefined ? undefined : stringLiteral(image)]);
-  if (container.imagePullPolicy !== undefined) {
-    const policy = reader.oneOf(container.imagePullPolicy, `${at}.imagePullPolicy`, IMAGE_PULL_POLICIES);
-    entries.push(['imagePullPolicy', policy && stringLiteral(policy)]);
-  }
+  entries.push(['name', literal(name)], ['image', literal(reader.string(reader.required(container, 'image', at), `${at}.image`))]);
+  entries.push(['imagePullPolicy', literal(reader.oneOf(container.imagePullPolicy, `${at}.imagePullPolicy`, IMAGE_PULL_POLICIES))]);
 
   const { code: portsCode, ports } = convertPorts(reader, container.ports, `${at}.ports`);
   entries.push(['ports', portsCode]);
@@ -199,8 +166,7 @@ function convertContainer(
       entries.push([field, { array: list.map((item, i) => stringLiteral(reader.string(item, `${at}.${field}[${i}]`) ?? '')) }]);
     }
   }
-  const workingDir = reader.string(container.workingDir, `${at}.workingDir`);
-  entries.push(['workingDir', workingDir === undefined ? undefined : stringLiteral(workingDir)]);
+  entries.push(['workingDir', literal(reader.string(container.workingDir, `${at}.workingDir`))]);
   const env = convertEnv(reader, scope, container.env, `${at}.env`);
   if (env && 'array' in env && env.array.length > LONG_ENV) {
     // A long list as a typed constant: the compiler then checks each entry as an
@@ -223,9 +189,7 @@ function convertContainer(
         array: mounts.map((mount, i) => {
           const mat = `${at}.volumeMounts[${i}]`;
           const m = reader.map(mount, mat) ?? {};
-          for (const key of otherKeys(m, ['name', 'mountPath', 'readOnly', 'subPath'])) {
-            reader.problem(`${mat}.${key}`, `is not modeled by Peapod's volume mounts`, 'remove it, or add it to the container after the import');
-          }
+          reader.otherFields(m, ['name', 'mountPath', 'readOnly', 'subPath'], mat, `is not modeled by Peapod's volume mounts`, 'remove it, or add it to the container after the import');
           const volumeName = reader.string(reader.required(m, 'name', mat), `${mat}.name`) ?? '';
           const path = reader.string(reader.required(m, 'mountPath', mat), `${mat}.mountPath`) ?? '';
           const volume = volumes.get(volumeName);
@@ -237,14 +201,11 @@ function convertContainer(
               mountOrder.push(volumeName);
             }
           }
-          const readOnly = reader.boolean(m.readOnly, `${mat}.readOnly`);
-          const subPath = reader.string(m.subPath, `${mat}.subPath`);
-          const options = objectOf([
-            ['readOnly', readOnly === undefined ? undefined : String(readOnly)],
-            ['subPath', subPath === undefined ? undefined : stringLiteral(subPath)],
+          const options = optionsArg([
+            ['readOnly', literal(reader.boolean(m.readOnly, `${mat}.readOnly`))],
+            ['subPath', literal(reader.string(m.subPath, `${mat}.subPath`))],
           ]);
-          const args: Code[] = [stringLiteral(path), ...(options.object.length > 0 ? [options] : [])];
-          return { call: `${volume?.variable ?? 'undefined'}.mount`, args };
+          return { call: `${volume?.variable ?? 'undefined'}.mount`, args: [stringLiteral(path), ...options] };
         }),
       },
     ]);
@@ -253,9 +214,7 @@ function convertContainer(
   for (const probe of PROBE_KINDS) {
     entries.push([probe, convertProbe(reader, scope, container[probe], `${at}.${probe}`, ports)]);
   }
-  if (container.securityContext !== undefined) {
-    entries.push(['securityContext', l1Object(container.securityContext, 'SecurityContext', `${at}.securityContext`, reader, scope.usage)]);
-  }
+  entries.push(['securityContext', l1Object(container.securityContext, 'SecurityContext', `${at}.securityContext`, reader, scope.usage)]);
   const extra = otherKeys(container, MODELED_CONTAINER_FIELDS);
   if (extra.length > 0) {
     entries.push(['extraFields', l1Object(pick(container, extra), 'Container', at, reader, scope.usage, false, true), `Not modeled by Peapod; emitted as given: ${extra.join(', ')}.`]);
@@ -272,12 +231,10 @@ function convertPorts(reader: FieldReader, value: unknown, at: string): { code?:
   const specs = list.map((item, i) => {
     const pat = `${at}[${i}]`;
     const port = reader.map(item, pat) ?? {};
-    for (const key of otherKeys(port, ['name', 'containerPort', 'protocol', 'hostPort', 'hostIP'])) {
-      reader.problem(`${pat}.${key}`, 'is not a field of a container port', 'remove it');
-    }
+    reader.otherFields(port, ['name', 'containerPort', 'protocol', 'hostPort', 'hostIP'], pat, 'is not a field of a container port');
     const containerPort = reader.integer(reader.required(port, 'containerPort', pat), `${pat}.containerPort`) ?? 0;
     const name = reader.string(port.name, `${pat}.name`);
-    const protocol = port.protocol === undefined ? undefined : reader.oneOf(port.protocol, `${pat}.protocol`, PROTOCOLS);
+    const protocol = reader.oneOf(port.protocol, `${pat}.protocol`, PROTOCOLS);
     const hostPort = reader.integer(port.hostPort, `${pat}.hostPort`);
     const hostIP = reader.string(port.hostIP, `${pat}.hostIP`);
     if (name !== undefined && ports.some((p) => p.name === name)) {
@@ -286,9 +243,9 @@ function convertPorts(reader: FieldReader, value: unknown, at: string): { code?:
     ports.push({ name, containerPort, protocol: protocol ?? 'TCP' });
     const options: [string, Code | undefined][] = [
       ['containerPort', String(containerPort)],
-      ['protocol', protocol && stringLiteral(protocol)],
-      ['hostPort', hostPort === undefined ? undefined : String(hostPort)],
-      ['hostIP', hostIP === undefined ? undefined : stringLiteral(hostIP)],
+      ['protocol', literal(protocol)],
+      ['hostPort', literal(hostPort)],
+      ['hostIP', literal(hostIP)],
     ];
     return { name, options };
   });
@@ -300,7 +257,7 @@ function convertPorts(reader: FieldReader, value: unknown, at: string): { code?:
   }
   return {
     ports,
-    code: { array: specs.map((s) => (bare(s) && s.name === undefined ? (s.options[0][1] as string) : objectOf([['name', s.name === undefined ? undefined : stringLiteral(s.name)], ...s.options]))) },
+    code: { array: specs.map((s) => (bare(s) && s.name === undefined ? (s.options[0][1] as string) : objectOf([['name', literal(s.name)], ...s.options]))) },
   };
 }
 
@@ -314,9 +271,7 @@ function convertEnv(reader: FieldReader, scope: Scope, value: unknown, at: strin
     array: list.map((item, i) => {
       const eat = `${at}[${i}]`;
       const variable = reader.map(item, eat) ?? {};
-      for (const key of otherKeys(variable, ['name', 'value', 'valueFrom'])) {
-        reader.problem(`${eat}.${key}`, 'is not a field of an env var', 'remove it');
-      }
+      reader.otherFields(variable, ['name', 'value', 'valueFrom'], eat, 'is not a field of an env var');
       const name = reader.string(reader.required(variable, 'name', eat), `${eat}.name`) ?? '';
       const entries: [string, Code | undefined][] = [['name', stringLiteral(name)]];
       if (variable.valueFrom !== undefined) {
@@ -338,7 +293,7 @@ function convertEnv(reader: FieldReader, scope: Scope, value: unknown, at: strin
             }
           }
         }
-        entries.push(['value', text === undefined ? undefined : stringLiteral(text)]);
+        entries.push(['value', literal(text)]);
       }
       defined.push(name);
       return objectOf(entries);
@@ -360,9 +315,7 @@ function convertValueFrom(reader: FieldReader, scope: Scope, value: unknown, at:
   switch (kind) {
     case 'configMapKeyRef':
     case 'secretKeyRef': {
-      for (const key of otherKeys(ref, ['name', 'key', 'optional'])) {
-        reader.problem(`${sat}.${key}`, `is not a field of ${kind}`, 'remove it');
-      }
+      reader.otherFields(ref, ['name', 'key', 'optional'], sat, `is not a field of ${kind}`);
       const objectName = reader.string(reader.required(ref, 'name', sat), `${sat}.name`) ?? '';
       const key = reader.string(reader.required(ref, 'key', sat), `${sat}.key`) ?? '';
       const optional = reader.boolean(ref.optional, `${sat}.optional`);
@@ -381,20 +334,17 @@ function convertValueFrom(reader: FieldReader, scope: Scope, value: unknown, at:
       return { call: 'EnvValue.fromField', args: [stringLiteral(path ?? '')] };
     }
     case 'resourceFieldRef': {
-      for (const key of otherKeys(ref, ['resource', 'containerName', 'divisor'])) {
-        reader.problem(`${sat}.${key}`, 'is not a field of resourceFieldRef', 'remove it');
-      }
+      reader.otherFields(ref, ['resource', 'containerName', 'divisor'], sat, 'is not a field of resourceFieldRef');
       const resource = reader.string(reader.required(ref, 'resource', sat), `${sat}.resource`);
       if (resource !== undefined && !CONTAINER_RESOURCE.test(resource)) {
         reader.problem(`${sat}.resource`, `"${resource}" is not a container resource an env var can read`, 'use requests.cpu, limits.memory, …');
       }
       const containerName = reader.string(ref.containerName, `${sat}.containerName`);
-      const divisor = quantity(reader, ref.divisor, `${sat}.divisor`, ANY_QUANTITY);
-      const options = objectOf([
+      const options = optionsArg([
         ['container', containerName === undefined ? undefined : objectOf([['name', stringLiteral(containerName)]])],
-        ['divisor', divisor],
+        ['divisor', quantity(reader, ref.divisor, `${sat}.divisor`, ANY_QUANTITY)],
       ]);
-      return { call: 'EnvValue.fromResource', args: [stringLiteral(resource ?? ''), ...(options.object.length > 0 ? [options] : [])] };
+      return { call: 'EnvValue.fromResource', args: [stringLiteral(resource ?? ''), ...options] };
     }
     default:
       reader.problem(sat, `"${kind}" is not a source of an env var`, 'use configMapKeyRef, secretKeyRef, fieldRef or resourceFieldRef');
@@ -436,20 +386,18 @@ function convertEnvFrom(reader: FieldReader, scope: Scope, value: unknown, at: s
     array: list.map((item, i) => {
       const eat = `${at}[${i}]`;
       const source = reader.map(item, eat) ?? {};
-      for (const key of otherKeys(source, ['configMapRef', 'secretRef', 'prefix'])) {
-        reader.problem(`${eat}.${key}`, 'is not a field of envFrom', 'remove it');
-      }
+      reader.otherFields(source, ['configMapRef', 'secretRef', 'prefix'], eat, 'is not a field of envFrom');
       const kind = source.configMapRef !== undefined ? 'configMapRef' : 'secretRef';
       const ref = reader.map(reader.required(source, kind, eat, 'add configMapRef or secretRef'), `${eat}.${kind}`) ?? {};
       const name = reader.string(reader.required(ref, 'name', `${eat}.${kind}`), `${eat}.${kind}.name`) ?? '';
       const optional = reader.boolean(ref.optional, `${eat}.${kind}.optional`);
       const prefix = reader.string(source.prefix, `${eat}.prefix`);
       const target = keyedReference(reader, scope, kind === 'configMapRef' ? 'ConfigMap' : 'Secret', name, undefined, optional, eat);
-      const options = objectOf([
-        ['prefix', prefix === undefined ? undefined : stringLiteral(prefix)],
-        ['optional', optional === undefined ? undefined : String(optional)],
+      const options = optionsArg([
+        ['prefix', literal(prefix)],
+        ['optional', literal(optional)],
       ]);
-      return { call: kind === 'configMapRef' ? 'EnvFrom.configMap' : 'EnvFrom.secret', args: [target, ...(options.object.length > 0 ? [options] : [])] };
+      return { call: kind === 'configMapRef' ? 'EnvFrom.configMap' : 'EnvFrom.secret', args: [target, ...options] };
     }),
   };
 }
@@ -459,9 +407,7 @@ function convertResources(reader: FieldReader, value: unknown, at: string): Code
   if (!resources) {
     return undefined;
   }
-  for (const key of otherKeys(resources, ['requests', 'limits'])) {
-    reader.problem(`${at}.${key}`, 'is not modeled by Peapod', 'remove it, or set it in the code after the import');
-  }
+  reader.otherFields(resources, ['requests', 'limits'], at, 'is not modeled by Peapod', 'remove it, or set it in the code after the import');
   const amounts = (field: string): Code | undefined => {
     const map = reader.map(resources[field], `${at}.${field}`);
     if (!map) {
@@ -508,9 +454,7 @@ function convertProbe(reader: FieldReader, scope: Scope, value: unknown, at: str
   }
   scope.imports.add('Probe');
   const handlers = PROBE_HANDLER_FIELDS.filter((h) => probe[h] !== undefined);
-  for (const key of otherKeys(probe, [...PROBE_HANDLER_FIELDS, ...PROBE_TIMING_FIELDS])) {
-    reader.problem(`${at}.${key}`, 'is not a field of a probe', 'remove it');
-  }
+  reader.otherFields(probe, [...PROBE_HANDLER_FIELDS, ...PROBE_TIMING_FIELDS], at, 'is not a field of a probe');
   if (handlers.length !== 1) {
     reader.problem(at, `has ${handlers.length === 0 ? 'no handler' : `${handlers.length} handlers`}`, 'give exactly one of httpGet, tcpSocket, grpc and exec');
     return undefined;
@@ -524,9 +468,7 @@ function convertProbe(reader: FieldReader, scope: Scope, value: unknown, at: str
     grpc: ['port', 'service'],
     exec: ['command'],
   };
-  for (const key of otherKeys(h, allowed[handler])) {
-    reader.problem(`${hat}.${key}`, `is not a field of ${handler}`, 'remove it');
-  }
+  reader.otherFields(h, allowed[handler], hat, `is not a field of ${handler}`);
   const entries: [string, Code | undefined][] = [];
   if (handler !== 'exec') {
     const port = reader.required(h, 'port', hat);
@@ -545,13 +487,9 @@ function convertProbe(reader: FieldReader, scope: Scope, value: unknown, at: str
     }
   }
   for (const key of ['path', 'host', 'service']) {
-    const text = reader.string(h[key], `${hat}.${key}`);
-    entries.push([key, text === undefined ? undefined : stringLiteral(text)]);
+    entries.push([key, literal(reader.string(h[key], `${hat}.${key}`))]);
   }
-  if (h.scheme !== undefined) {
-    const scheme = reader.oneOf(h.scheme, `${hat}.scheme`, HTTP_SCHEMES);
-    entries.push(['scheme', scheme && stringLiteral(scheme)]);
-  }
+  entries.push(['scheme', literal(reader.oneOf(h.scheme, `${hat}.scheme`, HTTP_SCHEMES))]);
   const headers = reader.list(h.httpHeaders, `${hat}.httpHeaders`);
   if (headers) {
     const map: Record<string, string> = Object.create(null);
@@ -570,8 +508,7 @@ function convertProbe(reader: FieldReader, scope: Scope, value: unknown, at: str
     entries.push(['command', { array: command.map((c, i) => stringLiteral(reader.string(c, `${hat}.command[${i}]`) ?? '')) }]);
   }
   for (const key of PROBE_TIMING_FIELDS) {
-    const n = reader.integer(probe[key], `${at}.${key}`);
-    entries.push([key, n === undefined ? undefined : String(n)]);
+    entries.push([key, literal(reader.integer(probe[key], `${at}.${key}`))]);
   }
   const factory = { httpGet: 'http', tcpSocket: 'tcp', grpc: 'grpc', exec: 'exec' }[handler];
   return { call: `Probe.${factory}`, args: [objectOf(entries)] };
@@ -611,9 +548,7 @@ function convertVolume(reader: FieldReader, scope: Scope, value: unknown, at: st
           array: items.map((item, i) => {
             const iat = `${sat}.items[${i}]`;
             const kp = reader.map(item, iat) ?? {};
-            for (const key of otherKeys(kp, ['key', 'path', 'mode'])) {
-              reader.problem(`${iat}.${key}`, 'is not a field of an item', 'remove it');
-            }
+            reader.otherFields(kp, ['key', 'path', 'mode'], iat, 'is not a field of an item');
             const key = reader.string(reader.required(kp, 'key', iat), `${iat}.key`) ?? '';
             const path = reader.string(reader.required(kp, 'path', iat), `${iat}.path`) ?? '';
             const mode = reader.integer(kp.mode, `${iat}.mode`);
@@ -622,31 +557,25 @@ function convertVolume(reader: FieldReader, scope: Scope, value: unknown, at: st
         },
       ],
       ['defaultMode', defaultMode === undefined ? undefined : fileMode(defaultMode)],
-      ['optional', optional === undefined ? undefined : String(optional)],
+      ['optional', literal(optional)],
     ];
   };
   const only = (keys: string[]) => {
-    for (const key of otherKeys(source, keys)) {
-      reader.problem(`${sat}.${key}`, `is not modeled by Peapod's ${kind} volumes`, 'remove it, or edit the volume after the import');
-    }
+    reader.otherFields(source, keys, sat, `is not modeled by Peapod's ${kind} volumes`, 'remove it, or edit the volume after the import');
   };
   let call: CallCode;
   switch (kind) {
     case 'emptyDir': {
       only(['medium', 'sizeLimit']);
-      const medium = source.medium === undefined ? undefined : reader.oneOf(source.medium, `${sat}.medium`, ['', 'Memory']);
-      const options = objectOf([['medium', medium === undefined ? undefined : stringLiteral(medium)], ['sizeLimit', quantity(reader, source.sizeLimit, `${sat}.sizeLimit`, MEMORY)]]);
-      call = { call: 'Volume.emptyDir', args: [stringLiteral(name), ...(options.object.length > 0 ? [options] : [])] };
+      const medium = literal(reader.oneOf(source.medium, `${sat}.medium`, ['', 'Memory']));
+      call = { call: 'Volume.emptyDir', args: [stringLiteral(name), ...optionsArg([['medium', medium], ['sizeLimit', quantity(reader, source.sizeLimit, `${sat}.sizeLimit`, MEMORY)]])] };
       break;
     }
     case 'hostPath': {
       only(['path', 'type']);
       const path = reader.string(reader.required(source, 'path', sat), `${sat}.path`) ?? '';
-      const type = source.type === undefined
-        ? undefined
-        : reader.oneOf(source.type, `${sat}.type`, ['', 'DirectoryOrCreate', 'Directory', 'FileOrCreate', 'File', 'Socket', 'CharDevice', 'BlockDevice']);
-      const options = objectOf([['type', type === undefined ? undefined : stringLiteral(type)]]);
-      call = { call: 'Volume.hostPath', args: [stringLiteral(name), stringLiteral(path), ...(options.object.length > 0 ? [options] : [])] };
+      const type = literal(reader.oneOf(source.type, `${sat}.type`, HOST_PATH_TYPES));
+      call = { call: 'Volume.hostPath', args: [stringLiteral(name), stringLiteral(path), ...optionsArg([['type', type]])] };
       break;
     }
     case 'configMap':
@@ -654,24 +583,24 @@ function convertVolume(reader: FieldReader, scope: Scope, value: unknown, at: st
       const nameField = kind === 'configMap' ? 'name' : 'secretName';
       only([nameField, 'items', 'defaultMode', 'optional']);
       const objectName = reader.string(reader.required(source, nameField, sat), `${sat}.${nameField}`) ?? '';
-      const options = objectOf(modes());
+      const options = optionsArg(modes());
       const optional = source.optional === true;
       const keyed = kind === 'configMap' ? 'ConfigMap' : 'Secret';
       // Items name keys; each must be in an object of the input unless the volume is optional.
       let target: string | undefined;
-      for (const [i, item] of (Array.isArray(source.items) ? source.items : []).entries()) {
-        target = keyedReference(reader, scope, keyed, objectName, typeof item?.key === 'string' ? item.key : undefined, optional, `${sat}.items[${i}].key`);
+      for (const [i, item] of listAt(source.items).entries()) {
+        const key = fieldOf(item, 'key');
+        target = keyedReference(reader, scope, keyed, objectName, typeof key === 'string' ? key : undefined, optional, `${sat}.items[${i}].key`);
       }
       target ??= keyedReference(reader, scope, keyed, objectName, undefined, optional, sat);
-      call = { call: `Volume.${kind}`, args: [stringLiteral(name), target, ...(options.object.length > 0 ? [options] : [])] };
+      call = { call: `Volume.${kind}`, args: [stringLiteral(name), target, ...options] };
       break;
     }
     case 'persistentVolumeClaim': {
       only(['claimName', 'readOnly']);
       const claim = reader.string(reader.required(source, 'claimName', sat), `${sat}.claimName`) ?? '';
-      const readOnly = reader.boolean(source.readOnly, `${sat}.readOnly`);
-      const options = objectOf([['readOnly', readOnly === undefined ? undefined : String(readOnly)]]);
-      call = { call: 'Volume.persistentVolumeClaim', args: [stringLiteral(name), objectOf([['name', stringLiteral(claim)]]), ...(options.object.length > 0 ? [options] : [])] };
+      const options = optionsArg([['readOnly', literal(reader.boolean(source.readOnly, `${sat}.readOnly`))]]);
+      call = { call: 'Volume.persistentVolumeClaim', args: [stringLiteral(name), objectOf([['name', stringLiteral(claim)]]), ...options] };
       break;
     }
     default: {

@@ -11,7 +11,7 @@ import { withinOnePass } from '../_synth';
 import type { Problem } from '../validation/problem';
 import { fieldOf } from '../validation/_json';
 import { isMap } from './fields';
-import { compilerFor, NativeCompiler, nativeCompilerFor, PEAPOD_ROOT } from './_project';
+import { compilerFor, findUp, NativeCompiler, nativeCompilerFor, PEAPOD_ROOT } from './_project';
 
 /** What synth of a generated chart gave. */
 export interface SynthOutcome {
@@ -299,7 +299,9 @@ const CHECK_ONLY = { noEmit: true, incremental: false, composite: false, tsBuild
  */
 function typeCheckNatively(files: readonly GeneratedFile[], native: NativeCompiler): string[] {
   const dir = path.dirname(path.resolve(files[0].path));
-  const projectConfig = nearestConfig(dir);
+  // The nearest tsconfig.json at or above `dir`, as the compiler looks for one.
+  const configDir = findUp(dir, (at) => fs.existsSync(path.join(at, 'tsconfig.json')));
+  const projectConfig = configDir === undefined ? undefined : path.join(configDir, 'tsconfig.json');
   const token = crypto.randomBytes(6).toString('hex');
   const placed = new Map<string, string>();
   const configFile = path.join(projectConfig === undefined ? dir : path.dirname(projectConfig), `.peapod-import-${token}.json`);
@@ -337,19 +339,6 @@ function typeCheckNatively(files: readonly GeneratedFile[], native: NativeCompil
       fs.rmSync(at, { force: true });
     }
     made.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true }));
-  }
-}
-
-// The nearest tsconfig.json at or above `dir`, as the compiler looks for one.
-function nearestConfig(dir: string): string | undefined {
-  for (let at = dir; ; at = path.dirname(at)) {
-    const file = path.join(at, 'tsconfig.json');
-    if (fs.existsSync(file)) {
-      return file;
-    }
-    if (path.dirname(at) === at) {
-      return undefined;
-    }
   }
 }
 

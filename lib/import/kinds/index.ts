@@ -34,24 +34,19 @@ export const KIND_CONVERTERS: Readonly<Record<string, KindConverter>> = {
  * Services).
  */
 export function kindRank(kind: string): number {
-  switch (kind) {
-    case 'ConfigMap':
-    case 'Secret':
-      return 0;
-    case 'ServiceAccount':
-      return 0.5;
-    case 'HorizontalPodAutoscaler':
-    case 'PodDisruptionBudget':
-    case 'NetworkPolicy':
-      return 2;
-    case 'Service':
-      return 3;
-    case 'Ingress':
-      return 4;
-    default:
-      return 1;
-  }
+  return RANKS.get(kind) ?? 1;
 }
+
+const RANKS = new Map([
+  ['ConfigMap', 0],
+  ['Secret', 0],
+  ['ServiceAccount', 0.5],
+  ['HorizontalPodAutoscaler', 2],
+  ['PodDisruptionBudget', 2],
+  ['NetworkPolicy', 2],
+  ['Service', 3],
+  ['Ingress', 4],
+]);
 
 /** How an object of `kind` and `apiVersion` comes in. */
 export type KindRoute =

@@ -1,8 +1,8 @@
 import { COMPLETION_MODES, CONCURRENCY_POLICIES } from '../../validation/job';
 import { fieldOf } from '../../validation/_json';
 import { Code, literal, objectOf } from '../code';
-import { fieldPatches, NOT_MODELED_COMMENT } from '../convert';
-import { FieldReader, isMap, otherKeys, YamlMap } from '../fields';
+import { fieldPatches, notModeled } from '../convert';
+import { FieldReader, isMap, YamlMap } from '../fields';
 import { convertTemplate } from '../pod-template';
 import { Scope } from '../scope';
 import { Target } from '../_targets';
@@ -73,9 +73,7 @@ export const cronJobConverter: KindConverter = {
     const policy = reader.oneOf(spec.concurrencyPolicy, 'spec.concurrencyPolicy', CONCURRENCY_POLICIES, 'cron-job-field-valid');
     const suspend = reader.boolean(spec.suspend, 'spec.suspend');
     const jobTemplate = reader.map(reader.required(spec, 'jobTemplate', 'spec'), 'spec.jobTemplate') ?? {};
-    for (const key of otherKeys(jobTemplate, ['metadata', 'spec'])) {
-      reader.problem(`spec.jobTemplate.${key}`, 'is not a field of a Job template', 'remove it');
-    }
+    reader.otherFields(jobTemplate, ['metadata', 'spec'], 'spec.jobTemplate', 'is not a field of a Job template');
     const jobSpec = reader.map(reader.required(jobTemplate, 'spec', 'spec.jobTemplate'), 'spec.jobTemplate.spec') ?? {};
     const job = convertJobSpec(reader, scope, jobSpec, 'spec.jobTemplate.spec', variable);
     if (!job) {
@@ -91,8 +89,7 @@ export const cronJobConverter: KindConverter = {
       ['suspend', literal(suspend)],
       ['jobTemplate', objectOf(job.entries)],
     ]);
-    const patches = fieldPatches(reader, scope, spec, CRON_JOB_SPEC, 'CronJobSpec', variable, 'spec');
-    addTemplateOwner(input, props, { ...job, patches: withComment([...patches, ...job.patches]) });
+    addTemplateOwner(input, props, { ...job, patches: notModeled([...fieldPatches(reader, scope, spec, CRON_JOB_SPEC, 'CronJobSpec', variable), ...job.patches]) });
   },
 };
 
@@ -115,9 +112,7 @@ function convertJobSpec(reader: FieldReader, scope: Scope, spec: YamlMap, at: st
   }
   const metadata = reader.map(template.metadata, `${at}.template.metadata`) ?? {};
   const podSpec = reader.map(reader.required(template, 'spec', `${at}.template`), `${at}.template.spec`) ?? {};
-  for (const key of otherKeys(template, ['metadata', 'spec'])) {
-    reader.problem(`${at}.template.${key}`, 'is not a field of a Pod template', 'remove it');
-  }
+  reader.otherFields(template, ['metadata', 'spec'], `${at}.template`, 'is not a field of a Pod template');
   // A Job's Pods must end: Kubernetes refuses the default, Always.
   if (podSpec.restartPolicy === undefined) {
     reader.problem(`${at}.template.spec.restartPolicy`, 'is missing, and a Job\'s Pods would get Always, which Kubernetes refuses for a Job', 'add restartPolicy: OnFailure or Never', 'job-restart-policy');
@@ -136,11 +131,5 @@ function convertJobSpec(reader: FieldReader, scope: Scope, spec: YamlMap, at: st
     ...fieldPatches(reader, scope, spec, JOB_SPEC, 'JobSpec', variable, at),
     ...fieldPatches(reader, scope, metadata, ['labels', 'annotations'], 'ObjectMeta', variable, `${at}.template.metadata`),
   ];
-  return { entries, statements: converted.statements, patches: withComment(patches), labels: converted.labels, ports: converted.ports };
-}
-
-// The patches under one comment that says what they are.
-function withComment(patches: string[]): string[] {
-  const lines = patches.filter((line) => line !== NOT_MODELED_COMMENT);
-  return lines.length > 0 ? [NOT_MODELED_COMMENT, ...lines] : [];
+  return { entries, statements: converted.statements, patches: notModeled(patches), labels: converted.labels, ports: converted.ports };
 }

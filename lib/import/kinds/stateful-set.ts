@@ -85,9 +85,7 @@ export const statefulSetConverter: KindConverter = {
             const at = `spec.persistentVolumeClaimRetentionPolicy.${key}`;
             return [key, literal(reader.oneOf(retention?.[key], at, CLAIM_RETENTION_POLICIES, 'stateful-set-claim-retention-policy'))] as const;
           });
-          for (const key of otherKeys(retention ?? {}, ['whenDeleted', 'whenScaled'])) {
-            reader.problem(`spec.persistentVolumeClaimRetentionPolicy.${key}`, 'is not a field of a claim retention policy', 'remove it');
-          }
+          reader.otherFields(retention ?? {}, ['whenDeleted', 'whenScaled'], 'spec.persistentVolumeClaimRetentionPolicy', 'is not a field of a claim retention policy');
           const policy = reader.oneOf(s.podManagementPolicy, 'spec.podManagementPolicy', POD_MANAGEMENT_POLICIES, 'stateful-set-pod-management-policy');
           const ordinals = reader.map(s.ordinals, 'spec.ordinals');
           return [
