@@ -17,7 +17,7 @@ const LIMIT = 10_000;
  * Values made from one string by one function, each made once: texts and
  * records of texts of problems, and the answers of name checks (names.ts).
  */
-export class SharedText<T = string> {
+export class MemoByString<T = string> {
   private readonly made = new Map<string, T>();
 
   public constructor(private readonly make: (value: string) => T) {}

@@ -12,7 +12,7 @@ import { parseQuantity } from '../quantity';
 import { DOWNWARD_API_RESOURCES } from '../volume';
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Unvalidated } from '../_manifest';
-import { SharedText } from './_shared-text';
+import { MemoByString } from './_shared-text';
 import { invalidDataKey } from './data-keys';
 import { checkInteger, isIntegerIn } from './_integer';
 import { dns1123SubdomainError, envVarNameError, portNameError, qualifiedNameError } from './names';
@@ -880,7 +880,7 @@ function validateVolumeDevices(c: Unvalidated<k8s.Container>, path: string, pod:
 
 const CREDENTIAL_NAME = /secret|passw(or)?d|token|api_?key|private_?key|credential/i;
 // Apps repeat their env names in every Pod: the answer is remembered, as for the name checks.
-const credentialName = new SharedText<boolean>((name) => CREDENTIAL_NAME.test(name));
+const credentialName = new MemoByString<boolean>((name) => CREDENTIAL_NAME.test(name));
 // A value made only of $(VAR) references copies another variable, and holds no credential itself.
 const ONLY_REFERENCES = /^(\$\([^)]*\))+$/;
 // A switch such as MYSQL_RANDOM_ROOT_PASSWORD=yes or MYSQL_ALLOW_EMPTY_PASSWORD=true names a credential and holds none.

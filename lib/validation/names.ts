@@ -6,7 +6,7 @@
  * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/
  */
 
-import { SharedText } from './_shared-text';
+import { MemoByString } from './_shared-text';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -17,13 +17,13 @@ const PORT_NAME_CHARS = /^[-a-z0-9]+$/;
 /*
  * The checks of names an app repeats in every Pod (container "app", port
  * "http", env var "PROFILE", label key "app") remember their answers, up to
- * the limit of SharedText: a lookup costs less than the regular expression,
+ * the limit of MemoByString: a lookup costs less than the regular expression,
  * and validation asks for every name of every Pod at every synth. Names that
  * are mostly unique (object names, label values) are checked anew each time.
  */
 function remembered(check: (value: string) => string | undefined): (value: string) => string | undefined {
   // null: checked, and fine.
-  const answers = new SharedText((value) => check(value) ?? null);
+  const answers = new MemoByString((value) => check(value) ?? null);
   return (value) => answers.of(value) ?? undefined;
 }
 

@@ -2,7 +2,7 @@ import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Unvalidated } from '../_manifest';
 import { parseQuantity } from '../quantity';
 import { text } from './_json';
-import { SharedText } from './_shared-text';
+import { MemoByString } from './_shared-text';
 import { ContainerFacts, securityFacts, SecurityFacts } from './_security-facts';
 import { RuleReport } from './problem';
 import { defineRules, fixNaming, ruleIn } from './rules';
@@ -218,7 +218,7 @@ export function warnDeprecatedNodeLabel(key: string, at: string, report: RuleRep
 // their texts are the same for every Pod with alike containers, so they are
 // written once (see _shared-text.ts): the field paths for each container
 // path, the messages for each container name, all of them at a time.
-const FIELDS = new SharedText((path) => {
+const FIELDS = new MemoByString((path) => {
   const securityContext = `${path}.securityContext`;
   return {
     cpu: `${path}.resources.requests.cpu`,
@@ -231,7 +231,7 @@ const FIELDS = new SharedText((path) => {
     readOnlyRoot: `${securityContext}.readOnlyRootFilesystem`,
   };
 });
-const MESSAGES = new SharedText((name) => ({
+const MESSAGES = new MemoByString((name) => ({
   noCpu: `container "${name}" requests no CPU`,
   noMemoryLimit: `container "${name}" has no memory limit`,
   noLiveness: `container "${name}" has no liveness probe`,
