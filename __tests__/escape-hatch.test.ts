@@ -73,7 +73,7 @@ describe('values given through escape hatches', () => {
 
   test('a string where the type has an object or a list reaches the schema as given, not as the object the converter made of it', () => {
     const pod = new Pod(newChart(), 'p', { containers: [new Container({ name: 'app', image: 'app:1' })], extraSpec: { affinity: 'close', topologySpreadConstraints: ['zone'] } as any });
-    expect(renderedManifest(pod.apiObject).spec).toMatchObject({ affinity: 'close', topologySpreadConstraints: ['zone'] });
+    expect((renderedManifest(pod.apiObject) as k8s.KubePodProps).spec).toMatchObject({ affinity: 'close', topologySpreadConstraints: ['zone'] });
     expect(problemsOf((chart) => new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1' })], extraSpec: { affinity: 'close', topologySpreadConstraints: ['zone'] } as any }))).toEqual([
       'spec.affinity: the escape-hatch value must be object, got "close", which the Kubernetes 1.27 schema refuses. Fix: give the field a value of the type the Kubernetes API reference lists for it (kubernetes-schema)',
       'spec.topologySpreadConstraints[0]: the escape-hatch value must be object, got "zone", which the Kubernetes 1.27 schema refuses. Fix: give the field a value of the type the Kubernetes API reference lists for it (kubernetes-schema)',
@@ -90,7 +90,7 @@ describe('values given through escape hatches', () => {
     expect(manifest.spec?.hostname).toBe('web');
     // A list with an element of the wrong type is withheld whole; what holds it stays.
     expect(manifest.spec?.containers?.[0].lifecycle).toEqual({ postStart: { exec: {} } });
-    const written = renderedManifest(pod.apiObject);
+    const written = renderedManifest(pod.apiObject) as { spec: { hostNetwork: unknown; containers: { lifecycle: unknown }[] } };
     expect(written.spec.hostNetwork).toBe('yes');
     expect(written.spec.containers[0].lifecycle).toEqual({ postStart: { exec: { command: ['sh', 2] } } });
   });

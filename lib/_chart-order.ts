@@ -1,6 +1,7 @@
 import { ApiObject, App as CdkApp, Chart, DependencyGraph, Names, YamlOutputType } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { renderedManifest } from './_synth';
+import { objectAt } from './validation/_json';
 
 /*
  * Which files an App writes, and which objects go into each in which
@@ -93,8 +94,8 @@ export function outputFiles(app: CdkApp, all: readonly IConstruct[]): OutputFile
         const dir = folder(chart);
         for (const object of objectsOf(chart)) {
           // Named by its manifest's kind and name, as cdk8s names it with FILE_PER_RESOURCE.
-          const manifest = renderedManifest(object);
-          const file = `${manifest?.kind}.${manifest?.metadata?.name}`.replace(/[^0-9a-zA-Z-_.]/g, '') + ext;
+          const manifest = objectAt(renderedManifest(object));
+          const file = `${manifest.kind}.${objectAt(manifest.metadata).name}`.replace(/[^0-9a-zA-Z-_.]/g, '') + ext;
           const at = dir === '' ? file : `${dir}/${file}`;
           byFile.delete(at);
           byFile.set(at, { file: at, objects: [object] });

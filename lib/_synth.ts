@@ -65,8 +65,7 @@ export function forgetForThisPass(owner: object): void {
  * validation and the writer alike; outside one, anew every time. Callers
  * must not mutate it.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- ApiObject.toJson() returns any
-export function renderedManifest(apiObject: ApiObject): any {
+export function renderedManifest(apiObject: ApiObject): unknown {
   if (pass === undefined) {
     return withExactKeys(apiObject.toJson());
   }

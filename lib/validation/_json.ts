@@ -34,15 +34,6 @@ export function listAt(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : NONE;
 }
 
-/**
- * The object at a manifest field, or an empty one, read loosely.
- * @deprecated for new code: use {@link objectAt}.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the untyped reading, kept for the modules not yet typed
-export function asObject(value: unknown): any {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
-}
-
 /** `metadata.namespace` of a manifest, if it names one. */
 export function namespaceOf(manifest: JsonObject): string | undefined {
   const namespace = objectAt(manifest.metadata).namespace;
