@@ -118,7 +118,7 @@ interface CheckDefinition {
    * fixByCase, whose parameters differ by check); without it, every finding
    * takes `fix`.
    */
-  readonly fixFor?: object;
+  readonly fixFor?: (...specifics: never) => string;
   /**
    * The first minor version that has the check.
    * @default 0
