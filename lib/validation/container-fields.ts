@@ -14,7 +14,8 @@ import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Unvalidated } from '../_manifest';
 import { MemoByString } from './_shared-text';
 import { invalidDataKey } from './data-keys';
-import { checkInteger, isIntegerIn } from './_integer';
+import { checkInteger } from './_integer';
+import { isPortNumber } from './container-ports';
 import { dns1123SubdomainError, envVarNameError, portNameError, qualifiedNameError } from './names';
 import { validateSeccompProfile, validateWindowsOptions } from './pod-security-context';
 import { RuleReport } from './problem';
@@ -450,14 +451,6 @@ function checkPort(port: number | string | undefined, at: string, what: string, 
       digits ? PROBE_ACTION.fixFor('digits', `${port}`) : PROBE_ACTION.fixFor('port'),
     );
   }
-}
-
-/** The port numbers of IsValidPortNum. */
-export const PORT_RANGE = { min: 1, max: 65535 } as const;
-
-/** Whether `value` is a port number, 1 to 65535. */
-export function isPortNumber(value: unknown): value is number {
-  return isIntegerIn(value, PORT_RANGE);
 }
 
 function validateLifecycle(c: Unvalidated<k8s.Container>, path: string, runsToCompletion: boolean, report: RuleReport): void {

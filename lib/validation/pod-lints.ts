@@ -159,13 +159,6 @@ export const POD_LINT_RULES = defineRules([
     ...fixNaming((mebibytes: string) => `write ${mebibytes} for mebibytes`, ['`512Mi`, not `512m`,'], [WHOLE_BYTES_FIX]),
     see: RESOURCE_DOCS,
   },
-  {
-    id: 'host-ip-without-host-port',
-    severity: 'warning',
-    summary: 'A port that sets `hostIP` also sets `hostPort`.',
-    why: 'Without a hostPort nothing is bound on the node, so the hostIP does nothing. The API server warns about it.',
-    fix: 'Add the `hostPort`, or remove `hostIP`.',
-  },
 ]);
 
 const LATEST_TAG = ruleIn(POD_LINT_RULES, 'latest-tag');
@@ -297,13 +290,6 @@ function lintContainer(facts: ContainerFacts, longRunning: boolean, runsToComple
   lintSecurity(facts, pod, texts, report);
   if (pod.hostPaths.size > 0) {
     lintHostMounts(c, path, pod.hostPaths, report);
-  }
-  const ports = c.ports ?? [];
-  for (let i = 0; i < ports.length; i++) {
-    const port = ports[i];
-    if (port.hostIP && !port.hostPort) {
-      report.warn('host-ip-without-host-port', `${path}.ports[${i}].hostIP`, `port ${port.containerPort} of container "${c.name}" sets hostIP "${port.hostIP}" but no hostPort`);
-    }
   }
 }
 

@@ -10,12 +10,13 @@ import { validateVolumeSourceFields } from './volume-sources';
 import { FirstIndex } from './_first-index';
 import { containerPath } from './_shared-text';
 import { checkEnum, ContainerAt, ContainerManifest, validateContainer } from './container-spec';
+import { checkPortClashes } from './container-ports';
 import { suggestName, validateLabelName, validateLabels } from './metadata';
 import { dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
 import { lintPodSpec } from './pod-lints';
 import { RuleReport } from './problem';
 import { fixByCase } from './_fix-cases';
-import { defineRules, fixNaming, ruleIn } from './rules';
+import { defineRules, ruleIn } from './rules';
 
 /** The rules of a Pod spec that the Kubernetes API server enforces. */
 export const POD_SPEC_API_RULES = defineRules([
@@ -34,14 +35,6 @@ export const POD_SPEC_API_RULES = defineRules([
     summary: 'No two containers or init containers of a Pod share a name.',
     why: 'The API server refuses the Pod ("Duplicate value"); logs, exec and status address containers by name.',
     fix: 'Give each container and init container its own name.',
-  },
-  {
-    id: 'host-port-conflict',
-    severity: 'error',
-    category: 'api-server',
-    summary: "No two ports of a Pod's containers claim the same `hostPort`, protocol and host IP.",
-    why: 'The API server refuses the Pod (checkHostPortConflicts says Duplicate value: "8080/TCP"): one node port cannot be forwarded to two places.',
-    fix: 'Give one of them another `hostPort`, or drop `hostPort` and reach the Pod through a Service.',
   },
   {
     id: 'volume-name',
@@ -141,22 +134,6 @@ export const POD_SPEC_PEAPOD_RULES = defineRules([
   },
 ]);
 
-// The fix of a port one container declares twice.
-const DECLARED_TWICE_FIX = 'remove one of the two declarations';
-
-/** The tutorial's rules, stricter than the API server. */
-export const POD_SPEC_TUTORIAL_RULES = defineRules([
-  {
-    id: 'port-shared-localhost',
-    severity: 'error',
-    category: 'peapod',
-    summary: 'No two containers of a Pod declare the same port and protocol, and no container declares one twice.',
-    why: 'Containers of a Pod share one IP and talk over `localhost`: only one of them can listen on a port, the other fails to bind at run time. The API server only warns.',
-    ...fixNaming((container: string, other: string) => `give ${container} or ${other} another port`, ['one container', 'the other'], [`if one container declares the port twice: ${DECLARED_TWICE_FIX}`]),
-    see: 'https://kubernetes.io/docs/concepts/workloads/pods/#pod-networking',
-  },
-]);
-const PORT_SHARED_LOCALHOST = ruleIn(POD_SPEC_TUTORIAL_RULES, 'port-shared-localhost');
 const REFERENCE_NAME = ruleIn(POD_SPEC_API_RULES, 'reference-name');
 const TOLERATION = ruleIn(POD_SPEC_API_RULES, 'toleration');
 
@@ -218,19 +195,16 @@ export function validatePodSpec(spec: Unvalidated<k8s.PodSpec>, at: string, repo
     }
     validateContainer(entry, volumeNames, spec.enableServiceLinks !== false, report, spec);
   }
-  checkSharedPorts(initContainers.length > 0 ? all.filter((entry) => entry.longRunning) : containers, report);
-  checkHostPorts(containers, report);
+  checkPortClashes(initContainers.length > 0 ? all.filter((entry) => entry.longRunning) : containers, containers, report);
   lintPodSpec(spec, at, report);
 }
 
-// The importer's Pod specs reach entriesOf and the port checks unchecked
-// (validateSharedPorts): those read each container and port with `?.`.
 function entriesOf(containers: readonly ContainerManifest[] = [], at: string, init: boolean): ContainerAt[] {
   const entries: ContainerAt[] = new Array(containers.length);
   for (let i = 0; i < containers.length; i++) {
     const container = containers[i];
     entries[i] = init
-      ? { container, path: containerPath(at, 'initContainers', i), longRunning: container?.restartPolicy === 'Always', init: true }
+      ? { container, path: containerPath(at, 'initContainers', i), longRunning: container.restartPolicy === 'Always', init: true }
       : { container, path: containerPath(at, 'containers', i), longRunning: true, init: false };
   }
   return entries;
@@ -304,114 +278,5 @@ function validateVolumeSource(volume: Unvalidated<k8s.Volume>, path: string, rep
   validateVolumeSourceFields(volume, name, path, report);
 }
 
-/**
- * Records in `report` the ports of a Pod spec (at field path `at`) that two
- * of its containers, or one container twice, declare: the check of
- * `port-shared-localhost` alone, for a spec that is not yet a Peapod Pod
- * (the importer's input, which may hold anything: see entriesOf).
- */
-export function validateSharedPorts(spec: unknown, at: string, report: RuleReport): void {
-  const { containers, initContainers } = (spec ?? {}) as Unvalidated<k8s.PodSpec>;
-  // As validatePodSpec orders them: the containers, then the init containers that run beside them.
-  const sidecars = entriesOf(initContainers, at, true).filter((entry) => entry.longRunning);
-  checkSharedPorts([...entriesOf(containers, at, false), ...sidecars], report);
-}
-
-// Containers that run side by side share the Pod's network namespace.
-function checkSharedPorts(entries: readonly ContainerAt[], report: RuleReport): void {
-  for (const { entry, index, key, first } of repeatedPorts(entries, containerPortKey)) {
-    const { container, path } = entry;
-    const at = `${path}.ports[${index}].containerPort`;
-    const firstAt = `${first.entry.path}.ports[${first.index}]`;
-    if (first.entry.container === container) {
-      report.error('port-shared-localhost', at, `port ${key} is declared twice by container "${container.name}", first at ${firstAt}`, DECLARED_TWICE_FIX);
-    } else {
-      report.error(
-        'port-shared-localhost',
-        at,
-        `port ${key} of container "${container.name}" is already used by container "${first.entry.container.name}" (${firstAt}); containers of a Pod share localhost, so only one can listen on it`,
-        PORT_SHARED_LOCALHOST.fixFor(`"${container.name}"`, `"${first.entry.container.name}"`),
-      );
-    }
-  }
-}
-
-function checkHostPorts(entries: readonly ContainerAt[], report: RuleReport): void {
-  for (const { entry, index, key, first } of repeatedPorts(entries, hostPortKey)) {
-    report.error(
-      'host-port-conflict',
-      `${entry.path}.ports[${index}].hostPort`,
-      `hostPort ${key} of container "${entry.container.name}" is already claimed by ${first.entry.path}.ports[${first.index}].hostPort`,
-    );
-  }
-}
-
-// The keys that make two ports clash, or undefined for a port the check skips.
-type PortKey = (port: Unvalidated<k8s.ContainerPort> | undefined) => string | undefined;
-const containerPortKey: PortKey = (port) => (typeof port?.containerPort === 'number' ? `${port.containerPort}/${port.protocol ?? 'TCP'}` : undefined);
-const hostPortKey: PortKey = (port) => (port?.hostPort ? `${port.hostPort}/${port.protocol ?? 'TCP'}${port.hostIP ? ` on ${port.hostIP}` : ''}` : undefined);
-/** Where a port is: its container, and its index in the container's ports. */
-interface PortAt {
-  readonly entry: ContainerAt;
-  readonly index: number;
-}
-
-/** A port whose key an earlier port has already, with that first port. */
-interface RepeatedPort extends PortAt {
-  readonly key: string;
-  readonly first: PortAt;
-}
-
-const NO_REPEATS: readonly RepeatedPort[] = Object.freeze([]);
-
-// Up to this many ports, repeats are found by comparing each port with those before it.
-const FEW_PORTS = 16;
-
-/**
- * The ports of `entries` that repeat the key of an earlier one. Most Pods
- * declare a port or two: those are compared with the ports before them,
- * and a map is built only for many.
- */
-function repeatedPorts(entries: readonly ContainerAt[], keyOf: PortKey): readonly RepeatedPort[] {
-  let count = 0;
-  for (const entry of entries) {
-    count += entry.container?.ports?.length ?? 0;
-  }
-  if (count < 2) {
-    return NO_REPEATS;
-  }
-  const seen = count > FEW_PORTS ? new Map<string, PortAt>() : undefined;
-  let repeats: RepeatedPort[] | undefined;
-  for (let e = 0; e < entries.length; e++) {
-    const entry = entries[e];
-    const ports = entry.container?.ports ?? [];
-    for (let i = 0; i < ports.length; i++) {
-      const key = keyOf(ports[i]);
-      if (key === undefined) {
-        continue;
-      }
-      const first = seen ? seen.get(key) : firstPortBefore(entries, keyOf, key, e, i);
-      if (first !== undefined) {
-        (repeats ??= []).push({ entry, index: i, key, first });
-      } else {
-        seen?.set(key, { entry, index: i });
-      }
-    }
-  }
-  return repeats ?? NO_REPEATS;
-}
-
-// The first port before port `index` of entry `end` whose key is `key`.
-function firstPortBefore(entries: readonly ContainerAt[], keyOf: PortKey, key: string, end: number, index: number): PortAt | undefined {
-  for (let e = 0; e <= end; e++) {
-    const entry = entries[e];
-    const ports = entry.container?.ports ?? [];
-    const stop = e === end ? index : ports.length;
-    for (let i = 0; i < stop; i++) {
-      if (keyOf(ports[i]) === key) {
-        return { entry, index: i };
-      }
-    }
-  }
-  return undefined;
-}
+// The importer reads the check of port-shared-localhost from here, where it was first declared.
+export { validateSharedPorts } from './container-ports';
