@@ -105,6 +105,21 @@ export const CONTAINER_FIELD_API_RULES = defineRules([
     see: 'https://kubernetes.io/docs/concepts/workloads/pods/downward-api/',
   },
   {
+    id: 'reference-name',
+    severity: 'error',
+    category: 'api-server',
+    summary: '`serviceAccountName` is a DNS-1123 subdomain, and every ConfigMap, Secret and claim reference (volumes, env) names its object.',
+    why: 'The API server refuses the Pod: "spec.volumes[0].configMap.name: Required value", or for a name in the wrong form "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\'".',
+    ...fixByCase(
+      {
+        object: (object: string) => `pass the ${object} object, or { name } of one that exists`,
+        serviceAccount: (example: string) => `name the ServiceAccount by its metadata.name, such as ${example}`,
+        keyRef: "give both the object's name and the key",
+      },
+      { object: ['ConfigMap, Secret or claim'], serviceAccount: ['"my-app"'] },
+    ),
+  },
+  {
     id: 'env-key-ref',
     severity: 'error',
     category: 'api-server',
@@ -319,6 +334,7 @@ const WORKING_DIR = ruleIn(CONTAINER_FIELD_PEAPOD_RULES, 'working-dir-absolute')
 const ENV_VAR_SECRET = ruleIn(CONTAINER_FIELD_LINT_RULES, 'env-var-secret');
 const PROBE_ACTION = ruleIn(CONTAINER_FIELD_API_RULES, 'probe-action');
 const ENV_VALUE = ruleIn(CONTAINER_FIELD_API_RULES, 'env-value-source');
+const REFERENCE_NAME = ruleIn(CONTAINER_FIELD_API_RULES, 'reference-name');
 const KEY_REF = ruleIn(CONTAINER_FIELD_API_RULES, 'env-key-ref');
 const FIELD_REF = ruleIn(CONTAINER_FIELD_API_RULES, 'env-field-ref');
 const ENV_FROM = ruleIn(CONTAINER_FIELD_API_RULES, 'env-from-source');
@@ -507,13 +523,7 @@ export function validateEnvSource(variable: Unvalidated<k8s.EnvVar>, at: string,
   ] as const) {
     const { name, key } = source[ref] ?? {};
     if (source[ref] != null && !variable.value && (!name || !key)) {
-      // reference-name is a rule of pod-spec.ts, whose fix names the object alone.
-      report.error(
-        'reference-name',
-        `${at}.valueFrom.${ref}`,
-        `${ref} of ${owner} names no ${!name ? kind : 'key'}`,
-        "give both the object's name and the key",
-      );
+      report.error('reference-name', `${at}.valueFrom.${ref}`, `${ref} of ${owner} names no ${!name ? kind : 'key'}`, REFERENCE_NAME.fixFor('keyRef'));
     }
     if (name) {
       reportObjectName(name, `${at}.valueFrom.${ref}.name`, `${ref} of ${owner}`, kind, 'env-key-ref', report);

@@ -10,6 +10,7 @@ import { validateVolumeSourceFields } from './volume-sources';
 import { FirstIndex } from './_first-index';
 import { containerPath } from './_shared-text';
 import { checkEnum, ContainerAt, ContainerManifest, validateContainer } from './container-spec';
+import { CONTAINER_FIELD_API_RULES } from './container-fields';
 import { checkPortClashes } from './container-ports';
 import { suggestName, validateLabelName, validateLabels } from './metadata';
 import { dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
@@ -71,20 +72,6 @@ export const POD_SPEC_API_RULES = defineRules([
     see: 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath',
   },
   {
-    id: 'reference-name',
-    severity: 'error',
-    category: 'api-server',
-    summary: '`serviceAccountName` is a DNS-1123 subdomain, and every ConfigMap, Secret and claim reference (volumes, env) names its object.',
-    why: 'The API server refuses the Pod: "spec.volumes[0].configMap.name: Required value", or for a name in the wrong form "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\'".',
-    ...fixByCase(
-      {
-        object: (object: string) => `pass the ${object} object, or { name } of one that exists`,
-        serviceAccount: (example: string) => `name the ServiceAccount by its metadata.name, such as ${example}`,
-      },
-      { object: ['ConfigMap, Secret or claim'], serviceAccount: ['"my-app"'] },
-    ),
-  },
-  {
     id: 'toleration',
     severity: 'error',
     category: 'api-server',
@@ -103,14 +90,6 @@ export const POD_SPEC_API_RULES = defineRules([
       {},
     ),
     see: 'https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/',
-  },
-  {
-    id: 'supported-value',
-    severity: 'error',
-    category: 'api-server',
-    summary: 'Fields with a closed set of values (`restartPolicy`, `imagePullPolicy`, `protocol`, hostPath `type`, …) hold one of them.',
-    why: 'The API server refuses other values (Unsupported value: "always": supported values: "Always", "Never", "OnFailure"); the types rule them out, but JSON input, the escape hatches and `as any` do not. An empty restartPolicy or dnsPolicy is defaulted, not refused.',
-    fix: 'Use one of the values the message lists; they are case-sensitive.',
   },
 ]);
 
@@ -134,7 +113,8 @@ export const POD_SPEC_PEAPOD_RULES = defineRules([
   },
 ]);
 
-const REFERENCE_NAME = ruleIn(POD_SPEC_API_RULES, 'reference-name');
+// Declared in container-fields.ts, which reports it too.
+const REFERENCE_NAME = ruleIn(CONTAINER_FIELD_API_RULES, 'reference-name');
 const TOLERATION = ruleIn(POD_SPEC_API_RULES, 'toleration');
 
 /** What restarts a Pod's containers when they exit: the values of `restartPolicy`. */

@@ -20,6 +20,7 @@ import type { POD_SECURITY_CONTEXT_RULES } from './pod-security-context';
 import type { POD_SPEC_API_RULES, POD_SPEC_PEAPOD_RULES } from './pod-spec';
 import type { REFERENCE_RULES } from './references';
 import type { RuleDefinition } from './rules';
+import type { FIELD_CHECK_RULES } from './_field-checks';
 import type { SCHEDULING_SPEC_RULES } from './scheduling-spec';
 import type { SECRET_DATA_RULES } from './secret-data';
 import type { SERVICE_RULES } from './service';
@@ -48,6 +49,7 @@ type PeapodRuleTables = [
   typeof DATA_KEY_RULES,
   typeof DNS_SPEC_RULES,
   typeof ESCAPE_HATCH_RULES,
+  typeof FIELD_CHECK_RULES,
   typeof HPA_RULES,
   typeof INGRESS_RULES,
   typeof JOB_RULES,
