@@ -84,14 +84,9 @@ export function checkName(value: unknown, grammar: NameGrammar, check: FieldChec
   return true;
 }
 
-/** Whether `value` is an IPv4 or IPv6 address as the API server parses one (see _ip.ts). */
-export function isIpAddress(value: unknown): boolean {
-  return parseIp(value) !== undefined;
-}
-
-/** Reports `value` unless it is an IP address (`10.9.8.7`, `2001:db8::ffff`). */
+/** Reports `value` unless it is an IP address (`10.9.8.7`, `2001:db8::ffff`) as the API server parses one (see _ip.ts). */
 export function checkIpAddress(value: unknown, check: FieldCheck, report: RuleReport): boolean {
-  if (isIpAddress(value)) {
+  if (parseIp(value) !== undefined) {
     return true;
   }
   report.error(

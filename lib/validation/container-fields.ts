@@ -17,7 +17,7 @@ import { invalidDataKey } from './data-keys';
 import { checkInteger } from './_integer';
 import { isPortNumber } from './container-ports';
 import { dns1123SubdomainError, envVarNameError, portNameError, qualifiedNameError } from './names';
-import { validateSeccompProfile, validateWindowsOptions } from './pod-security-context';
+import { ID_RANGE, validateSeccompProfile, validateWindowsOptions } from './pod-security-context';
 import { RuleReport } from './problem';
 import { fixByCase } from './_fix-cases';
 import { defineRules, fixNaming, ruleIn } from './rules';
@@ -792,8 +792,6 @@ export function validateResources(c: Unvalidated<k8s.Container>, path: string, r
 
 // ---- security context ----------------------------------------------------------
 
-// IsValidUserID and IsValidGroupID.
-const ID_RANGE = { min: 0, max: 2147483647 } as const;
 const PROC_MOUNTS = ['Default', 'Unmasked'];
 
 function validateSecurityValues(sc: Unvalidated<k8s.SecurityContext>, at: string, owner: string, report: RuleReport): void {

@@ -185,15 +185,10 @@ export { checkEnum };
 
 /**
  * Checks one container of a rendered Pod spec; `volumeNames` are the Pod's
- * volumes, `pod` the spec around it (its volumes, which devices name).
+ * volumes, `pod` the spec around it (its volumes, which devices name, its
+ * host network and Service links).
  */
-export function validateContainer(
-  entry: ContainerAt,
-  volumeNames: { has(name: unknown): boolean },
-  serviceLinks: boolean,
-  report: RuleReport,
-  pod: Unvalidated<k8s.PodSpec> = {},
-): void {
+export function validateContainer(entry: ContainerAt, volumeNames: { has(name: unknown): boolean }, pod: Unvalidated<k8s.PodSpec>, report: RuleReport): void {
   const { container: c, path } = entry;
   validateLabelName('container name', 'container-name', c.name, path, report);
   if (c.image === undefined || c.image.trim().length === 0) {
@@ -211,7 +206,7 @@ export function validateContainer(
     checkEnum(c.restartPolicy, ['Always'], `${path}.restartPolicy`, 'init container restartPolicy', report);
   }
   const portNames = validateContainerPorts(entry, pod.hostNetwork === true, report);
-  validateEnv(c, path, serviceLinks, report);
+  validateEnv(c, path, pod.enableServiceLinks !== false, report);
   validateMounts(c, path, volumeNames, report);
   validateProbes(entry, portNames, report);
   validateResources(c, path, report);

@@ -173,7 +173,7 @@ export function validatePodSpec(spec: Unvalidated<k8s.PodSpec>, at: string, repo
     if (first >= 0) {
       report.error('container-name-unique', `${entry.path}.name`, `container name "${name}" is already used by ${all[first].path}`);
     }
-    validateContainer(entry, volumeNames, spec.enableServiceLinks !== false, report, spec);
+    validateContainer(entry, volumeNames, spec, report);
   }
   checkPortClashes(initContainers.length > 0 ? all.filter((entry) => entry.longRunning) : containers, containers, report);
   lintPodSpec(spec, at, report);
