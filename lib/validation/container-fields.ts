@@ -14,8 +14,7 @@ import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Unvalidated } from '../_manifest';
 import { MemoByString } from './_shared-text';
 import { invalidDataKey } from './data-keys';
-import { checkInteger } from './_integer';
-import { isPortNumber } from './container-ports';
+import { checkInteger, isPortNumber } from './_integer';
 import { dns1123SubdomainError, envVarNameError, portNameError, qualifiedNameError } from './names';
 import { ID_RANGE, validateSeccompProfile, validateWindowsOptions } from './pod-security-context';
 import { RuleReport } from './problem';
@@ -497,6 +496,10 @@ function validateLifecycle(c: Unvalidated<k8s.Container>, path: string, runsToCo
 
 // fileKeyRef is of Kubernetes 1.34: a manifest may hold it, the 1.27 shape does not.
 const ENV_SOURCES = ['configMapKeyRef', 'secretKeyRef', 'fieldRef', 'resourceFieldRef', 'fileKeyRef'] as const;
+const KEY_REFS = [
+  ['configMapKeyRef', 'ConfigMap'],
+  ['secretKeyRef', 'Secret'],
+] as const;
 const SUBSCRIPTED_FIELD_PATH = /^(metadata\.(?:labels|annotations))\['(.*)'\]$/;
 const CPU_DIVISORS = ['1m', '1'];
 // A byte divisor is 1, or one of a unit: 1k (1000) to 1E, 1Ki (1024) to 1Ei.
@@ -517,10 +520,7 @@ export function validateEnvSource(variable: Unvalidated<k8s.EnvVar>, at: string,
   if (variable.value) {
     report.error('env-value-source', at, `${owner} has both value and valueFrom`, ENV_VALUE.fixFor('both'));
   }
-  for (const [ref, kind] of [
-    ['configMapKeyRef', 'ConfigMap'],
-    ['secretKeyRef', 'Secret'],
-  ] as const) {
+  for (const [ref, kind] of KEY_REFS) {
     const { name, key } = source[ref] ?? {};
     if (source[ref] != null && !variable.value && (!name || !key)) {
       report.error('reference-name', `${at}.valueFrom.${ref}`, `${ref} of ${owner} names no ${!name ? kind : 'key'}`, REFERENCE_NAME.fixFor('keyRef'));

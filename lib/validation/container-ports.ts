@@ -15,9 +15,9 @@ import { PROTOCOLS } from '../port';
 import { checkEnum } from './_field-checks';
 import { FirstIndex } from './_first-index';
 import { fieldOf, listAt, objectAt } from './_json';
-import { isIntegerIn, quoteValue } from './_integer';
+import { isPortNumber, quoteValue } from './_integer';
 import { containerPath } from './_shared-text';
-import type { ContainerAt, ContainerManifest } from './container-spec';
+import { ContainerAt, ContainerManifest, PROBE_KINDS } from './container-spec';
 import { suggestName } from './metadata';
 import { portNameError } from './names';
 import { POD_LIFECYCLE_RULES } from './pod-lifecycle';
@@ -102,20 +102,12 @@ const PORT_SHARED_LOCALHOST = ruleIn(CONTAINER_PORT_PEAPOD_RULES, 'port-shared-l
 // host-namespaces covers more than ports; its definition stays with its other checks.
 const HOST_NAMESPACES = ruleIn(POD_LIFECYCLE_RULES, 'host-namespaces');
 
-/** The port numbers of IsValidPortNum. */
-export const PORT_RANGE = { min: 1, max: 65535 } as const;
-
-/** Whether `value` is a port number, 1 to 65535. */
-export function isPortNumber(value: unknown): value is number {
-  return isIntegerIn(value, PORT_RANGE);
-}
-
 /**
- * Checks each port of the container of `entry` on its own; `hostNetwork`
- * says whether the Pod shares the node's network. Returns the port names,
- * for the probes that call a port by name ({@link checkProbePort}).
+ * Checks each port of the container of `entry` on its own, and the ports
+ * its probes call by name; `hostNetwork` says whether the Pod shares the
+ * node's network.
  */
-export function validateContainerPorts(entry: ContainerAt, hostNetwork: boolean, report: RuleReport): FirstIndex {
+export function validateContainerPorts(entry: ContainerAt, hostNetwork: boolean, report: RuleReport): void {
   const { container: c, path } = entry;
   const ports = c.ports ?? [];
   const names = new FirstIndex(ports, 'name', false);
@@ -152,16 +144,17 @@ export function validateContainerPorts(entry: ContainerAt, hostNetwork: boolean,
       report.warn('host-ip-without-host-port', `${at}.hostIP`, `port ${containerPort} of container "${c.name}" sets hostIP "${hostIP}" but no hostPort`);
     }
   }
-  return names;
+  // Read by name first: most containers have no probe. The probes of an init container that runs to completion are init-container-probes'.
+  if ((c.livenessProbe != null || c.readinessProbe != null || c.startupProbe != null) && (!entry.init || entry.longRunning)) {
+    for (const kind of PROBE_KINDS) {
+      checkProbePort(c[kind], kind, `${path}.${kind}`, c, names, report);
+    }
+  }
 }
 
-/**
- * Checks the port of `probe`, the `kind` probe of container `c` at field
- * path `at`, when it names one: a name the container does not declare
- * (`portNames`, from {@link validateContainerPorts}) resolves to nothing.
- */
-export function checkProbePort(probe: Unvalidated<k8s.Probe>, kind: string, at: string, c: ContainerManifest, portNames: FirstIndex, report: RuleReport): void {
-  const port = probe.httpGet?.port ?? probe.tcpSocket?.port;
+// A probe that calls a port by a name the container does not declare (`portNames`) reaches nothing.
+function checkProbePort(probe: Unvalidated<k8s.Probe> | undefined, kind: string, at: string, c: ContainerManifest, portNames: FirstIndex, report: RuleReport): void {
+  const port = probe?.httpGet?.port ?? probe?.tcpSocket?.port;
   // A port name that is no IANA service name (such as "8080") is probe-action's.
   if (typeof port === 'string' && portNameError(port) === undefined && !portNames.has(port)) {
     const declared = portNames
@@ -170,7 +163,7 @@ export function checkProbePort(probe: Unvalidated<k8s.Probe>, kind: string, at: 
       .join(', ');
     report.error(
       'probe-port',
-      `${at}.${probe.httpGet ? 'httpGet' : 'tcpSocket'}.port`,
+      `${at}.${probe?.httpGet ? 'httpGet' : 'tcpSocket'}.port`,
       `${kind} of container "${c.name}" calls port "${port}", which the container does not declare (${declared.length > 0 ? `it declares ${declared}` : 'it names no ports'})`,
     );
   }

@@ -5,7 +5,6 @@ import type { Unvalidated } from '../_manifest';
 import { checkEnum } from './_field-checks';
 import { FirstIndex } from './_first-index';
 import { CONTAINER_FIELD_API_RULES, lintEnvCredential, validateAction, validateContainerFields, validateEnvSource, validateResources } from './container-fields';
-import { checkProbePort, validateContainerPorts } from './container-ports';
 import { validateLabelName } from './metadata';
 import { descendingPathError, envVarNameError } from './names';
 import { RuleReport } from './problem';
@@ -184,9 +183,9 @@ interface ContainerAt {
 export { checkEnum };
 
 /**
- * Checks one container of a rendered Pod spec; `volumeNames` are the Pod's
- * volumes, `pod` the spec around it (its volumes, which devices name, its
- * host network and Service links).
+ * Checks one container of a rendered Pod spec, but for its ports (see
+ * container-ports.ts); `volumeNames` are the Pod's volumes, `pod` the spec
+ * around it (its volumes, which devices name, and its Service links).
  */
 export function validateContainer(entry: ContainerAt, volumeNames: { has(name: unknown): boolean }, pod: Unvalidated<k8s.PodSpec>, report: RuleReport): void {
   const { container: c, path } = entry;
@@ -205,10 +204,9 @@ export function validateContainer(entry: ContainerAt, volumeNames: { has(name: u
   if (entry.init) {
     checkEnum(c.restartPolicy, ['Always'], `${path}.restartPolicy`, 'init container restartPolicy', report);
   }
-  const portNames = validateContainerPorts(entry, pod.hostNetwork === true, report);
   validateEnv(c, path, pod.enableServiceLinks !== false, report);
   validateMounts(c, path, volumeNames, report);
-  validateProbes(entry, portNames, report);
+  validateProbes(entry, report);
   validateResources(c, path, report);
   checkEnum(c.terminationMessagePolicy, TERMINATION_MESSAGE_POLICIES, `${path}.terminationMessagePolicy`, 'terminationMessagePolicy', report);
   validateContainerFields(c, path, entry.init && !entry.longRunning, pod, report);
@@ -325,7 +323,7 @@ function validateMounts(c: ContainerManifest, path: string, volumeNames: { has(n
   }
 }
 
-function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: RuleReport): void {
+function validateProbes(entry: ContainerAt, report: RuleReport): void {
   const { container: c, path } = entry;
   if (c.livenessProbe == null && c.readinessProbe == null && c.startupProbe == null) {
     return; // read by name: most containers have no probe, and a lookup by a variable key costs more
@@ -387,7 +385,6 @@ function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: RuleR
         GRACE.fixFor('seconds'),
       );
     }
-    checkProbePort(probe, kind, at, c, portNames, report);
   }
 }
 

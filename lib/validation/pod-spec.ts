@@ -11,7 +11,7 @@ import { FirstIndex } from './_first-index';
 import { containerPath } from './_shared-text';
 import { checkEnum, ContainerAt, ContainerManifest, validateContainer } from './container-spec';
 import { CONTAINER_FIELD_API_RULES } from './container-fields';
-import { checkPortClashes } from './container-ports';
+import { checkPortClashes, validateContainerPorts } from './container-ports';
 import { suggestName, validateLabelName, validateLabels } from './metadata';
 import { dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
 import { lintPodSpec } from './pod-lints';
@@ -132,7 +132,8 @@ const REFERENCING_VOLUMES = [
 /**
  * Checks a rendered Pod spec, as it will be written, and records every
  * problem in `report`: the API server's rules, the tutorial's stricter
- * rules and the lints. `at` is the field path of the spec in its manifest
+ * rules and the lints (a container's ports are container-ports.ts's).
+ * `at` is the field path of the spec in its manifest
  * (`spec` for a Pod, `spec.template.spec` for a workload). Costs time in
  * proportion to the size of the spec: duplicates are found with maps.
  */
@@ -168,12 +169,13 @@ export function validatePodSpec(spec: Unvalidated<k8s.PodSpec>, at: string, repo
   const containerNames = new FirstIndex(all === containers ? (spec.containers ?? []) : all.map((entry) => entry.container), 'name', true);
   for (let i = 0; i < all.length; i++) {
     const entry = all[i];
-    const name = entry.container?.name;
+    const name = entry.container.name;
     const first = containerNames.firstBefore(name, i);
     if (first >= 0) {
       report.error('container-name-unique', `${entry.path}.name`, `container name "${name}" is already used by ${all[first].path}`);
     }
     validateContainer(entry, volumeNames, spec, report);
+    validateContainerPorts(entry, spec.hostNetwork === true, report);
   }
   checkPortClashes(initContainers.length > 0 ? all.filter((entry) => entry.longRunning) : containers, containers, report);
   lintPodSpec(spec, at, report);
