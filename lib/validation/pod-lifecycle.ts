@@ -133,12 +133,6 @@ export function validatePodLifecycle(spec: Unvalidated<k8s.PodSpec>, at: string,
     const count = `${ephemeral.length} ephemeral container${ephemeral.length === 1 ? '' : 's'}`;
     report.error('no-ephemeral-containers', `${at}.ephemeralContainers`, `the Pod declares ${count}; they cannot be set when a Pod is created`);
   }
-  if (spec.shareProcessNamespace !== undefined || spec.hostUsers !== undefined) {
-    validateHostNamespaces(spec, at, report);
-  }
-}
-
-function validateHostNamespaces(spec: Unvalidated<k8s.PodSpec>, at: string, report: RuleReport): void {
   if (spec.shareProcessNamespace === true && spec.hostPID === true) {
     report.error('host-namespaces', `${at}.shareProcessNamespace`, 'the Pod sets both shareProcessNamespace and hostPID', HOST_NAMESPACES.fixFor('share'));
   }
