@@ -1,12 +1,11 @@
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Unvalidated } from '../_manifest';
-import { HOST_PATH_TYPES, VOLUME_SOURCE_KINDS } from '../volume';
 import { checkInteger, INT64 } from './_integer';
 import { validateDnsSpec } from './dns-spec';
 import { validatePodLifecycle } from './pod-lifecycle';
 import { validatePodSecurityContext } from './pod-security-context';
 import { validateSchedulingSpec } from './scheduling-spec';
-import { validateVolumeSourceFields } from './volume-sources';
+import { validateVolumeSource } from './volume-sources';
 import { FirstIndex } from './_first-index';
 import { containerPath } from './_shared-text';
 import { checkEnum, ContainerAt, ContainerManifest, validateContainer } from './container-spec';
@@ -52,24 +51,6 @@ export const POD_SPEC_API_RULES = defineRules([
     summary: 'No two volumes of a Pod share a name.',
     why: 'The API server refuses the Pod ("Duplicate value"); mounts find their volume by name.',
     fix: 'Give each volume its own name, or mount the same Volume object in both containers.',
-  },
-  {
-    id: 'volume-source',
-    severity: 'error',
-    category: 'api-server',
-    summary: 'A volume has exactly one source (`emptyDir`, `hostPath`, `configMap`, …).',
-    why: 'The API server refuses a volume with none or several (validateVolumeSource): "must specify a volume type", "may not specify more than 1 volume type".',
-    fix: 'Build the volume with one `Volume` factory, or keep one source in the escape hatch.',
-    see: 'https://kubernetes.io/docs/concepts/storage/volumes/',
-  },
-  {
-    id: 'host-path',
-    severity: 'error',
-    category: 'api-server',
-    summary: 'A hostPath volume has a path without `..` segments.',
-    why: 'The API server refuses a path that climbs out of where it points (validateHostPathVolumeSource): "must not contain \'..\'".',
-    fix: 'Give the path on the node, such as `/data/mysql`, without `..` segments.',
-    see: 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath',
   },
   {
     id: 'toleration',
@@ -121,13 +102,6 @@ const TOLERATION = ruleIn(POD_SPEC_API_RULES, 'toleration');
 export const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'] as const;
 const TOLERATION_OPERATORS = ['Equal', 'Exists'];
 const TAINT_EFFECTS = ['', 'NoSchedule', 'PreferNoSchedule', 'NoExecute'];
-const EMPTY_DIR_MEDIA = ['', 'Memory', 'HugePages'];
-const VOLUME_SOURCE_SET: ReadonlySet<string> = new Set(VOLUME_SOURCE_KINDS);
-const REFERENCING_VOLUMES = [
-  ['configMap', 'name', 'ConfigMap'],
-  ['secret', 'secretName', 'Secret'],
-  ['persistentVolumeClaim', 'claimName', 'claim'],
-] as const;
 
 /**
  * Checks a rendered Pod spec, as it will be written, and records every
@@ -229,35 +203,6 @@ function validateVolumes(volumes: readonly Unvalidated<k8s.Volume>[], at: string
     validateVolumeSource(volume, path, report);
   }
   return names;
-}
-
-function validateVolumeSource(volume: Unvalidated<k8s.Volume>, path: string, report: RuleReport): void {
-  const { name, hostPath, emptyDir } = volume;
-  // Walks the volume's own few keys rather than all the source types Kubernetes knows.
-  const fields: { readonly [field: string]: unknown } = volume;
-  const sources = Object.keys(volume).filter((key) => VOLUME_SOURCE_SET.has(key) && fields[key] != null);
-  if (sources.length !== 1) {
-    report.error('volume-source', path, sources.length === 0 ? `volume "${name}" has no source` : `volume "${name}" has ${sources.length} sources (${sources.join(', ')})`);
-  }
-  if (hostPath) {
-    if (!hostPath.path) {
-      report.error('host-path', `${path}.hostPath.path`, `hostPath volume "${name}" has no path`);
-    } else if (hostPath.path.split('/').includes('..')) {
-      report.error('host-path', `${path}.hostPath.path`, `hostPath "${hostPath.path}" of volume "${name}" holds a ".." segment`);
-    }
-    checkEnum(hostPath.type, HOST_PATH_TYPES, `${path}.hostPath.type`, 'hostPath type', report);
-  }
-  for (const [source, field, object] of REFERENCING_VOLUMES) {
-    const reference: { readonly [field: string]: unknown } | undefined = volume[source];
-    if (reference && !reference[field]) {
-      report.error('reference-name', `${path}.${source}.${field}`, `${source} volume "${name}" names no object`, REFERENCE_NAME.fixFor('object', object));
-    }
-  }
-  // HugePages-<size> (HugePages-2Mi) picks a page size; the kubelet knows no other media.
-  if (emptyDir?.medium !== undefined && !/^HugePages-.+$/.test(emptyDir.medium)) {
-    checkEnum(emptyDir.medium, EMPTY_DIR_MEDIA, `${path}.emptyDir.medium`, 'emptyDir medium', report);
-  }
-  validateVolumeSourceFields(volume, name, path, report);
 }
 
 // The importer reads the check of port-shared-localhost from here, where it was first declared.
