@@ -246,17 +246,18 @@ interface RepeatedPort extends PortAt {
 
 const NO_REPEATS: readonly RepeatedPort[] = Object.freeze([]);
 
-/** The ports of `entries` that repeat the key of an earlier one, found with a map. */
+// Up to this many ports, a key is looked for among the keys before it; a map is built only for more.
+const FEW_PORTS = 16;
+// The first port of each key so far, overwritten by every call (validation is synchronous and never
+// re-enters this): most Pods declare a port or two, and lists or a map for each Pod cost more than the scan.
+const firstKeys: string[] = [];
+const firstEntries: ContainerAt[] = [];
+const firstIndexes: number[] = [];
+
+/** The ports of `entries` that repeat the key of an earlier one. */
 function repeatedPorts(entries: readonly ContainerAt[], keyOf: PortKey): readonly RepeatedPort[] {
-  // Most Pods declare a port or two, and a Pod with one port has no repeats: no map for it.
-  let count = 0;
-  for (const entry of entries) {
-    count += entry.container?.ports?.length ?? 0;
-  }
-  if (count < 2) {
-    return NO_REPEATS;
-  }
-  const seen = new Map<string, PortAt>();
+  let firsts = 0;
+  let seen: Map<string, number> | undefined;
   let repeats: RepeatedPort[] | undefined;
   for (const entry of entries) {
     const ports = entry.container?.ports ?? [];
@@ -265,11 +266,21 @@ function repeatedPorts(entries: readonly ContainerAt[], keyOf: PortKey): readonl
       if (key === undefined) {
         continue;
       }
-      const first = seen.get(key);
-      if (first !== undefined) {
-        (repeats ??= []).push({ entry, index, key, first });
+      if (firsts === FEW_PORTS && seen === undefined) {
+        seen = new Map(firstKeys.slice(0, firsts).map((first, i) => [first, i]));
+      }
+      let first = seen === undefined ? -1 : (seen.get(key) ?? -1);
+      for (let f = 0; seen === undefined && f < firsts && first < 0; f++) {
+        first = firstKeys[f] === key ? f : -1;
+      }
+      if (first >= 0) {
+        (repeats ??= []).push({ entry, index, key, first: { entry: firstEntries[first], index: firstIndexes[first] } });
       } else {
-        seen.set(key, { entry, index });
+        seen?.set(key, firsts);
+        firstKeys[firsts] = key;
+        firstEntries[firsts] = entry;
+        firstIndexes[firsts] = index;
+        firsts++;
       }
     }
   }
