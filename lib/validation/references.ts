@@ -54,7 +54,12 @@ export function validateKeyReferences(scope: IConstruct, manifest: JsonObject, r
       return;
     }
     const has = target.keys.length > 0 ? `it has ${target.keys.map((k) => `"${k}"`).join(', ')}` : 'it has no keys';
-    report.error(KEY_EXISTS[kind].id, at, `key "${key}" is not in ${kind} "${name}" of this app (${has})`, KEY_EXISTS[kind].fixFor(`"${key}"`));
+    report.error(
+      kind === 'ConfigMap' ? 'config-map-key-exists' : 'secret-key-exists',
+      at,
+      `key "${key}" is not in ${kind} "${name}" of this app (${has})`,
+      KEY_EXISTS[kind].fixFor(`"${key}"`),
+    );
   };
 
   walk(manifest, '', (node, at) => {
