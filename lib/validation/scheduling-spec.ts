@@ -75,15 +75,12 @@ export const SCHEDULING_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: 'Pod affinity and anti-affinity terms have a `topologyKey` that is a label key, `namespaces` that are namespace names (DNS-1123 labels), valid label selectors, and preferred terms weigh 1 to 100.',
     why: 'The API server refuses the Pod (validatePodAffinityTerm, validateWeightedPodAffinityTerms): "topologyKey: Required value: can not be empty", "must be in the range 1-100".',
-    ...fixByCase(
-      {
-        noTopologyKey: 'set topologyKey to the node label that groups nodes, such as "kubernetes.io/hostname" or "topology.kubernetes.io/zone"',
-        topologyKey: 'use a node label key, such as "kubernetes.io/hostname"',
-        namespace: 'name a namespace by its metadata.name, such as "default"',
-        weight: WEIGHT_FIX,
-      },
-      {},
-    ),
+    ...fixByCase({
+      noTopologyKey: 'set topologyKey to the node label that groups nodes, such as "kubernetes.io/hostname" or "topology.kubernetes.io/zone"',
+      topologyKey: 'use a node label key, such as "kubernetes.io/hostname"',
+      namespace: 'name a namespace by its metadata.name, such as "default"',
+      weight: WEIGHT_FIX,
+    }),
     see: 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#inter-pod-affinity-and-anti-affinity',
   },
   {
@@ -101,19 +98,16 @@ export const SCHEDULING_SPEC_RULES = defineRules([
     summary:
       'Topology spread constraints have `maxSkew` above 0, a `topologyKey`, `whenUnsatisfiable` DoNotSchedule or ScheduleAnyway, no two alike in both, `minDomains` above 0 and only with DoNotSchedule, `nodeAffinityPolicy`/`nodeTaintsPolicy` Honor or Ignore, and `matchLabelKeys` that are label keys, with a labelSelector, and not in it.',
     why: 'The API server refuses the Pod (validateTopologySpreadConstraints): "must be greater than zero", "can not be empty", "Duplicate value", "can only use minDomains if whenUnsatisfiable=DoNotSchedule", "exists in both matchLabelKeys and labelSelector".',
-    ...fixByCase(
-      {
-        maxSkew: 'set maxSkew to 1 or more: how many more Pods one domain may hold than another',
-        noTopologyKey: 'set topologyKey to the node label that forms the domains, such as "topology.kubernetes.io/zone"',
-        repeated: 'merge the two constraints, or give them different whenUnsatisfiable values',
-        minDomains: 'set minDomains to 1 or more, or leave it out',
-        minDomainsPolicy: 'set whenUnsatisfiable: "DoNotSchedule", or remove minDomains',
-        keysWithoutSelector: 'add a labelSelector, or remove matchLabelKeys',
-        labelKey: 'use a label key of the Pod, such as "pod-template-hash"',
-        keyInBoth: 'keep the key in one of the two',
-      },
-      {},
-    ),
+    ...fixByCase({
+      maxSkew: 'set maxSkew to 1 or more: how many more Pods one domain may hold than another',
+      noTopologyKey: 'set topologyKey to the node label that forms the domains, such as "topology.kubernetes.io/zone"',
+      repeated: 'merge the two constraints, or give them different whenUnsatisfiable values',
+      minDomains: 'set minDomains to 1 or more, or leave it out',
+      minDomainsPolicy: 'set whenUnsatisfiable: "DoNotSchedule", or remove minDomains',
+      keysWithoutSelector: 'add a labelSelector, or remove matchLabelKeys',
+      labelKey: 'use a label key of the Pod, such as "pod-template-hash"',
+      keyInBoth: 'keep the key in one of the two',
+    }),
     see: 'https://kubernetes.io/docs/concepts/scheduling-eviction/topology-spread-constraints/',
   },
   {
