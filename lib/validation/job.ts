@@ -166,7 +166,9 @@ export function validateCronJob(manifest: Unvalidated<k8s.KubeCronJobProps>, rep
       `schedule ${JSON.stringify(schedule)} is not a cron expression: ${scheduleError}`,
       SCHEDULE.fixFor('syntax'),
     );
-  } else if (typeof schedule === 'string' && schedule.includes('TZ')) {
+  }
+  // As the API server does, whether the schedule parses or not (validateScheduleFormat).
+  if (typeof schedule === 'string' && schedule.includes('TZ')) {
     report.error('cron-job-schedule', 'spec.schedule', `schedule "${schedule}" sets a time zone in the schedule`, SCHEDULE.fixFor('timeZone'));
   }
   if (timeZone !== undefined) {
