@@ -159,9 +159,10 @@ function patchCheckOf(apiObject: ApiObject, rendered: unknown): PatchCheck | und
 
 let patchAugmenterAdded = false;
 
-// The keys of each value in `after` that is not in `before` as it is (a patch's `add`, `replace`, `copy`, the target of a `move`).
+// The keys of each value in `after` that is not in `before` as it is (a patch's `add`, `replace`, `copy`, the target of a `move`);
+// `after` is there (an undefined list element is one: a patch that sets an element to null leaves it).
 function changedFields(before: unknown, after: unknown, keys: readonly string[]): (readonly string[])[] {
-  if (before === after || after === undefined) {
+  if (before === after) {
     return [];
   }
   if (before !== null && after !== null && typeof before === 'object' && typeof after === 'object' && Array.isArray(before) === Array.isArray(after)) {
