@@ -204,6 +204,19 @@ describe('values a JSON patch sets', () => {
     ]);
   });
 
+  test('beside escape-hatch values, each is reported once, in the words of what set it', () => {
+    expect(
+      problemsOf((chart) => {
+        const pod = new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1' })], extraSpec: { hostNetwork: 'yes', hostIpc: 'no' } as any });
+        pod.apiObject.addJsonPatch(JsonPatch.replace('/spec/hostIPC', 'still no'), JsonPatch.add('/spec/hostname', 5));
+      }),
+    ).toEqual([
+      `spec.hostNetwork: the escape-hatch value must be boolean, got "yes", which the Kubernetes 1.27 schema refuses. ${patchFix}`,
+      `spec.hostIPC: the value a JSON patch set must be boolean, got "still no", which the Kubernetes 1.27 schema refuses. ${patchFix}`,
+      `spec.hostname: the value a JSON patch set must be string, got 5, which the Kubernetes 1.27 schema refuses. ${patchFix}`,
+    ]);
+  });
+
   test('the rules read a copy without such a value; the manifest written keeps it', () => {
     const pod = new Pod(newChart(), 'p', { containers: [new Container({ name: 'app', image: 'app:1' })] });
     pod.apiObject.addJsonPatch(JsonPatch.add('/spec/hostNetwork', 'yes'), JsonPatch.add('/spec/hostname', 'web'));
