@@ -1,13 +1,9 @@
-import { ApiObject, Lazy } from 'cdk8s';
-import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { DataObject, nonEmpty } from './_data-object';
 import { Annotations, Labels } from './labels';
 import { validateConfigMapData } from './validation/data-keys';
 import { RuleReport } from './validation/problem';
 import { NamedObject } from './volume';
-import { renderObjectMeta } from './object-meta';
-import { setOwn } from './_plain';
 import type { JsonObject } from './validation/_json';
 import type { DATA_KEYS } from './_type-brands';
 
@@ -84,8 +80,6 @@ export class ConfigMap<const K extends string = string> extends DataObject imple
 
   /** Tells a ConfigMap from a Secret. */
   public readonly kind = 'ConfigMap' as const;
-  /** The object rendered into the manifest. */
-  public readonly apiObject: ApiObject;
   /** The keys written in `data`, for the type checks of key references: a type only. */
   public declare readonly [DATA_KEYS]?: K;
   /**
@@ -94,26 +88,8 @@ export class ConfigMap<const K extends string = string> extends DataObject imple
    */
   public declare readonly keys?: K;
 
-  private readonly data: Record<string, string>;
-  private readonly binaryData: Record<string, string>;
-
   public constructor(scope: Construct, id: string, props: ConfigMapProps<K> = {}) {
-    const data: Record<string, string> = { ...(props.data as Record<string, string> | undefined) };
-    const binaryData: Record<string, string> = { ...props.binaryData };
-    super(scope, id, props.name, [
-      ['data', data],
-      ['binaryData', binaryData],
-    ]);
-    this.data = data;
-    this.binaryData = binaryData;
-    this.apiObject = new ManifestObject(this, 'Resource', {
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: renderObjectMeta(this.name, props),
-      immutable: props.immutable,
-      data: Lazy.any({ produce: () => nonEmpty(this.data) }),
-      binaryData: Lazy.any({ produce: () => nonEmpty(this.binaryData) }),
-    });
+    super(scope, id, props, 'ConfigMap', { immutable: props.immutable }, { data: props.data, binaryData: props.binaryData });
   }
 
   /**
@@ -121,13 +97,13 @@ export class ConfigMap<const K extends string = string> extends DataObject imple
    * references made through it compile.
    */
   public addData<const N extends string>(key: N, value: string): ConfigMap<K | N> {
-    setOwn(this.data, key, value);
+    this._addEntry('data', key, value);
     return this as ConfigMap<K | N>;
   }
 
   /** Adds a binary entry, its value base64-encoded. */
   public addBinaryData(key: string, base64: string): this {
-    setOwn(this.binaryData, key, base64);
+    this._addEntry('binaryData', key, base64);
     return this;
   }
 

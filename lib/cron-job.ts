@@ -6,7 +6,8 @@ import { Construct } from 'constructs';
 import { JobSpecOf } from './_job-spec';
 import { TemplateOwner, validateTemplateOwner } from './_template-owner';
 import { JobSpecProps } from './job';
-import { ObjectMetaProps, renderObjectMeta } from './object-meta';
+import { ObjectMetaProps } from './object-meta';
+import { kindMetadata } from './_kind-object';
 import { AnyContainer, PodTemplate } from './pod-template';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { manifestToValidate } from './validation/escape-hatch';
@@ -78,7 +79,7 @@ export class CronJob<const C extends readonly AnyContainer[] = readonly AnyConta
     this.apiObject = new ManifestObject(this, 'Resource', {
       apiVersion: 'batch/v1',
       kind: 'CronJob',
-      metadata: renderObjectMeta(this.name, props),
+      metadata: kindMetadata(this.name, props),
       spec: Lazy.any({
         produce: (): Manifest<k8s.CronJobSpec> => ({
           schedule: props.schedule,

@@ -1,7 +1,5 @@
-import { ApiObject, Lazy } from 'cdk8s';
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Manifest, Unvalidated } from './_manifest';
-import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { PodCount } from './deployment';
 import { AnyContainer } from './pod-template';
@@ -79,20 +77,14 @@ export class DaemonSet<const C extends readonly AnyContainer[] = readonly AnyCon
     return PodSelector._byName('DaemonSet', name, options);
   }
 
-  /** The object rendered into the manifest. */
-  public readonly apiObject: ApiObject;
-
-  public constructor(scope: Construct, id: string, props: DaemonSetProps<C>) {
+  public constructor(scope: Construct, id: string, private readonly props: DaemonSetProps<C>) {
     super(scope, id, props, 'DaemonSet');
-    this.apiObject = new ManifestObject(this, 'Resource', {
-      apiVersion: 'apps/v1',
-      kind: 'DaemonSet',
-      metadata: this._metadata(),
-      spec: Lazy.any({
-        // The props have no replicas, so the common spec has none either.
-        produce: (): Manifest<k8s.DaemonSetSpec> => ({ ...this._commonSpec(), updateStrategy: props.updateStrategy?._toKube(), revisionHistoryLimit: props.revisionHistoryLimit }),
-      }),
-    });
+  }
+
+  /** @internal */
+  protected _spec(): Manifest<k8s.DaemonSetSpec> {
+    // The props have no replicas, so the common spec has none either.
+    return { ...super._spec(), updateStrategy: this.props.updateStrategy?._toKube(), revisionHistoryLimit: this.props.revisionHistoryLimit };
   }
 
   /** @internal */

@@ -4,7 +4,8 @@ import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { JobSpecOf } from './_job-spec';
 import { TemplateOwner, validateTemplateOwner } from './_template-owner';
-import { ObjectMetaProps, renderObjectMeta } from './object-meta';
+import { ObjectMetaProps } from './object-meta';
+import { kindMetadata } from './_kind-object';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { manifestToValidate } from './validation/escape-hatch';
@@ -88,7 +89,7 @@ export class Job<const C extends readonly AnyContainer[] = readonly AnyContainer
     this.apiObject = new ManifestObject(this, 'Resource', {
       apiVersion: 'batch/v1',
       kind: 'Job',
-      metadata: renderObjectMeta(this.name, props),
+      metadata: kindMetadata(this.name, props),
       spec: Lazy.any({ produce: () => spec.render() }),
     });
     addProblemValidation(this);

@@ -1,7 +1,3 @@
-import { ApiObject, Lazy } from 'cdk8s';
-import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
-import type { Manifest } from './_manifest';
-import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { AnyContainer } from './pod-template';
 import { PortNames, Ports } from './port';
@@ -34,16 +30,7 @@ export class ReplicaSet<const C extends readonly AnyContainer[] = readonly AnyCo
     return PodSelector._byName('ReplicaSet', name, options);
   }
 
-  /** The object rendered into the manifest. */
-  public readonly apiObject: ApiObject;
-
   public constructor(scope: Construct, id: string, props: ReplicaSetProps<C>) {
     super(scope, id, props, 'ReplicaSet');
-    this.apiObject = new ManifestObject(this, 'Resource', {
-      apiVersion: 'apps/v1',
-      kind: 'ReplicaSet',
-      metadata: this._metadata(),
-      spec: Lazy.any({ produce: (): Manifest<k8s.ReplicaSetSpec> => this._commonSpec() }),
-    });
   }
 }

@@ -1,13 +1,9 @@
-import { ApiObject, Lazy } from 'cdk8s';
-import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
-import { DataObject, nonEmpty } from './_data-object';
+import { DataObject } from './_data-object';
 import { Annotations, Labels } from './labels';
 import { RuleReport } from './validation/problem';
 import { lintSecretInManifest, SECRET_TYPES, validateSecretData } from './validation/secret-data';
 import { NamedObject } from './volume';
-import { renderObjectMeta } from './object-meta';
-import { setOwn } from './_plain';
 import type { JsonObject } from './validation/_json';
 import type { DATA_KEYS } from './_type-brands';
 
@@ -98,8 +94,6 @@ export class Secret<const K extends string = string> extends DataObject implemen
 
   /** Tells a Secret from a ConfigMap. */
   public readonly kind = 'Secret' as const;
-  /** The object rendered into the manifest. */
-  public readonly apiObject: ApiObject;
   /** The keys written in `data` and `stringData`, for the type checks of key references: a type only. */
   public declare readonly [DATA_KEYS]?: K;
   /**
@@ -108,27 +102,8 @@ export class Secret<const K extends string = string> extends DataObject implemen
    */
   public declare readonly keys?: K;
 
-  private readonly data: Record<string, string>;
-  private readonly stringData: Record<string, string>;
-
   public constructor(scope: Construct, id: string, props: SecretProps<K> = {}) {
-    const data: Record<string, string> = { ...(props.data as Record<string, string> | undefined) };
-    const stringData: Record<string, string> = { ...(props.stringData as Record<string, string> | undefined) };
-    super(scope, id, props.name, [
-      ['data', data],
-      ['stringData', stringData],
-    ]);
-    this.data = data;
-    this.stringData = stringData;
-    this.apiObject = new ManifestObject(this, 'Resource', {
-      apiVersion: 'v1',
-      kind: 'Secret',
-      metadata: renderObjectMeta(this.name, props),
-      type: props.type,
-      immutable: props.immutable,
-      data: Lazy.any({ produce: () => nonEmpty(this.data) }),
-      stringData: Lazy.any({ produce: () => nonEmpty(this.stringData) }),
-    });
+    super(scope, id, props, 'Secret', { type: props.type, immutable: props.immutable }, { data: props.data, stringData: props.stringData });
   }
 
   /**
@@ -136,7 +111,7 @@ export class Secret<const K extends string = string> extends DataObject implemen
    * key references made through it compile.
    */
   public addStringData<const N extends string>(key: N, value: string): Secret<K | N> {
-    setOwn(this.stringData, key, value);
+    this._addEntry('stringData', key, value);
     return this as Secret<K | N>;
   }
 

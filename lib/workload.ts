@@ -1,6 +1,8 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Lazy } from 'cdk8s';
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
+import { kindMetadata } from './_kind-object';
+import { ManifestObject } from './_manifest-object';
 import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
 import { IPodOwner, OwnedPods, podsSelectedBy } from './_app-pods';
@@ -83,7 +85,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
   /** The description of the Pods, the same a Pod takes. */
   public readonly template: PodTemplate;
   /** The object rendered into the manifest. */
-  public abstract readonly apiObject: ApiObject;
+  public readonly apiObject: ApiObject;
   /** The container port names, for the type checks of Services: a type only. */
   public declare readonly [PORT_NAMES]?: ContainerPortNames<C[number]>;
   /**
@@ -104,6 +106,12 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
     this.name = workloadProps.name ?? id;
     this.template = new PodTemplate(workloadProps.template);
     this.selectBy = workloadProps.selectBy ? [...workloadProps.selectBy] : undefined;
+    this.apiObject = new ManifestObject(this, 'Resource', {
+      apiVersion: 'apps/v1',
+      kind,
+      metadata: kindMetadata(this.name, workloadProps),
+      spec: Lazy.any({ produce: () => this._spec() }),
+    });
     addProblemValidation(this);
   }
 
@@ -176,14 +184,8 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
     return manifest.spec?.template?.spec ?? {};
   }
 
-  /** The metadata of the workload object. @internal */
-  protected _metadata(): { name: string; labels?: { [key: string]: string }; annotations?: { [key: string]: string } } {
-    const { labels, annotations } = this.workloadProps;
-    return { name: this.name, labels: labels ? keySafe({ ...labels }) : undefined, annotations: annotations ? keySafe({ ...annotations }) : undefined };
-  }
-
-  /** The spec fields every workload has: replicas, selector, template. @internal */
-  protected _commonSpec(): { replicas?: number; minReadySeconds?: number; selector: k8s.LabelSelector; template: Manifest<k8s.PodTemplateSpec> } {
+  /** The spec, rendered at synth: the fields every workload has (replicas, selector, template); a kind adds its own. @internal */
+  protected _spec(): { replicas?: number; minReadySeconds?: number; selector: k8s.LabelSelector; template: Manifest<k8s.PodTemplateSpec> } {
     return {
       replicas: this.workloadProps.replicas,
       minReadySeconds: this.workloadProps.minReadySeconds,
