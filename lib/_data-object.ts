@@ -6,6 +6,19 @@ import { validateStringValues } from './validation/data-keys';
 import { RuleReport } from './validation/problem';
 import type { JsonObject } from './validation/_json';
 import { keySafe, setOwn } from './_plain';
+import type { DATA_KEYS } from './_type-brands';
+import type { NamedObject } from './volume';
+
+/** A ConfigMap or Secret as key references take it: its name, and the keys it is known to hold (`K`). */
+export interface IDataKeys<K extends string = string> extends NamedObject {
+  /** The keys, for the type checks of key references (`string` when unknown): a type only. */
+  readonly [DATA_KEYS]?: K;
+  /**
+   * @deprecated Never set: the keys are a type only, carried by `[DATA_KEYS]`.
+   * Kept so that programs written against 0.1 compile; reads `undefined`.
+   */
+  readonly keys?: K;
+}
 
 /**
  * What a ConfigMap and a Secret share: entries in named sections (`data`
@@ -14,9 +27,16 @@ import { keySafe, setOwn } from './_plain';
  * that a JsonPatch that changed the data sections is checked as it will be applied.
  * @internal
  */
-export abstract class DataObject extends KindObject<JsonObject> {
+export abstract class DataObject<K extends string> extends KindObject<JsonObject> implements IDataKeys<K> {
   /** `ConfigMap` or `Secret`. */
   public abstract readonly kind: 'ConfigMap' | 'Secret';
+  /** The keys written in the entries that key references may name, for their type checks: a type only. */
+  public declare readonly [DATA_KEYS]?: K;
+  /**
+   * @deprecated Never set: the keys are a type only, carried by `[DATA_KEYS]`.
+   * Kept so that programs written against 0.1 compile; reads `undefined`.
+   */
+  public declare readonly keys?: K;
 
   // The entries of each section, a copy of those given, by manifest field in manifest order.
   private readonly sections: ReadonlyMap<string, Record<string, string>>;

@@ -1,11 +1,9 @@
 import { Construct } from 'constructs';
-import { DataObject, nonEmpty } from './_data-object';
-import { Annotations, Labels } from './labels';
+import { DataObject, IDataKeys, nonEmpty } from './_data-object';
+import { ObjectMetaProps } from './object-meta';
 import { validateConfigMapData } from './validation/data-keys';
 import { RuleReport } from './validation/problem';
-import { NamedObject } from './volume';
 import type { JsonObject } from './validation/_json';
-import type { DATA_KEYS } from './_type-brands';
 
 export { nonEmpty };
 
@@ -14,35 +12,13 @@ export { nonEmpty };
  * this app ({@link ConfigMap}) or one that exists already
  * ({@link ConfigMap.fromName}). `K` is the keys it is known to hold.
  */
-export interface IConfigMap<K extends string = string> extends NamedObject {
+export interface IConfigMap<K extends string = string> extends IDataKeys<K> {
   /** Tells a ConfigMap from a Secret, which has the same shape. */
   readonly kind: 'ConfigMap';
-  /** The keys, for the type checks of key references (`string` when unknown): a type only. */
-  readonly [DATA_KEYS]?: K;
-  /**
-   * @deprecated Never set: the keys are a type only, carried by `[DATA_KEYS]`.
-   * Kept so that programs written against 0.1 compile; reads `undefined`.
-   */
-  readonly keys?: K;
 }
 
 /** Properties of a {@link ConfigMap}. */
-export interface ConfigMapProps<K extends string = string> {
-  /**
-   * `metadata.name` of the ConfigMap, a DNS-1123 subdomain.
-   * @default - the construct id
-   */
-  readonly name?: string;
-  /**
-   * Labels of the ConfigMap.
-   * @default - no labels
-   */
-  readonly labels?: Labels;
-  /**
-   * Annotations of the ConfigMap.
-   * @default - no annotations
-   */
-  readonly annotations?: Annotations;
+export interface ConfigMapProps<K extends string = string> extends ObjectMetaProps {
   /**
    * Text entries, key to value. Keys are `[-._a-zA-Z0-9]+`; env vars and
    * volumes refer to them, and a reference to a key written here compiles.
@@ -69,7 +45,7 @@ export interface ConfigMapProps<K extends string = string> {
  *
  * @see https://kubernetes.io/docs/concepts/configuration/configmap/
  */
-export class ConfigMap<const K extends string = string> extends DataObject implements IConfigMap<K> {
+export class ConfigMap<const K extends string = string> extends DataObject<K> implements IConfigMap<K> {
   /**
    * A ConfigMap that exists already, outside this app. Its keys are not
    * known, so references to them are not checked.
@@ -80,14 +56,6 @@ export class ConfigMap<const K extends string = string> extends DataObject imple
 
   /** Tells a ConfigMap from a Secret. */
   public readonly kind = 'ConfigMap' as const;
-  /** The keys written in `data`, for the type checks of key references: a type only. */
-  public declare readonly [DATA_KEYS]?: K;
-  /**
-   * @deprecated Never set: the keys are a type only, carried by `[DATA_KEYS]`.
-   * Kept so that programs written against 0.1 compile; reads `undefined`.
-   */
-  public declare readonly keys?: K;
-
   public constructor(scope: Construct, id: string, props: ConfigMapProps<K> = {}) {
     super(scope, id, props, 'ConfigMap', { immutable: props.immutable }, { data: props.data, binaryData: props.binaryData });
   }

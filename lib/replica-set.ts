@@ -18,14 +18,7 @@ export interface ReplicaSetProps<C extends readonly AnyContainer[] = readonly An
  * @see https://kubernetes.io/docs/concepts/workloads/controllers/replicaset/
  */
 export class ReplicaSet<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends Workload<C> {
-  /**
-   * A ReplicaSet that is applied some other way, to select its Pods by (a
-   * Service in a file of its own). Give its selector; when this app holds
-   * a ReplicaSet of that name in the selecting object's namespace, synth
-   * checks that the selector picks its Pods and that target ports exist,
-   * and otherwise trusts them. `ports` (as for a container) makes target
-   * port names checked at compile time.
-   */
+  /** A ReplicaSet applied some other way, to select its Pods by; see `Deployment.fromName`. */
   public static fromName<const P extends Ports = Ports>(name: string, options: PodsByNameOptions<P>): ISelectablePods<PortNames<P>> {
     return PodSelector._byName('ReplicaSet', name, options);
   }

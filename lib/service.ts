@@ -5,6 +5,7 @@ import { resolveSelection, selects } from './_app-pods';
 import { KindManifest, KindObject } from './_kind-object';
 import { selectableOf } from './_plus-pods';
 import { Annotations, Labels } from './labels';
+import { ObjectMetaProps } from './object-meta';
 import { Protocol } from './port';
 import { ISelectablePods, labelText, SelectableTarget } from './selectable-pods';
 import { projectRulesOf } from './validation/engine';
@@ -95,17 +96,12 @@ export type ServicePortReference<S> =
   S extends Service<string, infer P> ? (readonly ServicePortProps<any>[] extends P ? string | number : ServicePortNames<P> | ServicePortNumbers<P>) : never;
 
 /** Properties of a {@link Service}. */
-export interface ServiceProps<N extends string = string, P extends readonly ServicePortProps<string>[] = readonly ServicePortProps<N>[]> {
+export interface ServiceProps<N extends string = string, P extends readonly ServicePortProps<string>[] = readonly ServicePortProps<N>[]> extends ObjectMetaProps {
   /**
    * `metadata.name` of the Service, a DNS-1123 label; other Pods reach it at this DNS name.
    * @default - the construct id
    */
   readonly name?: string;
-  /**
-   * Labels of the Service object itself.
-   * @default - no labels
-   */
-  readonly labels?: Labels;
   /**
    * Annotations of the Service, such as the settings of a cloud load balancer.
    * @default - no annotations

@@ -7,7 +7,8 @@ import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
 import { IPodOwner, OwnedPods, podsSelectedBy } from './_app-pods';
 import type { Manifest, Unvalidated } from './_manifest';
-import { Annotations, Labels } from './labels';
+import { Labels } from './labels';
+import { ObjectMetaProps } from './object-meta';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { ISelectablePods, PodSelection, templatePorts } from './selectable-pods';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
@@ -19,24 +20,8 @@ import { validateSelectorOverlap, validateWorkload } from './validation/workload
 import { hasOwn, keySafe } from './_plain';
 import type { PORT_NAMES } from './_type-brands';
 
-/** Properties shared by every workload that keeps a number of Pods running. */
-export interface WorkloadProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> {
-  /**
-   * `metadata.name` of the workload, a DNS-1123 subdomain.
-   * @default - the construct id
-   */
-  readonly name?: string;
-  /**
-   * Labels of the workload object itself, for `kubectl get -l`; its Pods
-   * get the template's labels, not these.
-   * @default - no labels
-   */
-  readonly labels?: Labels;
-  /**
-   * Annotations of the workload object itself.
-   * @default - no annotations
-   */
-  readonly annotations?: Annotations;
+/** Properties shared by every workload that keeps a number of Pods running; its name, labels and annotations are those of the workload object itself. */
+export interface WorkloadProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> extends ObjectMetaProps {
   /**
    * The Pods to run, written exactly as for a Pod. Its labels are the
    * workload's selector, so it needs at least one.
