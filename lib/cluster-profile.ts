@@ -10,11 +10,12 @@ function yaml(): typeof YAML {
   return (yamlModule ??= require('yaml') as typeof YAML);
 }
 
+const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
 /**
  * What a taint does to Pods that do not tolerate it.
  * @see https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/
  */
-export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+export type TaintEffect = (typeof TAINT_EFFECTS)[number];
 
 /**
  * A taint of a node: Pods without a matching toleration stay off it.
@@ -98,7 +99,6 @@ export interface ProfiledNode {
 }
 
 const DEFAULT_MAX_PODS = 110;
-const TAINT_EFFECTS: readonly string[] = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
 /**
  * A description of a cluster's nodes (names, labels, allocatable
@@ -209,7 +209,7 @@ function profiled(node: NodeProfile, at: string): ProfiledNode {
     allocatable.set(resource, toMilli(value));
   }
   for (const taint of node.taints ?? []) {
-    if (!TAINT_EFFECTS.includes(taint.effect)) {
+    if (!(TAINT_EFFECTS as readonly string[]).includes(taint.effect)) {
       throw new Error(`${at}: taint "${taint.key}" has effect ${JSON.stringify(taint.effect)}. Fix: use NoSchedule, PreferNoSchedule or NoExecute`);
     }
   }

@@ -107,10 +107,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
    */
   public get selector(): Labels {
     const labels = this.template.podLabels;
-    if (!this.selectBy) {
-      return labels;
-    }
-    return Object.fromEntries(this.selectBy.filter((key) => hasOwn(labels, key)).map((key) => [key, labels[key]]));
+    return this.selectBy ? Object.fromEntries(this.selectBy.filter((key) => hasOwn(labels, key)).map((key) => [key, labels[key]])) : labels;
   }
 
   /** Selected by its own selector. */

@@ -108,23 +108,15 @@ interface Compiled {
   readonly ajv: Ajv;
   /** Schema id of each top-level kind, by `apiVersion kind`. */
   readonly kinds: Map<string, string>;
-  readonly validators: Map<string, ValidateFunction>;
 }
 
 let compiled: Compiled | undefined;
 
+// Ajv compiles a schema on its first getSchema() and keeps the validator for the next.
 function validatorFor(apiVersion: string, kind: string): ValidateFunction | undefined {
   compiled ??= compile();
   const id = compiled.kinds.get(`${apiVersion} ${kind}`);
-  if (id === undefined) {
-    return undefined;
-  }
-  let validate = compiled.validators.get(id);
-  if (!validate) {
-    validate = compiled.ajv.getSchema(id)!;
-    compiled.validators.set(id, validate);
-  }
-  return validate;
+  return id === undefined ? undefined : compiled.ajv.getSchema(id);
 }
 
 function compile(): Compiled {
@@ -134,7 +126,7 @@ function compile(): Compiled {
   // mode warns about without changing the result.
   const ajv = new Ajv({ allErrors: true, verbose: true, strictTypes: false });
   addFormats(ajv);
-  ajv.addFormat('quantity', { type: 'string', validate: isQuantity });
+  ajv.addFormat('quantity', { type: 'string', validate: (value: string) => QUANTITY.test(value) });
   const kinds = new Map<string, string>();
   for (const [id, schema] of loadKubernetesSchemas()) {
     ajv.addSchema(refuseUnknownFields(schema), id);
@@ -144,7 +136,7 @@ function compile(): Compiled {
       kinds.set(`${apiVersion[0]} ${kind[0]}`, id);
     }
   }
-  return { ajv, kinds, validators: new Map() };
+  return { ajv, kinds };
 }
 
 // The API server drops (and `kubectl apply --validate=strict` refuses)
@@ -176,10 +168,6 @@ function refuseUnknownFields(schema: SchemaObject): SchemaObject {
 // decimal number, then a binary suffix (Ki…Ei), a decimal SI suffix
 // (n, u, m, k, M, G, T, P, E) or an exponent (e3, E-2).
 const QUANTITY = /^[+-]?(\d+\.?\d*|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/;
-
-function isQuantity(value: string): boolean {
-  return QUANTITY.test(value);
-}
 
 function explain(errors: readonly ErrorObject[]): ErrorObject[] {
   // A field that may be null is written `oneOf: [{ $ref }, { type: 'null' }]`;
