@@ -1,4 +1,5 @@
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { unlessEmpty } from './_kind-object';
 import type { Manifest } from './_manifest';
 import type { JobSpecProps } from './job';
 import type { PodTemplate } from './pod-template';
@@ -13,11 +14,7 @@ export function renderJobSpec(p: JobSpecProps, template: PodTemplate): Manifest<
     ttlSecondsAfterFinished: p.ttlSecondsAfterFinished,
     completionMode: p.completionMode,
     suspend: p.suspend,
-    template: { metadata: metadataOrNothing(template.metadata()), spec: template.spec() },
+    // A Job's Pods need no labels (Kubernetes adds its own): no empty metadata.
+    template: { metadata: unlessEmpty(template.metadata()), spec: template.spec() },
   };
-}
-
-// A Job's Pods need no labels (Kubernetes adds its own): no empty metadata.
-function metadataOrNothing<M extends { labels?: object; annotations?: object }>(metadata: M): M | undefined {
-  return metadata.labels === undefined && metadata.annotations === undefined ? undefined : metadata;
 }

@@ -13,6 +13,11 @@ export function kindMetadata(name: string, props: ObjectMetaProps): ReturnType<t
   return renderObjectMeta(name, { labels: keySafe(props.labels), annotations: keySafe(props.annotations) });
 }
 
+/** `fields`, or nothing when every one is undefined: an object the manifest leaves out rather than write empty. @internal */
+export function unlessEmpty<T extends object>(fields: T): T | undefined {
+  return Object.values(fields).some((value) => value !== undefined) ? fields : undefined;
+}
+
 /** A kind's manifest as its rules read it. @internal */
 export type KindManifest<T> = ManifestToValidate<T>['manifest'];
 

@@ -1,6 +1,7 @@
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Manifest, Unvalidated } from './_manifest';
 import { Construct } from 'constructs';
+import { unlessEmpty } from './_kind-object';
 import { PodCount } from './deployment';
 import { AnyContainer } from './pod-template';
 import { PortNames, Ports } from './port';
@@ -30,7 +31,7 @@ export interface DaemonSetRollingUpdateOptions {
 export class DaemonSetUpdateStrategy {
   /** Replaces the Pods node by node. */
   public static rollingUpdate(options: DaemonSetRollingUpdateOptions = {}): DaemonSetUpdateStrategy {
-    const rollingUpdate = options.maxUnavailable === undefined && options.maxSurge === undefined ? undefined : { maxUnavailable: options.maxUnavailable, maxSurge: options.maxSurge };
+    const rollingUpdate = unlessEmpty({ maxUnavailable: options.maxUnavailable, maxSurge: options.maxSurge });
     return new DaemonSetUpdateStrategy({ type: 'RollingUpdate', rollingUpdate });
   }
 

@@ -1,6 +1,7 @@
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Manifest } from './_manifest';
 import { Construct } from 'constructs';
+import { unlessEmpty } from './_kind-object';
 import { AnyContainer } from './pod-template';
 import { PortNames, Ports } from './port';
 import { ISelectablePods, PodsByNameOptions, PodSelector } from './selectable-pods';
@@ -35,9 +36,7 @@ export class DeploymentStrategy {
 
   /** Replaces Pods a few at a time, old and new running side by side. */
   public static rollingUpdate(options: RollingUpdateOptions = {}): DeploymentStrategy {
-    const rollingUpdate = options.maxSurge === undefined && options.maxUnavailable === undefined
-      ? undefined
-      : { maxSurge: options.maxSurge, maxUnavailable: options.maxUnavailable };
+    const rollingUpdate = unlessEmpty({ maxSurge: options.maxSurge, maxUnavailable: options.maxUnavailable });
     return new DeploymentStrategy({ type: 'RollingUpdate', rollingUpdate });
   }
 

@@ -1,6 +1,7 @@
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Manifest, Unvalidated } from './_manifest';
 import { Construct } from 'constructs';
+import { unlessEmpty } from './_kind-object';
 import { selects } from './_app-pods';
 import { AnyContainer } from './pod-template';
 import { PodCount } from './deployment';
@@ -58,11 +59,7 @@ export interface StatefulSetRollingUpdateOptions {
 export class StatefulSetUpdateStrategy {
   /** Replaces the Pods one at a time, from the highest ordinal down. */
   public static rollingUpdate(options: StatefulSetRollingUpdateOptions = {}): StatefulSetUpdateStrategy {
-    const { partition, maxUnavailable } = options;
-    const rollingUpdate =
-      partition === undefined && maxUnavailable === undefined
-        ? undefined
-        : { partition, maxUnavailable };
+    const rollingUpdate = unlessEmpty({ partition: options.partition, maxUnavailable: options.maxUnavailable });
     return new StatefulSetUpdateStrategy({ type: 'RollingUpdate', rollingUpdate });
   }
 
