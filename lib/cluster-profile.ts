@@ -3,13 +3,6 @@ import type * as YAML from 'yaml';
 import { CpuQuantity, MemoryQuantity, parseQuantity, Quantity } from './quantity';
 import { fieldOf, JsonObject, listAt, objectAt } from './validation/_json';
 
-// The yaml package, loaded on first use: a synth never reads YAML, and loading it takes about 60 ms.
-let yamlModule: typeof YAML | undefined;
-function yaml(): typeof YAML {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
-  return (yamlModule ??= require('yaml') as typeof YAML);
-}
-
 const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
 /**
  * What a taint does to Pods that do not tolerate it.
@@ -131,7 +124,9 @@ export class ClusterProfile {
    * `source` names the text in error messages.
    */
   public static fromKubectl(text: string, source = 'the node list'): ClusterProfile {
-    const documents = yaml().parseAllDocuments(text);
+    // The yaml package is loaded here only: a synth never reads YAML, and loading it takes about 60 ms.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+    const documents = (require('yaml') as typeof YAML).parseAllDocuments(text);
     const nodes: NodeProfile[] = [];
     // Every problem of the file at once, as synth reports a program's.
     const problems: string[] = [];

@@ -58,8 +58,9 @@ type WorkloadKind = k8s.KubeDeploymentProps | k8s.KubeReplicaSetProps | k8s.Kube
 export type WorkloadManifest = ManifestToValidate<WorkloadKind>['manifest'];
 
 /**
- * What Deployments and ReplicaSets share: a Pod template, a selector
- * taken from the template's own labels, a count, and their validation.
+ * What Deployments, ReplicaSets, DaemonSets and StatefulSets share: a Pod
+ * template, a selector taken from the template's own labels, a count, the
+ * `apps/v1` object they render and their validation.
  */
 export abstract class Workload<const C extends readonly AnyContainer[] = readonly AnyContainer[]>
   extends PodHolder
