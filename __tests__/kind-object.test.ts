@@ -36,7 +36,11 @@ describe.each(['constructor', 'toString'])('metadata key %s', (key) => {
       new Ingress(chart, 'ingress', { ...meta, defaultBackend: IngressBackend.service(service, 80) });
       new NetworkPolicy(chart, 'policy', { ...meta, selector: web });
       new PodDisruptionBudget(chart, 'pdb', { ...meta, selector: web, maxUnavailable: 1 });
-      new HorizontalPodAutoscaler(chart, 'hpa', { ...meta, target: new Deployment(chart, 'scaled', { template: { labels: { app: 'scaled' }, containers: [container()] } }), maxReplicas: 3 });
+      new HorizontalPodAutoscaler(chart, 'hpa', {
+        ...meta,
+        target: new Deployment(chart, 'scaled', { template: { labels: { app: 'scaled' }, containers: [container()] } }),
+        maxReplicas: 3,
+      });
       new Job(chart, 'job', { ...meta, template: { restartPolicy: 'Never', containers: [container()] } });
       new CronJob(chart, 'cron', { ...meta, schedule: '@daily', jobTemplate: { template: { restartPolicy: 'Never', containers: [container()] } } });
       app.synth();
@@ -44,7 +48,19 @@ describe.each(['constructor', 'toString'])('metadata key %s', (key) => {
     });
     const withMeta = manifests.filter((m) => m.metadata.name !== 'scaled');
     expect(withMeta.map((m) => m.kind).sort()).toEqual(
-      ['ConfigMap', 'CronJob', 'Deployment', 'HorizontalPodAutoscaler', 'Ingress', 'Job', 'NetworkPolicy', 'PodDisruptionBudget', 'Secret', 'Service', 'ServiceAccount'].sort(),
+      [
+        'ConfigMap',
+        'CronJob',
+        'Deployment',
+        'HorizontalPodAutoscaler',
+        'Ingress',
+        'Job',
+        'NetworkPolicy',
+        'PodDisruptionBudget',
+        'Secret',
+        'Service',
+        'ServiceAccount',
+      ].sort(),
     );
     for (const manifest of withMeta) {
       expect(manifest.metadata).toEqual({ name: manifest.metadata.name, labels: { [key]: 'l', team: 'web' }, annotations: { [key]: 'a' } });

@@ -78,7 +78,11 @@ export class DaemonSet<const C extends readonly AnyContainer[] = readonly AnyCon
     return PodSelector._byName('DaemonSet', name, options);
   }
 
-  public constructor(scope: Construct, id: string, private readonly props: DaemonSetProps<C>) {
+  public constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: DaemonSetProps<C>,
+  ) {
     super(scope, id, props, 'DaemonSet');
   }
 

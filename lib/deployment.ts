@@ -93,7 +93,11 @@ export class Deployment<const C extends readonly AnyContainer[] = readonly AnyCo
     return PodSelector._byName('Deployment', name, options);
   }
 
-  public constructor(scope: Construct, id: string, private readonly props: DeploymentProps<C>) {
+  public constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: DeploymentProps<C>,
+  ) {
     super(scope, id, props, 'Deployment');
   }
 

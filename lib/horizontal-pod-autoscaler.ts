@@ -98,7 +98,11 @@ export class HorizontalPodAutoscaler extends KindObject<k8s.KubeHorizontalPodAut
 
   private readonly metrics: Metric[];
 
-  public constructor(scope: Construct, id: string, private readonly props: HorizontalPodAutoscalerProps) {
+  public constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: HorizontalPodAutoscalerProps,
+  ) {
     super(scope, id, props, 'autoscaling/v2', 'HorizontalPodAutoscaler');
     this.target = props.target;
     this.metrics = [...(props.metrics ?? [])];

@@ -133,7 +133,11 @@ export class NetworkPolicy<const N extends string = string> extends KindObject<k
   private ingress: NetworkPolicyIngressRule<N>[] | undefined;
   private egress: NetworkPolicyEgressRule[] | undefined;
 
-  public constructor(scope: Construct, id: string, private readonly props: NetworkPolicyProps<N>) {
+  public constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: NetworkPolicyProps<N>,
+  ) {
     super(scope, id, props, 'networking.k8s.io/v1', 'NetworkPolicy');
     this.selector = selectableOf(props.selector);
     this.ingress = props.ingress ? [...props.ingress] : undefined;

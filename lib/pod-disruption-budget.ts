@@ -41,7 +41,11 @@ export class PodDisruptionBudget extends KindObject<k8s.KubePodDisruptionBudgetP
   /** The Pods it protects. */
   public readonly selector: ISelectablePods;
 
-  public constructor(scope: Construct, id: string, private readonly props: PodDisruptionBudgetProps) {
+  public constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: PodDisruptionBudgetProps,
+  ) {
     super(scope, id, props, 'policy/v1', 'PodDisruptionBudget');
     this.selector = selectableOf(props.selector);
   }

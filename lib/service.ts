@@ -96,7 +96,10 @@ export type ServicePortReference<S> =
   S extends Service<string, infer P> ? (readonly ServicePortProps<any>[] extends P ? string | number : ServicePortNames<P> | ServicePortNumbers<P>) : never;
 
 /** Properties of a {@link Service}. */
-export interface ServiceProps<N extends string = string, P extends readonly ServicePortProps<string>[] = readonly ServicePortProps<N>[]> extends ObjectMetaProps {
+export interface ServiceProps<
+  N extends string = string,
+  P extends readonly ServicePortProps<string>[] = readonly ServicePortProps<N>[],
+> extends ObjectMetaProps {
   /**
    * `metadata.name` of the Service, a DNS-1123 label; other Pods reach it at this DNS name.
    * @default - the construct id
@@ -220,9 +223,10 @@ export interface ServiceProps<N extends string = string, P extends readonly Serv
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/service/
  */
-export class Service<const N extends string = string, const P extends readonly ServicePortProps<string>[] = readonly ServicePortProps<N>[]>
-  extends KindObject<k8s.KubeServiceProps>
-{
+export class Service<
+  const N extends string = string,
+  const P extends readonly ServicePortProps<string>[] = readonly ServicePortProps<N>[],
+> extends KindObject<k8s.KubeServiceProps> {
   /** What the Service routes to. */
   public readonly target: ISelectablePods<N>;
 
@@ -231,7 +235,11 @@ export class Service<const N extends string = string, const P extends readonly S
   /** The ports declared with the `ports` prop, a type only: Ingress backends name them. */
   public declare readonly [PORT_DECLARATION]?: P;
 
-  public constructor(scope: Construct, id: string, private readonly props: ServiceProps<N, P>) {
+  public constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: ServiceProps<N, P>,
+  ) {
     // Before super(): a Service refused adds nothing to the tree.
     if (props.headless && props.clusterIP !== undefined && props.clusterIP !== 'None') {
       throw new Error(`Service ${scope.node.path}/${id}: headless means no cluster IP, but clusterIP is ${JSON.stringify(props.clusterIP)}; keep one of the two`);

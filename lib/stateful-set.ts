@@ -140,7 +140,11 @@ export class StatefulSet<const C extends readonly AnyContainer[] = readonly AnyC
 
   private readonly claims: VolumeClaimTemplate[];
 
-  public constructor(scope: Construct, id: string, private readonly props: StatefulSetProps<C>) {
+  public constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: StatefulSetProps<C>,
+  ) {
     super(scope, id, props, 'StatefulSet');
     this.claims = [...(props.volumeClaimTemplates ?? [])];
     this.service = props.service ?? new Service(this, 'Service', { name: this.name, headless: true, target: this });
