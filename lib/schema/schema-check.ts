@@ -212,7 +212,7 @@ function ofWrongType(error: ErrorObject): boolean {
 }
 
 function toProblem(error: ErrorObject): SchemaProblem {
-  const at = fieldPath(error.instancePath);
+  const at = _fieldPathOf(keysOf(error.instancePath));
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties':
@@ -232,13 +232,11 @@ function toProblem(error: ErrorObject): SchemaProblem {
   }
 }
 
-// `/spec/containers/0/name` → `spec.containers[0].name`; keys that are not
-// plain identifiers (label keys such as `app.kubernetes.io/name`) are quoted.
-function fieldPath(pointer: string): string {
-  return _fieldPathOf(keysOf(pointer));
-}
-
-/** `['spec', 'containers', '0']` → `spec.containers[0]`, as problems name fields. @internal */
+/**
+ * `['spec', 'containers', '0']` → `spec.containers[0]`, as problems name
+ * fields; keys that are not plain identifiers (label keys such as
+ * `app.kubernetes.io/name`) are quoted. @internal
+ */
 export function _fieldPathOf(keys: readonly string[]): string {
   return keys.reduce((path, key) => (/^\d+$/.test(key) ? `${path}[${key}]` : join(path, key)), '');
 }
