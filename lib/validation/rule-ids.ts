@@ -1,6 +1,7 @@
 import type { ADVISOR_RULES } from '../advisor/rules';
 import type { CONTAINER_FIELD_API_RULES, CONTAINER_FIELD_LINT_RULES, CONTAINER_FIELD_PEAPOD_RULES } from './container-fields';
-import type { CONTAINER_API_RULES, CONTAINER_PEAPOD_RULES, CONTAINER_TUTORIAL_RULES } from './container-spec';
+import type { CONTAINER_PORT_API_RULES, CONTAINER_PORT_LINT_RULES, CONTAINER_PORT_PEAPOD_RULES } from './container-ports';
+import type { CONTAINER_API_RULES, CONTAINER_TUTORIAL_RULES } from './container-spec';
 import type { DAEMON_SET_RULES } from './daemon-set';
 import type { DATA_KEY_RULES } from './data-keys';
 import type { DNS_SPEC_RULES } from './dns-spec';
@@ -16,9 +17,10 @@ import type { POD_LIFECYCLE_RULES } from './pod-lifecycle';
 import type { POD_LINT_RULES } from './pod-lints';
 import type { POD_SECURITY_LABEL_RULES, POD_SECURITY_RULES } from './pod-security';
 import type { POD_SECURITY_CONTEXT_RULES } from './pod-security-context';
-import type { POD_SPEC_API_RULES, POD_SPEC_PEAPOD_RULES, POD_SPEC_TUTORIAL_RULES } from './pod-spec';
+import type { POD_SPEC_API_RULES, POD_SPEC_PEAPOD_RULES } from './pod-spec';
 import type { REFERENCE_RULES } from './references';
 import type { RuleDefinition } from './rules';
+import type { FIELD_CHECK_RULES } from './_field-checks';
 import type { SCHEDULING_SPEC_RULES } from './scheduling-spec';
 import type { SECRET_DATA_RULES } from './secret-data';
 import type { SERVICE_RULES } from './service';
@@ -39,12 +41,15 @@ type PeapodRuleTables = [
   typeof CONTAINER_FIELD_API_RULES,
   typeof CONTAINER_FIELD_LINT_RULES,
   typeof CONTAINER_FIELD_PEAPOD_RULES,
-  typeof CONTAINER_PEAPOD_RULES,
+  typeof CONTAINER_PORT_API_RULES,
+  typeof CONTAINER_PORT_LINT_RULES,
+  typeof CONTAINER_PORT_PEAPOD_RULES,
   typeof CONTAINER_TUTORIAL_RULES,
   typeof DAEMON_SET_RULES,
   typeof DATA_KEY_RULES,
   typeof DNS_SPEC_RULES,
   typeof ESCAPE_HATCH_RULES,
+  typeof FIELD_CHECK_RULES,
   typeof HPA_RULES,
   typeof INGRESS_RULES,
   typeof JOB_RULES,
@@ -59,7 +64,6 @@ type PeapodRuleTables = [
   typeof POD_SECURITY_RULES,
   typeof POD_SPEC_API_RULES,
   typeof POD_SPEC_PEAPOD_RULES,
-  typeof POD_SPEC_TUTORIAL_RULES,
   typeof REFERENCE_RULES,
   typeof SCHEDULING_SPEC_RULES,
   typeof SECRET_DATA_RULES,
