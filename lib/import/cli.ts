@@ -123,10 +123,7 @@ function runImport(args: readonly string[], stdin: () => string): CliOutcome {
   try {
     result = importManifests(inputs, { className: className ?? folderClassName(files[0]), from: from ?? peapodSpecifier(dir) });
   } catch (error) {
-    if (error instanceof ImportError) {
-      return { code: 1, stdout: '', stderr: `${error.message}\n` };
-    }
-    throw error;
+    return importFailure(error);
   }
   const notes = summarizeNotes(result.placedNotes);
 
@@ -161,6 +158,14 @@ function runImport(args: readonly string[], stdin: () => string): CliOutcome {
 
 class UsageError extends Error {}
 
+// The problems of the input, or a bug of the import: a message either way, never a stack trace.
+function importFailure(error: unknown): CliOutcome {
+  if (error instanceof ImportError) {
+    return { code: 1, stdout: '', stderr: `${error.message}\n` };
+  }
+  return { code: 70, stdout: '', stderr: `peapod import: internal error: ${(error as Error).message}; nothing was written. Please report it with the input\n` };
+}
+
 // --chart-per-folder: a chart a folder, each round-tripped before any file is written.
 function importPerFolder(roots: readonly string[], inputs: ImportInput[], output: string | undefined, className: string | undefined, from: string | undefined, typecheck: boolean): CliOutcome {
   if (output === undefined || className !== undefined) {
@@ -174,20 +179,18 @@ function importPerFolder(roots: readonly string[], inputs: ImportInput[], output
   const charts = chartsPerFolder(roots, inputs);
   const workloads = charts.map(workloadsOf);
   const results: { result: ImportResult; file: string; shown: string; stderr: string }[] = [];
-  const problems: string[] = [];
+  const problems: CliOutcome[] = [];
   charts.forEach((chart, i) => {
     try {
       const result = importManifests(chart.inputs, { className: chart.className, from: from ?? peapodSpecifier(outdir), workloadsElsewhere: workloads.filter((_, j) => j !== i).flat() });
       results.push({ result, file: path.join(outdir, chart.file), shown: path.join(output, chart.file), stderr: summarizeNotes(result.placedNotes) });
     } catch (error) {
-      if (!(error instanceof ImportError)) {
-        throw error;
-      }
-      problems.push(error.message);
+      problems.push(importFailure(error));
     }
   });
   if (problems.length > 0) {
-    return { code: 1, stdout: '', stderr: `${problems.join('\n')}\n` };
+    // A bug of the import outweighs the problems of the input.
+    return { code: Math.max(...problems.map((p) => p.code)), stdout: '', stderr: problems.map((p) => p.stderr).join('') };
   }
   const warnings: Problem[] = [];
   for (const entry of results) {

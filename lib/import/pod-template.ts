@@ -105,7 +105,7 @@ export function convertTemplate(
   };
   // Synth would refuse a port two containers share: said now, in synth's words.
   const sharedPorts = new RuleReport(owner);
-  validateSharedPorts(spec, at, sharedPorts);
+  validateSharedPorts(portsOf(spec), at, sharedPorts);
   for (const shared of sharedPorts.problems) {
     reader.problem(shared.field, shared.message, shared.fix, shared.rule);
   }
@@ -628,6 +628,19 @@ function convertVolume(reader: FieldReader, scope: Scope, value: unknown, at: st
   scope.imports.add('Volume');
   const variable = scope.names.claim(camelCase(name), camelCase(`${name}-volume`), camelCase(`${owner}-${name}-volume`));
   return { name, variable, statement: `const ${variable} = ${print(call, '    ', variable.length + 10)};` };
+}
+
+// The containers as the shared-port check reads them, scalars only: it reads the input before the readers have
+// checked it, and writes names and protocols into its messages. A container or port with a mapping or list there is left out.
+function portsOf(spec: YamlMap): YamlMap {
+  const scalars = (value: unknown, keys: readonly string[]): YamlMap | undefined =>
+    keys.some((key) => fieldOf(value, key) !== null && typeof fieldOf(value, key) === 'object') ? undefined : Object.fromEntries(keys.map((key) => [key, fieldOf(value, key)]));
+  const container = (value: unknown) => {
+    const own = scalars(value, ['name', 'restartPolicy']);
+    return own && { ...own, ports: listAt(fieldOf(value, 'ports')).map((port) => scalars(port, ['containerPort', 'protocol'])) };
+  };
+  const containers = (list: unknown) => (Array.isArray(list) ? list.map(container) : undefined);
+  return { containers: containers(spec.containers), initContainers: containers(spec.initContainers) };
 }
 
 function pick(map: YamlMap, keys: readonly string[]): YamlMap {

@@ -103,7 +103,7 @@ function backendCode(input: KindInput, value: unknown, at: string): CallCode | u
   }
   const portCode: Code = port.number !== undefined ? String(reader.integer(port.number, `${at}.service.port.number`) ?? 0) : stringLiteral(reader.string(port.name, `${at}.service.port.name`) ?? '');
   const own = objects.get(`Service/${name}`);
-  if (own && !own.governing?.made) {
+  if (own && !own.l1 && !own.governing?.made) {
     own.used = true;
     return { call: 'IngressBackend.service', args: [own.variable, portCode] };
   }
