@@ -9,13 +9,13 @@ import { constructStatement, convertL1, convertPlain, isClusterScoped, plainMeta
 import { FieldReader, InputMap, isMap, isStringMap, otherKeys, YamlMap } from './fields';
 import { l1Literal, l1Property } from './l1-literal';
 import { l1Schema } from './l1-schema';
-import { convertTemplate } from './pod-template';
+import { convertTemplate, TemplateCode } from './pod-template';
 import { Findings, ImportError, Origin } from './problems';
 import { describe, ImportInput, readObjects } from './read';
 import { selectedElsewhere, WorkloadElsewhere } from './_folders';
 import { detachLaterFields, laterFieldsIn } from './_later-patches';
 import { Target, Targets } from './_targets';
-import { DeclaredPort, Scope } from './scope';
+import { Scope } from './scope';
 
 /** Options of {@link importManifests}. */
 export interface ImportOptions {
@@ -341,7 +341,7 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     '}',
     '',
   ].join('\n');
-  return { source, className, notes: findings.notes, placedNotes: findings.placedNotes, objects: cleaned, from };
+  return { source, className, notes: findings.placedNotes.map((n) => `${n.place}: ${n.message}`), placedNotes: findings.placedNotes, objects: cleaned, from };
 }
 
 function isSelectorless({ kind, value }: { kind: string; value: InputMap }): boolean {
@@ -423,7 +423,6 @@ function clean(value: InputMap, reader: FieldReader): InputMap {
   if (isMap(podSpec)) {
     cleanPodSpec(podSpec, value.kind === 'Pod' ? 'spec' : 'spec.template.spec', reader);
   }
-  refuseUnwritableKeys(value, '', reader);
   dropEmpty(value, '', reader, value.kind === 'Service' ? /^(spec\.selector|.*\b(labels|annotations|nodeSelector|matchLabels))$/ : MAP_FIELDS, value.kind === 'PodDisruptionBudget' ? /^spec\.selector$|(^|\.)(podSelector|namespaceSelector)$/ : SELECTORS);
   return value;
 }
@@ -464,23 +463,6 @@ function cleanPodSpec(spec: YamlMap, at: string, reader: FieldReader): void {
 // cdk8s, so the import cannot check them yet: refused with a message rather than lost.
 const UNWRITABLE_KEYS = ['__proto__', 'constructor'];
 
-function refuseUnwritableKeys(value: unknown, at: string, reader: FieldReader): void {
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => refuseUnwritableKeys(item, `${at}[${i}]`, reader));
-    return;
-  }
-  if (value === null || typeof value !== 'object') {
-    return;
-  }
-  for (const [key, item] of Object.entries(value)) {
-    const field = at ? `${at}.${key}` : key;
-    if (UNWRITABLE_KEYS.includes(key)) {
-      reader.problem(field, `the key "${key}" cannot be checked by the import's round trip, which renders through cdk8s (it loses or refuses the key)`, 'rename the key, or add it in the code after the import');
-    }
-    refuseUnwritableKeys(item, field, reader);
-  }
-}
-
 // Fields that are maps in the API (labels, ConfigMap data, resource amounts):
 // a null entry there is a key with an empty value to Kubernetes, not an absent one.
 const MAP_FIELDS = /^(data|binaryData|stringData|.*\b(labels|annotations|nodeSelector|matchLabels|limits|requests|overhead))$/;
@@ -490,6 +472,7 @@ const MAP_FIELDS = /^(data|binaryData|stringData|.*\b(labels|annotations|nodeSel
 // round trip exact. Volume sources are kept: `emptyDir: {}` is a volume,
 // not an empty field. A null entry of a map is not absent, and is refused.
 // Label selectors, where an empty one selects everything (a NetworkPolicy's `podSelector: {}`), and is kept.
+// The walk also refuses the keys no round trip can check (UNWRITABLE_KEYS).
 const SELECTORS = /(^|\.)(podSelector|namespaceSelector)$/;
 
 function dropEmpty(value: unknown, at: string, reader: FieldReader, maps: RegExp, selectors: RegExp): void {
@@ -502,6 +485,9 @@ function dropEmpty(value: unknown, at: string, reader: FieldReader, maps: RegExp
   }
   for (const [key, item] of Object.entries(value)) {
     const field = at ? `${at}.${key}` : key;
+    if (UNWRITABLE_KEYS.includes(key)) {
+      reader.problem(field, `the key "${key}" cannot be checked by the import's round trip, which renders through cdk8s (it loses or refuses the key)`, 'rename the key, or add it in the code after the import');
+    }
     if (item === null && maps.test(at)) {
       reader.problem(field, 'is null, which Kubernetes stores as an empty value of the key (and kubectl apply may take for deleting it)', 'write "" for an empty value, or remove the key');
       continue;
@@ -543,13 +529,9 @@ export interface WorkloadKind {
 }
 
 /** A workload: the code of its props, and what Services and others find it by. */
-export interface WorkloadCode {
-  readonly entries: [string, Code | undefined, string?][];
-  readonly statements: string[];
+export interface WorkloadCode extends TemplateCode {
   readonly patches: string[];
   readonly selector: Record<string, string>;
-  readonly labels: Record<string, string>;
-  readonly ports: DeclaredPort[];
 }
 
 /** Converts the spec of a workload that selects its Pods by `spec.selector`; `own` is what a kind other than Deployment and ReplicaSet has. */

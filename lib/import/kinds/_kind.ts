@@ -126,27 +126,36 @@ export function serviceAccountReference(scope: Scope, name: string): string {
   return namedReference(scope, 'ServiceAccount', name);
 }
 
-/** A Secret by name: the variable of the Secret of the input, else a `Secret.fromName` constant. */
-export function secretReference(scope: Scope, name: string): string {
-  const own = scope.secrets.get(name);
-  if (own) {
+/**
+ * The object a key reference names: the variable of a ConfigMap or Secret
+ * of the input when it holds the key (so the reference is type-checked),
+ * `fromName` for one outside the input or for an optional key it lacks.
+ * A required key missing from an object of the input is an error, as synth would report.
+ */
+export function keyedReference(reader: FieldReader, scope: Scope, kind: 'ConfigMap' | 'Secret', name: string, key: string | undefined, optional: boolean | undefined, at: string): string {
+  const own = (kind === 'ConfigMap' ? scope.configMaps : scope.secrets).get(name);
+  if (own && (key === undefined || own.typedKeys.has(key))) {
     own.used = true;
     return own.variable;
   }
-  return namedReference(scope, 'Secret', name);
-}
-
-/** What a selecting object (a PodDisruptionBudget, a NetworkPolicy) is made from, and the workload it follows. */
-export interface SelectionCode {
-  readonly code: Code;
-  readonly after?: Target;
+  if (own && key !== undefined && !optional) {
+    reader.problem(
+      at,
+      `key "${key}" is not in ${kind} "${name}" of the input`,
+      `add "${key}" to the ${kind}, or mark the reference optional`,
+      kind === 'ConfigMap' ? 'config-map-key-exists' : 'secret-key-exists',
+    );
+  }
+  // Named once, as a constant, however many entries refer to it.
+  return namedReference(scope, kind, name);
 }
 
 /**
- * The Pods with `matchLabels`: the Pod or workload of the input whose own
- * selector it is (by variable), else `PodSelector.labels(…)`.
+ * The Pods with `matchLabels` (what a PodDisruptionBudget or a NetworkPolicy
+ * is made from): the Pod or workload of the input whose own selector it is
+ * (by variable, and the workload it then follows), else `PodSelector.labels(…)`.
  */
-export function selectionOf(input: KindInput, matchLabels: Record<string, string>): SelectionCode {
+export function selectionOf(input: KindInput, matchLabels: Record<string, string>): { readonly code: Code; readonly after?: Target } {
   const found = Object.keys(matchLabels).length > 0 ? input.targets.find(matchLabels) : undefined;
   if (found?.exact) {
     found.target.used = true;
