@@ -5,7 +5,7 @@ import { SESSION_AFFINITIES, TRAFFIC_POLICIES } from '../validation/service-spec
 import { fieldOf, listAt, namespaceOf } from '../validation/_json';
 import { camelCase, Code, commentStatements, commentText, jsonLiteral, literal, Names, objectOf, print, stringLiteral } from './code';
 import { copyJson } from './_kubectl-yaml';
-import { constructStatement, convertL1, convertPlain, isClusterScoped, plainMetadata, Item, KIND_CONVERTERS, KindInput, kindRank, l1ClassOf, Referable, routeOf } from './kinds';
+import { addTarget, constructStatement, convertL1, convertPlain, isClusterScoped, plainMetadata, Item, KIND_CONVERTERS, KindInput, kindRank, l1ClassOf, Referable, routeOf } from './kinds';
 import { FieldReader, InputMap, isMap, isStringMap, otherKeys, YamlMap } from './fields';
 import { l1Literal, l1Property } from './l1-literal';
 import { l1Schema } from './l1-schema';
@@ -261,22 +261,15 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
       }
       case 'Pod': {
         const template = convertTemplate(reader, scope, value.metadata, spec, 'spec', 'metadata', variable);
-        const target: Target = { kind, name, variable, selector: template.labels, labels: template.labels, ports: template.ports, used: false };
-        targets.add(target);
-        const render = constructStatement(input, kind, objectOf([nameEntry, ...template.entries]), () => target.used || ref.used);
-        items.push({ group: 1, target, render: () => [...template.statements, ...render()] });
+        addTarget(input, objectOf([nameEntry, ...template.entries]), template);
         break;
       }
       case 'Deployment':
       case 'ReplicaSet': {
         const workload = convertWorkload(reader, scope, spec, kind, variable);
-        if (!workload) {
-          break;
+        if (workload) {
+          addTarget(input, objectOf([nameEntry, ...metaEntries, ...workload.entries]), workload);
         }
-        const target: Target = { kind, name, variable, selector: workload.selector, labels: workload.labels, ports: workload.ports, used: false };
-        targets.add(target);
-        const render = constructStatement(input, kind, objectOf([nameEntry, ...metaEntries, ...workload.entries]), () => target.used || ref.used, workload.patches);
-        items.push({ group: 1, target, render: () => [...workload.statements, ...render()] });
         break;
       }
       case 'Service':

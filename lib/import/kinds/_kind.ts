@@ -1,7 +1,7 @@
 import { camelCase, Code, jsonLiteral, print, stringLiteral } from '../code';
 import type { JsonObject } from '../../validation/_json';
 import { FieldReader, InputMap, otherKeys, YamlMap } from '../fields';
-import { Scope } from '../scope';
+import { DeclaredPort, Scope } from '../scope';
 import { Target, Targets } from '../_targets';
 
 /** A statement of the generated chart body, placed by `arrange` in convert.ts. */
@@ -93,6 +93,30 @@ export function constructStatement(input: KindInput, className: string, props: C
     const args = typeof props === 'object' && 'object' in props && props.object.length === 0 ? [] : [props];
     return [`${assign}${print({ call: `new ${className}`, args: [input.parent, stringLiteral(input.id), ...args] }, '    ', assign.length + 1)};`, ...all];
   };
+}
+
+/**
+ * Adds the statement of a Pod or workload, after the statements its code needs
+ * (`before`, then its volumes and long env lists); Services and selections of
+ * the input that select its Pods follow it, unless it is not `selectable`.
+ */
+export function addTarget(input: KindInput, props: Code, code: TargetCode, before: () => string[] = () => [], selectable = true): void {
+  const { kind, name, variable } = input;
+  const target: Target = { kind, name, variable, selector: code.selector ?? code.labels, labels: code.labels, ports: code.ports, used: false };
+  if (selectable) {
+    input.targets.add(target);
+  }
+  const render = constructStatement(input, kind, props, () => target.used || input.ref.used, code.patches);
+  input.add({ group: 1, target, render: () => [...before(), ...code.statements, ...render()] });
+}
+
+/** What {@link addTarget} writes of a Pod or workload besides its props: a Pod is selected by its labels, a workload by its selector. */
+export interface TargetCode {
+  readonly statements: readonly string[];
+  readonly labels: Record<string, string>;
+  readonly ports: DeclaredPort[];
+  readonly selector?: Record<string, string>;
+  readonly patches?: readonly string[];
 }
 
 /** The spec of the object, or a "missing" problem. */

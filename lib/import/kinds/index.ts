@@ -11,7 +11,7 @@ import { serviceAccountConverter } from './service-account';
 import { statefulSetConverter } from './stateful-set';
 
 export type { Item, KindInput, Referable } from './_kind';
-export { constructStatement } from './_kind';
+export { addTarget, constructStatement } from './_kind';
 export { convertL1, convertPlain, isClusterScoped, l1ClassOf, plainMetadata } from './l1-object';
 
 /** The converters of the kinds that convert.ts does not convert itself, by kind (and nothing else: no prototype). */
