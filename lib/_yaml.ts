@@ -62,7 +62,9 @@ const MAX_DEPTH = 1000;
 // once: one string made per collection written was an allocation each,
 // and one piece instead of two is less for the join.
 const NEW_LINES = Array.from({ length: 32 }, (_, level) => `\n${'  '.repeat(level)}`);
+const NEW_ITEMS = NEW_LINES.map((line) => `${line}- `);
 const newLine = (level: number): string => (level < NEW_LINES.length ? NEW_LINES[level] : `\n${'  '.repeat(level)}`);
+const newItem = (level: number): string => (level < NEW_ITEMS.length ? NEW_ITEMS[level] : `${newLine(level)}- `);
 
 /** Thrown past MAX_DEPTH; the document is then walked again to say where (see tooDeep). */
 class TooDeep extends Error {}
@@ -96,7 +98,7 @@ class BlockWriter {
   /** A non-empty sequence, laid out like `map`. */
   private seq(items: readonly unknown[], level: number): void {
     for (let i = 0; i < items.length; i++) {
-      this.parts.push(i > 0 ? `${newLine(level)}- ` : '- ');
+      this.parts.push(i > 0 ? newItem(level) : '- ');
       try {
         this.value(items[i], level + 1, false);
       } catch (error) {
