@@ -227,6 +227,8 @@ export class Service<
   const N extends string = string,
   const P extends readonly ServicePortProps<string>[] = readonly ServicePortProps<N>[],
 > extends KindObject<k8s.KubeServiceProps> {
+  /** `metadata.name` of the Service, its DNS name. */
+  public declare readonly name: string;
   /** What the Service routes to. */
   public readonly target: ISelectablePods<N>;
 
