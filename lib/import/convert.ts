@@ -3,7 +3,7 @@ import { PROTOCOLS } from '../port';
 import { laterFieldDetail, laterFieldFix, laterFieldOf } from '../_later-fields';
 import { SESSION_AFFINITIES, TRAFFIC_POLICIES } from '../validation/service-spec';
 import { fieldOf, listAt, namespaceOf } from '../validation/_json';
-import { camelCase, Code, commentStatements, commentText, jsonLiteral, literal, Names, objectOf, print, stringLiteral } from './code';
+import { camelCase, chartClassName, Code, commentStatements, commentText, jsonLiteral, literal, Names, objectOf, print, stringLiteral } from './code';
 import { copyJson } from './_kubectl-yaml';
 import { addTarget, constructStatement, convertL1, convertPlain, isClusterScoped, plainMetadata, Item, KIND_CONVERTERS, KindInput, kindRank, l1ClassOf, Referable, routeOf } from './kinds';
 import { FieldReader, InputMap, isMap, isStringMap, otherKeys, YamlMap } from './fields';
@@ -376,9 +376,7 @@ function arrange(items: Item[]): Item[] {
 
 function defaultClassName(inputs: readonly ImportInput[]): string {
   const first = inputs.find((i) => i.file !== '-');
-  const base = first ? path.basename(first.file).replace(/\.(ya?ml|json)$/i, '') : 'imported';
-  const camel = camelCase(base) ?? camelCase(`imported-${base}`) ?? 'imported';
-  return `${camel[0].toUpperCase()}${camel.slice(1)}Chart`;
+  return chartClassName(first ? path.basename(first.file).replace(/\.(ya?ml|json)$/i, '') : 'imported');
 }
 
 // Drops what the API server writes into an object, so an exported manifest imports like a source one.
