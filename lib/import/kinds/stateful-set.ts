@@ -6,9 +6,10 @@ import { FieldReader, isMap, otherKeys } from '../fields';
 import { Declaration, Scope } from '../scope';
 import { MEMORY } from '../_volume-sources';
 import { KindConverter, Referable, unmodeledKeys, unmodeledSelector } from './_kind';
-import { addWorkload, checkPodCounts, unmodeledStrategy, updateStrategy } from './_workload';
+import { addWorkload, checkPodCounts, StrategyShape, unmodeledStrategy, updateStrategy } from './_workload';
 
 const ROLLING = ['partition', 'maxUnavailable'];
+const STRATEGY: StrategyShape = { kind: 'StatefulSet', field: 'updateStrategy', className: 'StatefulSetUpdateStrategy', other: 'OnDelete', rollingFields: ROLLING, rule: 'stateful-set-update-strategy' };
 const CLAIM_SPEC = ['accessModes', 'storageClassName', 'volumeMode', 'resources'];
 
 /**
@@ -94,7 +95,7 @@ export const statefulSetConverter: KindConverter = {
             ['service', serviceCode],
             ['volumeClaimTemplates', claims.length > 0 ? { array: claims.map((c) => c.variable) } : undefined],
             ['podManagementPolicy', literal(policy)],
-            ['updateStrategy', updateStrategy(reader, scope, s.updateStrategy, { className: 'StatefulSetUpdateStrategy', rollingFields: ROLLING, rule: 'stateful-set-update-strategy' })],
+            ['updateStrategy', updateStrategy(reader, scope, s.updateStrategy, STRATEGY)],
             ['persistentVolumeClaimRetentionPolicy', retention && objectOf(retentionEntries)],
             ['revisionHistoryLimit', literal(reader.integer(s.revisionHistoryLimit, 'spec.revisionHistoryLimit'))],
             ['startOrdinal', ordinals && literal(reader.integer(ordinals.start, 'spec.ordinals.start'))],
