@@ -83,7 +83,7 @@ function compareField(
   }
   const match = keyIgnoringCase(rendered, key);
   if (match === undefined) {
-    dropped.push(fieldPath(at, [...path, key]));
+    dropped.push(at + [...path, key].map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join(''));
   } else if (nested) {
     path.push(match);
     collectDropped(value, rendered[match], path, at, dropped);
@@ -98,19 +98,12 @@ function keyIgnoringCase(object: Record<string, unknown>, key: string): string |
   return Object.keys(object).find((other) => other.toLowerCase() === lower);
 }
 
-function fieldPath(at: string, path: ReadonlyArray<string | number>): string {
-  return at + path.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join('');
-}
-
 // Whether the converter made an object of a value that is none.
 function isMadeObject(declared: unknown, rendered: unknown): boolean {
   return (typeof declared !== 'object' || declared === null) && typeof rendered === 'object' && rendered !== null;
 }
 
 function isEmpty(value: unknown): boolean {
-  if (Array.isArray(value)) {
-    return value.length === 0;
-  }
-  return isPlainObject(value) && !hasKeys(value);
+  return Array.isArray(value) ? value.length === 0 : isPlainObject(value) && !hasKeys(value);
 }
 

@@ -304,10 +304,8 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
 
   /** Keys set through `extraFields`. @internal */
   public _extraFieldKeys(): readonly string[] {
-    if (this.props.extraFields === undefined) {
-      return NO_KEYS; // most containers have none; validation asks for every one at every synth
-    }
-    return Object.keys(this.props.extraFields);
+    // Most containers have none; validation asks for every one at every synth.
+    return this.props.extraFields === undefined ? NO_KEYS : Object.keys(this.props.extraFields);
   }
 
   /** Keys of `extraFields` that Peapod models with a prop of its own. @internal */

@@ -234,12 +234,7 @@ export class PodTemplate {
    * containers' `extraFields` and `Volume.fromSource`, under the spec at `at`.
    */
   public escapeHatchFields(at: string): string[] {
-    const fields: string[] = [];
-    if (this.props.extraSpec !== undefined) {
-      for (const key of Object.keys(this.props.extraSpec)) {
-        fields.push(`${at}.${key}`);
-      }
-    }
+    const fields = Object.keys(this.props.extraSpec ?? {}).map((key) => `${at}.${key}`);
     addExtraFieldPaths(fields, at, 'containers', this.containers);
     addExtraFieldPaths(fields, at, 'initContainers', this.initContainers);
     this.allVolumes().forEach((volume, i) => volume._escapeHatchField !== undefined && fields.push(`${at}.volumes[${i}].${volume._escapeHatchField}`));
