@@ -291,7 +291,7 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
     const ports = renderPorts(p.ports, this.extraPorts);
     if (ports.length > 0) own.ports = ports;
     if (p.readinessProbe) own.readinessProbe = p.readinessProbe._toKube();
-    if (p.resources) own.resources = renderResources(p.resources);
+    if (p.resources) own.resources = { limits: renderAmounts(p.resources.limits), requests: renderAmounts(p.resources.requests) };
     if (p.securityContext) own.securityContext = fromEscapeHatch(p.securityContext, 'toJson_SecurityContext', `${at}.securityContext`, dropped);
     if (p.startupProbe) own.startupProbe = p.startupProbe._toKube();
     if (this.mounts.length > 0) own.volumeMounts = this.mounts.map((m) => m._toKube());
@@ -354,10 +354,6 @@ function renderEnv(variable: EnvVar): Manifest<k8s.EnvVar> {
   if (variable.value !== undefined) out.value = variable.value;
   if (variable.valueFrom != null) out.valueFrom = variable.valueFrom._toKube();
   return out as Manifest<k8s.EnvVar>;
-}
-
-function renderResources(resources: Resources): Manifest<k8s.ResourceRequirements> {
-  return { limits: renderAmounts(resources.limits), requests: renderAmounts(resources.requests) };
 }
 
 function renderAmounts(amounts: ResourceAmounts | undefined): { [key: string]: number | string } | undefined {
