@@ -204,11 +204,8 @@ export class PodTemplate {
       const field = at + relative;
       const name = field.slice(field.lastIndexOf('.') + 1);
       const later = laterFieldAt(field);
-      if (later) {
-        report.error('unknown-field', field, laterFieldMessage(name, later), laterFieldFix(later));
-      } else {
-        report.error('unknown-field', field, `"${name}" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest`);
-      }
+      const message = later ? laterFieldMessage(name, later) : `"${name}" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest`;
+      report.error('unknown-field', field, message, later && laterFieldFix(later));
     }
     // Typed `unknown` as in 0.1; Peapod's callers pass the spec of manifestToValidate's typed manifest.
     validatePodSpec(spec as Unvalidated<k8s.PodSpec>, at, ContainerRulesReport.around(report, at, this.containers, this.initContainers));
