@@ -69,7 +69,11 @@ export function outputFiles(app: CdkApp, all: readonly IConstruct[]): OutputFile
   const { dependantCharts, anyDependency } = addImpliedDependencies(all);
   const charts = app.charts;
   const inTreeOrder = anyDependency ? undefined : objectsByChart(all);
-  const objectsOf = (chart: Chart): ApiObject[] => (inTreeOrder ? (inTreeOrder.get(chart) ?? []) : objectsInGraphOrder(chart));
+  // Without a dependency, tree order; with one, the order of cdk8s's dependency graph.
+  const objectsOf = (chart: Chart): ApiObject[] =>
+    inTreeOrder
+      ? (inTreeOrder.get(chart) ?? [])
+      : new DependencyGraph(chart.node).topology().filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
   const ext = app.outputFileExtension;
   const files: OutputFile[] = [];
   switch (app.yamlOutputType) {
@@ -104,8 +108,6 @@ export function outputFiles(app: CdkApp, all: readonly IConstruct[]): OutputFile
       files.push(...byFile.values());
       break;
     }
-    default:
-      break;
   }
   return files;
 }
@@ -131,13 +133,6 @@ function objectsByChart(all: readonly IConstruct[]): Map<Chart, ApiObject[]> {
     }
   }
   return byChart;
-}
-
-// The same objects in the order of cdk8s's dependency graph.
-function objectsInGraphOrder(chart: Chart): ApiObject[] {
-  return new DependencyGraph(chart.node)
-    .topology()
-    .filter((construct): construct is ApiObject => construct instanceof ApiObject && Chart.of(construct) === chart);
 }
 
 /**

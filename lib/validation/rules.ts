@@ -319,8 +319,9 @@ export const DEFAULT_PROJECT_RULES: ProjectRules = { rules: {}, strict: false };
  * as for most constructs) the list itself is returned, not a copy.
  */
 export function resolveProblems(construct: IConstruct, problems: readonly Problem[], project: ProjectRules = DEFAULT_PROJECT_RULES): readonly Problem[] {
-  if (!anyConstructSettings && !project.strict && !hasKeys(project.rules) && problems.every(hasOwnSeverity)) {
-    return problems; // nothing is configured: every problem keeps the severity it was reported with
+  // Nothing is configured: every problem keeps the severity it was reported with, unless a rule of the API server was reported as a warning.
+  if (!anyConstructSettings && !project.strict && !hasKeys(project.rules) && problems.every((p) => p.severity === 'error' || !apiServerRules.has(p.rule))) {
+    return problems;
   }
   const rules = Rules.of(construct);
   // Copied from the first problem that changes or is dropped.
@@ -345,10 +346,4 @@ export function resolveProblems(construct: IConstruct, problems: readonly Proble
     }
   }
   return resolved ?? problems;
-}
-
-// Whether a problem's severity is the one it keeps when nothing is
-// configured: a rule of the API server is always an error.
-function hasOwnSeverity(problem: Problem): boolean {
-  return problem.severity === 'error' || !apiServerRules.has(problem.rule);
 }
