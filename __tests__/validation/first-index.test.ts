@@ -47,15 +47,15 @@ describe('duplicate checks on long lists', () => {
     const report = new Report('pod');
     validatePodSpec({ containers: [{ name: 'app', image: 'app:1', env, ports }] }, 'spec', report);
     expect(report.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([
-      'spec.containers[0].ports[38].name: port name "p-4" of container "app" is already used by spec.containers[0].ports[4]. Fix: give each port of the container its own name (port-name-unique)',
       'spec.containers[0].env[35].value: $(VAR_39) in VAR_2 refers to no variable defined before VAR_2 in this container\'s env (container "app"; VAR_39 is defined after VAR_2); Kubernetes would leave it as the literal text. Fix: move VAR_39 above VAR_2 (env-reference-defined)',
       'spec.containers[0].env[35].name: env name "VAR_2" of container "app" is already defined at spec.containers[0].env[2]; the later entry hides it. Fix: remove one of the two entries or rename one (env-name-unique)',
+      'spec.containers[0].ports[38].name: port name "p-4" of container "app" is already used by spec.containers[0].ports[4]. Fix: give each port of the container its own name (port-name-unique)',
     ]);
   });
 });
 
 describe('shared ports on Pods with many ports', () => {
-  // Up to 16 ports are compared pairwise, more through a map: the problems must not differ.
+  // A Pod with few ports and one with many: the problems must not differ.
   test.each([4, 12])('name the first container to declare the port, with %i ports per container', (count) => {
     const ports = (offset: number) => Array.from({ length: count }, (_, i) => ({ containerPort: 8000 + offset + i, ...(i === 1 ? { hostPort: 9000 } : {}) }));
     const report = new Report('pod');

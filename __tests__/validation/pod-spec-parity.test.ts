@@ -356,9 +356,9 @@ const PARITY_CASES: readonly RuleCase[] = [
     },
     messages: [
       'spec.shareProcessNamespace: the Pod sets both shareProcessNamespace and hostPID. Fix: keep one: hostPID shares the node\'s process namespace, shareProcessNamespace one of the Pod\'s own (host-namespaces)',
-      'spec.containers[0].ports[0].hostPort: hostPort 80 of container "app" differs from its containerPort 8080; under hostNetwork the container listens on the node itself. Fix: set hostPort to 8080 or remove it (host-namespaces)',
       'spec.hostNetwork: the Pod sets hostUsers: false and hostNetwork: true. Fix: remove hostNetwork, or hostUsers: false (host-namespaces)',
       'spec.hostPID: the Pod sets hostUsers: false and hostPID: true. Fix: remove hostPID, or hostUsers: false (host-namespaces)',
+      'spec.containers[0].ports[0].hostPort: hostPort 80 of container "app" differs from its containerPort 8080; under hostNetwork the container listens on the node itself. Fix: set hostPort to 8080 or remove it (host-namespaces)',
     ],
   },
   {

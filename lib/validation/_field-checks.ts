@@ -10,6 +10,24 @@ import { quoteValue } from './_integer';
 import { dns1123LabelError, dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
 import { RuleReport } from './problem';
 import type { RuleId } from './rule-ids';
+import { fixByCase } from './_fix-cases';
+import { defineRules, ruleIn } from './rules';
+
+/** The rule of the closed sets that {@link checkEnum} checks. */
+export const FIELD_CHECK_RULES = defineRules([
+  {
+    id: 'supported-value',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'Fields with a closed set of values (`restartPolicy`, `imagePullPolicy`, `protocol`, hostPath `type`, …) hold one of them.',
+    why: 'The API server refuses other values (Unsupported value: "always": supported values: "Always", "Never", "OnFailure"); the types rule them out, but JSON input, the escape hatches and `as any` do not. An empty restartPolicy or dnsPolicy is defaulted, not refused.',
+    ...fixByCase(
+      { listed: 'use one of the listed values', near: (value: string) => `write ${value}` },
+      { near: ['the value that differs only in case, such as "Always" for "always"'] },
+    ),
+  },
+]);
+const SUPPORTED_VALUE = ruleIn(FIELD_CHECK_RULES, 'supported-value');
 
 /** The name grammars of the API server that a field can require. */
 export const NAME_GRAMMARS = ['dns-label', 'dns-subdomain', 'qualified-name', 'label-value'] as const;
@@ -66,14 +84,9 @@ export function checkName(value: unknown, grammar: NameGrammar, check: FieldChec
   return true;
 }
 
-/** Whether `value` is an IPv4 or IPv6 address as the API server parses one (see _ip.ts). */
-export function isIpAddress(value: unknown): boolean {
-  return parseIp(value) !== undefined;
-}
-
-/** Reports `value` unless it is an IP address (`10.9.8.7`, `2001:db8::ffff`). */
+/** Reports `value` unless it is an IP address (`10.9.8.7`, `2001:db8::ffff`) as the API server parses one (see _ip.ts). */
 export function checkIpAddress(value: unknown, check: FieldCheck, report: RuleReport): boolean {
-  if (isIpAddress(value)) {
+  if (parseIp(value) !== undefined) {
     return true;
   }
   report.error(
@@ -101,7 +114,7 @@ export function checkEnum(value: unknown, allowed: readonly string[], at: string
       'supported-value',
       at,
       `${what} ${JSON.stringify(value)} is not supported; the values are ${allowed.map((option) => JSON.stringify(option)).join(', ')}`,
-      near !== undefined ? `write "${near}"` : 'use one of the listed values',
+      near !== undefined ? SUPPORTED_VALUE.fixFor('near', `"${near}"`) : SUPPORTED_VALUE.fixFor('listed'),
     );
   }
 }

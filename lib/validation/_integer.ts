@@ -18,6 +18,9 @@ export const INT32 = { min: -2147483648, max: 2147483647 } as const;
 /** The range of a Go `int64`, as far as a JavaScript number reaches it. */
 export const INT64 = { min: -(2n ** 63n), max: 2n ** 63n - 1n } as const;
 
+/** The port numbers of IsValidPortNum. */
+export const PORT_RANGE = { min: 1, max: 65535 } as const;
+
 /** An inclusive range of whole numbers; bounds beyond 2^53 are bigints. */
 export interface IntegerRange {
   /** The smallest value allowed. */
@@ -60,6 +63,11 @@ export function isIntegerIn(value: unknown, range: IntegerRange): value is numbe
   // bounds), and without converting either: this runs for every integer
   // field of every Pod.
   return typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max;
+}
+
+/** Whether `value` is a port number, 1 to 65535. */
+export function isPortNumber(value: unknown): value is number {
+  return isIntegerIn(value, PORT_RANGE);
 }
 
 /**

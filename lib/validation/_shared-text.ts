@@ -37,20 +37,12 @@ export class MemoByString<T = string> {
 }
 
 // By the spec's path (`spec`, `spec.template.spec`), then list and index.
-const containerPaths = new Map<string, { containers: string[]; initContainers: string[] }>();
+const containerPaths = new MemoByString((): { readonly containers: string[]; readonly initContainers: string[] } => ({ containers: [], initContainers: [] }));
 
 /**
  * The path of a container, `${at}.${list}[${index}]`
  * (`spec.containers[0]`), the same string for every Pod.
  */
 export function containerPath(at: string, list: 'containers' | 'initContainers', index: number): string {
-  let lists = containerPaths.get(at);
-  if (lists === undefined) {
-    if (containerPaths.size >= LIMIT) {
-      containerPaths.clear();
-    }
-    lists = { containers: [], initContainers: [] };
-    containerPaths.set(at, lists);
-  }
-  return (lists[list][index] ??= `${at}.${list}[${index}]`);
+  return (containerPaths.of(at)[list][index] ??= `${at}.${list}[${index}]`);
 }

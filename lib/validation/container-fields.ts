@@ -14,9 +14,9 @@ import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Unvalidated } from '../_manifest';
 import { MemoByString } from './_shared-text';
 import { invalidDataKey } from './data-keys';
-import { checkInteger, isIntegerIn } from './_integer';
+import { checkInteger, isPortNumber } from './_integer';
 import { dns1123SubdomainError, envVarNameError, portNameError, qualifiedNameError } from './names';
-import { validateSeccompProfile, validateWindowsOptions } from './pod-security-context';
+import { ID_RANGE, validateSeccompProfile, validateWindowsOptions } from './pod-security-context';
 import { RuleReport } from './problem';
 import { fixByCase } from './_fix-cases';
 import { defineRules, fixNaming, ruleIn } from './rules';
@@ -102,6 +102,21 @@ export const CONTAINER_FIELD_API_RULES = defineRules([
       {},
     ),
     see: 'https://kubernetes.io/docs/concepts/workloads/pods/downward-api/',
+  },
+  {
+    id: 'reference-name',
+    severity: 'error',
+    category: 'api-server',
+    summary: '`serviceAccountName` is a DNS-1123 subdomain, and every ConfigMap, Secret and claim reference (volumes, env) names its object.',
+    why: 'The API server refuses the Pod: "spec.volumes[0].configMap.name: Required value", or for a name in the wrong form "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\'".',
+    ...fixByCase(
+      {
+        object: (object: string) => `pass the ${object} object, or { name } of one that exists`,
+        serviceAccount: (example: string) => `name the ServiceAccount by its metadata.name, such as ${example}`,
+        keyRef: "give both the object's name and the key",
+      },
+      { object: ['ConfigMap, Secret or claim'], serviceAccount: ['"my-app"'] },
+    ),
   },
   {
     id: 'env-key-ref',
@@ -318,6 +333,7 @@ const WORKING_DIR = ruleIn(CONTAINER_FIELD_PEAPOD_RULES, 'working-dir-absolute')
 const ENV_VAR_SECRET = ruleIn(CONTAINER_FIELD_LINT_RULES, 'env-var-secret');
 const PROBE_ACTION = ruleIn(CONTAINER_FIELD_API_RULES, 'probe-action');
 const ENV_VALUE = ruleIn(CONTAINER_FIELD_API_RULES, 'env-value-source');
+const REFERENCE_NAME = ruleIn(CONTAINER_FIELD_API_RULES, 'reference-name');
 const KEY_REF = ruleIn(CONTAINER_FIELD_API_RULES, 'env-key-ref');
 const FIELD_REF = ruleIn(CONTAINER_FIELD_API_RULES, 'env-field-ref');
 const ENV_FROM = ruleIn(CONTAINER_FIELD_API_RULES, 'env-from-source');
@@ -452,14 +468,6 @@ function checkPort(port: number | string | undefined, at: string, what: string, 
   }
 }
 
-/** The port numbers of IsValidPortNum. */
-export const PORT_RANGE = { min: 1, max: 65535 } as const;
-
-/** Whether `value` is a port number, 1 to 65535. */
-export function isPortNumber(value: unknown): value is number {
-  return isIntegerIn(value, PORT_RANGE);
-}
-
 function validateLifecycle(c: Unvalidated<k8s.Container>, path: string, runsToCompletion: boolean, report: RuleReport): void {
   const at = `${path}.lifecycle`;
   if (runsToCompletion) {
@@ -488,6 +496,10 @@ function validateLifecycle(c: Unvalidated<k8s.Container>, path: string, runsToCo
 
 // fileKeyRef is of Kubernetes 1.34: a manifest may hold it, the 1.27 shape does not.
 const ENV_SOURCES = ['configMapKeyRef', 'secretKeyRef', 'fieldRef', 'resourceFieldRef', 'fileKeyRef'] as const;
+const KEY_REFS = [
+  ['configMapKeyRef', 'ConfigMap'],
+  ['secretKeyRef', 'Secret'],
+] as const;
 const SUBSCRIPTED_FIELD_PATH = /^(metadata\.(?:labels|annotations))\['(.*)'\]$/;
 const CPU_DIVISORS = ['1m', '1'];
 // A byte divisor is 1, or one of a unit: 1k (1000) to 1E, 1Ki (1024) to 1Ei.
@@ -508,19 +520,10 @@ export function validateEnvSource(variable: Unvalidated<k8s.EnvVar>, at: string,
   if (variable.value) {
     report.error('env-value-source', at, `${owner} has both value and valueFrom`, ENV_VALUE.fixFor('both'));
   }
-  for (const [ref, kind] of [
-    ['configMapKeyRef', 'ConfigMap'],
-    ['secretKeyRef', 'Secret'],
-  ] as const) {
+  for (const [ref, kind] of KEY_REFS) {
     const { name, key } = source[ref] ?? {};
     if (source[ref] != null && !variable.value && (!name || !key)) {
-      // reference-name is a rule of pod-spec.ts, whose fix names the object alone.
-      report.error(
-        'reference-name',
-        `${at}.valueFrom.${ref}`,
-        `${ref} of ${owner} names no ${!name ? kind : 'key'}`,
-        "give both the object's name and the key",
-      );
+      report.error('reference-name', `${at}.valueFrom.${ref}`, `${ref} of ${owner} names no ${!name ? kind : 'key'}`, REFERENCE_NAME.fixFor('keyRef'));
     }
     if (name) {
       reportObjectName(name, `${at}.valueFrom.${ref}.name`, `${ref} of ${owner}`, kind, 'env-key-ref', report);
@@ -789,8 +792,6 @@ export function validateResources(c: Unvalidated<k8s.Container>, path: string, r
 
 // ---- security context ----------------------------------------------------------
 
-// IsValidUserID and IsValidGroupID.
-const ID_RANGE = { min: 0, max: 2147483647 } as const;
 const PROC_MOUNTS = ['Default', 'Unmasked'];
 
 function validateSecurityValues(sc: Unvalidated<k8s.SecurityContext>, at: string, owner: string, report: RuleReport): void {

@@ -1,21 +1,12 @@
 import { envReferences, isServiceLinkVariable } from '../env';
-import { PROTOCOLS } from '../port';
 import { PROBE_HANDLER_FIELDS, PROBE_TIMING_FIELDS } from '../probe';
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Unvalidated } from '../_manifest';
 import { checkEnum } from './_field-checks';
 import { FirstIndex } from './_first-index';
-import {
-  CONTAINER_FIELD_API_RULES,
-  isPortNumber,
-  lintEnvCredential,
-  validateAction,
-  validateContainerFields,
-  validateEnvSource,
-  validateResources,
-} from './container-fields';
-import { suggestName, validateLabelName } from './metadata';
-import { descendingPathError, envVarNameError, portNameError } from './names';
+import { CONTAINER_FIELD_API_RULES, lintEnvCredential, validateAction, validateContainerFields, validateEnvSource, validateResources } from './container-fields';
+import { validateLabelName } from './metadata';
+import { descendingPathError, envVarNameError } from './names';
 import { RuleReport } from './problem';
 import { fixByCase } from './_fix-cases';
 import { defineRules, fixNaming, ruleIn } from './rules';
@@ -44,31 +35,6 @@ export const CONTAINER_API_RULES = defineRules([
       { spaces: ['the image without the spaces'] },
     ),
     see: 'https://kubernetes.io/docs/concepts/containers/images/',
-  },
-  {
-    id: 'port-name',
-    severity: 'error',
-    category: 'api-server',
-    summary: 'Port names are IANA service names: at most 15 characters of `[-a-z0-9]`, at least one letter, no `--`, no `-` at either end.',
-    why: 'The API server refuses other names; Services and probes refer to ports by them.',
-    ...fixNaming((name: string) => `rename it to an IANA service name such as ${name}`, ['"http-metrics"']),
-    see: 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#ports',
-  },
-  {
-    id: 'port-name-unique',
-    severity: 'error',
-    category: 'api-server',
-    summary: 'No two ports of one container share a name.',
-    why: 'The API server refuses the Pod: a Service or probe naming the port would be ambiguous.',
-    fix: 'Give each port of the container its own name.',
-  },
-  {
-    id: 'port-number',
-    severity: 'error',
-    category: 'api-server',
-    summary: '`containerPort` is a whole number from 1 to 65535, and so is `hostPort` when set.',
-    why: 'The API server refuses other numbers.',
-    fix: 'Use the port the process listens on.',
   },
   {
     id: 'env-name',
@@ -143,18 +109,6 @@ export const CONTAINER_API_RULES = defineRules([
   },
 ]);
 
-/** Peapod's own rules about one container. */
-export const CONTAINER_PEAPOD_RULES = defineRules([
-  {
-    id: 'probe-port',
-    severity: 'error',
-    category: 'peapod',
-    summary: "A probe that names its port (`port: 'http'`) names a port its container declares; a port number need not be declared.",
-    why: 'The API server accepts any name, but the kubelet cannot resolve an undeclared one and the probe fails forever. A number reaches the port whether or not `containerPort` lists it, which is informational.',
-    fix: 'Declare the port on the container, or probe its number.',
-  },
-]);
-
 /** The tutorial's rules about one container, stricter than the API server. */
 export const CONTAINER_TUTORIAL_RULES = defineRules([
   {
@@ -202,7 +156,6 @@ export const PROBE_KINDS = ['livenessProbe', 'readinessProbe', 'startupProbe'] a
 export const IMAGE_PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
 const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
 const IMAGE = ruleIn(CONTAINER_API_RULES, 'container-image');
-const PORT_NAME = ruleIn(CONTAINER_API_RULES, 'port-name');
 const ENV_NAME = ruleIn(CONTAINER_API_RULES, 'env-name');
 const ENV_REFERENCE = ruleIn(CONTAINER_TUTORIAL_RULES, 'env-reference-defined');
 const COMMAND_REFERENCE = ruleIn(CONTAINER_TUTORIAL_RULES, 'command-env-reference');
@@ -230,16 +183,11 @@ interface ContainerAt {
 export { checkEnum };
 
 /**
- * Checks one container of a rendered Pod spec; `volumeNames` are the Pod's
- * volumes, `pod` the spec around it (its volumes, which devices name).
+ * Checks one container of a rendered Pod spec, but for its ports (see
+ * container-ports.ts); `volumeNames` are the Pod's volumes, `pod` the spec
+ * around it (its volumes, which devices name, and its Service links).
  */
-export function validateContainer(
-  entry: ContainerAt,
-  volumeNames: { has(name: unknown): boolean },
-  serviceLinks: boolean,
-  report: RuleReport,
-  pod: Unvalidated<k8s.PodSpec> = {},
-): void {
+export function validateContainer(entry: ContainerAt, volumeNames: { has(name: unknown): boolean }, pod: Unvalidated<k8s.PodSpec>, report: RuleReport): void {
   const { container: c, path } = entry;
   validateLabelName('container name', 'container-name', c.name, path, report);
   if (c.image === undefined || c.image.trim().length === 0) {
@@ -256,49 +204,12 @@ export function validateContainer(
   if (entry.init) {
     checkEnum(c.restartPolicy, ['Always'], `${path}.restartPolicy`, 'init container restartPolicy', report);
   }
-  const portNames = validatePorts(c, path, report);
-  validateEnv(c, path, serviceLinks, report);
+  validateEnv(c, path, pod.enableServiceLinks !== false, report);
   validateMounts(c, path, volumeNames, report);
-  validateProbes(entry, portNames, report);
+  validateProbes(entry, report);
   validateResources(c, path, report);
   checkEnum(c.terminationMessagePolicy, TERMINATION_MESSAGE_POLICIES, `${path}.terminationMessagePolicy`, 'terminationMessagePolicy', report);
   validateContainerFields(c, path, entry.init && !entry.longRunning, pod, report);
-}
-
-function validatePorts(c: ContainerManifest, path: string, report: RuleReport): FirstIndex {
-  const ports = c.ports ?? [];
-  const names = new FirstIndex(ports, 'name', false);
-  for (let i = 0; i < ports.length; i++) {
-    const { name, protocol } = ports[i];
-    const at = `${path}.ports[${i}]`;
-    if (name !== undefined) {
-      const wrong = portNameError(name);
-      if (wrong !== undefined) {
-        report.error(
-          'port-name',
-          `${at}.name`,
-          `port name ${JSON.stringify(name)} of container "${c.name}" ${wrong}`,
-          PORT_NAME.fixFor(`"${suggestPortName(name)}"`),
-        );
-      }
-      const first = names.firstBefore(name, i);
-      if (first >= 0) {
-        report.error('port-name-unique', `${at}.name`, `port name "${name}" of container "${c.name}" is already used by ${path}.ports[${first}]`);
-      }
-    }
-    for (const field of ['containerPort', 'hostPort'] as const) {
-      const port = ports[i][field];
-      if ((field === 'containerPort' || port !== undefined) && !isPortNumber(port)) {
-        report.error(
-          'port-number',
-          `${at}.${field}`,
-          `${field} of container "${c.name}" is ${JSON.stringify(port)}; it must be a whole number from 1 to 65535`,
-        );
-      }
-    }
-    checkEnum(protocol, PROTOCOLS, `${at}.protocol`, 'protocol', report);
-  }
-  return names;
 }
 
 function validateEnv(c: ContainerManifest, path: string, serviceLinks: boolean, report: RuleReport): void {
@@ -412,7 +323,7 @@ function validateMounts(c: ContainerManifest, path: string, volumeNames: { has(n
   }
 }
 
-function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: RuleReport): void {
+function validateProbes(entry: ContainerAt, report: RuleReport): void {
   const { container: c, path } = entry;
   if (c.livenessProbe == null && c.readinessProbe == null && c.startupProbe == null) {
     return; // read by name: most containers have no probe, and a lookup by a variable key costs more
@@ -474,19 +385,6 @@ function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: RuleR
         GRACE.fixFor('seconds'),
       );
     }
-    const port = probe.httpGet?.port ?? probe.tcpSocket?.port;
-    // A port name that is no IANA service name (such as "8080") is probe-action's.
-    if (typeof port === 'string' && portNameError(port) === undefined && !portNames.has(port)) {
-      const declared = portNames
-        .values()
-        .map((n) => `"${n}"`)
-        .join(', ');
-      report.error(
-        'probe-port',
-        `${at}.${probe.httpGet ? 'httpGet' : 'tcpSocket'}.port`,
-        `${kind} of container "${c.name}" calls port "${port}", which the container does not declare (${declared.length > 0 ? `it declares ${declared}` : 'it names no ports'})`,
-      );
-    }
   }
 }
 
@@ -494,12 +392,4 @@ function validateProbes(entry: ContainerAt, portNames: FirstIndex, report: RuleR
 // allocate a context for every kind of probe of every container, set or not.
 function handlersOf(probe: Unvalidated<k8s.Probe>): string[] {
   return PROBE_HANDLER_FIELDS.filter((handler) => probe[handler] !== undefined);
-}
-
-function suggestPortName(value: string): string {
-  const cleaned = suggestName(value, 15)
-    .replace(/\./g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return /[a-z]/.test(cleaned) ? cleaned : `port-${cleaned}`.slice(0, 15).replace(/-+$/, '');
 }

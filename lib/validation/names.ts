@@ -27,32 +27,25 @@ function remembered(check: (value: string) => string | undefined): (value: strin
   return (value) => answers.of(value) ?? undefined;
 }
 
-/** A DNS-1123 label: container, volume and port-less object names. */
-export const dns1123LabelError = remembered((value: string): string | undefined => {
+// What is wrong with `value` as text of at most `max` characters in `form`, which `words` describe.
+function formError(value: string, max: number, form: RegExp, words: string): string | undefined {
   if (value.length === 0) {
     return 'is empty';
   }
-  if (value.length > 63) {
-    return `is ${value.length} characters long; at most 63 are allowed`;
+  if (value.length > max) {
+    return `is ${value.length} characters long; at most ${max} are allowed`;
   }
-  if (!DNS1123_LABEL.test(value)) {
-    return 'must be lower-case letters, digits and "-", and start and end with a letter or digit';
-  }
-  return undefined;
-});
+  return form.test(value) ? undefined : words;
+}
+
+/** A DNS-1123 label: container, volume and port-less object names. */
+export const dns1123LabelError = remembered((value: string) =>
+  formError(value, 63, DNS1123_LABEL, 'must be lower-case letters, digits and "-", and start and end with a letter or digit'),
+);
 
 /** A DNS-1123 subdomain: object names such as a Pod's `metadata.name`. */
 export function dns1123SubdomainError(value: string): string | undefined {
-  if (value.length === 0) {
-    return 'is empty';
-  }
-  if (value.length > 253) {
-    return `is ${value.length} characters long; at most 253 are allowed`;
-  }
-  if (!DNS1123_SUBDOMAIN.test(value)) {
-    return 'must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit';
-  }
-  return undefined;
+  return formError(value, 253, DNS1123_SUBDOMAIN, 'must be lower-case letters, digits, "-" and ".", and start and end with a letter or digit');
 }
 
 /**
@@ -97,14 +90,9 @@ export function labelValueError(value: string): string | undefined {
  * `[-a-z0-9]`, at least one letter, no `--`, no `-` at either end.
  */
 export const portNameError = remembered((value: string): string | undefined => {
-  if (value.length === 0) {
-    return 'is empty';
-  }
-  if (value.length > 15) {
-    return `is ${value.length} characters long; at most 15 are allowed`;
-  }
-  if (!PORT_NAME_CHARS.test(value)) {
-    return 'may only hold lower-case letters, digits and "-"';
+  const wrong = formError(value, 15, PORT_NAME_CHARS, 'may only hold lower-case letters, digits and "-"');
+  if (wrong !== undefined) {
+    return wrong;
   }
   if (!/[a-z]/.test(value)) {
     return 'must hold at least one letter';
@@ -122,15 +110,9 @@ export const portNameError = remembered((value: string): string | undefined => {
  * An environment variable name in the form every Kubernetes version
  * accepts: letters, digits, `_`, `-` and `.`, not starting with a digit.
  */
-export const envVarNameError = remembered((value: string): string | undefined => {
-  if (value.length === 0) {
-    return 'is empty';
-  }
-  if (!ENV_VAR_NAME.test(value)) {
-    return 'must be letters, digits, "_", "-" and ".", and not start with a digit';
-  }
-  return undefined;
-});
+export const envVarNameError = remembered((value: string) =>
+  formError(value, Infinity, ENV_VAR_NAME, 'must be letters, digits, "_", "-" and ".", and not start with a digit'),
+);
 
 /**
  * A path that stays below where it is used: relative, with no `..`

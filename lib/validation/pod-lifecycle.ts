@@ -3,10 +3,11 @@
  * as `ValidatePodSpec` checks them: `activeDeadlineSeconds`,
  * `terminationGracePeriodSeconds` (and its warning in
  * `pkg/api/pod/warnings.go`), `readinessGates` (validateReadinessGates),
- * `shareProcessNamespace` with `hostPID` (validatePodSpecSecurityContext),
- * host ports under `hostNetwork` (validatePodHostNetworkDeps) and
- * `hostUsers: false` (validateHostUsers); and the fields the apps
- * validation forbids in the template of a long-running workload.
+ * `shareProcessNamespace` with `hostPID` (validatePodSpecSecurityContext)
+ * and `hostUsers: false` (validateHostUsers); and the fields the apps
+ * validation forbids in the template of a long-running workload. The
+ * host ports under `hostNetwork` are checked with the other port checks,
+ * in container-ports.ts.
  */
 
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
@@ -132,30 +133,8 @@ export function validatePodLifecycle(spec: Unvalidated<k8s.PodSpec>, at: string,
     const count = `${ephemeral.length} ephemeral container${ephemeral.length === 1 ? '' : 's'}`;
     report.error('no-ephemeral-containers', `${at}.ephemeralContainers`, `the Pod declares ${count}; they cannot be set when a Pod is created`);
   }
-  if (spec.shareProcessNamespace !== undefined || spec.hostNetwork !== undefined || spec.hostUsers !== undefined) {
-    validateHostNamespaces(spec, at, report);
-  }
-}
-
-function validateHostNamespaces(spec: Unvalidated<k8s.PodSpec>, at: string, report: RuleReport): void {
   if (spec.shareProcessNamespace === true && spec.hostPID === true) {
     report.error('host-namespaces', `${at}.shareProcessNamespace`, 'the Pod sets both shareProcessNamespace and hostPID', HOST_NAMESPACES.fixFor('share'));
-  }
-  const containers = spec.hostNetwork === true ? (spec.containers ?? []) : [];
-  for (let c = 0; c < containers.length; c++) {
-    const ports = containers[c].ports ?? [];
-    for (let p = 0; p < ports.length; p++) {
-      const { hostPort, containerPort } = ports[p];
-      // An unset hostPort is defaulted to the containerPort under hostNetwork.
-      if (hostPort !== undefined && hostPort !== 0 && hostPort !== containerPort) {
-        report.error(
-          'host-namespaces',
-          `${at}.containers[${c}].ports[${p}].hostPort`,
-          `hostPort ${quoteValue(hostPort)} of container "${containers[c].name}" differs from its containerPort ${quoteValue(containerPort)}; under hostNetwork the container listens on the node itself`,
-          HOST_NAMESPACES.fixFor('hostPort', quoteValue(containerPort)),
-        );
-      }
-    }
   }
   for (const field of spec.hostUsers === false ? HOST_NAMESPACE_FIELDS : []) {
     if (spec[field] === true) {

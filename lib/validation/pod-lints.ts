@@ -5,6 +5,7 @@ import { text } from './_json';
 import { MemoByString } from './_shared-text';
 import { ContainerFacts, securityFacts, SecurityFacts } from './_security-facts';
 import { RuleReport } from './problem';
+import { fixByCase } from './_fix-cases';
 import { defineRules, fixNaming, ruleIn } from './rules';
 import { HOST_NAMESPACE_FIELDS } from './pod-lifecycle';
 import type { RuleId } from './rule-ids';
@@ -13,9 +14,6 @@ const SECURITY_DOCS = 'https://kubernetes.io/docs/tasks/configure-pod-container/
 const RESOURCE_DOCS = 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/';
 const PROBE_DOCS = 'https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/';
 const HOST_PATH_DOCS = 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath';
-
-// The fix of a byte amount that is not a whole number and not written in `m`.
-const WHOLE_BYTES_FIX = 'use a whole number of bytes, such as "512Mi"';
 
 /**
  * Warnings about Pod specs Kubernetes accepts but that tend to hurt in
@@ -156,15 +154,11 @@ export const POD_LINT_RULES = defineRules([
     severity: 'warning',
     summary: 'Memory and ephemeral-storage amounts are whole bytes.',
     why: '`512m` means 0.512 bytes, not 512 MiB; Kubernetes rounds it up and the container cannot start. The API server warns about it.',
-    ...fixNaming((mebibytes: string) => `write ${mebibytes} for mebibytes`, ['`512Mi`, not `512m`,'], [WHOLE_BYTES_FIX]),
+    ...fixByCase(
+      { mebibytes: (mebibytes: string) => `write ${mebibytes} for mebibytes`, whole: 'use a whole number of bytes, such as "512Mi"' },
+      { mebibytes: ['`512Mi`, not `512m`,'] },
+    ),
     see: RESOURCE_DOCS,
-  },
-  {
-    id: 'host-ip-without-host-port',
-    severity: 'warning',
-    summary: 'A port that sets `hostIP` also sets `hostPort`.',
-    why: 'Without a hostPort nothing is bound on the node, so the hostIP does nothing. The API server warns about it.',
-    fix: 'Add the `hostPort`, or remove `hostIP`.',
   },
 ]);
 
@@ -298,13 +292,6 @@ function lintContainer(facts: ContainerFacts, longRunning: boolean, runsToComple
   if (pod.hostPaths.size > 0) {
     lintHostMounts(c, path, pod.hostPaths, report);
   }
-  const ports = c.ports ?? [];
-  for (let i = 0; i < ports.length; i++) {
-    const port = ports[i];
-    if (port.hostIP && !port.hostPort) {
-      report.warn('host-ip-without-host-port', `${path}.ports[${i}].hostIP`, `port ${port.containerPort} of container "${c.name}" sets hostIP "${port.hostIP}" but no hostPort`);
-    }
-  }
 }
 
 // The map's keys are volume names: a mount without a name is none of them.
@@ -364,7 +351,7 @@ function lintByteAmounts(name: string | undefined, path: string, kind: 'requests
         'fractional-memory',
         `${path}.resources.${kind}.${resource}`,
         `${resource} ${JSON.stringify(amount)} of container "${name}" is ${value} bytes, not a whole number`,
-        text(amount).endsWith('m') ? FRACTIONAL_MEMORY.fixFor(`"${text(amount).replace(/m$/, 'Mi')}"`) : WHOLE_BYTES_FIX,
+        text(amount).endsWith('m') ? FRACTIONAL_MEMORY.fixFor('mebibytes', `"${text(amount).replace(/m$/, 'Mi')}"`) : FRACTIONAL_MEMORY.fixFor('whole'),
       );
     }
   }

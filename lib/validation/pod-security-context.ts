@@ -12,7 +12,7 @@
 import { NODE_OPERATING_SYSTEMS } from '../node-selector';
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Unvalidated } from '../_manifest';
-import { CONTAINER_LISTS } from './_security-facts';
+import { securityFacts, SecurityFacts } from './_security-facts';
 import { checkInteger, quoteValue } from './_integer';
 import { checkEnum, checkName } from './_field-checks';
 import { FirstIndex } from './_first-index';
@@ -26,8 +26,8 @@ export const FS_GROUP_CHANGE_POLICIES = ['OnRootMismatch', 'Always'] as const;
 /** The kinds of seccomp profile. */
 export const SECCOMP_PROFILE_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'] as const;
 
-// IsValidUserID and IsValidGroupID: 0 to the largest int32.
-const ID_RANGE = { min: 0, max: 2147483647 } as const;
+/** The user and group IDs of IsValidUserID and IsValidGroupID: 0 to the largest int32. */
+export const ID_RANGE = { min: 0, max: 2147483647 } as const;
 const SYSCTL_NAME = /^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$/;
 const SYSCTL_MAX_LENGTH = 253;
 const SYSCTL_FORM = 'is not a sysctl name: lower-case letters, digits, "-" and "_" in parts joined by "." or "/"';
@@ -187,8 +187,10 @@ export function validatePodSecurityContext(spec: Unvalidated<k8s.PodSpec>, at: s
     validateSeccompProfile(sc.seccompProfile, `${scAt}.seccompProfile`, report);
     validateWindowsOptions(sc.windowsOptions, `${scAt}.windowsOptions`, report);
   }
-  checkRunAsNonRoot(spec, at, report);
-  validateOs(spec, at, report);
+  // The containers are read once for these checks and the lints (pod-lints.ts).
+  const facts = securityFacts(spec, at);
+  checkRunAsNonRoot(facts, at, report);
+  validateOs(spec, facts, at, report);
 }
 
 function validateSysctls(spec: Unvalidated<k8s.PodSpec>, sysctls: readonly Unvalidated<k8s.Sysctl>[], at: string, report: RuleReport): void {
@@ -316,29 +318,23 @@ function windowsUserNameError(name: string): string | undefined {
 // The kubelet checks each container with the settings in effect for it:
 // its own, or the Pod's. Containers that take both from the Pod are
 // reported once, at the Pod's runAsUser.
-function checkRunAsNonRoot(spec: Unvalidated<k8s.PodSpec>, at: string, report: RuleReport): void {
-  const pod = spec.securityContext ?? {};
+function checkRunAsNonRoot({ pod, containers }: SecurityFacts, at: string, report: RuleReport): void {
   // Without both at Pod level, only containers with a securityContext can break the policy.
   const podBreaks = pod.runAsNonRoot === true && pod.runAsUser === 0;
   let inheriting: string[] | undefined;
-  for (const kind of CONTAINER_LISTS) {
-    const containers = spec[kind] ?? [];
-    for (let i = 0; i < containers.length; i++) {
-      const { name } = containers[i];
-      const own = containers[i].securityContext ?? {};
-      if ((!podBreaks && containers[i].securityContext == null) || (own.runAsNonRoot ?? pod.runAsNonRoot) !== true || (own.runAsUser ?? pod.runAsUser) !== 0) {
-        continue;
-      }
-      if (own.runAsNonRoot === undefined && own.runAsUser === undefined) {
-        (inheriting ??= []).push(`"${name}"`);
-        continue;
-      }
-      report.error(
-        'run-as-non-root-user-zero',
-        own.runAsUser !== undefined ? `${at}.${kind}[${i}].securityContext.runAsUser` : `${at}.securityContext.runAsUser`,
-        `container "${name}" must run as non-root (runAsNonRoot: true${own.runAsNonRoot === undefined ? ' from the Pod' : ''}) with runAsUser: 0${own.runAsUser === undefined ? ' from the Pod' : ''}, so the kubelet refuses to start it`,
-      );
+  for (const { container, name, path, securityContext: own } of containers) {
+    if ((!podBreaks && container.securityContext == null) || (own.runAsNonRoot ?? pod.runAsNonRoot) !== true || (own.runAsUser ?? pod.runAsUser) !== 0) {
+      continue;
     }
+    if (own.runAsNonRoot === undefined && own.runAsUser === undefined) {
+      (inheriting ??= []).push(`"${name}"`);
+      continue;
+    }
+    report.error(
+      'run-as-non-root-user-zero',
+      own.runAsUser !== undefined ? `${path}.securityContext.runAsUser` : `${at}.securityContext.runAsUser`,
+      `container "${name}" must run as non-root (runAsNonRoot: true${own.runAsNonRoot === undefined ? ' from the Pod' : ''}) with runAsUser: 0${own.runAsUser === undefined ? ' from the Pod' : ''}, so the kubelet refuses to start it`,
+    );
   }
   if (inheriting !== undefined) {
     report.error(
@@ -349,7 +345,7 @@ function checkRunAsNonRoot(spec: Unvalidated<k8s.PodSpec>, at: string, report: R
   }
 }
 
-function validateOs(spec: Unvalidated<k8s.PodSpec>, at: string, report: RuleReport): void {
+function validateOs(spec: Unvalidated<k8s.PodSpec>, { containers }: SecurityFacts, at: string, report: RuleReport): void {
   if (spec.os == null) {
     return;
   }
@@ -368,7 +364,11 @@ function validateOs(spec: Unvalidated<k8s.PodSpec>, at: string, report: RuleRepo
     if (sc.windowsOptions != null) {
       forbidForOs('linux', `${at}.securityContext.windowsOptions`, report);
     }
-    forEachContainerSecurityContext(spec, at, (csc, cAt) => csc.windowsOptions != null && forbidForOs('linux', `${cAt}.windowsOptions`, report));
+    for (const c of containers) {
+      if (c.securityContext.windowsOptions != null) {
+        forbidForOs('linux', `${c.path}.securityContext.windowsOptions`, report);
+      }
+    }
     return;
   }
   for (const field of WINDOWS_FORBIDDEN_POD_FIELDS) {
@@ -382,29 +382,18 @@ function validateOs(spec: Unvalidated<k8s.PodSpec>, at: string, report: RuleRepo
       forbidForOs('windows', `${at}.${field}`, report);
     }
   }
-  forEachContainerSecurityContext(spec, at, (csc, cAt) => {
+  for (const c of containers) {
+    const csc: Readonly<Record<string, unknown>> = c.securityContext;
     for (const field of WINDOWS_FORBIDDEN_CONTAINER_FIELDS) {
       if (csc[field] != null) {
-        forbidForOs('windows', `${cAt}.${field}`, report);
+        forbidForOs('windows', `${c.path}.securityContext.${field}`, report);
       }
     }
-  });
+  }
 }
 
 // The field at the end of `at` cannot be set under the Pod's os.
 function forbidForOs(os: 'linux' | 'windows', at: string, report: RuleReport): void {
   const field = at.slice(at.lastIndexOf('.') + 1);
   report.error('pod-os', at, `${field} cannot be set for a Pod with os: ${os}`, OS.fixFor('forbidden', field, os === 'windows' ? 'linux' : 'windows'));
-}
-
-function forEachContainerSecurityContext(spec: Unvalidated<k8s.PodSpec>, at: string, visit: (sc: Readonly<Record<string, unknown>>, at: string) => void): void {
-  for (const kind of CONTAINER_LISTS) {
-    const containers = spec[kind] ?? [];
-    for (let i = 0; i < containers.length; i++) {
-      const sc = containers[i].securityContext;
-      if (sc != null) {
-        visit(sc, `${at}.${kind}[${i}].securityContext`);
-      }
-    }
-  }
 }

@@ -1,21 +1,22 @@
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Unvalidated } from '../_manifest';
-import { HOST_PATH_TYPES, VOLUME_SOURCE_KINDS } from '../volume';
 import { checkInteger, INT64 } from './_integer';
 import { validateDnsSpec } from './dns-spec';
 import { validatePodLifecycle } from './pod-lifecycle';
 import { validatePodSecurityContext } from './pod-security-context';
 import { validateSchedulingSpec } from './scheduling-spec';
-import { validateVolumeSourceFields } from './volume-sources';
+import { validateVolumeSource } from './volume-sources';
 import { FirstIndex } from './_first-index';
 import { containerPath } from './_shared-text';
 import { checkEnum, ContainerAt, ContainerManifest, validateContainer } from './container-spec';
+import { CONTAINER_FIELD_API_RULES } from './container-fields';
+import { checkPortClashes, validateContainerPorts } from './container-ports';
 import { suggestName, validateLabelName, validateLabels } from './metadata';
 import { dns1123SubdomainError, labelValueError, qualifiedNameError } from './names';
 import { lintPodSpec } from './pod-lints';
 import { RuleReport } from './problem';
 import { fixByCase } from './_fix-cases';
-import { defineRules, fixNaming, ruleIn } from './rules';
+import { defineRules, ruleIn } from './rules';
 
 /** The rules of a Pod spec that the Kubernetes API server enforces. */
 export const POD_SPEC_API_RULES = defineRules([
@@ -36,14 +37,6 @@ export const POD_SPEC_API_RULES = defineRules([
     fix: 'Give each container and init container its own name.',
   },
   {
-    id: 'host-port-conflict',
-    severity: 'error',
-    category: 'api-server',
-    summary: "No two ports of a Pod's containers claim the same `hostPort`, protocol and host IP.",
-    why: 'The API server refuses the Pod (checkHostPortConflicts says Duplicate value: "8080/TCP"): one node port cannot be forwarded to two places.',
-    fix: 'Give one of them another `hostPort`, or drop `hostPort` and reach the Pod through a Service.',
-  },
-  {
     id: 'volume-name',
     severity: 'error',
     category: 'api-server',
@@ -58,38 +51,6 @@ export const POD_SPEC_API_RULES = defineRules([
     summary: 'No two volumes of a Pod share a name.',
     why: 'The API server refuses the Pod ("Duplicate value"); mounts find their volume by name.',
     fix: 'Give each volume its own name, or mount the same Volume object in both containers.',
-  },
-  {
-    id: 'volume-source',
-    severity: 'error',
-    category: 'api-server',
-    summary: 'A volume has exactly one source (`emptyDir`, `hostPath`, `configMap`, …).',
-    why: 'The API server refuses a volume with none or several (validateVolumeSource): "must specify a volume type", "may not specify more than 1 volume type".',
-    fix: 'Build the volume with one `Volume` factory, or keep one source in the escape hatch.',
-    see: 'https://kubernetes.io/docs/concepts/storage/volumes/',
-  },
-  {
-    id: 'host-path',
-    severity: 'error',
-    category: 'api-server',
-    summary: 'A hostPath volume has a path without `..` segments.',
-    why: 'The API server refuses a path that climbs out of where it points (validateHostPathVolumeSource): "must not contain \'..\'".',
-    fix: 'Give the path on the node, such as `/data/mysql`, without `..` segments.',
-    see: 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath',
-  },
-  {
-    id: 'reference-name',
-    severity: 'error',
-    category: 'api-server',
-    summary: '`serviceAccountName` is a DNS-1123 subdomain, and every ConfigMap, Secret and claim reference (volumes, env) names its object.',
-    why: 'The API server refuses the Pod: "spec.volumes[0].configMap.name: Required value", or for a name in the wrong form "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\'".',
-    ...fixByCase(
-      {
-        object: (object: string) => `pass the ${object} object, or { name } of one that exists`,
-        serviceAccount: (example: string) => `name the ServiceAccount by its metadata.name, such as ${example}`,
-      },
-      { object: ['ConfigMap, Secret or claim'], serviceAccount: ['"my-app"'] },
-    ),
   },
   {
     id: 'toleration',
@@ -110,14 +71,6 @@ export const POD_SPEC_API_RULES = defineRules([
       {},
     ),
     see: 'https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/',
-  },
-  {
-    id: 'supported-value',
-    severity: 'error',
-    category: 'api-server',
-    summary: 'Fields with a closed set of values (`restartPolicy`, `imagePullPolicy`, `protocol`, hostPath `type`, …) hold one of them.',
-    why: 'The API server refuses other values (Unsupported value: "always": supported values: "Always", "Never", "OnFailure"); the types rule them out, but JSON input, the escape hatches and `as any` do not. An empty restartPolicy or dnsPolicy is defaulted, not refused.',
-    fix: 'Use one of the values the message lists; they are case-sensitive.',
   },
 ]);
 
@@ -141,41 +94,20 @@ export const POD_SPEC_PEAPOD_RULES = defineRules([
   },
 ]);
 
-// The fix of a port one container declares twice.
-const DECLARED_TWICE_FIX = 'remove one of the two declarations';
-
-/** The tutorial's rules, stricter than the API server. */
-export const POD_SPEC_TUTORIAL_RULES = defineRules([
-  {
-    id: 'port-shared-localhost',
-    severity: 'error',
-    category: 'peapod',
-    summary: 'No two containers of a Pod declare the same port and protocol, and no container declares one twice.',
-    why: 'Containers of a Pod share one IP and talk over `localhost`: only one of them can listen on a port, the other fails to bind at run time. The API server only warns.',
-    ...fixNaming((container: string, other: string) => `give ${container} or ${other} another port`, ['one container', 'the other'], [`if one container declares the port twice: ${DECLARED_TWICE_FIX}`]),
-    see: 'https://kubernetes.io/docs/concepts/workloads/pods/#pod-networking',
-  },
-]);
-const PORT_SHARED_LOCALHOST = ruleIn(POD_SPEC_TUTORIAL_RULES, 'port-shared-localhost');
-const REFERENCE_NAME = ruleIn(POD_SPEC_API_RULES, 'reference-name');
+// Declared in container-fields.ts, which reports it too.
+const REFERENCE_NAME = ruleIn(CONTAINER_FIELD_API_RULES, 'reference-name');
 const TOLERATION = ruleIn(POD_SPEC_API_RULES, 'toleration');
 
 /** What restarts a Pod's containers when they exit: the values of `restartPolicy`. */
 export const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'] as const;
 const TOLERATION_OPERATORS = ['Equal', 'Exists'];
 const TAINT_EFFECTS = ['', 'NoSchedule', 'PreferNoSchedule', 'NoExecute'];
-const EMPTY_DIR_MEDIA = ['', 'Memory', 'HugePages'];
-const VOLUME_SOURCE_SET: ReadonlySet<string> = new Set(VOLUME_SOURCE_KINDS);
-const REFERENCING_VOLUMES = [
-  ['configMap', 'name', 'ConfigMap'],
-  ['secret', 'secretName', 'Secret'],
-  ['persistentVolumeClaim', 'claimName', 'claim'],
-] as const;
 
 /**
  * Checks a rendered Pod spec, as it will be written, and records every
  * problem in `report`: the API server's rules, the tutorial's stricter
- * rules and the lints. `at` is the field path of the spec in its manifest
+ * rules and the lints (a container's ports are container-ports.ts's).
+ * `at` is the field path of the spec in its manifest
  * (`spec` for a Pod, `spec.template.spec` for a workload). Costs time in
  * proportion to the size of the spec: duplicates are found with maps.
  */
@@ -211,26 +143,24 @@ export function validatePodSpec(spec: Unvalidated<k8s.PodSpec>, at: string, repo
   const containerNames = new FirstIndex(all === containers ? (spec.containers ?? []) : all.map((entry) => entry.container), 'name', true);
   for (let i = 0; i < all.length; i++) {
     const entry = all[i];
-    const name = entry.container?.name;
+    const name = entry.container.name;
     const first = containerNames.firstBefore(name, i);
     if (first >= 0) {
       report.error('container-name-unique', `${entry.path}.name`, `container name "${name}" is already used by ${all[first].path}`);
     }
-    validateContainer(entry, volumeNames, spec.enableServiceLinks !== false, report, spec);
+    validateContainer(entry, volumeNames, spec, report);
+    validateContainerPorts(entry, spec.hostNetwork === true, report);
   }
-  checkSharedPorts(initContainers.length > 0 ? all.filter((entry) => entry.longRunning) : containers, report);
-  checkHostPorts(containers, report);
+  checkPortClashes(initContainers.length > 0 ? all.filter((entry) => entry.longRunning) : containers, containers, report);
   lintPodSpec(spec, at, report);
 }
 
-// The importer's Pod specs reach entriesOf and the port checks unchecked
-// (validateSharedPorts): those read each container and port with `?.`.
 function entriesOf(containers: readonly ContainerManifest[] = [], at: string, init: boolean): ContainerAt[] {
   const entries: ContainerAt[] = new Array(containers.length);
   for (let i = 0; i < containers.length; i++) {
     const container = containers[i];
     entries[i] = init
-      ? { container, path: containerPath(at, 'initContainers', i), longRunning: container?.restartPolicy === 'Always', init: true }
+      ? { container, path: containerPath(at, 'initContainers', i), longRunning: container.restartPolicy === 'Always', init: true }
       : { container, path: containerPath(at, 'containers', i), longRunning: true, init: false };
   }
   return entries;
@@ -275,143 +205,5 @@ function validateVolumes(volumes: readonly Unvalidated<k8s.Volume>[], at: string
   return names;
 }
 
-function validateVolumeSource(volume: Unvalidated<k8s.Volume>, path: string, report: RuleReport): void {
-  const { name, hostPath, emptyDir } = volume;
-  // Walks the volume's own few keys rather than all the source types Kubernetes knows.
-  const fields: { readonly [field: string]: unknown } = volume;
-  const sources = Object.keys(volume).filter((key) => VOLUME_SOURCE_SET.has(key) && fields[key] != null);
-  if (sources.length !== 1) {
-    report.error('volume-source', path, sources.length === 0 ? `volume "${name}" has no source` : `volume "${name}" has ${sources.length} sources (${sources.join(', ')})`);
-  }
-  if (hostPath) {
-    if (!hostPath.path) {
-      report.error('host-path', `${path}.hostPath.path`, `hostPath volume "${name}" has no path`);
-    } else if (hostPath.path.split('/').includes('..')) {
-      report.error('host-path', `${path}.hostPath.path`, `hostPath "${hostPath.path}" of volume "${name}" holds a ".." segment`);
-    }
-    checkEnum(hostPath.type, HOST_PATH_TYPES, `${path}.hostPath.type`, 'hostPath type', report);
-  }
-  for (const [source, field, object] of REFERENCING_VOLUMES) {
-    const reference: { readonly [field: string]: unknown } | undefined = volume[source];
-    if (reference && !reference[field]) {
-      report.error('reference-name', `${path}.${source}.${field}`, `${source} volume "${name}" names no object`, REFERENCE_NAME.fixFor('object', object));
-    }
-  }
-  // HugePages-<size> (HugePages-2Mi) picks a page size; the kubelet knows no other media.
-  if (emptyDir?.medium !== undefined && !/^HugePages-.+$/.test(emptyDir.medium)) {
-    checkEnum(emptyDir.medium, EMPTY_DIR_MEDIA, `${path}.emptyDir.medium`, 'emptyDir medium', report);
-  }
-  validateVolumeSourceFields(volume, name, path, report);
-}
-
-/**
- * Records in `report` the ports of a Pod spec (at field path `at`) that two
- * of its containers, or one container twice, declare: the check of
- * `port-shared-localhost` alone, for a spec that is not yet a Peapod Pod
- * (the importer's input, which may hold anything: see entriesOf).
- */
-export function validateSharedPorts(spec: unknown, at: string, report: RuleReport): void {
-  const { containers, initContainers } = (spec ?? {}) as Unvalidated<k8s.PodSpec>;
-  // As validatePodSpec orders them: the containers, then the init containers that run beside them.
-  const sidecars = entriesOf(initContainers, at, true).filter((entry) => entry.longRunning);
-  checkSharedPorts([...entriesOf(containers, at, false), ...sidecars], report);
-}
-
-// Containers that run side by side share the Pod's network namespace.
-function checkSharedPorts(entries: readonly ContainerAt[], report: RuleReport): void {
-  for (const { entry, index, key, first } of repeatedPorts(entries, containerPortKey)) {
-    const { container, path } = entry;
-    const at = `${path}.ports[${index}].containerPort`;
-    const firstAt = `${first.entry.path}.ports[${first.index}]`;
-    if (first.entry.container === container) {
-      report.error('port-shared-localhost', at, `port ${key} is declared twice by container "${container.name}", first at ${firstAt}`, DECLARED_TWICE_FIX);
-    } else {
-      report.error(
-        'port-shared-localhost',
-        at,
-        `port ${key} of container "${container.name}" is already used by container "${first.entry.container.name}" (${firstAt}); containers of a Pod share localhost, so only one can listen on it`,
-        PORT_SHARED_LOCALHOST.fixFor(`"${container.name}"`, `"${first.entry.container.name}"`),
-      );
-    }
-  }
-}
-
-function checkHostPorts(entries: readonly ContainerAt[], report: RuleReport): void {
-  for (const { entry, index, key, first } of repeatedPorts(entries, hostPortKey)) {
-    report.error(
-      'host-port-conflict',
-      `${entry.path}.ports[${index}].hostPort`,
-      `hostPort ${key} of container "${entry.container.name}" is already claimed by ${first.entry.path}.ports[${first.index}].hostPort`,
-    );
-  }
-}
-
-// The keys that make two ports clash, or undefined for a port the check skips.
-type PortKey = (port: Unvalidated<k8s.ContainerPort> | undefined) => string | undefined;
-const containerPortKey: PortKey = (port) => (typeof port?.containerPort === 'number' ? `${port.containerPort}/${port.protocol ?? 'TCP'}` : undefined);
-const hostPortKey: PortKey = (port) => (port?.hostPort ? `${port.hostPort}/${port.protocol ?? 'TCP'}${port.hostIP ? ` on ${port.hostIP}` : ''}` : undefined);
-/** Where a port is: its container, and its index in the container's ports. */
-interface PortAt {
-  readonly entry: ContainerAt;
-  readonly index: number;
-}
-
-/** A port whose key an earlier port has already, with that first port. */
-interface RepeatedPort extends PortAt {
-  readonly key: string;
-  readonly first: PortAt;
-}
-
-const NO_REPEATS: readonly RepeatedPort[] = Object.freeze([]);
-
-// Up to this many ports, repeats are found by comparing each port with those before it.
-const FEW_PORTS = 16;
-
-/**
- * The ports of `entries` that repeat the key of an earlier one. Most Pods
- * declare a port or two: those are compared with the ports before them,
- * and a map is built only for many.
- */
-function repeatedPorts(entries: readonly ContainerAt[], keyOf: PortKey): readonly RepeatedPort[] {
-  let count = 0;
-  for (const entry of entries) {
-    count += entry.container?.ports?.length ?? 0;
-  }
-  if (count < 2) {
-    return NO_REPEATS;
-  }
-  const seen = count > FEW_PORTS ? new Map<string, PortAt>() : undefined;
-  let repeats: RepeatedPort[] | undefined;
-  for (let e = 0; e < entries.length; e++) {
-    const entry = entries[e];
-    const ports = entry.container?.ports ?? [];
-    for (let i = 0; i < ports.length; i++) {
-      const key = keyOf(ports[i]);
-      if (key === undefined) {
-        continue;
-      }
-      const first = seen ? seen.get(key) : firstPortBefore(entries, keyOf, key, e, i);
-      if (first !== undefined) {
-        (repeats ??= []).push({ entry, index: i, key, first });
-      } else {
-        seen?.set(key, { entry, index: i });
-      }
-    }
-  }
-  return repeats ?? NO_REPEATS;
-}
-
-// The first port before port `index` of entry `end` whose key is `key`.
-function firstPortBefore(entries: readonly ContainerAt[], keyOf: PortKey, key: string, end: number, index: number): PortAt | undefined {
-  for (let e = 0; e <= end; e++) {
-    const entry = entries[e];
-    const ports = entry.container?.ports ?? [];
-    const stop = e === end ? index : ports.length;
-    for (let i = 0; i < stop; i++) {
-      if (keyOf(ports[i]) === key) {
-        return { entry, index: i };
-      }
-    }
-  }
-  return undefined;
-}
+// The importer reads the check of port-shared-localhost from here, where it was first declared.
+export { validateSharedPorts } from './container-ports';

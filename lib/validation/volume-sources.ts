@@ -1,7 +1,8 @@
 /**
- * The fields of each volume source, checked as `validateVolumeSource` and
- * its helpers in `pkg/apis/core/validation/validation.go` check them:
- * validateKeyToPath and the file modes of configMap, secret, downwardAPI
+ * A volume's source, checked as `validateVolumeSource` and its helpers in
+ * `pkg/apis/core/validation/validation.go` check it: exactly one source,
+ * a hostPath's path and type, the object a configMap, secret or claim
+ * volume names, emptyDir's medium, validateKeyToPath and the file modes of configMap, secret, downwardAPI
  * and projected volumes (validateProjectionSources,
  * validateDownwardAPIVolumeFile), the required fields of every other
  * source, `emptyDir.sizeLimit`, generic ephemeral volumes
@@ -14,7 +15,8 @@ import type { Unvalidated } from '../_manifest';
 import { checkEnum, checkName } from './_field-checks';
 import { checkInteger, quoteValue } from './_integer';
 import { parseQuantity } from '../quantity';
-import { ACCESS_MODES, DOWNWARD_API_FIELDS, DOWNWARD_API_RESOURCES, VOLUME_MODES } from '../volume';
+import { ACCESS_MODES, DOWNWARD_API_FIELDS, DOWNWARD_API_RESOURCES, HOST_PATH_TYPES, VOLUME_MODES, VOLUME_SOURCE_KINDS } from '../volume';
+import { CONTAINER_FIELD_API_RULES } from './container-fields';
 import { validateLabels, validateAnnotations } from './metadata';
 import { RuleReport } from './problem';
 import { fixByCase } from './_fix-cases';
@@ -76,6 +78,24 @@ const RELATIVE_PATH_FIX = 'write a path relative to the mount point, without "..
 
 /** The rules of volume sources. */
 export const VOLUME_SOURCE_RULES = defineRules([
+  {
+    id: 'volume-source',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'A volume has exactly one source (`emptyDir`, `hostPath`, `configMap`, …).',
+    why: 'The API server refuses a volume with none or several (validateVolumeSource): "must specify a volume type", "may not specify more than 1 volume type".',
+    fix: 'Build the volume with one `Volume` factory, or keep one source in the escape hatch.',
+    see: 'https://kubernetes.io/docs/concepts/storage/volumes/',
+  },
+  {
+    id: 'host-path',
+    severity: 'error',
+    category: 'api-server',
+    summary: 'A hostPath volume has a path without `..` segments.',
+    why: 'The API server refuses a path that climbs out of where it points (validateHostPathVolumeSource): "must not contain \'..\'".',
+    fix: 'Give the path on the node, such as `/data/mysql`, without `..` segments.',
+    see: 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath',
+  },
   {
     id: 'volume-items',
     severity: 'error',
@@ -155,27 +175,60 @@ export const VOLUME_SOURCE_RULES = defineRules([
 const VOLUME_ITEMS = ruleIn(VOLUME_SOURCE_RULES, 'volume-items');
 const VOLUME_SOURCE_FIELDS = ruleIn(VOLUME_SOURCE_RULES, 'volume-source-fields');
 
+// Declared in container-fields.ts, which reports it too.
+const REFERENCE_NAME = ruleIn(CONTAINER_FIELD_API_RULES, 'reference-name');
+const EMPTY_DIR_MEDIA = ['', 'Memory', 'HugePages'];
+const VOLUME_SOURCE_SET: ReadonlySet<string> = new Set(VOLUME_SOURCE_KINDS);
+const REFERENCING_VOLUMES = [
+  ['configMap', 'name', 'ConfigMap'],
+  ['secret', 'secretName', 'Secret'],
+  ['persistentVolumeClaim', 'claimName', 'claim'],
+] as const;
+
 /** The sources of a volume, by field. */
 type Sources = Required<Omit<Unvalidated<k8s.Volume>, 'name'>>;
 type SourceCheck<S> = (source: S, at: string, what: string, report: RuleReport) => void;
 
-/**
- * Checks the fields of the source of `volume` (named `name`, at field path
- * `path`); the source kinds themselves (exactly one) are checked by the caller.
- */
-export function validateVolumeSourceFields(volume: Unvalidated<k8s.Volume>, name: string | undefined, path: string, report: RuleReport): void {
-  for (const source of Object.keys(volume) as (keyof Sources | 'name')[]) {
-    const value = source === 'name' ? undefined : volume[source];
-    if (value == null || source === 'name' || plainCommonSource(volume, source)) {
+/** Checks the source of `volume`, at field path `path`: exactly one, and its fields. */
+export function validateVolumeSource(volume: Unvalidated<k8s.Volume>, path: string, report: RuleReport): void {
+  const { name, hostPath, emptyDir } = volume;
+  // Walks the volume's own few keys rather than all the source types Kubernetes knows.
+  const fields: { readonly [field: string]: unknown } = volume;
+  const sources = Object.keys(volume).filter((key) => VOLUME_SOURCE_SET.has(key) && fields[key] != null) as (keyof Sources)[];
+  if (sources.length !== 1) {
+    report.error('volume-source', path, sources.length === 0 ? `volume "${name}" has no source` : `volume "${name}" has ${sources.length} sources (${sources.join(', ')})`);
+  }
+  if (hostPath) {
+    if (!hostPath.path) {
+      report.error('host-path', `${path}.hostPath.path`, `hostPath volume "${name}" has no path`);
+    } else if (hostPath.path.split('/').includes('..')) {
+      report.error('host-path', `${path}.hostPath.path`, `hostPath "${hostPath.path}" of volume "${name}" holds a ".." segment`);
+    }
+    checkEnum(hostPath.type, HOST_PATH_TYPES, `${path}.hostPath.type`, 'hostPath type', report);
+  }
+  for (const [source, field, object] of REFERENCING_VOLUMES) {
+    const reference: { readonly [field: string]: unknown } | undefined = volume[source];
+    if (reference && !reference[field]) {
+      report.error('reference-name', `${path}.${source}.${field}`, `${source} volume "${name}" names no object`, REFERENCE_NAME.fixFor('object', object));
+    }
+  }
+  // HugePages-<size> (HugePages-2Mi) picks a page size; the kubelet knows no other media.
+  if (emptyDir?.medium !== undefined && !/^HugePages-.+$/.test(emptyDir.medium)) {
+    checkEnum(emptyDir.medium, EMPTY_DIR_MEDIA, `${path}.emptyDir.medium`, 'emptyDir medium', report);
+  }
+  // The fields of each source; only sources have them.
+  for (const source of sources) {
+    const value = volume[source];
+    if (value == null || plainCommonSource(volume, source)) {
       continue;
     }
     const at = `${path}.${source}`;
     if (Object.hasOwn(DEPRECATED_SOURCES, source)) {
       report.warn('deprecated-volume-type', at, `volume "${name}" uses the ${source} source, ${DEPRECATED_SOURCES[source]}`);
     }
-    const fields: { readonly [field: string]: unknown } = value;
+    const sourceFields: { readonly [field: string]: unknown } = value;
     for (const field of Object.hasOwn(REQUIRED_FIELDS, source) ? REQUIRED_FIELDS[source] : []) {
-      if (!fields[field] || (Array.isArray(fields[field]) && fields[field].length === 0)) {
+      if (!sourceFields[field] || (Array.isArray(sourceFields[field]) && sourceFields[field].length === 0)) {
         report.error('volume-source-fields', `${at}.${field}`, `${source} volume "${name}" has no ${field}`, VOLUME_SOURCE_FIELDS.fixFor('required', field));
       }
     }
