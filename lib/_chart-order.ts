@@ -18,37 +18,19 @@ import { objectAt } from './validation/_json';
  * never an array index.
  */
 
-// The largest array index: property keys up to it are ordered by value, not by insertion.
-const MAX_ARRAY_INDEX = 2 ** 32 - 2;
-
 /** The charts under `root` in cdk8s's order, or `undefined` when some construct has a dependency. */
 export function chartsWithoutDependencies(root: IConstruct, all: readonly IConstruct[] = root.node.findAll()): Chart[] | undefined {
-  const indexed: Array<{ index: number; chart: Chart }> = [];
-  const named: Chart[] = [];
+  // Keyed by path, as cdk8s keys the vertices of its graph, so that Object.values gives its order.
+  const byPath: Record<string, Chart> = Object.create(null);
   for (const construct of all) {
     if (construct.node.dependencies.length > 0) {
       return undefined;
     }
     if (construct instanceof Chart) {
-      const index = arrayIndex(construct.node.path);
-      if (index === undefined) {
-        named.push(construct);
-      } else {
-        indexed.push({ index, chart: construct });
-      }
+      byPath[construct.node.path] = construct;
     }
   }
-  indexed.sort((a, b) => a.index - b.index);
-  return [...indexed.map((entry) => entry.chart), ...named];
-}
-
-// The number a property key stands for when JavaScript treats it as an array index ("7", not "07" or "-1").
-function arrayIndex(key: string): number | undefined {
-  if (!/^(0|[1-9][0-9]*)$/.test(key)) {
-    return undefined;
-  }
-  const value = Number(key);
-  return value <= MAX_ARRAY_INDEX ? value : undefined;
+  return Object.values(byPath);
 }
 
 /** A file an App writes: its path relative to the output folder, and its objects in order. */
@@ -124,12 +106,9 @@ function objectsByChart(all: readonly IConstruct[]): Map<Chart, ApiObject[]> {
   for (const construct of all) {
     if (construct instanceof ApiObject) {
       const chart = Chart.of(construct);
-      const objects = byChart.get(chart);
-      if (objects === undefined) {
-        byChart.set(chart, [construct]);
-      } else {
-        objects.push(construct);
-      }
+      const objects = byChart.get(chart) ?? [];
+      objects.push(construct);
+      byChart.set(chart, objects);
     }
   }
   return byChart;
