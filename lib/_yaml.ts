@@ -362,29 +362,14 @@ function multiLine(text: string, indent: string): string {
   if (tailBreak !== -1 && (bodyEnd === 0 || tailBreak !== tail.length - 1)) {
     return doubleQuoted(text);
   }
-  let body = text.slice(0, bodyEnd);
+  const body = text.slice(0, bodyEnd);
   // Leading spaces need an explicit indentation indicator; leading empty
   // lines are kept before the first text line.
-  let leadEnd = 0;
-  let lastLeadBreak = -1;
-  let leadingSpace = false;
-  for (; leadEnd < body.length; leadEnd++) {
-    const ch = body[leadEnd];
-    if (ch === ' ') {
-      leadingSpace = true;
-    } else if (ch === '\n') {
-      lastLeadBreak = leadEnd;
-    } else {
-      break;
-    }
-  }
+  const leading = /^[ \n]*/.exec(body)![0];
   // go-yaml finds the indentation of a block on its first text line, and refuses a tab there.
-  if (body[leadEnd] === '\t') {
+  if (body[leading.length] === '\t') {
     return doubleQuoted(text);
   }
-  let lead = body.slice(0, lastLeadBreak + 1);
-  body = body.slice(lead.length);
-  lead = lead.replace(/\n+/g, `$&${indent}`);
-  const header = (leadingSpace ? '2' : '') + (tailBreak === -1 ? '-' : '');
-  return `|${header}\n${indent}${lead}${body.replace(/\n+/g, `$&${indent}`)}${tailBreak === -1 ? tail : tail.slice(0, -1)}`;
+  const header = (leading.includes(' ') ? '2' : '') + (tailBreak === -1 ? '-' : '');
+  return `|${header}\n${indent}${body.replace(/\n+/g, `$&${indent}`)}${tailBreak === -1 ? tail : tail.slice(0, -1)}`;
 }
