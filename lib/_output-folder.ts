@@ -126,17 +126,13 @@ function completeInterruptedSynths(target: string, extension: string): void {
     }
     fs.rmSync(scratch, { recursive: true, force: true });
   }
-  if (!fs.existsSync(target)) {
-    return;
-  }
-  for (const entry of fs.readdirSync(target)) {
+  // Killed while moving a journaled set into a mount point: the move is done again.
+  for (const entry of fs.existsSync(target) ? fs.readdirSync(target).filter((name) => name.startsWith('.peapod-synth-')) : []) {
     const scratch = path.join(target, entry);
-    if (entry.startsWith('.peapod-synth-')) {
-      if (fs.existsSync(path.join(scratch, READY))) {
-        completeMountPointMove(target, scratch, extension);
-      }
-      fs.rmSync(scratch, { recursive: true, force: true });
+    if (fs.existsSync(path.join(scratch, READY))) {
+      completeMountPointMove(target, scratch, extension);
     }
+    fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
 

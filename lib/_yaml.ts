@@ -172,7 +172,8 @@ function tooDeep(doc: unknown): UnwritableValue {
     return false;
   };
   if (find(doc)) {
-    return new UnwritableValue(steps.reduceRight<string>((rest, step) => joinPath(step, rest), ''), 'the value refers to an object that contains it (a cycle), which a manifest cannot hold');
+    const at = steps.reduceRight<string>((rest, step) => joinPath(step, rest), '');
+    return new UnwritableValue(at, 'the value refers to an object that contains it (a cycle), which a manifest cannot hold');
   }
   return new UnwritableValue('(document)', `the document nests more than ${MAX_DEPTH} levels deep, more than a manifest can hold`);
 }
@@ -213,7 +214,7 @@ function numberText(value: number): string {
   if (!Number.isFinite(value)) {
     return value > 0 ? '.inf' : '-.inf';
   }
-  return Object.is(value, -0) ? '-0' : JSON.stringify(value);
+  return Object.is(value, -0) ? '-0' : String(value);
 }
 
 // Manifests repeat the same keys and many values; each string is classified once.

@@ -48,12 +48,10 @@ export interface AppProps extends cdk8s.AppProps {
  * folder that then takes the output folder's place (see _output-folder.ts).
  */
 export class App extends cdk8s.App implements IAppChecks {
-  private readonly config: PeapodConfig;
   private readonly configSource: string;
-  private readonly strict?: boolean;
+  private readonly resolveConfig: () => { rules: ProjectRules; errors: string[] };
   private readonly onWarnings?: (warnings: readonly Problem[]) => void;
   private readonly checks: IAppCheck[] = [];
-  private resolvedConfig?: { rules: ProjectRules; errors: string[] };
   private readonly recordMetadata: boolean;
 
   public constructor(props: AppProps = {}) {
@@ -61,9 +59,10 @@ export class App extends cdk8s.App implements IAppChecks {
     const file = path.resolve(props.configFile ?? CONFIG_FILE_NAME);
     // Read now, so that a broken file fails at once; rule ids are checked
     // at validation time, once every module has declared its rules.
-    this.config = props.config ?? readConfigFile(file) ?? {};
+    const config = props.config ?? readConfigFile(file) ?? {};
+    let resolved: { rules: ProjectRules; errors: string[] } | undefined;
+    this.resolveConfig = () => (resolved ??= projectRules(config, props.strict));
     this.configSource = props.config ? 'App config' : path.relative(process.cwd(), file) || file;
-    this.strict = props.strict;
     this.onWarnings = props.onWarnings;
     // As cdk8s reads it: construct-metadata.json is written beside the manifests.
     this.recordMetadata = props.recordConstructMetadata ?? process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true';
@@ -73,10 +72,6 @@ export class App extends cdk8s.App implements IAppChecks {
   /** Rule levels and strict mode in force for this app. */
   public get projectRules(): ProjectRules {
     return this.resolveConfig().rules;
-  }
-
-  private resolveConfig(): { rules: ProjectRules; errors: string[] } {
-    return (this.resolvedConfig ??= projectRules(this.config, this.strict));
   }
 
   /**

@@ -77,7 +77,7 @@ export function problemsOf(source: IProblemSource): readonly Problem[] {
 
 const projectRulesByRoot = new WeakMap<IConstruct, () => ProjectRules>();
 // One owner object per app and fact, for oncePerPass's cache.
-const factOwners = new WeakMap<IConstruct, Map<string, object>>();
+const factOwners = new WeakMap<IConstruct, Record<string, object>>();
 
 /**
  * Facts about the whole app that several constructs look up while they
@@ -90,15 +90,10 @@ export function _appFactOncePerPass<T>(scope: IConstruct, fact: string, compute:
   const root = scope.node.root;
   let owners = factOwners.get(root);
   if (owners === undefined) {
-    owners = new Map();
+    owners = {};
     factOwners.set(root, owners);
   }
-  let owner = owners.get(fact);
-  if (owner === undefined) {
-    owner = {};
-    owners.set(fact, owner);
-  }
-  return oncePerPass(owner, compute);
+  return oncePerPass((owners[fact] ??= {}), compute);
 }
 
 /**

@@ -253,12 +253,8 @@ export class Rules {
    */
   public set(rule: RuleIdInput, level: RuleLevel, reason: string): this {
     checkRuleSetting(`Rules.of(${this.scope.node.path || 'app'}).set`, rule, { level, reason });
-    let settings = settingsByConstruct.get(this.scope);
-    if (settings === undefined) {
-      settings = new Map();
-      settingsByConstruct.set(this.scope, settings);
-    }
-    settings.set(rule, { level, reason });
+    const settings = settingsByConstruct.get(this.scope) ?? new Map<string, RuleSetting>();
+    settingsByConstruct.set(this.scope, settings.set(rule, { level, reason }));
     anyConstructSettings = true;
     return this;
   }
