@@ -188,6 +188,43 @@ describe('values a JSON patch sets', () => {
     ]);
   });
 
+  const notAppliedFix =
+    'Fix: give each patch a path of the manifest as `dist/` spells it and the earlier patches leave it: `add` creates only the last key of its path (`-` appends to a list), `remove`, `replace`, `move` and `copy` need the field to be there, and a `test` must find the value it gives (json-patch-not-applied)';
+
+  test('one that cannot be applied is named by its place among the patches, and the other objects are still reported', () => {
+    expect(
+      problemsOf((chart) => {
+        const pod = new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1' })] });
+        pod.apiObject.addJsonPatch(JsonPatch.add('/spec/hostname', 'web'), JsonPatch.remove('/spec/nodeSelector/gpu'));
+        const test = new Pod(chart, 't', { containers: [new Container({ name: 'app', image: 'app:1' })] });
+        test.apiObject.addJsonPatch(JsonPatch.test('/spec/hostname', 'db'));
+        new Pod(chart, 'q', { containers: [new Container({ name: 'App', image: 'app:1' })] });
+      }),
+    ).toEqual([
+      `JSON patch 2 of 2 cannot be applied (TypeError: Cannot read properties of undefined (reading 'gpu')), so the manifest cannot be written or checked. ${notAppliedFix}`,
+      `JSON patch 1 of 1 cannot be applied (TEST_OPERATION_FAILED: Test operation failed), so the manifest cannot be written or checked. ${notAppliedFix}`,
+      'spec.containers[0].name: container name "App" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: rename it to a DNS-1123 label such as "app" (container-name)',
+    ]);
+  });
+
+  test('that apply, one after the other, synthesize as cdk8s applies them', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'peapod-patches-')) });
+    const pod = new Pod(new Chart(app, 'c'), 'p', { nodeSelector: { gpu: 'true' }, containers: [new Container({ name: 'app', image: 'app:1' })] });
+    pod.apiObject.addJsonPatch(JsonPatch.remove('/spec/nodeSelector/gpu'), JsonPatch.add('/spec/hostname', 'web'), JsonPatch.test('/spec/hostname', 'web'));
+    app.synth();
+    const spec = (renderedManifest(pod.apiObject) as { spec: Record<string, unknown> }).spec;
+    expect(spec.hostname).toBe('web');
+    expect(spec.nodeSelector).toEqual({});
+  });
+
+  test('is reported at synth, with nothing written', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'peapod-patch-fails-'));
+    const app = new App({ outdir });
+    new Pod(new Chart(app, 'c'), 'p', { containers: [new Container({ name: 'app', image: 'app:1' })] }).apiObject.addJsonPatch(JsonPatch.remove('/spec/volumes/0'));
+    expect(() => app.synth()).toThrow(/^synth failed with 1 error; no manifest was written:\n {2}\[c\/p\] JSON patch 1 of 1 cannot be applied \([^\n]+\), so the manifest cannot be written or checked\. Fix: [^\n]+ \(json-patch-not-applied\)$/);
+    expect(fs.readdirSync(outdir)).toEqual([]);
+  });
+
   test('is held to the schema in every kind, not only in Pods', () => {
     expect(
       problemsOf((chart) => {

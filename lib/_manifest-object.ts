@@ -44,7 +44,7 @@ export class ManifestObject extends ApiObject {
     }
     try {
       const json = this.unpatchedJson();
-      return this.jsonPatches.length === 0 ? json : withTopKeysFirst(manifestJson(JsonPatch.apply(json, ...this.jsonPatches)) as Record<string, unknown>);
+      return this.jsonPatches.length === 0 ? json : withTopKeysFirst(manifestJson(this.patched(json)) as Record<string, unknown>);
     } catch (e) {
       throw new Error(`Failed serializing construct at path '${this.node.path}' with name '${this.name}': ${e}`, { cause: e });
     }
@@ -59,6 +59,19 @@ export class ManifestObject extends ApiObject {
     return this.jsonPatches.length > 0 && rendersWithDefaults(this) ? this.unpatchedJson() : undefined;
   }
 
+  // `json` with the patches applied one by one (as cdk8s applies them, in order), so that one that fails is named.
+  private patched(json: unknown): unknown {
+    let document = json;
+    this.jsonPatches.forEach((patch, index) => {
+      try {
+        document = JsonPatch.apply(document, patch);
+      } catch (error) {
+        throw new _JsonPatchNotApplied(index, this.jsonPatches.length, error);
+      }
+    });
+    return document;
+  }
+
   private unpatchedJson(): Record<string, unknown> {
     // cdk8s's metadata renders itself, already as sanitizeValue() leaves it.
     const json: Record<string, unknown> = { apiVersion: this.apiVersion, kind: this.kind, metadata: this.metadata.toJson() };
@@ -70,6 +83,18 @@ export class ManifestObject extends ApiObject {
       }
     }
     return json;
+  }
+}
+
+/** A JSON patch of a ManifestObject that cannot be applied to the manifest as the patches before it leave it. @internal */
+export class _JsonPatchNotApplied extends Error {
+  public constructor(
+    public readonly index: number,
+    public readonly count: number,
+    cause: unknown,
+  ) {
+    // fast-json-patch's errors go on to print the whole manifest: the first line says what failed.
+    super(`JSON patch ${index + 1} of ${count} cannot be applied (${String(cause).split('\n', 1)[0]})`, { cause });
   }
 }
 

@@ -1,10 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct, IValidation } from 'constructs';
 import { renamedKeysIn } from '../_plain';
+import { _JsonPatchNotApplied } from '../_manifest-object';
 import { checkUnderPlainApp } from '../_plain-app';
 import { oncePerPass, withinOnePass } from '../_synth';
 import { formatProblem, Problem, RuleReport } from './problem';
-// Declares the rule problemsOf reports, unexpected-value-type.
+// Declares the rules problemsOf reports, json-patch-not-applied and unexpected-value-type.
 import './escape-hatch';
 import { DEFAULT_PROJECT_RULES, ProjectRules, resolveProblems } from './rules';
 
@@ -64,7 +65,13 @@ export function problemsOf(source: IProblemSource): readonly Problem[] {
     }
     return problems;
   } catch (error) {
-    // A render fails as cdk8s's Error, with the TypeError as its cause.
+    // A render fails as cdk8s's Error, with what failed as its cause.
+    const patch = error instanceof Error && error.cause instanceof _JsonPatchNotApplied ? error.cause : undefined;
+    if (patch !== undefined) {
+      const report = new RuleReport(source.node.path);
+      report.error('json-patch-not-applied', '', `${patch.message}, so the manifest cannot be written or checked`);
+      return report.problems;
+    }
     const typeError = error instanceof TypeError ? error : error instanceof Error && error.cause instanceof TypeError ? error.cause : undefined;
     if (typeError === undefined) {
       throw error;
@@ -149,7 +156,7 @@ class ProblemValidation implements IValidation {
   public validate(): string[] {
     const problems = effectiveProblems(this.source, problemsOf(this.source)).filter((p) => p.severity === 'error');
     const errors = problems.map(formatProblem);
-    if (problems.some((p) => p.rule === 'unexpected-value-type')) {
+    if (problems.some((p) => p.rule === 'unexpected-value-type' || p.rule === 'json-patch-not-applied')) {
       return errors; // the render may be what failed
     }
     // Here cdk8s renders the manifests (Testing.synth, synthYaml, a cdk8s App), and it cannot hold some keys.

@@ -20,6 +20,14 @@ export const ESCAPE_HATCH_RULES = defineRules([
     see: 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/',
   },
   {
+    id: 'json-patch-not-applied',
+    severity: 'error',
+    summary: 'Each JSON patch of an object applies to its manifest as the patches before it leave it.',
+    why: 'A patch whose path names no field (`remove` or `replace` of a field that is not there, `add` under a parent that is not there, a list index past the end) or whose `test` fails stops the render: no manifest can be written, and cdk8s fails the same way.',
+    fix: 'Give each patch a path of the manifest as `dist/` spells it and the earlier patches leave it: `add` creates only the last key of its path (`-` appends to a list), `remove`, `replace`, `move` and `copy` need the field to be there, and a `test` must find the value it gives.',
+    see: 'https://datatracker.ietf.org/doc/html/rfc6902',
+  },
+  {
     id: 'unexpected-value-type',
     severity: 'error',
     summary: 'Every value of an object has a type Peapod can read, so that its checks can run to the end.',
