@@ -15,7 +15,10 @@ describe('the synth benchmark', () => {
     expect(out).toContain('outputs checked at N = 5: Peapod = L1 byte for byte; plus-27 wrote 5 Pods');
     expect(out).toMatch(/Peapod\/L1 time \d+\.\d\d/);
     expect(out).toMatch(/validation \d+\.\d% of Peapod's synth \(of which the Pod checks, PodTemplate\.validate: \d+\.\d%\)/);
-    expect(out).toMatch(/Whole process, N = 5 Pods .*\n(.*\n){5} {2}Peapod\/L1 \d+\.\d\d {3}Peapod\/floor \d+\.\d\d {3}Peapod\/L1 peak memory \d+\.\d\d/);
+    expect(out).toMatch(
+      /Whole process, N = 5 Pods .*\n(.*\n){6} {2}Peapod\/L1 \d+\.\d\d {3}Peapod\/floor \d+\.\d\d {3}Peapod\/cdk8s-objects \d+\.\d\d {3}Peapod\/L1 peak memory \d+\.\d\d/,
+    );
+    expect(out).toMatch(/cdk8s-objects\/floor \d+\.\d\d/);
   }, 120_000);
 
   test('takes the median, of odd and even counts', () => {

@@ -1,8 +1,8 @@
-import { Chart, JsonPatch } from 'cdk8s';
+import { Chart, IResolver, JsonPatch } from 'cdk8s';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Container, Deployment, Pod, Volume } from '../lib';
+import { App, ConfigMap, Container, Deployment, Pod, Service, Volume } from '../lib';
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { renderedManifest } from '../lib/_synth';
 import { manifestToValidate } from '../lib/validation/escape-hatch';
@@ -144,6 +144,112 @@ describe('values given through escape hatches', () => {
   });
 });
 
+const patchFix = 'Fix: give the field a value of the type the Kubernetes API reference lists for it (kubernetes-schema)';
+
+// A Pod whose first container's name breaks a rule of its own, with `ops` patched onto it.
+function patchedPod(...ops: JsonPatch[]): string[] {
+  return problemsOf((chart) => {
+    const pod = new Pod(chart, 'p', { containers: [new Container({ name: 'App', image: 'app:1', ports: { http: 80 } }), new Container({ name: 'log', image: 'log:1' })] });
+    pod.apiObject.addJsonPatch(...ops);
+  });
+}
+
+const nameProblem =
+  'spec.containers[0].name: container name "App" must be lower-case letters, digits and "-", and start and end with a letter or digit. Fix: rename it to a DNS-1123 label such as "app" (container-name)';
+
+describe('values a JSON patch sets', () => {
+  test('of a JSON type the field cannot hold fail synth, are withheld from the rules, and the rest of the Pod is reported', () => {
+    expect(patchedPod(JsonPatch.add('/spec/hostNetwork', 'yes'), JsonPatch.replace('/spec/containers/1/name', 7))).toEqual([
+      nameProblem,
+      `spec.containers[1].name: the value a JSON patch set must be string, got 7, which the Kubernetes 1.27 schema refuses. ${patchFix}`,
+      `spec.hostNetwork: the value a JSON patch set must be boolean, got "yes", which the Kubernetes 1.27 schema refuses. ${patchFix}`,
+    ]);
+  });
+
+  test('a value where a list belongs is the schema\'s error, not a stopped check', () => {
+    // The containers are withheld whole, so neither their rules nor "no containers" speak.
+    expect(patchedPod(JsonPatch.add('/spec/containers', 5))).toEqual([`spec.containers: the value a JSON patch set must be array, got 5, which the Kubernetes 1.27 schema refuses. ${patchFix}`]);
+  });
+
+  test('an element added at the end of a list with add to /-, or copied, is held to the schema', () => {
+    expect(patchedPod(JsonPatch.add('/spec/containers/-', 'sidecar'))).toEqual([
+      `spec.containers[2]: the value a JSON patch set must be object, got "sidecar", which the Kubernetes 1.27 schema refuses. ${patchFix}`,
+    ]);
+    expect(patchedPod(JsonPatch.copy('/spec/containers/0/ports', '/spec/containers/1/command'))).toEqual([
+      nameProblem,
+      `spec.containers[1].command[0]: the value a JSON patch set must be string, got {"containerPort":80,"name":"http"}, which the Kubernetes 1.27 schema refuses. ${patchFix}`,
+    ]);
+  });
+
+  test('a value moved to a field of another type is held to the schema at its new place', () => {
+    expect(patchedPod(JsonPatch.add('/metadata/annotations', { note: 'x' }), JsonPatch.move('/metadata/annotations', '/spec/containers/1/args'))).toEqual([
+      nameProblem,
+      `spec.containers[1].args: the value a JSON patch set must be array, got {"note":"x"}, which the Kubernetes 1.27 schema refuses. ${patchFix}`,
+    ]);
+  });
+
+  test('is held to the schema in every kind, not only in Pods', () => {
+    expect(
+      problemsOf((chart) => {
+        const d = new Deployment(chart, 'd', { template: { labels: { app: 'd' }, containers: [new Container({ name: 'app', image: 'app:1', ports: { http: 80 } })] } });
+        d.apiObject.addJsonPatch(JsonPatch.replace('/spec/replicas', 'three'));
+        new Service(chart, 's', { name: 'Web', target: d, ports: [{ port: 80, targetPort: 'http' }] }).apiObject.addJsonPatch(JsonPatch.add('/spec/ports', 'x'));
+        new ConfigMap(chart, 'c', { data: { a: 'b' } }).apiObject.addJsonPatch(JsonPatch.add('/data/x', 5));
+      }),
+    ).toEqual([
+      `spec.replicas: the value a JSON patch set must be integer, got "three", which the Kubernetes 1.27 schema refuses. ${patchFix}`,
+      'metadata.name: Service name "Web" is not a DNS-1035 label. Fix: rename the Service with the `name` prop: at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit (service-name-valid)',
+      `spec.ports: the value a JSON patch set must be array, got "x", which the Kubernetes 1.27 schema refuses. ${patchFix}`,
+      `data.x: the value a JSON patch set must be string, got 5, which the Kubernetes 1.27 schema refuses. ${patchFix}`,
+    ]);
+  });
+
+  test('beside escape-hatch values, each is reported once, in the words of what set it', () => {
+    expect(
+      problemsOf((chart) => {
+        const pod = new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1' })], extraSpec: { hostNetwork: 'yes', hostIpc: 'no' } as any });
+        pod.apiObject.addJsonPatch(JsonPatch.replace('/spec/hostIPC', 'still no'), JsonPatch.add('/spec/hostname', 5));
+      }),
+    ).toEqual([
+      `spec.hostNetwork: the escape-hatch value must be boolean, got "yes", which the Kubernetes 1.27 schema refuses. ${patchFix}`,
+      `spec.hostIPC: the value a JSON patch set must be boolean, got "still no", which the Kubernetes 1.27 schema refuses. ${patchFix}`,
+      `spec.hostname: the value a JSON patch set must be string, got 5, which the Kubernetes 1.27 schema refuses. ${patchFix}`,
+    ]);
+  });
+
+  test('the rules read a copy without such a value; the manifest written keeps it', () => {
+    const pod = new Pod(newChart(), 'p', { containers: [new Container({ name: 'app', image: 'app:1' })] });
+    pod.apiObject.addJsonPatch(JsonPatch.add('/spec/hostNetwork', 'yes'), JsonPatch.add('/spec/hostname', 'web'));
+    const { manifest } = manifestToValidate<k8s.KubePodProps>(pod.apiObject);
+    expect(manifest.spec?.hostNetwork).toBeUndefined();
+    expect(manifest.spec?.hostname).toBe('web');
+    expect((renderedManifest(pod.apiObject) as { spec: { hostNetwork: unknown } }).spec.hostNetwork).toBe('yes');
+  });
+
+  test('their valid twins synthesize: add, add to /-, replace, remove, move, copy, and a field of a later Kubernetes', () => {
+    expect(
+      problemsOf((chart) => {
+        const pod = new Pod(chart, 'p', { containers: [new Container({ name: 'app', image: 'app:1', ports: { http: 80 } }), new Container({ name: 'log', image: 'log:1' })] });
+        pod.apiObject.addJsonPatch(
+          JsonPatch.add('/spec/hostNetwork', false),
+          JsonPatch.add('/spec/containers/-', { name: 'side', image: 'side:1' }),
+          JsonPatch.replace('/spec/containers/1/image', 'log:2'),
+          JsonPatch.remove('/spec/containers/1'),
+          JsonPatch.add('/metadata/annotations', { note: 'x' }),
+          JsonPatch.move('/metadata/annotations', '/spec/nodeSelector'),
+          JsonPatch.copy('/spec/containers/0/image', '/spec/containers/1/image'),
+          JsonPatch.add('/spec/containers/0/resizePolicy', [{ resourceName: 'cpu', restartPolicy: 'NotRequired' }]),
+        );
+      }),
+    ).toEqual([]);
+  });
+
+  test('a remove leaves the rules to say what is missing', () => {
+    // The schema has nothing to check where a value is gone; the Pod's own rule names the missing containers.
+    expect(patchedPod(JsonPatch.remove('/spec/containers'))).toEqual(problemsOf((chart) => new Pod(chart, 'p', { containers: [] })));
+  });
+});
+
 describe('a value of a type the checks do not expect', () => {
   test('that stops the k8s types\' converter is kept as given, for the schema check, and the rest of the Pod is checked', () => {
     // The converters call hostAliases.map() and command.map(): the strings stopped the render itself.
@@ -162,9 +268,10 @@ describe('a value of a type the checks do not expect', () => {
   });
 
   test('is reported at synth as an error of the construct, not thrown as a stack trace', () => {
-    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'peapod-type-error-')) });
+    // With a resolver of its own the app has cdk8s render the object, so its JsonPatch is not held to the schema: the rules meet a number where the containers are.
+    const resolver: IResolver = { resolve: () => undefined };
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'peapod-type-error-')), resolvers: [resolver] });
     const pod = new Pod(new Chart(app, 'c'), 'p', { containers: [new Container({ name: 'app', image: 'app:1' })] });
-    // A JsonPatch is not held to the schema: the rules meet a number where the containers are.
     pod.apiObject.addJsonPatch(JsonPatch.add('/spec/containers', 5));
     expect(() => app.synth()).toThrow(
       /^synth failed with 1 error; no manifest was written:\n {2}\[c\/p\] Peapod's checks of this object stopped at a value of a type they do not expect \(TypeError: [^\n]+\), so its other problems may be missing\. Fix: give each field the type [^\n]+ \(unexpected-value-type\)$/,

@@ -106,12 +106,22 @@ describe('CronJob', () => {
     ).toEqual([
       `metadata.name: CronJob name "${'c'.repeat(53)}" has 53 characters; at most 52 leave room for the suffix of its Jobs. Fix: shorten the name of the CronJob (cron-job-name-length)`,
       "spec.schedule: schedule \"0 0 * *\" is not a cron expression: expected exactly 5 fields, found 4: [0 0 * *]. Fix: write five fields such as '30 2 * * *' (02:30 every day), or a descriptor such as '@daily' (cron-job-schedule)",
-      "spec.schedule: schedule \"CRON_TZ=UTC 0 0 * * *\" is not a cron expression: expected exactly 5 fields, found 6: [CRON_TZ=UTC 0 0 * * *]. Fix: write five fields such as '30 2 * * *' (02:30 every day), or a descriptor such as '@daily' (cron-job-schedule)",
+      'spec.schedule: schedule "CRON_TZ=UTC 0 0 * * *" sets a time zone in the schedule. Fix: remove TZ= or CRON_TZ= from the schedule and set the `timeZone` prop (cron-job-schedule)',
       "spec.timeZone: timeZone \"Local\" is refused: timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones. Fix: use a name from the IANA database, such as 'Etc/UTC' or 'Europe/Berlin' (cron-job-time-zone)",
       'spec.concurrencyPolicy: "Skip" is not supported; the values are "Allow", "Forbid", "Replace". Fix: use one of Allow, Forbid, Replace (cron-job-field-valid)',
       'spec.failedJobsHistoryLimit: failedJobsHistoryLimit is -1; it must be a whole number, 0 or more (at most 2147483647). Fix: set failedJobsHistoryLimit to 0 or more, or leave it out (cron-job-field-valid)',
       "spec.jobTemplate.spec.template.spec.restartPolicy: restartPolicy is \"Always\", but a Job's Pods must end. Fix: set restartPolicy to 'OnFailure' (retry in the same Pod) or 'Never' (a new Pod per retry) (job-restart-policy)",
     ]);
+  });
+
+  test('a time zone in the schedule is refused whether the rest parses or not, as the API server does; its valid twin sets the timeZone prop', () => {
+    const schedules = (schedule: string, timeZone?: string) =>
+      problemsOf((chart) => new CronJob(chart, 'c', { schedule, timeZone, jobTemplate: { template: { restartPolicy: 'Never', containers: [task()] } } }));
+    expect(schedules('TZ=UTC 0 0 * *')).toEqual([
+      "spec.schedule: schedule \"TZ=UTC 0 0 * *\" is not a cron expression: expected exactly 5 fields, found 4: [0 0 * *]. Fix: write five fields such as '30 2 * * *' (02:30 every day), or a descriptor such as '@daily' (cron-job-schedule)",
+      'spec.schedule: schedule "TZ=UTC 0 0 * *" sets a time zone in the schedule. Fix: remove TZ= or CRON_TZ= from the schedule and set the `timeZone` prop (cron-job-schedule)',
+    ]);
+    expect(schedules('0 0 * * *', 'Etc/UTC')).toEqual([]);
   });
 
   test('warns about a time zone the database does not know', () => {
@@ -124,6 +134,8 @@ describe('CronJob', () => {
 describe('cron schedules, as robfig/cron ParseStandard reads them', () => {
   test.each([
     '* * * * *', '0 0 1 1 0', '59 23 31 12 6', '*/15 * * * *', '0 9-17 * * 1-5', '0 0 * * MON,wed,Fri', '0 0 1 JAN-mar *', '5/10 * * * *',
+    // The parser takes a leading time zone (the API server then refuses it, as cron-job-schedule does).
+    'CRON_TZ=UTC 0 0 * * *', 'TZ=Europe/Berlin @daily', 'TZ= 0 0 * * *',
     '0 0 ? * *', '1,2,3 4-6/2 * * *', '  0  0  *  *  *  ', '@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly', '@every 1h30m', '@every 90s',
   ])('accepts %j', (schedule) => expect(cronScheduleError(schedule)).toBeUndefined());
 
@@ -144,6 +156,8 @@ describe('cron schedules, as robfig/cron ParseStandard reads them', () => {
     ['* * * * funday', 'day of week: failed to parse int from funday: strconv.Atoi: parsing "funday": invalid syntax'],
     ['@reboot', 'unrecognized descriptor: @reboot'],
     ['@every soon', 'failed to parse duration @every soon: time: invalid duration "soon"'],
+    ['TZ=Mars/Olympus 0 0 * * *', 'provided bad location Mars/Olympus: unknown time zone Mars/Olympus'],
+    ['CRON_TZ=UTC 0 0 * *', 'expected exactly 5 fields, found 4: [0 0 * *]'],
   ])('refuses %j: %s', (schedule, error) => expect(cronScheduleError(schedule)).toBe(error));
 });
 

@@ -42,6 +42,10 @@ describe('the rendered selector matches the rendered template', () => {
       'spec.selector.matchExpressions[2].operator: operator "Has" of matchExpressions[2] of the selector of the Deployment is not a selector operator; the operators are "In", "NotIn", "Exists", "DoesNotExist". Fix: use one of the listed operators; they are case-sensitive (label-selector)',
       'spec.template.metadata.labels: the selector\'s tier In (back), app DoesNotExist, app Has does not match the template labels (app=web, tier=front), so the Deployment would never see its own Pods. Fix: change the JsonPatch so that the selector and the template labels agree, or drop it and let Peapod derive the selector (workload-selector-matches-template)',
     ]);
+    // An operator that differs from a listed one in case only gets that one as its fix.
+    expect(errors({}, [JsonPatch.add('/spec/selector/matchExpressions', [{ key: 'app', operator: 'exists' }])])[0]).toBe(
+      'spec.selector.matchExpressions[0].operator: operator "exists" of matchExpressions[0] of the selector of the Deployment is not a selector operator; the operators are "In", "NotIn", "Exists", "DoesNotExist". Fix: write "Exists" (label-selector)',
+    );
     const matching = [
       { key: 'tier', operator: 'In', values: ['front', 'edge'] },
       { key: 'track', operator: 'NotIn', values: ['canary'] },

@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as ts from 'typescript';
 import type { Sample } from './measure';
 import { median, rotate } from './stats';
-import { Variant, VARIANTS } from './workloads';
+import { Baseline, BASELINES, Variant, VARIANTS } from './workloads';
 
 /*
  * The synth benchmark: `npm run bench` (all of it), `npm run bench -- --quick`
@@ -19,7 +19,9 @@ import { Variant, VARIANTS } from './workloads';
  * building the app and its synth after a warm-up. Whole process
  * (bench/whole-process.ts): node start to exit, without warm-up, as a
  * user runs synth, beside a floor that builds the same Pods as plain
- * objects, JSON.stringify's them and writes one file. Repetitions are
+ * objects, JSON.stringify's them and writes one file, and beside the same
+ * Pods' names and labels as bare cdk8s ApiObjects, rendered and not
+ * written (the share of the floor ratio cdk8s's object model takes). Repetitions are
  * interleaved (the order of the variants rotates) and every figure is a median.
  * Absolute times on a shared machine are noise; the ratios, measured in
  * the same run, are the result.
@@ -69,8 +71,8 @@ function measure(variant: Variant, pods: number, quick: boolean): Sample {
   return JSON.parse(out.trim().split('\n').pop()!) as Sample;
 }
 
-type ProcessVariant = Variant | 'floor';
-const PROCESS_VARIANTS: readonly ProcessVariant[] = [...VARIANTS, 'floor'];
+type ProcessVariant = Variant | Baseline;
+const PROCESS_VARIANTS: readonly ProcessVariant[] = [...VARIANTS, ...BASELINES];
 
 interface ProcessSample {
   readonly cpuMs: number;
@@ -107,16 +109,19 @@ function runWholeProcess(pods: number, reps: number): void {
     rows.push(row);
   }
   const of = (f: (row: Record<ProcessVariant, ProcessSample>) => number) => median(rows.map(f));
-  const label: Record<ProcessVariant, string> = { ...LABEL, floor: 'floor (plain objects, JSON)' };
+  const label: Record<ProcessVariant, string> = { ...LABEL, floor: 'floor (plain objects, JSON)', 'cdk8s-objects': 'cdk8s objects (toJson only)' };
   console.log(`
 Whole process, N = ${pods.toLocaleString('en-US')} Pods (node start to exit, warnings printed as for a user); median of ${reps}`);
   console.log(`  ${'variant'.padEnd(28)}${'CPU ms'.padStart(10)}${'wall ms'.padStart(10)}${'peak MiB'.padStart(10)}`);
   for (const v of PROCESS_VARIANTS) {
     console.log(`  ${label[v].padEnd(28)}${fmt(of((r) => r[v].cpuMs), 0).padStart(10)}${fmt(of((r) => r[v].wallMs), 0).padStart(10)}${fmt(of((r) => r[v].maxRssMiB)).padStart(10)}`);
   }
-  const ratio = (f: (s: ProcessSample) => number, to: ProcessVariant) => fmt(of((r) => f(r.peapod) / f(r[to])), 2);
-  console.log(`  Peapod/L1 ${ratio((s) => s.cpuMs, 'l1')}   Peapod/floor ${ratio((s) => s.cpuMs, 'floor')}   Peapod/L1 peak memory ${ratio((s) => s.maxRssMiB, 'l1')}   (CPU time)`);
-  console.log(`  Peapod/L1 ${ratio((s) => s.wallMs, 'l1')}   Peapod/floor ${ratio((s) => s.wallMs, 'floor')}   (wall time)`);
+  const ratio = (f: (s: ProcessSample) => number, to: ProcessVariant, from: ProcessVariant = 'peapod') => fmt(of((r) => f(r[from]) / f(r[to])), 2);
+  const ratios = (f: (s: ProcessSample) => number) => `Peapod/L1 ${ratio(f, 'l1')}   Peapod/floor ${ratio(f, 'floor')}   Peapod/cdk8s-objects ${ratio(f, 'cdk8s-objects')}`;
+  console.log(`  ${ratios((s) => s.cpuMs)}   Peapod/L1 peak memory ${ratio((s) => s.maxRssMiB, 'l1')}   (CPU time)`);
+  console.log(`  ${ratios((s) => s.wallMs)}   (wall time)`);
+  // How much of the floor ratio cdk8s's object model takes before Peapod does anything.
+  console.log(`  cdk8s-objects/floor ${ratio((s) => s.cpuMs, 'floor', 'cdk8s-objects')}   (CPU time)`);
 }
 
 interface SizeResult {

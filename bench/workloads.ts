@@ -15,6 +15,15 @@ export type Variant = 'peapod' | 'l1' | 'plus27';
 export const VARIANTS: readonly Variant[] = ['peapod', 'l1', 'plus27'];
 
 /**
+ * The whole-process baselines: the floor (the Pods as plain objects,
+ * JSON.stringify'd into one file), and cdk8s objects (their names and
+ * labels as bare cdk8s ApiObjects in one Chart, rendered with toJson(),
+ * nothing written), what cdk8s's object model costs before Peapod does anything.
+ */
+export const BASELINES = ['floor', 'cdk8s-objects'] as const;
+export type Baseline = (typeof BASELINES)[number];
+
+/**
  * An app with `pods` Pods in one chart, ready to synth into `outdir`.
  * Each variant is a module of its own that loads only the libraries it
  * uses, as a user's program does; this one loads none, nor does the floor.

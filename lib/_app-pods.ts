@@ -104,9 +104,7 @@ function indexByLabel(all: readonly PodsOfApp[]): Map<string, PodsOfApp[]> {
 }
 
 // Label keys hold no "=", so key=value is unambiguous.
-function labelKey(key: string, value: string): string {
-  return `${key}=${value}`;
-}
+const labelKey = (key: string, value: string): string => `${key}=${value}`;
 
 /** Whether Pods with `labels` are selected by `selector`; an empty selector selects nothing here. */
 export function selects(selector: Labels, labels: Labels): boolean {
@@ -150,11 +148,8 @@ export function resolveSelection(scope: IConstruct, selection: PodSelection, nam
   if (owner !== undefined) {
     return { pods, owner, mustSelect: true, ports: owner.ports() };
   }
-  if (selection.owner !== undefined) {
-    // An object of another app: nothing to find here.
-    return { pods, owner: undefined, mustSelect: false, ports: selection.ports };
-  }
-  if (selection.ports !== undefined) {
+  // An object of another app has nothing to find here; ports declared with the selection are the ports there are.
+  if (selection.owner !== undefined || selection.ports !== undefined) {
     return { pods, owner: undefined, mustSelect: false, ports: selection.ports };
   }
   return { pods, owner: undefined, mustSelect: false, ports: pods.length > 0 ? pods.flatMap((p) => p.ports()) : undefined };

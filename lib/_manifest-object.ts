@@ -43,19 +43,33 @@ export class ManifestObject extends ApiObject {
       return super.toJson();
     }
     try {
-      // cdk8s's metadata renders itself, already as sanitizeValue() leaves it.
-      const json: Record<string, unknown> = { apiVersion: this.apiVersion, kind: this.kind, metadata: this.metadata.toJson() };
-      const keys = Object.keys(this.fields);
-      for (const key of inOrder(keys) ? keys : keys.sort()) {
-        const value = key === 'apiVersion' || key === 'kind' || key === 'metadata' ? undefined : manifestJson(this.fields[key]);
-        if (value !== undefined) {
-          setOwn(json, key, value);
-        }
-      }
+      const json = this.unpatchedJson();
       return this.jsonPatches.length === 0 ? json : withTopKeysFirst(manifestJson(JsonPatch.apply(json, ...this.jsonPatches)) as Record<string, unknown>);
     } catch (e) {
       throw new Error(`Failed serializing construct at path '${this.node.path}' with name '${this.name}': ${e}`, { cause: e });
     }
+  }
+
+  /**
+   * The manifest before its JSON patches, for validation to hold the
+   * fields they change to the schema (see manifestToValidate); undefined
+   * when it has none, or when cdk8s renders the object itself. @internal
+   */
+  public _beforeJsonPatches(): Record<string, unknown> | undefined {
+    return this.jsonPatches.length > 0 && rendersWithDefaults(this) ? this.unpatchedJson() : undefined;
+  }
+
+  private unpatchedJson(): Record<string, unknown> {
+    // cdk8s's metadata renders itself, already as sanitizeValue() leaves it.
+    const json: Record<string, unknown> = { apiVersion: this.apiVersion, kind: this.kind, metadata: this.metadata.toJson() };
+    const keys = Object.keys(this.fields);
+    for (const key of inOrder(keys) ? keys : keys.sort()) {
+      const value = key === 'apiVersion' || key === 'kind' || key === 'metadata' ? undefined : manifestJson(this.fields[key]);
+      if (value !== undefined) {
+        setOwn(json, key, value);
+      }
+    }
+    return json;
   }
 }
 

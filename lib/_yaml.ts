@@ -48,7 +48,7 @@ export function stringifyDocument(doc: unknown): string {
   // young-generation collections (+14 MiB peak at 10,000 Pods).
   const writer = new BlockWriter();
   try {
-    writer.value(doc, '', false, true);
+    writer.value(doc, 0, false, true);
   } catch (error) {
     throw error instanceof TooDeep ? tooDeep(doc) : error instanceof UnwritableValue && error.field === '' ? new UnwritableValue('(document)', error.problem) : error;
   }
@@ -56,9 +56,15 @@ export function stringifyDocument(doc: unknown): string {
   return writer.parts.join('');
 }
 
-const INDENT_STEP = '  ';
 // Deeper than any manifest: what goes deeper is a cycle, or not worth writing.
 const MAX_DEPTH = 1000;
+// A line break and the indentation of each level manifests reach, made
+// once: one string made per collection written was an allocation each,
+// and one piece instead of two is less for the join.
+const NEW_LINES = Array.from({ length: 32 }, (_, level) => `\n${'  '.repeat(level)}`);
+const NEW_ITEMS = NEW_LINES.map((line) => `${line}- `);
+const newLine = (level: number): string => (level < NEW_LINES.length ? NEW_LINES[level] : `\n${'  '.repeat(level)}`);
+const newItem = (level: number): string => (level < NEW_ITEMS.length ? NEW_ITEMS[level] : `${newLine(level)}- `);
 
 /** Thrown past MAX_DEPTH; the document is then walked again to say where (see tooDeep). */
 class TooDeep extends Error {}
@@ -72,68 +78,65 @@ class BlockWriter {
   // Joined once at the end: a flat string, where `+=` would leave a rope
   // of thousands of pieces per document in memory until it is written.
   public readonly parts: string[] = [];
-  private depth = 0;
 
-  /** A non-empty map whose first line follows what is already written; later lines start with `indent`. */
-  private map(obj: Record<string, unknown>, indent: string, atRoot: boolean): void {
-    if (++this.depth > MAX_DEPTH) {
-      throw new TooDeep();
-    }
-    const child = indent + INDENT_STEP;
-    const keys = Object.keys(obj);
+  /** A non-empty map whose first line follows what is already written; later lines are indented to `level`. */
+  private map(obj: Record<string, unknown>, keys: readonly string[], level: number, atRoot: boolean): void {
     for (let i = 0; i < keys.length; i++) {
       if (i > 0) {
-        this.parts.push('\n', indent);
+        this.parts.push(newLine(level));
       }
       const key = keys[i];
       try {
-        this.parts.push(atRoot ? rootKey(key) : nestedKey(key), ':');
-        this.value(obj[key], child, true);
+        this.parts.push(atRoot ? rootKey(key) : nestedKey(key));
+        this.value(obj[key], level + 1, true);
       } catch (error) {
         throw atStep(error, key);
       }
     }
-    this.depth--;
   }
 
   /** A non-empty sequence, laid out like `map`. */
-  private seq(items: readonly unknown[], indent: string): void {
-    if (++this.depth > MAX_DEPTH) {
-      throw new TooDeep();
-    }
-    const child = indent + INDENT_STEP;
+  private seq(items: readonly unknown[], level: number): void {
     for (let i = 0; i < items.length; i++) {
-      if (i > 0) {
-        this.parts.push('\n', indent);
-      }
-      this.parts.push('- ');
+      this.parts.push(i > 0 ? newItem(level) : '- ');
       try {
-        this.value(items[i], child, false);
+        this.value(items[i], level + 1, false);
       } catch (error) {
         throw atStep(error, i);
       }
     }
-    this.depth--;
   }
 
-  // A map value (`afterKey`), a sequence item or the document (`atRoot`).
-  // Scalars and empty collections go on the current line, after a space
-  // when they follow a key; a non-empty collection under a key starts on
-  // a new line at `indent`, one in a sequence right after its `- `.
-  public value(raw: unknown, indent: string, afterKey: boolean, atRoot = false): void {
-    const value = typeof raw === 'object' && raw !== null ? jsonValue(raw) : raw;
-    const list = Array.isArray(value);
-    if (!(list ? value.length > 0 : isPlainObject(value) && hasOwnKeys(value))) {
-      this.parts.push(afterKey ? ' ' : '', scalar(value, indent));
+  // A map value (`afterKey`), a sequence item or the document (`atRoot`),
+  // whose later lines are indented to `level`. Scalars and empty
+  // collections go on the current line, after a space when they follow a
+  // key; a non-empty collection under a key starts on a new line, one in a
+  // sequence right after its `- `.
+  public value(raw: unknown, level: number, afterKey: boolean, atRoot = false): void {
+    let value = raw;
+    let plain = isPlainObject(raw);
+    if (!plain && typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+      value = jsonValue(raw);
+      plain = isPlainObject(value);
+    }
+    const keys = plain ? Object.keys(value as object) : undefined;
+    if (!(keys === undefined ? Array.isArray(value) && value.length > 0 : keys.length > 0)) {
+      if (afterKey) {
+        this.parts.push(' ');
+      }
+      this.parts.push(scalar(value, level));
       return;
     }
-    if (afterKey) {
-      this.parts.push('\n', indent);
+    if (level >= MAX_DEPTH) {
+      throw new TooDeep();
     }
-    if (list) {
-      this.seq(value, indent);
+    if (afterKey) {
+      this.parts.push(newLine(level));
+    }
+    if (keys === undefined) {
+      this.seq(value as unknown[], level);
     } else {
-      this.map(value as Record<string, unknown>, indent, atRoot);
+      this.map(value as Record<string, unknown>, keys, level, atRoot);
     }
   }
 }
@@ -186,30 +189,18 @@ function tooDeep(doc: unknown): UnwritableValue {
 
 // What JSON.stringify would make of an object that is not a plain object
 // or an array (a Date, through its toJSON()); anything else is refused.
-function jsonValue(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || isPlainObject(value)) {
-    return value;
-  }
+function jsonValue(value: object): unknown {
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     return (value as { toJSON(): unknown }).toJSON();
   }
   return refuse(`the value is a ${value.constructor?.name ?? 'non-plain object'}, which is not JSON data; give plain objects, arrays, strings, numbers and booleans`);
 }
 
-function hasOwnKeys(value: object): boolean {
-  for (const key in value) {
-    if (Object.prototype.hasOwnProperty.call(value, key)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/** A scalar that is not a key; `indent` is where a block scalar's lines start. */
-function scalar(value: unknown, indent: string): string {
+/** A scalar that is not a key; a block scalar's lines are indented to `level`. */
+function scalar(value: unknown, level: number): string {
   switch (typeof value) {
     case 'string':
-      return value.includes('\n') ? multiLine(value, indent) : stringValue(value);
+      return valueCache.get(value) ?? (value.includes('\n') ? multiLine(value, newLine(level).slice(1)) : remember(valueCache, value, singleLine(value, false)));
     case 'number':
       return numberText(value);
     case 'boolean':
@@ -237,6 +228,8 @@ function numberText(value: number): string {
 const CACHE_LIMIT = 100_000;
 const valueCache = new Map<string, string>();
 const keyCache = new Map<string, string>();
+// Keys of a document's root are also quoted when they read as a document marker.
+const rootKeyCache = new Map<string, string>();
 
 // Written without a callback: a function made at each call would be an allocation per string written.
 function remember(cache: Map<string, string>, text: string, written: string): string {
@@ -247,16 +240,13 @@ function remember(cache: Map<string, string>, text: string, written: string): st
   return written;
 }
 
-function stringValue(text: string): string {
-  return valueCache.get(text) ?? remember(valueCache, text, singleLine(text, false));
-}
-
+// A key as written, with its colon.
 function nestedKey(key: string): string {
-  return keyCache.get(key) ?? remember(keyCache, key, implicitKey(key, false));
+  return keyCache.get(key) ?? remember(keyCache, key, `${implicitKey(key, false)}:`);
 }
 
 function rootKey(key: string): string {
-  return implicitKey(key, true);
+  return rootKeyCache.get(key) ?? remember(rootKeyCache, key, `${implicitKey(key, true)}:`);
 }
 
 // YAML reads a key written on one line (an implicit key) up to 1024 characters.

@@ -3,18 +3,12 @@ import type * as YAML from 'yaml';
 import { CpuQuantity, MemoryQuantity, parseQuantity, Quantity } from './quantity';
 import { fieldOf, JsonObject, listAt, objectAt } from './validation/_json';
 
-// The yaml package, loaded on first use: a synth never reads YAML, and loading it takes about 60 ms.
-let yamlModule: typeof YAML | undefined;
-function yaml(): typeof YAML {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
-  return (yamlModule ??= require('yaml') as typeof YAML);
-}
-
+const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
 /**
  * What a taint does to Pods that do not tolerate it.
  * @see https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/
  */
-export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+export type TaintEffect = (typeof TAINT_EFFECTS)[number];
 
 /**
  * A taint of a node: Pods without a matching toleration stay off it.
@@ -98,7 +92,6 @@ export interface ProfiledNode {
 }
 
 const DEFAULT_MAX_PODS = 110;
-const TAINT_EFFECTS: readonly string[] = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
 /**
  * A description of a cluster's nodes (names, labels, allocatable
@@ -131,7 +124,9 @@ export class ClusterProfile {
    * `source` names the text in error messages.
    */
   public static fromKubectl(text: string, source = 'the node list'): ClusterProfile {
-    const documents = yaml().parseAllDocuments(text);
+    // The yaml package is loaded here only: a synth never reads YAML, and loading it takes about 60 ms.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+    const documents = (require('yaml') as typeof YAML).parseAllDocuments(text);
     const nodes: NodeProfile[] = [];
     // Every problem of the file at once, as synth reports a program's.
     const problems: string[] = [];
@@ -209,7 +204,7 @@ function profiled(node: NodeProfile, at: string): ProfiledNode {
     allocatable.set(resource, toMilli(value));
   }
   for (const taint of node.taints ?? []) {
-    if (!TAINT_EFFECTS.includes(taint.effect)) {
+    if (!(TAINT_EFFECTS as readonly string[]).includes(taint.effect)) {
       throw new Error(`${at}: taint "${taint.key}" has effect ${JSON.stringify(taint.effect)}. Fix: use NoSchedule, PreferNoSchedule or NoExecute`);
     }
   }

@@ -1,15 +1,9 @@
-import { ApiObject, Lazy } from 'cdk8s';
-import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
-import { DataObject, nonEmpty } from './_data-object';
-import { Annotations, Labels } from './labels';
+import { DataObject, IDataKeys, nonEmpty } from './_data-object';
+import { ObjectMetaProps } from './object-meta';
 import { validateConfigMapData } from './validation/data-keys';
 import { RuleReport } from './validation/problem';
-import { NamedObject } from './volume';
-import { renderObjectMeta } from './object-meta';
-import { setOwn } from './_plain';
 import type { JsonObject } from './validation/_json';
-import type { DATA_KEYS } from './_type-brands';
 
 export { nonEmpty };
 
@@ -18,35 +12,13 @@ export { nonEmpty };
  * this app ({@link ConfigMap}) or one that exists already
  * ({@link ConfigMap.fromName}). `K` is the keys it is known to hold.
  */
-export interface IConfigMap<K extends string = string> extends NamedObject {
+export interface IConfigMap<K extends string = string> extends IDataKeys<K> {
   /** Tells a ConfigMap from a Secret, which has the same shape. */
   readonly kind: 'ConfigMap';
-  /** The keys, for the type checks of key references (`string` when unknown): a type only. */
-  readonly [DATA_KEYS]?: K;
-  /**
-   * @deprecated Never set: the keys are a type only, carried by `[DATA_KEYS]`.
-   * Kept so that programs written against 0.1 compile; reads `undefined`.
-   */
-  readonly keys?: K;
 }
 
 /** Properties of a {@link ConfigMap}. */
-export interface ConfigMapProps<K extends string = string> {
-  /**
-   * `metadata.name` of the ConfigMap, a DNS-1123 subdomain.
-   * @default - the construct id
-   */
-  readonly name?: string;
-  /**
-   * Labels of the ConfigMap.
-   * @default - no labels
-   */
-  readonly labels?: Labels;
-  /**
-   * Annotations of the ConfigMap.
-   * @default - no annotations
-   */
-  readonly annotations?: Annotations;
+export interface ConfigMapProps<K extends string = string> extends ObjectMetaProps {
   /**
    * Text entries, key to value. Keys are `[-._a-zA-Z0-9]+`; env vars and
    * volumes refer to them, and a reference to a key written here compiles.
@@ -73,7 +45,7 @@ export interface ConfigMapProps<K extends string = string> {
  *
  * @see https://kubernetes.io/docs/concepts/configuration/configmap/
  */
-export class ConfigMap<const K extends string = string> extends DataObject implements IConfigMap<K> {
+export class ConfigMap<const K extends string = string> extends DataObject<K> implements IConfigMap<K> {
   /**
    * A ConfigMap that exists already, outside this app. Its keys are not
    * known, so references to them are not checked.
@@ -84,36 +56,8 @@ export class ConfigMap<const K extends string = string> extends DataObject imple
 
   /** Tells a ConfigMap from a Secret. */
   public readonly kind = 'ConfigMap' as const;
-  /** The object rendered into the manifest. */
-  public readonly apiObject: ApiObject;
-  /** The keys written in `data`, for the type checks of key references: a type only. */
-  public declare readonly [DATA_KEYS]?: K;
-  /**
-   * @deprecated Never set: the keys are a type only, carried by `[DATA_KEYS]`.
-   * Kept so that programs written against 0.1 compile; reads `undefined`.
-   */
-  public declare readonly keys?: K;
-
-  private readonly data: Record<string, string>;
-  private readonly binaryData: Record<string, string>;
-
   public constructor(scope: Construct, id: string, props: ConfigMapProps<K> = {}) {
-    const data: Record<string, string> = { ...(props.data as Record<string, string> | undefined) };
-    const binaryData: Record<string, string> = { ...props.binaryData };
-    super(scope, id, props.name, [
-      ['data', data],
-      ['binaryData', binaryData],
-    ]);
-    this.data = data;
-    this.binaryData = binaryData;
-    this.apiObject = new ManifestObject(this, 'Resource', {
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: renderObjectMeta(this.name, props),
-      immutable: props.immutable,
-      data: Lazy.any({ produce: () => nonEmpty(this.data) }),
-      binaryData: Lazy.any({ produce: () => nonEmpty(this.binaryData) }),
-    });
+    super(scope, id, props, 'ConfigMap', { immutable: props.immutable }, { data: props.data, binaryData: props.binaryData });
   }
 
   /**
@@ -121,13 +65,13 @@ export class ConfigMap<const K extends string = string> extends DataObject imple
    * references made through it compile.
    */
   public addData<const N extends string>(key: N, value: string): ConfigMap<K | N> {
-    setOwn(this.data, key, value);
+    this._addEntry('data', key, value);
     return this as ConfigMap<K | N>;
   }
 
   /** Adds a binary entry, its value base64-encoded. */
   public addBinaryData(key: string, base64: string): this {
-    setOwn(this.binaryData, key, base64);
+    this._addEntry('binaryData', key, base64);
     return this;
   }
 

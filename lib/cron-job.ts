@@ -3,10 +3,11 @@ import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Manifest } from './_manifest';
 import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
-import { JobSpecOf } from './_job-spec';
+import { renderJobSpec } from './_job-spec';
 import { TemplateOwner, validateTemplateOwner } from './_template-owner';
 import { JobSpecProps } from './job';
-import { ObjectMetaProps, renderObjectMeta } from './object-meta';
+import { ObjectMetaProps } from './object-meta';
+import { kindMetadata } from './_kind-object';
 import { AnyContainer, PodTemplate } from './pod-template';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { manifestToValidate } from './validation/escape-hatch';
@@ -73,12 +74,11 @@ export class CronJob<const C extends readonly AnyContainer[] = readonly AnyConta
 
   public constructor(scope: Construct, id: string, props: CronJobProps<C>) {
     super(scope, id, props.name, 'CronJob');
-    const job = new JobSpecOf(props.jobTemplate);
-    this.template = job.template;
+    this.template = new PodTemplate(props.jobTemplate.template);
     this.apiObject = new ManifestObject(this, 'Resource', {
       apiVersion: 'batch/v1',
       kind: 'CronJob',
-      metadata: renderObjectMeta(this.name, props),
+      metadata: kindMetadata(this.name, props),
       spec: Lazy.any({
         produce: (): Manifest<k8s.CronJobSpec> => ({
           schedule: props.schedule,
@@ -88,7 +88,7 @@ export class CronJob<const C extends readonly AnyContainer[] = readonly AnyConta
           successfulJobsHistoryLimit: props.successfulJobsHistoryLimit,
           failedJobsHistoryLimit: props.failedJobsHistoryLimit,
           suspend: props.suspend,
-          jobTemplate: { spec: job.render() },
+          jobTemplate: { spec: renderJobSpec(props.jobTemplate, this.template) },
         }),
       }),
     });

@@ -1,8 +1,7 @@
-import { ApiObject, Lazy } from 'cdk8s';
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Manifest, Unvalidated } from './_manifest';
-import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
+import { unlessEmpty } from './_kind-object';
 import { PodCount } from './deployment';
 import { AnyContainer } from './pod-template';
 import { PortNames, Ports } from './port';
@@ -32,7 +31,7 @@ export interface DaemonSetRollingUpdateOptions {
 export class DaemonSetUpdateStrategy {
   /** Replaces the Pods node by node. */
   public static rollingUpdate(options: DaemonSetRollingUpdateOptions = {}): DaemonSetUpdateStrategy {
-    const rollingUpdate = options.maxUnavailable === undefined && options.maxSurge === undefined ? undefined : { maxUnavailable: options.maxUnavailable, maxSurge: options.maxSurge };
+    const rollingUpdate = unlessEmpty({ maxUnavailable: options.maxUnavailable, maxSurge: options.maxSurge });
     return new DaemonSetUpdateStrategy({ type: 'RollingUpdate', rollingUpdate });
   }
 
@@ -79,20 +78,18 @@ export class DaemonSet<const C extends readonly AnyContainer[] = readonly AnyCon
     return PodSelector._byName('DaemonSet', name, options);
   }
 
-  /** The object rendered into the manifest. */
-  public readonly apiObject: ApiObject;
-
-  public constructor(scope: Construct, id: string, props: DaemonSetProps<C>) {
+  public constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: DaemonSetProps<C>,
+  ) {
     super(scope, id, props, 'DaemonSet');
-    this.apiObject = new ManifestObject(this, 'Resource', {
-      apiVersion: 'apps/v1',
-      kind: 'DaemonSet',
-      metadata: this._metadata(),
-      spec: Lazy.any({
-        // The props have no replicas, so the common spec has none either.
-        produce: (): Manifest<k8s.DaemonSetSpec> => ({ ...this._commonSpec(), updateStrategy: props.updateStrategy?._toKube(), revisionHistoryLimit: props.revisionHistoryLimit }),
-      }),
-    });
+  }
+
+  /** @internal */
+  protected _spec(): Manifest<k8s.DaemonSetSpec> {
+    // The props have no replicas, so the common spec has none either.
+    return { ...super._spec(), updateStrategy: this.props.updateStrategy?._toKube(), revisionHistoryLimit: this.props.revisionHistoryLimit };
   }
 
   /** @internal */

@@ -1,8 +1,7 @@
-import { ApiObject, Lazy } from 'cdk8s';
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Manifest } from './_manifest';
-import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
+import { unlessEmpty } from './_kind-object';
 import { AnyContainer } from './pod-template';
 import { PortNames, Ports } from './port';
 import { ISelectablePods, PodsByNameOptions, PodSelector } from './selectable-pods';
@@ -37,9 +36,7 @@ export class DeploymentStrategy {
 
   /** Replaces Pods a few at a time, old and new running side by side. */
   public static rollingUpdate(options: RollingUpdateOptions = {}): DeploymentStrategy {
-    const rollingUpdate = options.maxSurge === undefined && options.maxUnavailable === undefined
-      ? undefined
-      : { maxSurge: options.maxSurge, maxUnavailable: options.maxUnavailable };
+    const rollingUpdate = unlessEmpty({ maxSurge: options.maxSurge, maxUnavailable: options.maxUnavailable });
     return new DeploymentStrategy({ type: 'RollingUpdate', rollingUpdate });
   }
 
@@ -96,24 +93,17 @@ export class Deployment<const C extends readonly AnyContainer[] = readonly AnyCo
     return PodSelector._byName('Deployment', name, options);
   }
 
-  /** The object rendered into the manifest. */
-  public readonly apiObject: ApiObject;
-
-  public constructor(scope: Construct, id: string, props: DeploymentProps<C>) {
+  public constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: DeploymentProps<C>,
+  ) {
     super(scope, id, props, 'Deployment');
-    this.apiObject = new ManifestObject(this, 'Resource', {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: this._metadata(),
-      spec: Lazy.any({
-        produce: (): Manifest<k8s.DeploymentSpec> => ({
-          ...this._commonSpec(),
-          strategy: props.strategy?._toKube(),
-          revisionHistoryLimit: props.revisionHistoryLimit,
-          progressDeadlineSeconds: props.progressDeadlineSeconds,
-          paused: props.paused,
-        }),
-      }),
-    });
+  }
+
+  /** @internal */
+  protected _spec(): Manifest<k8s.DeploymentSpec> {
+    const { strategy, revisionHistoryLimit, progressDeadlineSeconds, paused } = this.props;
+    return { ...super._spec(), strategy: strategy?._toKube(), revisionHistoryLimit, progressDeadlineSeconds, paused };
   }
 }

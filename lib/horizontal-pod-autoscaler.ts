@@ -1,18 +1,15 @@
-import { ApiObject, Lazy } from 'cdk8s';
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { fromEscapeHatch, Manifest } from './_manifest';
-import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { IReplicaScaler } from './_app-pods';
+import { KindManifest, KindObject } from './_kind-object';
 import { Deployment } from './deployment';
-import { ObjectMetaProps, renderObjectMeta } from './object-meta';
+import { ObjectMetaProps } from './object-meta';
 import { Quantity } from './quantity';
 import { StatefulSet } from './stateful-set';
-import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { manifestToValidate } from './validation/escape-hatch';
 import { validateHorizontalPodAutoscaler } from './validation/horizontal-pod-autoscaler';
-import { validateObjectMetadata } from './validation/metadata';
-import { Problem, RuleReport } from './validation/problem';
+import { RuleReport } from './validation/problem';
 
 /** A resource of the containers that an autoscaler measures. */
 export type MetricResource = 'cpu' | 'memory' | (string & {});
@@ -95,39 +92,20 @@ export interface HorizontalPodAutoscalerProps extends ObjectMetaProps {
  *
  * @see https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/
  */
-export class HorizontalPodAutoscaler extends Construct implements IReplicaScaler {
-  /** `metadata.name` of the autoscaler. */
-  public readonly name: string;
-  /** The object rendered into the manifest. */
-  public readonly apiObject: ApiObject;
+export class HorizontalPodAutoscaler extends KindObject<k8s.KubeHorizontalPodAutoscalerV2Props> implements IReplicaScaler {
   /** The workload it scales. */
   public readonly target: ScalableWorkload;
 
   private readonly metrics: Metric[];
-  private readonly minReplicas: number | undefined;
 
-  public constructor(scope: Construct, id: string, props: HorizontalPodAutoscalerProps) {
-    super(scope, id);
-    this.name = props.name ?? id;
+  public constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: HorizontalPodAutoscalerProps,
+  ) {
+    super(scope, id, props, 'autoscaling/v2', 'HorizontalPodAutoscaler');
     this.target = props.target;
     this.metrics = [...(props.metrics ?? [])];
-    this.minReplicas = props.minReplicas;
-    this.apiObject = new ManifestObject(this, 'Resource', {
-      apiVersion: 'autoscaling/v2',
-      kind: 'HorizontalPodAutoscaler',
-      metadata: renderObjectMeta(this.name, props),
-      spec: Lazy.any({
-        produce: (): Manifest<k8s.HorizontalPodAutoscalerSpecV2> => ({
-          scaleTargetRef: { apiVersion: this.target.apiObject.apiVersion, kind: this.target.apiObject.kind, name: this.target.name },
-          minReplicas: props.minReplicas,
-          maxReplicas: props.maxReplicas,
-          metrics: this.metrics.length > 0 ? this.metrics.map((m) => m._toKube()) : undefined,
-          // Given as the k8s types spell it; their converter leaves out what they do not know, as before.
-          behavior: props.behavior && fromEscapeHatch(props.behavior, 'toJson_HorizontalPodAutoscalerBehaviorV2', 'spec.behavior', []),
-        }),
-      }),
-    });
-    addProblemValidation(this);
   }
 
   /** The workload it scales. */
@@ -137,7 +115,7 @@ export class HorizontalPodAutoscaler extends Construct implements IReplicaScaler
 
   /** The fewest replicas it leaves its target: minReplicas, or Kubernetes' default of 1. */
   public get minimumReplicas(): number {
-    return this.minReplicas ?? 1;
+    return this.props.minReplicas ?? 1;
   }
 
   /** Adds a metric after the others. */
@@ -146,11 +124,21 @@ export class HorizontalPodAutoscaler extends Construct implements IReplicaScaler
     return this;
   }
 
-  /** Every problem of this autoscaler, errors and warnings. */
-  public problems(): readonly Problem[] {
-    const report = new RuleReport(this.node.path);
-    const manifest = manifestToValidate<k8s.KubeHorizontalPodAutoscalerV2Props>(this.apiObject).manifest;
-    validateObjectMetadata(manifest.metadata, report);
+  /** @internal */
+  protected _spec(): Manifest<k8s.HorizontalPodAutoscalerSpecV2> {
+    const { minReplicas, maxReplicas, behavior } = this.props;
+    return {
+      scaleTargetRef: { apiVersion: this.target.apiObject.apiVersion, kind: this.target.apiObject.kind, name: this.target.name },
+      minReplicas,
+      maxReplicas,
+      metrics: this.metrics.length > 0 ? this.metrics.map((m) => m._toKube()) : undefined,
+      // Given as the k8s types spell it; their converter leaves out what they do not know, as before.
+      behavior: behavior && fromEscapeHatch(behavior, 'toJson_HorizontalPodAutoscalerBehaviorV2', 'spec.behavior', []),
+    };
+  }
+
+  /** Its rules, and what they need of its target: its namespace, replicas and the requests of its containers. @internal */
+  protected _validate(manifest: KindManifest<k8s.KubeHorizontalPodAutoscalerV2Props>, report: RuleReport): void {
     const targetSpec = manifestToValidate<k8s.KubeDeploymentProps | k8s.KubeStatefulSetProps>(this.target.apiObject).manifest.spec ?? {};
     const containers = this.target.template.podContainers.map((c) => ({ name: c.name, requests: Object.keys(c._toKube().resources?.requests ?? {}) }));
     validateHorizontalPodAutoscaler(
@@ -163,6 +151,5 @@ export class HorizontalPodAutoscaler extends Construct implements IReplicaScaler
       },
       report,
     );
-    return effectiveProblems(this, report.problems);
   }
 }

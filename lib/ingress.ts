@@ -1,16 +1,13 @@
-import { ApiObject, Lazy } from 'cdk8s';
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Manifest } from './_manifest';
-import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
-import { ObjectMetaProps, renderObjectMeta } from './object-meta';
+import { KindManifest, KindObject } from './_kind-object';
+import { ObjectMetaProps } from './object-meta';
 import { ISecret } from './secret';
 import { Service, ServicePortProps, ServicePortReference } from './service';
-import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { manifestToValidate } from './validation/escape-hatch';
 import { BackendService, PATH_TYPES, validateIngress } from './validation/ingress';
-import { validateObjectMetadata } from './validation/metadata';
-import { Problem, RuleReport } from './validation/problem';
+import { RuleReport } from './validation/problem';
 
 /**
  * How a path is matched: exactly, as a prefix by `/`-separated elements, or as the Ingress controller decides.
@@ -128,34 +125,14 @@ export interface IngressProps extends ObjectMetaProps {
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/ingress/
  */
-export class Ingress extends Construct {
-  /** `metadata.name` of the Ingress. */
-  public readonly name: string;
-  /** The object rendered into the manifest. */
-  public readonly apiObject: ApiObject;
-
+export class Ingress extends KindObject<k8s.KubeIngressProps> {
   private readonly rules: IngressRule[];
   private readonly tls: IngressTls[];
 
   public constructor(scope: Construct, id: string, private readonly props: IngressProps = {}) {
-    super(scope, id);
-    this.name = props.name ?? id;
+    super(scope, id, props, 'networking.k8s.io/v1', 'Ingress');
     this.rules = [...(props.rules ?? [])];
     this.tls = [...(props.tls ?? [])];
-    this.apiObject = new ManifestObject(this, 'Resource', {
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'Ingress',
-      metadata: renderObjectMeta(this.name, props),
-      spec: Lazy.any({
-        produce: (): Manifest<k8s.IngressSpec> => ({
-          ingressClassName: props.ingressClassName,
-          defaultBackend: props.defaultBackend?._toKube(),
-          tls: this.tls.length > 0 ? this.tls.map((t) => ({ hosts: t.hosts ? [...t.hosts] : undefined, secretName: t.secret?.name })) : undefined,
-          rules: this.rules.length > 0 ? this.rules.map(renderRule) : undefined,
-        }),
-      }),
-    });
-    addProblemValidation(this);
   }
 
   /** Adds a rule after the others. */
@@ -170,13 +147,19 @@ export class Ingress extends Construct {
     return this;
   }
 
-  /** Every problem of this Ingress, errors and warnings. */
-  public problems(): readonly Problem[] {
-    const report = new RuleReport(this.node.path);
-    const manifest = manifestToValidate<k8s.KubeIngressProps>(this.apiObject).manifest;
-    validateObjectMetadata(manifest.metadata, report);
+  /** @internal */
+  protected _spec(): Manifest<k8s.IngressSpec> {
+    return {
+      ingressClassName: this.props.ingressClassName,
+      defaultBackend: this.props.defaultBackend?._toKube(),
+      tls: this.tls.length > 0 ? this.tls.map((t) => ({ hosts: t.hosts ? [...t.hosts] : undefined, secretName: t.secret?.name })) : undefined,
+      rules: this.rules.length > 0 ? this.rules.map(renderRule) : undefined,
+    };
+  }
+
+  /** Its rules, and the ports and namespaces of the Services of this app it sends requests to. @internal */
+  protected _validate(manifest: KindManifest<k8s.KubeIngressProps>, report: RuleReport): void {
     validateIngress(manifest, this.backendServices(), report);
-    return effectiveProblems(this, report.problems);
   }
 
   private backendServices(): Map<string, BackendService> {

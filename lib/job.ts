@@ -2,9 +2,10 @@ import { ApiObject, Lazy } from 'cdk8s';
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
-import { JobSpecOf } from './_job-spec';
+import { renderJobSpec } from './_job-spec';
 import { TemplateOwner, validateTemplateOwner } from './_template-owner';
-import { ObjectMetaProps, renderObjectMeta } from './object-meta';
+import { ObjectMetaProps } from './object-meta';
+import { kindMetadata } from './_kind-object';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
 import { manifestToValidate } from './validation/escape-hatch';
@@ -83,13 +84,12 @@ export class Job<const C extends readonly AnyContainer[] = readonly AnyContainer
 
   public constructor(scope: Construct, id: string, props: JobProps<C>) {
     super(scope, id, props.name, 'Job');
-    const spec = new JobSpecOf(props);
-    this.template = spec.template;
+    this.template = new PodTemplate(props.template);
     this.apiObject = new ManifestObject(this, 'Resource', {
       apiVersion: 'batch/v1',
       kind: 'Job',
-      metadata: renderObjectMeta(this.name, props),
-      spec: Lazy.any({ produce: () => spec.render() }),
+      metadata: kindMetadata(this.name, props),
+      spec: Lazy.any({ produce: () => renderJobSpec(props, this.template) }),
     });
     addProblemValidation(this);
   }

@@ -1,19 +1,15 @@
-import { ApiObject, Lazy } from 'cdk8s';
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Manifest } from './_manifest';
-import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { resolveSelecting } from './_app-pods';
+import { KindManifest, KindObject } from './_kind-object';
 import { selectableOf } from './_plus-pods';
 import { Labels } from './labels';
-import { ObjectMetaProps, renderObjectMeta } from './object-meta';
+import { ObjectMetaProps } from './object-meta';
 import { Protocol } from './port';
 import { ISelectablePods, SelectableTarget } from './selectable-pods';
-import { addProblemValidation, effectiveProblems } from './validation/engine';
-import { manifestToValidate } from './validation/escape-hatch';
-import { validateObjectMetadata } from './validation/metadata';
 import { POLICY_TYPES, validateNetworkPolicy } from './validation/network-policy';
-import { Problem, RuleReport } from './validation/problem';
+import { RuleReport } from './validation/problem';
 
 /** The kind of traffic a NetworkPolicy limits: into the Pods, or out of them. */
 export type PolicyType = (typeof POLICY_TYPES)[number];
@@ -130,37 +126,22 @@ export interface NetworkPolicyProps<N extends string = string> extends ObjectMet
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/network-policies/
  */
-export class NetworkPolicy<const N extends string = string> extends Construct {
-  /** `metadata.name` of the policy. */
-  public readonly name: string;
-  /** The object rendered into the manifest. */
-  public readonly apiObject: ApiObject;
+export class NetworkPolicy<const N extends string = string> extends KindObject<k8s.KubeNetworkPolicyProps> {
   /** The Pods it isolates. */
   public readonly selector: ISelectablePods<N>;
 
   private ingress: NetworkPolicyIngressRule<N>[] | undefined;
   private egress: NetworkPolicyEgressRule[] | undefined;
 
-  public constructor(scope: Construct, id: string, props: NetworkPolicyProps<N>) {
-    super(scope, id);
-    this.name = props.name ?? id;
+  public constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: NetworkPolicyProps<N>,
+  ) {
+    super(scope, id, props, 'networking.k8s.io/v1', 'NetworkPolicy');
     this.selector = selectableOf(props.selector);
     this.ingress = props.ingress ? [...props.ingress] : undefined;
     this.egress = props.egress ? [...props.egress] : undefined;
-    this.apiObject = new ManifestObject(this, 'Resource', {
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'NetworkPolicy',
-      metadata: renderObjectMeta(this.name, props),
-      spec: Lazy.any({
-        produce: (): Manifest<k8s.NetworkPolicySpec> => ({
-          podSelector: { matchLabels: { ...this.selector.selectPods().selector } },
-          policyTypes: props.policyTypes ? [...props.policyTypes] : undefined,
-          ingress: this.ingress?.map((rule) => ({ from: rule.from?.map((peer) => peer._toKube()), ports: rule.ports?.map(renderPort) })),
-          egress: this.egress?.map((rule) => ({ to: rule.to?.map((peer) => peer._toKube()), ports: rule.ports?.map(renderPort) })),
-        }),
-      }),
-    });
-    addProblemValidation(this);
   }
 
   /** Allows more traffic into the selected Pods. */
@@ -176,15 +157,21 @@ export class NetworkPolicy<const N extends string = string> extends Construct {
     return this;
   }
 
-  /** Every problem of this policy, errors and warnings. */
-  public problems(): readonly Problem[] {
-    const report = new RuleReport(this.node.path);
-    const manifest = manifestToValidate<k8s.KubeNetworkPolicyProps>(this.apiObject).manifest;
-    validateObjectMetadata(manifest.metadata, report);
+  /** @internal */
+  protected _spec(): Manifest<k8s.NetworkPolicySpec> {
+    return {
+      podSelector: { matchLabels: { ...this.selector.selectPods().selector } },
+      policyTypes: this.props.policyTypes ? [...this.props.policyTypes] : undefined,
+      ingress: this.ingress?.map((rule) => ({ from: rule.from?.map((peer) => peer._toKube()), ports: rule.ports?.map(renderPort) })),
+      egress: this.egress?.map((rule) => ({ to: rule.to?.map((peer) => peer._toKube()), ports: rule.ports?.map(renderPort) })),
+    };
+  }
+
+  /** Its rules, and that its selector picks Pods of this app that declare the ports it names. @internal */
+  protected _validate(manifest: KindManifest<k8s.KubeNetworkPolicyProps>, report: RuleReport): void {
     const resolved = resolveSelecting(this, this.selector, this.apiObject.metadata.namespace, { rule: 'network-policy-selects-pods', field: 'spec.podSelector' }, report);
     const declared = resolved.ports?.flatMap((port) => (port.name === undefined ? [] : [port.name]));
     validateNetworkPolicy(manifest, declared, report);
-    return effectiveProblems(this, report.problems);
   }
 }
 

@@ -1,18 +1,14 @@
-import { ApiObject, Lazy } from 'cdk8s';
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Manifest } from './_manifest';
-import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { leastReplicasOf, resolveSelecting } from './_app-pods';
+import { KindManifest, KindObject } from './_kind-object';
 import { selectableOf } from './_plus-pods';
 import { PodCount } from './deployment';
-import { ObjectMetaProps, renderObjectMeta } from './object-meta';
+import { ObjectMetaProps } from './object-meta';
 import { ISelectablePods, SelectableTarget } from './selectable-pods';
-import { addProblemValidation, effectiveProblems } from './validation/engine';
-import { manifestToValidate } from './validation/escape-hatch';
-import { validateObjectMetadata } from './validation/metadata';
 import { UNHEALTHY_POD_EVICTION_POLICIES, validatePodDisruptionBudget } from './validation/pod-disruption-budget';
-import { Problem, RuleReport } from './validation/problem';
+import { RuleReport } from './validation/problem';
 
 /** Whether Pods that are not ready may be evicted whatever the budget says. */
 export type UnhealthyPodEvictionPolicy = (typeof UNHEALTHY_POD_EVICTION_POLICIES)[number];
@@ -41,43 +37,34 @@ export type PodDisruptionBudgetProps = ObjectMetaProps &
  *
  * @see https://kubernetes.io/docs/concepts/workloads/pods/disruptions/
  */
-export class PodDisruptionBudget extends Construct {
-  /** `metadata.name` of the budget. */
-  public readonly name: string;
-  /** The object rendered into the manifest. */
-  public readonly apiObject: ApiObject;
+export class PodDisruptionBudget extends KindObject<k8s.KubePodDisruptionBudgetProps> {
   /** The Pods it protects. */
   public readonly selector: ISelectablePods;
 
-  public constructor(scope: Construct, id: string, props: PodDisruptionBudgetProps) {
-    super(scope, id);
-    this.name = props.name ?? id;
+  public constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: PodDisruptionBudgetProps,
+  ) {
+    super(scope, id, props, 'policy/v1', 'PodDisruptionBudget');
     this.selector = selectableOf(props.selector);
-    this.apiObject = new ManifestObject(this, 'Resource', {
-      apiVersion: 'policy/v1',
-      kind: 'PodDisruptionBudget',
-      metadata: renderObjectMeta(this.name, props),
-      spec: Lazy.any({
-        produce: (): Manifest<k8s.PodDisruptionBudgetSpec> => ({
-          selector: { matchLabels: { ...this.selector.selectPods().selector } },
-          minAvailable: props.minAvailable,
-          maxUnavailable: props.maxUnavailable,
-          unhealthyPodEvictionPolicy: props.unhealthyPodEvictionPolicy,
-        }),
-      }),
-    });
-    addProblemValidation(this);
   }
 
-  /** Every problem of this budget, errors and warnings. */
-  public problems(): readonly Problem[] {
-    const report = new RuleReport(this.node.path);
-    const manifest = manifestToValidate<k8s.KubePodDisruptionBudgetProps>(this.apiObject).manifest;
-    validateObjectMetadata(manifest.metadata, report);
+  /** @internal */
+  protected _spec(): Manifest<k8s.PodDisruptionBudgetSpec> {
+    return {
+      selector: { matchLabels: { ...this.selector.selectPods().selector } },
+      minAvailable: this.props.minAvailable,
+      maxUnavailable: this.props.maxUnavailable,
+      unhealthyPodEvictionPolicy: this.props.unhealthyPodEvictionPolicy,
+    };
+  }
+
+  /** Its budget against the replicas of the Pods of this app its selector picks. @internal */
+  protected _validate(manifest: KindManifest<k8s.KubePodDisruptionBudgetProps>, report: RuleReport): void {
     const resolved = resolveSelecting(this, this.selector, this.apiObject.metadata.namespace, { rule: 'pdb-selects-pods', field: 'spec.selector' }, report);
     const counts = resolved.pods.map((pods) => leastReplicasOf(this, pods));
     const replicas = counts.length > 0 && counts.every((count) => count !== undefined) ? counts.reduce((sum: number, count) => sum + count!, 0) : undefined;
     validatePodDisruptionBudget(manifest, replicas, report);
-    return effectiveProblems(this, report.problems);
   }
 }

@@ -151,18 +151,15 @@ interface CarriedPod extends RenderedPod {
   readonly namespace?: string;
 }
 
-function carriedPod(apiObject: ApiObject): CarriedPod | undefined {
+// The Pod a construct's manifest carries, if it is an ApiObject whose manifest carries one.
+function carriedPod(construct: IConstruct): CarriedPod | undefined {
   // The pass's rendering, which validation and the writer read too.
-  const manifest: unknown = renderedManifest(apiObject);
-  const carrier = podCarrier(manifest);
+  const manifest: unknown = ApiObject.isApiObject(construct) ? renderedManifest(construct) : undefined;
+  const carrier = manifest === undefined ? undefined : podCarrier(manifest);
   if (carrier === undefined) {
     return undefined;
   }
-  const metadataAt = podMetadataPath(carrier.at);
-  let metadata: unknown = manifest;
-  for (const key of metadataAt.split('.')) {
-    metadata = fieldOf(metadata, key);
-  }
+  const metadata = podMetadataPath(carrier.at).split('.').reduce(fieldOf, manifest);
   const namespace = namespaceOf(objectAt(manifest));
   const annotations = fieldOf(metadata, 'annotations');
   return {
@@ -307,9 +304,6 @@ function augment(source: IProblemSource, own: readonly Problem[]): readonly Prob
   }
   const added: Problem[] = [];
   for (const child of source.node.children) {
-    if (!ApiObject.isApiObject(child)) {
-      continue;
-    }
     const pod = carriedPod(child);
     if (pod !== undefined) {
       added.push(...withTemplateRules(source, pod.at, problemsOfPod(source.node.path, source, pod)));
@@ -415,10 +409,7 @@ _addModuleCheck({
     for (const construct of _allConstructs(root)) {
       // The ApiObjects of a problem source are checked with its problems (augment()).
       const parent = construct.node.scope;
-      if (!ApiObject.isApiObject(construct) || (parent !== undefined && isProblemSource(parent))) {
-        continue;
-      }
-      const pod = carriedPod(construct);
+      const pod = parent !== undefined && isProblemSource(parent) ? undefined : carriedPod(construct);
       if (pod !== undefined) {
         const owner = _declaringConstruct(construct);
         problems.push(...problemsOfPod(owner.node.path, owner, pod));
@@ -437,9 +428,6 @@ _addModuleCheck({
 export function podSecurityOf(scope: IConstruct): PodSecurityStatus[] {
   const statuses: PodSecurityStatus[] = [];
   for (const construct of scope.node.findAll()) {
-    if (!ApiObject.isApiObject(construct)) {
-      continue;
-    }
     const pod = carriedPod(construct);
     if (pod === undefined) {
       continue;

@@ -1,7 +1,3 @@
-import { ApiObject, Lazy } from 'cdk8s';
-import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
-import type { Manifest } from './_manifest';
-import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { AnyContainer } from './pod-template';
 import { PortNames, Ports } from './port';
@@ -22,28 +18,12 @@ export interface ReplicaSetProps<C extends readonly AnyContainer[] = readonly An
  * @see https://kubernetes.io/docs/concepts/workloads/controllers/replicaset/
  */
 export class ReplicaSet<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends Workload<C> {
-  /**
-   * A ReplicaSet that is applied some other way, to select its Pods by (a
-   * Service in a file of its own). Give its selector; when this app holds
-   * a ReplicaSet of that name in the selecting object's namespace, synth
-   * checks that the selector picks its Pods and that target ports exist,
-   * and otherwise trusts them. `ports` (as for a container) makes target
-   * port names checked at compile time.
-   */
+  /** A ReplicaSet applied some other way, to select its Pods by; see `Deployment.fromName`. */
   public static fromName<const P extends Ports = Ports>(name: string, options: PodsByNameOptions<P>): ISelectablePods<PortNames<P>> {
     return PodSelector._byName('ReplicaSet', name, options);
   }
 
-  /** The object rendered into the manifest. */
-  public readonly apiObject: ApiObject;
-
   public constructor(scope: Construct, id: string, props: ReplicaSetProps<C>) {
     super(scope, id, props, 'ReplicaSet');
-    this.apiObject = new ManifestObject(this, 'Resource', {
-      apiVersion: 'apps/v1',
-      kind: 'ReplicaSet',
-      metadata: this._metadata(),
-      spec: Lazy.any({ produce: (): Manifest<k8s.ReplicaSetSpec> => this._commonSpec() }),
-    });
   }
 }

@@ -50,13 +50,8 @@ export function podCarrier(manifest: unknown): PodCarrier | undefined {
   // Of a kind that runs Pods, rendered by Peapod (whose escape-hatch values
   // are held to the schema, see manifestToValidate) or by the typed classes
   // of cdk8s and cdk8s-plus: its Pod spec and counts have the k8s types.
-  let replicas: number | undefined;
-  if (kind === 'Pod') {
-    replicas = 1;
-  } else if (carrier.replicas) {
-    // The API server defaults replicas and parallelism to 1.
-    replicas = (dig(manifest, carrier.replicas) as number | undefined) ?? 1;
-  }
+  // The API server defaults replicas and parallelism to 1.
+  const replicas = kind === 'Pod' ? 1 : carrier.replicas && ((dig(manifest, carrier.replicas) as number | undefined) ?? 1);
   return { kind, name: String(fieldOf(fieldOf(manifest, 'metadata'), 'name') ?? ''), spec: spec as Unvalidated<k8s.PodSpec>, at: carrier.spec.join('.'), replicas };
 }
 
@@ -135,12 +130,9 @@ export function previewScheduling(carrier: PodCarrier, profile: ClusterProfile):
   const nodes = profile.nodes.map((node) => fitOnNode(carrier.spec, requests, node));
   const fitting = nodes.filter((fit) => fit.fits);
   const capacity = fitting.reduce((sum, fit) => sum + fit.copies, 0);
-  const readable: Record<string, string> = {};
-  for (const [resource, amount] of requests) {
-    if (resource !== 'pods') {
-      readable[resource] = formatAmount(resource, amount, false);
-    }
-  }
+  const readable = Object.fromEntries(
+    [...requests].filter(([resource]) => resource !== 'pods').map(([resource, amount]) => [resource, formatAmount(resource, amount, false)]),
+  );
   return {
     kind: carrier.kind,
     name: carrier.name,

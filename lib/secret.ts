@@ -1,15 +1,10 @@
-import { ApiObject, Lazy } from 'cdk8s';
-import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
-import { DataObject, nonEmpty } from './_data-object';
-import { Annotations, Labels } from './labels';
+import { DataObject, IDataKeys } from './_data-object';
+import { Annotations } from './labels';
+import { ObjectMetaProps } from './object-meta';
 import { RuleReport } from './validation/problem';
 import { lintSecretInManifest, SECRET_TYPES, validateSecretData } from './validation/secret-data';
-import { NamedObject } from './volume';
-import { renderObjectMeta } from './object-meta';
-import { setOwn } from './_plain';
 import type { JsonObject } from './validation/_json';
-import type { DATA_KEYS } from './_type-brands';
 
 /**
  * A Secret type Kubernetes defines, which fixes the keys the Secret must hold.
@@ -22,30 +17,13 @@ export type SecretType = (typeof SECRET_TYPES)[number];
  * app ({@link Secret}) or one that exists already ({@link Secret.fromName}).
  * `K` is the keys it is known to hold.
  */
-export interface ISecret<K extends string = string> extends NamedObject {
+export interface ISecret<K extends string = string> extends IDataKeys<K> {
   /** Tells a Secret from a ConfigMap, which has the same shape. */
   readonly kind: 'Secret';
-  /** The keys, for the type checks of key references (`string` when unknown): a type only. */
-  readonly [DATA_KEYS]?: K;
-  /**
-   * @deprecated Never set: the keys are a type only, carried by `[DATA_KEYS]`.
-   * Kept so that programs written against 0.1 compile; reads `undefined`.
-   */
-  readonly keys?: K;
 }
 
 /** Properties of a {@link Secret}. */
-export interface SecretProps<K extends string = string> {
-  /**
-   * `metadata.name` of the Secret, a DNS-1123 subdomain.
-   * @default - the construct id
-   */
-  readonly name?: string;
-  /**
-   * Labels of the Secret.
-   * @default - no labels
-   */
-  readonly labels?: Labels;
+export interface SecretProps<K extends string = string> extends ObjectMetaProps {
   /**
    * Annotations of the Secret, such as `kubernetes.io/service-account.name` for a token.
    * @default - no annotations
@@ -86,7 +64,7 @@ export interface SecretProps<K extends string = string> {
  *
  * @see https://kubernetes.io/docs/concepts/configuration/secret/
  */
-export class Secret<const K extends string = string> extends DataObject implements ISecret<K> {
+export class Secret<const K extends string = string> extends DataObject<K> implements ISecret<K> {
   /**
    * A Secret that exists already, outside this app (made by hand, by a
    * controller or by a secret manager). Its keys are not known, so
@@ -98,37 +76,8 @@ export class Secret<const K extends string = string> extends DataObject implemen
 
   /** Tells a Secret from a ConfigMap. */
   public readonly kind = 'Secret' as const;
-  /** The object rendered into the manifest. */
-  public readonly apiObject: ApiObject;
-  /** The keys written in `data` and `stringData`, for the type checks of key references: a type only. */
-  public declare readonly [DATA_KEYS]?: K;
-  /**
-   * @deprecated Never set: the keys are a type only, carried by `[DATA_KEYS]`.
-   * Kept so that programs written against 0.1 compile; reads `undefined`.
-   */
-  public declare readonly keys?: K;
-
-  private readonly data: Record<string, string>;
-  private readonly stringData: Record<string, string>;
-
   public constructor(scope: Construct, id: string, props: SecretProps<K> = {}) {
-    const data: Record<string, string> = { ...(props.data as Record<string, string> | undefined) };
-    const stringData: Record<string, string> = { ...(props.stringData as Record<string, string> | undefined) };
-    super(scope, id, props.name, [
-      ['data', data],
-      ['stringData', stringData],
-    ]);
-    this.data = data;
-    this.stringData = stringData;
-    this.apiObject = new ManifestObject(this, 'Resource', {
-      apiVersion: 'v1',
-      kind: 'Secret',
-      metadata: renderObjectMeta(this.name, props),
-      type: props.type,
-      immutable: props.immutable,
-      data: Lazy.any({ produce: () => nonEmpty(this.data) }),
-      stringData: Lazy.any({ produce: () => nonEmpty(this.stringData) }),
-    });
+    super(scope, id, props, 'Secret', { type: props.type, immutable: props.immutable }, { data: props.data, stringData: props.stringData });
   }
 
   /**
@@ -136,7 +85,7 @@ export class Secret<const K extends string = string> extends DataObject implemen
    * key references made through it compile.
    */
   public addStringData<const N extends string>(key: N, value: string): Secret<K | N> {
-    setOwn(this.stringData, key, value);
+    this._addEntry('stringData', key, value);
     return this as Secret<K | N>;
   }
 

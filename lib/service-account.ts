@@ -1,13 +1,8 @@
-import { ApiObject } from 'cdk8s';
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
-import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
-import { ObjectMetaProps, renderObjectMeta } from './object-meta';
+import { KindObject } from './_kind-object';
+import { ObjectMetaProps } from './object-meta';
 import { ISecret } from './secret';
-import { addProblemValidation, effectiveProblems } from './validation/engine';
-import { manifestToValidate } from './validation/escape-hatch';
-import { validateObjectMetadata } from './validation/metadata';
-import { Problem, RuleReport } from './validation/problem';
 import { PodServiceAccount } from './validation/service-account';
 
 /**
@@ -44,28 +39,17 @@ export interface ServiceAccountProps extends ObjectMetaProps {
  *
  * @see https://kubernetes.io/docs/concepts/security/service-accounts/
  */
-export class ServiceAccount extends Construct implements IServiceAccount {
+export class ServiceAccount extends KindObject<k8s.KubeServiceAccountProps> implements IServiceAccount {
   /** A ServiceAccount that exists already in the namespace of the Pods (such as `default`). */
   public static fromName(name: string): IServiceAccount {
     return { name, _forPod: () => ({ name }) };
   }
 
-  /** `metadata.name` of the account. */
-  public readonly name: string;
-  /** The object rendered into the manifest. */
-  public readonly apiObject: ApiObject;
-
   public constructor(scope: Construct, id: string, props: ServiceAccountProps = {}) {
-    super(scope, id);
-    this.name = props.name ?? id;
-    this.apiObject = new ManifestObject(this, 'Resource', {
-      apiVersion: 'v1',
-      kind: 'ServiceAccount',
-      metadata: renderObjectMeta(this.name, props),
+    super(scope, id, props, 'v1', 'ServiceAccount', {
       automountServiceAccountToken: props.automountServiceAccountToken,
       imagePullSecrets: props.imagePullSecrets?.map((secret) => ({ name: secret.name })),
     });
-    addProblemValidation(this);
   }
 
   /** @internal */
@@ -73,10 +57,6 @@ export class ServiceAccount extends Construct implements IServiceAccount {
     return { name: this.name, inApp: { path: this.node.path, namespace: this.apiObject.metadata.namespace } };
   }
 
-  /** Every problem of this ServiceAccount. */
-  public problems(): readonly Problem[] {
-    const report = new RuleReport(this.node.path);
-    validateObjectMetadata(manifestToValidate<k8s.KubeServiceAccountProps>(this.apiObject).manifest.metadata, report);
-    return effectiveProblems(this, report.problems);
-  }
+  /** Nothing beyond its metadata. @internal */
+  protected _validate(): void {}
 }

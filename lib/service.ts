@@ -1,17 +1,16 @@
-import { ApiObject, Lazy } from 'cdk8s';
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Manifest } from './_manifest';
-import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
 import { resolveSelection, selects } from './_app-pods';
+import { KindManifest, KindObject } from './_kind-object';
 import { selectableOf } from './_plus-pods';
 import { Annotations, Labels } from './labels';
+import { ObjectMetaProps } from './object-meta';
 import { Protocol } from './port';
 import { ISelectablePods, labelText, SelectableTarget } from './selectable-pods';
-import { addProblemValidation, effectiveProblems, projectRulesOf } from './validation/engine';
-import { manifestToValidate } from './validation/escape-hatch';
-import { validateAnnotations, validateFinalizers, validateLabels, validateNamespaceAndPrefix } from './validation/metadata';
-import { Problem, RuleReport } from './validation/problem';
+import { projectRulesOf } from './validation/engine';
+import { ObjectMeta, validateAnnotations, validateFinalizers, validateLabels, validateNamespaceAndPrefix } from './validation/metadata';
+import { RuleReport } from './validation/problem';
 import { SERVICE_SELECTS_PODS, serviceNameError, validateService } from './validation/service';
 import { IP_FAMILIES, IP_FAMILY_POLICIES, SERVICE_TYPES, SESSION_AFFINITIES, TRAFFIC_POLICIES, validateServiceSpec } from './validation/service-spec';
 import { keySafe } from './_plain';
@@ -97,17 +96,15 @@ export type ServicePortReference<S> =
   S extends Service<string, infer P> ? (readonly ServicePortProps<any>[] extends P ? string | number : ServicePortNames<P> | ServicePortNumbers<P>) : never;
 
 /** Properties of a {@link Service}. */
-export interface ServiceProps<N extends string = string, P extends readonly ServicePortProps<string>[] = readonly ServicePortProps<N>[]> {
+export interface ServiceProps<
+  N extends string = string,
+  P extends readonly ServicePortProps<string>[] = readonly ServicePortProps<N>[],
+> extends ObjectMetaProps {
   /**
    * `metadata.name` of the Service, a DNS-1123 label; other Pods reach it at this DNS name.
    * @default - the construct id
    */
   readonly name?: string;
-  /**
-   * Labels of the Service object itself.
-   * @default - no labels
-   */
-  readonly labels?: Labels;
   /**
    * Annotations of the Service, such as the settings of a cloud load balancer.
    * @default - no annotations
@@ -226,11 +223,10 @@ export interface ServiceProps<N extends string = string, P extends readonly Serv
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/service/
  */
-export class Service<const N extends string = string, const P extends readonly ServicePortProps<string>[] = readonly ServicePortProps<N>[]> extends Construct {
-  /** `metadata.name` of the Service, its DNS name. */
-  public readonly name: string;
-  /** The object rendered into the manifest: a `v1` `Service`. */
-  public readonly apiObject: ApiObject;
+export class Service<
+  const N extends string = string,
+  const P extends readonly ServicePortProps<string>[] = readonly ServicePortProps<N>[],
+> extends KindObject<k8s.KubeServiceProps> {
   /** What the Service routes to. */
   public readonly target: ISelectablePods<N>;
 
@@ -239,41 +235,18 @@ export class Service<const N extends string = string, const P extends readonly S
   /** The ports declared with the `ports` prop, a type only: Ingress backends name them. */
   public declare readonly [PORT_DECLARATION]?: P;
 
-  public constructor(scope: Construct, id: string, props: ServiceProps<N, P>) {
-    super(scope, id);
+  public constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: ServiceProps<N, P>,
+  ) {
+    // Before super(): a Service refused adds nothing to the tree.
     if (props.headless && props.clusterIP !== undefined && props.clusterIP !== 'None') {
       throw new Error(`Service ${scope.node.path}/${id}: headless means no cluster IP, but clusterIP is ${JSON.stringify(props.clusterIP)}; keep one of the two`);
     }
-    this.name = props.name ?? id;
+    super(scope, id, props, 'v1', 'Service');
     this.target = selectableOf(props.target);
     this.ports = [...((props.ports as readonly ServicePortProps<N>[] | undefined) ?? [])];
-    this.apiObject = new ManifestObject(this, 'Resource', {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name: this.name, labels: props.labels ? keySafe({ ...props.labels }) : undefined, annotations: props.annotations ? keySafe({ ...props.annotations }) : undefined },
-      spec: Lazy.any({
-        produce: (): Manifest<k8s.ServiceSpec> => ({
-          type: props.type,
-          clusterIP: props.headless ? 'None' : props.clusterIP,
-          selector: keySafe({ ...this.selector }),
-          ports: this.ports.length > 0 ? this.ports.map(renderPort) : undefined,
-          sessionAffinity: props.sessionAffinity,
-          sessionAffinityConfig: props.sessionAffinityTimeoutSeconds === undefined ? undefined : { clientIP: { timeoutSeconds: props.sessionAffinityTimeoutSeconds } },
-          externalTrafficPolicy: props.externalTrafficPolicy,
-          internalTrafficPolicy: props.internalTrafficPolicy,
-          healthCheckNodePort: props.healthCheckNodePort,
-          externalName: props.externalName,
-          externalIPs: props.externalIPs ? [...props.externalIPs] : undefined,
-          loadBalancerSourceRanges: props.loadBalancerSourceRanges ? [...props.loadBalancerSourceRanges] : undefined,
-          loadBalancerClass: props.loadBalancerClass,
-          allocateLoadBalancerNodePorts: props.allocateLoadBalancerNodePorts,
-          ipFamilies: props.ipFamilies ? [...props.ipFamilies] : undefined,
-          ipFamilyPolicy: props.ipFamilyPolicy,
-          publishNotReadyAddresses: props.publishNotReadyAddresses,
-        }),
-      }),
-    });
-    addProblemValidation(this);
   }
 
   /** The labels the Service selects Pods by, taken from its target. */
@@ -287,15 +260,40 @@ export class Service<const N extends string = string, const P extends readonly S
     return this;
   }
 
-  /** Every problem of this Service, errors and warnings. */
-  public problems(): readonly Problem[] {
-    const report = new RuleReport(this.node.path);
-    const manifest = manifestToValidate<k8s.KubeServiceProps>(this.apiObject).manifest;
-    // The name has a rule of its own (service-name-valid, in validateService): a DNS-1035 label.
-    validateLabels(manifest.metadata?.labels, 'metadata.labels', report);
-    validateAnnotations(manifest.metadata?.annotations, 'metadata.annotations', report);
-    validateNamespaceAndPrefix(manifest.metadata, serviceNameError, report);
-    validateFinalizers(manifest.metadata, report);
+  /** @internal */
+  protected _spec(): Manifest<k8s.ServiceSpec> {
+    const props = this.props;
+    return {
+      type: props.type,
+      clusterIP: props.headless ? 'None' : props.clusterIP,
+      selector: keySafe({ ...this.selector }),
+      ports: this.ports.length > 0 ? this.ports.map(renderPort) : undefined,
+      sessionAffinity: props.sessionAffinity,
+      sessionAffinityConfig: props.sessionAffinityTimeoutSeconds === undefined ? undefined : { clientIP: { timeoutSeconds: props.sessionAffinityTimeoutSeconds } },
+      externalTrafficPolicy: props.externalTrafficPolicy,
+      internalTrafficPolicy: props.internalTrafficPolicy,
+      healthCheckNodePort: props.healthCheckNodePort,
+      externalName: props.externalName,
+      externalIPs: props.externalIPs ? [...props.externalIPs] : undefined,
+      loadBalancerSourceRanges: props.loadBalancerSourceRanges ? [...props.loadBalancerSourceRanges] : undefined,
+      loadBalancerClass: props.loadBalancerClass,
+      allocateLoadBalancerNodePorts: props.allocateLoadBalancerNodePorts,
+      ipFamilies: props.ipFamilies ? [...props.ipFamilies] : undefined,
+      ipFamilyPolicy: props.ipFamilyPolicy,
+      publishNotReadyAddresses: props.publishNotReadyAddresses,
+    };
+  }
+
+  /** The name has a rule of its own (service-name-valid, in validateService): a DNS-1035 label. @internal */
+  protected _validateMetadata(metadata: ObjectMeta, report: RuleReport): void {
+    validateLabels(metadata?.labels, 'metadata.labels', report);
+    validateAnnotations(metadata?.annotations, 'metadata.annotations', report);
+    validateNamespaceAndPrefix(metadata, serviceNameError, report);
+    validateFinalizers(metadata, report);
+  }
+
+  /** Its spec, and that its selector picks the Pods of its target, which declare its target ports. @internal */
+  protected _validate(manifest: KindManifest<k8s.KubeServiceProps>, report: RuleReport): void {
     validateLabels(manifest.spec?.selector, 'spec.selector', report);
     validateServiceSpec(manifest, { nodePortRange: projectRulesOf(this).serviceNodePortRange }, report);
     const selection = this.target.selectPods();
@@ -316,7 +314,6 @@ export class Service<const N extends string = string, const P extends readonly S
       { target: resolved.owner?.construct.node.path ?? selection.description, targetPorts: resolved.ports, pods: resolved.pods, trusted: !resolved.mustSelect || missesReference },
       report,
     );
-    return effectiveProblems(this, report.problems);
   }
 }
 

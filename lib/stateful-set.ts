@@ -1,8 +1,7 @@
-import { ApiObject, Lazy } from 'cdk8s';
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Manifest, Unvalidated } from './_manifest';
-import { ManifestObject } from './_manifest-object';
 import { Construct } from 'constructs';
+import { unlessEmpty } from './_kind-object';
 import { selects } from './_app-pods';
 import { AnyContainer } from './pod-template';
 import { PodCount } from './deployment';
@@ -60,11 +59,7 @@ export interface StatefulSetRollingUpdateOptions {
 export class StatefulSetUpdateStrategy {
   /** Replaces the Pods one at a time, from the highest ordinal down. */
   public static rollingUpdate(options: StatefulSetRollingUpdateOptions = {}): StatefulSetUpdateStrategy {
-    const { partition, maxUnavailable } = options;
-    const rollingUpdate =
-      partition === undefined && maxUnavailable === undefined
-        ? undefined
-        : { partition, maxUnavailable };
+    const rollingUpdate = unlessEmpty({ partition: options.partition, maxUnavailable: options.maxUnavailable });
     return new StatefulSetUpdateStrategy({ type: 'RollingUpdate', rollingUpdate });
   }
 
@@ -140,38 +135,36 @@ export class StatefulSet<const C extends readonly AnyContainer[] = readonly AnyC
     return PodSelector._byName('StatefulSet', name, options);
   }
 
-  /** The object rendered into the manifest. */
-  public readonly apiObject: ApiObject;
   /** The governing Service: the one given, or the one made. */
   public readonly service: Service;
 
   private readonly claims: VolumeClaimTemplate[];
 
-  public constructor(scope: Construct, id: string, props: StatefulSetProps<C>) {
+  public constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: StatefulSetProps<C>,
+  ) {
     super(scope, id, props, 'StatefulSet');
     this.claims = [...(props.volumeClaimTemplates ?? [])];
-    this.apiObject = new ManifestObject(this, 'Resource', {
-      apiVersion: 'apps/v1',
-      kind: 'StatefulSet',
-      metadata: this._metadata(),
-      spec: Lazy.any({
-        produce: (): Manifest<k8s.StatefulSetSpec> => {
-          const common = this._commonSpec();
-          return {
-            ...common,
-            template: { ...common.template, spec: common.template.spec && this.withoutClaimVolumes(common.template.spec) },
-            serviceName: this.service.name,
-            volumeClaimTemplates: this.allClaims().length > 0 ? this.allClaims().map((claim) => claim._toKube()) : undefined,
-            podManagementPolicy: props.podManagementPolicy,
-            updateStrategy: props.updateStrategy?._toKube(),
-            persistentVolumeClaimRetentionPolicy: props.persistentVolumeClaimRetentionPolicy ? { ...props.persistentVolumeClaimRetentionPolicy } : undefined,
-            revisionHistoryLimit: props.revisionHistoryLimit,
-            ordinals: props.startOrdinal === undefined ? undefined : { start: props.startOrdinal },
-          };
-        },
-      }),
-    });
     this.service = props.service ?? new Service(this, 'Service', { name: this.name, headless: true, target: this });
+  }
+
+  /** @internal */
+  protected _spec(): Manifest<k8s.StatefulSetSpec> {
+    const props = this.props;
+    const common = super._spec();
+    return {
+      ...common,
+      template: { ...common.template, spec: common.template.spec && this.withoutClaimVolumes(common.template.spec) },
+      serviceName: this.service.name,
+      volumeClaimTemplates: this.allClaims().length > 0 ? this.allClaims().map((claim) => claim._toKube()) : undefined,
+      podManagementPolicy: props.podManagementPolicy,
+      updateStrategy: props.updateStrategy?._toKube(),
+      persistentVolumeClaimRetentionPolicy: props.persistentVolumeClaimRetentionPolicy ? { ...props.persistentVolumeClaimRetentionPolicy } : undefined,
+      revisionHistoryLimit: props.revisionHistoryLimit,
+      ordinals: props.startOrdinal === undefined ? undefined : { start: props.startOrdinal },
+    };
   }
 
   /** Adds a volume claim template after the others. */

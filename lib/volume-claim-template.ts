@@ -2,8 +2,7 @@ import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Labels } from './labels';
 import type { Manifest } from './_manifest';
 import { MemoryQuantity } from './quantity';
-import { AccessMode, MountOptions, Volume, VolumeMount } from './volume';
-
+import { AccessMode, MountOptions, Volume, VolumeMode, VolumeMount } from './volume';
 
 // The claim template each stand-in volume is for.
 const claimOfVolume = new WeakMap<Volume, VolumeClaimTemplate>();
@@ -31,7 +30,7 @@ export interface VolumeClaimTemplateProps {
    * Whether the volume holds a file system or is a raw block device.
    * @default - not emitted; Kubernetes uses Filesystem
    */
-  readonly volumeMode?: 'Filesystem' | 'Block';
+  readonly volumeMode?: VolumeMode;
   /**
    * Labels of the claims.
    * @default - no labels

@@ -85,25 +85,6 @@ export interface KeyToPath {
   readonly mode?: number;
 }
 
-/** Options of a ConfigMap or Secret volume. */
-export interface ProjectionOptions {
-  /**
-   * Only these keys, at these paths.
-   * @default - every key, as a file named after it
-   */
-  readonly items?: readonly KeyToPath[];
-  /**
-   * Mode bits of the files, such as `0o440`.
-   * @default - not emitted; Kubernetes uses 0644
-   */
-  readonly defaultMode?: number;
-  /**
-   * Whether the Pod may start when the object or a listed key is missing.
-   * @default - not emitted; the Pod waits for it
-   */
-  readonly optional?: boolean;
-}
-
 /** A file of a downwardAPI volume (or projection) that holds a field of the Pod. */
 export interface DownwardApiFieldFile {
   /** The file's path, relative to the mount point. */
@@ -162,6 +143,9 @@ export interface KeyProjectionOptions {
    */
   readonly optional?: boolean;
 }
+
+/** Options of a ConfigMap or Secret volume: its keys, as in a projected volume, and the mode bits of its files. */
+export interface ProjectionOptions extends KeyProjectionOptions, FileModeOptions {}
 
 /** A token of the Pod's ServiceAccount in a projected volume. */
 export interface ServiceAccountTokenOptions {

@@ -1,11 +1,14 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Lazy } from 'cdk8s';
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
+import { kindMetadata } from './_kind-object';
+import { ManifestObject } from './_manifest-object';
 import { PodHolder } from './_pod-holder';
 import { ContainerPortNames } from './container';
 import { IPodOwner, OwnedPods, podsSelectedBy } from './_app-pods';
 import type { Manifest, Unvalidated } from './_manifest';
-import { Annotations, Labels } from './labels';
+import { Labels } from './labels';
+import { ObjectMetaProps } from './object-meta';
 import { AnyContainer, PodTemplate, PodTemplateProps } from './pod-template';
 import { ISelectablePods, PodSelection, templatePorts } from './selectable-pods';
 import { addProblemValidation, effectiveProblems } from './validation/engine';
@@ -17,24 +20,8 @@ import { validateSelectorOverlap, validateWorkload } from './validation/workload
 import { hasOwn, keySafe } from './_plain';
 import type { PORT_NAMES } from './_type-brands';
 
-/** Properties shared by every workload that keeps a number of Pods running. */
-export interface WorkloadProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> {
-  /**
-   * `metadata.name` of the workload, a DNS-1123 subdomain.
-   * @default - the construct id
-   */
-  readonly name?: string;
-  /**
-   * Labels of the workload object itself, for `kubectl get -l`; its Pods
-   * get the template's labels, not these.
-   * @default - no labels
-   */
-  readonly labels?: Labels;
-  /**
-   * Annotations of the workload object itself.
-   * @default - no annotations
-   */
-  readonly annotations?: Annotations;
+/** Properties shared by every workload that keeps a number of Pods running; its name, labels and annotations are those of the workload object itself. */
+export interface WorkloadProps<C extends readonly AnyContainer[] = readonly AnyContainer[]> extends ObjectMetaProps {
   /**
    * The Pods to run, written exactly as for a Pod. Its labels are the
    * workload's selector, so it needs at least one.
@@ -71,8 +58,9 @@ type WorkloadKind = k8s.KubeDeploymentProps | k8s.KubeReplicaSetProps | k8s.Kube
 export type WorkloadManifest = ManifestToValidate<WorkloadKind>['manifest'];
 
 /**
- * What Deployments and ReplicaSets share: a Pod template, a selector
- * taken from the template's own labels, a count, and their validation.
+ * What Deployments, ReplicaSets, DaemonSets and StatefulSets share: a Pod
+ * template, a selector taken from the template's own labels, a count, the
+ * `apps/v1` object they render and their validation.
  */
 export abstract class Workload<const C extends readonly AnyContainer[] = readonly AnyContainer[]>
   extends PodHolder
@@ -83,7 +71,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
   /** The description of the Pods, the same a Pod takes. */
   public readonly template: PodTemplate;
   /** The object rendered into the manifest. */
-  public abstract readonly apiObject: ApiObject;
+  public readonly apiObject: ApiObject;
   /** The container port names, for the type checks of Services: a type only. */
   public declare readonly [PORT_NAMES]?: ContainerPortNames<C[number]>;
   /**
@@ -104,6 +92,12 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
     this.name = workloadProps.name ?? id;
     this.template = new PodTemplate(workloadProps.template);
     this.selectBy = workloadProps.selectBy ? [...workloadProps.selectBy] : undefined;
+    this.apiObject = new ManifestObject(this, 'Resource', {
+      apiVersion: 'apps/v1',
+      kind,
+      metadata: kindMetadata(this.name, workloadProps),
+      spec: Lazy.any({ produce: () => this._spec() }),
+    });
     addProblemValidation(this);
   }
 
@@ -114,10 +108,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
    */
   public get selector(): Labels {
     const labels = this.template.podLabels;
-    if (!this.selectBy) {
-      return labels;
-    }
-    return Object.fromEntries(this.selectBy.filter((key) => hasOwn(labels, key)).map((key) => [key, labels[key]]));
+    return this.selectBy ? Object.fromEntries(this.selectBy.filter((key) => hasOwn(labels, key)).map((key) => [key, labels[key]])) : labels;
   }
 
   /** Selected by its own selector. */
@@ -176,14 +167,8 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
     return manifest.spec?.template?.spec ?? {};
   }
 
-  /** The metadata of the workload object. @internal */
-  protected _metadata(): { name: string; labels?: { [key: string]: string }; annotations?: { [key: string]: string } } {
-    const { labels, annotations } = this.workloadProps;
-    return { name: this.name, labels: labels ? keySafe({ ...labels }) : undefined, annotations: annotations ? keySafe({ ...annotations }) : undefined };
-  }
-
-  /** The spec fields every workload has: replicas, selector, template. @internal */
-  protected _commonSpec(): { replicas?: number; minReadySeconds?: number; selector: k8s.LabelSelector; template: Manifest<k8s.PodTemplateSpec> } {
+  /** The spec, rendered at synth: the fields every workload has (replicas, selector, template); a kind adds its own. @internal */
+  protected _spec(): { replicas?: number; minReadySeconds?: number; selector: k8s.LabelSelector; template: Manifest<k8s.PodTemplateSpec> } {
     return {
       replicas: this.workloadProps.replicas,
       minReadySeconds: this.workloadProps.minReadySeconds,

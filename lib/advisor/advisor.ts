@@ -58,13 +58,7 @@ function adviseCarrier(carrier: PodCarrier, options: AdviseOptions): { problems:
 
 /** The roles declared by containers, init containers included, by name. */
 export function rolesOf(containers: readonly AnyContainer[]): Map<string, ContainerRole> {
-  const roles = new Map<string, ContainerRole>();
-  for (const container of containers) {
-    if (container.role !== undefined) {
-      roles.set(container.name, container.role);
-    }
-  }
-  return roles;
+  return new Map(containers.flatMap((container) => (container.role === undefined ? [] : [[container.name, container.role] as const])));
 }
 
 /** Properties of an {@link Advisor}. */

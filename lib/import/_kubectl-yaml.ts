@@ -238,8 +238,7 @@ function resolveScalar(node: YAML.Scalar): Scalar {
   if (tag === `${TAG}float` && resolved.kind === 'int') {
     return { kind: 'float', value: resolved.value };
   }
-  const kinds: Record<string, string> = { null: 'null', bool: 'bool', int: 'int', float: 'float', str: 'str' };
-  throw new Refused(`cannot decode !!${kinds[resolved.kind]} \`${text}\` as a !!${tag.slice(TAG.length)}, as kubectl says`, offset);
+  throw new Refused(`cannot decode !!${resolved.kind} \`${text}\` as a !!${tag.slice(TAG.length)}, as kubectl says`, offset);
 }
 
 function resolvePlain(text: string, offset: number): Scalar {

@@ -81,7 +81,7 @@ export function compilerFor(dir: string): Compiler {
   if (cached) {
     return cached;
   }
-  const found = load(resolveFrom(dir), 'project') ?? load(resolveFrom(PEAPOD_ROOT), 'peapod');
+  const found = load(dir, 'project') ?? load(PEAPOD_ROOT, 'peapod');
   if (!found) {
     throw new SetupError(
       'peapod import compiles the code it writes with TypeScript, and found no typescript package with a compiler API (version 4.7 or later) in the project or beside Peapod; install one: npm install --save-dev typescript',
@@ -143,16 +143,11 @@ function findNative(dir: string): NativeCompiler | undefined {
   return undefined;
 }
 
-function resolveFrom(dir: string): string | undefined {
+function load(dir: string, from: Compiler['from']): Compiler | undefined {
+  let file: string;
   try {
-    return require.resolve('typescript', { paths: [dir] });
+    file = require.resolve('typescript', { paths: [dir] });
   } catch {
-    return undefined;
-  }
-}
-
-function load(file: string | undefined, from: Compiler['from']): Compiler | undefined {
-  if (file === undefined) {
     return undefined;
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the project's compiler, found at run time

@@ -123,26 +123,14 @@ function runImport(args: readonly string[], stdin: () => string): CliOutcome {
   try {
     result = importManifests(inputs, { className: className ?? folderClassName(files[0]), from: from ?? peapodSpecifier(dir) });
   } catch (error) {
-    if (error instanceof ImportError) {
-      return { code: 1, stdout: '', stderr: `${error.message}\n` };
-    }
-    throw error;
+    return importFailure(error);
   }
   const notes = summarizeNotes(result.placedNotes);
 
   // The promise of the command: the code synthesizes to the input. Check it
   // before writing anything, with Peapod's own validation.
-  let failure: CliOutcome | undefined;
   let warnings = '';
-  try {
-    failure = roundTrip(result, destination ?? path.join(dir, `${result.className}.ts`), typecheck, notes, (found) => (warnings = warningSummary(found)));
-  } catch (error) {
-    if (error instanceof SetupError) {
-      return { code: 69, stdout: '', stderr: `${notes}${error.message}; nothing was written\n` };
-    }
-    // A bug of the import, not of the input: a message to report, not a stack trace.
-    failure = { code: 70, stdout: '', stderr: `${notes}peapod import: internal error, the round trip failed: ${(error as Error).message}; nothing was written. Please report it with the input\n` };
-  }
+  const failure = roundTrip(result, destination ?? path.join(dir, `${result.className}.ts`), typecheck, notes, (found) => (warnings = warningSummary(found)), 'the round trip');
   if (failure) {
     return failure;
   }
@@ -151,7 +139,7 @@ function runImport(args: readonly string[], stdin: () => string): CliOutcome {
     return { code: 0, stdout: result.source, stderr: `${notes}${warnings}` };
   }
   try {
-    writeSafely(output, result.source);
+    stageFile(output, result.source).commit();
   } catch (error) {
     const reason = error instanceof UsageError ? error.message : describeWriteError(error as NodeJS.ErrnoException, output);
     return { code: 73, stdout: '', stderr: `${notes}peapod import: cannot write ${output}: ${reason}; nothing was written\n` };
@@ -160,6 +148,14 @@ function runImport(args: readonly string[], stdin: () => string): CliOutcome {
 }
 
 class UsageError extends Error {}
+
+// The problems of the input, or a bug of the import: a message either way, never a stack trace.
+function importFailure(error: unknown): CliOutcome {
+  if (error instanceof ImportError) {
+    return { code: 1, stdout: '', stderr: `${error.message}\n` };
+  }
+  return { code: 70, stdout: '', stderr: `peapod import: internal error: ${(error as Error).message}; nothing was written. Please report it with the input\n` };
+}
 
 // --chart-per-folder: a chart a folder, each round-tripped before any file is written.
 function importPerFolder(roots: readonly string[], inputs: ImportInput[], output: string | undefined, className: string | undefined, from: string | undefined, typecheck: boolean): CliOutcome {
@@ -174,30 +170,22 @@ function importPerFolder(roots: readonly string[], inputs: ImportInput[], output
   const charts = chartsPerFolder(roots, inputs);
   const workloads = charts.map(workloadsOf);
   const results: { result: ImportResult; file: string; shown: string; stderr: string }[] = [];
-  const problems: string[] = [];
+  const problems: CliOutcome[] = [];
   charts.forEach((chart, i) => {
     try {
       const result = importManifests(chart.inputs, { className: chart.className, from: from ?? peapodSpecifier(outdir), workloadsElsewhere: workloads.filter((_, j) => j !== i).flat() });
       results.push({ result, file: path.join(outdir, chart.file), shown: path.join(output, chart.file), stderr: summarizeNotes(result.placedNotes) });
     } catch (error) {
-      if (!(error instanceof ImportError)) {
-        throw error;
-      }
-      problems.push(error.message);
+      problems.push(importFailure(error));
     }
   });
   if (problems.length > 0) {
-    return { code: 1, stdout: '', stderr: `${problems.join('\n')}\n` };
+    // A bug of the import outweighs the problems of the input.
+    return { code: Math.max(...problems.map((p) => p.code)), stdout: '', stderr: problems.map((p) => p.stderr).join('') };
   }
   const warnings: Problem[] = [];
   for (const entry of results) {
-    let failure: CliOutcome | undefined;
-    try {
-      failure = roundTrip(entry.result, entry.file, typecheck, entry.stderr, (found) => warnings.push(...found));
-    } catch (error) {
-      const message = error instanceof SetupError ? error.message : `peapod import: internal error, the round trip of ${entry.result.className} failed: ${(error as Error).message}`;
-      failure = { code: error instanceof SetupError ? 69 : 70, stdout: '', stderr: `${entry.stderr}${message}; nothing was written${error instanceof SetupError ? '' : '. Please report it with the input'}\n` };
-    }
+    const failure = roundTrip(entry.result, entry.file, typecheck, entry.stderr, (found) => warnings.push(...found), `the round trip of ${entry.result.className}`);
     if (failure) {
       return failure;
     }
@@ -232,9 +220,21 @@ function importPerFolder(roots: readonly string[], inputs: ImportInput[], output
   return { code: 0, stdout: '', stderr: lines.join('') };
 }
 
-// The generated code, run: its synth must give back the input, and it must
-// compile where it will be written. The failure to report, if any.
-function roundTrip(result: ImportResult, file: string, typecheck: boolean, notes: string, onWarnings: (warnings: readonly Problem[]) => void): CliOutcome | undefined {
+// The generated code, run: its synth must give back the input, and it must compile where it will be written.
+// The failure to report, if any: the input's, the setup's (no project where the code goes), or a bug of `what`.
+function roundTrip(result: ImportResult, file: string, typecheck: boolean, notes: string, onWarnings: (warnings: readonly Problem[]) => void, what: string): CliOutcome | undefined {
+  try {
+    return checkRoundTrip(result, file, typecheck, notes, onWarnings);
+  } catch (error) {
+    if (error instanceof SetupError) {
+      return { code: 69, stdout: '', stderr: `${notes}${error.message}; nothing was written\n` };
+    }
+    // A bug of the import, not of the input: a message to report, not a stack trace.
+    return { code: 70, stdout: '', stderr: `${notes}peapod import: internal error, ${what} failed: ${(error as Error).message}; nothing was written. Please report it with the input\n` };
+  }
+}
+
+function checkRoundTrip(result: ImportResult, file: string, typecheck: boolean, notes: string, onWarnings: (warnings: readonly Problem[]) => void): CliOutcome | undefined {
   /* eslint-disable @typescript-eslint/no-require-imports -- loaded only here: the checks need the compiler and the whole DSL */
   const verify = require('./verify') as typeof import('./verify');
   const peapod = require('../index') as unknown;
@@ -326,17 +326,6 @@ function readText(file: string): string {
   }
 }
 
-/**
- * Writes `text` to `file` so that a reader sees the old file or the new one,
- * never half of one: into a temporary file beside it, created exclusively
- * under an unpredictable name (so nothing planted there is written through),
- * then renamed over it. Only a regular file is replaced, and it keeps its
- * permission bits.
- */
-function writeSafely(file: string, text: string): void {
-  stageFile(file, text).commit();
-}
-
 /** A file written in full under a temporary name beside its target: `commit` renames it into place, `discard` removes it. */
 interface StagedFile {
   commit(): void;
@@ -345,8 +334,10 @@ interface StagedFile {
 
 /**
  * Writes `text` beside `file` under a name no one can predict (created
- * exclusively, synced), refusing to replace anything but a regular file
- * and keeping the mode of the file it replaces. Nothing is at `file` yet.
+ * exclusively, synced, so nothing planted there is written through),
+ * refusing to replace anything but a regular file and keeping the mode of
+ * the file it replaces. Nothing is at `file` until `commit` renames it over
+ * the old one, so a reader sees the old file or the new one, never half of one.
  */
 function stageFile(file: string, text: string): StagedFile {
   const target = path.resolve(file);
@@ -392,7 +383,7 @@ function stageFile(file: string, text: string): StagedFile {
   };
 }
 
-/** Where {@link writeSafely} writes before the rename: beside `target`, under 96 random bits. */
+/** Where {@link stageFile} writes before the rename: beside `target`, under 96 random bits. */
 export function temporaryName(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(12).toString('hex')}.tmp`);
 }

@@ -5,17 +5,17 @@ import { SESSION_AFFINITIES, TRAFFIC_POLICIES } from '../validation/service-spec
 import { fieldOf, listAt, namespaceOf } from '../validation/_json';
 import { camelCase, Code, commentStatements, commentText, jsonLiteral, literal, Names, objectOf, print, stringLiteral } from './code';
 import { copyJson } from './_kubectl-yaml';
-import { constructStatement, convertL1, convertPlain, isClusterScoped, Item, KIND_CONVERTERS, KindInput, kindRank, l1ClassOf, Referable, routeOf } from './kinds';
+import { addTarget, constructStatement, convertL1, convertPlain, isClusterScoped, plainMetadata, Item, KIND_CONVERTERS, KindInput, kindRank, l1ClassOf, Referable, routeOf } from './kinds';
 import { FieldReader, InputMap, isMap, isStringMap, otherKeys, YamlMap } from './fields';
 import { l1Literal, l1Property } from './l1-literal';
 import { l1Schema } from './l1-schema';
-import { convertTemplate } from './pod-template';
+import { convertTemplate, TemplateCode } from './pod-template';
 import { Findings, ImportError, Origin } from './problems';
-import { ImportInput, readObjects } from './read';
+import { describe, ImportInput, readObjects } from './read';
 import { selectedElsewhere, WorkloadElsewhere } from './_folders';
 import { detachLaterFields, laterFieldsIn } from './_later-patches';
 import { Target, Targets } from './_targets';
-import { DeclaredPort, Scope } from './scope';
+import { Scope } from './scope';
 
 /** Options of {@link importManifests}. */
 export interface ImportOptions {
@@ -57,7 +57,8 @@ export interface ImportResult {
 /** What a chart class name may be: it is written into the code as it is. */
 export const CLASS_NAME = /^[A-Z][A-Za-z0-9_]*$/;
 
-const API_VERSIONS: Record<string, string> = {
+// Without a prototype: a kind of the input (`toString`, `__proto__`) finds nothing that is not listed here.
+const API_VERSIONS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   Pod: 'v1',
   Service: 'v1',
   ConfigMap: 'v1',
@@ -65,7 +66,7 @@ const API_VERSIONS: Record<string, string> = {
   Deployment: 'apps/v1',
   ReplicaSet: 'apps/v1',
   ...Object.fromEntries(Object.entries(KIND_CONVERTERS).map(([kind, converter]) => [kind, converter.apiVersion])),
-};
+});
 // Written by the API server or by kubectl; an exported manifest carries them, a source manifest does not.
 const SERVER_METADATA = ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'selfLink'];
 const SERVER_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration', 'deployment.kubernetes.io/revision', 'deprecated.daemonset.template.generation', 'batch.kubernetes.io/job-tracking'];
@@ -168,7 +169,8 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
   for (const object of [...ordered].sort((a, b) => Number(kindRank(a.kind) !== 1) - Number(kindRank(b.kind) !== 1))) {
     const id = idsIn(parentOf(object.namespace)).claim(object.name, `${object.name}-${object.kind.toLowerCase()}`);
     const variable = scope.names.claim(camelCase(object.name), camelCase(`${object.name}-${object.kind}`), camelCase(object.kind));
-    const ref: Referable = { kind: object.kind, name: object.name, variable, value: object.value, used: false };
+    // Known before any is converted, for the kinds that refer to others: whether it comes in as Peapod's class.
+    const ref: Referable = { kind: object.kind, name: object.name, variable, value: object.value, used: false, l1: object.route.route !== 'peapod' || isSelectorless(object) };
     scopeIn(object.namespace).objects.set(`${object.kind}/${object.name}`, ref);
     named.set(object, { id, variable, ref });
   }
@@ -179,10 +181,11 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     const scope = scopeIn(namespace);
     const parent = parentOf(namespace);
     const targets = targetsIn(namespace);
-    if (kind === 'Service' && !(isMap(value.spec) && isMap(value.spec.selector) && Object.keys(value.spec.selector).length > 0)) {
+    if (isSelectorless(object)) {
       // Endpoints managed by hand (or by a controller): Peapod's Service is made from the Pods it selects.
       scope.usage.usesApiObject = true;
       reader.note('spec.selector', "Service without a selector written as a plain cdk8s ApiObject, which Peapod's rules do not check");
+      plainMetadata(reader, scope, value.metadata);
       const call: Code = { call: 'new ApiObject', args: [parent, stringLiteral(id), jsonLiteral(value)] };
       items.push({ group: 1, render: () => [...commentStatements(SELECTORLESS_COMMENT), `${print(call, '    ')};`] });
       continue;
@@ -258,22 +261,15 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
       }
       case 'Pod': {
         const template = convertTemplate(reader, scope, value.metadata, spec, 'spec', 'metadata', variable);
-        const target: Target = { kind, name, variable, selector: template.labels, labels: template.labels, ports: template.ports, used: false };
-        targets.add(target);
-        const render = constructStatement(input, kind, objectOf([nameEntry, ...template.entries]), () => target.used || ref.used);
-        items.push({ group: 1, target, render: () => [...template.statements, ...render()] });
+        addTarget(input, objectOf([nameEntry, ...template.entries]), template);
         break;
       }
       case 'Deployment':
       case 'ReplicaSet': {
         const workload = convertWorkload(reader, scope, spec, kind, variable);
-        if (!workload) {
-          break;
+        if (workload) {
+          addTarget(input, objectOf([nameEntry, ...metaEntries, ...workload.entries]), workload);
         }
-        const target: Target = { kind, name, variable, selector: workload.selector, labels: workload.labels, ports: workload.ports, used: false };
-        targets.add(target);
-        const render = constructStatement(input, kind, objectOf([nameEntry, ...metaEntries, ...workload.entries]), () => target.used || ref.used, workload.patches);
-        items.push({ group: 1, target, render: () => [...workload.statements, ...render()] });
         break;
       }
       case 'Service':
@@ -338,7 +334,11 @@ export function importManifests(inputs: readonly ImportInput[], options: ImportO
     '}',
     '',
   ].join('\n');
-  return { source, className, notes: findings.notes, placedNotes: findings.placedNotes, objects: cleaned, from };
+  return { source, className, notes: findings.placedNotes.map((n) => `${n.place}: ${n.message}`), placedNotes: findings.placedNotes, objects: cleaned, from };
+}
+
+function isSelectorless({ kind, value }: { kind: string; value: InputMap }): boolean {
+  return kind === 'Service' && !(isMap(value.spec) && isMap(value.spec.selector) && Object.keys(value.spec.selector).length > 0);
 }
 
 const SELECTORLESS_COMMENT =
@@ -416,7 +416,6 @@ function clean(value: InputMap, reader: FieldReader): InputMap {
   if (isMap(podSpec)) {
     cleanPodSpec(podSpec, value.kind === 'Pod' ? 'spec' : 'spec.template.spec', reader);
   }
-  refuseUnwritableKeys(value, '', reader);
   dropEmpty(value, '', reader, value.kind === 'Service' ? /^(spec\.selector|.*\b(labels|annotations|nodeSelector|matchLabels))$/ : MAP_FIELDS, value.kind === 'PodDisruptionBudget' ? /^spec\.selector$|(^|\.)(podSelector|namespaceSelector)$/ : SELECTORS);
   return value;
 }
@@ -457,23 +456,6 @@ function cleanPodSpec(spec: YamlMap, at: string, reader: FieldReader): void {
 // cdk8s, so the import cannot check them yet: refused with a message rather than lost.
 const UNWRITABLE_KEYS = ['__proto__', 'constructor'];
 
-function refuseUnwritableKeys(value: unknown, at: string, reader: FieldReader): void {
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => refuseUnwritableKeys(item, `${at}[${i}]`, reader));
-    return;
-  }
-  if (value === null || typeof value !== 'object') {
-    return;
-  }
-  for (const [key, item] of Object.entries(value)) {
-    const field = at ? `${at}.${key}` : key;
-    if (UNWRITABLE_KEYS.includes(key)) {
-      reader.problem(field, `the key "${key}" cannot be checked by the import's round trip, which renders through cdk8s (it loses or refuses the key)`, 'rename the key, or add it in the code after the import');
-    }
-    refuseUnwritableKeys(item, field, reader);
-  }
-}
-
 // Fields that are maps in the API (labels, ConfigMap data, resource amounts):
 // a null entry there is a key with an empty value to Kubernetes, not an absent one.
 const MAP_FIELDS = /^(data|binaryData|stringData|.*\b(labels|annotations|nodeSelector|matchLabels|limits|requests|overhead))$/;
@@ -483,6 +465,7 @@ const MAP_FIELDS = /^(data|binaryData|stringData|.*\b(labels|annotations|nodeSel
 // round trip exact. Volume sources are kept: `emptyDir: {}` is a volume,
 // not an empty field. A null entry of a map is not absent, and is refused.
 // Label selectors, where an empty one selects everything (a NetworkPolicy's `podSelector: {}`), and is kept.
+// The walk also refuses the keys no round trip can check (UNWRITABLE_KEYS).
 const SELECTORS = /(^|\.)(podSelector|namespaceSelector)$/;
 
 function dropEmpty(value: unknown, at: string, reader: FieldReader, maps: RegExp, selectors: RegExp): void {
@@ -495,6 +478,9 @@ function dropEmpty(value: unknown, at: string, reader: FieldReader, maps: RegExp
   }
   for (const [key, item] of Object.entries(value)) {
     const field = at ? `${at}.${key}` : key;
+    if (UNWRITABLE_KEYS.includes(key)) {
+      reader.problem(field, `the key "${key}" cannot be checked by the import's round trip, which renders through cdk8s (it loses or refuses the key)`, 'rename the key, or add it in the code after the import');
+    }
     if (item === null && maps.test(at)) {
       reader.problem(field, 'is null, which Kubernetes stores as an empty value of the key (and kubectl apply may take for deleting it)', 'write "" for an empty value, or remove the key');
       continue;
@@ -536,13 +522,9 @@ export interface WorkloadKind {
 }
 
 /** A workload: the code of its props, and what Services and others find it by. */
-export interface WorkloadCode {
-  readonly entries: [string, Code | undefined, string?][];
-  readonly statements: string[];
+export interface WorkloadCode extends TemplateCode {
   readonly patches: string[];
   readonly selector: Record<string, string>;
-  readonly labels: Record<string, string>;
-  readonly ports: DeclaredPort[];
 }
 
 /** Converts the spec of a workload that selects its Pods by `spec.selector`; `own` is what a kind other than Deployment and ReplicaSet has. */
@@ -562,10 +544,11 @@ export function convertWorkload(reader: FieldReader, scope: Scope, spec: YamlMap
   reader.otherFields(selector, ['matchLabels'], 'spec.selector', `is not modeled by Peapod, which selects a ${kind}'s Pods by labels of its template`, 'select by matchLabels only');
   const matchLabels = reader.stringMap(reader.required(selector, 'matchLabels', 'spec.selector'), 'spec.selector.matchLabels') ?? {};
   for (const [key, value] of Object.entries(matchLabels)) {
-    if (converted.labels[key] !== value) {
+    const has = Object.hasOwn(converted.labels, key);
+    if (!has || converted.labels[key] !== value) {
       reader.problem(
         `spec.selector.matchLabels.${key}`,
-        `selects ${key}=${value}, but the Pod template has ${key in converted.labels ? `${key}=${converted.labels[key]}` : `no label ${key}`}`,
+        `selects ${key}=${value}, but the Pod template has ${has ? `${key}=${converted.labels[key]}` : `no label ${key}`}`,
         'make the selector a subset of the template labels; Kubernetes rejects it otherwise',
         'workload-selector-matches-template',
       );
@@ -711,12 +694,15 @@ export function convertService(reader: FieldReader, scope: Scope, spec: YamlMap,
             reader.note(`${pat}.targetPort`, `written as ${number}, the port, which is what Kubernetes uses when it is left out`);
           }
           const targetPort = port.targetPort;
+          if (targetPort !== undefined && typeof targetPort !== 'string' && !Number.isInteger(targetPort)) {
+            reader.problem(`${pat}.targetPort`, `is ${describe(targetPort)}; expected a port number or name`, 'write a number (8080) or the name of a container port');
+          }
           if (typeof targetPort === 'string' && port.name === undefined) {
             port.name = targetPort;
             reader.note(`${pat}.name`, `written as "${targetPort}": Peapod names a Service port after the container port it targets`);
           }
           // A port number works whether a container declares it or not (it need only listen); a name must be declared to resolve.
-          const declared = typeof targetPort === 'number' || target === undefined || target.ports.some((p) => p.name === targetPort);
+          const declared = typeof targetPort === 'number' || targetPort === undefined || target === undefined || target.ports.some((p) => p.name === targetPort);
           if (!declared) {
             reader.problem(
               `${pat}.targetPort`,
@@ -729,7 +715,7 @@ export function convertService(reader: FieldReader, scope: Scope, spec: YamlMap,
           return objectOf([
             ['name', name === targetPort ? undefined : literal(name)],
             ['port', literal(number)],
-            ['targetPort', jsonLiteral(targetPort)],
+            ['targetPort', targetPort === undefined ? undefined : jsonLiteral(targetPort)],
             ['protocol', literal(reader.oneOf(port.protocol, `${pat}.protocol`, PROTOCOLS))],
             ['nodePort', literal(reader.integer(port.nodePort, `${pat}.nodePort`))],
             ['appProtocol', literal(reader.string(port.appProtocol, `${pat}.appProtocol`))],

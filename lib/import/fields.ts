@@ -53,7 +53,8 @@ export class FieldReader {
 
   /** The value as a string; undefined when absent or not one (YAML reads `80` and `true` as other types). */
   public string(value: unknown, at: string): string | undefined {
-    return this.typed(value, at, (v): v is string => typeof v === 'string', 'a string', () => `quote it: "${String(value)}"`);
+    // A number or boolean quoted is the text it was written as; a mapping or a list has no text to quote.
+    return this.typed(value, at, (v): v is string => typeof v === 'string', 'a string', () => (typeof value === 'object' ? 'write a quoted string in its place' : `quote it: "${String(value)}"`));
   }
 
   /** The value as a whole number; undefined when absent or not one. */

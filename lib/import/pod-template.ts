@@ -16,7 +16,7 @@ import { setOwn } from './_kubectl-yaml';
 import { FieldReader, otherKeys, YamlMap } from './fields';
 import { l1Literal, l1Object } from './l1-literal';
 import { l1Schema } from './l1-schema';
-import { namedReference, serviceAccountReference } from './kinds/_kind';
+import { keyedReference, serviceAccountReference } from './kinds/_kind';
 import { DeclaredPort, Scope } from './scope';
 import { fileMode, TYPED_SOURCES, TypedSource, typedSource } from './_volume-sources';
 
@@ -105,7 +105,7 @@ export function convertTemplate(
   };
   // Synth would refuse a port two containers share: said now, in synth's words.
   const sharedPorts = new RuleReport(owner);
-  validateSharedPorts(spec, at, sharedPorts);
+  validateSharedPorts(portsOf(spec), at, sharedPorts);
   for (const shared of sharedPorts.problems) {
     reader.problem(shared.field, shared.message, shared.fix, shared.rule);
   }
@@ -350,30 +350,6 @@ function convertValueFrom(reader: FieldReader, scope: Scope, value: unknown, at:
       reader.problem(sat, `"${kind}" is not a source of an env var`, 'use configMapKeyRef, secretKeyRef, fieldRef or resourceFieldRef');
       return undefined;
   }
-}
-
-/**
- * The object a key reference names: the variable of a ConfigMap or Secret
- * of the input when it holds the key (so the reference is type-checked),
- * `fromName` for one outside the input or for an optional key it lacks.
- * A required key missing from an object of the input is an error, as synth would report.
- */
-function keyedReference(reader: FieldReader, scope: Scope, kind: 'ConfigMap' | 'Secret', name: string, key: string | undefined, optional: boolean | undefined, at: string): string {
-  const own = (kind === 'ConfigMap' ? scope.configMaps : scope.secrets).get(name);
-  if (own && (key === undefined || own.typedKeys.has(key))) {
-    own.used = true;
-    return own.variable;
-  }
-  if (own && key !== undefined && !optional) {
-    reader.problem(
-      at,
-      `key "${key}" is not in ${kind} "${name}" of the input`,
-      `add "${key}" to the ${kind}, or mark the reference optional`,
-      kind === 'ConfigMap' ? 'config-map-key-exists' : 'secret-key-exists',
-    );
-  }
-  // Named once, as a constant, however many entries refer to it.
-  return namedReference(scope, kind, name);
 }
 
 function convertEnvFrom(reader: FieldReader, scope: Scope, value: unknown, at: string): Code | undefined {
@@ -628,6 +604,19 @@ function convertVolume(reader: FieldReader, scope: Scope, value: unknown, at: st
   scope.imports.add('Volume');
   const variable = scope.names.claim(camelCase(name), camelCase(`${name}-volume`), camelCase(`${owner}-${name}-volume`));
   return { name, variable, statement: `const ${variable} = ${print(call, '    ', variable.length + 10)};` };
+}
+
+// The containers as the shared-port check reads them, scalars only: it reads the input before the readers have
+// checked it, and writes names and protocols into its messages. A container or port with a mapping or list there is left out.
+function portsOf(spec: YamlMap): YamlMap {
+  const scalars = (value: unknown, keys: readonly string[]): YamlMap | undefined =>
+    keys.some((key) => fieldOf(value, key) !== null && typeof fieldOf(value, key) === 'object') ? undefined : Object.fromEntries(keys.map((key) => [key, fieldOf(value, key)]));
+  const container = (value: unknown) => {
+    const own = scalars(value, ['name', 'restartPolicy']);
+    return own && { ...own, ports: listAt(fieldOf(value, 'ports')).map((port) => scalars(port, ['containerPort', 'protocol'])) };
+  };
+  const containers = (list: unknown) => (Array.isArray(list) ? list.map(container) : undefined);
+  return { containers: containers(spec.containers), initContainers: containers(spec.initContainers) };
 }
 
 function pick(map: YamlMap, keys: readonly string[]): YamlMap {

@@ -49,9 +49,7 @@ export class ImportError extends Error {
 export class Findings {
   /** What stops the import. */
   public readonly problems: ImportProblem[] = [];
-  /** What the import changed on the way, one line each. */
-  public readonly notes: string[] = [];
-  /** The same notes, as the place and what was changed there. */
+  /** What the import changed on the way, as the place and what was changed there. */
   public readonly placedNotes: { readonly place: string; readonly message: string }[] = [];
 
   /** Records a problem of the object from `origin`. */
@@ -63,7 +61,6 @@ export class Findings {
   public note(origin: Origin, field: string, message: string): void {
     const where = [origin.prefix, field].filter((p) => p.length > 0).join('.');
     const place = `${origin.file}: document ${origin.document}${origin.object ? ` (${origin.object})` : ''}${where ? `: ${where}` : ''}`;
-    this.notes.push(`${place}: ${message}`);
     this.placedNotes.push({ place, message });
   }
 }

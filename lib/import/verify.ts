@@ -139,19 +139,12 @@ export function synthGenerated(source: string, className: string, modules: Reado
  */
 function transpile(source: string): string {
   const native = nativeCompilerFor(PEAPOD_ROOT);
-  if (native !== undefined) {
-    return transpileNatively(source, native);
+  if (native === undefined) {
+    const { ts } = compilerFor(PEAPOD_ROOT);
+    return ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+    }).outputText;
   }
-  const { ts } = compilerFor(PEAPOD_ROOT);
-  return ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-  }).outputText;
-}
-
-// The options of transpileModule on the command line: one file, no imports followed, no library, no check.
-const TRANSPILE_ONLY = ['--noResolve', '--noCheck', '--noLib', '--types', '', '--module', 'commonjs', '--target', 'es2022', '--esModuleInterop', '--isolatedModules'];
-
-function transpileNatively(source: string, native: NativeCompiler): string {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'peapod-import-'));
   try {
     fs.writeFileSync(path.join(scratch, 'chart.ts'), source);
@@ -166,6 +159,9 @@ function transpileNatively(source: string, native: NativeCompiler): string {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
+
+// The options of transpileModule on the command line: one file, no imports followed, no library, no check.
+const TRANSPILE_ONLY = ['--noResolve', '--noCheck', '--noLib', '--types', '', '--module', 'commonjs', '--target', 'es2022', '--esModuleInterop', '--isolatedModules'];
 
 function runNative(native: NativeCompiler, args: readonly string[], cwd: string): { status: number | null; output: string } {
   const run = spawnSync(native.command[0], [...native.command.slice(1), ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });

@@ -108,23 +108,15 @@ interface Compiled {
   readonly ajv: Ajv;
   /** Schema id of each top-level kind, by `apiVersion kind`. */
   readonly kinds: Map<string, string>;
-  readonly validators: Map<string, ValidateFunction>;
 }
 
 let compiled: Compiled | undefined;
 
+// Ajv compiles a schema on its first getSchema() and keeps the validator for the next.
 function validatorFor(apiVersion: string, kind: string): ValidateFunction | undefined {
   compiled ??= compile();
   const id = compiled.kinds.get(`${apiVersion} ${kind}`);
-  if (id === undefined) {
-    return undefined;
-  }
-  let validate = compiled.validators.get(id);
-  if (!validate) {
-    validate = compiled.ajv.getSchema(id)!;
-    compiled.validators.set(id, validate);
-  }
-  return validate;
+  return id === undefined ? undefined : compiled.ajv.getSchema(id);
 }
 
 function compile(): Compiled {
@@ -134,7 +126,7 @@ function compile(): Compiled {
   // mode warns about without changing the result.
   const ajv = new Ajv({ allErrors: true, verbose: true, strictTypes: false });
   addFormats(ajv);
-  ajv.addFormat('quantity', { type: 'string', validate: isQuantity });
+  ajv.addFormat('quantity', { type: 'string', validate: (value: string) => QUANTITY.test(value) });
   const kinds = new Map<string, string>();
   for (const [id, schema] of loadKubernetesSchemas()) {
     ajv.addSchema(refuseUnknownFields(schema), id);
@@ -144,7 +136,7 @@ function compile(): Compiled {
       kinds.set(`${apiVersion[0]} ${kind[0]}`, id);
     }
   }
-  return { ajv, kinds, validators: new Map() };
+  return { ajv, kinds };
 }
 
 // The API server drops (and `kubectl apply --validate=strict` refuses)
@@ -176,10 +168,6 @@ function refuseUnknownFields(schema: SchemaObject): SchemaObject {
 // decimal number, then a binary suffix (Ki…Ei), a decimal SI suffix
 // (n, u, m, k, M, G, T, P, E) or an exponent (e3, E-2).
 const QUANTITY = /^[+-]?(\d+\.?\d*|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/;
-
-function isQuantity(value: string): boolean {
-  return QUANTITY.test(value);
-}
 
 function explain(errors: readonly ErrorObject[]): ErrorObject[] {
   // A field that may be null is written `oneOf: [{ $ref }, { type: 'null' }]`;
@@ -224,7 +212,7 @@ function ofWrongType(error: ErrorObject): boolean {
 }
 
 function toProblem(error: ErrorObject): SchemaProblem {
-  const at = fieldPath(error.instancePath);
+  const at = _fieldPathOf(keysOf(error.instancePath));
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties':
@@ -244,13 +232,11 @@ function toProblem(error: ErrorObject): SchemaProblem {
   }
 }
 
-// `/spec/containers/0/name` → `spec.containers[0].name`; keys that are not
-// plain identifiers (label keys such as `app.kubernetes.io/name`) are quoted.
-function fieldPath(pointer: string): string {
-  return _fieldPathOf(keysOf(pointer));
-}
-
-/** `['spec', 'containers', '0']` → `spec.containers[0]`, as problems name fields. @internal */
+/**
+ * `['spec', 'containers', '0']` → `spec.containers[0]`, as problems name
+ * fields; keys that are not plain identifiers (label keys such as
+ * `app.kubernetes.io/name`) are quoted. @internal
+ */
 export function _fieldPathOf(keys: readonly string[]): string {
   return keys.reduce((path, key) => (/^\d+$/.test(key) ? `${path}[${key}]` : join(path, key)), '');
 }

@@ -7,10 +7,17 @@
  * `@every 1h30m`). Returns why a schedule is refused, in the parser's words,
  * or `undefined`.
  */
-export function cronScheduleError(schedule: string): string | undefined {
-  if (schedule.length === 0) {
+export function cronScheduleError(given: string): string | undefined {
+  if (given.length === 0) {
     return 'empty spec string';
   }
+  // A leading TZ= or CRON_TZ= names the schedule's time zone, up to the first space (the API server then refuses it: cron-job-schedule).
+  const zone = /^(?:CRON_)?TZ=([^ ]*) /.exec(given);
+  // Go's time.LoadLocation takes "" as UTC, and "Local" as the API server's own zone.
+  if (zone !== null && zone[1] !== '' && zone[1] !== 'Local' && !isKnownTimeZone(zone[1])) {
+    return `provided bad location ${zone[1]}: unknown time zone ${zone[1]}`;
+  }
+  const schedule = zone === null ? given : given.slice(zone[0].length).trim();
   if (DESCRIPTORS.includes(schedule)) {
     return undefined;
   }

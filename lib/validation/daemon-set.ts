@@ -17,14 +17,11 @@ export const DAEMON_SET_RULES = defineRules([
     summary:
       'the update strategy of a DaemonSet is RollingUpdate or OnDelete; maxUnavailable and maxSurge are counts or percentages (at most 100%), not both 0, and rollingUpdate options only with RollingUpdate',
     why: 'the API server rejects the DaemonSet: with both 0 an update could never replace a Pod',
-    ...fixByCase(
-      {
-        onDelete: 'remove the rollingUpdate options, or use the RollingUpdate strategy',
-        amount: 'write a whole number of Pods (1) or a percentage ("25%")',
-        bothZero: 'let maxUnavailable or maxSurge be more than 0',
-      },
-      {},
-    ),
+    ...fixByCase({
+      onDelete: 'remove the rollingUpdate options, or use the RollingUpdate strategy',
+      amount: 'write a whole number of Pods (1) or a percentage ("25%")',
+      bothZero: 'let maxUnavailable or maxSurge be more than 0',
+    }),
     see: 'https://kubernetes.io/docs/tasks/manage-daemon/update-daemon-set/',
   },
 ]);

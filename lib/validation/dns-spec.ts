@@ -55,14 +55,11 @@ export const DNS_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: '`hostname` and `subdomain` are DNS-1123 labels; every `hostAliases` entry has an IP address and DNS-subdomain hostnames.',
     why: 'The API server refuses the Pod (ValidatePodSpec, ValidateHostAliases): "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\'", "must be a valid IP address".',
-    ...fixByCase(
-      {
-        hostname: 'use a DNS-1123 label, such as "web-0"',
-        ip: 'give the IP address the hostnames resolve to, such as "10.1.2.3"',
-        alias: 'use a lower-case DNS name, such as "db.internal"',
-      },
-      {},
-    ),
+    ...fixByCase({
+      hostname: 'use a DNS-1123 label, such as "web-0"',
+      ip: 'give the IP address the hostnames resolve to, such as "10.1.2.3"',
+      alias: 'use a lower-case DNS name, such as "db.internal"',
+    }),
     see: 'https://kubernetes.io/docs/tasks/network/customize-hosts-file-for-pods/',
   },
   {

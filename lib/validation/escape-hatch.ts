@@ -1,8 +1,9 @@
 import type { ApiObject } from 'cdk8s';
 import type { Unvalidated } from '../_manifest';
 import { setOwn } from '../_plain';
-import { renderedManifest } from '../_synth';
+import { oncePerPass, renderedManifest } from '../_synth';
 import type { TypedSchemaProblem } from '../schema/schema-check';
+import { _addProblemAugmenter, IProblemSource } from './engine';
 import { Problem, RuleReport } from './problem';
 import { fieldOf } from './_json';
 import { defineRules } from './rules';
@@ -13,8 +14,8 @@ export const ESCAPE_HATCH_RULES = defineRules([
     id: 'kubernetes-schema',
     severity: 'error',
     category: 'api-server',
-    summary: 'Values given through the escape hatches (`extraSpec`, `extraFields`, `Volume.fromSource`) have the types the Kubernetes 1.27 schema gives their fields.',
-    why: 'The escape hatches reach fields Peapod does not model, so no prop type checks them; a value typed `any` (`hostNetwork: "yes"`) would be refused by the API server.',
+    summary: 'Values given through the escape hatches (`extraSpec`, `extraFields`, `Volume.fromSource`) or set by JSON patches have the types the Kubernetes 1.27 schema gives their fields.',
+    why: 'The escape hatches and JSON patches reach fields past the props, so no prop type checks them; a value typed `any` (`hostNetwork: "yes"`) would be refused by the API server.',
     fix: 'Give the field a value of the type the Kubernetes API reference lists for it.',
     see: 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/',
   },
@@ -22,7 +23,7 @@ export const ESCAPE_HATCH_RULES = defineRules([
     id: 'unexpected-value-type',
     severity: 'error',
     summary: 'Every value of an object has a type Peapod can read, so that its checks can run to the end.',
-    why: 'The props are typed and escape-hatch values are held to the schema, but a value typed `any`, a JSON patch or an L1 object can still put, say, a string where a list belongs; a check or the render that meets it stops, and the object\'s other problems go unreported.',
+    why: 'The props are typed and escape-hatch and JSON-patched values are held to the schema, but a value typed `any`, a patch of an object cdk8s renders itself or an L1 object can still put, say, a string where a list belongs; a check or the render that meets it stops, and the object\'s other problems go unreported.',
     fix: 'Give each field the type the Kubernetes API reference lists for it: look at the values given through `as any`, escape hatches, JSON patches and L1 objects.',
   },
 ]);
@@ -39,7 +40,7 @@ function defaultedWhenEmpty(field: string, message: string): boolean {
 
 /** A manifest as the rules read it, and what the Kubernetes schema found in its escape-hatch values. */
 export interface ManifestToValidate<T> {
-  /** The manifest, typed: as rendered, or a copy without the escape-hatch values of a JSON type the schema refuses. */
+  /** The manifest, typed: as rendered, or a copy without the escape-hatch and JSON-patched values of a JSON type the schema refuses. */
   readonly manifest: Unvalidated<T> & { readonly apiVersion?: string; readonly kind?: string };
   /**
    * The problems the rules recorded in `report`, with those the schema
@@ -47,7 +48,9 @@ export interface ManifestToValidate<T> {
    * from the rules (a missing command, where the command was not a list)
    * gives way to the schema's, and the schema's at a field a rule reported
    * (an integer out of range, a name in the wrong form) to the rule's,
-   * which says more. Call it when the rules are done.
+   * which says more. Call it when the rules are done. (The schema's
+   * problems at fields a JSON patch changed are added to every construct's
+   * problems in the same way, by problemsOf: see withPatchProblems.)
    */
   withSchemaProblems(report: RuleReport): readonly Problem[];
 }
@@ -55,50 +58,37 @@ export interface ManifestToValidate<T> {
 /**
  * The manifest of `apiObject` for the rules to read, with the fields set
  * through escape hatches (`hatchFields`, manifest paths such as
- * `spec.hostNetwork` or `spec.containers[0].lifecycle`) held to the
- * Kubernetes 1.27 schema first.
+ * `spec.hostNetwork` or `spec.containers[0].lifecycle`) and the fields its
+ * JSON patches changed held to the Kubernetes 1.27 schema first.
  *
  * Why the rules may read it as `Unvalidated<T>`: what the DSL renders is
  * typed by the compiler (its props, and its render code, which returns
- * `Manifest<…>`), and an escape-hatch value is the one place where a value
- * of any JSON type can enter (typed `any`, or read from JSON). A value that
- * the schema says is of a JSON type its field cannot hold (a string for a
- * boolean, a list or an object) is withheld: the rules read a copy without
- * it, and its schema error is reported. The rest of the manifest is Peapod's
- * own rules' business. (A JsonPatch on `apiObject` is not held to the
- * schema; a TypeError it causes in a rule is reported as
+ * `Manifest<…>`), and an escape-hatch value or a JSON patch is where a
+ * value of any JSON type can enter (typed `any`, or read from JSON). A
+ * value that the schema says is of a JSON type its field cannot hold (a
+ * string for a boolean, a list or an object) is withheld: the rules read a
+ * copy without it, and its schema error is reported. The rest of the
+ * manifest is Peapod's own rules' business. (A patch on an object that
+ * cdk8s renders itself, when the app has resolvers of its own, is not held
+ * to the schema: a TypeError it causes in a rule is reported as
  * `unexpected-value-type`, see problemsOf.) The schemas are loaded only
- * when an escape hatch is used: they take about a second to compile.
+ * when an escape hatch or a patch is used: they take about a second to
+ * compile.
  */
 export function manifestToValidate<T>(apiObject: ApiObject, hatchFields: readonly string[] = []): ManifestToValidate<T> {
   const rendered: unknown = renderedManifest(apiObject);
-  if (hatchFields.length === 0) {
+  const patched = patchCheckOf(apiObject, rendered);
+  if (hatchFields.length === 0 && patched === undefined) {
     return { manifest: rendered as ManifestToValidate<T>['manifest'], withSchemaProblems: problemsOfReport };
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
-  const { _checkManifestTypes, _fieldPathOf, KUBERNETES_SCHEMA_VERSION } = require('../schema/schema-check') as typeof import('../schema/schema-check');
   // The escape hatches take the L1 spelling (hostIpc), the manifest has the API's (hostIPC).
   const prefixes = hatchFields.map((field) => field.toLowerCase());
-  // An unknown field is not the escape hatch's: the converters leave out the fields they do not know (the
-  // unknown-field rule reports them), so one in the manifest came from a JsonPatch (a field of a later Kubernetes).
-  const problems = _checkManifestTypes(rendered).filter(
-    (p) => p.keyword !== 'additionalProperties' && under(p.field.toLowerCase(), prefixes) && !defaultedWhenEmpty(p.field, p.message),
-  );
-  const withheld: string[] = [];
-  const manifest = problems.reduce((m, problem) => withholding(m, problem, withheld, _fieldPathOf), rendered);
+  const problems = schemaProblemsUnder(rendered, (field) => under(field.toLowerCase(), prefixes) && !under(field, patched?.fields ?? []));
+  const withheld = [...(patched?.withheld ?? [])];
+  const manifest = problems.reduce((m, problem) => withholding(m, problem, withheld), patched?.manifest ?? rendered);
   return {
     manifest: manifest as ManifestToValidate<T>['manifest'],
-    withSchemaProblems(report: RuleReport): readonly Problem[] {
-      const all = new RuleReport(report.construct);
-      report.problems.filter((p) => READ_FROM_PROPS.has(p.rule) || !under(p.field, withheld)).forEach((p) => all.add(p));
-      const reported = new Set(all.problems.filter((p) => p.severity === 'error').map((p) => p.field.toLowerCase()));
-      for (const problem of problems) {
-        if (!reported.has(problem.field.toLowerCase())) {
-          all.error('kubernetes-schema', problem.field, `the escape-hatch value ${problem.message}, which the Kubernetes ${KUBERNETES_SCHEMA_VERSION} schema refuses`);
-        }
-      }
-      return all.problems;
-    },
+    withSchemaProblems: (report) => withProblemsOf(report.construct, report.problems, { problems, withheld }, 'the escape-hatch value'),
   };
 }
 
@@ -106,6 +96,98 @@ export function manifestToValidate<T>(apiObject: ApiObject, hatchFields: readonl
 const READ_FROM_PROPS: ReadonlySet<string> = new Set(['extra-field-modeled', 'unknown-field']);
 
 const problemsOfReport = (report: RuleReport): readonly Problem[] => report.problems;
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see manifestToValidate
+const schemaCheck = (): typeof import('../schema/schema-check') => require('../schema/schema-check') as typeof import('../schema/schema-check');
+
+// The schema's problems at the fields `checked` picks. An unknown field is left out: the converters leave out
+// the fields they do not know (the unknown-field rule reports them), and a JSON patch may add one of a later Kubernetes.
+function schemaProblemsUnder(manifest: unknown, checked: (field: string) => boolean): TypedSchemaProblem[] {
+  return schemaCheck()
+    ._checkManifestTypes(manifest)
+    .filter((p) => p.keyword !== 'additionalProperties' && checked(p.field) && !defaultedWhenEmpty(p.field, p.message));
+}
+
+// `own` without the rules' problems at withheld values, with the schema's problems at fields no rule reported an error at.
+function withProblemsOf(construct: string, own: readonly Problem[], found: Pick<PatchCheck, 'problems' | 'withheld'>, valueGiven: string): readonly Problem[] {
+  const { problems, withheld } = found;
+  const all = new RuleReport(construct);
+  own.filter((p) => READ_FROM_PROPS.has(p.rule) || !under(p.field, withheld)).forEach((p) => all.add(p));
+  const reported = new Set(all.problems.filter((p) => p.severity === 'error').map((p) => p.field.toLowerCase()));
+  const version = schemaCheck().KUBERNETES_SCHEMA_VERSION;
+  for (const problem of problems) {
+    if (!reported.has(problem.field.toLowerCase())) {
+      all.error('kubernetes-schema', problem.field, `${valueGiven} ${problem.message}, which the Kubernetes ${version} schema refuses`);
+    }
+  }
+  return all.problems;
+}
+
+/** What an ApiObject tells validation about its JSON patches (Peapod's ManifestObject does). */
+interface PatchedObject {
+  _beforeJsonPatches?(): unknown;
+}
+
+// What the schema finds at the fields the JSON patches of an object changed: those fields, the problems, and the manifest without the values of a wrong type.
+interface PatchCheck {
+  readonly fields: readonly string[];
+  readonly problems: readonly TypedSchemaProblem[];
+  readonly withheld: readonly string[];
+  readonly manifest: unknown;
+}
+
+// The check of `apiObject`'s patched fields, once per pass (keyed on the manifest rendered for it); undefined when it has no patches.
+function patchCheckOf(apiObject: ApiObject, rendered: unknown): PatchCheck | undefined {
+  const before = (apiObject as PatchedObject)._beforeJsonPatches?.();
+  if (before === undefined || rendered === null || typeof rendered !== 'object') {
+    return undefined;
+  }
+  return oncePerPass(rendered, () => {
+    if (!patchAugmenterAdded) {
+      // Added on first use, not as the module loads: engine.ts imports this module.
+      _addProblemAugmenter(withPatchProblems);
+      patchAugmenterAdded = true;
+    }
+    const { _fieldPathOf } = schemaCheck();
+    const fields = changedFields(before, rendered, []).map(_fieldPathOf);
+    const problems = fields.length === 0 ? [] : schemaProblemsUnder(rendered, (field) => under(field, fields));
+    const withheld: string[] = [];
+    const manifest = problems.reduce<unknown>((m, problem) => withholding(m, problem, withheld), rendered);
+    return { fields, problems, withheld, manifest };
+  });
+}
+
+let patchAugmenterAdded = false;
+
+// The keys of each value in `after` that is not in `before` as it is (a patch's `add`, `replace`, `copy`, the target of a `move`);
+// `after` is there (an undefined list element is one: a patch that sets an element to null leaves it).
+function changedFields(before: unknown, after: unknown, keys: readonly string[]): (readonly string[])[] {
+  if (before === after) {
+    return [];
+  }
+  if (before !== null && after !== null && typeof before === 'object' && typeof after === 'object' && Array.isArray(before) === Array.isArray(after)) {
+    return Object.keys(after).flatMap((key) => {
+      const was = Object.hasOwn(before, key) ? fieldOf(before, key) : undefined;
+      return changedFields(was, fieldOf(after, key), [...keys, key]);
+    });
+  }
+  return [keys];
+}
+
+/**
+ * Adds to a construct's problems those the Kubernetes schema finds at the
+ * fields its JSON patches changed, in the form and with the precedence of
+ * the escape hatches' (see withSchemaProblems), for every construct that
+ * renders a patched object, whatever reads its manifest.
+ */
+function withPatchProblems(source: IProblemSource, own: readonly Problem[]): readonly Problem[] {
+  const apiObject = fieldOf(source, 'apiObject') as ApiObject | undefined;
+  const check = apiObject === undefined ? undefined : patchCheckOf(apiObject, renderedManifest(apiObject));
+  if (check === undefined || check.problems.length === 0) {
+    return own;
+  }
+  return withProblemsOf(source.node.path, own, check, 'the value a JSON patch set');
+}
 
 // Whether manifest field `field` is one of `paths` or under one.
 function under(field: string, paths: readonly string[]): boolean {
@@ -117,7 +199,7 @@ function under(field: string, paths: readonly string[]): boolean {
 // path of what it withholds is added to `withheld`. A list element of the
 // wrong type withholds its list: the rules read each element by its
 // index, which must stay the manifest's.
-function withholding(manifest: unknown, problem: TypedSchemaProblem, withheld: string[], fieldPathOf: (keys: readonly string[]) => string): unknown {
+function withholding(manifest: unknown, problem: TypedSchemaProblem, withheld: string[]): unknown {
   const keys = problem.wrongTypeAt;
   if (keys === undefined) {
     return manifest;
@@ -129,7 +211,7 @@ function withholding(manifest: unknown, problem: TypedSchemaProblem, withheld: s
   if (valueAt(manifest, keys, end) === undefined) {
     return manifest; // withheld already, with a value around it
   }
-  withheld.push(fieldPathOf(keys.slice(0, end)));
+  withheld.push(schemaCheck()._fieldPathOf(keys.slice(0, end)));
   return copiedWithout(manifest as Record<string, unknown>, keys.slice(0, end));
 }
 

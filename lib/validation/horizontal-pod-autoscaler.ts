@@ -44,15 +44,12 @@ export const HPA_RULES = defineRules([
     summary:
       'a scaling behavior has stabilizationWindowSeconds from 0 to 3600, selectPolicy Max, Min or Disabled, and policies of type Pods or Percent, with value more than 0 and periodSeconds from 1 to 1800',
     why: 'the API server rejects the autoscaler otherwise',
-    ...fixByCase(
-      {
-        window: 'use a window from 0 to 3600 seconds',
-        noPolicies: 'give at least one policy, or leave policies out',
-        value: 'set value to 1 or more',
-        period: 'use a period from 1 to 1800 seconds',
-      },
-      {},
-    ),
+    ...fixByCase({
+      window: 'use a window from 0 to 3600 seconds',
+      noPolicies: 'give at least one policy, or leave policies out',
+      value: 'set value to 1 or more',
+      period: 'use a period from 1 to 1800 seconds',
+    }),
     see: `${SEE}#configurable-scaling-behavior`,
   },
   {

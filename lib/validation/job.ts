@@ -56,13 +56,10 @@ export const JOB_RULES = defineRules([
     summary:
       'the schedule of a CronJob is a cron expression the API server parses: five fields (minute, hour, day of month, month, day of week) or a descriptor such as @hourly, with no TZ= or CRON_TZ= prefix',
     why: 'the API server rejects the CronJob, and the Jobs never run',
-    ...fixByCase(
-      {
-        syntax: "write five fields such as '30 2 * * *' (02:30 every day), or a descriptor such as '@daily'",
-        timeZone: 'remove TZ= or CRON_TZ= from the schedule and set the `timeZone` prop',
-      },
-      {},
-    ),
+    ...fixByCase({
+      syntax: "write five fields such as '30 2 * * *' (02:30 every day), or a descriptor such as '@daily'",
+      timeZone: 'remove TZ= or CRON_TZ= from the schedule and set the `timeZone` prop',
+    }),
     see: `${CRON_SEE}#schedule-syntax`,
   },
   {
@@ -169,7 +166,9 @@ export function validateCronJob(manifest: Unvalidated<k8s.KubeCronJobProps>, rep
       `schedule ${JSON.stringify(schedule)} is not a cron expression: ${scheduleError}`,
       SCHEDULE.fixFor('syntax'),
     );
-  } else if (typeof schedule === 'string' && schedule.includes('TZ')) {
+  }
+  // As the API server does, whether the schedule parses or not (validateScheduleFormat).
+  if (typeof schedule === 'string' && schedule.includes('TZ')) {
     report.error('cron-job-schedule', 'spec.schedule', `schedule "${schedule}" sets a time zone in the schedule`, SCHEDULE.fixFor('timeZone'));
   }
   if (timeZone !== undefined) {

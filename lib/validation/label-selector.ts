@@ -11,6 +11,14 @@ export const LABEL_SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'
 /** One of {@link LABEL_SELECTOR_OPERATORS}. */
 export type LabelSelectorOperator = (typeof LABEL_SELECTOR_OPERATORS)[number];
 
+/** The fixes of an operator outside a rule's list, for the rules that list operators: the one it differs from in case only, or the list. */
+export const OPERATOR_FIXES = {
+  operatorCase: (near: string) => `write "${near}"`,
+  operator: 'use one of the listed operators; they are case-sensitive',
+} as const;
+/** The placeholder of {@link OPERATOR_FIXES}' specific, for the rules reference. */
+export const OPERATOR_PLACEHOLDERS = { operatorCase: ['the operator as listed'] as [string] } as const;
+
 /** The rule of label selectors written out in a manifest (pod affinity, topology spread, …). */
 export const LABEL_SELECTOR_RULES = defineRules([
   {
@@ -26,8 +34,9 @@ export const LABEL_SELECTOR_RULES = defineRules([
         values: 'remove the values, or use operator In or NotIn',
         key: 'use a label key such as "app" or "example.com/tier"',
         value: 'use a label value: at most 63 letters, digits, "-", "_" and "."',
+        ...OPERATOR_FIXES,
       },
-      { noValues: ['Exists (for In) or DoesNotExist (for NotIn)'] },
+      { noValues: ['Exists (for In) or DoesNotExist (for NotIn)'], ...OPERATOR_PLACEHOLDERS },
     ),
     see: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#resource-based-requirement',
   },
@@ -75,20 +84,15 @@ function validateSelectorRequirement(requirement: JsonObject, at: string, what: 
       );
     }
   } else {
+    const near = sameIgnoringCase(LABEL_SELECTOR_OPERATORS, operator);
     report.error(
       'label-selector',
       `${at}.operator`,
       `operator ${quoteValue(operator)} of ${what} is not a selector operator; the operators are ${LABEL_SELECTOR_OPERATORS.map((o) => `"${o}"`).join(', ')}`,
-      fixOperator(LABEL_SELECTOR_OPERATORS, operator),
+      near === undefined ? LABEL_SELECTOR.fixFor('operator') : LABEL_SELECTOR.fixFor('operatorCase', near),
     );
   }
   for (let v = 0; v < values.length; v++) {
     checkName(values[v], 'label-value', { rule: 'label-selector', at: `${at}.values[${v}]`, what: 'value', of: `${what}`, fix: LABEL_SELECTOR.fixFor('value') }, report);
   }
-}
-
-/** The fix for an operator outside `operators`: the one it differs from in case, or the list. */
-export function fixOperator(operators: readonly string[], operator: unknown): string {
-  const near = sameIgnoringCase(operators, operator);
-  return near !== undefined ? `write "${near}"` : 'use one of the listed operators; they are case-sensitive';
 }

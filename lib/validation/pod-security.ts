@@ -370,13 +370,10 @@ const CHECKS = [
     reason: 'seccompProfile',
     asks: 'a `seccompProfile.type` that is set is `RuntimeDefault` or `Localhost` (before v1.19: the seccomp annotations).',
     why: '`Unconfined` lets the container make every system call; the PodSecurity admission refuses it from baseline up.',
-    ...fixByCase(
-      {
-        annotation: 'set the annotation to "runtime/default" or "localhost/<profile>", or remove it',
-        field: 'set seccompProfile.type to "RuntimeDefault" or "Localhost", or leave seccompProfile out',
-      },
-      {},
-    ),
+    ...fixByCase({
+      annotation: 'set the annotation to "runtime/default" or "localhost/<profile>", or remove it',
+      field: 'set seccompProfile.type to "RuntimeDefault" or "Localhost", or leave seccompProfile out',
+    }),
     find: (input) => {
       if (input.minor < 19) {
         return [SECCOMP_POD_ANNOTATION, ...input.facts.containers.map((c) => SECCOMP_CONTAINER_PREFIX + c.name)]
@@ -473,14 +470,11 @@ const CHECKS = [
     reason: 'runAsNonRoot != true',
     asks: 'the Pod or every container sets `runAsNonRoot: true`, and none sets it to false. A non-zero `runAsUser` alone does not count.',
     why: 'Root in a container is root on the node once a breakout succeeds; with runAsNonRoot the kubelet refuses to start a container as root.',
-    ...fixByCase(
-      {
-        pod: "set runAsNonRoot to true in the Pod's securityContext",
-        container: "set the container's runAsNonRoot to true, or leave it out",
-        missing: "set runAsNonRoot: true in the Pod's or the container's securityContext (with a runAsUser if the image has no non-root user)",
-      },
-      {},
-    ),
+    ...fixByCase({
+      pod: "set runAsNonRoot to true in the Pod's securityContext",
+      container: "set the container's runAsNonRoot to true, or leave it out",
+      missing: "set runAsNonRoot: true in the Pod's or the container's securityContext (with a runAsUser if the image has no non-root user)",
+    }),
     find: (input) =>
       podOrEveryContainer(input, {
         key: 'runAsNonRoot',
@@ -511,13 +505,10 @@ const CHECKS = [
     reason: 'seccompProfile',
     asks: 'the Pod or every container sets `seccompProfile.type` to `RuntimeDefault` or `Localhost` (since v1.19; Pods with `os.name: windows` are exempt since v1.25).',
     why: 'Without a profile the container may make every system call; restricted requires one to be chosen.',
-    ...fixByCase(
-      {
-        explicit: 'set seccompProfile.type to "RuntimeDefault" or "Localhost"',
-        missing: "set seccompProfile: { type: 'RuntimeDefault' } in the Pod's securityContext",
-      },
-      {},
-    ),
+    ...fixByCase({
+      explicit: 'set seccompProfile.type to "RuntimeDefault" or "Localhost"',
+      missing: "set seccompProfile: { type: 'RuntimeDefault' } in the Pod's securityContext",
+    }),
     since: 19,
     overrides: 'seccompProfile_baseline',
     windowsExemptSince: 25,
@@ -538,10 +529,10 @@ const CHECKS = [
     reason: 'unrestricted capabilities',
     asks: 'every container drops `ALL` and adds back at most `NET_BIND_SERVICE` (since v1.22; Pods with `os.name: windows` are exempt since v1.25).',
     why: 'Every capability a container keeps is a privilege an intruder keeps too.',
-    ...fixByCase(
-      { drop: "set securityContext.capabilities.drop to ['ALL']", add: 'add back no capability but NET_BIND_SERVICE (if the process binds a port below 1024)' },
-      {},
-    ),
+    ...fixByCase({
+      drop: "set securityContext.capabilities.drop to ['ALL']",
+      add: 'add back no capability but NET_BIND_SERVICE (if the process binds a port below 1024)',
+    }),
     since: 22,
     overrides: 'capabilities_baseline',
     windowsExemptSince: 25,

@@ -4,7 +4,7 @@ import { _allConstructs, _appFactOncePerPass } from './engine';
 import { lintEnvFromKeys } from './container-fields';
 import { RuleReport } from './problem';
 import { defineRules, fixNaming, ruleIn } from './rules';
-import { fieldOf, JsonObject, objectAt } from './_json';
+import { fieldOf, JsonObject, listAt, objectAt } from './_json';
 
 /** The rules that check references from Pods to ConfigMaps and Secrets of the app. */
 export const REFERENCE_RULES = defineRules([
@@ -75,13 +75,11 @@ export function validateKeyReferences(scope: IConstruct, manifest: JsonObject, r
       const ref = objectAt(node.configMapRef ?? node.secretRef);
       lintEnvFromKeys(node.prefix, lookup(node.configMapRef ? 'ConfigMap' : 'Secret', ref.name), at, report);
     }
-    const configMap = objectAt(node.configMap);
-    if (node.configMap && Array.isArray(configMap.items)) {
-      configMap.items.forEach((item: unknown, i: number) => check('ConfigMap', configMap.name, fieldOf(item, 'key'), configMap.optional, `${at}.configMap.items[${i}].key`));
-    }
-    const secret = objectAt(node.secret);
-    if (node.secret && Array.isArray(secret.items)) {
-      secret.items.forEach((item: unknown, i: number) => check('Secret', secret.secretName ?? secret.name, fieldOf(item, 'key'), secret.optional, `${at}.secret.items[${i}].key`));
+    for (const [field, kind] of [['configMap', 'ConfigMap'], ['secret', 'Secret']] as const) {
+      const source = objectAt(node[field]);
+      // A secret volume names its Secret by secretName, a projection by name.
+      const name = field === 'secret' ? (source.secretName ?? source.name) : source.name;
+      listAt(source.items).forEach((item, i) => check(kind, name, fieldOf(item, 'key'), source.optional, `${at}.${field}.items[${i}].key`));
     }
   });
 }

@@ -10,9 +10,9 @@
 
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Unvalidated } from '../_manifest';
-import { checkEnum, checkName } from './_field-checks';
+import { checkEnum, checkName, sameIgnoringCase } from './_field-checks';
 import { checkInteger, INT32, quoteValue } from './_integer';
-import { fixOperator, validateLabelSelector } from './label-selector';
+import { OPERATOR_FIXES, OPERATOR_PLACEHOLDERS, validateLabelSelector } from './label-selector';
 import { warnDeprecatedNodeLabel } from './pod-lints';
 import { RuleReport } from './problem';
 import type { RuleId } from './rule-ids';
@@ -54,8 +54,9 @@ export const SCHEDULING_SPEC_RULES = defineRules([
         fieldKey: 'write key: "metadata.name", or select on a node label with matchExpressions',
         nodeName: 'name the node by its metadata.name',
         weight: WEIGHT_FIX,
+        ...OPERATOR_FIXES,
       },
-      { noValues: ['Exists (or DoesNotExist for NotIn)'] },
+      { noValues: ['Exists (or DoesNotExist for NotIn)'], ...OPERATOR_PLACEHOLDERS },
     ),
     see: 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#node-affinity',
   },
@@ -74,15 +75,12 @@ export const SCHEDULING_SPEC_RULES = defineRules([
     category: 'api-server',
     summary: 'Pod affinity and anti-affinity terms have a `topologyKey` that is a label key, `namespaces` that are namespace names (DNS-1123 labels), valid label selectors, and preferred terms weigh 1 to 100.',
     why: 'The API server refuses the Pod (validatePodAffinityTerm, validateWeightedPodAffinityTerms): "topologyKey: Required value: can not be empty", "must be in the range 1-100".',
-    ...fixByCase(
-      {
-        noTopologyKey: 'set topologyKey to the node label that groups nodes, such as "kubernetes.io/hostname" or "topology.kubernetes.io/zone"',
-        topologyKey: 'use a node label key, such as "kubernetes.io/hostname"',
-        namespace: 'name a namespace by its metadata.name, such as "default"',
-        weight: WEIGHT_FIX,
-      },
-      {},
-    ),
+    ...fixByCase({
+      noTopologyKey: 'set topologyKey to the node label that groups nodes, such as "kubernetes.io/hostname" or "topology.kubernetes.io/zone"',
+      topologyKey: 'use a node label key, such as "kubernetes.io/hostname"',
+      namespace: 'name a namespace by its metadata.name, such as "default"',
+      weight: WEIGHT_FIX,
+    }),
     see: 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#inter-pod-affinity-and-anti-affinity',
   },
   {
@@ -100,19 +98,16 @@ export const SCHEDULING_SPEC_RULES = defineRules([
     summary:
       'Topology spread constraints have `maxSkew` above 0, a `topologyKey`, `whenUnsatisfiable` DoNotSchedule or ScheduleAnyway, no two alike in both, `minDomains` above 0 and only with DoNotSchedule, `nodeAffinityPolicy`/`nodeTaintsPolicy` Honor or Ignore, and `matchLabelKeys` that are label keys, with a labelSelector, and not in it.',
     why: 'The API server refuses the Pod (validateTopologySpreadConstraints): "must be greater than zero", "can not be empty", "Duplicate value", "can only use minDomains if whenUnsatisfiable=DoNotSchedule", "exists in both matchLabelKeys and labelSelector".',
-    ...fixByCase(
-      {
-        maxSkew: 'set maxSkew to 1 or more: how many more Pods one domain may hold than another',
-        noTopologyKey: 'set topologyKey to the node label that forms the domains, such as "topology.kubernetes.io/zone"',
-        repeated: 'merge the two constraints, or give them different whenUnsatisfiable values',
-        minDomains: 'set minDomains to 1 or more, or leave it out',
-        minDomainsPolicy: 'set whenUnsatisfiable: "DoNotSchedule", or remove minDomains',
-        keysWithoutSelector: 'add a labelSelector, or remove matchLabelKeys',
-        labelKey: 'use a label key of the Pod, such as "pod-template-hash"',
-        keyInBoth: 'keep the key in one of the two',
-      },
-      {},
-    ),
+    ...fixByCase({
+      maxSkew: 'set maxSkew to 1 or more: how many more Pods one domain may hold than another',
+      noTopologyKey: 'set topologyKey to the node label that forms the domains, such as "topology.kubernetes.io/zone"',
+      repeated: 'merge the two constraints, or give them different whenUnsatisfiable values',
+      minDomains: 'set minDomains to 1 or more, or leave it out',
+      minDomainsPolicy: 'set whenUnsatisfiable: "DoNotSchedule", or remove minDomains',
+      keysWithoutSelector: 'add a labelSelector, or remove matchLabelKeys',
+      labelKey: 'use a label key of the Pod, such as "pod-template-hash"',
+      keyInBoth: 'keep the key in one of the two',
+    }),
     see: 'https://kubernetes.io/docs/concepts/scheduling-eviction/topology-spread-constraints/',
   },
   {
@@ -200,15 +195,15 @@ function validateAffinity(affinity: Unvalidated<k8s.Affinity>, at: string, repor
     const preferred = affinity[kind]?.preferredDuringSchedulingIgnoredDuringExecution ?? [];
     for (let i = 0; i < preferred.length; i++) {
       const termAt = `${at}.${kind}.preferredDuringSchedulingIgnoredDuringExecution[${i}]`;
-      checkWeight(preferred[i].weight, `${termAt}.weight`, `weight of preferred ${kind} term ${i}`, 'pod-affinity', report);
+      checkWeight(preferred[i].weight, `${termAt}.weight`, `weight of preferred ${kind} term ${i}`, POD_AFFINITY, report);
       validatePodAffinityTerm(preferred[i].podAffinityTerm ?? {}, `${termAt}.podAffinityTerm`, `preferred ${kind} term ${i}`, report);
     }
   }
 }
 
-function checkWeight(weight: number | undefined, at: string, what: string, rule: RuleId, report: RuleReport): void {
+function checkWeight(weight: number | undefined, at: string, what: string, rule: { readonly id: RuleId; fixFor(key: 'weight'): string }, report: RuleReport): void {
   // A weight left out is 0 to the API server, which is outside 1-100.
-  checkInteger(weight ?? 0, { rule, at, what, range: WEIGHT, fix: WEIGHT_FIX }, report);
+  checkInteger(weight ?? 0, { rule: rule.id, at, what, range: WEIGHT, fix: rule.fixFor('weight') }, report);
 }
 
 function validatePodAffinityTerm(term: Unvalidated<k8s.PodAffinityTerm>, at: string, what: string, report: RuleReport): void {
@@ -241,7 +236,7 @@ function validateNodeAffinity({ requiredDuringSchedulingIgnoredDuringExecution: 
   }
   for (let i = 0; i < preferred.length; i++) {
     const termAt = `${at}.preferredDuringSchedulingIgnoredDuringExecution[${i}]`;
-    checkWeight(preferred[i].weight, `${termAt}.weight`, `weight of preferred node affinity term ${i}`, 'node-affinity', report);
+    checkWeight(preferred[i].weight, `${termAt}.weight`, `weight of preferred node affinity term ${i}`, NODE_AFFINITY, report);
     // The API server lets preferred terms hold values no label can have: they just never match.
     validateNodeSelectorTerm(preferred[i].preference ?? {}, `${termAt}.preference`, `preferred node affinity term ${i}`, false, report);
   }
@@ -280,13 +275,15 @@ function validateNodeSelectorRequirement({ key, operator, values = [] }: Unvalid
         report.error('node-affinity-integer', `${at}.values[0]`, `the value ${quoteValue(values[0])} of ${what} (operator ${operator}) is not a whole number, so no node label compares with it`);
       }
       break;
-    default:
+    default: {
+      const near = sameIgnoringCase(NODE_SELECTOR_OPERATORS, operator);
       report.error(
         'node-affinity',
         `${at}.operator`,
         `operator ${quoteValue(operator)} of ${what} is not a node selector operator; the operators are ${NODE_SELECTOR_OPERATORS.map((o) => `"${o}"`).join(', ')}`,
-        fixOperator(NODE_SELECTOR_OPERATORS, operator),
+        near === undefined ? NODE_AFFINITY.fixFor('operator') : NODE_AFFINITY.fixFor('operatorCase', near),
       );
+    }
   }
   if (checkName(key ?? '', 'qualified-name', { rule: 'node-affinity', at: `${at}.key`, what: 'key', of: `${what}`, fix: NODE_AFFINITY.fixFor('key') }, report) && key !== undefined) {
     warnDeprecatedNodeLabel(key, `${at}.key`, report);

@@ -77,12 +77,7 @@ export function validateSecretData(manifest: JsonObject, report: RuleReport): vo
   for (const [key, value] of Object.entries(plain)) {
     merged.set(key, encoded(value));
   }
-  validateDataSize(
-    [...merged.values()].map((value) => value.length),
-    'data',
-    'Secret',
-    report,
-  );
+  validateDataSize([...merged.values()].map((value) => value.length), 'data', 'Secret', report);
   validateSecretType(manifest.type, merged, objectAt(objectAt(manifest.metadata).annotations), report);
 }
 

@@ -1,5 +1,6 @@
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { Unvalidated } from '../_manifest';
+import type { SelectablePort } from '../selectable-pods';
 import { fixByCase } from './_fix-cases';
 import { quoteValue } from './_integer';
 import { dns1123LabelError } from './names';
@@ -133,14 +134,6 @@ export const SERVICE_SELECTS_PODS = ruleIn(SERVICE_RULES, 'service-selects-pods'
 const PORT_UNIQUE = ruleIn(SERVICE_RULES, 'service-port-unique');
 const TARGET_PORT_PROTOCOL = ruleIn(SERVICE_RULES, 'service-target-port-protocol');
 
-/** A container port that a Service may target. */
-export interface TargetablePort {
-  readonly name?: string;
-  readonly containerPort: number;
-  /** @default 'TCP' */
-  readonly protocol?: string;
-}
-
 /** A Pod or Pod template of the app, for the selector check. */
 export interface SelectablePods {
   readonly namespace?: string;
@@ -152,7 +145,7 @@ export interface ServiceFacts {
   /** Construct path of the target, for the messages. */
   readonly target: string;
   /** The ports the target's containers declare; `undefined` when unknown (Pods outside the app), and then not checked. */
-  readonly targetPorts: readonly TargetablePort[] | undefined;
+  readonly targetPorts: readonly SelectablePort[] | undefined;
   /** The Pods and Pod templates of the app that the Service's selector picks (at least). */
   readonly pods: readonly SelectablePods[];
   /**

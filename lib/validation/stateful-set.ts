@@ -29,13 +29,10 @@ export const STATEFUL_SET_RULES = defineRules([
     summary:
       'the update strategy of a StatefulSet is RollingUpdate or OnDelete; rollingUpdate options only with RollingUpdate; partition 0 or more; maxUnavailable more than 0 and at most 100%',
     why: 'the API server rejects the StatefulSet otherwise',
-    ...fixByCase(
-      {
-        onDelete: 'remove the rollingUpdate options, or use the RollingUpdate strategy',
-        maxUnavailable: 'use a whole number of Pods (1) or a percentage ("25%"), more than 0',
-      },
-      {},
-    ),
+    ...fixByCase({
+      onDelete: 'remove the rollingUpdate options, or use the RollingUpdate strategy',
+      maxUnavailable: 'use a whole number of Pods (1) or a percentage ("25%"), more than 0',
+    }),
     see: `${SEE}#update-strategies`,
   },
   {
@@ -69,17 +66,14 @@ export const STATEFUL_SET_RULES = defineRules([
     summary:
       'each volume claim template has a unique DNS-1123 label as name, at least one valid access mode (ReadWriteOncePod alone), and a storage request more than 0',
     why: 'the StatefulSet is accepted, but the claim of each Pod is refused when it is made, and the Pods wait forever for their volume',
-    ...fixByCase(
-      {
-        name: 'name it with a DNS-1123 label, such as "data"',
-        taken: 'give each claim template its own name',
-        volume: 'rename the claim template or the volume: mounts refer to them by name',
-        noModes: "give it accessModes, such as ['ReadWriteOnce']",
-        readWriteOncePod: 'use ReadWriteOncePod alone',
-        storage: "request a size such as '10Gi'",
-      },
-      {},
-    ),
+    ...fixByCase({
+      name: 'name it with a DNS-1123 label, such as "data"',
+      taken: 'give each claim template its own name',
+      volume: 'rename the claim template or the volume: mounts refer to them by name',
+      noModes: "give it accessModes, such as ['ReadWriteOnce']",
+      readWriteOncePod: 'use ReadWriteOncePod alone',
+      storage: "request a size such as '10Gi'",
+    }),
     see: `${SEE}#volume-claim-templates`,
   },
   {

@@ -7,7 +7,7 @@ import { validateLabelSelector } from './label-selector';
 import { validateLongRunningTemplate } from './pod-lifecycle';
 import { RuleReport } from './problem';
 import { fixByCase } from './_fix-cases';
-import { defineRules, fixOf, ruleIn } from './rules';
+import { defineRules, ruleIn } from './rules';
 
 /** The rules that check Deployments and ReplicaSets, besides those of their Pod template. */
 export const WORKLOAD_RULES = defineRules([
@@ -137,11 +137,7 @@ export function validateWorkload(manifest: Unvalidated<k8s.KubeDeploymentProps>,
     validateRenderedSelector(spec.selector ?? {}, labels, kind, report);
   }
 
-  checkInteger(
-    spec.replicas,
-    { rule: 'workload-replicas-valid', at: 'spec.replicas', what: 'replicas', range: COUNT, fix: fixOf('workload-replicas-valid') },
-    report,
-  );
+  checkInteger(spec.replicas, { rule: 'workload-replicas-valid', at: 'spec.replicas', what: 'replicas', range: COUNT }, report);
   const count = (field: 'minReadySeconds' | 'revisionHistoryLimit' | 'progressDeadlineSeconds') =>
     checkInteger(
       spec[field],

@@ -1,7 +1,7 @@
 import { camelCase, Code, jsonLiteral, print, stringLiteral } from '../code';
 import type { JsonObject } from '../../validation/_json';
 import { FieldReader, InputMap, otherKeys, YamlMap } from '../fields';
-import { Scope } from '../scope';
+import { DeclaredPort, Scope } from '../scope';
 import { Target, Targets } from '../_targets';
 
 /** A statement of the generated chart body, placed by `arrange` in convert.ts. */
@@ -95,6 +95,30 @@ export function constructStatement(input: KindInput, className: string, props: C
   };
 }
 
+/**
+ * Adds the statement of a Pod or workload, after the statements its code needs
+ * (`before`, then its volumes and long env lists); Services and selections of
+ * the input that select its Pods follow it, unless it is not `selectable`.
+ */
+export function addTarget(input: KindInput, props: Code, code: TargetCode, before: () => string[] = () => [], selectable = true): void {
+  const { kind, name, variable } = input;
+  const target: Target = { kind, name, variable, selector: code.selector ?? code.labels, labels: code.labels, ports: code.ports, used: false };
+  if (selectable) {
+    input.targets.add(target);
+  }
+  const render = constructStatement(input, kind, props, () => target.used || input.ref.used, code.patches);
+  input.add({ group: 1, target, render: () => [...before(), ...code.statements, ...render()] });
+}
+
+/** What {@link addTarget} writes of a Pod or workload besides its props: a Pod is selected by its labels, a workload by its selector. */
+export interface TargetCode {
+  readonly statements: readonly string[];
+  readonly labels: Record<string, string>;
+  readonly ports: DeclaredPort[];
+  readonly selector?: Record<string, string>;
+  readonly patches?: readonly string[];
+}
+
 /** The spec of the object, or a "missing" problem. */
 export function specOf(input: KindInput): YamlMap {
   return input.reader.map(input.reader.required(input.value, 'spec', ''), 'spec') ?? {};
@@ -126,27 +150,36 @@ export function serviceAccountReference(scope: Scope, name: string): string {
   return namedReference(scope, 'ServiceAccount', name);
 }
 
-/** A Secret by name: the variable of the Secret of the input, else a `Secret.fromName` constant. */
-export function secretReference(scope: Scope, name: string): string {
-  const own = scope.secrets.get(name);
-  if (own) {
+/**
+ * The object a key reference names: the variable of a ConfigMap or Secret
+ * of the input when it holds the key (so the reference is type-checked),
+ * `fromName` for one outside the input or for an optional key it lacks.
+ * A required key missing from an object of the input is an error, as synth would report.
+ */
+export function keyedReference(reader: FieldReader, scope: Scope, kind: 'ConfigMap' | 'Secret', name: string, key: string | undefined, optional: boolean | undefined, at: string): string {
+  const own = (kind === 'ConfigMap' ? scope.configMaps : scope.secrets).get(name);
+  if (own && (key === undefined || own.typedKeys.has(key))) {
     own.used = true;
     return own.variable;
   }
-  return namedReference(scope, 'Secret', name);
-}
-
-/** What a selecting object (a PodDisruptionBudget, a NetworkPolicy) is made from, and the workload it follows. */
-export interface SelectionCode {
-  readonly code: Code;
-  readonly after?: Target;
+  if (own && key !== undefined && !optional) {
+    reader.problem(
+      at,
+      `key "${key}" is not in ${kind} "${name}" of the input`,
+      `add "${key}" to the ${kind}, or mark the reference optional`,
+      kind === 'ConfigMap' ? 'config-map-key-exists' : 'secret-key-exists',
+    );
+  }
+  // Named once, as a constant, however many entries refer to it.
+  return namedReference(scope, kind, name);
 }
 
 /**
- * The Pods with `matchLabels`: the Pod or workload of the input whose own
- * selector it is (by variable), else `PodSelector.labels(…)`.
+ * The Pods with `matchLabels` (what a PodDisruptionBudget or a NetworkPolicy
+ * is made from): the Pod or workload of the input whose own selector it is
+ * (by variable, and the workload it then follows), else `PodSelector.labels(…)`.
  */
-export function selectionOf(input: KindInput, matchLabels: Record<string, string>): SelectionCode {
+export function selectionOf(input: KindInput, matchLabels: Record<string, string>): { readonly code: Code; readonly after?: Target } {
   const found = Object.keys(matchLabels).length > 0 ? input.targets.find(matchLabels) : undefined;
   if (found?.exact) {
     found.target.used = true;

@@ -3,26 +3,19 @@ import { Code, jsonLiteral, objectOf } from '../code';
 import { convertWorkload, WorkloadKind } from '../convert';
 import { FieldReader } from '../fields';
 import { Scope } from '../scope';
-import { Target } from '../_targets';
 import { UPDATE_STRATEGY_TYPES } from '../../validation/stateful-set';
-import { constructStatement, KindInput, specOf, unmodeledKeys } from './_kind';
+import { addTarget, KindInput, specOf, unmodeledKeys } from './_kind';
 
 /**
  * Converts a workload that selects its Pods by `spec.selector` (a
  * DaemonSet, a StatefulSet) and adds its statement, which Services of the
  * input that select its Pods follow. `before` is written ahead of it.
  */
-export function addWorkload(input: KindInput, own: WorkloadKind, before: () => string[] = () => []): Target | undefined {
-  const { reader, scope, kind, name, variable } = input;
-  const workload = convertWorkload(reader, scope, specOf(input), kind, variable, own);
-  if (!workload) {
-    return undefined;
+export function addWorkload(input: KindInput, own: WorkloadKind, before: () => string[] = () => []): void {
+  const workload = convertWorkload(input.reader, input.scope, specOf(input), input.kind, input.variable, own);
+  if (workload) {
+    addTarget(input, objectOf([input.nameEntry, ...input.metaEntries(), ...workload.entries]), workload, before);
   }
-  const target: Target = { kind, name, variable, selector: workload.selector, labels: workload.labels, ports: workload.ports, used: false };
-  input.targets.add(target);
-  const render = constructStatement(input, kind, objectOf([input.nameEntry, ...input.metaEntries(), ...workload.entries]), () => target.used || input.ref.used, workload.patches);
-  input.add({ group: 1, target, render: () => [...before(), ...workload.statements, ...render()] });
-  return target;
 }
 
 /** The update strategy types of DaemonSets and StatefulSets, and the fields of their rolling update. */

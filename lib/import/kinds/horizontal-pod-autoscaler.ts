@@ -1,4 +1,4 @@
-import { fieldOf, JsonObject, listAt, objectAt } from '../../validation/_json';
+import { fieldOf, JsonObject, listAt, objectAt, text } from '../../validation/_json';
 import { CallCode, Code, jsonLiteral, literal, objectOf, stringLiteral } from '../code';
 import { FieldReader, isMap, otherKeys } from '../fields';
 import { l1Object } from '../l1-literal';
@@ -21,12 +21,12 @@ export const horizontalPodAutoscalerConverter: KindConverter = {
     const other = unmodeledKeys(spec, ['scaleTargetRef', 'minReplicas', 'maxReplicas', 'metrics', 'behavior'], 'spec');
     const ref = spec.scaleTargetRef ?? {};
     if (targetOf(ref, objects) === undefined) {
-      other.push(`a target outside the input (${String(fieldOf(ref, 'kind'))} "${String(fieldOf(ref, 'name'))}"; it takes a Deployment or StatefulSet as an object: import its file with this one)`);
+      other.push(`a target outside the input (${text(fieldOf(ref, 'kind'))} "${text(fieldOf(ref, 'name'))}"; it takes a Deployment or StatefulSet as an object: import its file with this one)`);
     }
     other.push(...unmodeledKeys(ref, ['apiVersion', 'kind', 'name'], 'spec.scaleTargetRef'));
     listAt(spec.metrics).forEach((metric, i) => {
       if (metricFactory(metric) === undefined) {
-        other.push(`spec.metrics[${i}] (a ${String(fieldOf(metric, 'type') ?? 'metric')} metric of this shape has no Metric factory)`);
+        other.push(`spec.metrics[${i}] (a ${text(fieldOf(metric, 'type') ?? 'metric')} metric of this shape has no Metric factory)`);
       }
     });
     return other;
@@ -59,10 +59,10 @@ export const horizontalPodAutoscalerConverter: KindConverter = {
 // The Deployment or StatefulSet of the input that a scaleTargetRef names, as Peapod's class.
 function targetOf(value: unknown, objects: ReadonlyMap<string, Referable>): Referable | undefined {
   const ref = objectAt(value);
-  if (ref.apiVersion !== 'apps/v1' || typeof ref.kind !== 'string' || !SCALABLE.includes(ref.kind)) {
+  if (ref.apiVersion !== 'apps/v1' || typeof ref.kind !== 'string' || !SCALABLE.includes(ref.kind) || typeof ref.name !== 'string') {
     return undefined;
   }
-  const target = objects.get(`${ref.kind}/${String(ref.name)}`);
+  const target = objects.get(`${ref.kind}/${ref.name}`);
   return target && !target.l1 ? target : undefined;
 }
 
@@ -74,13 +74,13 @@ type MetricWriter = (reader: FieldReader, scope: Scope) => Code;
  * type the factory does not take).
  */
 function metricFactory(metric: unknown): MetricWriter | undefined {
-  if (metric === null || typeof metric !== 'object') {
+  const type = fieldOf(metric, 'type');
+  if (typeof type !== 'string') {
     return undefined;
   }
-  const { type } = metric as JsonObject;
-  const source = objectAt(fieldOf(metric, lowerFirst(String(type))));
+  const source = objectAt(fieldOf(metric, lowerFirst(type)));
   const target = source.target;
-  if (otherKeys(metric as JsonObject, ['type', lowerFirst(String(type))]).length > 0 || !isMap(target)) {
+  if (otherKeys(metric as JsonObject, ['type', lowerFirst(type)]).length > 0 || !isMap(target)) {
     return undefined;
   }
   const only = (map: unknown, keys: string[]): map is JsonObject => map !== null && typeof map === 'object' && otherKeys(map as JsonObject, keys).length === 0;

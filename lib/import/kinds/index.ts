@@ -11,11 +11,11 @@ import { serviceAccountConverter } from './service-account';
 import { statefulSetConverter } from './stateful-set';
 
 export type { Item, KindInput, Referable } from './_kind';
-export { constructStatement } from './_kind';
-export { convertL1, convertPlain, isClusterScoped, l1ClassOf } from './l1-object';
+export { addTarget, constructStatement } from './_kind';
+export { convertL1, convertPlain, isClusterScoped, l1ClassOf, plainMetadata } from './l1-object';
 
-/** The converters of the kinds that convert.ts does not convert itself, by kind. */
-export const KIND_CONVERTERS: Readonly<Record<string, KindConverter>> = {
+/** The converters of the kinds that convert.ts does not convert itself, by kind (and nothing else: no prototype). */
+export const KIND_CONVERTERS: Readonly<Record<string, KindConverter>> = Object.assign(Object.create(null) as Record<string, KindConverter>, {
   ServiceAccount: serviceAccountConverter,
   DaemonSet: daemonSetConverter,
   StatefulSet: statefulSetConverter,
@@ -25,7 +25,7 @@ export const KIND_CONVERTERS: Readonly<Record<string, KindConverter>> = {
   PodDisruptionBudget: podDisruptionBudgetConverter,
   NetworkPolicy: networkPolicyConverter,
   Ingress: ingressConverter,
-};
+});
 
 /**
  * The order objects are converted in: those others refer to first

@@ -1,7 +1,7 @@
 import { PATH_TYPES } from '../../validation/ingress';
 import { fieldOf, listAt, objectAt } from '../../validation/_json';
 import { CallCode, Code, jsonLiteral, literal, objectOf, stringLiteral } from '../code';
-import { constructStatement, KindConverter, KindInput, secretReference, specOf, unmodeledKeys } from './_kind';
+import { constructStatement, keyedReference, KindConverter, KindInput, specOf, unmodeledKeys } from './_kind';
 
 /**
  * Ingresses, as Peapod's `Ingress`, converted after the Services: a
@@ -73,7 +73,7 @@ function convertIngress(input: KindInput): void {
     const secret = reader.string(entry.secretName, `spec.tls[${i}].secretName`);
     return objectOf([
       ['hosts', hosts && jsonLiteral(hosts)],
-      ['secret', secret === undefined ? undefined : secretReference(scope, secret)],
+      ['secret', secret === undefined ? undefined : keyedReference(reader, scope, 'Secret', secret, undefined, undefined, `spec.tls[${i}].secretName`)],
     ]);
   });
   const props = objectOf([
@@ -103,7 +103,7 @@ function backendCode(input: KindInput, value: unknown, at: string): CallCode | u
   }
   const portCode: Code = port.number !== undefined ? String(reader.integer(port.number, `${at}.service.port.number`) ?? 0) : stringLiteral(reader.string(port.name, `${at}.service.port.name`) ?? '');
   const own = objects.get(`Service/${name}`);
-  if (own && !own.governing?.made) {
+  if (own && !own.l1 && !own.governing?.made) {
     own.used = true;
     return { call: 'IngressBackend.service', args: [own.variable, portCode] };
   }

@@ -6,7 +6,7 @@ import { FieldReader, isMap, YamlMap } from '../fields';
 import { convertTemplate } from '../pod-template';
 import { Scope } from '../scope';
 import { Target } from '../_targets';
-import { constructStatement, KindConverter, KindInput, specOf } from './_kind';
+import { addTarget, KindConverter, specOf } from './_kind';
 
 // Job spec fields with a prop of their own (JobSpecProps); the others are patched in.
 const JOB_SPEC = ['template', 'backoffLimit', 'completions', 'parallelism', 'activeDeadlineSeconds', 'ttlSecondsAfterFinished', 'completionMode', 'suspend'];
@@ -56,7 +56,7 @@ export const jobConverter: KindConverter = {
   convert: (input) => {
     const job = convertJobSpec(input.reader, input.scope, specOf(input), 'spec', input.variable);
     if (job) {
-      addTemplateOwner(input, objectOf([input.nameEntry, ...input.metaEntries(), ...job.entries]), job);
+      addTarget(input, objectOf([input.nameEntry, ...input.metaEntries(), ...job.entries]), job, undefined, Object.keys(job.labels).length > 0);
     }
   },
 };
@@ -89,20 +89,10 @@ export const cronJobConverter: KindConverter = {
       ['suspend', literal(suspend)],
       ['jobTemplate', objectOf(job.entries)],
     ]);
-    addTemplateOwner(input, props, { ...job, patches: notModeled([...fieldPatches(reader, scope, spec, CRON_JOB_SPEC, 'CronJobSpec', variable), ...job.patches]) });
+    const patches = notModeled([...fieldPatches(reader, scope, spec, CRON_JOB_SPEC, 'CronJobSpec', variable), ...job.patches]);
+    addTarget(input, props, { ...job, patches }, undefined, Object.keys(job.labels).length > 0);
   },
 };
-
-// Adds the statement of a Job or CronJob, which Services that select its Pods follow.
-function addTemplateOwner(input: KindInput, props: Code, job: JobSpecCode): void {
-  const { kind, name, variable } = input;
-  const target: Target = { kind, name, variable, selector: job.labels, labels: job.labels, ports: job.ports, used: false };
-  if (Object.keys(job.labels).length > 0) {
-    input.targets.add(target);
-  }
-  const render = constructStatement(input, kind, props, () => target.used || input.ref.used, job.patches);
-  input.add({ group: 1, target, render: () => [...job.statements, ...render()] });
-}
 
 /** A Job's spec at `at` as JobSpecProps entries, with the patches of the fields that have none. */
 function convertJobSpec(reader: FieldReader, scope: Scope, spec: YamlMap, at: string, variable: string): JobSpecCode | undefined {

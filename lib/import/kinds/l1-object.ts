@@ -1,8 +1,9 @@
 import type * as K8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { fieldOf, objectAt } from '../../validation/_json';
 import { commentText, jsonLiteral, objectOf } from '../code';
-import { YamlMap } from '../fields';
+import { FieldReader, YamlMap } from '../fields';
 import { l1Object } from '../l1-literal';
+import { Scope } from '../scope';
 import { constructStatement, KindInput } from './_kind';
 
 /**
@@ -93,10 +94,22 @@ export function convertL1(input: KindInput, className: string, chartNamespace: (
 export function convertPlain(input: KindInput, why: string, chartNamespace: () => string | undefined): void {
   const { scope, value } = input;
   const { namespace: _namespace, ...metadata } = value.metadata; // eslint-disable-line @typescript-eslint/no-unused-vars -- the chart's
+  if (!plainMetadata(input.reader, scope, value.metadata)) {
+    return;
+  }
   const entries = Object.entries(value).map(([key, item]) => [key, key === 'metadata' ? jsonLiteral(metadata) : jsonLiteral(item)] as const);
   scope.usage.usesApiObject = true;
   input.reader.note('', `comes in as a plain ApiObject, as given: ${why}`);
   input.add({ group: 1, render: () => constructStatement(input, 'ApiObject', objectOf(entries), () => false, clusterScopePatch(input, chartNamespace))() });
+}
+
+/**
+ * Whether the metadata of an object written as a plain ApiObject is typed as
+ * the API server reads any object's metadata, and cdk8s's types too (its
+ * labels, annotations and owner references); a problem for each field that is not.
+ */
+export function plainMetadata(reader: FieldReader, scope: Scope, metadata: YamlMap): boolean {
+  return l1Object(metadata, 'ObjectMeta', 'metadata', reader, scope.usage, true, true) !== undefined;
 }
 
 // A cluster-scoped object in a chart with a namespace: cdk8s gives it the chart's, which the API server would refuse.

@@ -1,7 +1,7 @@
 import { listAt } from '../../validation/_json';
 import { literal, objectOf } from '../code';
 import { isMap, otherKeys } from '../fields';
-import { constructStatement, KindConverter, secretReference } from './_kind';
+import { constructStatement, keyedReference, KindConverter } from './_kind';
 
 /** ServiceAccounts, as Peapod's `ServiceAccount`; Pods of the input that run as one take it by object. */
 export const serviceAccountConverter: KindConverter = {
@@ -21,7 +21,7 @@ export const serviceAccountConverter: KindConverter = {
       ...input.metaEntries(),
       ['automountServiceAccountToken', literal(reader.boolean(value.automountServiceAccountToken, 'automountServiceAccountToken'))],
       // Each a mapping of a name only: `unmodeled` sent any other to the L1 class.
-      ['imagePullSecrets', pullSecrets && { array: pullSecrets.map((s) => secretReference(scope, (s as { name: string }).name)) }],
+      ['imagePullSecrets', pullSecrets && { array: pullSecrets.map((s, i) => keyedReference(reader, scope, 'Secret', (s as { name: string }).name, undefined, undefined, `imagePullSecrets[${i}]`)) }],
     ]);
     input.add({ group: 0, render: constructStatement(input, 'ServiceAccount', props) });
   },

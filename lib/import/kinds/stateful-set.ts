@@ -49,8 +49,11 @@ export const statefulSetConverter: KindConverter = {
       other.push(...unmodeledKeys(claimSpec, CLAIM_SPEC, `${at}.spec`), ...unmodeledKeys(resources, ['requests'], `${at}.spec.resources`));
       other.push(...unmodeledKeys(fieldOf(resources, 'requests'), ['storage'], `${at}.spec.resources.requests`));
     });
-    if (typeof spec.serviceName === 'string' && !objects.has(`Service/${spec.serviceName}`)) {
+    const service = typeof spec.serviceName === 'string' ? objects.get(`Service/${spec.serviceName}`) : undefined;
+    if (typeof spec.serviceName === 'string' && service === undefined) {
       other.push(`a governing Service outside the input (Service "${spec.serviceName}", which it takes as an object: import the Service's file with this one)`);
+    } else if (service?.l1) {
+      other.push(`a governing Service that is not Peapod's Service (Service "${service.name}" comes in as an L1 or plain object)`);
     }
     return other;
   },
