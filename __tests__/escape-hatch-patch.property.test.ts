@@ -57,4 +57,31 @@ describe('a JSON patch of any value at any field', () => {
       { numRuns: 150 },
     );
   });
+
+  test('so is a list of adds, removes, moves and copies between its fields', () => {
+    const op = fc.oneof(
+      fc.record({ op: fc.constant('add' as const), at: fc.nat(), value: fc.jsonValue({ maxDepth: 1 }) }),
+      fc.record({ op: fc.constant('remove' as const), at: fc.nat() }),
+      fc.record({ op: fc.constantFrom('move' as const, 'copy' as const), at: fc.nat(), from: fc.nat() }),
+    );
+    fc.assert(
+      fc.property(fc.nat(2), fc.array(op, { minLength: 1, maxLength: 3 }), (which, ops) => {
+        const { chart, objects } = build();
+        const paths = pathsOf[which];
+        const pick = (n: number) => paths[n % paths.length];
+        const patches = ops.map((o) =>
+          o.op === 'add' ? JsonPatch.add(pick(o.at), o.value) : o.op === 'remove' ? JsonPatch.remove(pick(o.at)) : JsonPatch[o.op](pick(o.from), pick(o.at)),
+        );
+        try {
+          JsonPatch.apply(structuredClone(renderedManifest(objects[which].apiObject)), ...patches);
+        } catch {
+          return; // a patch that cannot apply (a path an earlier operation removed) fails the render, as in cdk8s
+        }
+        objects[which].apiObject.addJsonPatch(...patches);
+        const problems = chart.node.findAll().flatMap((c) => c.node.validate());
+        expect(problems.filter((p) => p.includes('(unexpected-value-type)'))).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
 });

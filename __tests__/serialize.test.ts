@@ -5,10 +5,13 @@ import { parseAllDocuments } from 'yaml';
 import { buildWorkload } from '../bench/workloads';
 import { App, Container, Pod } from '../lib';
 import { oncePerPass, withinOnePass } from '../lib/_synth';
-import { stringifyYaml, UnwritableValue } from '../lib/_yaml';
+import { stringifyDocument, UnwritableValue } from '../lib/_yaml';
 import { readAsNonString } from '../lib/_yaml-quoting';
 import { buildApp } from '../main';
 import { readFolder, withTempDir } from './_support';
+
+// The documents as one stream, as App writes a file: separated by `---`. Throws for the first value the writer cannot write.
+const stringifyYaml = (...docs: unknown[]): string => docs.map((doc, i) => (i > 0 ? '---\n' : '') + stringifyDocument(doc)).join('');
 
 // cdk8s's own serializer, whose bytes Peapod's writer keeps wherever they read back exactly.
 const reference = (...docs: unknown[]): string => Yaml.stringify(...docs);

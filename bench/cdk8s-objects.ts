@@ -11,7 +11,8 @@ export function renderCdk8sObjects(pods: number): number {
   const chart = new Chart(new App(), 'bench');
   let rendered = 0;
   for (let i = 0; i < pods; i++) {
-    const object = new ApiObject(chart, podName(i), { apiVersion: 'v1', kind: 'Pod', metadata: { name: podName(i), labels: { app: podName(i), tier: 'web' } } });
+    const metadata = { name: podName(i), labels: { app: podName(i), tier: 'web' } };
+    const object = new ApiObject(chart, podName(i), { apiVersion: 'v1', kind: 'Pod', metadata });
     rendered += object.toJson() === undefined ? 0 : 1;
   }
   return rendered;

@@ -116,8 +116,12 @@ Whole process, N = ${pods.toLocaleString('en-US')} Pods (node start to exit, war
   for (const v of PROCESS_VARIANTS) {
     console.log(`  ${label[v].padEnd(28)}${fmt(of((r) => r[v].cpuMs), 0).padStart(10)}${fmt(of((r) => r[v].wallMs), 0).padStart(10)}${fmt(of((r) => r[v].maxRssMiB)).padStart(10)}`);
   }
-  const ratio = (f: (s: ProcessSample) => number, to: ProcessVariant, from: ProcessVariant = 'peapod') => fmt(of((r) => f(r[from]) / f(r[to])), 2);
-  const ratios = (f: (s: ProcessSample) => number) => `Peapod/L1 ${ratio(f, 'l1')}   Peapod/floor ${ratio(f, 'floor')}   Peapod/cdk8s-objects ${ratio(f, 'cdk8s-objects')}`;
+  const ratio = (f: (s: ProcessSample) => number, to: ProcessVariant, from: ProcessVariant = 'peapod') => {
+    const ratios = rows.map((r) => f(r[from]) / f(r[to]));
+    return fmt(median(ratios), 2);
+  };
+  const ratios = (f: (s: ProcessSample) => number) =>
+    `Peapod/L1 ${ratio(f, 'l1')}   Peapod/floor ${ratio(f, 'floor')}   Peapod/cdk8s-objects ${ratio(f, 'cdk8s-objects')}`;
   console.log(`  ${ratios((s) => s.cpuMs)}   Peapod/L1 peak memory ${ratio((s) => s.maxRssMiB, 'l1')}   (CPU time)`);
   console.log(`  ${ratios((s) => s.wallMs)}   (wall time)`);
   // How much of the floor ratio cdk8s's object model takes before Peapod does anything.

@@ -18,37 +18,19 @@ import { objectAt } from './validation/_json';
  * never an array index.
  */
 
-// The largest array index: property keys up to it are ordered by value, not by insertion.
-const MAX_ARRAY_INDEX = 2 ** 32 - 2;
-
 /** The charts under `root` in cdk8s's order, or `undefined` when some construct has a dependency. */
 export function chartsWithoutDependencies(root: IConstruct, all: readonly IConstruct[] = root.node.findAll()): Chart[] | undefined {
-  const indexed: Array<{ index: number; chart: Chart }> = [];
-  const named: Chart[] = [];
+  // Keyed by path, as cdk8s keys the vertices of its graph, so that Object.values gives its order.
+  const byPath: Record<string, Chart> = Object.create(null);
   for (const construct of all) {
     if (construct.node.dependencies.length > 0) {
       return undefined;
     }
     if (construct instanceof Chart) {
-      const index = arrayIndex(construct.node.path);
-      if (index === undefined) {
-        named.push(construct);
-      } else {
-        indexed.push({ index, chart: construct });
-      }
+      byPath[construct.node.path] = construct;
     }
   }
-  indexed.sort((a, b) => a.index - b.index);
-  return [...indexed.map((entry) => entry.chart), ...named];
-}
-
-// The number a property key stands for when JavaScript treats it as an array index ("7", not "07" or "-1").
-function arrayIndex(key: string): number | undefined {
-  if (!/^(0|[1-9][0-9]*)$/.test(key)) {
-    return undefined;
-  }
-  const value = Number(key);
-  return value <= MAX_ARRAY_INDEX ? value : undefined;
+  return Object.values(byPath);
 }
 
 /** A file an App writes: its path relative to the output folder, and its objects in order. */
@@ -69,7 +51,11 @@ export function outputFiles(app: CdkApp, all: readonly IConstruct[]): OutputFile
   const { dependantCharts, anyDependency } = addImpliedDependencies(all);
   const charts = app.charts;
   const inTreeOrder = anyDependency ? undefined : objectsByChart(all);
-  const objectsOf = (chart: Chart): ApiObject[] => (inTreeOrder ? (inTreeOrder.get(chart) ?? []) : objectsInGraphOrder(chart));
+  // Without a dependency, tree order; with one, the order of cdk8s's dependency graph.
+  const objectsOf = (chart: Chart): ApiObject[] =>
+    inTreeOrder
+      ? (inTreeOrder.get(chart) ?? [])
+      : new DependencyGraph(chart.node).topology().filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
   const ext = app.outputFileExtension;
   const files: OutputFile[] = [];
   switch (app.yamlOutputType) {
@@ -104,8 +90,6 @@ export function outputFiles(app: CdkApp, all: readonly IConstruct[]): OutputFile
       files.push(...byFile.values());
       break;
     }
-    default:
-      break;
   }
   return files;
 }
@@ -122,22 +106,12 @@ function objectsByChart(all: readonly IConstruct[]): Map<Chart, ApiObject[]> {
   for (const construct of all) {
     if (construct instanceof ApiObject) {
       const chart = Chart.of(construct);
-      const objects = byChart.get(chart);
-      if (objects === undefined) {
-        byChart.set(chart, [construct]);
-      } else {
-        objects.push(construct);
-      }
+      const objects = byChart.get(chart) ?? [];
+      objects.push(construct);
+      byChart.set(chart, objects);
     }
   }
   return byChart;
-}
-
-// The same objects in the order of cdk8s's dependency graph.
-function objectsInGraphOrder(chart: Chart): ApiObject[] {
-  return new DependencyGraph(chart.node)
-    .topology()
-    .filter((construct): construct is ApiObject => construct instanceof ApiObject && Chart.of(construct) === chart);
 }
 
 /**

@@ -28,17 +28,11 @@ export function droppedFields(declared: unknown, rendered: unknown, at: string):
 // written out only for a field that was dropped.
 function collectDropped(declared: unknown, rendered: unknown, path: Array<string | number>, at: string, dropped: string[]): void {
   if (Array.isArray(declared)) {
-    if (Array.isArray(rendered)) {
-      for (let i = 0; i < declared.length; i++) {
-        const item = declared[i];
-        if (isMadeObject(item, rendered[i])) {
-          rendered[i] = item;
-        } else if (typeof item === 'object' && item !== null) {
-          // Only objects and lists have fields of their own to lose.
-          path.push(i);
-          collectDropped(item, rendered[i], path, at, dropped);
-          path.pop();
-        }
+    for (let i = 0; Array.isArray(rendered) && i < declared.length; i++) {
+      if (isMadeObject(declared[i], rendered[i])) {
+        rendered[i] = declared[i];
+      } else {
+        descend(declared[i], rendered[i], i, path, at, dropped);
       }
     }
     return;
@@ -47,46 +41,36 @@ function collectDropped(declared: unknown, rendered: unknown, path: Array<string
     return;
   }
   for (const key in declared) {
-    compareField(declared, rendered, key, path, at, dropped);
+    const value = declared[key];
+    if (value === undefined) {
+      continue; // nothing is lost, whether or not the L1 kept it
+    }
+    // Most keys are spelt alike in both; only then look for another case.
+    // (The manifest is JSON: a field it has is never undefined.)
+    const kept = rendered[key];
+    if (isMadeObject(value, kept)) {
+      rendered[key] = value;
+    } else if (kept !== undefined) {
+      descend(value, kept, key, path, at, dropped);
+      continue;
+    }
+    if (isEmpty(value)) {
+      continue;
+    }
+    const match = keyIgnoringCase(rendered, key);
+    if (match === undefined) {
+      dropped.push(at + [...path, key].map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join(''));
+    } else {
+      descend(value, rendered[match], match, path, at, dropped);
+    }
   }
 }
 
-// Whether field `key` of `declared` reached `rendered`, and what is under it.
-function compareField(
-  declared: Record<string, unknown>,
-  rendered: Record<string, unknown>,
-  key: string,
-  path: Array<string | number>,
-  at: string,
-  dropped: string[],
-): void {
-  const value = declared[key];
-  if (value === undefined) {
-    return; // nothing is lost, whether or not the L1 kept it
-  }
-  const nested = typeof value === 'object' && value !== null;
-  // Most keys are spelt alike in both; only then look for another case.
-  // (The manifest is JSON: a field it has is never undefined.)
-  const kept = rendered[key];
-  if (isMadeObject(value, kept)) {
-    rendered[key] = value;
-  } else if (kept !== undefined) {
-    if (nested) {
-      path.push(key);
-      collectDropped(value, kept, path, at, dropped);
-      path.pop();
-    }
-    return;
-  }
-  if (nested && isEmpty(value)) {
-    return;
-  }
-  const match = keyIgnoringCase(rendered, key);
-  if (match === undefined) {
-    dropped.push(fieldPath(at, [...path, key]));
-  } else if (nested) {
-    path.push(match);
-    collectDropped(value, rendered[match], path, at, dropped);
+// Walks into `value` at `step`: only objects and lists have fields of their own to lose.
+function descend(value: unknown, rendered: unknown, step: string | number, path: Array<string | number>, at: string, dropped: string[]): void {
+  if (typeof value === 'object' && value !== null) {
+    path.push(step);
+    collectDropped(value, rendered, path, at, dropped);
     path.pop();
   }
 }
@@ -98,19 +82,12 @@ function keyIgnoringCase(object: Record<string, unknown>, key: string): string |
   return Object.keys(object).find((other) => other.toLowerCase() === lower);
 }
 
-function fieldPath(at: string, path: ReadonlyArray<string | number>): string {
-  return at + path.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join('');
-}
-
 // Whether the converter made an object of a value that is none.
 function isMadeObject(declared: unknown, rendered: unknown): boolean {
   return (typeof declared !== 'object' || declared === null) && typeof rendered === 'object' && rendered !== null;
 }
 
 function isEmpty(value: unknown): boolean {
-  if (Array.isArray(value)) {
-    return value.length === 0;
-  }
-  return isPlainObject(value) && !hasKeys(value);
+  return Array.isArray(value) ? value.length === 0 : isPlainObject(value) && !hasKeys(value);
 }
 

@@ -27,9 +27,9 @@ export type KindManifest<T> = ManifestToValidate<T>['manifest'];
  * id `Resource` with its `spec` rendered at synth, so that later additions
  * land, and problems() that read the object as rendered (a JsonPatch
  * included): its metadata, then the kind's own rules. `T` is the kind's L1
- * props type, as the rules read the manifest. @internal
+ * props type, as the rules read the manifest; `P` the kind's props. @internal
  */
-export abstract class KindObject<T> extends Construct {
+export abstract class KindObject<T, P extends ObjectMetaProps = ObjectMetaProps> extends Construct {
   /** `metadata.name` of the object. */
   public readonly name: string;
   /** The object rendered into the manifest. */
@@ -38,7 +38,8 @@ export abstract class KindObject<T> extends Construct {
   protected constructor(
     scope: Construct,
     id: string,
-    props: ObjectMetaProps,
+    /** The props the object was made with, read again at synth. */
+    protected readonly props: P,
     apiVersion: string,
     kind: string,
     /** Fields beside `spec`, in manifest spelling (`data`, `imagePullSecrets`). */

@@ -63,7 +63,7 @@ export class ManifestObject extends ApiObject {
     // cdk8s's metadata renders itself, already as sanitizeValue() leaves it.
     const json: Record<string, unknown> = { apiVersion: this.apiVersion, kind: this.kind, metadata: this.metadata.toJson() };
     const keys = Object.keys(this.fields);
-    for (const key of inOrder(keys) ? keys : keys.sort()) {
+    for (const key of inOrder(keys) ? keys : sortedInPlace(keys)) {
       const value = key === 'apiVersion' || key === 'kind' || key === 'metadata' ? undefined : manifestJson(this.fields[key]);
       if (value !== undefined) {
         setOwn(json, key, value);
@@ -90,13 +90,8 @@ function rendersWithDefaults(object: ApiObject): boolean {
     return false;
   }
   // Older cdk8s releases of the peer range (2.64.2, its lowest) have no App.resolvers: they render with the defaults.
-  const resolvers: readonly unknown[] | undefined = App.of(object).resolvers;
-  for (const resolver of resolvers ?? []) {
-    if (!(resolver instanceof LazyResolver || resolver instanceof ImplicitTokenResolver || resolver instanceof NumberStringUnionResolver)) {
-      return false;
-    }
-  }
-  return true;
+  const resolvers: readonly unknown[] = App.of(object).resolvers ?? [];
+  return resolvers.every((r) => r instanceof LazyResolver || r instanceof ImplicitTokenResolver || r instanceof NumberStringUnionResolver);
 }
 
 /**
@@ -126,8 +121,8 @@ function manifestJson(value: unknown): unknown {
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
     const keys = Object.keys(value);
-    // Peapod writes most of its objects in this order already; checking costs less than sorting (which copies the list).
-    for (const key of inOrder(keys) ? keys : keys.sort()) {
+    // Peapod writes most of its objects in this order already; checking costs less than sorting.
+    for (const key of inOrder(keys) ? keys : sortedInPlace(keys)) {
       const item = manifestJson(value[key]);
       if (item !== undefined) {
         setOwn(out, key, item);
@@ -136,6 +131,22 @@ function manifestJson(value: unknown): unknown {
     return out;
   }
   return manifestJson(resolvedToken(value));
+}
+
+// `keys` sorted as Array.prototype.sort() sorts them; a short list by insertion, which allocates nothing.
+function sortedInPlace(keys: string[]): string[] {
+  if (keys.length > 16) {
+    return keys.sort();
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i];
+    let j = i;
+    for (; j > 0 && keys[j - 1] > key; j--) {
+      keys[j] = keys[j - 1];
+    }
+    keys[j] = key;
+  }
+  return keys;
 }
 
 function inOrder(keys: readonly string[]): boolean {

@@ -51,6 +51,9 @@ export type Manifest<T> = T extends readonly (infer I)[]
 
 type ManifestFields<T> = { [K in keyof T as K extends keyof ManifestSpelling ? ManifestSpelling[K] : K]: Manifest<T[K]> };
 
+/** A manifest object being built field by field: each field writable and optional. */
+export type Building<M> = { -readonly [K in keyof M]?: M[K] };
+
 /**
  * A manifest of shape `Manifest<T>` as validation reads it: the same fields
  * with the same types, each of them optional and read-only. Validation runs

@@ -20,15 +20,8 @@ import * as path from 'path';
  * interrupted there is completed from the journal by the next one.
  */
 
-/** A failure to write the output folder, in words for the user; `code` is Node's (ENOSPC…). */
-export class OutputFolderError extends Error {
-  public constructor(
-    message: string,
-    public readonly code?: string,
-  ) {
-    super(message);
-  }
-}
+/** A failure to write the output folder, in words for the user. */
+export class OutputFolderError extends Error {}
 
 /** Where a synth may be paused by the env var PEAPOD_SYNTH_PAUSE, for tests that kill it there. */
 export const PAUSE_POINTS = ['written', 'swapping', 'swapped'] as const;
@@ -50,57 +43,50 @@ export function replaceManifests(outdir: string, extension: string, write: (dir:
   if (!fs.statSync(parent, { throwIfNoEntry: false })?.isDirectory()) {
     throw new OutputFolderError(`cannot write the output folder ${outdir}: the folder it is in, ${parent}, does not exist. Create it, or give an output folder whose parent exists`);
   }
-  const lock = lockFor(target);
+  // A lock file beside the output folder, naming this process; one whose process is gone (killed) is taken over.
+  const lock = path.join(parent, `.${path.basename(target)}.synth.lock`);
+  takeLock(lock, (other) => {
+    throw new OutputFolderError(
+      `another synth is writing ${target}: process ${other.pid} on ${other.host}, since ${other.since}. ` +
+        `Wait for it to finish, then synth again; if that process is not a synth, delete ${lock}`,
+    );
+  });
   try {
     completeInterruptedSynths(target, extension);
     const existing = fs.statSync(target, { throwIfNoEntry: false });
     if (existing !== undefined && !existing.isDirectory()) {
       throw new OutputFolderError(`cannot write the output folder ${outdir}: it is a file, not a folder. Move it away, or give another output folder`);
     }
-    if (existing !== undefined && existing.dev !== fs.statSync(parent).dev) {
-      replaceInMountPoint(target, extension, write);
-    } else {
-      swapIn(target, parent, extension, existing, write);
-    }
+    swapIn(target, parent, extension, existing, write);
   } finally {
     fs.rmSync(lock, { force: true });
   }
 }
 
+// Writes the new set into a scratch folder, marks it ready, then swaps it in. A mount point
+// cannot be renamed: its new set is written inside it, journaled, and moved in file by file.
 function swapIn(target: string, parent: string, extension: string, existing: fs.Stats | undefined, write: (dir: string) => void): void {
-  const scratch = fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.synth-`));
+  const mountPoint = existing !== undefined && existing.dev !== fs.statSync(parent).dev;
+  const scratch = fs.mkdtempSync(mountPoint ? path.join(target, '.peapod-synth-') : path.join(parent, `.${path.basename(target)}.synth-`));
   try {
     const next = path.join(scratch, NEXT);
     fs.mkdirSync(next);
     write(next);
-    if (existing !== undefined) {
+    if (existing !== undefined && !mountPoint) {
       keepOtherFiles(target, next, extension);
       fs.chmodSync(next, existing.mode & 0o7777);
     }
     pauseFor('written');
-    fs.writeFileSync(path.join(scratch, READY), '');
-    if (existing !== undefined) {
+    fs.writeFileSync(path.join(scratch, READY), mountPoint ? JSON.stringify(filesUnder(next)) : '');
+    if (existing !== undefined && !mountPoint) {
       fs.renameSync(target, path.join(scratch, PREVIOUS));
     }
     pauseFor('swapping');
-    fs.renameSync(next, target);
-    pauseFor('swapped');
-  } finally {
-    fs.rmSync(scratch, { recursive: true, force: true });
-  }
-}
-
-// A mount point: write the new set inside it, record it, then move it in file by file.
-function replaceInMountPoint(target: string, extension: string, write: (dir: string) => void): void {
-  const scratch = fs.mkdtempSync(path.join(target, '.peapod-synth-'));
-  try {
-    const next = path.join(scratch, NEXT);
-    fs.mkdirSync(next);
-    write(next);
-    pauseFor('written');
-    fs.writeFileSync(path.join(scratch, READY), JSON.stringify(filesUnder(next)));
-    pauseFor('swapping');
-    completeMountPointMove(target, scratch, extension);
+    if (mountPoint) {
+      completeMountPointMove(target, scratch, extension);
+    } else {
+      fs.renameSync(next, target);
+    }
     pauseFor('swapped');
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
@@ -140,41 +126,30 @@ function completeInterruptedSynths(target: string, extension: string): void {
     }
     fs.rmSync(scratch, { recursive: true, force: true });
   }
-  if (!fs.existsSync(target)) {
-    return;
-  }
-  for (const entry of fs.readdirSync(target)) {
+  // Killed while moving a journaled set into a mount point: the move is done again.
+  for (const entry of fs.existsSync(target) ? fs.readdirSync(target).filter((name) => name.startsWith('.peapod-synth-')) : []) {
     const scratch = path.join(target, entry);
-    if (entry.startsWith('.peapod-synth-')) {
-      if (fs.existsSync(path.join(scratch, READY))) {
-        completeMountPointMove(target, scratch, extension);
-      }
-      fs.rmSync(scratch, { recursive: true, force: true });
+    if (fs.existsSync(path.join(scratch, READY))) {
+      completeMountPointMove(target, scratch, extension);
     }
+    fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
 
 // Copies the files of `from` that are not manifests into `to`, where `to` has none of that name.
 function keepOtherFiles(from: string, to: string, extension: string): void {
+  const isManifest = (entry: fs.Dirent) => !entry.isDirectory() && entry.name.endsWith(extension);
   for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
     const source = path.join(from, entry.name);
-    const copy = path.join(to, entry.name);
-    if (entry.isDirectory()) {
+    const inside = entry.isDirectory() ? fs.readdirSync(source, { withFileTypes: true }) : [];
+    if (inside.some(isManifest)) {
       // A folder with manifests in it is a chart's (FOLDER_PER_CHART_FILE_PER_RESOURCE): only its other files are kept.
-      const files = fs.readdirSync(source, { withFileTypes: true });
-      if (files.some((file) => !file.isDirectory() && file.name.endsWith(extension))) {
-        const others = files.filter((file) => file.isDirectory() || !file.name.endsWith(extension));
-        if (others.length > 0) {
-          fs.mkdirSync(copy, { recursive: true });
-          for (const file of others) {
-            copyIfAbsent(path.join(source, file.name), path.join(copy, file.name));
-          }
-        }
-      } else {
-        copyIfAbsent(source, copy);
+      for (const file of inside.filter((file) => !isManifest(file))) {
+        fs.mkdirSync(path.join(to, entry.name), { recursive: true });
+        copyIfAbsent(path.join(source, file.name), path.join(to, entry.name, file.name));
       }
-    } else if (!entry.name.endsWith(extension)) {
-      copyIfAbsent(source, copy);
+    } else if (!isManifest(entry)) {
+      copyIfAbsent(source, path.join(to, entry.name));
     }
   }
 }
@@ -215,21 +190,6 @@ function filesUnder(dir: string, prefix = ''): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name), path.join(prefix, entry.name)) : [path.join(prefix, entry.name)]));
-}
-
-/**
- * Takes the lock on writing `target`: a file beside it naming this
- * process. A lock whose process is gone (killed) is taken over.
- */
-function lockFor(target: string): string {
-  const lock = path.join(path.dirname(target), `.${path.basename(target)}.synth.lock`);
-  takeLock(lock, (other) => {
-    throw new OutputFolderError(
-      `another synth is writing ${target}: process ${other.pid} on ${other.host}, since ${other.since}. ` +
-        `Wait for it to finish, then synth again; if that process is not a synth, delete ${lock}`,
-    );
-  });
-  return lock;
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as os from 'os';
 import * as path from 'path';
-import { IConstruct, IValidation } from 'constructs';
+import { IConstruct } from 'constructs';
 import { warningReport } from './_warnings';
 import { CONFIG_FILE_NAME, projectRules, readConfigFile } from './validation/config';
 import { Problem } from './validation/problem';
@@ -37,34 +37,25 @@ export function checkUnderPlainApp(root: IConstruct, engine: EngineHooks): void 
   let resolved: { rules: ProjectRules; errors: string[] } | undefined;
   const rules = () => (resolved ??= projectRules(config));
   engine.attachProjectRules(root, () => rules().rules);
-  root.node.addValidation(new PrintWarnings(root, rules, engine));
-}
-
-// The app's own validation, which cdk8s runs before those of the constructs in it.
-class PrintWarnings implements IValidation {
-  private printed = '';
-  private noted = false;
-
-  public constructor(
-    private readonly root: IConstruct,
-    private readonly rules: () => { rules: ProjectRules; errors: string[] },
-    private readonly engine: EngineHooks,
-  ) {}
-
-  public validate(): string[] {
-    const { rules, errors } = this.rules();
-    if (!this.noted && writesFiles(this.root)) {
-      process.stderr.write(WRITER_NOTE);
-      this.noted = true;
-    }
-    const warnings = rules.strict ? [] : this.engine.problemsOf(this.root).filter((p) => p.severity === 'warning');
-    const report = warnings.length > 0 ? warningReport(warnings, process.env.PEAPOD_WARNINGS === 'all') : '';
-    if (report !== this.printed) {
-      process.stderr.write(report);
-      this.printed = report;
-    }
-    return errors.map((error) => `${CONFIG_FILE_NAME}: ${error}`);
-  }
+  let printed = '';
+  let noted = false;
+  // The app's own validation, which cdk8s runs before those of the constructs in it.
+  root.node.addValidation({
+    validate: () => {
+      const { rules: project, errors } = rules();
+      if (!noted && writesFiles(root)) {
+        process.stderr.write(WRITER_NOTE);
+        noted = true;
+      }
+      const warnings = project.strict ? [] : engine.problemsOf(root).filter((p) => p.severity === 'warning');
+      const report = warnings.length > 0 ? warningReport(warnings, process.env.PEAPOD_WARNINGS === 'all') : '';
+      if (report !== printed) {
+        process.stderr.write(report);
+        printed = report;
+      }
+      return errors.map((error) => `${CONFIG_FILE_NAME}: ${error}`);
+    },
+  });
 }
 
 // Said once per app that writes files with cdk8s's own writer.

@@ -91,13 +91,12 @@ function restoreKeys(value: unknown): unknown {
  * context, as `peapod import`'s round trip runs generated code in) count too.
  */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && (Object.getPrototypeOf(value) === null || isObjectOfSomeRealm(value));
-}
-
-// Whether the prototype of `value`, not an array, is the `Object.prototype` of this realm or of another.
-function isObjectOfSomeRealm(value: object): boolean {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  // An `Object.prototype`, of this realm or of another, is the prototype with none of its own.
   const proto: unknown = Object.getPrototypeOf(value);
-  return !Array.isArray(value) && proto !== null && Object.getPrototypeOf(proto) === null;
+  return proto === null || (!Array.isArray(value) && Object.getPrototypeOf(proto) === null);
 }
 
 /** One frozen empty list of keys, for the many props and containers that set none. */

@@ -66,13 +66,10 @@ export function forgetForThisPass(owner: object): void {
  * must not mutate it.
  */
 export function renderedManifest(apiObject: ApiObject): unknown {
-  if (pass === undefined) {
-    return withExactKeys(apiObject.toJson());
-  }
-  let manifest = pass.manifests.get(apiObject);
+  let manifest = pass?.manifests.get(apiObject);
   if (manifest === undefined) {
     manifest = withExactKeys(apiObject.toJson());
-    pass.manifests.set(apiObject, manifest);
+    pass?.manifests.set(apiObject, manifest);
   }
   return manifest;
 }

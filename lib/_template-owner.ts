@@ -1,4 +1,3 @@
-import { ApiObject } from 'cdk8s';
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct, IConstruct } from 'constructs';
 import { IPodOwner, OwnedPods } from './_app-pods';
@@ -42,10 +41,6 @@ export abstract class TemplateOwner<C extends readonly AnyContainer[]>
 {
   /** `metadata.name` of the object. */
   public readonly name: string;
-  /** The description of the Pods. */
-  public abstract readonly template: PodTemplate;
-  /** The L1 object rendered into the manifest. */
-  public abstract readonly apiObject: ApiObject;
   /** The container port names, for the type checks of Services: a type only. */
   public declare readonly [PORT_NAMES]?: ContainerPortNames<C[number]>;
 

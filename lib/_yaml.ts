@@ -29,16 +29,7 @@ export class UnwritableValue extends Error {
   }
 }
 
-/**
- * The YAML text of `docs` as one stream: documents separated by `---`, an
- * undefined document as an empty line, as cdk8s's `Yaml.stringify` does.
- * Throws an {@link UnwritableValue} for the first value it cannot write.
- */
-export function stringifyYaml(...docs: unknown[]): string {
-  return docs.map((doc, i) => (i > 0 ? '---\n' : '') + stringifyDocument(doc)).join('');
-}
-
-/** One document, ending with a line break. */
+/** One document, ending with a line break; an undefined one as an empty line, as cdk8s's `Yaml.stringify` writes it. */
 export function stringifyDocument(doc: unknown): string {
   if (doc === undefined) {
     return '\n';
@@ -180,9 +171,9 @@ function tooDeep(doc: unknown): UnwritableValue {
     open.delete(value);
     return false;
   };
-  const at = (count: number) => steps.slice(0, count).reduceRight<string>((rest, step) => joinPath(step, rest), '');
   if (find(doc)) {
-    return new UnwritableValue(at(steps.length), 'the value refers to an object that contains it (a cycle), which a manifest cannot hold');
+    const at = steps.reduceRight<string>((rest, step) => joinPath(step, rest), '');
+    return new UnwritableValue(at, 'the value refers to an object that contains it (a cycle), which a manifest cannot hold');
   }
   return new UnwritableValue('(document)', `the document nests more than ${MAX_DEPTH} levels deep, more than a manifest can hold`);
 }
@@ -200,7 +191,9 @@ function jsonValue(value: object): unknown {
 function scalar(value: unknown, level: number): string {
   switch (typeof value) {
     case 'string':
-      return valueCache.get(value) ?? (value.includes('\n') ? multiLine(value, newLine(level).slice(1)) : remember(valueCache, value, singleLine(value, false)));
+      return (
+        valueCache.get(value) ?? (value.includes('\n') ? multiLine(value, newLine(level).slice(1)) : remember(valueCache, value, singleLine(value, false)))
+      );
     case 'number':
       return numberText(value);
     case 'boolean':
@@ -221,7 +214,7 @@ function numberText(value: number): string {
   if (!Number.isFinite(value)) {
     return value > 0 ? '.inf' : '-.inf';
   }
-  return Object.is(value, -0) ? '-0' : JSON.stringify(value);
+  return Object.is(value, -0) ? '-0' : String(value);
 }
 
 // Manifests repeat the same keys and many values; each string is classified once.
@@ -304,15 +297,7 @@ const YAML_11_NON_STRINGS: readonly RegExp[] = (() => {
 
 /** Whether YAML 1.1 or go-yaml v2 would read `text`, written plain, as anything but that string. */
 function readsAsNonString(text: string): boolean {
-  if (readAsNonString(text)) {
-    return true;
-  }
-  for (const pattern of YAML_11_NON_STRINGS) {
-    if (pattern.test(text)) {
-      return true;
-    }
-  }
-  return false;
+  return readAsNonString(text) || YAML_11_NON_STRINGS.some((pattern) => pattern.test(text));
 }
 
 /** A string without line breaks: plain when it reads back as the same string, quoted otherwise. */
@@ -328,10 +313,7 @@ function singleLine(text: string, rootLevelKey: boolean): string {
 
 // Double quotes, as yaml prefers, or single quotes when only that avoids escaping a `"`.
 function quoted(text: string): string {
-  if (text.includes('"') && !text.includes("'")) {
-    return `'${text}'`;
-  }
-  return doubleQuoted(text);
+  return text.includes('"') && !text.includes("'") ? `'${text}'` : doubleQuoted(text);
 }
 
 // YAML's short escapes for the control characters JSON writes as \u00XX.
@@ -349,12 +331,9 @@ function doubleQuoted(text: string): string {
   }
   let json = JSON.stringify(text);
   if (json.includes('\\u')) {
-    json = json.replace(/\\(u([0-9a-f]{4})|.)/g, (escape: string, _u: string, code: string | undefined) => {
-      if (code === undefined) {
-        return escape;
-      }
-      return SHORT_ESCAPES[code] ?? (code.startsWith('00') ? `\\x${code.slice(2)}` : escape);
-    });
+    json = json.replace(/\\(u([0-9a-f]{4})|.)/g, (escape: string, _u: string, code: string | undefined) =>
+      code === undefined ? escape : (SHORT_ESCAPES[code] ?? (code.startsWith('00') ? `\\x${code.slice(2)}` : escape)),
+    );
   }
   return json.replace(ESCAPED_BEYOND_JSON, (ch) => {
     const code = ch.charCodeAt(0);
@@ -379,40 +358,19 @@ function multiLine(text: string, indent: string): string {
   while (bodyEnd > 0 && (text[bodyEnd - 1] === '\n' || text[bodyEnd - 1] === ' ' || text[bodyEnd - 1] === '\t')) {
     bodyEnd--;
   }
-  let tail = text.slice(bodyEnd);
+  const tail = text.slice(bodyEnd);
   const tailBreak = tail.indexOf('\n');
-  let chomp: string;
-  if (tailBreak === -1) {
-    chomp = '-';
-  } else if (bodyEnd === 0 || tailBreak !== tail.length - 1) {
+  if (tailBreak !== -1 && (bodyEnd === 0 || tailBreak !== tail.length - 1)) {
     return doubleQuoted(text);
-  } else {
-    chomp = '';
-    tail = tail.slice(0, -1);
   }
-  let body = text.slice(0, bodyEnd);
+  const body = text.slice(0, bodyEnd);
   // Leading spaces need an explicit indentation indicator; leading empty
   // lines are kept before the first text line.
-  let leadEnd = 0;
-  let lastLeadBreak = -1;
-  let leadingSpace = false;
-  for (; leadEnd < body.length; leadEnd++) {
-    const ch = body[leadEnd];
-    if (ch === ' ') {
-      leadingSpace = true;
-    } else if (ch === '\n') {
-      lastLeadBreak = leadEnd;
-    } else {
-      break;
-    }
-  }
+  const leading = /^[ \n]*/.exec(body)![0];
   // go-yaml finds the indentation of a block on its first text line, and refuses a tab there.
-  if (body[leadEnd] === '\t') {
+  if (body[leading.length] === '\t') {
     return doubleQuoted(text);
   }
-  let lead = body.slice(0, lastLeadBreak + 1);
-  body = body.slice(lead.length);
-  lead = lead.replace(/\n+/g, `$&${indent}`);
-  const header = (leadingSpace ? '2' : '') + chomp;
-  return `|${header}\n${indent}${lead}${body.replace(/\n+/g, `$&${indent}`)}${tail}`;
+  const header = (leading.includes(' ') ? '2' : '') + (tailBreak === -1 ? '-' : '');
+  return `|${header}\n${indent}${body.replace(/\n+/g, `$&${indent}`)}${tailBreak === -1 ? tail : tail.slice(0, -1)}`;
 }

@@ -6,7 +6,7 @@ import { OutputFolderError, replaceManifests } from './_output-folder';
 import { renderedManifest, withinOnePass } from './_synth';
 import { stringifyDocument, UnwritableValue } from './_yaml';
 import { CONFIG_FILE_NAME, PeapodConfig, projectRules, readConfigFile } from './validation/config';
-import { _allConstructs, _attachProjectRules, collectProblems, IAppCheck, IAppChecks } from './validation/engine';
+import { _allConstructs, _attachProjectRules, _declaringConstruct, collectProblems, IAppCheck, IAppChecks } from './validation/engine';
 import { Problem } from './validation/problem';
 import { plural, warningReport, withConstruct } from './_warnings';
 import { ProjectRules } from './validation/rules';
@@ -48,12 +48,10 @@ export interface AppProps extends cdk8s.AppProps {
  * folder that then takes the output folder's place (see _output-folder.ts).
  */
 export class App extends cdk8s.App implements IAppChecks {
-  private readonly config: PeapodConfig;
   private readonly configSource: string;
-  private readonly strict?: boolean;
-  private readonly onWarnings: (warnings: readonly Problem[]) => void;
+  private readonly resolveConfig: () => { rules: ProjectRules; errors: string[] };
+  private readonly onWarnings?: (warnings: readonly Problem[]) => void;
   private readonly checks: IAppCheck[] = [];
-  private resolvedConfig?: { rules: ProjectRules; errors: string[] };
   private readonly recordMetadata: boolean;
 
   public constructor(props: AppProps = {}) {
@@ -61,10 +59,11 @@ export class App extends cdk8s.App implements IAppChecks {
     const file = path.resolve(props.configFile ?? CONFIG_FILE_NAME);
     // Read now, so that a broken file fails at once; rule ids are checked
     // at validation time, once every module has declared its rules.
-    this.config = props.config ?? readConfigFile(file) ?? {};
+    const config = props.config ?? readConfigFile(file) ?? {};
+    let resolved: { rules: ProjectRules; errors: string[] } | undefined;
+    this.resolveConfig = () => (resolved ??= projectRules(config, props.strict));
     this.configSource = props.config ? 'App config' : path.relative(process.cwd(), file) || file;
-    this.strict = props.strict;
-    this.onWarnings = props.onWarnings ?? printWarnings;
+    this.onWarnings = props.onWarnings;
     // As cdk8s reads it: construct-metadata.json is written beside the manifests.
     this.recordMetadata = props.recordConstructMetadata ?? process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true';
     _attachProjectRules(this, () => this.projectRules);
@@ -73,11 +72,6 @@ export class App extends cdk8s.App implements IAppChecks {
   /** Rule levels and strict mode in force for this app. */
   public get projectRules(): ProjectRules {
     return this.resolveConfig().rules;
-  }
-
-  private resolveConfig(): { rules: ProjectRules; errors: string[] } {
-    this.resolvedConfig ??= projectRules(this.config, this.strict);
-    return this.resolvedConfig;
   }
 
   /**
@@ -132,12 +126,10 @@ export class App extends cdk8s.App implements IAppChecks {
     const configErrors = this.resolveConfig().errors.map((error) => `[${this.configSource}] ${error}`);
     const failures = [...configErrors, ...errors.map(withConstruct), ...otherErrors];
     // Warnings are reported whether synth goes on or not; the error lists only what stops it.
-    if (warnings.length > 0) {
-      if (this.onWarnings === printWarnings) {
-        process.stderr.write(warningReport(warnings, process.env.PEAPOD_WARNINGS === 'all', failures.length > 0));
-      } else {
-        this.onWarnings(warnings);
-      }
+    if (warnings.length > 0 && this.onWarnings !== undefined) {
+      this.onWarnings(warnings);
+    } else if (warnings.length > 0) {
+      process.stderr.write(warningReport(warnings, process.env.PEAPOD_WARNINGS === 'all', failures.length > 0));
     }
     if (failures.length > 0) {
       this.failWith(failures, this.projectRules.strict);
@@ -153,7 +145,8 @@ export class App extends cdk8s.App implements IAppChecks {
         throw asSynthError(error, this.outdir);
       }
     }
-    throw new SynthError(failureMessage(failures, strict));
+    const mode = strict ? ' (strict mode: warnings count as errors)' : '';
+    throw new SynthError(`synth failed with ${plural(failures.length, 'error')}${mode}; no manifest was written:\n  ${failures.join('\n  ')}`);
   }
 
   // Writes the files into `dir`; a value that cannot be written fails synth, with every such value named.
@@ -212,7 +205,7 @@ function writeDocuments(file: string, objects: readonly cdk8s.ApiObject[], unwri
         if (!(error instanceof UnwritableValue)) {
           throw error;
         }
-        unwritable.push(`[${declaredBy(objects[i])}] ${error.field}: ${error.problem}`);
+        unwritable.push(`[${_declaringConstruct(objects[i]).node.path}] ${error.field}: ${error.problem}`);
         continue;
       }
       // Two pieces: `+` would copy each document's text once more.
@@ -228,21 +221,6 @@ function writeDocuments(file: string, objects: readonly cdk8s.ApiObject[], unwri
   } finally {
     fs.closeSync(fd);
   }
-}
-
-// The construct that declared an object: a Peapod construct's L1 object is its child `Resource`.
-function declaredBy(object: cdk8s.ApiObject): string {
-  const scope = object.node.scope;
-  return object.node.id === 'Resource' && scope !== undefined ? scope.node.path : object.node.path;
-}
-
-function failureMessage(errors: readonly string[], strict: boolean): string {
-  const mode = strict ? ' (strict mode: warnings count as errors)' : '';
-  return `synth failed with ${plural(errors.length, 'error')}${mode}; no manifest was written:\n  ${errors.join('\n  ')}`;
-}
-
-function printWarnings(warnings: readonly Problem[]): void {
-  process.stderr.write(warningReport(warnings, process.env.PEAPOD_WARNINGS === 'all'));
 }
 
 // What Node's file system errors mean for a synth.

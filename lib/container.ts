@@ -1,5 +1,5 @@
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
-import { fromEscapeHatch, Manifest } from './_manifest';
+import { Building, fromEscapeHatch, Manifest } from './_manifest';
 import { appendTo, definedOnly, listOf, NO_KEYS } from './_plain';
 import { CheckedEnv, EnvVar } from './env';
 import { EnvFrom } from './env-value';
@@ -220,10 +220,10 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
     this.env = listOf(props.env);
     this.envFrom = listOf(props.envFrom);
     this.mounts = listOf(props.mounts);
-    for (const [rule, setting] of Object.entries(props.rules ?? {})) {
-      checkRuleSetting(`container "${props.name}" rules`, rule, setting);
-    }
     this.rules = props.rules ? { ...props.rules } : NO_RULES;
+    for (const rule of Object.keys(this.rules)) {
+      checkRuleSetting(`container "${props.name}" rules`, rule, this.rules[rule]);
+    }
   }
 
   /** The volume mounts, in order. */
@@ -260,7 +260,7 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
    */
   public addPort(port: ListedPort): this {
     const rendered = renderPort(port.name, port);
-    const same = rendered.name === undefined ? undefined : [...renderPorts(this.props.ports), ...this.extraPorts].find((known) => known.name === rendered.name);
+    const same = rendered.name === undefined ? undefined : renderPorts(this.props.ports, this.extraPorts).find((known) => known.name === rendered.name);
     if (same !== undefined) {
       throw new Error(
         `container "${this.name}": addPort: port name "${port.name}" is already declared, for containerPort ${same.containerPort}; give each port of the container its own name (port-name-unique)`,
@@ -278,36 +278,34 @@ export class Container<const P extends Ports = Ports, const E extends readonly E
    */
   public _toKube(at = '', dropped: string[] = []): Manifest<k8s.Container> {
     const p = this.props;
-    // In the manifest's order, which saves the renderer a sort (see manifestJson).
-    const own: Manifest<k8s.Container> = {
-      args: p.args ? [...p.args] : undefined,
-      command: p.command ? [...p.command] : undefined,
-      env: nonEmpty(this.env.map(renderEnv)),
-      envFrom: nonEmpty(this.envFrom.map((source) => source._toKube())),
-      image: p.image,
-      imagePullPolicy: p.imagePullPolicy,
-      livenessProbe: p.livenessProbe?._toKube(),
-      name: p.name,
-      ports: nonEmpty([...renderPorts(p.ports), ...this.extraPorts]),
-      readinessProbe: p.readinessProbe?._toKube(),
-      resources: p.resources ? renderResources(p.resources) : undefined,
-      securityContext: p.securityContext && fromEscapeHatch(p.securityContext, 'toJson_SecurityContext', `${at}.securityContext`, dropped),
-      startupProbe: p.startupProbe?._toKube(),
-      volumeMounts: nonEmpty(this.mounts.map((m) => m._toKube())),
-      workingDir: p.workingDir,
-    };
+    // Only the fields set, in the manifest's order, which saves the renderer a sort and a look at each unset field (see manifestJson).
+    const own: Building<Manifest<k8s.Container>> = {};
+    if (p.args) own.args = [...p.args];
+    if (p.command) own.command = [...p.command];
+    if (this.env.length > 0) own.env = this.env.map(renderEnv);
+    if (this.envFrom.length > 0) own.envFrom = this.envFrom.map((source) => source._toKube());
+    if (p.image !== undefined) own.image = p.image;
+    if (p.imagePullPolicy !== undefined) own.imagePullPolicy = p.imagePullPolicy;
+    if (p.livenessProbe) own.livenessProbe = p.livenessProbe._toKube();
+    if (p.name !== undefined) own.name = p.name;
+    const ports = renderPorts(p.ports, this.extraPorts);
+    if (ports.length > 0) own.ports = ports;
+    if (p.readinessProbe) own.readinessProbe = p.readinessProbe._toKube();
+    if (p.resources) own.resources = { limits: renderAmounts(p.resources.limits), requests: renderAmounts(p.resources.requests) };
+    if (p.securityContext) own.securityContext = fromEscapeHatch(p.securityContext, 'toJson_SecurityContext', `${at}.securityContext`, dropped);
+    if (p.startupProbe) own.startupProbe = p.startupProbe._toKube();
+    if (this.mounts.length > 0) own.volumeMounts = this.mounts.map((m) => m._toKube());
+    if (p.workingDir !== undefined) own.workingDir = p.workingDir;
     if (p.extraFields === undefined) {
-      return own;
+      return own as Manifest<k8s.Container>;
     }
-    return { ...fromEscapeHatch(p.extraFields as k8s.Container, 'toJson_Container', at, dropped), ...definedOnly(own) } as Manifest<k8s.Container>;
+    return { ...fromEscapeHatch(p.extraFields as k8s.Container, 'toJson_Container', at, dropped), ...own } as Manifest<k8s.Container>;
   }
 
   /** Keys set through `extraFields`. @internal */
   public _extraFieldKeys(): readonly string[] {
-    if (this.props.extraFields === undefined) {
-      return NO_KEYS; // most containers have none; validation asks for every one at every synth
-    }
-    return Object.keys(this.props.extraFields);
+    // Most containers have none; validation asks for every one at every synth.
+    return this.props.extraFields === undefined ? NO_KEYS : Object.keys(this.props.extraFields);
   }
 
   /** Keys of `extraFields` that Peapod models with a prop of its own. @internal */
@@ -324,43 +322,41 @@ const NO_RULES: RuleSettings = Object.freeze({});
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a wildcard of the env type argument, whatever it is
 export type ContainerPortNames<C> = C extends Container<infer P, any> ? PortNames<P> : never;
 
-/** The container ports a port declaration renders. @internal */
-export function renderPorts(ports: Ports | undefined): Manifest<k8s.ContainerPort>[] {
-  if (!ports) {
-    return [];
-  }
+/** The container ports a port declaration renders, and then `added` (copied). @internal */
+export function renderPorts(ports: Ports | undefined, added: readonly Manifest<k8s.ContainerPort>[] = []): Manifest<k8s.ContainerPort>[] {
+  let rendered: Manifest<k8s.ContainerPort>[] = [];
   if (Array.isArray(ports)) {
-    return (ports as readonly (number | (PortSpec & { name?: string }))[]).map((port) =>
-      typeof port === 'number' ? { containerPort: port } : renderPort(port.name, port),
-    );
+    rendered = (ports as readonly (number | ListedPort)[]).map((port) => (typeof port === 'number' ? { containerPort: port } : renderPort(port.name, port)));
+  } else if (ports) {
+    const byName = ports as Record<string, number | PortSpec>;
+    rendered = Object.keys(byName).map((name) => {
+      const port = byName[name];
+      return typeof port === 'number' ? { containerPort: port, name } : renderPort(name, port);
+    });
   }
-  return Object.entries(ports as Record<string, number | PortSpec>).map(([name, port]) =>
-    renderPort(name, typeof port === 'number' ? { containerPort: port } : port),
-  );
+  return added.length === 0 ? rendered : rendered.concat(added.map((port) => ({ ...port })));
 }
 
+// Only the fields set, in the manifest's order.
 function renderPort(name: string | undefined, port: PortSpec): Manifest<k8s.ContainerPort> {
-  return { containerPort: port.containerPort, hostIP: port.hostIP, hostPort: port.hostPort, name, protocol: port.protocol };
+  const out: Building<Manifest<k8s.ContainerPort>> = { containerPort: port.containerPort };
+  if (port.hostIP !== undefined) out.hostIP = port.hostIP;
+  if (port.hostPort !== undefined) out.hostPort = port.hostPort;
+  if (name !== undefined) out.name = name;
+  if (port.protocol !== undefined) out.protocol = port.protocol;
+  return out as Manifest<k8s.ContainerPort>;
 }
 
 // Both fields as given: an untyped entry with both reaches the manifest as
 // declared, and synth reports it (env-value-source) instead of dropping one.
 function renderEnv(variable: EnvVar): Manifest<k8s.EnvVar> {
-  const valueFrom = variable.valueFrom == null ? undefined : variable.valueFrom._toKube();
-  if (valueFrom === undefined) {
-    return { name: variable.name, value: variable.value };
-  }
-  return variable.value === undefined ? { name: variable.name, valueFrom } : { name: variable.name, value: variable.value, valueFrom };
-}
-
-function renderResources(resources: Resources): Manifest<k8s.ResourceRequirements> {
-  return { requests: renderAmounts(resources.requests), limits: renderAmounts(resources.limits) };
+  const out: Building<Manifest<k8s.EnvVar>> = { name: variable.name };
+  if (variable.value !== undefined) out.value = variable.value;
+  if (variable.valueFrom != null) out.valueFrom = variable.valueFrom._toKube();
+  return out as Manifest<k8s.EnvVar>;
 }
 
 function renderAmounts(amounts: ResourceAmounts | undefined): { [key: string]: number | string } | undefined {
   return amounts && (definedOnly(amounts) as { [key: string]: number | string });
 }
 
-function nonEmpty<T>(items: T[]): T[] | undefined {
-  return items.length > 0 ? items : undefined;
-}

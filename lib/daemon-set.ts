@@ -72,17 +72,13 @@ export interface DaemonSetProps<C extends readonly AnyContainer[] = readonly Any
  *
  * @see https://kubernetes.io/docs/concepts/workloads/controllers/daemonset/
  */
-export class DaemonSet<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends Workload<C> {
+export class DaemonSet<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends Workload<C, DaemonSetProps<C>> {
   /** A DaemonSet applied some other way, to select its Pods by; see `Deployment.fromName`. */
   public static fromName<const P extends Ports = Ports>(name: string, options: PodsByNameOptions<P>): ISelectablePods<PortNames<P>> {
     return PodSelector._byName('DaemonSet', name, options);
   }
 
-  public constructor(
-    scope: Construct,
-    id: string,
-    private readonly props: DaemonSetProps<C>,
-  ) {
+  public constructor(scope: Construct, id: string, props: DaemonSetProps<C>) {
     super(scope, id, props, 'DaemonSet');
   }
 

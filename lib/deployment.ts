@@ -80,7 +80,7 @@ export interface DeploymentProps<C extends readonly AnyContainer[] = readonly An
  *
  * @see https://kubernetes.io/docs/concepts/workloads/controllers/deployment/
  */
-export class Deployment<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends Workload<C> {
+export class Deployment<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends Workload<C, DeploymentProps<C>> {
   /**
    * A Deployment that is applied some other way, to select its Pods by (a
    * Service in a file of its own). Give its selector; when this app holds
@@ -93,11 +93,7 @@ export class Deployment<const C extends readonly AnyContainer[] = readonly AnyCo
     return PodSelector._byName('Deployment', name, options);
   }
 
-  public constructor(
-    scope: Construct,
-    id: string,
-    private readonly props: DeploymentProps<C>,
-  ) {
+  public constructor(scope: Construct, id: string, props: DeploymentProps<C>) {
     super(scope, id, props, 'Deployment');
   }
 

@@ -92,17 +92,13 @@ export interface HorizontalPodAutoscalerProps extends ObjectMetaProps {
  *
  * @see https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/
  */
-export class HorizontalPodAutoscaler extends KindObject<k8s.KubeHorizontalPodAutoscalerV2Props> implements IReplicaScaler {
+export class HorizontalPodAutoscaler extends KindObject<k8s.KubeHorizontalPodAutoscalerV2Props, HorizontalPodAutoscalerProps> implements IReplicaScaler {
   /** The workload it scales. */
   public readonly target: ScalableWorkload;
 
   private readonly metrics: Metric[];
 
-  public constructor(
-    scope: Construct,
-    id: string,
-    private readonly props: HorizontalPodAutoscalerProps,
-  ) {
+  public constructor(scope: Construct, id: string, props: HorizontalPodAutoscalerProps) {
     super(scope, id, props, 'autoscaling/v2', 'HorizontalPodAutoscaler');
     this.target = props.target;
     this.metrics = [...(props.metrics ?? [])];

@@ -125,11 +125,11 @@ export interface IngressProps extends ObjectMetaProps {
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/ingress/
  */
-export class Ingress extends KindObject<k8s.KubeIngressProps> {
+export class Ingress extends KindObject<k8s.KubeIngressProps, IngressProps> {
   private readonly rules: IngressRule[];
   private readonly tls: IngressTls[];
 
-  public constructor(scope: Construct, id: string, private readonly props: IngressProps = {}) {
+  public constructor(scope: Construct, id: string, props: IngressProps = {}) {
     super(scope, id, props, 'networking.k8s.io/v1', 'Ingress');
     this.rules = [...(props.rules ?? [])];
     this.tls = [...(props.tls ?? [])];

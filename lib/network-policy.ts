@@ -126,18 +126,14 @@ export interface NetworkPolicyProps<N extends string = string> extends ObjectMet
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/network-policies/
  */
-export class NetworkPolicy<const N extends string = string> extends KindObject<k8s.KubeNetworkPolicyProps> {
+export class NetworkPolicy<const N extends string = string> extends KindObject<k8s.KubeNetworkPolicyProps, NetworkPolicyProps<N>> {
   /** The Pods it isolates. */
   public readonly selector: ISelectablePods<N>;
 
   private ingress: NetworkPolicyIngressRule<N>[] | undefined;
   private egress: NetworkPolicyEgressRule[] | undefined;
 
-  public constructor(
-    scope: Construct,
-    id: string,
-    private readonly props: NetworkPolicyProps<N>,
-  ) {
+  public constructor(scope: Construct, id: string, props: NetworkPolicyProps<N>) {
     super(scope, id, props, 'networking.k8s.io/v1', 'NetworkPolicy');
     this.selector = selectableOf(props.selector);
     this.ingress = props.ingress ? [...props.ingress] : undefined;

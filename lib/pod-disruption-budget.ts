@@ -37,15 +37,11 @@ export type PodDisruptionBudgetProps = ObjectMetaProps &
  *
  * @see https://kubernetes.io/docs/concepts/workloads/pods/disruptions/
  */
-export class PodDisruptionBudget extends KindObject<k8s.KubePodDisruptionBudgetProps> {
+export class PodDisruptionBudget extends KindObject<k8s.KubePodDisruptionBudgetProps, PodDisruptionBudgetProps> {
   /** The Pods it protects. */
   public readonly selector: ISelectablePods;
 
-  public constructor(
-    scope: Construct,
-    id: string,
-    private readonly props: PodDisruptionBudgetProps,
-  ) {
+  public constructor(scope: Construct, id: string, props: PodDisruptionBudgetProps) {
     super(scope, id, props, 'policy/v1', 'PodDisruptionBudget');
     this.selector = selectableOf(props.selector);
   }

@@ -1,6 +1,6 @@
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { laterFieldAt, laterFieldFix, laterFieldMessage } from './_later-fields';
-import { fromEscapeHatch, Manifest, Unvalidated } from './_manifest';
+import { Building, fromEscapeHatch, Manifest, Unvalidated } from './_manifest';
 import { forgetForThisPass, oncePerPass } from './_synth';
 import { appendTo, definedOnly, hasKeys, keySafe, listOf, setOwn } from './_plain';
 import { Container } from './container';
@@ -204,11 +204,8 @@ export class PodTemplate {
       const field = at + relative;
       const name = field.slice(field.lastIndexOf('.') + 1);
       const later = laterFieldAt(field);
-      if (later) {
-        report.error('unknown-field', field, laterFieldMessage(name, later), laterFieldFix(later));
-      } else {
-        report.error('unknown-field', field, `"${name}" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest`);
-      }
+      const message = later ? laterFieldMessage(name, later) : `"${name}" is not a field of the cdk8s-plus-27 k8s types here, so cdk8s would leave it out of the manifest`;
+      report.error('unknown-field', field, message, later && laterFieldFix(later));
     }
     // Typed `unknown` as in 0.1; Peapod's callers pass the spec of manifestToValidate's typed manifest.
     validatePodSpec(spec as Unvalidated<k8s.PodSpec>, at, ContainerRulesReport.around(report, at, this.containers, this.initContainers));
@@ -234,12 +231,7 @@ export class PodTemplate {
    * containers' `extraFields` and `Volume.fromSource`, under the spec at `at`.
    */
   public escapeHatchFields(at: string): string[] {
-    const fields: string[] = [];
-    if (this.props.extraSpec !== undefined) {
-      for (const key of Object.keys(this.props.extraSpec)) {
-        fields.push(`${at}.${key}`);
-      }
-    }
+    const fields = Object.keys(this.props.extraSpec ?? {}).map((key) => `${at}.${key}`);
     addExtraFieldPaths(fields, at, 'containers', this.containers);
     addExtraFieldPaths(fields, at, 'initContainers', this.initContainers);
     this.allVolumes().forEach((volume, i) => volume._escapeHatchField !== undefined && fields.push(`${at}.volumes[${i}].${volume._escapeHatchField}`));
@@ -275,38 +267,32 @@ export class PodTemplate {
     const volumes = this.allVolumes().map((v, i) => v._toKube(`.volumes[${i}]`, dropped));
     const securityContext = p.securityContext && fromEscapeHatch(p.securityContext, 'toJson_PodSecurityContext', '.securityContext', dropped);
     const tolerations = p.tolerations?.map((toleration, i) => fromEscapeHatch(toleration, 'toJson_Toleration', `.tolerations[${i}]`, dropped));
-    const containers = this.containers.map((c, i) => c._toKube(`.containers[${i}]`, dropped));
-    const initContainers = this.initContainers.length > 0 ? this.initContainers.map((c, i) => c._toKube(`.initContainers[${i}]`, dropped)) : undefined;
-    // In the manifest's order, which saves the renderer a sort (see manifestJson).
-    const own: Manifest<k8s.PodSpec> = {
-      containers,
-      initContainers,
-      nodeSelector: p.nodeSelector ? keySafe(definedOnly(p.nodeSelector) as { [key: string]: string }) : undefined,
-      restartPolicy: p.restartPolicy,
-      securityContext,
-      serviceAccountName: p.serviceAccount?.name ?? p.serviceAccountName,
-      tolerations,
-      volumes: volumes.length > 0 ? volumes : undefined,
-    };
-    const spec = extra === undefined ? own : { ...extra, ...definedOnly(own) };
+    // Only the fields set, in the manifest's order, which saves the renderer a sort (see manifestJson).
+    const own: Building<Manifest<k8s.PodSpec>> = { containers: this.containers.map((c, i) => c._toKube(`.containers[${i}]`, dropped)) };
+    if (this.initContainers.length > 0) own.initContainers = this.initContainers.map((c, i) => c._toKube(`.initContainers[${i}]`, dropped));
+    if (p.nodeSelector) own.nodeSelector = keySafe(definedOnly(p.nodeSelector) as { [key: string]: string });
+    if (p.restartPolicy !== undefined) own.restartPolicy = p.restartPolicy;
+    if (securityContext) own.securityContext = securityContext;
+    const serviceAccountName = p.serviceAccount?.name ?? p.serviceAccountName;
+    if (serviceAccountName !== undefined) own.serviceAccountName = serviceAccountName;
+    if (tolerations) own.tolerations = tolerations;
+    if (volumes.length > 0) own.volumes = volumes;
+    const spec = extra === undefined ? own : { ...extra, ...own };
     // An extraSpec that sets the containers (an error of its own) reports their fields twice.
     return { spec: spec as Manifest<k8s.PodSpec>, dropped: dropped.length > 1 ? [...new Set(dropped)] : dropped };
   }
 
   // Declared volumes first, then those first seen in a mount; the same
-  // Volume object is listed once however many containers mount it.
+  // Volume object is listed once however many containers mount it. (Pods
+  // have few volumes: looking them up in the list costs less than a Set.)
   private allVolumes(): Volume[] {
-    const seen = new Set<Volume>();
-    const all: Volume[] = [];
-    const add = (volume: Volume) => {
-      if (!seen.has(volume)) {
-        seen.add(volume);
-        all.push(volume);
+    const all = this.volumes.slice();
+    const containers = this.initContainers.concat(this.containers);
+    for (let i = 0; i < containers.length; i++) {
+      const mounts = containers[i].volumeMounts;
+      for (let j = 0; j < mounts.length; j++) {
+        if (!all.includes(mounts[j].volume)) all.push(mounts[j].volume);
       }
-    };
-    this.volumes.forEach(add);
-    for (const container of [...this.initContainers, ...this.containers]) {
-      container.volumeMounts.forEach((mount) => add(mount.volume));
     }
     return all;
   }
@@ -340,9 +326,14 @@ class ContainerRulesReport extends RuleReport {
  */
 export function containerRuleSettings(at: string, containers: readonly ContainerSettings[], initContainers: readonly ContainerSettings[]): Map<string, RuleSettings> | undefined {
   let settings: Map<string, RuleSettings> | undefined;
-  for (const [list, items] of [['containers', containers], ['initContainers', initContainers]] as const) {
-    items.forEach((c, i) => c.rules !== undefined && hasKeys(c.rules) && (settings ??= new Map()).set(`${at}.${list}[${i}]`, c.rules));
-  }
+  const add = (list: string, items: readonly ContainerSettings[]) => {
+    for (let i = 0; i < items.length; i++) {
+      const rules = items[i].rules;
+      if (rules !== undefined && hasKeys(rules)) (settings ??= new Map()).set(`${at}.${list}[${i}]`, rules);
+    }
+  };
+  add('containers', containers);
+  add('initContainers', initContainers);
   return settings;
 }
 

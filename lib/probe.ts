@@ -1,5 +1,5 @@
 import type * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
-import type { Manifest } from './_manifest';
+import type { Building, Manifest } from './_manifest';
 
 /**
  * When and how often a probe runs, and how its results count.
@@ -141,15 +141,10 @@ export class Probe<Port extends string | number = string | number> {
 
   /** @internal */
   public _toKube(): Manifest<k8s.Probe> {
-    const t = this.timing;
-    return {
-      ...this.handler,
-      initialDelaySeconds: t.initialDelaySeconds,
-      periodSeconds: t.periodSeconds,
-      timeoutSeconds: t.timeoutSeconds,
-      successThreshold: t.successThreshold,
-      failureThreshold: t.failureThreshold,
-      terminationGracePeriodSeconds: t.terminationGracePeriodSeconds,
-    };
+    const out: Building<Manifest<k8s.Probe>> = { ...this.handler };
+    for (const field of PROBE_TIMING_FIELDS) {
+      if (this.timing[field] !== undefined) out[field] = this.timing[field];
+    }
+    return out as Manifest<k8s.Probe>;
   }
 }

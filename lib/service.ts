@@ -223,10 +223,12 @@ export interface ServiceProps<
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/service/
  */
-export class Service<
-  const N extends string = string,
-  const P extends readonly ServicePortProps<string>[] = readonly ServicePortProps<N>[],
-> extends KindObject<k8s.KubeServiceProps> {
+export class Service<const N extends string = string, const P extends readonly ServicePortProps<string>[] = readonly ServicePortProps<N>[]> extends KindObject<
+  k8s.KubeServiceProps,
+  ServiceProps<N, P>
+> {
+  /** `metadata.name` of the Service, its DNS name. */
+  public declare readonly name: string;
   /** What the Service routes to. */
   public readonly target: ISelectablePods<N>;
 
@@ -235,11 +237,7 @@ export class Service<
   /** The ports declared with the `ports` prop, a type only: Ingress backends name them. */
   public declare readonly [PORT_DECLARATION]?: P;
 
-  public constructor(
-    scope: Construct,
-    id: string,
-    private readonly props: ServiceProps<N, P>,
-  ) {
+  public constructor(scope: Construct, id: string, props: ServiceProps<N, P>) {
     // Before super(): a Service refused adds nothing to the tree.
     if (props.headless && props.clusterIP !== undefined && props.clusterIP !== 'None') {
       throw new Error(`Service ${scope.node.path}/${id}: headless means no cluster IP, but clusterIP is ${JSON.stringify(props.clusterIP)}; keep one of the two`);

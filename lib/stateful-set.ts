@@ -129,7 +129,7 @@ export interface StatefulSetProps<C extends readonly AnyContainer[] = readonly A
  *
  * @see https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/
  */
-export class StatefulSet<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends Workload<C> {
+export class StatefulSet<const C extends readonly AnyContainer[] = readonly AnyContainer[]> extends Workload<C, StatefulSetProps<C>> {
   /** A StatefulSet applied some other way, to select its Pods by; see `Deployment.fromName`. */
   public static fromName<const P extends Ports = Ports>(name: string, options: PodsByNameOptions<P>): ISelectablePods<PortNames<P>> {
     return PodSelector._byName('StatefulSet', name, options);
@@ -140,11 +140,7 @@ export class StatefulSet<const C extends readonly AnyContainer[] = readonly AnyC
 
   private readonly claims: VolumeClaimTemplate[];
 
-  public constructor(
-    scope: Construct,
-    id: string,
-    private readonly props: StatefulSetProps<C>,
-  ) {
+  public constructor(scope: Construct, id: string, props: StatefulSetProps<C>) {
     super(scope, id, props, 'StatefulSet');
     this.claims = [...(props.volumeClaimTemplates ?? [])];
     this.service = props.service ?? new Service(this, 'Service', { name: this.name, headless: true, target: this });

@@ -62,7 +62,7 @@ export type WorkloadManifest = ManifestToValidate<WorkloadKind>['manifest'];
  * template, a selector taken from the template's own labels, a count, the
  * `apps/v1` object they render and their validation.
  */
-export abstract class Workload<const C extends readonly AnyContainer[] = readonly AnyContainer[]>
+export abstract class Workload<const C extends readonly AnyContainer[] = readonly AnyContainer[], P extends WorkloadProps<C> = WorkloadProps<C>>
   extends PodHolder
   implements ISelectablePods<ContainerPortNames<C[number]>>, IPodOwner
 {
@@ -85,17 +85,18 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
   protected constructor(
     scope: Construct,
     id: string,
-    private readonly workloadProps: WorkloadProps<C>,
+    /** The props the workload was made with, read again at synth. */
+    protected readonly props: P,
     private readonly kind: string,
   ) {
     super(scope, id);
-    this.name = workloadProps.name ?? id;
-    this.template = new PodTemplate(workloadProps.template);
-    this.selectBy = workloadProps.selectBy ? [...workloadProps.selectBy] : undefined;
+    this.name = props.name ?? id;
+    this.template = new PodTemplate(props.template);
+    this.selectBy = props.selectBy ? [...props.selectBy] : undefined;
     this.apiObject = new ManifestObject(this, 'Resource', {
       apiVersion: 'apps/v1',
       kind,
-      metadata: kindMetadata(this.name, workloadProps),
+      metadata: kindMetadata(this.name, props),
       spec: Lazy.any({ produce: () => this._spec() }),
     });
     addProblemValidation(this);
@@ -118,7 +119,7 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
 
   /** The workload's kind, name, namespace, Pod labels and ports, for the checks of objects that select it. */
   public ownedPods(): OwnedPods {
-    return { kind: this.kind, name: this.name, namespace: this.apiObject.metadata.namespace, labels: this.template.podLabels, ports: () => templatePorts(this.template), replicas: () => this.workloadProps.replicas };
+    return { kind: this.kind, name: this.name, namespace: this.apiObject.metadata.namespace, labels: this.template.podLabels, ports: () => templatePorts(this.template), replicas: () => this.props.replicas };
   }
 
   /** @internal */
@@ -170,8 +171,8 @@ export abstract class Workload<const C extends readonly AnyContainer[] = readonl
   /** The spec, rendered at synth: the fields every workload has (replicas, selector, template); a kind adds its own. @internal */
   protected _spec(): { replicas?: number; minReadySeconds?: number; selector: k8s.LabelSelector; template: Manifest<k8s.PodTemplateSpec> } {
     return {
-      replicas: this.workloadProps.replicas,
-      minReadySeconds: this.workloadProps.minReadySeconds,
+      replicas: this.props.replicas,
+      minReadySeconds: this.props.minReadySeconds,
       selector: { matchLabels: keySafe({ ...this.selector }) },
       template: { metadata: this.template.metadata(), spec: this.template.spec() },
     };

@@ -167,4 +167,13 @@ describe('values that crashed the import', () => {
     const { source } = importManifests([{ file: 'in.yaml', text }]);
     expect(source).toContain("defaultBackend: IngressBackend.fromServiceName('web', 80)");
   });
+
+  test("a Deployment's rolling update counts are whole numbers or percentages, as a DaemonSet's are", () => {
+    const deployment = (maxSurge: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec:\n  selector: {matchLabels: {app: x}}\n  strategy: {rollingUpdate: {maxSurge: ${maxSurge}}}\n  template: {metadata: {labels: {app: x}}, spec: {containers: [{name: a, image: b}]}}\n`;
+    expect(problemsOf(deployment('1.5'))).toEqual([
+      `${place('Deployment "x"')}: spec.strategy.rollingUpdate.maxSurge: is 1.5; expected a count or a percentage. Fix: write a number (1) or a percentage ("25%")`,
+    ]);
+    expect(importManifests([{ file: 'in.yaml', text: deployment("'25%'") }]).source).toContain("strategy: DeploymentStrategy.rollingUpdate({ maxSurge: '25%' })");
+  });
 });

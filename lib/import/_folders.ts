@@ -8,7 +8,7 @@
  */
 import * as path from 'path';
 import { fieldOf, objectAt } from '../validation/_json';
-import { camelCase } from './code';
+import { chartClassName } from './code';
 import { isStringMap } from './fields';
 import { Findings } from './problems';
 import { ImportInput, readObjects } from './read';
@@ -47,8 +47,7 @@ export function chartsPerFolder(roots: readonly string[], inputs: readonly Impor
     let chart = charts.get(folder);
     if (chart === undefined) {
       const slug = uniqueSlug(slugOf(folder, roots), taken);
-      const camel = camelCase(slug) ?? camelCase(`imported-${slug}`) ?? 'imported';
-      chart = { folder, file: `${slug}.ts`, className: `${camel[0].toUpperCase()}${camel.slice(1)}Chart`, inputs: [] };
+      chart = { folder, file: `${slug}.ts`, className: chartClassName(slug), inputs: [] };
       charts.set(folder, chart);
     }
     chart.inputs.push(input);

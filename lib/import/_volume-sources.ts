@@ -43,9 +43,10 @@ interface Pass extends SourceContext {
   readonly dry: boolean;
 }
 
-// Quantities as Peapod's quantity types spell them: a number, or digits with a suffix.
-const MEMORY = /^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
-const ANY_QUANTITY = /^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?$/;
+/** Text of Peapod's `MemoryQuantity` type: digits and an optional binary or decimal suffix of at least kilo. */
+export const MEMORY = /^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
+/** Text of Peapod's `Quantity` type: digits and an optional binary or decimal suffix. */
+export const ANY_QUANTITY = /^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?$/;
 const OBJECT_FIELD = /^metadata\.(labels|annotations)\['.*'\]$/s;
 const HUGEPAGES = /^(limits|requests)\.hugepages-.+$/s;
 

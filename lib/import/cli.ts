@@ -1,7 +1,7 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { camelCase, stringLiteral } from './code';
+import { camelCase, chartClassName, stringLiteral } from './code';
 import { CLASS_NAME, importManifests, ImportResult } from './convert';
 import { packagesMissingFrom, peapodSpecifier, SetupError } from './_project';
 import { ImportError } from './problems';
@@ -307,8 +307,8 @@ function folderClassName(file: string | undefined): string | undefined {
   if (file === undefined || file === '-' || !fs.statSync(file).isDirectory()) {
     return undefined;
   }
-  const camel = camelCase(path.basename(path.resolve(file)));
-  return camel === undefined ? undefined : `${camel[0].toUpperCase()}${camel.slice(1)}Chart`;
+  const name = path.basename(path.resolve(file));
+  return camelCase(name) === undefined ? undefined : chartClassName(name);
 }
 
 /**

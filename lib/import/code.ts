@@ -178,6 +178,12 @@ export function camelCase(name: string): string | undefined {
   return /^[0-9]/.test(text) || RESERVED.has(text) ? undefined : text;
 }
 
+/** The chart class named after a file or folder (`web-apps` → `WebAppsChart`); `imported-…` when the name starts with a digit or is reserved. */
+export function chartClassName(name: string): string {
+  const camel = camelCase(name) ?? camelCase(`imported-${name}`) ?? 'imported';
+  return `${camel[0].toUpperCase()}${camel.slice(1)}Chart`;
+}
+
 /** Hands out identifiers, each once. */
 export class Names {
   private readonly taken = new Set<string>(['Chart', 'ChartProps', 'Construct', 'k8s', 'JsonPatch']);

@@ -3,10 +3,11 @@ import { PROTOCOLS } from '../port';
 import { laterFieldDetail, laterFieldFix, laterFieldOf } from '../_later-fields';
 import { SESSION_AFFINITIES, TRAFFIC_POLICIES } from '../validation/service-spec';
 import { fieldOf, listAt, namespaceOf } from '../validation/_json';
-import { camelCase, Code, commentStatements, commentText, jsonLiteral, literal, Names, objectOf, print, stringLiteral } from './code';
+import { camelCase, chartClassName, Code, commentStatements, commentText, jsonLiteral, literal, Names, objectOf, print, stringLiteral } from './code';
 import { copyJson } from './_kubectl-yaml';
 import { addTarget, constructStatement, convertL1, convertPlain, isClusterScoped, plainMetadata, Item, KIND_CONVERTERS, KindInput, kindRank, l1ClassOf, Referable, routeOf } from './kinds';
 import { FieldReader, InputMap, isMap, isStringMap, otherKeys, YamlMap } from './fields';
+import { StrategyShape, updateStrategy } from './kinds/_workload';
 import { l1Literal, l1Property } from './l1-literal';
 import { l1Schema } from './l1-schema';
 import { convertTemplate, TemplateCode } from './pod-template';
@@ -376,9 +377,7 @@ function arrange(items: Item[]): Item[] {
 
 function defaultClassName(inputs: readonly ImportInput[]): string {
   const first = inputs.find((i) => i.file !== '-');
-  const base = first ? path.basename(first.file).replace(/\.(ya?ml|json)$/i, '') : 'imported';
-  const camel = camelCase(base) ?? camelCase(`imported-${base}`) ?? 'imported';
-  return `${camel[0].toUpperCase()}${camel.slice(1)}Chart`;
+  return chartClassName(first ? path.basename(first.file).replace(/\.(ya?ml|json)$/i, '') : 'imported');
 }
 
 // Drops what the API server writes into an object, so an exported manifest imports like a source one.
@@ -565,7 +564,7 @@ export function convertWorkload(reader: FieldReader, scope: Scope, spec: YamlMap
   }
   entries.push(['minReadySeconds', literal(reader.integer(spec.minReadySeconds, 'spec.minReadySeconds'))]);
   if (kind === 'Deployment') {
-    entries.push(['strategy', convertStrategy(reader, scope, spec.strategy)]);
+    entries.push(['strategy', updateStrategy(reader, scope, spec.strategy, DEPLOYMENT_STRATEGY)]);
     for (const key of ['revisionHistoryLimit', 'progressDeadlineSeconds']) {
       entries.push([key, literal(reader.integer(spec[key], `spec.${key}`))]);
     }
@@ -577,39 +576,7 @@ export function convertWorkload(reader: FieldReader, scope: Scope, spec: YamlMap
   return { entries, statements: converted.statements, patches, selector: matchLabels, labels: converted.labels, ports: converted.ports };
 }
 
-function convertStrategy(reader: FieldReader, scope: Scope, value: unknown): Code | undefined {
-  const strategy = reader.map(value, 'spec.strategy');
-  if (!strategy) {
-    return undefined;
-  }
-  scope.imports.add('DeploymentStrategy');
-  reader.otherFields(strategy, ['type', 'rollingUpdate'], 'spec.strategy', 'is not a field of a Deployment strategy');
-  if (strategy.type === undefined) {
-    strategy.type = 'RollingUpdate';
-    reader.note('spec.strategy.type', 'written as RollingUpdate, the default Kubernetes applies');
-  }
-  const type = reader.oneOf(strategy.type, 'spec.strategy.type', ['RollingUpdate', 'Recreate']);
-  if (type === 'Recreate') {
-    if (strategy.rollingUpdate !== undefined) {
-      reader.problem('spec.strategy.rollingUpdate', 'is set on a Recreate strategy', 'remove it; Kubernetes rejects it');
-    }
-    return 'DeploymentStrategy.recreate()';
-  }
-  const rolling = reader.map(strategy.rollingUpdate, 'spec.strategy.rollingUpdate');
-  if (!rolling) {
-    return 'DeploymentStrategy.rollingUpdate()';
-  }
-  const entries: [string, Code | undefined][] = [];
-  for (const key of ['maxSurge', 'maxUnavailable']) {
-    const amount = rolling[key];
-    if (amount !== undefined && typeof amount !== 'number' && !(typeof amount === 'string' && /^[0-9]+%$/.test(amount))) {
-      reader.problem(`spec.strategy.rollingUpdate.${key}`, `is ${JSON.stringify(amount)}; expected a count or a percentage`, 'write a number (1) or a percentage ("25%")');
-    }
-    entries.push([key, amount === undefined ? undefined : jsonLiteral(amount)]);
-  }
-  reader.otherFields(rolling, ['maxSurge', 'maxUnavailable'], 'spec.strategy.rollingUpdate', 'is not a field of a rolling update');
-  return { call: 'DeploymentStrategy.rollingUpdate', args: [objectOf(entries)] };
-}
+const DEPLOYMENT_STRATEGY: StrategyShape = { kind: 'Deployment', field: 'strategy', className: 'DeploymentStrategy', other: 'Recreate', rollingFields: ['maxSurge', 'maxUnavailable'], checkCounts: true };
 
 const NOT_MODELED_COMMENT = '// Not modeled by Peapod: patched into the manifest, with the field names the manifest has.';
 

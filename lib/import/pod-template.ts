@@ -17,7 +17,7 @@ import { FieldReader, otherKeys, YamlMap } from './fields';
 import { l1Literal, l1Object } from './l1-literal';
 import { l1Schema } from './l1-schema';
 import { keyedReference, serviceAccountReference } from './kinds/_kind';
-import { DeclaredPort, Scope } from './scope';
+import { Declaration, DeclaredPort, Scope } from './scope';
 import { fileMode, TYPED_SOURCES, TypedSource, typedSource } from './_volume-sources';
 
 /** The props of a Pod or Pod template, with the statements that declare its volumes. */
@@ -490,13 +490,7 @@ function convertProbe(reader: FieldReader, scope: Scope, value: unknown, at: str
   return { call: `Probe.${factory}`, args: [objectOf(entries)] };
 }
 
-interface VolumeCode {
-  readonly name: string;
-  readonly variable: string;
-  readonly statement: string;
-}
-
-function convertVolume(reader: FieldReader, scope: Scope, value: unknown, at: string, owner: string): VolumeCode | undefined {
+function convertVolume(reader: FieldReader, scope: Scope, value: unknown, at: string, owner: string): Declaration | undefined {
   const volume = reader.map(value, at);
   if (!volume) {
     return undefined;

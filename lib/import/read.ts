@@ -27,12 +27,11 @@ export interface InputObject {
 export function readObjects(inputs: readonly ImportInput[], findings: Findings): InputObject[] {
   const objects: InputObject[] = [];
   for (const input of inputs) {
-    const lines = lineStarts(input.text);
     readKubectlYaml(input.text).forEach((document, i) => {
       const origin: Origin = { file: input.file, document: i + 1, prefix: '' };
       if (document.problems.length > 0) {
         for (const problem of document.problems) {
-          findings.problems.push({ origin, field: '', message: problem.message, fix: 'correct the YAML', position: position(lines, problem.offset) });
+          findings.problems.push({ origin, field: '', message: problem.message, fix: 'correct the YAML', position: position(input.text, problem.offset) });
         }
         return;
       }
@@ -55,27 +54,10 @@ export function readObjects(inputs: readonly ImportInput[], findings: Findings):
   return objects;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-    starts.push(i + 1);
-  }
-  return starts;
-}
-
-// `line:column`, both from 1, of an offset in the text.
-function position(starts: readonly number[], offset: number): string {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle] <= offset) {
-      low = middle;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return `${low + 1}:${offset - starts[low] + 1}`;
+// `line:column`, both from 1, of an offset in the text: computed only for a problem, which few files have.
+function position(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  return `${before.split('\n').length}:${offset - before.lastIndexOf('\n')}`;
 }
 
 /** A value's type and text, for messages: `a number (8080)`, `a list`. */

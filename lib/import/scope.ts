@@ -19,6 +19,13 @@ export interface DeclaredPort {
   readonly protocol: string;
 }
 
+/** A volume or claim template the containers mount by variable, and the statement that declares it. */
+export interface Declaration {
+  readonly name: string;
+  readonly variable: string;
+  readonly statement: string;
+}
+
 /** What the conversion of all objects shares: names, imports, and the ConfigMaps and Secrets of the input. */
 export interface Scope {
   readonly names: Names;

@@ -36,9 +36,7 @@ const augmenters: ProblemAugmenter[] = [];
 
 /** Registers an augmenter; a module calls it once, at its top level, as it declares its rules. @internal */
 export function _addProblemAugmenter(augmenter: ProblemAugmenter): void {
-  if (!augmenters.includes(augmenter)) {
-    augmenters.push(augmenter);
-  }
+  augmenters.push(augmenter);
 }
 
 const moduleChecks: IAppCheck[] = [];
@@ -48,9 +46,7 @@ const moduleChecks: IAppCheck[] = [];
  * given to `addCheck()`; a module calls it once, at its top level. @internal
  */
 export function _addModuleCheck(check: IAppCheck): void {
-  if (!moduleChecks.includes(check)) {
-    moduleChecks.push(check);
-  }
+  moduleChecks.push(check);
 }
 
 /**
@@ -81,7 +77,7 @@ export function problemsOf(source: IProblemSource): readonly Problem[] {
 
 const projectRulesByRoot = new WeakMap<IConstruct, () => ProjectRules>();
 // One owner object per app and fact, for oncePerPass's cache.
-const factOwners = new WeakMap<IConstruct, Map<string, object>>();
+const factOwners = new WeakMap<IConstruct, Record<string, object>>();
 
 /**
  * Facts about the whole app that several constructs look up while they
@@ -94,15 +90,10 @@ export function _appFactOncePerPass<T>(scope: IConstruct, fact: string, compute:
   const root = scope.node.root;
   let owners = factOwners.get(root);
   if (owners === undefined) {
-    owners = new Map();
+    owners = {};
     factOwners.set(root, owners);
   }
-  let owner = owners.get(fact);
-  if (owner === undefined) {
-    owner = {};
-    owners.set(fact, owner);
-  }
-  return oncePerPass(owner, compute);
+  return oncePerPass((owners[fact] ??= {}), compute);
 }
 
 /**
@@ -128,20 +119,9 @@ export function projectRulesOf(construct: IConstruct): ProjectRules {
   return projectRulesByRoot.get(construct.node.root)?.() ?? DEFAULT_PROJECT_RULES;
 }
 
-// The list effectiveProblems returned last, and the construct it was
-// resolved for: a problem source's problems() ends with that call, and the
-// pass that asked need not resolve the list again, which would change
-// nothing. (One slot, not a map of every list: the pass asks at once, and
-// a map entry per construct cost more than the check saved.)
-let lastResolved: readonly Problem[] | undefined;
-let lastResolvedFor: IConstruct | undefined;
-
 /** `problems` with the severities configured for `construct` and its project. */
 export function effectiveProblems(construct: IConstruct, problems: readonly Problem[]): readonly Problem[] {
-  const resolved = resolveProblems(construct, problems, projectRulesOf(construct));
-  lastResolved = resolved;
-  lastResolvedFor = construct;
-  return resolved;
+  return resolveProblems(construct, problems, projectRulesOf(construct));
 }
 
 /**
@@ -235,8 +215,8 @@ function collectInPass(root: IConstruct, checks: readonly IAppCheck[]): Collecte
       continue;
     }
     if (isProblemSource(construct)) {
-      const own = problemsOf(construct);
-      const resolved = own === lastResolved && construct === lastResolvedFor ? own : effectiveProblems(construct, own);
+      // Resolved again: what the augmenters added is not yet (resolving twice changes nothing).
+      const resolved = effectiveProblems(construct, problemsOf(construct));
       if (resolved.length > 0) {
         lists.push(resolved);
       }

@@ -253,12 +253,8 @@ export class Rules {
    */
   public set(rule: RuleIdInput, level: RuleLevel, reason: string): this {
     checkRuleSetting(`Rules.of(${this.scope.node.path || 'app'}).set`, rule, { level, reason });
-    let settings = settingsByConstruct.get(this.scope);
-    if (settings === undefined) {
-      settings = new Map();
-      settingsByConstruct.set(this.scope, settings);
-    }
-    settings.set(rule, { level, reason });
+    const settings = settingsByConstruct.get(this.scope) ?? new Map<string, RuleSetting>();
+    settingsByConstruct.set(this.scope, settings.set(rule, { level, reason }));
     anyConstructSettings = true;
     return this;
   }
@@ -319,8 +315,9 @@ export const DEFAULT_PROJECT_RULES: ProjectRules = { rules: {}, strict: false };
  * as for most constructs) the list itself is returned, not a copy.
  */
 export function resolveProblems(construct: IConstruct, problems: readonly Problem[], project: ProjectRules = DEFAULT_PROJECT_RULES): readonly Problem[] {
-  if (!anyConstructSettings && !project.strict && !hasKeys(project.rules) && problems.every(hasOwnSeverity)) {
-    return problems; // nothing is configured: every problem keeps the severity it was reported with
+  // Nothing is configured: every problem keeps the severity it was reported with, unless a rule of the API server was reported as a warning.
+  if (!anyConstructSettings && !project.strict && !hasKeys(project.rules) && problems.every((p) => p.severity === 'error' || !apiServerRules.has(p.rule))) {
+    return problems;
   }
   const rules = Rules.of(construct);
   // Copied from the first problem that changes or is dropped.
@@ -345,10 +342,4 @@ export function resolveProblems(construct: IConstruct, problems: readonly Proble
     }
   }
   return resolved ?? problems;
-}
-
-// Whether a problem's severity is the one it keeps when nothing is
-// configured: a rule of the API server is always an error.
-function hasOwnSeverity(problem: Problem): boolean {
-  return problem.severity === 'error' || !apiServerRules.has(problem.rule);
 }

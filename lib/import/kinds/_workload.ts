@@ -3,7 +3,6 @@ import { Code, jsonLiteral, objectOf } from '../code';
 import { convertWorkload, WorkloadKind } from '../convert';
 import { FieldReader } from '../fields';
 import { Scope } from '../scope';
-import { UPDATE_STRATEGY_TYPES } from '../../validation/stateful-set';
 import { addTarget, KindInput, specOf, unmodeledKeys } from './_kind';
 
 /**
@@ -18,40 +17,56 @@ export function addWorkload(input: KindInput, own: WorkloadKind, before: () => s
   }
 }
 
-/** The update strategy types of DaemonSets and StatefulSets, and the fields of their rolling update. */
+/** A Deployment's `strategy`, or a DaemonSet's or StatefulSet's `updateStrategy`. */
 export interface StrategyShape {
+  readonly kind: string;
+  readonly field: 'strategy' | 'updateStrategy';
   /** `DaemonSetUpdateStrategy`. */
   readonly className: string;
+  /** The type besides RollingUpdate, which its factory is named after. */
+  readonly other: 'Recreate' | 'OnDelete';
   /** The fields of `rollingUpdate`. */
   readonly rollingFields: readonly string[];
   /** The rule the API server's check of the type is mirrored by. */
-  readonly rule: string;
+  readonly rule?: string;
+  /** Whether the counts of the rolling update are checked here (a DaemonSet's and StatefulSet's are checked with its spec). */
+  readonly checkCounts?: boolean;
 }
 
 /**
- * `spec.updateStrategy` of a DaemonSet or StatefulSet as
- * `XUpdateStrategy.rollingUpdate({…})` or `.onDelete()`. A strategy without
- * a type gets RollingUpdate, the default Kubernetes applies, with a note.
+ * The strategy as `XStrategy.rollingUpdate({…})`, `.recreate()` or
+ * `.onDelete()`. A strategy without a type gets RollingUpdate, the default
+ * Kubernetes applies, with a note. Fields the factories do not write are
+ * problems; a DaemonSet or StatefulSet with one came in as its L1 class already.
  */
 export function updateStrategy(reader: FieldReader, scope: Scope, value: unknown, shape: StrategyShape): Code | undefined {
-  const strategy = reader.map(value, 'spec.updateStrategy');
+  const at = `spec.${shape.field}`;
+  const strategy = reader.map(value, at);
   if (!strategy) {
     return undefined;
   }
   scope.imports.add(shape.className);
+  reader.otherFields(strategy, ['type', 'rollingUpdate'], at, `is not a field of a ${shape.kind} strategy`);
   if (strategy.type === undefined) {
     strategy.type = 'RollingUpdate';
-    reader.note('spec.updateStrategy.type', 'written as RollingUpdate, the default Kubernetes applies');
+    reader.note(`${at}.type`, 'written as RollingUpdate, the default Kubernetes applies');
   }
-  const type = reader.oneOf(strategy.type, 'spec.updateStrategy.type', UPDATE_STRATEGY_TYPES, shape.rule);
-  if (type === 'OnDelete') {
-    return `${shape.className}.onDelete()`;
+  const type = reader.oneOf(strategy.type, `${at}.type`, ['RollingUpdate', shape.other], shape.rule);
+  if (type === shape.other) {
+    if (strategy.rollingUpdate !== undefined) {
+      reader.problem(`${at}.rollingUpdate`, `is set on a ${shape.other} strategy`, 'remove it; Kubernetes rejects it');
+    }
+    return `${shape.className}.${shape.other === 'Recreate' ? 'recreate' : 'onDelete'}()`;
   }
-  const rolling = reader.map(strategy.rollingUpdate, 'spec.updateStrategy.rollingUpdate');
+  const rolling = reader.map(strategy.rollingUpdate, `${at}.rollingUpdate`);
   if (!rolling) {
     return `${shape.className}.rollingUpdate()`;
   }
+  if (shape.checkCounts) {
+    checkPodCounts(reader, rolling, shape.rollingFields, `${at}.rollingUpdate`);
+  }
   const entries = shape.rollingFields.map((key) => [key, rolling[key] === undefined ? undefined : jsonLiteral(rolling[key])] as const);
+  reader.otherFields(rolling, shape.rollingFields, `${at}.rollingUpdate`, 'is not a field of a rolling update');
   return { call: `${shape.className}.rollingUpdate`, args: [objectOf(entries)] };
 }
 

@@ -1,9 +1,10 @@
 import { fieldOf, objectAt } from '../../validation/_json';
 import { literal } from '../code';
 import { KindConverter, unmodeledSelector } from './_kind';
-import { addWorkload, checkPodCounts, unmodeledStrategy, updateStrategy } from './_workload';
+import { addWorkload, checkPodCounts, StrategyShape, unmodeledStrategy, updateStrategy } from './_workload';
 
 const ROLLING = ['maxUnavailable', 'maxSurge'];
+const STRATEGY: StrategyShape = { kind: 'DaemonSet', field: 'updateStrategy', className: 'DaemonSetUpdateStrategy', other: 'OnDelete', rollingFields: ROLLING, rule: 'daemon-set-update-strategy' };
 
 /** DaemonSets, as Peapod's `DaemonSet`; Services that select their Pods are made from them. */
 export const daemonSetConverter: KindConverter = {
@@ -20,7 +21,7 @@ export const daemonSetConverter: KindConverter = {
       entries: (spec) => {
         checkPodCounts(reader, fieldOf(spec.updateStrategy, 'rollingUpdate'), ROLLING, 'spec.updateStrategy.rollingUpdate');
         return [
-          ['updateStrategy', updateStrategy(reader, scope, spec.updateStrategy, { className: 'DaemonSetUpdateStrategy', rollingFields: ROLLING, rule: 'daemon-set-update-strategy' })],
+          ['updateStrategy', updateStrategy(reader, scope, spec.updateStrategy, STRATEGY)],
           ['revisionHistoryLimit', literal(reader.integer(spec.revisionHistoryLimit, 'spec.revisionHistoryLimit'))],
         ];
       },

@@ -3,10 +3,9 @@ import { CallCode, Code, jsonLiteral, literal, objectOf, stringLiteral } from '.
 import { FieldReader, isMap, otherKeys } from '../fields';
 import { l1Object } from '../l1-literal';
 import { Scope } from '../scope';
+import { ANY_QUANTITY } from '../_volume-sources';
 import { constructStatement, KindConverter, Referable, specOf, unmodeledKeys } from './_kind';
 
-// Peapod's Quantity type: a number, and an optional binary or decimal suffix.
-const QUANTITY = /^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?$/;
 const SCALABLE = ['Deployment', 'StatefulSet'];
 
 /**
@@ -84,7 +83,7 @@ function metricFactory(metric: unknown): MetricWriter | undefined {
     return undefined;
   }
   const only = (map: unknown, keys: string[]): map is JsonObject => map !== null && typeof map === 'object' && otherKeys(map as JsonObject, keys).length === 0;
-  const quantity = (q: unknown): q is number | string => typeof q === 'number' || (typeof q === 'string' && QUANTITY.test(q));
+  const quantity = (q: unknown): q is number | string => typeof q === 'number' || (typeof q === 'string' && ANY_QUANTITY.test(q));
   const call = (name: string, ...args: Code[]): MetricWriter => () => ({ call: `Metric.${name}`, args }) satisfies CallCode;
   const utilization = only(target, ['type', 'averageUtilization']) && target.type === 'Utilization' && Number.isInteger(target.averageUtilization);
   const average = only(target, ['type', 'averageValue']) && target.type === 'AverageValue' && quantity(target.averageValue);

@@ -3,14 +3,14 @@ import { ACCESS_MODES, VOLUME_MODES } from '../../volume';
 import { fieldOf, listAt, objectAt } from '../../validation/_json';
 import { camelCase, Code, jsonLiteral, literal, objectOf, print, stringLiteral } from '../code';
 import { FieldReader, isMap, otherKeys } from '../fields';
-import { Scope } from '../scope';
+import { Declaration, Scope } from '../scope';
+import { MEMORY } from '../_volume-sources';
 import { KindConverter, Referable, unmodeledKeys, unmodeledSelector } from './_kind';
-import { addWorkload, checkPodCounts, unmodeledStrategy, updateStrategy } from './_workload';
+import { addWorkload, checkPodCounts, StrategyShape, unmodeledStrategy, updateStrategy } from './_workload';
 
 const ROLLING = ['partition', 'maxUnavailable'];
+const STRATEGY: StrategyShape = { kind: 'StatefulSet', field: 'updateStrategy', className: 'StatefulSetUpdateStrategy', other: 'OnDelete', rollingFields: ROLLING, rule: 'stateful-set-update-strategy' };
 const CLAIM_SPEC = ['accessModes', 'storageClassName', 'volumeMode', 'resources'];
-// Peapod's memory quantities: a number and an optional binary or decimal suffix of at least kilo.
-const STORAGE = /^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
 
 /**
  * StatefulSets, as Peapod's `StatefulSet`. Its governing Service
@@ -95,7 +95,7 @@ export const statefulSetConverter: KindConverter = {
             ['service', serviceCode],
             ['volumeClaimTemplates', claims.length > 0 ? { array: claims.map((c) => c.variable) } : undefined],
             ['podManagementPolicy', literal(policy)],
-            ['updateStrategy', updateStrategy(reader, scope, s.updateStrategy, { className: 'StatefulSetUpdateStrategy', rollingFields: ROLLING, rule: 'stateful-set-update-strategy' })],
+            ['updateStrategy', updateStrategy(reader, scope, s.updateStrategy, STRATEGY)],
             ['persistentVolumeClaimRetentionPolicy', retention && objectOf(retentionEntries)],
             ['revisionHistoryLimit', literal(reader.integer(s.revisionHistoryLimit, 'spec.revisionHistoryLimit'))],
             ['startOrdinal', ordinals && literal(reader.integer(ordinals.start, 'spec.ordinals.start'))],
@@ -132,14 +132,8 @@ function sorted(map: unknown): [string, unknown][] | undefined {
   return map !== null && typeof map === 'object' ? Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : undefined;
 }
 
-interface ClaimCode {
-  readonly name: string;
-  readonly variable: string;
-  readonly statement: string;
-}
-
 // `const data = new VolumeClaimTemplate('data', { storage: '10Gi', … });` for each claim template.
-function convertClaims(reader: FieldReader, scope: Scope, value: unknown): ClaimCode[] {
+function convertClaims(reader: FieldReader, scope: Scope, value: unknown): Declaration[] {
   return (reader.list(value, 'spec.volumeClaimTemplates') ?? []).flatMap((item, i) => {
     const at = `spec.volumeClaimTemplates[${i}]`;
     const claim = reader.map(item, at) ?? {};
@@ -149,7 +143,7 @@ function convertClaims(reader: FieldReader, scope: Scope, value: unknown): Claim
     const storage = fieldOf(fieldOf(spec.resources, 'requests'), 'storage');
     if (storage === undefined) {
       reader.problem(`${at}.spec.resources.requests.storage`, 'is missing: the claim of each Pod asks for no storage, and is refused when it is made', "add resources.requests.storage, such as '10Gi'", 'stateful-set-claim-template-valid');
-    } else if (!(typeof storage === 'number' || (typeof storage === 'string' && STORAGE.test(storage)))) {
+    } else if (!(typeof storage === 'number' || (typeof storage === 'string' && MEMORY.test(storage)))) {
       reader.problem(`${at}.spec.resources.requests.storage`, `is ${JSON.stringify(storage)}, which is not an amount of storage`, "write an amount such as '10Gi' or '500M'", 'stateful-set-claim-template-valid');
     }
     const modes = reader.list(spec.accessModes, `${at}.spec.accessModes`);
