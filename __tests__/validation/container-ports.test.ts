@@ -17,6 +17,15 @@ describe('container ports', () => {
     ]);
   });
 
+  test('under hostNetwork, a port without a containerPort is port-number\'s alone', () => {
+    const spec = cleanSpec();
+    spec.hostNetwork = true;
+    spec.containers[0].ports = [{ name: 'http', hostPort: 80 }];
+    expect(specProblems(spec).filter((problem) => /ports\[0\]/.test(problem))).toEqual([
+      'spec.containers[0].ports[0].containerPort: containerPort of container "app" is undefined; it must be a whole number from 1 to 65535. Fix: use the port the process listens on (port-number)',
+    ]);
+  });
+
   test('a hostIP without a hostPort is reported for init containers too', () => {
     const spec = cleanSpec();
     spec.initContainers = [{ name: 'init', image: 'busybox:1.36', ports: [{ containerPort: 9000, hostIP: '127.0.0.1' }] }];

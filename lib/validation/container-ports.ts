@@ -131,8 +131,9 @@ export function validateContainerPorts(entry: ContainerAt, hostNetwork: boolean,
       report.error('port-number', `${at}.hostPort`, `hostPort of container "${c.name}" is ${JSON.stringify(hostPort)}; it must be a whole number from 1 to 65535`);
     }
     checkEnum(protocol, PROTOCOLS, `${at}.protocol`, 'protocol', report);
-    // Under hostNetwork an unset hostPort is defaulted to the containerPort. Init containers are not checked, as in Kubernetes.
-    if (hostNetwork && !entry.init && hostPort !== undefined && hostPort !== 0 && hostPort !== containerPort) {
+    // Under hostNetwork an unset hostPort is defaulted to the containerPort. Init containers are not checked, as in Kubernetes;
+    // nor is a port without a containerPort, which port-number reports (its fix would name no number).
+    if (hostNetwork && !entry.init && hostPort !== undefined && hostPort !== 0 && hostPort !== containerPort && isPortNumber(containerPort)) {
       report.error(
         'host-namespaces',
         `${at}.hostPort`,
