@@ -247,43 +247,54 @@ interface RepeatedPort extends PortAt {
 
 const NO_REPEATS: readonly RepeatedPort[] = Object.freeze([]);
 
-// Up to this many ports, a key is looked for among the keys before it; a map is built only for more.
+// Up to this many ports, repeats are found by comparing each port with those before it.
 const FEW_PORTS = 16;
-// The first port of each key so far, overwritten by every call (validation is synchronous and never
-// re-enters this): most Pods declare a port or two, and lists or a map for each Pod cost more than the scan.
-const firstKeys: string[] = [];
-const firstEntries: ContainerAt[] = [];
-const firstIndexes: number[] = [];
 
-/** The ports of `entries` that repeat the key of an earlier one. */
+/**
+ * The ports of `entries` that repeat the key of an earlier one. Most Pods
+ * declare a port or two: those are compared with the ports before them,
+ * and a map is built only for many, so that the check stays linear.
+ */
 function repeatedPorts(entries: readonly ContainerAt[], keyOf: PortKey): readonly RepeatedPort[] {
-  let firsts = 0;
-  let seen: Map<string, number> | undefined;
-  let repeats: RepeatedPort[] | undefined;
+  let count = 0;
   for (const entry of entries) {
+    count += entry.container?.ports?.length ?? 0;
+  }
+  if (count < 2) {
+    return NO_REPEATS;
+  }
+  const seen = count > FEW_PORTS ? new Map<string, PortAt>() : undefined;
+  let repeats: RepeatedPort[] | undefined;
+  for (let e = 0; e < entries.length; e++) {
+    const entry = entries[e];
     const ports = entry.container?.ports ?? [];
     for (let index = 0; index < ports.length; index++) {
       const key = keyOf(ports[index]);
       if (key === undefined) {
         continue;
       }
-      if (firsts === FEW_PORTS && seen === undefined) {
-        seen = new Map(firstKeys.slice(0, firsts).map((first, i) => [first, i]));
-      }
-      let first = seen === undefined ? -1 : (seen.get(key) ?? -1);
-      for (let f = 0; seen === undefined && f < firsts && first < 0; f++) {
-        first = firstKeys[f] === key ? f : -1;
-      }
-      if (first >= 0) {
-        (repeats ??= []).push({ entry, index, key, first: { entry: firstEntries[first], index: firstIndexes[first] } });
+      const first = seen ? seen.get(key) : firstPortBefore(entries, keyOf, key, e, index);
+      if (first !== undefined) {
+        (repeats ??= []).push({ entry, index, key, first });
       } else {
-        seen?.set(key, firsts);
-        firstKeys[firsts] = key;
-        firstEntries[firsts] = entry;
-        firstIndexes[firsts] = index;
-        firsts++;
+        seen?.set(key, { entry, index });
       }
     }
   }
   return repeats ?? NO_REPEATS;
+}
+
+// The first port before port `index` of entry `end` whose key is `key`.
+function firstPortBefore(entries: readonly ContainerAt[], keyOf: PortKey, key: string, end: number, index: number): PortAt | undefined {
+  for (let e = 0; e <= end; e++) {
+    const entry = entries[e];
+    const ports = entry.container?.ports ?? [];
+    const stop = e === end ? index : ports.length;
+    for (let i = 0; i < stop; i++) {
+      if (keyOf(ports[i]) === key) {
+        return { entry, index: i };
+      }
+    }
+  }
+  return undefined;
 }
