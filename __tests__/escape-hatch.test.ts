@@ -189,7 +189,7 @@ describe('values a JSON patch sets', () => {
   });
 
   const notAppliedFix =
-    'Fix: give each patch a path of the manifest as `dist/` spells it and the earlier patches leave it: `add` creates only the last key of its path (`-` appends to a list), `remove`, `replace`, `move` and `copy` need the field to be there, and a `test` must find the value it gives (json-patch-not-applied)';
+    'Fix: give each patch a path whose parent fields are in the manifest as `dist/` spells it and the earlier patches leave it (`add` the parent object first, such as `add /spec/nodeSelector {}`), and give a `test` the value the field holds (json-patch-not-applied)';
 
   test('one that cannot be applied is named by its place among the patches, and the other objects are still reported', () => {
     expect(

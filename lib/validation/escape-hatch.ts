@@ -23,8 +23,8 @@ export const ESCAPE_HATCH_RULES = defineRules([
     id: 'json-patch-not-applied',
     severity: 'error',
     summary: 'Each JSON patch of an object applies to its manifest as the patches before it leave it.',
-    why: 'A patch whose path names no field (`remove` or `replace` of a field that is not there, `add` under a parent that is not there, a list index past the end) or whose `test` fails stops the render: no manifest can be written, and cdk8s fails the same way.',
-    fix: 'Give each patch a path of the manifest as `dist/` spells it and the earlier patches leave it: `add` creates only the last key of its path (`-` appends to a list), `remove`, `replace`, `move` and `copy` need the field to be there, and a `test` must find the value it gives.',
+    why: 'A patch whose path goes through a field the manifest does not have (`remove /spec/nodeSelector/gpu` or `add /spec/nodeSelector/gpu` on an object without a nodeSelector), or whose `test` fails, stops the render: no manifest can be written, and cdk8s fails the same way. (A `remove` or `replace` of a missing last key is no failure: it removes nothing, or adds the key.)',
+    fix: 'Give each patch a path whose parent fields are in the manifest as `dist/` spells it and the earlier patches leave it (`add` the parent object first, such as `add /spec/nodeSelector {}`), and give a `test` the value the field holds.',
     see: 'https://datatracker.ietf.org/doc/html/rfc6902',
   },
   {
